@@ -1,0 +1,1 @@
+"""Rule-based extraction: document structure, entities and relations, one module per job."""

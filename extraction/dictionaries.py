@@ -1,0 +1,197 @@
+"""Typed, cached loaders for the readable dictionaries in data/.
+
+The dictionaries are plain TSV files so that users can extend them without touching code;
+that makes the loader the only place that can catch a typo. So every loader validates its
+columns and raises ValueError naming the file and line, instead of silently skipping a bad
+line (which would make an entry vanish from the graph with no trace).
+
+The data directory is ``<repo>/data`` unless the environment variable FAZHI_DATA_DIR points
+elsewhere (tests and users with their own dictionaries). Results are cached per directory.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from graph.model import AGENCY_LEVELS, LAW_CATEGORIES, MEASURE_KINDS
+
+AGENCY_KINDS = (
+    "government", "party", "court", "procuratorate", "congress", "service_center", "ngo", "township",
+)
+EXCLUSION_REASONS = ("generic", "internal", "position", "meeting", "non_government")
+
+
+@dataclass(frozen=True, slots=True)
+class LawEntry:
+    """One citable document: its official title, category, issuer and the short names reports use."""
+
+    name: str
+    category: str
+    issuer: str
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureEntry:
+    """One named measure; `parent` is the compound measure it is a part of, if any."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AgencySuffix:
+    """A head word ending an agency name; `level` only when the suffix fixes it by itself."""
+
+    suffix: str
+    kind: str
+    note: str = ""
+    level: str | None = None
+
+
+def data_dir() -> Path:
+    """The dictionary directory: $FAZHI_DATA_DIR if set, else the repository's data/."""
+    env = os.environ.get("FAZHI_DATA_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def _rows(path: Path, min_cols: int, max_cols: int) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line number, fields) for each data line, padded to max_cols with ''.
+
+    Required columns (the first min_cols) must be non-empty; anything else is a format error
+    that must reach the user, hence ValueError with file and line.
+    """
+    with path.open(encoding="utf-8") as fh:
+        for number, raw in enumerate(fh, start=1):
+            line = raw.rstrip("\r\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = [f.strip() for f in line.split("\t")]
+            if not min_cols <= len(fields) <= max_cols:
+                raise ValueError(
+                    f"{path}:{number}: expected {min_cols}-{max_cols} tab-separated columns, got {len(fields)}"
+                )
+            if any(not f for f in fields[:min_cols]):
+                raise ValueError(f"{path}:{number}: one of the first {min_cols} columns is empty")
+            yield number, fields + [""] * (max_cols - len(fields))
+
+
+def _check(path: Path, number: int, value: str, allowed: tuple[str, ...], column: str) -> None:
+    if value not in allowed:
+        raise ValueError(f"{path}:{number}: {column} {value!r} is not one of {', '.join(allowed)}")
+
+
+def _unique(path: Path, number: int, key: str, seen: set[str]) -> None:
+    if key in seen:
+        raise ValueError(f"{path}:{number}: duplicate entry {key!r}")
+    seen.add(key)
+
+
+def _aliases(field: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in field.split("|") if a.strip())
+
+
+@lru_cache(maxsize=8)
+def _laws(path: Path) -> tuple[LawEntry, ...]:
+    out, seen = [], set()
+    for number, (name, category, issuer, aliases, note) in _rows(path, 3, 5):
+        _check(path, number, category, LAW_CATEGORIES, "category")
+        _unique(path, number, name, seen)
+        out.append(LawEntry(name, category, issuer, _aliases(aliases), note))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _measures(path: Path) -> tuple[MeasureEntry, ...]:
+    out, seen = [], set()
+    for number, (name, kind, aliases, parent, note) in _rows(path, 2, 5):
+        _check(path, number, kind, MEASURE_KINDS, "kind")
+        _unique(path, number, name, seen)
+        out.append(MeasureEntry(name, kind, _aliases(aliases), parent or None, note))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _pairs(path: Path, min_cols: int, allowed: tuple[str, ...] | None) -> dict[str, str]:
+    """Key -> second column for the two-or-three column agency files."""
+    out: dict[str, str] = {}
+    seen: set[str] = set()
+    for number, (key, value, _note) in _rows(path, min_cols, 3):
+        if allowed is not None:
+            _check(path, number, value, allowed, "reason")
+        _unique(path, number, key, seen)
+        out[key] = value
+    return out
+
+
+@lru_cache(maxsize=8)
+def _suffixes(path: Path) -> tuple[AgencySuffix, ...]:
+    out, seen = [], set()
+    for number, (suffix, kind, note, level) in _rows(path, 2, 4):
+        _check(path, number, kind, AGENCY_KINDS, "kind")
+        if level:
+            _check(path, number, level, AGENCY_LEVELS, "level")
+        _unique(path, number, suffix, seen)
+        out.append(AgencySuffix(suffix, kind, note, level or None))
+    return tuple(out)
+
+
+def load_laws() -> list[LawEntry]:
+    """data/laws.tsv: name, category, issuer, aliases ('|'), optional note."""
+    return list(_laws(data_dir() / "laws.tsv"))
+
+
+def load_measures() -> list[MeasureEntry]:
+    """data/measures.tsv: name, kind, aliases ('|'), parent, note."""
+    return list(_measures(data_dir() / "measures.tsv"))
+
+
+def load_agency_abbreviations() -> dict[str, str]:
+    """data/agency_abbreviations.tsv as short -> full functional name (no region prefix)."""
+    return dict(_pairs(data_dir() / "agency_abbreviations.tsv", 2, None))
+
+
+def load_agency_suffixes() -> list[AgencySuffix]:
+    """data/agency_suffixes.tsv: head words of agency names, with kind and implied level."""
+    return list(_suffixes(data_dir() / "agency_suffixes.tsv"))
+
+
+def load_agency_generic() -> dict[str, str]:
+    """data/agency_generic.tsv as generic-but-specific reference -> the function (sector) it names."""
+    return dict(_pairs(data_dir() / "agency_generic.tsv", 2, None))
+
+
+def load_agency_excluded() -> dict[str, str]:
+    """data/agency_excluded.tsv as term -> reason; terms starting with '*' are suffix patterns."""
+    return dict(_pairs(data_dir() / "agency_excluded.tsv", 2, EXCLUSION_REASONS))
+
+
+def is_excluded_agency(word: str) -> bool:
+    """True if `word` is listed as not-an-agency.
+
+    Suffix patterns (*处, *科) lose to a longer agency suffix (公证处, 街道办事处, 人民政府办公室),
+    because an internal-unit pattern is only a guess about the last character while the agency
+    suffix names the whole head word.
+    """
+    excluded = load_agency_excluded()
+    if word in excluded:
+        return True
+    patterns = [t[1:] for t in excluded if t.startswith("*") and word.endswith(t[1:]) and word != t[1:]]
+    if not patterns:
+        return False
+    longest_pattern = max(len(p) for p in patterns)
+    longest_agency = max(
+        (len(s.suffix) for s in load_agency_suffixes() if "*" not in s.suffix and word.endswith(s.suffix)),
+        default=0,
+    )
+    return longest_pattern >= longest_agency

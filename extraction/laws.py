@@ -1,0 +1,107 @@
+"""Canonical names, categories and issuers of cited documents.
+
+A cited title is resolved in this order: the law dictionary (official titles,
+short names, colloquial abbreviations) → the dictionary with the national
+prefix 中华人民共和国 → a back-reference to a longer title cited earlier in the
+same report (《纲要》 after 《法治政府建设实施纲要(2021-2025年)》) → the title as
+written, with category and issuer inferred from its shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extraction.dictionaries import load_laws
+
+NATIONAL_PREFIX = "中华人民共和国"
+_PAREN_RE = re.compile(r"\([^()]*\)")
+# "X关于…" : the issuer is X. X must end like an organ for this to hold.
+_ISSUER_RE = re.compile(
+    r"^(?P<issuer>.{2,40}?(?:部|委|厅|局|办|署|院|会|政府|办公厅|办公室|中央|国务院|总局|中心))"
+    r"(?:、.{2,30}?(?:部|委|厅|局|办|署|院|会|政府))*关于"
+)
+_PARTY_RE = re.compile(r"^(中国共产党|中共|党政|党委|党组|党内)")
+_ORGAN_END = ("部", "委", "厅", "局", "办", "署", "院", "委员会", "政府", "中心")
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedLaw:
+    name: str
+    category: str
+    issuer: str | None
+
+
+@lru_cache(maxsize=1)
+def _law_index() -> dict[str, ResolvedLaw]:
+    index: dict[str, ResolvedLaw] = {}
+    for entry in load_laws():
+        resolved = ResolvedLaw(entry.name, entry.category, entry.issuer or None)
+        index.setdefault(entry.name, resolved)
+        for alias in entry.aliases:
+            index.setdefault(alias, resolved)
+    return index
+
+
+def lookup(title: str) -> ResolvedLaw | None:
+    """The dictionary entry for a title or one of its short names."""
+    index = _law_index()
+    return index.get(title) or index.get(NATIONAL_PREFIX + title)
+
+
+def infer_category(title: str, region_prefix: bool) -> str:
+    """Category from the shape of a title that the dictionary does not know."""
+    if title.endswith("宪法"):
+        return "宪法"
+    if _PARTY_RE.match(title) and title.endswith(("条例", "规定", "准则", "规则", "办法")):
+        return "党内法规"
+    if "关于" in title and title.endswith(("通知", "意见", "决定", "批复", "通告", "公告", "函", "指导意见")):
+        return "规范性文件"
+    if title.endswith(("纲要", "规划", "要点", "方案", "计划")) or re.search(r"规划\(\d{4}", title):
+        return "规划纲要"
+    if title.endswith("制度") or title.endswith(("工作规则", "议事规则", "工作细则")):
+        return "内部制度"
+    if title.endswith("条例"):
+        return "地方性法规" if region_prefix else "行政法规"
+    if title.endswith("法") and title.startswith(NATIONAL_PREFIX):
+        return "法律"
+    if title.endswith(("规定", "办法", "细则")):
+        if region_prefix:
+            return "地方政府规章"
+        if re.match(r"^.{2,20}(部|总局|委员会|署|局)", title):
+            return "部门规章"
+        return "规范性文件"
+    if title.endswith(("指引", "指南", "标准", "规范")):
+        return "规范性文件"
+    if title.endswith(("解释", "批复")) and "最高人民" in title:
+        return "司法解释"
+    return "其他"
+
+
+def infer_issuer(title: str, category: str, region_name: str | None) -> str | None:
+    """The issuing organ a title states (国务院办公厅关于… → 国务院办公厅)."""
+    match = _ISSUER_RE.match(title)
+    if match:
+        return match.group("issuer")
+    if category == "地方性法规" and region_name:
+        return f"{region_name}人民代表大会常务委员会"
+    if category == "地方政府规章" and region_name:
+        return f"{region_name}人民政府"
+    return None
+
+
+def strip_parenthetical(title: str) -> str:
+    return _PAREN_RE.sub("", title)
+
+
+def resolve_back_reference(short: str, earlier: list[str]) -> str | None:
+    """《纲要》 → the one earlier full title ending in 纲要 (ignoring year ranges); None when ambiguous."""
+    if len(short) > 8:
+        return None
+    matches = {t for t in earlier if t != short and strip_parenthetical(t).endswith(short)}
+    return matches.pop() if len(matches) == 1 else None
+
+
+def looks_like_issuer_prefix(text: str) -> bool:
+    return text.endswith(_ORGAN_END)

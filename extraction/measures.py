@@ -1,0 +1,151 @@
+"""Measures: the catalogue in data/measures.tsv, plus discovery of named measures not in it.
+
+Reports write the same measure with and without quotes (“双随机、一公开”, 双随机一公开,
+行政执法“三项制度”), so catalogue matching runs on a quote-free view of the text
+and maps spans back. Discovery accepts two shapes a reader recognises as a named
+practice: a quoted term with a practice head (“首违不罚”清单, “一件事一次办”改革)
+and a cue verb followed by a …制度/…机制 name (建立健全行政裁量权基准制度). Slogans,
+outcomes, dates and numbers are filtered out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extraction.dictionaries import load_measures
+
+QUOTES = "“”‘’\"'「」『』"
+_QUOTE_TABLE = str.maketrans("", "", QUOTES)
+KIND_BY_SUFFIX = (
+    (("平台", "系统", "APP", "App", "热线", "网", "小程序"), "平台"),
+    (("清单", "目录"), "清单"),
+    (("改革",), "改革"),
+    (("机制",), "机制"),
+    (("制度", "制", "责任制", "程序"), "制度"),
+    (("专项行动", "行动", "整治", "专项治理", "攻坚"), "专项行动"),
+    (("宣传周", "宣传月", "活动", "宣传日", "普法"), "宣传活动"),
+)
+DISCOVERY_HEADS = ("制度", "机制", "改革", "清单", "平台", "行动", "工程", "热线", "承诺制", "责任制",
+                   "通办", "一次", "服务", "监管", "审查", "模式")
+CUE_RE = re.compile(
+    r"(?:推行|落实|实施|开展|建立|完善|健全|推进|深化|执行|严格执行|全面推行|全面落实|坚持)"
+    r"(?:了|好)?(?P<term>[\u4e00-\u9fff]{2,14}?(?:制度|机制))(?![\u4e00-\u9fff]{0,2}(?:建设|改革))"
+)
+QUOTED_RE = re.compile(r"“(?P<term>[^“”\n]{2,16})”(?P<tail>[\u4e00-\u9fff]{0,4})")
+LEADING_VERBS = re.compile(r"^(?:建立|健全|完善|推行|落实|实施|开展|推进|深化|全面|严格|进一步|不断|认真|和|及|与|等|的)+")
+NOT_MEASURES = frozenset({
+    "法治政府建设", "依法行政", "法治建设", "全面依法治国", "依法治市", "依法治省", "依法治区",
+    "工作制度", "管理制度", "规章制度", "长效机制", "工作机制", "制度", "机制", "相关制度", "各项制度",
+    "内部管理制度", "考核机制", "学习制度", "责任制度", "协调机制", "联动机制", "保障机制",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureHit:
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+def kind_of(name: str) -> str:
+    for suffixes, kind in KIND_BY_SUFFIX:
+        if name.endswith(suffixes):
+            return kind
+    return "其他"
+
+
+def strip_quotes(text: str) -> str:
+    return text.translate(_QUOTE_TABLE)
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """Quote-free alias -> (canonical, kind), and one alternation over all aliases, longest first."""
+    index: dict[str, tuple[str, str]] = {}
+    for entry in load_measures():
+        for form in (entry.name, *entry.aliases):
+            key = strip_quotes(form)
+            if len(key) >= 2:
+                index.setdefault(key, (entry.name, entry.kind))
+    alternation = "|".join(re.escape(k) for k in sorted(index, key=len, reverse=True))
+    return re.compile(alternation), index
+
+
+def _quote_free_view(text: str) -> tuple[str, list[int]]:
+    """The text without quote marks, and each kept character's offset in `text`."""
+    positions = [i for i, ch in enumerate(text) if ch not in QUOTES]
+    return "".join(text[i] for i in positions), positions
+
+
+def find_catalogue(text: str) -> list[MeasureHit]:
+    pattern, index = _catalogue()
+    if not any(ch in QUOTES for ch in text):
+        view, positions = text, None
+    else:
+        view, positions = _quote_free_view(text)
+    hits = []
+    for match in pattern.finditer(view):
+        name, kind = index[match.group(0)]
+        if positions is None:
+            start, end = match.start(), match.end()
+        else:
+            start, end = positions[match.start()], positions[match.end() - 1] + 1
+            start, end = _widen_to_quotes(text, start, end)
+        hits.append(MeasureHit(start, end, name, kind))
+    return hits
+
+
+def _widen_to_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Include a quote pair that wraps the match, so the mention reads “双随机、一公开”."""
+    if start > 0 and end < len(text) and text[start - 1] in QUOTES and text[end] in QUOTES:
+        return start - 1, end + 1
+    return start, end
+
+
+def discover(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
+    """Named measures outside the catalogue, in the two shapes described in the module docstring."""
+    taken = [(h.start, h.end) for h in known]
+    found: list[MeasureHit] = []
+    for match in QUOTED_RE.finditer(text):
+        term, tail = match.group("term"), match.group("tail")
+        name = _quoted_name(term, tail)
+        if name:
+            end = match.end("term") + 1 + (len(name) - len(term) if name.startswith(term) else 0)
+            _add(found, taken, MeasureHit(match.start(), min(end, match.end()), name, kind_of(name)))
+    for match in CUE_RE.finditer(text):
+        term = LEADING_VERBS.sub("", match.group("term"))
+        if _acceptable(term):
+            start = match.end("term") - len(term)
+            _add(found, taken, MeasureHit(start, match.end("term"), term, kind_of(term)))
+    return found
+
+
+def _quoted_name(term: str, tail: str) -> str | None:
+    """“首违不罚”清单 → 首违不罚清单; a bare quoted term needs a practice head of its own."""
+    term = term.strip()
+    if re.search(r"\d{2,}|[，,。；;！!？?]", term):
+        return None
+    for head in DISCOVERY_HEADS:
+        if tail.startswith(head):
+            name = term + head
+            return name if _acceptable(name) else None
+    return term if term.endswith(DISCOVERY_HEADS) and _acceptable(term) else None
+
+
+def _acceptable(term: str) -> bool:
+    return 4 <= len(term) <= 16 and term not in NOT_MEASURES and not term.startswith(("我", "本", "各", "该"))
+
+
+def _add(found: list[MeasureHit], taken: list[tuple[int, int]], hit: MeasureHit) -> None:
+    if any(hit.start < e and s < hit.end for s, e in taken):
+        return
+    found.append(hit)
+    taken.append((hit.start, hit.end))
+
+
+def find_measures(text: str) -> list[MeasureHit]:
+    known = find_catalogue(text)
+    return sorted(known + discover(text, known), key=lambda h: h.start)

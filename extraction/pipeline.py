@@ -1,0 +1,272 @@
+"""One report in, one Extraction out: the order in which the small extractors run.
+
+regions → report context (title, 文号, signature, issuer's region) → agencies
+(qualified by that context) → issuer → laws → measures → relations. Each step
+reads the results of the steps before it; none of them reads the file.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from extraction import agencies as agency_rules
+from extraction import metadata as meta_rules
+from extraction.agencies import AgencyContext, AgencyFinder, AgencyHit, find_self_references
+from extraction.aliases import apply_aliases
+from extraction.citations import find_citations, flatten
+from extraction.document import Document, content_id
+from extraction.laws import infer_category, infer_issuer, lookup, resolve_back_reference
+from extraction.measures import MeasureHit, find_measures
+from extraction.regions import RegionEntry, RegionGazetteer, RegionHit
+from extraction.relations import build_relations
+from graph.model import Agency, Extraction, Law, Measure, Region, ReportMeta
+from loaders.base import LoadedText
+
+SELF_HEADS = {"局": "局", "委": "委", "厅": "厅", "办": "办", "中心": "中心", "院": "院"}
+
+
+@dataclass
+class LawHit:
+    start: int
+    end: int
+    name: str
+    category: str
+    issuer: str | None
+    parent: str | None  # the outer title, for nested citations
+    issuer_hit: AgencyHit | None = None
+
+
+@dataclass
+class RegionMention:
+    start: int
+    end: int
+    entry: RegionEntry
+    name: str  # canonical node name (qualified when the county name is ambiguous)
+
+
+def extract(loaded: LoadedText) -> Extraction:
+    doc = Document(loaded)
+    text = doc.text
+    gazetteer = RegionGazetteer.default()
+    lines = meta_rules.lines_of(text)
+    title = meta_rules.find_title(lines)
+    signatures = meta_rules.signature_blocks(lines)
+    region_hits = gazetteer.find(text)
+    context_entry = _context_region(gazetteer, region_hits, title, signatures)
+    regions = _resolve_regions(gazetteer, region_hits, context_entry)
+    context = _agency_context(gazetteer, context_entry)
+    region_spans = {r.end: (r.start, r.entry, r.name) for r in regions}
+    agency_hits = AgencyFinder(text, context, region_spans).find()
+    issuer = _issuer(doc, agency_hits, title, signatures)
+    if issuer:
+        agency_hits = sorted(agency_hits + find_self_references(text, issuer), key=lambda h: h.start)
+    report = _report_meta(doc, lines, title, signatures, issuer)
+    laws = _laws(doc, gazetteer, agency_hits, context)
+    measures = find_measures(text)
+    extraction = Extraction(
+        report_id=content_id(text),
+        source=loaded.source,
+        text=loaded.original,
+        report=report,
+        laws=_group_laws(doc, laws),
+        agencies=_group_agencies(doc, agency_hits),
+        measures=_group_measures(doc, measures),
+        regions=_group_regions(doc, gazetteer, regions),
+    )
+    extraction.relations = build_relations(doc, extraction, issuer, agency_hits, laws, measures, regions)
+    return apply_aliases(extraction)
+
+
+# -- regions and context ------------------------------------------------------
+
+def _context_region(gazetteer: RegionGazetteer, hits: list[RegionHit], title, signatures) -> RegionEntry | None:
+    """The issuer's region: from the title or signature lines, else the region the text names most."""
+    resolved = gazetteer.resolve(hits, None)
+    spans = [line for line in [title, *(name for name, _ in signatures)] if line is not None]
+    for line in spans:
+        inside = [resolved.get(i) for i, h in enumerate(hits) if line.start <= h.start < line.end]
+        inside = [e for e in inside if e is not None]
+        if inside:
+            return max(inside, key=lambda e: _depth(e))
+    counts = Counter(e for e in resolved.values() if e is not None and e.level in ("市", "区县"))
+    if not counts:
+        counts = Counter(e for e in resolved.values() if e is not None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _depth(entry: RegionEntry) -> int:
+    return {"省": 0, "市": 1, "区县": 2}.get(entry.level, 0)
+
+
+def _resolve_regions(gazetteer: RegionGazetteer, hits: list[RegionHit],
+                     context: RegionEntry | None) -> list[RegionMention]:
+    chosen = gazetteer.resolve(hits, context.name if context else None)
+    out = []
+    for i, hit in enumerate(hits):
+        entry = chosen.get(i)
+        if entry is not None:
+            out.append(RegionMention(hit.start, hit.end, entry, _region_node_name(gazetteer, entry)))
+    return out
+
+
+def _region_node_name(gazetteer: RegionGazetteer, entry: RegionEntry) -> str:
+    """County names repeat across China (市中区, 朝阳区): qualify those with their city."""
+    if entry.level == "区县" and entry.parent and len(gazetteer.candidates(entry.name)) > 1:
+        return entry.parent + entry.name
+    return entry.name
+
+
+def _agency_context(gazetteer: RegionGazetteer, entry: RegionEntry | None) -> AgencyContext:
+    if entry is None:
+        return AgencyContext()
+    chain = [entry, *gazetteer.ancestors(entry)]
+    by_level = {e.level: e.name for e in chain}
+    province = by_level.get("省")
+    city = by_level.get("市") or (province if province and province.endswith("市") else None)
+    county = by_level.get("区县")
+    county_display = _region_node_name(gazetteer, entry) if entry.level == "区县" else None
+    if county and not county_display:
+        county_display = county
+    return AgencyContext(province=province, city=city, county=county, county_display=county_display)
+
+
+# -- issuer and report metadata ----------------------------------------------
+
+def _issuer(doc: Document, hits: list[AgencyHit], title, signatures) -> AgencyHit | None:
+    """The issuing agency from the title, the signature block, or the opening self-description."""
+    real = [h for h in hits if not h.generic]
+    if title is not None:
+        for hit in real:
+            if hit.start == title.start or (title.start <= hit.start < title.start + 2):
+                return hit
+    for name_line, _ in signatures:
+        for hit in real:
+            if hit.start <= name_line.start + 1 and hit.end >= name_line.end - 1:
+                return hit
+    return _self_described_issuer(doc, real)
+
+
+def _self_described_issuer(doc: Document, hits: list[AgencyHit]) -> AgencyHit | None:
+    """An agency that is the subject of the opening paragraph of a report that speaks of itself as 我局."""
+    if not doc.sentences:
+        return None
+    opening_end = doc.sentences[min(1, len(doc.sentences) - 1)].end
+    self_heads = {m.group(0)[1:] for m in agency_rules.SELF_RE.finditer(doc.text)}
+    for hit in hits:
+        if hit.start >= opening_end:
+            break
+        following = doc.text[hit.end:hit.end + 1]
+        if following in "的、和与及等" or hit.level == "国家":
+            continue
+        if any(hit.name.endswith(head) for head in self_heads):
+            return hit
+    return None
+
+
+def _report_meta(doc: Document, lines, title, signatures, issuer: AgencyHit | None) -> ReportMeta:
+    date = meta_rules.parse_date(signatures[0][1].text) if signatures else None
+    number = meta_rules.find_doc_number(lines)
+    title_text = title.text if title else None
+    region = None
+    if issuer and issuer.region:
+        region = issuer.region
+    return ReportMeta(
+        title=title_text,
+        agency=issuer.name if issuer else None,
+        region=region,
+        year=meta_rules.covered_year(doc.text, title_text, date),
+        doc_type=meta_rules.doc_type(title_text, doc.text),
+        doc_number=number.text if number else None,
+        date=date,
+    )
+
+
+# -- laws ---------------------------------------------------------------------
+
+def _laws(doc: Document, gazetteer: RegionGazetteer, agency_hits: list[AgencyHit],
+          context: AgencyContext) -> list[LawHit]:
+    out: list[LawHit] = []
+    earlier: list[str] = []
+    for cite, parent in flatten(find_citations(doc.text)):
+        if not cite.title:
+            continue
+        resolved = lookup(cite.title)
+        issuer_hit = None
+        if resolved:
+            name, category, issuer = resolved.name, resolved.category, resolved.issuer
+        else:
+            name = resolve_back_reference(cite.title, earlier) or cite.title
+            known = lookup(name)
+            if known:
+                name, category, issuer = known.name, known.category, known.issuer
+            else:
+                region_hit = _leading_region(gazetteer, name)
+                category = infer_category(name, region_hit is not None)
+                issuer_hit = _title_issuer(cite.start + 1, agency_hits, doc.text)
+                issuer = issuer_hit.name if issuer_hit else infer_issuer(name, category, region_hit)
+        parent_name = next((law.name for law in reversed(out) if parent and law.start == parent.start), None)
+        out.append(LawHit(cite.start, cite.end, name, category, issuer, parent_name, issuer_hit))
+        earlier.append(name)
+    return out
+
+
+def _leading_region(gazetteer: RegionGazetteer, title: str) -> str | None:
+    hits = gazetteer.find(title[:12])
+    if hits and hits[0].start == 0:
+        entry = gazetteer.resolve(hits[:1], None).get(0)
+        return entry.name if entry else None
+    return None
+
+
+def _title_issuer(inner_start: int, hits: list[AgencyHit], text: str) -> AgencyHit | None:
+    """An agency written at the very start of a title and followed by 关于 (or 、 another organ)."""
+    for hit in hits:
+        if hit.start == inner_start and not hit.generic:
+            after = text[hit.end:hit.end + 2]
+            if after.startswith(("关于", "、")):
+                return hit
+        if hit.start > inner_start:
+            break
+    return None
+
+
+# -- grouping hits into entities ----------------------------------------------
+
+def _group_laws(doc: Document, hits: list[LawHit]) -> list[Law]:
+    laws: dict[str, Law] = {}
+    for hit in hits:
+        law = laws.setdefault(hit.name, Law(hit.name, hit.category, hit.issuer))
+        law.issuer = law.issuer or hit.issuer
+        law.mentions.append(doc.mention(hit.start, hit.end))
+    return list(laws.values())
+
+
+def _group_agencies(doc: Document, hits: list[AgencyHit]) -> list[Agency]:
+    agencies: dict[str, Agency] = {}
+    for hit in hits:
+        agency = agencies.setdefault(hit.name, Agency(hit.name, hit.level, _region_of(hit)))
+        agency.level = agency.level or hit.level
+        agency.mentions.append(doc.mention(hit.start, hit.end))
+    return list(agencies.values())
+
+
+def _region_of(hit: AgencyHit) -> str | None:
+    return hit.region
+
+
+def _group_measures(doc: Document, hits: list[MeasureHit]) -> list[Measure]:
+    measures: dict[str, Measure] = {}
+    for hit in hits:
+        measure = measures.setdefault(hit.name, Measure(hit.name, hit.kind))
+        measure.mentions.append(doc.mention(hit.start, hit.end))
+    return list(measures.values())
+
+
+def _group_regions(doc: Document, gazetteer: RegionGazetteer, hits: list[RegionMention]) -> list[Region]:
+    regions: dict[str, Region] = {}
+    for hit in hits:
+        parent = hit.entry.parent
+        region = regions.setdefault(hit.name, Region(hit.name, hit.entry.level, parent))
+        region.mentions.append(doc.mention(hit.start, hit.end))
+    return list(regions.values())

@@ -1,0 +1,131 @@
+"""Document structure: the section ladder and the sentences of a normalised text.
+
+Chinese official documents number their sections in a fixed ladder:
+一、 → (一) → 1. → (1), with 一是/二是… as enumerations inside paragraphs. The
+ladder gives each sentence its section path, which the reader page shows and
+which separates the body from the signature block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_NUM = "一二三四五六七八九十百零〇"
+
+# Level -> pattern anchored at a line start. Order matters: (一) before 1.
+HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"[{CN_NUM}]{{1,3}}[、.．]")),
+    (2, re.compile(rf"[(（][{CN_NUM}]{{1,3}}[)）]")),
+    (3, re.compile(r"\d{1,2}[.．、](?!\d)")),
+    (4, re.compile(r"[(（]\d{1,2}[)）]")),
+    (5, re.compile(rf"[{CN_NUM}]{{1,3}}是")),
+)
+SENTENCE_END = "。！？；!?;"
+CLOSERS = "”’）)」』"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    level: int
+    marker: str
+    title: str
+    start: int  # offset of the heading line in the normalised text
+    end: int    # end of the section (start of the next sibling or higher heading)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    section: int | None  # index into Document.sections of the innermost enclosing section
+
+
+def heading_level(line: str) -> tuple[int, str] | None:
+    """The ladder level and marker of a heading line, or None for body text."""
+    stripped = line.lstrip()
+    for level, pattern in HEADING_PATTERNS:
+        match = pattern.match(stripped)
+        if match:
+            return level, match.group(0)
+    return None
+
+
+def _heading_title(line: str, marker: str) -> str:
+    """The heading's own words: up to the first sentence end (run-in headings carry body text)."""
+    rest = line.lstrip()[len(marker):]
+    for i, ch in enumerate(rest):
+        if ch in SENTENCE_END:
+            return rest[:i].strip()
+    return rest.strip()
+
+
+def parse_sections(text: str) -> list[Section]:
+    """Every heading of the ladder with the span it governs."""
+    found: list[tuple[int, str, str, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        hit = heading_level(line)
+        if hit and len(line.strip()) > len(hit[1]):
+            level, marker = hit
+            found.append((level, marker, _heading_title(line, marker), pos))
+        pos += len(line) + 1
+    sections: list[Section] = []
+    for i, (level, marker, title, start) in enumerate(found):
+        end = len(text)
+        for later_level, _, _, later_start in found[i + 1:]:
+            if later_level <= level:
+                end = later_start
+                break
+        sections.append(Section(level, marker, title, start, end))
+    return sections
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: split at 。！？； and line ends, keeping closing quotes with their sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n" or ch in SENTENCE_END:
+            end = i + 1 if ch != "\n" else i
+            while ch != "\n" and end < n and text[end] in CLOSERS:
+                end += 1
+            _append_trimmed(spans, text, start, end)
+            start = end if ch != "\n" else i + 1
+            i = max(i + 1, end)
+            continue
+        i += 1
+    _append_trimmed(spans, text, start, n)
+    return spans
+
+
+def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def sentences_with_sections(text: str, sections: list[Section]) -> list[Sentence]:
+    """Sentences, each tagged with its innermost section (one sweep, sections are in text order)."""
+    out: list[Sentence] = []
+    open_stack: list[int] = []
+    next_section = 0
+    for start, end in split_sentences(text):
+        while next_section < len(sections) and sections[next_section].start <= start:
+            _close_ended(open_stack, sections, sections[next_section].start)
+            open_stack.append(next_section)
+            next_section += 1
+        _close_ended(open_stack, sections, start)
+        out.append(Sentence(start, end, open_stack[-1] if open_stack else None))
+    return out
+
+
+def _close_ended(stack: list[int], sections: list[Section], pos: int) -> None:
+    while stack and sections[stack[-1]].end <= pos:
+        stack.pop()

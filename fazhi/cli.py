@@ -1,0 +1,302 @@
+"""The `fazhi` command: ingest, extract, query, and everything around the graph."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from graph.open import backend_name, db_path, open_store
+from graph.store import QueryRefused, QueryResult
+
+app = typer.Typer(help="fazhi-graph: 法治政府建设 reports → an evidence-carrying knowledge graph.",
+                  no_args_is_help=True, add_completion=False)
+neo4j_app = typer.Typer(help="A local Neo4j for users without Docker (from Maven artifacts).",
+                        no_args_is_help=True)
+app.add_typer(neo4j_app, name="neo4j")
+
+DbOption = Annotated[Path | None, typer.Option("--db", help="LadybugDB file (env FAZHI_DB).")]
+BackendOption = Annotated[str | None, typer.Option("--backend", help="embedded or neo4j.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+ParamOption = Annotated[list[str] | None, typer.Option("--param", "-p", help="k=v, repeatable.")]
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.secho(message, fg=typer.colors.RED, err=True)
+    return typer.Exit(code)
+
+
+def _store(backend: str | None, db: Path | None, *, read_only: bool = False):
+    try:
+        return open_store(backend, db=db, read_only=read_only)
+    except Exception as exc:  # noqa: BLE001 - every backend failure becomes one clear line
+        raise _fail(f"cannot open the {backend_name(backend)} store: {exc}") from None
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive).")],
+    db: DbOption = None,
+    backend: BackendOption = None,
+    workers: Annotated[int, typer.Option(help="Extraction processes (0 = all cores).")] = 0,
+    strict: Annotated[bool, typer.Option(help="Exit non-zero when any file failed.")] = False,
+) -> None:
+    """Extract reports and merge them into the store; one line per failed file."""
+    from fazhi.ingest import ingest as run_ingest
+    from loaders import iter_files
+
+    store = _store(backend, db)
+    try:
+        total = sum(1 for _ in iter_files(paths))
+        with typer.progressbar(length=total, label="ingesting", file=sys.stderr) as bar:
+            summary = run_ingest(paths, store, workers=workers or None, progress=lambda _: bar.update(1))
+        counts = store.counts()
+    finally:
+        store.close()
+    typer.echo(f"reports ingested: {len(summary.ingested)}   failed: {len(summary.failed)}")
+    typer.echo("nodes: " + ", ".join(f"{k} {v}" for k, v in counts.items() if not k.isupper()))
+    typer.echo("edges: " + ", ".join(f"{k} {v}" for k, v in counts.items() if k.isupper()))
+    for path, reason in summary.failed:
+        typer.secho(f"FAILED {path}: {reason}", fg=typer.colors.YELLOW, err=True)
+    if not summary.ok or (strict and summary.failed):
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders.")]) -> None:
+    """Print one JSON object per document (the extraction contract) on stdout."""
+    from fazhi.ingest import extract_file
+    from loaders import iter_files
+
+    failed = 0
+    for path in iter_files(paths):
+        result = extract_file(str(path))
+        if isinstance(result, tuple):
+            failed += 1
+            typer.secho(f"FAILED {result[0]}: {result[1]}", fg=typer.colors.YELLOW, err=True)
+            continue
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False))
+    if failed and failed == len(list(iter_files(paths))):
+        raise typer.Exit(1)
+
+
+def _parse_params(params: list[str] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in params or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise _fail(f"--param expects k=v, got {item!r}", 2)
+        out[key] = value
+    return out
+
+
+def _print_result(result: QueryResult, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(result.records(), ensure_ascii=False, default=str))
+        return
+    widths = [max([len(c)] + [len(_cell(r[i])) for r in result.rows]) for i, c in enumerate(result.columns)]
+    typer.echo("  ".join(c.ljust(w) for c, w in zip(result.columns, widths, strict=True)))
+    for row in result.rows:
+        typer.echo("  ".join(_cell(v).ljust(w) for v, w in zip(row, widths, strict=True)))
+    typer.echo(f"({len(result.rows)} rows{', truncated' if result.truncated else ''})", err=True)
+
+
+def _cell(value) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+@app.command()
+def query(
+    cypher: Annotated[str | None, typer.Argument(help="Cypher text (or use --name).")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="A library query (see `fazhi queries`).")] = None,
+    param: ParamOption = None,
+    db: DbOption = None,
+    backend: BackendOption = None,
+    as_json: JsonOption = False,
+    write: Annotated[bool, typer.Option("--write", help="Allow writing Cypher.")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds before the query is stopped.")] = 30.0,
+    limit: Annotated[int, typer.Option(help="Row cap.")] = 10_000,
+) -> None:
+    """Run Cypher (read-only unless --write) or a named library query."""
+    from queries import library
+
+    if (cypher is None) == (name is None):
+        raise _fail("give either CYPHER or --name NAME", 2)
+    raw = _parse_params(param)
+    store = _store(backend, db, read_only=not write)
+    try:
+        if name:
+            lib_query = library.get(name)
+            text, values = lib_query.cypher_for(store.dialect), lib_query.coerce(raw)
+        else:
+            text, values = cypher, _typed(raw)
+        result = store.query(text, values, write=write, timeout_s=timeout, row_cap=limit)
+    except (QueryRefused, KeyError, ValueError) as exc:
+        raise _fail(f"refused: {exc}", 2) from None
+    finally:
+        store.close()
+    _print_result(result, as_json)
+
+
+def _typed(raw: dict[str, str]) -> dict[str, object]:
+    """Ad-hoc query parameters: integers stay integers, everything else is a string."""
+    return {k: int(v) if v.lstrip("-").isdigit() else v for k, v in raw.items()}
+
+
+@app.command("queries")
+def list_queries(as_json: JsonOption = False) -> None:
+    """List the named query library."""
+    from queries import library
+
+    described = [q.describe() for q in library.load_library().values()]
+    if as_json:
+        typer.echo(json.dumps(described, ensure_ascii=False))
+        return
+    for q in described:
+        params = " ".join(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in q["params"].items())
+        typer.echo(f"{q['name']}: {q['description']}\n    params: {params or '-'}")
+
+
+@app.command()
+def stats(db: DbOption = None, backend: BackendOption = None, as_json: JsonOption = False) -> None:
+    """Node and edge counts."""
+    store = _store(backend, db, read_only=True)
+    try:
+        counts = store.counts()
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps(counts, ensure_ascii=False))
+    else:
+        for key, value in counts.items():
+            typer.echo(f"{key:16} {value}")
+
+
+@app.command()
+def remove(report_id: str, db: DbOption = None, backend: BackendOption = None) -> None:
+    """Remove one report's facts; entities no other report supports go too."""
+    store = _store(backend, db)
+    try:
+        removed = store.remove_report(report_id)
+    finally:
+        store.close()
+    typer.echo(f"removed {removed} facts of report {report_id}")
+
+
+@neo4j_app.command("start")
+def neo4j_start(port: Annotated[int | None, typer.Option(help="Bolt port (default: a free one).")] = None) -> None:
+    """Start Neo4j in the background; prints BOLT_URI=bolt://127.0.0.1:PORT."""
+    from graph import neo4j_server
+
+    try:
+        info = neo4j_server.start(port=port)
+    except Exception as exc:  # noqa: BLE001
+        raise _fail(f"cannot start Neo4j: {exc}") from None
+    typer.echo(f"BOLT_URI={info.uri}")
+
+
+@neo4j_app.command("stop")
+def neo4j_stop() -> None:
+    """Stop the Neo4j started by `fazhi neo4j start`."""
+    from graph import neo4j_server
+
+    neo4j_server.stop()
+    typer.echo("stopped")
+
+
+@app.command()
+def push(
+    to: Annotated[str, typer.Option("--to", help="Target backend (neo4j).")] = "neo4j",
+    db: DbOption = None,
+) -> None:
+    """Copy the embedded graph into Neo4j (idempotent)."""
+    from graph.transfer import copy_graph
+
+    if to != "neo4j":
+        raise _fail("only --to neo4j is supported", 2)
+    source = _store("embedded", db, read_only=True)
+    target = _store("neo4j", None)
+    try:
+        copied = copy_graph(source, target)
+    finally:
+        source.close()
+        target.close()
+    typer.echo(f"pushed {copied['nodes']} nodes and {copied['edges']} edges to Neo4j")
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, jsonld, nt, graphml or csv.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File (a folder for csv).")],
+    db: DbOption = None,
+    backend: BackendOption = None,
+    base: Annotated[str | None, typer.Option(help="Base IRI for RDF.")] = None,
+) -> None:
+    """Export the graph as linked data, GraphML, or CSV for `neo4j-admin database import`."""
+    from graph.exports import export as run_export
+    from graph.rdf import DEFAULT_BASE
+
+    if fmt not in ("ttl", "jsonld", "nt", "graphml", "csv"):
+        raise _fail(f"unknown format {fmt!r}", 2)
+    store = _store(backend, db, read_only=True)
+    try:
+        written = run_export(store, fmt, output, base or DEFAULT_BASE)
+    finally:
+        store.close()
+    typer.echo(f"wrote {written} items to {output}")
+
+
+@app.command()
+def sparql(
+    text: Annotated[str, typer.Argument(help="SPARQL query (prefixes fz:, eli:, schema:, org:, skos:, prov: predeclared).")],
+    db: DbOption = None,
+    backend: BackendOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Run SPARQL over the graph's RDF."""
+    from graph.rdf import sparql as run_sparql
+
+    store = _store(backend, db, read_only=True)
+    try:
+        columns, rows = run_sparql(store, text)
+    except Exception as exc:  # noqa: BLE001 - a bad query is the user's, say why
+        raise _fail(f"SPARQL failed: {exc}", 2) from None
+    finally:
+        store.close()
+    _print_result(QueryResult(columns, rows), as_json)
+
+
+@app.command("eval")
+def evaluate_command(
+    gold: Annotated[Path, typer.Argument(help="Gold JSON file, .jsonl, or a folder of .json files.")],
+    corpus: Annotated[Path, typer.Argument(help="Folder holding the reports the gold names.")],
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="List misses and extras.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Precision, recall and F1 per entity type, and accuracy of each metadata field."""
+    from fazhi.evaluate import evaluate, format_evaluation
+    from fazhi.ingest import extract_file
+
+    try:
+        result = evaluate(gold, corpus, extract_file)
+    except (FileNotFoundError, RuntimeError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        typer.echo(json.dumps({
+            kind: {"precision": s.precision, "recall": s.recall, "f1": s.f1}
+            for kind, s in result.scores.items()
+        } | {"metadata": {f: result.metadata_accuracy(f) for f in result.metadata_correct}}))
+        return
+    typer.echo(format_evaluation(result, verbose))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""`fazhi eval`: precision, recall and F1 per entity type against gold annotations, plus metadata accuracy.
+
+A prediction matches a gold entity when its canonical name equals one of the
+entity's names (canonical or any surface form) after normalising width, quotes,
+brackets and whitespace. Each gold entity is matched at most once; scores are
+micro-averaged over all reports.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.model import Extraction
+
+ENTITY_TYPES = ("laws", "agencies", "measures", "regions")
+META_FIELDS = ("title", "agency", "region", "year", "doc_type", "doc_number", "date")
+_DROP = re.compile(r"[\s“”‘’\"'「」『』《》〈〉<>]")
+
+
+def match_key(name: str) -> str:
+    """Width, quotes, brackets and whitespace normalised away."""
+    return _DROP.sub("", unicodedata.normalize("NFKC", name))
+
+
+@dataclass
+class TypeScore:
+    predicted: int = 0
+    correct_predictions: int = 0
+    gold: int = 0
+    found: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct_predictions / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class ReportResult:
+    source: str
+    misses: dict[str, list[str]] = field(default_factory=dict)
+    extras: dict[str, list[str]] = field(default_factory=dict)
+    metadata_errors: dict[str, tuple[object, object]] = field(default_factory=dict)  # field -> (gold, got)
+
+
+@dataclass
+class Evaluation:
+    scores: dict[str, TypeScore] = field(default_factory=lambda: {t: TypeScore() for t in ENTITY_TYPES})
+    metadata_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(META_FIELDS, 0))
+    reports: list[ReportResult] = field(default_factory=list)
+
+    def metadata_accuracy(self, name: str) -> float:
+        return self.metadata_correct[name] / len(self.reports) if self.reports else 0.0
+
+
+def load_gold(path: Path) -> list[dict]:
+    """A directory of .json files, one .json object, or a .jsonl file of objects."""
+    if path.is_dir():
+        return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(path.glob("*.json"))]
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".jsonl":
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+    data = json.loads(text)
+    return data if isinstance(data, list) else [data]
+
+
+def score_report(gold: dict, predicted: Extraction, evaluation: Evaluation) -> None:
+    result = ReportResult(predicted.source)
+    for kind in ENTITY_TYPES:
+        names = [e.name for e in getattr(predicted, kind)]
+        _score_type(gold.get(kind, []), names, evaluation.scores[kind], result, kind)
+    got = predicted.report
+    for name in META_FIELDS:
+        expected, actual = gold.get("report", {}).get(name), getattr(got, name)
+        if _same(expected, actual):
+            evaluation.metadata_correct[name] += 1
+        else:
+            result.metadata_errors[name] = (expected, actual)
+    evaluation.reports.append(result)
+
+
+def _same(expected: object, actual: object) -> bool:
+    if isinstance(expected, str) and isinstance(actual, str):
+        return match_key(expected) == match_key(actual)
+    return expected == actual
+
+
+def _score_type(gold_entities: list[list[str]], predicted: list[str], score: TypeScore,
+                result: ReportResult, kind: str) -> None:
+    gold_keys = [{match_key(n) for n in entity} for entity in gold_entities]
+    matched = [False] * len(gold_keys)
+    extras = []
+    for name in predicted:
+        key = match_key(name)
+        hit = next((i for i, keys in enumerate(gold_keys) if key in keys), None)
+        if hit is None:
+            extras.append(name)
+            continue
+        score.correct_predictions += 1
+        matched[hit] = True
+    score.predicted += len(predicted)
+    score.gold += len(gold_keys)
+    score.found += sum(matched)
+    result.misses[kind] = [e[0] for e, m in zip(gold_entities, matched, strict=True) if not m]
+    result.extras[kind] = extras
+
+
+def evaluate(gold_path: Path, corpus_dir: Path, extract_file) -> Evaluation:
+    """Score the extractor on every gold report whose source file is in corpus_dir."""
+    evaluation = Evaluation()
+    for gold in load_gold(gold_path):
+        source = corpus_dir / gold["source"]
+        if not source.exists():
+            raise FileNotFoundError(f"{source}: named by the gold annotations but not in {corpus_dir}")
+        predicted = extract_file(str(source))
+        if isinstance(predicted, tuple):
+            raise RuntimeError(f"{predicted[0]}: {predicted[1]}")
+        score_report(gold, predicted, evaluation)
+    return evaluation
+
+
+def format_evaluation(evaluation: Evaluation, verbose: bool = False) -> str:
+    lines = [f"{'type':10} {'P':>6} {'R':>6} {'F1':>6}   predicted  gold"]
+    for kind, s in evaluation.scores.items():
+        lines.append(f"{kind:10} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}   {s.predicted:9d} {s.gold:5d}")
+    lines.append("")
+    lines.append("metadata accuracy: " + ", ".join(
+        f"{name} {evaluation.metadata_accuracy(name):.2f}" for name in META_FIELDS))
+    if verbose:
+        for report in evaluation.reports:
+            lines.append(f"\n== {report.source}")
+            for name, (expected, actual) in report.metadata_errors.items():
+                lines.append(f"  report.{name}: gold {expected!r} got {actual!r}")
+            for kind in ENTITY_TYPES:
+                if report.misses.get(kind):
+                    lines.append(f"  {kind} missed: " + "; ".join(report.misses[kind]))
+                if report.extras.get(kind):
+                    lines.append(f"  {kind} extra:  " + "; ".join(report.extras[kind]))
+    return "\n".join(lines)

@@ -1,0 +1,84 @@
+"""Files → extractions → store, streaming in batches, with one clear line per failed file.
+
+Extraction runs in a process pool (it is pure CPU); the store is written by this
+process only, in batches, so there is one writer and memory holds one batch.
+The graph does not depend on the worker count: batches are written in file order
+and every write is an idempotent MERGE.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extraction.pipeline import extract
+from graph.model import Extraction
+from graph.store import GraphStore, rows_from_extractions
+from loaders import iter_files, load
+from loaders.base import LoadError
+
+BATCH_REPORTS = 200
+
+
+@dataclass
+class IngestSummary:
+    ingested: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.ingested)
+
+
+def extract_file(path: str) -> Extraction | tuple[str, str]:
+    """Load and extract one file; a failure comes back as (path, reason) instead of raising."""
+    try:
+        return extract(load(path))
+    except LoadError as exc:
+        return (path, exc.reason)
+    except MemoryError:
+        return (path, "too large to process in memory")
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+        return (path, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+def iter_extractions(paths: Iterable[Path], workers: int) -> Iterator[Extraction | tuple[str, str]]:
+    names = [str(p) for p in paths]
+    if workers <= 1 or len(names) < 4:
+        yield from map(extract_file, names)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(extract_file, names, chunksize=4)
+
+
+def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int | None = None,
+           progress: Callable[[str], None] | None = None) -> IngestSummary:
+    """Ingest files and folders into the store; returns what was ingested and what failed, and why."""
+    files = list(iter_files(paths))
+    summary = IngestSummary()
+    batch: list[Extraction] = []
+    workers = workers or os.cpu_count() or 1
+    for result in iter_extractions(files, workers):
+        if isinstance(result, tuple):
+            summary.failed.append(result)
+            if progress:
+                progress(result[0])
+            continue
+        batch.append(result)
+        if progress:
+            progress(result.source)
+        if len(batch) >= BATCH_REPORTS:
+            _flush(store, batch, summary)
+    _flush(store, batch, summary)
+    return summary
+
+
+def _flush(store: GraphStore, batch: list[Extraction], summary: IngestSummary) -> None:
+    if not batch:
+        return
+    store.write(rows_from_extractions(batch))
+    summary.ingested.extend(ex.source for ex in batch)
+    batch.clear()

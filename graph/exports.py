@@ -1,0 +1,227 @@
+"""File exports of a graph: RDF (see graph/rdf.py), GraphML, and neo4j-admin CSV.
+
+All writers pull nodes and edges through the store's streaming `iter_nodes` /
+`iter_edges` and write each row as it arrives, so exporting a large store does not
+hold it in memory (except ttl/jsonld, which rdflib has to build as a Graph).
+`export(source, fmt, path)` is the one entry point the CLI needs.
+"""
+
+from __future__ import annotations
+
+import csv
+import shlex
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+from xml.sax.saxutils import escape, quoteattr
+
+from graph.model import NODE_LABELS, RELATION_ENDPOINTS
+from graph.rdf import DEFAULT_BASE, GraphSource, write_rdf
+from graph.store import EDGE_PROPERTIES, NODE_KEY, NODE_PROPERTIES
+
+FORMATS = ("ttl", "jsonld", "nt", "graphml", "csv")
+
+_GRAPHML_TYPES = {"STRING": "string", "INT64": "long"}
+_NEO4J_TYPES = {"STRING": "string", "INT64": "long"}
+
+
+def export(source: GraphSource, fmt: str, path: str | Path, base: str = DEFAULT_BASE, *,
+           include_text: bool | None = None) -> int:
+    """Write `source` as `fmt` to `path` (a directory for csv); return items written.
+
+    Report full text is left out of RDF and GraphML by default (it dwarfs the rest and
+    most viewers choke on it) but kept in CSV, whose job is a complete Neo4j reload.
+    """
+    if fmt in ("ttl", "jsonld", "nt"):
+        return write_rdf(source, path, fmt, base, include_text=bool(include_text))  # type: ignore[arg-type]
+    if fmt == "graphml":
+        return write_graphml(source, path, include_text=bool(include_text))
+    if fmt == "csv":
+        return write_csv(source, path, include_text=True if include_text is None else include_text)
+    raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+# ---------------------------------------------------------------- GraphML
+
+
+def _node_attributes() -> dict[str, str]:
+    """Union of node properties over labels; same name always has the same type here."""
+    attrs: dict[str, str] = {"label": "string"}
+    for props in NODE_PROPERTIES.values():
+        for name, kind in props.items():
+            attrs.setdefault(name, _GRAPHML_TYPES[kind])
+    return attrs
+
+
+def graphml_node_id(label: str, key: str) -> str:
+    """Names are unique per label only (an agency and a region may share one)."""
+    return f"{label}:{key}"
+
+
+def write_graphml(source: GraphSource, path: str | Path, *, include_text: bool = False) -> int:
+    """Stream GraphML by hand; return nodes + edges written. Readable by networkx, Gephi, yEd."""
+    node_attrs = _node_attributes()
+    if not include_text:
+        node_attrs.pop("text")
+    edge_attrs = {"type": "string", **{k: _GRAPHML_TYPES[v] for k, v in EDGE_PROPERTIES.items()}}
+    count = 0
+    with Path(path).open("w", encoding="utf-8") as out:
+        _graphml_header(out, node_attrs, edge_attrs)
+        for label in NODE_LABELS:
+            for node in source.iter_nodes(label):
+                values = {"label": label, **{k: v for k, v in node.items() if k in node_attrs}}
+                _graphml_element(out, "node", {"id": graphml_node_id(label, node[NODE_KEY[label]])},
+                                 "n", values)
+                count += 1
+        for rel_type in RELATION_ENDPOINTS:
+            for edge in source.iter_edges(rel_type):
+                count += 1
+                ends = {"id": f"e{count}",
+                        "source": graphml_node_id(edge["source_label"], edge["source"]),
+                        "target": graphml_node_id(edge["target_label"], edge["target"])}
+                values = {"type": rel_type, **{k: edge.get(k) for k in EDGE_PROPERTIES}}
+                _graphml_element(out, "edge", ends, "e", values)
+        out.write("  </graph>\n</graphml>\n")
+    return count
+
+
+def _graphml_header(out: IO[str], node_attrs: dict[str, str], edge_attrs: dict[str, str]) -> None:
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+              '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+              'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+              'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+              'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+    for prefix, scope, attrs in (("n", "node", node_attrs), ("e", "edge", edge_attrs)):
+        for name, kind in attrs.items():
+            out.write(f'  <key id="{prefix}_{name}" for="{scope}" attr.name="{name}" '
+                      f'attr.type="{kind}"/>\n')
+    out.write('  <graph id="fazhi" edgedefault="directed">\n')
+
+
+def _graphml_element(out: IO[str], tag: str, attrs: dict[str, str], prefix: str,
+                     values: dict[str, Any]) -> None:
+    head = " ".join(f"{k}={quoteattr(_xml_safe(v))}" for k, v in attrs.items())
+    out.write(f"    <{tag} {head}>")
+    for name, value in values.items():
+        if value is not None:
+            out.write(f'<data key="{prefix}_{name}">{escape(_xml_safe(str(value)))}</data>')
+    out.write(f"</{tag}>\n")
+
+
+def _xml_safe(text: str) -> str:
+    """Drop control characters XML 1.0 forbids (stray ones survive PDF extraction)."""
+    return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
+
+
+# ---------------------------------------------------------------- neo4j-admin CSV
+
+
+def node_csv_name(label: str) -> str:
+    return f"nodes_{label}.csv"
+
+
+def rel_csv_name(rel_type: str, source_label: str, target_label: str) -> str:
+    """One file per endpoint pair: an ID space is fixed per column header, hence per file."""
+    return f"rels_{rel_type}_{source_label}_{target_label}.csv"
+
+
+def node_csv_header(label: str, include_text: bool = True) -> list[str]:
+    """`name:ID(Agency)`, typed properties, `:LABEL`; the key column is also stored as a property."""
+    key = NODE_KEY[label]
+    header = [f"{key}:ID({label})"]
+    for name, kind in NODE_PROPERTIES[label].items():
+        if name == key or (name == "text" and not include_text):
+            continue
+        header.append(name if kind == "STRING" else f"{name}:{_NEO4J_TYPES[kind]}")
+    return [*header, ":LABEL"]
+
+
+def rel_csv_header(source_label: str, target_label: str) -> list[str]:
+    props = [name if kind == "STRING" else f"{name}:{_NEO4J_TYPES[kind]}"
+             for name, kind in EDGE_PROPERTIES.items()]
+    return [f":START_ID({source_label})", f":END_ID({target_label})", *props, ":TYPE"]
+
+
+def _header_names(header: list[str]) -> list[str]:
+    return [h.split(":", 1)[0] for h in header]
+
+
+def write_csv(source: GraphSource, directory: str | Path, *, include_text: bool = True,
+              database: str = "neo4j") -> int:
+    """Write neo4j-admin import CSVs + import.sh into `directory`; return rows written.
+
+    Empty cells mean "no property" to neo4j-admin. Report texts contain line breaks,
+    hence --multiline-fields=true in the generated command.
+    """
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    count, files = 0, []
+    for label in NODE_LABELS:
+        header = node_csv_header(label, include_text)
+        files.append(("nodes", node_csv_name(label)))
+        count += _write_rows(directory / node_csv_name(label), header,
+                             _node_rows(source.iter_nodes(label), header, label))
+    for rel_type, pairs in RELATION_ENDPOINTS.items():
+        written = _write_edges(source, directory, rel_type, pairs)
+        files.extend(("relationships", name) for name in written)
+        count += sum(written.values())
+    (directory / "import.sh").write_text(import_command(files, database), encoding="utf-8")
+    return count
+
+
+def _node_rows(nodes: Iterator[dict[str, Any]], header: list[str], label: str) -> Iterator[list[Any]]:
+    names = _header_names(header)
+    for node in nodes:
+        yield [label if name == "" else node.get(name) for name in names]
+
+
+def _write_rows(path: Path, header: list[str], rows: Iterator[list[Any]]) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+    return count
+
+
+def _write_edges(source: GraphSource, directory: Path, rel_type: str,
+                 pairs: tuple[tuple[str, str], ...]) -> dict[str, int]:
+    """Route one type's edges to one file per endpoint pair, all open while streaming."""
+    handles, writers, counts = [], {}, {}
+    try:
+        for source_label, target_label in pairs:
+            name = rel_csv_name(rel_type, source_label, target_label)
+            handle = (directory / name).open("w", encoding="utf-8", newline="")
+            handles.append(handle)
+            writers[(source_label, target_label)] = (name, csv.writer(handle))
+            writers[(source_label, target_label)][1].writerow(rel_csv_header(source_label, target_label))
+            counts[name] = 0
+        for edge in source.iter_edges(rel_type):
+            name, writer = writers[(edge["source_label"], edge["target_label"])]
+            writer.writerow([edge["source"], edge["target"],
+                             *(edge.get(p) for p in EDGE_PROPERTIES), rel_type])
+            counts[name] += 1
+    finally:
+        for handle in handles:
+            handle.close()
+    return counts
+
+
+def import_command(files: list[tuple[str, str]], database: str = "neo4j") -> str:
+    """The neo4j-admin (Neo4j 5) command line for the written files, as a runnable script."""
+    args = [f"--{kind}={name}" for kind, name in files]
+    lines = [
+        "#!/bin/sh",
+        "# Bulk-load into an EMPTY, STOPPED Neo4j database (neo4j-admin overwrites it).",
+        "# Run from this directory. Afterwards start Neo4j and let fazhi create its constraints",
+        "# and indexes (the Neo4j store's schema setup) before writing more data.",
+        'cd "$(dirname "$0")"',
+        "neo4j-admin database import full \\",
+        "  --overwrite-destination=true --multiline-fields=true \\",
+        *(f"  {shlex.quote(arg)} \\" for arg in args),
+        f"  {shlex.quote(database)}",
+        "",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,281 @@
+"""The embedded store: one LadybugDB file, typed schema, idempotent MERGE writes.
+
+Concurrency rule (LadybugDB, like Kuzu, locks the file per process): one writer at
+a time, and a reader opened read-only sees a frozen snapshot until it reopens.
+Reopening in a tight loop while a writer commits can fail to open (upstream issue
+#1007), so readers reopen only when `version()` changes. The version lives in a
+small sidecar file `<db>.version` that a writer replaces atomically after each
+commit, so polling it never touches the database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import ladybug
+
+from graph.cypher_guard import refuse_writes
+from graph.model import NODE_LABELS, RELATION_ENDPOINTS
+from graph.store import (
+    EDGE_PROPERTIES,
+    NODE_KEY,
+    NODE_PROPERTIES,
+    GraphRows,
+    QueryRefused,
+    QueryResult,
+)
+
+WRITE_BATCH = 2000
+
+
+class StoreLocked(Exception):
+    """The database file is held by another process (a writer, or readers while we want to write)."""
+
+
+def node_table_ddl(label: str) -> str:
+    columns = ", ".join(f"{name} {kind}" for name, kind in NODE_PROPERTIES[label].items())
+    return f"CREATE NODE TABLE IF NOT EXISTS {label}({columns}, PRIMARY KEY({NODE_KEY[label]}))"
+
+
+def rel_table_ddl(rel_type: str) -> str:
+    pairs = ", ".join(f"FROM {s} TO {t}" for s, t in RELATION_ENDPOINTS[rel_type])
+    props = ", ".join(f"{name} {kind}" for name, kind in EDGE_PROPERTIES.items())
+    return f"CREATE REL TABLE IF NOT EXISTS {rel_type}({pairs}, {props})"
+
+
+def _typed(prop: str, kind: str) -> str:
+    """row.x with its declared type: a batch whose values are all null would otherwise bind as STRING."""
+    return f"CAST(row.{prop} AS {kind})"
+
+
+def _node_merge(label: str) -> str:
+    key = NODE_KEY[label]
+    sets = ", ".join(
+        f"n.{p} = coalesce({_typed(p, kind)}, n.{p})" for p, kind in NODE_PROPERTIES[label].items() if p != key
+    )
+    return f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.{key}}}) SET {sets}"
+
+
+def _edge_merge(rel_type: str, source_label: str, target_label: str) -> str:
+    sets = ", ".join(f"e.{p} = {_typed(p, kind)}" for p, kind in EDGE_PROPERTIES.items() if p != "report_id")
+    return (
+        f"UNWIND $rows AS row "
+        f"MATCH (s:{source_label} {{{NODE_KEY[source_label]}: row.source}}), "
+        f"(t:{target_label} {{{NODE_KEY[target_label]}: row.target}}) "
+        f"MERGE (s)-[e:{rel_type} {{report_id: row.report_id}}]->(t) SET {sets}"
+    )
+
+
+def plain(value: Any) -> Any:
+    """LadybugDB values -> JSON-able values (nodes and edges become property dicts)."""
+    if isinstance(value, dict):
+        out = {k: plain(v) for k, v in value.items() if k not in ("_ID", "_SRC", "_DST")}
+        if "_LABEL" in out:
+            label = out.pop("_LABEL")
+            out["_label"] = label
+        if "_nodes" in value and "_rels" in value:  # a path
+            return {"nodes": plain(value["_nodes"]), "rels": plain(value["_rels"])}
+        return out
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+class LadybugStore:
+    """GraphStore on a LadybugDB file."""
+
+    dialect = "ladybug"
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            self._create_empty()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = ladybug.Database(str(self.path), read_only=read_only)
+        except RuntimeError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreLocked(
+                    f"{self.path} is in use by another process; one writer at a time "
+                    "(stop the app or the other ingest, or ingest through the app)"
+                ) from exc
+            raise
+        self._conn = ladybug.Connection(self._db)
+        if not read_only:
+            self._ensure_schema()
+
+    def _create_empty(self) -> None:
+        LadybugStore(self.path, read_only=False).close()
+
+    def _ensure_schema(self) -> None:
+        for label in NODE_LABELS:
+            self._conn.execute(node_table_ddl(label))
+        for rel_type in RELATION_ENDPOINTS:
+            self._conn.execute(rel_table_ddl(rel_type))
+
+    # -- writing -------------------------------------------------------------
+
+    def write(self, rows: GraphRows) -> None:
+        """MERGE all rows in one transaction; nodes first so edges find their ends."""
+        self._transaction(lambda: self._write_rows(rows))
+
+    def _write_rows(self, rows: GraphRows) -> None:
+        for label, nodes in rows.nodes.items():
+            self._unwind(_node_merge(label), list(nodes.values()))
+        for (rel_type, source_label, target_label), edges in rows.edges.items():
+            batch = [
+                {"source": s, "target": t, **props} for (s, t, _), props in edges.items()
+            ]
+            self._unwind(_edge_merge(rel_type, source_label, target_label), batch)
+
+    def _unwind(self, statement: str, rows: list[dict[str, Any]]) -> None:
+        for i in range(0, len(rows), WRITE_BATCH):
+            self._conn.execute(statement, {"rows": rows[i : i + WRITE_BATCH]})
+
+    def _transaction(self, work) -> Any:
+        if self.read_only:
+            raise QueryRefused(f"{self.path} is open read-only")
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            result = work()
+        except BaseException:
+            with contextlib.suppress(RuntimeError):  # a failed statement may have rolled back already
+                self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+        self._bump_version()
+        return result
+
+    def remove_report(self, report_id: str) -> int:
+        """Delete a report's facts and the entities that no other report supports."""
+
+        def work() -> int:
+            removed = 0
+            for rel_type in RELATION_ENDPOINTS:
+                params = {"rid": report_id}
+                counted = self._conn.execute(
+                    f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid RETURN count(e)", params
+                ).get_next()[0]
+                if counted:
+                    self._conn.execute(
+                        f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid DELETE e", params
+                    )
+                removed += counted
+            self._conn.execute("MATCH (r:Report {id: $rid}) DETACH DELETE r", {"rid": report_id})
+            for label in NODE_LABELS[1:]:
+                self._conn.execute(
+                    f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)-[]-() }} DELETE n"
+                )
+            return removed
+
+        return self._transaction(work)
+
+    def _bump_version(self) -> None:
+        sidecar = self._version_file()
+        tmp = sidecar.with_name(sidecar.name + f".{os.getpid()}.tmp")
+        tmp.write_text(f"{time.time_ns()}-{uuid.uuid4().hex[:8]}")
+        os.replace(tmp, sidecar)
+
+    def _version_file(self) -> Path:
+        return self.path.with_name(self.path.name + ".version")
+
+    # -- reading -------------------------------------------------------------
+
+    def version(self) -> str:
+        try:
+            return self._version_file().read_text()
+        except FileNotFoundError:
+            return "0"
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
+              timeout_s: float = 30.0, row_cap: int = 10_000) -> QueryResult:
+        if not write:
+            refuse_writes(cypher)
+        self._conn.set_query_timeout(int(timeout_s * 1000))
+        try:
+            if write:
+                result = self._transaction(lambda: self._conn.execute(cypher, params or {}))
+            else:
+                result = self._conn.execute(cypher, params or {})
+        except RuntimeError as exc:
+            raise QueryRefused(str(exc).removeprefix("Runtime exception: ")) from exc
+        finally:
+            self._conn.set_query_timeout(0)
+        if isinstance(result, list):  # several statements: show the last one's rows
+            result = result[-1]
+        return self._collect(result, row_cap)
+
+    @staticmethod
+    def _collect(result, row_cap: int) -> QueryResult:
+        columns = result.get_column_names()
+        rows: list[list[Any]] = []
+        truncated = False
+        while result.has_next():
+            if len(rows) >= row_cap:
+                truncated = True
+                break
+            rows.append([plain(v) for v in result.get_next()])
+        return QueryResult(columns, rows, truncated)
+
+    def iter_nodes(self, label: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
+        key = NODE_KEY[label]
+        props = list(NODE_PROPERTIES[label])
+        returns = ", ".join(f"n.{p} AS {p}" for p in props)
+        yield from self._paged(
+            f"MATCH (n:{label}) RETURN {returns} ORDER BY n.{key} SKIP $skip LIMIT $limit", batch_size
+        )
+
+    def iter_edges(self, rel_type: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
+        for source_label, target_label in RELATION_ENDPOINTS[rel_type]:
+            sk, tk = NODE_KEY[source_label], NODE_KEY[target_label]
+            props = ", ".join(f"e.{p} AS {p}" for p in EDGE_PROPERTIES)
+            cypher = (
+                f"MATCH (s:{source_label})-[e:{rel_type}]->(t:{target_label}) "
+                f"RETURN s.{sk} AS source, t.{tk} AS target, {props} "
+                f"ORDER BY source, target, report_id SKIP $skip LIMIT $limit"
+            )
+            for row in self._paged(cypher, batch_size):
+                yield {"source_label": source_label, "target_label": target_label, **row}
+
+    def _paged(self, cypher: str, batch_size: int) -> Iterator[dict[str, Any]]:
+        skip = 0
+        while True:
+            result = self._conn.execute(cypher, {"skip": skip, "limit": batch_size})
+            columns = result.get_column_names()
+            n = 0
+            while result.has_next():
+                yield dict(zip(columns, result.get_next(), strict=True))
+                n += 1
+            if n < batch_size:
+                return
+            skip += batch_size
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for label in NODE_LABELS:
+            out[label] = self._scalar(f"MATCH (n:{label}) RETURN count(n)")
+        for rel_type in RELATION_ENDPOINTS:
+            out[rel_type] = self._scalar(f"MATCH ()-[e:{rel_type}]->() RETURN count(e)")
+        return out
+
+    def _scalar(self, cypher: str) -> int:
+        return int(self._conn.execute(cypher).get_next()[0])
+
+    def close(self) -> None:
+        self._conn.close()
+        self._db.close()
+
+    def __enter__(self) -> LadybugStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

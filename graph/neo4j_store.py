@@ -1,0 +1,393 @@
+"""GraphStore on a Neo4j server over Bolt (for graphs larger than one LadybugDB file likes).
+
+Same identity rules as every store (see graph/store.py): nodes MERGE on their key,
+edges on (type, ends, report_id). Labels and relationship types are spliced into
+Cypher text only from the fixed schema in graph/model.py; row values always travel
+as parameters.
+
+Writes go in batches, one transaction per batch: Neo4j keeps a transaction's state
+on the heap, so bounded batches keep a modest server (768 MiB heap) from running
+out of memory on a big ingest. A half-finished write is repaired by writing again,
+since every statement MERGEs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import neo4j
+from neo4j import GraphDatabase, Query
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+from neo4j.graph import Node, Path, Relationship
+
+from graph.cypher_guard import refuse_writes
+from graph.model import NODE_LABELS, RELATION_ENDPOINTS
+from graph.store import EDGE_PROPERTIES, NODE_KEY, NODE_PROPERTIES, GraphRows, QueryRefused, QueryResult
+
+DEFAULT_URI = "bolt://127.0.0.1:7687"
+DEFAULT_BATCH = 5000
+META_LABEL = "FazhiMeta"  # holds the write counter behind version(); not part of the graph
+ENTITY_LABELS = tuple(label for label in NODE_LABELS if label != "Report")
+
+
+class StoreUnavailable(Exception):
+    """Neo4j cannot be used: down, login refused, or no such database. One line, no secrets."""
+
+
+# -- Cypher text built from the fixed schema ------------------------------------
+
+
+def _node_merge(label: str) -> str:
+    return f"UNWIND $rows AS row MERGE (n:{label} {{{NODE_KEY[label]}: row.key}}) SET n += row.props"
+
+
+def _edge_merge(rel_type: str, source_label: str, target_label: str) -> str:
+    return (
+        "UNWIND $rows AS row "
+        f"MATCH (s:{source_label} {{{NODE_KEY[source_label]}: row.s}}) "
+        f"MATCH (t:{target_label} {{{NODE_KEY[target_label]}: row.t}}) "
+        f"MERGE (s)-[e:{rel_type} {{report_id: row.report_id}}]->(t) SET e += row.props"
+    )
+
+
+def _schema_statements() -> list[str]:
+    statements = [
+        f"CREATE CONSTRAINT fazhi_{label.lower()}_key IF NOT EXISTS "
+        f"FOR (n:{label}) REQUIRE n.{NODE_KEY[label]} IS UNIQUE"
+        for label in NODE_LABELS
+    ]
+    statements.append(
+        f"CREATE CONSTRAINT fazhi_meta_key IF NOT EXISTS FOR (n:{META_LABEL}) REQUIRE n.key IS UNIQUE"
+    )
+    # remove_report finds a report's edges by property; without these it scans every edge.
+    statements += [
+        f"CREATE INDEX fazhi_{rel_type.lower()}_report IF NOT EXISTS "
+        f"FOR ()-[e:{rel_type}]-() ON (e.report_id)"
+        for rel_type in RELATION_ENDPOINTS
+    ]
+    return statements
+
+
+# -- values -> JSON-able --------------------------------------------------------
+
+
+def plain(value: Any) -> Any:
+    """Driver values -> plain JSON-able values (what the CLI prints and the app renders)."""
+    if isinstance(value, Node):
+        return {**{k: plain(v) for k, v in value.items()}, "_labels": sorted(value.labels)}
+    if isinstance(value, Relationship):
+        return {**{k: plain(v) for k, v in value.items()}, "_type": value.type}
+    if isinstance(value, Path):
+        out: list[Any] = [plain(value.start_node)]
+        for rel in value.relationships:
+            out += [plain(rel), plain(rel.end_node)]
+        return out
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if hasattr(value, "srid"):  # neo4j.spatial points: tuples with an SRID, so before tuple
+        return {"srid": value.srid, "coordinates": list(value)}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, bytes | bytearray):
+        return value.hex()
+    if hasattr(value, "iso_format"):  # neo4j.time Date/Time/DateTime/Duration
+        return value.iso_format()
+    return value
+
+
+def _node_rows(nodes: dict[str, dict[str, Any]], label: str) -> list[dict[str, Any]]:
+    """None-valued properties are left out so that a later, sparser mention keeps known values."""
+    key = NODE_KEY[label]
+    return [
+        {"key": k, "props": {p: v for p, v in props.items() if v is not None and p != key}}
+        for k, props in nodes.items()
+    ]
+
+
+def _edge_rows(edges: dict[tuple[str, str, str], dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {"s": s, "t": t, "report_id": rid,
+         "props": {p: v for p, v in props.items() if p != "report_id"}}
+        for (s, t, rid), props in edges.items()
+    ]
+
+
+class Neo4jStore:
+    """GraphStore over the official Neo4j Python driver."""
+
+    dialect = "neo4j"
+
+    def __init__(self, uri: str = DEFAULT_URI, user: str = "neo4j", password: str | None = None,
+                 database: str | None = None, *, batch_size: int = DEFAULT_BATCH,
+                 connect_timeout_s: float = 10.0) -> None:
+        self.uri = uri
+        self.user = user
+        self.database = database
+        self.batch_size = batch_size
+        self._password = password
+        auth = (user, password) if password is not None else None
+        self._driver = GraphDatabase.driver(
+            uri, auth=auth, connection_timeout=connect_timeout_s,
+            max_transaction_retry_time=connect_timeout_s, user_agent="fazhi-graph",
+        )
+        try:
+            with self._errors():
+                self._driver.verify_connectivity()
+                self._ensure_schema()
+        except BaseException:
+            self._driver.close()
+            raise
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> Neo4jStore:
+        """Connection settings from NEO4J_URI/USER/PASSWORD/DATABASE; keyword overrides win.
+
+        Without NEO4J_URI, the server started by `fazhi neo4j start` in this directory is used.
+        """
+        settings: dict[str, Any] = {
+            "uri": os.environ.get("NEO4J_URI") or _local_server_uri() or DEFAULT_URI,
+            "user": os.environ.get("NEO4J_USER", "neo4j"),
+            "password": os.environ.get("NEO4J_PASSWORD"),
+            "database": os.environ.get("NEO4J_DATABASE") or None,
+        }
+        settings.update(overrides)
+        return cls(**settings)
+
+    # -- errors --------------------------------------------------------------
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn "cannot use Neo4j at all" errors into StoreUnavailable; let query errors through."""
+        try:
+            yield
+        except AuthError as exc:
+            raise self._unavailable(f"Neo4j at {self.uri} refused the login of user '{self.user}'"
+                                    f" ({_code(exc)})") from None
+        except ClientError as exc:
+            if _code(exc) == "Neo.ClientError.Database.DatabaseNotFound":
+                raise self._unavailable(f"Neo4j at {self.uri} has no database '{self.database}'") from None
+            if _code(exc).startswith("Neo.ClientError.Security."):
+                raise self._unavailable(f"Neo4j at {self.uri} refused user '{self.user}' ({_code(exc)})") from None
+            raise
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise self._unavailable(
+                f"Neo4j is not reachable at {self.uri} ({type(exc).__name__}); "
+                "start one with `fazhi neo4j start` or set NEO4J_URI"
+            ) from None
+
+    def _unavailable(self, message: str) -> StoreUnavailable:
+        if self._password:
+            message = message.replace(self._password, "***")
+        return StoreUnavailable(message)
+
+    # -- plumbing ------------------------------------------------------------
+
+    def _session(self, read: bool = False, fetch_size: int = 1000) -> neo4j.Session:
+        mode = neo4j.READ_ACCESS if read else neo4j.WRITE_ACCESS
+        return self._driver.session(database=self.database, default_access_mode=mode,
+                                    fetch_size=fetch_size)
+
+    def _run_write(self, work: Callable[[neo4j.ManagedTransaction], Any]) -> Any:
+        with self._errors(), self._session() as session:
+            return session.execute_write(work)
+
+    def _read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            return tx.run(cypher, params or {}).data()
+
+        with self._errors(), self._session(read=True) as session:
+            return session.execute_read(work)
+
+    def _ensure_schema(self) -> None:
+        with self._session() as session:
+            for statement in _schema_statements():
+                session.run(statement).consume()
+
+    # -- writing -------------------------------------------------------------
+
+    def write(self, rows: GraphRows) -> None:
+        """MERGE nodes (all labels first, so edges find both ends), then edges, then bump version."""
+        for label, nodes in rows.nodes.items():
+            self._unwind(_node_merge(label), _node_rows(nodes, label))
+        for (rel_type, source_label, target_label), edges in rows.edges.items():
+            self._unwind(_edge_merge(rel_type, source_label, target_label), _edge_rows(edges))
+        self._run_write(_bump_version)
+
+    def _unwind(self, statement: str, rows: list[dict[str, Any]]) -> None:
+        for i in range(0, len(rows), self.batch_size):
+            batch = rows[i : i + self.batch_size]
+            self._run_write(lambda tx, b=batch: tx.run(statement, rows=b).consume())
+
+    def remove_report(self, report_id: str) -> int:
+        """Delete the report's edges and node, then entities no remaining edge touches.
+
+        The orphan sweep covers every entity label (as the LadybugDB store does), so an
+        entity is kept exactly while some relationship still mentions it.
+        """
+        return self._run_write(lambda tx: _remove_report(tx, report_id))
+
+    # -- reading -------------------------------------------------------------
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
+              timeout_s: float = 30.0, row_cap: int = 10_000) -> QueryResult:
+        """Run user Cypher: refused lexically, then again by Neo4j itself in a READ session."""
+        if not write:
+            refuse_writes(cypher)
+        try:
+            with self._errors(), self._session(read=not write, fetch_size=min(row_cap + 1, 1000)) as session:
+                result = session.run(Query(cypher, timeout=timeout_s), params or {})
+                out = _collect(result, row_cap)
+        except ClientError as exc:
+            if "AccessMode" in _code(exc) or "Forbidden" in _code(exc):
+                raise QueryRefused(f"read-only: Neo4j refused the query ({_code(exc)})") from exc
+            raise
+        if write:
+            self._run_write(_bump_version)
+        return out
+
+    def iter_nodes(self, label: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
+        """Pages by key (`WHERE key > last`), which the uniqueness index answers without a sort."""
+        key = NODE_KEY[label]
+        props = ", ".join(f"{p}: n.{p}" for p in NODE_PROPERTIES[label])
+        cypher = (
+            f"MATCH (n:{label}) WHERE $after IS NULL OR n.{key} > $after "
+            f"RETURN n.{key} AS k, {{{props}}} AS props ORDER BY n.{key} LIMIT $limit"
+        )
+        after = None
+        while True:
+            page = self._read(cypher, {"after": after, "limit": batch_size})
+            for row in page:
+                yield row["props"]
+            if len(page) < batch_size:
+                return
+            after = page[-1]["k"]
+
+    def iter_edges(self, rel_type: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
+        """Pages over source nodes by key and returns all their edges of `rel_type`.
+
+        A page therefore holds `batch_size` source nodes, not edges: key ranges keep every
+        page an index seek, where SKIP over sorted edges would re-sort all edges per page.
+        """
+        for source_label, target_label in RELATION_ENDPOINTS[rel_type]:
+            for row in self._edge_pages(rel_type, source_label, target_label, batch_size):
+                yield {"source_label": source_label, "target_label": target_label, **row}
+
+    def _edge_pages(self, rel_type: str, source_label: str, target_label: str,
+                    batch_size: int) -> Iterator[dict[str, Any]]:
+        sk, tk = NODE_KEY[source_label], NODE_KEY[target_label]
+        props = ", ".join(f"{p}: e.{p}" for p in EDGE_PROPERTIES)
+        cypher = (
+            f"MATCH (s:{source_label}) WHERE $after IS NULL OR s.{sk} > $after "
+            f"WITH s ORDER BY s.{sk} LIMIT $limit "
+            f"WITH collect(s) AS page "
+            f"UNWIND page AS s OPTIONAL MATCH (s)-[e:{rel_type}]->(t:{target_label}) "
+            f"WITH page, s, e, t ORDER BY s.{sk}, t.{tk}, e.report_id "
+            f"RETURN page[-1].{sk} AS last, size(page) AS n, "
+            f"collect(CASE WHEN e IS NULL THEN NULL ELSE {{source: s.{sk}, target: t.{tk}, {props}}} END)"
+            f" AS edges"
+        )
+        after = None
+        while True:
+            page = self._read(cypher, {"after": after, "limit": batch_size})
+            if not page:
+                return
+            yield from page[0]["edges"]
+            if page[0]["n"] < batch_size:
+                return
+            after = page[0]["last"]
+
+    def counts(self) -> dict[str, int]:
+        """Per label and per type, from Neo4j's count store (no scan)."""
+        parts = [f"CALL {{ MATCH (n:{label}) RETURN count(n) AS `{label}` }}" for label in NODE_LABELS]
+        parts += [
+            f"CALL {{ MATCH ()-[e:{rel_type}]->() RETURN count(e) AS `{rel_type}` }}"
+            for rel_type in RELATION_ENDPOINTS
+        ]
+        names = ", ".join(f"`{name}`" for name in (*NODE_LABELS, *RELATION_ENDPOINTS))
+        row = self._read(" ".join(parts) + f" RETURN {names}")[0]
+        return {name: int(value) for name, value in row.items()}
+
+    def version(self) -> str:
+        """Our write counter plus a hash of the counts, so writes made outside fazhi show up too."""
+        rows = self._read(f"OPTIONAL MATCH (m:{META_LABEL} {{key: 'version'}}) RETURN m.counter AS c")
+        counter = rows[0]["c"] or 0
+        digest = hashlib.sha1(repr(sorted(self.counts().items())).encode()).hexdigest()[:12]
+        return f"{counter}-{digest}"
+
+    def clear(self) -> None:
+        """Delete every node and edge, 10k nodes per transaction (tests, rebuilds); schema stays."""
+
+        def batch(tx: neo4j.ManagedTransaction) -> int:
+            return tx.run("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS c").single()["c"]
+
+        while self._run_write(batch):
+            pass
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _collect(result: neo4j.Result, row_cap: int) -> QueryResult:
+    columns = list(result.keys())
+    rows: list[list[Any]] = []
+    truncated = False
+    for record in result:
+        if len(rows) >= row_cap:
+            truncated = True
+            break
+        rows.append([plain(v) for v in record.values()])
+    return QueryResult(columns, rows, truncated)
+
+
+def _remove_report(tx: neo4j.ManagedTransaction, report_id: str) -> int:
+    removed = 0
+    for rel_type in RELATION_ENDPOINTS:
+        removed += tx.run(
+            f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid DELETE e RETURN count(*) AS c",
+            rid=report_id,
+        ).single()["c"]
+    # Edges of other reports that still touch this Report node (none, if extraction keeps
+    # to the contract) go with it and are counted.
+    removed += tx.run(
+        "OPTIONAL MATCH (r:Report {id: $rid}) OPTIONAL MATCH (r)-[e]-() "
+        "WITH r, count(e) AS c DETACH DELETE r RETURN c", rid=report_id,
+    ).single()["c"]
+    for label in ENTITY_LABELS:
+        tx.run(f"MATCH (n:{label}) WHERE NOT (n)--() DELETE n").consume()
+    _bump_version(tx)
+    return removed
+
+
+def _bump_version(tx: neo4j.ManagedTransaction) -> None:
+    tx.run(
+        f"MERGE (m:{META_LABEL} {{key: 'version'}}) SET m.counter = coalesce(m.counter, 0) + 1"
+    ).consume()
+
+
+def _code(exc: Neo4jError | DriverError) -> str:
+    return getattr(exc, "code", None) or ""
+
+
+def _local_server_uri() -> str | None:
+    """The URI in .fazhi/neo4j.pid, if `fazhi neo4j start` left a live server here."""
+    from graph import neo4j_server  # local import: the server module is optional tooling
+
+    info = neo4j_server.status()
+    return info.uri if info else None

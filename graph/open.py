@@ -1,0 +1,43 @@
+"""Open the configured store: the embedded LadybugDB file by default, Neo4j when asked.
+
+Settings come from flags, then the environment, then defaults, in that order:
+the store path from --db / FAZHI_DB / data/fazhi.lbdb; the backend from
+--backend / FAZHI_BACKEND / (neo4j when NEO4J_URI is set) / embedded.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from graph.store import GraphStore
+
+DEFAULT_DB = Path("data/fazhi.lbdb")
+BACKENDS = ("embedded", "neo4j")
+
+
+def db_path(flag: str | Path | None = None) -> Path:
+    return Path(flag or os.environ.get("FAZHI_DB") or DEFAULT_DB)
+
+
+def backend_name(flag: str | None = None) -> str:
+    name = flag or os.environ.get("FAZHI_BACKEND") or ("neo4j" if os.environ.get("NEO4J_URI") else "embedded")
+    if name not in BACKENDS:
+        raise ValueError(f"unknown backend {name!r}: use one of {', '.join(BACKENDS)}")
+    return name
+
+
+def open_store(backend: str | None = None, *, db: str | Path | None = None, read_only: bool = False,
+               neo4j_uri: str | None = None, neo4j_user: str | None = None,
+               neo4j_password: str | None = None, neo4j_database: str | None = None) -> GraphStore:
+    """A GraphStore for the backend; Neo4j settings fall back to the NEO4J_* environment variables."""
+    if backend_name(backend) == "neo4j":
+        from graph.neo4j_store import Neo4jStore
+
+        overrides = {k: v for k, v in {
+            "uri": neo4j_uri, "user": neo4j_user, "password": neo4j_password, "database": neo4j_database,
+        }.items() if v}
+        return Neo4jStore.from_env(**overrides)
+    from graph.ladybug_store import LadybugStore
+
+    return LadybugStore(db_path(db), read_only=read_only)

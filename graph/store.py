@@ -1,0 +1,150 @@
+"""The small interface both stores (LadybugDB, Neo4j) implement, and the rows they write.
+
+Stores never see dataclasses: an ingest batch is first flattened into `GraphRows`
+(node property dicts per label, edge dicts per relation type), so the two stores
+share one conversion and differ only in how they MERGE rows.
+
+Identity rules, which make every write idempotent:
+- a node is keyed by `id` (Report: the content hash) or `name` (every other label);
+- an edge is keyed by (type, source key, target key, report_id): one edge per fact
+  per report, carrying the first evidence sentence and how many times the report
+  states it (`evidence_count`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from graph.model import NODE_LABELS, RELATION_ENDPOINTS, Extraction
+
+NODE_KEY = {label: ("id" if label == "Report" else "name") for label in NODE_LABELS}
+
+# Property name -> type, per label; the stores derive their DDL from this.
+NODE_PROPERTIES: dict[str, dict[str, str]] = {
+    "Report": {
+        "id": "STRING", "title": "STRING", "agency": "STRING", "region": "STRING",
+        "year": "INT64", "doc_type": "STRING", "doc_number": "STRING", "date": "STRING",
+        "source": "STRING", "text": "STRING",
+    },
+    "Agency": {"name": "STRING", "level": "STRING", "region": "STRING"},
+    "Law": {"name": "STRING", "category": "STRING", "issuer": "STRING"},
+    "Measure": {"name": "STRING", "kind": "STRING"},
+    "Region": {"name": "STRING", "level": "STRING", "parent": "STRING"},
+}
+EDGE_PROPERTIES: dict[str, str] = {
+    "report_id": "STRING", "sentence": "STRING", "start_offset": "INT64",
+    "end_offset": "INT64", "year": "INT64", "evidence_count": "INT64",
+}
+
+
+@dataclass
+class GraphRows:
+    """Nodes and edges of one write batch, already merged within the batch."""
+
+    nodes: dict[str, dict[str, dict[str, Any]]] = field(
+        default_factory=lambda: {label: {} for label in NODE_LABELS}
+    )
+    # (type, source_label, target_label) -> {(source_key, target_key, report_id): props}
+    edges: dict[tuple[str, str, str], dict[tuple[str, str, str], dict[str, Any]]] = field(
+        default_factory=dict
+    )
+
+    def add_node(self, label: str, props: dict[str, Any]) -> None:
+        key = props[NODE_KEY[label]]
+        current = self.nodes[label].setdefault(key, {})
+        for name, value in props.items():
+            if value is not None or name not in current:
+                current[name] = value
+
+    def add_edge(self, rel_type: str, source_label: str, source: str, target_label: str,
+                 target: str, props: dict[str, Any]) -> None:
+        if (source_label, target_label) not in RELATION_ENDPOINTS[rel_type]:
+            raise ValueError(f"{rel_type} cannot join {source_label} to {target_label}")
+        bucket = self.edges.setdefault((rel_type, source_label, target_label), {})
+        key = (source, target, props["report_id"])
+        if key in bucket:
+            bucket[key]["evidence_count"] += 1
+        else:
+            bucket[key] = {**props, "evidence_count": 1}
+
+    def count(self) -> tuple[int, int]:
+        return (sum(len(v) for v in self.nodes.values()), sum(len(v) for v in self.edges.values()))
+
+
+def rows_from_extractions(extractions: Iterable[Extraction]) -> GraphRows:
+    """Flatten extractions into store rows; the same canonical name becomes one node."""
+    rows = GraphRows()
+    for ex in extractions:
+        _add_extraction(rows, ex)
+    return rows
+
+
+def _add_extraction(rows: GraphRows, ex: Extraction) -> None:
+    meta = ex.report
+    rows.add_node("Report", {
+        "id": ex.report_id, "title": meta.title, "agency": meta.agency, "region": meta.region,
+        "year": meta.year, "doc_type": meta.doc_type, "doc_number": meta.doc_number,
+        "date": meta.date, "source": ex.source, "text": ex.text,
+    })
+    for law in ex.laws:
+        rows.add_node("Law", {"name": law.name, "category": law.category, "issuer": law.issuer})
+    for agency in ex.agencies:
+        rows.add_node("Agency", {"name": agency.name, "level": agency.level, "region": agency.region})
+    for measure in ex.measures:
+        rows.add_node("Measure", {"name": measure.name, "kind": measure.kind})
+    for region in ex.regions:
+        rows.add_node("Region", {"name": region.name, "level": region.level, "parent": region.parent})
+    for rel in ex.relations:
+        if rel.target_props is not None and rel.target not in rows.nodes[rel.target_label]:
+            rows.add_node(rel.target_label, {NODE_KEY[rel.target_label]: rel.target, **rel.target_props})
+        rows.add_edge(rel.type, rel.source_label, rel.source, rel.target_label, rel.target, {
+            "report_id": ex.report_id, "sentence": rel.evidence.sentence,
+            "start_offset": rel.evidence.start, "end_offset": rel.evidence.end,
+            "year": rel.year,
+        })
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool = False
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+class QueryRefused(Exception):
+    """A user query was refused before it ran (a write in read-only mode, for instance)."""
+
+
+class GraphStore(Protocol):
+    """What the CLI, the app and the benchmarks need from a backend."""
+
+    dialect: str  # "ladybug" or "neo4j": picks the query variant in queries/
+
+    def write(self, rows: GraphRows) -> None:
+        """MERGE the rows; writing the same rows twice changes nothing."""
+
+    def remove_report(self, report_id: str) -> int:
+        """Delete a report, its facts, and entities no other report supports; return edges removed."""
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
+              timeout_s: float = 30.0, row_cap: int = 10_000) -> QueryResult:
+        """Run Cypher; read-only unless `write`; refuse with QueryRefused when not allowed."""
+
+    def iter_nodes(self, label: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
+        """Every node of a label as a property dict, streamed in batches (exports use this)."""
+
+    def iter_edges(self, rel_type: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
+        """Every edge of a type: `source`, `source_label`, `target`, `target_label` + edge properties."""
+
+    def counts(self) -> dict[str, int]:
+        """Node count per label and edge count per relation type."""
+
+    def version(self) -> str:
+        """Changes whenever committed data changes; readers cache on it."""
+
+    def close(self) -> None: ...

@@ -1,0 +1,1 @@
+"""The named Cypher query library (one .cypher file per question)."""

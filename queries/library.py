@@ -1,0 +1,119 @@
+"""The named query library: one .cypher file per question, with a header and dialect variants.
+
+File layout:
+
+    // name: agencies_implementing_measure
+    // description: Which agencies implement a measure, in which year and region, and where it says so.
+    // param measure: 双随机、一公开
+    MATCH ...            <- used by every backend, unless dialect sections follow
+    // dialect: ladybug
+    MATCH ...            <- LadybugDB variant
+    // dialect: neo4j
+    MATCH ...            <- Neo4j variant
+
+Parameters are always passed to the driver, never formatted into the text. The
+example value of a parameter fixes its type (an int example makes `--param k=v`
+an int) and is what `fazhi queries` lists and the differential test runs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+QUERY_DIR = Path(__file__).resolve().parent
+_HEADER_RE = re.compile(r"^//\s*(name|description|param\s+\w+|dialect)\s*:\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    name: str
+    description: str
+    params: dict[str, Any]  # name -> example value
+    variants: dict[str, str]  # dialect ("*" for all) -> cypher
+
+    def cypher_for(self, dialect: str) -> str:
+        return self.variants.get(dialect) or self.variants["*"]
+
+    def coerce(self, raw: dict[str, str]) -> dict[str, Any]:
+        """Typed parameters from `k=v` strings, by the example's type; unknown names are refused."""
+        unknown = set(raw) - set(self.params)
+        if unknown:
+            raise ValueError(f"{self.name}: unknown parameter(s) {sorted(unknown)}; "
+                             f"expected {sorted(self.params)}")
+        out = dict(self.params)
+        for key, value in raw.items():
+            example = self.params[key]
+            if isinstance(example, bool):
+                out[key] = value.lower() in ("1", "true", "yes")
+            elif isinstance(example, int):
+                try:
+                    out[key] = int(value)
+                except ValueError:
+                    raise ValueError(f"{self.name}: parameter {key} must be an integer, got {value!r}") from None
+            else:
+                out[key] = value
+        return out
+
+    def describe(self) -> dict[str, Any]:
+        return {"name": self.name, "description": self.description, "params": self.params}
+
+
+def parse_query_file(path: Path) -> LibraryQuery:
+    name = path.stem
+    description = ""
+    params: dict[str, Any] = {}
+    variants: dict[str, list[str]] = {"*": []}
+    current = "*"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        header = _HEADER_RE.match(line.strip())
+        if not header:
+            variants[current].append(line)
+            continue
+        key, value = header.group(1), header.group(2).strip()
+        if key == "name":
+            name = value
+        elif key == "description":
+            description = value
+        elif key == "dialect":
+            current = value
+            variants[current] = []
+        else:
+            params[key.split()[1]] = _example(value)
+    texts = {k: "\n".join(v).strip() for k, v in variants.items() if "\n".join(v).strip()}
+    if not texts:
+        raise ValueError(f"{path}: no Cypher in the file")
+    if "*" not in texts and not {"ladybug", "neo4j"} <= set(texts):
+        raise ValueError(f"{path}: needs a shared body or both ladybug and neo4j variants")
+    return LibraryQuery(name, description, params, texts)
+
+
+def _example(value: str) -> Any:
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError:
+        return value
+
+
+@lru_cache(maxsize=1)
+def load_library() -> dict[str, LibraryQuery]:
+    queries = [parse_query_file(p) for p in sorted(QUERY_DIR.glob("*.cypher"))]
+    return {q.name: q for q in queries}
+
+
+def get(name: str) -> LibraryQuery:
+    library = load_library()
+    if name not in library:
+        raise KeyError(f"no library query named {name!r}; `fazhi queries` lists them")
+    return library[name]
+
+
+def run(store, name: str, params: dict[str, Any] | None = None, **options):
+    """Run a library query on a store with the store's own dialect variant."""
+    query = get(name)
+    values = {**query.params, **(params or {})}
+    return store.query(query.cypher_for(store.dialect), values, **options)

@@ -1,0 +1,16 @@
+// name: shortest_path
+// description: A shortest chain of relations between two entities named by their canonical names.
+// param source: "韶关市市场监督管理局"
+// param target: "中华人民共和国行政处罚法"
+// dialect: ladybug
+MATCH (a {name: $source}), (b {name: $target})
+MATCH p = (a)-[* SHORTEST 1..6]-(b)
+RETURN [n IN nodes(p) | coalesce(n.name, n.id)] AS names,
+       [e IN rels(p) | label(e)] AS relations, length(p) AS hops
+LIMIT 1
+// dialect: neo4j
+MATCH (a {name: $source}), (b {name: $target})
+MATCH p = shortestPath((a)-[*1..6]-(b))
+RETURN [n IN nodes(p) | coalesce(n.name, n.id)] AS names,
+       [e IN relationships(p) | type(e)] AS relations, length(p) AS hops
+LIMIT 1

@@ -1,0 +1,27 @@
+"""Small hand-built extractions for store tests (no extractor involved)."""
+
+from graph.model import Agency, Evidence, Extraction, Law, Measure, Mention, Region, Relation, ReportMeta
+
+
+def make_extraction(report_id: str, agency: str, measures: list[str], laws: list[str], year: int = 2022,
+                    region: str = "韶关市") -> Extraction:
+    sentence = f"{agency}推行{'、'.join(measures)}，依据{''.join('《' + x + '》' for x in laws)}。"
+    ev = Evidence(sentence, 0, len(sentence))
+    ex = Extraction(
+        report_id=report_id, source=f"{report_id}.txt", text=sentence,
+        report=ReportMeta(title=f"{agency}{year}年法治政府建设年度报告", agency=agency, region=region,
+                          year=year, doc_type="年度报告"),
+        agencies=[Agency(agency, "市", region, [Mention(agency, 0, len(agency))])],
+        measures=[Measure(m, "制度", [Mention(m, 0, 1)]) for m in measures],
+        laws=[Law(x, "法律", None, [Mention(x, 0, 1)]) for x in laws],
+        regions=[Region(region, "市", "广东省", [Mention(region, 0, 2)])],
+    )
+    rels = [Relation("ISSUED", agency, report_id, ev, "Agency", "Report")]
+    rels += [Relation("IMPLEMENTS", agency, m, ev, "Agency", "Measure", year=year) for m in measures]
+    rels += [Relation("CITES", report_id, x, ev, "Report", "Law") for x in laws]
+    rels += [Relation("MENTIONS", report_id, m, ev, "Report", "Measure") for m in measures]
+    rels.append(Relation("LOCATED_IN", agency, region, ev, "Agency", "Region"))
+    rels.append(Relation("PART_OF", region, "广东省", ev, "Region", "Region",
+                         target_props={"level": "省", "parent": None}))
+    ex.relations = rels
+    return ex

