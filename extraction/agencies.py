@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extraction.dictionaries import data_dir, load_agency_abbreviations
+from extraction.dictionaries import data_dir, load_agency_abbreviations, load_agency_generic
 from extraction.regions import RegionEntry
 
 HEADS = ("委员会办公室", "委员会", "办公室", "办公厅", "总局", "中心", "局", "厅", "委", "部", "办", "署", "所")
-GENERIC_HEADS = ("部门", "机关")
+GENERIC_HEADS = ("主管部门", "行政部门", "部门", "机关")
 LEVEL_CHARS = "省市区县州"
 # Organs with a fixed shape after a region or level prefix.
 GOV_ORGANS = {
@@ -37,14 +37,19 @@ PARTY_SUBS = {
     "全面依法治县委员会办公室": "全面依法治县委员会办公室", "依法治县办": "全面依法治县委员会办公室",
     "组织部": "组织部", "宣传部": "宣传部", "统战部": "统一战线工作部", "政法委": "政法委员会",
     "编办": "机构编制委员会办公室", "网信办": "网络安全和信息化委员会办公室", "党校": "党校",
-    "办公室": "办公室", "巡察办": "巡察工作领导小组办公室",
+    "办公室": "办公室", "办公厅": "办公厅", "巡察办": "巡察工作领导小组办公室",
 }
 NATIONAL = (
     "全国人民代表大会常务委员会", "全国人民代表大会", "全国人大常委会", "国务院办公厅", "国务院",
     "中共中央办公厅", "中共中央", "中央全面依法治国委员会办公室", "中央全面依法治国委员会",
-    "最高人民法院", "最高人民检察院", "中央纪委国家监委", "国家监察委员会",
+    "最高人民法院", "最高人民检察院", "中央纪委国家监委", "国家监察委员会", "党中央",
 )
-NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务委员会"}
+NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务委员会", "党中央": "中共中央"}
+# Organs named without a region that still denote one body of their kind (ANNOTATION: generic but
+# specific-function references keep their words). Not when followed by words that make them persons.
+BARE_ORGANS_RE = re.compile(r"(?<![省市区县州镇乡级高])(政协|人大常委会|人大|人民法院|人民检察院)(?!代表|委员|会议|工作|主席|常委)")
+LAW_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)律师事务所")
+LAW_FIRM_LEAD = re.compile(r"^.*?(?:聘请|委托|与|和|同|由|及|邀请|联合)")
 SELF_RE = re.compile(r"(?:我|本)(?:局|委|厅|办|中心|院|部|所|府|镇|乡|街道)")
 PLURAL_BEFORE = ("各", "有关", "相关", "等")
 
@@ -55,16 +60,25 @@ class AgencyContext:
 
     province: str | None = None
     city: str | None = None
-    county: str | None = None
-    county_display: str | None = None  # 上城区, or 济南市市中区 when the county name is ambiguous
+    county_prefix: str | None = None  # how agency names are qualified: 杭州市上城区
+    county_node: str | None = None    # the Region node: 上城区 (济南市市中区 when ambiguous)
 
-    def for_level_char(self, char: str) -> tuple[str | None, str | None]:
-        """(qualified prefix, level) for 省/市/区/县/州."""
+    def for_level_char(self, char: str) -> tuple[str | None, str | None, str | None]:
+        """(name prefix, level, region node) for a bare 省/市/区/县/州."""
         if char == "省":
-            return self.province, "省"
+            return self.province, "省", self.province
         if char in "市州":
-            return self.city, "市"
-        return self.county_display, "区县"
+            return self.city, "市", self.city
+        return self.county_prefix, "区县", self.county_node
+
+
+@dataclass(frozen=True, slots=True)
+class Prefix:
+    start: int
+    qualifier: str | None  # prepended to the name
+    level: str | None
+    explicit: bool         # the text wrote a region or a level char
+    region: str | None     # the Region node the agency is located in
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +89,7 @@ class AgencyHit:
     level: str | None
     region: str | None
     generic: bool = False
+    bare: bool = False  # written without a region or level prefix (发改局)
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +110,18 @@ def _alternation(words) -> str:
 
 
 @lru_cache(maxsize=1)
+def generic_stems() -> frozenset[str]:
+    """Stems that make a specific-function generic reference: 市场监管 in 市场监管部门, 公安 in 公安机关."""
+    stems = set()
+    for phrase in load_agency_generic():
+        for head in (*GENERIC_HEADS, "机构"):
+            if phrase.endswith(head) and len(phrase) > len(head):
+                stems.add(phrase[: -len(head)])
+                break
+    return frozenset(stems)
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     stems = _alternation(load_stems())
     functional = re.compile(
@@ -107,17 +134,32 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     return functional, organs, party, national
 
 
+RULE_OF_LAW_OFFICE_RE = re.compile(r"^(?:全面)?依法治(省|市|区|县)(?:委员会)?(?:办公室|办)$")
+
+
 def expand_abbreviation(name: str) -> str:
-    """人社局 → 人力资源和社会保障局, using data/agency_abbreviations.tsv."""
+    """人社局 → 人力资源和社会保障局 (data/agency_abbreviations.tsv); 依法治区办 → 全面依法治区委员会办公室."""
+    office = RULE_OF_LAW_OFFICE_RE.match(name)
+    if office:
+        return f"全面依法治{office.group(1)}委员会办公室"
     return load_agency_abbreviations().get(name, name)
+
+
+def qualified(qualifier: str | None, core: str) -> str:
+    """Region + name; the rule-of-law offices are party organs: 中共X市委全面依法治市委员会办公室."""
+    if not qualifier:
+        return core
+    if core.startswith("全面依法治"):
+        return f"中共{qualifier}委{core}"
+    return qualifier + core
 
 
 class AgencyFinder:
     """Finds agency mentions in one report's normalised text."""
 
     def __init__(self, text: str, context: AgencyContext,
-                 region_spans: dict[int, tuple[int, RegionEntry, str]]) -> None:
-        # region_spans: end offset -> (start offset, entry, qualified display name)
+                 region_spans: dict[int, tuple[int, RegionEntry, str, str]]) -> None:
+        # region_spans: end offset -> (start offset, entry, region node name, agency name prefix)
         self.text = text
         self.context = context
         self.region_spans = region_spans
@@ -135,6 +177,10 @@ class AgencyFinder:
             self._keep(hits, taken, self._organ(match))
         for match in functional.finditer(self.text):
             self._keep(hits, taken, self._functional(match))
+        for match in BARE_ORGANS_RE.finditer(self.text):
+            self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(1), None, None, generic=True))
+        for match in LAW_FIRM_RE.finditer(self.text):
+            self._keep(hits, taken, self._law_firm(match))
         hits.sort(key=lambda h: h.start)
         return hits
 
@@ -148,8 +194,8 @@ class AgencyFinder:
         hits.append(hit)
         taken.append((hit.start, hit.end))
 
-    def _prefix(self, match: re.Match[str]) -> tuple[int, str | None, str | None, bool] | None:
-        """(start, qualified region prefix, level, explicit) for a match; None when plural/generic."""
+    def _prefix(self, match: re.Match[str]) -> Prefix | None:
+        """Where the name starts and how it is qualified; None for plural forms (各市…)."""
         start = match.start()
         lvl = match.group("lvl")
         before = self.text[max(0, start - 2):start]
@@ -158,66 +204,69 @@ class AgencyFinder:
         # The region may end right before the match, or with the match's level char (韶关|市|司法局).
         region = self.region_spans.get(start) or (lvl and self.region_spans.get(start + 1))
         if region:
-            region_start, entry, display = region
-            return region_start, display, entry.level, True
+            region_start, entry, node, prefix = region
+            return Prefix(region_start, prefix, entry.level, True, node)
         if lvl:
-            prefix, level = self.context.for_level_char(lvl)
-            return start, prefix, level, True
-        return start, None, None, False
+            prefix, level, node = self.context.for_level_char(lvl)
+            return Prefix(start, prefix, level, True, node)
+        return Prefix(start, None, None, False, None)
 
     def _functional(self, match: re.Match[str]) -> AgencyHit | None:
         prefix = self._prefix(match)
         if prefix is None:
             return None
-        start, region, level, explicit = prefix
         core = match.group("stem") + match.group("head")
-        generic = match.group("head") in GENERIC_HEADS
-        if generic:
-            written = self.text[start:match.end()]
-            name = (region + core) if (region and explicit) else written
-            return AgencyHit(start, match.end(), name, level, region, generic=True)
+        if match.group("head") in GENERIC_HEADS:
+            if core not in load_agency_generic() and (
+                    match.group("stem") not in generic_stems() or match.group("head") == "机关"):
+                return None  # 组织机关, 政府部门: no specific function
+            name = (prefix.qualifier + core) if prefix.qualifier else self.text[prefix.start:match.end()]
+            return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region, generic=True)
         core = expand_abbreviation(core)
-        if core.endswith("部") and not explicit:
-            return AgencyHit(start, match.end(), core, "国家", None)  # 司法部, 工业和信息化部
-        if not explicit:
-            region, level = self._bare_region()
-        name = (region or "") + core
-        return AgencyHit(start, match.end(), name, level, region)
+        if not prefix.explicit:
+            if core.endswith("部"):
+                return AgencyHit(prefix.start, match.end(), core, "国家", None)  # 司法部, 工业和信息化部
+            bare = self._bare_prefix(prefix.start)
+            return AgencyHit(bare.start, match.end(), qualified(bare.qualifier, core), bare.level, bare.region,
+                             bare=True)
+        return AgencyHit(prefix.start, match.end(), qualified(prefix.qualifier, core), prefix.level,
+                         prefix.region)
 
-    def _bare_region(self) -> tuple[str | None, str | None]:
+    def _bare_prefix(self, start: int) -> Prefix:
         """A bare 司法局 refers to the report's own level of government."""
         ctx = self.context
-        if ctx.county_display:
-            return ctx.county_display, "区县"
+        if ctx.county_prefix:
+            return Prefix(start, ctx.county_prefix, "区县", False, ctx.county_node)
         if ctx.city:
-            return ctx.city, "市"
+            return Prefix(start, ctx.city, "市", False, ctx.city)
         if ctx.province:
-            return ctx.province, "省"
-        return None, None
+            return Prefix(start, ctx.province, "省", False, ctx.province)
+        return Prefix(start, None, None, False, None)
 
     def _organ(self, match: re.Match[str]) -> AgencyHit | None:
         prefix = self._prefix(match)
-        if prefix is None:
-            return None
-        start, region, level, explicit = prefix
-        if not explicit or not region:
+        if prefix is None or not prefix.explicit or not prefix.qualifier:
             return None  # a bare 政府/法院 is generic
         organ = GOV_ORGANS[match.group("organ")]
-        if organ == "中级人民法院" and level == "区县":
+        if organ == "中级人民法院" and prefix.level == "区县":
             return None
-        return AgencyHit(start, match.end(), region + organ, level, region)
+        return AgencyHit(prefix.start, match.end(), prefix.qualifier + organ, prefix.level, prefix.region)
+
+    def _law_firm(self, match: re.Match[str]) -> AgencyHit | None:
+        """A named law firm: the words after the last verb or conjunction before 律师事务所."""
+        words = LAW_FIRM_LEAD.sub("", match.group(1))
+        if len(words) < 2:
+            return None
+        start = match.end(1) - len(words)
+        return AgencyHit(start, match.end(), words + "律师事务所", None, None)
 
     def _party(self, match: re.Match[str]) -> AgencyHit | None:
         prefix = self._prefix(match)
-        if prefix is None:
-            return None
-        start, region, level, _ = prefix
-        if not region:
+        if prefix is None or not prefix.qualifier:
             return None
         sub = match.group("sub")
-        if sub:
-            return AgencyHit(start, match.end(), f"中共{region}委{PARTY_SUBS[sub]}", level, region)
-        return AgencyHit(start, match.end(), f"中共{region}委员会", level, region)
+        name = f"中共{prefix.qualifier}委{PARTY_SUBS[sub]}" if sub else f"中共{prefix.qualifier}委员会"
+        return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region)
 
 
 def find_self_references(text: str, issuer: AgencyHit) -> list[AgencyHit]:
@@ -226,3 +275,19 @@ def find_self_references(text: str, issuer: AgencyHit) -> list[AgencyHit]:
         AgencyHit(m.start(), m.end(), issuer.name, issuer.level, issuer.region)
         for m in SELF_RE.finditer(text)
     ]
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(ch in chars for ch in short)
+
+
+def own_abbreviations(hits: list[AgencyHit], issuer: AgencyHit, text: str) -> list[AgencyHit]:
+    """A bare 发改局 in a report of 上城区发展改革和经济信息化局 is the issuer speaking of itself."""
+    out = []
+    for hit in hits:
+        written = text[hit.start:hit.end]
+        if hit.bare and written[-1] == issuer.name[-1] and is_subsequence(written, issuer.name):
+            hit = AgencyHit(hit.start, hit.end, issuer.name, issuer.level, issuer.region)
+        out.append(hit)
+    return out

@@ -104,7 +104,7 @@ def _aliases(field: str) -> tuple[str, ...]:
 @lru_cache(maxsize=8)
 def _laws(path: Path) -> tuple[LawEntry, ...]:
     out, seen = [], set()
-    for number, (name, category, issuer, aliases, note) in _rows(path, 3, 5):
+    for number, (name, category, issuer, aliases, note) in _rows(path, 2, 5):
         _check(path, number, category, LAW_CATEGORIES, "category")
         _unique(path, number, name, seen)
         out.append(LawEntry(name, category, issuer, _aliases(aliases), note))
@@ -147,7 +147,7 @@ def _suffixes(path: Path) -> tuple[AgencySuffix, ...]:
 
 
 def load_laws() -> list[LawEntry]:
-    """data/laws.tsv: name, category, issuer, aliases ('|'), optional note."""
+    """data/laws.tsv: name, category, issuer ('' if unknown, e.g. books), aliases ('|'), note."""
     return list(_laws(data_dir() / "laws.tsv"))
 
 

@@ -20,7 +20,8 @@ DOC_NUMBER_RE = re.compile(
 )
 DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 CN_DATE_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
-YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
+# A year, but not an end of a range such as (2015-2020年), which names a plan's period.
+YEAR_RE = re.compile(r"(?<![-—–~至\d])((?:19|20)\d{2})(?![-—–~至\d])\s*年(?:度)?")
 TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "要点", "意见", "办法", "计划", "情况")
 REPORT_SELF = re.compile(r"现将[^。]{0,40}?(报告|总结|汇报)如下")
 COVERED_YEAR_RES = (

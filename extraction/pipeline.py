@@ -7,19 +7,26 @@ reads the results of the steps before it; none of them reads the file.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from extraction import agencies as agency_rules
 from extraction import metadata as meta_rules
-from extraction.agencies import AgencyContext, AgencyFinder, AgencyHit, find_self_references
+from extraction.agencies import (
+    AgencyContext,
+    AgencyFinder,
+    AgencyHit,
+    find_self_references,
+    own_abbreviations,
+)
 from extraction.aliases import apply_aliases
 from extraction.citations import find_citations, flatten
 from extraction.document import Document, content_id
 from extraction.laws import infer_category, infer_issuer, lookup, resolve_back_reference
 from extraction.measures import MeasureHit, find_measures
 from extraction.regions import RegionEntry, RegionGazetteer, RegionHit
-from extraction.relations import build_relations
+from extraction.relations import MADE_RE, build_relations
 from graph.model import Agency, Extraction, Law, Measure, Region, ReportMeta
 from loaders.base import LoadedText
 
@@ -56,12 +63,13 @@ def extract(loaded: LoadedText) -> Extraction:
     context_entry = _context_region(gazetteer, region_hits, title, signatures)
     regions = _resolve_regions(gazetteer, region_hits, context_entry)
     context = _agency_context(gazetteer, context_entry)
-    region_spans = {r.end: (r.start, r.entry, r.name) for r in regions}
+    region_spans = {r.end: (r.start, r.entry, r.name, _name_prefix(gazetteer, r.entry)) for r in regions}
     agency_hits = AgencyFinder(text, context, region_spans).find()
     issuer = _issuer(doc, agency_hits, title, signatures)
     if issuer:
+        agency_hits = own_abbreviations(agency_hits, issuer, text)
         agency_hits = sorted(agency_hits + find_self_references(text, issuer), key=lambda h: h.start)
-    report = _report_meta(doc, lines, title, signatures, issuer)
+    report = _report_meta(doc, lines, title, signatures, issuer, gazetteer, context_entry)
     laws = _laws(doc, gazetteer, agency_hits, context)
     measures = find_measures(text)
     extraction = Extraction(
@@ -117,18 +125,28 @@ def _region_node_name(gazetteer: RegionGazetteer, entry: RegionEntry) -> str:
     return entry.name
 
 
+def _name_prefix(gazetteer: RegionGazetteer, entry: RegionEntry) -> str:
+    """How an agency of this region is qualified: a county with its city (杭州市上城区), else the name."""
+    parent = gazetteer.parent_of(entry) if entry.level == "区县" else None
+    if parent is not None and parent.level == "市":
+        return parent.name + entry.name
+    return entry.name
+
+
 def _agency_context(gazetteer: RegionGazetteer, entry: RegionEntry | None) -> AgencyContext:
     if entry is None:
         return AgencyContext()
     chain = [entry, *gazetteer.ancestors(entry)]
-    by_level = {e.level: e.name for e in chain}
-    province = by_level.get("省")
-    city = by_level.get("市") or (province if province and province.endswith("市") else None)
+    by_level = {e.level: e for e in chain}
+    province = by_level["省"].name if "省" in by_level else None
+    city = by_level["市"].name if "市" in by_level else (
+        province if province and province.endswith("市") else None)
     county = by_level.get("区县")
-    county_display = _region_node_name(gazetteer, entry) if entry.level == "区县" else None
-    if county and not county_display:
-        county_display = county
-    return AgencyContext(province=province, city=city, county=county, county_display=county_display)
+    return AgencyContext(
+        province=province, city=city,
+        county_prefix=_name_prefix(gazetteer, county) if county else None,
+        county_node=_region_node_name(gazetteer, county) if county else None,
+    )
 
 
 # -- issuer and report metadata ----------------------------------------------
@@ -144,15 +162,17 @@ def _issuer(doc: Document, hits: list[AgencyHit], title, signatures) -> AgencyHi
         for hit in real:
             if hit.start <= name_line.start + 1 and hit.end >= name_line.end - 1:
                 return hit
-    return _self_described_issuer(doc, real)
+    self_heads = {m.group(0)[1:] for m in agency_rules.SELF_RE.finditer(doc.text)}
+    if not self_heads:
+        return None
+    return _self_described_issuer(doc, real, self_heads) or _issuer_of_own_rules(doc, real, self_heads)
 
 
-def _self_described_issuer(doc: Document, hits: list[AgencyHit]) -> AgencyHit | None:
+def _self_described_issuer(doc: Document, hits: list[AgencyHit], self_heads: set[str]) -> AgencyHit | None:
     """An agency that is the subject of the opening paragraph of a report that speaks of itself as 我局."""
     if not doc.sentences:
         return None
     opening_end = doc.sentences[min(1, len(doc.sentences) - 1)].end
-    self_heads = {m.group(0)[1:] for m in agency_rules.SELF_RE.finditer(doc.text)}
     for hit in hits:
         if hit.start >= opening_end:
             break
@@ -164,13 +184,45 @@ def _self_described_issuer(doc: Document, hits: list[AgencyHit]) -> AgencyHit | 
     return None
 
 
-def _report_meta(doc: Document, lines, title, signatures, issuer: AgencyHit | None) -> ReportMeta:
+def _issuer_of_own_rules(doc: Document, hits: list[AgencyHit], self_heads: set[str]) -> AgencyHit | None:
+    """A report that says 我局制定了《X局…制度》 names itself in the title of its own rules."""
+    by_start = {h.start: h for h in hits}
+    candidates = set()
+    for cite in find_citations(doc.text):
+        hit = by_start.get(cite.start + 1)
+        if hit is None or hit.level == "国家" or not any(hit.name.endswith(h) for h in self_heads):
+            continue
+        if MADE_RE.search(doc.text[max(0, cite.start - 8):cite.start]):
+            candidates.add(hit.name)
+    if len(candidates) != 1:
+        return None
+    name = candidates.pop()
+    return next(h for h in hits if h.name == name)
+
+
+SELF_REGION_RE = {
+    "省": re.compile(r"我省|全省|本省"), "市": re.compile(r"我市|全市|本市"),
+    "区县": re.compile(r"我区|全区|本区|我县|全县|本县"),
+}
+
+
+def _report_region(gazetteer: RegionGazetteer, issuer: AgencyHit | None, context: RegionEntry | None,
+                   text: str) -> str | None:
+    """The issuer's region; without an issuer, the context region when the text speaks of it as 我市/全市."""
+    if issuer and issuer.region:
+        entry = gazetteer.by_name(issuer.region)
+        return _name_prefix(gazetteer, entry) if entry else issuer.region
+    if issuer is None and context is not None and SELF_REGION_RE[context.level].search(text):
+        return _name_prefix(gazetteer, context)
+    return None
+
+
+def _report_meta(doc: Document, lines, title, signatures, issuer: AgencyHit | None,
+                 gazetteer: RegionGazetteer, context: RegionEntry | None) -> ReportMeta:
     date = meta_rules.parse_date(signatures[0][1].text) if signatures else None
     number = meta_rules.find_doc_number(lines)
     title_text = title.text if title else None
-    region = None
-    if issuer and issuer.region:
-        region = issuer.region
+    region = _report_region(gazetteer, issuer, context, doc.text)
     return ReportMeta(
         title=title_text,
         agency=issuer.name if issuer else None,
@@ -245,14 +297,10 @@ def _group_laws(doc: Document, hits: list[LawHit]) -> list[Law]:
 def _group_agencies(doc: Document, hits: list[AgencyHit]) -> list[Agency]:
     agencies: dict[str, Agency] = {}
     for hit in hits:
-        agency = agencies.setdefault(hit.name, Agency(hit.name, hit.level, _region_of(hit)))
+        agency = agencies.setdefault(hit.name, Agency(hit.name, hit.level, hit.region))
         agency.level = agency.level or hit.level
         agency.mentions.append(doc.mention(hit.start, hit.end))
     return list(agencies.values())
-
-
-def _region_of(hit: AgencyHit) -> str | None:
-    return hit.region
 
 
 def _group_measures(doc: Document, hits: list[MeasureHit]) -> list[Measure]:

@@ -24,10 +24,12 @@ Why a match is dropped (the text is really a different word):
   河源市场监管局 → 河源);
 * a short form whose last character and the next one form a jieba word more frequent than the
   short form itself (法治和政|府 is not 和政县, 和安|全 is not 和安县);
-* word-like full names — a one-character stem (单县, 和县, 新县) or a stem jieba counts as a common
-  word (会同县, 比如县, 南部县: frequency >= 300) — followed by 级, 域, 城, 区, 乡, 委, 政, 镇 or 市
-  (市和县级部门, 新县城, 会同县市场监管局 = "jointly with the county market regulator"): there the
-  characters are nearly always the generic 县 after an ordinary word. The cost: 单县委 is missed;
+* word-like full names — a one-character stem (单县, 和县, 新县) or a 区县 stem jieba counts as a
+  common word (会同县, 比如县, 南部县: frequency >= 300, not tagged as a name) — followed by 级 or 域,
+  and for one-character stems also 城, 区, 乡, 委, 政, 镇 (市和县级部门, 新县城, 比如县级): there the
+  characters are nearly always an ordinary word plus the generic 县. The cost: 单县委 is missed.
+  `resolve` also asks word-like names for support (see below): 会同县市场监管局 may be "jointly
+  with the county market regulator";
 * a short form that begins an idiom (长治久安, 四平八稳: jieba tag i/l), an eponym (中山大学, 中山装,
   三明治, 阿里巴巴) or a street/road name (北京路, 中山大道): a place named after a region is not a
   mention of it. A region name inside an organisation's name (北京大学, 河源市政务服务中心) is kept.
@@ -35,7 +37,8 @@ Why a match is dropped (the text is really a different word):
 Ambiguity: 市中区, 朝阳区, 江北区… have several entries. `resolve` keeps such a hit only when the
 report's own region or another unambiguous region in the same text points to exactly one candidate
 (closeness: same division > one contains the other > same parent > same province). A bare county
-short form is kept only when its city/province is named in the text or is the report's region.
+short form or word-like county name is kept only when a region of the same province is named in
+the text or is the report's region.
 
 Speed: one regular expression compiled from a trie of all surfaces (longest alternatives first), so
 the scan runs in C; the Python loop only visits actual hits.
@@ -50,14 +53,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LEVELS = ("省", "市", "区县")
-_DEPTH = {"省": 0, "市": 1, "区县": 2}
 
 RIGHT_BREAKERS = frozenset({"市场", "市值", "区域", "区间", "区块", "区别", "区分"})
-WORDLIKE_STOP_NEXT = frozenset("级域城区乡委政镇市")
+TWO_CHAR_STOP_NEXT = frozenset("级域城区乡委政镇")
+WORDLIKE_STOP_NEXT = frozenset("级域")
 COMMON_WORD_FREQ = 300
+NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 EPONYMS = ("中山大学", "中山装", "中山陵", "中山先生", "三明治", "阿里巴巴", "阿里云")
 STREET_NEXT = ("路", "街", "大道", "大街", "巷")
-GENERIC_FULL_NAMES_STEM_MAX = 1
 
 
 @dataclass(frozen=True)
@@ -96,16 +99,17 @@ def _jieba_dict() -> Path | None:
     return path if path.exists() else None
 
 
-def _read_lexicon(first_chars: set[str], short_heads: set[str]) -> tuple[dict[str, int], list[str]]:
-    """Two-character word frequencies, and idioms that start with a short form.
+def _read_lexicon(short_heads: set[str]) -> tuple[dict[str, int], set[str], list[str]]:
+    """Two-character word frequencies, those tagged as proper names, and idioms starting a short form.
 
     Read straight from jieba's dict.txt (word freq tag) because only a sliver is needed and
     jieba.initialize() would build a whole prefix dictionary we never use.
     """
     path = _jieba_dict()
     if path is None:
-        return {}, []
+        return {}, set(), []
     pairs: dict[str, int] = {}
+    name_tagged: set[str] = set()
     idioms: list[str] = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -115,9 +119,11 @@ def _read_lexicon(first_chars: set[str], short_heads: set[str]) -> tuple[dict[st
             word = parts[0]
             if len(word) == 2:
                 pairs[word] = int(parts[1])
+                if len(parts) > 2 and parts[2] in NAME_TAGS:
+                    name_tagged.add(word)
             elif len(word) >= 4 and len(parts) > 2 and parts[2] in ("i", "l") and word[:2] in short_heads:
                 idioms.append(word)
-    return pairs, idioms
+    return pairs, name_tagged, idioms
 
 
 # -- the gazetteer -----------------------------------------------------------
@@ -140,7 +146,8 @@ class RegionGazetteer:
         self._link_parents()
         self._build_surfaces(rows)
         heads = {s[:2] for s in self._short_surfaces}
-        self._pairs, idioms = _read_lexicon({s[0] for s in self._surfaces}, heads)
+        self._pairs, name_tagged, idioms = _read_lexicon(heads)
+        self._wordlike = self._wordlike_names(name_tagged)
         self._idioms_by_head: dict[str, tuple[str, ...]] = {}
         for idiom in idioms:
             self._idioms_by_head.setdefault(idiom[:2], ())
@@ -197,7 +204,7 @@ class RegionGazetteer:
     def _build_surfaces(self, rows: list[tuple[str, str, str, str, str]]) -> None:
         surfaces: dict[str, list[RegionEntry]] = {}
         shorts_of: dict[str, list[str]] = {}
-        for (_n, _l, _p, code, short), entry in zip(rows, self.entries, strict=True):
+        for _n, _l, _p, code, short in rows:
             shorts_of[code] = [s for s in short.split("|") if s]
         for entry in self.entries:
             if self._is_generic_full_name(entry.name):
@@ -212,7 +219,7 @@ class RegionGazetteer:
         self._surfaces = {s: tuple(es) for s, es in surfaces.items()}
 
     def _is_generic_full_name(self, name: str) -> bool:
-        """城区, 郊区, 矿区, 东区, 西区: a one-character stem before 区 that is a common word."""
+        """城区, 郊区, 矿区, 东区, 西区: a one-character positional or generic stem before 区."""
         return len(name) == 2 and name[1] == "区" and (name[0] in "东西南北中" or name in ("城区", "郊区", "矿区"))
 
     def _qualifiers(self, entry: RegionEntry, shorts_of: dict[str, list[str]]) -> list[str]:
@@ -313,12 +320,20 @@ class RegionGazetteer:
             return self._short_ok(text, start, end)
         if surface[-1] + nxt in RIGHT_BREAKERS:
             return False
-        return not (nxt in WORDLIKE_STOP_NEXT and self._wordlike(surface))
+        if surface not in self._wordlike:
+            return True
+        return nxt not in (TWO_CHAR_STOP_NEXT if len(surface) == 2 else WORDLIKE_STOP_NEXT)
 
-    def _wordlike(self, name: str) -> bool:
-        """单县, 和县 (one-character stem) or 会同县, 比如县, 南部县 (stem is a common jieba word)."""
-        stem = name[:-1]
-        return len(name) == 2 or (len(stem) == 2 and self._pairs.get(stem, 0) >= COMMON_WORD_FREQ)
+    def _wordlike_names(self, name_tagged: set[str]) -> frozenset[str]:
+        """单县, 和县 (one-character stem) or 会同县, 比如县, 南部县 (stem a common, non-name jieba word)."""
+        out = set()
+        for name, entries in self._by_full.items():
+            stem = name[:-1]
+            common = (len(stem) == 2 and self._pairs.get(stem, 0) >= COMMON_WORD_FREQ
+                      and stem not in name_tagged and all(e.level == "区县" for e in entries))
+            if len(name) == 2 or common:
+                out.add(name)
+        return frozenset(out)
 
     def _short_ok(self, text: str, start: int, end: int) -> bool:
         ahead = text[start:start + 8]
@@ -336,9 +351,9 @@ class RegionGazetteer:
 
         The report's own region (`context_region`: full name, short form, code or 城市+区 name) is
         asked first, then the unambiguous regions of the same text; a tie or no evidence gives None.
-        A bare county short form (上城, 海淀) also needs support — its city or province named in the
-        text or being the report's region — because such stems are the likeliest to be ordinary
-        words that jieba's dictionary missed (惠农补贴 is not 惠农区).
+        A bare county short form (上城, 海淀) or word-like county name (单县, 会同县) also needs
+        support — a region of the same province named in the text or being the report's region —
+        because these are the likeliest to be ordinary words (惠农补贴 is not 惠农区).
         """
         context = self._context_entries(context_region)
         anchors = [h.candidates[0] for h in hits if len(h.candidates) == 1 and not self._needs_support(h)]
@@ -354,6 +369,9 @@ class RegionGazetteer:
         return out
 
     def _needs_support(self, hit: RegionHit) -> bool:
+        """County short forms and word-like county names are the likeliest false hits."""
+        if hit.surface in self._wordlike:
+            return True
         return (hit.surface in self._short_surfaces and hit.surface not in self._by_full
                 and hit.candidates[0].level == "区县")
 

