@@ -29,6 +29,7 @@ GOV_ORGANS = {
     "人民检察院": "人民检察院", "检察院": "人民检察院",
     "人民代表大会常务委员会": "人民代表大会常务委员会", "人大常委会": "人民代表大会常务委员会",
     "人民代表大会": "人民代表大会", "人大": "人民代表大会",
+    "人民医院": "人民医院", "中医院": "中医院",
 }
 PARTY_SUBS = {
     "全面依法治市委员会办公室": "全面依法治市委员会办公室", "依法治市办": "全面依法治市委员会办公室",
@@ -48,6 +49,11 @@ NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务�
 # Organs named without a region that still denote one body of their kind (ANNOTATION: generic but
 # specific-function references keep their words). Not when followed by words that make them persons.
 BARE_ORGANS_RE = re.compile(r"(?<![省市区县州镇乡级高])(政协|人大常委会|人大|人民法院|人民检察院)(?!代表|委员|会议|工作|主席|常委)")
+# A named body right after a region: 河源市“扫黄打非”工作领导小组办公室, 阳江市人民医院, 省政务大数据中心.
+NAMED_BODY_RE = re.compile(
+    r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?(?:领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心|协会|学会)"
+)
+NAMED_BODY_STOP = re.compile(r"的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托")
 LAW_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)律师事务所")
 LAW_FIRM_LEAD = re.compile(r"^.*?(?:聘请|委托|与|和|同|由|及|邀请|联合)")
 SELF_RE = re.compile(r"(?:我|本)(?:局|委|厅|办|中心|院|部|所|府|镇|乡|街道)")
@@ -181,6 +187,8 @@ class AgencyFinder:
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(1), None, None, generic=True))
         for match in LAW_FIRM_RE.finditer(self.text):
             self._keep(hits, taken, self._law_firm(match))
+        for end, (start, entry, node, prefix) in self.region_spans.items():
+            self._keep(hits, taken, self._named_body(start, end, entry, node, prefix))
         hits.sort(key=lambda h: h.start)
         return hits
 
@@ -251,6 +259,13 @@ class AgencyFinder:
         if organ == "中级人民法院" and prefix.level == "区县":
             return None
         return AgencyHit(prefix.start, match.end(), prefix.qualifier + organ, prefix.level, prefix.region)
+
+    def _named_body(self, start: int, end: int, entry: RegionEntry, node: str, prefix: str) -> AgencyHit | None:
+        body = NAMED_BODY_RE.match(self.text, end)
+        if body is None or NAMED_BODY_STOP.search(body.group(0).replace("中心", "")):
+            return None
+        level = entry.level
+        return AgencyHit(start, body.end(), prefix + body.group(0), level, node)
 
     def _law_firm(self, match: re.Match[str]) -> AgencyHit | None:
         """A named law firm: the words after the last verb or conjunction before 律师事务所."""

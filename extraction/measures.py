@@ -29,12 +29,9 @@ KIND_BY_SUFFIX = (
 )
 DISCOVERY_HEADS = ("制度", "机制", "改革", "清单", "平台", "行动", "工程", "热线", "承诺制", "责任制",
                    "通办", "一次", "服务", "监管", "审查", "模式")
-CUE_RE = re.compile(
-    r"(?:推行|落实|实施|开展|建立|完善|健全|推进|深化|执行|严格执行|全面推行|全面落实|坚持)"
-    r"(?:了|好)?(?P<term>[\u4e00-\u9fff]{2,14}?(?:制度|机制))(?![\u4e00-\u9fff]{0,2}(?:建设|改革))"
-)
+PLATFORM_RE = re.compile(r"[\u4e00-\u9fff“”+]{2,18}?(?:平台|系统|APP|App|政务服务网)")
+PLATFORM_STOP = re.compile(r"开展|推进|建设|利用|依托|通过|的|和|与|及|在|对|将|为|等|各|全|通知|文件")
 QUOTED_RE = re.compile(r"“(?P<term>[^“”\n]{2,16})”(?P<tail>[\u4e00-\u9fff]{0,4})")
-LEADING_VERBS = re.compile(r"^(?:建立|健全|完善|推行|落实|实施|开展|推进|深化|全面|严格|进一步|不断|认真|和|及|与|等|的)+")
 NOT_MEASURES = frozenset({
     "法治政府建设", "依法行政", "法治建设", "全面依法治国", "依法治市", "依法治省", "依法治区",
     "工作制度", "管理制度", "规章制度", "长效机制", "工作机制", "制度", "机制", "相关制度", "各项制度",
@@ -106,7 +103,7 @@ def _widen_to_quotes(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def discover(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
-    """Named measures outside the catalogue, in the two shapes described in the module docstring."""
+    """Named measures outside the catalogue, in the shapes described in the module docstring."""
     taken = [(h.start, h.end) for h in known]
     found: list[MeasureHit] = []
     for match in QUOTED_RE.finditer(text):
@@ -115,11 +112,6 @@ def discover(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
         if name:
             end = match.end("term") + 1 + (len(name) - len(term) if name.startswith(term) else 0)
             _add(found, taken, MeasureHit(match.start(), min(end, match.end()), name, kind_of(name)))
-    for match in CUE_RE.finditer(text):
-        term = LEADING_VERBS.sub("", match.group("term"))
-        if _acceptable(term):
-            start = match.end("term") - len(term)
-            _add(found, taken, MeasureHit(start, match.end("term"), term, kind_of(term)))
     return found
 
 
@@ -146,6 +138,28 @@ def _add(found: list[MeasureHit], taken: list[tuple[int, int]], hit: MeasureHit)
     taken.append((hit.start, hit.end))
 
 
-def find_measures(text: str) -> list[MeasureHit]:
-    known = find_catalogue(text)
-    return sorted(known + discover(text, known), key=lambda h: h.start)
+def find_measures(text: str, region_spans: list[tuple[int, int]] = (),
+                  excluded: list[tuple[int, int]] = ()) -> list[MeasureHit]:
+    """Catalogue hits and discovered names, minus those inside `excluded` spans (cited titles).
+
+    A region-prefixed platform name (广东省行政执法信息公示平台) wins over the catalogue's
+    generic name inside it, so discovery of platforms runs first.
+    """
+    platforms = _platforms(text, region_spans)
+    known = [h for h in find_catalogue(text) if not _inside(h, platforms)]
+    hits = platforms + known + discover(text, platforms + known)
+    return sorted((h for h in hits if not _inside(h, excluded)), key=lambda h: h.start)
+
+
+def _platforms(text: str, region_spans: list[tuple[int, int]]) -> list[MeasureHit]:
+    found: list[MeasureHit] = []
+    for start, end in region_spans:
+        platform = PLATFORM_RE.match(text, end)
+        if platform and not PLATFORM_STOP.search(platform.group(0)):
+            _add(found, [(h.start, h.end) for h in found], MeasureHit(start, platform.end(), text[start:platform.end()], "平台"))
+    return found
+
+
+def _inside(hit: MeasureHit, spans) -> bool:
+    spans = [(s.start, s.end) if isinstance(s, MeasureHit) else s for s in spans]
+    return any(s <= hit.start and hit.end <= e for s, e in spans)

@@ -71,7 +71,8 @@ def extract(loaded: LoadedText) -> Extraction:
         agency_hits = sorted(agency_hits + find_self_references(text, issuer), key=lambda h: h.start)
     report = _report_meta(doc, lines, title, signatures, issuer, gazetteer, context_entry)
     laws = _laws(doc, gazetteer, agency_hits, context)
-    measures = find_measures(text)
+    cited = [(c.start, c.end) for c in find_citations(text)]
+    measures = find_measures(text, [(r.start, r.end) for r in regions], cited)
     extraction = Extraction(
         report_id=content_id(text),
         source=loaded.source,

@@ -309,9 +309,9 @@ class Neo4jStore:
 
     def counts(self) -> dict[str, int]:
         """Per label and per type, from Neo4j's count store (no scan)."""
-        parts = [f"CALL {{ MATCH (n:{label}) RETURN count(n) AS `{label}` }}" for label in NODE_LABELS]
+        parts = [f"CALL () {{ MATCH (n:{label}) RETURN count(n) AS `{label}` }}" for label in NODE_LABELS]
         parts += [
-            f"CALL {{ MATCH ()-[e:{rel_type}]->() RETURN count(e) AS `{rel_type}` }}"
+            f"CALL () {{ MATCH ()-[e:{rel_type}]->() RETURN count(e) AS `{rel_type}` }}"
             for rel_type in RELATION_ENDPOINTS
         ]
         names = ", ".join(f"`{name}`" for name in (*NODE_LABELS, *RELATION_ENDPOINTS))

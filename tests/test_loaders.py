@@ -348,3 +348,32 @@ def test_random_spans_round_trip() -> None:
         a, b = offsets[s], offsets[e - 1] + 1
         again, _ = normalize(MESSY[a:b])
         assert _fold(again) == _fold(text[s:e]), (s, e)
+
+
+def test_messy_file_phrase_maps_back(tmp_path: Path) -> None:
+    """Through load(): a hard-wrapped UTF-8 file is detected as wrapped and joined."""
+    loaded = load(write(tmp_path, "messy.txt", MESSY.encode("utf-8")))
+    phrase = "推进严格规范公正文明执法"
+    start = loaded.text.index(phrase)
+    a, b = loaded.to_original(start, start + len(phrase))
+    assert loaded.original[a:b] == "推進嚴格規範\n公正文明執法"
+    assert_map_consistent(loaded)
+
+
+def test_seeds_survive_a_trip_through_traditional(seeds_dir: Path) -> None:
+    """Real reports: Simplified -> Traditional (OpenCC s2t) -> normalize gives the same
+    text as normalising the report directly, and the map points at equal characters."""
+    import opencc
+
+    s2t = opencc.OpenCC("s2t")
+    paths = sorted(seeds_dir.glob("*.txt"))
+    assert paths
+    for path in paths:
+        report = path.read_text(encoding="utf-8")
+        traditional = s2t.convert(report)
+        direct, _ = normalize(report, join_wrapped_lines=True)
+        via_traditional, offsets = normalize(traditional, join_wrapped_lines=True)
+        assert via_traditional == direct, path.name
+        assert len(traditional) == len(report)  # s2t is length-preserving, so maps compare
+        _, direct_offsets = normalize(report, join_wrapped_lines=True)
+        assert offsets == direct_offsets
