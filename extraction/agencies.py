@@ -53,6 +53,7 @@ BARE_ORGANS_RE = re.compile(r"(?<![省市区县州镇乡级高])(政协|人大�
 NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?(?:领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心|协会|学会)"
 )
+TOWNSHIP_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)(?:人民政府|党委|办事处|政府)")
 NAMED_BODY_STOP = re.compile(r"的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托")
 LAW_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)律师事务所")
 LAW_FIRM_LEAD = re.compile(r"^.*?(?:聘请|委托|与|和|同|由|及|邀请|联合)")
@@ -261,6 +262,10 @@ class AgencyFinder:
         return AgencyHit(prefix.start, match.end(), prefix.qualifier + organ, prefix.level, prefix.region)
 
     def _named_body(self, start: int, end: int, entry: RegionEntry, node: str, prefix: str) -> AgencyHit | None:
+        town = TOWNSHIP_RE.match(self.text, end)
+        if town and not NAMED_BODY_STOP.search(town.group(0)):
+            organ = town.group(0).replace("镇政府", "镇人民政府").replace("乡政府", "乡人民政府")
+            return AgencyHit(start, town.end(), prefix + organ, "乡镇", node)
         body = NAMED_BODY_RE.match(self.text, end)
         if body is None or NAMED_BODY_STOP.search(body.group(0).replace("中心", "")):
             return None

@@ -187,6 +187,33 @@ def remove(report_id: str, db: DbOption = None, backend: BackendOption = None) -
     typer.echo(f"removed {removed} facts of report {report_id}")
 
 
+@app.command()
+def reindex(db: DbOption = None, backend: BackendOption = None) -> None:
+    """Re-extract every stored report with the current dictionaries and data/aliases.tsv."""
+    from fazhi.reindex import reindex as run_reindex
+
+    store = _store(backend, db)
+    try:
+        count = run_reindex(store)
+    finally:
+        store.close()
+    typer.echo(f"reindexed {count} reports")
+
+
+@app.command()
+def bench(
+    quick: Annotated[bool, typer.Option(help="A small run that finishes in under a minute.")] = False,
+    reports: Annotated[int | None, typer.Option(help="Generated reports to ingest.")] = None,
+    workers: Annotated[int, typer.Option(help="Extraction processes (0 = all cores).")] = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """Measure extraction, ingest and query speed on a generated corpus (see docs/BENCHMARKS.md)."""
+    from fazhi.bench import format_bench, run_bench
+
+    result = run_bench(quick=quick, reports=reports, workers=workers or None)
+    typer.echo(json.dumps(result, ensure_ascii=False) if as_json else format_bench(result))
+
+
 @neo4j_app.command("start")
 def neo4j_start(port: Annotated[int | None, typer.Option(help="Bolt port (default: a free one).")] = None) -> None:
     """Start Neo4j in the background; prints BOLT_URI=bolt://127.0.0.1:PORT."""

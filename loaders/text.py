@@ -210,6 +210,10 @@ def _widen(encoding: str) -> str:
 
 def load_text(path: Path, data: bytes) -> LoadedText:
     """A .txt/.md file; hard-wrapped text gets its wrapped lines joined."""
-    original = decode_bytes(data, str(path))
+    return text_document(str(path), decode_bytes(data, str(path)))
+
+
+def text_document(source: str, original: str) -> LoadedText:
+    """Already-decoded text (a stored report, an upload) as a LoadedText."""
     text, offsets = normalize(original, join_wrapped_lines=looks_hard_wrapped(original))
-    return LoadedText(source=str(path), original=original, text=text, offsets=offsets)
+    return LoadedText(source=source, original=original, text=text, offsets=offsets)

@@ -1,0 +1,16 @@
+// name: agency_measure_pairs
+// description: Agency-measure pairs in the filtered reports (for communities of agencies sharing measures). Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// param year_from: 0
+// param year_to: 0
+// param region: ""
+// param level: ""
+// param doc_type: ""
+MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure)
+MATCH (r:Report {id: e.report_id})
+WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $year_to)
+  AND ($doc_type = '' OR r.doc_type = $doc_type)
+  AND ($region = '' OR r.region CONTAINS $region OR EXISTS {
+        MATCH (g:Region)-[:PART_OF*1..3]->(p:Region) WHERE r.region ENDS WITH g.name AND p.name = $region })
+  AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
+RETURN a.name AS agency, m.name AS measure, count(DISTINCT r) AS reports
+ORDER BY agency, measure

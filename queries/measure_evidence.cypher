@@ -1,0 +1,19 @@
+// name: measure_evidence
+// description: Agencies implementing a measure in the filtered reports, with the evidence sentence and offsets. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// param year_from: 0
+// param year_to: 0
+// param region: ""
+// param level: ""
+// param doc_type: ""
+// param measure: "双随机、一公开"
+MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure {name: $measure})
+MATCH (r:Report {id: e.report_id})
+WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $year_to)
+  AND ($doc_type = '' OR r.doc_type = $doc_type)
+  AND ($region = '' OR r.region CONTAINS $region OR EXISTS {
+        MATCH (g:Region)-[:PART_OF*1..3]->(p:Region) WHERE r.region ENDS WITH g.name AND p.name = $region })
+  AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
+RETURN a.name AS agency, a.level AS level, coalesce(a.region, r.region) AS region, e.year AS year,
+       r.id AS report_id, r.title AS report_title, e.sentence AS evidence,
+       e.start_offset AS start_offset, e.end_offset AS end_offset
+ORDER BY year, agency, report_id

@@ -1,0 +1,17 @@
+// name: measure_laws
+// description: The documents a measure is BASED_ON in the filtered reports, with an example sentence. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// param year_from: 0
+// param year_to: 0
+// param region: ""
+// param level: ""
+// param doc_type: ""
+// param measure: "双随机、一公开"
+MATCH (m:Measure {name: $measure})-[e:BASED_ON]->(l:Law)
+MATCH (r:Report {id: e.report_id})
+WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $year_to)
+  AND ($doc_type = '' OR r.doc_type = $doc_type)
+  AND ($region = '' OR r.region CONTAINS $region OR EXISTS {
+        MATCH (g:Region)-[:PART_OF*1..3]->(p:Region) WHERE r.region ENDS WITH g.name AND p.name = $region })
+  AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
+RETURN l.name AS law, l.category AS category, count(DISTINCT r) AS reports, min(e.sentence) AS example
+ORDER BY reports DESC, law
