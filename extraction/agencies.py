@@ -144,12 +144,17 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 RULE_OF_LAW_OFFICE_RE = re.compile(r"^(?:全面)?依法治(省|市|区|县)(?:委员会)?(?:办公室|办)$")
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    return load_agency_abbreviations()
+
+
 def expand_abbreviation(name: str) -> str:
     """人社局 → 人力资源和社会保障局 (data/agency_abbreviations.tsv); 依法治区办 → 全面依法治区委员会办公室."""
     office = RULE_OF_LAW_OFFICE_RE.match(name)
     if office:
         return f"全面依法治{office.group(1)}委员会办公室"
-    return load_agency_abbreviations().get(name, name)
+    return _abbreviations().get(name, name)
 
 
 def qualified(qualifier: str | None, core: str) -> str:
@@ -174,7 +179,7 @@ class AgencyFinder:
     def find(self) -> list[AgencyHit]:
         functional, organs, party, national = _patterns()
         hits: list[AgencyHit] = []
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(self.text))
         for match in national.finditer(self.text):
             name = NATIONAL_CANONICAL.get(match.group(0), match.group(0))
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), name, "国家", None))
@@ -194,14 +199,12 @@ class AgencyFinder:
         return hits
 
     @staticmethod
-    def _keep(hits: list[AgencyHit], taken: list[tuple[int, int]], hit: AgencyHit | None) -> None:
-        if hit is None:
+    def _keep(hits: list[AgencyHit], taken: bytearray, hit: AgencyHit | None) -> None:
+        """Earlier, more specific patterns win: a span already taken is not matched again."""
+        if hit is None or taken.find(1, hit.start, hit.end) != -1:
             return
-        for start, end in taken:
-            if hit.start < end and start < hit.end:
-                return
         hits.append(hit)
-        taken.append((hit.start, hit.end))
+        taken[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
 
     def _prefix(self, match: re.Match[str]) -> Prefix | None:
         """Where the name starts and how it is qualified; None for plural forms (各市…)."""

@@ -57,12 +57,15 @@ class AgencySuffix:
     level: str | None = None
 
 
+_REPO_DATA = Path(__file__).resolve().parent.parent / "data"  # resolved once: data_dir() is on the hot path
+
+
 def data_dir() -> Path:
     """The dictionary directory: $FAZHI_DATA_DIR if set, else the repository's data/."""
     env = os.environ.get("FAZHI_DATA_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "data"
+    return _REPO_DATA
 
 
 def _rows(path: Path, min_cols: int, max_cols: int) -> Iterator[tuple[int, list[str]]]:

@@ -81,24 +81,16 @@ def parse_sections(text: str) -> list[Section]:
     return sections
 
 
+_SENTENCE_RE = re.compile(rf"[^{SENTENCE_END}\n]*(?:[{SENTENCE_END}][{CLOSERS}]*|\n|$)")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: split at 。！？； and line ends, keeping closing quotes with their sentence."""
     spans: list[tuple[int, int]] = []
-    start = 0
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch == "\n" or ch in SENTENCE_END:
-            end = i + 1 if ch != "\n" else i
-            while ch != "\n" and end < n and text[end] in CLOSERS:
-                end += 1
+    for match in _SENTENCE_RE.finditer(text):
+        start, end = match.span()
+        if end > start:
             _append_trimmed(spans, text, start, end)
-            start = end if ch != "\n" else i + 1
-            i = max(i + 1, end)
-            continue
-        i += 1
-    _append_trimmed(spans, text, start, n)
     return spans
 
 

@@ -1,40 +1,111 @@
-"""What every page shares: the open store, cached library queries, the sidebar.
+"""What every page shares: the store handle, cached queries, global filters, search, the sidebar.
 
 The embedded store is opened read-only once per process and reopened only when
 its version changes (after an ingest), never in a loop — the LadybugDB reopen
-race (upstream issue #1007) is avoided by construction. Results are cached per
-(query, parameters, store version), so a page re-render reads the cache.
+race (upstream issue #1007) is avoided by construction. Every read goes through
+one lock, so the single connection is never used by two sessions at once and an
+ingest can swap the reader for a writer without a query running underneath.
+Results are cached per (query, parameters, store version): a re-render reads
+the cache, an ingest moves the version and so invalidates everything at once.
 """
 
 from __future__ import annotations
 
+import html
 import json
+import logging
+import math
+import os
+import re
 import threading
-from typing import Any
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
 
+from graph.model import AGENCY_LEVELS, DOC_TYPES
 from graph.open import backend_name, db_path, open_store
+from graph.store import GraphStore, QueryResult
 from queries import library
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT_PAGE = "pages/report.py"
+SECRET_KEYS = ("FAZHI_BACKEND", "FAZHI_DB", "NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE")
+FILTER_DEFAULTS: dict[str, Any] = {"year_from": 0, "year_to": 0, "region": "", "level": "", "doc_type": ""}
+LABEL_COLOURS = {
+    "Report": "#6c757d", "Agency": "#1f77b4", "Law": "#d62728", "Measure": "#2ca02c", "Region": "#9467bd",
+}
+LABEL_NAMES = {"Report": "报告", "Agency": "机构", "Law": "法规", "Measure": "措施", "Region": "地区"}
+T = TypeVar("T")
+
+
+# -- the store -----------------------------------------------------------------
+
+def _secrets_to_env() -> None:
+    """Let st.secrets configure the backend the same way the environment does (env wins)."""
+    try:
+        secrets = {k: st.secrets[k] for k in SECRET_KEYS if k in st.secrets}
+    except Exception:  # noqa: BLE001 - no secrets.toml is the normal case
+        return
+    for key, value in secrets.items():
+        os.environ.setdefault(key, str(value))
 
 
 class StoreHandle:
     """One store per app process; reopened when the store's version moves."""
 
     def __init__(self) -> None:
-        self.lock = threading.Lock()
+        _secrets_to_env()
+        self.lock = threading.RLock()
         self.backend = backend_name()
+        self.store: GraphStore = open_store(self.backend, read_only=True)
+        self.opened_version = self.store.version()
+
+    def current(self) -> GraphStore:
+        with self.lock:
+            if self.backend == "embedded" and self.store.version() != self.opened_version:
+                self._reopen()
+            return self.store
+
+    def _reopen(self) -> None:
+        self.store.close()
         self.store = open_store(self.backend, read_only=True)
         self.opened_version = self.store.version()
 
-    def current(self):
+    def run(self, name: str, params: dict[str, Any]) -> QueryResult:
         with self.lock:
-            if self.backend == "embedded" and self.store.version() != self.opened_version:
-                self.store.close()
+            return library.run(self.current(), name, params)
+
+    def query(self, cypher: str, params: dict[str, Any], **options: Any) -> QueryResult:
+        with self.lock:
+            return self.current().query(cypher, params, **options)
+
+    def write(self, work: Callable[[GraphStore], T]) -> T:
+        """Run `work` on a writable store: for the embedded file, close the reader, write, reopen.
+
+        LadybugDB lets one process hold the file for writing only when nobody holds
+        it at all, so the read-only handle must be closed first; the reader is
+        reopened even when the write fails, so the app keeps working.
+        """
+        with self.lock:
+            if self.backend != "embedded":
+                return work(self.current())
+            from graph.ladybug_store import LadybugStore
+
+            self.store.close()
+            try:
+                writer = LadybugStore(db_path())
+                try:
+                    return work(writer)
+                finally:
+                    writer.close()
+            finally:
                 self.store = open_store(self.backend, read_only=True)
                 self.opened_version = self.store.version()
-            return self.store
 
 
 @st.cache_resource
@@ -42,31 +113,280 @@ def store_handle() -> StoreHandle:
     return StoreHandle()
 
 
-def store():
+def store() -> GraphStore:
     return store_handle().current()
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+def version() -> str:
+    return store_handle().current().version()
+
+
+def ingest_paths(paths: list[Path], progress: Callable[[str], None] | None = None):
+    """Ingest files through the app's one writer; pages see the new version on their next run."""
+    from fazhi.ingest import ingest
+
+    return store_handle().write(lambda writer: ingest(paths, writer, workers=1, progress=progress))
+
+
+# -- cached queries ------------------------------------------------------------
+
+@st.cache_data(show_spinner=False, max_entries=1024)
 def _cached_library(name: str, params_json: str, version: str) -> pd.DataFrame:
-    result = library.run(store(), name, json.loads(params_json))
+    result = store_handle().run(name, json.loads(params_json))
     return pd.DataFrame(result.rows, columns=result.columns)
 
 
 def library_frame(name: str, **params: Any) -> pd.DataFrame:
     """A library query's rows as a DataFrame, cached on the store's version."""
-    current = store()
-    return _cached_library(name, json.dumps(params, ensure_ascii=False, sort_keys=True), current.version())
+    return _cached_library(name, json.dumps(params, ensure_ascii=False, sort_keys=True), version())
 
 
-def sidebar() -> None:
-    handle = store_handle()
-    current = handle.current()
-    where = str(db_path()) if handle.backend == "embedded" else "Neo4j"
-    st.sidebar.markdown(f"**后端**: {handle.backend} ({current.dialect}) · `{where}`")
-    counts = _cached_counts(current.version())
-    st.sidebar.caption(" · ".join(f"{k} {v}" for k, v in counts.items() if not k.isupper()))
+def filtered_frame(name: str, **params: Any) -> pd.DataFrame:
+    """Like library_frame, with the sidebar's global filters added as query parameters."""
+    return library_frame(name, **filter_params(), **params)
 
 
 @st.cache_data(show_spinner=False)
 def _cached_counts(version: str) -> dict[str, int]:
-    return store().counts()
+    with store_handle().lock:
+        return store().counts()
+
+
+def counts() -> dict[str, int]:
+    return _cached_counts(version())
+
+
+# -- global filters ------------------------------------------------------------
+
+def filter_params() -> dict[str, Any]:
+    """The sidebar filters as query parameters ('' and 0 mean "all")."""
+    state = st.session_state
+    out = dict(FILTER_DEFAULTS)
+    years, bounds = state.get("f_years"), state.get("_year_bounds")
+    if years and bounds:
+        out["year_from"] = int(years[0]) if years[0] > bounds[0] else 0
+        out["year_to"] = int(years[1]) if years[1] < bounds[1] else 0
+    for key in ("region", "level", "doc_type"):
+        out[key] = state.get(f"f_{key}") or ""
+    return out
+
+
+def _region_options(reports: pd.DataFrame) -> list[str]:
+    """Report regions plus the provinces above them, so a province selects its cities' reports."""
+    names = {r for r in reports["region"].dropna()}
+    regions = library_frame("search_names", text="", limit=100000)
+    regions = regions[regions["label"] == "Region"]["name"].tolist()
+    provinces = {r for r in regions if r.endswith(("省", "自治区"))}
+    return ["", *sorted(names | provinces)]
+
+
+def render_filters() -> None:
+    """Sidebar widgets rendered by app.py on every page, so their state survives page switches."""
+    reports = library_frame("filtered_reports", **FILTER_DEFAULTS, limit=1_000_000)
+    side = st.sidebar
+    side.subheader("筛选")
+    years = sorted(int(y) for y in reports["year"].dropna().unique()) if not reports.empty else []
+    if len(years) >= 2:
+        st.session_state["_year_bounds"] = (years[0], years[-1])
+        side.slider("年份", years[0], years[-1], (years[0], years[-1]), key="f_years")
+    elif years:
+        side.caption(f"年份: {years[0]}")
+    side.selectbox("地区", _region_options(reports) if not reports.empty else [""], key="f_region",
+                   format_func=lambda v: v or "全部")
+    side.selectbox("发文机关层级", ["", *AGENCY_LEVELS], key="f_level", format_func=lambda v: v or "全部")
+    side.selectbox("文种", ["", *DOC_TYPES], key="f_doc_type", format_func=lambda v: v or "全部")
+
+
+def render_sidebar() -> None:
+    """Backend, counts and the global filters; called once per run by app.py."""
+    handle = store_handle()
+    current = handle.current()
+    if handle.backend == "embedded":
+        where = f"嵌入式 LadybugDB · `{db_path()}`"
+    else:
+        where = f"Neo4j · `{os.environ.get('NEO4J_URI', '')}`"
+    st.sidebar.markdown(f"**后端**: {where}  \n方言: `{current.dialect}`")
+    numbers = counts()
+    st.sidebar.caption(" · ".join(f"{LABEL_NAMES.get(k, k)} {v}" for k, v in numbers.items() if not k.isupper()))
+    render_filters()
+
+
+# -- links to the reader -------------------------------------------------------
+
+def reader_params(report_id: str, start: Any = None, end: Any = None) -> dict[str, str]:
+    params = {"rid": str(report_id)}
+    if start is not None and end is not None and not pd.isna(start) and not pd.isna(end):
+        params.update(s=str(int(start)), e=str(int(end)))
+    return params
+
+
+def reader_link(label: str, report_id: str, start: Any = None, end: Any = None) -> None:
+    """A link that opens the 报告 reader at a sentence (report id and offsets go in st.query_params)."""
+    st.page_link(REPORT_PAGE, label=label, icon=":material/article:",
+                 query_params=reader_params(report_id, start, end))
+
+
+def reader_url(report_id: str, start: Any = None, end: Any = None) -> str:
+    """The same target as a relative URL, for LinkColumn cells in tables."""
+    query = "&".join(f"{k}={v}" for k, v in reader_params(report_id, start, end).items())
+    return f"report?{query}"
+
+
+def mark_terms(text: str, terms: Iterable[str], colour: str = "#fff3a3") -> str:
+    """HTML-escaped text with every occurrence of the terms highlighted (longest first)."""
+    terms = sorted({t for t in terms if t and t.strip()}, key=len, reverse=True)
+    escaped = html.escape(text)
+    if not terms:
+        return escaped
+    pattern = re.compile("|".join(re.escape(html.escape(t)) for t in terms))
+    return pattern.sub(lambda m: f"<mark style='background:{colour}'>{m.group(0)}</mark>", escaped)
+
+
+# -- sentence search -----------------------------------------------------------
+
+_SENTENCE_RE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
+_WORD_RE = re.compile(r"\w")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans [start, end) of the original text, trimmed of surrounding spaces."""
+    spans = []
+    for match in _SENTENCE_RE.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end - start >= 2:
+            spans.append((start, end))
+    return spans
+
+
+def dictionary_words() -> list[str]:
+    """Law and measure names and aliases from data/, so jieba keeps them whole."""
+    words: list[str] = []
+    for name, columns in (("laws.tsv", (0, 3)), ("measures.tsv", (0, 2))):
+        path = ROOT / "data" / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            for col in columns:
+                if col < len(cells):
+                    words.extend(w for w in cells[col].split("|") if w)
+    return words
+
+
+def make_tokenizer(extra_words: Iterable[str]):
+    """A private jieba tokenizer with the project's names as user words (quotes stripped)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    for word in [*dictionary_words(), *extra_words]:
+        plain = re.sub(r"[“”\"‘’《》〈〉()（）\s]", "", word)
+        if len(plain) >= 2:
+            tokenizer.add_word(plain, freq=50_000)
+    return tokenizer
+
+
+def tokens(tokenizer, text: str) -> list[str]:
+    return [t for t in tokenizer.lcut(text) if _WORD_RE.search(t)]
+
+
+@dataclass
+class SearchIndex:
+    """Okapi BM25 over every sentence of every report (evidence sentences are among them)."""
+
+    tokenizer: Any
+    docs: list[tuple[str, str, int, int, str]] = field(default_factory=list)  # rid, title, start, end, text
+    postings: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    lengths: list[int] = field(default_factory=list)
+
+    def add(self, report_id: str, title: str, text: str) -> None:
+        for start, end in split_sentences(text):
+            sentence = text[start:end]
+            words = tokens(self.tokenizer, sentence)
+            doc = len(self.docs)
+            self.docs.append((report_id, title, start, end, sentence))
+            self.lengths.append(len(words))
+            for word, tf in Counter(words).items():
+                self.postings.setdefault(word, []).append((doc, tf))
+
+    def search(self, query: str, limit: int = 20, allowed: set[str] | None = None,
+               k1: float = 1.5, b: float = 0.75) -> list[tuple[float, tuple[str, str, int, int, str]]]:
+        if not self.docs:
+            return []
+        n, avg = len(self.docs), (sum(self.lengths) / len(self.docs)) or 1.0
+        scores: dict[int, float] = defaultdict(float)
+        for word in set(tokens(self.tokenizer, query)):
+            posting = self.postings.get(word, [])
+            idf = math.log((n - len(posting) + 0.5) / (len(posting) + 0.5) + 1)
+            for doc, tf in posting:
+                scores[doc] += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * self.lengths[doc] / avg))
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        hits = [(score, self.docs[d]) for d, score in ranked if allowed is None or self.docs[d][0] in allowed]
+        return hits[:limit]
+
+
+@st.cache_resource(show_spinner="建立检索索引…", max_entries=2)
+def search_index(version: str) -> SearchIndex:
+    agencies = library_frame("agency_names")["name"].tolist()
+    index = SearchIndex(make_tokenizer(agencies))
+    for row in library_frame("report_texts").itertuples():
+        index.add(row.report_id, row.title or row.report_id, row.text or "")
+    return index
+
+
+def render_search(key: str = "search") -> None:
+    """The search box: ranked sentences from the filtered reports, each linking to the reader."""
+    query = st.text_input("全文检索（证据句与报告原文）", key=key, placeholder="例如：双随机 抽查 市场监管")
+    if not query.strip():
+        return
+    index = search_index(version())
+    allowed = set(filtered_frame("filtered_reports", limit=1_000_000)["report_id"])
+    hits = index.search(query, limit=20, allowed=allowed)
+    if not hits:
+        st.info("没有找到匹配的句子。")
+        return
+    words = tokens(index.tokenizer, query)
+    st.caption(f"{len(hits)} 条结果（BM25 排序）")
+    for score, (rid, title, start, end, sentence) in hits:
+        st.markdown(f"{mark_terms(sentence, words)} <small>({score:.2f})</small>", unsafe_allow_html=True)
+        reader_link(f"{title} · {start}–{end}", rid, start, end)
+
+
+@st.cache_data(show_spinner=False)
+def measure_surface_forms() -> dict[str, list[str]]:
+    """Canonical measure name -> the ways reports write it (from data/measures.tsv), for highlighting."""
+    forms: dict[str, list[str]] = {}
+    path = ROOT / "data" / "measures.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
+        cells = line.split("\t")
+        if line.startswith("#") or len(cells) < 3:
+            continue
+        variants = [cells[0], *(a for a in cells[2].split("|") if a)]
+        forms[cells[0]] = sorted({v for v in variants} | {re.sub(r"[“”\"]", "", v) for v in variants})
+    return forms
+
+
+def pick(label: str, options: list[str], param: str, key: str) -> str | None:
+    """A selectbox with a search box in front; the choice is mirrored in st.query_params[param].
+
+    Mirroring makes every view linkable (the graph and reader pages link here with ?m=…).
+    """
+    wanted = st.query_params.get(param)
+    needle = st.text_input(f"搜索{label}", key=f"{key}-needle", placeholder="输入名称的一部分")
+    shown = [o for o in options if needle in o] if needle else options
+    if wanted in options and wanted not in shown:
+        shown = [wanted, *shown]
+    if not shown:
+        st.info(f"没有名称包含“{needle}”的{label}。")
+        return None
+    index = shown.index(wanted) if wanted in shown else 0
+    choice = st.selectbox(label, shown, index=index, key=f"{key}-select")
+    if choice != wanted:
+        st.query_params[param] = choice
+    return choice

@@ -1,0 +1,72 @@
+"""概览: what the (filtered) graph holds — counts, top measures, most cited laws, adoption, reports, search."""
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from pages.common import filtered_frame, render_search
+
+TOP_N = 15
+
+st.header("概览")
+reports = filtered_frame("filtered_reports", limit=1_000_000)
+measures = filtered_frame("filtered_measures", limit=TOP_N)
+laws = filtered_frame("filtered_laws", category="", limit=TOP_N)
+adoption = filtered_frame("filtered_adoption", measure="")
+
+cols = st.columns(4)
+cols[0].metric("报告", len(reports))
+cols[1].metric("发文机关", reports["agency"].nunique() if not reports.empty else 0)
+cols[2].metric("措施（被实施）", adoption["measure"].nunique() if not adoption.empty else 0)
+cols[3].metric("被引法规文件", len(filtered_frame("filtered_laws", category="", limit=1_000_000)))
+
+render_search("overview-search")
+
+if reports.empty:
+    st.info("当前筛选条件下没有报告。调整左侧筛选，或在“导入”页导入文件。")
+    st.stop()
+
+left, right = st.columns(2)
+with left:
+    st.subheader("实施最多的措施")
+    if not measures.empty:
+        chart = alt.Chart(measures).mark_bar().encode(
+            x=alt.X("agencies:Q", title="实施机构数"),
+            y=alt.Y("measure:N", sort="-x", title=None),
+            tooltip=["measure", "kind", "agencies", "reports", "first_year", "last_year"],
+        )
+        st.altair_chart(chart, use_container_width=True)
+with right:
+    st.subheader("被引最多的法规文件")
+    st.dataframe(laws[["law", "category", "reports", "agencies"]].rename(columns={
+        "law": "文件", "category": "类别", "reports": "报告数", "agencies": "机构数"}),
+        hide_index=True, use_container_width=True)
+
+st.subheader("措施采纳的年度变化")
+yearly = adoption.dropna(subset=["year"]).groupby(["measure", "year"], as_index=False)["agencies"].sum()
+top = measures["measure"].head(6).tolist()
+yearly = yearly[yearly["measure"].isin(top)]
+if yearly.empty:
+    st.caption("没有带年份的实施记录。")
+else:
+    yearly["year"] = yearly["year"].astype(int).astype(str)
+    st.altair_chart(alt.Chart(yearly).mark_line(point=True).encode(
+        x=alt.X("year:O", title="年份"), y=alt.Y("agencies:Q", title="实施机构数"),
+        color=alt.Color("measure:N", title="措施"), tooltip=["measure", "year", "agencies"],
+    ), use_container_width=True)
+
+left, right = st.columns(2)
+frame = reports.assign(region=reports["region"].fillna("（未知）"), level=reports["level"].fillna("（未知）"))
+with left:
+    st.subheader("各地区报告数")
+    by_region = frame.groupby("region", as_index=False).size().rename(columns={"size": "reports"})
+    st.altair_chart(alt.Chart(by_region).mark_bar().encode(
+        x=alt.X("reports:Q", title="报告数"), y=alt.Y("region:N", sort="-x", title=None)),
+        use_container_width=True)
+with right:
+    st.subheader("发文机关层级")
+    by_level = frame.groupby(["level", "doc_type"], as_index=False, dropna=False).size()
+    by_level["doc_type"] = by_level["doc_type"].fillna("（未知）")
+    st.altair_chart(alt.Chart(pd.DataFrame(by_level)).mark_bar().encode(
+        x=alt.X("size:Q", title="报告数"), y=alt.Y("level:N", title=None),
+        color=alt.Color("doc_type:N", title="文种")), use_container_width=True)
