@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from graph.open import backend_name, db_path, open_store
+from graph.open import backend_name, open_store
 from graph.store import QueryRefused, QueryResult
 
 app = typer.Typer(help="fazhi-graph: 法治政府建设 reports → an evidence-carrying knowledge graph.",

@@ -5,8 +5,8 @@
 // dialect: ladybug
 MATCH (a {name: $source}), (b {name: $target})
 MATCH p = (a)-[* SHORTEST 1..6]-(b)
-RETURN [n IN nodes(p) | coalesce(n.name, n.id)] AS names,
-       [e IN rels(p) | label(e)] AS relations, length(p) AS hops
+RETURN list_transform(nodes(p), n -> coalesce(n.name, n.id)) AS names,
+       list_transform(rels(p), e -> label(e)) AS relations, length(p) AS hops
 LIMIT 1
 // dialect: neo4j
 MATCH (a {name: $source}), (b {name: $target})

@@ -1,0 +1,73 @@
+"""机构: one agency's profile — measures by year, laws its reports cite, partners, reports, hierarchy, region."""
+
+import altair as alt
+import streamlit as st
+
+from pages.common import filtered_frame, library_frame, pick, reader_url
+
+st.header("机构")
+agencies = library_frame("agency_list")
+if agencies.empty:
+    st.info("图中还没有机构。先在“导入”页导入报告。")
+    st.stop()
+agency = pick("机构", agencies["agency"].tolist(), "a", "agency")
+if agency is None:
+    st.stop()
+info = agencies[agencies["agency"] == agency].iloc[0]
+edges = library_frame("neighbours", key=agency, limit=2000)
+
+
+def related(rel_type: str, direction: str) -> list[str]:
+    """Names at the other end of this agency's edges of one type and direction."""
+    rows = edges[(edges["type"] == rel_type) & (edges["direction"] == direction)]
+    return sorted(set(rows["other"]))
+
+
+cols = st.columns(4)
+cols[0].metric("层级", info["level"] or "—")
+cols[1].metric("地区", info["region"] or "—")
+cols[2].metric("实施记录", int(info["facts"]))
+cols[3].metric("合作机构", len(set(edges[edges["type"] == "COOPERATES_WITH"]["other"])))
+
+left, right = st.columns(2)
+with left:
+    st.markdown("**上级机构 (PART_OF)**: " + ("、".join(related("PART_OF", "out")) or "—"))
+    st.markdown("**下属机构**: " + ("、".join(related("PART_OF", "in")) or "—"))
+with right:
+    st.markdown("**所在地区 (LOCATED_IN)**: " + ("、".join(related("LOCATED_IN", "out")) or "—"))
+
+st.subheader("实施的措施（按年份）")
+measures = filtered_frame("agency_measures", agency=agency)
+if measures.empty:
+    st.caption("当前筛选条件下没有实施记录。")
+else:
+    chart_rows = measures.dropna(subset=["year"]).assign(year=lambda f: f["year"].astype(int).astype(str))
+    if not chart_rows.empty:
+        st.altair_chart(alt.Chart(chart_rows).mark_rect().encode(
+            x=alt.X("year:O", title="年份"), y=alt.Y("measure:N", title=None),
+            color=alt.Color("kind:N", title="类型"), tooltip=["measure", "kind", "year", "reports", "example"],
+        ), use_container_width=True)
+    st.dataframe(measures.rename(columns={"year": "年份", "measure": "措施", "kind": "类型", "reports": "报告数",
+                                          "example": "例句"}), hide_index=True, use_container_width=True)
+
+left, right = st.columns(2)
+with left:
+    st.subheader("所发报告引用的法规文件")
+    laws = filtered_frame("agency_laws", agency=agency)
+    st.dataframe(laws.rename(columns={"year": "年份", "law": "文件", "category": "类别", "reports": "报告数"}),
+                 hide_index=True, use_container_width=True)
+with right:
+    st.subheader("合作机构 (COOPERATES_WITH)")
+    partners = library_frame("cooperation_network", agency=agency)
+    st.dataframe(partners.rename(columns={"partner": "机构", "level": "层级", "reports": "报告数",
+                                          "example": "例句"}), hide_index=True, use_container_width=True)
+
+st.subheader("提及该机构的报告")
+reports = filtered_frame("agency_reports", agency=agency)
+reports = reports.assign(link=[reader_url(r.report_id, r.start_offset, r.end_offset) for r in reports.itertuples()])
+st.dataframe(
+    reports[["year", "title", "region", "issued", "evidence", "link"]], hide_index=True, use_container_width=True,
+    column_config={"year": st.column_config.NumberColumn("年份", format="%d"), "title": "报告", "region": "地区",
+                   "issued": st.column_config.CheckboxColumn("发文机关"), "evidence": "首次提及",
+                   "link": st.column_config.LinkColumn("原文", display_text="阅读")},
+)

@@ -1,0 +1,65 @@
+"""法规: documents cited in 《》 — by category; per document the citing reports and agencies, issuer, nesting."""
+
+import altair as alt
+import streamlit as st
+
+from graph.model import LAW_CATEGORIES
+from pages.common import filtered_frame, library_frame, pick, reader_url
+
+st.header("法规")
+category = st.selectbox("类别", ["", *LAW_CATEGORIES], format_func=lambda v: v or "全部类别", key="law-category")
+laws = filtered_frame("filtered_laws", category=category, limit=100_000)
+if laws.empty:
+    st.info("当前筛选条件下没有被引用的文件。")
+    st.stop()
+st.dataframe(laws.rename(columns={"law": "文件", "category": "类别", "issuer": "制定机关", "reports": "报告数",
+                                  "agencies": "机构数", "first_year": "首次", "last_year": "最近"}),
+             hide_index=True, use_container_width=True, height=240)
+
+law = pick("文件", laws["law"].tolist(), "l", "law")
+if law is None:
+    st.stop()
+detail = library_frame("law_detail", law=law)
+edges = library_frame("neighbours", key=law, limit=5000)
+if not detail.empty:
+    cols = st.columns(3)
+    cols[0].metric("类别", detail.iloc[0]["category"] or "—")
+    cols[1].metric("制定机关", detail.iloc[0]["issuer"] or "—")
+    cols[2].metric("引用报告", int(laws[laws["law"] == law].iloc[0]["reports"]))
+
+
+def others(rel_type: str, direction: str) -> list[str]:
+    rows = edges[(edges["type"] == rel_type) & (edges["direction"] == direction)]
+    return sorted(set(rows["other"]))
+
+
+left, right = st.columns(2)
+with left:
+    st.markdown("**包含的文件 (REFERENCES →)**: " + ("、".join(f"《{x}》" for x in others("REFERENCES", "out")) or "—"))
+    st.markdown("**被以下文件包含**: " + ("、".join(f"《{x}》" for x in others("REFERENCES", "in")) or "—"))
+with right:
+    issuers = sorted(set(others("ISSUED_BY", "out")) | set(others("ISSUED", "in")))
+    st.markdown("**制定机关 (ISSUED_BY / ISSUED)**: " + ("、".join(issuers) or "—"))
+    based = others("BASED_ON", "in")
+    st.markdown("**以此为依据的措施**: " + ("、".join(based) or "—"))
+
+citations = filtered_frame("law_citations", law=law)
+st.subheader("引用机构（按年份）")
+by_year = citations.dropna(subset=["year"]).assign(agency=lambda f: f["agency"].fillna("（发文机关不明）"))
+if not by_year.empty:
+    by_year = by_year.groupby(["year", "agency"], as_index=False).size()
+    by_year["year"] = by_year["year"].astype(int).astype(str)
+    st.altair_chart(alt.Chart(by_year).mark_bar().encode(
+        x=alt.X("year:O", title="年份"), y=alt.Y("size:Q", title="报告数"),
+        color=alt.Color("agency:N", title="机构"), tooltip=["year", "agency", "size"],
+    ), use_container_width=True)
+st.subheader("引用该文件的报告")
+citations = citations.assign(
+    link=[reader_url(r.report_id, r.start_offset, r.end_offset) for r in citations.itertuples()])
+st.dataframe(
+    citations[["year", "agency", "level", "region", "title", "evidence", "link"]],
+    hide_index=True, use_container_width=True,
+    column_config={"year": st.column_config.NumberColumn("年份", format="%d"), "agency": "机构", "level": "层级",
+                   "region": "地区", "title": "报告", "evidence": "引用句",
+                   "link": st.column_config.LinkColumn("原文", display_text="阅读")},
+)
