@@ -58,7 +58,8 @@ NAMED_BODY_STOP = re.compile(r"的|和|与|及|开展|推进|建设|各|全|在|
 LAW_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)律师事务所")
 LAW_FIRM_LEAD = re.compile(r"^.*?(?:聘请|委托|与|和|同|由|及|邀请|联合)")
 SELF_RE = re.compile(r"(?:我|本)(?:局|委|厅|办|中心|院|部|所|府|镇|乡|街道)")
-PLURAL_BEFORE = ("各", "有关", "相关", "等")
+# 各市、县(市、区)司法局 / 有关部门: plural or unspecific bodies, not one agency.
+PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关)[省市区县州镇乡、,，()（）\s]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,18 +211,23 @@ class AgencyFinder:
         """Where the name starts and how it is qualified; None for plural forms (各市…)."""
         start = match.start()
         lvl = match.group("lvl")
-        before = self.text[max(0, start - 2):start]
-        if any(before.endswith(p) for p in PLURAL_BEFORE):
+        if PLURAL_BEFORE_RE.search(self.text, max(0, start - 12), start):
             return None
         # The region may end right before the match, or with the match's level char (韶关|市|司法局).
         region = self.region_spans.get(start) or (lvl and self.region_spans.get(start + 1))
         if region:
             region_start, entry, node, prefix = region
-            return Prefix(region_start, prefix, entry.level, True, node)
+            return Prefix(self._chain_start(region_start), prefix, entry.level, True, node)
         if lvl:
             prefix, level, node = self.context.for_level_char(lvl)
             return Prefix(start, prefix, level, True, node)
         return Prefix(start, None, None, False, None)
+
+    def _chain_start(self, start: int) -> int:
+        """北京市海淀区…: the name starts at the first of adjacent region names."""
+        while start in self.region_spans:
+            start = self.region_spans[start][0]
+        return start
 
     def _functional(self, match: re.Match[str]) -> AgencyHit | None:
         prefix = self._prefix(match)

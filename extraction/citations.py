@@ -8,6 +8,7 @@ instead of swallowing the document.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 MAX_TITLE = 160
@@ -71,14 +72,13 @@ def _parse_at(text: str, start: int, depth: int) -> Citation | None:
     return None
 
 
+_RANGE_DASH = re.compile(r"(\d)\s*[—–－~〜至-]+\s*(\d)")
+_DROPPED = str.maketrans("", "", "\n\r\t《》〈〉")
+
+
 def _clean_title(raw: str) -> str:
-    """Title words only: no line breaks, spaces between CJK characters, or nesting marks."""
-    parts = []
-    for ch in raw:
-        if ch in "\n\r\t《》〈〉":
-            continue
-        parts.append(ch)
-    return "".join(parts).strip()
+    """Title words only: no line breaks or nesting marks; year ranges written 2021-2025."""
+    return _RANGE_DASH.sub(r"\1-\2", raw.translate(_DROPPED)).strip()
 
 
 def flatten(citations: list[Citation]) -> list[tuple[Citation, Citation | None]]:

@@ -72,6 +72,8 @@ def extract(loaded: LoadedText) -> Extraction:
     report = _report_meta(doc, lines, title, signatures, issuer, gazetteer, context_entry)
     laws = _laws(doc, gazetteer, agency_hits, context)
     cited = [(c.start, c.end) for c in find_citations(text)]
+    if title is not None:  # the report's own title names its genre, not a measure it carries out
+        cited.append((title.start, title.end))
     measures = find_measures(text, [(r.start, r.end) for r in regions], cited)
     extraction = Extraction(
         report_id=content_id(text),
@@ -129,7 +131,7 @@ def _region_node_name(gazetteer: RegionGazetteer, entry: RegionEntry) -> str:
 def _name_prefix(gazetteer: RegionGazetteer, entry: RegionEntry) -> str:
     """How an agency of this region is qualified: a county with its city (杭州市上城区), else the name."""
     parent = gazetteer.parent_of(entry) if entry.level == "区县" else None
-    if parent is not None and parent.level == "市":
+    if parent is not None and (parent.level == "市" or parent.name.endswith("市")):  # 北京市海淀区 too
         return parent.name + entry.name
     return entry.name
 

@@ -18,8 +18,11 @@ _WRITE_KEYWORDS = (
     "LOAD", "INSTALL", "ATTACH", "IMPORT", "EXPORT", "FOREACH", "CHECKPOINT", "GRANT",
     "REVOKE", "DENY", "TERMINATE", "START", "STOP", "RENAME", "BEGIN", "COMMIT", "ROLLBACK",
 )
-_WRITE_RE = re.compile(r"(?<![\w.$])(" + "|".join(_WRITE_KEYWORDS) + r")(?![\w])", re.IGNORECASE)
-_CALL_RE = re.compile(r"(?<![\w.$])CALL\s*(\{|[\w.]+)", re.IGNORECASE)
+# A keyword starts a token unless a letter, `_`, `.` (property) or `$` (parameter) precedes it.
+# A digit does not protect it: the lexer reads `1CREATE` and `1e1CREATE` as a number then CREATE.
+_TOKEN_START = r"(?<![^\W\d])(?<![.$])"
+_WRITE_RE = re.compile(_TOKEN_START + "(" + "|".join(_WRITE_KEYWORDS) + r")(?![\w])", re.IGNORECASE)
+_CALL_RE = re.compile(_TOKEN_START + r"CALL\s*(\{|[\w.]+)", re.IGNORECASE)
 
 # Procedures known to only read, on either backend.
 READ_PROCEDURES = frozenset({
