@@ -1,30 +1,113 @@
-"""Cypher: a read-only editor seeded with the query library; refusals show their reason."""
+"""Cypher: a read-only editor seeded with the query library; refusals show their reason.
 
+Writes are refused by the store itself (graph.store.QueryRefused), so this page
+only has to show the reason. Results come back as a table, as a graph (nodes are
+the entity cells of each row, joined in column order) and as CSV.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pandas as pd
 import streamlit as st
+from st_link_analysis import NodeStyle, st_link_analysis
 
 from graph.store import QueryRefused
-from pages.common import sidebar, store
+from pages.common import LABEL_COLOURS, filter_params, store_handle
 from queries import library
 
-sidebar()
+TIMEOUT_S = 10
+ROW_CAP = 1000
+BLANK = "(空白)"
+
+
+def param_input(key: str, example: Any, default: Any) -> Any:
+    """One widget per parameter; the library example fixes the type."""
+    if isinstance(example, bool):
+        return st.checkbox(f"${key}", value=bool(default))
+    if isinstance(example, int):
+        return int(st.number_input(f"${key}", value=int(default), step=1))
+    if isinstance(example, float):
+        return float(st.number_input(f"${key}", value=float(default)))
+    if isinstance(example, list | dict):
+        raw = st.text_input(f"${key} (JSON)", json.dumps(default, ensure_ascii=False))
+        try:
+            return json.loads(raw)
+        except json.JSONDecodeError:
+            st.warning(f"${key} 不是合法的 JSON，按字符串传入。")
+            return raw
+    return st.text_input(f"${key}", str(default))
+
+
+def cell_node(value: Any) -> tuple[str, str] | None:
+    """(label, name) when a cell is an entity: a node dict, or a plain non-numeric string."""
+    if isinstance(value, dict) and value.get("_label"):
+        return value["_label"], str(value.get("name") or value.get("id") or value.get("title"))
+    if isinstance(value, str) and value and len(value) <= 80:
+        return "Value", value
+    return None
+
+
+def result_graph(frame: pd.DataFrame) -> dict:
+    """Rows as a graph: consecutive entity cells of a row are joined by an edge named after the column."""
+    nodes: dict[str, dict] = {}
+    edges: dict[str, dict] = {}
+    for row in frame.head(300).itertuples(index=False):
+        cells = [(col, cell_node(v)) for col, v in zip(frame.columns, row, strict=True)]
+        cells = [(col, n) for col, n in cells if n]
+        for col, (label, name) in cells:
+            nodes.setdefault(f"{label}:{name}", {"data": {"id": f"{label}:{name}", "label": label,
+                                                          "name": name[:30], "column": col}})
+        for (_, a), (col, b) in zip(cells, cells[1:], strict=False):
+            ida, idb = f"{a[0]}:{a[1]}", f"{b[0]}:{b[1]}"
+            edges.setdefault(f"{ida}->{idb}", {"data": {"id": f"{ida}->{idb}", "source": ida, "target": idb,
+                                                        "label": col}})
+    return {"nodes": list(nodes.values()), "edges": list(edges.values())}
+
+
+handle = store_handle()
+current = handle.current()
 st.header("Cypher")
-current = store()
-st.caption(f"dialect: {current.dialect} · read-only · timeout 10 s · at most 1000 rows")
+where = "嵌入式 LadybugDB" if handle.backend == "embedded" else "Neo4j"
+st.caption(f"后端: {where} · 方言: `{current.dialect}` · 只读 · 超时 {TIMEOUT_S} 秒 · 最多 {ROW_CAP} 行")
 queries = library.load_library()
-name = st.selectbox("从查询库载入", ["(空白)", *queries])
-seed = queries[name].cypher_for(current.dialect) if name in queries else "MATCH (m:Measure) RETURN m.name AS name LIMIT 10"
-text = st.text_area("Cypher", seed, height=180)
-params = dict(queries[name].params) if name in queries else {}
-for key, example in params.items():
-    params[key] = st.text_input(f"${key}", str(example)) if isinstance(example, str) else st.number_input(f"${key}", value=example)
-if st.button("运行"):
+name = st.selectbox("从查询库载入", [BLANK, *queries],
+                    format_func=lambda n: n if n == BLANK else f"{n} — {queries[n].description[:60]}")
+seed = (queries[name].cypher_for(current.dialect) if name in queries
+        else "MATCH (m:Measure) RETURN m.name AS name, m.kind AS kind LIMIT 10")
+text = st.text_area("Cypher", seed, height=200, key=f"cypher-text-{name}")
+examples = dict(queries[name].params) if name in queries else {}
+defaults = {**examples, **{k: v for k, v in filter_params().items() if k in examples}}
+params = {key: param_input(key, example, defaults[key]) for key, example in examples.items()}
+extra = st.text_input("其他参数 (JSON 对象)", "{}", key="cypher-extra")
+try:
+    params.update(json.loads(extra) or {})
+except (json.JSONDecodeError, TypeError, ValueError):
+    st.warning("其他参数不是合法的 JSON 对象，已忽略。")
+
+if st.button("运行", type="primary"):
     try:
-        result = current.query(text, params, timeout_s=10, row_cap=1000)
+        result = handle.query(text, params, timeout_s=TIMEOUT_S, row_cap=ROW_CAP)
     except QueryRefused as exc:
         st.error(f"已拒绝: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a bad query must show its error, not crash the page
+        st.error(f"查询失败: {type(exc).__name__}: {exc}")
     else:
-        import pandas as pd
-
         frame = pd.DataFrame(result.rows, columns=result.columns)
-        st.dataframe(frame, hide_index=True, use_container_width=True)
-        st.download_button("下载 CSV", frame.to_csv(index=False).encode("utf-8"), "result.csv", "text/csv")
+        note = f"，已截断为前 {ROW_CAP} 行" if result.truncated else ""
+        st.success(f"{len(frame)} 行{note}")
+        table_tab, graph_tab = st.tabs(["表格", "图"])
+        with table_tab:
+            shown = frame.map(lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v)
+            st.dataframe(shown, hide_index=True, use_container_width=True)
+            st.download_button("下载 CSV", shown.to_csv(index=False).encode("utf-8-sig"), "result.csv", "text/csv")
+        with graph_tab:
+            elements = result_graph(frame)
+            if len(elements["nodes"]) < 2:
+                st.caption("结果中没有可以连成图的实体列。")
+            else:
+                styles = [NodeStyle(label, colour, "name") for label, colour in LABEL_COLOURS.items()]
+                styles.append(NodeStyle("Value", "#8c8c8c", "name"))
+                st_link_analysis(elements, layout="cose", node_styles=styles, height=480, key="cypher-graph")

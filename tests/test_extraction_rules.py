@@ -1,0 +1,126 @@
+"""Extraction rules on short hand-written reports; expected values come from ANNOTATION.md and the issues."""
+
+import pytest
+
+from extraction.pipeline import extract
+from loaders.text import text_document
+
+SHAOGUAN = """韶关市市场监督管理局2022年法治政府建设年度报告
+2022年，我局在市委、市政府的坚强领导下，认真贯彻《法治政府建设实施纲要(2021-2025年)》。
+一、主要做法
+(一)严格执法。按照《国务院办公厅关于推广随机抽查规范事中事后监管的通知》要求，全面推行“双随机、一公开”监管，联合市公安局开展专项检查，配合市司法局推进行政执法“三项制度”。
+(二)普法宣传。落实《纲要》要求，学习《民法典》《保密法》《反诈法》《优化营商环境条例》和《广东省无线电管理条例》，制定了《韶关市市场监督管理局公平竞争审查制度》。
+(三)组织保障。局党组专题研究，领导小组定期调度，政策法规科具体负责，相关部门协同推进。市人社局、市发改局参与“互联网+监管”。“最多跑一次”改革成效明显，“零跑动”事项增加。
+(四)贯彻落实《工业和信息化部关于印发贯彻落实<法治政府建设实施纲要(2015-2020年)>实施方案的通知》。
+韶关市市场监督管理局
+2023年1月15日
+"""
+
+
+@pytest.fixture(scope="module")
+def shaoguan():
+    return extract(text_document("shaoguan.txt", SHAOGUAN))
+
+
+def names(entities) -> set[str]:
+    return {e.name for e in entities}
+
+
+def test_report_metadata(shaoguan) -> None:
+    meta = shaoguan.report
+    assert meta.agency == "韶关市市场监督管理局"
+    assert meta.region == "韶关市"
+    assert meta.year == 2022
+    assert meta.date == "2023-01-15"
+    assert meta.doc_type == "年度报告"
+
+
+def test_agencies_are_qualified_by_the_report_region(shaoguan) -> None:
+    agencies = names(shaoguan.agencies)
+    assert {"韶关市公安局", "韶关市司法局", "中共韶关市委员会", "韶关市人民政府"} <= agencies
+    assert "韶关市人力资源和社会保障局" in agencies  # 市人社局
+    assert "韶关市发展和改革局" in agencies          # 市发改局
+
+
+def test_self_references_resolve_to_the_issuer(shaoguan) -> None:
+    issuer = next(a for a in shaoguan.agencies if a.name == "韶关市市场监督管理局")
+    assert "我局" in {m.text for m in issuer.mentions}
+
+
+def test_internal_units_groups_and_generic_words_are_not_agencies(shaoguan) -> None:
+    joined = "".join(names(shaoguan.agencies))
+    for word in ("党组", "领导小组", "政策法规科", "相关部门"):
+        assert word not in joined
+
+
+def test_law_names_are_official(shaoguan) -> None:
+    laws = {law.name: law for law in shaoguan.laws}
+    assert "中华人民共和国民法典" in laws
+    assert "中华人民共和国保守国家秘密法" in laws
+    assert "中华人民共和国反电信网络诈骗法" in laws
+    assert "优化营商环境条例" in laws
+    assert laws["广东省无线电管理条例"].category == "地方性法规"
+    assert laws["广东省无线电管理条例"].issuer == "广东省人民代表大会常务委员会"
+    assert laws["韶关市市场监督管理局公平竞争审查制度"].category == "内部制度"
+    assert laws["国务院办公厅关于推广随机抽查规范事中事后监管的通知"].issuer == "国务院办公厅"
+
+
+def test_back_reference_resolves_to_the_earlier_full_title(shaoguan) -> None:
+    gangyao = next(law for law in shaoguan.laws if law.name == "法治政府建设实施纲要(2021-2025年)")
+    assert "《纲要》" in {m.text for m in gangyao.mentions}
+    assert "纲要" not in names(shaoguan.laws)
+
+
+def test_nested_titles_are_two_laws_with_references(shaoguan) -> None:
+    laws = names(shaoguan.laws)
+    inner = "法治政府建设实施纲要(2015-2020年)"
+    outer = next(name for name in laws if name.startswith("工业和信息化部关于印发"))
+    assert inner in laws
+    assert any(r.type == "REFERENCES" and r.source == outer and r.target == inner for r in shaoguan.relations)
+
+
+def test_quoted_names_are_not_laws(shaoguan) -> None:
+    assert not any("互联网" in name or "最多跑一次" in name for name in names(shaoguan.laws))
+
+
+def test_measures_use_canonical_names_and_skip_slogans(shaoguan) -> None:
+    measures = names(shaoguan.measures)
+    assert {"双随机、一公开", "行政执法“三项制度”", "互联网+监管", "最多跑一次"} <= measures
+    assert not any("零跑动" in m for m in measures)
+    assert "法治政府建设" not in measures
+
+
+def relations(ex, kind: str) -> set[tuple[str, str]]:
+    return {(r.source, r.target) for r in ex.relations if r.type == kind}
+
+
+def test_relations(shaoguan) -> None:
+    issuer = "韶关市市场监督管理局"
+    assert (issuer, "双随机、一公开") in relations(shaoguan, "IMPLEMENTS")
+    assert all(r.year == 2022 for r in shaoguan.relations if r.type == "IMPLEMENTS")
+    assert {(issuer, "韶关市公安局"), (issuer, "韶关市司法局")} <= relations(shaoguan, "COOPERATES_WITH")
+    assert ("双随机、一公开", "国务院办公厅关于推广随机抽查规范事中事后监管的通知") in relations(shaoguan, "BASED_ON")
+    assert (issuer, "韶关市市场监督管理局公平竞争审查制度") in relations(shaoguan, "ISSUED")
+    assert ("韶关市公安局", "韶关市") in relations(shaoguan, "LOCATED_IN")
+    assert ("韶关市", "广东省") in relations(shaoguan, "PART_OF")
+
+
+def test_evidence_is_the_stating_sentence(shaoguan) -> None:
+    rel = next(r for r in shaoguan.relations if r.type == "COOPERATES_WITH" and r.target == "韶关市公安局")
+    assert "联合市公安局" in rel.evidence.sentence
+    assert SHAOGUAN[rel.evidence.start:rel.evidence.end] == rel.evidence.sentence
+
+
+def test_county_report_qualifies_district_agencies() -> None:
+    text = "杭州市上城区发展改革和经济信息化局2023年法治政府建设工作总结\n2023年，我局会同区市场监管局推进公平竞争审查。区委、区政府高度重视。\n"
+    ex = extract(text_document("sc.txt", text))
+    assert ex.report.agency == "杭州市上城区发展改革和经济信息化局"
+    assert ex.report.region == "杭州市上城区"
+    agencies = names(ex.agencies)
+    assert {"杭州市上城区市场监督管理局", "中共杭州市上城区委员会", "杭州市上城区人民政府"} <= agencies
+
+
+def test_unknown_issuer_stays_null() -> None:
+    ex = extract(text_document("x.txt", "2021年，我局深入推进依法行政，全面落实公平竞争审查制度。\n"))
+    assert ex.report.agency is None
+    assert ex.report.year == 2021
