@@ -72,16 +72,54 @@ def _edge_merge(rel_type: str, source_label: str, target_label: str) -> str:
     )
 
 
+def _split_edges(rows: GraphRows, source_label: str, target_label: str,
+                 edges: dict[tuple[str, str, str], dict[str, Any]],
+                 new_reports: set[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(edges safe to COPY, edges to MERGE).
+
+    COPY fails on a missing endpoint where MATCH…MERGE silently skips the edge, so
+    only edges whose both ends are in this batch are copied.
+    """
+    sources, targets = rows.nodes.get(source_label, {}), rows.nodes.get(target_label, {})
+    fresh, known = [], []
+    for (source, target, report_id), props in edges.items():
+        row = {"source": source, "target": target, **props}
+        if report_id in new_reports and source in sources and target in targets:
+            fresh.append(row)
+        else:
+            known.append(row)
+    return fresh, known
+
+
+def _edge_table(edges: list[dict[str, Any]]):
+    import pyarrow as pa
+
+    arrow_type = {"STRING": pa.string(), "INT64": pa.int64()}
+    columns = {
+        "from": pa.array([e["source"] for e in edges], pa.string()),
+        "to": pa.array([e["target"] for e in edges], pa.string()),
+    }
+    for prop, kind in EDGE_PROPERTIES.items():
+        columns[prop] = pa.array([e.get(prop) for e in edges], arrow_type[kind])
+    return pa.table(columns)
+
+
 def plain(value: Any) -> Any:
-    """LadybugDB values -> JSON-able values (nodes and edges become property dicts)."""
+    """LadybugDB values -> JSON-able values, shaped like graph.neo4j_store.plain's.
+
+    Nodes and relationships become property dicts with `_label`; a null property is
+    left out, as Neo4j has no null properties (an unlabelled MATCH in LadybugDB returns
+    every table's columns). Paths become {"nodes", "rels"}.
+    """
     if isinstance(value, dict):
-        out = {k: plain(v) for k, v in value.items() if k not in ("_ID", "_SRC", "_DST")}
-        if "_LABEL" in out:
-            label = out.pop("_LABEL")
-            out["_label"] = label
-        if "_nodes" in value and "_rels" in value:  # a path
+        if "_nodes" in value and "_rels" in value:
             return {"nodes": plain(value["_nodes"]), "rels": plain(value["_rels"])}
-        return out
+        if "_LABEL" in value:
+            out = {k: plain(v) for k, v in value.items()
+                   if k not in ("_ID", "_SRC", "_DST", "_LABEL") and v is not None}
+            out["_label"] = value["_LABEL"]
+            return out
+        return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list):
         return [plain(v) for v in value]
     if hasattr(value, "isoformat"):
@@ -129,13 +167,44 @@ class LadybugStore:
         self._transaction(lambda: self._write_rows(rows))
 
     def _write_rows(self, rows: GraphRows) -> None:
+        """Nodes by MERGE, then edges: bulk COPY for reports new to the store, MERGE for the rest.
+
+        An edge is keyed by its report, so every edge of a report that is not yet in
+        the store is new and can skip MERGE, whose cost grows with the degree of hub
+        nodes (宪法, 双随机、一公开) and made 50k-report ingests super-linear. Edges of
+        reports already stored (re-ingest, copies between stores) keep the MERGE path,
+        so writing the same rows twice still changes nothing. This relies on one
+        invariant the writers keep: an edge is never stored before its Report node
+        (extractions carry both; copy_graph writes nodes first).
+        """
+        new_reports = self._unstored_reports(rows)
         for label, nodes in rows.nodes.items():
             self._unwind(_node_merge(label), list(nodes.values()))
         for (rel_type, source_label, target_label), edges in rows.edges.items():
-            batch = [
-                {"source": s, "target": t, **props} for (s, t, _), props in edges.items()
-            ]
-            self._unwind(_edge_merge(rel_type, source_label, target_label), batch)
+            fresh, known = _split_edges(rows, source_label, target_label, edges, new_reports)
+            self._copy_edges(rel_type, source_label, target_label, fresh)
+            self._unwind(_edge_merge(rel_type, source_label, target_label), known)
+
+    def _unstored_reports(self, rows: GraphRows) -> set[str]:
+        ids = list(rows.nodes.get("Report", {}))
+        if not ids:
+            return set()
+        stored = set()
+        for i in range(0, len(ids), WRITE_BATCH):
+            result = self._conn.execute(
+                "UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN r.id", {"ids": ids[i : i + WRITE_BATCH]}
+            )
+            while result.has_next():
+                stored.add(result.get_next()[0])
+        return set(ids) - stored
+
+    def _copy_edges(self, rel_type: str, source_label: str, target_label: str,
+                    edges: list[dict[str, Any]]) -> None:
+        """COPY new edges from an Arrow table (typed columns: no null-only type guessing)."""
+        if not edges:
+            return
+        edge_frame = _edge_table(edges)  # noqa: F841 - COPY reads the local variable by name
+        self._conn.execute(f"COPY {rel_type} FROM edge_frame (from='{source_label}', to='{target_label}')")
 
     def _unwind(self, statement: str, rows: list[dict[str, Any]]) -> None:
         for i in range(0, len(rows), WRITE_BATCH):

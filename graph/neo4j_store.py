@@ -83,16 +83,16 @@ def _schema_statements() -> list[str]:
 
 
 def plain(value: Any) -> Any:
-    """Driver values -> plain JSON-able values (what the CLI prints and the app renders)."""
+    """Driver values -> plain JSON-able values, shaped as graph.ladybug_store.plain shapes them.
+
+    Nodes and relationships are property dicts with `_label`; paths are {"nodes", "rels"}.
+    """
     if isinstance(value, Node):
-        return {**{k: plain(v) for k, v in value.items()}, "_labels": sorted(value.labels)}
+        return {**{k: plain(v) for k, v in value.items()}, "_label": sorted(value.labels)[0]}
     if isinstance(value, Relationship):
-        return {**{k: plain(v) for k, v in value.items()}, "_type": value.type}
+        return {**{k: plain(v) for k, v in value.items()}, "_label": value.type}
     if isinstance(value, Path):
-        out: list[Any] = [plain(value.start_node)]
-        for rel in value.relationships:
-            out += [plain(rel), plain(rel.end_node)]
-        return out
+        return {"nodes": [plain(n) for n in value.nodes], "rels": [plain(r) for r in value.relationships]}
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     if hasattr(value, "srid"):  # neo4j.spatial points: tuples with an SRID, so before tuple

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from loaders.base import LoadedText, LoadError
+from loaders.base import MAX_TEXT_CHARS, LoadedText, LoadError
 from loaders.docx import load_docx
 from loaders.html import load_html
 from loaders.pdf import load_pdf
@@ -34,8 +34,9 @@ SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_LOADERS)
 def _check_pdf_magic(path: Path, data: bytes) -> None:
     """The PDF header may be preceded by junk, but must appear in the first KB."""
     if b"%PDF-" not in data[:1024]:
-        kind = sniff(data) or "not PDF"
-        raise LoadError(str(path), f"not a PDF (content is {kind})")
+        kind = sniff(data)
+        detail = f"content is {kind}" if kind else "no %PDF- header in the first KB"
+        raise LoadError(str(path), f"not a PDF ({detail})")
 
 
 def load(path: str | Path, *, max_bytes: int = MAX_BYTES) -> LoadedText:
@@ -55,6 +56,11 @@ def load(path: str | Path, *, max_bytes: int = MAX_BYTES) -> LoadedText:
         raise LoadError(str(path), f"too large: {len(data) / 2**20:.1f} MB > cap {max_bytes / 2**20:.1f} MB")
     if path.suffix.lower() == ".pdf":
         _check_pdf_magic(path, data)
+    if loader is load_text and len(data) > 4 * MAX_TEXT_CHARS + 4:
+        # Every encoding spends at most 4 bytes a character (UTF-32, plus a BOM): without
+        # decoding, this file holds more text than extraction accepts.
+        raise LoadError(str(path), f"too large: {len(data) / 2**20:.1f} MB of text > extraction cap "
+                                   f"{MAX_TEXT_CHARS:,} characters (split the document)")
     return loader(path, data)
 
 

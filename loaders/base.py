@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Extraction time grows faster than linearly with text length (measured: 0.37 M characters
+# in ~3 s, 1.5 M in ~35 s), and one report is typically 5,000-50,000 characters. A longer
+# text is a compilation or garbage; refusing it keeps one file from stalling an ingest.
+MAX_TEXT_CHARS = 1_000_000
+
 
 class LoadError(Exception):
     """A file that cannot be read as a report; the message names the file and the reason."""
@@ -12,6 +17,13 @@ class LoadError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+def check_text_size(path: str, original: str, max_chars: int = MAX_TEXT_CHARS) -> None:
+    """Refuse text too long to extract, before normalisation builds its offset map."""
+    if len(original) > max_chars:
+        raise LoadError(path, f"too large: {len(original):,} characters of text > extraction cap "
+                              f"{max_chars:,} (split the document)")
 
 
 @dataclass

@@ -1,28 +1,33 @@
 """Word (.docx): body paragraphs and table cells in document order, one per line.
 
 A .docx is a zip, so before python-docx inflates anything the central
-directory's declared sizes are checked. Python's zipfile never returns more
-than the declared size of a member (it stops and checks the CRC), so the
-declared sizes bound the real work even for a crafted archive.
+directory's declared sizes are checked. Declared sizes alone are not enough:
+zipfile's read() of a whole member inflates in one call of up to 2 GB and only
+then cuts the output to the declared size, so a member that lies about its size
+(declares 1 MB, inflates to gigabytes) would still fill memory. Every member is
+therefore first inflated in 1 MB steps, which zipfile stops at the declared size
+with a CRC error for a liar; only an archive that passes is given to python-docx.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
 
-from loaders.base import LoadedText, LoadError
+from loaders.base import LoadedText, LoadError, check_text_size
 from loaders.normalize import normalize
 from loaders.text import sniff
 
 MAX_EXPANDED_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 100  # deflated XML is typically 5-20x; bombs are 1000x+
 RATIO_FLOOR_BYTES = 10 * 1024 * 1024  # small archives may have any ratio
+INFLATE_STEP = 1 << 20
 
 
 def check_zip(data: bytes, path: str) -> None:
@@ -41,6 +46,20 @@ def check_zip(data: bytes, path: str) -> None:
         raise LoadError(path, f"refused: expands to {total / 1e6:.0f} MB")
     if "word/document.xml" not in {info.filename for info in infos}:
         raise LoadError(path, "not a .docx (zip without word/document.xml)")
+    _inflate_in_steps(data, path)
+
+
+def _inflate_in_steps(data: bytes, path: str) -> None:
+    """Inflate every member with bounded reads; a member bigger than it declares fails its CRC."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in archive.infolist():
+                with archive.open(info) as member:
+                    while member.read(INFLATE_STEP):
+                        pass
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
+            NotImplementedError, RuntimeError, zlib.error) as exc:
+        raise LoadError(path, f"corrupt .docx: {exc}") from exc
 
 
 def _is_texty(data: bytes) -> bool:
@@ -94,5 +113,6 @@ def extract_docx(data: bytes, path: str) -> str:
 
 def load_docx(path: Path, data: bytes) -> LoadedText:
     original = extract_docx(data, str(path))
+    check_text_size(str(path), original)
     text, offsets = normalize(original)
     return LoadedText(source=str(path), original=original, text=text, offsets=offsets)

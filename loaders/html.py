@@ -16,7 +16,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from loaders.base import LoadedText, LoadError
+from loaders.base import LoadedText, LoadError, check_text_size
 from loaders.normalize import normalize
 from loaders.text import decode_bytes
 
@@ -83,5 +83,6 @@ def extract_html(data: bytes, path: str) -> str:
 
 def load_html(path: Path, data: bytes) -> LoadedText:
     original = extract_html(data, str(path))
+    check_text_size(str(path), original)
     text, offsets = normalize(original)
     return LoadedText(source=str(path), original=original, text=text, offsets=offsets)

@@ -15,7 +15,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
 
-from loaders.base import LoadedText, LoadError
+from loaders.base import LoadedText, LoadError, check_text_size
 from loaders.normalize import normalize
 
 _PARSE_ERRORS = (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError,
@@ -71,5 +71,6 @@ def extract_pdf(data: bytes, path: str) -> str:
 
 def load_pdf(path: Path, data: bytes) -> LoadedText:
     original = extract_pdf(data, str(path))
+    check_text_size(str(path), original)
     text, offsets = normalize(original, join_wrapped_lines=True)
     return LoadedText(source=str(path), original=original, text=text, offsets=offsets)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from loaders.base import LoadedText, LoadError
+from loaders.base import LoadedText, LoadError, check_text_size
 from loaders.normalize import looks_hard_wrapped, normalize, to_simplified
 
 LEGACY = ("gb18030", "big5hkscs")
@@ -210,7 +210,9 @@ def _widen(encoding: str) -> str:
 
 def load_text(path: Path, data: bytes) -> LoadedText:
     """A .txt/.md file; hard-wrapped text gets its wrapped lines joined."""
-    return text_document(str(path), decode_bytes(data, str(path)))
+    original = decode_bytes(data, str(path))
+    check_text_size(str(path), original)
+    return text_document(str(path), original)
 
 
 def text_document(source: str, original: str) -> LoadedText:

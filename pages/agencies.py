@@ -3,8 +3,9 @@
 import altair as alt
 import streamlit as st
 
-from pages.common import filtered_frame, library_frame, pick, reader_url
+from pages.common import ensure_entry_point, filtered_frame, library_frame, pick, reader_url
 
+ensure_entry_point()
 st.header("机构")
 agencies = library_frame("agency_list")
 if agencies.empty:
@@ -46,27 +47,27 @@ else:
         st.altair_chart(alt.Chart(chart_rows).mark_rect().encode(
             x=alt.X("year:O", title="年份"), y=alt.Y("measure:N", title=None),
             color=alt.Color("kind:N", title="类型"), tooltip=["measure", "kind", "year", "reports", "example"],
-        ), use_container_width=True)
+        ), width="stretch")
     st.dataframe(measures.rename(columns={"year": "年份", "measure": "措施", "kind": "类型", "reports": "报告数",
-                                          "example": "例句"}), hide_index=True, use_container_width=True)
+                                          "example": "例句"}), hide_index=True, width="stretch")
 
 left, right = st.columns(2)
 with left:
     st.subheader("所发报告引用的法规文件")
     laws = filtered_frame("agency_laws", agency=agency)
     st.dataframe(laws.rename(columns={"year": "年份", "law": "文件", "category": "类别", "reports": "报告数"}),
-                 hide_index=True, use_container_width=True)
+                 hide_index=True, width="stretch")
 with right:
     st.subheader("合作机构 (COOPERATES_WITH)")
     partners = library_frame("cooperation_network", agency=agency)
     st.dataframe(partners.rename(columns={"partner": "机构", "level": "层级", "reports": "报告数",
-                                          "example": "例句"}), hide_index=True, use_container_width=True)
+                                          "example": "例句"}), hide_index=True, width="stretch")
 
 st.subheader("提及该机构的报告")
 reports = filtered_frame("agency_reports", agency=agency)
 reports = reports.assign(link=[reader_url(r.report_id, r.start_offset, r.end_offset) for r in reports.itertuples()])
 st.dataframe(
-    reports[["year", "title", "region", "issued", "evidence", "link"]], hide_index=True, use_container_width=True,
+    reports[["year", "title", "region", "issued", "evidence", "link"]], hide_index=True, width="stretch",
     column_config={"year": st.column_config.NumberColumn("年份", format="%d"), "title": "报告", "region": "地区",
                    "issued": st.column_config.CheckboxColumn("发文机关"), "evidence": "首次提及",
                    "link": st.column_config.LinkColumn("原文", display_text="阅读")},

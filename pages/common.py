@@ -43,6 +43,25 @@ LABEL_NAMES = {"Report": "报告", "Agency": "机构", "Law": "法规", "Measure
 T = TypeVar("T")
 
 
+# -- routing -------------------------------------------------------------------
+
+def ensure_entry_point() -> None:
+    """Make sure the page runs under app.py's st.navigation, not Streamlit's old pages/ folder mode.
+
+    Streamlit treats a folder named pages/ as an old-style multipage app until
+    st.navigation has run once in the process, so the first visit after a server
+    start that goes straight to /measures would run this page alone: no sidebar,
+    no filters. Leaving that mode and rerunning goes through app.py instead.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a future Streamlit without the flag has no such mode either
+        return
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 # -- the store -----------------------------------------------------------------
 
 def _secrets_to_env() -> None:

@@ -15,7 +15,7 @@ import streamlit as st
 from st_link_analysis import NodeStyle, st_link_analysis
 
 from graph.store import QueryRefused
-from pages.common import LABEL_COLOURS, filter_params, store_handle
+from pages.common import LABEL_COLOURS, ensure_entry_point, filter_params, store_handle
 from queries import library
 
 TIMEOUT_S = 10
@@ -67,6 +67,7 @@ def result_graph(frame: pd.DataFrame) -> dict:
     return {"nodes": list(nodes.values()), "edges": list(edges.values())}
 
 
+ensure_entry_point()
 handle = store_handle()
 current = handle.current()
 st.header("Cypher")
@@ -101,7 +102,7 @@ if st.button("运行", type="primary"):
         table_tab, graph_tab = st.tabs(["表格", "图"])
         with table_tab:
             shown = frame.map(lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v)
-            st.dataframe(shown, hide_index=True, use_container_width=True)
+            st.dataframe(shown, hide_index=True, width="stretch")
             st.download_button("下载 CSV", shown.to_csv(index=False).encode("utf-8-sig"), "result.csv", "text/csv")
         with graph_tab:
             elements = result_graph(frame)

@@ -21,6 +21,7 @@ from st_link_analysis import EdgeStyle, Event, NodeStyle, st_link_analysis
 from pages.common import (
     LABEL_COLOURS,
     LABEL_NAMES,
+    ensure_entry_point,
     filter_params,
     filtered_frame,
     library_frame,
@@ -44,6 +45,25 @@ class RawStyle:
         return {"selector": self.selector, "style": self.style}
 
 
+def pagerank(graph: nx.DiGraph, damping: float = 0.85, rounds: int = 100, tol: float = 1e-10) -> dict[str, float]:
+    """Weighted PageRank by power iteration (networkx's own needs scipy, which the app does not ship)."""
+    nodes = list(graph)
+    if not nodes:
+        return {}
+    n = len(nodes)
+    rank = dict.fromkeys(nodes, 1.0 / n)
+    out_weight = {v: sum(d.get("weight", 1) for _, _, d in graph.out_edges(v, data=True)) for v in nodes}
+    for _ in range(rounds):
+        dangling = damping * sum(rank[v] for v in nodes if not out_weight[v]) / n
+        new = dict.fromkeys(nodes, (1.0 - damping) / n + dangling)
+        for u, v, d in graph.edges(data=True):
+            new[v] += damping * rank[u] * d.get("weight", 1) / out_weight[u]
+        if sum(abs(new[v] - rank[v]) for v in nodes) < tol:
+            return new
+        rank = new
+    return rank
+
+
 @st.cache_data(show_spinner="计算 PageRank 与社区…", max_entries=16)
 def graph_measures(version: str, filters_json: str) -> tuple[dict[str, float], dict[str, int]]:
     """PageRank of every node in the citation graph; community number of each agency."""
@@ -51,7 +71,7 @@ def graph_measures(version: str, filters_json: str) -> tuple[dict[str, float], d
     cites = nx.DiGraph()
     for row in citations.itertuples():
         cites.add_edge(f"{row.source_label}:{row.source}", f"{row.target_label}:{row.target}", weight=row.weight)
-    rank = nx.pagerank(cites, weight="weight") if cites.number_of_nodes() else {}
+    rank = pagerank(cites)
     pairs = library_frame("agency_measure_pairs", **json.loads(filters_json))
     shared = nx.Graph()
     by_measure = pairs.groupby("measure")["agency"].apply(list)
@@ -76,7 +96,7 @@ def view() -> dict:
 
 def add_node(label: str, key: str, title: str | None = None) -> str:
     nid = node_id(label, key)
-    name = (title or key) if label == "Report" else key
+    name = title if label == "Report" and isinstance(title, str) and title else key
     view()["nodes"].setdefault(nid, {"label": label, "key": key, "name": name[:40]})
     return nid
 
@@ -137,6 +157,9 @@ def elements(labels: list[str], relations: list[str], rank: dict[str, float],
         for eid, e in view()["edges"].items()
         if e["type"] in relations and e["source"] in nodes and e["target"] in nodes
     ]
+    if out_edges:  # a node whose every edge is filtered out would float unconnected: hide it
+        linked = {e["data"][end] for e in out_edges for end in ("source", "target")}
+        out_nodes = [n for n in out_nodes if n["data"]["id"] in linked]
     return {"nodes": out_nodes, "edges": out_edges}
 
 
@@ -192,6 +215,7 @@ def details(nid: str) -> None:
             reader_link(f"原文 {ev['start']}–{ev['end']}", ev["report_id"], ev["start"], ev["end"])
 
 
+ensure_entry_point()
 st.header("图谱")
 filters = filter_params()
 rank, membership = graph_measures(version(), json.dumps(filters, sort_keys=True, ensure_ascii=False))
@@ -225,7 +249,10 @@ shown = elements(labels, relations, rank, membership)
 st.caption(f"视图中 {len(shown['nodes'])} 个节点、{len(shown['edges'])} 条边。双击节点展开邻居，选中后按删除键移除；"
            "节点大小 = 引用图 PageRank，机构颜色 = 共享措施的社区。")
 styles = [NodeStyle(label, colour, "name") for label, colour in LABEL_COLOURS.items()]
-styles += [RawStyle("node[size]", {"width": "data(size)", "height": "data(size)"}),
+styles += [RawStyle("node", {"min-zoomed-font-size": 4, "font-size": 11, "text-wrap": "ellipsis",
+                             "text-max-width": "120px"}),
+           RawStyle("edge", {"min-zoomed-font-size": 6, "font-size": 8}),
+           RawStyle("node[size]", {"width": "data(size)", "height": "data(size)"}),
            RawStyle("node[colour]", {"background-color": "data(colour)"})]
 event = st_link_analysis(
     shown, layout="cose", node_styles=styles,

@@ -4,8 +4,9 @@ import altair as alt
 import streamlit as st
 
 from graph.model import LAW_CATEGORIES
-from pages.common import filtered_frame, library_frame, pick, reader_url
+from pages.common import ensure_entry_point, filtered_frame, library_frame, pick, reader_url
 
+ensure_entry_point()
 st.header("法规")
 category = st.selectbox("类别", ["", *LAW_CATEGORIES], format_func=lambda v: v or "全部类别", key="law-category")
 laws = filtered_frame("filtered_laws", category=category, limit=100_000)
@@ -14,7 +15,7 @@ if laws.empty:
     st.stop()
 st.dataframe(laws.rename(columns={"law": "文件", "category": "类别", "issuer": "制定机关", "reports": "报告数",
                                   "agencies": "机构数", "first_year": "首次", "last_year": "最近"}),
-             hide_index=True, use_container_width=True, height=240)
+             hide_index=True, width="stretch", height=240)
 
 law = pick("文件", laws["law"].tolist(), "l", "law")
 if law is None:
@@ -52,13 +53,13 @@ if not by_year.empty:
     st.altair_chart(alt.Chart(by_year).mark_bar().encode(
         x=alt.X("year:O", title="年份"), y=alt.Y("size:Q", title="报告数"),
         color=alt.Color("agency:N", title="机构"), tooltip=["year", "agency", "size"],
-    ), use_container_width=True)
+    ), width="stretch")
 st.subheader("引用该文件的报告")
 citations = citations.assign(
     link=[reader_url(r.report_id, r.start_offset, r.end_offset) for r in citations.itertuples()])
 st.dataframe(
     citations[["year", "agency", "level", "region", "title", "evidence", "link"]],
-    hide_index=True, use_container_width=True,
+    hide_index=True, width="stretch",
     column_config={"year": st.column_config.NumberColumn("年份", format="%d"), "agency": "机构", "level": "层级",
                    "region": "地区", "title": "报告", "evidence": "引用句",
                    "link": st.column_config.LinkColumn("原文", display_text="阅读")},

@@ -4,6 +4,7 @@ import altair as alt
 import streamlit as st
 
 from pages.common import (
+    ensure_entry_point,
     filtered_frame,
     mark_terms,
     measure_surface_forms,
@@ -14,6 +15,7 @@ from pages.common import (
 
 EVIDENCE_SHOWN = 50
 
+ensure_entry_point()
 st.header("措施")
 catalogue = filtered_frame("filtered_measures", limit=100_000)
 if catalogue.empty:
@@ -30,11 +32,11 @@ cols[2].metric("报告", int(row["reports"]))
 cols[3].metric("年份", f"{row['first_year']}–{row['last_year']}" if row["first_year"] else "—")
 
 facts = filtered_frame("measure_evidence", measure=measure)
-st.subheader(f"实施“{measure}”的机构")
+st.subheader(f"实施 {measure} 的机构")
 table = facts.assign(link=[reader_url(r.report_id, r.start_offset, r.end_offset) for r in facts.itertuples()])
 st.dataframe(
     table[["agency", "level", "region", "year", "report_title", "link"]],
-    hide_index=True, use_container_width=True,
+    hide_index=True, width="stretch",
     column_config={
         "agency": "机构", "level": "层级", "region": "地区", "year": st.column_config.NumberColumn("年份", format="%d"),
         "report_title": "报告", "link": st.column_config.LinkColumn("原文", display_text="阅读"),
@@ -49,12 +51,13 @@ else:
     adoption["year"] = adoption["year"].astype(int).astype(str)
     heat = alt.Chart(adoption).mark_rect().encode(
         x=alt.X("year:O", title="年份"), y=alt.Y("region:N", title="地区"),
-        color=alt.Color("agencies:Q", title="机构数", scale=alt.Scale(scheme="greens")),
+        color=alt.Color("agencies:Q", title="机构数", scale=alt.Scale(scheme="greens"),
+                        legend=alt.Legend(format="d")),
         tooltip=["region", "year", "agencies"],
     )
     text = alt.Chart(adoption).mark_text(baseline="middle").encode(
         x="year:O", y="region:N", text="agencies:Q")
-    st.altair_chart(heat + text, use_container_width=True)
+    st.altair_chart(heat + text, width="stretch")
 
 left, right = st.columns(2)
 with left:
@@ -69,7 +72,7 @@ with right:
     st.subheader("同一报告中出现的其他措施")
     company = filtered_frame("measure_cooccurrence", measure=measure, limit=20)
     st.dataframe(company.rename(columns={"measure": "措施", "kind": "类型", "reports": "共现报告数"}),
-                 hide_index=True, use_container_width=True)
+                 hide_index=True, width="stretch")
 
 st.subheader("证据")
 forms = [measure, *measure_surface_forms().get(measure, [])]

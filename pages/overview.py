@@ -4,10 +4,11 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from pages.common import filtered_frame, render_search
+from pages.common import ensure_entry_point, filtered_frame, render_search
 
 TOP_N = 15
 
+ensure_entry_point()
 st.header("概览")
 reports = filtered_frame("filtered_reports", limit=1_000_000)
 measures = filtered_frame("filtered_measures", limit=TOP_N)
@@ -35,12 +36,12 @@ with left:
             y=alt.Y("measure:N", sort="-x", title=None),
             tooltip=["measure", "kind", "agencies", "reports", "first_year", "last_year"],
         )
-        st.altair_chart(chart, use_container_width=True)
+        st.altair_chart(chart, width="stretch")
 with right:
     st.subheader("被引最多的法规文件")
     st.dataframe(laws[["law", "category", "reports", "agencies"]].rename(columns={
         "law": "文件", "category": "类别", "reports": "报告数", "agencies": "机构数"}),
-        hide_index=True, use_container_width=True)
+        hide_index=True, width="stretch")
 
 st.subheader("措施采纳的年度变化")
 yearly = adoption.dropna(subset=["year"]).groupby(["measure", "year"], as_index=False)["agencies"].sum()
@@ -53,7 +54,7 @@ else:
     st.altair_chart(alt.Chart(yearly).mark_line(point=True).encode(
         x=alt.X("year:O", title="年份"), y=alt.Y("agencies:Q", title="实施机构数"),
         color=alt.Color("measure:N", title="措施"), tooltip=["measure", "year", "agencies"],
-    ), use_container_width=True)
+    ), width="stretch")
 
 left, right = st.columns(2)
 frame = reports.assign(region=reports["region"].fillna("（未知）"), level=reports["level"].fillna("（未知）"))
@@ -62,11 +63,11 @@ with left:
     by_region = frame.groupby("region", as_index=False).size().rename(columns={"size": "reports"})
     st.altair_chart(alt.Chart(by_region).mark_bar().encode(
         x=alt.X("reports:Q", title="报告数"), y=alt.Y("region:N", sort="-x", title=None)),
-        use_container_width=True)
+        width="stretch")
 with right:
     st.subheader("发文机关层级")
     by_level = frame.groupby(["level", "doc_type"], as_index=False, dropna=False).size()
     by_level["doc_type"] = by_level["doc_type"].fillna("（未知）")
     st.altair_chart(alt.Chart(pd.DataFrame(by_level)).mark_bar().encode(
         x=alt.X("size:Q", title="报告数"), y=alt.Y("level:N", title=None),
-        color=alt.Color("doc_type:N", title="文种")), use_container_width=True)
+        color=alt.Color("doc_type:N", title="文种")), width="stretch")

@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
-from pages.common import LABEL_COLOURS, LABEL_NAMES, filtered_frame, library_frame
+from pages.common import LABEL_COLOURS, LABEL_NAMES, ensure_entry_point, filtered_frame, library_frame
 
 RELATION_NAMES = {
     "ISSUED": "发布", "CITES": "引用", "MENTIONS": "提及", "IMPLEMENTS": "实施", "COOPERATES_WITH": "合作",
@@ -131,6 +131,7 @@ def facts_panel(report_id: str, facts: pd.DataFrame) -> None:
                                            "e": str(fact.end_offset), "f": f"{rel_type}-{i}"})
 
 
+ensure_entry_point()
 st.header("报告")
 report_id = pick_report()
 if report_id is None:

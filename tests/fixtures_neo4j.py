@@ -14,6 +14,7 @@ import pytest
 
 from graph import neo4j_server
 
+
 def _require(condition: bool, reason: str) -> None:
     from conftest import require  # conftest is importable: pytest puts tests/ on sys.path
 

@@ -145,9 +145,9 @@ def test_query_refuses_writes(neo4j_store: Neo4jStore, cypher: str) -> None:
 
 def test_neo4j_itself_refuses_writes_in_read_mode(neo4j_store: Neo4jStore) -> None:
     """Second line of defence: bypass the lexical guard and ask Neo4j directly."""
-    with neo4j_store._driver.session(default_access_mode=neo4j.READ_ACCESS) as session:
-        with pytest.raises(ClientError) as caught:
-            session.run("CREATE (n:Law {name: 'sneaky'})").consume()
+    session = neo4j_store._driver.session(default_access_mode=neo4j.READ_ACCESS)
+    with session, pytest.raises(ClientError) as caught:
+        session.run("CREATE (n:Law {name: 'sneaky'})").consume()
     assert "AccessMode" in (caught.value.code or "")
     assert neo4j_store.counts()["Law"] == 0
 
@@ -163,7 +163,7 @@ def test_row_cap_truncates_and_values_are_plain(neo4j_store: Neo4jStore) -> None
     neo4j_store.query("UNWIND range(1, 30) AS i CREATE (:Law {name: 'law-' + toString(i)})", write=True)
     capped = neo4j_store.query("MATCH (n:Law) RETURN n ORDER BY n.name", row_cap=10)
     assert (len(capped.rows), capped.truncated) == (10, True)
-    assert capped.rows[0][0] == {"name": "law-1", "_labels": ["Law"]}
+    assert capped.rows[0][0] == {"name": "law-1", "_label": "Law"}
     whole = neo4j_store.query("MATCH (n:Law) RETURN n.name", row_cap=30)
     assert (len(whole.rows), whole.truncated) == (30, False)
 
@@ -173,9 +173,10 @@ def test_paths_and_relationships_become_json(neo4j_store: Neo4jStore) -> None:
     result = neo4j_store.query("MATCH p = (m:Measure)-[r:BASED_ON]->(l:Law) RETURN p, r")
     path, rel = result.rows[0]
     json.dumps(result.rows)  # must not raise
-    assert [step.get("_labels", step.get("_type")) for step in path] == [["Measure"], "BASED_ON", ["Law"]]
-    assert (path[0]["name"], path[2]["name"]) == (ONLY_A_MEASURE, LAW)
-    assert rel["_type"] == "BASED_ON" and rel["report_id"] == "rep-a"
+    assert [n["_label"] for n in path["nodes"]] == ["Measure", "Law"]
+    assert [r["_label"] for r in path["rels"]] == ["BASED_ON"]
+    assert [n["name"] for n in path["nodes"]] == [ONLY_A_MEASURE, LAW]
+    assert rel["_label"] == "BASED_ON" and rel["report_id"] == "rep-a"
 
 
 def test_query_timeout_is_enforced(neo4j_store: Neo4jStore) -> None:

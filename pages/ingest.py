@@ -1,0 +1,99 @@
+"""导入: upload reports, preview what the extractor finds, then ingest them into the store.
+
+The loaders judge a file by its bytes, not its name (a .pdf that is really a
+PNG is refused), so the preview is exactly what the ingest will see. The write
+goes through pages.common.ingest_paths, the app's single writer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from pages.common import ensure_entry_point, ingest_paths
+
+MAX_MB = 20
+SUFFIXES = ["txt", "html", "htm", "pdf", "docx"]
+UPLOAD_DIR = Path(tempfile.gettempdir()) / "fazhi-uploads"
+
+
+def safe_name(name: str) -> str:
+    """The base name only, without characters that mean something to a shell or a path."""
+    base = Path(name).name
+    return re.sub(r"[^\w.\-\u4e00-\u9fff]", "_", base)[:120] or "upload.txt"
+
+
+def save(name: str, data: bytes) -> Path:
+    """Store an upload under a content-addressed folder so two uploads never collide."""
+    folder = UPLOAD_DIR / hashlib.sha256(data).hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / safe_name(name)
+    path.write_bytes(data)
+    return path
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def preview(path_str: str, digest: str) -> dict:
+    """Load and extract one file; the row the preview table shows (an error string on failure)."""
+    from extraction.pipeline import extract
+    from loaders import LoadError, load
+
+    try:
+        ex = extract(load(path_str))
+    except LoadError as exc:
+        return {"error": exc.reason}
+    except Exception as exc:  # noqa: BLE001 - show it per file, keep the others
+        return {"error": f"抽取失败: {type(exc).__name__}: {exc}"}
+    return {"error": None, "title": ex.report.title, "agency": ex.report.agency, "year": ex.report.year,
+            "doc_type": ex.report.doc_type, "laws": len(ex.laws), "agencies": len(ex.agencies),
+            "measures": len(ex.measures), "relations": len(ex.relations), "chars": len(ex.text)}
+
+
+ensure_entry_point()
+st.header("导入")
+if summary := st.session_state.pop("ingest_summary", None):
+    st.success(f"已导入 {len(summary['ingested'])} 个文件。")
+    for path, reason in summary["failed"]:
+        st.error(f"{Path(path).name}: {reason}")
+st.caption(f"支持 .txt .html .pdf .docx，每个文件不超过 {MAX_MB} MB；文件类型按内容判断。")
+uploads = st.file_uploader("选择文件", type=SUFFIXES, accept_multiple_files=True, max_upload_size=MAX_MB,
+                           key="ingest-files") or []
+ready: list[Path] = []
+rows = []
+for upload in uploads:
+    data = upload.getvalue()
+    if len(data) > MAX_MB * 2**20:
+        rows.append({"文件": upload.name, "状态": f"超过 {MAX_MB} MB 上限"})
+        continue
+    path = save(upload.name, data)
+    result = preview(str(path), hashlib.sha256(data).hexdigest())
+    if result["error"]:
+        rows.append({"文件": upload.name, "状态": f"无法读取: {result['error']}"})
+        continue
+    ready.append(path)
+    rows.append({"文件": upload.name, "状态": "可导入", "标题": result["title"], "发文机关": result["agency"],
+                 "年份": result["year"], "文种": result["doc_type"], "法规": result["laws"],
+                 "机构": result["agencies"], "措施": result["measures"], "关系": result["relations"]})
+if rows:
+    st.subheader("预览")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+if ready and st.button(f"导入 {len(ready)} 个文件", type="primary", key="ingest-go"):
+    bar = st.progress(0.0, text="导入中…")
+    done: list[str] = []
+
+    def progress(source: str) -> None:
+        done.append(source)
+        bar.progress(min(len(done) / len(ready), 1.0), text=f"{len(done)}/{len(ready)} {Path(source).name}")
+
+    try:
+        result = ingest_paths(ready, progress)
+    except Exception as exc:  # noqa: BLE001 - a locked store or a full disk: say so, keep the app up
+        st.error(f"导入失败: {type(exc).__name__}: {exc}")
+    else:
+        st.session_state["ingest_summary"] = {"ingested": result.ingested, "failed": result.failed}
+        st.rerun()

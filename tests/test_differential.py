@@ -1,0 +1,71 @@
+"""The same corpus in both backends: every library query returns the same rows on LadybugDB and Neo4j."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fazhi.ingest import ingest
+from graph.ladybug_store import LadybugStore
+from graph.transfer import copy_graph
+from queries import library
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+# Equal-length shortest paths may be found in either order; the length is the answer both must agree on.
+COMPARE_ONLY = {"shortest_path": ("hops",)}
+
+
+def canonical_rows(name: str, result) -> list[str]:
+    keep = COMPARE_ONLY.get(name)
+    rows = []
+    for record in result.records():
+        if keep:
+            record = {k: record[k] for k in keep}
+        rows.append(json.dumps(record, ensure_ascii=False, sort_keys=True, default=str))
+    return sorted(rows)
+
+
+@pytest.fixture(scope="module")
+def both_stores(tmp_path_factory, neo4j_uri):
+    from graph.neo4j_store import Neo4jStore
+
+    path = tmp_path_factory.mktemp("diff") / "samples.lbdb"
+    embedded = LadybugStore(path)
+    ingest([SAMPLES], embedded, workers=1)
+    server = Neo4jStore(neo4j_uri)
+    server.clear()
+    ingest([SAMPLES], server, workers=1)
+    yield embedded, server
+    embedded.close()
+    server.close()
+
+
+def test_both_backends_hold_the_same_graph(both_stores) -> None:
+    embedded, server = both_stores
+    assert embedded.counts() == server.counts()
+
+
+@pytest.mark.parametrize("name", sorted(library.load_library()))
+def test_library_query_agrees(both_stores, name: str) -> None:
+    embedded, server = both_stores
+    left = canonical_rows(name, library.run(embedded, name))
+    right = canonical_rows(name, library.run(server, name))
+    assert left == right
+
+
+def test_push_copies_the_embedded_graph(both_stores, neo4j_uri) -> None:
+    from graph.neo4j_store import Neo4jStore
+
+    embedded, _ = both_stores
+    with_push = Neo4jStore(neo4j_uri)
+    try:
+        with_push.clear()
+        copied = copy_graph(embedded, with_push)
+        counts = embedded.counts()
+        assert copied["nodes"] == sum(counts[label] for label in ("Report", "Agency", "Law", "Measure", "Region"))
+        assert with_push.counts() == counts
+        for name in ("agencies_implementing_measure", "most_cited_laws"):
+            assert canonical_rows(name, library.run(with_push, name)) == canonical_rows(
+                name, library.run(embedded, name))
+    finally:
+        with_push.clear()
