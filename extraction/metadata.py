@@ -21,6 +21,8 @@ DOC_NUMBER_RE = re.compile(
 DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 CN_DATE_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 # A year, but not an end of a range such as (2015-2020年), which names a plan's period.
+TRAILING_DATE_RE = re.compile(r"\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
+CN_YEAR_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年")
 YEAR_RE = re.compile(r"(?<![-—–~至\d])((?:19|20)\d{2})(?![-—–~至\d])\s*年(?:度)?")
 TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "要点", "意见", "办法", "计划", "情况")
 REPORT_SELF = re.compile(r"现将[^。]{0,40}?(报告|总结|汇报)如下")
@@ -67,6 +69,10 @@ def find_title(lines: list[Line]) -> Line | None:
     first = lines[0]
     if is_title_line(first.text):
         return first
+    # 韶关市司法局 / 2021年法治政府建设年度报告: an issuer line above the title line
+    if len(lines) > 1 and len(first.text) <= 30 and not any(c in first.text for c in "。，,；;:：、") \
+            and not parse_date(first.text) and is_title_line(lines[1].text):
+        return Line(first.start, lines[1].end, first.text + lines[1].text)
     return None
 
 
@@ -108,9 +114,20 @@ def signature_blocks(lines: list[Line]) -> list[tuple[Line, Line]]:
     """(name line, date line) pairs: a short line without punctuation followed by a date-only line."""
     pairs: list[tuple[Line, Line]] = []
     for prev, line in zip(lines, lines[1:], strict=False):
-        if parse_date(line.text) and len(prev.text) <= 40 and not any(c in prev.text for c in "。，,；;:："):
+        if parse_date(line.text) and _is_name_line(prev.text):
             pairs.append((prev, line))
+    for line in lines[-3:]:  # 韶关市司法局  2022年1月10日, on one line
+        match = TRAILING_DATE_RE.search(line.text)
+        if match and match.start() > 0 and _is_name_line(line.text[:match.start()].strip()):
+            name = line.text[:match.start()].strip()
+            date_start = line.start + match.start(1)
+            pairs.append((Line(line.start, line.start + len(name), name),
+                          Line(date_start, line.end, line.text[match.start(1):])))
     return pairs
+
+
+def _is_name_line(text: str) -> bool:
+    return 2 <= len(text) <= 40 and not any(c in text for c in "。，,；;:：")
 
 
 def covered_year(text: str, title: str | None, date: str | None) -> int | None:
@@ -119,6 +136,9 @@ def covered_year(text: str, title: str | None, date: str | None) -> int | None:
         match = YEAR_RE.search(title)
         if match:
             return int(match.group(1))
+        match = CN_YEAR_RE.search(title)  # 二〇二一年度…
+        if match:
+            return int("".join(str(CN_DIGITS[c]) for c in match.group(1)))
     opening = text[:400]
     for pattern in COVERED_YEAR_RES:
         match = pattern.search(opening)

@@ -51,15 +51,20 @@ def ensure_entry_point() -> None:
     Streamlit treats a folder named pages/ as an old-style multipage app until
     st.navigation has run once in the process, so the first visit after a server
     start that goes straight to /measures would run this page alone: no sidebar,
-    no filters. Leaving that mode and rerunning goes through app.py instead.
+    no filters. On a session's first run we leave that mode and rerun through
+    app.py (nothing to lose yet); later in a session (AppTest re-enters the mode
+    on every run) a rerun would drop a button click, so the sidebar is drawn here.
     """
     try:
         from streamlit.runtime.pages_manager import PagesManager
     except ImportError:  # a future Streamlit without the flag has no such mode either
         return
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
+    if not PagesManager.uses_pages_directory:
+        return
+    PagesManager.uses_pages_directory = False
+    if not st.session_state.get("_sidebar_seen"):
         st.rerun()
+    render_sidebar()
 
 
 # -- the store -----------------------------------------------------------------
@@ -193,9 +198,8 @@ def filter_params() -> dict[str, Any]:
 def _region_options(reports: pd.DataFrame) -> list[str]:
     """Report regions plus the provinces above them, so a province selects its cities' reports."""
     names = {r for r in reports["region"].dropna()}
-    regions = library_frame("search_names", text="", limit=100000)
-    regions = regions[regions["label"] == "Region"]["name"].tolist()
-    provinces = {r for r in regions if r.endswith(("省", "自治区"))}
+    regions = library_frame("region_list")
+    provinces = set(regions[regions["level"] == "省"]["region"])
     return ["", *sorted(names | provinces)]
 
 
@@ -218,6 +222,7 @@ def render_filters() -> None:
 
 def render_sidebar() -> None:
     """Backend, counts and the global filters; called once per run by app.py."""
+    st.session_state["_sidebar_seen"] = True
     handle = store_handle()
     current = handle.current()
     if handle.backend == "embedded":

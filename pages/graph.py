@@ -256,7 +256,7 @@ styles += [RawStyle("node", {"min-zoomed-font-size": 4, "font-size": 11, "text-w
            RawStyle("node[colour]", {"background-color": "data(colour)"})]
 event = st_link_analysis(
     shown, layout="cose", node_styles=styles,
-    edge_styles=[EdgeStyle(r, caption="label", directed=True) for r in RELATIONS],
+    edge_styles=[EdgeStyle(r, caption="label", directed=True, labeled=None) for r in RELATIONS],
     height=560, key="graph-view", node_actions=["expand", "remove"],
     events=[Event("select_node", "click tap", "node")],
 )

@@ -1,0 +1,216 @@
+"""The Streamlit app through streamlit.testing.v1.AppTest, on a real store built from data/samples.
+
+Expected numbers come from the sample files themselves (8 reports; the three
+Guangdong ones are 韶关, 河源 and 清远; five cover 2022 or later), not from the
+app's code, so a wrong filter or a broken query fails here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from conftest import ROOT
+from streamlit.testing.v1 import AppTest
+
+SAMPLES = ROOT / "data" / "samples"
+PAGES = {
+    "pages/overview.py": "概览", "pages/measures.py": "措施", "pages/agencies.py": "机构",
+    "pages/laws.py": "法规", "pages/report.py": "报告", "pages/graph.py": "图谱",
+    "pages/cypher.py": "Cypher", "pages/ingest.py": "导入",
+}
+
+
+def build_store(path: Path, files: list[Path]) -> Path:
+    from fazhi.ingest import ingest
+    from graph.ladybug_store import LadybugStore
+
+    with LadybugStore(path) as store:
+        summary = ingest(files, store, workers=1)
+    assert not summary.failed, summary.failed
+    return path
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_store(tmp_path_factory.mktemp("app") / "samples.lbdb", [SAMPLES])
+
+
+def use_store(path: Path) -> Iterator[None]:
+    """Point the app at a store; clear Streamlit's process-wide caches so no handle or result leaks."""
+    old = {k: os.environ.get(k) for k in ("FAZHI_DB", "FAZHI_BACKEND", "NEO4J_URI")}
+    os.environ.update(FAZHI_DB=str(path), FAZHI_BACKEND="embedded")
+    os.environ.pop("NEO4J_URI", None)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    try:
+        yield
+    finally:
+        st.cache_resource.clear()
+        st.cache_data.clear()
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@pytest.fixture
+def app(sample_db: Path) -> Iterator[AppTest]:
+    yield from _app(sample_db)
+
+
+def _app(path: Path) -> Iterator[AppTest]:
+    for _ in use_store(path):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        yield at
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def open_page(at: AppTest, page: str) -> AppTest:
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_every_page_renders(app: AppTest) -> None:
+    assert app.header[0].value == "概览"
+    assert metric(app, "报告") == "8"
+    for page, header in PAGES.items():
+        open_page(app, page)
+        assert app.header[0].value == header, page
+    sidebar = " ".join(m.value for m in app.sidebar.markdown)
+    assert "LadybugDB" in sidebar and "ladybug" in sidebar
+
+
+def report_rows(db: Path) -> list[tuple[str | None, int | None]]:
+    from graph.ladybug_store import LadybugStore
+
+    with LadybugStore(db, read_only=True) as store:
+        return [tuple(row) for row in store.query("MATCH (r:Report) RETURN r.region, r.year").rows]
+
+
+GUANGDONG_PLACES = ("广东", "韶关", "河源", "清远", "东源")  # where the Guangdong samples come from
+
+
+def test_region_and_year_filters_change_the_results(app: AppTest, sample_db: Path) -> None:
+    rows = report_rows(sample_db)
+    in_guangdong = [r for r, _ in rows if r and any(place in r for place in GUANGDONG_PLACES)]
+    assert 3 <= len(in_guangdong) < len(rows)  # 韶关, 河源, 清远 (+ 东源县 when its region is found)
+    app.sidebar.selectbox(key="f_region").set_value("广东省").run()
+    assert metric(app, "报告") == str(len(in_guangdong))
+    open_page(app, "pages/measures.py")  # the filter follows the user to another page
+    regions = set(app.dataframe[0].value["region"])
+    assert regions and all(any(place in r for place in GUANGDONG_PLACES) for r in regions), regions
+    open_page(app, "pages/overview.py")
+    app.sidebar.selectbox(key="f_region").set_value("").run()
+    app.sidebar.slider(key="f_years").set_value((2022, 2024)).run()
+    assert metric(app, "报告") == str(sum(1 for _, y in rows if y and y >= 2022)) == "5"
+
+
+def test_cypher_page_refuses_a_write_and_says_why(app: AppTest) -> None:
+    open_page(app, "pages/cypher.py")
+    app.text_area[0].set_value("CREATE (m:Measure {name: '测试措施'}) RETURN m").run()
+    app.button[0].click().run()
+    assert app.error, "no refusal shown"
+    assert "已拒绝" in app.error[0].value
+    app.text_area[0].set_value("MATCH (m:Measure {name: '测试措施'}) RETURN count(m) AS n").run()
+    app.button[0].click().run()
+    assert not app.error
+    assert int(app.dataframe[0].value["n"][0]) == 0
+
+
+def test_cypher_page_runs_a_library_query_with_parameters(app: AppTest) -> None:
+    open_page(app, "pages/cypher.py")
+    app.selectbox[0].set_value("reports_citing_law").run()
+    app.button[0].click().run()
+    frame = app.dataframe[0].value
+    assert len(frame) >= 1 and "韶关市市场监督管理局" in set(frame["agency"])
+
+
+def test_search_finds_evidence_and_links_to_the_reader(app: AppTest) -> None:
+    app.text_input(key="overview-search").set_value("双随机 抽查").run()
+    assert not app.exception
+    hits = [m.value for m in app.markdown if "<mark" in m.value]
+    assert hits, "no highlighted hits"
+    assert "双随机" in hits[0]
+    links = [p for p in app.get("page_link")]
+    assert any("报告" in p.proto.label or "·" in p.proto.label for p in links)
+
+
+def test_reader_boxes_the_sentence_from_the_query_params(app: AppTest, sample_db: Path) -> None:
+    from graph.ladybug_store import LadybugStore
+
+    with LadybugStore(sample_db, read_only=True) as store:
+        rid, sentence, start, end = store.query(
+            "MATCH (r:Report)-[e:CITES]->(l:Law) RETURN r.id, e.sentence, e.start_offset, e.end_offset "
+            "ORDER BY r.id, e.start_offset LIMIT 1").rows[0]
+    app.query_params.update(rid=rid, s=str(start), e=str(end))
+    open_page(app, "pages/report.py")
+    located = next(m.value for m in app.markdown if m.value.startswith("**定位句**"))
+    assert sentence.strip() in located
+    reader = app.get("iframe")
+    assert reader and 'class="target"' in reader[0].proto.srcdoc
+
+
+def test_graph_page_starts_with_a_neighbourhood_and_exports_it(app: AppTest) -> None:
+    open_page(app, "pages/graph.py")
+    caption = next(c.value for c in app.caption if c.value.startswith("视图中"))
+    nodes = int(caption.removeprefix("视图中 ").split(" ")[0])
+    assert nodes >= 2
+    app.text_input(key="graph-search").set_value("韶关市市场").run()
+    app.button(key="graph-add").click().run()
+    assert not app.exception
+    grown = int(next(c.value for c in app.caption if c.value.startswith("视图中")).split(" ")[1])
+    assert grown > nodes
+
+
+@pytest.fixture
+def small_app(tmp_path: Path) -> Iterator[AppTest]:
+    db = build_store(tmp_path / "one.lbdb", [SAMPLES / "sample_01_zhejiang_sft_2022_notice.txt"])
+    yield from _app(db)
+
+
+def test_upload_ingests_a_file_and_pages_see_it_without_restart(small_app: AppTest) -> None:
+    at = small_app
+    assert metric(at, "报告") == "1"
+    open_page(at, "pages/ingest.py")
+    good = SAMPLES / "sample_02_shaoguan_amr_2021_report.txt"
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    at.file_uploader[0].set_value([(good.name, good.read_bytes(), "text/plain"),
+                                   ("fake.txt", png, "text/plain")]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    preview = at.dataframe[0].value
+    status = dict(zip(preview["文件"], preview["状态"], strict=True))
+    assert status[good.name] == "可导入"
+    assert status["fake.txt"].startswith("无法读取")
+    at.button(key="ingest-go").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("已导入 1 个文件" in s.value for s in at.success)
+    assert "报告 2" in " ".join(c.value for c in at.sidebar.caption)
+    open_page(at, "pages/overview.py")
+    assert metric(at, "报告") == "2"
+
+
+def test_search_index_ranks_the_better_match_first() -> None:
+    from pages.common import SearchIndex, make_tokenizer, split_sentences
+
+    text = "今年推行双随机、一公开监管。双随机抽查覆盖全部企业，双随机抽查结果全部公开。召开会议。"
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == ["今年推行双随机、一公开监管。", "双随机抽查覆盖全部企业，双随机抽查结果全部公开。",
+                                            "召开会议。"]
+    index = SearchIndex(make_tokenizer(["某某市司法局"]))
+    index.add("r1", "报告", text)
+    hits = index.search("双随机抽查")
+    assert hits[0][1][4].startswith("双随机抽查覆盖")
+    assert all("召开会议" not in hit[1][4] for hit in hits)
+    assert index.search("双随机", allowed={"other"}) == []

@@ -1,0 +1,205 @@
+"""kill -9 during `fazhi ingest` never corrupts the store; what concurrent opens really do.
+
+A store already holding some reports is copied for each run; `fazhi ingest` of ~200
+generated reports (the samples with a numbered line added, so ids differ) is started
+in its own process group and SIGKILLed after a delay. The store must open again and
+hold exactly a committed state: the previous one, the previous plus the first full
+batch, or everything; never a report without its edges or an edge without its report.
+Re-ingesting then gives the same graph as a clean ingest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from fazhi.ingest import BATCH_REPORTS, ingest
+from graph.ladybug_store import LadybugStore, StoreLocked
+from graph.model import NODE_LABELS, RELATION_ENDPOINTS
+from loaders import iter_files, load
+
+SAMPLES = ROOT / "data" / "samples"
+PRIOR_REPORTS = 8
+NEW_REPORTS = BATCH_REPORTS + 20  # one full batch commits mid-run, the rest at the end
+
+
+def snapshot(store: LadybugStore) -> dict:
+    nodes = {label: sorted(map(repr, store.iter_nodes(label))) for label in NODE_LABELS}
+    edges = {t: sorted(map(repr, store.iter_edges(t))) for t in RELATION_ENDPOINTS}
+    return {"nodes": nodes, "edges": edges}
+
+
+def generate(folder: Path, start: int, count: int) -> list[Path]:
+    """Sample reports as UTF-8 text, each with a numbered closing line so every id differs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    bases = [load(p).original[:1500] for p in iter_files([SAMPLES])]  # short: a quick run
+    paths = []
+    for i in range(start, start + count):
+        path = folder / f"r{i:05d}.txt"
+        path.write_text(bases[i % len(bases)] + f"\n本报告内部编号第{i}号。\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def db_files(db: Path) -> list[Path]:
+    return [p for p in db.parent.iterdir() if p.name.startswith(db.name)]
+
+
+def copy_store(source: Path, target: Path) -> None:
+    for path in db_files(source):
+        shutil.copy(path, target.parent / path.name.replace(source.name, target.name, 1))
+
+
+def start_ingest(folder: Path, db: Path) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "fazhi.cli", "ingest", str(folder), "--db", str(db),
+                             "--workers", "2"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True)
+
+
+def kill_group(proc: subprocess.Popen) -> None:
+    """SIGKILL the ingest and its extraction workers (its own process group, started above)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+
+
+def check_consistent(store: LadybugStore) -> None:
+    """Every edge belongs to a stored report, and every report has at least its MENTIONS."""
+    reports = {r["id"] for r in store.iter_nodes("Report")}
+    for rel_type in RELATION_ENDPOINTS:
+        for edge in store.iter_edges(rel_type):
+            assert edge["report_id"] in reports, (rel_type, edge["report_id"])
+    with_edges = {e["report_id"] for e in store.iter_edges("MENTIONS")}
+    assert reports <= with_edges, reports - with_edges
+
+
+@pytest.fixture(scope="module")
+def setup(tmp_path_factory):
+    """The prior store, and clean references for each committed state an ingest can leave."""
+    work = tmp_path_factory.mktemp("crash")
+    prior_files = generate(work / "prior", 0, PRIOR_REPORTS)
+    new_files = generate(work / "new", 1000, NEW_REPORTS)
+    prior_db = work / "prior.lbdb"
+    with LadybugStore(prior_db) as store:
+        ingest(prior_files, store, workers=1)
+        prior = snapshot(store)
+    copy_store(prior_db, work / "middle.lbdb")
+    with LadybugStore(work / "middle.lbdb") as store:
+        ingest(new_files[:BATCH_REPORTS], store, workers=2)
+        middle = snapshot(store)
+    clean_db = work / "clean.lbdb"
+    copy_store(prior_db, clean_db)
+    started = time.monotonic()
+    proc = start_ingest(work / "new", clean_db)
+    assert proc.wait(timeout=300) == 0, proc.stderr.read().decode()[-2000:]
+    duration = time.monotonic() - started
+    with LadybugStore(clean_db, read_only=True) as store:
+        full = snapshot(store)
+    assert prior != middle != full
+    return work, prior_db, {"previous": prior, "first batch": middle, "complete": full}, duration
+
+
+@pytest.mark.parametrize("fraction", [0.3, 0.85, 0.97])
+def test_kill_during_ingest_leaves_a_committed_state(setup, fraction: float) -> None:
+    work, prior_db, states, duration = setup
+    db = work / f"killed_{int(fraction * 100)}.lbdb"
+    copy_store(prior_db, db)
+    proc = start_ingest(work / "new", db)
+    time.sleep(duration * fraction)
+    finished = proc.poll() is not None
+    kill_group(proc)
+
+    with LadybugStore(db) as store:  # writable: replays or discards the WAL
+        check_consistent(store)
+        after = snapshot(store)
+    matched = [name for name, state in states.items() if state == after]
+    print(f"killed at {fraction:.0%} of {duration:.1f}s: {matched}")
+    assert matched, f"killed at {fraction:.0%} of {duration:.1f}s: not a committed state"
+    if finished:
+        assert matched == ["complete"]
+
+
+def test_reingest_after_kill_equals_a_clean_ingest(setup) -> None:
+    work, prior_db, states, duration = setup
+    db = work / "reingest.lbdb"
+    copy_store(prior_db, db)
+    proc = start_ingest(work / "new", db)
+    time.sleep(duration * 0.7)
+    kill_group(proc)
+    redo = start_ingest(work / "new", db)
+    assert redo.wait(timeout=300) == 0, redo.stderr.read().decode()[-2000:]
+    with LadybugStore(db, read_only=True) as store:
+        assert snapshot(store) == states["complete"]
+
+
+# --- concurrency: what LadybugDB does when two processes open one file ------------------------
+
+HOLDER = """
+import sys
+sys.path.insert(0, sys.argv[3])
+from graph.ladybug_store import LadybugStore
+store = LadybugStore(sys.argv[1], read_only=sys.argv[2] == "ro")
+print("open", flush=True)
+sys.stdin.readline()
+store.close()
+"""
+
+
+def hold(db: Path, mode: str) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(db), mode, str(ROOT)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "open"
+    return proc
+
+
+def release(proc: subprocess.Popen) -> None:
+    proc.stdin.write("\n")
+    proc.stdin.flush()
+    proc.wait(timeout=30)
+
+
+def test_second_writer_is_refused_with_store_locked(setup) -> None:
+    work, prior_db, _, _ = setup
+    db = work / "locked.lbdb"
+    copy_store(prior_db, db)
+    writer = hold(db, "rw")
+    try:
+        with pytest.raises(StoreLocked, match="one writer at a time"):
+            LadybugStore(db)
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        cli = subprocess.run([sys.executable, "-m", "fazhi.cli", "ingest", str(SAMPLES), "--db", str(db)],
+                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        assert cli.returncode != 0 and "in use by another process" in cli.stderr
+        with LadybugStore(db, read_only=True) as reader:  # readers may still open
+            assert reader.counts()["Report"] == PRIOR_REPORTS
+    finally:
+        release(writer)
+
+
+def test_reader_keeps_its_snapshot_until_it_reopens_on_a_new_version(setup) -> None:
+    """The app's rule: a read-only handle is frozen; reopen when <db>.version changes."""
+    work, prior_db, _, _ = setup
+    db = work / "reader.lbdb"
+    copy_store(prior_db, db)
+    reader = hold(db, "ro")  # another process reading (the app) does not block the writer
+    try:
+        with LadybugStore(db, read_only=True) as mine:
+            version = mine.version()
+            with LadybugStore(db) as writer:
+                ingest(list(iter_files([SAMPLES]))[:2], writer, workers=1)
+            assert mine.counts()["Report"] == PRIOR_REPORTS  # frozen snapshot
+            assert mine.version() != version
+        with LadybugStore(db, read_only=True) as reopened:
+            assert reopened.counts()["Report"] == PRIOR_REPORTS + 2
+    finally:
+        release(reader)
