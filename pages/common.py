@@ -51,20 +51,16 @@ def ensure_entry_point() -> None:
     Streamlit treats a folder named pages/ as an old-style multipage app until
     st.navigation has run once in the process, so the first visit after a server
     start that goes straight to /measures would run this page alone: no sidebar,
-    no filters. On a session's first run we leave that mode and rerun through
-    app.py (nothing to lose yet); later in a session (AppTest re-enters the mode
-    on every run) a rerun would drop a button click, so the sidebar is drawn here.
+    no filters. Leaving that mode and rerunning goes through app.py instead; it
+    happens at most once per server process, on a run that has no input to lose.
     """
     try:
         from streamlit.runtime.pages_manager import PagesManager
     except ImportError:  # a future Streamlit without the flag has no such mode either
         return
-    if not PagesManager.uses_pages_directory:
-        return
-    PagesManager.uses_pages_directory = False
-    if not st.session_state.get("_sidebar_seen"):
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
         st.rerun()
-    render_sidebar()
 
 
 # -- the store -----------------------------------------------------------------
@@ -222,7 +218,6 @@ def render_filters() -> None:
 
 def render_sidebar() -> None:
     """Backend, counts and the global filters; called once per run by app.py."""
-    st.session_state["_sidebar_seen"] = True
     handle = store_handle()
     current = handle.current()
     if handle.backend == "embedded":

@@ -39,6 +39,22 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_store(tmp_path_factory.mktemp("app") / "samples.lbdb", [SAMPLES])
 
 
+@pytest.fixture(autouse=True)
+def navigation_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run app.py the way a long-running server does after its first run.
+
+    AppTest re-arms Streamlit's old pages/-folder mode before every run, which a
+    server does only once per process (pages.common.ensure_entry_point handles
+    that once; the browser test covers it). Left armed, every test run would go
+    through that path and lose its button clicks.
+    """
+    import runpy
+
+    from streamlit.runtime.scriptrunner import script_runner
+
+    monkeypatch.setattr(script_runner, "_mpa_v1", lambda main: runpy.run_path(main, run_name="__main__"))
+
+
 def use_store(path: Path) -> Iterator[None]:
     """Point the app at a store; clear Streamlit's process-wide caches so no handle or result leaks."""
     old = {k: os.environ.get(k) for k in ("FAZHI_DB", "FAZHI_BACKEND", "NEO4J_URI")}
