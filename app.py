@@ -2,6 +2,8 @@
 
 The sidebar (backend, counts, global filters) is rendered here, in the entry
 point, so its widgets exist on every page and their values survive page switches.
+Pages carry no :material/...: icons: Streamlit fetches those from fonts.gstatic.com,
+and the app must work offline (tests/test_browser.py fails on any non-local request).
 """
 
 import streamlit as st
@@ -10,14 +12,14 @@ from pages.common import render_sidebar
 
 st.set_page_config(page_title="fazhi-graph 法治政府知识图谱", layout="wide")
 navigation = st.navigation([
-    st.Page("pages/overview.py", title="概览", url_path="overview", icon=":material/dashboard:", default=True),
-    st.Page("pages/measures.py", title="措施", url_path="measures", icon=":material/rule:"),
-    st.Page("pages/agencies.py", title="机构", url_path="agencies", icon=":material/account_balance:"),
-    st.Page("pages/laws.py", title="法规", url_path="laws", icon=":material/gavel:"),
-    st.Page("pages/report.py", title="报告", url_path="report", icon=":material/article:"),
-    st.Page("pages/graph.py", title="图谱", url_path="graph", icon=":material/hub:"),
-    st.Page("pages/cypher.py", title="Cypher", url_path="cypher", icon=":material/terminal:"),
-    st.Page("pages/ingest.py", title="导入", url_path="ingest", icon=":material/upload_file:"),
+    st.Page("pages/overview.py", title="概览", url_path="overview", default=True),
+    st.Page("pages/measures.py", title="措施", url_path="measures"),
+    st.Page("pages/agencies.py", title="机构", url_path="agencies"),
+    st.Page("pages/laws.py", title="法规", url_path="laws"),
+    st.Page("pages/report.py", title="报告", url_path="report"),
+    st.Page("pages/graph.py", title="图谱", url_path="graph"),
+    st.Page("pages/cypher.py", title="Cypher", url_path="cypher"),
+    st.Page("pages/ingest.py", title="导入", url_path="ingest"),
 ])
 render_sidebar()
 navigation.run()

@@ -241,7 +241,7 @@ def reader_params(report_id: str, start: Any = None, end: Any = None) -> dict[st
 
 def reader_link(label: str, report_id: str, start: Any = None, end: Any = None) -> None:
     """A link that opens the 报告 reader at a sentence (report id and offsets go in st.query_params)."""
-    st.page_link(REPORT_PAGE, label=label, icon=":material/article:",
+    st.page_link(REPORT_PAGE, label=label,
                  query_params=reader_params(report_id, start, end))
 
 
@@ -306,8 +306,10 @@ def make_tokenizer(extra_words: Iterable[str]):
     tokenizer = jieba.Tokenizer()
     for word in [*dictionary_words(), *extra_words]:
         plain = re.sub(r"[“”\"‘’《》〈〉()（）\s]", "", word)
-        if len(plain) >= 2:
-            tokenizer.add_word(plain, freq=50_000)
+        # jieba never joins across 、 or +, so 双随机、一公开 is added as 双随机 and 一公开 too
+        for part in {plain, *re.split(r"[、，,+·]", plain)}:
+            if len(part) >= 2:
+                tokenizer.add_word(part, freq=50_000)
     return tokenizer
 
 

@@ -158,7 +158,7 @@ def test_search_finds_evidence_and_links_to_the_reader(app: AppTest) -> None:
     assert not app.exception
     hits = [m.value for m in app.markdown if "<mark" in m.value]
     assert hits, "no highlighted hits"
-    assert "双随机" in hits[0]
+    assert "<mark style='background:#fff3a3'>双随机</mark>" in hits[0]  # the name stays one word
     links = [p for p in app.get("page_link")]
     assert any("报告" in p.proto.label or "·" in p.proto.label for p in links)
 
@@ -230,3 +230,44 @@ def test_search_index_ranks_the_better_match_first() -> None:
     assert hits[0][1][4].startswith("双随机抽查覆盖")
     assert all("召开会议" not in hit[1][4] for hit in hits)
     assert index.search("双随机", allowed={"other"}) == []
+
+
+APP_QUERY_CASES = [  # (query, parameters) the pages run; values come from the sample reports
+    ("filtered_reports", {"region": "广东省"}), ("filtered_reports", {"year_from": 2022, "level": "市"}),
+    ("filtered_measures", {"limit": 100}), ("filtered_laws", {"category": "法律", "limit": 100}),
+    ("filtered_adoption", {"measure": ""}), ("measure_evidence", {"measure": "双随机、一公开"}),
+    ("measure_laws", {"measure": "双随机、一公开"}), ("measure_cooccurrence", {"measure": "双随机、一公开"}),
+    ("agency_measures", {"agency": "韶关市市场监督管理局"}), ("agency_laws", {"agency": "韶关市市场监督管理局"}),
+    ("agency_reports", {"agency": "韶关市市场监督管理局"}), ("agency_measure_pairs", {"doc_type": "年度报告"}),
+    ("law_citations", {"law": "中华人民共和国行政处罚法"}), ("law_detail", {"law": "中华人民共和国行政处罚法"}),
+    ("agency_list", {}), ("report_texts", {}), ("citation_edges", {}), ("agency_names", {}), ("region_list", {}),
+    ("neighbours", {"key": "韶关市市场监督管理局", "limit": 500}), ("neighbours", {"key": "双随机、一公开", "limit": 500}),
+]
+
+
+@pytest.mark.neo4j
+def test_app_queries_give_the_same_rows_on_both_backends(sample_db: Path, neo4j_store) -> None:
+    """Every query the pages run, on the embedded store and on Neo4j holding the same samples."""
+    from fazhi.ingest import ingest
+    from graph.ladybug_store import LadybugStore
+    from queries import library
+
+    ingest([SAMPLES], neo4j_store, workers=1)
+
+    def rows(store, name: str, params: dict) -> list[str]:
+        return sorted(repr(r) for r in library.run(store, name, params).rows)
+
+    with LadybugStore(sample_db, read_only=True) as embedded:
+        for name, params in APP_QUERY_CASES:
+            ours = rows(embedded, name, params)
+            assert ours, f"{name} {params}: no rows on the samples"
+            assert ours == rows(neo4j_store, name, params), f"{name} {params} differs between backends"
+        rid = embedded.query("MATCH (r:Report) RETURN r.id ORDER BY r.id LIMIT 1").rows[0][0]
+        assert rows(embedded, "report_facts", {"report_id": rid}) == rows(neo4j_store, "report_facts",
+                                                                           {"report_id": rid})
+        for key in ("韶关市", rid):
+            ours = library.run(embedded, "node_detail", {"key": key}).rows[0]
+            theirs = library.run(neo4j_store, "node_detail", {"key": key}).rows[0]
+            assert ours[0] == theirs[0]
+            assert {k: v for k, v in ours[1].items() if v is not None and not k.startswith("_")} == \
+                {k: v for k, v in theirs[1].items() if v is not None and not k.startswith("_")}

@@ -148,6 +148,7 @@ def test_every_page_renders_offline(server: str, browser_page) -> None:
         if path == "graph":  # let the Cytoscape iframe load its bundle too
             page.frame_locator("iframe[title*='st_link_analysis']").locator("#cy").wait_for(state="attached")
             page.wait_for_timeout(1500)
+        page.wait_for_timeout(1200)  # charts and tables below the marker finish drawing
         page.screenshot(path=str(ARTIFACTS / f"page-{path}.png"), full_page=True)
         body = page.locator("[data-testid='stMain']").inner_text()
         assert marker in body, f"{path}: {marker!r} not shown"

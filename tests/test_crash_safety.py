@@ -109,24 +109,55 @@ def setup(tmp_path_factory):
     return work, prior_db, {"previous": prior, "first batch": middle, "complete": full}, duration
 
 
-@pytest.mark.parametrize("fraction", [0.3, 0.85, 0.97])
-def test_kill_during_ingest_leaves_a_committed_state(setup, fraction: float) -> None:
-    work, prior_db, states, duration = setup
-    db = work / f"killed_{int(fraction * 100)}.lbdb"
-    copy_store(prior_db, db)
-    proc = start_ingest(work / "new", db)
-    time.sleep(duration * fraction)
-    finished = proc.poll() is not None
+def version_of(db: Path) -> str | None:
+    try:
+        return db.with_name(db.name + ".version").read_text()
+    except FileNotFoundError:
+        return None
+
+
+def checkpointing(db: Path) -> bool:
+    """LadybugDB's checkpoint files exist: the WAL is being folded into the main file."""
+    return any(p.name.endswith((".shadow", ".wal.checkpoint")) for p in db_files(db))
+
+
+def kill_when(proc: subprocess.Popen, db: Path, moment: str, duration: float) -> str:
+    """Poll every few ms and SIGKILL at `moment`; returns what was seen when the kill landed."""
+    initial = version_of(db)
+    versions = {initial}
+    deadline = time.monotonic() + 4 * duration + 30
+    started = time.monotonic()
+    while proc.poll() is None and time.monotonic() < deadline:
+        versions.add(version_of(db))
+        commits = len(versions) - 1
+        if ((moment == "extracting" and time.monotonic() - started > 0.3 * duration)
+                or (moment == "first checkpoint" and checkpointing(db))
+                or (moment == "first commit" and commits >= 1)
+                or (moment == "last checkpoint" and commits >= 2 and checkpointing(db))):
+            kill_group(proc)
+            return f"killed while {moment} (commits seen: {commits})"
+        time.sleep(0.003)
     kill_group(proc)
+    return f"process ended before {moment}"
+
+
+@pytest.mark.parametrize("moment", ["extracting", "first checkpoint", "first commit", "last checkpoint"])
+def test_kill_during_ingest_leaves_a_committed_state(setup, moment: str) -> None:
+    work, prior_db, states, duration = setup
+    db = work / f"killed_{moment.replace(' ', '_')}.lbdb"
+    copy_store(prior_db, db)
+    seen = kill_when(start_ingest(work / "new", db), db, moment, duration)
 
     with LadybugStore(db) as store:  # writable: replays or discards the WAL
         check_consistent(store)
         after = snapshot(store)
     matched = [name for name, state in states.items() if state == after]
-    print(f"killed at {fraction:.0%} of {duration:.1f}s: {matched}")
-    assert matched, f"killed at {fraction:.0%} of {duration:.1f}s: not a committed state"
-    if finished:
-        assert matched == ["complete"]
+    print(f"{seen}: store holds {matched}")
+    assert matched, f"{seen}: the store is not in any committed state"
+    if moment == "extracting" and "killed" in seen:
+        assert matched == ["previous"]
+    if moment == "first commit" and "killed" in seen:
+        assert matched in (["first batch"], ["complete"])
 
 
 def test_reingest_after_kill_equals_a_clean_ingest(setup) -> None:
