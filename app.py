@@ -1,4 +1,4 @@
-"""fazhi-graph front end: `streamlit run app.py`. Pages live in pages/ and read only queries/ and graph/.
+"""fazhi-graph front end: `streamlit run app.py`. Pages live in app_pages/ and read only queries/ and graph/.
 
 The sidebar (backend, counts, global filters) is rendered here, in the entry
 point, so its widgets exist on every page and their values survive page switches.
@@ -7,19 +7,18 @@ and the app must work offline (tests/test_browser.py fails on any non-local requ
 """
 
 import streamlit as st
-
-from pages.common import render_sidebar
+from app_pages.common import render_sidebar
 
 st.set_page_config(page_title="fazhi-graph 法治政府知识图谱", layout="wide")
 navigation = st.navigation([
-    st.Page("pages/overview.py", title="概览", url_path="overview", default=True),
-    st.Page("pages/measures.py", title="措施", url_path="measures"),
-    st.Page("pages/agencies.py", title="机构", url_path="agencies"),
-    st.Page("pages/laws.py", title="法规", url_path="laws"),
-    st.Page("pages/report.py", title="报告", url_path="report"),
-    st.Page("pages/graph.py", title="图谱", url_path="graph"),
-    st.Page("pages/cypher.py", title="Cypher", url_path="cypher"),
-    st.Page("pages/ingest.py", title="导入", url_path="ingest"),
+    st.Page("app_pages/overview.py", title="概览", url_path="overview", default=True),
+    st.Page("app_pages/measures.py", title="措施", url_path="measures"),
+    st.Page("app_pages/agencies.py", title="机构", url_path="agencies"),
+    st.Page("app_pages/laws.py", title="法规", url_path="laws"),
+    st.Page("app_pages/report.py", title="报告", url_path="report"),
+    st.Page("app_pages/graph.py", title="图谱", url_path="graph"),
+    st.Page("app_pages/cypher.py", title="Cypher", url_path="cypher"),
+    st.Page("app_pages/ingest.py", title="导入", url_path="ingest"),
 ])
 render_sidebar()
 navigation.run()

@@ -1,16 +1,18 @@
 """Files → extractions → store, streaming in batches, with one clear line per failed file.
 
 Extraction runs in a process pool (it is pure CPU); the store is written by this
-process only, in batches, so there is one writer and memory holds one batch.
-The graph does not depend on the worker count: batches are written in file order
-and every write is an idempotent MERGE.
+process only, in batches, so there is one writer and memory holds one batch plus
+a small window of chunks in flight. The graph does not depend on the worker
+count: results come back in file order, batches are cut at the same files, and
+every write is idempotent (MERGE, or a bulk COPY for reports new to the store).
 """
 
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +23,8 @@ from loaders import iter_files, load
 from loaders.base import LoadError
 
 BATCH_REPORTS = 200
+CHUNK_FILES = 8  # files per pool task: fewer round trips than one file per task
+IN_FLIGHT_PER_WORKER = 4
 
 
 @dataclass
@@ -46,18 +50,36 @@ def extract_file(path: str) -> Extraction | tuple[str, str]:
 
 
 def iter_extractions(paths: Iterable[Path], workers: int) -> Iterator[Extraction | tuple[str, str]]:
+    """Extractions in file order, from a process pool when workers > 1.
+
+    At most `workers * IN_FLIGHT_PER_WORKER` chunks are submitted ahead of the
+    consumer, so a slow writer never lets finished extractions pile up in memory
+    (Executor.map would submit the whole corpus at once).
+    """
     names = [str(p) for p in paths]
     if workers <= 1 or len(names) < 4:
         yield from map(extract_file, names)
         return
+    chunks = [names[i : i + CHUNK_FILES] for i in range(0, len(names), CHUNK_FILES)]
+    window = workers * IN_FLIGHT_PER_WORKER
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(extract_file, names, chunksize=4)
+        pending: deque[Future] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_extract_chunk, chunk))
+            if len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _extract_chunk(names: list[str]) -> list[Extraction | tuple[str, str]]:
+    return [extract_file(name) for name in names]
 
 
 def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int | None = None,
            progress: Callable[[str], None] | None = None) -> IngestSummary:
     """Ingest files and folders into the store; returns what was ingested and what failed, and why."""
-    files = list(iter_files(paths))
+    files = list(iter_files(paths))  # paths only: the texts are read by the workers, one chunk at a time
     summary = IngestSummary()
     batch: list[Extraction] = []
     workers = workers or os.cpu_count() or 1

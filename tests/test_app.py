@@ -18,9 +18,9 @@ from streamlit.testing.v1 import AppTest
 
 SAMPLES = ROOT / "data" / "samples"
 PAGES = {
-    "pages/overview.py": "概览", "pages/measures.py": "措施", "pages/agencies.py": "机构",
-    "pages/laws.py": "法规", "pages/report.py": "报告", "pages/graph.py": "图谱",
-    "pages/cypher.py": "Cypher", "pages/ingest.py": "导入",
+    "app_pages/overview.py": "概览", "app_pages/measures.py": "措施", "app_pages/agencies.py": "机构",
+    "app_pages/laws.py": "法规", "app_pages/report.py": "报告", "app_pages/graph.py": "图谱",
+    "app_pages/cypher.py": "Cypher", "app_pages/ingest.py": "导入",
 }
 
 
@@ -37,22 +37,6 @@ def build_store(path: Path, files: list[Path]) -> Path:
 @pytest.fixture(scope="module")
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_store(tmp_path_factory.mktemp("app") / "samples.lbdb", [SAMPLES])
-
-
-@pytest.fixture(autouse=True)
-def navigation_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run app.py the way a long-running server does after its first run.
-
-    AppTest re-arms Streamlit's old pages/-folder mode before every run, which a
-    server does only once per process (pages.common.ensure_entry_point handles
-    that once; the browser test covers it). Left armed, every test run would go
-    through that path and lose its button clicks.
-    """
-    import runpy
-
-    from streamlit.runtime.scriptrunner import script_runner
-
-    monkeypatch.setattr(script_runner, "_mpa_v1", lambda main: runpy.run_path(main, run_name="__main__"))
 
 
 def use_store(path: Path) -> Iterator[None]:
@@ -124,17 +108,17 @@ def test_region_and_year_filters_change_the_results(app: AppTest, sample_db: Pat
     assert 3 <= len(in_guangdong) < len(rows)  # 韶关, 河源, 清远 (+ 东源县 when its region is found)
     app.sidebar.selectbox(key="f_region").set_value("广东省").run()
     assert metric(app, "报告") == str(len(in_guangdong))
-    open_page(app, "pages/measures.py")  # the filter follows the user to another page
+    open_page(app, "app_pages/measures.py")  # the filter follows the user to another page
     regions = set(app.dataframe[0].value["region"])
     assert regions and all(any(place in r for place in GUANGDONG_PLACES) for r in regions), regions
-    open_page(app, "pages/overview.py")
+    open_page(app, "app_pages/overview.py")
     app.sidebar.selectbox(key="f_region").set_value("").run()
     app.sidebar.slider(key="f_years").set_value((2022, 2024)).run()
     assert metric(app, "报告") == str(sum(1 for _, y in rows if y and y >= 2022)) == "5"
 
 
 def test_cypher_page_refuses_a_write_and_says_why(app: AppTest) -> None:
-    open_page(app, "pages/cypher.py")
+    open_page(app, "app_pages/cypher.py")
     app.text_area[0].set_value("CREATE (m:Measure {name: '测试措施'}) RETURN m").run()
     app.button[0].click().run()
     assert app.error, "no refusal shown"
@@ -146,7 +130,7 @@ def test_cypher_page_refuses_a_write_and_says_why(app: AppTest) -> None:
 
 
 def test_cypher_page_runs_a_library_query_with_parameters(app: AppTest) -> None:
-    open_page(app, "pages/cypher.py")
+    open_page(app, "app_pages/cypher.py")
     app.selectbox[0].set_value("reports_citing_law").run()
     app.button[0].click().run()
     frame = app.dataframe[0].value
@@ -171,7 +155,7 @@ def test_reader_boxes_the_sentence_from_the_query_params(app: AppTest, sample_db
             "MATCH (r:Report)-[e:CITES]->(l:Law) RETURN r.id, e.sentence, e.start_offset, e.end_offset "
             "ORDER BY r.id, e.start_offset LIMIT 1").rows[0]
     app.query_params.update(rid=rid, s=str(start), e=str(end))
-    open_page(app, "pages/report.py")
+    open_page(app, "app_pages/report.py")
     located = next(m.value for m in app.markdown if m.value.startswith("**定位句**"))
     assert sentence.strip() in located
     reader = app.get("iframe")
@@ -179,7 +163,7 @@ def test_reader_boxes_the_sentence_from_the_query_params(app: AppTest, sample_db
 
 
 def test_graph_page_starts_with_a_neighbourhood_and_exports_it(app: AppTest) -> None:
-    open_page(app, "pages/graph.py")
+    open_page(app, "app_pages/graph.py")
     caption = next(c.value for c in app.caption if c.value.startswith("视图中"))
     nodes = int(caption.removeprefix("视图中 ").split(" ")[0])
     assert nodes >= 2
@@ -199,7 +183,7 @@ def small_app(tmp_path: Path) -> Iterator[AppTest]:
 def test_upload_ingests_a_file_and_pages_see_it_without_restart(small_app: AppTest) -> None:
     at = small_app
     assert metric(at, "报告") == "1"
-    open_page(at, "pages/ingest.py")
+    open_page(at, "app_pages/ingest.py")
     good = SAMPLES / "sample_02_shaoguan_amr_2021_report.txt"
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
     at.file_uploader[0].set_value([(good.name, good.read_bytes(), "text/plain"),
@@ -213,12 +197,12 @@ def test_upload_ingests_a_file_and_pages_see_it_without_restart(small_app: AppTe
     assert not at.exception, [e.value for e in at.exception]
     assert any("已导入 1 个文件" in s.value for s in at.success)
     assert "报告 2" in " ".join(c.value for c in at.sidebar.caption)
-    open_page(at, "pages/overview.py")
+    open_page(at, "app_pages/overview.py")
     assert metric(at, "报告") == "2"
 
 
 def test_search_index_ranks_the_better_match_first() -> None:
-    from pages.common import SearchIndex, make_tokenizer, split_sentences
+    from app_pages.common import SearchIndex, make_tokenizer, split_sentences
 
     text = "今年推行双随机、一公开监管。双随机抽查覆盖全部企业，双随机抽查结果全部公开。召开会议。"
     spans = split_sentences(text)

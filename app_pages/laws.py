@@ -2,11 +2,10 @@
 
 import altair as alt
 import streamlit as st
+from app_pages.common import filtered_frame, library_frame, pick, reader_url
 
 from graph.model import LAW_CATEGORIES
-from pages.common import ensure_entry_point, filtered_frame, library_frame, pick, reader_url
 
-ensure_entry_point()
 st.header("法规")
 category = st.selectbox("类别", ["", *LAW_CATEGORIES], format_func=lambda v: v or "全部类别", key="law-category")
 laws = filtered_frame("filtered_laws", category=category, limit=100_000)

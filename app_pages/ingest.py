@@ -2,7 +2,7 @@
 
 The loaders judge a file by its bytes, not its name (a .pdf that is really a
 PNG is refused), so the preview is exactly what the ingest will see. The write
-goes through pages.common.ingest_paths, the app's single writer.
+goes through app_pages.common.ingest_paths, the app's single writer.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-
-from pages.common import ensure_entry_point, ingest_paths
+from app_pages.common import ingest_paths
 
 MAX_MB = 20
 SUFFIXES = ["txt", "html", "htm", "pdf", "docx"]
@@ -54,7 +53,6 @@ def preview(path_str: str, digest: str) -> dict:
             "measures": len(ex.measures), "relations": len(ex.relations), "chars": len(ex.text)}
 
 
-ensure_entry_point()
 st.header("导入")
 if summary := st.session_state.pop("ingest_summary", None):
     st.success(f"已导入 {len(summary['ingested'])} 个文件。")

@@ -33,7 +33,7 @@ from graph.store import GraphStore, QueryResult
 from queries import library
 
 ROOT = Path(__file__).resolve().parent.parent
-REPORT_PAGE = "pages/report.py"
+REPORT_PAGE = "app_pages/report.py"
 SECRET_KEYS = ("FAZHI_BACKEND", "FAZHI_DB", "NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE")
 FILTER_DEFAULTS: dict[str, Any] = {"year_from": 0, "year_to": 0, "region": "", "level": "", "doc_type": ""}
 LABEL_COLOURS = {
@@ -44,24 +44,6 @@ T = TypeVar("T")
 
 
 # -- routing -------------------------------------------------------------------
-
-def ensure_entry_point() -> None:
-    """Make sure the page runs under app.py's st.navigation, not Streamlit's old pages/ folder mode.
-
-    Streamlit treats a folder named pages/ as an old-style multipage app until
-    st.navigation has run once in the process, so the first visit after a server
-    start that goes straight to /measures would run this page alone: no sidebar,
-    no filters. Leaving that mode and rerunning goes through app.py instead; it
-    happens at most once per server process, on a run that has no input to lose.
-    """
-    try:
-        from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # a future Streamlit without the flag has no such mode either
-        return
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
 
 # -- the store -----------------------------------------------------------------
 

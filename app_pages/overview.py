@@ -3,12 +3,10 @@
 import altair as alt
 import pandas as pd
 import streamlit as st
-
-from pages.common import ensure_entry_point, filtered_frame, render_search
+from app_pages.common import filtered_frame, render_search
 
 TOP_N = 15
 
-ensure_entry_point()
 st.header("概览")
 reports = filtered_frame("filtered_reports", limit=1_000_000)
 measures = filtered_frame("filtered_measures", limit=TOP_N)

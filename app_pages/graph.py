@@ -16,18 +16,16 @@ import json
 import networkx as nx
 import pandas as pd
 import streamlit as st
-from st_link_analysis import EdgeStyle, Event, NodeStyle, st_link_analysis
-
-from pages.common import (
+from app_pages.common import (
     LABEL_COLOURS,
     LABEL_NAMES,
-    ensure_entry_point,
     filter_params,
     filtered_frame,
     library_frame,
     reader_link,
     version,
 )
+from st_link_analysis import EdgeStyle, Event, NodeStyle, st_link_analysis
 
 NEIGHBOUR_CAP = 150
 COMMUNITY_COLOURS = ["#1f77b4", "#ff7f0e", "#17becf", "#bcbd22", "#8c564b", "#e377c2", "#7f7f7f", "#393b79"]
@@ -203,8 +201,8 @@ def details(nid: str) -> None:
         props = {k: v for k, v in (found.iloc[0]["node"] or {}).items()
                  if v is not None and k not in ("text", "_label")}
         st.json(props, expanded=True)
-    target_page = {"Measure": ("pages/measures.py", "m"), "Agency": ("pages/agencies.py", "a"),
-                   "Law": ("pages/laws.py", "l"), "Report": ("pages/report.py", "rid")}.get(label)
+    target_page = {"Measure": ("app_pages/measures.py", "m"), "Agency": ("app_pages/agencies.py", "a"),
+                   "Law": ("app_pages/laws.py", "l"), "Report": ("app_pages/report.py", "rid")}.get(label)
     if target_page:
         st.page_link(target_page[0], label="打开详情页", query_params={target_page[1]: key})
     for edge in view()["edges"].values():
@@ -215,7 +213,6 @@ def details(nid: str) -> None:
             reader_link(f"原文 {ev['start']}–{ev['end']}", ev["report_id"], ev["start"], ev["end"])
 
 
-ensure_entry_point()
 st.header("图谱")
 filters = filter_params()
 rank, membership = graph_measures(version(), json.dumps(filters, sort_keys=True, ensure_ascii=False))

@@ -2,9 +2,7 @@
 
 import altair as alt
 import streamlit as st
-
-from pages.common import (
-    ensure_entry_point,
+from app_pages.common import (
     filtered_frame,
     mark_terms,
     measure_surface_forms,
@@ -15,7 +13,6 @@ from pages.common import (
 
 EVIDENCE_SHOWN = 50
 
-ensure_entry_point()
 st.header("措施")
 catalogue = filtered_frame("filtered_measures", limit=100_000)
 if catalogue.empty:
@@ -66,7 +63,7 @@ with left:
     if laws.empty:
         st.caption("文本中没有写明依据。")
     for law in laws.itertuples():
-        st.page_link("pages/laws.py", label=f"《{law.law}》 · {law.category or '—'} · {law.reports} 份报告",
+        st.page_link("app_pages/laws.py", label=f"《{law.law}》 · {law.category or '—'} · {law.reports} 份报告",
                      query_params={"l": law.law})
 with right:
     st.subheader("同一报告中出现的其他措施")

@@ -14,8 +14,7 @@ import html
 import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
-
-from pages.common import LABEL_COLOURS, LABEL_NAMES, ensure_entry_point, filtered_frame, library_frame
+from app_pages.common import LABEL_COLOURS, LABEL_NAMES, filtered_frame, library_frame
 
 RELATION_NAMES = {
     "ISSUED": "发布", "CITES": "引用", "MENTIONS": "提及", "IMPLEMENTS": "实施", "COOPERATES_WITH": "合作",
@@ -126,12 +125,11 @@ def facts_panel(report_id: str, facts: pd.DataFrame) -> None:
                 label = f"{fact.source} → {fact.target}"
                 if fact.year and not pd.isna(fact.year):
                     label += f" ({int(fact.year)})"
-                st.page_link("pages/report.py", label=label[:80],
+                st.page_link("app_pages/report.py", label=label[:80],
                              query_params={"rid": report_id, "s": str(fact.start_offset),
                                            "e": str(fact.end_offset), "f": f"{rel_type}-{i}"})
 
 
-ensure_entry_point()
 st.header("报告")
 report_id = pick_report()
 if report_id is None:

@@ -2,10 +2,8 @@
 
 import altair as alt
 import streamlit as st
+from app_pages.common import filtered_frame, library_frame, pick, reader_url
 
-from pages.common import ensure_entry_point, filtered_frame, library_frame, pick, reader_url
-
-ensure_entry_point()
 st.header("机构")
 agencies = library_frame("agency_list")
 if agencies.empty:

@@ -12,10 +12,10 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from app_pages.common import LABEL_COLOURS, filter_params, store_handle
 from st_link_analysis import NodeStyle, st_link_analysis
 
 from graph.store import QueryRefused
-from pages.common import LABEL_COLOURS, ensure_entry_point, filter_params, store_handle
 from queries import library
 
 TIMEOUT_S = 10
@@ -67,7 +67,6 @@ def result_graph(frame: pd.DataFrame) -> dict:
     return {"nodes": list(nodes.values()), "edges": list(edges.values())}
 
 
-ensure_entry_point()
 handle = store_handle()
 current = handle.current()
 st.header("Cypher")
