@@ -23,6 +23,12 @@ HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
 )
 SENTENCE_END = "。！？；!?;"
 CLOSERS = "”’）)」』"
+# A "sentence" longer than this (a page without 。, a table flattened into one line) is
+# cut at its last comma-like break before the limit. Every fact found in a sentence
+# stores the sentence as evidence, so an unbounded one multiplies memory by the number
+# of facts in it (a 156,000-character line took 2 GB and 38 s to ingest).
+MAX_SENTENCE = 500
+SOFT_BREAKS = "，,、：:　 "
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +105,22 @@ def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: in
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = _soft_cut(text, start, start + MAX_SENTENCE)
+        _append_trimmed(spans, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))
+
+
+def _soft_cut(text: str, start: int, limit: int) -> int:
+    """End of the last comma-like break in text[start:limit] (past its middle), else `limit`."""
+    for i in range(limit - 1, start + MAX_SENTENCE // 2, -1):
+        if text[i] in SOFT_BREAKS:
+            return i + 1
+    return limit
 
 
 def sentences_with_sections(text: str, sections: list[Section]) -> list[Sentence]:

@@ -78,7 +78,27 @@ def extract_html(data: bytes, path: str) -> str:
     text = _with_trafilatura(markup) or _visible_body_text(markup)
     if not text.strip():
         raise LoadError(path, "no text")
+    title = _headline(markup)
+    if title and not text.startswith(title):  # boilerplate removal often drops the <h1>
+        text = title + "\n" + text
     return text
+
+
+def _headline(markup: str) -> str | None:
+    """The article's headline: its <h1>, else the <title> without a site name after - _ |."""
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return None
+    for xpath, split in (("//h1", False), ("//title", True)):
+        found = root.xpath(xpath)
+        if found:
+            words = " ".join(found[0].text_content().split())
+            if split:
+                words = re.split(r"\s*[-_|｜—]\s*", words)[0]
+            if 6 <= len(words) <= 120:
+                return words
+    return None
 
 
 def load_html(path: Path, data: bytes) -> LoadedText:
