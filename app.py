@@ -7,6 +7,7 @@ and the app must work offline (tests/test_browser.py fails on any non-local requ
 """
 
 import streamlit as st
+
 from app_pages.common import render_sidebar
 
 st.set_page_config(page_title="fazhi-graph 法治政府知识图谱", layout="wide")

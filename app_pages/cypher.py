@@ -12,9 +12,9 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from app_pages.common import LABEL_COLOURS, filter_params, store_handle
 from st_link_analysis import NodeStyle, st_link_analysis
 
+from app_pages.common import LABEL_COLOURS, filter_params, store_handle
 from graph.store import QueryRefused
 from queries import library
 

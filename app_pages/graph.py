@@ -16,6 +16,8 @@ import json
 import networkx as nx
 import pandas as pd
 import streamlit as st
+from st_link_analysis import EdgeStyle, Event, NodeStyle, st_link_analysis
+
 from app_pages.common import (
     LABEL_COLOURS,
     LABEL_NAMES,
@@ -25,7 +27,6 @@ from app_pages.common import (
     reader_link,
     version,
 )
-from st_link_analysis import EdgeStyle, Event, NodeStyle, st_link_analysis
 
 NEIGHBOUR_CAP = 150
 COMMUNITY_COLOURS = ["#1f77b4", "#ff7f0e", "#17becf", "#bcbd22", "#8c564b", "#e377c2", "#7f7f7f", "#393b79"]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+
 from app_pages.common import ingest_paths
 
 MAX_MB = 20

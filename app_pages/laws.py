@@ -2,8 +2,8 @@
 
 import altair as alt
 import streamlit as st
-from app_pages.common import filtered_frame, library_frame, pick, reader_url
 
+from app_pages.common import filtered_frame, library_frame, pick, reader_url
 from graph.model import LAW_CATEGORIES
 
 st.header("法规")

@@ -3,6 +3,7 @@
 import altair as alt
 import pandas as pd
 import streamlit as st
+
 from app_pages.common import filtered_frame, render_search
 
 TOP_N = 15

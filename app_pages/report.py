@@ -14,6 +14,7 @@ import html
 import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
+
 from app_pages.common import LABEL_COLOURS, LABEL_NAMES, filtered_frame, library_frame
 
 RELATION_NAMES = {
