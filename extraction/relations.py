@@ -71,19 +71,28 @@ def _normalised_start(doc: Document, original_start: int) -> int:
     return min(bisect_left(doc.loaded.offsets, original_start), max(len(doc.text) - 1, 0))
 
 
+LIST_GAP_RE = re.compile(r"[、，,和及与以及\s等]*")
+
+
 def _issued_laws(doc: Document, issuer: AgencyHit, agency_hits: list[AgencyHit], laws: list[LawHit],
                  add) -> None:
-    """制定了《X》 with no other agency as the subject of the sentence → the issuer made X."""
+    """制定了《X》《Y》、《Z》 with no other agency as the subject of the sentence → the issuer made them."""
+    previous_end = -1
     for law in laws:
         if law.parent:
             continue
         sentence = doc.sentence_at(law.start)
         before = doc.text[max(sentence.start, law.start - 8):law.start]
-        if not MADE_RE.search(before):
+        continues_list = previous_end >= sentence.start and LIST_GAP_RE.fullmatch(doc.text[previous_end:law.start])
+        if not (MADE_RE.search(before) or continues_list):
+            previous_end = -1
             continue
         others = [h for h in agency_hits if sentence.start <= h.start < law.start and h.name != issuer.name]
-        if not others:
-            add("ISSUED", "Agency", issuer.name, "Law", law.name, law.start)
+        if others:
+            previous_end = -1
+            continue
+        add("ISSUED", "Agency", issuer.name, "Law", law.name, law.start)
+        previous_end = law.end
 
 
 def _cooperation(doc: Document, issuer: AgencyHit, agency_hits: list[AgencyHit], add) -> None:

@@ -124,3 +124,12 @@ def test_unknown_issuer_stays_null() -> None:
     ex = extract(text_document("x.txt", "2021年，我局深入推进依法行政，全面落实公平竞争审查制度。\n"))
     assert ex.report.agency is None
     assert ex.report.year == 2021
+
+
+def test_every_title_in_a_made_list_is_issued_by_the_issuer() -> None:
+    text = ("阳江市科学技术局2020年法治政府建设年度报告\n"
+            "我局制定了《信访工作制度》《行政调解工作制度》、《科技项目管理办法》，并学习《民法典》。\n")
+    ex = extract(text_document("yj.txt", text))
+    made = {target for source, target in relations(ex, "ISSUED") if source == "阳江市科学技术局"}
+    assert {"信访工作制度", "行政调解工作制度", "科技项目管理办法"} <= made
+    assert "中华人民共和国民法典" not in made

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from extraction.citations import MAX_DEPTH, find_citations, flatten
 from extraction.pipeline import extract
-from extraction.structure import parse_sections, sentences_with_sections, split_sentences
+from extraction.structure import MAX_SENTENCE, parse_sections, sentences_with_sections, split_sentences
 from loaders.base import LoadedText
 from loaders.normalize import normalize
 
@@ -63,6 +63,18 @@ def test_sentences_are_trimmed_ordered_and_disjoint(text: str) -> None:
         previous_end = end
     covered = set().union(*(range(s, e) for s, e in spans)) if spans else set()
     # Nothing but whitespace is left outside the sentences.
+    assert all(ch.isspace() for i, ch in enumerate(text) if i not in covered)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("法治政府建设，、 。\n")), min_size=600, max_size=4000),
+       st.integers(0, 3))
+def test_long_sentences_are_cut_without_losing_text(body: str, drop: int) -> None:
+    """Text without sentence ends (a flattened table) still yields bounded, trimmed sentences."""
+    text = body if drop == 0 else body.replace("。", "").replace("\n", "")
+    spans = split_sentences(text)
+    assert all(e - s <= MAX_SENTENCE for s, e in spans)
+    covered = set().union(*(range(s, e) for s, e in spans)) if spans else set()
     assert all(ch.isspace() for i, ch in enumerate(text) if i not in covered)
 
 
