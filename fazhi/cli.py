@@ -96,6 +96,8 @@ def _parse_params(params: list[str] | None) -> dict[str, str]:
 def _print_result(result: QueryResult, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps(result.records(), ensure_ascii=False, default=str))
+        if result.truncated:
+            typer.echo(f"truncated at {len(result.rows)} rows (raise --limit)", err=True)
         return
     widths = [max([len(c)] + [len(_cell(r[i])) for r in result.rows]) for i, c in enumerate(result.columns)]
     typer.echo("  ".join(c.ljust(w) for c, w in zip(result.columns, widths, strict=True)))
