@@ -29,7 +29,7 @@ GOV_ORGANS = {
     "人民检察院": "人民检察院", "检察院": "人民检察院",
     "人民代表大会常务委员会": "人民代表大会常务委员会", "人大常委会": "人民代表大会常务委员会",
     "人民代表大会": "人民代表大会", "人大": "人民代表大会",
-    "人民医院": "人民医院", "中医院": "中医院",
+    "人民医院": "人民医院", "中医院": "中医院", "政协": "政协",
 }
 PARTY_SUBS = {
     "全面依法治市委员会办公室": "全面依法治市委员会办公室", "依法治市办": "全面依法治市委员会办公室",
@@ -268,6 +268,9 @@ class AgencyFinder:
         organ = GOV_ORGANS[match.group("organ")]
         if organ == "中级人民法院" and prefix.level == "区县":
             return None
+        if organ == "政协":  # the region sits inside the official name
+            return AgencyHit(prefix.start, match.end(), f"中国人民政治协商会议{prefix.qualifier}委员会",
+                             prefix.level, prefix.region)
         return AgencyHit(prefix.start, match.end(), prefix.qualifier + organ, prefix.level, prefix.region)
 
     def _named_body(self, start: int, end: int, entry: RegionEntry, node: str, prefix: str) -> AgencyHit | None:
