@@ -71,7 +71,9 @@ def extract(loaded: LoadedText) -> Extraction:
         agency_hits = sorted(agency_hits + find_self_references(text, issuer), key=lambda h: h.start)
     report = _report_meta(doc, lines, title, signatures, issuer, gazetteer, context_entry)
     laws = _laws(doc, gazetteer, agency_hits, context)
-    cited = [(c.start, c.end) for c in find_citations(text)]
+    # A measure named inside someone else's document title is that document's subject, not a
+    # practice of this agency; its own rules (《法律顾问制度》 it made) do show what it practises.
+    cited = [(law.start, law.end) for law in laws if law.category != "内部制度" and law.parent is None]
     if title is not None:  # the report's own title names its genre, not a measure it carries out
         cited.append((title.start, title.end))
     measures = find_measures(text, [(r.start, r.end) for r in regions], cited)
