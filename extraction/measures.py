@@ -93,13 +93,16 @@ def _trie_node(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+_QUOTE_RE = re.compile("[" + re.escape(QUOTES) + "]")
+
+
 def _quote_free_view(text: str) -> tuple[str, list[int]]:
     """The text without quote marks, and for the removed marks their would-be view positions.
 
     A view index v maps back to v + bisect_right(shifts, v): the number of marks removed
     at or before that point.
     """
-    removed = [i for i, ch in enumerate(text) if ch in QUOTES]
+    removed = [m.start() for m in _QUOTE_RE.finditer(text)]  # regex scan: C speed, not a per-char loop
     return text.translate(_QUOTE_TABLE), [pos - n for n, pos in enumerate(removed)]
 
 
@@ -188,5 +191,8 @@ def _platforms(text: str, region_spans: list[tuple[int, int]]) -> list[MeasureHi
 
 
 def _inside(hit: MeasureHit, spans) -> bool:
-    spans = [(s.start, s.end) if isinstance(s, MeasureHit) else s for s in spans]
-    return any(s <= hit.start and hit.end <= e for s, e in spans)
+    for span in spans:  # a loop, not a list per call: this runs for every hit (7% of extract time)
+        start, end = (span.start, span.end) if isinstance(span, MeasureHit) else span
+        if start <= hit.start and hit.end <= end:
+            return True
+    return False
