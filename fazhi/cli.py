@@ -43,6 +43,8 @@ def ingest(
     backend: BackendOption = None,
     workers: Annotated[int, typer.Option(help="Extraction processes (0 = all cores).")] = 0,
     strict: Annotated[bool, typer.Option(help="Exit non-zero when any file failed.")] = False,
+    bulk: Annotated[bool, typer.Option(help="Embedded store only: COPY new edges (several times faster, "
+                                            "not crash-safe; for a first load of a fresh store).")] = False,
 ) -> None:
     """Extract reports and merge them into the store; one line per failed file."""
     from fazhi.ingest import ingest as run_ingest
@@ -50,9 +52,13 @@ def ingest(
 
     store = _store(backend, db)
     try:
+        if bulk and (store.dialect != "ladybug" or store.counts().get("Report", 0)):
+            raise _fail("--bulk loads only a fresh embedded store: a crash mid-load could lose edges "
+                        "of reports already stored")
         total = sum(1 for _ in iter_files(paths))
         with typer.progressbar(length=total, label="ingesting", file=sys.stderr) as bar:
-            summary = run_ingest(paths, store, workers=workers or None, progress=lambda _: bar.update(1))
+            summary = run_ingest(paths, store, workers=workers or None, bulk=bulk,
+                                 progress=lambda _: bar.update(1))
         counts = store.counts()
     finally:
         store.close()
@@ -207,12 +213,14 @@ def bench(
     quick: Annotated[bool, typer.Option(help="A small run that finishes in under a minute.")] = False,
     reports: Annotated[int | None, typer.Option(help="Generated reports to ingest.")] = None,
     workers: Annotated[int, typer.Option(help="Extraction processes (0 = all cores).")] = 0,
+    neo4j_uri: Annotated[str | None, typer.Option(help="Also load and query this Neo4j (default: "
+                                                      "$NEO4J_URI when set).")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Measure extraction, ingest and query speed on a generated corpus (see docs/BENCHMARKS.md)."""
     from fazhi.bench import format_bench, run_bench
 
-    result = run_bench(quick=quick, reports=reports, workers=workers or None)
+    result = run_bench(quick=quick, reports=reports, workers=workers or None, neo4j_uri=neo4j_uri)
     typer.echo(json.dumps(result, ensure_ascii=False) if as_json else format_bench(result))
 
 

@@ -1,6 +1,18 @@
 """Small hand-built extractions for store tests (no extractor involved)."""
 
-from graph.model import Agency, Evidence, Extraction, Law, Measure, Mention, Region, Relation, ReportMeta
+from graph.model import (
+    NODE_LABELS,
+    RELATION_ENDPOINTS,
+    Agency,
+    Evidence,
+    Extraction,
+    Law,
+    Measure,
+    Mention,
+    Region,
+    Relation,
+    ReportMeta,
+)
 
 
 def make_extraction(report_id: str, agency: str, measures: list[str], laws: list[str], year: int = 2022,
@@ -25,3 +37,10 @@ def make_extraction(report_id: str, agency: str, measures: list[str], laws: list
                          target_props={"level": "省", "parent": None}))
     ex.relations = rels
     return ex
+
+
+def snapshot(store) -> dict:
+    """Every node and edge of a store with all its properties, for comparing whole graphs."""
+    nodes = {label: sorted(map(repr, store.iter_nodes(label))) for label in NODE_LABELS}
+    edges = {t: sorted(map(repr, store.iter_edges(t))) for t in RELATION_ENDPOINTS}
+    return {"nodes": nodes, "edges": edges}

@@ -24,18 +24,13 @@ from conftest import ROOT
 
 from fazhi.ingest import BATCH_REPORTS, ingest
 from graph.ladybug_store import LadybugStore, StoreLocked
-from graph.model import NODE_LABELS, RELATION_ENDPOINTS
+from graph.model import RELATION_ENDPOINTS
+from helpers import snapshot
 from loaders import iter_files, load
 
 SAMPLES = ROOT / "data" / "samples"
 PRIOR_REPORTS = 8
 NEW_REPORTS = BATCH_REPORTS + 20  # one full batch commits mid-run, the rest at the end
-
-
-def snapshot(store: LadybugStore) -> dict:
-    nodes = {label: sorted(map(repr, store.iter_nodes(label))) for label in NODE_LABELS}
-    edges = {t: sorted(map(repr, store.iter_edges(t))) for t in RELATION_ENDPOINTS}
-    return {"nodes": nodes, "edges": edges}
 
 
 def generate(folder: Path, start: int, count: int) -> list[Path]:

@@ -15,16 +15,11 @@ from conftest import ROOT
 
 from fazhi.ingest import ingest
 from graph.ladybug_store import LadybugStore
-from graph.model import NODE_LABELS, RELATION_ENDPOINTS
+from graph.model import RELATION_ENDPOINTS
+from helpers import snapshot
 from loaders import iter_files
 
 SAMPLES = ROOT / "data" / "samples"
-
-
-def snapshot(store: LadybugStore) -> dict:
-    nodes = {label: sorted(map(repr, store.iter_nodes(label))) for label in NODE_LABELS}
-    edges = {t: sorted(map(repr, store.iter_edges(t))) for t in RELATION_ENDPOINTS}
-    return {"nodes": nodes, "edges": edges}
 
 
 def diff(a: dict, b: dict) -> str:

@@ -4,7 +4,7 @@ import pytest
 
 from graph.ladybug_store import LadybugStore
 from graph.store import QueryRefused, rows_from_extractions
-from helpers import make_extraction
+from helpers import make_extraction, snapshot
 
 A = make_extraction("r1", "韶关市司法局", ["双随机、一公开", "法律顾问制度"], ["中华人民共和国行政处罚法"])
 B = make_extraction("r2", "韶关市市场监督管理局", ["双随机、一公开"], ["中华人民共和国行政处罚法",
@@ -15,15 +15,6 @@ B = make_extraction("r2", "韶关市市场监督管理局", ["双随机、一公
 def store(tmp_path):
     with LadybugStore(tmp_path / "test.lbdb") as s:
         yield s
-
-
-def snapshot(store: LadybugStore) -> dict:
-    """Every node and edge with its properties, for comparing whole graphs."""
-    from graph.model import NODE_LABELS, RELATION_ENDPOINTS
-
-    nodes = {label: sorted(map(repr, store.iter_nodes(label))) for label in NODE_LABELS}
-    edges = {t: sorted(map(repr, store.iter_edges(t))) for t in RELATION_ENDPOINTS}
-    return {"nodes": nodes, "edges": edges}
 
 
 def test_round_trip_keeps_nodes_edges_and_evidence(store) -> None:

@@ -20,8 +20,8 @@ from conftest import ROOT
 from fazhi.ingest import ingest
 from graph.cypher_guard import refuse_writes
 from graph.ladybug_store import LadybugStore
-from graph.model import NODE_LABELS, RELATION_ENDPOINTS
 from graph.store import QueryRefused
+from helpers import snapshot
 from queries import library
 
 SAMPLES = ROOT / "data" / "samples"
@@ -70,12 +70,6 @@ INJECTIONS = [
     "\\u0027", "\\' OR '1'='1", "$x", "`", "*/ MATCH (n) DETACH DELETE n /*", "x" * 100_000,
     "韶关市“司法局”'); DROP TABLE Agency; --", "\x00", "-1", "99999999999999999999",
 ]
-
-
-def snapshot(store: LadybugStore) -> dict:
-    nodes = {label: sorted(map(repr, store.iter_nodes(label))) for label in NODE_LABELS}
-    edges = {t: sorted(map(repr, store.iter_edges(t))) for t in RELATION_ENDPOINTS}
-    return {"nodes": nodes, "edges": edges}
 
 
 @pytest.fixture(scope="module")
@@ -156,11 +150,9 @@ def test_cli_timeout_stops_a_long_query(store_path: Path) -> None:
     assert done.stderr.strip() and "Traceback" not in done.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="LadybugStore.query reports a timeout as 'refused: Interrupted.'; "
-                                       "the lead is asked to say 'timed out after N s'")
 def test_cli_timeout_message_says_it_timed_out(store_path: Path) -> None:
     done = run_cli("query", LONG_QUERY, "--db", str(store_path), "--timeout", "1")
-    assert "timed out" in done.stderr.lower() or "timeout" in done.stderr.lower(), done.stderr
+    assert "timed out after 1 s" in done.stderr, done.stderr
 
 
 def test_row_cap_truncates(store_path: Path) -> None:
