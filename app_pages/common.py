@@ -64,8 +64,20 @@ class StoreHandle:
         _secrets_to_env()
         self.lock = threading.RLock()
         self.backend = backend_name()
-        self.store: GraphStore = open_store(self.backend, read_only=True)
+        self.notice = ""  # why the configured backend is not the one in use, for the sidebar
+        self.store: GraphStore = self._open_configured()
         self.opened_version = self.store.version()
+
+    def _open_configured(self) -> GraphStore:
+        """The configured store; an unusable Neo4j falls back to the embedded file, so the app still opens."""
+        from graph.neo4j_store import StoreUnavailable
+
+        try:
+            return open_store(self.backend, read_only=True)
+        except StoreUnavailable as exc:  # its message names the cause and never a credential
+            self.notice = f"Neo4j 不可用，已改用嵌入式存储：{exc}"
+            self.backend = "embedded"
+            return open_store(self.backend, read_only=True)
 
     def current(self) -> GraphStore:
         with self.lock:
@@ -205,8 +217,10 @@ def render_sidebar() -> None:
     if handle.backend == "embedded":
         where = f"嵌入式 LadybugDB · `{db_path()}`"
     else:
-        where = f"Neo4j · `{os.environ.get('NEO4J_URI', '')}`"
+        where = f"Neo4j · `{getattr(current, 'uri', '')}`"
     st.sidebar.markdown(f"**后端**: {where}  \n方言: `{current.dialect}`")
+    if handle.notice:
+        st.sidebar.warning(handle.notice)
     numbers = counts()
     st.sidebar.caption(" · ".join(f"{LABEL_NAMES.get(k, k)} {v}" for k, v in numbers.items() if not k.isupper()))
     render_filters()

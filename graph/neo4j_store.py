@@ -18,6 +18,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import neo4j
 from neo4j import GraphDatabase, Query
@@ -43,6 +44,18 @@ ENTITY_LABELS = tuple(label for label in NODE_LABELS if label != "Report")
 
 class StoreUnavailable(Exception):
     """Neo4j cannot be used: down, login refused, or no such database. One line, no secrets."""
+
+
+def split_userinfo(uri: str) -> tuple[str, str | None, str | None]:
+    """(uri without user:password@, user, password): credentials written into a URI are
+    used for the login but never shown, and the driver refuses them in the URI anyway."""
+    parts = urlsplit(uri)
+    if "@" not in parts.netloc:
+        return uri, None, None
+    host = parts.netloc.rpartition("@")[2]
+    clean = urlunsplit(parts._replace(netloc=host))
+    return clean, unquote(parts.username) if parts.username else None, \
+        unquote(parts.password) if parts.password is not None else None
 
 
 # -- Cypher text built from the fixed schema ------------------------------------
@@ -131,16 +144,22 @@ class Neo4jStore:
     def __init__(self, uri: str = DEFAULT_URI, user: str = "neo4j", password: str | None = None,
                  database: str | None = None, *, batch_size: int = DEFAULT_BATCH,
                  connect_timeout_s: float = 10.0) -> None:
-        self.uri = uri
-        self.user = user
+        uri, uri_user, uri_password = split_userinfo(uri)
+        self.uri = uri  # never holds credentials: it appears in messages and the app's sidebar
+        self.user = uri_user or user
         self.database = database
         self.batch_size = batch_size
-        self._password = password
-        auth = (user, password) if password is not None else None
-        self._driver = GraphDatabase.driver(
-            uri, auth=auth, connection_timeout=connect_timeout_s,
-            max_transaction_retry_time=connect_timeout_s, user_agent="fazhi-graph",
-        )
+        self._password = password if password is not None else uri_password
+        auth = (self.user, self._password) if self._password is not None else None
+        try:
+            self._driver = GraphDatabase.driver(
+                uri, auth=auth, connection_timeout=connect_timeout_s,
+                max_transaction_retry_time=connect_timeout_s, user_agent="fazhi-graph",
+            )
+        except (ValueError, ImportError, neo4j.exceptions.ConfigurationError) as exc:
+            # a bad scheme or port, or a scheme needing an optional package (http:// wants aiohttp)
+            raise self._unavailable(f"cannot use NEO4J_URI {uri!r} ({type(exc).__name__}); "
+                                    "use bolt:// or neo4j://") from None
         try:
             with self._errors():
                 self._driver.verify_connectivity()

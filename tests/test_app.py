@@ -255,3 +255,34 @@ def test_app_queries_give_the_same_rows_on_both_backends(sample_db: Path, neo4j_
             assert ours[0] == theirs[0]
             assert {k: v for k, v in ours[1].items() if v is not None and not k.startswith("_")} == \
                 {k: v for k, v in theirs[1].items() if v is not None and not k.startswith("_")}
+
+
+def test_unusable_neo4j_falls_back_to_the_embedded_store_without_leaking_the_password(
+        sample_db: Path, caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str]) -> None:
+    """NEO4J_URI set but nothing listening: the app opens on the embedded file and says why; the
+    password appears nowhere on the page, in the logs or on stdout/stderr."""
+    import logging
+
+    from graph.neo4j_server import free_port
+
+    secret = "s3cret-Pa55word"
+    settings = {"NEO4J_URI": f"bolt://neo4j:{secret}@127.0.0.1:{free_port()}", "NEO4J_PASSWORD": secret}
+    caplog.set_level(logging.DEBUG)
+    for _ in use_store(sample_db):
+        os.environ.pop("FAZHI_BACKEND")  # the configured backend is now Neo4j (NEO4J_URI is set)
+        os.environ.update(settings)
+        try:
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+            at.run()
+        finally:
+            for key in settings:
+                os.environ.pop(key)
+        assert not at.exception, [e.value for e in at.exception]
+        warnings = [w.value for w in at.sidebar.warning]
+        assert any("Neo4j 不可用" in w for w in warnings), warnings
+        assert metric(at, "报告") == "8"  # the embedded samples are shown
+        page_text = " ".join(str(getattr(e, "value", "")) for e in at.main) + " ".join(
+            str(getattr(e, "value", "")) for e in at.sidebar)
+        out, err = capfd.readouterr()
+        for where, text in (("page", page_text), ("logs", caplog.text), ("stdout", out), ("stderr", err)):
+            assert secret not in text, where

@@ -217,6 +217,15 @@ def test_down_server_is_store_unavailable() -> None:
         Neo4jStore(f"bolt://127.0.0.1:{port}", connect_timeout_s=2)
 
 
+@pytest.mark.parametrize("uri", ["bolt://neo4j:{secret}@127.0.0.1:{port}", "bolt+s://neo4j:{secret}@127.0.0.1:{port}",
+                                 "http://neo4j:{secret}@127.0.0.1:{port}"])
+def test_credentials_in_the_uri_never_reach_a_message(uri: str) -> None:
+    secret = "uri-Secret-9"
+    with pytest.raises(StoreUnavailable) as caught:
+        Neo4jStore(uri.format(secret=secret, port=neo4j_server.free_port()), connect_timeout_s=2)
+    assert secret not in str(caught.value) and "127.0.0.1" in str(caught.value)
+
+
 def test_unknown_database_is_store_unavailable(neo4j_uri: str) -> None:
     with pytest.raises(StoreUnavailable, match="no database 'nosuchdb'"):
         Neo4jStore(neo4j_uri, database="nosuchdb")
