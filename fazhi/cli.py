@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from graph.open import backend_name, open_store
+from graph.open import backend_name, db_path, open_store
 from graph.store import QueryRefused, QueryResult
 
 app = typer.Typer(help="fazhi-graph: 法治政府建设 reports → an evidence-carrying knowledge graph.",
@@ -293,13 +293,17 @@ def sparql(
     db: DbOption = None,
     backend: BackendOption = None,
     as_json: JsonOption = False,
+    cache: Annotated[bool, typer.Option(help="Embedded store: keep the RDF export on disk (<db>.sparql/) "
+                                             "so only the first query after a change rebuilds it.")] = True,
 ) -> None:
     """Run SPARQL over the graph's RDF."""
     from graph.rdf import sparql as run_sparql
 
     store = _store(backend, db, read_only=True)
+    path = db_path(db)
+    cache_dir = path.with_name(path.name + ".sparql") if cache and store.dialect == "ladybug" else None
     try:
-        columns, rows = run_sparql(store, text)
+        columns, rows = run_sparql(store, text, cache_dir=cache_dir)
     except Exception as exc:  # noqa: BLE001 - a bad query is the user's, say why
         raise _fail(f"SPARQL failed: {exc}", 2) from None
     finally:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -418,19 +419,23 @@ SparqlEngine = TypingLiteral["auto", "rdflib", "oxigraph"]
 
 
 def sparql(source_or_graph: GraphSource | Graph, query: str, base: str = DEFAULT_BASE,
-           engine: SparqlEngine = "auto") -> tuple[list[str], list[list[Any]]]:
+           engine: SparqlEngine = "auto", cache_dir: str | Path | None = None) -> tuple[list[str], list[list[Any]]]:
     """Run SPARQL over the export; our prefixes (fz:, eli:, schema:, …) are predeclared.
 
     SELECT gives (variable names, rows of Python values); ASK gives (["ask"], [[bool]]);
     CONSTRUCT/DESCRIBE give subject/predicate/object rows.
     An rdflib Graph is queried as is. A store is exported first: into pyoxigraph when it
     is installed ("auto"; ~5x faster to load and ~15x faster on joins at 10k reports,
-    half the memory), else into an rdflib Graph.
+    half the memory), else into an rdflib Graph. With `cache_dir` (and pyoxigraph) the
+    export is kept on disk per store version, so only the first query after a change
+    pays for it (4 min and 5.6 GB in memory at 10k reports, 16 M triples).
     """
     if isinstance(source_or_graph, Graph):
         return _sparql_rdflib(source_or_graph, query)
     if engine == "oxigraph" or (engine == "auto" and oxigraph_available()):
-        return _sparql_oxigraph(source_or_graph, query, base)
+        if cache_dir is not None and hasattr(source_or_graph, "version"):
+            return _oxigraph_rows(cached_oxigraph_store(source_or_graph, Path(cache_dir), base), query)
+        return _oxigraph_rows(oxigraph_store(source_or_graph, base), query)
     return _sparql_rdflib(to_graph(source_or_graph, base), query)
 
 
@@ -452,11 +457,12 @@ def _sparql_rdflib(graph: Graph, query: str) -> tuple[list[str], list[list[Any]]
     return names, [[_py(term) for term in row] for row in result]
 
 
-def oxigraph_store(source: GraphSource, base: str = DEFAULT_BASE, chunk: int = 50_000) -> Any:
-    """Load the export into an in-memory pyoxigraph Store, in N-Triples chunks (no Graph built)."""
+def oxigraph_store(source: GraphSource, base: str = DEFAULT_BASE, chunk: int = 50_000,
+                   path: Path | None = None) -> Any:
+    """Load the export into a pyoxigraph Store (in memory, or on disk at `path`), in N-Triples chunks."""
     import pyoxigraph as ox
 
-    store = ox.Store()
+    store = ox.Store(str(path)) if path else ox.Store()
     lines: list[str] = []
     for triple in iter_triples(source, base):
         lines.append(nt_line(triple))
@@ -468,11 +474,45 @@ def oxigraph_store(source: GraphSource, base: str = DEFAULT_BASE, chunk: int = 5
     return store
 
 
-def _sparql_oxigraph(source: GraphSource, query: str, base: str) -> tuple[list[str], list[list[Any]]]:
+def cached_oxigraph_store(source: Any, cache_dir: Path, base: str = DEFAULT_BASE) -> Any:
+    """A read-only on-disk pyoxigraph store of the export for the source's current version.
+
+    Built in a private folder and renamed into place when complete, so a concurrent
+    query or a killed build never sees half an export; older versions are removed.
+    """
+    import pyoxigraph as ox
+
+    key = hashlib.sha256(f"{source.version()}|{normalise_base(base)}".encode()).hexdigest()[:16]
+    target = cache_dir / key
+    if not (target / "COMPLETE").exists():
+        _build_oxigraph_cache(source, base, cache_dir, target)
+    return ox.Store.read_only(str(target))
+
+
+def _build_oxigraph_cache(source: Any, base: str, cache_dir: Path, target: Path) -> None:
+    import shutil
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    building = cache_dir / f".build-{os.getpid()}-{target.name}"
+    shutil.rmtree(building, ignore_errors=True)
+    store = oxigraph_store(source, base, path=building)
+    store.flush()
+    del store  # closes the database so the folder can move
+    (building / "COMPLETE").touch()
+    try:
+        building.rename(target)
+    except OSError:  # another process finished the same version first
+        shutil.rmtree(building, ignore_errors=True)
+    for old in cache_dir.iterdir():
+        if old != target and not old.name.startswith(".build-"):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _oxigraph_rows(store: Any, query: str) -> tuple[list[str], list[list[Any]]]:
     import pyoxigraph as ox
 
     prologue = "".join(f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in PREFIXES.items())
-    result = oxigraph_store(source, base).query(prologue + query)
+    result = store.query(prologue + query)
     if isinstance(result, ox.QueryBoolean):
         return ["ask"], [[bool(result)]]
     if isinstance(result, ox.QueryTriples):
