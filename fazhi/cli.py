@@ -236,6 +236,21 @@ def neo4j_start(port: Annotated[int | None, typer.Option(help="Bolt port (defaul
     typer.echo(f"BOLT_URI={info.uri}")
 
 
+@neo4j_app.command("import")
+def neo4j_import(
+    csv_dir: Annotated[Path, typer.Argument(help="A folder written by `fazhi export --format csv`.")],
+    database: Annotated[str, typer.Option(help="Database to create or overwrite.")] = "neo4j",
+) -> None:
+    """Bulk-load a CSV export into the local Neo4j's data (stopped) with neo4j-admin's importer."""
+    from graph import neo4j_server
+
+    try:
+        typer.echo(neo4j_server.admin_import(csv_dir.resolve(), database=database))
+    except Exception as exc:  # noqa: BLE001
+        raise _fail(f"cannot import: {exc}") from None
+    typer.echo("start it with `fazhi neo4j start`")
+
+
 @neo4j_app.command("stop")
 def neo4j_stop() -> None:
     """Stop the Neo4j started by `fazhi neo4j start`."""

@@ -209,19 +209,35 @@ def _write_edges(source: GraphSource, directory: Path, rel_type: str,
     return counts
 
 
+def import_arguments(files: list[tuple[str, str]], database: str = "neo4j") -> list[str]:
+    """Arguments after `neo4j-admin` that bulk-load the written files into `database`.
+
+    The database name goes right after `full`: the file options take several values,
+    so a trailing name would be read as one more file.
+    """
+    return ["database", "import", "full", database, "--overwrite-destination=true",
+            "--multiline-fields=true", *(f"--{kind}={name}" for kind, name in files)]
+
+
+def csv_files(directory: Path) -> list[tuple[str, str]]:
+    """The (kind, file name) pairs of a CSV export folder, nodes first."""
+    return [("nodes", p.name) for p in sorted(directory.glob("nodes_*.csv"))] + [
+        ("relationships", p.name) for p in sorted(directory.glob("rels_*.csv"))]
+
+
 def import_command(files: list[tuple[str, str]], database: str = "neo4j") -> str:
     """The neo4j-admin (Neo4j 5) command line for the written files, as a runnable script."""
-    args = [f"--{kind}={name}" for kind, name in files]
+    first, *rest = import_arguments(files, database)[3:]
     lines = [
         "#!/bin/sh",
         "# Bulk-load into an EMPTY, STOPPED Neo4j database (neo4j-admin overwrites it).",
         "# Run from this directory. Afterwards start Neo4j and let fazhi create its constraints",
         "# and indexes (the Neo4j store's schema setup) before writing more data.",
+        "# Without a Neo4j installation: `fazhi neo4j import .` does the same with the project's jars.",
         'cd "$(dirname "$0")"',
-        "neo4j-admin database import full \\",
-        "  --overwrite-destination=true --multiline-fields=true \\",
-        *(f"  {shlex.quote(arg)} \\" for arg in args),
-        f"  {shlex.quote(database)}",
+        f"neo4j-admin database import full {shlex.quote(first)} \\",
+        *(f"  {shlex.quote(arg)} \\" for arg in rest[:-1]),
+        f"  {shlex.quote(rest[-1])}",
         "",
     ]
     return "\n".join(lines)

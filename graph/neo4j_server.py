@@ -31,6 +31,7 @@ START_TIMEOUT_S = 120.0
 JAR_FETCH_TIMEOUT_S = 900.0
 # Heap for the JVM; the page cache (256 MiB, set in Launcher.java) lives outside it.
 HEAP = os.environ.get("FAZHI_NEO4J_HEAP", "768m")
+IMPORT_HEAP = os.environ.get("FAZHI_NEO4J_IMPORT_HEAP", "1g")  # the importer asks for >= 1 GiB
 
 # Children started by this process, kept so Python does not warn about (or leak) them
 # and so stop() can reap them instead of leaving zombies that look alive.
@@ -97,6 +98,40 @@ def ensure_jars(lib: Path = LIB_DIR) -> Path:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return lib
+
+
+def admin_import(csv_dir: Path, data_dir: Path | None = None, *, database: str = "neo4j",
+                 pid_file: Path | None = None, timeout_s: float = 3600.0) -> str:
+    """Bulk-load a `fazhi export --format csv` folder with neo4j-admin's importer, from our jars.
+
+    The target is the data folder `start()` serves (`.fazhi/neo4j` by default), so a
+    first load of a large graph skips Bolt altogether: import, then `fazhi neo4j start`.
+    The server must be stopped (the importer overwrites the database). Returns the
+    importer's closing summary (nodes, relationships, properties imported).
+    """
+    from graph.exports import csv_files, import_arguments
+
+    if status(pid_file) is not None:
+        raise Neo4jServerError("stop the running Neo4j first (`fazhi neo4j stop`): the import overwrites it")
+    files = csv_files(csv_dir)
+    if not any(kind == "nodes" for kind, _ in files):
+        raise Neo4jServerError(f"{csv_dir} holds no nodes_*.csv (write one with `fazhi export --format csv`)")
+    lib = ensure_jars()
+    data_dir = (data_dir or default_data_dir()).resolve()
+    with tempfile.TemporaryDirectory(prefix="fazhi-neo4j-home-") as home:
+        conf = Path(home) / "conf"
+        conf.mkdir()
+        (conf / "neo4j.conf").write_text(f"server.directories.data={data_dir / 'data'}\n", encoding="utf-8")
+        command = [_require_tool("java", "install a Java 17+ runtime"), f"-Xmx{IMPORT_HEAP}", "-cp", f"{lib}/*",
+                   "org.neo4j.cli.AdminTool", *import_arguments(files, database)]
+        env = {**os.environ, "NEO4J_HOME": home, "NEO4J_CONF": str(conf)}
+        done = subprocess.run(command, cwd=csv_dir, env=env, capture_output=True, text=True, timeout=timeout_s)
+    output = (done.stdout + done.stderr).strip().splitlines()
+    if done.returncode != 0:
+        errors = [line for line in output if not line.lstrip().startswith("at ")]
+        raise Neo4jServerError("neo4j-admin import failed: " + " | ".join(errors[-5:]))
+    summary = output[next((i for i, line in enumerate(output) if "IMPORT DONE" in line), 0):]
+    return "\n".join(line for line in summary if line.strip())
 
 
 def free_port() -> int:

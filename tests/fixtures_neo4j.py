@@ -21,7 +21,7 @@ def _require(condition: bool, reason: str) -> None:
     require(condition, reason)
 
 
-def _start(tmp: Path, auth: bool = False) -> tuple[neo4j_server.ServerInfo, Path]:
+def start_server(tmp: Path, auth: bool = False) -> tuple[neo4j_server.ServerInfo, Path]:
     """Start a server whose pid file and data live under `tmp`, or skip/fail saying why."""
     _require(shutil.which("java") is not None, "java is not installed (needed for Neo4j)")
     if not neo4j_server._jars_present(neo4j_server.LIB_DIR):
@@ -39,7 +39,7 @@ def _start(tmp: Path, auth: bool = False) -> tuple[neo4j_server.ServerInfo, Path
 @pytest.fixture(scope="session")
 def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Bolt URI of a session-wide Neo4j (auth off); stopped when the session ends."""
-    info, pid_file = _start(tmp_path_factory.mktemp("neo4j"))
+    info, pid_file = start_server(tmp_path_factory.mktemp("neo4j"))
     try:
         yield info.uri
     finally:
@@ -53,7 +53,7 @@ def neo4j_auth_server(tmp_path: Path) -> Iterator[tuple[neo4j_server.ServerInfo,
     Function-scoped and only started by tests that ask for it, since it costs one more JVM;
     yields the server and its pid file so a test can also stop it itself.
     """
-    info, pid_file = _start(tmp_path, auth=True)
+    info, pid_file = start_server(tmp_path, auth=True)
     try:
         yield info, pid_file
     finally:

@@ -1,4 +1,6 @@
-"""Small hand-built extractions for store tests (no extractor involved)."""
+"""Small hand-built extractions for store tests (no extractor involved), and graph snapshots."""
+
+import json
 
 from graph.model import (
     NODE_LABELS,
@@ -40,7 +42,11 @@ def make_extraction(report_id: str, agency: str, measures: list[str], laws: list
 
 
 def snapshot(store) -> dict:
-    """Every node and edge of a store with all its properties, for comparing whole graphs."""
-    nodes = {label: sorted(map(repr, store.iter_nodes(label))) for label in NODE_LABELS}
-    edges = {t: sorted(map(repr, store.iter_edges(t))) for t in RELATION_ENDPOINTS}
+    """Every node and edge of a store with all its properties, for comparing whole graphs
+    (of one store or across backends: rows are compared whatever their key order)."""
+    def canonical(row: dict) -> str:
+        return json.dumps(row, sort_keys=True, ensure_ascii=False, default=str)
+
+    nodes = {label: sorted(map(canonical, store.iter_nodes(label))) for label in NODE_LABELS}
+    edges = {t: sorted(map(canonical, store.iter_edges(t))) for t in RELATION_ENDPOINTS}
     return {"nodes": nodes, "edges": edges}
