@@ -52,6 +52,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from extraction.wordtrie import trie_regex
+
 LEVELS = ("省", "市", "区县")
 
 RIGHT_BREAKERS = frozenset({"市场", "市值", "区域", "区间", "区块", "区别", "区分"})
@@ -152,7 +154,7 @@ class RegionGazetteer:
         for idiom in idioms:
             self._idioms_by_head.setdefault(idiom[:2], ())
             self._idioms_by_head[idiom[:2]] += (idiom,)
-        self._pattern = _compile_trie(self._surfaces)
+        self._pattern = re.compile(trie_regex(self._surfaces))  # the scan runs in re's C engine
         # A cheap two-step pre-filter keeps the (slow, big) trie regex off most positions: a
         # character class of possible first characters, then a set of possible first two characters.
         self._first_char = re.compile("[" + "".join(sorted({re.escape(s[0]) for s in self._surfaces})) + "]")
@@ -402,27 +404,3 @@ class RegionGazetteer:
         cand_top = cand_up[-1] if cand_up else candidate
         anchor_top = anchor_up[-1] if anchor_up else anchor
         return 1 if cand_top == anchor_top else 0
-
-
-def _compile_trie(surfaces: dict[str, tuple[RegionEntry, ...]]) -> re.Pattern[str]:
-    """One regex shaped like a trie, longest alternatives first, so re's C engine does the scan."""
-    trie: dict = {}
-    for surface in surfaces:
-        node = trie
-        for ch in surface:
-            node = node.setdefault(ch, {})
-        node[""] = True
-    return re.compile(_trie_regex(trie))
-
-
-def _trie_regex(node: dict) -> str:
-    terminal = "" in node
-    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    single_chars = all(len(b) == 1 for b in branches)
-    body = ("[" + "".join(branches) + "]") if single_chars and len(branches) > 1 else (
-        branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")")
-    if terminal:
-        return ("(?:" + body + ")?") if len(branches) > 1 or not single_chars else body + "?"
-    return body
