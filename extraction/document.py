@@ -26,6 +26,9 @@ class Document:
         self.sections = parse_sections(self.text)
         self.sentences = sentences_with_sections(self.text, self.sections)
         self._starts = [s.start for s in self.sentences]
+        # Evidence per sentence index: a report states several facts per sentence, and each
+        # fact's evidence would otherwise map and slice the same sentence again.
+        self._evidence: dict[int, Evidence] = {}
 
     @property
     def text(self) -> str:
@@ -44,9 +47,13 @@ class Document:
         """The sentence around a normalised offset, as it reads in the original text."""
         if not self.sentences:
             return Evidence("", 0, 0)
-        sentence = self.sentence_at(pos)
-        start, end = self.loaded.to_original(sentence.start, sentence.end)
-        return Evidence(self.loaded.original[start:end], start, end)
+        index = self.sentence_index(pos)
+        found = self._evidence.get(index)
+        if found is None:
+            sentence = self.sentences[index]
+            start, end = self.loaded.to_original(sentence.start, sentence.end)
+            found = self._evidence[index] = Evidence(self.loaded.original[start:end], start, end)
+        return found
 
     def mention(self, start: int, end: int) -> Mention:
         o_start, o_end = self.loaded.to_original(start, end)
