@@ -40,15 +40,19 @@ def _node_regex(node: dict) -> str:
     return body + "?" if len(body) == 1 else f"(?:{body})?"
 
 
-def guarded_trie_regex(words: Iterable[str]) -> str:
-    """`trie_regex` behind a lookahead on the possible first characters.
+def guarded_trie_regex(words: Iterable[str], width: int = 1) -> str:
+    """`trie_regex` behind a lookahead on the possible first (`width`=2: first two) characters.
 
     sre tests a large character class in one step (a bitmap), while the trie's first
     level is a list of single-character branches tried one by one: with the guard the
-    regex leaves most positions of a text after one test. Useful where the words are
-    not at the start of the pattern (after an optional prefix), so that sre's own
-    first-character skip does not apply.
+    regex leaves most positions of a text after one or two tests. Useful where the words
+    are not at the start of the pattern (after an optional prefix), so that sre's own
+    first-character skip does not apply, and for big tries whose first characters are
+    common. The guard only rejects positions where no word can start, so matches are
+    unchanged; with a one-character word the guard falls back to one character.
     """
-    words = list(words)
-    first = "".join(sorted({re.escape(w[0]) for w in words if w}))
-    return f"(?=[{first}]){trie_regex(words)}"
+    words = [w for w in words if w]
+    if any(len(w) < width for w in words):
+        width = 1
+    classes = ("[" + "".join(sorted({re.escape(w[i]) for w in words})) + "]" for i in range(width))
+    return f"(?={''.join(classes)}){trie_regex(words)}"
