@@ -18,7 +18,7 @@ from functools import lru_cache
 from extraction.dictionaries import data_dir, load_agency_abbreviations, load_agency_generic
 from extraction.regions import RegionEntry
 from extraction.spans import TakenMask
-from extraction.wordtrie import guarded_trie_regex
+from extraction.wordtrie import chars_at, guarded_trie_regex
 
 HEADS = ("委员会办公室", "委员会", "办公室", "办公厅", "总局", "中心", "局", "厅", "委", "部", "办", "署", "所")
 GENERIC_HEADS = ("主管部门", "行政部门", "部门", "机关")
@@ -50,7 +50,8 @@ NATIONAL = (
 NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务委员会", "党中央": "中共中央"}
 # Organs named without a region that still denote one body of their kind (ANNOTATION: generic but
 # specific-function references keep their words). Not when followed by words that make them persons.
-BARE_ORGANS_RE = re.compile(r"(?<![省市区县州镇乡级高])(政协|人大常委会|人大|人民法院|人民检察院)(?!代表|委员|会议|工作|主席|常委)")
+# The leading (?=[政人]) only lets sre leave other positions before the look-behind.
+BARE_ORGANS_RE = re.compile(r"(?=[政人])(?<![省市区县州镇乡级高])(政协|人大常委会|人大|人民法院|人民检察院)(?!代表|委员|会议|工作|主席|常委)")
 # A named body right after a region: 河源市“扫黄打非”工作领导小组办公室, 阳江市人民医院, 省政务大数据中心.
 NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?(?:领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心|协会|学会)"
@@ -133,17 +134,23 @@ def generic_stems() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The optional level char in front keeps sre from skipping ahead to a possible first
-    character, so stems and organs are guarded tries (a flat alternation of the 200 stems
-    was a quarter of the extraction time)."""
     functional = re.compile(
-        rf"(?P<lvl>[{LEVEL_CHARS}])?(?P<stem>{guarded_trie_regex(load_stems())})"
-        rf"(?P<head>{_alternation(GENERIC_HEADS)}|{_alternation(HEADS)})"
+        _after_optional_level("stem", load_stems())
+        + rf"(?P<head>{_alternation(GENERIC_HEADS)}|{_alternation(HEADS)})"
     )
-    organs = re.compile(rf"(?P<lvl>[{LEVEL_CHARS}])?(?P<organ>{guarded_trie_regex(GOV_ORGANS)})")
+    organs = re.compile(_after_optional_level("organ", GOV_ORGANS))
     party = re.compile(rf"(?P<lvl>[{LEVEL_CHARS}])委(?P<sub>{_alternation(PARTY_SUBS)})?")
     national = re.compile(_alternation(NATIONAL))
     return functional, organs, party, national
+
+
+def _after_optional_level(group: str, words) -> str:
+    """`(?P<lvl>[省市区县州])?(?P<group>words)`, fast: sre cannot skip ahead to a possible first
+    character of a pattern that starts with an optional group, so a lookahead on the characters
+    either part can start with rejects most positions in one test, and the words are a guarded
+    trie (a flat alternation of the 200 stems was a quarter of the extraction time)."""
+    first = re.escape(LEVEL_CHARS) + chars_at(words, 0)
+    return rf"(?=[{first}])(?P<lvl>[{LEVEL_CHARS}])?(?P<{group}>{guarded_trie_regex(words)})"
 
 
 RULE_OF_LAW_OFFICE_RE = re.compile(r"^(?:全面)?依法治(省|市|区|县)(?:委员会)?(?:办公室|办)$")
@@ -265,6 +272,8 @@ class AgencyFinder:
         return Prefix(start, None, None, False, None)
 
     def _organ(self, match: re.Match[str]) -> AgencyHit | None:
+        if not match.group("lvl") and match.start() not in self.region_spans:
+            return None  # a bare 政府/法院 is generic; most organ matches are, so before _prefix's look-back
         prefix = self._prefix(match)
         if prefix is None or not prefix.explicit or not prefix.qualifier:
             return None  # a bare 政府/法院 is generic

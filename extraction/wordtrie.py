@@ -54,5 +54,10 @@ def guarded_trie_regex(words: Iterable[str], width: int = 1) -> str:
     words = [w for w in words if w]
     if any(len(w) < width for w in words):
         width = 1
-    classes = ("[" + "".join(sorted({re.escape(w[i]) for w in words})) + "]" for i in range(width))
-    return f"(?={''.join(classes)}){trie_regex(words)}"
+    classes = "".join(f"[{chars_at(words, i)}]" for i in range(width))
+    return f"(?={classes}){trie_regex(words)}"
+
+
+def chars_at(words: Iterable[str], index: int) -> str:
+    """The characters the words have at `index`, escaped for a character class."""
+    return "".join(sorted({re.escape(w[index]) for w in words if len(w) > index}))
