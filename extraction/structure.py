@@ -47,23 +47,25 @@ class Sentence:
     section: int | None  # index into Document.sections of the innermost enclosing section
 
 
+# The ladder as one regex, alternatives in ladder order (the first that matches wins, as in a
+# loop over HEADING_PATTERNS), so each line costs one match call.
+_HEADING_RE = re.compile("|".join(f"(?P<level{level}>{pattern.pattern})" for level, pattern in HEADING_PATTERNS))
+_SENTENCE_END_RE = re.compile(f"[{SENTENCE_END}]")
+
+
 def heading_level(line: str) -> tuple[int, str] | None:
     """The ladder level and marker of a heading line, or None for body text."""
-    stripped = line.lstrip()
-    for level, pattern in HEADING_PATTERNS:
-        match = pattern.match(stripped)
-        if match:
-            return level, match.group(0)
-    return None
+    match = _HEADING_RE.match(line.lstrip())
+    if match is None:
+        return None
+    return int(match.lastgroup.removeprefix("level")), match.group(0)
 
 
 def _heading_title(line: str, marker: str) -> str:
     """The heading's own words: up to the first sentence end (run-in headings carry body text)."""
     rest = line.lstrip()[len(marker):]
-    for i, ch in enumerate(rest):
-        if ch in SENTENCE_END:
-            return rest[:i].strip()
-    return rest.strip()
+    end = _SENTENCE_END_RE.search(rest)
+    return (rest[:end.start()] if end else rest).strip()
 
 
 def parse_sections(text: str) -> list[Section]:
@@ -95,7 +97,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for match in _SENTENCE_RE.finditer(text):
         start, end = match.span()
-        if end > start:
+        if end == start:
+            continue
+        if end - start <= MAX_SENTENCE and not text[start].isspace() and not text[end - 1].isspace():
+            spans.append((start, end))  # the common case, without the trimming loops
+        else:
             _append_trimmed(spans, text, start, end)
     return spans
 
