@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extraction import agencies as agency_rules
@@ -27,6 +28,7 @@ from extraction.laws import infer_category, infer_issuer, lookup, resolve_back_r
 from extraction.measures import MeasureHit, find_measures
 from extraction.regions import RegionEntry, RegionGazetteer, RegionHit
 from extraction.relations import MADE_RE, build_relations
+from extraction.spans import starting_in
 from graph.model import Agency, Extraction, Law, Measure, Region, ReportMeta
 from loaders.base import LoadedText
 
@@ -245,6 +247,7 @@ def _laws(doc: Document, gazetteer: RegionGazetteer, agency_hits: list[AgencyHit
           context: AgencyContext) -> list[LawHit]:
     out: list[LawHit] = []
     earlier: list[str] = []
+    starts = [h.start for h in agency_hits]
     for cite, parent in flatten(find_citations(doc.text)):
         if not cite.title:
             continue
@@ -260,9 +263,9 @@ def _laws(doc: Document, gazetteer: RegionGazetteer, agency_hits: list[AgencyHit
             else:
                 region_hit = _leading_region(gazetteer, name)
                 category = infer_category(name, region_hit is not None)
-                issuer_hit = _title_issuer(cite.start + 1, agency_hits, doc.text)
+                issuer_hit = _title_issuer(starting_in(agency_hits, starts, cite.start + 1, cite.start + 2), doc.text)
                 issuer = issuer_hit.name if issuer_hit else infer_issuer(name, category, region_hit)
-        parent_name = next((law.name for law in reversed(out) if parent and law.start == parent.start), None)
+        parent_name = next((law.name for law in reversed(out) if law.start == parent.start), None) if parent else None
         out.append(LawHit(cite.start, cite.end, name, category, issuer, parent_name, issuer_hit))
         earlier.append(name)
     return out
@@ -276,15 +279,11 @@ def _leading_region(gazetteer: RegionGazetteer, title: str) -> str | None:
     return None
 
 
-def _title_issuer(inner_start: int, hits: list[AgencyHit], text: str) -> AgencyHit | None:
+def _title_issuer(at_title_start: Sequence[AgencyHit], text: str) -> AgencyHit | None:
     """An agency written at the very start of a title and followed by 关于 (or 、 another organ)."""
-    for hit in hits:
-        if hit.start == inner_start and not hit.generic:
-            after = text[hit.end:hit.end + 2]
-            if after.startswith(("关于", "、")):
-                return hit
-        if hit.start > inner_start:
-            break
+    for hit in at_title_start:
+        if not hit.generic and text.startswith(("关于", "、"), hit.end):
+            return hit
     return None
 
 

@@ -19,6 +19,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from extraction.regions import RegionGazetteer
+from extraction.spans import starting_in
 from graph.model import Extraction, Relation
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ def _issued_laws(doc: Document, issuer: AgencyHit, agency_hits: list[AgencyHit],
                  add) -> None:
     """制定了《X》《Y》、《Z》 with no other agency as the subject of the sentence → the issuer made them."""
     previous_end = -1
+    starts = [h.start for h in agency_hits]
     for law in laws:
         if law.parent:
             continue
@@ -87,8 +89,7 @@ def _issued_laws(doc: Document, issuer: AgencyHit, agency_hits: list[AgencyHit],
         if not (MADE_RE.search(before) or continues_list):
             previous_end = -1
             continue
-        others = [h for h in agency_hits if sentence.start <= h.start < law.start and h.name != issuer.name]
-        if others:
+        if any(h.name != issuer.name for h in starting_in(agency_hits, starts, sentence.start, law.start)):
             previous_end = -1
             continue
         add("ISSUED", "Agency", issuer.name, "Law", law.name, law.start)

@@ -7,9 +7,12 @@ Checking each hit against a list of all earlier spans is quadratic in the number
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from itertools import accumulate
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class TakenMask:
@@ -32,6 +35,12 @@ class TakenMask:
             return False
         self.take(start, end)
         return True
+
+
+def starting_in(hits: Sequence[T], starts: Sequence[int], start: int, end: int) -> Sequence[T]:
+    """The hits (sorted by start, `starts` their starts) that start in [start, end): a slice
+    found by bisection, not a filter over all hits per question (quadratic on long reports)."""
+    return hits[bisect_left(starts, start):bisect_left(starts, end)]
 
 
 class Containers:
