@@ -362,7 +362,10 @@ class RegionGazetteer:
         because these are the likeliest to be ordinary words (惠农补贴 is not 惠农区).
         """
         context = self._context_entries(context_region)
-        anchors = [h.candidates[0] for h in hits if len(h.candidates) == 1 and not self._needs_support(h)]
+        # each division once: a long report names its own region hundreds of times, and every
+        # hit that needs support is compared with every anchor
+        anchors = list(dict.fromkeys(
+            h.candidates[0] for h in hits if len(h.candidates) == 1 and not self._needs_support(h)))
         out: dict[int, RegionEntry | None] = {}
         for i, hit in enumerate(hits):
             if len(hit.candidates) > 1:
