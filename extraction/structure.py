@@ -78,15 +78,25 @@ def parse_sections(text: str) -> list[Section]:
             level, marker = hit
             found.append((level, marker, _heading_title(line, marker), pos))
         pos += len(line) + 1
-    sections: list[Section] = []
-    for i, (level, marker, title, start) in enumerate(found):
-        end = len(text)
-        for later_level, _, _, later_start in found[i + 1:]:
-            if later_level <= level:
-                end = later_start
-                break
-        sections.append(Section(level, marker, title, start, end))
-    return sections
+    ends = _section_ends([level for level, _, _, _ in found], [start for _, _, _, start in found], len(text))
+    return [Section(level, marker, title, start, end)
+            for (level, marker, title, start), end in zip(found, ends, strict=True)]
+
+
+def _section_ends(levels: list[int], starts: list[int], text_end: int) -> list[int]:
+    """Each section ends where the next heading of its level or higher starts (else at the text end).
+
+    One sweep with a stack of still-open sections, whose levels increase upwards: a heading
+    closes the open sections of its level and deeper. (Looking ahead from every heading was
+    quadratic in the number of headings of a long report.)
+    """
+    ends = [text_end] * len(levels)
+    open_sections: list[int] = []
+    for i, level in enumerate(levels):
+        while open_sections and levels[open_sections[-1]] >= level:
+            ends[open_sections.pop()] = starts[i]
+        open_sections.append(i)
+    return ends
 
 
 _SENTENCE_RE = re.compile(rf"[^{SENTENCE_END}\n]*(?:[{SENTENCE_END}][{CLOSERS}]*|\n|$)")
