@@ -209,6 +209,21 @@ def reindex(db: DbOption = None, backend: BackendOption = None) -> None:
 
 
 @app.command()
+def derive(db: DbOption = None, backend: BackendOption = None) -> None:
+    """Recompute the precomputed aggregates (co-citation, per-measure and per-document counts).
+
+    Ingest, remove, reindex and push keep them current; run this once on a store made
+    before they existed, or to repair one.
+    """
+    store = _store(backend, db)
+    try:
+        built = store.rebuild_derived()
+    finally:
+        store.close()
+    typer.echo(", ".join(f"{count} {what}" for what, count in built.items()))
+
+
+@app.command()
 def bench(
     quick: Annotated[bool, typer.Option(help="A small run that finishes in under a minute.")] = False,
     reports: Annotated[int | None, typer.Option(help="Generated reports to ingest.")] = None,

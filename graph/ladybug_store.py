@@ -20,6 +20,7 @@ from typing import Any
 
 import ladybug
 
+from graph import derived
 from graph.cypher_guard import refuse_writes
 from graph.model import NODE_LABELS, RELATION_ENDPOINTS
 from graph.store import (
@@ -42,6 +43,12 @@ class StoreLocked(Exception):
 def node_table_ddl(label: str) -> str:
     columns = ", ".join(f"{name} {kind}" for name, kind in NODE_PROPERTIES[label].items())
     return f"CREATE NODE TABLE IF NOT EXISTS {label}({columns}, PRIMARY KEY({NODE_KEY[label]}))"
+
+
+def derived_table_ddl(label: str) -> str:
+    key, props = derived.DERIVED_NODES[label]
+    columns = ", ".join(f"{name} {kind}" for name, kind in props.items())
+    return f"CREATE NODE TABLE IF NOT EXISTS {label}({columns}, PRIMARY KEY({key}))"
 
 
 def rel_table_ddl(rel_type: str) -> str:
@@ -174,6 +181,8 @@ class LadybugStore:
             self._conn.execute(node_table_ddl(label))
         for rel_type in RELATION_ENDPOINTS:
             self._conn.execute(rel_table_ddl(rel_type))
+        for label in derived.DERIVED_NODES:
+            self._conn.execute(derived_table_ddl(label))
 
     # -- writing -------------------------------------------------------------
 
@@ -219,6 +228,7 @@ class LadybugStore:
         can be rebuilt from the files: `ingest(..., bulk=True)`, `fazhi bench`.
         """
         new_reports = self._unstored_reports(rows)
+        cited = derived.cited_before(self._rows, rows)
         for label, nodes in rows.nodes.items():
             self._unwind(_node_merge(label), list(nodes.values()))
         for (rel_type, source_label, target_label), edges in rows.edges.items():
@@ -228,6 +238,26 @@ class LadybugStore:
             else:
                 self._unwind(_edge_create(rel_type, source_label, target_label), fresh)
             self._unwind(_edge_merge(rel_type, source_label, target_label), known)
+        derived.after_write(self._rows, rows, cited)
+
+    def _rows(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
+        """Run one statement on this connection (inside the caller's transaction), all rows."""
+        result = self._conn.execute(cypher, params)
+        rows = []
+        while result.has_next():
+            rows.append(result.get_next())
+        return rows
+
+    def rebuild_derived(self) -> dict[str, int]:
+        """Recompute the precomputed aggregates (graph/derived.py) from the facts, in one transaction.
+
+        The tables are dropped and made again first, so a store whose derived tables
+        have an older layout is migrated too.
+        """
+        for label in derived.DERIVED_NODES:
+            self._conn.execute(f"DROP TABLE IF EXISTS {label}")
+            self._conn.execute(derived_table_ddl(label))
+        return self._transaction(lambda: derived.rebuild(self._rows))
 
     def _unstored_reports(self, rows: GraphRows) -> set[str]:
         ids = list(rows.nodes.get("Report", {}))
@@ -273,6 +303,7 @@ class LadybugStore:
 
         def work() -> int:
             removed = 0
+            laws, measures = derived.before_remove(self._rows, report_id)
             for rel_type in RELATION_ENDPOINTS:
                 params = {"rid": report_id}
                 counted = self._conn.execute(
@@ -284,6 +315,7 @@ class LadybugStore:
                     )
                 removed += counted
             self._conn.execute("MATCH (r:Report {id: $rid}) DETACH DELETE r", {"rid": report_id})
+            derived.after_remove(self._rows, laws, measures)
             for label in NODE_LABELS[1:]:
                 self._conn.execute(
                     f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)-[]-() }} DELETE n"

@@ -32,6 +32,7 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
+from graph import derived
 from graph.cypher_guard import refuse_writes
 from graph.model import NODE_LABELS, RELATION_ENDPOINTS
 from graph.store import EDGE_PROPERTIES, NODE_KEY, NODE_PROPERTIES, GraphRows, QueryRefused, QueryResult
@@ -83,6 +84,12 @@ def _schema_statements() -> list[str]:
     statements.append(
         f"CREATE CONSTRAINT fazhi_meta_key IF NOT EXISTS FOR (n:{META_LABEL}) REQUIRE n.key IS UNIQUE"
     )
+    statements += [
+        f"CREATE CONSTRAINT fazhi_{label.lower()}_key IF NOT EXISTS FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
+        for label, (key, _) in derived.DERIVED_NODES.items()
+    ]
+    statements += [f"CREATE INDEX fazhi_lawpair_{side} IF NOT EXISTS FOR (p:LawPair) ON (p.{side})"
+                   for side in ("law_a", "law_b")]
     # remove_report finds a report's edges by property; without these it scans every edge.
     statements += [
         f"CREATE INDEX fazhi_{rel_type.lower()}_report IF NOT EXISTS "
@@ -237,11 +244,20 @@ class Neo4jStore:
 
     def write(self, rows: GraphRows) -> None:
         """MERGE nodes (all labels first, so edges find both ends), then edges, then bump version."""
+        cited = derived.cited_before(self._rows, rows)
         for label, nodes in rows.nodes.items():
             self._unwind(_node_merge(label), _node_rows(nodes, label))
         for (rel_type, source_label, target_label), edges in rows.edges.items():
             self._unwind(_edge_merge(rel_type, source_label, target_label), _edge_rows(edges))
+        self._run_write(lambda tx: derived.after_write(_tx_runner(tx), rows, cited))
         self._run_write(_bump_version)
+
+    def _rows(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
+        return [list(row.values()) for row in self._read(cypher, params)]
+
+    def rebuild_derived(self) -> dict[str, int]:
+        """Recompute the precomputed aggregates (graph/derived.py) from the facts."""
+        return self._run_write(lambda tx: derived.rebuild(_tx_runner(tx)))
 
     def _unwind(self, statement: str, rows: list[dict[str, Any]]) -> None:
         for i in range(0, len(rows), self.batch_size):
@@ -375,8 +391,14 @@ def _collect(result: neo4j.Result, row_cap: int) -> QueryResult:
     return QueryResult(columns, rows, truncated)
 
 
+def _tx_runner(tx: neo4j.ManagedTransaction) -> derived.Runner:
+    """derived.Runner over one transaction: the aggregates change with the facts or not at all."""
+    return lambda cypher, params: [list(record.values()) for record in tx.run(cypher, params)]
+
+
 def _remove_report(tx: neo4j.ManagedTransaction, report_id: str) -> int:
     removed = 0
+    laws, measures = derived.before_remove(_tx_runner(tx), report_id)
     for rel_type in RELATION_ENDPOINTS:
         removed += tx.run(
             f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid DELETE e RETURN count(*) AS c",
@@ -388,6 +410,7 @@ def _remove_report(tx: neo4j.ManagedTransaction, report_id: str) -> int:
         "OPTIONAL MATCH (r:Report {id: $rid}) OPTIONAL MATCH (r)-[e]-() "
         "WITH r, count(e) AS c DETACH DELETE r RETURN c", rid=report_id,
     ).single()["c"]
+    derived.after_remove(_tx_runner(tx), laws, measures)
     for label in ENTITY_LABELS:
         tx.run(f"MATCH (n:{label}) WHERE NOT (n)--() DELETE n").consume()
     _bump_version(tx)
