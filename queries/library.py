@@ -11,6 +11,10 @@ File layout:
     // dialect: neo4j
     MATCH ...            <- Neo4j variant
 
+`// sort: col1 DESC, col2` orders the rows after the query ran: LadybugDB applies an ORDER BY
+after UNION ALL to the last part only, and a UNION of anchored parts is how some point
+queries avoid scanning every edge.
+
 Parameters are always passed to the driver, never formatted into the text. The
 example value of a parameter fixes its type (an int example makes `--param k=v`
 an int) and is what `fazhi queries` lists and the differential test runs.
@@ -26,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 QUERY_DIR = Path(__file__).resolve().parent
-_HEADER_RE = re.compile(r"^//\s*(name|description|param\s+\w+|dialect)\s*:\s*(.*)$")
+_HEADER_RE = re.compile(r"^//\s*(name|description|param\s+\w+|dialect|sort)\s*:\s*(.*)$")
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class LibraryQuery:
     description: str
     params: dict[str, Any]  # name -> example value
     variants: dict[str, str]  # dialect ("*" for all) -> cypher
+    sort: tuple[str, ...] = ()  # "column" or "column DESC": order of the rows after the query (module doc)
 
     def cypher_for(self, dialect: str) -> str:
         return self.variants.get(dialect) or self.variants["*"]
@@ -67,6 +72,7 @@ def parse_query_file(path: Path) -> LibraryQuery:
     name = path.stem
     description = ""
     params: dict[str, Any] = {}
+    sort: tuple[str, ...] = ()
     variants: dict[str, list[str]] = {"*": []}
     current = "*"
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -79,6 +85,8 @@ def parse_query_file(path: Path) -> LibraryQuery:
             name = value
         elif key == "description":
             description = value
+        elif key == "sort":
+            sort = tuple(column.strip() for column in value.split(","))
         elif key == "dialect":
             current = value
             variants[current] = []
@@ -89,7 +97,7 @@ def parse_query_file(path: Path) -> LibraryQuery:
         raise ValueError(f"{path}: no Cypher in the file")
     if "*" not in texts and not {"ladybug", "neo4j"} <= set(texts):
         raise ValueError(f"{path}: needs a shared body or both ladybug and neo4j variants")
-    return LibraryQuery(name, description, params, texts)
+    return LibraryQuery(name, description, params, texts, sort)
 
 
 def _example(value: str) -> Any:
@@ -116,4 +124,15 @@ def run(store, name: str, params: dict[str, Any] | None = None, **options):
     """Run a library query on a store with the store's own dialect variant."""
     query = get(name)
     values = {**query.params, **(params or {})}
-    return store.query(query.cypher_for(store.dialect), values, **options)
+    result = store.query(query.cypher_for(store.dialect), values, **options)
+    _sort(result, query.sort)
+    return result
+
+
+def _sort(result, keys: tuple[str, ...]) -> None:
+    """Stable sorts from the last key to the first; nulls last ascending, first descending (as Cypher)."""
+    for key in reversed(keys):
+        column, _, direction = key.partition(" ")
+        i = result.columns.index(column)
+        result.rows.sort(key=lambda row, i=i: (row[i] is None, row[i]) if row[i] is not None else (True, 0),
+                         reverse=direction.strip().upper() == "DESC")

@@ -1,13 +1,44 @@
 // name: report_facts
-// description: Every fact stated in one report: relation, endpoints, sentence and offsets, in text order.
+// description: Every fact stated in one report: relation, endpoints, sentence and offsets, in text order. LadybugDB: anchored on the report's own neighbourhood (an entity-to-entity fact is stated by the report's issuer, or starts at an entity the report cites or mentions, or at a parent region of one), since edges carry report_id only as a property.
 // param report_id: ""
+// sort: start_offset, type, source, target
 // dialect: ladybug
+MATCH (s:Report {id: $report_id})-[e]->(t)
+RETURN label(e) AS type, 'Report' AS source_label, s.id AS source, label(t) AS target_label,
+       coalesce(t.name, t.id) AS target, e.sentence AS sentence, e.start_offset AS start_offset,
+       e.end_offset AS end_offset, e.year AS year
+UNION ALL
+MATCH (:Report {id: $report_id})<-[:ISSUED]-(s:Agency)-[e]->(t)
+WHERE e.report_id = $report_id AND label(e) <> 'LOCATED_IN'
+RETURN label(e) AS type, 'Agency' AS source_label, s.name AS source, label(t) AS target_label,
+       coalesce(t.name, t.id) AS target, e.sentence AS sentence, e.start_offset AS start_offset,
+       e.end_offset AS end_offset, e.year AS year
+UNION ALL
+MATCH (:Report {id: $report_id})-[:MENTIONS]->(s:Agency)-[e:LOCATED_IN]->(t)
+WHERE e.report_id = $report_id
+RETURN label(e) AS type, 'Agency' AS source_label, s.name AS source, label(t) AS target_label,
+       t.name AS target, e.sentence AS sentence, e.start_offset AS start_offset,
+       e.end_offset AS end_offset, e.year AS year
+UNION ALL
+MATCH (:Report {id: $report_id})-[:CITES]->(s:Law)-[e]->(t)
+WHERE e.report_id = $report_id
+RETURN label(e) AS type, 'Law' AS source_label, s.name AS source, label(t) AS target_label,
+       t.name AS target, e.sentence AS sentence, e.start_offset AS start_offset,
+       e.end_offset AS end_offset, e.year AS year
+UNION ALL
+MATCH (:Report {id: $report_id})-[:MENTIONS]->(s:Measure)-[e]->(t)
+WHERE e.report_id = $report_id
+RETURN label(e) AS type, 'Measure' AS source_label, s.name AS source, label(t) AS target_label,
+       t.name AS target, e.sentence AS sentence, e.start_offset AS start_offset,
+       e.end_offset AS end_offset, e.year AS year
+UNION ALL
+MATCH (:Report {id: $report_id})-[:MENTIONS]->(:Region)-[:PART_OF*0..3]->(s:Region)
+WITH DISTINCT s
 MATCH (s)-[e]->(t)
 WHERE e.report_id = $report_id
-RETURN label(e) AS type, label(s) AS source_label, coalesce(s.name, s.id) AS source,
-       label(t) AS target_label, coalesce(t.name, t.id) AS target, e.sentence AS sentence,
-       e.start_offset AS start_offset, e.end_offset AS end_offset, e.year AS year
-ORDER BY start_offset, type, source, target
+RETURN label(e) AS type, 'Region' AS source_label, s.name AS source, label(t) AS target_label,
+       t.name AS target, e.sentence AS sentence, e.start_offset AS start_offset,
+       e.end_offset AS end_offset, e.year AS year
 // dialect: neo4j
 MATCH (s)-[e]->(t)
 WHERE e.report_id = $report_id

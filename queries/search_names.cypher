@@ -3,8 +3,8 @@
 // param text: "司法"
 // param limit: 50
 // dialect: ladybug
-MATCH (n)
-WHERE label(n) <> 'Report' AND n.name CONTAINS $text
+MATCH (n:Agency:Law:Measure:Region)
+WHERE n.name CONTAINS $text
 RETURN label(n) AS label, n.name AS name
 ORDER BY size(name), name
 LIMIT $limit

@@ -3,7 +3,7 @@
 // param source: "韶关市市场监督管理局"
 // param target: "中华人民共和国行政处罚法"
 // dialect: ladybug
-MATCH (a {name: $source}), (b {name: $target})
+MATCH (a:Agency:Law:Measure:Region {name: $source}), (b:Agency:Law:Measure:Region {name: $target})
 MATCH p = (a)-[* SHORTEST 1..6]-(b)
 RETURN list_transform(nodes(p), n -> coalesce(n.name, n.id)) AS names,
        list_transform(rels(p), e -> label(e)) AS relations, length(p) AS hops
