@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import filtered_frame, render_search
+from app_pages.common import filtered_frame, library_frame, render_search, unfiltered
 
 TOP_N = 15
 
@@ -12,12 +12,31 @@ st.header("概览")
 reports = filtered_frame("filtered_reports", limit=1_000_000)
 measures = filtered_frame("filtered_measures", limit=TOP_N)
 laws = filtered_frame("filtered_laws", category="", limit=TOP_N)
-adoption = filtered_frame("filtered_adoption", measure="")
+
+
+def adoption_by_year(top: list[str]) -> tuple[int, pd.DataFrame]:
+    """(measures implemented, agencies per measure and year for `top`).
+
+    With the filters open this reads the per-measure counts and one anchored query per
+    charted measure; scanning every IMPLEMENTS edge (filtered_adoption) takes seconds at 50k.
+    """
+    if unfiltered():
+        implemented = len(library_frame("measure_stats", limit=1_000_000))
+        frames = [library_frame("measure_adoption_by_year", measure=m).assign(measure=m) for m in top]
+        yearly = pd.concat(frames) if frames else pd.DataFrame(columns=["measure", "year", "agencies"])
+        return implemented, yearly[["measure", "year", "agencies"]]
+    adoption = filtered_frame("filtered_adoption", measure="")
+    implemented = adoption["measure"].nunique() if not adoption.empty else 0
+    yearly = adoption.dropna(subset=["year"]).groupby(["measure", "year"], as_index=False)["agencies"].sum()
+    return implemented, yearly[yearly["measure"].isin(top)]
+
+
+implemented, yearly = adoption_by_year(measures["measure"].head(6).tolist() if not measures.empty else [])
 
 cols = st.columns(4)
 cols[0].metric("报告", len(reports))
 cols[1].metric("发文机关", reports["agency"].nunique() if not reports.empty else 0)
-cols[2].metric("措施（被实施）", adoption["measure"].nunique() if not adoption.empty else 0)
+cols[2].metric("措施（被实施）", implemented)
 cols[3].metric("被引法规文件", len(filtered_frame("filtered_laws", category="", limit=1_000_000)))
 
 render_search("overview-search")
@@ -43,9 +62,6 @@ with right:
         hide_index=True, width="stretch")
 
 st.subheader("措施采纳的年度变化")
-yearly = adoption.dropna(subset=["year"]).groupby(["measure", "year"], as_index=False)["agencies"].sum()
-top = measures["measure"].head(6).tolist()
-yearly = yearly[yearly["measure"].isin(top)]
 if yearly.empty:
     st.caption("没有带年份的实施记录。")
 else:
