@@ -273,7 +273,7 @@ class AgencyFinder:
 
     def _organ(self, match: re.Match[str]) -> AgencyHit | None:
         if not match.group("lvl") and match.start() not in self.region_spans:
-            return None  # a bare 政府/法院 is generic; most organ matches are, so before _prefix's look-back
+            return None  # no region or level char: generic (most organ matches; cheaper than _prefix)
         prefix = self._prefix(match)
         if prefix is None or not prefix.explicit or not prefix.qualifier:
             return None  # a bare 政府/法院 is generic
