@@ -66,11 +66,8 @@ _LAWS = (
 )
 _CITED = "UNWIND $ids AS id MATCH (r:Report {id: id})-[:CITES]->(l:Law) RETURN r.id, l.name"
 _CITED_BY_ISSUED = "UNWIND $ids AS id MATCH (:Report {id: id})-[:CITES]->(l:Law) RETURN DISTINCT l.name"
-_PAIR_ADD = (
-    "UNWIND $rows AS row MERGE (p:LawPair {key: row.key}) "
-    "ON CREATE SET p.law_a = row.a, p.law_b = row.b, p.reports = row.d, p.top = false "
-    "ON MATCH SET p.reports = p.reports + row.d"
-)
+_PAIR_KEYS = "UNWIND $keys AS k MATCH (p:LawPair {key: k}) RETURN p.key"
+_PAIR_ADD = "UNWIND $rows AS row MATCH (p:LawPair {key: row.key}) SET p.reports = p.reports + row.d"
 _PAIR_CREATE = (
     "UNWIND $rows AS row CREATE (:LawPair {key: row.key, law_a: row.a, law_b: row.b, reports: row.d, top: false})"
 )
@@ -145,12 +142,22 @@ def after_remove(run: Runner, laws: set[str], measures: set[str]) -> None:
     refresh(run, measures, laws)
 
 
-def _apply_pairs(run: Runner, deltas: Counter[tuple[str, str]], statement: str = _PAIR_ADD) -> None:
+def _apply_pairs(run: Runner, deltas: Counter[tuple[str, str]]) -> None:
+    """Add the deltas: SET on stored pairs, CREATE for new ones, drop pairs that reach zero.
+
+    Not MERGE: on a 4.6 M-pair table LadybugDB's MERGE took 18 s per 10,000 rows, a key
+    lookup plus SET/CREATE 0.9 s for 39,000.
+    """
     rows = [{"key": pair_key(a, b), "a": a, "b": b, "d": d} for (a, b), d in sorted(deltas.items()) if d]
-    for chunk in _chunks(rows):
-        run(statement, {"rows": chunk})
-        if any(row["d"] < 0 for row in chunk):
-            run(_PAIR_DROP_EMPTY, {"keys": [row["key"] for row in chunk if row["d"] < 0]})
+    stored: set[int] = set()
+    for chunk in _chunks([row["key"] for row in rows]):
+        stored.update(key for (key,) in run(_PAIR_KEYS, {"keys": chunk}))
+    for statement, part in ((_PAIR_ADD, [r for r in rows if r["key"] in stored]),
+                            (_PAIR_CREATE, [r for r in rows if r["key"] not in stored])):
+        for chunk in _chunks(part):
+            run(statement, {"rows": chunk})
+    for chunk in _chunks([row["key"] for row in rows if row["d"] < 0]):
+        run(_PAIR_DROP_EMPTY, {"keys": chunk})
     if rows:
         _mark_top(run)
 
@@ -185,5 +192,5 @@ def rebuild(run: Runner) -> dict[str, int]:
     laws = [name for (name,) in run("MATCH (l:Law) RETURN l.name", {})]
     refresh(run, measures, laws)
     pairs = run(_PAIRS_ALL, {})
-    _apply_pairs(run, Counter({(a, b): n for a, b, n in pairs}), _PAIR_CREATE)
+    _apply_pairs(run, Counter({(a, b): n for a, b, n in pairs}))
     return {"measures": len(measures), "laws": len(laws), "pairs": len(pairs)}
