@@ -34,6 +34,22 @@ from graph.store import (
 
 WRITE_BATCH = 2000
 BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at end_bulk)
+DEFAULT_BUFFER_POOL_MB = 3072  # cap (also at most 25% of RAM); 2048 filled up at ~38k reports (bulk, 50k)
+MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer pool is full" at 128 MB
+
+
+def buffer_pool_bytes(mb: int | None = None) -> int:
+    """LadybugDB's buffer pool size: an explicit cap, FAZHI_BUFFER_POOL_MB, or min(3 GB, 25% of RAM).
+
+    Why: LadybugDB defaults to ~80% of RAM and keeps whatever checkpoints and global
+    queries touch, so an uncapped writer grew to 7+ GB at 50k reports. The pool also
+    holds COPY's and queries' working memory, hence the floor.
+    """
+    if mb is None:
+        env = os.environ.get("FAZHI_BUFFER_POOL_MB", "").strip()
+        ram_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**20
+        mb = int(env) if env else min(DEFAULT_BUFFER_POOL_MB, ram_mb // 4)
+    return max(mb, MIN_BUFFER_POOL_MB) * 2**20
 
 
 class StoreLocked(Exception):
@@ -154,14 +170,15 @@ class LadybugStore:
     _bulk_open = False
     _bulk_pending = 0
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, buffer_pool_mb: int | None = None) -> None:
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
             self._create_empty()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = ladybug.Database(str(self.path), read_only=read_only)
+            self._db = ladybug.Database(str(self.path), read_only=read_only,
+                                        buffer_pool_size=buffer_pool_bytes(buffer_pool_mb))
         except RuntimeError as exc:
             if "lock" in str(exc).lower():
                 raise StoreLocked(
