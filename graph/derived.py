@@ -109,8 +109,13 @@ def _cited(run: Runner, ids: list[str]) -> dict[str, set[str]]:
     return cited
 
 
-def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]]) -> None:
-    """Bring the aggregates up to date with a write whose CITES state was `before`."""
+def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]],
+                refresh_stats: bool = True) -> tuple[set[str], set[str]]:
+    """Bring the aggregates up to date with a write whose CITES state was `before`.
+
+    Returns the (measures, documents) whose stats the write touched; with `refresh_stats`
+    off the caller refreshes them later (a bulk load does it once, at its end).
+    """
     after = {report: set(laws) for report, laws in before.items()}
     for _, law, report in _edge_keys(rows, "CITES"):
         after.setdefault(report, set()).add(law)
@@ -125,7 +130,9 @@ def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]]) -> No
                      for _, target, _ in edges})
     for chunk in _chunks(issued):  # a report's issuer changes its documents' agency counts
         laws.update(law for (law,) in run(_CITED_BY_ISSUED, {"ids": chunk}))
-    refresh(run, measures, laws)
+    if refresh_stats:
+        refresh(run, measures, laws)
+    return measures, laws
 
 
 def before_remove(run: Runner, report_id: str) -> tuple[set[str], set[str]]:

@@ -210,6 +210,7 @@ class LadybugStore:
             # cost grows with the store): checkpoint every BULK_CHECKPOINT_REPORTS instead.
             self._conn.execute("CALL auto_checkpoint=false")
             self._bulk_open, self._bulk_pending = True, 0
+            self._bulk_touched: tuple[set[str], set[str]] = (set(), set())
         self._transaction(lambda: self._write_rows(rows))
         if self._bulk_open:
             self._bulk_pending += len(rows.nodes.get("Report", {}))
@@ -220,6 +221,8 @@ class LadybugStore:
     def end_bulk(self) -> None:
         """Make a bulk load durable (copied edges live only in memory until a checkpoint)."""
         if self._bulk_open:
+            measures, laws = self._bulk_touched
+            self._transaction(lambda: derived.refresh(self._rows, measures, laws))
             self._conn.execute("CHECKPOINT")
             self._conn.execute("CALL auto_checkpoint=true")
             self._bulk_open = False
@@ -255,7 +258,10 @@ class LadybugStore:
             else:
                 self._unwind(_edge_create(rel_type, source_label, target_label), fresh)
             self._unwind(_edge_merge(rel_type, source_label, target_label), known)
-        derived.after_write(self._rows, rows, cited)
+        touched = derived.after_write(self._rows, rows, cited, refresh_stats=not self._bulk_open)
+        if self._bulk_open:  # stats of hubs touched by every batch: recomputed once, in end_bulk
+            self._bulk_touched[0].update(touched[0])
+            self._bulk_touched[1].update(touched[1])
 
     def _rows(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
         """Run one statement on this connection (inside the caller's transaction), all rows."""
