@@ -62,11 +62,10 @@ def test_csv_export_bulk_loads_into_a_real_neo4j(sample_db, tmp_path) -> None:
     """`fazhi export --format csv` → neo4j-admin's importer (our jars) → a server on that data
     holds exactly the embedded graph: every node and edge with every property."""
     from fixtures_neo4j import start_server
-    from helpers import snapshot
-
     from graph import neo4j_server
     from graph.exports import write_csv
     from graph.neo4j_store import Neo4jStore
+    from helpers import snapshot
 
     with LadybugStore(sample_db, read_only=True) as store:
         write_csv(store, tmp_path / "csv")

@@ -6,6 +6,8 @@ and edge with every property), so any difference in ids, evidence or counts fail
 
 from __future__ import annotations
 
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -61,9 +63,12 @@ def test_merge_only_writes_give_the_same_graph(corpus, reference, tmp_path) -> N
         assert snapshot(store) == reference
 
 
-def test_dask_cluster_map_then_driver_write_equals_local_ingest(corpus, reference, tmp_path) -> None:
+def test_dask_cluster_map_then_driver_write_equals_local_ingest(corpus, reference, tmp_path, monkeypatch) -> None:
     """Extraction as a map over files on a Dask LocalCluster; GraphRows gathered; one writer (this process)."""
     distributed = pytest.importorskip("distributed")
+    # Spawned workers re-run the parent's __main__ file; Streamlit's AppTest (earlier tests) leaves
+    # app.py installed as __main__, which would open the store in every worker. A bare module runs nothing.
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     files = [str(p) for p in iter_files([corpus])]
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
