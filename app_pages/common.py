@@ -38,7 +38,7 @@ SECRET_KEYS = ("FAZHI_BACKEND", "FAZHI_DB", "NEO4J_URI", "NEO4J_USER", "NEO4J_PA
 FILTER_DEFAULTS: dict[str, Any] = {"year_from": 0, "year_to": 0, "region": "", "level": "", "doc_type": ""}
 # With every filter open these filtered_* queries are answered by the counts ingest keeps
 # (graph/derived.py): same columns and rows, milliseconds instead of seconds at 50k reports.
-UNFILTERED = {"filtered_measures": "measure_stats", "filtered_laws": "law_stats"}
+UNFILTERED = {"filtered_measures": "measure_stats", "filtered_laws": "law_stats", "filtered_counts": "report_counts"}
 LABEL_COLOURS = {
     "Report": "#6c757d", "Agency": "#1f77b4", "Law": "#d62728", "Measure": "#2ca02c", "Region": "#9467bd",
 }
@@ -196,26 +196,26 @@ def filter_params() -> dict[str, Any]:
     return out
 
 
-def _region_options(reports: pd.DataFrame) -> list[str]:
+def _region_options() -> list[str]:
     """Report regions plus the provinces above them, so a province selects its cities' reports."""
-    names = {r for r in reports["region"].dropna()}
+    groups = library_frame("filtered_report_groups", **FILTER_DEFAULTS)
     regions = library_frame("region_list")
     provinces = set(regions[regions["level"] == "省"]["region"])
-    return ["", *sorted(names | provinces)]
+    return ["", *sorted(set(groups["region"].dropna()) | provinces)]
 
 
 def render_filters() -> None:
     """Sidebar widgets rendered by app.py on every page, so their state survives page switches."""
-    reports = library_frame("filtered_reports", **FILTER_DEFAULTS, limit=1_000_000)
+    totals = library_frame("report_counts").iloc[0]
     side = st.sidebar
     side.subheader("筛选")
-    years = sorted(int(y) for y in reports["year"].dropna().unique()) if not reports.empty else []
-    if len(years) >= 2:
-        st.session_state["_year_bounds"] = (years[0], years[-1])
-        side.slider("年份", years[0], years[-1], (years[0], years[-1]), key="f_years")
-    elif years:
-        side.caption(f"年份: {years[0]}")
-    side.selectbox("地区", _region_options(reports) if not reports.empty else [""], key="f_region",
+    first, last = totals["first_year"], totals["last_year"]
+    if not pd.isna(first) and last > first:
+        st.session_state["_year_bounds"] = (int(first), int(last))
+        side.slider("年份", int(first), int(last), (int(first), int(last)), key="f_years")
+    elif not pd.isna(first):
+        side.caption(f"年份: {int(first)}")
+    side.selectbox("地区", _region_options() if totals["reports"] else [""], key="f_region",
                    format_func=lambda v: v or "全部")
     side.selectbox("发文机关层级", ["", *AGENCY_LEVELS], key="f_level", format_func=lambda v: v or "全部")
     side.selectbox("文种", ["", *DOC_TYPES], key="f_doc_type", format_func=lambda v: v or "全部")
@@ -374,7 +374,8 @@ def render_search(key: str = "search") -> None:
     if not query.strip():
         return
     index = search_index(version())
-    allowed = set(filtered_frame("filtered_reports", limit=1_000_000)["report_id"])
+    # Open filters allow every report (the filtered list is row-capped and would hide the rest).
+    allowed = None if unfiltered() else set(filtered_frame("filtered_reports", limit=1_000_000)["report_id"])
     hits = index.search(query, limit=20, allowed=allowed)
     if not hits:
         st.info("没有找到匹配的句子。")

@@ -9,7 +9,8 @@ from app_pages.common import filtered_frame, library_frame, render_search, unfil
 TOP_N = 15
 
 st.header("概览")
-reports = filtered_frame("filtered_reports", limit=1_000_000)
+totals = filtered_frame("filtered_counts").iloc[0]
+groups = filtered_frame("filtered_report_groups")
 measures = filtered_frame("filtered_measures", limit=TOP_N)
 laws = filtered_frame("filtered_laws", category="", limit=TOP_N)
 
@@ -34,14 +35,14 @@ def adoption_by_year(top: list[str]) -> tuple[int, pd.DataFrame]:
 implemented, yearly = adoption_by_year(measures["measure"].head(6).tolist() if not measures.empty else [])
 
 cols = st.columns(4)
-cols[0].metric("报告", len(reports))
-cols[1].metric("发文机关", reports["agency"].nunique() if not reports.empty else 0)
+cols[0].metric("报告", int(totals["reports"]))
+cols[1].metric("发文机关", int(totals["issuers"]))
 cols[2].metric("措施（被实施）", implemented)
-cols[3].metric("被引法规文件", len(filtered_frame("filtered_laws", category="", limit=1_000_000)))
+cols[3].metric("被引法规文件", int(totals["laws"]))
 
 render_search("overview-search")
 
-if reports.empty:
+if not totals["reports"]:
     st.info("当前筛选条件下没有报告。调整左侧筛选，或在“导入”页导入文件。")
     st.stop()
 
@@ -72,17 +73,17 @@ else:
     ), width="stretch")
 
 left, right = st.columns(2)
-frame = reports.assign(region=reports["region"].fillna("（未知）"), level=reports["level"].fillna("（未知）"))
+frame = groups.assign(region=groups["region"].fillna("（未知）"), level=groups["level"].fillna("（未知）"),
+                      doc_type=groups["doc_type"].fillna("（未知）"))
 with left:
     st.subheader("各地区报告数")
-    by_region = frame.groupby("region", as_index=False).size().rename(columns={"size": "reports"})
+    by_region = frame.groupby("region", as_index=False)["reports"].sum()
     st.altair_chart(alt.Chart(by_region).mark_bar().encode(
         x=alt.X("reports:Q", title="报告数"), y=alt.Y("region:N", sort="-x", title=None)),
         width="stretch")
 with right:
     st.subheader("发文机关层级")
-    by_level = frame.groupby(["level", "doc_type"], as_index=False, dropna=False).size()
-    by_level["doc_type"] = by_level["doc_type"].fillna("（未知）")
-    st.altair_chart(alt.Chart(pd.DataFrame(by_level)).mark_bar().encode(
-        x=alt.X("size:Q", title="报告数"), y=alt.Y("level:N", title=None),
+    by_level = frame.groupby(["level", "doc_type"], as_index=False)["reports"].sum()
+    st.altair_chart(alt.Chart(by_level).mark_bar().encode(
+        x=alt.X("reports:Q", title="报告数"), y=alt.Y("level:N", title=None),
         color=alt.Color("doc_type:N", title="文种")), width="stretch")

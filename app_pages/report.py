@@ -16,6 +16,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from app_pages.common import LABEL_COLOURS, LABEL_NAMES, filtered_frame, library_frame
+from graph.store import ROW_CAP as LIST_CAP
 
 RELATION_NAMES = {
     "ISSUED": "发布", "CITES": "引用", "MENTIONS": "提及", "IMPLEMENTS": "实施", "COOPERATES_WITH": "合作",
@@ -96,6 +97,8 @@ def pick_report() -> str | None:
     if not options:
         st.info("当前筛选条件下没有报告。")
         return None
+    if len(reports) >= LIST_CAP:
+        st.caption(f"列表只列出前 {LIST_CAP:,} 篇；用左侧筛选或概览页的全文检索找到其余报告。")
     titles = dict(zip(reports["report_id"], reports["title"].fillna("") + " · " + reports["source"].fillna(""),
                       strict=True))
     choice = st.selectbox("报告", options, index=options.index(wanted) if wanted in options else 0,

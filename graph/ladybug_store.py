@@ -27,6 +27,7 @@ from graph.store import (
     EDGE_PROPERTIES,
     NODE_KEY,
     NODE_PROPERTIES,
+    ROW_CAP,
     GraphRows,
     QueryRefused,
     QueryResult,
@@ -365,7 +366,7 @@ class LadybugStore:
             return "0"
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
-              timeout_s: float = 30.0, row_cap: int = 10_000) -> QueryResult:
+              timeout_s: float = 30.0, row_cap: int = ROW_CAP) -> QueryResult:
         if not write:
             refuse_writes(cypher)
         self._conn.set_query_timeout(int(timeout_s * 1000))

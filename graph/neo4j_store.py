@@ -35,7 +35,15 @@ from neo4j.graph import Node, Path, Relationship
 from graph import derived
 from graph.cypher_guard import refuse_writes
 from graph.model import NODE_LABELS, RELATION_ENDPOINTS
-from graph.store import EDGE_PROPERTIES, NODE_KEY, NODE_PROPERTIES, GraphRows, QueryRefused, QueryResult
+from graph.store import (
+    EDGE_PROPERTIES,
+    NODE_KEY,
+    NODE_PROPERTIES,
+    ROW_CAP,
+    GraphRows,
+    QueryRefused,
+    QueryResult,
+)
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_BATCH = 5000
@@ -312,7 +320,7 @@ class Neo4jStore:
     # -- reading -------------------------------------------------------------
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
-              timeout_s: float = 30.0, row_cap: int = 10_000) -> QueryResult:
+              timeout_s: float = 30.0, row_cap: int = ROW_CAP) -> QueryResult:
         """Run user Cypher: refused lexically, then again by Neo4j itself in a READ session."""
         if not write:
             refuse_writes(cypher)

@@ -106,6 +106,9 @@ def _add_extraction(rows: GraphRows, ex: Extraction) -> None:
         })
 
 
+ROW_CAP = 10_000  # rows a query returns unless its caller sets another cap
+
+
 @dataclass
 class QueryResult:
     columns: list[str]
@@ -132,7 +135,7 @@ class GraphStore(Protocol):
         """Delete a report, its facts, and entities no other report supports; return edges removed."""
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
-              timeout_s: float = 30.0, row_cap: int = 10_000) -> QueryResult:
+              timeout_s: float = 30.0, row_cap: int = ROW_CAP) -> QueryResult:
         """Run Cypher; read-only unless `write`; refuse with QueryRefused when not allowed."""
 
     def iter_nodes(self, label: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:

@@ -58,3 +58,40 @@ def test_implementing_agencies_carry_evidence_pointing_into_the_report(samples_s
         text = samples_store.query("MATCH (r:Report {id: $id}) RETURN r.text AS t",
                                    {"id": row["report_id"]}).rows[0][0]
         assert text[row["start_offset"]:row["end_offset"]] == row["evidence"]
+
+
+FILTER_CASES = [
+    {}, {"region": "广东省"}, {"year_from": 2022}, {"year_to": 2021}, {"level": "市"}, {"doc_type": "年度报告"},
+    {"region": "浙江省", "doc_type": "通知"},
+]
+
+
+@pytest.mark.parametrize("filters", FILTER_CASES, ids=lambda f: ",".join(f"{k}={v}" for k, v in f.items()) or "open")
+def test_overview_counts_agree_with_the_listed_reports(samples_store, filters: dict) -> None:
+    """filtered_counts / filtered_report_groups count in the store what filtered_reports lists row by row."""
+    reports = library.run(samples_store, "filtered_reports", filters).records()
+    counts = library.run(samples_store, "filtered_counts", filters).records()[0]
+    assert counts["reports"] == len(reports)
+    assert counts["issuers"] == len({r["agency"] for r in reports})
+    years = [r["year"] for r in reports if r["year"] is not None]
+    assert (counts["first_year"], counts["last_year"]) == ((min(years), max(years)) if years else (None, None))
+    groups = library.run(samples_store, "filtered_report_groups", filters).records()
+    assert sum(g["reports"] for g in groups) == len(reports)
+    by_region: dict = {}
+    for r in reports:
+        by_region[r["region"]] = by_region.get(r["region"], 0) + 1
+    grouped: dict = {}
+    for g in groups:
+        grouped[g["region"]] = grouped.get(g["region"], 0) + g["reports"]
+    assert grouped == by_region
+    cited = library.run(samples_store, "filtered_laws", {**filters, "limit": 100_000}).rows
+    assert counts["laws"] == len(cited)
+
+
+def test_open_filter_counts_come_from_the_stats_and_ignore_the_row_cap(samples_store) -> None:
+    """The overview's numbers are counted in the store: a row cap smaller than the corpus does not cut them."""
+    capped = library.run(samples_store, "filtered_reports", {"limit": 100}, row_cap=3)
+    assert capped.truncated and len(capped.rows) == 3
+    open_counts = library.run(samples_store, "filtered_counts", {}, row_cap=3).records()[0]
+    assert open_counts["reports"] == samples_store.counts()["Report"] > 3
+    assert library.run(samples_store, "report_counts", {}, row_cap=3).records() == [open_counts]

@@ -1,0 +1,17 @@
+// name: filtered_report_groups
+// description: Reports passing the global filters, counted per region, issuer level and doc_type (the overview's charts and the sidebar's region list). Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// param year_from: 0
+// param year_to: 0
+// param region: ""
+// param level: ""
+// param doc_type: ""
+MATCH (r:Report)
+WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $year_to)
+  AND ($doc_type = '' OR r.doc_type = $doc_type)
+  AND ($region = '' OR r.region CONTAINS $region OR EXISTS {
+        MATCH (g:Region)-[:PART_OF*1..3]->(p:Region) WHERE r.region ENDS WITH g.name AND p.name = $region })
+  AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
+OPTIONAL MATCH (i:Agency)-[:ISSUED]->(r)
+WITH r, min(i.level) AS level
+RETURN r.region AS region, level, r.doc_type AS doc_type, count(*) AS reports
+ORDER BY reports DESC, region, level, doc_type
