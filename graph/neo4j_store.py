@@ -7,8 +7,9 @@ as parameters.
 
 Writes go in batches, one transaction per batch: Neo4j keeps a transaction's state
 on the heap, so bounded batches keep a modest server (768 MiB heap) from running
-out of memory on a big ingest. A half-finished write is repaired by writing again,
-since every statement MERGEs.
+out of memory on a big ingest. A half-finished write is repaired by writing again:
+nodes MERGE, and edges MERGE for every report already in the store (write() explains
+why CREATE is safe for the others).
 """
 
 from __future__ import annotations
