@@ -13,14 +13,10 @@ from __future__ import annotations
 
 import html
 import json
-import logging
-import math
 import os
 import re
 import threading
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,6 +25,7 @@ import streamlit as st
 
 from graph.model import AGENCY_LEVELS, DOC_TYPES
 from graph.open import backend_name, db_path, open_store
+from graph.search import SentenceIndex, index_path, tokens
 from graph.store import GraphStore, QueryResult
 from queries import library
 
@@ -93,9 +90,9 @@ class StoreHandle:
         self.store = open_store(self.backend, read_only=True)
         self.opened_version = self.store.version()
 
-    def run(self, name: str, params: dict[str, Any]) -> QueryResult:
+    def run(self, name: str, params: dict[str, Any], **options: Any) -> QueryResult:
         with self.lock:
-            return library.run(self.current(), name, params)
+            return library.run(self.current(), name, params, **options)
 
     def query(self, cypher: str, params: dict[str, Any], **options: Any) -> QueryResult:
         with self.lock:
@@ -270,101 +267,25 @@ def mark_terms(text: str, terms: Iterable[str], colour: str = "#fff3a3") -> str:
 
 # -- sentence search -----------------------------------------------------------
 
-_SENTENCE_RE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
-_WORD_RE = re.compile(r"\w")
+@st.cache_resource(max_entries=1)
+def search_index_for(path: str) -> SentenceIndex:
+    return SentenceIndex(path)
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans [start, end) of the original text, trimmed of surrounding spaces."""
-    spans = []
-    for match in _SENTENCE_RE.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end - start >= 2:
-            spans.append((start, end))
-    return spans
+def search_index() -> SentenceIndex:
+    """The store's persistent sentence index (graph/search.py), brought up to date with a progress bar."""
+    handle = store_handle()
+    with handle.lock:
+        current = handle.current()
+        index = search_index_for(str(index_path(current)))
+        if index.indexed_version() != current.version():
+            bar = st.progress(0.0, text="建立检索索引…")
 
+            def show(done: int, total: int) -> None:
+                bar.progress(done / total, text=f"建立检索索引：{done}/{total} 篇报告")
 
-def dictionary_words() -> list[str]:
-    """Law and measure names and aliases from data/, so jieba keeps them whole."""
-    words: list[str] = []
-    for name, columns in (("laws.tsv", (0, 3)), ("measures.tsv", (0, 2))):
-        path = ROOT / "data" / name
-        if not path.exists():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.split("\t")
-            for col in columns:
-                if col < len(cells):
-                    words.extend(w for w in cells[col].split("|") if w)
-    return words
-
-
-def make_tokenizer(extra_words: Iterable[str]):
-    """A private jieba tokenizer with the project's names as user words (quotes stripped)."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    for word in [*dictionary_words(), *extra_words]:
-        plain = re.sub(r"[“”\"‘’《》〈〉()（）\s]", "", word)
-        # jieba never joins across 、 or +, so 双随机、一公开 is added as 双随机 and 一公开 too
-        for part in {plain, *re.split(r"[、，,+·]", plain)}:
-            if len(part) >= 2:
-                tokenizer.add_word(part, freq=50_000)
-    return tokenizer
-
-
-def tokens(tokenizer, text: str) -> list[str]:
-    return [t for t in tokenizer.lcut(text) if _WORD_RE.search(t)]
-
-
-@dataclass
-class SearchIndex:
-    """Okapi BM25 over every sentence of every report (evidence sentences are among them)."""
-
-    tokenizer: Any
-    docs: list[tuple[str, str, int, int, str]] = field(default_factory=list)  # rid, title, start, end, text
-    postings: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    lengths: list[int] = field(default_factory=list)
-
-    def add(self, report_id: str, title: str, text: str) -> None:
-        for start, end in split_sentences(text):
-            sentence = text[start:end]
-            words = tokens(self.tokenizer, sentence)
-            doc = len(self.docs)
-            self.docs.append((report_id, title, start, end, sentence))
-            self.lengths.append(len(words))
-            for word, tf in Counter(words).items():
-                self.postings.setdefault(word, []).append((doc, tf))
-
-    def search(self, query: str, limit: int = 20, allowed: set[str] | None = None,
-               k1: float = 1.5, b: float = 0.75) -> list[tuple[float, tuple[str, str, int, int, str]]]:
-        if not self.docs:
-            return []
-        n, avg = len(self.docs), (sum(self.lengths) / len(self.docs)) or 1.0
-        scores: dict[int, float] = defaultdict(float)
-        for word in set(tokens(self.tokenizer, query)):
-            posting = self.postings.get(word, [])
-            idf = math.log((n - len(posting) + 0.5) / (len(posting) + 0.5) + 1)
-            for doc, tf in posting:
-                scores[doc] += idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * self.lengths[doc] / avg))
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        hits = [(score, self.docs[d]) for d, score in ranked if allowed is None or self.docs[d][0] in allowed]
-        return hits[:limit]
-
-
-@st.cache_resource(show_spinner="建立检索索引…", max_entries=2)
-def search_index(version: str) -> SearchIndex:
-    agencies = library_frame("agency_names")["name"].tolist()
-    index = SearchIndex(make_tokenizer(agencies))
-    for row in library_frame("report_texts").itertuples():
-        index.add(row.report_id, row.title or row.report_id, row.text or "")
+            index.sync(current, progress=show)
+            bar.empty()
     return index
 
 
@@ -373,9 +294,8 @@ def render_search(key: str = "search") -> None:
     query = st.text_input("全文检索（证据句与报告原文）", key=key, placeholder="例如：双随机 抽查 市场监管")
     if not query.strip():
         return
-    index = search_index(version())
-    # Open filters allow every report (the filtered list is row-capped and would hide the rest).
-    allowed = None if unfiltered() else set(filtered_frame("filtered_reports", limit=1_000_000)["report_id"])
+    index = search_index()
+    allowed = None if unfiltered() else filtered_report_ids()
     hits = index.search(query, limit=20, allowed=allowed)
     if not hits:
         st.info("没有找到匹配的句子。")
@@ -383,8 +303,19 @@ def render_search(key: str = "search") -> None:
     words = tokens(index.tokenizer, query)
     st.caption(f"{len(hits)} 条结果（BM25 排序）")
     for score, (rid, title, start, end, sentence) in hits:
-        st.markdown(f"{mark_terms(sentence, words)} <small>({score:.2f})</small>", unsafe_allow_html=True)
+        st.markdown(f"{mark_terms(sentence, words)} <small>({score:.3g})</small>", unsafe_allow_html=True)
         reader_link(f"{title} · {start}–{end}", rid, start, end)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _filtered_report_ids(filters_json: str, version: str) -> set[str]:
+    params = {**json.loads(filters_json), "limit": 100_000_000}
+    return {row[0] for row in store_handle().run("filtered_reports", params, row_cap=100_000_000).rows}
+
+
+def filtered_report_ids() -> set[str]:
+    """Every report passing the sidebar filters (no row cap: the search filters by it)."""
+    return _filtered_report_ids(json.dumps(filter_params(), sort_keys=True), version())
 
 
 @st.cache_data(show_spinner=False)

@@ -4,8 +4,9 @@ The view is a small set of nodes kept in st.session_state and grown by
 expanding neighbours (double-click or the expand button), shrunk by removing or
 collapsing. Node size is PageRank over the citation graph (CITES, REFERENCES,
 BASED_ON); agency colour is the community of agencies that share measures.
-Both are computed with networkx from cached query results, once per store
-version and filter setting.
+PageRank is computed once per store version from per-document aggregates;
+communities among the agencies in the view, from their (cached) measures under
+the current filters — both in graph/measures.py.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from app_pages.common import (
     reader_link,
     version,
 )
+from graph.measures import citation_rank, shared_measure_communities
 
 NEIGHBOUR_CAP = 150
 COMMUNITY_COLOURS = ["#1f77b4", "#ff7f0e", "#17becf", "#bcbd22", "#8c564b", "#e377c2", "#7f7f7f", "#393b79"]
@@ -44,45 +46,28 @@ class RawStyle:
         return {"selector": self.selector, "style": self.style}
 
 
-def pagerank(graph: nx.DiGraph, damping: float = 0.85, rounds: int = 100, tol: float = 1e-10) -> dict[str, float]:
-    """Weighted PageRank by power iteration (networkx's own needs scipy, which the app does not ship)."""
-    nodes = list(graph)
-    if not nodes:
-        return {}
-    n = len(nodes)
-    rank = dict.fromkeys(nodes, 1.0 / n)
-    out_weight = {v: sum(d.get("weight", 1) for _, _, d in graph.out_edges(v, data=True)) for v in nodes}
-    for _ in range(rounds):
-        dangling = damping * sum(rank[v] for v in nodes if not out_weight[v]) / n
-        new = dict.fromkeys(nodes, (1.0 - damping) / n + dangling)
-        for u, v, d in graph.edges(data=True):
-            new[v] += damping * rank[u] * d.get("weight", 1) / out_weight[u]
-        if sum(abs(new[v] - rank[v]) for v in nodes) < tol:
-            return new
-        rank = new
-    return rank
+@st.cache_data(show_spinner="计算 PageRank…", max_entries=4)
+def citation_ranks(version: str) -> tuple[dict[str, float], float]:
+    """PageRank over the whole citation graph, computed on documents alone (graph/measures.py says why)."""
+    inflow: dict[str, float] = {}
+    for row in library_frame("citation_inflow").itertuples():
+        inflow[row.law] = inflow.get(row.law, 0.0) + row.inflow
+    references = [(r.source, r.target, float(r.weight)) for r in library_frame("law_references").itertuples()]
+    sources = int(library_frame("citation_sources")["sources"].sum())
+    return citation_rank(inflow, references, sources)
 
 
-@st.cache_data(show_spinner="计算 PageRank 与社区…", max_entries=16)
-def graph_measures(version: str, filters_json: str) -> tuple[dict[str, float], dict[str, int]]:
-    """PageRank of every node in the citation graph; community number of each agency."""
-    citations = library_frame("citation_edges")
-    cites = nx.DiGraph()
-    for row in citations.itertuples():
-        cites.add_edge(f"{row.source_label}:{row.source}", f"{row.target_label}:{row.target}", weight=row.weight)
-    rank = pagerank(cites)
-    pairs = library_frame("agency_measure_pairs", **json.loads(filters_json))
-    shared = nx.Graph()
-    by_measure = pairs.groupby("measure")["agency"].apply(list)
-    for agencies in by_measure:
-        for i, a in enumerate(agencies):
-            for b in agencies[i + 1:]:
-                weight = shared.get_edge_data(a, b, {"weight": 0})["weight"] + 1
-                shared.add_edge(a, b, weight=weight)
-    communities = nx.community.louvain_communities(shared, weight="weight", seed=7) if shared.number_of_edges() else []
-    membership = {f"Agency:{name}": i for i, group in enumerate(sorted(communities, key=len, reverse=True))
-                  for name in group}
-    return rank, membership
+def node_rank(nid: str, law_rank: dict[str, float], source_rank: float) -> float:
+    """A document's PageRank; reports and measures are the graph's sources and share one value."""
+    label, key = nid.split(":", 1)
+    return law_rank.get(key, 0.0) if label == "Law" else source_rank if label in ("Report", "Measure") else 0.0
+
+
+def view_communities(agencies: list[str], filters_json: str) -> dict[str, int]:
+    """Communities among the agencies on screen, by the measures they share under the current filters."""
+    filters = json.loads(filters_json)
+    measures = {a: library_frame("agency_measures", agency=a, **filters)["measure"].tolist() for a in agencies}
+    return {node_id("Agency", a): c for a, c in shared_measure_communities(measures).items()}
 
 
 def node_id(label: str, key: str) -> str:
@@ -136,19 +121,20 @@ def collapse(nid: str) -> None:
     remove([leaf for leaf in leaves if degree.get(leaf, 0) <= 1 and leaf != nid])
 
 
-def elements(labels: list[str], relations: list[str], rank: dict[str, float],
+def elements(labels: list[str], relations: list[str], ranks: tuple[dict[str, float], float],
              membership: dict[str, int]) -> dict:
     """The visible view as Cytoscape elements, sized by PageRank and coloured by label/community."""
     nodes = {nid: n for nid, n in view()["nodes"].items() if n["label"] in labels}
-    top = max(rank.values(), default=1.0) or 1.0
+    top = max([*ranks[0].values(), ranks[1]]) or 1.0
     out_nodes = []
     for nid, n in nodes.items():
         colour = LABEL_COLOURS[n["label"]]
         if nid in membership:
             colour = COMMUNITY_COLOURS[membership[nid] % len(COMMUNITY_COLOURS)]
-        size = 22 + 48 * (rank.get(nid, 0.0) / top) ** 0.5
+        rank = node_rank(nid, *ranks)
+        size = 22 + 48 * (rank / top) ** 0.5
         out_nodes.append({"data": {"id": nid, "label": n["label"], "name": n["name"], "size": round(size, 1),
-                                   "colour": colour, "pagerank": round(rank.get(nid, 0.0), 5),
+                                   "colour": colour, "pagerank": round(rank, 5),
                                    "community": membership.get(nid)}})
     out_edges = [
         {"data": {"id": eid, "source": e["source"], "target": e["target"], "label": e["type"],
@@ -215,8 +201,7 @@ def details(nid: str) -> None:
 
 
 st.header("图谱")
-filters = filter_params()
-rank, membership = graph_measures(version(), json.dumps(filters, sort_keys=True, ensure_ascii=False))
+ranks = citation_ranks(version())
 
 search_col, add_col = st.columns([4, 1])
 with search_col:
@@ -243,9 +228,11 @@ labels = left.multiselect("节点类型", list(LABEL_COLOURS), default=list(LABE
                           format_func=lambda x: LABEL_NAMES[x], key="graph-labels")
 relations = right.multiselect("关系类型", RELATIONS, default=[r for r in RELATIONS if r != "MENTIONS"],
                               key="graph-relations")
-shown = elements(labels, relations, rank, membership)
+agencies_shown = sorted(n["key"] for n in view()["nodes"].values() if n["label"] == "Agency")
+membership = view_communities(agencies_shown, json.dumps(filter_params(), sort_keys=True, ensure_ascii=False))
+shown = elements(labels, relations, ranks, membership)
 st.caption(f"视图中 {len(shown['nodes'])} 个节点、{len(shown['edges'])} 条边。双击节点展开邻居，选中后按删除键移除；"
-           "节点大小 = 引用图 PageRank，机构颜色 = 共享措施的社区。")
+           "节点大小 = 引用图 PageRank，机构颜色 = 视图中机构按共享措施划分的社区。")
 styles = [NodeStyle(label, colour, "name") for label, colour in LABEL_COLOURS.items()]
 styles += [RawStyle("node", {"min-zoomed-font-size": 4, "font-size": 11, "text-wrap": "ellipsis",
                              "text-max-width": "120px"}),

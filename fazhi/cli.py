@@ -223,6 +223,46 @@ def derive(db: DbOption = None, backend: BackendOption = None) -> None:
     typer.echo(", ".join(f"{count} {what}" for what, count in built.items()))
 
 
+@app.command(name="search")
+def search_text(
+    text: Annotated[str, typer.Argument(help="Words to look for (segmented with jieba).")] = "",
+    limit: Annotated[int, typer.Option(help="Sentences to show.")] = 20,
+    db: DbOption = None, backend: BackendOption = None, as_json: JsonOption = False,
+) -> None:
+    """Full-text search over every sentence of every report (BM25), with report and offsets.
+
+    The index lives beside the store (<db>.search.sqlite) and catches up with it first:
+    a report is segmented once, so only the first search after a big ingest takes long.
+    Without TEXT it only brings the index up to date.
+    """
+    from graph.search import SentenceIndex, index_path
+
+    store = _store(backend, db, read_only=True)
+    try:
+        index = SentenceIndex(index_path(store))
+        total = {"n": 0}
+        with typer.progressbar(length=1, label="indexing", file=sys.stderr) as bar:
+            def show(done: int, of: int) -> None:
+                bar.length = of
+                bar.update(done - total["n"])
+                total["n"] = done
+
+            changed = index.sync(store, progress=show)
+        hits = index.search(text, limit=limit) if text else []
+    finally:
+        store.close()
+    if not text:
+        typer.echo(f"search index up to date ({changed} reports added or dropped): {index.path}")
+        return
+    rows = [{"score": round(score, 4), "report_id": rid, "title": title, "start": start, "end": end,
+             "sentence": sentence} for score, (rid, title, start, end, sentence) in hits]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    for row in rows:
+        typer.echo(f"{row['score']:>8}  {row['report_id']} {row['start']}-{row['end']}  {row['sentence']}")
+
+
 @app.command()
 def bench(
     quick: Annotated[bool, typer.Option(help="A small run that finishes in under a minute.")] = False,

@@ -60,6 +60,8 @@ class LibraryQuery:
                     out[key] = int(value)
                 except ValueError:
                     raise ValueError(f"{self.name}: parameter {key} must be an integer, got {value!r}") from None
+            elif isinstance(example, list):  # k=a,b on the command line
+                out[key] = [item for item in value.split(",") if item]
             else:
                 out[key] = value
         return out
