@@ -35,22 +35,36 @@ from graph.store import (
 
 WRITE_BATCH = 2000
 BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at end_bulk)
-DEFAULT_BUFFER_POOL_MB = 3072  # cap (also at most 25% of RAM); 2048 filled up at ~38k reports (bulk, 50k)
+DEFAULT_POOL_SHARE = 0.5  # of RAM; 2 GB and 3 GB pools both filled up at ~38-40k reports of a 50k bulk load
 MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer pool is full" at 128 MB
 
 
 def buffer_pool_bytes(mb: int | None = None) -> int:
-    """LadybugDB's buffer pool size: an explicit cap, FAZHI_BUFFER_POOL_MB, or min(3 GB, 25% of RAM).
+    """LadybugDB's buffer pool size: an explicit size, FAZHI_BUFFER_POOL_MB, or half the RAM.
 
     Why: LadybugDB defaults to ~80% of RAM and keeps whatever checkpoints and global
-    queries touch, so an uncapped writer grew to 7+ GB at 50k reports. The pool also
-    holds COPY's and queries' working memory, hence the floor.
+    queries touch (an uncapped writer grew to 7+ GB at 50k reports), but a checkpoint's
+    working set grows with the relationship tables, and 2-3 GB pools ran out at ~40k
+    reports; half the RAM loaded all 50k (docs/BENCHMARKS.md). The pool also holds
+    COPY's and queries' working memory, hence the floor.
     """
     if mb is None:
         env = os.environ.get("FAZHI_BUFFER_POOL_MB", "").strip()
         ram_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**20
-        mb = int(env) if env else min(DEFAULT_BUFFER_POOL_MB, ram_mb // 4)
+        mb = int(env) if env else int(ram_mb * DEFAULT_POOL_SHARE)
     return max(mb, MIN_BUFFER_POOL_MB) * 2**20
+
+
+@contextlib.contextmanager
+def _pool_hint(pool_bytes: int) -> Iterator[None]:
+    """Say what to do when LadybugDB's buffer pool runs out (its own message names no knob)."""
+    try:
+        yield
+    except RuntimeError as exc:
+        if "buffer pool is full" not in str(exc):
+            raise
+        raise RuntimeError(f"{exc} — the store's buffer pool is {pool_bytes // 2**20} MB; set "
+                           "FAZHI_BUFFER_POOL_MB higher (the last committed batch is kept)") from exc
 
 
 class StoreLocked(Exception):
@@ -178,8 +192,8 @@ class LadybugStore:
             self._create_empty()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = ladybug.Database(str(self.path), read_only=read_only,
-                                        buffer_pool_size=buffer_pool_bytes(buffer_pool_mb))
+            self.pool_bytes = buffer_pool_bytes(buffer_pool_mb)
+            self._db = ladybug.Database(str(self.path), read_only=read_only, buffer_pool_size=self.pool_bytes)
         except RuntimeError as exc:
             if "lock" in str(exc).lower():
                 raise StoreLocked(
@@ -212,19 +226,21 @@ class LadybugStore:
             self._conn.execute("CALL auto_checkpoint=false")
             self._bulk_open, self._bulk_pending = True, 0
             self._bulk_touched: tuple[set[str], set[str]] = (set(), set())
-        self._transaction(lambda: self._write_rows(rows))
-        if self._bulk_open:
-            self._bulk_pending += len(rows.nodes.get("Report", {}))
-            if self._bulk_pending >= BULK_CHECKPOINT_REPORTS:
-                self._conn.execute("CHECKPOINT")
-                self._bulk_pending = 0
+        with _pool_hint(self.pool_bytes):
+            self._transaction(lambda: self._write_rows(rows))
+            if self._bulk_open:
+                self._bulk_pending += len(rows.nodes.get("Report", {}))
+                if self._bulk_pending >= BULK_CHECKPOINT_REPORTS:
+                    self._conn.execute("CHECKPOINT")
+                    self._bulk_pending = 0
 
     def end_bulk(self) -> None:
         """Make a bulk load durable (copied edges live only in memory until a checkpoint)."""
         if self._bulk_open:
             measures, laws = self._bulk_touched
-            self._transaction(lambda: derived.refresh(self._rows, measures, laws))
-            self._conn.execute("CHECKPOINT")
+            with _pool_hint(self.pool_bytes):
+                self._transaction(lambda: derived.refresh(self._rows, measures, laws))
+                self._conn.execute("CHECKPOINT")
             self._conn.execute("CALL auto_checkpoint=true")
             self._bulk_open = False
 

@@ -52,9 +52,13 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The samples; FAZHI_BROWSER_DB=PATH runs the page test on an existing store instead (for the
+    first-render timings of docs/BENCHMARKS.md on the 50k benchmark store)."""
     from fazhi.ingest import ingest
     from graph.ladybug_store import LadybugStore
 
+    if os.environ.get("FAZHI_BROWSER_DB"):
+        return Path(os.environ["FAZHI_BROWSER_DB"])
     path = tmp_path_factory.mktemp("browser") / "samples.lbdb"
     with LadybugStore(path) as store:
         summary = ingest([ROOT / "data" / "samples"], store, workers=1)
