@@ -11,6 +11,7 @@ from app_pages.common import (
     reader_link,
     reader_url,
 )
+from graph.store import ROW_CAP
 
 EVIDENCE_SHOWN = 50
 
@@ -31,6 +32,8 @@ cols[3].metric("年份", f"{row['first_year']}–{row['last_year']}" if row["fir
 
 facts = filtered_frame("measure_evidence", measure=measure)
 st.subheader(f"实施 {measure} 的机构")
+if len(facts) >= ROW_CAP:
+    st.caption(f"只列出前 {ROW_CAP:,} 条（按年份排序）；用左侧筛选缩小范围。上方计数为全部。")
 table = facts.assign(link=[reader_url(r.report_id, r.start_offset, r.end_offset) for r in facts.itertuples()])
 st.dataframe(
     table[["agency", "level", "region", "year", "report_title", "link"]],

@@ -97,10 +97,9 @@ def test_read_only_reader_sees_committed_data(tmp_path) -> None:
 def test_a_full_buffer_pool_names_the_setting_to_raise() -> None:
     from graph.ladybug_store import _pool_hint, buffer_pool_bytes
 
-    with pytest.raises(RuntimeError, match=r"pool is 600 MB; set FAZHI_BUFFER_POOL_MB higher"):
-        with _pool_hint(buffer_pool_bytes(600)):
-            raise RuntimeError("Buffer manager exception: Unable to allocate memory! The buffer pool is full")
-    with pytest.raises(RuntimeError, match="^Binder exception: x$"):  # other errors pass unchanged
-        with _pool_hint(buffer_pool_bytes(600)):
-            raise RuntimeError("Binder exception: x")
+    with pytest.raises(RuntimeError, match=r"pool is 600 MB; set FAZHI_BUFFER_POOL_MB higher"), \
+            _pool_hint(buffer_pool_bytes(600)):
+        raise RuntimeError("Buffer manager exception: Unable to allocate memory! The buffer pool is full")
+    with pytest.raises(RuntimeError, match="^Binder exception: x$"), _pool_hint(buffer_pool_bytes(600)):
+        raise RuntimeError("Binder exception: x")
     assert buffer_pool_bytes(100) == 512 * 2**20  # the floor
