@@ -11,9 +11,10 @@ from app_pages.common import (
     reader_link,
     reader_url,
 )
-from graph.store import ROW_CAP
 
 EVIDENCE_SHOWN = 50
+TABLE_ROWS = 1000  # the agency table; the counts above cover every record
+HEAT_REGIONS = 40  # rows of the diffusion heat map (hundreds of regions would be unreadable)
 
 st.header("措施")
 catalogue = filtered_frame("filtered_measures", limit=100_000)
@@ -30,10 +31,10 @@ cols[1].metric("实施机构", int(row["agencies"]))
 cols[2].metric("报告", int(row["reports"]))
 cols[3].metric("年份", f"{row['first_year']}–{row['last_year']}" if row["first_year"] else "—")
 
-facts = filtered_frame("measure_evidence", measure=measure)
+facts = filtered_frame("measure_evidence", measure=measure, limit=TABLE_ROWS)
 st.subheader(f"实施 {measure} 的机构")
-if len(facts) >= ROW_CAP:
-    st.caption(f"只列出前 {ROW_CAP:,} 条（按年份排序）；用左侧筛选缩小范围。上方计数为全部。")
+if len(facts) >= TABLE_ROWS:
+    st.caption(f"列出最早的 {TABLE_ROWS:,} 条实施记录；用左侧筛选缩小范围。上方计数为全部。")
 table = facts.assign(link=[reader_url(r.report_id, r.start_offset, r.end_offset) for r in facts.itertuples()])
 st.dataframe(
     table[["agency", "level", "region", "year", "report_title", "link"]],
@@ -49,6 +50,10 @@ adoption = filtered_frame("filtered_adoption", measure=measure).dropna(subset=["
 if adoption.empty:
     st.caption("没有带年份的实施记录。")
 else:
+    regions = adoption.groupby("region")["agencies"].sum().nlargest(HEAT_REGIONS).index
+    if adoption["region"].nunique() > HEAT_REGIONS:
+        st.caption(f"共 {adoption['region'].nunique()} 个地区，图中为实施机构最多的 {HEAT_REGIONS} 个。")
+    adoption = adoption[adoption["region"].isin(regions)].copy()
     adoption["year"] = adoption["year"].astype(int).astype(str)
     heat = alt.Chart(adoption).mark_rect().encode(
         x=alt.X("year:O", title="年份"), y=alt.Y("region:N", title="地区"),
@@ -78,7 +83,7 @@ with right:
 st.subheader("证据")
 forms = [measure, *measure_surface_forms().get(measure, [])]
 if len(facts) > EVIDENCE_SHOWN:
-    st.caption(f"显示前 {EVIDENCE_SHOWN} 条，共 {len(facts)} 条；上表列出全部。")
+    st.caption(f"显示前 {EVIDENCE_SHOWN} 条证据句；上表列出各条实施记录。")
 for fact in facts.head(EVIDENCE_SHOWN).itertuples():
     st.markdown(f"**{fact.agency}**（{fact.year or '年份不明'}）— {mark_terms(fact.evidence or '', forms)}",
                 unsafe_allow_html=True)

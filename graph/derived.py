@@ -110,11 +110,13 @@ def _cited(run: Runner, ids: list[str]) -> dict[str, set[str]]:
 
 
 def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]],
-                refresh_stats: bool = True) -> tuple[set[str], set[str]]:
+                deferred: bool = False) -> tuple[set[str], set[str]]:
     """Bring the aggregates up to date with a write whose CITES state was `before`.
 
-    Returns the (measures, documents) whose stats the write touched; with `refresh_stats`
-    off the caller refreshes them later (a bulk load does it once, at its end).
+    Returns the (measures, documents) whose stats the write touched. `deferred` (a bulk
+    load) leaves the two global steps to the caller, once at the end: refreshing those
+    stats (hub measures and documents are touched by every batch) and marking the top
+    co-citation pairs (a histogram over every pair, millions at 50k).
     """
     after = {report: set(laws) for report, laws in before.items()}
     for _, law, report in _edge_keys(rows, "CITES"):
@@ -122,7 +124,7 @@ def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]],
     deltas: Counter[tuple[str, str]] = Counter()
     for report, laws in after.items():
         deltas.update(set(combinations(sorted(laws), 2)) - set(combinations(sorted(before.get(report, ())), 2)))
-    _apply_pairs(run, deltas)
+    _apply_pairs(run, deltas, top=not deferred)
     # nodes too: a batch may change a measure's kind or a document's category
     measures = {target for _, target, _ in _edge_keys(rows, "IMPLEMENTS")} | set(rows.nodes.get("Measure", {}))
     laws = {target for _, target, _ in _edge_keys(rows, "CITES")} | set(rows.nodes.get("Law", {}))
@@ -130,7 +132,7 @@ def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]],
                      for _, target, _ in edges})
     for chunk in _chunks(issued):  # a report's issuer changes its documents' agency counts
         laws.update(law for (law,) in run(_CITED_BY_ISSUED, {"ids": chunk}))
-    if refresh_stats:
+    if not deferred:
         refresh(run, measures, laws)
     return measures, laws
 
@@ -149,7 +151,7 @@ def after_remove(run: Runner, laws: set[str], measures: set[str]) -> None:
     refresh(run, measures, laws)
 
 
-def _apply_pairs(run: Runner, deltas: Counter[tuple[str, str]]) -> None:
+def _apply_pairs(run: Runner, deltas: Counter[tuple[str, str]], top: bool = True) -> None:
     """Add the deltas: SET on stored pairs, CREATE for new ones, drop pairs that reach zero.
 
     Not MERGE: on a 4.6 M-pair table LadybugDB's MERGE took 18 s per 10,000 rows, a key
@@ -165,11 +167,11 @@ def _apply_pairs(run: Runner, deltas: Counter[tuple[str, str]]) -> None:
             run(statement, {"rows": chunk})
     for chunk in _chunks([row["key"] for row in rows if row["d"] < 0]):
         run(_PAIR_DROP_EMPTY, {"keys": chunk})
-    if rows:
-        _mark_top(run)
+    if rows and top:
+        mark_top(run)
 
 
-def _mark_top(run: Runner) -> None:
+def mark_top(run: Runner) -> None:
     """Flag the pairs whose count reaches the TOP_PAIRS-th largest (a histogram, two int scans)."""
     histogram = sorted(run("MATCH (p:LawPair) RETURN p.reports, count(*)", {}), reverse=True)
     floor, seen = None, 0

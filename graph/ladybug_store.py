@@ -238,8 +238,13 @@ class LadybugStore:
         """Make a bulk load durable (copied edges live only in memory until a checkpoint)."""
         if self._bulk_open:
             measures, laws = self._bulk_touched
+
+            def settle() -> None:
+                derived.refresh(self._rows, measures, laws)
+                derived.mark_top(self._rows)
+
             with _pool_hint(self.pool_bytes):
-                self._transaction(lambda: derived.refresh(self._rows, measures, laws))
+                self._transaction(settle)
                 self._conn.execute("CHECKPOINT")
             self._conn.execute("CALL auto_checkpoint=true")
             self._bulk_open = False
@@ -275,8 +280,8 @@ class LadybugStore:
             else:
                 self._unwind(_edge_create(rel_type, source_label, target_label), fresh)
             self._unwind(_edge_merge(rel_type, source_label, target_label), known)
-        touched = derived.after_write(self._rows, rows, cited, refresh_stats=not self._bulk_open)
-        if self._bulk_open:  # stats of hubs touched by every batch: recomputed once, in end_bulk
+        touched = derived.after_write(self._rows, rows, cited, deferred=self._bulk_open)
+        if self._bulk_open:  # stats and top pairs: once, in end_bulk
             self._bulk_touched[0].update(touched[0])
             self._bulk_touched[1].update(touched[1])
 

@@ -1,11 +1,12 @@
 // name: measure_evidence
-// description: Agencies implementing a measure in the filtered reports, with the evidence sentence and offsets. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// description: Agencies implementing a measure in the filtered reports, with the evidence sentence and offsets, earliest first, at most `limit` rows. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
 // param year_from: 0
 // param year_to: 0
 // param region: ""
 // param level: ""
 // param doc_type: ""
 // param measure: "双随机、一公开"
+// param limit: 1000
 MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure {name: $measure})
 MATCH (r:Report {id: e.report_id})
 WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $year_to)
@@ -17,3 +18,4 @@ RETURN a.name AS agency, a.level AS level, coalesce(a.region, r.region) AS regio
        r.id AS report_id, r.title AS report_title, e.sentence AS evidence,
        e.start_offset AS start_offset, e.end_offset AS end_offset
 ORDER BY year, agency, report_id
+LIMIT $limit

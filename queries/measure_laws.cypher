@@ -13,5 +13,6 @@ WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $y
   AND ($region = '' OR r.region CONTAINS $region OR EXISTS {
         MATCH (g:Region)-[:PART_OF*1..3]->(p:Region) WHERE r.region ENDS WITH g.name AND p.name = $region })
   AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
-RETURN l.name AS law, l.category AS category, count(DISTINCT r) AS reports, min(e.sentence) AS example
+// one BASED_ON edge per (measure, document, report): count(*) counts reports
+RETURN l.name AS law, l.category AS category, count(*) AS reports, min(e.sentence) AS example
 ORDER BY reports DESC, law

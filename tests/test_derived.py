@@ -10,7 +10,7 @@ import pytest
 
 from fazhi.ingest import ingest
 from fazhi.reindex import reindex
-from graph.derived import DERIVED_NODES
+from graph.derived import DERIVED_NODES, TOP_PAIRS
 from graph.ladybug_store import LadybugStore
 from graph.store import rows_from_extractions
 from graph.transfer import copy_graph
@@ -34,7 +34,17 @@ def derived_rows(store) -> dict[str, list[tuple]]:
     return out
 
 
+def assert_top_marked(store) -> None:
+    """LawPair.top is set exactly on the pairs counted at least as often as the TOP_PAIRS-th most cited."""
+    pairs = store.query("MATCH (p:LawPair) RETURN p.reports, p.top", row_cap=1_000_000).rows
+    assert pairs, "no co-citation pairs to check"
+    counts = sorted((n for n, _ in pairs), reverse=True)
+    floor = counts[min(TOP_PAIRS, len(counts)) - 1]
+    assert [top for _, top in pairs] == [n >= floor for n, _ in pairs]
+
+
 def assert_current(store) -> dict[str, list[tuple]]:
+    assert_top_marked(store)
     maintained = derived_rows(store)
     store.rebuild_derived()
     assert maintained == derived_rows(store)
