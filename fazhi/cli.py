@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -227,6 +228,7 @@ def derive(db: DbOption = None, backend: BackendOption = None) -> None:
 def search_text(
     text: Annotated[str, typer.Argument(help="Words to look for (segmented with jieba).")] = "",
     limit: Annotated[int, typer.Option(help="Sentences to show.")] = 20,
+    workers: Annotated[int, typer.Option(help="Processes segmenting new reports (0 = all cores).")] = 0,
     db: DbOption = None, backend: BackendOption = None, as_json: JsonOption = False,
 ) -> None:
     """Full-text search over every sentence of every report (BM25), with report and offsets.
@@ -247,7 +249,7 @@ def search_text(
                 bar.update(done - total["n"])
                 total["n"] = done
 
-            changed = index.sync(store, progress=show)
+            changed = index.sync(store, progress=show, workers=workers or os.cpu_count() or 1)
         hits = index.search(text, limit=limit) if text else []
     finally:
         store.close()

@@ -89,3 +89,36 @@ def test_cli_search_prints_ranked_sentences_with_offsets(tmp_path: Path) -> None
     for row in rows:
         assert "法律顾问" in row["sentence"]
         assert texts[row["report_id"]][row["start"]:row["end"]] == row["sentence"]
+
+
+def test_parallel_sync_builds_the_same_index_and_readding_replaces(tmp_path: Path, tokenizer) -> None:
+    import sqlite3
+
+    def content(path: Path) -> list[tuple]:
+        with sqlite3.connect(path) as db:
+            return sorted(db.execute("SELECT report_id, start, end, words, sentence FROM sentences"))
+
+    with LadybugStore(tmp_path / "g.lbdb") as store:
+        ingest([SAMPLES], store, workers=1)
+        one, two = SentenceIndex(tmp_path / "one.sqlite", tokenizer), SentenceIndex(tmp_path / "two.sqlite")
+        assert one.sync(store, workers=1) == two.sync(store, workers=2) == 8
+        assert content(one.path) == content(two.path) and len(content(one.path)) > 100
+        rid, text = store.query("MATCH (r:Report) RETURN r.id, r.text ORDER BY r.id LIMIT 1").rows[0]
+    before = content(one.path)
+    one.add(rid, "again", text)  # re-adding replaces that report's rows and leaves the others alone
+    assert content(one.path) == before
+    one.remove(rid)
+    assert [row for row in before if row[0] != rid] == content(one.path)
+
+
+def test_an_index_from_an_older_schema_is_rebuilt(tmp_path: Path, tokenizer) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE reports (report_id TEXT PRIMARY KEY, title TEXT)")
+        db.execute("INSERT INTO reports VALUES ('x', 'y')")
+    index = SentenceIndex(path, tokenizer)
+    assert index.indexed_version() is None
+    index.add("r1", "报告", "全面推行双随机抽查。")
+    assert [h[1][0] for h in index.search("双随机")] == ["r1"]
