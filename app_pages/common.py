@@ -267,25 +267,39 @@ def mark_terms(text: str, terms: Iterable[str], colour: str = "#fff3a3") -> str:
 
 # -- sentence search -----------------------------------------------------------
 
+APP_INDEX_BACKLOG = 500  # new reports the app segments itself before asking for `fazhi search`
+
 @st.cache_resource(max_entries=1)
 def search_index_for(path: str) -> SentenceIndex:
     return SentenceIndex(path)
 
 
-def search_index() -> SentenceIndex:
-    """The store's persistent sentence index (graph/search.py), brought up to date with a progress bar."""
+def search_index() -> SentenceIndex | None:
+    """The store's persistent sentence index (graph/search.py), brought up to date with a progress bar.
+
+    A few hundred new reports are segmented here (~30 s); a bigger backlog would hold the
+    store's lock for many minutes, so the page says which command builds it with every core.
+    """
     handle = store_handle()
     with handle.lock:
         current = handle.current()
         index = search_index_for(str(index_path(current)))
+        gone, missing = index.pending(current)
+        if len(missing) > APP_INDEX_BACKLOG:
+            where = f"--db {db_path()}" if handle.backend == "embedded" else "--backend neo4j"
+            st.warning(f"全文检索索引还缺 {len(missing):,} 篇报告，页面中建立太慢。请在命令行运行 "
+                       f"`fazhi search {where}` 建立（使用全部 CPU 核心），完成后即可检索。")
+            return None
         if index.indexed_version() != current.version():
-            bar = st.progress(0.0, text="建立检索索引…")
+            bar = st.progress(0.0, text="建立检索索引…") if missing else None
 
             def show(done: int, total: int) -> None:
-                bar.progress(done / total, text=f"建立检索索引：{done}/{total} 篇报告")
+                if bar:
+                    bar.progress(done / total, text=f"建立检索索引：{done}/{total} 篇报告")
 
             index.sync(current, progress=show)
-            bar.empty()
+            if bar:
+                bar.empty()
     return index
 
 
@@ -295,6 +309,8 @@ def render_search(key: str = "search") -> None:
     if not query.strip():
         return
     index = search_index()
+    if index is None:
+        return
     allowed = None if unfiltered() else filtered_report_ids()
     hits = index.search(query, limit=20, allowed=allowed)
     if not hits:

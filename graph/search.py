@@ -162,6 +162,15 @@ class SentenceIndex:
 
     # -- keeping up with the store ------------------------------------------------
 
+    def pending(self, store) -> tuple[set[str], list[str]]:
+        """(reports the index holds that the store lost, reports the store has that the index lacks)."""
+        if self.indexed_version() == store.version():
+            return set(), []
+        stored = {row[0] for row in library.run(store, "report_ids", row_cap=100_000_000).rows}
+        with self._lock:
+            indexed = {row[0] for row in self._db.execute("SELECT report_id FROM reports")}
+        return indexed - stored, sorted(stored - indexed)
+
     def sync(self, store, progress: Callable[[int, int], None] | None = None, workers: int = 1) -> int:
         """Add the store's reports the index lacks and drop the ones the store lost; returns how many changed.
 
@@ -169,12 +178,7 @@ class SentenceIndex:
         the inserts stay in this one.
         """
         version = store.version()
-        if self.indexed_version() == version:
-            return 0
-        stored = {row[0] for row in library.run(store, "report_ids", row_cap=100_000_000).rows}
-        with self._lock:
-            indexed = {row[0] for row in self._db.execute("SELECT report_id FROM reports")}
-        gone, missing = indexed - stored, sorted(stored - indexed)
+        gone, missing = self.pending(store)
         for report_id in gone:
             self.remove(report_id)
         pages = (library.run(store, "report_texts_by_id", {"ids": missing[i : i + _PAGE]}).rows

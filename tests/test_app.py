@@ -147,6 +147,23 @@ def test_search_finds_evidence_and_links_to_the_reader(app: AppTest) -> None:
     assert any("报告" in p.proto.label or "·" in p.proto.label for p in links)
 
 
+def test_search_with_a_large_backlog_points_to_the_cli_instead_of_blocking(tmp_path: Path, monkeypatch) -> None:
+    """More new reports than the app segments itself: a warning naming `fazhi search`, no hits, no build."""
+    import app_pages.common as common
+
+    db = build_store(tmp_path / "backlog.lbdb", [SAMPLES])
+    monkeypatch.setattr(common, "APP_INDEX_BACKLOG", 3)
+    for at in _app(db):
+        at.text_input(key="overview-search").set_value("双随机").run()
+        assert not at.exception, [e.value for e in at.exception]
+        warnings = " ".join(w.value for w in at.warning)
+        assert "8 篇报告" in warnings and f"fazhi search --db {db}" in warnings
+        assert not [m for m in at.markdown if "<mark" in m.value]
+    from graph.search import SentenceIndex
+
+    assert SentenceIndex(tmp_path / "backlog.lbdb.search.sqlite").indexed_version() is None
+
+
 def test_reader_boxes_the_sentence_from_the_query_params(app: AppTest, sample_db: Path) -> None:
     from graph.ladybug_store import LadybugStore
 
