@@ -284,7 +284,7 @@ def search_index() -> SentenceIndex | None:
     with handle.lock:
         current = handle.current()
         index = search_index_for(str(index_path(current)))
-        gone, missing = index.pending(current)
+        gone, missing = pending = index.pending(current)
         if len(missing) > APP_INDEX_BACKLOG:
             where = f"--db {db_path()}" if handle.backend == "embedded" else "--backend neo4j"
             st.warning(f"全文检索索引还缺 {len(missing):,} 篇报告，页面中建立太慢。请在命令行运行 "
@@ -297,7 +297,7 @@ def search_index() -> SentenceIndex | None:
                 if bar:
                     bar.progress(done / total, text=f"建立检索索引：{done}/{total} 篇报告")
 
-            index.sync(current, progress=show)
+            index.sync(current, progress=show, pending=pending)
             if bar:
                 bar.empty()
     return index

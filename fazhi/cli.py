@@ -242,12 +242,10 @@ def search_text(
     store = _store(backend, db, read_only=True)
     try:
         index = SentenceIndex(index_path(store))
-        total = {"n": 0}
         with typer.progressbar(length=1, label="indexing", file=sys.stderr) as bar:
             def show(done: int, of: int) -> None:
                 bar.length = of
-                bar.update(done - total["n"])
-                total["n"] = done
+                bar.update(done - bar.pos)
 
             changed = index.sync(store, progress=show, workers=workers or os.cpu_count() or 1)
         hits = index.search(text, limit=limit) if text else []

@@ -171,14 +171,18 @@ class SentenceIndex:
             indexed = {row[0] for row in self._db.execute("SELECT report_id FROM reports")}
         return indexed - stored, sorted(stored - indexed)
 
-    def sync(self, store, progress: Callable[[int, int], None] | None = None, workers: int = 1) -> int:
+    def sync(self, store, progress: Callable[[int, int], None] | None = None, workers: int = 1,
+             pending: tuple[set[str], list[str]] | None = None) -> int:
         """Add the store's reports the index lacks and drop the ones the store lost; returns how many changed.
 
         `workers` > 1 segments in that many processes (jieba is the cost: ~0.5 MB/s per core);
-        the inserts stay in this one.
+        the inserts stay in this one. `pending` is what `pending(store)` just returned, if the
+        caller already asked (it lists every report id of the store).
         """
         version = store.version()
-        gone, missing = self.pending(store)
+        if self.indexed_version() == version:
+            return 0
+        gone, missing = pending if pending is not None else self.pending(store)
         for report_id in gone:
             self.remove(report_id)
         pages = (library.run(store, "report_texts_by_id", {"ids": missing[i : i + _PAGE]}).rows
