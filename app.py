@@ -8,7 +8,7 @@ and the app must work offline (tests/test_browser.py fails on any non-local requ
 
 import streamlit as st
 
-from app_pages.common import render_sidebar
+from fazhi.app_pages.common import render_sidebar
 
 st.set_page_config(page_title="fazhi-graph 法治政府知识图谱", layout="wide")
 navigation = st.navigation([
@@ -17,7 +17,7 @@ navigation = st.navigation([
     st.Page("app_pages/agencies.py", title="机构", url_path="agencies"),
     st.Page("app_pages/laws.py", title="法规", url_path="laws"),
     st.Page("app_pages/report.py", title="报告", url_path="report"),
-    st.Page("app_pages/graph.py", title="图谱", url_path="graph"),
+    st.Page("app_pages/explore.py", title="图谱", url_path="graph"),
     st.Page("app_pages/cypher.py", title="Cypher", url_path="cypher"),
     st.Page("app_pages/ingest.py", title="导入", url_path="ingest"),
 ])

@@ -3,7 +3,7 @@
 import altair as alt
 import streamlit as st
 
-from app_pages.common import filtered_frame, library_frame, pick, reader_url
+from fazhi.app_pages.common import filtered_frame, library_frame, pick, reader_url
 
 st.header("机构")
 agencies = library_frame("agency_list")

@@ -23,13 +23,13 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
-from graph.model import AGENCY_LEVELS, DOC_TYPES
-from graph.open import backend_name, db_path, open_store
-from graph.search import SentenceIndex, index_path, tokens
-from graph.store import GraphStore, QueryResult
-from queries import library
+from fazhi.data import data_dir
+from fazhi.graph.open import backend_name, db_path, open_store
+from fazhi.graph.search import SentenceIndex, index_path, tokens
+from fazhi.graph.store import GraphStore, QueryResult
+from fazhi.model import AGENCY_LEVELS, DOC_TYPES
+from fazhi.queries import library
 
-ROOT = Path(__file__).resolve().parent.parent
 REPORT_PAGE = "app_pages/report.py"
 SECRET_KEYS = ("FAZHI_BACKEND", "FAZHI_DB", "NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE")
 FILTER_DEFAULTS: dict[str, Any] = {"year_from": 0, "year_to": 0, "region": "", "level": "", "doc_type": ""}
@@ -70,7 +70,7 @@ class StoreHandle:
 
     def _open_configured(self) -> GraphStore:
         """The configured store; an unusable Neo4j falls back to the embedded file, so the app still opens."""
-        from graph.neo4j_store import StoreUnavailable
+        from fazhi.graph.neo4j_store import StoreUnavailable
 
         try:
             return open_store(self.backend, read_only=True)
@@ -108,7 +108,7 @@ class StoreHandle:
         with self.lock:
             if self.backend != "embedded":
                 return work(self.current())
-            from graph.ladybug_store import LadybugStore
+            from fazhi.graph.ladybug_store import LadybugStore
 
             self.store.close()
             try:
@@ -338,7 +338,7 @@ def filtered_report_ids() -> set[str]:
 def measure_surface_forms() -> dict[str, list[str]]:
     """Canonical measure name -> the ways reports write it (from data/measures.tsv), for highlighting."""
     forms: dict[str, list[str]] = {}
-    path = ROOT / "data" / "measures.tsv"
+    path = data_dir() / "measures.tsv"
     for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
         cells = line.split("\t")
         if line.startswith("#") or len(cells) < 3:

@@ -14,9 +14,9 @@ import pandas as pd
 import streamlit as st
 from st_link_analysis import NodeStyle, st_link_analysis
 
-from app_pages.common import LABEL_COLOURS, filter_params, store_handle
-from graph.store import QueryRefused
-from queries import library
+from fazhi.app_pages.common import LABEL_COLOURS, filter_params, store_handle
+from fazhi.graph.store import QueryRefused
+from fazhi.queries import library
 
 TIMEOUT_S = 10
 ROW_CAP = 1000

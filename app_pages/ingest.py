@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import ingest_paths
+from fazhi.app_pages.common import ingest_paths
 
 MAX_MB = 20
 SUFFIXES = ["txt", "html", "htm", "pdf", "docx"]
@@ -40,8 +40,8 @@ def save(name: str, data: bytes) -> Path:
 @st.cache_data(show_spinner=False, max_entries=256)
 def preview(path_str: str, digest: str) -> dict:
     """Load and extract one file; the row the preview table shows (an error string on failure)."""
-    from extraction.pipeline import extract
-    from loaders import LoadError, load
+    from fazhi.extraction.pipeline import extract
+    from fazhi.loaders import LoadError, load
 
     try:
         ex = extract(load(path_str))

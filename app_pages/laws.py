@@ -3,8 +3,8 @@
 import altair as alt
 import streamlit as st
 
-from app_pages.common import filtered_frame, library_frame, pick, reader_url
-from graph.model import LAW_CATEGORIES
+from fazhi.app_pages.common import filtered_frame, library_frame, pick, reader_url
+from fazhi.model import LAW_CATEGORIES
 
 st.header("法规")
 category = st.selectbox("类别", ["", *LAW_CATEGORIES], format_func=lambda v: v or "全部类别", key="law-category")

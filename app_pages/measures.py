@@ -3,7 +3,7 @@
 import altair as alt
 import streamlit as st
 
-from app_pages.common import (
+from fazhi.app_pages.common import (
     filtered_frame,
     mark_terms,
     measure_surface_forms,

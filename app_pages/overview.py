@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import filtered_frame, library_frame, render_search, unfiltered
+from fazhi.app_pages.common import filtered_frame, library_frame, render_search, unfiltered
 
 TOP_N = 15
 

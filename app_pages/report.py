@@ -15,8 +15,8 @@ import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
-from app_pages.common import LABEL_COLOURS, LABEL_NAMES, filtered_frame, library_frame
-from graph.store import ROW_CAP as LIST_CAP
+from fazhi.app_pages.common import LABEL_COLOURS, LABEL_NAMES, filtered_frame, library_frame
+from fazhi.graph.store import ROW_CAP as LIST_CAP
 
 RELATION_NAMES = {
     "ISSUED": "发布", "CITES": "引用", "MENTIONS": "提及", "IMPLEMENTS": "实施", "COOPERATES_WITH": "合作",
@@ -28,9 +28,9 @@ FACTS_SHOWN = 80
 @st.cache_data(show_spinner="重新抽取实体…", max_entries=64)
 def mention_spans(report_id: str, _text: str) -> tuple[list[dict], bool]:
     """Every entity mention (label, name, original offsets); also whether the re-run matches the stored id."""
-    from extraction.pipeline import extract
-    from loaders.base import LoadedText
-    from loaders.normalize import looks_hard_wrapped, normalize
+    from fazhi.extraction.pipeline import extract
+    from fazhi.loaders.base import LoadedText
+    from fazhi.loaders.normalize import looks_hard_wrapped, normalize
 
     text, offsets = normalize(_text, join_wrapped_lines=looks_hard_wrapped(_text))
     extraction = extract(LoadedText(report_id, _text, text, offsets))

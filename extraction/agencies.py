@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extraction.dictionaries import data_dir, load_agency_abbreviations, load_agency_generic
-from extraction.regions import RegionEntry
-from extraction.spans import TakenMask
-from extraction.wordtrie import chars_at, guarded_trie_regex
+from fazhi.data import data_dir
+from fazhi.extraction.dictionaries import load_agency_abbreviations, load_agency_generic
+from fazhi.extraction.regions import RegionEntry
+from fazhi.extraction.spans import TakenMask
+from fazhi.extraction.wordtrie import chars_at, guarded_trie_regex
 
 HEADS = ("委员会办公室", "委员会", "办公室", "办公厅", "总局", "中心", "局", "厅", "委", "部", "办", "署", "所")
 GENERIC_HEADS = ("主管部门", "行政部门", "部门", "机关")

@@ -12,8 +12,8 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from extraction.dictionaries import data_dir
-from graph.model import Extraction
+from fazhi.data import data_dir
+from fazhi.model import Extraction
 
 LABEL_FIELDS = {"Law": "laws", "Agency": "agencies", "Measure": "measures", "Region": "regions"}
 

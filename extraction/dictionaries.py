@@ -11,13 +11,13 @@ elsewhere (tests and users with their own dictionaries). Results are cached per 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from graph.model import AGENCY_LEVELS, LAW_CATEGORIES, MEASURE_KINDS
+from fazhi.data import data_dir
+from fazhi.model import AGENCY_LEVELS, LAW_CATEGORIES, MEASURE_KINDS
 
 AGENCY_KINDS = (
     "government", "party", "court", "procuratorate", "congress", "service_center", "ngo", "township",
@@ -55,17 +55,6 @@ class AgencySuffix:
     kind: str
     note: str = ""
     level: str | None = None
-
-
-_REPO_DATA = Path(__file__).resolve().parent.parent / "data"  # resolved once: data_dir() is on the hot path
-
-
-def data_dir() -> Path:
-    """The dictionary directory: $FAZHI_DATA_DIR if set, else the repository's data/."""
-    env = os.environ.get("FAZHI_DATA_DIR")
-    if env:
-        return Path(env)
-    return _REPO_DATA
 
 
 def _rows(path: Path, min_cols: int, max_cols: int) -> Iterator[tuple[int, list[str]]]:

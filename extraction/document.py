@@ -6,9 +6,9 @@ import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from extraction.structure import Section, Sentence, parse_sections, sentences_with_sections
-from graph.model import Evidence, Mention
-from loaders.base import LoadedText
+from fazhi.extraction.structure import Section, Sentence, parse_sections, sentences_with_sections
+from fazhi.loaders.base import LoadedText
+from fazhi.model import Evidence, Mention
 
 
 def content_id(text: str) -> str:

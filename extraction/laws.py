@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extraction.dictionaries import load_laws
+from fazhi.extraction.dictionaries import load_laws
 
 NATIONAL_PREFIX = "中华人民共和国"
 _PAREN_RE = re.compile(r"\([^()]*\)")

@@ -15,9 +15,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extraction.dictionaries import load_measures
-from extraction.spans import Containers, TakenMask
-from extraction.wordtrie import guarded_trie_regex
+from fazhi.extraction.dictionaries import load_measures
+from fazhi.extraction.spans import Containers, TakenMask
+from fazhi.extraction.wordtrie import guarded_trie_regex
 
 QUOTES = "“”‘’\"'「」『』"
 # Deleting by regex runs in C; str.translate with a deletion table goes through a dict per character.

@@ -12,25 +12,25 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extraction import agencies as agency_rules
-from extraction import metadata as meta_rules
-from extraction.agencies import (
+from fazhi.extraction import agencies as agency_rules
+from fazhi.extraction import metadata as meta_rules
+from fazhi.extraction.agencies import (
     AgencyContext,
     AgencyFinder,
     AgencyHit,
     find_self_references,
     own_abbreviations,
 )
-from extraction.aliases import apply_aliases
-from extraction.citations import find_citations, flatten
-from extraction.document import Document, content_id
-from extraction.laws import infer_category, infer_issuer, lookup, resolve_back_reference
-from extraction.measures import MeasureHit, find_measures
-from extraction.regions import RegionEntry, RegionGazetteer, RegionHit
-from extraction.relations import MADE_RE, build_relations
-from extraction.spans import starting_in
-from graph.model import Agency, Extraction, Law, Measure, Region, ReportMeta
-from loaders.base import LoadedText
+from fazhi.extraction.aliases import apply_aliases
+from fazhi.extraction.citations import find_citations, flatten
+from fazhi.extraction.document import Document, content_id
+from fazhi.extraction.laws import infer_category, infer_issuer, lookup, resolve_back_reference
+from fazhi.extraction.measures import MeasureHit, find_measures
+from fazhi.extraction.regions import RegionEntry, RegionGazetteer, RegionHit
+from fazhi.extraction.relations import MADE_RE, build_relations
+from fazhi.extraction.spans import starting_in
+from fazhi.loaders.base import LoadedText
+from fazhi.model import Agency, Extraction, Law, Measure, Region, ReportMeta
 
 SELF_HEADS = {"局": "局", "委": "委", "厅": "厅", "办": "办", "中心": "中心", "院": "院"}
 

@@ -46,13 +46,13 @@ the scan runs in C; the Python loop only visits actual hits.
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from extraction.wordtrie import trie_regex
+from fazhi.data import data_dir
+from fazhi.extraction.wordtrie import trie_regex
 
 LEVELS = ("省", "市", "区县")
 
@@ -83,11 +83,6 @@ class RegionHit:
     end: int
     surface: str
     candidates: tuple[RegionEntry, ...]
-
-
-def data_dir() -> Path:
-    env = os.environ.get("FAZHI_DATA_DIR")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "data"
 
 
 # -- jieba lexicon -------------------------------------------------------------

@@ -18,15 +18,15 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from extraction.regions import RegionGazetteer
-from extraction.spans import starting_in
-from graph.model import Extraction, Relation
+from fazhi.extraction.regions import RegionGazetteer
+from fazhi.extraction.spans import starting_in
+from fazhi.model import Extraction, Relation
 
 if TYPE_CHECKING:
-    from extraction.agencies import AgencyHit
-    from extraction.document import Document
-    from extraction.measures import MeasureHit
-    from extraction.pipeline import LawHit, RegionMention
+    from fazhi.extraction.agencies import AgencyHit
+    from fazhi.extraction.document import Document
+    from fazhi.extraction.measures import MeasureHit
+    from fazhi.extraction.pipeline import LawHit, RegionMention
 
 COOPERATION_RE = re.compile(r"联合|配合|会同|协同|协助|联动|携手|共同")
 COOPERATION_WINDOW = 12

@@ -104,8 +104,8 @@ def measure_extraction(corpus: Path, sample: int) -> dict[str, Any]:
     """
     import jieba
 
-    from extraction.pipeline import extract
-    from loaders import iter_files, load
+    from fazhi.extraction.pipeline import extract
+    from fazhi.loaders import iter_files, load
 
     files = list(iter_files([corpus]))[:sample]
     started = time.perf_counter()
@@ -133,8 +133,8 @@ def measure_extraction(corpus: Path, sample: int) -> dict[str, Any]:
 
 
 def _ingest_embedded(root: Path, corpus: Path, workers: int, result: dict, say):
+    from fazhi.graph.ladybug_store import LadybugStore
     from fazhi.ingest import ingest
-    from graph.ladybug_store import LadybugStore
 
     db = root / "bench.lbdb"
     for path in root.glob("bench.lbdb*"):
@@ -190,8 +190,8 @@ class TimedWrites:
 
 def _bench_neo4j(uri: str, corpus: Path, workers: int, quick: bool, result: dict, say) -> None:
     """Ingest the same corpus into Neo4j and time the queries there; failures are reported, not raised."""
+    from fazhi.graph.neo4j_store import Neo4jStore
     from fazhi.ingest import ingest
-    from graph.neo4j_store import Neo4jStore
 
     try:
         store = Neo4jStore.from_env(uri=uri)
@@ -221,8 +221,8 @@ def _bench_neo4j(uri: str, corpus: Path, workers: int, quick: bool, result: dict
 
 def measure_queries(store, repeats: int) -> dict[str, dict[str, Any]]:
     """p50/p95 of every library query with its example parameters (first run is a warm-up)."""
-    from graph.store import QueryRefused
-    from queries import library
+    from fazhi.graph.store import QueryRefused
+    from fazhi.queries import library
 
     out: dict[str, dict[str, Any]] = {}
     for name, query in sorted(library.load_library().items()):

@@ -28,7 +28,8 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+from fazhi.data import data_dir
+
 GBK_SHARE = 0.10
 DOCX_SHARE = 0.03
 MIN_BYTES, MAX_BYTES = 5_000, 20_000
@@ -183,7 +184,7 @@ class Zipf:
 
 def _tsv(name: str) -> list[list[str]]:
     rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+    for line in (data_dir() / name).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             rows.append(line.split("\t"))
     return rows

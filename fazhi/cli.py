@@ -10,8 +10,8 @@ from typing import Annotated
 
 import typer
 
-from graph.open import backend_name, db_path, open_store
-from graph.store import QueryRefused, QueryResult
+from fazhi.graph.open import backend_name, db_path, open_store
+from fazhi.graph.store import QueryRefused, QueryResult
 
 app = typer.Typer(help="fazhi-graph: 法治政府建设 reports → an evidence-carrying knowledge graph.",
                   no_args_is_help=True, add_completion=False)
@@ -49,7 +49,7 @@ def ingest(
 ) -> None:
     """Extract reports and merge them into the store; one line per failed file."""
     from fazhi.ingest import ingest as run_ingest
-    from loaders import iter_files
+    from fazhi.loaders import iter_files
 
     store = _store(backend, db)
     try:
@@ -76,7 +76,7 @@ def ingest(
 def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders.")]) -> None:
     """Print one JSON object per document (the extraction contract) on stdout."""
     from fazhi.ingest import extract_file
-    from loaders import iter_files
+    from fazhi.loaders import iter_files
 
     failed = 0
     for path in iter_files(paths):
@@ -131,7 +131,7 @@ def query(
     limit: Annotated[int, typer.Option(help="Row cap.")] = 10_000,
 ) -> None:
     """Run Cypher (read-only unless --write) or a named library query."""
-    from queries import library
+    from fazhi.queries import library
 
     if (cypher is None) == (name is None):
         raise _fail("give either CYPHER or --name NAME", 2)
@@ -159,7 +159,7 @@ def _typed(raw: dict[str, str]) -> dict[str, object]:
 @app.command("queries")
 def list_queries(as_json: JsonOption = False) -> None:
     """List the named query library."""
-    from queries import library
+    from fazhi.queries import library
 
     described = [q.describe() for q in library.load_library().values()]
     if as_json:
@@ -237,7 +237,7 @@ def search_text(
     a report is segmented once, so only the first search after a big ingest takes long.
     Without TEXT it only brings the index up to date.
     """
-    from graph.search import SentenceIndex, index_path
+    from fazhi.graph.search import SentenceIndex, index_path
 
     store = _store(backend, db, read_only=True)
     try:
@@ -282,7 +282,7 @@ def bench(
 @neo4j_app.command("start")
 def neo4j_start(port: Annotated[int | None, typer.Option(help="Bolt port (default: a free one).")] = None) -> None:
     """Start Neo4j in the background; prints BOLT_URI=bolt://127.0.0.1:PORT."""
-    from graph import neo4j_server
+    from fazhi.graph import neo4j_server
 
     try:
         info = neo4j_server.start(port=port)
@@ -297,7 +297,7 @@ def neo4j_import(
     database: Annotated[str, typer.Option(help="Database to create or overwrite.")] = "neo4j",
 ) -> None:
     """Bulk-load a CSV export into the local Neo4j's data (stopped) with neo4j-admin's importer."""
-    from graph import neo4j_server
+    from fazhi.graph import neo4j_server
 
     try:
         typer.echo(neo4j_server.admin_import(csv_dir.resolve(), database=database))
@@ -309,7 +309,7 @@ def neo4j_import(
 @neo4j_app.command("stop")
 def neo4j_stop() -> None:
     """Stop the Neo4j started by `fazhi neo4j start`."""
-    from graph import neo4j_server
+    from fazhi.graph import neo4j_server
 
     neo4j_server.stop()
     typer.echo("stopped")
@@ -321,7 +321,7 @@ def push(
     db: DbOption = None,
 ) -> None:
     """Copy the embedded graph into Neo4j (idempotent)."""
-    from graph.transfer import copy_graph
+    from fazhi.graph.transfer import copy_graph
 
     if to != "neo4j":
         raise _fail("only --to neo4j is supported", 2)
@@ -344,8 +344,8 @@ def export(
     base: Annotated[str | None, typer.Option(help="Base IRI for RDF.")] = None,
 ) -> None:
     """Export the graph as linked data, GraphML, or CSV for `neo4j-admin database import`."""
-    from graph.exports import export as run_export
-    from graph.rdf import DEFAULT_BASE
+    from fazhi.graph.exports import export as run_export
+    from fazhi.graph.rdf import DEFAULT_BASE
 
     if fmt not in ("ttl", "jsonld", "nt", "graphml", "csv"):
         raise _fail(f"unknown format {fmt!r}", 2)
@@ -367,7 +367,7 @@ def sparql(
                                              "so only the first query after a change rebuilds it.")] = True,
 ) -> None:
     """Run SPARQL over the graph's RDF."""
-    from graph.rdf import sparql as run_sparql
+    from fazhi.graph.rdf import sparql as run_sparql
 
     store = _store(backend, db, read_only=True)
     path = db_path(db)

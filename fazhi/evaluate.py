@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.model import Extraction
+from fazhi.model import Extraction
 
 ENTITY_TYPES = ("laws", "agencies", "measures", "regions")
 META_FIELDS = ("title", "agency", "region", "year", "doc_type", "doc_number", "date")

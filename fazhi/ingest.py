@@ -16,11 +16,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extraction.pipeline import extract
-from graph.model import Extraction
-from graph.store import GraphStore, rows_from_extractions
-from loaders import iter_files, load
-from loaders.base import LoadError
+from fazhi.extraction.pipeline import extract
+from fazhi.graph.store import GraphStore, rows_from_extractions
+from fazhi.loaders import iter_files, load
+from fazhi.loaders.base import LoadError
+from fazhi.model import Extraction
 
 BATCH_REPORTS = 200
 LARGE_BATCH_REPORTS = 1000

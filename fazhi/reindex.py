@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from extraction.pipeline import extract
-from graph.store import GraphStore, rows_from_extractions
-from loaders.text import text_document
+from fazhi.extraction.pipeline import extract
+from fazhi.graph.store import GraphStore, rows_from_extractions
+from fazhi.loaders.text import text_document
 
 
 def reindex(store: GraphStore, progress: Callable[[str], None] | None = None) -> int:

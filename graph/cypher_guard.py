@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from graph.store import QueryRefused
+from fazhi.graph.store import QueryRefused
 
 _WRITE_KEYWORDS = (
     "CREATE", "MERGE", "DELETE", "DETACH", "SET", "REMOVE", "DROP", "ALTER", "COPY",

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from itertools import combinations
 from typing import Any
 
-from graph.store import GraphRows
+from fazhi.graph.store import GraphRows
 
 Runner = Callable[[str, dict[str, Any]], list[list[Any]]]
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
-from graph.model import NODE_LABELS, RELATION_ENDPOINTS
-from graph.rdf import DEFAULT_BASE, GraphSource, write_rdf
-from graph.store import EDGE_PROPERTIES, NODE_KEY, NODE_PROPERTIES
+from fazhi.graph.rdf import DEFAULT_BASE, GraphSource, write_rdf
+from fazhi.graph.store import EDGE_PROPERTIES, NODE_KEY, NODE_PROPERTIES
+from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
 FORMATS = ("ttl", "jsonld", "nt", "graphml", "csv")
 

@@ -20,10 +20,9 @@ from typing import Any
 
 import ladybug
 
-from graph import derived
-from graph.cypher_guard import refuse_writes
-from graph.model import NODE_LABELS, RELATION_ENDPOINTS
-from graph.store import (
+from fazhi.graph import derived
+from fazhi.graph.cypher_guard import refuse_writes
+from fazhi.graph.store import (
     EDGE_PROPERTIES,
     NODE_KEY,
     NODE_PROPERTIES,
@@ -32,6 +31,7 @@ from graph.store import (
     QueryRefused,
     QueryResult,
 )
+from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
 WRITE_BATCH = 2000
 BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at end_bulk)

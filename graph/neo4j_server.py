@@ -1,7 +1,7 @@
 """Run a real Neo4j without Docker: Neo4j Community in-process, fetched from Maven Central.
 
-`neo4j/pom.xml` lists neo4j-harness; `ensure_jars()` copies it and its dependencies
-into `neo4j/lib/` once (mvn). `start()` runs `neo4j/Launcher.java` as a detached JVM
+`neo4j_launcher/pom.xml` lists neo4j-harness; `ensure_jars()` copies it and its dependencies
+into the jar cache (LIB_DIR) once (mvn). `start()` runs `neo4j_launcher/Launcher.java` as a detached JVM
 that serves Bolt on 127.0.0.1 and records itself in a pid file, so `fazhi neo4j stop`
 in another shell (or the test session's teardown) can find and stop it.
 
@@ -22,10 +22,11 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-NEO4J_DIR = ROOT / "neo4j"
-LIB_DIR = NEO4J_DIR / "lib"
+NEO4J_DIR = Path(__file__).resolve().parent / "neo4j_launcher"  # pom.xml and Launcher.java, package data
 LAUNCHER = NEO4J_DIR / "Launcher.java"
+# The jars (~150 MB) go to a user cache, not into the package: site-packages may be read-only.
+LIB_DIR = Path(os.environ.get("FAZHI_NEO4J_LIB")
+               or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fazhi" / "neo4j-lib")
 STATE_DIR = Path(".fazhi")  # relative to the working directory, like the LadybugDB default
 START_TIMEOUT_S = 120.0
 JAR_FETCH_TIMEOUT_S = 900.0
@@ -79,7 +80,8 @@ def ensure_jars(lib: Path = LIB_DIR) -> Path:
     if _jars_present(lib):
         return lib
     _require_tool("java", "install a Java 17+ runtime (Debian: apt-get install openjdk-17-jre-headless)")
-    mvn = _require_tool("mvn", "install Maven (Debian: apt-get install maven) or fill neo4j/lib by hand")
+    mvn = _require_tool("mvn", "install Maven (Debian: apt-get install maven) or fill $FAZHI_NEO4J_LIB by hand")
+    lib.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".lib-", dir=lib.parent))
     command = [
         mvn, "-q", "-B", "-f", str(NEO4J_DIR / "pom.xml"), "dependency:copy-dependencies",
@@ -109,7 +111,7 @@ def admin_import(csv_dir: Path, data_dir: Path | None = None, *, database: str =
     The server must be stopped (the importer overwrites the database). Returns the
     importer's closing summary (nodes, relationships, properties imported).
     """
-    from graph.exports import csv_files, import_arguments
+    from fazhi.graph.exports import csv_files, import_arguments
 
     if status(pid_file) is not None:
         raise Neo4jServerError("stop the running Neo4j first (`fazhi neo4j stop`): the import overwrites it")

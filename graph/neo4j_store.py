@@ -2,7 +2,7 @@
 
 Same identity rules as every store (see graph/store.py): nodes MERGE on their key,
 edges on (type, ends, report_id). Labels and relationship types are spliced into
-Cypher text only from the fixed schema in graph/model.py; row values always travel
+Cypher text only from the fixed schema in fazhi/model.py; row values always travel
 as parameters.
 
 Writes go in batches, one transaction per batch: Neo4j keeps a transaction's state
@@ -33,10 +33,9 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
-from graph import derived
-from graph.cypher_guard import refuse_writes
-from graph.model import NODE_LABELS, RELATION_ENDPOINTS
-from graph.store import (
+from fazhi.graph import derived
+from fazhi.graph.cypher_guard import refuse_writes
+from fazhi.graph.store import (
     EDGE_PROPERTIES,
     NODE_KEY,
     NODE_PROPERTIES,
@@ -45,6 +44,7 @@ from graph.store import (
     QueryRefused,
     QueryResult,
 )
+from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_BATCH = 5000
@@ -475,7 +475,7 @@ def _code(exc: Neo4jError | DriverError) -> str:
 
 def _local_server_uri() -> str | None:
     """The URI in .fazhi/neo4j.pid, if `fazhi neo4j start` left a live server here."""
-    from graph import neo4j_server  # local import: the server module is optional tooling
+    from fazhi.graph import neo4j_server  # local import: the server module is optional tooling
 
     info = neo4j_server.status()
     return info.uri if info else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from graph.store import GraphStore
+from fazhi.graph.store import GraphStore
 
 DEFAULT_DB = Path("data/fazhi.lbdb")
 BACKENDS = ("embedded", "neo4j")
@@ -32,12 +32,12 @@ def open_store(backend: str | None = None, *, db: str | Path | None = None, read
                neo4j_password: str | None = None, neo4j_database: str | None = None) -> GraphStore:
     """A GraphStore for the backend; Neo4j settings fall back to the NEO4J_* environment variables."""
     if backend_name(backend) == "neo4j":
-        from graph.neo4j_store import Neo4jStore
+        from fazhi.graph.neo4j_store import Neo4jStore
 
         overrides = {k: v for k, v in {
             "uri": neo4j_uri, "user": neo4j_user, "password": neo4j_password, "database": neo4j_database,
         }.items() if v}
         return Neo4jStore.from_env(**overrides)
-    from graph.ladybug_store import LadybugStore
+    from fazhi.graph.ladybug_store import LadybugStore
 
     return LadybugStore(db_path(db), read_only=read_only)

@@ -32,8 +32,8 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV
 from rdflib.term import Node
 
-from graph.model import NODE_LABELS, RELATION_ENDPOINTS
-from graph.store import NODE_KEY, NODE_PROPERTIES, GraphRows
+from fazhi.graph.store import NODE_KEY, NODE_PROPERTIES, GraphRows
+from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
 DEFAULT_BASE = "https://fazhi-graph.example/id/"
 FZ = Namespace("https://fazhi-graph.example/ns#")

@@ -25,9 +25,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from queries import library
+from fazhi.data import data_dir
+from fazhi.queries import library
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 _SENTENCE_RE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 _WORD_RE = re.compile(r"\w")
 _PAGE = 200  # reports per read from the store while indexing
@@ -61,7 +61,7 @@ def dictionary_words() -> list[str]:
     """Law and measure names and aliases, agency abbreviations and their expansions (data/)."""
     words: list[str] = []
     for name, columns in (("laws.tsv", (0, 3)), ("measures.tsv", (0, 2)), ("agency_abbreviations.tsv", (0, 1))):
-        path = DATA / name
+        path = data_dir() / name
         for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
             if not line.strip() or line.startswith("#"):
                 continue
@@ -134,7 +134,7 @@ def _segmented(pages: Iterable[list], workers: int, tokenizer: Any) -> Iterator[
 def index_path(store) -> Path:
     """`<db>.search.sqlite` beside an embedded store; for Neo4j, a file named after the server, next to
     where the embedded store would be (data/ by default)."""
-    from graph.open import db_path
+    from fazhi.graph.open import db_path
 
     path = getattr(store, "path", None)
     if path is not None:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from graph.model import NODE_LABELS, RELATION_ENDPOINTS, Extraction
+from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS, Extraction
 
 NODE_KEY = {label: ("id" if label == "Report" else "name") for label in NODE_LABELS}
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.model import NODE_LABELS, RELATION_ENDPOINTS
-from graph.store import EDGE_PROPERTIES, GraphRows, GraphStore
+from fazhi.graph.store import EDGE_PROPERTIES, GraphRows, GraphStore
+from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
 BATCH = 5000
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from loaders.base import MAX_TEXT_CHARS, LoadedText, LoadError
-from loaders.docx import load_docx
-from loaders.html import load_html
-from loaders.pdf import load_pdf
-from loaders.text import load_text, sniff
+from fazhi.loaders.base import MAX_TEXT_CHARS, LoadedText, LoadError
+from fazhi.loaders.docx import load_docx
+from fazhi.loaders.html import load_html
+from fazhi.loaders.pdf import load_pdf
+from fazhi.loaders.text import load_text, sniff
 
 __all__ = ["SUPPORTED_SUFFIXES", "LoadError", "LoadedText", "iter_files", "load"]
 

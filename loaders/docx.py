@@ -20,9 +20,9 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 
-from loaders.base import LoadedText, LoadError, check_text_size
-from loaders.normalize import normalize
-from loaders.text import sniff
+from fazhi.loaders.base import LoadedText, LoadError, check_text_size
+from fazhi.loaders.normalize import normalize
+from fazhi.loaders.text import sniff
 
 MAX_EXPANDED_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 100  # deflated XML is typically 5-20x; bombs are 1000x+

@@ -16,9 +16,9 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from loaders.base import LoadedText, LoadError, check_text_size
-from loaders.normalize import normalize
-from loaders.text import decode_bytes
+from fazhi.loaders.base import LoadedText, LoadError, check_text_size
+from fazhi.loaders.normalize import normalize
+from fazhi.loaders.text import decode_bytes
 
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _BLOCK_TAGS = (

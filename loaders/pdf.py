@@ -15,8 +15,8 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
 
-from loaders.base import LoadedText, LoadError, check_text_size
-from loaders.normalize import normalize
+from fazhi.loaders.base import LoadedText, LoadError, check_text_size
+from fazhi.loaders.normalize import normalize
 
 _PARSE_ERRORS = (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError,
                  IndexError, AssertionError, RecursionError, OSError, EOFError, ZeroDivisionError)  # fmt: skip

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from loaders.base import LoadedText, LoadError, check_text_size
-from loaders.normalize import looks_hard_wrapped, normalize, to_simplified
+from fazhi.loaders.base import LoadedText, LoadError, check_text_size
+from fazhi.loaders.normalize import looks_hard_wrapped, normalize, to_simplified
 
 LEGACY = ("gb18030", "big5hkscs")
 

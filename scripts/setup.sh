@@ -22,7 +22,6 @@ if [ "$DEV" = "--dev" ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
   fi
-  if [ -f neo4j/pom.xml ] && [ ! -d neo4j/lib ]; then
-    mvn -q -f neo4j/pom.xml dependency:copy-dependencies -DoutputDirectory=lib
-  fi
+  # Neo4j jars from Maven Central into the user cache ($FAZHI_NEO4J_LIB overrides); skipped when present
+  python3 -c "from fazhi.graph.neo4j_server import ensure_jars; ensure_jars()"
 fi

@@ -1,14 +1,12 @@
 """Shared fixtures. Fixture modules for real components live beside this file."""
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
-sys.path.insert(0, str(ROOT))
 
 pytest_plugins = ["fixtures_neo4j"]
 

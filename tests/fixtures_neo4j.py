@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import neo4j_server
+from fazhi.graph import neo4j_server
 
 
 def _require(condition: bool, reason: str) -> None:
@@ -25,7 +25,7 @@ def start_server(tmp: Path, auth: bool = False) -> tuple[neo4j_server.ServerInfo
     """Start a server whose pid file and data live under `tmp`, or skip/fail saying why."""
     _require(shutil.which("java") is not None, "java is not installed (needed for Neo4j)")
     if not neo4j_server._jars_present(neo4j_server.LIB_DIR):
-        _require(shutil.which("mvn") is not None, "mvn is not installed and neo4j/lib is empty")
+        _require(shutil.which("mvn") is not None, "mvn is not installed and the Neo4j jar cache is empty")
     pid_file = tmp / "neo4j.pid"
     try:
         neo4j_server.ensure_jars()
@@ -63,7 +63,7 @@ def neo4j_auth_server(tmp_path: Path) -> Iterator[tuple[neo4j_server.ServerInfo,
 @pytest.fixture
 def neo4j_store(neo4j_uri: str):
     """A Neo4jStore on an emptied database (data from earlier tests deleted; schema kept)."""
-    from graph.neo4j_store import Neo4jStore
+    from fazhi.graph.neo4j_store import Neo4jStore
 
     store = Neo4jStore(neo4j_uri)
     store.clear()

@@ -2,7 +2,7 @@
 
 import json
 
-from graph.model import (
+from fazhi.model import (
     NODE_LABELS,
     RELATION_ENDPOINTS,
     Agency,

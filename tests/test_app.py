@@ -19,14 +19,14 @@ from streamlit.testing.v1 import AppTest
 SAMPLES = ROOT / "data" / "samples"
 PAGES = {
     "app_pages/overview.py": "概览", "app_pages/measures.py": "措施", "app_pages/agencies.py": "机构",
-    "app_pages/laws.py": "法规", "app_pages/report.py": "报告", "app_pages/graph.py": "图谱",
+    "app_pages/laws.py": "法规", "app_pages/report.py": "报告", "app_pages/explore.py": "图谱",
     "app_pages/cypher.py": "Cypher", "app_pages/ingest.py": "导入",
 }
 
 
 def build_store(path: Path, files: list[Path]) -> Path:
+    from fazhi.graph.ladybug_store import LadybugStore
     from fazhi.ingest import ingest
-    from graph.ladybug_store import LadybugStore
 
     with LadybugStore(path) as store:
         summary = ingest(files, store, workers=1)
@@ -93,7 +93,7 @@ def test_every_page_renders(app: AppTest) -> None:
 
 
 def report_rows(db: Path) -> list[tuple[str | None, int | None]]:
-    from graph.ladybug_store import LadybugStore
+    from fazhi.graph.ladybug_store import LadybugStore
 
     with LadybugStore(db, read_only=True) as store:
         return [tuple(row) for row in store.query("MATCH (r:Report) RETURN r.region, r.year").rows]
@@ -149,7 +149,7 @@ def test_search_finds_evidence_and_links_to_the_reader(app: AppTest) -> None:
 
 def test_search_with_a_large_backlog_points_to_the_cli_instead_of_blocking(tmp_path: Path, monkeypatch) -> None:
     """More new reports than the app segments itself: a warning naming `fazhi search`, no hits, no build."""
-    import app_pages.common as common
+    import fazhi.app_pages.common as common
 
     db = build_store(tmp_path / "backlog.lbdb", [SAMPLES])
     monkeypatch.setattr(common, "APP_INDEX_BACKLOG", 3)
@@ -159,13 +159,13 @@ def test_search_with_a_large_backlog_points_to_the_cli_instead_of_blocking(tmp_p
         warnings = " ".join(w.value for w in at.warning)
         assert "8 篇报告" in warnings and f"fazhi search --db {db}" in warnings
         assert not [m for m in at.markdown if "<mark" in m.value]
-    from graph.search import SentenceIndex
+    from fazhi.graph.search import SentenceIndex
 
     assert SentenceIndex(tmp_path / "backlog.lbdb.search.sqlite").indexed_version() is None
 
 
 def test_reader_boxes_the_sentence_from_the_query_params(app: AppTest, sample_db: Path) -> None:
-    from graph.ladybug_store import LadybugStore
+    from fazhi.graph.ladybug_store import LadybugStore
 
     with LadybugStore(sample_db, read_only=True) as store:
         rid, sentence, start, end = store.query(
@@ -180,7 +180,7 @@ def test_reader_boxes_the_sentence_from_the_query_params(app: AppTest, sample_db
 
 
 def test_graph_page_starts_with_a_neighbourhood_and_exports_it(app: AppTest) -> None:
-    open_page(app, "app_pages/graph.py")
+    open_page(app, "app_pages/explore.py")
     caption = next(c.value for c in app.caption if c.value.startswith("视图中"))
     nodes = int(caption.removeprefix("视图中 ").split(" ")[0])
     assert nodes >= 2
@@ -235,9 +235,9 @@ APP_QUERY_CASES = [  # (query, parameters) the pages run; values come from the s
 @pytest.mark.neo4j
 def test_app_queries_give_the_same_rows_on_both_backends(sample_db: Path, neo4j_store) -> None:
     """Every query the pages run, on the embedded store and on Neo4j holding the same samples."""
+    from fazhi.graph.ladybug_store import LadybugStore
     from fazhi.ingest import ingest
-    from graph.ladybug_store import LadybugStore
-    from queries import library
+    from fazhi.queries import library
 
     ingest([SAMPLES], neo4j_store, workers=1)
 
@@ -266,7 +266,7 @@ def test_unusable_neo4j_falls_back_to_the_embedded_store_without_leaking_the_pas
     password appears nowhere on the page, in the logs or on stdout/stderr."""
     import logging
 
-    from graph.neo4j_server import free_port
+    from fazhi.graph.neo4j_server import free_port
 
     secret = "s3cret-Pa55word"
     settings = {"NEO4J_URI": f"bolt://neo4j:{secret}@127.0.0.1:{free_port()}", "NEO4J_PASSWORD": secret}

@@ -24,8 +24,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, require
 
-from loaders import load
-from loaders.base import LoadError
+from fazhi.loaders import load
+from fazhi.loaders.base import LoadError
 
 SAMPLES = ROOT / "data" / "samples"
 NOTO_CJK = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
@@ -283,7 +283,7 @@ def test_good_and_survivable_files_are_ingested(corpus_run) -> None:
     assert match, run.stdout
     assert int(match.group(1)) == len(good)
     assert int(match.group(2)) == len(cases) - len(good)
-    from graph.ladybug_store import LadybugStore
+    from fazhi.graph.ladybug_store import LadybugStore
 
     with LadybugStore(work / "g.lbdb", read_only=True) as store:
         sources = {Path(r["source"]).name for r in store.iter_nodes("Report")}
@@ -350,7 +350,7 @@ def test_one_huge_line_is_ingested_in_bounded_memory(tmp_path: Path) -> None:
 
 def test_text_cap_names_the_reason(tmp_path: Path) -> None:
     """Text just over the extraction cap is refused after decoding, with the character count."""
-    from loaders.base import MAX_TEXT_CHARS
+    from fazhi.loaders.base import MAX_TEXT_CHARS
 
     path = tmp_path / "long.txt"
     path.write_text("法治" * (MAX_TEXT_CHARS // 2 + 1), encoding="utf-8")

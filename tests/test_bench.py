@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from extraction.pipeline import extract
 from fazhi.bench import format_bench, run_bench
 from fazhi.benchcorpus import generate
-from loaders import iter_files, load
+from fazhi.extraction.pipeline import extract
+from fazhi.loaders import iter_files, load
 
 
 def _files(root: Path) -> dict[str, bytes]:

@@ -54,8 +54,8 @@ def free_port() -> int:
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The samples; FAZHI_BROWSER_DB=PATH runs the page test on an existing store instead (for the
     first-render timings of docs/BENCHMARKS.md on the 50k benchmark store)."""
+    from fazhi.graph.ladybug_store import LadybugStore
     from fazhi.ingest import ingest
-    from graph.ladybug_store import LadybugStore
 
     if os.environ.get("FAZHI_BROWSER_DB"):
         return Path(os.environ["FAZHI_BROWSER_DB"])
@@ -169,7 +169,7 @@ def test_every_page_renders_offline(server: str, browser_page) -> None:
 
 def test_reader_scrolls_to_the_linked_sentence(server: str, browser_page, sample_db: Path) -> None:
     """A link with a sentence's offsets opens the reader with that exact sentence boxed."""
-    from graph.ladybug_store import LadybugStore
+    from fazhi.graph.ladybug_store import LadybugStore
 
     with LadybugStore(sample_db, read_only=True) as store:
         rid, sentence, start, end = store.query(

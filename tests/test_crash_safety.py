@@ -22,11 +22,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from fazhi.graph.ladybug_store import LadybugStore, StoreLocked
 from fazhi.ingest import BATCH_REPORTS, ingest
-from graph.ladybug_store import LadybugStore, StoreLocked
-from graph.model import RELATION_ENDPOINTS
+from fazhi.loaders import iter_files, load
+from fazhi.model import RELATION_ENDPOINTS
 from helpers import snapshot
-from loaders import iter_files, load
 
 SAMPLES = ROOT / "data" / "samples"
 PRIOR_REPORTS = 8
@@ -55,7 +55,7 @@ def copy_store(source: Path, target: Path) -> None:
 
 
 def start_ingest(folder: Path, db: Path) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = dict(os.environ)
     return subprocess.Popen([sys.executable, "-m", "fazhi.cli", "ingest", str(folder), "--db", str(db),
                              "--workers", "2"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, start_new_session=True)
@@ -172,8 +172,7 @@ def test_reingest_after_kill_equals_a_clean_ingest(setup) -> None:
 
 HOLDER = """
 import sys
-sys.path.insert(0, sys.argv[3])
-from graph.ladybug_store import LadybugStore
+from fazhi.graph.ladybug_store import LadybugStore
 store = LadybugStore(sys.argv[1], read_only=sys.argv[2] == "ro")
 print("open", flush=True)
 sys.stdin.readline()
@@ -182,7 +181,7 @@ store.close()
 
 
 def hold(db: Path, mode: str) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(db), mode, str(ROOT)],
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(db), mode],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert proc.stdout.readline().strip() == "open"
     return proc
@@ -202,7 +201,7 @@ def test_second_writer_is_refused_with_store_locked(setup) -> None:
     try:
         with pytest.raises(StoreLocked, match="one writer at a time"):
             LadybugStore(db)
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = dict(os.environ)
         cli = subprocess.run([sys.executable, "-m", "fazhi.cli", "ingest", str(SAMPLES), "--db", str(db)],
                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
         assert cli.returncode != 0 and "in use by another process" in cli.stderr

@@ -2,8 +2,8 @@
 
 import pytest
 
-from graph.cypher_guard import refuse_writes, write_clause
-from graph.store import QueryRefused
+from fazhi.graph.cypher_guard import refuse_writes, write_clause
+from fazhi.graph.store import QueryRefused
 
 WRITES = [
     "CREATE (n:Agency {name: 'x'})",

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from fazhi.graph.derived import DERIVED_NODES, TOP_PAIRS
+from fazhi.graph.ladybug_store import LadybugStore
+from fazhi.graph.store import rows_from_extractions
+from fazhi.graph.transfer import copy_graph
 from fazhi.ingest import ingest
 from fazhi.reindex import reindex
-from graph.derived import DERIVED_NODES, TOP_PAIRS
-from graph.ladybug_store import LadybugStore
-from graph.store import rows_from_extractions
-from graph.transfer import copy_graph
 from helpers import make_extraction
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
@@ -95,7 +95,7 @@ def test_bulk_ingest_keeps_them_current(tmp_path) -> None:
 
 
 def test_push_to_neo4j_builds_the_same_aggregates(store, neo4j_uri) -> None:
-    from graph.neo4j_store import Neo4jStore
+    from fazhi.graph.neo4j_store import Neo4jStore
 
     ingest([SAMPLES], store, workers=1)
     with Neo4jStore(neo4j_uri) as server:

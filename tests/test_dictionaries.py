@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from extraction import dictionaries as d
-from graph.model import AGENCY_LEVELS, LAW_CATEGORIES, MEASURE_KINDS
+from fazhi.extraction import dictionaries as d
+from fazhi.model import AGENCY_LEVELS, LAW_CATEGORIES, MEASURE_KINDS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 FILES = (

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from fazhi.graph.ladybug_store import LadybugStore
+from fazhi.graph.transfer import copy_graph
 from fazhi.ingest import ingest
-from graph.ladybug_store import LadybugStore
-from graph.transfer import copy_graph
-from queries import library
+from fazhi.queries import library
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 # Equal-length shortest paths may be found in either order; the length is the answer both must agree on.
@@ -29,7 +29,7 @@ def canonical_rows(name: str, result) -> list[str]:
 
 @pytest.fixture(scope="module")
 def both_stores(tmp_path_factory, neo4j_uri):
-    from graph.neo4j_store import Neo4jStore
+    from fazhi.graph.neo4j_store import Neo4jStore
 
     path = tmp_path_factory.mktemp("diff") / "samples.lbdb"
     embedded = LadybugStore(path)
@@ -56,7 +56,7 @@ def test_library_query_agrees(both_stores, name: str) -> None:
 
 
 def test_push_copies_the_embedded_graph(both_stores, neo4j_uri) -> None:
-    from graph.neo4j_store import Neo4jStore
+    from fazhi.graph.neo4j_store import Neo4jStore
 
     embedded, _ = both_stores
     with_push = Neo4jStore(neo4j_uri)

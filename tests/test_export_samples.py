@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from fazhi.graph.ladybug_store import LadybugStore
+from fazhi.graph.rdf import rows_from_rdf, to_graph, validate
 from fazhi.ingest import ingest
-from graph.ladybug_store import LadybugStore
-from graph.model import NODE_LABELS, RELATION_ENDPOINTS
-from graph.rdf import rows_from_rdf, to_graph, validate
+from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 
@@ -61,10 +61,10 @@ def test_cli_export_and_sparql(sample_db, tmp_path) -> None:
 def test_csv_export_bulk_loads_into_a_real_neo4j(sample_db, tmp_path) -> None:
     """`fazhi export --format csv` → neo4j-admin's importer (our jars) → a server on that data
     holds exactly the embedded graph: every node and edge with every property."""
+    from fazhi.graph import neo4j_server
+    from fazhi.graph.exports import write_csv
+    from fazhi.graph.neo4j_store import Neo4jStore
     from fixtures_neo4j import start_server
-    from graph import neo4j_server
-    from graph.exports import write_csv
-    from graph.neo4j_store import Neo4jStore
     from helpers import snapshot
 
     with LadybugStore(sample_db, read_only=True) as store:

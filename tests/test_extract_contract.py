@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from loaders import load
+from fazhi.loaders import load
 
 REPORT_KEYS = {"title", "agency", "region", "year", "doc_type", "doc_number", "date"}
 TOP_KEYS = {"source", "report", "laws", "agencies", "measures", "regions", "relations"}

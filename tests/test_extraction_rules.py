@@ -2,8 +2,8 @@
 
 import pytest
 
-from extraction.pipeline import extract
-from loaders.text import text_document
+from fazhi.extraction.pipeline import extract
+from fazhi.loaders.text import text_document
 
 SHAOGUAN = """韶关市市场监督管理局2022年法治政府建设年度报告
 2022年，我局在市委、市政府的坚强领导下，认真贯彻《法治政府建设实施纲要(2021-2025年)》。

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from fazhi.graph.ladybug_store import LadybugStore
 from fazhi.ingest import ingest
-from graph.ladybug_store import LadybugStore
-from graph.model import RELATION_ENDPOINTS
+from fazhi.loaders import iter_files
+from fazhi.model import RELATION_ENDPOINTS
 from helpers import snapshot
-from loaders import iter_files
 
 SAMPLES = ROOT / "data" / "samples"
 

@@ -13,9 +13,9 @@ import docx
 import pytest
 from conftest import require
 
-from loaders import SUPPORTED_SUFFIXES, iter_files, load
-from loaders.base import LoadError
-from loaders.normalize import normalize
+from fazhi.loaders import SUPPORTED_SUFFIXES, iter_files, load
+from fazhi.loaders.base import LoadError
+from fazhi.loaders.normalize import normalize
 
 # A CJK font with digits and Latin for fpdf2; Debian package fonts-noto-cjk (index 2 = SC).
 NOTO_CJK = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
@@ -322,7 +322,7 @@ def _fold(text: str) -> str:
 
 def test_known_phrase_maps_to_exact_original() -> None:
     text, offsets = normalize(MESSY, join_wrapped_lines=True)
-    from loaders.base import LoadedText
+    from fazhi.loaders.base import LoadedText
 
     loaded = LoadedText("messy", MESSY, text, offsets)
     cases = {

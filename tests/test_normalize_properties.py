@@ -10,7 +10,7 @@ import opencc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders.normalize import normalize
+from fazhi.loaders.normalize import normalize
 
 _T2S = opencc.OpenCC("t2s")
 

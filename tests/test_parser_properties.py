@@ -12,11 +12,11 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extraction.citations import MAX_DEPTH, find_citations, flatten
-from extraction.pipeline import extract
-from extraction.structure import MAX_SENTENCE, parse_sections, sentences_with_sections, split_sentences
-from loaders.base import LoadedText
-from loaders.normalize import normalize
+from fazhi.extraction.citations import MAX_DEPTH, find_citations, flatten
+from fazhi.extraction.pipeline import extract
+from fazhi.extraction.structure import MAX_SENTENCE, parse_sections, sentences_with_sections, split_sentences
+from fazhi.loaders.base import LoadedText
+from fazhi.loaders.normalize import normalize
 
 MARKS = "《》〈〉<>“”\"「」‹›"
 FRAGMENTS = [

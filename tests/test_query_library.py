@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from fazhi.graph.ladybug_store import LadybugStore
 from fazhi.ingest import ingest
-from graph.ladybug_store import LadybugStore
-from queries import library
+from fazhi.queries import library
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 # The questions the Neo4j issue names; their examples must find something in the samples.

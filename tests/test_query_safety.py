@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from fazhi.graph.cypher_guard import refuse_writes
+from fazhi.graph.ladybug_store import LadybugStore
+from fazhi.graph.store import QueryRefused
 from fazhi.ingest import ingest
-from graph.cypher_guard import refuse_writes
-from graph.ladybug_store import LadybugStore
-from graph.store import QueryRefused
+from fazhi.queries import library
 from helpers import snapshot
-from queries import library
 
 SAMPLES = ROOT / "data" / "samples"
 LONG_QUERY = ("UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b "

@@ -15,8 +15,8 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
-from graph.exports import export, write_csv, write_graphml
-from graph.rdf import (
+from fazhi.graph.exports import export, write_csv, write_graphml
+from fazhi.graph.rdf import (
     ELI,
     FZ,
     RowsSource,
@@ -27,7 +27,7 @@ from graph.rdf import (
     validate,
     write_rdf,
 )
-from graph.store import GraphRows
+from fazhi.graph.store import GraphRows
 
 R1, R2 = "r-2022-sgsj", "r-2021-hyzf"
 SG_AGENCY = "韶关市司法局"
@@ -314,9 +314,9 @@ def test_sparql_engines_agree(source: RowsSource) -> None:
 def test_sparql_cache_is_reused_until_the_store_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The on-disk export serves repeated queries without re-exporting; a write makes it rebuild."""
     pytest.importorskip("pyoxigraph")
-    import graph.rdf as rdf
-    from graph.ladybug_store import LadybugStore
-    from graph.store import rows_from_extractions
+    import fazhi.graph.rdf as rdf
+    from fazhi.graph.ladybug_store import LadybugStore
+    from fazhi.graph.store import rows_from_extractions
     from helpers import make_extraction
 
     count = "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a schema:Report }"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extraction.regions import RegionGazetteer
+from fazhi.extraction.regions import RegionGazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 TSV = ROOT / "data" / "regions.tsv"

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from fazhi.benchcorpus import generate
+from fazhi.graph.ladybug_store import LadybugStore
+from fazhi.graph.store import rows_from_extractions
 from fazhi.ingest import extract_file, ingest
-from graph.ladybug_store import LadybugStore
-from graph.store import rows_from_extractions
+from fazhi.loaders import iter_files
 from helpers import snapshot
-from loaders import iter_files
 
 N_REPORTS = 40
 

@@ -6,17 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from fazhi.graph.ladybug_store import LadybugStore
+from fazhi.graph.search import SentenceIndex, index_path, split_sentences, tokens
 from fazhi.ingest import ingest
-from graph.ladybug_store import LadybugStore
-from graph.search import SentenceIndex, index_path, split_sentences, tokens
-from queries import library
+from fazhi.queries import library
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 
 
 @pytest.fixture(scope="module")
 def tokenizer():
-    from graph.search import make_tokenizer
+    from fazhi.graph.search import make_tokenizer
 
     return make_tokenizer()
 

@@ -1,6 +1,6 @@
 """The section ladder and sentence splitting on a hand-written document."""
 
-from extraction.structure import heading_level, parse_sections, sentences_with_sections, split_sentences
+from fazhi.extraction.structure import heading_level, parse_sections, sentences_with_sections, split_sentences
 
 DOC = "\n".join([
     "某市司法局2022年法治政府建设年度报告",

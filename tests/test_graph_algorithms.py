@@ -7,10 +7,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from fazhi.graph.algorithms import citation_rank, pagerank, shared_measure_communities
+from fazhi.graph.ladybug_store import LadybugStore
 from fazhi.ingest import ingest
-from graph.ladybug_store import LadybugStore
-from graph.measures import citation_rank, pagerank, shared_measure_communities
-from queries import library
+from fazhi.queries import library
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 FULL_CITATION_GRAPH = """

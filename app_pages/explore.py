@@ -6,7 +6,7 @@ collapsing. Node size is PageRank over the citation graph (CITES, REFERENCES,
 BASED_ON); agency colour is the community of agencies that share measures.
 PageRank is computed once per store version from per-document aggregates;
 communities among the agencies in the view, from their (cached) measures under
-the current filters — both in graph/measures.py.
+the current filters — both in graph/algorithms.py.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 from st_link_analysis import EdgeStyle, Event, NodeStyle, st_link_analysis
 
-from app_pages.common import (
+from fazhi.app_pages.common import (
     LABEL_COLOURS,
     LABEL_NAMES,
     filter_params,
@@ -28,7 +28,7 @@ from app_pages.common import (
     reader_link,
     version,
 )
-from graph.measures import citation_rank, shared_measure_communities
+from fazhi.graph.algorithms import citation_rank, shared_measure_communities
 
 NEIGHBOUR_CAP = 150
 COMMUNITY_COLOURS = ["#1f77b4", "#ff7f0e", "#17becf", "#bcbd22", "#8c564b", "#e377c2", "#7f7f7f", "#393b79"]
@@ -48,7 +48,7 @@ class RawStyle:
 
 @st.cache_data(show_spinner="计算 PageRank…", max_entries=4)
 def citation_ranks(version: str) -> tuple[dict[str, float], float]:
-    """PageRank over the whole citation graph, computed on documents alone (graph/measures.py says why)."""
+    """PageRank over the whole citation graph, computed on documents alone (graph/algorithms.py says why)."""
     inflow: dict[str, float] = {}
     for row in library_frame("citation_inflow").itertuples():
         inflow[row.law] = inflow.get(row.law, 0.0) + row.inflow

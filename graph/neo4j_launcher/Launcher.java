@@ -16,10 +16,10 @@ import org.neo4j.harness.Neo4jBuilders;
 import org.neo4j.io.ByteUnit;
 
 /**
- * Runs Neo4j Community in-process (from the Maven jars in neo4j/lib) so that fazhi-graph can
+ * Runs Neo4j Community in-process (from the Maven jars in the fazhi jar cache) so that fazhi-graph can
  * talk Bolt to a real server on machines without Docker or a Neo4j package.
  *
- * Usage: java -cp 'neo4j/lib/*' neo4j/Launcher.java --port N --dir PATH [--ignore-stdin] [--auth]
+ * Usage: java -cp 'LIB/*' Launcher.java --port N --dir PATH [--ignore-stdin] [--auth]
  *
  * The harness puts its scratch files in a random folder under PATH and deletes them on exit;
  * the store itself goes to PATH/data so that a stop and a start keep the graph. Prints

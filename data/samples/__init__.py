@@ -1,0 +1,1 @@
+"""Fictional sample reports bundled for the demo and the tests (see data/README.md)."""
