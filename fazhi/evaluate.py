@@ -4,6 +4,11 @@ A prediction matches a gold entity when its canonical name equals one of the
 entity's names (canonical or any surface form) after normalising width, quotes,
 brackets and whitespace. Each gold entity is matched at most once; scores are
 micro-averaged over all reports.
+
+Agency and region names also match when they name the same body at the same lowest
+division and differ only in how many parent divisions they spell out: 丽水市缙云县 and
+缙云县, 天津市武清区教育局 and 武清区教育局. The division table decides what a division
+name is, so 教育局 never matches 武清区教育局.
 """
 
 from __future__ import annotations
@@ -12,8 +17,10 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from fazhi.data import data_dir
 from fazhi.model import Extraction
 
 ENTITY_TYPES = ("laws", "agencies", "measures", "regions")
@@ -24,6 +31,35 @@ _DROP = re.compile(r"[\s“”‘’\"'「」『』《》〈〉<>]")
 def match_key(name: str) -> str:
     """Width, quotes, brackets and whitespace normalised away."""
     return _DROP.sub("", unicodedata.normalize("NFKC", name))
+
+
+QUALIFIED_TYPES = ("agencies", "regions")
+QUALIFIED_FIELDS = ("agency", "region")
+_LONGEST_DIVISION = 16
+
+
+@lru_cache(maxsize=1)
+def _division_names() -> frozenset[str]:
+    lines = (data_dir() / "regions.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t", 1)[0] for line in lines[1:] if line and not line.startswith("#"))
+
+
+def qualified_key(name: str) -> tuple[str, str]:
+    """(lowest division spelled at the start, the rest): the identity of a region-qualified name."""
+    key, names, start, lowest = match_key(name), _division_names(), 0, ""
+    while True:
+        ends = range(min(len(key), start + _LONGEST_DIVISION), start + 1, -1)
+        division = next((key[start:end] for end in ends if key[start:end] in names), None)
+        if division is None:
+            return lowest, key[start:]
+        lowest, start = division, start + len(division)
+
+
+def _keys(name: str, qualified: bool) -> set[object]:
+    keys: set[object] = {match_key(name)}
+    if qualified and qualified_key(name)[0]:
+        keys.add(qualified_key(name))
+    return keys
 
 
 @dataclass
@@ -80,31 +116,32 @@ def score_report(gold: dict, predicted: Extraction, evaluation: Evaluation) -> N
     result = ReportResult(predicted.source)
     for kind in ENTITY_TYPES:
         names = [e.name for e in getattr(predicted, kind)]
-        _score_type(gold.get(kind, []), names, evaluation.scores[kind], result, kind)
+        _score_type(gold.get(kind, []), names, evaluation.scores[kind], result, kind,
+                    qualified=kind in QUALIFIED_TYPES)
     got = predicted.report
     for name in META_FIELDS:
         expected, actual = gold.get("report", {}).get(name), getattr(got, name)
-        if _same(expected, actual):
+        if _same(expected, actual, qualified=name in QUALIFIED_FIELDS):
             evaluation.metadata_correct[name] += 1
         else:
             result.metadata_errors[name] = (expected, actual)
     evaluation.reports.append(result)
 
 
-def _same(expected: object, actual: object) -> bool:
+def _same(expected: object, actual: object, qualified: bool = False) -> bool:
     if isinstance(expected, str) and isinstance(actual, str):
-        return match_key(expected) == match_key(actual)
+        return bool(_keys(expected, qualified) & _keys(actual, qualified))
     return expected == actual
 
 
 def _score_type(gold_entities: list[list[str]], predicted: list[str], score: TypeScore,
-                result: ReportResult, kind: str) -> None:
-    gold_keys = [{match_key(n) for n in entity} for entity in gold_entities]
+                result: ReportResult, kind: str, qualified: bool = False) -> None:
+    gold_keys = [set().union(*(_keys(n, qualified) for n in entity)) for entity in gold_entities]
     matched = [False] * len(gold_keys)
     extras = []
     for name in predicted:
-        key = match_key(name)
-        hit = next((i for i, keys in enumerate(gold_keys) if key in keys), None)
+        keys = _keys(name, qualified)
+        hit = next((i for i, entity_keys in enumerate(gold_keys) if keys & entity_keys), None)
         if hit is None:
             extras.append(name)
             continue
