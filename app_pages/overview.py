@@ -34,11 +34,13 @@ def adoption_by_year(top: list[str]) -> tuple[int, pd.DataFrame]:
 
 implemented, yearly = adoption_by_year(measures["measure"].head(6).tolist() if not measures.empty else [])
 
-cols = st.columns(4)
+cols = st.columns(5)
 cols[0].metric("报告", int(totals["reports"]))
 cols[1].metric("发文机关", int(totals["issuers"]))
-cols[2].metric("措施（被实施）", implemented)
-cols[3].metric("被引法规文件", int(totals["laws"]))
+cols[2].metric("发文机关未识别", int(totals["unknown_issuer"]),
+               help="抽取未能从标题、发文机关行、落款或正文自述中确定发文机关的报告；它们的措施没有实施机关。")
+cols[3].metric("措施（被实施）", implemented)
+cols[4].metric("被引法规文件", int(totals["laws"]))
 
 render_search("overview-search")
 

@@ -23,6 +23,7 @@ RELATION_NAMES = {
     "BASED_ON": "依据", "ISSUED_BY": "制定机关", "REFERENCES": "包含", "LOCATED_IN": "位于", "PART_OF": "隶属",
 }
 FACTS_SHOWN = 80
+UNKNOWN_ISSUER = "发文机关未识别"
 
 
 @st.cache_data(show_spinner="重新抽取实体…", max_entries=64)
@@ -99,8 +100,9 @@ def pick_report() -> str | None:
         return None
     if len(reports) >= LIST_CAP:
         st.caption(f"列表只列出前 {LIST_CAP:,} 篇；用左侧筛选或概览页的全文检索找到其余报告。")
-    titles = dict(zip(reports["report_id"], reports["title"].fillna("") + " · " + reports["source"].fillna(""),
-                      strict=True))
+    marks = reports["agency"].isna().map({True: f"【{UNKNOWN_ISSUER}】", False: ""})
+    titles = dict(zip(reports["report_id"],
+                      marks + reports["title"].fillna("") + " · " + reports["source"].fillna(""), strict=True))
     choice = st.selectbox("报告", options, index=options.index(wanted) if wanted in options else 0,
                           format_func=lambda rid: titles.get(rid) or rid, key=f"report-pick-{wanted}")
     if choice != wanted:
@@ -153,6 +155,9 @@ if target and not (0 <= target[0] < target[1] <= len(text)):
     st.warning("链接中的句子位置超出了原文范围。")
     target = None
 
+if pd.isna(meta["agency"]) or not meta["agency"]:
+    st.warning(f"{UNKNOWN_ISSUER}：正文没有写明发文机关（标题、发文机关行、落款、自述均未找到），"
+               "这份报告的措施因此没有实施机关。")
 st.caption(" · ".join(str(x) for x in (meta["agency"], meta["region"], meta["year"], meta["doc_type"],
                                       meta["doc_number"], meta["date"], meta["source"]) if x and not pd.isna(x)))
 st.markdown(" ".join(f'<span style="background:{c}33;border-bottom:2px solid {c};padding:0 4px">{LABEL_NAMES[k]}</span>'

@@ -289,3 +289,29 @@ def test_unusable_neo4j_falls_back_to_the_embedded_store_without_leaking_the_pas
         out, err = capfd.readouterr()
         for where, text in (("page", page_text), ("logs", caplog.text), ("stdout", out), ("stderr", err)):
             assert secret not in text, where
+
+
+def test_reports_without_a_recognised_issuer_are_marked_and_counted(tmp_path: Path) -> None:
+    """A report whose text never names its issuer is counted on 概览 and marked on 报告, not silently dropped."""
+    from fazhi.graph.ladybug_store import LadybugStore
+
+    anonymous = tmp_path / "anonymous.txt"
+    anonymous.write_text("2022年法治政府建设工作总结\n\n一、全面推行行政执法“三项制度”，落实“双随机、一公开”监管。\n",
+                         encoding="utf-8")
+    db = build_store(tmp_path / "anon.lbdb", [SAMPLES / "sample_02_shaoguan_amr_2021_report.txt", anonymous])
+    with LadybugStore(db, read_only=True) as store:
+        issuers = dict(store.query("MATCH (r:Report) RETURN r.id, r.agency").rows)
+    unknown = [rid for rid, agency in issuers.items() if agency is None]
+    assert len(issuers) == 2 and len(unknown) == 1
+    for at in _app(db):
+        assert metric(at, "发文机关未识别") == "1"
+        open_page(at, "app_pages/report.py")
+        assert [label for label in at.selectbox[0].options if "发文机关未识别" in label] == [
+            f"【发文机关未识别】2022年法治政府建设工作总结 · {anonymous}"]
+        at.query_params["rid"] = unknown[0]
+        at.run()
+        assert any("发文机关未识别" in w.value for w in at.warning)
+        known = next(rid for rid in issuers if rid not in unknown)
+        at.query_params["rid"] = known
+        at.run()
+        assert not any("发文机关未识别" in w.value for w in at.warning)

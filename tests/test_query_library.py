@@ -72,7 +72,8 @@ def test_overview_counts_agree_with_the_listed_reports(samples_store, filters: d
     reports = library.run(samples_store, "filtered_reports", filters).records()
     counts = library.run(samples_store, "filtered_counts", filters).records()[0]
     assert counts["reports"] == len(reports)
-    assert counts["issuers"] == len({r["agency"] for r in reports})
+    assert counts["issuers"] == len({r["agency"] for r in reports if r["agency"]})
+    assert counts["unknown_issuer"] == sum(1 for r in reports if not r["agency"])
     years = [r["year"] for r in reports if r["year"] is not None]
     assert (counts["first_year"], counts["last_year"]) == ((min(years), max(years)) if years else (None, None))
     groups = library.run(samples_store, "filtered_report_groups", filters).records()
