@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 import pytest
 from conftest import ROOT, require
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"

@@ -28,6 +28,8 @@ from fazhi.loaders import iter_files, load
 from fazhi.model import RELATION_ENDPOINTS
 from helpers import snapshot
 
+pytestmark = pytest.mark.slow
+
 SAMPLES = ROOT / "data" / "samples"
 PRIOR_REPORTS = 8
 NEW_REPORTS = BATCH_REPORTS + 20  # one full batch commits mid-run, the rest at the end

@@ -63,6 +63,7 @@ def test_merge_only_writes_give_the_same_graph(corpus, reference, tmp_path) -> N
         assert snapshot(store) == reference
 
 
+@pytest.mark.slow
 def test_dask_cluster_map_then_driver_write_equals_local_ingest(corpus, reference, tmp_path, monkeypatch) -> None:
     """Extraction as a map over files on a Dask LocalCluster; GraphRows gathered; one writer (this process)."""
     distributed = pytest.importorskip("distributed")
