@@ -168,6 +168,14 @@ def load_agency_excluded() -> dict[str, str]:
     return dict(_pairs(data_dir() / "agency_excluded.tsv", 2, EXCLUSION_REASONS))
 
 
+CLUTTER_KINDS = ("prefix", "field", "banner", "title")
+
+
+def load_page_clutter() -> dict[str, str]:
+    """data/page_clutter.tsv as word -> prefix | field | banner | title (web page furniture, see the file)."""
+    return dict(_pairs(data_dir() / "page_clutter.tsv", 2, CLUTTER_KINDS))
+
+
 def is_excluded_agency(word: str) -> bool:
     """True if `word` is listed as not-an-agency.
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from fazhi.extraction.dictionaries import load_page_clutter
 from fazhi.extraction.structure import heading_level
 
 CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
@@ -62,17 +64,94 @@ def is_title_line(line: str) -> bool:
     return line.endswith(TITLE_WORDS) or "关于" in line
 
 
+TITLE_SEARCH_LINES = 16  # page furniture rarely takes more lines than this above a title
+_BREADCRUMB_RE = re.compile(r"[>»＞›]")
+_TRAILING_STAMP_RE = re.compile(r"\s+(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+_ISSUER_HEADS = ("局", "厅", "委", "办", "院", "府", "部", "会", "处", "所", "中心", "党组", "印发", "关于")
+
+
+def _field_pattern(words: dict[str, str], kind: str, at_start: bool) -> re.Pattern[str]:
+    names = sorted((w for w, k in words.items() if k == kind), key=len, reverse=True)
+    lead = r"^\s*" if at_start else r"(?:^|\s)"
+    return re.compile(lead + "(?:" + "|".join(re.escape(n) for n in names) + r")\s*[:：]\s*")
+
+
+@lru_cache(maxsize=1)
+def _clutter() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    words = load_page_clutter()
+    prefixes = tuple(w for w, kind in words.items() if kind == "prefix")
+    banners = frozenset(w for w, kind in words.items() if kind == "banner")
+    return prefixes, _field_pattern(words, "field", False), _field_pattern(words, "title", True), banners
+
+
+def is_page_clutter(line: str) -> bool:
+    """Breadcrumbs, banners and metadata rows of a web page: never a title, never the issuer line."""
+    prefixes, field_re, title_field_re, banners = _clutter()
+    if line.startswith(prefixes) or _BREADCRUMB_RE.search(line) or field_re.search(line) \
+            or title_field_re.match(line):
+        return True
+    words = line.replace("|", " ").split()
+    return bool(words) and all(w in banners for w in words)
+
+
+def _is_body_line(line: str) -> bool:
+    """A paragraph of running text: the title, if any, came before it."""
+    return len(line) > 40 and any(c in line for c in "。，,；;")
+
+
+def _title_text(line: Line) -> Line:
+    """A title line without the publication stamp some pages append (…情况报告 2023-02-09)."""
+    stamp = _TRAILING_STAMP_RE.search(line.text)
+    return Line(line.start, line.start + stamp.start(), line.text[:stamp.start()]) if stamp else line
+
+
+def _title_candidates(lines: list[Line]) -> list[Line]:
+    """The lines that may hold the title: furniture dropped, a 名称: row reduced to its value."""
+    title_field_re = _clutter()[2]
+    out = []
+    for line in lines[:TITLE_SEARCH_LINES]:
+        field = title_field_re.match(line.text)
+        if field:
+            out.append(Line(line.start + field.end(), line.end, line.text[field.end():]))
+        elif not is_page_clutter(line.text):
+            out.append(_title_text(line))
+    return out
+
+
+def _joined(first: Line, second: Line) -> Line:
+    return Line(first.start, second.end, first.text + second.text)
+
+
+def _may_lead_a_title(text: str) -> bool:
+    """An issuer line or the first half of a wrapped title (…关于 / …印发 / 控江路街道2022年度法治政府建设).
+
+    A site's section label (国家部委政策, 工作信息) is neither: it names no body and no year.
+    """
+    if len(text) > 40 or any(c in text for c in "。，,；;:：#") or parse_date(text) or DOC_NUMBER_RE.search(text):
+        return False
+    return text.endswith(_ISSUER_HEADS) or bool(YEAR_RE.search(text))
+
+
 def find_title(lines: list[Line]) -> Line | None:
-    """The first line when it is a title; titles may wrap onto a second line."""
-    if not lines:
-        return None
-    first = lines[0]
-    if is_title_line(first.text):
-        return first
-    # 韶关市司法局 / 2021年法治政府建设年度报告: an issuer line above the title line
-    if len(lines) > 1 and len(first.text) <= 30 and not any(c in first.text for c in "。，,；;:：、") \
-            and not parse_date(first.text) and is_title_line(lines[1].text):
-        return Line(first.start, lines[1].end, first.text + lines[1].text)
+    """The document's own title: the first title line above the body, skipping page furniture.
+
+    A title may wrap onto a second line, or sit under an issuer line (韶关市司法局 /
+    2021年法治政府建设年度报告; 鹤岗市人民政府 鹤岗市中级人民法院印发 / 关于…的通知).
+    """
+    candidates = _title_candidates(lines)
+    for i, line in enumerate(candidates):
+        if _is_body_line(line.text):
+            return None
+        following = candidates[i + 1] if i + 1 < len(candidates) else None
+        if following and _may_lead_a_title(line.text) and is_title_line(following.text) \
+                and not is_title_line(line.text):
+            return _joined(line, following)
+        if is_title_line(line.text):
+            if following and line.text.endswith("关于") and is_title_line(following.text):
+                return _joined(line, following)
+            return line
     return None
 
 
