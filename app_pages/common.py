@@ -24,7 +24,7 @@ import pandas as pd
 import streamlit as st
 
 from fazhi.data import data_dir
-from fazhi.graph.open import backend_name, db_path, open_store
+from fazhi.graph.open import open_store_or_embedded
 from fazhi.graph.search import SentenceIndex, index_path, tokens
 from fazhi.graph.store import GraphStore, QueryResult
 from fazhi.model import AGENCY_LEVELS, DOC_TYPES
@@ -40,6 +40,7 @@ LABEL_COLOURS = {
     "Report": "#6c757d", "Agency": "#1f77b4", "Law": "#d62728", "Measure": "#2ca02c", "Region": "#9467bd",
 }
 LABEL_NAMES = {"Report": "报告", "Agency": "机构", "Law": "法规", "Measure": "措施", "Region": "地区"}
+DIALECT_NAMES = {"ladybug": "嵌入式 LadybugDB", "neo4j": "Neo4j"}
 T = TypeVar("T")
 
 
@@ -58,37 +59,19 @@ def _secrets_to_env() -> None:
 
 
 class StoreHandle:
-    """One store per app process; reopened when the store's version moves."""
+    """One store per app process; a reader sees new commits through store.refresh()."""
 
     def __init__(self) -> None:
         _secrets_to_env()
         self.lock = threading.RLock()
-        self.backend = backend_name()
-        self.notice = ""  # why the configured backend is not the one in use, for the sidebar
-        self.store: GraphStore = self._open_configured()
-        self.opened_version = self.store.version()
-
-    def _open_configured(self) -> GraphStore:
-        """The configured store; an unusable Neo4j falls back to the embedded file, so the app still opens."""
-        from fazhi.graph.neo4j_store import StoreUnavailable
-
-        try:
-            return open_store(self.backend, read_only=True)
-        except StoreUnavailable as exc:  # its message names the cause and never a credential
-            self.notice = f"Neo4j 不可用，已改用嵌入式存储：{exc}"
-            self.backend = "embedded"
-            return open_store(self.backend, read_only=True)
+        self.store, reason = open_store_or_embedded(read_only=True)
+        # why the configured backend is not the one in use, for the sidebar (never a credential)
+        self.notice = f"Neo4j 不可用，已改用嵌入式存储：{reason}" if reason else ""
 
     def current(self) -> GraphStore:
         with self.lock:
-            if self.backend == "embedded" and self.store.version() != self.opened_version:
-                self._reopen()
+            self.store.refresh()
             return self.store
-
-    def _reopen(self) -> None:
-        self.store.close()
-        self.store = open_store(self.backend, read_only=True)
-        self.opened_version = self.store.version()
 
     def run(self, name: str, params: dict[str, Any], **options: Any) -> QueryResult:
         with self.lock:
@@ -99,27 +82,14 @@ class StoreHandle:
             return self.current().query(cypher, params, **options)
 
     def write(self, work: Callable[[GraphStore], T]) -> T:
-        """Run `work` on a writable store: for the embedded file, close the reader, write, reopen.
+        """Run `work` on a writable store (the store's writer(): the embedded reader steps aside)."""
+        with self.lock, self.store.writer() as writer:
+            return work(writer)
 
-        LadybugDB lets one process hold the file for writing only when nobody holds
-        it at all, so the read-only handle must be closed first; the reader is
-        reopened even when the write fails, so the app keeps working.
-        """
-        with self.lock:
-            if self.backend != "embedded":
-                return work(self.current())
-            from fazhi.graph.ladybug_store import LadybugStore
 
-            self.store.close()
-            try:
-                writer = LadybugStore(db_path())
-                try:
-                    return work(writer)
-                finally:
-                    writer.close()
-            finally:
-                self.store = open_store(self.backend, read_only=True)
-                self.opened_version = self.store.version()
+def backend_caption(current: GraphStore) -> str:
+    """Which backend and where, for people (the location never holds credentials)."""
+    return f"{DIALECT_NAMES.get(current.dialect, current.dialect)} · `{current.location}`"
 
 
 @st.cache_resource
@@ -222,11 +192,7 @@ def render_sidebar() -> None:
     """Backend, counts and the global filters; called once per run by app.py."""
     handle = store_handle()
     current = handle.current()
-    if handle.backend == "embedded":
-        where = f"嵌入式 LadybugDB · `{db_path()}`"
-    else:
-        where = f"Neo4j · `{getattr(current, 'uri', '')}`"
-    st.sidebar.markdown(f"**后端**: {where}  \n方言: `{current.dialect}`")
+    st.sidebar.markdown(f"**后端**: {backend_caption(current)}  \n方言: `{current.dialect}`")
     if handle.notice:
         st.sidebar.warning(handle.notice)
     numbers = counts()
@@ -286,9 +252,8 @@ def search_index() -> SentenceIndex | None:
         index = search_index_for(str(index_path(current)))
         gone, missing = pending = index.pending(current)
         if len(missing) > APP_INDEX_BACKLOG:
-            where = f"--db {db_path()}" if handle.backend == "embedded" else "--backend neo4j"
             st.warning(f"全文检索索引还缺 {len(missing):,} 篇报告，页面中建立太慢。请在命令行运行 "
-                       f"`fazhi search {where}` 建立（使用全部 CPU 核心），完成后即可检索。")
+                       f"`fazhi search {current.cli_options}` 建立（使用全部 CPU 核心），完成后即可检索。")
             return None
         if index.indexed_version() != current.version():
             bar = st.progress(0.0, text="建立检索索引…") if missing else None

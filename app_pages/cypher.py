@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 from st_link_analysis import NodeStyle, st_link_analysis
 
-from fazhi.app_pages.common import LABEL_COLOURS, filter_params, store_handle
+from fazhi.app_pages.common import LABEL_COLOURS, backend_caption, filter_params, store_handle
 from fazhi.graph.store import QueryRefused
 from fazhi.queries import library
 
@@ -55,8 +55,8 @@ def result_graph(frame: pd.DataFrame) -> dict:
     nodes: dict[str, dict] = {}
     edges: dict[str, dict] = {}
     for row in frame.head(300).itertuples(index=False):
-        cells = [(col, cell_node(v)) for col, v in zip(frame.columns, row, strict=True)]
-        cells = [(col, n) for col, n in cells if n]
+        found = [(col, cell_node(v)) for col, v in zip(frame.columns, row, strict=True)]
+        cells = [(col, n) for col, n in found if n]
         for col, (label, name) in cells:
             nodes.setdefault(f"{label}:{name}", {"data": {"id": f"{label}:{name}", "label": label,
                                                           "name": name[:30], "column": col}})
@@ -70,8 +70,7 @@ def result_graph(frame: pd.DataFrame) -> dict:
 handle = store_handle()
 current = handle.current()
 st.header("Cypher")
-where = "嵌入式 LadybugDB" if handle.backend == "embedded" else "Neo4j"
-st.caption(f"后端: {where} · 方言: `{current.dialect}` · 只读 · 超时 {TIMEOUT_S} 秒 · 最多 {ROW_CAP} 行")
+st.caption(f"后端: {backend_caption(current)} · 方言: `{current.dialect}` · 只读 · 超时 {TIMEOUT_S} 秒 · 最多 {ROW_CAP} 行")
 queries = library.load_library()
 name = st.selectbox("从查询库载入", [BLANK, *queries],
                     format_func=lambda n: n if n == BLANK else f"{n} — {queries[n].description[:60]}")

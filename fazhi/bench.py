@@ -20,6 +20,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from fazhi.graph.store import GraphStore
+
+Say = Callable[[str], None]
+
 QUICK_REPORTS = 300
 DEFAULT_REPORTS = 10_000
 EXTRACT_SAMPLE = 200  # files timed for the single-process extraction and jieba numbers
@@ -80,7 +84,7 @@ def machine() -> dict[str, Any]:
             "python": platform.python_version()}
 
 
-def _corpus(root: Path, n: int, seed: int, workers: int, result: dict, say) -> Path:
+def _corpus(root: Path, n: int, seed: int, workers: int, result: dict, say: Say) -> Path:
     from fazhi.benchcorpus import generate
 
     corpus = root / f"corpus_{n}_{seed}"
@@ -132,23 +136,22 @@ def measure_extraction(corpus: Path, sample: int) -> dict[str, Any]:
     }
 
 
-def _ingest_embedded(root: Path, corpus: Path, workers: int, result: dict, say):
-    from fazhi.graph.ladybug_store import LadybugStore
+def _ingest_embedded(root: Path, corpus: Path, workers: int, result: dict, say: Say) -> GraphStore:
+    from fazhi.graph.open import open_store
     from fazhi.ingest import ingest
 
     db = root / "bench.lbdb"
     for path in root.glob("bench.lbdb*"):
         path.unlink()
-    store = LadybugStore(db)
-    timed = TimedWrites(store)
+    store = open_store("embedded", db=db)
     started = time.perf_counter()
-    summary = ingest([corpus], timed, workers=workers, bulk=True)
+    summary = ingest([corpus], store, workers=workers, bulk=True)
     elapsed = time.perf_counter() - started
     counts = store.counts()
     edges = sum(v for k, v in counts.items() if k.isupper())
     result.update({
         "ingest_s": round(elapsed, 1),
-        "ingest_write_s": round(timed.seconds, 1),
+        "ingest_write_s": round(summary.write_s, 1),
         "ingest_reports_per_s": round(len(summary.ingested) / elapsed, 1),
         "ingest_edges_per_s": round(edges / elapsed, 1),
         "ingest_failed": len(summary.failed),
@@ -159,57 +162,32 @@ def _ingest_embedded(root: Path, corpus: Path, workers: int, result: dict, say):
     return store
 
 
-class TimedWrites:
-    """A store proxy that adds up the time spent in write(): the load rate without extraction.
+def _bench_neo4j(uri: str, corpus: Path, workers: int, quick: bool, result: dict, say: Say) -> None:
+    """Ingest the same corpus into Neo4j and time the queries there; failures are reported, not raised.
 
-    Why: on 2 cores the end-to-end rate of an ingest is bounded by the extraction
-    workers sharing the CPU with the writer (and a local server); the time inside
-    write() is what the store itself costs. Other attributes go to the store.
+    The write time (summary.write_s) is what the store itself costs: on 2 cores the
+    end-to-end rate is bounded by the extraction workers sharing the CPU with the
+    writer and a local server.
     """
-
-    def __init__(self, store: Any) -> None:
-        self.store, self.seconds = store, 0.0
-
-    def write(self, rows: Any) -> None:
-        started = time.perf_counter()
-        try:
-            self.store.write(rows)
-        finally:
-            self.seconds += time.perf_counter() - started
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.store, name)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        """Settings such as ingest's bulk_copy must reach the store, not the proxy."""
-        if name in ("store", "seconds"):
-            object.__setattr__(self, name, value)
-        else:
-            setattr(self.store, name, value)
-
-
-def _bench_neo4j(uri: str, corpus: Path, workers: int, quick: bool, result: dict, say) -> None:
-    """Ingest the same corpus into Neo4j and time the queries there; failures are reported, not raised."""
-    from fazhi.graph.neo4j_store import Neo4jStore
+    from fazhi.graph.open import open_store
     from fazhi.ingest import ingest
 
     try:
-        store = Neo4jStore.from_env(uri=uri)
+        store = open_store("neo4j", neo4j_uri=uri)
     except Exception as exc:  # noqa: BLE001 - an unreachable server is a result, not a crash
         result["neo4j_error"] = f"{type(exc).__name__}: {exc}"
         return
     try:
-        timed = TimedWrites(store)
         started = time.perf_counter()
-        summary = ingest([corpus], timed, workers=workers)
+        summary = ingest([corpus], store, workers=workers)
         elapsed = time.perf_counter() - started
         counts = store.counts()
         edges = sum(v for k, v in counts.items() if k.isupper())
         result["neo4j_ingest_s"] = round(elapsed, 1)
-        result["neo4j_write_s"] = round(timed.seconds, 1)
+        result["neo4j_write_s"] = round(summary.write_s, 1)
         result["neo4j_ingest_reports_per_s"] = round(len(summary.ingested) / elapsed, 1)
         result["neo4j_relationships_per_s"] = round(edges / elapsed, 1)
-        result["neo4j_write_relationships_per_s"] = round(edges / timed.seconds, 1)
+        result["neo4j_write_relationships_per_s"] = round(edges / summary.write_s, 1)
         result["query_ms"]["neo4j"] = measure_queries(store, QUERY_REPEATS[quick])
         result["neo4j_query_p95_ms"] = {n: q["p95_ms"] for n, q in result["query_ms"]["neo4j"].items()}
         say(f"neo4j ingest: {result['neo4j_relationships_per_s']} relationships/s")
@@ -219,7 +197,7 @@ def _bench_neo4j(uri: str, corpus: Path, workers: int, quick: bool, result: dict
         store.close()
 
 
-def measure_queries(store, repeats: int) -> dict[str, dict[str, Any]]:
+def measure_queries(store: GraphStore, repeats: int) -> dict[str, dict[str, Any]]:
     """p50/p95 of every library query with its example parameters (first run is a warm-up)."""
     from fazhi.graph.store import QueryRefused
     from fazhi.queries import library

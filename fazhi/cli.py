@@ -10,8 +10,8 @@ from typing import Annotated
 
 import typer
 
-from fazhi.graph.open import backend_name, db_path, open_store
-from fazhi.graph.store import QueryRefused, QueryResult
+from fazhi.graph.open import backend_name, open_store
+from fazhi.graph.store import GraphStore, QueryRefused, QueryResult
 
 app = typer.Typer(help="fazhi-graph: 法治政府建设 reports → an evidence-carrying knowledge graph.",
                   no_args_is_help=True, add_completion=False)
@@ -30,7 +30,7 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _store(backend: str | None, db: Path | None, *, read_only: bool = False):
+def _store(backend: str | None, db: Path | None, *, read_only: bool = False) -> GraphStore:
     try:
         return open_store(backend, db=db, read_only=read_only)
     except Exception as exc:  # noqa: BLE001 - every backend failure becomes one clear line
@@ -53,7 +53,7 @@ def ingest(
 
     store = _store(backend, db)
     try:
-        if bulk and (store.dialect != "ladybug" or store.counts().get("Report", 0)):
+        if bulk and store.counts().get("Report", 0):
             raise _fail("--bulk loads only a fresh embedded store: a crash mid-load could lose edges "
                         "of reports already stored")
         total = sum(1 for _ in iter_files(paths))
@@ -142,7 +142,7 @@ def query(
             lib_query = library.get(name)
             text, values = lib_query.cypher_for(store.dialect), lib_query.coerce(raw)
         else:
-            text, values = cypher, _typed(raw)
+            text, values = cypher or "", _typed(raw)
         result = store.query(text, values, write=write, timeout_s=timeout, row_cap=limit)
     except (QueryRefused, KeyError, ValueError) as exc:
         raise _fail(f"refused: {exc}", 2) from None
@@ -363,17 +363,19 @@ def sparql(
     db: DbOption = None,
     backend: BackendOption = None,
     as_json: JsonOption = False,
-    cache: Annotated[bool, typer.Option(help="Embedded store: keep the RDF export on disk (<db>.sparql/) "
+    cache: Annotated[bool, typer.Option(help="Keep the RDF export on disk beside the store (<db>.sparql/) "
                                              "so only the first query after a change rebuilds it.")] = True,
 ) -> None:
     """Run SPARQL over the graph's RDF."""
     from fazhi.graph.rdf import sparql as run_sparql
+    from fazhi.graph.rdf import sparql_cached
 
     store = _store(backend, db, read_only=True)
-    path = db_path(db)
-    cache_dir = path.with_name(path.name + ".sparql") if cache and store.dialect == "ladybug" else None
     try:
-        columns, rows = run_sparql(store, text, cache_dir=cache_dir)
+        if cache:
+            columns, rows = sparql_cached(store, text, store.sidecar_path(".sparql"))
+        else:
+            columns, rows = run_sparql(store, text)
     except Exception as exc:  # noqa: BLE001 - a bad query is the user's, say why
         raise _fail(f"SPARQL failed: {exc}", 2) from None
     finally:

@@ -10,9 +10,11 @@ every write is idempotent (MERGE, or a bulk COPY for reports new to the store).
 from __future__ import annotations
 
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +35,7 @@ IN_FLIGHT_PER_WORKER = 4
 class IngestSummary:
     ingested: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    write_s: float = 0.0  # time inside store.write: what the store costs, without extraction
 
     @property
     def ok(self) -> bool:
@@ -65,7 +68,7 @@ def iter_extractions(paths: Iterable[Path], workers: int) -> Iterator[Extraction
     chunks = [names[i : i + CHUNK_FILES] for i in range(0, len(names), CHUNK_FILES)]
     window = workers * IN_FLIGHT_PER_WORKER
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque[Future] = deque()
+        pending: deque[Future[list[Extraction | tuple[str, str]]]] = deque()
         for chunk in chunks:
             pending.append(pool.submit(_extract_chunk, chunk))
             if len(pending) >= window:
@@ -83,20 +86,18 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int | Non
            batch_reports: int | None = None) -> IngestSummary:
     """Ingest files and folders into the store; returns what was ingested and what failed, and why.
 
-    `bulk` lets the embedded store COPY the edges of new reports (LadybugStore.bulk_copy:
-    much faster, but a crash mid-load can leave a batch without its edges; for loads
-    into a fresh store). Batches are larger for large corpora: each commit has a fixed
-    cost (a checkpoint), and 1,000 reports per batch stay well under 200 MB.
+    `bulk` writes inside the store's bulk() block (the embedded store COPYs the edges of
+    new reports: much faster, but a crash mid-load can leave a batch without its edges;
+    for loads into a fresh store). Batches are larger for large corpora: each commit has
+    a fixed cost (a checkpoint), and 1,000 reports per batch stay well under 200 MB.
     """
     files = list(iter_files(paths))  # paths only: the texts are read by the workers, chunk by chunk
     size = batch_reports or (LARGE_BATCH_REPORTS if len(files) >= LARGE_CORPUS else BATCH_REPORTS)
     summary = IngestSummary()
     batch: list[Extraction] = []
     workers = workers or os.cpu_count() or 1
-    previous = getattr(store, "bulk_copy", None)
-    if previous is not None:
-        store.bulk_copy = bulk
-    try:
+    loading: AbstractContextManager[None] = store.bulk() if bulk else nullcontext()
+    with loading:
         for result in iter_extractions(files, workers):
             if isinstance(result, tuple):
                 summary.failed.append(result)
@@ -109,17 +110,15 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int | Non
             if len(batch) >= size:
                 _flush(store, batch, summary)
         _flush(store, batch, summary)
-    finally:
-        if previous is not None:
-            if bulk:
-                store.end_bulk()
-            store.bulk_copy = previous
     return summary
 
 
 def _flush(store: GraphStore, batch: list[Extraction], summary: IngestSummary) -> None:
     if not batch:
         return
-    store.write(rows_from_extractions(batch))
+    rows = rows_from_extractions(batch)
+    started = time.perf_counter()
+    store.write(rows)
+    summary.write_s += time.perf_counter() - started
     summary.ingested.extend(ex.source for ex in batch)
     batch.clear()

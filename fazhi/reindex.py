@@ -2,7 +2,8 @@
 
 Reports keep their original text in the store, so a changed dictionary or a new
 line in data/aliases.tsv can be applied without the source files. Each report
-is replaced in its own transaction (remove its facts, write the new ones).
+is replaced in its own transaction (store.replace_report: its old facts go and the new
+ones come together, so an interrupted reindex never leaves a report without facts).
 """
 
 from __future__ import annotations
@@ -20,8 +21,7 @@ def reindex(store: GraphStore, progress: Callable[[str], None] | None = None) ->
         row = store.query("MATCH (r:Report {id: $id}) RETURN r.source AS source, r.text AS text",
                           {"id": report_id}).records()[0]
         extraction = extract(text_document(row["source"] or report_id, row["text"] or ""))
-        store.remove_report(report_id)
-        store.write(rows_from_extractions([extraction]))
+        store.replace_report(report_id, rows_from_extractions([extraction]))
         if progress:
             progress(report_id)
     return len(ids)

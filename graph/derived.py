@@ -157,7 +157,8 @@ def _apply_pairs(run: Runner, deltas: Counter[tuple[str, str]], top: bool = True
     Not MERGE: on a 4.6 M-pair table LadybugDB's MERGE took 18 s per 10,000 rows, a key
     lookup plus SET/CREATE 0.9 s for 39,000.
     """
-    rows = [{"key": pair_key(a, b), "a": a, "b": b, "d": d} for (a, b), d in sorted(deltas.items()) if d]
+    rows: list[dict[str, Any]] = [{"key": pair_key(a, b), "a": a, "b": b, "d": d}
+                                  for (a, b), d in sorted(deltas.items()) if d]
     stored: set[int] = set()
     for chunk in _chunks([row["key"] for row in rows]):
         stored.update(key for (key,) in run(_PAIR_KEYS, {"keys": chunk}))

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import ladybug
 
@@ -28,11 +29,16 @@ from fazhi.graph.store import (
     NODE_PROPERTIES,
     ROW_CAP,
     GraphRows,
+    GraphStore,
     QueryRefused,
     QueryResult,
+    StoreFull,
+    StoreLocked,
+    StoreUnavailable,
 )
 from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
+T = TypeVar("T")
 WRITE_BATCH = 2000
 BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at end_bulk)
 DEFAULT_POOL_SHARE = 0.5  # of RAM; 2 GB and 3 GB pools both filled up at ~38-40k reports of a 50k bulk load
@@ -57,18 +63,14 @@ def buffer_pool_bytes(mb: int | None = None) -> int:
 
 @contextlib.contextmanager
 def _pool_hint(pool_bytes: int) -> Iterator[None]:
-    """Say what to do when LadybugDB's buffer pool runs out (its own message names no knob)."""
+    """A full buffer pool becomes StoreFull naming the knob to turn (LadybugDB's message names none)."""
     try:
         yield
     except RuntimeError as exc:
         if "buffer pool is full" not in str(exc):
             raise
-        raise RuntimeError(f"{exc} — the store's buffer pool is {pool_bytes // 2**20} MB; set "
-                           "FAZHI_BUFFER_POOL_MB higher (the last committed batch is kept)") from exc
-
-
-class StoreLocked(Exception):
-    """The database file is held by another process (a writer, or readers while we want to write)."""
+        raise StoreFull(f"{exc} — the store's buffer pool is {pool_bytes // 2**20} MB; set "
+                        "FAZHI_BUFFER_POOL_MB higher (the last committed batch is kept)") from exc
 
 
 def node_table_ddl(label: str) -> str:
@@ -154,6 +156,16 @@ def _edge_create(rel_type: str, source_label: str, target_label: str) -> str:
     )
 
 
+def _last(result: ladybug.QueryResult | list[ladybug.QueryResult]) -> ladybug.QueryResult:
+    """The result of the last statement: execute() returns a list when given several."""
+    return result[-1] if isinstance(result, list) else result
+
+
+def _row(result: ladybug.QueryResult) -> list[Any]:
+    """The next row as a list (rows come as lists unless a connection asks for dicts)."""
+    return cast(list[Any], result.get_next())
+
+
 def plain(value: Any) -> Any:
     """LadybugDB values -> JSON-able values, shaped like graph.neo4j_store.plain's.
 
@@ -181,28 +193,37 @@ class LadybugStore:
     """GraphStore on a LadybugDB file."""
 
     dialect = "ladybug"
-    bulk_copy = False  # see _write_rows: COPY new edges (fast, not crash-safe) instead of CREATE
-    _bulk_open = False
-    _bulk_pending = 0
 
     def __init__(self, path: str | Path, *, read_only: bool = False, buffer_pool_mb: int | None = None) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        if read_only and not self.path.exists():
+        self.pool_bytes = buffer_pool_bytes(buffer_pool_mb)
+        self._bulk_copy = False  # inside bulk(): COPY new edges (fast, not crash-safe) instead of CREATE
+        self._bulk_open = False
+        self._bulk_pending = 0
+        self._bulk_touched: tuple[set[str], set[str]] = (set(), set())
+        self._connect()
+
+    def _connect(self) -> None:
+        """Open the file; LadybugDB's own errors become the store errors every caller knows."""
+        if self.read_only and not self.path.exists():
             self._create_empty()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.pool_bytes = buffer_pool_bytes(buffer_pool_mb)
-            self._db = ladybug.Database(str(self.path), read_only=read_only, buffer_pool_size=self.pool_bytes)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = ladybug.Database(str(self.path), read_only=self.read_only,
+                                        buffer_pool_size=self.pool_bytes)
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot use {self.path}: {exc.strerror or exc}") from exc
         except RuntimeError as exc:
             if "lock" in str(exc).lower():
                 raise StoreLocked(
                     f"{self.path} is in use by another process; one writer at a time "
                     "(stop the app or the other ingest, or ingest through the app)"
                 ) from exc
-            raise
+            raise StoreUnavailable(f"cannot open {self.path}: {exc}") from exc
         self._conn = ladybug.Connection(self._db)
-        if not read_only:
+        self._opened_version = self.version()
+        if not self.read_only:
             self._ensure_schema()
 
     def _create_empty(self) -> None:
@@ -216,25 +237,93 @@ class LadybugStore:
         for label in derived.DERIVED_NODES:
             self._conn.execute(derived_table_ddl(label))
 
+    # -- where ---------------------------------------------------------------
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    @property
+    def cli_options(self) -> str:
+        return f"--db {shlex.quote(str(self.path))}"
+
+    def sidecar_path(self, suffix: str) -> Path:
+        """`<db><suffix>` beside the database file, so it moves and is deleted with it."""
+        return self.path.with_name(self.path.name + suffix)
+
+    # -- readers and writers ---------------------------------------------------
+
+    def refresh(self) -> bool:
+        """Reopen a read-only handle when the version file moved (its snapshot is frozen at open).
+
+        Only then, never in a loop: reopening while a writer commits can fail (upstream #1007).
+        """
+        if not self.read_only or self.version() == self._opened_version:
+            return False
+        self.close()
+        self._connect()
+        return True
+
+    @contextlib.contextmanager
+    def writer(self) -> Iterator[GraphStore]:
+        """This store if writable; otherwise the reader closes, a writer opens for the block, and the
+        reader reopens after it, even when the work fails.
+
+        LadybugDB lets a process write the file only when nothing else holds it, this
+        process's own read-only handle included.
+        """
+        if not self.read_only:
+            yield self
+            return
+        self.close()
+        try:
+            with LadybugStore(self.path, buffer_pool_mb=self.pool_bytes // 2**20) as writable:
+                yield writable
+        finally:
+            self._connect()
+
     # -- writing -------------------------------------------------------------
 
     def write(self, rows: GraphRows) -> None:
         """MERGE all rows in one transaction; nodes first so edges find their ends."""
-        if self.bulk_copy and not self._bulk_open:
+        if self._bulk_copy and not self._bulk_open:
             # A checkpoint after every COPY commit was most of a bulk load's time (and its
             # cost grows with the store): checkpoint every BULK_CHECKPOINT_REPORTS instead.
             self._conn.execute("CALL auto_checkpoint=false")
             self._bulk_open, self._bulk_pending = True, 0
-            self._bulk_touched: tuple[set[str], set[str]] = (set(), set())
-        with _pool_hint(self.pool_bytes):
-            self._transaction(lambda: self._write_rows(rows))
-            if self._bulk_open:
-                self._bulk_pending += len(rows.nodes.get("Report", {}))
-                if self._bulk_pending >= BULK_CHECKPOINT_REPORTS:
-                    self._conn.execute("CHECKPOINT")
-                    self._bulk_pending = 0
+            self._bulk_touched = (set(), set())
+        self._transaction(lambda: self._write_rows(rows))
+        if self._bulk_open:
+            self._bulk_pending += len(rows.nodes.get("Report", {}))
+            if self._bulk_pending >= BULK_CHECKPOINT_REPORTS:
+                self._checkpoint()
+                self._bulk_pending = 0
 
-    def end_bulk(self) -> None:
+    def replace_report(self, report_id: str, rows: GraphRows) -> int:
+        """Remove the report and write its new rows in one transaction (reindex)."""
+
+        def work() -> int:
+            removed = self._remove(report_id)
+            self._write_rows(rows)
+            return removed
+
+        return self._transaction(work)
+
+    @contextlib.contextmanager
+    def bulk(self) -> Iterator[None]:
+        """New edges are COPYed and checkpoints deferred inside the block (see _write_rows); at its
+        end, even after an error, the aggregates are settled and everything is checkpointed."""
+        if self._bulk_copy:  # nested: the outer block settles
+            yield
+            return
+        self._bulk_copy = True
+        try:
+            yield
+        finally:
+            self._bulk_copy = False
+            self._end_bulk()
+
+    def _end_bulk(self) -> None:
         """Make a bulk load durable (copied edges live only in memory until a checkpoint)."""
         if self._bulk_open:
             measures, laws = self._bulk_touched
@@ -243,11 +332,14 @@ class LadybugStore:
                 derived.refresh(self._rows, measures, laws)
                 derived.mark_top(self._rows)
 
-            with _pool_hint(self.pool_bytes):
-                self._transaction(settle)
-                self._conn.execute("CHECKPOINT")
+            self._transaction(settle)
+            self._checkpoint()
             self._conn.execute("CALL auto_checkpoint=true")
             self._bulk_open = False
+
+    def _checkpoint(self) -> None:
+        with _pool_hint(self.pool_bytes):
+            self._conn.execute("CHECKPOINT")
 
     def _write_rows(self, rows: GraphRows) -> None:
         """Nodes by MERGE, then edges: plain CREATE (or bulk COPY) for reports new to the store.
@@ -260,12 +352,12 @@ class LadybugStore:
         invariant the writers keep: an edge is never stored before its Report node
         (extractions carry both; copy_graph writes nodes first).
 
-        `bulk_copy` switches new edges from CREATE to COPY FROM an Arrow table, ~10x
-        faster. It is off by default because it is not crash-safe: LadybugDB does
+        Inside bulk() new edges go by COPY FROM an Arrow table instead, ~10x
+        faster. It is not the default because it is not crash-safe: LadybugDB does
         not log copied rels in its WAL but checkpoints them after COMMIT, so a kill
         during that checkpoint keeps the batch's nodes and loses its edges (found
         by tests/test_crash_safety.py). In bulk mode checkpoints are also deferred
-        to every BULK_CHECKPOINT_REPORTS and end_bulk(), so a crash loses the
+        to every BULK_CHECKPOINT_REPORTS and the end of the block, so a crash loses the
         edges copied since the last one. Use it for loads into a fresh store that
         can be rebuilt from the files: `ingest(..., bulk=True)`, `fazhi bench`.
         """
@@ -275,22 +367,22 @@ class LadybugStore:
             self._unwind(_node_merge(label), list(nodes.values()))
         for (rel_type, source_label, target_label), edges in rows.edges.items():
             fresh, known = _split_edges(rows, source_label, target_label, edges, new_reports)
-            if self.bulk_copy:
+            if self._bulk_copy:
                 self._copy_edges(rel_type, source_label, target_label, fresh)
             else:
                 self._unwind(_edge_create(rel_type, source_label, target_label), fresh)
             self._unwind(_edge_merge(rel_type, source_label, target_label), known)
         touched = derived.after_write(self._rows, rows, cited, deferred=self._bulk_open)
-        if self._bulk_open:  # stats and top pairs: once, in end_bulk
+        if self._bulk_open:  # stats and top pairs: once, at the end of the bulk block
             self._bulk_touched[0].update(touched[0])
             self._bulk_touched[1].update(touched[1])
 
     def _rows(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
         """Run one statement on this connection (inside the caller's transaction), all rows."""
-        result = self._conn.execute(cypher, params)
+        result = _last(self._conn.execute(cypher, params))
         rows = []
         while result.has_next():
-            rows.append(result.get_next())
+            rows.append(_row(result))
         return rows
 
     def rebuild_derived(self) -> dict[str, int]:
@@ -308,13 +400,10 @@ class LadybugStore:
         ids = list(rows.nodes.get("Report", {}))
         if not ids:
             return set()
-        stored = set()
+        stored: set[str] = set()
         for i in range(0, len(ids), WRITE_BATCH):
-            result = self._conn.execute(
-                "UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN r.id", {"ids": ids[i : i + WRITE_BATCH]}
-            )
-            while result.has_next():
-                stored.add(result.get_next()[0])
+            found = self._rows("UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN r.id", {"ids": ids[i : i + WRITE_BATCH]})
+            stored.update(row[0] for row in found)
         return set(ids) - stored
 
     def _copy_edges(self, rel_type: str, source_label: str, target_label: str,
@@ -329,45 +418,41 @@ class LadybugStore:
         for i in range(0, len(rows), WRITE_BATCH):
             self._conn.execute(statement, {"rows": rows[i : i + WRITE_BATCH]})
 
-    def _transaction(self, work) -> Any:
+    def _transaction(self, work: Callable[[], T]) -> T:
+        """Run `work` in one transaction, then move the version; a full pool becomes StoreFull."""
         if self.read_only:
             raise QueryRefused(f"{self.path} is open read-only")
-        self._conn.execute("BEGIN TRANSACTION")
-        try:
-            result = work()
-        except BaseException:
-            with contextlib.suppress(RuntimeError):  # a failed statement may have rolled back already
-                self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
+        with _pool_hint(self.pool_bytes):
+            self._conn.execute("BEGIN TRANSACTION")
+            try:
+                result = work()
+            except BaseException:
+                with contextlib.suppress(RuntimeError):  # a failed statement may have rolled back already
+                    self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
         self._bump_version()
         return result
 
     def remove_report(self, report_id: str) -> int:
         """Delete a report's facts and the entities that no other report supports."""
+        return self._transaction(lambda: self._remove(report_id))
 
-        def work() -> int:
-            removed = 0
-            laws, measures = derived.before_remove(self._rows, report_id)
-            for rel_type in RELATION_ENDPOINTS:
-                params = {"rid": report_id}
-                counted = self._conn.execute(
-                    f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid RETURN count(e)", params
-                ).get_next()[0]
-                if counted:
-                    self._conn.execute(
-                        f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid DELETE e", params
-                    )
-                removed += counted
-            self._conn.execute("MATCH (r:Report {id: $rid}) DETACH DELETE r", {"rid": report_id})
-            derived.after_remove(self._rows, laws, measures)
-            for label in NODE_LABELS[1:]:
-                self._conn.execute(
-                    f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)-[]-() }} DELETE n"
-                )
-            return removed
-
-        return self._transaction(work)
+    def _remove(self, report_id: str) -> int:
+        """remove_report's statements, inside the caller's transaction."""
+        removed = 0
+        laws, measures = derived.before_remove(self._rows, report_id)
+        params = {"rid": report_id}
+        for rel_type in RELATION_ENDPOINTS:
+            counted = self._scalar(f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid RETURN count(e)", params)
+            if counted:
+                self._conn.execute(f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid DELETE e", params)
+            removed += counted
+        self._conn.execute("MATCH (r:Report {id: $rid}) DETACH DELETE r", params)
+        derived.after_remove(self._rows, laws, measures)
+        for label in NODE_LABELS[1:]:
+            self._conn.execute(f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)-[]-() }} DELETE n")
+        return removed
 
     def _bump_version(self) -> None:
         sidecar = self._version_file()
@@ -403,12 +488,10 @@ class LadybugStore:
             raise QueryRefused(reason) from exc
         finally:
             self._conn.set_query_timeout(0)
-        if isinstance(result, list):  # several statements: show the last one's rows
-            result = result[-1]
-        return self._collect(result, row_cap)
+        return self._collect(_last(result), row_cap)  # several statements: the last one's rows
 
     @staticmethod
-    def _collect(result, row_cap: int) -> QueryResult:
+    def _collect(result: ladybug.QueryResult, row_cap: int) -> QueryResult:
         columns = result.get_column_names()
         rows: list[list[Any]] = []
         truncated = False
@@ -416,7 +499,7 @@ class LadybugStore:
             if len(rows) >= row_cap:
                 truncated = True
                 break
-            rows.append([plain(v) for v in result.get_next()])
+            rows.append([plain(v) for v in _row(result)])
         return QueryResult(columns, rows, truncated)
 
     def iter_nodes(self, label: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
@@ -442,11 +525,11 @@ class LadybugStore:
     def _paged(self, cypher: str, batch_size: int) -> Iterator[dict[str, Any]]:
         skip = 0
         while True:
-            result = self._conn.execute(cypher, {"skip": skip, "limit": batch_size})
+            result = _last(self._conn.execute(cypher, {"skip": skip, "limit": batch_size}))
             columns = result.get_column_names()
             n = 0
             while result.has_next():
-                yield dict(zip(columns, result.get_next(), strict=True))
+                yield dict(zip(columns, _row(result), strict=True))
                 n += 1
             if n < batch_size:
                 return
@@ -460,8 +543,8 @@ class LadybugStore:
             out[rel_type] = self._scalar(f"MATCH ()-[e:{rel_type}]->() RETURN count(e)")
         return out
 
-    def _scalar(self, cypher: str) -> int:
-        return int(self._conn.execute(cypher).get_next()[0])
+    def _scalar(self, cypher: str, params: dict[str, Any] | None = None) -> int:
+        return int(self._rows(cypher, params or {})[0][0])
 
     def close(self) -> None:
         self._conn.close()

@@ -8,7 +8,7 @@ as parameters.
 Writes go in batches, one transaction per batch: Neo4j keeps a transaction's state
 on the heap, so bounded batches keep a modest server (768 MiB heap) from running
 out of memory on a big ingest. A half-finished write is repaired by writing again:
-nodes MERGE, and edges MERGE for every report already in the store (write() explains
+nodes MERGE, and edges MERGE for every report already in the store (_write explains
 why CREATE is safe for the others).
 """
 
@@ -18,6 +18,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path as FilePath
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -30,6 +31,7 @@ from neo4j.exceptions import (
     Neo4jError,
     ServiceUnavailable,
     SessionExpired,
+    TransientError,
 )
 from neo4j.graph import Node, Path, Relationship
 
@@ -41,8 +43,12 @@ from fazhi.graph.store import (
     NODE_PROPERTIES,
     ROW_CAP,
     GraphRows,
+    GraphStore,
     QueryRefused,
     QueryResult,
+    StoreFull,
+    StoreLocked,
+    StoreUnavailable,
 )
 from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
@@ -50,10 +56,6 @@ DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_BATCH = 5000
 META_LABEL = "FazhiMeta"  # holds the write counter behind version(); not part of the graph
 ENTITY_LABELS = tuple(label for label in NODE_LABELS if label != "Report")
-
-
-class StoreUnavailable(Exception):
-    """Neo4j cannot be used: down, login refused, or no such database. One line, no secrets."""
 
 
 def split_userinfo(uri: str) -> tuple[str, str | None, str | None]:
@@ -200,6 +202,21 @@ class Neo4jStore:
             self._driver.close()
             raise
 
+    @property
+    def location(self) -> str:
+        return f"{self.uri} ({self.database})" if self.database else self.uri
+
+    @property
+    def cli_options(self) -> str:
+        return "--backend neo4j"
+
+    def sidecar_path(self, suffix: str) -> FilePath:
+        """A file named after the server and database, where the embedded store would be (data/)."""
+        from fazhi.graph.open import db_path
+
+        where = f"{self.uri}/{self.database or ''}"
+        return db_path().parent / f"neo4j-{hashlib.sha1(where.encode()).hexdigest()[:12]}{suffix}"
+
     @classmethod
     def from_env(cls, **overrides: Any) -> Neo4jStore:
         """Connection settings from NEO4J_URI/USER/PASSWORD/DATABASE; keyword overrides win.
@@ -219,13 +236,25 @@ class Neo4jStore:
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
-        """Turn "cannot use Neo4j at all" errors into StoreUnavailable; let query errors through."""
+        """Turn "cannot use Neo4j at all", "locked" and "out of memory" errors into the store errors;
+        let query errors through."""
         try:
             yield
+        except TransientError as exc:
+            if _code(exc).endswith("OutOfMemoryError"):
+                raise StoreFull(f"Neo4j at {self.uri} ran out of memory for the transaction ({_code(exc)}); "
+                                "raise its db.memory settings or write smaller batches") from None
+            if "Lock" in _code(exc) or "Deadlock" in _code(exc):
+                raise StoreLocked(f"Neo4j at {self.uri}: another transaction held a lock too long "
+                                  f"({_code(exc)})") from None
+            raise
         except AuthError as exc:
             raise self._unavailable(f"Neo4j at {self.uri} refused the login of user '{self.user}'"
                                     f" ({_code(exc)})") from None
         except ClientError as exc:
+            if _code(exc).endswith("OutOfMemoryError"):
+                raise StoreFull(f"Neo4j at {self.uri}: the transaction used more memory than allowed "
+                                f"({_code(exc)})") from None
             if _code(exc) == "Neo.ClientError.Database.DatabaseNotFound":
                 raise self._unavailable(f"Neo4j at {self.uri} has no database '{self.database}'") from None
             if _code(exc).startswith("Neo.ClientError.Security."):
@@ -270,22 +299,34 @@ class Neo4jStore:
     def write(self, rows: GraphRows) -> None:
         """MERGE nodes (all labels first, so edges find both ends), then edges, then bump version.
 
-        Edges of reports that were not in the store before this write are CREATEd
-        (see _edge_write); the others MERGE, so writing the same rows twice, or again
-        after a failed write, changes nothing. This relies on the invariant every
-        writer keeps: an edge is never stored before its Report node.
+        One transaction per batch of rows (see the module docstring); _write explains
+        why the edges of new reports may be CREATEd.
         """
-        new_reports = self._unstored_reports(list(rows.nodes.get("Report", {})))
-        cited = derived.cited_before(self._rows, rows)
-        for label, nodes in rows.nodes.items():
-            self._unwind(_node_merge(label), _node_rows(nodes, label))
-        for (rel_type, source_label, target_label), edges in rows.edges.items():
-            fresh = {k: v for k, v in edges.items() if k[2] in new_reports}
-            known = {k: v for k, v in edges.items() if k[2] not in new_reports}
-            self._unwind_columns(_edge_write("CREATE", rel_type, source_label, target_label), _edge_columns(fresh))
-            self._unwind_columns(_edge_write("MERGE", rel_type, source_label, target_label), _edge_columns(known))
-        self._run_write(lambda tx: derived.after_write(_tx_runner(tx), rows, cited))
-        self._run_write(_bump_version)
+        _write(rows, self.batch_size, self._rows, self._run_write)
+
+    def replace_report(self, report_id: str, rows: GraphRows) -> int:
+        """Remove the report and write its new rows in one transaction (one report fits the heap)."""
+
+        def work(tx: neo4j.ManagedTransaction) -> int:
+            removed = _remove_report(tx, report_id)
+            _write(rows, self.batch_size, _tx_runner(tx), lambda step: step(tx))
+            return removed
+
+        return self._run_write(work)
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Neo4j has no faster unsafe path: writes in the block stay ordinary, crash-safe ones."""
+        yield
+
+    @contextmanager
+    def writer(self) -> Iterator[GraphStore]:
+        """The server takes writes on this same connection."""
+        yield self
+
+    def refresh(self) -> bool:
+        """Every read sees the latest commit: nothing to reopen."""
+        return False
 
     def _rows(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
         return [list(row.values()) for row in self._read(cypher, params)]
@@ -294,29 +335,18 @@ class Neo4jStore:
         """Recompute the precomputed aggregates (graph/derived.py) from the facts."""
         return self._run_write(lambda tx: derived.rebuild(_tx_runner(tx)))
 
-    def _unstored_reports(self, ids: list[str]) -> set[str]:
-        if not ids:
-            return set()
-        stored = self._read("UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN r.id AS id", {"ids": ids})
-        return set(ids) - {row["id"] for row in stored}
-
-    def _unwind(self, statement: str, rows: list[dict[str, Any]]) -> None:
-        for i in range(0, len(rows), self.batch_size):
-            batch = rows[i : i + self.batch_size]
-            self._run_write(lambda tx, b=batch: tx.run(statement, rows=b).consume())
-
-    def _unwind_columns(self, statement: str, columns: dict[str, list[Any]]) -> None:
-        for i in range(0, len(columns["s"]), self.batch_size):
-            batch = {name: values[i : i + self.batch_size] for name, values in columns.items()}
-            self._run_write(lambda tx, b=batch: tx.run(statement, b).consume())
-
     def remove_report(self, report_id: str) -> int:
         """Delete the report's edges and node, then entities no remaining edge touches.
 
         The orphan sweep covers every entity label (as the LadybugDB store does), so an
         entity is kept exactly while some relationship still mentions it.
         """
-        return self._run_write(lambda tx: _remove_report(tx, report_id))
+        def work(tx: neo4j.ManagedTransaction) -> int:
+            removed = _remove_report(tx, report_id)
+            _bump_version(tx)
+            return removed
+
+        return self._run_write(work)
 
     # -- reading -------------------------------------------------------------
 
@@ -410,7 +440,7 @@ class Neo4jStore:
         """Delete every node and edge, 10k nodes per transaction (tests, rebuilds); schema stays."""
 
         def batch(tx: neo4j.ManagedTransaction) -> int:
-            return tx.run("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS c").single()["c"]
+            return _count(tx, "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS c")
 
         while self._run_write(batch):
             pass
@@ -442,25 +472,71 @@ def _tx_runner(tx: neo4j.ManagedTransaction) -> derived.Runner:
     return lambda cypher, params: [list(record.values()) for record in tx.run(cypher, params)]
 
 
+def _count(tx: neo4j.ManagedTransaction, cypher: str, **params: Any) -> int:
+    """The one number a counting statement returns."""
+    return int(tx.run(cypher, params).single(strict=True)[0])
+
+
 def _remove_report(tx: neo4j.ManagedTransaction, report_id: str) -> int:
     removed = 0
     laws, measures = derived.before_remove(_tx_runner(tx), report_id)
     for rel_type in RELATION_ENDPOINTS:
-        removed += tx.run(
-            f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid DELETE e RETURN count(*) AS c",
-            rid=report_id,
-        ).single()["c"]
+        removed += _count(tx, f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid DELETE e RETURN count(*)",
+                          rid=report_id)
     # Edges of other reports that still touch this Report node (none, if extraction keeps
     # to the contract) go with it and are counted.
-    removed += tx.run(
-        "OPTIONAL MATCH (r:Report {id: $rid}) OPTIONAL MATCH (r)-[e]-() "
-        "WITH r, count(e) AS c DETACH DELETE r RETURN c", rid=report_id,
-    ).single()["c"]
+    removed += _count(tx, "OPTIONAL MATCH (r:Report {id: $rid}) OPTIONAL MATCH (r)-[e]-() "
+                      "WITH r, count(e) AS c DETACH DELETE r RETURN c", rid=report_id)
     derived.after_remove(_tx_runner(tx), laws, measures)
     for label in ENTITY_LABELS:
         tx.run(f"MATCH (n:{label}) WHERE NOT (n)--() DELETE n").consume()
-    _bump_version(tx)
     return removed
+
+
+Step = Callable[[neo4j.ManagedTransaction], Any]
+
+
+def _write(rows: GraphRows, batch_size: int, read: derived.Runner, run: Callable[[Step], Any]) -> None:
+    """Write rows as a sequence of steps, each handed to `run`: its own transaction (write), or
+    all in one (replace_report).
+
+    Edges of reports that were not in the store before this write are CREATEd (see
+    _edge_write); the others MERGE, so writing the same rows twice, or again after a
+    failed write, changes nothing. This relies on the invariant every writer keeps:
+    an edge is never stored before its Report node.
+    """
+    new_reports = _unstored_reports(read, list(rows.nodes.get("Report", {})))
+    cited = derived.cited_before(read, rows)
+    for statement, params in _write_statements(rows, new_reports, batch_size):
+        run(_statement_step(statement, params))
+    run(lambda tx: derived.after_write(_tx_runner(tx), rows, cited))
+    run(_bump_version)
+
+
+def _statement_step(statement: str, params: dict[str, Any]) -> Step:
+    return lambda tx: tx.run(statement, params).consume()
+
+
+def _write_statements(rows: GraphRows, new_reports: set[str],
+                      batch_size: int) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(statement, parameters) per batch: nodes of every label first, so edges find both ends."""
+    for label, nodes in rows.nodes.items():
+        node_rows = _node_rows(nodes, label)
+        for i in range(0, len(node_rows), batch_size):
+            yield _node_merge(label), {"rows": node_rows[i : i + batch_size]}
+    for (rel_type, source_label, target_label), edges in rows.edges.items():
+        for verb, wanted in (("CREATE", True), ("MERGE", False)):
+            columns = _edge_columns({k: v for k, v in edges.items() if (k[2] in new_reports) == wanted})
+            for i in range(0, len(columns["s"]), batch_size):
+                yield (_edge_write(verb, rel_type, source_label, target_label),
+                       {name: values[i : i + batch_size] for name, values in columns.items()})
+
+
+def _unstored_reports(read: derived.Runner, ids: list[str]) -> set[str]:
+    if not ids:
+        return set()
+    stored = read("UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN r.id AS id", {"ids": ids})
+    return set(ids) - {row[0] for row in stored}
 
 
 def _bump_version(tx: neo4j.ManagedTransaction) -> None:

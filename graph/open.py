@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from fazhi.graph.store import GraphStore
+from fazhi.graph.store import GraphStore, StoreUnavailable
 
 DEFAULT_DB = Path("data/fazhi.lbdb")
 BACKENDS = ("embedded", "neo4j")
@@ -41,3 +41,17 @@ def open_store(backend: str | None = None, *, db: str | Path | None = None, read
     from fazhi.graph.ladybug_store import LadybugStore
 
     return LadybugStore(db_path(db), read_only=read_only)
+
+
+def open_store_or_embedded(*, read_only: bool = False) -> tuple[GraphStore, str]:
+    """The configured store, or the embedded file when a configured server is unavailable, and why.
+
+    For the app: it should open even when Neo4j is down, and say so (the reason names the
+    cause, never a credential). An unusable embedded file is not hidden behind itself.
+    """
+    try:
+        return open_store(read_only=read_only), ""
+    except StoreUnavailable as exc:
+        if backend_name() == "embedded":
+            raise
+        return open_store("embedded", read_only=read_only), str(exc)

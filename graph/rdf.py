@@ -22,14 +22,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 from typing import Literal as TypingLiteral
 from urllib.parse import quote, unquote
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV
+from rdflib.namespace import DCTERMS, ORG, PROV, DefinedNamespace
 from rdflib.term import Node
 
 from fazhi.graph.store import NODE_KEY, NODE_PROPERTIES, GraphRows
@@ -41,7 +41,7 @@ ELI = Namespace("http://data.europa.eu/eli/ontology#")
 SCHEMA = Namespace("https://schema.org/")
 SHAPES_PATH = Path(__file__).with_name("shapes.ttl")
 
-PREFIXES: dict[str, Namespace] = {
+PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "fz": FZ, "eli": ELI, "schema": SCHEMA, "org": ORG, "prov": PROV, "skos": SKOS,
     "dcterms": DCTERMS, "rdf": Namespace(str(RDF)), "rdfs": Namespace(str(RDFS)),
     "xsd": Namespace(str(XSD)),
@@ -106,6 +106,12 @@ class GraphSource(Protocol):
     def iter_nodes(self, label: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]: ...
 
     def iter_edges(self, rel_type: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]: ...
+
+
+class VersionedSource(GraphSource, Protocol):
+    """A source that says when its data changed (every GraphStore): what an export cache keys on."""
+
+    def version(self) -> str: ...
 
 
 class RowsSource:
@@ -359,7 +365,7 @@ def rows_from_rdf(graph: Graph) -> GraphRows:
     return rows
 
 
-def _node_from_rdf(graph: Graph, label: str, subject: URIRef, key: str) -> dict[str, Any]:
+def _node_from_rdf(graph: Graph, label: str, subject: Node, key: str) -> dict[str, Any]:
     node: dict[str, Any] = dict.fromkeys(NODE_PROPERTIES[label])
     node[NODE_KEY[label]] = key
     for prop, predicate, kind in PROPERTY_MAP[label]:
@@ -375,16 +381,24 @@ def _node_from_rdf(graph: Graph, label: str, subject: URIRef, key: str) -> dict[
 
 def _python_value(kind: str, term: Node) -> Any:
     if kind == "int":
-        return int(term)
+        return int(str(term))
     if kind == "category" or kind.startswith("iri:"):
         return parse_iri(term)[1]
     return str(term)
 
 
+def _required(graph: Graph, subject: Node, predicate: URIRef) -> Node:
+    """The one object of (subject, predicate); a statement without it cannot be read back."""
+    term = graph.value(subject, predicate)
+    if term is None:
+        raise ValueError(f"statement {subject} has no {predicate}")
+    return term
+
+
 def _add_statement(rows: GraphRows, graph: Graph, st: Node) -> None:
     rel_type = str(graph.value(st, FZ.relationType))
-    source_seg, source = parse_iri(graph.value(st, RDF.subject))
-    target_seg, target = parse_iri(graph.value(st, RDF.object))
+    source_seg, source = parse_iri(_required(graph, st, RDF.subject))
+    target_seg, target = parse_iri(_required(graph, st, RDF.object))
     source_label, target_label = LABEL_OF_SEGMENT[source_seg], LABEL_OF_SEGMENT[target_seg]
     if (source_label, target_label) not in RELATION_ENDPOINTS.get(rel_type, ()):
         raise ValueError(f"statement {st} joins {source_label} to {target_label} by {rel_type}")
@@ -395,7 +409,7 @@ def _add_statement(rows: GraphRows, graph: Graph, st: Node) -> None:
     for prop, predicate in (("start_offset", FZ.startOffset), ("end_offset", FZ.endOffset),
                             ("year", FZ.year), ("evidence_count", FZ.evidenceCount)):
         term = graph.value(st, predicate)
-        props[prop] = int(term) if term is not None else None
+        props[prop] = int(str(term)) if term is not None else None
     bucket = rows.edges.setdefault((rel_type, source_label, target_label), {})
     bucket[(source, target, props["report_id"])] = props
 
@@ -419,24 +433,32 @@ SparqlEngine = TypingLiteral["auto", "rdflib", "oxigraph"]
 
 
 def sparql(source_or_graph: GraphSource | Graph, query: str, base: str = DEFAULT_BASE,
-           engine: SparqlEngine = "auto", cache_dir: str | Path | None = None) -> tuple[list[str], list[list[Any]]]:
+           engine: SparqlEngine = "auto") -> tuple[list[str], list[list[Any]]]:
     """Run SPARQL over the export; our prefixes (fz:, eli:, schema:, …) are predeclared.
 
     SELECT gives (variable names, rows of Python values); ASK gives (["ask"], [[bool]]);
     CONSTRUCT/DESCRIBE give subject/predicate/object rows.
     An rdflib Graph is queried as is. A store is exported first: into pyoxigraph when it
     is installed ("auto"; ~5x faster to load and ~15x faster on joins at 10k reports,
-    half the memory), else into an rdflib Graph. With `cache_dir` (and pyoxigraph) the
-    export is kept on disk per store version, so only the first query after a change
-    pays for it (4 min and 5.6 GB in memory at 10k reports, 16 M triples).
+    half the memory), else into an rdflib Graph.
     """
     if isinstance(source_or_graph, Graph):
         return _sparql_rdflib(source_or_graph, query)
     if engine == "oxigraph" or (engine == "auto" and oxigraph_available()):
-        if cache_dir is not None and hasattr(source_or_graph, "version"):
-            return _oxigraph_rows(cached_oxigraph_store(source_or_graph, Path(cache_dir), base), query)
         return _oxigraph_rows(oxigraph_store(source_or_graph, base), query)
     return _sparql_rdflib(to_graph(source_or_graph, base), query)
+
+
+def sparql_cached(source: VersionedSource, query: str, cache_dir: str | Path,
+                  base: str = DEFAULT_BASE) -> tuple[list[str], list[list[Any]]]:
+    """sparql() over an export kept on disk per version of the source, so only the first query
+    after a change pays for it (4 min and 5.6 GB in memory at 10k reports, 16 M triples).
+
+    Needs pyoxigraph; without it this is plain sparql().
+    """
+    if not oxigraph_available():
+        return sparql(source, query, base)
+    return _oxigraph_rows(cached_oxigraph_store(source, Path(cache_dir), base), query)
 
 
 def oxigraph_available() -> bool:
@@ -451,10 +473,11 @@ def _sparql_rdflib(graph: Graph, query: str) -> tuple[list[str], list[list[Any]]
     result = graph.query(query, initNs=PREFIXES)
     if result.type == "ASK":
         return ["ask"], [[bool(result.askAnswer)]]
+    rows = cast(Iterable[Sequence[Node | None]], result)  # triples, or SELECT rows
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return ["subject", "predicate", "object"], [[_py(t) for t in triple] for triple in result]
+        return ["subject", "predicate", "object"], [[_py(t) for t in triple] for triple in rows]
     names = [str(v) for v in result.vars or []]
-    return names, [[_py(term) for term in row] for row in result]
+    return names, [[_py(term) for term in row] for row in rows]
 
 
 def oxigraph_store(source: GraphSource, base: str = DEFAULT_BASE, chunk: int = 50_000,
@@ -474,7 +497,7 @@ def oxigraph_store(source: GraphSource, base: str = DEFAULT_BASE, chunk: int = 5
     return store
 
 
-def cached_oxigraph_store(source: Any, cache_dir: Path, base: str = DEFAULT_BASE) -> Any:
+def cached_oxigraph_store(source: VersionedSource, cache_dir: Path, base: str = DEFAULT_BASE) -> Any:
     """A read-only on-disk pyoxigraph store of the export for the source's current version.
 
     Built in a private folder and renamed into place when complete, so a concurrent
@@ -489,7 +512,7 @@ def cached_oxigraph_store(source: Any, cache_dir: Path, base: str = DEFAULT_BASE
     return ox.Store.read_only(str(target))
 
 
-def _build_oxigraph_cache(source: Any, base: str, cache_dir: Path, target: Path) -> None:
+def _build_oxigraph_cache(source: GraphSource, base: str, cache_dir: Path, target: Path) -> None:
     import shutil
 
     cache_dir.mkdir(parents=True, exist_ok=True)

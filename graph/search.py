@@ -16,7 +16,6 @@ differently and make them unfindable.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import sqlite3
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from fazhi.data import data_dir
+from fazhi.graph.store import GraphStore
 from fazhi.queries import library
 
 _SENTENCE_RE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
@@ -131,16 +131,9 @@ def _segmented(pages: Iterable[list], workers: int, tokenizer: Any) -> Iterator[
             yield future.result()
 
 
-def index_path(store) -> Path:
-    """`<db>.search.sqlite` beside an embedded store; for Neo4j, a file named after the server, next to
-    where the embedded store would be (data/ by default)."""
-    from fazhi.graph.open import db_path
-
-    path = getattr(store, "path", None)
-    if path is not None:
-        return Path(path).with_name(Path(path).name + ".search.sqlite")
-    where = f"{getattr(store, 'uri', '')}/{getattr(store, 'database', '') or ''}"
-    return db_path().parent / f"neo4j-{hashlib.sha1(where.encode()).hexdigest()[:12]}.search.sqlite"
+def index_path(store: GraphStore) -> Path:
+    """`<db>.search.sqlite` beside an embedded store; for Neo4j, a file named after the server."""
+    return store.sidecar_path(".search.sqlite")
 
 
 class SentenceIndex:

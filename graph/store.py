@@ -14,7 +14,9 @@ Identity rules, which make every write idempotent:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS, Extraction
@@ -123,16 +125,71 @@ class QueryRefused(Exception):
     """A user query was refused before it ran (a write in read-only mode, for instance)."""
 
 
+class StoreError(Exception):
+    """The store cannot do what was asked for a reason outside the request itself.
+
+    Why one family: callers (the CLI, the app) say what went wrong in one line and carry
+    on (the app falls back to the embedded file) without knowing which backend raised.
+    Messages never contain credentials.
+    """
+
+
+class StoreLocked(StoreError):
+    """Someone else holds what we need: another process has the LadybugDB file (one writer at a
+    time), or a Neo4j lock was not granted in time."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be used at all: the server is down, the login or database is refused,
+    or the path is not a database."""
+
+
+class StoreFull(StoreError):
+    """The store ran out of room for the work: LadybugDB's buffer pool, Neo4j's transaction memory."""
+
+
 class GraphStore(Protocol):
-    """What the CLI, the app and the benchmarks need from a backend."""
+    """What the CLI, the app and the benchmarks need from a backend.
+
+    Callers outside graph/ use only this: they never ask which backend they hold, so
+    every difference (transactions, bulk loading, reader snapshots, file locks) lives in
+    the two implementations.
+    """
 
     dialect: str  # "ladybug" or "neo4j": picks the query variant in queries/
+
+    @property
+    def location(self) -> str:
+        """Where the data lives, for people: the file path or the server URI (never credentials)."""
+
+    @property
+    def cli_options(self) -> str:
+        """The `fazhi` options that open this same store, for messages that name a command to run."""
+
+    def sidecar_path(self, suffix: str) -> Path:
+        """A file derived from this store (`.search.sqlite`: the sentence index, `.sparql`: the RDF cache)."""
 
     def write(self, rows: GraphRows) -> None:
         """MERGE the rows; writing the same rows twice changes nothing."""
 
     def remove_report(self, report_id: str) -> int:
         """Delete a report, its facts, and entities no other report supports; return edges removed."""
+
+    def replace_report(self, report_id: str, rows: GraphRows) -> int:
+        """remove_report then write, in one transaction: a failure leaves the old report as it was."""
+
+    def rebuild_derived(self) -> dict[str, int]:
+        """Recompute the precomputed aggregates (graph/derived.py) from the facts; rows per table."""
+
+    def bulk(self) -> AbstractContextManager[None]:
+        """Writes in the block may take a faster, not crash-safe path (for a fresh store that can be
+        rebuilt from its files); the aggregates and durability are settled when the block ends."""
+
+    def writer(self) -> AbstractContextManager[GraphStore]:
+        """A writable store on the same data for the block (a read-only handle steps aside meanwhile)."""
+
+    def refresh(self) -> bool:
+        """Let a reader see the latest commits; True when it had to reopen."""
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
               timeout_s: float = 30.0, row_cap: int = ROW_CAP) -> QueryResult:

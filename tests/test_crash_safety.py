@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from fazhi.graph.ladybug_store import LadybugStore, StoreLocked
+from fazhi.graph.ladybug_store import LadybugStore
+from fazhi.graph.store import StoreLocked
 from fazhi.ingest import BATCH_REPORTS, ingest
 from fazhi.loaders import iter_files, load
 from fazhi.model import RELATION_ENDPOINTS

@@ -3,7 +3,7 @@
 import pytest
 
 from fazhi.graph.ladybug_store import LadybugStore
-from fazhi.graph.store import QueryRefused, rows_from_extractions
+from fazhi.graph.store import QueryRefused, StoreFull, rows_from_extractions
 from helpers import make_extraction, snapshot
 
 A = make_extraction("r1", "韶关市司法局", ["双随机、一公开", "法律顾问制度"], ["中华人民共和国行政处罚法"])
@@ -97,7 +97,7 @@ def test_read_only_reader_sees_committed_data(tmp_path) -> None:
 def test_a_full_buffer_pool_names_the_setting_to_raise() -> None:
     from fazhi.graph.ladybug_store import _pool_hint, buffer_pool_bytes
 
-    with pytest.raises(RuntimeError, match=r"pool is 600 MB; set FAZHI_BUFFER_POOL_MB higher"), \
+    with pytest.raises(StoreFull, match=r"pool is 600 MB; set FAZHI_BUFFER_POOL_MB higher"), \
             _pool_hint(buffer_pool_bytes(600)):
         raise RuntimeError("Buffer manager exception: Unable to allocate memory! The buffer pool is full")
     with pytest.raises(RuntimeError, match="^Binder exception: x$"), _pool_hint(buffer_pool_bytes(600)):

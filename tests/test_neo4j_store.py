@@ -13,8 +13,8 @@ import pytest
 from neo4j.exceptions import ClientError, Neo4jError
 
 from fazhi.graph import neo4j_server
-from fazhi.graph.neo4j_store import Neo4jStore, StoreUnavailable
-from fazhi.graph.store import QueryRefused, rows_from_extractions
+from fazhi.graph.neo4j_store import Neo4jStore
+from fazhi.graph.store import QueryRefused, StoreUnavailable, rows_from_extractions
 from fazhi.model import Agency, Evidence, Extraction, Law, Measure, Region, Relation, ReportMeta
 
 pytestmark = pytest.mark.neo4j

@@ -323,16 +323,16 @@ def test_sparql_cache_is_reused_until_the_store_changes(tmp_path: Path, monkeypa
     cache = tmp_path / "g.lbdb.sparql"
     with LadybugStore(tmp_path / "g.lbdb") as store:
         store.write(rows_from_extractions([make_extraction("r1", "韶关市司法局", ["行政复议"], ["宪法"])]))
-        assert rdf.sparql(store, count, cache_dir=cache)[1] == [[1]]
+        assert rdf.sparql_cached(store, count, cache)[1] == [[1]]
         built = [p.name for p in cache.iterdir()]
         assert len(built) == 1 and (cache / built[0] / "COMPLETE").exists()
 
         real_iter_triples = rdf.iter_triples
         monkeypatch.setattr(rdf, "iter_triples", lambda *a, **k: iter(()))  # an export now would be empty
-        assert rdf.sparql(store, count, cache_dir=cache)[1] == [[1]]  # so this answer came from the cache
+        assert rdf.sparql_cached(store, count, cache)[1] == [[1]]  # so this answer came from the cache
         monkeypatch.setattr(rdf, "iter_triples", real_iter_triples)
 
         store.write(rows_from_extractions([make_extraction("r2", "河源市司法局", ["行政复议"], ["宪法"])]))
-        assert rdf.sparql(store, count, cache_dir=cache)[1] == [[2]]
+        assert rdf.sparql_cached(store, count, cache)[1] == [[2]]
         rebuilt = [p.name for p in cache.iterdir()]
         assert len(rebuilt) == 1 and rebuilt != built  # the old version's export is gone
