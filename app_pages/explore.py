@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+from typing import cast
 
 import networkx as nx
 import pandas as pd
@@ -234,9 +235,10 @@ shown = elements(labels, relations, ranks, membership)
 st.caption(f"视图中 {len(shown['nodes'])} 个节点、{len(shown['edges'])} 条边。双击节点展开邻居，选中后按删除键移除；"
            "节点大小 = 引用图 PageRank，机构颜色 = 视图中机构按共享措施划分的社区。")
 styles = [NodeStyle(label, colour, "name") for label, colour in LABEL_COLOURS.items()]
-styles += [RawStyle("node", {"min-zoomed-font-size": 4, "font-size": 11, "text-wrap": "ellipsis",
-                             "text-max-width": "120px"}),
-           RawStyle("edge", {"min-zoomed-font-size": 6, "font-size": 8}),
+# Cytoscape takes numbers here; st_link_analysis annotates its styles as str -> str.
+styles += [RawStyle("node", cast(dict[str, str], {"min-zoomed-font-size": 4, "font-size": 11,
+                                                  "text-wrap": "ellipsis", "text-max-width": "120px"})),
+           RawStyle("edge", cast(dict[str, str], {"min-zoomed-font-size": 6, "font-size": 8})),
            RawStyle("node[size]", {"width": "data(size)", "height": "data(size)"}),
            RawStyle("node[colour]", {"background-color": "data(colour)"})]
 event = st_link_analysis(

@@ -35,7 +35,7 @@ def mention_spans(report_id: str, _text: str) -> tuple[list[dict], bool]:
 
     text, offsets = normalize(_text, join_wrapped_lines=looks_hard_wrapped(_text))
     extraction = extract(LoadedText(report_id, _text, text, offsets))
-    spans = []
+    spans: list[dict] = []
     for label, entities in (("Law", extraction.laws), ("Agency", extraction.agencies),
                             ("Measure", extraction.measures), ("Region", extraction.regions)):
         for entity in entities:
@@ -57,12 +57,12 @@ def non_overlapping(spans: list[dict]) -> list[dict]:
 
 def reader_html(text: str, spans: list[dict], target: tuple[int, int] | None) -> str:
     """The text as HTML: mentions coloured by label, the target sentence boxed and scrolled to."""
-    cuts = {0, len(text)}
+    cut_set = {0, len(text)}
     for span in spans:
-        cuts.update((span["start"], span["end"]))
+        cut_set.update((span["start"], span["end"]))
     if target:
-        cuts.update(target)
-    cuts = sorted(c for c in cuts if 0 <= c <= len(text))
+        cut_set.update(target)
+    cuts = sorted(c for c in cut_set if 0 <= c <= len(text))
     by_start = {s["start"]: s for s in spans}
     parts, open_span = [], None
     for a, b in zip(cuts, cuts[1:], strict=False):

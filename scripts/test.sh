@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --dev
 ruff check .
+python3 scripts/typecheck.py  # mypy -p fazhi (settings in pyproject.toml)
 exec python3 -m pytest -q "$@"
