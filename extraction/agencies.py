@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from fazhi.data import data_dir
 from fazhi.extraction.dictionaries import load_agency_abbreviations, load_agency_generic
-from fazhi.extraction.regions import RegionEntry
+from fazhi.extraction.regions import RegionEntry, RegionGazetteer, name_prefix, node_name
 from fazhi.extraction.spans import TakenMask
 from fazhi.extraction.wordtrie import chars_at, guarded_trie_regex
 
@@ -82,6 +82,23 @@ class AgencyContext:
         if char in "市州":
             return self.city, "市", self.city
         return self.county_prefix, "区县", self.county_node
+
+
+def context_for(gazetteer: RegionGazetteer, entry: RegionEntry | None) -> AgencyContext:
+    """What 省/市/区 mean in a report of this region: the division's chain up to its province."""
+    if entry is None:
+        return AgencyContext()
+    chain = [entry, *gazetteer.ancestors(entry)]
+    by_level = {e.level: e for e in chain}
+    province = by_level["省"].name if "省" in by_level else None
+    city = by_level["市"].name if "市" in by_level else (
+        province if province and province.endswith("市") else None)
+    county = by_level.get("区县")
+    return AgencyContext(
+        province=province, city=city,
+        county_prefix=name_prefix(gazetteer, county) if county else None,
+        county_node=node_name(gazetteer, county) if county else None,
+    )
 
 
 @dataclass(frozen=True, slots=True)

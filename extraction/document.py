@@ -1,4 +1,10 @@
-"""The working view of one report: normalised text, sentences, and evidence in original offsets."""
+"""The one object every extraction step reads and writes: a report's text, its structure, and the hits.
+
+Steps run in the order of fazhi.extraction.pipeline.STEPS; each fills its own attributes
+below and reads only those of earlier steps (as spaCy components write onto a Doc), so a
+step can be timed, tested or replaced alone. The hit types belong to the rule modules
+that find them; this module imports them and none of them imports it.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,14 @@ import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from fazhi.extraction.structure import Section, Sentence, parse_sections, sentences_with_sections
+from fazhi.extraction.agencies import AgencyContext, AgencyHit
+from fazhi.extraction.laws import LawHit
+from fazhi.extraction.measures import MeasureHit
+from fazhi.extraction.metadata import Line
+from fazhi.extraction.regions import RegionEntry, RegionMention
+from fazhi.extraction.structure import Section, Sentence
 from fazhi.loaders.base import LoadedText
-from fazhi.model import Evidence, Mention
+from fazhi.model import Evidence, Extraction, Mention, ReportMeta
 
 
 def content_id(text: str) -> str:
@@ -16,23 +27,46 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-@dataclass
+@dataclass(eq=False)
 class Document:
-    loaded: LoadedText
-    sections: list[Section] = field(init=False)
-    sentences: list[Sentence] = field(init=False)
+    """A loaded report and what the steps have found in it so far (attributes grouped by step)."""
 
-    def __post_init__(self) -> None:
-        self.sections = parse_sections(self.text)
-        self.sentences = sentences_with_sections(self.text, self.sections)
-        self._starts = [s.start for s in self.sentences]
-        # Evidence per sentence index: a report states several facts per sentence, and each
-        # fact's evidence would otherwise map and slice the same sentence again.
-        self._evidence: dict[int, Evidence] = {}
+    loaded: LoadedText
+    # structure
+    sections: list[Section] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    # layout
+    lines: list[Line] = field(default_factory=list)
+    title: Line | None = None
+    signatures: list[tuple[Line, Line]] = field(default_factory=list)  # (name line, date line)
+    # regions
+    region_context: RegionEntry | None = None  # the issuer's region, as far as the text shows
+    region_mentions: list[RegionMention] = field(default_factory=list)
+    # agencies, then issuer (which renames self-references and adds 我局)
+    agency_context: AgencyContext = field(default_factory=AgencyContext)
+    agency_hits: list[AgencyHit] = field(default_factory=list)
+    issuer: AgencyHit | None = None
+    # report
+    report: ReportMeta = field(default_factory=ReportMeta)
+    # laws, measures
+    law_hits: list[LawHit] = field(default_factory=list)
+    measure_hits: list[MeasureHit] = field(default_factory=list)
+    # entities, relations, aliases: the result
+    extraction: Extraction | None = None
+    _starts: list[int] = field(default_factory=list, init=False, repr=False)
+    # Evidence per sentence index: a report states several facts per sentence, and each
+    # fact's evidence would otherwise map and slice the same sentence again.
+    _evidence: dict[int, Evidence] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def text(self) -> str:
         return self.loaded.text
+
+    def set_structure(self, sections: list[Section], sentences: list[Sentence]) -> None:
+        """Sections and sentences together, with the index that sentence lookups bisect."""
+        self.sections, self.sentences = sections, sentences
+        self._starts = [s.start for s in sentences]
+        self._evidence.clear()
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect_right(self._starts, pos) - 1)

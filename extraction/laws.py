@@ -10,10 +10,15 @@ written, with category and issuer inferred from its shape.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from fazhi.extraction.agencies import AgencyHit
+from fazhi.extraction.citations import find_citations, flatten
 from fazhi.extraction.dictionaries import load_laws
+from fazhi.extraction.regions import RegionGazetteer
+from fazhi.extraction.spans import starting_in
 
 NATIONAL_PREFIX = "中华人民共和国"
 _PAREN_RE = re.compile(r"\([^()]*\)")
@@ -24,6 +29,9 @@ _ISSUER_RE = re.compile(
 )
 _PARTY_RE = re.compile(r"^(中国共产党|中共|党政|党委|党组|党内)")
 _ORGAN_END = ("部", "委", "厅", "局", "办", "署", "院", "委员会", "政府", "中心")
+# A verb of making a document right before its title (我局制定了《…》): the issuer finder and
+# the ISSUED (Agency→Law) relation both read it.
+MADE_RE = re.compile(r"(?:制定|出台|印发|修订|修改|编制|起草|发布|制订|完善)(?:了|并印发|并出台|出台了)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +39,19 @@ class ResolvedLaw:
     name: str
     category: str
     issuer: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LawHit:
+    """One cited title, resolved: the laws step's output."""
+
+    start: int
+    end: int
+    name: str
+    category: str
+    issuer: str | None
+    parent: str | None  # the outer title, for nested citations
+    issuer_hit: AgencyHit | None = None
 
 
 @lru_cache(maxsize=1)
@@ -105,3 +126,47 @@ def resolve_back_reference(short: str, earlier: list[str]) -> str | None:
 
 def looks_like_issuer_prefix(text: str) -> bool:
     return text.endswith(_ORGAN_END)
+
+
+def resolve_citations(text: str, gazetteer: RegionGazetteer, agency_hits: list[AgencyHit]) -> list[LawHit]:
+    """Every cited title (outer before inner) with its canonical name, category and issuer."""
+    out: list[LawHit] = []
+    earlier: list[str] = []
+    starts = [h.start for h in agency_hits]
+    for cite, parent in flatten(find_citations(text)):
+        if not cite.title:
+            continue
+        resolved = lookup(cite.title)
+        issuer_hit = None
+        if resolved:
+            name, category, issuer = resolved.name, resolved.category, resolved.issuer
+        else:
+            name = resolve_back_reference(cite.title, earlier) or cite.title
+            known = lookup(name)
+            if known:
+                name, category, issuer = known.name, known.category, known.issuer
+            else:
+                region_hit = _leading_region(gazetteer, name)
+                category = infer_category(name, region_hit is not None)
+                issuer_hit = _title_issuer(starting_in(agency_hits, starts, cite.start + 1, cite.start + 2), text)
+                issuer = issuer_hit.name if issuer_hit else infer_issuer(name, category, region_hit)
+        parent_name = next((law.name for law in reversed(out) if law.start == parent.start), None) if parent else None
+        out.append(LawHit(cite.start, cite.end, name, category, issuer, parent_name, issuer_hit))
+        earlier.append(name)
+    return out
+
+
+def _leading_region(gazetteer: RegionGazetteer, title: str) -> str | None:
+    hits = gazetteer.find(title[:12])
+    if hits and hits[0].start == 0:
+        entry = gazetteer.resolve(hits[:1], None).get(0)
+        return entry.name if entry else None
+    return None
+
+
+def _title_issuer(at_title_start: Sequence[AgencyHit], text: str) -> AgencyHit | None:
+    """An agency written at the very start of a title and followed by 关于 (or 、 another organ)."""
+    for hit in at_title_start:
+        if not hit.generic and text.startswith(("关于", "、"), hit.end):
+            return hit
+    return None

@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -406,3 +407,62 @@ class RegionGazetteer:
         cand_top = cand_up[-1] if cand_up else candidate
         anchor_top = anchor_up[-1] if anchor_up else anchor
         return 1 if cand_top == anchor_top else 0
+
+
+# -- the report's region and its mentions ------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class RegionMention:
+    """A region hit pinned to one division: the regions step's output."""
+
+    start: int
+    end: int
+    entry: RegionEntry
+    name: str  # canonical node name (qualified when the county name is ambiguous)
+
+
+def context_region(gazetteer: RegionGazetteer, hits: list[RegionHit],
+                   stated_in: list[tuple[int, int]]) -> RegionEntry | None:
+    """The issuer's region: the deepest one in the title or signature lines (`stated_in`, in that
+    order), else the city or county the text names most."""
+    resolved = gazetteer.resolve(hits, None)
+    for start, end in stated_in:
+        inside = [resolved.get(i) for i, h in enumerate(hits) if start <= h.start < end]
+        inside = [e for e in inside if e is not None]
+        if inside:
+            return max(inside, key=_depth)
+    counts = Counter(e for e in resolved.values() if e is not None and e.level in ("市", "区县"))
+    if not counts:
+        counts = Counter(e for e in resolved.values() if e is not None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _depth(entry: RegionEntry) -> int:
+    return {"省": 0, "市": 1, "区县": 2}.get(entry.level, 0)
+
+
+def resolve_mentions(gazetteer: RegionGazetteer, hits: list[RegionHit],
+                     context: RegionEntry | None) -> list[RegionMention]:
+    """The hits that resolve to one division in this report's context, with their node names."""
+    chosen = gazetteer.resolve(hits, context.name if context else None)
+    out = []
+    for i, hit in enumerate(hits):
+        entry = chosen.get(i)
+        if entry is not None:
+            out.append(RegionMention(hit.start, hit.end, entry, node_name(gazetteer, entry)))
+    return out
+
+
+def node_name(gazetteer: RegionGazetteer, entry: RegionEntry) -> str:
+    """County names repeat across China (市中区, 朝阳区): qualify those with their city."""
+    if entry.level == "区县" and entry.parent and len(gazetteer.candidates(entry.name)) > 1:
+        return entry.parent + entry.name
+    return entry.name
+
+
+def name_prefix(gazetteer: RegionGazetteer, entry: RegionEntry) -> str:
+    """How an agency of this region is qualified: a county with its city (杭州市上城区), else the name."""
+    parent = gazetteer.parent_of(entry) if entry.level == "区县" else None
+    if parent is not None and (parent.level == "市" or parent.name.endswith("市")):  # 北京市海淀区 too
+        return parent.name + entry.name
+    return entry.name

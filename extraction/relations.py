@@ -16,27 +16,28 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from fazhi.extraction.regions import RegionGazetteer
+from fazhi.extraction.agencies import AgencyHit
+from fazhi.extraction.document import Document
+from fazhi.extraction.laws import MADE_RE, LawHit
+from fazhi.extraction.measures import MeasureHit
+from fazhi.extraction.regions import RegionGazetteer, RegionMention
 from fazhi.extraction.spans import starting_in
 from fazhi.model import Extraction, Relation
-
-if TYPE_CHECKING:
-    from fazhi.extraction.agencies import AgencyHit
-    from fazhi.extraction.document import Document
-    from fazhi.extraction.measures import MeasureHit
-    from fazhi.extraction.pipeline import LawHit, RegionMention
 
 COOPERATION_RE = re.compile(r"联合|配合|会同|协同|协助|联动|携手|共同")
 COOPERATION_WINDOW = 12
 BASIS_RE = re.compile(r"按照|根据|依据|依照|贯彻|落实|遵照|对照")
-MADE_RE = re.compile(r"(?:制定|出台|印发|修订|修改|编制|起草|发布|制订|完善)(?:了|并印发|并出台|出台了)?$")
+
+Add = Callable[..., None]  # add(rel_type, source_label, source, target_label, target, pos, **extra)
 
 
-def build_relations(doc: Document, ex: Extraction, issuer: AgencyHit | None, agency_hits: list[AgencyHit],
-                    laws: list[LawHit], measures: list[MeasureHit],
-                    regions: list[RegionMention]) -> list[Relation]:
+def build_relations(doc: Document) -> list[Relation]:
+    """Every relation of the report, from the hits and grouped entities earlier steps put on `doc`."""
+    ex = doc.extraction
+    assert ex is not None, "the entities step runs before relations"
+    issuer, agency_hits, laws, measures = doc.issuer, doc.agency_hits, doc.law_hits, doc.measure_hits
     rels: list[Relation] = []
     year = ex.report.year
     rid = ex.report_id
@@ -63,7 +64,7 @@ def build_relations(doc: Document, ex: Extraction, issuer: AgencyHit | None, age
         _issued_laws(doc, issuer, agency_hits, laws, add)
         _cooperation(doc, issuer, agency_hits, add)
     _based_on(doc, laws, measures, add)
-    _locations(doc, ex, agency_hits, regions, add)
+    _locations(doc, ex, agency_hits, doc.region_mentions, add)
     return rels
 
 
@@ -76,7 +77,7 @@ LIST_GAP_RE = re.compile(r"[、，,和及与以及\s等]*")
 
 
 def _issued_laws(doc: Document, issuer: AgencyHit, agency_hits: list[AgencyHit], laws: list[LawHit],
-                 add) -> None:
+                 add: Add) -> None:
     """制定了《X》《Y》、《Z》 with no other agency as the subject of the sentence → the issuer made them."""
     previous_end = -1
     starts = [h.start for h in agency_hits]
@@ -96,7 +97,7 @@ def _issued_laws(doc: Document, issuer: AgencyHit, agency_hits: list[AgencyHit],
         previous_end = law.end
 
 
-def _cooperation(doc: Document, issuer: AgencyHit, agency_hits: list[AgencyHit], add) -> None:
+def _cooperation(doc: Document, issuer: AgencyHit, agency_hits: list[AgencyHit], add: Add) -> None:
     starts = [h.start for h in agency_hits]
     for match in COOPERATION_RE.finditer(doc.text):
         i = bisect_left(starts, match.end())
@@ -112,7 +113,7 @@ def _cooperation(doc: Document, issuer: AgencyHit, agency_hits: list[AgencyHit],
             i += 1
 
 
-def _based_on(doc: Document, laws: list[LawHit], measures: list[MeasureHit], add) -> None:
+def _based_on(doc: Document, laws: list[LawHit], measures: list[MeasureHit], add: Add) -> None:
     by_sentence: dict[int, list[MeasureHit]] = {}
     for hit in measures:
         by_sentence.setdefault(doc.sentence_index(hit.start), []).append(hit)
@@ -128,7 +129,7 @@ def _based_on(doc: Document, laws: list[LawHit], measures: list[MeasureHit], add
 
 
 def _locations(doc: Document, ex: Extraction, agency_hits: list[AgencyHit], regions: list[RegionMention],
-               add) -> None:
+               add: Add) -> None:
     gazetteer = RegionGazetteer.default()
     first_region_pos = {}
     for r in regions:

@@ -133,7 +133,33 @@ def measure_extraction(corpus: Path, sample: int) -> dict[str, Any]:
         "extract_mb_per_s": round(size_mb / extract_s, 3),
         "jieba_cut_mb_per_s": round(size_mb / jieba_s, 3),
         "extract_vs_jieba": round(jieba_s / extract_s, 2),
+        "extract_steps": measure_steps(docs),
     }
+
+
+def measure_steps(docs: list[Any]) -> dict[str, dict[str, float]]:
+    """Per extraction step (pipeline.STEPS, in order): median ms per report and MB/s over the sample.
+
+    Why per step: the extraction total says whether it got slower, the steps say where. Each
+    report runs the steps in order on one Document, as extract() does, so every step sees the
+    hits it reads; the clock is read between steps, nothing else is added.
+    """
+    from statistics import median
+
+    from fazhi.extraction.document import Document
+    from fazhi.extraction.pipeline import STEPS
+
+    seconds: dict[str, list[float]] = {name: [] for name, _ in STEPS}
+    for loaded in docs:
+        doc = Document(loaded)
+        for name, step in STEPS:
+            started = time.perf_counter()
+            step(doc)
+            seconds[name].append(time.perf_counter() - started)
+    size_mb = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
+    return {name: {"median_ms": round(median(spent) * 1000, 3),
+                   "mb_per_s": round(size_mb / sum(spent), 1) if sum(spent) else None}
+            for name, spent in seconds.items() if spent}
 
 
 def _ingest_embedded(root: Path, corpus: Path, workers: int, result: dict, say: Say) -> GraphStore:
@@ -351,6 +377,11 @@ def format_bench(result: dict[str, Any]) -> str:
                  f"(ingest {result.get('peak_rss_ingest_mb', 0):.0f}, queries {result.get('peak_rss_queries_mb', 0):.0f}; "
                  f"writer {result['peak_rss_self_mb']:.0f}, largest worker {result['peak_rss_child_mb']:.0f}; "
                  f"{result.get('rss_metric', '')})")
+    if result.get("extract_steps"):
+        lines.append("  extraction steps                 median ms/report      MB/s")
+        for name, step in result["extract_steps"].items():
+            rate = "-" if step["mb_per_s"] is None else f"{step['mb_per_s']:.1f}"
+            lines.append(f"    {name:<34} {step['median_ms']:>10.2f} {rate:>9}")
     lines.append("  queries (embedded)                     p50 ms    p95 ms")
     for name, q in result.get("query_ms", {}).get("embedded", {}).items():
         p50 = "-" if q["p50_ms"] is None else f"{q['p50_ms']:.1f}"

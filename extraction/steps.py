@@ -1,0 +1,167 @@
+"""The extraction steps: small named `(doc) -> None` callables, each adding its hits to the Document.
+
+A step reads what earlier steps wrote (the attributes of fazhi.extraction.document.Document,
+grouped there by step) and calls the rules of its module; no step reads the file or calls
+another step. The order is fazhi.extraction.pipeline.STEPS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from fazhi.extraction import metadata as meta_rules
+from fazhi.extraction.agencies import (
+    AgencyFinder,
+    AgencyHit,
+    context_for,
+    find_self_references,
+    own_abbreviations,
+)
+from fazhi.extraction.aliases import apply_aliases
+from fazhi.extraction.document import Document, content_id
+from fazhi.extraction.issuer import find_issuer, report_meta
+from fazhi.extraction.laws import LawHit, resolve_citations
+from fazhi.extraction.measures import MeasureHit, find_measures
+from fazhi.extraction.regions import (
+    RegionGazetteer,
+    RegionMention,
+    context_region,
+    name_prefix,
+    resolve_mentions,
+)
+from fazhi.extraction.relations import build_relations
+from fazhi.extraction.structure import parse_sections, sentences_with_sections
+from fazhi.model import Agency, Extraction, Law, Measure, Region
+
+H = TypeVar("H", AgencyHit, LawHit, MeasureHit, RegionMention)
+E = TypeVar("E", Agency, Law, Measure, Region)
+
+
+def structure(doc: Document) -> None:
+    """Sections and sentences: every later fact's evidence is its sentence."""
+    sections = parse_sections(doc.text)
+    doc.set_structure(sections, sentences_with_sections(doc.text, sections))
+
+
+def layout(doc: Document) -> None:
+    """Lines, the title and the signature blocks: where a report states who issued it."""
+    doc.lines = meta_rules.lines_of(doc.text)
+    doc.title = meta_rules.find_title(doc.lines)
+    doc.signatures = meta_rules.signature_blocks(doc.lines)
+
+
+def regions(doc: Document) -> None:
+    """Region mentions, resolved in the context of the region the title or signature names."""
+    gazetteer = RegionGazetteer.default()
+    hits = gazetteer.find(doc.text)
+    stated_in = [(line.start, line.end) for line in [doc.title, *(name for name, _ in doc.signatures)]
+                 if line is not None]
+    doc.region_context = context_region(gazetteer, hits, stated_in)
+    doc.region_mentions = resolve_mentions(gazetteer, hits, doc.region_context)
+
+
+def agencies(doc: Document) -> None:
+    """Agency mentions, a bare 市/区 qualified by the report's region, region-prefixed names joined."""
+    gazetteer = RegionGazetteer.default()
+    doc.agency_context = context_for(gazetteer, doc.region_context)
+    region_spans = {r.end: (r.start, r.entry, r.name, name_prefix(gazetteer, r.entry))
+                    for r in doc.region_mentions}
+    doc.agency_hits = AgencyFinder(doc.text, doc.agency_context, region_spans).find()
+
+
+def issuer(doc: Document) -> None:
+    """The issuer; then its own abbreviations and 我局/本局 become mentions of it."""
+    opening_end = doc.sentences[min(1, len(doc.sentences) - 1)].end if doc.sentences else None
+    doc.issuer = find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures)
+    if doc.issuer:
+        hits = own_abbreviations(doc.agency_hits, doc.issuer, doc.text)
+        doc.agency_hits = sorted(hits + find_self_references(doc.text, doc.issuer), key=lambda h: h.start)
+
+
+def report(doc: Document) -> None:
+    """The report's own metadata (title, issuer, region, year, type, 文号, date)."""
+    doc.report = report_meta(doc.text, doc.lines, doc.title, doc.signatures, doc.issuer,
+                             RegionGazetteer.default(), doc.region_context)
+
+
+def laws(doc: Document) -> None:
+    """Cited titles, resolved to canonical documents (an agency at a title's head is its issuer)."""
+    doc.law_hits = resolve_citations(doc.text, RegionGazetteer.default(), doc.agency_hits)
+
+
+def measures(doc: Document) -> None:
+    """Measures outside the titles of others' documents and outside the report's own title.
+
+    A measure named inside someone else's document title is that document's subject, not a
+    practice of this agency; its own rules (《法律顾问制度》 it made) do show what it practises.
+    """
+    cited = [(law.start, law.end) for law in doc.law_hits if law.category != "内部制度" and law.parent is None]
+    if doc.title is not None:  # the report's own title names its genre, not a measure it carries out
+        cited.append((doc.title.start, doc.title.end))
+    doc.measure_hits = find_measures(doc.text, [(r.start, r.end) for r in doc.region_mentions], cited)
+
+
+def entities(doc: Document) -> None:
+    """Hits grouped into one entity per canonical name, mentions in original offsets: the Extraction."""
+    doc.extraction = Extraction(
+        report_id=content_id(doc.text),
+        source=doc.loaded.source,
+        text=doc.loaded.original,
+        report=doc.report,
+        laws=_group_laws(doc),
+        agencies=_group_agencies(doc),
+        measures=_group_measures(doc),
+        regions=_group_regions(doc),
+    )
+
+
+def relations(doc: Document) -> None:
+    """Typed relations between the entities, each with its sentence."""
+    _result(doc).relations = build_relations(doc)
+
+
+def aliases(doc: Document) -> None:
+    """The user's renames (data/aliases.tsv): last, so a user's decision always wins."""
+    doc.extraction = apply_aliases(_result(doc))
+
+
+def _result(doc: Document) -> Extraction:
+    if doc.extraction is None:
+        raise RuntimeError("the entities step must run first")
+    return doc.extraction
+
+
+def _group_laws(doc: Document) -> list[Law]:
+    def fill_issuer(law: Law, hit: LawHit) -> None:
+        law.issuer = law.issuer or hit.issuer
+    return _grouped(doc, doc.law_hits, lambda h: Law(h.name, h.category, h.issuer), fill_issuer)
+
+
+def _group_agencies(doc: Document) -> list[Agency]:
+    def fill_level(agency: Agency, hit: AgencyHit) -> None:
+        agency.level = agency.level or hit.level
+    return _grouped(doc, doc.agency_hits, lambda h: Agency(h.name, h.level, h.region), fill_level)
+
+
+def _group_measures(doc: Document) -> list[Measure]:
+    return _grouped(doc, doc.measure_hits, lambda h: Measure(h.name, h.kind))
+
+
+def _group_regions(doc: Document) -> list[Region]:
+    return _grouped(doc, doc.region_mentions, lambda h: Region(h.name, h.entry.level, h.entry.parent))
+
+
+def _grouped(doc: Document, hits: Iterable[H], new: Callable[[H], E],
+             fill: Callable[[E, H], None] | None = None) -> list[E]:
+    """One entity per canonical name, in order of first mention; every hit adds a mention in
+    original offsets, and `fill` lets a later hit supply a field the first one left empty."""
+    entities: dict[str, E] = {}
+    for hit in hits:
+        entity = entities.get(hit.name)
+        if entity is None:
+            entity = entities[hit.name] = new(hit)
+        if fill is not None:
+            fill(entity, hit)
+        entity.mentions.append(doc.mention(hit.start, hit.end))
+    return list(entities.values())
