@@ -16,15 +16,15 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
 from fazhi.data import data_dir
-from fazhi.model import Extraction
+from fazhi.model import Extraction, ReportMeta
 
 ENTITY_TYPES = ("laws", "agencies", "measures", "regions")
-META_FIELDS = ("title", "agency", "region", "year", "doc_type", "doc_number", "date")
+META_FIELDS = tuple(f.name for f in fields(ReportMeta))  # every metadata field of the model
 _DROP = re.compile(r"[\s“”‘’\"'「」『』《》〈〉<>]")
 
 

@@ -32,7 +32,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, DefinedNamespace
 from rdflib.term import Node
 
-from fazhi.graph.store import NODE_KEY, NODE_PROPERTIES, GraphRows
+from fazhi.graph.store import EDGE_PROPERTIES, NODE_KEY, NODE_PROPERTIES, GraphRows
 from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
 DEFAULT_BASE = "https://fazhi-graph.example/id/"
@@ -62,23 +62,37 @@ NODE_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "Region": (SCHEMA.AdministrativeArea,),
 }
 
-# label -> (property, predicate, how the value is encoded). One table drives both the
-# export and `rows_from_rdf`, so the two cannot drift apart.
+# (label, property) -> (predicate, how the value is encoded), where a standard term or a
+# special encoding fits; every other property is fz:<camelCase>, @zh or xsd:integer by its type.
 #   zh: Chinese text @zh | str: untagged string | int: xsd:integer | date: xsd:date if ISO
 #   iri:<Label>: IRI of a node of that label | category: IRI of a law-category concept
-PROPERTY_MAP: dict[str, tuple[tuple[str, URIRef, str], ...]] = {
-    "Report": (
-        ("title", DCTERMS.title, "zh"), ("agency", DCTERMS.publisher, "iri:Agency"),
-        ("region", DCTERMS.spatial, "iri:Region"), ("year", FZ.year, "int"),
-        ("doc_type", FZ.docType, "zh"), ("doc_number", FZ.docNumber, "str"),
-        ("date", DCTERMS.issued, "date"), ("source", DCTERMS.source, "str"),
-        ("text", SCHEMA.text, "zh"),
-    ),
-    "Agency": (("level", FZ.level, "zh"), ("region", DCTERMS.spatial, "iri:Region")),
-    "Law": (("category", ELI.type_document, "category"), ("issuer", ELI.passed_by, "iri:Agency")),
-    "Measure": (("kind", FZ.kind, "zh"),),
-    "Region": (("level", FZ.level, "zh"), ("parent", FZ.parentRegion, "iri:Region")),
+PREDICATES: dict[tuple[str, str], tuple[URIRef, str]] = {
+    ("Report", "title"): (DCTERMS.title, "zh"), ("Report", "agency"): (DCTERMS.publisher, "iri:Agency"),
+    ("Report", "region"): (DCTERMS.spatial, "iri:Region"), ("Report", "doc_number"): (FZ.docNumber, "str"),
+    ("Report", "date"): (DCTERMS.issued, "date"), ("Report", "source"): (DCTERMS.source, "str"),
+    ("Report", "text"): (SCHEMA.text, "zh"),
+    ("Agency", "region"): (DCTERMS.spatial, "iri:Region"),
+    ("Law", "category"): (ELI.type_document, "category"), ("Law", "issuer"): (ELI.passed_by, "iri:Agency"),
+    ("Region", "parent"): (FZ.parentRegion, "iri:Region"),
 }
+
+
+def fz_term(prop: str) -> URIRef:
+    """fz:<camelCase> of a property name (doc_type -> fz:docType)."""
+    first, *rest = prop.split("_")
+    return FZ[first + "".join(word.title() for word in rest)]
+
+
+def _property_map(label: str) -> tuple[tuple[str, URIRef, str], ...]:
+    return tuple((prop, *PREDICATES.get((label, prop), (fz_term(prop), "int" if kind == "INT64" else "zh")))
+                 for prop, kind in NODE_PROPERTIES[label].items() if prop != NODE_KEY[label])
+
+
+# label -> (property, predicate, encoding) for every property of the model but the key. One
+# table drives both the export and `rows_from_rdf`, so the two cannot drift apart.
+PROPERTY_MAP: dict[str, tuple[tuple[str, URIRef, str], ...]] = {label: _property_map(label) for label in NODE_LABELS}
+# Integer edge properties (offsets, year, evidence_count) -> their fz: predicate on a statement.
+EDGE_INTEGERS: dict[str, URIRef] = {p: fz_term(p) for p, kind in EDGE_PROPERTIES.items() if kind == "INT64"}
 
 # Predicates that name a node (all @zh); the first one is what SHACL insists on.
 NAME_PREDICATES: dict[str, tuple[URIRef, ...]] = {
@@ -260,8 +274,7 @@ def _edge_triples(base: str, rel_type: str, edge: dict[str, Any]) -> Iterator[Tr
         yield st, PROV.wasDerivedFrom, node_iri(base, "Report", edge["report_id"])
     if edge.get("sentence") is not None:
         yield st, FZ.sentence, Literal(edge["sentence"], lang="zh")
-    for prop, predicate in (("start_offset", FZ.startOffset), ("end_offset", FZ.endOffset),
-                            ("year", FZ.year), ("evidence_count", FZ.evidenceCount)):
+    for prop, predicate in EDGE_INTEGERS.items():
         if edge.get(prop) is not None:
             yield st, predicate, Literal(int(edge[prop]))
 
@@ -406,8 +419,7 @@ def _add_statement(rows: GraphRows, graph: Graph, st: Node) -> None:
     props: dict[str, Any] = {"report_id": parse_iri(report)[1] if report is not None else None}
     sentence = graph.value(st, FZ.sentence)
     props["sentence"] = str(sentence) if sentence is not None else None
-    for prop, predicate in (("start_offset", FZ.startOffset), ("end_offset", FZ.endOffset),
-                            ("year", FZ.year), ("evidence_count", FZ.evidenceCount)):
+    for prop, predicate in EDGE_INTEGERS.items():
         term = graph.value(st, predicate)
         props[prop] = int(str(term)) if term is not None else None
     bucket = rows.edges.setdefault((rel_type, source_label, target_label), {})

@@ -19,21 +19,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS, Extraction
+from fazhi.model import (
+    NODE_LABELS,
+    RELATION_ENDPOINTS,
+    Extraction,
+    entities,
+    entity_row,
+    node_properties,
+    report_row,
+)
 
 NODE_KEY = {label: ("id" if label == "Report" else "name") for label in NODE_LABELS}
+STORE_TYPES = {str: "STRING", int: "INT64"}  # Python type of a model field -> column type
 
-# Property name -> type, per label; the stores derive their DDL from this.
+# Property name -> type, per label, from the dataclasses in fazhi/model.py; the stores
+# derive their DDL, the exports their columns and the RDF export its predicates from this.
 NODE_PROPERTIES: dict[str, dict[str, str]] = {
-    "Report": {
-        "id": "STRING", "title": "STRING", "agency": "STRING", "region": "STRING",
-        "year": "INT64", "doc_type": "STRING", "doc_number": "STRING", "date": "STRING",
-        "source": "STRING", "text": "STRING",
-    },
-    "Agency": {"name": "STRING", "level": "STRING", "region": "STRING"},
-    "Law": {"name": "STRING", "category": "STRING", "issuer": "STRING"},
-    "Measure": {"name": "STRING", "kind": "STRING"},
-    "Region": {"name": "STRING", "level": "STRING", "parent": "STRING"},
+    label: {name: STORE_TYPES[kind] for name, kind in node_properties(label).items()} for label in NODE_LABELS
 }
 EDGE_PROPERTIES: dict[str, str] = {
     "report_id": "STRING", "sentence": "STRING", "start_offset": "INT64",
@@ -84,20 +86,9 @@ def rows_from_extractions(extractions: Iterable[Extraction]) -> GraphRows:
 
 
 def _add_extraction(rows: GraphRows, ex: Extraction) -> None:
-    meta = ex.report
-    rows.add_node("Report", {
-        "id": ex.report_id, "title": meta.title, "agency": meta.agency, "region": meta.region,
-        "year": meta.year, "doc_type": meta.doc_type, "doc_number": meta.doc_number,
-        "date": meta.date, "source": ex.source, "text": ex.text,
-    })
-    for law in ex.laws:
-        rows.add_node("Law", {"name": law.name, "category": law.category, "issuer": law.issuer})
-    for agency in ex.agencies:
-        rows.add_node("Agency", {"name": agency.name, "level": agency.level, "region": agency.region})
-    for measure in ex.measures:
-        rows.add_node("Measure", {"name": measure.name, "kind": measure.kind})
-    for region in ex.regions:
-        rows.add_node("Region", {"name": region.name, "level": region.level, "parent": region.parent})
+    rows.add_node("Report", report_row(ex))
+    for label, entity in entities(ex):
+        rows.add_node(label, entity_row(entity))
     for rel in ex.relations:
         if rel.target_props is not None and rel.target not in rows.nodes[rel.target_label]:
             rows.add_node(rel.target_label, {NODE_KEY[rel.target_label]: rel.target, **rel.target_props})
