@@ -137,7 +137,7 @@ def measure_extraction(corpus: Path, sample: int) -> dict[str, Any]:
     }
 
 
-def measure_steps(docs: list[Any]) -> dict[str, dict[str, float]]:
+def measure_steps(docs: list[Any]) -> dict[str, dict[str, float | None]]:
     """Per extraction step (pipeline.STEPS, in order): median ms per report and MB/s over the sample.
 
     Why per step: the extraction total says whether it got slower, the steps say where. Each
