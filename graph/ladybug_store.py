@@ -40,7 +40,7 @@ from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
 T = TypeVar("T")
 WRITE_BATCH = 2000
-BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at end_bulk)
+BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at the end of bulk())
 DEFAULT_POOL_SHARE = 0.5  # of RAM; 2 GB and 3 GB pools both filled up at ~38-40k reports of a 50k bulk load
 MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer pool is full" at 128 MB
 
