@@ -11,9 +11,10 @@ import os
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from fazhi.data import data_dir
-from fazhi.model import Extraction
+from fazhi.model import Extraction, Mention
 
 LABEL_FIELDS = {"Law": "laws", "Agency": "agencies", "Measure": "measures", "Region": "regions"}
 
@@ -56,8 +57,16 @@ def apply_aliases(ex: Extraction, table: dict[str, dict[str, str]] | None = None
     return ex
 
 
-def _merge(entities: list, renames: dict[str, str]) -> list:
-    merged: dict[str, object] = {}
+class _Named(Protocol):
+    name: str
+    mentions: list[Mention]
+
+
+_Entity = TypeVar("_Entity", bound=_Named)
+
+
+def _merge(entities: list[_Entity], renames: dict[str, str]) -> list[_Entity]:
+    merged: dict[str, _Entity] = {}
     for entity in entities:
         entity.name = renames.get(entity.name, entity.name)
         if entity.name in merged:

