@@ -57,6 +57,13 @@ BARE_ORGANS_RE = re.compile(r"(?=[政人])(?<![省市区县州镇乡级高])(政
 NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?(?:领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心|协会|学会)"
 )
+# A township's bodies after its name (许疃镇党委, 控江路街道办事处) or, in its own report, after the
+# bare kind (镇党委, 街道办事处); the value is how the canonical name is built from the town's name.
+TOWN_ORGANS = {"人民政府": "{}人民政府", "政府": "{}人民政府", "办事处": "{}办事处", "党工委": "中共{}工作委员会",
+               "党委": "中共{}委员会", "人大主席团": "{}人民代表大会主席团"}
+TOWN_ORGAN_RE = re.compile("|".join(sorted(TOWN_ORGANS, key=len, reverse=True)))
+BARE_TOWN_ORGAN_RE = re.compile(rf"(?P<kind>镇|乡|街道)(?P<organ>{TOWN_ORGAN_RE.pattern})")
+NOT_A_NAME_BEFORE = "由经在与和及向为将对是的、，,。；;：:（(“\n "
 TOWNSHIP_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)(?:人民政府|党委|办事处|政府)")
 NAMED_BODY_STOP = re.compile(r"的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托")
 LAW_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)律师事务所")
@@ -74,6 +81,7 @@ class AgencyContext:
     city: str | None = None
     county_prefix: str | None = None  # how agency names are qualified: 杭州市上城区
     county_node: str | None = None    # the Region node: 上城区 (济南市市中区 when ambiguous)
+    town: str | None = None           # a township's own report: its qualified name (…长宁区虹桥街道)
 
     def for_level_char(self, char: str) -> tuple[str | None, str | None, str | None]:
         """(name prefix, level, region node) for a bare 省/市/区/县/州."""
@@ -98,6 +106,7 @@ def context_for(gazetteer: RegionGazetteer, entry: RegionEntry | None) -> Agency
         province=province, city=city,
         county_prefix=name_prefix(gazetteer, county) if county else None,
         county_node=node_name(gazetteer, county) if county else None,
+        town=name_prefix(gazetteer, entry) if entry.level == "乡镇" else None,
     )
 
 
@@ -210,6 +219,8 @@ class AgencyFinder:
         functional, organs, party, national = _patterns()
         hits: list[AgencyHit] = []
         taken = TakenMask(len(self.text))
+        for hit in self._town_organs():
+            self._keep(hits, taken, hit)
         for match in national.finditer(self.text):
             name = NATIONAL_CANONICAL.get(match.group(0), match.group(0))
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), name, "国家", None))
@@ -229,6 +240,24 @@ class AgencyFinder:
         hits.sort(key=lambda h: h.start)
         return hits
 
+    def _town_organs(self) -> list[AgencyHit]:
+        """许疃镇党委 after a town's name; in a town's own report also the bare 镇党委, 街道办事处."""
+        out = []
+        for end, (start, entry, node, prefix) in self.region_spans.items():
+            organ = TOWN_ORGAN_RE.match(self.text, end) if entry.level == "乡镇" else None
+            if organ is not None:
+                name = TOWN_ORGANS[organ.group(0)].format(prefix)
+                out.append(AgencyHit(self._town_start(start), organ.end(), name, "乡镇", node))
+        town = self.context.town
+        if town is None:
+            return out
+        for match in BARE_TOWN_ORGAN_RE.finditer(self.text):
+            before = self.text[match.start() - 1:match.start()]
+            if town.endswith(match.group("kind")) and (not before or before in NOT_A_NAME_BEFORE):
+                name = TOWN_ORGANS[match.group("organ")].format(town)
+                out.append(AgencyHit(match.start(), match.end(), name, "乡镇", town))
+        return out
+
     @staticmethod
     def _keep(hits: list[AgencyHit], taken: TakenMask, hit: AgencyHit | None) -> None:
         """Earlier, more specific patterns win: a span already taken is not matched again."""
@@ -244,12 +273,19 @@ class AgencyFinder:
         # The region may end right before the match, or with the match's level char (韶关|市|司法局).
         region = self.region_spans.get(start) or (lvl and self.region_spans.get(start + 1))
         if region:
-            region_start, entry, node, prefix = region
-            return Prefix(self._chain_start(region_start), prefix, entry.level, True, node)
+            region_start, entry, region_node, prefix = region
+            return Prefix(self._chain_start(region_start), prefix, entry.level, True, region_node)
         if lvl:
-            prefix, level, node = self.context.for_level_char(lvl)
-            return Prefix(start, prefix, level, True, node)
+            qualifier, level, node = self.context.for_level_char(lvl)
+            return Prefix(start, qualifier, level, True, node)
         return Prefix(start, None, None, False, None)
+
+    def _town_start(self, start: int) -> int:
+        """A town's body may be named through its district's government: 西城区人民政府广安门内街道办事处."""
+        for gap in ("人民政府", "政府"):
+            if self.text.startswith(gap, start - len(gap)) and start - len(gap) in self.region_spans:
+                return self._chain_start(start - len(gap))
+        return self._chain_start(start)
 
     def _chain_start(self, start: int) -> int:
         """北京市海淀区…: the name starts at the first of adjacent region names."""

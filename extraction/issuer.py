@@ -15,13 +15,34 @@ from fazhi.extraction.agencies import SELF_RE, AgencyHit
 from fazhi.extraction.citations import find_citations
 from fazhi.extraction.laws import MADE_RE
 from fazhi.extraction.metadata import Line
-from fazhi.extraction.regions import RegionEntry, RegionGazetteer, name_prefix
+from fazhi.extraction.regions import (
+    DEPTH,
+    RegionEntry,
+    RegionGazetteer,
+    RegionMention,
+    name_prefix,
+    node_name,
+)
 from fazhi.model import ReportMeta
 
 SELF_REGION_RE = {
     "省": re.compile(r"我省|全省|本省"), "市": re.compile(r"我市|全市|本市"),
     "区县": re.compile(r"我区|全区|本区|我县|全县|本县"),
+    "乡镇": re.compile(r"我镇|全镇|本镇|我乡|全乡|本乡|我街道?|全街道?|本街道?"),
 }
+# What the subject of a report's opening sentence does: "2021年,宣城市公安局按照…", "河北省委、省政府坚持…".
+OPENING_VERBS = ("坚持", "深入", "全面", "认真", "始终", "紧紧", "紧扣", "按照", "围绕", "积极", "不断", "聚焦",
+                 "持续", "扎实", "牢牢", "切实", "高度", "进一步", "严格", "大力", "着力", "立足", "继续", "紧密",
+                 "主动", "锚定", "秉持", "贯彻", "落实", "把", "将", "以", "在", "依法", "全力", "统筹", "加快")
+_VERB = "(?:" + "|".join(sorted(OPENING_VERBS, key=len, reverse=True)) + ")"
+# after a region: its party committee and government together, or its government alone (then the verb)
+REGION_SUBJECT_RE = re.compile(rf"(?:[省市区县州盟旗]?委[、和及与]?[省市区县州盟旗]?(?:人民)?政府|(?:人民)?政府)?{_VERB}")
+SELF_SUBJECT_RE = re.compile(rf"我(省|市|区|县|州|盟|旗|镇|乡|街道){_VERB}")
+CLAUSE_START = frozenset(",，。；;:：\n 年来")
+# A page's metadata row naming who published it: 发布机构: 内蒙古阿拉善高新技术产业开发区管理委员会
+PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*[:：]\s*(?P<name>[\u4e00-\u9fff()（）]{4,40})")
+MAX_HEADER_LINES = 20
+AGENCY_ENDINGS = ("人民政府", "政府", "办公室", "办公厅", "委员会", "办事处", "局", "厅", "委", "办", "中心", "院", "所", "部")
 
 
 def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title: Line | None,
@@ -40,10 +61,12 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
             if hit.start <= name_line.start + 1 and hit.end >= name_line.end - 1:
                 return hit
     self_heads = {m.group(0)[1:] for m in SELF_RE.finditer(text)}
-    if not self_heads:
-        return None
-    return (_self_described_issuer(text, opening_end, real, self_heads)
-            or _issuer_of_own_rules(text, real, self_heads))
+    if self_heads:
+        found = (_self_described_issuer(text, opening_end, real, self_heads)
+                 or _issuer_of_own_rules(text, real, self_heads))
+        if found:
+            return found
+    return _opening_subject_agency(text, opening_end, real)
 
 
 def _self_described_issuer(text: str, opening_end: int | None, hits: list[AgencyHit],
@@ -76,6 +99,83 @@ def _issuer_of_own_rules(text: str, hits: list[AgencyHit], self_heads: set[str])
         return None
     name = candidates.pop()
     return next(h for h in hits if h.name == name)
+
+
+def _opening_subject_agency(text: str, opening_end: int | None, hits: list[AgencyHit]) -> AgencyHit | None:
+    """"2021年以来,宣城市公安局按照…": a local agency that opens a clause and acts is the reporter."""
+    if opening_end is None:
+        return None
+    for hit in hits:
+        if hit.start >= opening_end:
+            break
+        if hit.level != "国家" and not hit.bare and _opens_clause(text, hit.start) \
+                and text.startswith(OPENING_VERBS, hit.end):
+            return hit
+    return None
+
+
+def publisher_row_issuer(lines: list[Line], hits: list[AgencyHit],
+                         regions: list[RegionMention]) -> AgencyHit | None:
+    """A web page's 发布机构/发文机关 row: the agency found there, else the row's value as written
+    when it ends like an agency's name (内蒙古阿拉善高新技术产业开发区管理委员会)."""
+    for line in lines[:MAX_HEADER_LINES]:
+        row = PUBLISHER_ROW_RE.search(line.text)
+        if row is None:
+            continue
+        start, end = line.start + row.start("name"), line.start + row.end("name")
+        found = next((h for h in hits if not h.generic and h.start <= start + 1 and h.end >= end - 1), None)
+        if found is not None or not row.group("name").endswith(AGENCY_ENDINGS):
+            return found
+        inside = [r for r in regions if start <= r.start < end]
+        deepest = max(inside, key=lambda r: DEPTH[r.entry.level], default=None)
+        return AgencyHit(start, end, row.group("name"), deepest.entry.level if deepest else None,
+                         deepest.name if deepest else None)
+    return None
+
+
+def region_government_issuer(text: str, opening_end: int | None, title: Line | None,
+                             regions: list[RegionMention], context: RegionEntry | None,
+                             gazetteer: RegionGazetteer) -> AgencyHit | None:
+    """A report about a whole region is issued by its government (ANNOTATION.md): its title opens
+    with the region (北京市2021年法治政府建设年度情况报告), or its opening's subject is the region
+    (河北省委、省政府坚持…, 控江路街道坚持…) or, in a report of that region, 我市/我县/我镇."""
+    chains = _region_chains(regions)
+    if title is not None:
+        for chain in chains:
+            if chain[0].start == title.start:
+                return _government(gazetteer, chain[-1].entry, chain[0].start, chain[-1].end)
+    if opening_end is None:
+        return None
+    for chain in chains:
+        if chain[0].start >= opening_end:
+            break
+        if _opens_clause(text, chain[0].start) and REGION_SUBJECT_RE.match(text, chain[-1].end):
+            return _government(gazetteer, chain[-1].entry, chain[0].start, chain[-1].end)
+    own = SELF_SUBJECT_RE.search(text, 0, opening_end)
+    if own and context is not None and context.name.endswith(own.group(1)) and _opens_clause(text, own.start()):
+        return _government(gazetteer, context, own.start(), own.start() + 1 + len(own.group(1)))
+    return None
+
+
+def _region_chains(regions: list[RegionMention]) -> list[list[RegionMention]]:
+    """Adjacent mentions as one name: 福建省|泉州市|丰泽区."""
+    chains: list[list[RegionMention]] = []
+    for mention in regions:
+        if chains and chains[-1][-1].end == mention.start:
+            chains[-1].append(mention)
+        else:
+            chains.append([mention])
+    return chains
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    return pos == 0 or text[pos - 1] in CLAUSE_START
+
+
+def _government(gazetteer: RegionGazetteer, entry: RegionEntry, start: int, end: int) -> AgencyHit:
+    """The region's own government: X人民政府, or for a 街道 its 街道办事处."""
+    organ = "办事处" if entry.name.endswith("街道") else "人民政府"
+    return AgencyHit(start, end, name_prefix(gazetteer, entry) + organ, entry.level, node_name(gazetteer, entry))
 
 
 def _report_region(gazetteer: RegionGazetteer, issuer: AgencyHit | None, context: RegionEntry | None,

@@ -20,7 +20,7 @@ from fazhi.extraction.agencies import (
 )
 from fazhi.extraction.aliases import apply_aliases
 from fazhi.extraction.document import Document, content_id
-from fazhi.extraction.issuer import find_issuer, report_meta
+from fazhi.extraction.issuer import find_issuer, publisher_row_issuer, region_government_issuer, report_meta
 from fazhi.extraction.laws import LawHit, resolve_citations
 from fazhi.extraction.measures import MeasureHit, find_measures
 from fazhi.extraction.regions import (
@@ -33,6 +33,8 @@ from fazhi.extraction.regions import (
 from fazhi.extraction.relations import build_relations
 from fazhi.extraction.structure import parse_sections, sentences_with_sections
 from fazhi.model import Agency, Extraction, Law, Measure, Region
+
+OPENING_MIN_SENTENCE = 20  # shorter "sentences" at the top are header lines: 文号, addressee, title
 
 H = TypeVar("H", AgencyHit, LawHit, MeasureHit, RegionMention)
 E = TypeVar("E", Agency, Law, Measure, Region)
@@ -72,11 +74,24 @@ def agencies(doc: Document) -> None:
 
 def issuer(doc: Document) -> None:
     """The issuer; then its own abbreviations and 我局/本局 become mentions of it."""
-    opening_end = doc.sentences[min(1, len(doc.sentences) - 1)].end if doc.sentences else None
-    doc.issuer = find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures)
+    opening_end = _opening_end(doc)
+    doc.issuer = (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures)
+                  or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions)
+                  or region_government_issuer(doc.text, opening_end, doc.title, doc.region_mentions,
+                                              doc.region_context, RegionGazetteer.default()))
+    if doc.issuer and doc.issuer not in doc.agency_hits:  # named by a metadata row or by its region
+        doc.agency_hits = sorted([*doc.agency_hits, doc.issuer], key=lambda h: h.start)
     if doc.issuer:
         hits = own_abbreviations(doc.agency_hits, doc.issuer, doc.text)
         doc.agency_hits = sorted(hits + find_self_references(doc.text, doc.issuer), key=lambda h: h.start)
+
+
+def _opening_end(doc: Document) -> int | None:
+    """Where the opening's second sentence ends, not counting header lines (文号, addressee, title)."""
+    body = [s for s in doc.sentences if s.end - s.start >= OPENING_MIN_SENTENCE]
+    if not body:
+        return doc.sentences[-1].end if doc.sentences else None
+    return body[min(1, len(body) - 1)].end
 
 
 def report(doc: Document) -> None:

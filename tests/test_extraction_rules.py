@@ -133,3 +133,55 @@ def test_every_title_in_a_made_list_is_issued_by_the_issuer() -> None:
     made = {target for source, target in relations(ex, "ISSUED") if source == "阳江市科学技术局"}
     assert {"信访工作制度", "行政调解工作制度", "科技项目管理办法"} <= made
     assert "中华人民共和国民法典" not in made
+
+
+# -- who issued it: reports about a whole region, metadata rows, opening subjects --------------
+
+def meta_of(text: str):
+    return extract(text_document("r.txt", text)).report
+
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # the title opens with the region: the region's government reports (ANNOTATION.md)
+    ("南昌县2022年法治政府建设年度报告\n2022年，我县坚持依法行政，推进“放管服”改革。\n",
+     "南昌市南昌县人民政府", "南昌市南昌县"),
+    # the opening's subject is the region's party committee and government together
+    ("2019年是新中国成立70周年。一年来，湖南省委、省政府坚持以习近平法治思想为指导，推进依法行政。\n",
+     "湖南省人民政府", "湖南省"),
+    # 我市 as the subject, in a report whose region is fixed by its addressee-free body
+    ("2023年以来，我市坚持依法行政。绍兴市各部门推进公平竞争审查。\n绍兴市召开常务会议学法。\n",
+     "绍兴市人民政府", "绍兴市"),
+    # an agency opening a clause and acting, without ever writing 我局
+    ("2020年以来，淮北市生态环境局按照省厅部署，深入推进法治政府建设，现将情况报告如下。\n",
+     "淮北市生态环境局", "淮北市"),
+    # a street office is no district government; its 街道 speaks as 我街道
+    ("上海市徐汇区人民政府湖南路街道办事处2021年法治政府建设情况\n2021年，我街道推进基层依法治理。\n",
+     "上海市徐汇区湖南路街道办事处", "上海市徐汇区湖南路街道"),
+    # the web page's 发布机构 row names the publisher
+    ("首页 > 政务公开\n索引号: 0001/2023-01 发布机构: 宁波市鄞州区司法局\n关于2022年法治政府建设情况的报告\n"
+     "2022年，区司法局推进行政执法“三项制度”。\n", "宁波市鄞州区司法局", "宁波市鄞州区"),
+])
+def test_issuer_from_where_the_report_states_it(text: str, agency: str, region: str) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (agency, region)
+
+
+@pytest.mark.parametrize("text", [
+    # the region only receives the report, or is one topic among others
+    "河北省人民政府：\n根据省政府要求，现将有关情况报告如下：全省法治政府建设取得新进展。\n",
+    "2021年，在省委、省政府领导下，各地推进依法行政。\n",
+    "2021年，推进公平竞争审查，学习《浙江省行政程序办法》。\n",
+])
+def test_issuer_is_not_guessed(text: str) -> None:
+    assert meta_of(text).agency is None
+
+
+def test_town_report_names_its_bodies() -> None:
+    text = ("许疃镇2024年法治政府建设年度报告\n2024年，在县委、县政府的正确领导下，我镇深入推进法治建设。"
+            "镇党委专题研究法治工作，蒙城县司法局指导许疃镇人民政府开展合法性审查。\n")
+    ex = extract(text_document("xt.txt", text))
+    assert ex.report.agency == "亳州市蒙城县许疃镇人民政府"
+    assert ex.report.region == "亳州市蒙城县许疃镇"
+    assert {"亳州市蒙城县许疃镇人民政府", "中共亳州市蒙城县许疃镇委员会"} <= names(ex.agencies)
+    parts = {(r.source, r.target) for r in ex.relations if r.type == "PART_OF"}
+    assert ("亳州市蒙城县许疃镇", "蒙城县") in parts
