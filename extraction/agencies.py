@@ -12,6 +12,7 @@ because their heads are not agency heads.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,6 +40,9 @@ PARTY_SUBS = {
     "全面依法治省委员会办公室": "全面依法治省委员会办公室", "依法治省办": "全面依法治省委员会办公室",
     "全面依法治区委员会办公室": "全面依法治区委员会办公室", "依法治区办": "全面依法治区委员会办公室",
     "全面依法治县委员会办公室": "全面依法治县委员会办公室", "依法治县办": "全面依法治县委员会办公室",
+    # the committee itself (省委全面依法治省委员会, 省委依法治省委员会, 市委依法治市委)
+    **{f"{form}{lvl}{tail}": f"全面依法治{lvl}委员会" for lvl in "省市区县"
+       for form in ("全面依法治", "依法治") for tail in ("委员会", "委")},
     "组织部": "组织部", "宣传部": "宣传部", "统战部": "统一战线工作部", "政法委": "政法委员会",
     "编办": "机构编制委员会办公室", "网信办": "网络安全和信息化委员会办公室", "党校": "党校",
     "办公室": "办公室", "办公厅": "办公厅", "巡察办": "巡察工作领导小组办公室",
@@ -52,7 +56,7 @@ NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务�
 # Organs named without a region that still denote one body of their kind (ANNOTATION: generic but
 # specific-function references keep their words). Not when followed by words that make them persons.
 # The leading (?=[政人]) only lets sre leave other positions before the look-behind.
-BARE_ORGANS_RE = re.compile(r"(?=[政人])(?<![省市区县州镇乡级高])(政协|人大常委会|人大|人民法院|人民检察院)(?!代表|委员|会议|工作|主席|常委)")
+BARE_ORGANS_RE = re.compile(r"(?=[政人])(?<![省市区县州镇乡级高])(政协|人大常委会|人大|人民法院|人民检察院)(?!代表|委员|会议|工作|主席|常委|监督|法律监督|民主监督|依法监督)")
 # A named body right after a region: 河源市“扫黄打非”工作领导小组办公室, 阳江市人民医院, 省政务大数据中心.
 NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?(?:领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心|协会|学会)"
@@ -74,40 +78,57 @@ PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关)[省市区县州镇乡、,�
 
 
 @dataclass(frozen=True, slots=True)
-class AgencyContext:
-    """The regions a bare 省/市/区 prefix refers to in this report."""
+class Qualifier:
+    """How a bare level character is qualified: the name prefix, its level and its Region node."""
 
-    province: str | None = None
-    city: str | None = None
-    county_prefix: str | None = None  # how agency names are qualified: 杭州市上城区
-    county_node: str | None = None    # the Region node: 上城区 (济南市市中区 when ambiguous)
-    town: str | None = None           # a township's own report: its qualified name (…长宁区虹桥街道)
+    prefix: str
+    level: str
+    node: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyContext:
+    """What a bare 省/市/区/县 prefix refers to in this report (None: the text does not fix it)."""
+
+    province: Qualifier | None = None
+    city: Qualifier | None = None
+    county: Qualifier | None = None
+    town: str | None = None  # a township's own report: its qualified name (…长宁区虹桥街道)
 
     def for_level_char(self, char: str) -> tuple[str | None, str | None, str | None]:
         """(name prefix, level, region node) for a bare 省/市/区/县/州."""
-        if char == "省":
-            return self.province, "省", self.province
-        if char in "市州":
-            return self.city, "市", self.city
-        return self.county_prefix, "区县", self.county_node
+        found = self.province if char == "省" else self.city if char in "市州" else self.county
+        if found is None:
+            return None, {"省": "省", "市": "市", "州": "市"}.get(char, "区县"), None
+        return found.prefix, found.level, found.node
+
+    @property
+    def own(self) -> Qualifier | None:
+        """The report's own level of government: what a bare 司法局 belongs to."""
+        return self.county or self.city or self.province
 
 
-def context_for(gazetteer: RegionGazetteer, entry: RegionEntry | None) -> AgencyContext:
-    """What 省/市/区 mean in a report of this region: the division's chain up to its province."""
+def context_for(gazetteer: RegionGazetteer, entry: RegionEntry | None,
+                named: Collection[RegionEntry] = ()) -> AgencyContext:
+    """What 省/市/区 mean in a report of this region: the division itself and those above it that
+    the text names (`named`). A province the text never names is not guessed from geography
+    (ANNOTATION.md: 省委 in a text that never names the province stays as written), and in a
+    county-level city's report 市委 is that city's own (东阳市委), not its prefecture's."""
     if entry is None:
         return AgencyContext()
-    chain = [entry, *gazetteer.ancestors(entry)]
+    chain = [entry, *(e for e in gazetteer.ancestors(entry) if e in named)]
     by_level = {e.level: e for e in chain}
-    province = by_level["省"].name if "省" in by_level else None
-    city = by_level["市"].name if "市" in by_level else (
-        province if province and province.endswith("市") else None)
+
+    def qualifier(e: RegionEntry | None) -> Qualifier | None:
+        return Qualifier(name_prefix(gazetteer, e), e.level, node_name(gazetteer, e)) if e else None
+
     county = by_level.get("区县")
-    return AgencyContext(
-        province=province, city=city,
-        county_prefix=name_prefix(gazetteer, county) if county else None,
-        county_node=node_name(gazetteer, county) if county else None,
-        town=name_prefix(gazetteer, entry) if entry.level == "乡镇" else None,
-    )
+    city = county if county is not None and county.name.endswith("市") else by_level.get("市")
+    province = by_level.get("省")
+    if city is None and province is not None and province.name.endswith("市"):
+        city = province  # 直辖市: 市委 is 北京市委
+    return AgencyContext(province=qualifier(province), city=qualifier(city), county=qualifier(county),
+                         town=name_prefix(gazetteer, entry) if entry.level == "乡镇" else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +149,7 @@ class AgencyHit:
     region: str | None
     generic: bool = False
     bare: bool = False  # written without a region or level prefix (发改局)
+    scoped: bool = False  # its region is not fixed by the text (省委, 司法局): this report's body only
 
 
 @lru_cache(maxsize=1)
@@ -310,27 +332,27 @@ class AgencyFinder:
                 return AgencyHit(prefix.start, match.end(), core, "国家", None)  # 司法部, 工业和信息化部
             bare = self._bare_prefix(prefix.start)
             return AgencyHit(bare.start, match.end(), qualified(bare.qualifier, core), bare.level, bare.region,
-                             bare=True)
+                             bare=True, scoped=bare.qualifier is None)
+        if not prefix.qualifier:  # 省公安厅 in a text that never names the province: as written
+            return AgencyHit(prefix.start, match.end(), match.group("lvl") + core, prefix.level, None, scoped=True)
         return AgencyHit(prefix.start, match.end(), qualified(prefix.qualifier, core), prefix.level,
                          prefix.region)
 
     def _bare_prefix(self, start: int) -> Prefix:
         """A bare 司法局 refers to the report's own level of government."""
-        ctx = self.context
-        if ctx.county_prefix:
-            return Prefix(start, ctx.county_prefix, "区县", False, ctx.county_node)
-        if ctx.city:
-            return Prefix(start, ctx.city, "市", False, ctx.city)
-        if ctx.province:
-            return Prefix(start, ctx.province, "省", False, ctx.province)
-        return Prefix(start, None, None, False, None)
+        own = self.context.own
+        if own is None:
+            return Prefix(start, None, None, False, None)
+        return Prefix(start, own.prefix, own.level, False, own.node)
 
     def _organ(self, match: re.Match[str]) -> AgencyHit | None:
         if not match.group("lvl") and match.start() not in self.region_spans:
             return None  # no region or level char: generic (most organ matches; cheaper than _prefix)
         prefix = self._prefix(match)
-        if prefix is None or not prefix.explicit or not prefix.qualifier:
+        if prefix is None or not prefix.explicit:
             return None  # a bare 政府/法院 is generic
+        if not prefix.qualifier:  # 省政府 in a text that never names the province: as written
+            return AgencyHit(prefix.start, match.end(), match.group(0), prefix.level, None, scoped=True)
         organ = GOV_ORGANS[match.group("organ")]
         if organ == "中级人民法院" and prefix.level == "区县":
             return None
@@ -360,9 +382,12 @@ class AgencyFinder:
 
     def _party(self, match: re.Match[str]) -> AgencyHit | None:
         prefix = self._prefix(match)
-        if prefix is None or not prefix.qualifier:
+        if prefix is None:
             return None
         sub = match.group("sub")
+        if not prefix.qualifier:  # 省委, 区委依法治区办: as written, its abbreviation expanded
+            name = match.group("lvl") + "委" + (PARTY_SUBS[sub] if sub else "")
+            return AgencyHit(prefix.start, match.end(), name, prefix.level, None, scoped=True)
         name = f"中共{prefix.qualifier}委{PARTY_SUBS[sub]}" if sub else f"中共{prefix.qualifier}委员会"
         return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region)
 

@@ -42,6 +42,8 @@ CLAUSE_START = frozenset(",，。；;:：\n 年来")
 # A page's metadata row naming who published it: 发布机构: 内蒙古阿拉善高新技术产业开发区管理委员会
 PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*[:：]\s*(?P<name>[\u4e00-\u9fff()（）]{4,40})")
 MAX_HEADER_LINES = 20
+TITLE_LEAD_RE = re.compile(r"[\s《“\"]*(?:关于)?\s*(?:\d{4}(?:[-—至]\d{4})?年度?)?\s*(?:关于)?\s*(?:中共)?")
+JOINT_GAP_RE = re.compile(r"[\s、和与及]{0,3}")
 AGENCY_ENDINGS = ("人民政府", "政府", "办公室", "办公厅", "委员会", "办事处", "局", "厅", "委", "办", "中心", "院", "所", "部")
 
 
@@ -53,9 +55,9 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     """
     real = [h for h in hits if not h.generic]
     if title is not None:
-        for hit in real:
-            if hit.start == title.start or (title.start <= hit.start < title.start + 2):
-                return hit
+        heading = _title_issuer(text, title, real)
+        if heading is not None:
+            return heading
     for name_line, _ in signatures:
         for hit in real:
             if hit.start <= name_line.start + 1 and hit.end >= name_line.end - 1:
@@ -67,6 +69,22 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
         if found:
             return found
     return _opening_subject_agency(text, opening_end, real)
+
+
+def _title_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
+    """The agency a title opens with, after at most 关于 and a year (关于宣城市公安局2021年…,
+    2021年度宣城市公安局…). A joint heading (中共X市委 X市人民政府关于…) names the government when a
+    party committee and a government report together, else its first body."""
+    leading = [h for h in hits if title.start <= h.start < title.end
+               and TITLE_LEAD_RE.fullmatch(text, title.start, h.start)]
+    if not leading:
+        return None
+    joint = [leading[0]]
+    for hit in hits:
+        if hit.start >= joint[-1].end and JOINT_GAP_RE.fullmatch(text, joint[-1].end, hit.start):
+            joint.append(hit)
+    government = [h for h in joint if h.name.endswith("人民政府")]
+    return government[0] if government and len(joint) > 1 else joint[0]
 
 
 def _self_described_issuer(text: str, opening_end: int | None, hits: list[AgencyHit],

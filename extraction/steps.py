@@ -66,7 +66,7 @@ def regions(doc: Document) -> None:
 def agencies(doc: Document) -> None:
     """Agency mentions, a bare 市/区 qualified by the report's region, region-prefixed names joined."""
     gazetteer = RegionGazetteer.default()
-    doc.agency_context = context_for(gazetteer, doc.region_context)
+    doc.agency_context = context_for(gazetteer, doc.region_context, {r.entry for r in doc.region_mentions})
     region_spans = {r.end: (r.start, r.entry, r.name, name_prefix(gazetteer, r.entry))
                     for r in doc.region_mentions}
     doc.agency_hits = AgencyFinder(doc.text, doc.agency_context, region_spans).find()
@@ -154,9 +154,14 @@ def _group_laws(doc: Document) -> list[Law]:
 
 
 def _group_agencies(doc: Document) -> list[Agency]:
+    report_id = content_id(doc.text)
+
+    def new(hit: AgencyHit) -> Agency:
+        return Agency(hit.name, hit.level, hit.region, scope=report_id if hit.scoped else None)
+
     def fill_level(agency: Agency, hit: AgencyHit) -> None:
         agency.level = agency.level or hit.level
-    return _grouped(doc, doc.agency_hits, lambda h: Agency(h.name, h.level, h.region), fill_level)
+    return _grouped(doc, doc.agency_hits, new, fill_level)
 
 
 def _group_measures(doc: Document) -> list[Measure]:

@@ -45,14 +45,31 @@ def _division_names() -> frozenset[str]:
 
 
 def qualified_key(name: str) -> tuple[str, str]:
-    """(lowest division spelled at the start, the rest): the identity of a region-qualified name."""
+    """(lowest division spelled at the start, the rest): the identity of a region-qualified name.
+
+    A party organ's 中共 stands before its divisions (中共晋城市陵川县委员会 = 中共陵川县委员会), and a
+    street office may be named through its district's government (西城区人民政府广安门内街道办事处).
+    """
     key, names, start, lowest = match_key(name), _division_names(), 0, ""
+    party = key.startswith("中共")
+    if party:
+        key = key[2:]
     while True:
         ends = range(min(len(key), start + _LONGEST_DIVISION), start + 1, -1)
         division = next((key[start:end] for end in ends if key[start:end] in names), None)
+        if division is None and lowest and key.startswith("人民政府", start):
+            after = _qualified_rest(key[start + 4:], names)
+            division = "人民政府" if after else None
         if division is None:
-            return lowest, key[start:]
-        lowest, start = division, start + len(division)
+            return lowest, ("中共" if party else "") + key[start:]
+        if division != "人民政府":
+            lowest = division
+        start += len(division)
+
+
+def _qualified_rest(rest: str, names: frozenset[str]) -> bool:
+    """Whether `rest` starts with a division name."""
+    return any(rest[:end] in names for end in range(min(len(rest), _LONGEST_DIVISION), 1, -1))
 
 
 def _keys(name: str, qualified: bool) -> set[object]:

@@ -89,6 +89,15 @@ class Agency:
     level: str | None = None
     region: str | None = None
     mentions: list[Mention] = field(default_factory=list, metadata=NOT_STORED)
+    # The report's id when the text does not fix the agency's region (省委, 司法局 as written): the
+    # name then stands for that report's body only and never merges with the same words from
+    # another report (ANNOTATION.md, identity); the graph names its node with the scope.
+    scope: str | None = field(default=None, metadata=NOT_STORED)
+
+    @property
+    def node_name(self) -> str:
+        """The graph key: the name, plus the report for a scoped agency (省委〔报告1a2b3c4d〕)."""
+        return f"{self.name}〔报告{self.scope[:8]}〕" if self.scope else self.name
 
 
 @dataclass(slots=True)

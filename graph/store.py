@@ -86,13 +86,21 @@ def rows_from_extractions(extractions: Iterable[Extraction]) -> GraphRows:
 
 
 def _add_extraction(rows: GraphRows, ex: Extraction) -> None:
-    rows.add_node("Report", report_row(ex))
+    scoped = {a.name: a.node_name for a in ex.agencies if a.scope}  # this report's 省委, 司法局
+
+    def key(label: str, name: str) -> str:
+        return scoped.get(name, name) if label == "Agency" else name
+
+    report = report_row(ex)
+    report["agency"] = scoped.get(report["agency"], report["agency"])
+    rows.add_node("Report", report)
     for label, entity in entities(ex):
-        rows.add_node(label, entity_row(entity))
+        rows.add_node(label, {**entity_row(entity), "name": key(label, entity.name)})
     for rel in ex.relations:
         if rel.target_props is not None and rel.target not in rows.nodes[rel.target_label]:
             rows.add_node(rel.target_label, {NODE_KEY[rel.target_label]: rel.target, **rel.target_props})
-        rows.add_edge(rel.type, rel.source_label, rel.source, rel.target_label, rel.target, {
+        rows.add_edge(rel.type, rel.source_label, key(rel.source_label, rel.source),
+                      rel.target_label, key(rel.target_label, rel.target), {
             "report_id": ex.report_id, "sentence": rel.evidence.sentence,
             "start_offset": rel.evidence.start, "end_offset": rel.evidence.end,
             "year": rel.year,

@@ -185,3 +185,19 @@ def test_town_report_names_its_bodies() -> None:
     assert {"亳州市蒙城县许疃镇人民政府", "中共亳州市蒙城县许疃镇委员会"} <= names(ex.agencies)
     parts = {(r.source, r.target) for r in ex.relations if r.type == "PART_OF"}
     assert ("亳州市蒙城县许疃镇", "蒙城县") in parts
+
+
+def test_a_province_the_text_never_names_is_not_guessed() -> None:
+    text = "宣城市公安局2021年法治政府建设工作报告\n2021年，我局按照省公安厅部署，在省委领导下推进依法行政。\n"
+    agencies = names(extract(text_document("xc.txt", text)).agencies)
+    assert {"省公安厅", "省委"} <= agencies
+    assert not any(name.startswith(("安徽", "中共安徽")) for name in agencies)
+    named = "安徽省宣城市公安局2021年法治政府建设工作报告\n2021年，我局按照省公安厅部署推进依法行政。\n"
+    assert "安徽省公安厅" in names(extract(text_document("xc2.txt", named)).agencies)
+
+
+def test_a_county_level_citys_own_party_committee() -> None:
+    text = "东阳市司法局2022年法治政府建设年度报告\n2022年，在市委、市政府领导下，我局推进依法行政。\n"
+    agencies = names(extract(text_document("dy.txt", text)).agencies)
+    assert {"中共金华市东阳市委员会", "金华市东阳市人民政府"} <= agencies  # 市委 is 东阳's, not 金华's
+    assert "中共金华市委员会" not in agencies

@@ -20,7 +20,7 @@ EX = make_extraction("r1", "韶关市司法局", ["双随机、一公开"], ["�
 def model_fields(label: str) -> list[str]:
     if label == "Report":
         return ["id", *(f.name for f in fields(ReportMeta)), "source", "text"]
-    return [f.name for f in fields(ENTITY_CLASSES[label]) if f.name != "mentions"]
+    return [f.name for f in fields(ENTITY_CLASSES[label]) if f.metadata.get("stored", True)]
 
 
 @pytest.mark.parametrize("label", NODE_LABELS)
@@ -44,6 +44,7 @@ def test_json_lines_hold_the_model_fields_and_mentions() -> None:
     assert list(out) == ["source", "report", "laws", "agencies", "measures", "regions", "relations"]
     assert list(out["report"]) == [f.name for f in fields(ReportMeta)]
     for key, label in (("laws", "Law"), ("agencies", "Agency"), ("measures", "Measure"), ("regions", "Region")):
-        assert list(out[key][0]) == [*model_fields(label), "mentions"]
+        in_json = [f.name for f in fields(ENTITY_CLASSES[label]) if f.metadata.get("json", True)]
+        assert list(out[key][0]) == in_json and {"name", "mentions"} <= set(in_json)
     assert list(out["relations"][0]) == ["type", "source", "target", "evidence"]
     assert list(out["relations"][0]["evidence"]) == ["sentence", "start", "end"]
