@@ -137,7 +137,8 @@ class Prefix:
     qualifier: str | None  # prepended to the name
     level: str | None
     explicit: bool         # the text wrote a region or a level char
-    region: str | None     # the Region node the agency is located in
+    region: str | None     # the Region node the agency is located in (as written when scoped)
+    scoped: bool = False   # qualified by a region the text does not resolve
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,12 +228,23 @@ def qualified(qualifier: str | None, core: str) -> str:
     return qualifier + core
 
 
+@dataclass(frozen=True, slots=True)
+class RegionSpan:
+    """A region name in the text as agency names use it. `node` is None when the text names a
+    division it does not resolve (鼓楼街道, 市中区 with no city): an agency after it keeps the
+    name as written and stands for this report's body only."""
+
+    start: int
+    level: str
+    node: str | None
+    prefix: str  # how it qualifies an agency: 杭州市上城区, or the words as written
+
+
 class AgencyFinder:
     """Finds agency mentions in one report's normalised text."""
 
-    def __init__(self, text: str, context: AgencyContext,
-                 region_spans: dict[int, tuple[int, RegionEntry, str, str]]) -> None:
-        # region_spans: end offset -> (start offset, entry, region node name, agency name prefix)
+    def __init__(self, text: str, context: AgencyContext, region_spans: dict[int, RegionSpan]) -> None:
+        # region_spans: by end offset, for the agency that may follow
         self.text = text
         self.context = context
         self.region_spans = region_spans
@@ -257,19 +269,21 @@ class AgencyFinder:
         if "律师事务所" in self.text:  # the lazy {2,12}? would otherwise be tried at every CJK character
             for match in LAW_FIRM_RE.finditer(self.text):
                 self._keep(hits, taken, self._law_firm(match))
-        for end, (start, entry, node, prefix) in self.region_spans.items():
-            self._keep(hits, taken, self._named_body(start, end, entry, node, prefix))
+        for end, span in self.region_spans.items():
+            if span.node is not None:
+                self._keep(hits, taken, self._named_body(end, span))
         hits.sort(key=lambda h: h.start)
         return hits
 
     def _town_organs(self) -> list[AgencyHit]:
         """许疃镇党委 after a town's name; in a town's own report also the bare 镇党委, 街道办事处."""
         out = []
-        for end, (start, entry, node, prefix) in self.region_spans.items():
-            organ = TOWN_ORGAN_RE.match(self.text, end) if entry.level == "乡镇" else None
+        for end, span in self.region_spans.items():
+            organ = TOWN_ORGAN_RE.match(self.text, end) if span.level == "乡镇" else None
             if organ is not None:
-                name = TOWN_ORGANS[organ.group(0)].format(prefix)
-                out.append(AgencyHit(self._town_start(start), organ.end(), name, "乡镇", node))
+                name = TOWN_ORGANS[organ.group(0)].format(span.prefix)
+                out.append(AgencyHit(self._town_start(span.start), organ.end(), name, "乡镇",
+                                     span.node or span.prefix, scoped=span.node is None))
         town = self.context.town
         if town is None:
             return out
@@ -295,8 +309,8 @@ class AgencyFinder:
         # The region may end right before the match, or with the match's level char (韶关|市|司法局).
         region = self.region_spans.get(start) or (lvl and self.region_spans.get(start + 1))
         if region:
-            region_start, entry, region_node, prefix = region
-            return Prefix(self._chain_start(region_start), prefix, entry.level, True, region_node)
+            return Prefix(self._chain_start(region.start), region.prefix, region.level, True,
+                          region.node or region.prefix, scoped=region.node is None)
         if lvl:
             qualifier, level, node = self.context.for_level_char(lvl)
             return Prefix(start, qualifier, level, True, node)
@@ -312,7 +326,7 @@ class AgencyFinder:
     def _chain_start(self, start: int) -> int:
         """北京市海淀区…: the name starts at the first of adjacent region names."""
         while start in self.region_spans:
-            start = self.region_spans[start][0]
+            start = self.region_spans[start].start
         return start
 
     def _functional(self, match: re.Match[str]) -> AgencyHit | None:
@@ -325,7 +339,8 @@ class AgencyFinder:
                     match.group("stem") not in generic_stems() or match.group("head") == "机关"):
                 return None  # 组织机关, 政府部门: no specific function
             name = (prefix.qualifier + core) if prefix.qualifier else self.text[prefix.start:match.end()]
-            return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region, generic=True)
+            return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region, generic=True,
+                             scoped=prefix.scoped)
         core = expand_abbreviation(core)
         if not prefix.explicit:
             if core.endswith("部"):
@@ -336,7 +351,7 @@ class AgencyFinder:
         if not prefix.qualifier:  # 省公安厅 in a text that never names the province: as written
             return AgencyHit(prefix.start, match.end(), match.group("lvl") + core, prefix.level, None, scoped=True)
         return AgencyHit(prefix.start, match.end(), qualified(prefix.qualifier, core), prefix.level,
-                         prefix.region)
+                         prefix.region, scoped=prefix.scoped)
 
     def _bare_prefix(self, start: int) -> Prefix:
         """A bare 司法局 refers to the report's own level of government."""
@@ -358,19 +373,20 @@ class AgencyFinder:
             return None
         if organ == "政协":  # the region sits inside the official name
             return AgencyHit(prefix.start, match.end(), f"中国人民政治协商会议{prefix.qualifier}委员会",
-                             prefix.level, prefix.region)
-        return AgencyHit(prefix.start, match.end(), prefix.qualifier + organ, prefix.level, prefix.region)
+                             prefix.level, prefix.region,
+                             scoped=prefix.scoped)
+        return AgencyHit(prefix.start, match.end(), prefix.qualifier + organ, prefix.level, prefix.region,
+                             scoped=prefix.scoped)
 
-    def _named_body(self, start: int, end: int, entry: RegionEntry, node: str, prefix: str) -> AgencyHit | None:
+    def _named_body(self, end: int, span: RegionSpan) -> AgencyHit | None:
         town = TOWNSHIP_RE.match(self.text, end)
         if town and not NAMED_BODY_STOP.search(town.group(0)):
             organ = town.group(0).replace("镇政府", "镇人民政府").replace("乡政府", "乡人民政府")
-            return AgencyHit(start, town.end(), prefix + organ, "乡镇", node)
+            return AgencyHit(span.start, town.end(), span.prefix + organ, "乡镇", span.node)
         body = NAMED_BODY_RE.match(self.text, end)
         if body is None or NAMED_BODY_STOP.search(body.group(0).replace("中心", "")):
             return None
-        level = entry.level
-        return AgencyHit(start, body.end(), prefix + body.group(0), level, node)
+        return AgencyHit(span.start, body.end(), span.prefix + body.group(0), span.level, span.node)
 
     def _law_firm(self, match: re.Match[str]) -> AgencyHit | None:
         """A named law firm: the words after the last verb or conjunction before 律师事务所."""
@@ -389,7 +405,8 @@ class AgencyFinder:
             name = match.group("lvl") + "委" + (PARTY_SUBS[sub] if sub else "")
             return AgencyHit(prefix.start, match.end(), name, prefix.level, None, scoped=True)
         name = f"中共{prefix.qualifier}委{PARTY_SUBS[sub]}" if sub else f"中共{prefix.qualifier}委员会"
-        return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region)
+        return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region,
+                             scoped=prefix.scoped)
 
 
 def find_self_references(text: str, issuer: AgencyHit) -> list[AgencyHit]:

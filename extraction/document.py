@@ -16,7 +16,7 @@ from fazhi.extraction.agencies import AgencyContext, AgencyHit
 from fazhi.extraction.laws import LawHit
 from fazhi.extraction.measures import MeasureHit
 from fazhi.extraction.metadata import Line
-from fazhi.extraction.regions import RegionEntry, RegionMention
+from fazhi.extraction.regions import RegionEntry, RegionHit, RegionMention
 from fazhi.extraction.structure import Section, Sentence
 from fazhi.loaders.base import LoadedText
 from fazhi.model import Evidence, Extraction, Mention, ReportMeta
@@ -42,6 +42,7 @@ class Document:
     # regions
     region_context: RegionEntry | None = None  # the issuer's region, as far as the text shows
     region_mentions: list[RegionMention] = field(default_factory=list)
+    region_unresolved: list[RegionHit] = field(default_factory=list)  # named, but which division is open
     # agencies, then issuer (which renames self-references and adds 我局)
     agency_context: AgencyContext = field(default_factory=AgencyContext)
     agency_hits: list[AgencyHit] = field(default_factory=list)

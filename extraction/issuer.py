@@ -9,9 +9,10 @@ rules the report says it made. Everything else (the report's region) follows fro
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from fazhi.extraction import metadata as meta_rules
-from fazhi.extraction.agencies import SELF_RE, AgencyHit
+from fazhi.extraction.agencies import NATIONAL, NATIONAL_CANONICAL, SELF_RE, AgencyHit
 from fazhi.extraction.citations import find_citations
 from fazhi.extraction.laws import MADE_RE
 from fazhi.extraction.metadata import Line
@@ -19,6 +20,7 @@ from fazhi.extraction.regions import (
     DEPTH,
     RegionEntry,
     RegionGazetteer,
+    RegionHit,
     RegionMention,
     name_prefix,
     node_name,
@@ -40,9 +42,12 @@ REGION_SUBJECT_RE = re.compile(rf"(?:[省市区县州盟旗]?委[、和及与]?[
 SELF_SUBJECT_RE = re.compile(rf"我(省|市|区|县|州|盟|旗|镇|乡|街道){_VERB}")
 CLAUSE_START = frozenset(",，。；;:：\n 年来")
 # A page's metadata row naming who published it: 发布机构: 内蒙古阿拉善高新技术产业开发区管理委员会
-PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*[:：]\s*(?P<name>[\u4e00-\u9fff()（）]{4,40})")
+PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*(?:[:：]|[\]】])\s*(?P<name>[\u4e00-\u9fff()（）]{4,40})")
 MAX_HEADER_LINES = 20
+CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())
+REPORT_FOLLOWS_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)如下")
 TITLE_LEAD_RE = re.compile(r"[\s《“\"]*(?:关于)?\s*(?:\d{4}(?:[-—至]\d{4})?年度?)?\s*(?:关于)?\s*(?:中共)?")
+REGION_TITLE_NEXT_RE = re.compile(r"\d|年|关于|法治|全面|依法|推进|贯彻|党委|政府|工作")  # not more of a name
 JOINT_GAP_RE = re.compile(r"[\s、和与及]{0,3}")
 AGENCY_ENDINGS = ("人民政府", "政府", "办公室", "办公厅", "委员会", "办事处", "局", "厅", "委", "办", "中心", "院", "所", "部")
 
@@ -62,6 +67,9 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
         for hit in real:
             if hit.start <= name_line.start + 1 and hit.end >= name_line.end - 1:
                 return hit
+    for hit in real:  # 现将市人社局2021年法治政府建设情况报告如下 (ANNOTATION.md)
+        if text.startswith("现将", hit.start - 2) and REPORT_FOLLOWS_RE.match(text, hit.end):
+            return hit
     self_heads = {m.group(0)[1:] for m in SELF_RE.finditer(text)}
     if self_heads:
         found = (_self_described_issuer(text, opening_end, real, self_heads)
@@ -120,13 +128,14 @@ def _issuer_of_own_rules(text: str, hits: list[AgencyHit], self_heads: set[str])
 
 
 def _opening_subject_agency(text: str, opening_end: int | None, hits: list[AgencyHit]) -> AgencyHit | None:
-    """"2021年以来,宣城市公安局按照…": a local agency that opens a clause and acts is the reporter."""
+    """"2021年以来,宣城市公安局按照…", "2021年,司法部坚持…": an agency that opens a clause and
+    acts is the reporter (not 党中央 or 国务院, whose lead every report follows)."""
     if opening_end is None:
         return None
     for hit in hits:
         if hit.start >= opening_end:
             break
-        if hit.level != "国家" and not hit.bare and _opens_clause(text, hit.start) \
+        if hit.name not in CENTRAL_ORGANS and not hit.bare and _opens_clause(text, hit.start) \
                 and text.startswith(OPENING_VERBS, hit.end):
             return hit
     return None
@@ -151,38 +160,63 @@ def publisher_row_issuer(lines: list[Line], hits: list[AgencyHit],
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class NamedRegion:
+    """A region the text names: resolved to a division (`entry`), or only as written (鼓楼街道)."""
+
+    start: int
+    end: int
+    written: str
+    level: str
+    entry: RegionEntry | None
+
+
+def named_regions(regions: list[RegionMention], unresolved: list[RegionHit]) -> list[NamedRegion]:
+    """Resolved mentions and unresolved names in text order; a town name unique in China is its town."""
+    named = [NamedRegion(m.start, m.end, m.name, m.entry.level, m.entry) for m in regions]
+    for hit in unresolved:
+        only = hit.candidates[0] if len(hit.candidates) == 1 and hit.candidates[0].level == "乡镇" else None
+        named.append(NamedRegion(hit.start, hit.end, hit.surface, hit.candidates[0].level, only))
+    return sorted(named, key=lambda n: n.start)
+
+
 def region_government_issuer(text: str, opening_end: int | None, title: Line | None,
-                             regions: list[RegionMention], context: RegionEntry | None,
+                             regions: list[NamedRegion], context: RegionEntry | None,
                              gazetteer: RegionGazetteer) -> AgencyHit | None:
     """A report about a whole region is issued by its government (ANNOTATION.md): its title opens
-    with the region (北京市2021年法治政府建设年度情况报告), or its opening's subject is the region
-    (河北省委、省政府坚持…, 控江路街道坚持…) or, in a report of that region, 我市/我县/我镇."""
+    with the region (北京市2021年法治政府建设年度情况报告, 关于福州市2021年…), or its opening's
+    subject is the region (河北省委、省政府坚持…, 控江路街道坚持…) or, in a report of that region,
+    我市/我县/我镇. A region named but not resolved gives its government as written."""
     chains = _region_chains(regions)
     if title is not None:
         for chain in chains:
-            if chain[0].start == title.start:
-                return _government(gazetteer, chain[-1].entry, chain[0].start, chain[-1].end)
+            if chain[0].start >= title.end:
+                break
+            if TITLE_LEAD_RE.fullmatch(text, title.start, chain[0].start) \
+                    and REGION_TITLE_NEXT_RE.match(text, chain[-1].end):
+                return _government(gazetteer, chain)
     if opening_end is None:
         return None
     for chain in chains:
         if chain[0].start >= opening_end:
             break
         if _opens_clause(text, chain[0].start) and REGION_SUBJECT_RE.match(text, chain[-1].end):
-            return _government(gazetteer, chain[-1].entry, chain[0].start, chain[-1].end)
+            return _government(gazetteer, chain)
     own = SELF_SUBJECT_RE.search(text, 0, opening_end)
     if own and context is not None and context.name.endswith(own.group(1)) and _opens_clause(text, own.start()):
-        return _government(gazetteer, context, own.start(), own.start() + 1 + len(own.group(1)))
+        end = own.start() + 1 + len(own.group(1))
+        return _government(gazetteer, [NamedRegion(own.start(), end, context.name, context.level, context)])
     return None
 
 
-def _region_chains(regions: list[RegionMention]) -> list[list[RegionMention]]:
-    """Adjacent mentions as one name: 福建省|泉州市|丰泽区."""
-    chains: list[list[RegionMention]] = []
-    for mention in regions:
-        if chains and chains[-1][-1].end == mention.start:
-            chains[-1].append(mention)
+def _region_chains(regions: list[NamedRegion]) -> list[list[NamedRegion]]:
+    """Adjacent names as one: 福建省|泉州市|丰泽区."""
+    chains: list[list[NamedRegion]] = []
+    for named in regions:
+        if chains and chains[-1][-1].end == named.start:
+            chains[-1].append(named)
         else:
-            chains.append([mention])
+            chains.append([named])
     return chains
 
 
@@ -190,9 +224,15 @@ def _opens_clause(text: str, pos: int) -> bool:
     return pos == 0 or text[pos - 1] in CLAUSE_START
 
 
-def _government(gazetteer: RegionGazetteer, entry: RegionEntry, start: int, end: int) -> AgencyHit:
-    """The region's own government: X人民政府, or for a 街道 its 街道办事处."""
-    organ = "办事处" if entry.name.endswith("街道") else "人民政府"
+def _government(gazetteer: RegionGazetteer, chain: list[NamedRegion]) -> AgencyHit:
+    """The region's own government: X人民政府, or for a 街道 its 街道办事处; as written (and this
+    report's only) when the region is not resolved."""
+    last, start, end = chain[-1], chain[0].start, chain[-1].end
+    organ = "办事处" if last.written.endswith("街道") else "人民政府"
+    if last.entry is None:
+        written = "".join(n.written for n in chain)
+        return AgencyHit(start, end, written + organ, last.level, written, scoped=True)
+    entry = last.entry
     return AgencyHit(start, end, name_prefix(gazetteer, entry) + organ, entry.level, node_name(gazetteer, entry))
 
 

@@ -14,13 +14,20 @@ from fazhi.extraction import metadata as meta_rules
 from fazhi.extraction.agencies import (
     AgencyFinder,
     AgencyHit,
+    RegionSpan,
     context_for,
     find_self_references,
     own_abbreviations,
 )
 from fazhi.extraction.aliases import apply_aliases
 from fazhi.extraction.document import Document, content_id
-from fazhi.extraction.issuer import find_issuer, publisher_row_issuer, region_government_issuer, report_meta
+from fazhi.extraction.issuer import (
+    find_issuer,
+    named_regions,
+    publisher_row_issuer,
+    region_government_issuer,
+    report_meta,
+)
 from fazhi.extraction.laws import LawHit, resolve_citations
 from fazhi.extraction.measures import MeasureHit, find_measures
 from fazhi.extraction.regions import (
@@ -61,14 +68,18 @@ def regions(doc: Document) -> None:
                  if line is not None]
     doc.region_context = context_region(gazetteer, hits, stated_in)
     doc.region_mentions = resolve_mentions(gazetteer, hits, doc.region_context)
+    resolved = {m.start for m in doc.region_mentions}
+    doc.region_unresolved = [h for h in hits if h.start not in resolved]
 
 
 def agencies(doc: Document) -> None:
     """Agency mentions, a bare 市/区 qualified by the report's region, region-prefixed names joined."""
     gazetteer = RegionGazetteer.default()
     doc.agency_context = context_for(gazetteer, doc.region_context, {r.entry for r in doc.region_mentions})
-    region_spans = {r.end: (r.start, r.entry, r.name, name_prefix(gazetteer, r.entry))
-                    for r in doc.region_mentions}
+    region_spans = {h.end: RegionSpan(h.start, h.candidates[0].level, None, h.surface)
+                    for h in doc.region_unresolved}
+    region_spans.update({r.end: RegionSpan(r.start, r.entry.level, r.name, name_prefix(gazetteer, r.entry))
+                         for r in doc.region_mentions})
     doc.agency_hits = AgencyFinder(doc.text, doc.agency_context, region_spans).find()
 
 
@@ -77,7 +88,8 @@ def issuer(doc: Document) -> None:
     opening_end = _opening_end(doc)
     doc.issuer = (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures)
                   or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions)
-                  or region_government_issuer(doc.text, opening_end, doc.title, doc.region_mentions,
+                  or region_government_issuer(doc.text, opening_end, doc.title,
+                                              named_regions(doc.region_mentions, doc.region_unresolved),
                                               doc.region_context, RegionGazetteer.default()))
     if doc.issuer and doc.issuer not in doc.agency_hits:  # named by a metadata row or by its region
         doc.agency_hits = sorted([*doc.agency_hits, doc.issuer], key=lambda h: h.start)

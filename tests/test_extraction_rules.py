@@ -157,6 +157,21 @@ def meta_of(text: str):
     # a street office is no district government; its 街道 speaks as 我街道
     ("上海市徐汇区人民政府湖南路街道办事处2021年法治政府建设情况\n2021年，我街道推进基层依法治理。\n",
      "上海市徐汇区湖南路街道办事处", "上海市徐汇区湖南路街道"),
+    # 现将 X …报告如下 names the reporter (ANNOTATION.md), the city fixed by the body
+    ("现将市人力资源和社会保障局2022年度法治政府建设情况报告如下：\n一、主要举措\n2022年，湖州市人力资源和社会保障局推进依法行政。\n",
+     "湖州市人力资源和社会保障局", "湖州市"),
+    # a ministry as the opening's subject (but never 党中央 or 国务院, whose lead all reports follow)
+    ("2020年，在党中央、国务院坚强领导下，水利部坚持依法行政，现将有关情况报告如下。\n", "水利部", None),
+    # a title naming its region after 关于 and before the year
+    ("关于温州市2022年法治政府建设情况的报告\n2022年，全市各部门推进依法行政。\n", "温州市人民政府", "温州市"),
+    # a 镇 whose name many counties share: its government as written, this report's own
+    ("城关镇2023年法治政府建设情况报告\n2023年，我镇推进依法行政。\n", "城关镇人民政府", "城关镇"),
+    # a district name several cities share, before an agency: kept as written
+    ("2023年，在区委、区政府领导下，市中区教育局深入推进依法治校，现将情况报告如下。\n",
+     "市中区教育局", "市中区"),
+    # a bracketed metadata row
+    ("首页>政务公开\n[ 索引号 ] 0001/2024-01 [ 发布机构 ] 温州市鹿城区五马街道办事处 [ 有效性 ]\n"
+     "2024年，街道推进基层依法治理。\n", "温州市鹿城区五马街道办事处", "温州市鹿城区五马街道"),
     # the web page's 发布机构 row names the publisher
     ("首页 > 政务公开\n索引号: 0001/2023-01 发布机构: 宁波市鄞州区司法局\n关于2022年法治政府建设情况的报告\n"
      "2022年，区司法局推进行政执法“三项制度”。\n", "宁波市鄞州区司法局", "宁波市鄞州区"),
@@ -167,6 +182,8 @@ def test_issuer_from_where_the_report_states_it(text: str, agency: str, region: 
 
 
 @pytest.mark.parametrize("text", [
+    # a title that goes on naming a body the region hosts is not the region's report
+    "唐山市曹妃甸工业区管理委员会2022年法治政府建设工作报告\n2022年，工业区推进依法行政。\n",
     # the region only receives the report, or is one topic among others
     "河北省人民政府：\n根据省政府要求，现将有关情况报告如下：全省法治政府建设取得新进展。\n",
     "2021年，在省委、省政府领导下，各地推进依法行政。\n",

@@ -176,16 +176,21 @@ def test_an_unusable_store_is_store_unavailable(backend: str, tmp_path: Path) ->
         assert SECRET not in str(caught.value)
 
 
-def test_agencies_whose_region_the_text_does_not_fix_never_merge_across_reports(store: GraphStore) -> None:
-    """ANNOTATION.md: 省委 in a text that never names the province is that report's body only."""
+@pytest.mark.parametrize(("name", "texts"), [
+    ("省公安厅", ["宣城市公安局2021年工作报告\n2021年，我局按照省公安厅部署推进依法行政。\n",
+                 "宜春市公安局2021年工作报告\n2021年，我局按照省公安厅部署推进依法行政。\n"]),
+    ("司法局", ["2021年，司法局指导我单位开展合法性审查。\n", "2022年，司法局组织行政执法人员培训。\n"]),
+])
+def test_agencies_whose_region_the_text_does_not_fix_never_merge_across_reports(
+        store: GraphStore, name: str, texts: list[str]) -> None:
+    """ANNOTATION.md: 省委 (or a bare 司法局) in a text that never fixes its region is that report's
+    body only."""
     from fazhi.extraction.pipeline import extract
     from fazhi.loaders.text import text_document
 
-    texts = {"a.txt": "宣城市公安局2021年工作报告\n2021年，我局按照省公安厅部署推进依法行政。\n",
-             "b.txt": "宜春市公安局2021年工作报告\n2021年，我局按照省公安厅部署推进依法行政。\n"}
-    extractions = [extract(text_document(name, text)) for name, text in texts.items()]
+    extractions = [extract(text_document(f"{i}.txt", text)) for i, text in enumerate(texts)]
     store.write(rows_from_extractions(extractions))
-    nodes = store.query("MATCH (a:Agency) WHERE a.name STARTS WITH '省公安厅' "
+    nodes = store.query(f"MATCH (a:Agency) WHERE a.name STARTS WITH '{name}' "
                         "MATCH (a)<-[:MENTIONS]-(r:Report) RETURN a.name, r.id").rows
     assert len(nodes) == 2 and len({name for name, _ in nodes}) == 2
     for name, report_id in nodes:  # each node is named with the one report that mentions it
