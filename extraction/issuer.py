@@ -48,7 +48,6 @@ CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())
 REPORT_FOLLOWS_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)如下")
 TITLE_LEAD_RE = re.compile(r"[\s《“\"]*(?:关于)?\s*(?:\d{4}(?:[-—至]\d{4})?年度?)?\s*(?:关于)?\s*(?:中共)?")
 REGION_TITLE_NEXT_RE = re.compile(r"\d|年|关于|法治|全面|依法|推进|贯彻|党委|政府|工作")  # not more of a name
-JOINT_GAP_RE = re.compile(r"[\s、和与及]{0,3}")
 AGENCY_ENDINGS = ("人民政府", "政府", "办公室", "办公厅", "委员会", "办事处", "局", "厅", "委", "办", "中心", "院", "所", "部")
 
 
@@ -60,7 +59,7 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     """
     real = [h for h in hits if not h.generic]
     if title is not None:
-        heading = _title_issuer(text, title, real)
+        heading = _title_issuer(text, title, real) or _issuer_line_before(text, title, real)
         if heading is not None:
             return heading
     for name_line, _ in signatures:
@@ -81,18 +80,26 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
 
 def _title_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
     """The agency a title opens with, after at most 关于 and a year (关于宣城市公安局2021年…,
-    2021年度宣城市公安局…). A joint heading (中共X市委 X市人民政府关于…) names the government when a
-    party committee and a government report together, else its first body."""
+    2021年度宣城市公安局…). A joint heading (中共X市委 X市人民政府关于…) is issued by its first
+    body, as the gold annotations read ANNOTATION.md (the others co-sign)."""
     leading = [h for h in hits if title.start <= h.start < title.end
                and TITLE_LEAD_RE.fullmatch(text, title.start, h.start)]
     if not leading:
         return None
-    joint = [leading[0]]
+    return leading[0]
+
+
+def _issuer_line_before(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
+    """A notice's issuer line between its 文号 and its 关于… title: the line right above the title
+    (or the words before it on the title's own line) that is one agency's name and nothing else."""
+    line_start = text.rfind("\n", 0, max(title.start - 1, 0)) + 1
     for hit in hits:
-        if hit.start >= joint[-1].end and JOINT_GAP_RE.fullmatch(text, joint[-1].end, hit.start):
-            joint.append(hit)
-    government = [h for h in joint if h.name.endswith("人民政府")]
-    return government[0] if government and len(joint) > 1 else joint[0]
+        if hit.start >= title.start:
+            break
+        if hit.start >= line_start and not text[line_start:hit.start].strip() \
+                and not text[hit.end:title.start].strip():
+            return hit
+    return None
 
 
 def _self_described_issuer(text: str, opening_end: int | None, hits: list[AgencyHit],
