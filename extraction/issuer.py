@@ -39,14 +39,16 @@ OPENING_VERBS = ("坚持", "深入", "全面", "认真", "始终", "紧紧", "�
 _VERB = "(?:" + "|".join(sorted(OPENING_VERBS, key=len, reverse=True)) + ")"
 # after a region: its party committee and government together, or its government alone (then the verb)
 REGION_SUBJECT_RE = re.compile(rf"(?:[省市区县州盟旗]?委[、和及与]?[省市区县州盟旗]?(?:人民)?政府|(?:人民)?政府)?{_VERB}")
-SELF_SUBJECT_RE = re.compile(rf"我(省|市|区|县|州|盟|旗|镇|乡|街道){_VERB}")
+SELF_SUBJECT_RE = re.compile(rf"[我全](省|市|区|县|州|盟|旗|镇|乡|街道){_VERB}")  # 我县坚持…, 全市深入…
+# The body named by its leaders or party group: 部主要负责同志…, 厅党组… (ANNOTATION.md)
+LEADERS_RE = re.compile(r"(部|厅|局|委)(?:主要负责同志|主要负责人|党组|领导班子)")
 CLAUSE_START = frozenset(",，。；;:：\n 年来")
 # A page's metadata row naming who published it: 发布机构: 内蒙古阿拉善高新技术产业开发区管理委员会
 PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*(?:[:：]|[\]】])\s*(?P<name>[\u4e00-\u9fff()（）]{4,40})")
 MAX_HEADER_LINES = 20
 CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())
 REPORT_FOLLOWS_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)如下")
-TITLE_LEAD_RE = re.compile(r"[\s《“\"]*(?:关于)?\s*(?:\d{4}(?:[-—至]\d{4})?年度?)?\s*(?:关于)?\s*(?:中共)?")
+TITLE_LEAD_RE = re.compile(r"[\s《“\"]*(?:[\[【][^\]】\n]{2,30}[\]】])?\s*(?:关于)?\s*(?:\d{4}(?:[-—至]\d{4})?年度?)?\s*(?:关于)?\s*(?:中共)?")
 REGION_TITLE_NEXT_RE = re.compile(r"\d|年|关于|法治|全面|依法|推进|贯彻|党委|政府|工作")  # not more of a name
 AGENCY_ENDINGS = ("人民政府", "政府", "办公室", "办公厅", "委员会", "办事处", "局", "厅", "委", "办", "中心", "院", "所", "部")
 
@@ -69,7 +71,8 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     for hit in real:  # 现将市人社局2021年法治政府建设情况报告如下 (ANNOTATION.md)
         if text.startswith("现将", hit.start - 2) and REPORT_FOLLOWS_RE.match(text, hit.end):
             return hit
-    self_heads = {m.group(0)[1:] for m in SELF_RE.finditer(text)}
+    self_heads = {m.group(0)[1:] for m in SELF_RE.finditer(text)} | {
+        m.group(1) for m in LEADERS_RE.finditer(text)}
     if self_heads:
         found = (_self_described_issuer(text, opening_end, real, self_heads)
                  or _issuer_of_own_rules(text, real, self_heads))
@@ -111,7 +114,7 @@ def _self_described_issuer(text: str, opening_end: int | None, hits: list[Agency
         if hit.start >= opening_end:
             break
         following = text[hit.end:hit.end + 1]
-        if following in "的、和与及等" or hit.level == "国家":
+        if following in "的、和与及等" or hit.name in CENTRAL_ORGANS:
             continue
         if any(hit.name.endswith(head) for head in self_heads):
             return hit
@@ -228,6 +231,9 @@ def _region_chains(regions: list[NamedRegion]) -> list[list[NamedRegion]]:
 
 
 def _opens_clause(text: str, pos: int) -> bool:
+    """At a clause's start: after punctuation, 年/来 (2021年以来,…) or 原 (2017年,原环境保护部…)."""
+    if pos > 0 and text[pos - 1] == "原":
+        pos -= 1
     return pos == 0 or text[pos - 1] in CLAUSE_START
 
 

@@ -175,6 +175,13 @@ def meta_of(text: str):
     # a notice's issuer line between its 文号 and its 关于印发… title
     ("湘政办发〔2021〕3号\n湘潭市人民政府办公室\n关于印发湘潭市2021年法治政府建设工作要点的通知\n各县市区人民政府：\n"
      "现将《要点》印发给你们，请认真贯彻执行。\n", "湘潭市人民政府办公室", "湘潭市"),
+    # a "[文号]title" line
+    ("[沪府办〔2021〕3号]上海市人民政府办公厅关于印发2021年上海市法治政府建设工作要点的通知\n各区人民政府：\n现印发给你们。\n",
+     "上海市人民政府办公厅", "上海市"),
+    # a body renamed since: 原环境保护部 opens the report
+    ("2017年,原环境保护部深入贯彻落实党中央、国务院决策部署，推进法治政府建设。\n", "环境保护部", None),
+    # the body named by its leaders (部主要负责同志) and the ministry named in the opening
+    ("2021年，部主要负责同志履行推进法治建设第一责任人职责。水利部推进依法行政，完善水利法规体系建设。\n", "水利部", None),
     # a joint heading is issued by its first body
     ("中共宣城市委 宣城市人民政府关于2021年法治政府建设情况的报告\n2021年，全市推进依法行政。\n",
      "中共宣城市委员会", "宣城市"),
