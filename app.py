@@ -8,7 +8,7 @@ and the app must work offline (tests/test_browser.py fails on any non-local requ
 
 import streamlit as st
 
-from fazhi.app_pages.common import render_sidebar
+from fazhi.app_pages.sidebar import render_sidebar
 
 st.set_page_config(page_title="fazhi-graph 法治政府知识图谱", layout="wide")
 navigation = st.navigation([

@@ -14,7 +14,9 @@ import pandas as pd
 import streamlit as st
 from st_link_analysis import NodeStyle, st_link_analysis
 
-from fazhi.app_pages.common import LABEL_COLOURS, backend_caption, filter_params, store_handle
+from fazhi.app_pages.display import LABEL_COLOURS, backend_caption
+from fazhi.app_pages.filters import filter_params
+from fazhi.app_pages.store_handle import store_handle
 from fazhi.graph.store import QueryRefused
 from fazhi.queries import library
 

@@ -20,15 +20,11 @@ import pandas as pd
 import streamlit as st
 from st_link_analysis import EdgeStyle, Event, NodeStyle, st_link_analysis
 
-from fazhi.app_pages.common import (
-    LABEL_COLOURS,
-    LABEL_NAMES,
-    filter_params,
-    filtered_frame,
-    library_frame,
-    reader_link,
-    version,
-)
+from fazhi.app_pages.display import LABEL_COLOURS, LABEL_NAMES
+from fazhi.app_pages.filters import filter_params, filtered_frame
+from fazhi.app_pages.frames import library_frame
+from fazhi.app_pages.links import reader_link
+from fazhi.app_pages.store_handle import version
 from fazhi.graph.algorithms import citation_rank, shared_measure_communities
 
 NEIGHBOUR_CAP = 150

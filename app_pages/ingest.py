@@ -2,7 +2,7 @@
 
 The loaders judge a file by its bytes, not its name (a .pdf that is really a
 PNG is refused), so the preview is exactly what the ingest will see. The write
-goes through app_pages.common.ingest_paths, the app's single writer.
+goes through app_pages.store_handle.ingest_paths, the app's single writer.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from fazhi.app_pages.common import ingest_paths
+from fazhi.app_pages.extracted import preview
+from fazhi.app_pages.store_handle import ingest_paths
 
 MAX_MB = 20
 SUFFIXES = ["txt", "html", "htm", "pdf", "docx"]
@@ -35,23 +36,6 @@ def save(name: str, data: bytes) -> Path:
     path = folder / safe_name(name)
     path.write_bytes(data)
     return path
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def preview(path_str: str, digest: str) -> dict:
-    """Load and extract one file; the row the preview table shows (an error string on failure)."""
-    from fazhi.extraction.pipeline import extract
-    from fazhi.loaders import LoadError, load
-
-    try:
-        ex = extract(load(path_str))
-    except LoadError as exc:
-        return {"error": exc.reason}
-    except Exception as exc:  # noqa: BLE001 - show it per file, keep the others
-        return {"error": f"抽取失败: {type(exc).__name__}: {exc}"}
-    return {"error": None, "title": ex.report.title, "agency": ex.report.agency, "year": ex.report.year,
-            "doc_type": ex.report.doc_type, "laws": len(ex.laws), "agencies": len(ex.agencies),
-            "measures": len(ex.measures), "relations": len(ex.relations), "chars": len(ex.text)}
 
 
 st.header("导入")

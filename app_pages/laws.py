@@ -3,7 +3,9 @@
 import altair as alt
 import streamlit as st
 
-from fazhi.app_pages.common import filtered_frame, library_frame, pick, reader_url
+from fazhi.app_pages.filters import filtered_frame
+from fazhi.app_pages.frames import library_frame
+from fazhi.app_pages.links import pick, reader_url
 from fazhi.model import LAW_CATEGORIES
 
 st.header("法规")

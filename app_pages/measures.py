@@ -3,14 +3,10 @@
 import altair as alt
 import streamlit as st
 
-from fazhi.app_pages.common import (
-    filtered_frame,
-    mark_terms,
-    measure_surface_forms,
-    pick,
-    reader_link,
-    reader_url,
-)
+from fazhi.app_pages.display import mark_terms
+from fazhi.app_pages.extracted import measure_surface_forms
+from fazhi.app_pages.filters import filtered_frame
+from fazhi.app_pages.links import pick, reader_link, reader_url
 
 EVIDENCE_SHOWN = 50
 TABLE_ROWS = 1000  # the agency table; the counts above cover every record

@@ -4,7 +4,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from fazhi.app_pages.common import filtered_frame, library_frame, render_search, unfiltered
+from fazhi.app_pages.filters import filtered_frame, unfiltered
+from fazhi.app_pages.frames import library_frame
+from fazhi.app_pages.search import render_search
 
 TOP_N = 15
 

@@ -15,7 +15,10 @@ import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
-from fazhi.app_pages.common import LABEL_COLOURS, LABEL_NAMES, filtered_frame, library_frame
+from fazhi.app_pages.display import LABEL_COLOURS, LABEL_NAMES
+from fazhi.app_pages.extracted import mention_spans
+from fazhi.app_pages.filters import filtered_frame
+from fazhi.app_pages.frames import library_frame
 from fazhi.graph.store import ROW_CAP as LIST_CAP
 
 RELATION_NAMES = {
@@ -24,24 +27,6 @@ RELATION_NAMES = {
 }
 FACTS_SHOWN = 80
 UNKNOWN_ISSUER = "发文机关未识别"
-
-
-@st.cache_data(show_spinner="重新抽取实体…", max_entries=64)
-def mention_spans(report_id: str, _text: str) -> tuple[list[dict], bool]:
-    """Every entity mention (label, name, original offsets); also whether the re-run matches the stored id."""
-    from fazhi.extraction.pipeline import extract
-    from fazhi.loaders.base import LoadedText
-    from fazhi.loaders.normalize import looks_hard_wrapped, normalize
-
-    text, offsets = normalize(_text, join_wrapped_lines=looks_hard_wrapped(_text))
-    extraction = extract(LoadedText(report_id, _text, text, offsets))
-    spans: list[dict] = []
-    for label, entities in (("Law", extraction.laws), ("Agency", extraction.agencies),
-                            ("Measure", extraction.measures), ("Region", extraction.regions)):
-        for entity in entities:
-            spans.extend({"label": label, "name": entity.name, "start": m.start, "end": m.end}
-                         for m in entity.mentions)
-    return spans, extraction.report_id == report_id
 
 
 def non_overlapping(spans: list[dict]) -> list[dict]:

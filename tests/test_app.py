@@ -149,10 +149,10 @@ def test_search_finds_evidence_and_links_to_the_reader(app: AppTest) -> None:
 
 def test_search_with_a_large_backlog_points_to_the_cli_instead_of_blocking(tmp_path: Path, monkeypatch) -> None:
     """More new reports than the app segments itself: a warning naming `fazhi search`, no hits, no build."""
-    import fazhi.app_pages.common as common
+    import fazhi.app_pages.search as search
 
     db = build_store(tmp_path / "backlog.lbdb", [SAMPLES])
-    monkeypatch.setattr(common, "APP_INDEX_BACKLOG", 3)
+    monkeypatch.setattr(search, "APP_INDEX_BACKLOG", 3)
     for at in _app(db):
         at.text_input(key="overview-search").set_value("双随机").run()
         assert not at.exception, [e.value for e in at.exception]

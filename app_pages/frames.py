@@ -1,0 +1,35 @@
+"""Query results as DataFrames, cached per (query, parameters, store version).
+
+A re-render reads the cache; an ingest moves the store's version and so invalidates everything at once.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from fazhi.app_pages.store_handle import store, store_handle, version
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _cached_library(name: str, params_json: str, version: str) -> pd.DataFrame:
+    result = store_handle().run(name, json.loads(params_json))
+    return pd.DataFrame(result.rows, columns=result.columns)
+
+
+def library_frame(name: str, **params: Any) -> pd.DataFrame:
+    """A library query's rows as a DataFrame, cached on the store's version."""
+    return _cached_library(name, json.dumps(params, ensure_ascii=False, sort_keys=True), version())
+
+
+@st.cache_data(show_spinner=False)
+def _cached_counts(version: str) -> dict[str, int]:
+    with store_handle().lock:
+        return store().counts()
+
+
+def counts() -> dict[str, int]:
+    return _cached_counts(version())
