@@ -189,7 +189,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         + rf"(?P<head>{_alternation(GENERIC_HEADS)}|{_alternation(HEADS)})"
     )
     organs = re.compile(_after_optional_level("organ", GOV_ORGANS))
-    party = re.compile(rf"(?P<lvl>[{LEVEL_CHARS}])委(?P<sub>{_alternation(PARTY_SUBS)})?")
+    # not inside 依法治区委员会 (a commission's name) or 纪委委员 (a position)
+    party = re.compile(rf"(?<!治)(?P<lvl>[{LEVEL_CHARS}])委(?!员)(?P<sub>{_alternation(PARTY_SUBS)})?")
     national = re.compile(_alternation(NATIONAL))
     return functional, organs, party, national
 
@@ -334,6 +335,8 @@ class AgencyFinder:
         if prefix is None:
             return None
         core = match.group("stem") + match.group("head")
+        if match.group("head") == "委" and self.text.startswith("员", match.end()):
+            return None  # 政法委员, 纪委委员: a position, not 政法委员会
         if match.group("head") in GENERIC_HEADS:
             if core not in load_agency_generic() and (
                     match.group("stem") not in generic_stems() or match.group("head") == "机关"):

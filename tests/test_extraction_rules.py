@@ -231,3 +231,12 @@ def test_a_county_level_citys_own_party_committee() -> None:
     agencies = names(extract(text_document("dy.txt", text)).agencies)
     assert {"中共金华市东阳市委员会", "金华市东阳市人民政府"} <= agencies  # 市委 is 东阳's, not 金华's
     assert "中共金华市委员会" not in agencies
+
+
+def test_positions_and_commission_names_are_not_party_organs() -> None:
+    text = ("杭州市上城区司法局2022年法治政府建设年度报告\n2022年，局长、政法委员和其他班子成员参加学法；"
+            "区委全面依法治区委员会召开会议。\n")
+    agencies = names(extract(text_document("pos.txt", text)).agencies)
+    assert not any(name.endswith("政法委员会") for name in agencies)  # 政法委员 is a position
+    assert "中共杭州市上城区委全面依法治区委员会" in agencies
+    assert "中共杭州市上城区委员会" not in agencies  # not the 区委 inside 依法治区委员会
