@@ -82,7 +82,7 @@ def add_node(label: str, key: str, title: str | None = None) -> str:
     return nid
 
 
-def expand(nid: str) -> int:
+def expand(nid: str) -> None:
     """Add a node's neighbours (up to NEIGHBOUR_CAP edges each way) and the edges to them."""
     label, key = nid.split(":", 1)
     add_node(label, key)
@@ -96,7 +96,6 @@ def expand(nid: str) -> int:
         if row.sentence and len(edge["evidence"]) < 5:
             edge["evidence"].append({"report_id": row.report_id, "sentence": row.sentence,
                                      "start": row.start_offset, "end": row.end_offset})
-    return len(rows)
 
 
 def remove(nids: list[str]) -> None:
@@ -116,6 +115,11 @@ def collapse(nid: str) -> None:
     leaves = [e["target"] if e["source"] == nid else e["source"] for e in view()["edges"].values()
               if nid in (e["source"], e["target"])]
     remove([leaf for leaf in leaves if degree.get(leaf, 0) <= 1 and leaf != nid])
+
+
+def clear_view() -> None:
+    view()["nodes"].clear()
+    view()["edges"].clear()
 
 
 def elements(labels: list[str], relations: list[str], ranks: tuple[dict[str, float], float],
@@ -212,8 +216,7 @@ if not matches.empty:
                                                                         f"{n.split(':', 1)[1]}")
     with add_col:
         st.write("")
-        if st.button("加入并展开", key="graph-add"):
-            expand(chosen)
+        st.button("加入并展开", key="graph-add", on_click=expand, args=(chosen,))
 if not view().get("seeded"):  # first visit: start from the busiest measure in the filtered reports
     view()["seeded"] = True
     seeds = filtered_frame("filtered_measures", limit=1)
@@ -250,16 +253,10 @@ node_names = sorted(view()["nodes"])
 focus = selected if selected in view()["nodes"] else None
 focus = tools[0].selectbox("当前节点", node_names, index=node_names.index(focus) if focus else None,
                            key=f"graph-focus-{focus}", placeholder="点击图中节点或在此选择")
-if focus and tools[1].button("展开邻居", key="graph-expand"):
-    expand(focus)
-    st.rerun()
-if focus and tools[2].button("收起邻居", key="graph-collapse"):
-    collapse(focus)
-    st.rerun()
-if tools[3].button("清空视图", key="graph-clear"):
-    view()["nodes"].clear()
-    view()["edges"].clear()
-    st.rerun()
+if focus:
+    tools[1].button("展开邻居", key="graph-expand", on_click=expand, args=(focus,))
+    tools[2].button("收起邻居", key="graph-collapse", on_click=collapse, args=(focus,))
+tools[3].button("清空视图", key="graph-clear", on_click=clear_view)
 
 exports = st.columns(2)
 exports[0].download_button("导出视图 JSON", json.dumps(shown, ensure_ascii=False, indent=1).encode("utf-8"),

@@ -2,7 +2,8 @@
 
 The loaders judge a file by its bytes, not its name (a .pdf that is really a
 PNG is refused), so the preview is exactly what the ingest will see. The write
-goes through app_pages.store_handle.ingest_paths, the app's single writer.
+goes through app_pages.store_handle.ingest_paths, the app's single writer, from
+the button's on_click callback, before the page runs again.
 """
 
 from __future__ import annotations
@@ -38,6 +39,25 @@ def save(name: str, data: bytes) -> Path:
     return path
 
 
+def ingest_uploads(ready: list[Path]) -> None:
+    """The import button's callback: write the files, leave the outcome for the page to show."""
+    bar = st.progress(0.0, text="导入中…")
+    done: list[str] = []
+
+    def progress(source: str) -> None:
+        done.append(source)
+        bar.progress(min(len(done) / len(ready), 1.0), text=f"{len(done)}/{len(ready)} {Path(source).name}")
+
+    try:
+        result = ingest_paths(ready, progress)
+    except Exception as exc:  # noqa: BLE001 - a locked store or a full disk: say so, keep the app up
+        st.session_state["ingest_error"] = f"导入失败: {type(exc).__name__}: {exc}"
+    else:
+        st.session_state["ingest_summary"] = {"ingested": result.ingested, "failed": result.failed}
+    finally:
+        bar.empty()
+
+
 st.header("导入")
 if summary := st.session_state.pop("ingest_summary", None):
     st.success(f"已导入 {len(summary['ingested'])} 个文件。")
@@ -65,18 +85,7 @@ for upload in uploads:
 if rows:
     st.subheader("预览")
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-if ready and st.button(f"导入 {len(ready)} 个文件", type="primary", key="ingest-go"):
-    bar = st.progress(0.0, text="导入中…")
-    done: list[str] = []
-
-    def progress(source: str) -> None:
-        done.append(source)
-        bar.progress(min(len(done) / len(ready), 1.0), text=f"{len(done)}/{len(ready)} {Path(source).name}")
-
-    try:
-        result = ingest_paths(ready, progress)
-    except Exception as exc:  # noqa: BLE001 - a locked store or a full disk: say so, keep the app up
-        st.error(f"导入失败: {type(exc).__name__}: {exc}")
-    else:
-        st.session_state["ingest_summary"] = {"ingested": result.ingested, "failed": result.failed}
-        st.rerun()
+if ready:
+    st.button(f"导入 {len(ready)} 个文件", type="primary", key="ingest-go", on_click=ingest_uploads, args=(ready,))
+if error := st.session_state.pop("ingest_error", None):
+    st.error(error)

@@ -191,6 +191,25 @@ def test_graph_page_starts_with_a_neighbourhood_and_exports_it(app: AppTest) -> 
     assert grown > nodes
 
 
+def test_graph_page_buttons_expand_collapse_and_clear_the_view(app: AppTest) -> None:
+    open_page(app, "app_pages/explore.py")
+
+    def nodes() -> int:
+        return int(next(c.value for c in app.caption if c.value.startswith("视图中")).split(" ")[1])
+
+    start = nodes()
+    focus = next(s for s in app.selectbox if s.key and s.key.startswith("graph-focus"))
+    focus.set_value(focus.options[0]).run()
+    app.button(key="graph-expand").click().run()
+    expanded = nodes()
+    assert expanded > start
+    app.button(key="graph-collapse").click().run()
+    assert nodes() < expanded
+    app.button(key="graph-clear").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert nodes() == 0
+
+
 @pytest.fixture
 def small_app(tmp_path: Path) -> Iterator[AppTest]:
     db = build_store(tmp_path / "one.lbdb", [SAMPLES / "sample_01_zhejiang_sft_2022_notice.txt"])
