@@ -228,6 +228,11 @@ def covered_year(text: str, title: str | None, date: str | None) -> int | None:
     return None
 
 
+OPENING_CHARS = 800
+COVER_LETTER_RE = re.compile(r"(?:现将|现把)[^。\n]{0,80}?印发给你们|现印发给你们")
+PLAN_SELF_RE = re.compile(r"(?:特|现)?制定本(?:实施)?(?:方案|细则)")
+
+
 def doc_type(title: str | None, text: str) -> str:
     """年度报告, 实施方案/实施细则, 通知, 工作要点 or 其他, from the title, else from the body's self-description."""
     if title:
@@ -239,6 +244,11 @@ def doc_type(title: str | None, text: str) -> str:
             return "工作要点"
         if title.endswith(("报告", "总结", "情况")):
             return "年度报告"
+    opening = text[:OPENING_CHARS]
+    if COVER_LETTER_RE.search(opening):  # 现将《…》印发给你们: the notice that forwards a plan
+        return "通知"
+    if PLAN_SELF_RE.search(opening):  # 结合实际，制定本方案: an untitled plan
+        return "实施方案/实施细则"
     if REPORT_SELF.search(text) or re.search(r"(?:19|20)\d{2}\s*年度?法治政府建设(?:工作)?(?:情况|报告|总结)", text[:600]):
         return "年度报告"
     if re.search(r"法治政府建设", text[:800]) and YEAR_RE.search(text[:200]):

@@ -240,3 +240,17 @@ def test_positions_and_commission_names_are_not_party_organs() -> None:
     assert not any(name.endswith("政法委员会") for name in agencies)  # 政法委员 is a position
     assert "中共杭州市上城区委全面依法治区委员会" in agencies
     assert "中共杭州市上城区委员会" not in agencies  # not the 区委 inside 依法治区委员会
+
+
+@pytest.mark.parametrize(("text", "doc_type"), [
+    # a cover letter without a title forwards a plan: a notice
+    ("各区人民政府，市政府各部门：\n现将《宁波市2022年法治政府建设工作要点》印发给你们，请认真贯彻执行。\n"
+     "宁波市人民政府办公厅\n2022年3月1日\n", "通知"),
+    # an untitled plan says what it is
+    ("为深入推进依法行政，根据《法治政府建设实施纲要(2021—2025年)》，结合我县实际，制定本方案。\n一、总体要求\n",
+     "实施方案/实施细则"),
+    # an untitled retrospective report
+    ("2021年，我局推进依法行政，取得明显成效。现将有关情况报告如下：\n一、主要做法\n", "年度报告"),
+])
+def test_doc_type_of_untitled_texts(text: str, doc_type: str) -> None:
+    assert meta_of(text).doc_type == doc_type
