@@ -151,6 +151,7 @@ class AgencyHit:
     generic: bool = False
     bare: bool = False  # written without a region or level prefix (发改局)
     scoped: bool = False  # its region is not fixed by the text (省委, 司法局): this report's body only
+    core: str | None = None  # the name after a bare level char (市|教育局): for coordinated forms
 
 
 @lru_cache(maxsize=1)
@@ -273,8 +274,23 @@ class AgencyFinder:
         for end, span in self.region_spans.items():
             if span.node is not None:
                 self._keep(hits, taken, self._named_body(end, span))
+        for hit in self._coordinated(hits):
+            self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
         return hits
+
+    def _coordinated(self, hits: list[AgencyHit]) -> list[AgencyHit]:
+        """省、市教育局 names two bodies (ANNOTATION.md: coordinated forms name every body)."""
+        out = []
+        for hit in hits:
+            pos = hit.start
+            while hit.core and pos >= 2 and self.text[pos - 1] == "、" and self.text[pos - 2] in LEVEL_CHARS:
+                lvl = self.text[pos - 2]
+                qualifier, level, node = self.context.for_level_char(lvl)
+                name = qualified(qualifier, hit.core) if qualifier else lvl + hit.core
+                out.append(AgencyHit(pos - 2, pos - 1, name, level, node, scoped=qualifier is None))
+                pos -= 2
+        return out
 
     def _town_organs(self) -> list[AgencyHit]:
         """许疃镇党委 after a town's name; in a town's own report also the bare 镇党委, 街道办事处."""
@@ -351,10 +367,12 @@ class AgencyFinder:
             bare = self._bare_prefix(prefix.start)
             return AgencyHit(bare.start, match.end(), qualified(bare.qualifier, core), bare.level, bare.region,
                              bare=True, scoped=bare.qualifier is None)
+        lvl_core = core if match.group("lvl") and prefix.start == match.start() else None
         if not prefix.qualifier:  # 省公安厅 in a text that never names the province: as written
-            return AgencyHit(prefix.start, match.end(), match.group("lvl") + core, prefix.level, None, scoped=True)
+            return AgencyHit(prefix.start, match.end(), match.group("lvl") + core, prefix.level, None,
+                             scoped=True, core=lvl_core)
         return AgencyHit(prefix.start, match.end(), qualified(prefix.qualifier, core), prefix.level,
-                         prefix.region, scoped=prefix.scoped)
+                         prefix.region, scoped=prefix.scoped, core=lvl_core)
 
     def _bare_prefix(self, start: int) -> Prefix:
         """A bare 司法局 refers to the report's own level of government."""

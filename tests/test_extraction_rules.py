@@ -254,3 +254,9 @@ def test_positions_and_commission_names_are_not_party_organs() -> None:
 ])
 def test_doc_type_of_untitled_texts(text: str, doc_type: str) -> None:
     assert meta_of(text).doc_type == doc_type
+
+
+def test_coordinated_level_chars_name_every_body() -> None:
+    text = "杭州市上城区司法局2022年法治政府建设年度报告\n2022年，在省、市司法局的指导下，我局推进依法行政。\n"
+    agencies = names(extract(text_document("co.txt", text)).agencies)
+    assert {"杭州市司法局", "省司法局"} <= agencies  # 浙江 is never named: 省司法局 stays as written
