@@ -59,7 +59,8 @@ NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务�
 BARE_ORGANS_RE = re.compile(r"(?=[政人])(?<![省市区县州镇乡级高])(政协|人大常委会|人大|人民法院|人民检察院)(?!代表|委员|会议|工作|主席|常委|监督|法律监督|民主监督|依法监督)")
 # A named body right after a region: 河源市“扫黄打非”工作领导小组办公室, 阳江市人民医院, 省政务大数据中心.
 NAMED_BODY_RE = re.compile(
-    r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?(?:领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心|协会|学会)"
+    r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?"
+    r"(?:领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心|协会|学会|管理委员会|管委会)"
 )
 # A township's bodies after its name (许疃镇党委, 控江路街道办事处) or, in its own report, after the
 # bare kind (镇党委, 街道办事处); the value is how the canonical name is built from the town's name.
@@ -240,6 +241,7 @@ class RegionSpan:
     level: str
     node: str | None
     prefix: str  # how it qualifies an agency: 杭州市上城区, or the words as written
+    short: bool = False  # written as a short form (天津, 阿拉善): a body named with it keeps the words
 
 
 class AgencyFinder:
@@ -271,7 +273,7 @@ class AgencyFinder:
         if "律师事务所" in self.text:  # the lazy {2,12}? would otherwise be tried at every CJK character
             for match in LAW_FIRM_RE.finditer(self.text):
                 self._keep(hits, taken, self._law_firm(match))
-        for end, span in self.region_spans.items():
+        for end, span in sorted(self.region_spans.items(), reverse=True):  # the deepest region names it
             if span.node is not None:
                 self._keep(hits, taken, self._named_body(end, span))
         for hit in self._coordinated(hits):
@@ -407,7 +409,10 @@ class AgencyFinder:
         body = NAMED_BODY_RE.match(self.text, end)
         if body is None or NAMED_BODY_STOP.search(body.group(0).replace("中心", "")):
             return None
-        return AgencyHit(span.start, body.end(), span.prefix + body.group(0), span.level, span.node)
+        start = self._chain_start(span.start)
+        # 天津经济技术开发区管理委员会 is that body's own name; 天津市… would be a name nobody uses
+        name = self.text[start:body.end()] if span.short else span.prefix + body.group(0)
+        return AgencyHit(start if span.short else span.start, body.end(), name, span.level, span.node)
 
     def _law_firm(self, match: re.Match[str]) -> AgencyHit | None:
         """A named law firm: the words after the last verb or conjunction before 律师事务所."""

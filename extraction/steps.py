@@ -78,7 +78,8 @@ def agencies(doc: Document) -> None:
     doc.agency_context = context_for(gazetteer, doc.region_context, {r.entry for r in doc.region_mentions})
     region_spans = {h.end: RegionSpan(h.start, h.candidates[0].level, None, h.surface)
                     for h in doc.region_unresolved}
-    region_spans.update({r.end: RegionSpan(r.start, r.entry.level, r.name, name_prefix(gazetteer, r.entry))
+    region_spans.update({r.end: RegionSpan(r.start, r.entry.level, r.name, name_prefix(gazetteer, r.entry),
+                                           short=doc.text[r.start:r.end] != r.entry.name)
                          for r in doc.region_mentions})
     doc.agency_hits = AgencyFinder(doc.text, doc.agency_context, region_spans).find()
 
