@@ -150,6 +150,9 @@ class RegionGazetteer:
         self.entries: list[RegionEntry] = []
         self._by_code: dict[str, RegionEntry] = {}
         self._by_full: dict[str, list[RegionEntry]] = {}
+        # parent + name (杭州市上城区) -> entries: by_name asks it for names that are not unique
+        # alone, and scanning every entry for them cost a report ~5 ms
+        self._by_qualified: dict[str, list[RegionEntry]] = {}
         self._surfaces: dict[str, tuple[RegionEntry, ...]] = {}
         self._short_surfaces: set[str] = set()
         self._qualified: dict[str, int] = {}
@@ -207,6 +210,8 @@ class RegionGazetteer:
             self.entries.append(entry)
             self._by_code[code] = entry
             self._by_full.setdefault(name, []).append(entry)
+            if entry.parent:
+                self._by_qualified.setdefault(entry.parent + name, []).append(entry)
 
     def _link_parents(self) -> None:
         """Parent names are unique among 省/市, except a 直辖市 district's parent which is a 省 row;
@@ -274,7 +279,7 @@ class RegionGazetteer:
         found = self.candidates(name)
         if len(found) == 1:
             return found[0]
-        qualified = [e for e in self.entries if e.parent and name == e.parent + e.name]
+        qualified = self._by_qualified.get(name, [])
         return qualified[0] if len(qualified) == 1 else None
 
     def parent_of(self, entry: RegionEntry) -> RegionEntry | None:
