@@ -70,7 +70,8 @@ class Document:
         self._evidence.clear()
 
     def sentence_index(self, pos: int) -> int:
-        return max(0, bisect_right(self._starts, pos) - 1)
+        index = bisect_right(self._starts, pos) - 1
+        return index if index > 0 else 0  # a conditional, not max(): relations ask this per fact
 
     def sentence_at(self, pos: int) -> Sentence:
         return self.sentences[self.sentence_index(pos)]
@@ -82,7 +83,9 @@ class Document:
         """The sentence around a normalised offset, as it reads in the original text."""
         if not self.sentences:
             return Evidence("", 0, 0)
-        index = self.sentence_index(pos)
+        index = bisect_right(self._starts, pos) - 1  # sentence_index, inlined: called per relation
+        if index < 0:
+            index = 0
         found = self._evidence.get(index)
         if found is None:
             sentence = self.sentences[index]
@@ -91,5 +94,11 @@ class Document:
         return found
 
     def mention(self, start: int, end: int) -> Mention:
-        o_start, o_end = self.loaded.to_original(start, end)
+        """The hit [start, end) as the original text writes it (LoadedText.to_original, inlined for
+        the common non-empty span: every hit of every entity becomes a mention)."""
+        if end <= start:
+            o_start, o_end = self.loaded.to_original(start, end)
+        else:
+            offsets = self.loaded.offsets
+            o_start, o_end = offsets[start], offsets[end - 1] + 1
         return Mention(self.loaded.original[o_start:o_end], o_start, o_end)

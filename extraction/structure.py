@@ -145,12 +145,16 @@ def sentences_with_sections(text: str, sections: list[Section]) -> list[Sentence
     out: list[Sentence] = []
     open_stack: list[int] = []
     next_section = 0
+    next_start = sections[0].start if sections else -1  # -1: no section opens any more
     for start, end in split_sentences(text):
-        while next_section < len(sections) and sections[next_section].start <= start:
-            _close_ended(open_stack, sections, sections[next_section].start)
+        while 0 <= next_start <= start:
+            _close_ended(open_stack, sections, next_start)
             open_stack.append(next_section)
             next_section += 1
-        _close_ended(open_stack, sections, start)
+            next_start = sections[next_section].start if next_section < len(sections) else -1
+        # most sentences close nothing: test the innermost section before calling the loop
+        if open_stack and sections[open_stack[-1]].end <= start:
+            _close_ended(open_stack, sections, start)
         out.append(Sentence(start, end, open_stack[-1] if open_stack else None))
     return out
 
