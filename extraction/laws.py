@@ -18,7 +18,8 @@ from fazhi.extraction.agencies import AgencyHit
 from fazhi.extraction.citations import find_citations, flatten
 from fazhi.extraction.dictionaries import load_laws
 from fazhi.extraction.regions import RegionGazetteer
-from fazhi.extraction.spans import starting_in
+from fazhi.extraction.spans import Containers, starting_in
+from fazhi.extraction.wordtrie import guarded_trie_regex
 
 NATIONAL_PREFIX = "中华人民共和国"
 _PAREN_RE = re.compile(r"\([^()]*\)")
@@ -154,6 +155,42 @@ def resolve_citations(text: str, gazetteer: RegionGazetteer, agency_hits: list[A
         out.append(LawHit(cite.start, cite.end, name, category, issuer, parent_name, issuer_hit))
         earlier.append(name)
     return out
+
+
+BARE_LAW_CATEGORIES = frozenset({"宪法", "法律", "行政法规"})
+BARE_LAW_NEXT = frozenset("定律规学治院官务典")  # 行政处罚法|定, 宪法|学: a longer word
+
+
+@lru_cache(maxsize=1)
+def _bare_law_pattern() -> re.Pattern[str]:
+    """Names of laws and regulations (and their known short names) as reports write them without 《》
+    in a list: 依据行政处罚法、行政许可法…. Only forms of four or more characters ending like a law,
+    which prose does not otherwise produce (宪法, 民法 alone are too short to trust)."""
+    words = {form for entry in load_laws() if entry.category in BARE_LAW_CATEGORIES
+             for form in (entry.name, *entry.aliases)
+             if len(form) >= 4 and form.endswith(("法", "条例", "法典")) and "《" not in form}
+    return re.compile(guarded_trie_regex(words, width=2))
+
+
+def find_bare_laws(text: str, cited: list[LawHit]) -> list[LawHit]:
+    """Known laws named without 《》, outside every cited title; the char after must end the name
+    (行政处罚法定程序 is not the 行政处罚法)."""
+    inside = Containers([(law.start, law.end) for law in cited])
+    out = []
+    for match in _bare_law_pattern().finditer(text):
+        if inside.contain(match.start(), match.end()) or text[match.end():match.end() + 1] in BARE_LAW_NEXT \
+                or _in_quotes(text, match.start()):
+            continue
+        resolved = lookup(match.group(0))
+        if resolved is not None:
+            out.append(LawHit(match.start(), match.end(), resolved.name, resolved.category, resolved.issuer, None))
+    return out
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    """Inside “…” (“无线电管理条例宣传月”): a quoted name, not a law (ANNOTATION.md)."""
+    opened = text.rfind("“", max(0, pos - 30), pos)
+    return opened != -1 and "”" not in text[opened:pos]
 
 
 def _leading_region(gazetteer: RegionGazetteer, title: str) -> str | None:

@@ -28,7 +28,7 @@ from fazhi.extraction.issuer import (
     region_government_issuer,
     report_meta,
 )
-from fazhi.extraction.laws import LawHit, resolve_citations
+from fazhi.extraction.laws import LawHit, find_bare_laws, resolve_citations
 from fazhi.extraction.measures import MeasureHit, find_measures
 from fazhi.extraction.regions import (
     RegionGazetteer,
@@ -115,7 +115,8 @@ def report(doc: Document) -> None:
 
 def laws(doc: Document) -> None:
     """Cited titles, resolved to canonical documents (an agency at a title's head is its issuer)."""
-    doc.law_hits = resolve_citations(doc.text, RegionGazetteer.default(), doc.agency_hits)
+    cited = resolve_citations(doc.text, RegionGazetteer.default(), doc.agency_hits)
+    doc.law_hits = sorted(cited + find_bare_laws(doc.text, cited), key=lambda law: law.start)
 
 
 def measures(doc: Document) -> None:

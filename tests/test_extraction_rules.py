@@ -268,3 +268,13 @@ def test_a_development_zone_body_keeps_its_own_name() -> None:
     meta = meta_of(text)
     assert meta.agency == "天津经济技术开发区管理委员会"  # not 天津市经济技术开发区…: nobody writes that
     assert meta.region == "天津市"
+
+
+def test_laws_listed_without_title_marks() -> None:
+    text = ("杭州市上城区司法局2022年法治政府建设年度报告\n2022年，依据行政处罚法、行政复议法和优化营商环境条例开展执法，"
+            "开展“无线电管理条例宣传月”活动，严格遵守行政处罚法定程序。\n")
+    ex = extract(text_document("bare.txt", text))
+    assert names(ex.laws) == {"中华人民共和国行政处罚法", "中华人民共和国行政复议法", "优化营商环境条例"}
+    assert "行政复议" not in names(ex.measures)  # the law's name is not the measure
+    cites = {target for source, target in relations(ex, "CITES")}
+    assert "优化营商环境条例" in cites
