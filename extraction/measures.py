@@ -160,9 +160,28 @@ def find_measures(text: str, region_spans: Sequence[tuple[int, int]] = (),
     platforms = _platforms(text, region_spans)
     in_platform = Containers((h.start, h.end) for h in platforms).contain
     known = [h for h in find_catalogue(text) if not in_platform(h.start, h.end)]
+    known += _in_enumerations(text, known)
     hits = platforms + known + discover(text, platforms + known)
     in_excluded = Containers(excluded).contain
     return sorted((h for h in hits if not in_excluded(h.start, h.end)), key=lambda h: h.start)
+
+
+# Words that name a catalogue measure only as an item of a list of measures (政务公开、信息公开、数据开放):
+# alone, 信息公开 is any disclosure of information.
+ENUMERATION_ITEM_RE = re.compile(r"(?<=、)信息公开|信息公开(?=、)")
+ENUMERATION_ITEMS = {"信息公开": "政府信息公开"}
+
+
+def _in_enumerations(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
+    taken = TakenMask(len(text))
+    for hit in known:
+        taken.take(hit.start, hit.end)
+    catalogue = {entry.name: entry.kind for entry in load_measures()}
+    found: list[MeasureHit] = []
+    for match in ENUMERATION_ITEM_RE.finditer(text):
+        name = ENUMERATION_ITEMS[match.group(0)]
+        _add(found, taken, MeasureHit(match.start(), match.end(), name, catalogue.get(name, kind_of(name))))
+    return found
 
 
 def _platforms(text: str, region_spans: Sequence[tuple[int, int]]) -> list[MeasureHit]:

@@ -278,3 +278,10 @@ def test_laws_listed_without_title_marks() -> None:
     assert "行政复议" not in names(ex.measures)  # the law's name is not the measure
     cites = {target for source, target in relations(ex, "CITES")}
     assert "优化营商环境条例" in cites
+
+
+def test_bare_information_disclosure_counts_only_in_a_list_of_measures() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures("推进政务公开、信息公开、数据开放")] == ["政务公开", "政府信息公开"]
+    assert find_measures("依法做好信息公开工作") == []  # any disclosure: not the measure
