@@ -291,17 +291,31 @@ class AgencyFinder:
         return hits
 
     def _coordinated(self, hits: list[AgencyHit]) -> list[AgencyHit]:
-        """省、市教育局 names two bodies (ANNOTATION.md: coordinated forms name every body)."""
+        """省、市教育局 and 永昌县、金川区人民政府 name two bodies each (ANNOTATION.md: coordinated
+        forms name every body): level characters or resolved regions joined by 、 before a name."""
         out = []
         for hit in hits:
             pos = hit.start
-            while hit.core and pos >= 2 and self.text[pos - 1] == "、" and self.text[pos - 2] in LEVEL_CHARS:
-                lvl = self.text[pos - 2]
-                qualifier, level, node = self.context.for_level_char(lvl)
-                name = qualified(qualifier, hit.core) if qualifier else lvl + hit.core
-                out.append(AgencyHit(pos - 2, pos - 1, name, level, node, scoped=qualifier is None))
-                pos -= 2
+            while hit.core and pos >= 2 and self.text[pos - 1] == "、":
+                before = self._coordinated_before(pos - 1, hit.core)
+                if before is None:
+                    break
+                out.append(before)
+                pos = before.start
         return out
+
+    def _coordinated_before(self, end: int, core: str) -> AgencyHit | None:
+        """The body named by the level character or region that ends at `end`, with `core`."""
+        span = self.region_spans.get(end)
+        if span is not None and span.node is not None:
+            start = self._chain_start(span.start)
+            return AgencyHit(start, end, qualified(span.prefix, core), span.level, span.node)
+        lvl = self.text[end - 1]
+        if lvl not in LEVEL_CHARS:
+            return None
+        qualifier, level, node = self.context.for_level_char(lvl)
+        name = qualified(qualifier, core) if qualifier else lvl + core
+        return AgencyHit(end - 1, end, name, level, node, scoped=qualifier is None)
 
     def _town_organs(self) -> list[AgencyHit]:
         """许疃镇党委 after a town's name; in a town's own report also the bare 镇党委, 街道办事处."""
@@ -378,7 +392,7 @@ class AgencyFinder:
             bare = self._bare_prefix(prefix.start)
             return AgencyHit(bare.start, match.end(), qualified(bare.qualifier, core), bare.level, bare.region,
                              bare=True, scoped=bare.qualifier is None)
-        lvl_core = core if match.group("lvl") and prefix.start == match.start() else None
+        lvl_core = core  # for the coordinated forms before it (省、市教育局; 永昌县、金川区…)
         if not prefix.qualifier:  # 省公安厅 in a text that never names the province: as written
             return AgencyHit(prefix.start, match.end(), match.group("lvl") + core, prefix.level, None,
                              scoped=True, core=lvl_core)
@@ -408,7 +422,7 @@ class AgencyFinder:
                              prefix.level, prefix.region,
                              scoped=prefix.scoped)
         return AgencyHit(prefix.start, match.end(), prefix.qualifier + organ, prefix.level, prefix.region,
-                             scoped=prefix.scoped)
+                         scoped=prefix.scoped, core=organ)
 
     def _named_body(self, end: int, span: RegionSpan) -> AgencyHit | None:
         town = TOWNSHIP_RE.match(self.text, end)

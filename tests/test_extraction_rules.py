@@ -285,3 +285,9 @@ def test_bare_information_disclosure_counts_only_in_a_list_of_measures() -> None
 
     assert [h.name for h in find_measures("推进政务公开、信息公开、数据开放")] == ["政务公开", "政府信息公开"]
     assert find_measures("依法做好信息公开工作") == []  # any disclosure: not the measure
+
+
+def test_coordinated_regions_name_every_body() -> None:
+    text = "金昌市司法局2022年法治政府建设年度报告\n2022年，我局指导永昌县、金川区人民政府推进依法行政。\n"
+    agencies = names(extract(text_document("jc.txt", text)).agencies)
+    assert {"金昌市永昌县人民政府", "金昌市金川区人民政府"} <= agencies  # ANNOTATION.md's own example
