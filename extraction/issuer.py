@@ -46,6 +46,7 @@ CLAUSE_START = frozenset(",，。；;:：\n 年来")
 # A page's metadata row naming who published it: 发布机构: 内蒙古阿拉善高新技术产业开发区管理委员会
 PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*(?:[:：]|[\]】])\s*(?P<name>[\u4e00-\u9fff()（）]{4,40})")
 MAX_HEADER_LINES = 20
+SHORT_NAME_RE = re.compile(r"[(（](?:以下)?简称[^()（）\n]{1,24}[)）]")
 CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())
 REPORT_FOLLOWS_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)如下")
 TITLE_LEAD_RE = re.compile(r"[\s《“\"]*(?:[\[【][^\]】\n]{2,30}[\]】])?\s*(?:关于)?\s*(?:\d{4}(?:[-—至]\d{4})?年度?)?\s*(?:关于)?\s*(?:中共)?")
@@ -145,8 +146,10 @@ def _opening_subject_agency(text: str, opening_end: int | None, hits: list[Agenc
     for hit in hits:
         if hit.start >= opening_end:
             break
+        after = SHORT_NAME_RE.match(text, hit.end)  # 市文化广播电视和旅游局(以下简称“市文广旅局”)坚持…
+        verb_at = after.end() if after else hit.end
         if hit.name not in CENTRAL_ORGANS and not hit.bare and _opens_clause(text, hit.start) \
-                and text.startswith(OPENING_VERBS, hit.end):
+                and text.startswith(OPENING_VERBS, verb_at):
             return hit
     return None
 

@@ -185,6 +185,9 @@ def meta_of(text: str):
     ("2017年,原环境保护部深入贯彻落实党中央、国务院决策部署，推进法治政府建设。\n", "环境保护部", None),
     # the body named by its leaders (部主要负责同志) and the ministry named in the opening
     ("2021年，部主要负责同志履行推进法治建设第一责任人职责。水利部推进依法行政，完善水利法规体系建设。\n", "水利部", None),
+    # a short name in brackets between the subject and its verb
+    ("2023年，嘉兴市文化广电旅游局(以下简称“市文广旅局”)坚持依法行政，现将有关情况报告如下。\n",
+     "嘉兴市文化广电旅游局", "嘉兴市"),
     # a joint heading is issued by its first body
     ("中共宣城市委 宣城市人民政府关于2021年法治政府建设情况的报告\n2021年，全市推进依法行政。\n",
      "中共宣城市委员会", "宣城市"),
