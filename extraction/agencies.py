@@ -67,6 +67,8 @@ NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?"
     r"(?:领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心|协会|学会|管理委员会|管委会)"
 )
+# 公安、司法等部门: functions listed before one generic head
+FUNCTION_LIST_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12})等(?:有关|相关)?(部门|机关)")
 # A township's bodies after its name (许疃镇党委, 控江路街道办事处) or, in its own report, after the
 # bare kind (镇党委, 街道办事处); the value is how the canonical name is built from the town's name.
 TOWN_ORGANS = {"人民政府": "{}人民政府", "政府": "{}人民政府", "办事处": "{}办事处", "党工委": "中共{}工作委员会",
@@ -253,6 +255,21 @@ class RegionSpan:
     short: bool = False  # written as a short form (天津, 阿拉善): a body named with it keeps the words
 
 
+def _listed_functions(match: re.Match[str]) -> list[AgencyHit]:
+    """The bodies of one 公安、司法等部门 list, or none when an item is not a known function."""
+    stems = generic_stems()
+    found: list[AgencyHit] = []
+    pos = match.start(1)
+    for i, part in enumerate(match.group(1).split("、")):
+        stem = next((part[k:] for k in range(len(part) - 1) if part[k:] in stems), None)
+        if stem is None or (i > 0 and stem != part):
+            return []
+        start = pos + len(part) - len(stem)
+        found.append(AgencyHit(start, start + len(stem), stem + match.group(2), None, None, generic=True))
+        pos += len(part) + 1
+    return found
+
+
 class AgencyFinder:
     """Finds agency mentions in one report's normalised text."""
 
@@ -285,7 +302,7 @@ class AgencyFinder:
         for end, span in sorted(self.region_spans.items(), reverse=True):  # the deepest region names it
             if span.node is not None:
                 self._keep(hits, taken, self._named_body(end, span))
-        for hit in self._coordinated(hits):
+        for hit in self._coordinated(hits) + self._coordinated_functions():
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
         return hits
@@ -303,6 +320,11 @@ class AgencyFinder:
                 out.append(before)
                 pos = before.start
         return out
+
+    def _coordinated_functions(self) -> list[AgencyHit]:
+        """公安、司法等部门 → 公安部门 and 司法部门 (ANNOTATION.md): every listed function is a known
+        functional stem (the words before the first one, 会同…, are not part of it)."""
+        return [hit for match in FUNCTION_LIST_RE.finditer(self.text) for hit in _listed_functions(match)]
 
     def _coordinated_before(self, end: int, core: str) -> AgencyHit | None:
         """The body named by the level character or region that ends at `end`, with `core`."""

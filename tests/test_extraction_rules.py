@@ -294,3 +294,10 @@ def test_coordinated_regions_name_every_body() -> None:
     text = "金昌市司法局2022年法治政府建设年度报告\n2022年，我局指导永昌县、金川区人民政府推进依法行政。\n"
     agencies = names(extract(text_document("jc.txt", text)).agencies)
     assert {"金昌市永昌县人民政府", "金昌市金川区人民政府"} <= agencies  # ANNOTATION.md's own example
+
+
+def test_coordinated_functions_name_every_body() -> None:
+    text = "杭州市上城区司法局2022年法治政府建设年度报告\n2022年，我局会同公安、市场监管等部门开展联合执法。\n"
+    agencies = names(extract(text_document("fn.txt", text)).agencies)
+    assert {"公安部门", "市场监管部门"} <= agencies  # ANNOTATION.md: 公安、司法等部门 names both
+    assert not any(name.startswith("会同") for name in agencies)
