@@ -20,6 +20,8 @@ What is matched (surfaces):
   positional compound (城东, 市中, 河西) and jieba's dictionary does not list it as a common word
   (frequency >= 300 under any tag, or >= 20 under a tag that is not a proper-name tag). A surface
   shared by two levels belongs to the higher one (海南 → 海南省, 吉林 → 吉林省);
+* bare stems in a list closed by 等 or N个 and its level noun (东城、延庆和通州三个区, 海淀、朝阳等区):
+  the noun says what each item is; each still needs the support a short form needs;
 * full names that are ordinary words (城区, 郊区, 矿区, 东区, 西区: stem of one character that jieba
   knows as a word) only when qualified by their city (阳泉市城区, 攀枝花东区).
 
@@ -77,6 +79,12 @@ STREET_NEXT = ("路", "街", "大道", "大街", "巷")
 TOWN_SUFFIX = re.compile("镇|乡|街道|苏木|区公所")
 TOWN_SUFFIX_STOP_NEXT = {"乡": frozenset("镇村"), "镇": frozenset("街")}  # 安全乡|镇, 城乡|村, 镇街
 LONGEST_TOWN = 14
+# 东城、延庆和通州三个区 / 海淀、朝阳等区: a list of bare stems closed by 等 or N个 and the level noun
+LISTED_LEVEL_RE = re.compile(r"(?:等|[一二三四五六七八九十两\d]+个)(县区|区县|县市|市县|区|县|旗)(?![长域级直属委政])")
+LISTED_SUFFIXES = {"县区": "区县", "区县": "区县", "县市": "县市", "市县": "市县", "区": "区", "县": "县", "旗": "旗"}
+LIST_SEPARATOR = re.compile("[、和及与]")
+LIST_STOP = re.compile(r"[，,。；;：:\s“”\"（）()《》]")
+LONGEST_LIST = 80
 TOWN_ATTACH_GAPS = ("", "人民政府", "政府")  # X区人民政府Y街道办事处 names the street office
 
 
@@ -99,6 +107,7 @@ class RegionHit:
     surface: str
     candidates: tuple[RegionEntry, ...]
     attached: bool = False  # a town written right after its county or city (长宁区|虹桥街道)
+    listed: bool = False  # a bare stem in a list closed by its level (东城、通州等区)
 
 
 # -- jieba lexicon -------------------------------------------------------------
@@ -348,7 +357,47 @@ class RegionGazetteer:
                 continue
             hits.extend(self._hits_for(text, start, end))
             pos = end
-        return self._town_hits(text, hits)
+        return self._listed_stem_hits(text, self._town_hits(text, hits))
+
+    def _listed_stem_hits(self, text: str, hits: list[RegionHit]) -> list[RegionHit]:
+        """`hits` with the bare stems of a list that its level noun closes (东城、延庆和通州三个区,
+        海淀、朝阳等区): the noun says what each item is, so 东城 is 东城区 although 东城 alone is an
+        ordinary word. Read backwards from the noun; the list ends at the first item that is no
+        division of that level. Each stem still needs support in `resolve` like any short form."""
+        added: list[RegionHit] = []
+        for m in LISTED_LEVEL_RE.finditer(text):
+            added.extend(self._list_items(text, m.start(), m.group(1)))
+        if not added:
+            return hits
+        # the noun states the level, so a listed stem replaces the same surface read alone
+        # (海淀、朝阳等区: 朝阳 is 朝阳区 here, not 朝阳市); it never cuts into another hit
+        spans = {(h.start, h.end) for h in added}
+        kept = [h for h in hits if (h.start, h.end) not in spans]
+        fresh = [h for h in added if not any(k.start < h.end and h.start < k.end for k in kept)]
+        return sorted([*kept, *fresh], key=lambda h: h.start)
+
+    def _list_items(self, text: str, closer: int, noun: str) -> list[RegionHit]:
+        segment_start = max(0, closer - LONGEST_LIST)
+        for stop in LIST_STOP.finditer(text, segment_start, closer):
+            segment_start = stop.end()
+        items: list[RegionHit] = []
+        end = closer
+        for part in reversed(LIST_SEPARATOR.split(text[segment_start:closer])):
+            hit = self._listed_stem(text, end - len(part), end, LISTED_SUFFIXES[noun])
+            if hit is None:
+                break
+            items.append(hit)
+            end = hit.start - 1  # the separator before this item
+        return items if len(items) >= 2 else []
+
+    def _listed_stem(self, text: str, start: int, end: int, suffixes: str) -> RegionHit | None:
+        """The longest stem ending at `end` (the first item may carry a verb: 推荐|东城)."""
+        for s in range(max(start, end - 4), end - 1):
+            candidates = tuple(c for suffix in suffixes for c in self._by_full.get(text[s:end] + suffix, ())
+                               if c.level in ("区县", "市"))
+            if candidates:
+                return RegionHit(s, end, text[s:end], candidates, listed=True)
+        return None
 
     def _town_hits(self, text: str, hits: list[RegionHit]) -> list[RegionHit]:
         """`hits` with the towns added: each suffix is looked up backwards for the longest town name.
@@ -515,7 +564,7 @@ class RegionGazetteer:
 
     def _needs_support(self, hit: RegionHit) -> bool:
         """County short forms, word-like county names and towns are the likeliest false hits."""
-        if self._is_loose_town(hit):
+        if self._is_loose_town(hit) or hit.listed:
             return True
         if hit.surface in self._wordlike:
             return True

@@ -174,6 +174,20 @@ def test_ambiguity_resolved_by_other_regions_in_text(gaz: RegionGazetteer) -> No
     assert gaz.resolve(hits)[1] is None
 
 
+@pytest.mark.parametrize(("text", "context", "expected"), [
+    ("推荐东城、延庆和通州三个区参评", "北京市", ["东城区", "延庆区", "通州区"]),
+    ("海淀、朝阳等区率先试点", "北京市", ["海淀区", "朝阳区"]),  # 朝阳区 is also in 长春: context decides
+    ("海淀、朝阳等区率先试点", None, [None, None]),  # no support: a list alone does not place itself
+    ("教育、卫生等区直部门", "北京市", []),  # not divisions, and 区直 is not the level noun
+    ("东城和西城", "北京市", []),  # no closing level noun: ordinary words
+])
+def test_stems_listed_before_their_level(gaz: RegionGazetteer, text: str, context: str | None,
+                                         expected: list[str | None]) -> None:
+    hits = gaz.find(text)
+    chosen = gaz.resolve(hits, context)
+    assert [e.name if (e := chosen.get(i)) else None for i, _ in enumerate(hits)] == expected
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(["河源市", "上城区", "广东", "市场", "全市", "城区", "和", "政府", "，", "市中区",
                                  "济南", "长治久安", "县级", "新疆"]), max_size=12))
