@@ -457,6 +457,8 @@ class AgencyFinder:
         start = self._chain_start(span.start)
         # 天津经济技术开发区管理委员会 is that body's own name; 天津市… would be a name nobody uses
         name = self.text[start:body.end()] if span.short else span.prefix + body.group(0)
+        if name.endswith("管委会"):  # the body's own words, its head in full (as 人社局 is expanded)
+            name = name[:-3] + expand_abbreviation("管委会")
         return AgencyHit(start if span.short else span.start, body.end(), name, span.level, span.node)
 
     def _law_firm(self, match: re.Match[str]) -> AgencyHit | None:

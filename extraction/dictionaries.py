@@ -179,6 +179,11 @@ def load_page_clutter() -> dict[str, str]:
     return dict(_pairs(data_dir() / "page_clutter.tsv", 2, CLUTTER_KINDS))
 
 
+def load_province_abbreviations() -> dict[str, str]:
+    """data/province_abbreviations.tsv as one-character 简称 -> the province's official name."""
+    return dict(_pairs(data_dir() / "province_abbreviations.tsv", 2, None))
+
+
 def is_excluded_agency(word: str) -> bool:
     """True if `word` is listed as not-an-agency.
 

@@ -43,6 +43,7 @@ class Document:
     region_context: RegionEntry | None = None  # the issuer's region, as far as the text shows
     region_mentions: list[RegionMention] = field(default_factory=list)
     region_unresolved: list[RegionHit] = field(default_factory=list)  # named, but which division is open
+    region_by_abbreviation: RegionEntry | None = None  # a province named by its 简称 only (来陕考察)
     # agencies, then issuer (which renames self-references and adds 我局)
     agency_context: AgencyContext = field(default_factory=AgencyContext)
     agency_hits: list[AgencyHit] = field(default_factory=list)

@@ -40,6 +40,8 @@ _VERB = "(?:" + "|".join(sorted(OPENING_VERBS, key=len, reverse=True)) + ")"
 # after a region: its party committee and government together, or its government alone (then the verb)
 REGION_SUBJECT_RE = re.compile(rf"(?:[省市区县州盟旗]?委[、和及与]?[省市区县州盟旗]?(?:人民)?政府|(?:人民)?政府)?{_VERB}")
 SELF_SUBJECT_RE = re.compile(rf"[我全](省|市|区|县|州|盟|旗|镇|乡|街道){_VERB}")  # 我县坚持…, 全市深入…
+# the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…
+LEVEL_SUBJECT_RE = re.compile(rf"(省|市|区|县|州|盟|旗)(?:委[、和及与]\1(?:人民)?政府|(?:人民)?政府){_VERB}")
 # The body named by its leaders or party group: 部主要负责同志…, 厅党组… (ANNOTATION.md)
 LEADERS_RE = re.compile(r"(部|厅|局|委)(?:主要负责同志|主要负责人|党组|领导班子)")
 CLAUSE_START = frozenset(",，。；;:：\n 年来")
@@ -215,10 +217,14 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
             break
         if _opens_clause(text, chain[0].start) and REGION_SUBJECT_RE.match(text, chain[-1].end):
             return _government(gazetteer, chain)
-    own = SELF_SUBJECT_RE.search(text, 0, opening_end)
-    if own and context is not None and context.name.endswith(own.group(1)) and _opens_clause(text, own.start()):
-        end = own.start() + 1 + len(own.group(1))
-        return _government(gazetteer, [NamedRegion(own.start(), end, context.name, context.level, context)])
+    if context is None:
+        return None
+    for pattern, skip in ((SELF_SUBJECT_RE, 1), (LEVEL_SUBJECT_RE, 0)):
+        own = pattern.search(text, 0, opening_end)
+        if own and context.name.endswith(own.group(1)) and _opens_clause(text, own.start()):
+            start = own.start() + skip
+            return _government(gazetteer, [NamedRegion(start, start + len(own.group(1)), context.name,
+                                                       context.level, context)])
     return None
 
 

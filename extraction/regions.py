@@ -59,11 +59,12 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from fazhi.data import data_dir
+from fazhi.extraction.dictionaries import load_province_abbreviations
 from fazhi.extraction.wordtrie import trie_regex
 
 LEVELS = ("省", "市", "区县", "乡镇")
@@ -324,6 +325,10 @@ class RegionGazetteer:
         qualified = self._by_qualified.get(name, [])
         return qualified[0] if len(qualified) == 1 else None
 
+    def codes(self) -> Collection[str]:
+        """Every division's code (6 digits above 乡镇, 9 for a town)."""
+        return self._by_code.keys()
+
     def parent_of(self, entry: RegionEntry) -> RegionEntry | None:
         code = self._parent_code.get(entry.code)
         return self._by_code[code] if code else None
@@ -518,7 +523,8 @@ class RegionGazetteer:
 
     # disambiguation ------------------------------------------------------------
 
-    def resolve(self, hits: list[RegionHit], context_region: str | None = None) -> dict[int, RegionEntry | None]:
+    def resolve(self, hits: list[RegionHit],
+                context_region: str | RegionEntry | None = None) -> dict[int, RegionEntry | None]:
         """Per hit index, the division meant: unique → it; ambiguous → the one the context points to.
 
         The report's own region (`context_region`: full name, short form, code or 城市+区 name) is
@@ -571,9 +577,11 @@ class RegionGazetteer:
         return (hit.surface in self._short_surfaces and hit.surface not in self._by_full
                 and hit.candidates[0].level == "区县")
 
-    def _context_entries(self, context_region: str | None) -> list[RegionEntry]:
+    def _context_entries(self, context_region: str | RegionEntry | None) -> list[RegionEntry]:
         if not context_region:
             return []
+        if isinstance(context_region, RegionEntry):  # known exactly (by code): no name lookup to blur it
+            return [context_region]
         entry = self.by_name(context_region)
         return [entry] if entry else self.candidates(context_region)
 
@@ -630,6 +638,43 @@ def context_region(gazetteer: RegionGazetteer, hits: list[RegionHit],
     return counts.most_common(1)[0][0] if counts else None
 
 
+# 总书记来陕考察, 总书记对黔工作的重要指示: the one-character 简称 that only these phrases use
+LEADER_VISIT_RE = re.compile(
+    r"总书记[^。；;\n]{0,12}?(?:(?:来|到|在|赴)(?P<visit>[\u4e00-\u9fff])(?:考察|视察|调研)|对(?P<work>[\u4e00-\u9fff])工作)")
+
+
+def leader_visit_province(gazetteer: RegionGazetteer, text: str) -> RegionEntry | None:
+    """The province a report names only by its 简称 in a leader's visit (习近平总书记来陕考察重要
+    讲话): a provincial report often never writes its own province's full name."""
+    abbreviations = load_province_abbreviations()
+    for m in LEADER_VISIT_RE.finditer(text):
+        province = abbreviations.get(m.group("visit") or m.group("work"))
+        if province:
+            return gazetteer.by_name(province)
+    return None
+
+
+# 政府信息公开 pages number each document: 索引号: 370402/2022-00029 (the publisher's 行政区划代码) or
+# 11440115MB2D065126/2020-00071 (its 统一社会信用代码, whose characters 3-8 are that code)
+INDEX_NUMBER_RE = re.compile(r"索\s*引\s*号\s*[:：|\]】]?\s*([0-9A-Z]{6,18})[/-]")
+INDEX_NUMBER_WINDOW = 3000
+
+
+def index_number_region(gazetteer: RegionGazetteer, text: str) -> RegionEntry | None:
+    """The division whose code opens the page's 索引号 (a publisher's own number is issued under its
+    region); None for the 9-digit 组织机构代码 form, which carries no region."""
+    m = INDEX_NUMBER_RE.search(text, 0, INDEX_NUMBER_WINDOW)
+    if m is None:
+        return None
+    value = m.group(1)
+    candidates = [value[2:8]] if len(value) == 18 and value.startswith("11") else []
+    candidates.append(value[:6])
+    for code in candidates:
+        if code.isdigit() and code != "000000" and code in gazetteer.codes():
+            return gazetteer.by_name(code)
+    return None
+
+
 def _unique_town(hit: RegionHit) -> RegionEntry | None:
     return hit.candidates[0] if len(hit.candidates) == 1 and hit.candidates[0].level == "乡镇" else None
 
@@ -641,7 +686,7 @@ def _depth(entry: RegionEntry) -> int:
 def resolve_mentions(gazetteer: RegionGazetteer, hits: list[RegionHit],
                      context: RegionEntry | None) -> list[RegionMention]:
     """The hits that resolve to one division in this report's context, with their node names."""
-    chosen = gazetteer.resolve(hits, context.name if context else None)
+    chosen = gazetteer.resolve(hits, context)
     out = []
     for i, hit in enumerate(hits):
         entry = chosen.get(i)

@@ -34,6 +34,8 @@ from fazhi.extraction.regions import (
     RegionGazetteer,
     RegionMention,
     context_region,
+    index_number_region,
+    leader_visit_province,
     name_prefix,
     resolve_mentions,
 )
@@ -66,7 +68,9 @@ def regions(doc: Document) -> None:
     hits = gazetteer.find(doc.text)
     stated_in = [(line.start, line.end) for line in [doc.title, *(name for name, _ in doc.signatures)]
                  if line is not None]
-    doc.region_context = context_region(gazetteer, hits, stated_in)
+    doc.region_by_abbreviation = leader_visit_province(gazetteer, doc.text)
+    doc.region_context = (context_region(gazetteer, hits, stated_in) or index_number_region(gazetteer, doc.text)
+                          or doc.region_by_abbreviation)
     doc.region_mentions = resolve_mentions(gazetteer, hits, doc.region_context)
     resolved = {m.start for m in doc.region_mentions}
     doc.region_unresolved = [h for h in hits if h.start not in resolved]
@@ -75,7 +79,10 @@ def regions(doc: Document) -> None:
 def agencies(doc: Document) -> None:
     """Agency mentions, a bare 市/区 qualified by the report's region, region-prefixed names joined."""
     gazetteer = RegionGazetteer.default()
-    doc.agency_context = context_for(gazetteer, doc.region_context, {r.entry for r in doc.region_mentions})
+    named = {r.entry for r in doc.region_mentions}
+    if doc.region_by_abbreviation is not None:
+        named.add(doc.region_by_abbreviation)
+    doc.agency_context = context_for(gazetteer, doc.region_context, named)
     region_spans = {h.end: RegionSpan(h.start, h.candidates[0].level, None, h.surface)
                     for h in doc.region_unresolved}
     region_spans.update({r.end: RegionSpan(r.start, r.entry.level, r.name, name_prefix(gazetteer, r.entry),

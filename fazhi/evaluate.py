@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -39,9 +40,20 @@ _LONGEST_DIVISION = 16
 
 
 @lru_cache(maxsize=1)
-def _division_names() -> frozenset[str]:
+def _division_names() -> dict[str, str]:
+    """Official name -> itself, plus the written short forms that keep a level suffix (金平县 for
+    金平苗族瑶族傣族自治县, 红河州) -> the official name, when only one division is written so: a
+    report and its annotator may each use either form."""
     lines = (data_dir() / "regions.tsv").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.split("\t", 1)[0] for line in lines[1:] if line and not line.startswith("#"))
+    rows = [line.split("\t") for line in lines[1:] if line and not line.startswith("#")]
+    names = {row[0]: row[0] for row in rows}
+    written: dict[str, set[str]] = {}
+    for row in rows:
+        for short in (row[4].split("|") if len(row) > 4 else []):
+            if short.endswith(("县", "区", "市", "州", "旗", "盟")) and short not in names:
+                written.setdefault(short, set()).add(row[0])
+    names.update({short: next(iter(full)) for short, full in written.items() if len(full) == 1})
+    return names
 
 
 def qualified_key(name: str) -> tuple[str, str]:
@@ -62,12 +74,12 @@ def qualified_key(name: str) -> tuple[str, str]:
             division = "人民政府" if after else None
         if division is None:
             return lowest, ("中共" if party else "") + key[start:]
-        if division != "人民政府":
-            lowest = division
         start += len(division)
+        if division != "人民政府":
+            lowest = names[division]
 
 
-def _qualified_rest(rest: str, names: frozenset[str]) -> bool:
+def _qualified_rest(rest: str, names: Mapping[str, str]) -> bool:
     """Whether `rest` starts with a division name."""
     return any(rest[:end] in names for end in range(min(len(rest), _LONGEST_DIVISION), 1, -1))
 

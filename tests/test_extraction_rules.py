@@ -194,6 +194,23 @@ def meta_of(text: str):
     # the web page's 发布机构 row names the publisher
     ("首页 > 政务公开\n索引号: 0001/2023-01 发布机构: 宁波市鄞州区司法局\n关于2022年法治政府建设情况的报告\n"
      "2022年，区司法局推进行政执法“三项制度”。\n", "宁波市鄞州区司法局", "宁波市鄞州区"),
+    # the province named only by its 简称 in a leader's visit, the government by 省政府 alone
+    ("2022年,省政府坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻落实习近平总书记来陕考察重要讲话重要指示,"
+     "扎实推进法治政府建设。\n", "陕西省人民政府", "陕西省"),
+    # 县委、县政府 as the subject, the county fixed by the report's own document titles
+    ("2023年,县委、县政府坚持依法行政,现将情况报告如下。印发《南昌县法治政府建设实施方案》。\n",
+     "南昌市南昌县人民政府", "南昌市南昌县"),
+    # the page's 索引号 opens with the publisher's 行政区划代码: it decides which 市中区
+    ("索引号: 370402/2022-00029\n市中区人力资源和社会保障局2021年度法治政府建设情况报告\n"
+     "2021年以来,区人社局坚持以习近平法治思想为指导,深入推进依法行政。\n",
+     "枣庄市市中区人力资源和社会保障局", "枣庄市市中区"),
+    # … or with a 统一社会信用代码, whose characters 3-8 are that code
+    ("索引号: 11440115MB2D065126/2020-00071\n关于2020年法治政府建设情况的报告\n"
+     "2020年,区司法局坚持以习近平法治思想为指导,深入推进依法行政,现将有关情况报告如下。\n",
+     "广州市南沙区司法局", "广州市南沙区"),
+    # a development zone's 管委会 under its own name, its head written in full
+    ("河北唐山芦台经济开发区管委会2022年度法治政府建设工作报告\n2022年,开发区坚持依法行政。\n",
+     "河北唐山芦台经济开发区管理委员会", "唐山市"),
 ])
 def test_issuer_from_where_the_report_states_it(text: str, agency: str, region: str) -> None:
     meta = meta_of(text)
@@ -205,9 +222,18 @@ def test_issuer_from_where_the_report_states_it(text: str, agency: str, region: 
     "河北省人民政府：\n根据省政府要求，现将有关情况报告如下：全省法治政府建设取得新进展。\n",
     "2021年，在省委、省政府领导下，各地推进依法行政。\n",
     "2021年，推进公平竞争审查，学习《浙江省行政程序办法》。\n",
+    # a province's 简称 outside a leader's visit names no province (a delegation went to 浙江)
+    "2022年,省政府组织赴浙考察学习,坚持依法行政,现将情况报告如下。\n",
 ])
 def test_issuer_is_not_guessed(text: str) -> None:
     assert meta_of(text).agency is None
+
+
+def test_index_number_without_a_division_code_places_nothing() -> None:
+    """A 9-digit 组织机构代码 索引号 carries no region: 区司法局 stays as written."""
+    meta = meta_of("索引号: 014501113/2021-02166\n关于2020年法治政府建设情况的报告\n"
+                   "2020年,区司法局坚持以习近平法治思想为指导,深入推进依法行政,现将有关情况报告如下。\n")
+    assert (meta.agency, meta.region) == ("区司法局", None)
 
 
 def test_town_report_names_its_bodies() -> None:
