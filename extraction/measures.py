@@ -161,6 +161,7 @@ def find_measures(text: str, region_spans: Sequence[tuple[int, int]] = (),
     in_platform = Containers((h.start, h.end) for h in platforms).contain
     known = [h for h in find_catalogue(text) if not in_platform(h.start, h.end)]
     known += _in_enumerations(text, known)
+    known += _shared_heads(text, known)
     hits = platforms + known + discover(text, platforms + known)
     in_excluded = Containers(excluded).contain
     return sorted((h for h in hits if not in_excluded(h.start, h.end)), key=lambda h: h.start)
@@ -182,6 +183,43 @@ def _in_enumerations(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
         name = ENUMERATION_ITEMS[match.group(0)]
         _add(found, taken, MeasureHit(match.start(), match.end(), name, catalogue.get(name, kind_of(name))))
     return found
+
+
+CONJUNCTIONS = "和、及与"
+LONGEST_ELIDED = 8
+
+
+def _shared_heads(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
+    """Measures whose head word a coordination writes once: 完善合法性和公平竞争审查机制 names
+    合法性审查机制 too, 行政复议、行政应诉工作 both. Only when the item plus the shared head is
+    itself a catalogue name, so a verb before the list (完善) never becomes part of a measure."""
+    _pattern, index = _catalogue()
+    taken = TakenMask(len(text))
+    for hit in known:
+        taken.take(hit.start, hit.end)
+    found: list[MeasureHit] = []
+    for hit in known:
+        surface = strip_quotes(text[hit.start:hit.end])
+        start = hit.start
+        while start > 0 and text[start - 1] in CONJUNCTIONS:
+            item = _elided_item(text, start - 1, surface, index)
+            if item is None:
+                break
+            _add(found, taken, item)
+            start = item.start
+    return found
+
+
+def _elided_item(text: str, conjunction: int, surface: str,
+                 index: dict[str, tuple[str, str]]) -> MeasureHit | None:
+    """The longest item ending at `conjunction` that, with a tail of `surface`, is a catalogue name."""
+    for length in range(min(LONGEST_ELIDED, conjunction), 1, -1):
+        item = strip_quotes(text[conjunction - length:conjunction])
+        for cut in range(1, len(surface) - 1):
+            entry = index.get(item + surface[cut:])
+            if entry is not None:
+                return MeasureHit(conjunction - length, conjunction, entry[0], entry[1])
+    return None
 
 
 def _platforms(text: str, region_spans: Sequence[tuple[int, int]]) -> list[MeasureHit]:

@@ -316,6 +316,17 @@ def test_bare_information_disclosure_counts_only_in_a_list_of_measures() -> None
     assert find_measures("依法做好信息公开工作") == []  # any disclosure: not the measure
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("完善合法性和公平竞争审查机制", ["合法性审查", "公平竞争审查制度"]),  # one head, two measures
+    ("完善和公平竞争审查机制", ["公平竞争审查制度"]),  # the verb before the list is no measure
+    ("加强执法和公平竞争审查", ["公平竞争审查制度"]),  # 执法审查 is no catalogue name
+])
+def test_a_head_written_once_serves_every_item(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
+
+
 def test_coordinated_regions_name_every_body() -> None:
     text = "金昌市司法局2022年法治政府建设年度报告\n2022年，我局指导永昌县、金川区人民政府推进依法行政。\n"
     agencies = names(extract(text_document("jc.txt", text)).agencies)
