@@ -82,7 +82,11 @@ LAW_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)律师事务所")
 LAW_FIRM_LEAD = re.compile(r"^.*?(?:聘请|委托|与|和|同|由|及|邀请|联合)")
 SELF_RE = re.compile(r"(?:我|本)(?:局|委|厅|办|中心|院|部|所|府|镇|乡|街道)")
 # 各市、县(市、区)司法局 / 有关部门: plural or unspecific bodies, not one agency.
-PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关)[省市区县州镇乡、,，()（）\s]*$")
+# An organ inside a person's position is not a mention of it (ANNOTATION.md): 省司法厅原副厅长黄岩生
+POSITION_AFTER_RE = re.compile(
+    r"(?:原|时任|现任|党组|党委)?(?:常务)?副?(?:厅长|局长|部长|主任|书记|委员长|处长|科长|院长|检察长|庭长|所长"
+    r"|秘书长|巡视员|调研员|镇长|区长|县长|市长|省长|主席|党组成员|班子成员)")
+PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)[省市区县州镇乡、,，()（）\s]*$")  # 全国农业农村厅局长会议: every such body
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +309,7 @@ class AgencyFinder:
         for hit in self._coordinated(hits) + self._coordinated_functions():
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
-        return hits
+        return [h for h in hits if not POSITION_AFTER_RE.match(self.text, h.end)]
 
     def _coordinated(self, hits: list[AgencyHit]) -> list[AgencyHit]:
         """省、市教育局 and 永昌县、金川区人民政府 name two bodies each (ANNOTATION.md: coordinated

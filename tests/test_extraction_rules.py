@@ -327,6 +327,14 @@ def test_a_head_written_once_serves_every_item(text: str, expected: list[str]) -
     assert [h.name for h in find_measures(text)] == expected
 
 
+def test_an_organ_inside_a_position_or_a_nationwide_meeting_is_no_mention() -> None:
+    text = ("福州市司法局2022年法治政府建设年度报告\n2022年，我局邀请省司法厅原副厅长黄岩生作专题讲座，"
+            "在全国司法厅局长会议上交流经验，配合市公安局开展执法监督。\n")
+    agencies = names(extract(text_document("position.txt", text)).agencies)
+    assert "福州市公安局" in agencies  # an ordinary mention still counts
+    assert not any(a.endswith("司法厅") for a in agencies), agencies
+
+
 def test_coordinated_regions_name_every_body() -> None:
     text = "金昌市司法局2022年法治政府建设年度报告\n2022年，我局指导永昌县、金川区人民政府推进依法行政。\n"
     agencies = names(extract(text_document("jc.txt", text)).agencies)
