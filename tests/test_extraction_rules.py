@@ -335,6 +335,15 @@ def test_an_organ_inside_a_position_or_a_nationwide_meeting_is_no_mention() -> N
     assert not any(a.endswith("司法厅") for a in agencies), agencies
 
 
+@pytest.mark.parametrize(("text", "central"), [
+    ("2023年，市公安局认真贯彻落实中央、省委、市委有关法治政府建设的部署。\n", True),
+    ("2023年，县教育局落实中央和县委的决策部署。\n", True),
+    ("2023年，市公安局落实中央预算内投资项目和省委巡视整改要求。\n", False),  # not listed with a committee
+])
+def test_the_centre_listed_with_party_committees_is_the_party_centre(text: str, central: bool) -> None:
+    assert ("中共中央" in names(extract(text_document("c.txt", text)).agencies)) is central
+
+
 def test_coordinated_regions_name_every_body() -> None:
     text = "金昌市司法局2022年法治政府建设年度报告\n2022年，我局指导永昌县、金川区人民政府推进依法行政。\n"
     agencies = names(extract(text_document("jc.txt", text)).agencies)
