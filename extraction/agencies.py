@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from fazhi.data import data_dir
-from fazhi.extraction.dictionaries import load_agency_abbreviations, load_agency_generic
+from fazhi.extraction.dictionaries import load_agency_abbreviations, load_agency_generic, load_agency_suffixes
 from fazhi.extraction.regions import RegionEntry, RegionGazetteer, name_prefix, node_name
 from fazhi.extraction.spans import TakenMask
 from fazhi.extraction.wordtrie import chars_at, guarded_trie_regex
@@ -62,6 +62,9 @@ _NO_PREFIX = "[省市区县州镇乡级高]"
 BARE_ORGANS_RE = re.compile(
     rf"(政(?<!{_NO_PREFIX}政)协|人(?<!{_NO_PREFIX}人)(?:大常委会|大|民法院|民检察院))"
     r"(?!代表|委员|会议|工作|主席|常委|监督|法律监督|民主监督|依法监督)")
+# 派出所 written alone (after punctuation, a conjunction or a count): some police station, a kind of
+# body the report names; after other characters it is the end of a name read elsewhere (城关派出所)
+BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|^)派出所", re.MULTILINE)
 # A named body right after a region: 河源市“扫黄打非”工作领导小组办公室, 阳江市人民医院, 省政务大数据中心.
 NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?"
@@ -88,6 +91,7 @@ POSITION_AFTER_RE = re.compile(
     r"|秘书长|巡视员|调研员|镇长|区长|县长|市长|省长|主席|党组成员|班子成员)")
 # 中央 listed with party committees (贯彻中央、省委、市委决策部署) is the party centre
 CENTRAL_BESIDE_COMMITTEES_RE = re.compile(r"(?<![党共])中央(?=[、和及与](?:省|市|自治区|区|县)委(?![员会]))")
+COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
 PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)[省市区县州镇乡、,，()（）\s]*$")  # 全国农业农村厅局长会议: every such body
 
 
@@ -183,6 +187,12 @@ def load_stems() -> tuple[str, ...]:
 
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def township_heads() -> tuple[str, ...]:
+    """Heads of units that exist only below a 乡镇 (司法所, 派出所): data/agency_suffixes.tsv level 乡镇."""
+    return tuple(s.suffix for s in load_agency_suffixes() if s.level == "乡镇")
 
 
 @lru_cache(maxsize=1)
@@ -304,6 +314,8 @@ class AgencyFinder:
             self._keep(hits, taken, self._functional(match))
         for match in BARE_ORGANS_RE.finditer(self.text):
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(1), None, None, generic=True))
+        for match in BARE_UNIT_RE.finditer(self.text):
+            self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), None, None, generic=True))
         if "律师事务所" in self.text:  # the lazy {2,12}? would otherwise be tried at every CJK character
             for match in LAW_FIRM_RE.finditer(self.text):
                 self._keep(hits, taken, self._law_firm(match))
@@ -419,7 +431,7 @@ class AgencyFinder:
         if not prefix.explicit:
             if core.endswith("部"):
                 return AgencyHit(prefix.start, match.end(), core, "国家", None)  # 司法部, 工业和信息化部
-            bare = self._bare_prefix(prefix.start)
+            bare = self._bare_prefix(prefix.start, core)
             return AgencyHit(bare.start, match.end(), qualified(bare.qualifier, core), bare.level, bare.region,
                              bare=True, scoped=bare.qualifier is None)
         lvl_core = core  # for the coordinated forms before it (省、市教育局; 永昌县、金川区…)
@@ -429,10 +441,11 @@ class AgencyFinder:
         return AgencyHit(prefix.start, match.end(), qualified(prefix.qualifier, core), prefix.level,
                          prefix.region, scoped=prefix.scoped, core=lvl_core)
 
-    def _bare_prefix(self, start: int) -> Prefix:
-        """A bare 司法局 refers to the report's own level of government."""
+    def _bare_prefix(self, start: int, core: str) -> Prefix:
+        """A bare 司法局 refers to the report's own level of government — not a bare 司法所, which
+        belongs to some 乡镇 the text does not say, nor the 22个派出所 a count makes several."""
         own = self.context.own
-        if own is None:
+        if own is None or core.endswith(township_heads()) or COUNT_BEFORE_RE.search(self.text, max(0, start - 6), start):
             return Prefix(start, None, None, False, None)
         return Prefix(start, own.prefix, own.level, False, own.node)
 

@@ -344,6 +344,14 @@ def test_the_centre_listed_with_party_committees_is_the_party_centre(text: str, 
     assert ("中共中央" in names(extract(text_document("c.txt", text)).agencies)) is central
 
 
+def test_units_below_a_township_and_counted_bodies_stay_as_written() -> None:
+    text = ("芜湖市司法局2023年法治政府建设年度报告\n2023年，我局指导司法所、派出所开展调解，"
+            "7个政务服务中心设立窗口，市公安局配合推进。\n")
+    agencies = names(extract(text_document("units.txt", text)).agencies)
+    assert {"司法所", "派出所", "政务服务中心", "芜湖市公安局"} <= agencies
+    assert not {"芜湖市司法所", "芜湖市政务服务中心"} & agencies  # no city has a 司法所; 7 centres are not one
+
+
 def test_coordinated_regions_name_every_body() -> None:
     text = "金昌市司法局2022年法治政府建设年度报告\n2022年，我局指导永昌县、金川区人民政府推进依法行政。\n"
     agencies = names(extract(text_document("jc.txt", text)).agencies)
