@@ -91,6 +91,7 @@ POSITION_AFTER_RE = re.compile(
     r"|秘书长|巡视员|调研员|镇长|区长|县长|市长|省长|主席|党组成员|班子成员)")
 # 中央 listed with party committees (贯彻中央、省委、市委决策部署) is the party centre
 CENTRAL_BESIDE_COMMITTEES_RE = re.compile(r"(?<![党共])中央(?=[、和及与](?:省|市|自治区|区|县)委(?![员会]))")
+OFFICE_VERB_NEXT = frozenset("件理结")
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
 PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)[省市区县州镇乡、,，()（）\s]*$")  # 全国农业农村厅局长会议: every such body
 
@@ -420,6 +421,8 @@ class AgencyFinder:
         core = match.group("stem") + match.group("head")
         if match.group("head") == "委" and self.text.startswith("员", match.end()):
             return None  # 政法委员, 纪委委员: a position, not 政法委员会
+        if match.group("head") == "办" and self.text[match.end():match.end() + 1] in OFFICE_VERB_NEXT:
+            return None  # 政务服务办件, 市场监管办理: 办 is the verb, not an office's 办
         if match.group("head") in GENERIC_HEADS:
             if core not in load_agency_generic() and (
                     match.group("stem") not in generic_stems() or match.group("head") == "机关"):

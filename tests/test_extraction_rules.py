@@ -352,6 +352,13 @@ def test_units_below_a_township_and_counted_bodies_stay_as_written() -> None:
     assert not {"芜湖市司法所", "芜湖市政务服务中心"} & agencies  # no city has a 司法所; 7 centres are not one
 
 
+def test_office_abbreviation_is_not_the_verb_ban() -> None:
+    text = "宜春市公安局2023年报告\n2023年，市政务服务办件260万件，市政务服务办推进改革，街道办事处配合。\n"
+    spans = [(m.text, a.name) for a in extract(text_document("ban.txt", text)).agencies for m in a.mentions]
+    assert ("市政务服务办", "宜春市政务服务办") in spans
+    assert sum(name == "宜春市政务服务办" for _, name in spans) == 1  # 办件 is doing, not the office
+
+
 def test_coordinated_regions_name_every_body() -> None:
     text = "金昌市司法局2022年法治政府建设年度报告\n2022年，我局指导永昌县、金川区人民政府推进依法行政。\n"
     agencies = names(extract(text_document("jc.txt", text)).agencies)
