@@ -35,18 +35,19 @@ SELF_REGION_RE = {
 # What the subject of a report's opening sentence does: "2021年,宣城市公安局按照…", "河北省委、省政府坚持…".
 OPENING_VERBS = ("坚持", "深入", "全面", "认真", "始终", "紧紧", "紧扣", "按照", "围绕", "积极", "不断", "聚焦",
                  "持续", "扎实", "牢牢", "切实", "高度", "进一步", "严格", "大力", "着力", "立足", "继续", "紧密",
-                 "主动", "锚定", "秉持", "贯彻", "落实", "把", "将", "以", "在", "依法", "全力", "统筹", "加快")
+                 "主动", "锚定", "秉持", "自觉", "贯彻", "落实", "把", "将", "以", "在", "依法", "全力", "统筹", "加快")
 _VERB = "(?:" + "|".join(sorted(OPENING_VERBS, key=len, reverse=True)) + ")"
 # after a region: its party committee and government together, or its government alone (then the verb)
 REGION_SUBJECT_RE = re.compile(rf"(?:[省市区县州盟旗]?委[、和及与]?[省市区县州盟旗]?(?:人民)?政府|(?:人民)?政府)?{_VERB}")
 SELF_SUBJECT_RE = re.compile(rf"[我全](省|市|区|县|州|盟|旗|镇|乡|街道){_VERB}")  # 我县坚持…, 全市深入…
 # the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…
-LEVEL_SUBJECT_RE = re.compile(rf"(省|市|区|县|州|盟|旗)(?:委[、和及与]\1(?:人民)?政府|(?:人民)?政府){_VERB}")
+LEVEL_SUBJECT_RE = re.compile(
+    rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府){_VERB}")
 # The body named by its leaders or party group: 部主要负责同志…, 厅党组… (ANNOTATION.md)
 LEADERS_RE = re.compile(r"(部|厅|局|委)(?:主要负责同志|主要负责人|党组|领导班子)")
 CLAUSE_START = frozenset(",，。；;:：\n 年来")
 # A page's metadata row naming who published it: 发布机构: 内蒙古阿拉善高新技术产业开发区管理委员会
-PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*(?:[:：]|[\]】])\s*(?P<name>[\u4e00-\u9fff()（）]{4,40})")
+PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*(?:[:：|]|[\]】])\s*(?P<name>[\u4e00-\u9fff()（）]{4,40})")
 MAX_HEADER_LINES = 20
 SHORT_NAME_RE = re.compile(r"[(（](?:以下)?简称[^()（）\n]{1,24}[)）]")
 CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())
@@ -264,7 +265,8 @@ def _report_region(gazetteer: RegionGazetteer, issuer: AgencyHit | None, context
     if issuer and issuer.region:
         entry = gazetteer.by_name(issuer.region)
         return name_prefix(gazetteer, entry) if entry else issuer.region
-    if issuer is None and context is not None and SELF_REGION_RE[context.level].search(text):
+    if (issuer is None or issuer.region is None) and context is not None \
+            and SELF_REGION_RE[context.level].search(text):
         return name_prefix(gazetteer, context)
     return None
 
@@ -277,7 +279,7 @@ def report_meta(text: str, lines: list[Line], title: Line | None, signatures: li
     title_text = title.text if title else None
     return ReportMeta(
         title=title_text,
-        agency=issuer.name if issuer else None,
+        agency=issuer.name if issuer and (issuer.region or not issuer.scoped) else None,
         region=_report_region(gazetteer, issuer, context, text),
         year=meta_rules.covered_year(text, title_text, date),
         doc_type=meta_rules.doc_type(title_text, text),

@@ -26,7 +26,7 @@ CN_DATE_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二
 TRAILING_DATE_RE = re.compile(r"\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
 CN_YEAR_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年")
 YEAR_RE = re.compile(r"(?<![-—–~至\d])((?:19|20)\d{2})(?![-—–~至\d])\s*年(?:度)?")
-TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "要点", "意见", "办法", "计划", "情况")
+TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "要点", "意见", "办法", "计划", "情况", "解读")
 REPORT_SELF = re.compile(r"现将[^。]{0,40}?(报告|总结|汇报)如下")
 COVERED_YEAR_RES = (
     re.compile(r"((?:19|20)\d{2})\s*年度?(?:法治政府建设|依法行政|法治建设)"),
@@ -86,10 +86,13 @@ def _clutter() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str], froze
     return prefixes, _field_pattern(words, "field", False), _field_pattern(words, "title", True), banners
 
 
+_LEADING_NOISE_RE = re.compile(r"^[\sA-Za-z0-9>»|\-]{1,3}")  # 7首页 > …: a stray menu character before it
+
+
 def is_page_clutter(line: str) -> bool:
     """Breadcrumbs, banners and metadata rows of a web page: never a title, never the issuer line."""
     prefixes, field_re, title_field_re, banners = _clutter()
-    if line.startswith(prefixes) or _BREADCRUMB_RE.search(line) or field_re.search(line) \
+    if _LEADING_NOISE_RE.sub("", line).startswith(prefixes) or _BREADCRUMB_RE.search(line) or field_re.search(line) \
             or title_field_re.match(line):
         return True
     words = line.replace("|", " ").split()
@@ -236,6 +239,8 @@ PLAN_SELF_RE = re.compile(r"(?:特|现)?制定本(?:实施)?(?:方案|细则)")
 def doc_type(title: str | None, text: str) -> str:
     """年度报告, 实施方案/实施细则, 通知, 工作要点 or 其他, from the title, else from the body's self-description."""
     if title:
+        if "解读" in title or title.startswith("图解"):  # explains a document: not the document itself
+            return "其他"
         if title.endswith("通知"):
             return "通知"
         if title.endswith(("实施方案", "实施细则", "工作方案", "方案", "细则")):

@@ -442,7 +442,9 @@ class RegionGazetteer:
             # its own county or when the hit before it is its county (西城区人民政府广安门内街道)
             own = tuple(c for c in candidates if self.parent_of(c) in last.candidates)
             town = self._town_hit(text, start, end, own or candidates, before[-2] if len(before) > 1 else None)
-            if town is not None and (own or town.attached):
+            # … or when the hit is a short form (吉水|镇 is 吉水镇: a county written without its 县
+            # is not followed by 镇)
+            if town is not None and (own or town.attached or last.surface not in self._by_full):
                 return town
         return None
 

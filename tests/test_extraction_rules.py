@@ -230,10 +230,11 @@ def test_issuer_is_not_guessed(text: str) -> None:
 
 
 def test_index_number_without_a_division_code_places_nothing() -> None:
-    """A 9-digit 组织机构代码 索引号 carries no region: 区司法局 stays as written."""
+    """A 9-digit 组织机构代码 索引号 carries no region; an issuer the text cannot place (区司法局) is
+    no region-qualified issuer (ANNOTATION.md), so the report's agency stays null."""
     meta = meta_of("索引号: 014501113/2021-02166\n关于2020年法治政府建设情况的报告\n"
                    "2020年,区司法局坚持以习近平法治思想为指导,深入推进依法行政,现将有关情况报告如下。\n")
-    assert (meta.agency, meta.region) == ("区司法局", None)
+    assert (meta.agency, meta.region) == (None, None)
 
 
 def test_town_report_names_its_bodies() -> None:
@@ -357,6 +358,28 @@ def test_office_abbreviation_is_not_the_verb_ban() -> None:
     spans = [(m.text, a.name) for a in extract(text_document("ban.txt", text)).agencies for m in a.mentions]
     assert ("市政务服务办", "宜春市政务服务办") in spans
     assert sum(name == "宜春市政务服务办" for _, name in spans) == 1  # 办件 is doing, not the office
+
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # 自治区党委、政府 as the subject; the region named only in its 法治广西 theme
+    ("一、全力推进我区法治政府建设\n自治区党委、政府自觉将习近平法治思想作为全面依法治区的根本遵循，坚持法治广西建设。\n",
+     "广西壮族自治区人民政府", "广西壮族自治区"),
+    # a town written after a stray menu character and a county short form that is also its stem
+    ("7首页 > 政务公开\n吉水镇2024年法治政府建设年度报告\n2024年，在湛江市委、廉江市委和镇党委的领导下，我镇坚持依法行政。\n",
+     "湛江市廉江市吉水镇人民政府", "湛江市廉江市吉水镇"),
+    # a table row names the publisher in the next cell, abbreviated
+    ("| 关键词 | 发布机构 | 肃南县林草局 |\n2025年，我局坚持以习近平法治思想为指导，现报告如下：\n",
+     "肃南县林业和草原局", "张掖市肃南裕固族自治县"),  # its region as the row writes it
+])
+def test_issuer_in_more_page_shapes(text: str, agency: str, region: str) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (agency, region)
+
+
+def test_a_policy_explainer_is_not_the_report() -> None:
+    text = ("清水县2023年法治政府建设年度报告解读\n近日，清水县人民政府发布了2023年法治政府建设年度报告，"
+            "为便于公众理解，现将主要内容解读如下。\n")
+    assert meta_of(text).doc_type == "其他"
 
 
 def test_coordinated_regions_name_every_body() -> None:
