@@ -173,13 +173,21 @@ ENUMERATION_ITEM_RE = re.compile(r"(?<=、)信息公开|信息公开(?=、)")
 ENUMERATION_ITEMS = {"信息公开": "政府信息公开"}
 
 
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    return {entry.name: entry.kind for entry in load_measures()}
+
+
 def _in_enumerations(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
+    matches = list(ENUMERATION_ITEM_RE.finditer(text))
+    if not matches:  # the common case: no mask to build
+        return []
     taken = TakenMask(len(text))
     for hit in known:
         taken.take(hit.start, hit.end)
-    catalogue = {entry.name: entry.kind for entry in load_measures()}
+    catalogue = _kinds()
     found: list[MeasureHit] = []
-    for match in ENUMERATION_ITEM_RE.finditer(text):
+    for match in matches:
         name = ENUMERATION_ITEMS[match.group(0)]
         _add(found, taken, MeasureHit(match.start(), match.end(), name, catalogue.get(name, kind_of(name))))
     return found
@@ -193,12 +201,15 @@ def _shared_heads(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
     """Measures whose head word a coordination writes once: 完善合法性和公平竞争审查机制 names
     合法性审查机制 too, 行政复议、行政应诉工作 both. Only when the item plus the shared head is
     itself a catalogue name, so a verb before the list (完善) never becomes part of a measure."""
+    after_conjunction = [h for h in known if h.start > 0 and text[h.start - 1] in CONJUNCTIONS]
+    if not after_conjunction:
+        return []
     _pattern, index = _catalogue()
     taken = TakenMask(len(text))
     for hit in known:
         taken.take(hit.start, hit.end)
     found: list[MeasureHit] = []
-    for hit in known:
+    for hit in after_conjunction:
         surface = strip_quotes(text[hit.start:hit.end])
         start = hit.start
         while start > 0 and text[start - 1] in CONJUNCTIONS:
