@@ -1,5 +1,7 @@
 """Report metadata on further real report openings: tests/gold/realextra (40, tune material) and
-tests/gold/realextra2 (40, measured once unseen — 0.65 issuer — then tune material).
+tests/gold/realextra2 (40, measured once unseen — 0.65 issuer — then tune material) and
+tests/gold/realextra3 (40, unseen: measured once after the 2026-12-06 rules, 0.75 issuer; no rule
+looks at it).
 
 Only the issuer, region, year and doc_type are annotated there (GOLD.tsv);
 tools/eval_metadata_tsv.py prints the same figures with the misses. FLOORS are a little under the
@@ -19,6 +21,7 @@ GOLD = Path(__file__).parent / "gold"
 FLOORS = {
     "realextra": {"agency": 0.92, "region": 0.97, "year": 0.95, "doc_type": 0.97},
     "realextra2": {"agency": 0.77, "region": 0.85, "year": 0.90, "doc_type": 0.95},
+    "realextra3": {"agency": 0.72, "region": 0.85, "year": 0.95, "doc_type": 0.95},
 }
 
 
