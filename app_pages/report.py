@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
-from fazhi.app_pages.display import LABEL_COLOURS, LABEL_NAMES
+from fazhi.app_pages.display import LABEL_COLOURS, LABEL_NAMES, report_name
 from fazhi.app_pages.extracted import mention_spans
 from fazhi.app_pages.filters import filtered_frame
 from fazhi.app_pages.frames import library_frame
@@ -103,8 +103,11 @@ def target_span() -> tuple[int, int] | None:
         return None
 
 
-def facts_panel(report_id: str, facts: pd.DataFrame) -> None:
-    """The extracted facts, grouped by relation; each one links to its sentence in the reader."""
+def facts_panel(report_id: str, facts: pd.DataFrame, report_label: str) -> None:
+    """The extracted facts, grouped by relation; each one links to its sentence in the reader.
+
+    The report itself appears under report_label (its title), not under its id.
+    """
     st.subheader("抽取的事实")
     if facts.empty:
         st.caption("图中没有这份报告的事实。")
@@ -113,7 +116,9 @@ def facts_panel(report_id: str, facts: pd.DataFrame) -> None:
         with st.expander(f"{RELATION_NAMES.get(rel_type, rel_type)} · {rel_type} ({len(group)})",
                          expanded=rel_type in ("IMPLEMENTS", "CITES")):
             for i, fact in enumerate(group.head(FACTS_SHOWN).itertuples()):
-                label = f"{fact.source} → {fact.target}"
+                source = report_label if fact.source_label == "Report" else fact.source
+                target = report_label if fact.target_label == "Report" else fact.target
+                label = f"{source} → {target}"
                 if fact.year and not pd.isna(fact.year):
                     label += f" ({int(fact.year)})"
                 st.page_link("app_pages/report.py", label=label[:80],
@@ -153,4 +158,4 @@ with main:
         st.markdown(f"**定位句**: {html.escape(text[target[0]:target[1]])}")
     components.html(reader_html(text, non_overlapping(spans), target), height=640, scrolling=True)
 with side:
-    facts_panel(report_id, facts)
+    facts_panel(report_id, facts, report_name(meta["title"], meta["agency"], meta["year"]) or report_id)

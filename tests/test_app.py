@@ -179,6 +179,22 @@ def test_reader_boxes_the_sentence_from_the_query_params(app: AppTest, sample_db
     assert reader and 'class="target"' in reader[0].proto.srcdoc
 
 
+def test_reader_facts_name_the_report_by_title_not_hash(app: AppTest, sample_db: Path) -> None:
+    """The 抽取的事实 panel says which report states a fact the way people know it (its title), never the hash."""
+    from fazhi.graph.ladybug_store import LadybugStore
+
+    with LadybugStore(sample_db, read_only=True) as store:
+        rid, title = store.query(
+            "MATCH (r:Report)-[:CITES]->(:Law) WHERE r.title IS NOT NULL RETURN DISTINCT r.id, r.title "
+            "ORDER BY r.id LIMIT 1").rows[0]
+    app.query_params.update(rid=rid)
+    open_page(app, "app_pages/report.py")
+    labels = [p.proto.label for p in app.get("page_link")]
+    assert labels, "no fact links in the panel"
+    assert not [label for label in labels if rid[:16] in label], labels[:3]
+    assert any(label.startswith(title[:20]) for label in labels), labels[:3]
+
+
 def test_graph_page_starts_with_a_neighbourhood_and_exports_it(app: AppTest) -> None:
     open_page(app, "app_pages/explore.py")
     caption = next(c.value for c in app.caption if c.value.startswith("视图中"))
