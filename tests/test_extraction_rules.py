@@ -1,5 +1,7 @@
 """Extraction rules on short hand-written reports; expected values come from ANNOTATION.md and the issues."""
 
+import re
+
 import pytest
 
 from fazhi.extraction.pipeline import extract
@@ -393,3 +395,38 @@ def test_coordinated_functions_name_every_body() -> None:
     agencies = names(extract(text_document("fn.txt", text)).agencies)
     assert {"公安部门", "市场监管部门"} <= agencies  # ANNOTATION.md: 公安、司法等部门 names both
     assert not any(name.startswith("会同") for name in agencies)
+
+
+COMMITTEE_SENTENCES = [  # (report, sentence naming a 依法治X委员会 on its own, without the X委 in front)
+    ("东源县司法局2022年法治政府建设年度报告\n", "召开全面依法治{lvl}委员会第一次会议，落实依法治{lvl}委员会部署。\n"),
+    ("2022年法治政府建设年度报告\n", "在全面依法治{lvl}委员会的领导下推进工作。\n"),
+]
+
+
+@pytest.mark.parametrize("lvl", list("省市区县州"))
+@pytest.mark.parametrize(("head", "sentence"), COMMITTEE_SENTENCES)
+def test_reader_marks_no_party_committee_inside_a_commission_name(lvl: str, head: str, sentence: str) -> None:
+    """The reader's spans (fazhi.extractor.mention_spans): no agency mention begins inside
+    全面依法治县委员会 — its 县委 is part of the commission's name, not the county party committee."""
+    from fazhi.extractor import mention_spans
+
+    text = head + sentence.format(lvl=lvl)
+    inside = [(m.start() + 1, m.end()) for m in re.finditer(f"依法治{lvl}委员会", text)]
+    spans, _ = mention_spans("x", text)
+    starting_inside = [(text[s["start"]:s["end"]], s["name"]) for s in spans if s["label"] == "Agency"
+                       and any(a <= s["start"] < b for a, b in inside)]
+    assert not starting_inside
+
+
+def test_no_agency_mention_starts_inside_another_in_the_samples() -> None:
+    """Across the bundled samples, an agency mention never starts strictly inside a longer one."""
+    from pathlib import Path
+
+    from fazhi.loaders import load
+
+    samples = Path(__file__).resolve().parents[1] / "data" / "samples"
+    for path in sorted(samples.glob("sample_*")):
+        extraction = extract(load(path))
+        mentions = [(m.start, m.end) for a in extraction.agencies for m in a.mentions]
+        nested = [(s, e) for s, e in mentions if any(s2 < s < e2 for s2, e2 in mentions)]
+        assert not nested, (path.name, nested)
