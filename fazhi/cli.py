@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from fazhi.graph.open import backend_name, open_store
+from fazhi.graph.open import backend_choice, db_path, open_store
 from fazhi.graph.store import GraphStore, QueryRefused, QueryResult
 
 app = typer.Typer(help="fazhi-graph: 法治政府建设 reports → an evidence-carrying knowledge graph.",
@@ -22,6 +22,7 @@ app.add_typer(neo4j_app, name="neo4j")
 DbOption = Annotated[Path | None, typer.Option("--db", help="LadybugDB file (env FAZHI_DB).")]
 BackendOption = Annotated[str | None, typer.Option("--backend", help="embedded or neo4j.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+STORE_NAMES = {"ladybug": "embedded LadybugDB", "neo4j": "Neo4j"}
 ParamOption = Annotated[list[str] | None, typer.Option("--param", "-p", help="k=v, repeatable.")]
 
 
@@ -30,11 +31,23 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _store(backend: str | None, db: Path | None, *, read_only: bool = False) -> GraphStore:
+def _store(backend: str | None, db: Path | None, *, read_only: bool = False, why: str | None = None) -> GraphStore:
+    """Open the store and say on stderr which one it is and why, so stdout stays the command's data.
+
+    `why` replaces the setting as the reason when the command itself fixes the backend (push).
+    """
     try:
-        return open_store(backend, db=db, read_only=read_only)
+        name, reason = backend_choice(backend)
+    except ValueError as exc:
+        raise _fail(str(exc), 2) from None
+    reason = why or reason
+    try:
+        store = open_store(name, db=db, read_only=read_only)
     except Exception as exc:  # noqa: BLE001 - every backend failure becomes one clear line
-        raise _fail(f"cannot open the {backend_name(backend)} store: {exc}") from None
+        raise _fail(f"cannot open the {name} store ({reason}): {exc}") from None
+    typer.echo(f"store: {STORE_NAMES.get(store.dialect, store.dialect)} {store.location} ({reason})",
+               err=True)
+    return store
 
 
 @app.command()
@@ -325,8 +338,16 @@ def push(
 
     if to != "neo4j":
         raise _fail("only --to neo4j is supported", 2)
-    source = _store("embedded", db, read_only=True)
-    target = _store("neo4j", None)
+    if not db_path(db).exists():  # opening it would create an empty one and push nothing
+        raise _fail(f"no embedded store at {db_path(db)}: nothing to push "
+                    "(`fazhi ingest --backend embedded` fills it; --db or FAZHI_DB names another)")
+    source = _store("embedded", db, read_only=True, why="push reads the embedded store")
+    if not any(source.counts().values()):
+        source.close()
+        raise _fail(f"the embedded store at {source.location} is empty: nothing to push "
+                    "(ingest into it with `fazhi ingest --backend embedded`: with NEO4J_URI set, "
+                    "ingest writes to Neo4j)")
+    target = _store("neo4j", None, why="push writes to Neo4j")
     try:
         copied = copy_graph(source, target)
     finally:

@@ -21,10 +21,24 @@ def db_path(flag: str | Path | None = None) -> Path:
 
 
 def backend_name(flag: str | None = None) -> str:
-    name = flag or os.environ.get("FAZHI_BACKEND") or ("neo4j" if os.environ.get("NEO4J_URI") else "embedded")
+    return backend_choice(flag)[0]
+
+
+def backend_choice(flag: str | None = None) -> tuple[str, str]:
+    """The backend and the setting that chose it, so a command can say why it is not on the other one
+    (an exported NEO4J_URI silently moving every command to Neo4j surprised users)."""
+    if flag:
+        name, reason = flag, f"--backend {flag}"
+    elif os.environ.get("FAZHI_BACKEND"):
+        name = os.environ["FAZHI_BACKEND"]
+        reason = f"FAZHI_BACKEND={name}"
+    elif os.environ.get("NEO4J_URI"):
+        name, reason = "neo4j", "NEO4J_URI is set; --backend embedded for the file"
+    else:
+        name, reason = "embedded", "default"
     if name not in BACKENDS:
         raise ValueError(f"unknown backend {name!r}: use one of {', '.join(BACKENDS)}")
-    return name
+    return name, reason
 
 
 def open_store(backend: str | None = None, *, db: str | Path | None = None, read_only: bool = False,
