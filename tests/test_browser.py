@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,7 +33,7 @@ NON_NETWORK_SCHEMES = {"data", "blob", "about", "chrome-extension"}
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 # url path -> text that only that page shows once it has rendered
-PAGES = {  # url path -> text the page must show; the default page (概览) lives at "/"
+PAGES = {  # url path -> text the page must show; the default page (概览) opens at "/" and at its own path
     "": "实施最多的措施",
     "measures": "政策扩散",
     "agencies": "实施的措施（按年份）",
@@ -74,9 +75,9 @@ def server(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     env = {**os.environ, "FAZHI_DB": str(sample_db), "FAZHI_BACKEND": "embedded"}
     env.pop("NEO4J_URI", None)
     proc = subprocess.Popen(
+        # as the README runs it: viewer settings (usage stats off, toolbar) come from .streamlit/config.toml
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -184,4 +185,28 @@ def test_reader_scrolls_to_the_linked_sentence(server: str, browser_page, sample
     boxed = "".join(frame.locator(".target").all_inner_texts())
     assert boxed.strip() == sentence.strip()
     page.screenshot(path=str(ARTIFACTS / "page-report-target.png"), full_page=False)
+    assert not foreign(requests)
+
+
+def rgb(hex_colour: str) -> str:
+    """'#a61b29' as the browser's computed-style spelling, 'rgb(166, 27, 41)'."""
+    value = hex_colour.lstrip("#")
+    return "rgb({}, {}, {})".format(*(int(value[i:i + 2], 16) for i in (0, 2, 4)))
+
+
+def test_toolbar_shows_viewers_no_deploy_button(server: str, browser_page) -> None:
+    """The app is for readers of reports: Streamlit's developer toolbar (Deploy) stays hidden, and the
+    app's own theme is applied (its primary colour, not Streamlit's red #ff4b4b)."""
+    page, requests = browser_page
+    page.goto(f"{server}/")
+    wait_rendered(page, PAGES[""])
+    page.locator("[data-testid='stToolbar']").first.wait_for(state="attached")
+    page.wait_for_timeout(1000)  # the toolbar fills in after the first script run
+    assert page.locator("[data-testid='stAppDeployButton']").count() == 0
+    assert page.get_by_role("button", name="Deploy").count() == 0
+    theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
+    year = page.locator("[data-testid='stSidebar'] [data-testid='stSliderThumbValue']").first  # primary colour
+    colour = year.evaluate("el => getComputedStyle(el).color")
+    assert colour != "rgb(255, 75, 75)", "Streamlit's own red: the app's theme was not applied"
+    assert colour == rgb(theme["primaryColor"]), colour
     assert not foreign(requests)
