@@ -10,9 +10,14 @@ import streamlit as st
 
 from fazhi.app_pages.sidebar import render_sidebar
 
+OVERVIEW = "app_pages/overview.py"
+
 st.set_page_config(page_title="fazhi-graph 法治政府知识图谱", layout="wide")
+# The default page is served at "/" only: Streamlit answers its own url_path with "Page not found".
+# So 概览 is the default at "/" and a hidden twin keeps /overview (in links and bookmarks) working.
 navigation = st.navigation([
-    st.Page("app_pages/overview.py", title="概览", url_path="overview", default=True),
+    st.Page(OVERVIEW, title="概览", url_path="", default=True),
+    st.Page(OVERVIEW, title="概览", url_path="overview", visibility="hidden"),
     st.Page("app_pages/measures.py", title="措施", url_path="measures"),
     st.Page("app_pages/agencies.py", title="机构", url_path="agencies"),
     st.Page("app_pages/laws.py", title="法规", url_path="laws"),

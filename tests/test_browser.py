@@ -35,6 +35,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-backg
 # url path -> text that only that page shows once it has rendered
 PAGES = {  # url path -> text the page must show; the default page (概览) opens at "/" and at its own path
     "": "实施最多的措施",
+    "overview": "实施最多的措施",
     "measures": "政策扩散",
     "agencies": "实施的措施（按年份）",
     "laws": "引用该文件的报告",
@@ -149,12 +150,13 @@ def test_every_page_renders_offline(server: str, browser_page) -> None:
         start = time.perf_counter()
         page.goto(f"{server}/{path}")
         wait_rendered(page, marker)
-        timings[path or "overview"] = round(time.perf_counter() - start, 2)
+        name = {"": "overview", "overview": "overview-by-path"}.get(path, path)  # one file per address
+        timings[name] = round(time.perf_counter() - start, 2)
         if path == "graph":  # let the Cytoscape iframe load its bundle too
             page.frame_locator("iframe[title*='st_link_analysis']").locator("#cy").wait_for(state="attached")
             page.wait_for_timeout(1500)
         page.wait_for_timeout(1200)  # charts and tables below the marker finish drawing
-        page.screenshot(path=str(ARTIFACTS / f"page-{path or 'overview'}.png"), full_page=True)
+        page.screenshot(path=str(ARTIFACTS / f"page-{name}.png"), full_page=True)
         assert page.get_by_text("Page not found").count() == 0, f"/{path}: Streamlit says page not found"
         body = page.locator("[data-testid='stMain']").inner_text()
         assert marker in body, f"{path}: {marker!r} not shown"
