@@ -428,6 +428,128 @@ def evaluate_command(
     typer.echo(format_evaluation(result, verbose))
 
 
+def _write_exports(csv_path: Path | None, xlsx_path: Path | None,
+                   sheets: dict[str, tuple[list[str], list[list]]], about: list[str]) -> None:
+    """--csv (the first table) and --xlsx (every table, formatted) for the ask and compare commands."""
+    from fazhi.queries.tables import to_csv, to_xlsx
+
+    if csv_path and sheets:
+        columns, rows = next(iter(sheets.values()))
+        csv_path.write_bytes(to_csv(columns, rows))
+        typer.echo(f"wrote {csv_path}", err=True)
+    if xlsx_path:
+        xlsx_path.write_bytes(to_xlsx(sheets, about))
+        typer.echo(f"wrote {xlsx_path}", err=True)
+
+
+CsvOption = Annotated[Path | None, typer.Option("--csv", help="Also write the table as CSV.")]
+XlsxOption = Annotated[Path | None, typer.Option("--xlsx", help="Also write a formatted .xlsx.")]
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question in Chinese, e.g. 哪些机构实施了双随机、一公开？")],
+    db: DbOption = None, backend: BackendOption = None, as_json: JsonOption = False,
+    csv_path: CsvOption = None, xlsx_path: XlsxOption = None,
+) -> None:
+    """Answer a Chinese question with one named query: prints the interpretation, the query and
+    its parameters, the Cypher and the table (no model, no network; candidates when unsure)."""
+    from fazhi.queries.ask import answer
+
+    store = _store(backend, db, read_only=True)
+    try:
+        result = answer(store, question)
+    finally:
+        store.close()
+    meaning = result.interpretation
+    if as_json:
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, default=str))
+    else:
+        typer.echo(meaning.text)
+        for note in meaning.notes:
+            typer.echo(f"  ({note})")
+        if meaning.understood:
+            typer.echo(f"查询: {meaning.query} {json.dumps(meaning.params, ensure_ascii=False)}"
+                       + ("  (两年对比: 新增/延续/未再提及)" if meaning.compare else ""))
+            typer.echo("Cypher:\n  " + result.cypher.replace("\n", "\n  "))
+            _print_result(QueryResult(result.columns, result.rows), False)
+    if not meaning.understood:
+        raise typer.Exit(3)
+    _write_exports(csv_path, xlsx_path, {"回答": (result.columns, result.rows)},
+                   [f"问题：{question}", meaning.text, f"查询：{meaning.query} "
+                    f"{json.dumps(meaning.params, ensure_ascii=False)}", result.cypher])
+
+
+@app.command("eval-ask")
+def eval_ask(
+    questions: Annotated[Path, typer.Argument(help="question<TAB>query<TAB>params-JSON file.")] = Path(
+        "tests/ask/questions.tsv"),
+    db: DbOption = None, backend: BackendOption = None,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="List every miss.")] = False,
+) -> None:
+    """Accuracy of `fazhi ask`'s interpretation on a question set (query name and listed parameters)."""
+    from fazhi.queries.ask import Vocabulary, evaluate, load_questions
+
+    try:
+        items = load_questions(questions)
+    except (OSError, ValueError) as exc:
+        raise _fail(f"cannot read {questions}: {exc}") from None
+    store = _store(backend, db, read_only=True)
+    try:
+        vocab = Vocabulary.from_store(store)
+    finally:
+        store.close()
+    accuracy, misses = evaluate(items, vocab)
+    if verbose:
+        for item, got in misses:
+            typer.echo(f"MISS {item.question}\n  expected {item.query} {json.dumps(item.params, ensure_ascii=False)}"
+                       f"\n  got      {got.query} {json.dumps(got.params, ensure_ascii=False)} {got.text}")
+    typer.echo(f"accuracy {accuracy:.3f} ({len(items) - len(misses)}/{len(items)} questions)")
+
+
+@app.command()
+def compare(
+    agency: Annotated[str | None, typer.Option("--agency", help="An agency's canonical name.")] = None,
+    region: Annotated[str | None, typer.Option("--region", help="A region: all its agencies' reports.")] = None,
+    other: Annotated[str | None, typer.Option("--other", help="A second agency: side by side instead.")] = None,
+    year_from: Annotated[int, typer.Option("--from", help="The earlier year.")] = 0,
+    year_to: Annotated[int, typer.Option("--to", help="The later year.")] = 0,
+    db: DbOption = None, backend: BackendOption = None, as_json: JsonOption = False,
+    csv_path: CsvOption = None, xlsx_path: XlsxOption = None,
+) -> None:
+    """What changed between two years for an agency or a region (measures 新增/延续/未再提及, documents
+    newly cited), with the evidence of each side; or two agencies side by side (--agency A --other B)."""
+    from fazhi.queries.compare import compare_agencies, compare_years, counts
+
+    store = _store(backend, db, read_only=True)
+    try:
+        if other:
+            if not agency:
+                raise _fail("--other needs --agency", 2)
+            tables = {"措施": compare_agencies(store, agency, other)}
+            about = [f"对比：{agency}（前者）与 {other}（后者）的措施"]
+        else:
+            tables = {name: table for name, table in zip(("措施", "法规文件"), compare_years(
+                store, agency=agency or "", region=region or "", year_from=year_from, year_to=year_to).values(),
+                strict=True)}
+            about = [f"对比：{agency or region} {year_from}年 → {year_to}年（新增/延续/未再提及）"]
+    except ValueError as exc:
+        raise _fail(f"refused: {exc}", 2) from None
+    finally:
+        store.close()
+    if as_json:
+        typer.echo(json.dumps({name: t.records() for name, t in tables.items()}, ensure_ascii=False, default=str))
+    else:
+        typer.echo(about[0])
+        for name, table in tables.items():
+            summary = "，".join(f"{k} {v}" for k, v in counts(table).items()) or "无"
+            typer.echo(f"\n{name}: {summary}")
+            shown = [c for c in table.columns if not c.endswith(("report_id", "offset", "report_title"))]
+            index = [table.columns.index(c) for c in shown]
+            _print_result(QueryResult(shown, [[row[i] for i in index] for row in table.rows]), False)
+    _write_exports(csv_path, xlsx_path, {name: (t.columns, t.rows) for name, t in tables.items()}, about)
+
+
 def main() -> None:
     app()
 

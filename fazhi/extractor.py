@@ -54,3 +54,20 @@ def measure_surface_forms() -> dict[str, list[str]]:
         variants = [entry.name, *entry.aliases]
         forms[entry.name] = sorted(set(variants) | {re.sub(r"[“”\"]", "", v) for v in variants})
     return forms
+
+
+def catalogue_aliases() -> dict[str, dict[str, str]]:
+    """Label -> {short or variant form: canonical name} from the dictionaries: the aliases of
+    data/measures.tsv and data/laws.tsv, so a question may say 双随机 or 民法典 (queries/ask.py)."""
+    from fazhi.extraction.dictionaries import load_laws
+
+    measures = {alias: entry.name for entry in load_measures() for alias in entry.aliases}
+    laws = {alias: entry.name for entry in load_laws() for alias in entry.aliases}
+    return {"Measure": measures, "Law": laws}
+
+
+def agency_abbreviations() -> dict[str, str]:
+    """Short functional names (人社局) -> the full ones (人力资源和社会保障局), data/agency_abbreviations.tsv."""
+    from fazhi.extraction.dictionaries import load_agency_abbreviations
+
+    return load_agency_abbreviations()

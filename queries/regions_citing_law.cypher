@@ -1,0 +1,18 @@
+// name: regions_citing_law
+// description: Where a document is cited: regions by the number of filtered reports citing it, with the issuing agencies. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// param year_from: 0
+// param year_to: 0
+// param region: ""
+// param level: ""
+// param doc_type: ""
+// param law: "中华人民共和国行政处罚法"
+MATCH (r:Report)-[e:CITES]->(l:Law {name: $law})
+WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $year_to)
+  AND ($doc_type = '' OR r.doc_type = $doc_type)
+  AND ($region = '' OR r.region CONTAINS $region OR EXISTS {
+        MATCH (g:Region)-[:PART_OF*1..3]->(p:Region) WHERE r.region ENDS WITH g.name AND p.name = $region })
+  AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
+OPTIONAL MATCH (a:Agency)-[:ISSUED]->(r)
+RETURN r.region AS region, count(DISTINCT r) AS reports, count(DISTINCT a) AS agencies,
+       min(r.year) AS first_year, max(r.year) AS last_year
+ORDER BY reports DESC, region

@@ -1,0 +1,12 @@
+// name: shared_measures
+// description: The measures two agencies both implement, with each side's year, report and evidence sentence (what 问答 answers for "都做了哪些相同的措施").
+// param agency: "河源市工业和信息化局"
+// param other: "阳江市科学技术局"
+MATCH (a:Agency {name: $agency})-[e:IMPLEMENTS]->(m:Measure)<-[f:IMPLEMENTS]-(b:Agency {name: $other})
+MATCH (r:Report {id: e.report_id})
+MATCH (s:Report {id: f.report_id})
+RETURN m.name AS measure, m.kind AS kind, e.year AS year, r.id AS report_id, r.title AS report_title,
+       e.sentence AS evidence, e.start_offset AS start_offset, e.end_offset AS end_offset,
+       f.year AS other_year, s.id AS other_report_id, s.title AS other_report_title,
+       f.sentence AS other_evidence, f.start_offset AS other_start_offset, f.end_offset AS other_end_offset
+ORDER BY measure, year, report_id, other_report_id
