@@ -1,8 +1,10 @@
-"""机构: one agency's profile — measures by year, laws its reports cite, partners, reports, hierarchy, region."""
+"""机构: one agency's profile — measures by year, laws its reports cite, partners, reports, hierarchy, region,
+and 对比: the agency or its region between two years, or beside another agency."""
 
 import altair as alt
 import streamlit as st
 
+from fazhi.app_pages.compare_view import render_pair_compare, render_year_compare
 from fazhi.app_pages.filters import filtered_frame
 from fazhi.app_pages.frames import library_frame
 from fazhi.app_pages.links import pick, reader_url
@@ -73,3 +75,16 @@ st.dataframe(
                    "issued": st.column_config.CheckboxColumn("发文机关"), "evidence": "首次提及",
                    "link": st.column_config.LinkColumn("原文", display_text="阅读")},
 )
+
+st.subheader("对比")
+years_tab, region_tab, pair_tab = st.tabs(["本机构两年对比", "地区两年对比（所有机构）", "与另一机构对比"])
+with years_tab:
+    render_year_compare("agency", agency, "compare-agency")
+with region_tab:
+    regions = library_frame("region_list")["region"].tolist()
+    default = info["region"] if info["region"] in regions else None
+    region = st.selectbox("地区", regions, index=regions.index(default) if default else 0, key="compare-region-pick")
+    render_year_compare("region", region, "compare-region")
+with pair_tab:
+    active = agencies[agencies["facts"] > 0]["agency"].tolist()
+    render_pair_compare(agency, active, "compare-pair")

@@ -69,18 +69,32 @@ def result_graph(frame: pd.DataFrame) -> dict:
     return {"nodes": list(nodes.values()), "edges": list(edges.values())}
 
 
+def linked_params(examples: dict[str, Any]) -> dict[str, Any]:
+    """Parameters a link brought (?p=JSON), those the query has, typed like its examples."""
+    try:
+        given = json.loads(st.query_params.get("p") or "{}")
+    except json.JSONDecodeError:
+        return {}
+    if not isinstance(given, dict):
+        return {}
+    return {k: v for k, v in given.items() if k in examples and isinstance(v, type(examples[k]))}
+
+
 handle = store_handle()
 current = handle.current()
 st.header("Cypher")
 st.caption(f"后端: {backend_caption(current)} · 方言: `{current.dialect}` · 只读 · 超时 {TIMEOUT_S} 秒 · 最多 {ROW_CAP} 行")
 queries = library.load_library()
-name = st.selectbox("从查询库载入", [BLANK, *queries],
+choices = [BLANK, *queries]
+linked = st.query_params.get("q")  # the 问答 box links here with ?q=<query>&p=<its parameters as JSON>
+name = st.selectbox("从查询库载入", choices, index=choices.index(linked) if linked in queries else 0,
                     format_func=lambda n: n if n == BLANK else f"{n} — {queries[n].description[:60]}")
 seed = (queries[name].cypher_for(current.dialect) if name in queries
         else "MATCH (m:Measure) RETURN m.name AS name, m.kind AS kind LIMIT 10")
 text = st.text_area("Cypher", seed, height=200, key=f"cypher-text-{name}")
 examples = dict(queries[name].params) if name in queries else {}
-defaults = {**examples, **{k: v for k, v in filter_params().items() if k in examples}}
+defaults = {**examples, **{k: v for k, v in filter_params().items() if k in examples},
+            **(linked_params(examples) if name == linked else {})}
 params = {key: param_input(key, example, defaults[key]) for key, example in examples.items()}
 extra = st.text_input("其他参数 (JSON 对象)", "{}", key="cypher-extra")
 try:

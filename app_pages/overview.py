@@ -1,9 +1,10 @@
-"""概览: what the (filtered) graph holds — counts, top measures, most cited laws, adoption, reports, search."""
+"""概览: what the (filtered) graph holds — counts, 问答, search, top measures, most cited laws, adoption, reports."""
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
+from fazhi.app_pages.ask_box import render_ask
 from fazhi.app_pages.filters import filtered_frame, unfiltered
 from fazhi.app_pages.frames import library_frame
 from fazhi.app_pages.search import render_search
@@ -44,6 +45,7 @@ cols[2].metric("发文机关未识别", int(totals["unknown_issuer"]),
 cols[3].metric("措施（被实施）", implemented)
 cols[4].metric("被引法规文件", int(totals["laws"]))
 
+render_ask("overview-ask")
 render_search("overview-search")
 
 if not totals["reports"]:

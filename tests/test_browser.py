@@ -212,3 +212,36 @@ def test_toolbar_shows_viewers_no_deploy_button(server: str, browser_page) -> No
     assert colour != "rgb(255, 75, 75)", "Streamlit's own red: the app's theme was not applied"
     assert colour == rgb(theme["primaryColor"]), colour
     assert not foreign(requests)
+
+
+def test_ask_box_evidence_link_and_compare_columns(server: str, browser_page) -> None:
+    """Three questions typed into 概览's 问答 box, an evidence link followed into the reader, and the region
+    comparison of 机构 with its 新增/延续/未再提及 columns."""
+    page, requests = browser_page
+    page.goto(f"{server}/")
+    wait_rendered(page, "实施最多的措施")
+    box = page.locator("input[aria-label='问答（用中文提问，不写 Cypher）']")
+    for question, understood in (("民法典被哪些报告引用", "理解为：引用「中华人民共和国民法典」的报告"),
+                                 ("河源市2022年比2019年新增了哪些措施", "理解为：「河源市」各机构2019年与2022年相比"),
+                                 ("哪些机构实施了双随机一公开？", "理解为：实施「双随机、一公开」的机构")):
+        box.fill(question)
+        box.press("Enter")
+        wait_rendered(page, understood)
+    page.screenshot(path=str(ARTIFACTS / "ask-box.png"), full_page=True)
+    evidence = page.locator("a[href*='report?rid=']").first
+    href = evidence.get_attribute("href") or ""
+    evidence.click()
+    wait_rendered(page, "抽取的事实")
+    assert "rid=" in page.url and href.split("rid=")[1].split("&")[0] in page.url
+    frame = page.frame_locator("iframe[srcdoc], iframe[title*='components']").first
+    frame.locator(".target").first.wait_for(state="visible")
+
+    page.goto(f"{server}/agencies?a=河源市人力资源和社会保障局")
+    wait_rendered(page, "实施的措施（按年份）")
+    page.get_by_role("tab", name="地区两年对比（所有机构）").click()
+    for status in ("新增（", "延续（", "未再提及（"):
+        page.get_by_text(status, exact=False).first.wait_for(state="visible")
+    page.get_by_text("新增（", exact=False).first.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(ARTIFACTS / "compare-region.png"))
+    assert not foreign(requests), foreign(requests)[:5]
