@@ -59,6 +59,7 @@ def render_ask(key: str = "ask") -> None:
         st.warning(meaning.text)
         return
     st.info(meaning.text)
+    st.caption("问答只按问题中写明的年份、地区和层级查询，不受左侧筛选影响。")
     for note in meaning.notes:
         st.caption(note)
     st.markdown(f"**查询** `{meaning.query}`" + ("（两年对比：新增/延续/未再提及）" if meaning.compare else ""))

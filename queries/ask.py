@@ -192,6 +192,7 @@ class Vocabulary:
         vocab = cls({}, last_year)
         present = {(label, name) for label, name, _ in rows}
         regions = {name for label, name, _ in rows if label == "Region"}
+        abbreviations = agency_abbreviations()
         for label, name, extra in rows:
             if "〔" in name:  # a report-scoped body (省委〔报告…〕) is no name anyone asks about
                 continue
@@ -199,7 +200,7 @@ class Vocabulary:
             if label == "Region":
                 vocab.add_all(_region_forms(name, extra), label, name)
             elif label == "Agency":
-                vocab.add_all(_agency_forms(name, extra, regions, agency_abbreviations()), label, name)
+                vocab.add_all(_agency_forms(name, extra, regions, abbreviations), label, name)
             elif label == "Measure" and "、" in name:  # 双随机、一公开 → 双随机: the first of an enumerated name
                 vocab.add(name.split("、")[0], label, name)
             elif label == "Law" and name.startswith("中华人民共和国"):
@@ -239,7 +240,8 @@ def _region_forms(name: str, parent: str) -> list[str]:
 def _agency_forms(name: str, region: str, regions: set[str], abbreviations: dict[str, str]) -> list[str]:
     """河源市工业和信息化局 → 河源工业和信息化局, 河源市工信局, 河源工信局; 河源市东源县仙塘镇人民政府 →
     仙塘镇人民政府 (the region written short, the functional name as data/agency_abbreviations.tsv shortens it)."""
-    prefixes = [r for r in regions | {region} if r and name.startswith(r)]
+    # the regions the name starts with, found by its own prefixes (a store may hold thousands of regions)
+    prefixes = [name[:i] for i in range(2, len(name)) if name[:i] in regions or name[:i] == region]
     bases = [name]
     for prefix in prefixes:
         bases.extend(form + name[len(prefix):] for form in _region_forms(prefix, "") if form != prefix)

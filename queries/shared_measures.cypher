@@ -1,7 +1,7 @@
 // name: shared_measures
 // description: The measures two agencies both implement, with each side's year, report and evidence sentence (what 问答 answers for "都做了哪些相同的措施").
-// param agency: "河源市工业和信息化局"
-// param other: "阳江市科学技术局"
+// param agency: "韶关市市场监督管理局"
+// param other: "河源市人力资源和社会保障局"
 MATCH (a:Agency {name: $agency})-[e:IMPLEMENTS]->(m:Measure)<-[f:IMPLEMENTS]-(b:Agency {name: $other})
 MATCH (r:Report {id: e.report_id})
 MATCH (s:Report {id: f.report_id})
