@@ -44,6 +44,8 @@ _YEARS = {
 }
 # An agency-like word no name matched (上城区发改经信局 once 上城区 is taken): ask, do not drop it.
 _UNLINKED_AGENCY = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:局|厅|委员会|办公室|政府)")
+# A quoted or 《》 name that matched nothing (“河长制”, 《某某条例》): the asker meant a name.
+_UNLINKED_QUOTED = re.compile(r"[“\"「《]([^“”\"「」《》\x00]{2,})[”\"」》]")
 _TOP = re.compile(r"前\s*([0-9一两二三四五六七八九十]+)\s*(?:个|名|位|项|条|家|部)?|([0-9一两二三四五六七八九十]+)\s*(?:个|名|位|项|条|家|部)")
 
 
@@ -515,9 +517,9 @@ def interpret(question: str, vocab: Vocabulary) -> Interpretation:
     links = linking.links
     years, masked = read_years(linking.masked(), vocab.last_year)
     links.sort(key=lambda k: k.start)
-    if unresolved := _UNLINKED_AGENCY.search(masked):
+    if unresolved := _UNLINKED_AGENCY.search(masked) or _UNLINKED_QUOTED.search(masked):
         result.links = links
-        return _not_understood(result, unresolved.group(0), vocab)
+        return _not_understood(result, unresolved.group(0), vocab, named=True)
     terms, rest = read_terms(masked)
     top = _TOP.search(rest)
     chosen = choose(load_intents(), links, years, rest.replace(_MASK, " "))
@@ -531,7 +533,7 @@ def interpret(question: str, vocab: Vocabulary) -> Interpretation:
     return result
 
 
-def _not_understood(result: Interpretation, unlinked: str, vocab: Vocabulary) -> Interpretation:
+def _not_understood(result: Interpretation, unlinked: str, vocab: Vocabulary, named: bool = False) -> Interpretation:
     """Candidates: names that hold the unlinked words (司法局 → every 司法局), agencies of a region the
     question named, names close to the words; else example questions. Never one of them chosen."""
     import difflib
@@ -550,8 +552,9 @@ def _not_understood(result: Interpretation, unlinked: str, vocab: Vocabulary) ->
     if result.candidates:
         result.text = "您是指：" + "；".join(result.candidates) + "？请写出完整名称。"
     else:
-        result.text = ("未能理解这个问题。可以这样问：哪些机构实施了双随机、一公开？"
-                       "河源市2022年比2021年新增了哪些措施？引用民法典最多的是哪些地区？")
+        missing = f"图中没有找到「{key(unlinked)}」。" if named else "未能理解这个问题。"
+        result.text = (missing + "可以这样问：哪些机构实施了双随机、一公开？"
+                                 "河源市2022年比2021年新增了哪些措施？引用民法典最多的是哪些地区？")
     return result
 
 

@@ -102,6 +102,8 @@ def test_unknown_and_ambiguous_questions_get_candidates_not_a_guess(vocab: Vocab
     assert not partial.understood
     assert partial.candidates[0] == "杭州市上城区发展改革和经济信息化局（机构）"
     assert not interpret("今天天气怎么样", vocab).understood
+    absent = interpret("哪些机构实施了“河长制”", vocab)  # not in the graph: no ranking of agencies instead
+    assert not absent.understood and "河长制" in absent.text
 
 
 def test_a_one_character_typo_is_read_and_said(vocab: Vocabulary) -> None:
