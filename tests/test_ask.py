@@ -173,7 +173,7 @@ def test_cli_ask_prints_its_work_and_exports(corpus_db: Path, tmp_path: Path) ->
     headers = [c.value for c in sheet[1]]
     assert "证据句" in headers and "报告标题" in headers and sheet.max_row > 1
     assert all("民法典" in str(row[headers.index("证据句")]) for row in sheet.iter_rows(min_row=2, values_only=True))
-    as_json = json.loads(runner.invoke(app, ["ask", "哪些报告引用了民法典", "--db", str(corpus_db), "--json"]).output)
+    as_json = json.loads(runner.invoke(app, ["ask", "哪些报告引用了民法典", "--db", str(corpus_db), "--json"]).stdout)
     assert as_json["query"] == "law_citations" and as_json["rows"]
     unsure = runner.invoke(app, ["ask", "司法局做了什么", "--db", str(corpus_db)])
     assert unsure.exit_code == 3 and "您是指" in unsure.output
@@ -182,7 +182,7 @@ def test_cli_ask_prints_its_work_and_exports(corpus_db: Path, tmp_path: Path) ->
 def test_cli_eval_ask_and_compare(corpus_db: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     evaluated = runner.invoke(app, ["eval-ask", str(QUESTIONS), "--db", str(corpus_db)])
-    assert evaluated.exit_code == 0 and evaluated.output.startswith("accuracy ")
+    assert evaluated.exit_code == 0 and evaluated.stdout.startswith("accuracy ")
     csv_path = tmp_path / "compare.csv"
     compared = runner.invoke(app, ["compare", "--region", "河源市", "--from", "2021", "--to", "2022",
                                    "--db", str(corpus_db), "--csv", str(csv_path)])
