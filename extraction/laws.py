@@ -17,6 +17,7 @@ from functools import lru_cache
 from fazhi.extraction.agencies import AgencyHit
 from fazhi.extraction.citations import find_citations, flatten
 from fazhi.extraction.dictionaries import load_laws
+from fazhi.extraction.joint_issuers import join_issuers
 from fazhi.extraction.regions import RegionGazetteer
 from fazhi.extraction.spans import Containers, starting_in
 from fazhi.extraction.wordtrie import guarded_trie_regex
@@ -102,10 +103,11 @@ def infer_category(title: str, region_prefix: bool) -> str:
 
 
 def infer_issuer(title: str, category: str, region_name: str | None) -> str | None:
-    """The issuing organ a title states (国务院办公厅关于… → 国务院办公厅)."""
+    """The issuing organs a title states, joined with '、' (国务院办公厅关于… → 国务院办公厅;
+    中共中央国务院关于… → 中共中央、国务院); None when the words before 关于 are no body."""
     match = _ISSUER_RE.match(title)
     if match:
-        return match.group("issuer")
+        return join_issuers(title[:match.end() - len("关于")])
     if category == "地方性法规" and region_name:
         return f"{region_name}人民代表大会常务委员会"
     if category == "地方政府规章" and region_name:
@@ -150,7 +152,9 @@ def resolve_citations(text: str, gazetteer: RegionGazetteer, agency_hits: list[A
                 region_hit = _leading_region(gazetteer, name)
                 category = infer_category(name, region_hit is not None)
                 issuer_hit = _title_issuer(starting_in(agency_hits, starts, cite.start + 1, cite.start + 2), text)
-                issuer = issuer_hit.name if issuer_hit else infer_issuer(name, category, region_hit)
+                inferred = infer_issuer(name, category, region_hit)
+                joint = inferred is not None and "、" in inferred  # the hit names only the first body
+                issuer = issuer_hit.name if issuer_hit and not joint else inferred
         parent_name = next((law.name for law in reversed(out) if law.start == parent.start), None) if parent else None
         out.append(LawHit(cite.start, cite.end, name, category, issuer, parent_name, issuer_hit))
         earlier.append(name)

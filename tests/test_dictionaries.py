@@ -322,3 +322,12 @@ def test_malformed_measure_kind(tmp_path, monkeypatch):
     monkeypatch.setenv("FAZHI_DATA_DIR", str(tmp_path))
     with pytest.raises(ValueError, match=r"measures\.tsv:2"):
         d.load_measures()
+
+
+def test_law_issuers_are_whole_bodies():
+    """Issue 14: each issuer is one or more bodies joined with '、' (never 某某等, never two run together)."""
+    from fazhi.extraction.joint_issuers import join_issuers
+
+    for law in d.load_laws():
+        if law.issuer:
+            assert join_issuers(law.issuer) == law.issuer, law.name

@@ -430,3 +430,16 @@ def test_no_agency_mention_starts_inside_another_in_the_samples() -> None:
         mentions = [(m.start, m.end) for a in extraction.agencies for m in a.mentions]
         nested = [(s, e) for s, e in mentions if any(s2 < s < e2 for s2, e2 in mentions)]
         assert not nested, (path.name, nested)
+
+
+@pytest.mark.parametrize(("title", "issuer"), [
+    ("中共中央国务院关于印发某某纲要的通知", "中共中央、国务院"),
+    ("中办国办关于加强某某工作的意见", "中共中央办公厅、国务院办公厅"),
+    ("中共中央办公厅国务院办公厅关于某某的意见", "中共中央办公厅、国务院办公厅"),
+    ("工业和信息化部贯彻落实国务院办公厅关于推广随机抽查规范事中事后监管的通知实施方案", "工业和信息化部"),
+    ("鹤岗市人民政府鹤岗市中级人民法院关于完善“府院联动”机制的意见", "鹤岗市人民政府、鹤岗市中级人民法院"),
+])
+def test_a_title_issuer_names_whole_bodies(title: str, issuer: str) -> None:
+    """Issue 14: the words before 关于 are one or more bodies, never a fragment or two in one."""
+    laws = {law.name: law for law in extract(text_document("t.txt", f"某某局2022年工作报告\n一、落实《{title}》。\n")).laws}
+    assert laws[title].issuer == issuer
