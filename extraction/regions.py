@@ -185,6 +185,37 @@ def _char_class(chars: Iterable[str]) -> str:
 
 # -- the gazetteer -----------------------------------------------------------
 
+def read_gazetteer_rows(path: Path) -> list[tuple[str, str, str, str, str]]:
+    """(name, level, parent, code, short) rows of a regions.tsv, header and comments skipped."""
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if cols[0] == "name":
+                continue
+            cols += [""] * (5 - len(cols))
+            rows.append((cols[0], cols[1], cols[2], cols[3], cols[4]))
+    return rows
+
+
+def official_codes(path: Path | None = None) -> dict[tuple[str, str | None], str]:
+    """(name, parent name or None) -> 行政区划代码 for 省/市/区县, plus (name, None) when the name alone
+    is unique: what the linked-data export states beside a region, without building the matcher."""
+    by_pair: dict[tuple[str, str | None], str] = {}
+    by_name: dict[str, set[str]] = {}
+    for name, level, parent, code, _short in read_gazetteer_rows(path or data_dir() / "regions.tsv"):
+        if level == "乡镇" or not code:
+            continue
+        by_pair[(name, parent or None)] = code
+        by_name.setdefault(name, set()).add(code)
+    for name, codes in by_name.items():
+        if len(codes) == 1:
+            by_pair.setdefault((name, None), next(iter(codes)))
+    return by_pair
+
+
 class RegionGazetteer:
     """All divisions, their surfaces and the compiled scanner."""
 
@@ -233,17 +264,7 @@ class RegionGazetteer:
 
     @classmethod
     def from_tsv(cls, path: Path) -> RegionGazetteer:
-        rows = []
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("#") or not line.strip():
-                    continue
-                cols = line.rstrip("\n").split("\t")
-                if cols[0] == "name":
-                    continue
-                cols += [""] * (5 - len(cols))
-                rows.append((cols[0], cols[1], cols[2], cols[3], cols[4]))
-        return cls(rows)
+        return cls(read_gazetteer_rows(path))
 
     def _load(self, rows: list[tuple[str, str, str, str, str]]) -> None:
         for name, level, parent, code, _short in rows:

@@ -59,11 +59,18 @@ def ingest(
     strict: Annotated[bool, typer.Option(help="Exit non-zero when any file failed.")] = False,
     bulk: Annotated[bool, typer.Option(help="Embedded store only: COPY new edges (several times faster, "
                                             "not crash-safe; for a first load of a fresh store).")] = False,
+    sources: Annotated[Path | None, typer.Option(help="TSV of file name → web address (a SOURCES.tsv): "
+                                                      "the address becomes the report's dcterms:source.")] = None,
 ) -> None:
     """Extract reports and merge them into the store; one line per failed file."""
     from fazhi.ingest import ingest as run_ingest
+    from fazhi.ingest import load_sources
     from fazhi.loaders import iter_files
 
+    try:
+        addresses = load_sources(sources) if sources else None
+    except (OSError, ValueError) as exc:
+        raise _fail(f"cannot read the sources file: {exc}", 2) from None
     store = _store(backend, db)
     try:
         if bulk and store.counts().get("Report", 0):
@@ -71,7 +78,7 @@ def ingest(
                         "of reports already stored")
         total = sum(1 for _ in iter_files(paths))
         with typer.progressbar(length=total, label="ingesting", file=sys.stderr) as bar:
-            summary = run_ingest(paths, store, workers=workers or None, bulk=bulk,
+            summary = run_ingest(paths, store, workers=workers or None, bulk=bulk, sources=addresses,
                                  progress=lambda _: bar.update(1))
         counts = store.counts()
     finally:
@@ -362,17 +369,36 @@ def export(
     output: Annotated[Path, typer.Option("-o", "--output", help="File (a folder for csv).")],
     db: DbOption = None,
     backend: BackendOption = None,
-    base: Annotated[str | None, typer.Option(help="Base IRI for RDF.")] = None,
+    base: Annotated[str | None, typer.Option(help="Base IRI for RDF (the fz: vocabulary moves with it).")] = None,
+    vocabulary: Annotated[bool, typer.Option("--vocabulary", help="RDF only: write the fz: vocabulary "
+                                             "(RDFS/OWL, for --base) instead of the graph.")] = False,
+    text: Annotated[bool | None, typer.Option("--text/--no-text", help="Include report full texts "
+                                              "(default: in csv only).")] = None,
+    license_iri: Annotated[str | None, typer.Option("--license", help="RDF: the dataset's licence IRI "
+                                                    "(default CC BY 4.0).")] = None,
+    creator: Annotated[str | None, typer.Option(help="RDF: who made the dataset (default: fazhi).")] = None,
 ) -> None:
     """Export the graph as linked data, GraphML, or CSV for `neo4j-admin database import`."""
     from fazhi.graph.exports import export as run_export
-    from fazhi.graph.rdf import DEFAULT_BASE
+    from fazhi.graph.linked_terms import DEFAULT_LICENSE, DatasetInfo
+    from fazhi.graph.rdf import DEFAULT_BASE, write_graph
+    from fazhi.graph.rdf import vocabulary as vocabulary_graph
 
     if fmt not in ("ttl", "jsonld", "nt", "graphml", "csv"):
         raise _fail(f"unknown format {fmt!r}", 2)
+    if vocabulary:
+        if fmt not in ("ttl", "jsonld", "nt"):
+            raise _fail("--vocabulary needs an RDF format (ttl, jsonld or nt)", 2)
+        try:
+            written = write_graph(vocabulary_graph(base or DEFAULT_BASE), output, fmt)  # type: ignore[arg-type]
+        except ValueError as exc:
+            raise _fail(str(exc), 2) from None
+        typer.echo(f"wrote {written} vocabulary triples to {output}")
+        return
+    info = DatasetInfo(license=license_iri or DEFAULT_LICENSE, creator=creator)
     store = _store(backend, db, read_only=True)
     try:
-        written = run_export(store, fmt, output, base or DEFAULT_BASE)
+        written = run_export(store, fmt, output, base or DEFAULT_BASE, include_text=text, info=info)
     finally:
         store.close()
     typer.echo(f"wrote {written} items to {output}")
@@ -380,28 +406,40 @@ def export(
 
 @app.command()
 def sparql(
-    text: Annotated[str, typer.Argument(help="SPARQL query (prefixes fz:, eli:, schema:, org:, skos:, prov: predeclared).")],
+    text: Annotated[str, typer.Argument(help="SPARQL query (prefixes fz:, eli:, schema:, org:, skos:, prov:, "
+                                             "oa:, dcterms: predeclared).")],
     db: DbOption = None,
     backend: BackendOption = None,
-    as_json: JsonOption = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, or json / csv / tsv in the W3C SPARQL "
+                                                           "1.1 results formats (a graph: JSON-LD / N-Triples).")] = "table",
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    base: Annotated[str | None, typer.Option(help="Base IRI the graph is exported under.")] = None,
     cache: Annotated[bool, typer.Option(help="Keep the RDF export on disk beside the store (<db>.sparql/) "
                                              "so only the first query after a change rebuilds it.")] = True,
 ) -> None:
     """Run SPARQL over the graph's RDF."""
+    from fazhi.graph.rdf import DEFAULT_BASE, sparql_cached, sparql_serialized
     from fazhi.graph.rdf import sparql as run_sparql
-    from fazhi.graph.rdf import sparql_cached
 
+    fmt = "json" if as_json else fmt
+    if fmt not in ("table", "json", "csv", "tsv"):
+        raise _fail(f"unknown format {fmt!r}; choose table, json, csv or tsv", 2)
     store = _store(backend, db, read_only=True)
     try:
-        if cache:
-            columns, rows = sparql_cached(store, text, store.sidecar_path(".sparql"))
+        cache_dir = store.sidecar_path(".sparql") if cache else None
+        if fmt != "table":
+            typer.echo(sparql_serialized(store, text, fmt, base or DEFAULT_BASE,  # type: ignore[arg-type]
+                                         cache_dir=cache_dir), nl=False)
+            return
+        if cache_dir is not None:
+            columns, rows = sparql_cached(store, text, cache_dir, base or DEFAULT_BASE)
         else:
-            columns, rows = run_sparql(store, text)
+            columns, rows = run_sparql(store, text, base or DEFAULT_BASE)
     except Exception as exc:  # noqa: BLE001 - a bad query is the user's, say why
         raise _fail(f"SPARQL failed: {exc}", 2) from None
     finally:
         store.close()
-    _print_result(QueryResult(columns, rows), as_json)
+    _print_result(QueryResult(columns, rows), as_json=False)
 
 
 @app.command("eval")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -81,15 +81,38 @@ def _extract_chunk(names: list[str]) -> list[Extraction | tuple[str, str]]:
     return [extract_file(name) for name in names]
 
 
+def load_sources(path: str | Path) -> dict[str, str]:
+    """A sources file (file name TAB web address, one per line; a header line and # comments are
+    skipped; more columns are ignored, as in a SOURCES.tsv) as file name -> address.
+
+    Raises ValueError naming the file and line when an address is not http(s) or a name repeats.
+    """
+    path = Path(path)
+    sources: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        cols = line.split("\t")
+        is_header = number == 1 and not (len(cols) > 1 and cols[1].strip().startswith("http"))
+        if not line.strip() or line.startswith("#") or is_header:
+            continue
+        if len(cols) < 2 or not cols[1].strip().startswith(("http://", "https://")):
+            raise ValueError(f"{path}:{number}: expected 'file name<TAB>http(s) address', got {line[:80]!r}")
+        name = Path(cols[0].strip()).name
+        if name in sources:
+            raise ValueError(f"{path}:{number}: {name} is listed twice")
+        sources[name] = cols[1].strip()
+    return sources
+
+
 def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int | None = None,
            progress: Callable[[str], None] | None = None, bulk: bool = False,
-           batch_reports: int | None = None) -> IngestSummary:
+           batch_reports: int | None = None, sources: Mapping[str, str] | None = None) -> IngestSummary:
     """Ingest files and folders into the store; returns what was ingested and what failed, and why.
 
     `bulk` writes inside the store's bulk() block (the embedded store COPYs the edges of
     new reports: much faster, but a crash mid-load can leave a batch without its edges;
     for loads into a fresh store). Batches are larger for large corpora: each commit has
     a fixed cost (a checkpoint), and 1,000 reports per batch stay well under 200 MB.
+    `sources` (see load_sources) gives files, by name, the address they were published at.
     """
     files = list(iter_files(paths))  # paths only: the texts are read by the workers, chunk by chunk
     size = batch_reports or (LARGE_BATCH_REPORTS if len(files) >= LARGE_CORPUS else BATCH_REPORTS)
@@ -104,6 +127,8 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int | Non
                 if progress:
                     progress(result[0])
                 continue
+            if sources:
+                result.source_url = sources.get(Path(result.source).name)
             batch.append(result)
             if progress:
                 progress(result.source)

@@ -148,6 +148,9 @@ class Extraction:
     measures: list[Measure] = field(default_factory=list)
     regions: list[Region] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    # Where the document was published (a web address the user gives at ingest, `--sources`), so a
+    # linked-data export can cite it; the local file path in `source` is never published.
+    source_url: str | None = field(default=None, metadata={"property": "source_url", **NOT_IN_JSON})
 
     def to_json(self) -> dict[str, Any]:
         """The `fazhi extract` JSON Lines contract (other tools read exactly these keys)."""

@@ -18,9 +18,10 @@ from fazhi.loaders.text import text_document
 def reindex(store: GraphStore, progress: Callable[[str], None] | None = None) -> int:
     ids = [row["id"] for row in store.iter_nodes("Report")]
     for report_id in ids:
-        row = store.query("MATCH (r:Report {id: $id}) RETURN r.source AS source, r.text AS text",
-                          {"id": report_id}).records()[0]
+        row = store.query("MATCH (r:Report {id: $id}) RETURN r.source AS source, r.text AS text, "
+                          "r.source_url AS source_url", {"id": report_id}).records()[0]
         extraction = extract(text_document(row["source"] or report_id, row["text"] or ""))
+        extraction.source_url = row["source_url"]  # given at ingest, not in the text
         store.replace_report(report_id, rows_from_extractions([extraction]))
         if progress:
             progress(report_id)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
+from fazhi.graph.linked_terms import DatasetInfo
 from fazhi.graph.rdf import DEFAULT_BASE, GraphSource, write_rdf
 from fazhi.graph.store import EDGE_PROPERTIES, NODE_KEY, NODE_PROPERTIES
 from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
@@ -26,14 +27,15 @@ _NEO4J_TYPES = {"STRING": "string", "INT64": "long"}
 
 
 def export(source: GraphSource, fmt: str, path: str | Path, base: str = DEFAULT_BASE, *,
-           include_text: bool | None = None) -> int:
+           include_text: bool | None = None, info: DatasetInfo | None = None) -> int:
     """Write `source` as `fmt` to `path` (a directory for csv); return items written.
 
     Report full text is left out of RDF and GraphML by default (it dwarfs the rest and
     most viewers choke on it) but kept in CSV, whose job is a complete Neo4j reload.
+    `info` is the RDF dataset description's licence and creator.
     """
     if fmt in ("ttl", "jsonld", "nt"):
-        return write_rdf(source, path, fmt, base, include_text=bool(include_text))  # type: ignore[arg-type]
+        return write_rdf(source, path, fmt, base, include_text=bool(include_text), info=info)  # type: ignore[arg-type]
     if fmt == "graphml":
         return write_graphml(source, path, include_text=bool(include_text))
     if fmt == "csv":

@@ -232,10 +232,19 @@ class LadybugStore:
     def _ensure_schema(self) -> None:
         for label in NODE_LABELS:
             self._conn.execute(node_table_ddl(label))
+            self._add_new_columns(label)
         for rel_type in RELATION_ENDPOINTS:
             self._conn.execute(rel_table_ddl(rel_type))
         for label in derived.DERIVED_NODES:
             self._conn.execute(derived_table_ddl(label))
+
+    def _add_new_columns(self, label: str) -> None:
+        """A store made before a model field existed (Report.source_url) gets its column, empty,
+        so an older database keeps working instead of failing its next write."""
+        present = {row[0] for row in self._rows(f"CALL table_info('{label}') RETURN name", {})}
+        for name, kind in NODE_PROPERTIES[label].items():
+            if name not in present:
+                self._conn.execute(f"ALTER TABLE {label} ADD {name} {kind}")
 
     # -- where ---------------------------------------------------------------
 

@@ -356,3 +356,18 @@ def test_text_cap_names_the_reason(tmp_path: Path) -> None:
     path.write_text("法治" * (MAX_TEXT_CHARS // 2 + 1), encoding="utf-8")
     with pytest.raises(LoadError, match=r"too large: [\d,]+ characters of text > extraction cap"):
         load(path)
+
+
+def test_a_bad_sources_file_names_the_file_and_line(tmp_path: Path) -> None:
+    from fazhi.ingest import load_sources
+
+    good = tmp_path / "SOURCES.tsv"
+    good.write_text("file\taddress\tnote\n001.txt\thttps://a.example/1.html\tx\n", encoding="utf-8")
+    assert load_sources(good) == {"001.txt": "https://a.example/1.html"}
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("001.txt\thttps://a.example/1.html\n002.txt\t/home/me/002.txt\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.tsv:2: expected"):
+        load_sources(bad)
+    done = subprocess.run([sys.executable, "-m", "fazhi.cli", "ingest", str(tmp_path), "--sources", str(bad),
+                           "--db", str(tmp_path / "g.lbdb")], capture_output=True, text=True)
+    assert done.returncode == 2 and "bad.tsv:2" in done.stderr

@@ -1,16 +1,19 @@
 """Exports of the real sample graph: SHACL-valid RDF, a lossless round trip, and the CLI commands."""
 
+import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import RDFS, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
+from rdflib.query import Result
 
 from fazhi.graph.ladybug_store import LadybugStore
-from fazhi.graph.rdf import rows_from_rdf, to_graph, validate
-from fazhi.ingest import ingest
+from fazhi.graph.rdf import rows_from_rdf, to_graph, undescribed_objects, validate
+from fazhi.ingest import ingest, load_sources
 from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
@@ -25,9 +28,7 @@ def sample_db(tmp_path_factory) -> Path:
 
 
 def test_export_of_the_samples_satisfies_the_shapes(sample_db) -> None:
-    with LadybugStore(sample_db, read_only=True) as store:
-        conforms, report = validate(to_graph(store))
-    assert conforms, report
+    _assert_linked_data_a_practitioner_accepts(sample_db)
 
 
 def test_round_trip_keeps_every_node_edge_and_evidence(sample_db) -> None:
@@ -51,10 +52,59 @@ def test_cli_export_and_sparql(sample_db, tmp_path) -> None:
     assert len(Graph().parse(out)) > 1000
     query = ("SELECT ?name WHERE { ?m a skos:Concept ; skos:prefLabel ?name . "
              "FILTER(STR(?name) = \"双随机、一公开\") }")
-    done = subprocess.run([sys.executable, "-m", "fazhi.cli", "sparql", query, "--json", "--db", str(sample_db)],
-                          check=True, capture_output=True, text=True)
-    rows = json.loads(done.stdout)
-    assert rows and rows[0]["name"] == "双随机、一公开"
+    done = subprocess.run([sys.executable, "-m", "fazhi.cli", "sparql", query, "--format", "json",
+                           "--db", str(sample_db)], check=True, capture_output=True, text=True)
+    answer = json.loads(done.stdout)
+    assert answer["head"]["vars"] == ["name"]
+    parsed = Result.parse(io.StringIO(done.stdout), format="json")  # the W3C results format, read by rdflib
+    (row,) = list(parsed)
+    assert row["name"] == Literal("双随机、一公开", lang="zh-Hans")
+    count = "SELECT (COUNT(?r) AS ?n) WHERE { ?r a schema:Report }"
+    done = subprocess.run([sys.executable, "-m", "fazhi.cli", "sparql", count, "--format", "csv", "--no-cache",
+                           "--db", str(sample_db)], check=True, capture_output=True, text=True)
+    assert done.stdout.splitlines()[0] == "n" and int(done.stdout.splitlines()[1]) == len(list(SAMPLES.glob("sample_*")))
+
+
+def test_cli_vocabulary_follows_the_base(tmp_path) -> None:
+    out = tmp_path / "vocab.ttl"
+    subprocess.run([sys.executable, "-m", "fazhi.cli", "export", "--format", "ttl", "--vocabulary",
+                    "--base", "https://data.example.org/fazhi/id/", "-o", str(out)], check=True, capture_output=True)
+    vocab = Graph().parse(out)
+    issued_by = URIRef("https://data.example.org/fazhi/ns#issuedBy")
+    assert (issued_by, RDFS.subPropertyOf, URIRef("http://data.europa.eu/eli/ontology#passed_by")) in vocab
+
+
+def _ingested(folder: Path, tmp_path: Path, sources: Path | None = None) -> Path:
+    path = tmp_path / f"{folder.name}.lbdb"
+    with LadybugStore(path) as store:
+        summary = ingest([folder], store, workers=1, sources=load_sources(sources) if sources else None)
+    assert summary.ingested and not summary.failed
+    return path
+
+
+def _assert_linked_data_a_practitioner_accepts(db: Path) -> Graph:
+    with LadybugStore(db, read_only=True) as store:
+        graph = to_graph(store)
+    conforms, report = validate(graph)
+    assert conforms, report[:3000]
+    assert undescribed_objects(graph) == set()
+    return graph
+
+
+def test_seeds_export_is_valid_and_fully_described(seeds_dir, tmp_path) -> None:
+    _assert_linked_data_a_practitioner_accepts(_ingested(seeds_dir, tmp_path))
+
+
+def test_real_openings_export_with_their_web_addresses(tmp_path) -> None:
+    """The 40 real report openings (../shared/realdev), each with its address from SOURCES.tsv."""
+    from conftest import require
+
+    realdev = Path(__file__).resolve().parent.parent.parent / "shared" / "realdev"
+    require(realdev.is_dir(), f"{realdev} not present")
+    graph = _assert_linked_data_a_practitioner_accepts(
+        _ingested(realdev, tmp_path, realdev / "SOURCES.tsv"))
+    sources = {str(o) for o in graph.objects(None, DCTERMS.source)}
+    assert len(sources) == 40 and all(s.startswith("http") for s in sources)
 
 
 @pytest.mark.neo4j

@@ -103,3 +103,22 @@ def test_a_full_buffer_pool_names_the_setting_to_raise() -> None:
     with pytest.raises(RuntimeError, match="^Binder exception: x$"), _pool_hint(buffer_pool_bytes(600)):
         raise RuntimeError("Binder exception: x")
     assert buffer_pool_bytes(100) == 512 * 2**20  # the floor
+
+
+def test_a_store_from_before_a_new_model_field_gets_its_column(tmp_path) -> None:
+    """Report.source_url (issue 14) is a column an older database lacks; opening it adds the
+    column instead of failing the next write."""
+    import ladybug
+
+    path = tmp_path / "old.lbdb"
+    with LadybugStore(path) as s:
+        s.write(rows_from_extractions([A]))
+    conn = ladybug.Connection(ladybug.Database(str(path)))
+    conn.execute("ALTER TABLE Report DROP source_url")
+    del conn
+    with LadybugStore(path) as s:
+        extraction = make_extraction("r3", "韶关市司法局", ["行政复议"], [])
+        extraction.source_url = "https://www.sg.gov.cn/r3.html"
+        s.write(rows_from_extractions([extraction]))
+        rows = s.query("MATCH (r:Report) RETURN r.id AS id, r.source_url AS url ORDER BY id").records()
+    assert rows == [{"id": "r1", "url": None}, {"id": "r3", "url": "https://www.sg.gov.cn/r3.html"}]

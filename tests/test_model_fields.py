@@ -11,7 +11,7 @@ import pytest
 from fazhi.graph.exports import node_csv_header
 from fazhi.graph.rdf import PROPERTY_MAP
 from fazhi.graph.store import NODE_KEY, NODE_PROPERTIES, rows_from_extractions
-from fazhi.model import ENTITY_CLASSES, NODE_LABELS, ReportMeta
+from fazhi.model import ENTITY_CLASSES, NODE_LABELS, Extraction, ReportMeta
 from helpers import make_extraction
 
 EX = make_extraction("r1", "韶关市司法局", ["双随机、一公开"], ["中华人民共和国行政处罚法"])
@@ -19,7 +19,8 @@ EX = make_extraction("r1", "韶关市司法局", ["双随机、一公开"], ["�
 
 def model_fields(label: str) -> list[str]:
     if label == "Report":
-        return ["id", *(f.name for f in fields(ReportMeta)), "source", "text"]
+        own = [f.metadata["property"] for f in fields(Extraction) if f.metadata.get("property", "id") != "id"]
+        return ["id", *(f.name for f in fields(ReportMeta)), *own]  # source, text, source_url
     return [f.name for f in fields(ENTITY_CLASSES[label]) if f.metadata.get("stored", True)]
 
 

@@ -11,20 +11,24 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import PROV
+from rdflib.namespace import DCTERMS, PROV, VOID
 
 from fazhi.graph.exports import export, write_csv, write_graphml
 from fazhi.graph.rdf import (
     ELI,
     FZ,
+    OA,
     RowsSource,
     iter_triples,
     rows_from_rdf,
     sparql,
+    sparql_serialized,
     to_graph,
+    undescribed_objects,
     validate,
+    vocabulary,
     write_rdf,
 )
 from fazhi.graph.store import GraphRows
@@ -46,10 +50,11 @@ def _rows() -> GraphRows:
     rows = GraphRows()
     rows.add_node("Report", {"id": R1, "title": "韶关市司法局2022年法治政府建设年度报告", "agency": SG_AGENCY,
                              "region": "韶关市", "year": 2022, "doc_type": "年度报告", "doc_number": None,
-                             "date": "2023-01-15", "source": "seeds/a.txt", "text": "全文一"})
+                             "date": "2023-01-15", "source": "seeds/a.txt", "text": "全文一",
+                             "source_url": "https://www.sg.gov.cn/zwgk/2023/a.html"})
     rows.add_node("Report", {"id": R2, "title": None, "agency": HY_AGENCY, "region": "河源市",
                              "year": 2021, "doc_type": "通知", "doc_number": "河府〔2021〕3号",
-                             "date": None, "source": "seeds/b.txt", "text": "全文二"})
+                             "date": None, "source": "seeds/b.txt", "text": "全文二", "source_url": None})
     rows.add_node("Agency", {"name": SG_AGENCY, "level": "市", "region": "韶关市"})
     rows.add_node("Agency", {"name": HY_AGENCY, "level": "市", "region": "河源市"})
     rows.add_node("Agency", {"name": "广东省司法厅", "level": "省", "region": "广东省"})
@@ -101,7 +106,8 @@ def graph(source: RowsSource) -> Graph:
 
 
 def _node_set(rows: GraphRows, with_text: bool) -> set:
-    return {(label, tuple(sorted((k, v) for k, v in props.items() if with_text or k != "text")))
+    """Nodes with their properties, but the local file path (`source`), which is never exported."""
+    return {(label, tuple(sorted((k, v) for k, v in props.items() if (with_text or k != "text") and k != "source")))
             for label, nodes in rows.nodes.items() for props in nodes.values()}
 
 
@@ -125,7 +131,10 @@ def test_iris_are_percent_encoded_under_base(source: RowsSource) -> None:
     assert (expected, RDF.type, URIRef("http://www.w3.org/ns/org#Organization")) in g
     law = URIRef("https://example.org/kg/law/" + "%E4%B8%AD%E5%8D%8E%E4%BA%BA%E6%B0%91%E5%85%B1%E5%92%8C%E5%9B%BD"
                  "%E8%A1%8C%E6%94%BF%E5%A4%84%E7%BD%9A%E6%B3%95")
-    assert (law, ELI.title, Literal("中华人民共和国行政处罚法", lang="zh")) in g
+    assert (URIRef(law + "/zho"), ELI.title, Literal("中华人民共和国行政处罚法", lang="zh-Hans")) in g
+    # the fz: terms moved with the base: none of the default namespace is left
+    assert (None, URIRef("https://example.org/kg/ns#relationType"), Literal("CITES")) in g
+    assert not any(str(t).startswith(str(FZ)) for triple in g for t in triple)
 
 
 def test_every_relation_has_direct_triple_and_qualified_statement(graph: Graph) -> None:
@@ -135,12 +144,16 @@ def test_every_relation_has_direct_triple_and_qualified_statement(graph: Graph) 
         triple = (graph.value(st, RDF.subject), graph.value(st, RDF.predicate), graph.value(st, RDF.object))
         assert triple in graph
         assert graph.value(st, PROV.wasDerivedFrom) is not None
-        assert graph.value(st, FZ.sentence).language == "zh"
+        (annotation,) = graph.subjects(OA.hasBody, st)
+        target = graph.value(annotation, OA.hasTarget)
+        assert graph.value(target, OA.hasSource) == graph.value(st, PROV.wasDerivedFrom)
+        exact = {graph.value(sel, OA.exact) for sel in graph.objects(target, OA.hasSelector)} - {None}
+        assert len(exact) == 1 and exact.pop().language == "zh-Hans"
 
 
 def test_law_without_title_does_not_conform(graph: Graph) -> None:
     broken = Graph() + graph
-    law = next(broken.subjects(ELI.title, Literal("中华人民共和国行政处罚法", lang="zh")))
+    law = next(broken.subjects(ELI.title, Literal("中华人民共和国行政处罚法", lang="zh-Hans")))
     broken.remove((law, ELI.title, None))
     conforms, text = validate(broken)
     assert not conforms
@@ -156,8 +169,8 @@ def test_statement_without_source_does_not_conform(graph: Graph) -> None:
 
 def test_start_after_end_does_not_conform(graph: Graph) -> None:
     broken = Graph() + graph
-    st = next(broken.subjects(RDF.type, RDF.Statement))
-    broken.set((st, FZ.startOffset, Literal(10_000)))
+    selector = next(broken.subjects(RDF.type, OA.TextPositionSelector))
+    broken.set((selector, OA.start, Literal(10_000, datatype=NONNEG)))
     assert not validate(broken)[0]
 
 
@@ -208,7 +221,7 @@ def test_nt_stream_parses_and_is_isomorphic_to_ttl(source: RowsSource, tmp_path:
     assert lines >= len(from_nt)
     assert isomorphic(from_nt, from_ttl)
     # the newline and quote inside SENT1 survived the hand-written escaping
-    assert Literal(SENT1, lang="zh") in set(from_nt.objects(None, FZ.sentence))
+    assert Literal(SENT1, lang="zh-Hans") in set(from_nt.objects(None, OA.exact))
 
 
 def test_iter_triples_is_lazy(source: RowsSource) -> None:
@@ -284,7 +297,8 @@ def test_sparql_agency_measure_join(graph: Graph) -> None:
 
 def test_sparql_direct_triples_and_ask(source: RowsSource) -> None:
     names, rows = sparql(source, """
-        SELECT ?title WHERE { ?r a schema:Report ; dcterms:references ?law . ?law eli:title ?title }""")
+        SELECT ?title WHERE { ?r a schema:Report ; dcterms:references ?law .
+                              ?law eli:is_realized_by/eli:title ?title }""")
     assert rows == [["中华人民共和国行政处罚法"]]
     assert sparql(source, "ASK { ?x org:subOrganizationOf ?y }") == (["ask"], [[True]])
     _, regions = sparql(source, "SELECT ?n WHERE { ?r schema:containedInPlace ?p . ?r schema:name ?n }")
@@ -336,3 +350,170 @@ def test_sparql_cache_is_reused_until_the_store_changes(tmp_path: Path, monkeypa
         assert rdf.sparql_cached(store, count, cache)[1] == [[2]]
         rebuilt = [p.name for p in cache.iterdir()]
         assert len(rebuilt) == 1 and rebuilt != built  # the old version's export is gone
+
+
+# ---------------------------------------------------------------- issue 14: what a practitioner expects
+
+NONNEG = URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+RESOURCE_TYPES = "http://publications.europa.eu/resource/authority/resource-type/"
+
+
+def _agency(g: Graph, name: str, base: str = "https://fazhi-graph.example/id/") -> URIRef:
+    from urllib.parse import quote
+
+    return URIRef(f"{base}agency/{quote(name, safe='')}")
+
+
+def test_every_object_iri_is_described(graph: Graph) -> None:
+    """No dangling reference: the issuer 全国人民代表大会常务委员会 is no Agency node of the rows, the
+    report regions are, so the export describes the former itself."""
+    assert undescribed_objects(graph) == set()
+    npc = _agency(graph, "全国人民代表大会常务委员会")
+    assert (None, ELI.passed_by, npc) in graph
+    assert {ELI.Agent, URIRef("http://www.w3.org/ns/org#Organization")} <= set(graph.objects(npc, RDF.type))
+    assert graph.value(npc, FZ.referenceOnly) == Literal(True)
+    assert "全国人民代表大会常务委员会" not in rows_from_rdf(graph).nodes["Agency"]  # no node on the way back
+
+
+def test_joint_issuers_become_several_agents_and_fragments_none() -> None:
+    rows = _rows()
+    rows.add_node("Law", {"name": "法治政府建设实施纲要(2015-2020年)", "category": "规划纲要",
+                          "issuer": "中共中央办公厅国务院办公厅"})
+    rows.add_node("Law", {"name": "某某实施方案", "category": "规划纲要", "issuer": "贯彻落实"})
+    g = to_graph(RowsSource(rows))
+    gangyao = next(g.subjects(RDFS.label, Literal("法治政府建设实施纲要(2015-2020年)", lang="zh-Hans")))
+    assert set(g.objects(gangyao, ELI.passed_by)) == {_agency(g, "中共中央办公厅"), _agency(g, "国务院办公厅")}
+    fangan = next(g.subjects(RDFS.label, Literal("某某实施方案", lang="zh-Hans")))
+    assert list(g.objects(fangan, ELI.passed_by)) == []
+    assert undescribed_objects(g) == set()
+    assert validate(g)[0]
+
+
+def test_a_dangling_reference_is_a_violation(graph: Graph) -> None:
+    broken = Graph() + graph
+    npc = _agency(graph, "全国人民代表大会常务委员会")
+    broken.remove((npc, None, None))
+    conforms, text = validate(broken)
+    assert not conforms and "dangling" in text
+
+
+def test_missing_label_and_malformed_evidence_are_violations(graph: Graph) -> None:
+    unlabelled = Graph() + graph
+    report = next(unlabelled.subjects(RDF.type, URIRef("https://schema.org/Report")))
+    unlabelled.remove((report, RDFS.label, None))
+    assert not validate(unlabelled)[0]
+    no_quote = Graph() + graph
+    quote_selector = next(no_quote.subjects(RDF.type, OA.TextQuoteSelector))
+    no_quote.remove((None, OA.hasSelector, quote_selector))
+    assert not validate(no_quote)[0]
+    bad_start = Graph() + graph
+    position = next(bad_start.subjects(RDF.type, OA.TextPositionSelector))
+    bad_start.set((position, OA.start, Literal(-1)))
+    assert not validate(bad_start)[0]
+
+
+def test_law_is_a_resource_realised_by_a_chinese_expression(graph: Graph) -> None:
+    law = next(graph.subjects(RDFS.label, Literal("中华人民共和国行政处罚法", lang="zh-Hans")))
+    assert (law, ELI.title, None) not in graph
+    expression = graph.value(law, ELI.is_realized_by)
+    assert (expression, RDF.type, ELI.LegalExpression) in graph
+    assert graph.value(expression, ELI.realizes) == law
+    category = graph.value(law, ELI.type_document)
+    assert (category, RDF.type, ELI.ResourceType) in graph
+    matches = {str(o) for p in (SKOS.exactMatch, SKOS.closeMatch) for o in graph.objects(category, p)}
+    assert matches and all(m.startswith(RESOURCE_TYPES) for m in matches)  # 法律 has a match in ELI's table
+
+
+def test_report_label_date_publisher_and_source(graph: Graph) -> None:
+    r1, r2 = (URIRef("https://fazhi-graph.example/id/report/" + r) for r in (R1, R2))
+    assert graph.value(r2, RDFS.label) == Literal("河源市人民政府 2021年 通知", lang="zh-Hans")  # untitled
+    assert graph.value(r1, RDFS.label) == Literal("韶关市司法局2022年法治政府建设年度报告", lang="zh-Hans")
+    assert graph.value(r1, DCTERMS.issued) == Literal("2023-01-15", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date"))
+    assert graph.value(r1, DCTERMS.publisher) == _agency(graph, SG_AGENCY)
+    assert graph.value(r1, DCTERMS.source) == URIRef("https://www.sg.gov.cn/zwgk/2023/a.html")
+    assert graph.value(r2, DCTERMS.source) is None  # no address given: nothing, never the file
+    assert not any("seeds/" in str(t) for triple in graph for t in triple)
+
+
+def test_traditional_text_is_tagged_zh_hant() -> None:
+    rows = _rows()
+    rows.add_node("Measure", {"name": "行政執法三項制度", "kind": "制度"})
+    g = to_graph(RowsSource(rows))
+    assert Literal("行政執法三項制度", lang="zh-Hant") in set(g.objects(None, SKOS.prefLabel))
+    assert Literal("行政复议", lang="zh-Hans") in set(g.objects(None, SKOS.prefLabel))
+
+
+def test_levels_kinds_and_doc_types_are_concepts_in_schemes(graph: Graph) -> None:
+    agency = _agency(graph, SG_AGENCY)
+    level = graph.value(agency, FZ.level)
+    assert graph.value(level, SKOS.prefLabel) == Literal("市", lang="zh-Hans")
+    scheme = graph.value(level, SKOS.inScheme)
+    assert (scheme, SKOS.hasTopConcept, level) in graph
+    measure = next(graph.subjects(SKOS.prefLabel, Literal(SRS, lang="zh-Hans")))
+    assert graph.value(graph.value(measure, FZ.kind), SKOS.prefLabel) == Literal("制度", lang="zh-Hans")
+    r2 = URIRef("https://fazhi-graph.example/id/report/" + R2)
+    assert graph.value(graph.value(r2, FZ.docType), SKOS.prefLabel) == Literal("通知", lang="zh-Hans")
+
+
+def test_regions_carry_their_official_code(graph: Graph) -> None:
+    """韶关市 is 440200 in the national table; two exports under one base meet at the code IRI."""
+    region = next(graph.subjects(URIRef("https://schema.org/name"), Literal("韶关市", lang="zh-Hans")))
+    assert graph.value(region, DCTERMS.identifier) == Literal("440200")
+    assert graph.value(region, OWL.sameAs) == URIRef("https://fazhi-graph.example/id/xzqh/440200")
+
+
+def test_dataset_description_and_provenance(graph: Graph) -> None:
+    from fazhi import __version__
+
+    (dataset,) = graph.subjects(RDF.type, VOID.Dataset)
+    assert graph.value(dataset, DCTERMS.license) is not None
+    assert graph.value(dataset, DCTERMS.creator) is not None
+    assert graph.value(dataset, DCTERMS.issued) is not None
+    assert __version__ in str(graph.value(dataset, OWL.versionInfo))
+    st = next(graph.subjects(RDF.type, RDF.Statement))
+    activity = graph.value(st, PROV.wasGeneratedBy)
+    agent = graph.value(activity, PROV.wasAssociatedWith)
+    assert __version__ in str(graph.value(agent, RDFS.label)) and "fazhi" in str(graph.value(agent, RDFS.label))
+
+
+def test_vocabulary_defines_every_fz_term_and_follows_the_base(source: RowsSource) -> None:
+    base = "https://example.org/kg/id/"
+    g, vocab = to_graph(source, base=base), vocabulary(base)
+    fz = "https://example.org/kg/ns#"
+    used = {t for triple in g for t in triple if isinstance(t, URIRef) and str(t).startswith(fz)}
+    assert used
+    for term in used:
+        labels = {o.language for o in vocab.objects(term, RDFS.label)}
+        comments = {o.language for o in vocab.objects(term, RDFS.comment)}
+        assert {"zh-Hans", "en"} <= labels and {"zh-Hans", "en"} <= comments, term
+    assert (URIRef(fz + "issuedBy"), RDFS.subPropertyOf, ELI.passed_by) in vocab
+    assert (URIRef(fz + "parentRegion"), RDFS.range, URIRef("https://schema.org/AdministrativeArea")) in vocab
+
+
+def test_round_trip_under_another_base() -> None:
+    rows = _rows()
+    back = rows_from_rdf(to_graph(RowsSource(rows), base="https://example.org/kg/id/", include_text=True))
+    assert _node_set(back, True) == _node_set(rows, True)
+    assert _edge_set(back) == _edge_set(rows)
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_sparql_json_is_the_w3c_results_format(source: RowsSource, engine: str) -> None:
+    """rdflib's own results parser reads the answer back as typed terms."""
+    import io
+
+    from rdflib.query import Result
+
+    if engine == "oxigraph":
+        pytest.importorskip("pyoxigraph")
+    text = sparql_serialized(source, JOIN.replace("SELECT ?agency", "SELECT ?a ?agency"), "json",
+                             engine=engine)  # type: ignore[arg-type]
+    parsed = Result.parse(io.StringIO(text), format="json")
+    rows = {(str(r["agency"]), str(r["measure"]), r["year"].toPython()) for r in parsed}
+    assert rows == {(SG_AGENCY, SRS, 2022), (SG_AGENCY, "行政复议", 2022), (HY_AGENCY, "行政复议", 2021)}
+    first = next(iter(parsed))
+    assert isinstance(first["a"], URIRef)
+    assert first["agency"].language.lower() == "zh-hans"  # tags are case-insensitive; oxigraph lowers them
+    assert first["year"].datatype == URIRef("http://www.w3.org/2001/XMLSchema#integer")
+    tsv = sparql_serialized(source, JOIN, "tsv", engine=engine)  # type: ignore[arg-type]
+    assert tsv.splitlines()[0] == "?agency\t?measure\t?year" and '"行政复议"@zh-hans' in tsv.lower()
