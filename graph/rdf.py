@@ -55,6 +55,7 @@ from fazhi.graph.linked_terms import (
     activity_iri,
     concept_iri,
     concept_triples,
+    fazhi_version,
     header_triples,
     moved,
     normalise_base,
@@ -820,7 +821,8 @@ def cached_oxigraph_store(source: VersionedSource, cache_dir: Path, base: str = 
     """
     import pyoxigraph as ox
 
-    key = hashlib.sha256(f"{source.version()}|{normalise_base(base)}".encode()).hexdigest()[:16]
+    # the fazhi version too: a new release may export the same data differently
+    key = hashlib.sha256(f"{source.version()}|{normalise_base(base)}|{fazhi_version()}".encode()).hexdigest()[:16]
     target = cache_dir / key
     if not (target / "COMPLETE").exists():
         _build_oxigraph_cache(source, base, cache_dir, target)
