@@ -517,3 +517,15 @@ def test_sparql_json_is_the_w3c_results_format(source: RowsSource, engine: str) 
     assert first["year"].datatype == URIRef("http://www.w3.org/2001/XMLSchema#integer")
     tsv = sparql_serialized(source, JOIN, "tsv", engine=engine)  # type: ignore[arg-type]
     assert tsv.splitlines()[0] == "?agency\t?measure\t?year" and '"行政复议"@zh-hans' in tsv.lower()
+
+
+def test_a_region_named_two_ways_meets_at_its_code() -> None:
+    """A report's region written with its city (杭州市上城区, no node of its own) and the region node
+    上城区 under 杭州市 are one division, 330102 in the national table: both say so."""
+    rows = _rows()
+    rows.nodes["Report"][R2]["region"] = "杭州市上城区"
+    rows.add_node("Region", {"name": "上城区", "level": "区县", "parent": "杭州市"})
+    g = to_graph(RowsSource(rows))
+    named = {str(s).rsplit("/", 1)[1] for s in g.subjects(OWL.sameAs, URIRef("https://fazhi-graph.example/id/xzqh/330102"))}
+    assert len(named) == 2
+    assert undescribed_objects(g) == set() and validate(g)[0]
