@@ -122,3 +122,15 @@ def test_a_store_from_before_a_new_model_field_gets_its_column(tmp_path) -> None
         s.write(rows_from_extractions([extraction]))
         rows = s.query("MATCH (r:Report) RETURN r.id AS id, r.source_url AS url ORDER BY id").records()
     assert rows == [{"id": "r1", "url": None}, {"id": "r3", "url": "https://www.sg.gov.cn/r3.html"}]
+
+
+def test_reindex_keeps_the_web_address_given_at_ingest(store) -> None:
+    """The address comes from `ingest --sources`, not from the text, so re-extraction must carry it."""
+    from fazhi.reindex import reindex
+
+    extraction = make_extraction("r1", "韶关市司法局", ["行政复议"], [])
+    extraction.source_url = "https://www.sg.gov.cn/r1.html"
+    store.write(rows_from_extractions([extraction]))
+    reindex(store)
+    assert store.query("MATCH (r:Report) RETURN r.source_url AS url").records() == [
+        {"url": "https://www.sg.gov.cn/r1.html"}]
