@@ -31,7 +31,8 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _store(backend: str | None, db: Path | None, *, read_only: bool = False, why: str | None = None) -> GraphStore:
+def _store(backend: str | None, db: Path | None, *, read_only: bool = False, why: str | None = None,
+           upgrade: bool = False) -> GraphStore:
     """Open the store and say on stderr which one it is and why, so stdout stays the command's data.
 
     `why` replaces the setting as the reason when the command itself fixes the backend (push).
@@ -42,7 +43,7 @@ def _store(backend: str | None, db: Path | None, *, read_only: bool = False, why
         raise _fail(str(exc), 2) from None
     reason = why or reason
     try:
-        store = open_store(name, db=db, read_only=read_only)
+        store = open_store(name, db=db, read_only=read_only, upgrade=upgrade)
     except Exception as exc:  # noqa: BLE001 - every backend failure becomes one clear line
         raise _fail(f"cannot open the {name} store ({reason}): {exc}") from None
     typer.echo(f"store: {STORE_NAMES.get(store.dialect, store.dialect)} {store.location} ({reason})",
@@ -218,10 +219,13 @@ def remove(report_id: str, db: DbOption = None, backend: BackendOption = None) -
 
 @app.command()
 def reindex(db: DbOption = None, backend: BackendOption = None) -> None:
-    """Re-extract every stored report with the current dictionaries and data/aliases.tsv."""
+    """Re-extract every stored report with the current dictionaries and data/aliases.tsv.
+
+    A store made by an older layout (evidence sentences on the edges) is upgraded first.
+    """
     from fazhi.reindex import reindex as run_reindex
 
-    store = _store(backend, db)
+    store = _store(backend, db, upgrade=True)
     try:
         count = run_reindex(store)
     finally:

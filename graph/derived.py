@@ -25,13 +25,12 @@ set for a hub document (宪法) touched by every batch would rescan most of the 
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from itertools import combinations
 from typing import Any
 
-from fazhi.graph.store import GraphRows
+from fazhi.graph.store import GraphRows, key64
 
 Runner = Callable[[str, dict[str, Any]], list[list[Any]]]
 
@@ -80,8 +79,7 @@ _PAIRS_ALL = (
 
 def pair_key(a: str, b: str) -> int:
     """A signed 64-bit key per pair (collisions: ~1e-6 expected at 5 M pairs)."""
-    digest = hashlib.blake2b(f"{a}\t{b}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
+    return key64(a, b)
 
 
 def _chunks(values: list[Any]) -> Iterable[list[Any]]:

@@ -17,7 +17,14 @@ from xml.sax.saxutils import escape, quoteattr
 
 from fazhi.graph.linked_terms import DatasetInfo
 from fazhi.graph.rdf import DEFAULT_BASE, GraphSource, write_rdf
-from fazhi.graph.store import EDGE_PROPERTIES, NODE_KEY, NODE_PROPERTIES
+from fazhi.graph.store import (
+    EDGE_PROPERTIES,
+    NODE_KEY,
+    NODE_PROPERTIES,
+    SENTENCE_LABEL,
+    STORED_EDGE_PROPERTIES,
+    stored_edge,
+)
 from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
 FORMATS = ("ttl", "jsonld", "nt", "graphml", "csv")
@@ -139,9 +146,20 @@ def node_csv_header(label: str, include_text: bool = True) -> list[str]:
 
 
 def rel_csv_header(source_label: str, target_label: str) -> list[str]:
+    """The stored edge columns: a Neo4j loaded from these files has the store's thin edges, and the
+    sentences go in their own file (sentence_csv_header)."""
     props = [name if kind == "STRING" else f"{name}:{_NEO4J_TYPES[kind]}"
-             for name, kind in EDGE_PROPERTIES.items()]
+             for name, kind in STORED_EDGE_PROPERTIES.items()]
     return [f":START_ID({source_label})", f":END_ID({target_label})", *props, ":TYPE"]
+
+
+SENTENCE_CSV = f"nodes_{SENTENCE_LABEL}.csv"
+
+
+def sentence_csv_header() -> list[str]:
+    """An anonymous ID (no edge points at a sentence) and the key again as an integer property:
+    a named ID column would be stored as a string and never equal an edge's integer sentence_key."""
+    return [f":ID({SENTENCE_LABEL})", "key:long", "sentence", ":LABEL"]
 
 
 def _header_names(header: list[str]) -> list[str]:
@@ -163,10 +181,13 @@ def write_csv(source: GraphSource, directory: str | Path, *, include_text: bool 
         files.append(("nodes", node_csv_name(label)))
         count += _write_rows(directory / node_csv_name(label), header,
                              _node_rows(source.iter_nodes(label), header, label))
-    for rel_type, pairs in RELATION_ENDPOINTS.items():
-        written = _write_edges(source, directory, rel_type, pairs)
-        files.extend(("relationships", name) for name in written)
-        count += sum(written.values())
+    with (directory / SENTENCE_CSV).open("w", encoding="utf-8", newline="") as handle:
+        sentences = _SentenceFile(csv.writer(handle))
+        for rel_type, pairs in RELATION_ENDPOINTS.items():
+            written = _write_edges(source, directory, rel_type, pairs, sentences)
+            files.extend(("relationships", name) for name in written)
+            count += sum(written.values())
+    files.append(("nodes", SENTENCE_CSV))
     (directory / "import.sh").write_text(import_command(files, database), encoding="utf-8")
     return count
 
@@ -188,9 +209,24 @@ def _write_rows(path: Path, header: list[str], rows: Iterator[list[Any]]) -> int
     return count
 
 
-def _write_edges(source: GraphSource, directory: Path, rel_type: str,
-                 pairs: tuple[tuple[str, str], ...]) -> dict[str, int]:
-    """Route one type's edges to one file per endpoint pair, all open while streaming."""
+class _SentenceFile:
+    """The Sentence nodes of a CSV export, each written once however many facts its sentence states."""
+
+    def __init__(self, writer: Any) -> None:
+        self.writer = writer
+        self.seen: set[int] = set()
+        writer.writerow(sentence_csv_header())
+
+    def add(self, key: int | None, sentence: str) -> None:
+        if key is not None and key not in self.seen:
+            self.seen.add(key)
+            self.writer.writerow([key, key, sentence, SENTENCE_LABEL])
+
+
+def _write_edges(source: GraphSource, directory: Path, rel_type: str, pairs: tuple[tuple[str, str], ...],
+                 sentences: _SentenceFile) -> dict[str, int]:
+    """Route one type's edges to one file per endpoint pair, all open while streaming; their sentences
+    go to `sentences`."""
     handles, writers, counts = [], {}, {}
     try:
         for source_label, target_label in pairs:
@@ -202,8 +238,9 @@ def _write_edges(source: GraphSource, directory: Path, rel_type: str,
             counts[name] = 0
         for edge in source.iter_edges(rel_type):
             name, writer = writers[(edge["source_label"], edge["target_label"])]
-            writer.writerow([edge["source"], edge["target"],
-                             *(edge.get(p) for p in EDGE_PROPERTIES), rel_type])
+            stored = stored_edge(edge)
+            sentences.add(stored["sentence_key"], edge["sentence"])
+            writer.writerow([edge["source"], edge["target"], *stored.values(), rel_type])
             counts[name] += 1
     finally:
         for handle in handles:

@@ -16,6 +16,7 @@ import shlex
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -28,6 +29,9 @@ from fazhi.graph.store import (
     NODE_KEY,
     NODE_PROPERTIES,
     ROW_CAP,
+    SENTENCE_LABEL,
+    SENTENCE_PROPERTIES,
+    STORED_EDGE_PROPERTIES,
     GraphRows,
     GraphStore,
     QueryRefused,
@@ -35,6 +39,8 @@ from fazhi.graph.store import (
     StoreFull,
     StoreLocked,
     StoreUnavailable,
+    sentence_rows,
+    stored_edge,
 )
 from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
@@ -86,8 +92,20 @@ def derived_table_ddl(label: str) -> str:
 
 def rel_table_ddl(rel_type: str) -> str:
     pairs = ", ".join(f"FROM {s} TO {t}" for s, t in RELATION_ENDPOINTS[rel_type])
-    props = ", ".join(f"{name} {kind}" for name, kind in EDGE_PROPERTIES.items())
+    props = ", ".join(f"{name} {kind}" for name, kind in STORED_EDGE_PROPERTIES.items())
     return f"CREATE REL TABLE IF NOT EXISTS {rel_type}({pairs}, {props})"
+
+
+def sentence_table_ddl() -> str:
+    columns = ", ".join(f"{name} {kind}" for name, kind in SENTENCE_PROPERTIES.items())
+    return f"CREATE NODE TABLE IF NOT EXISTS {SENTENCE_LABEL}({columns}, PRIMARY KEY(key))"
+
+
+# The evidence sentence of edge `e`, for a query that shows it (graph/store.py: thin edges).
+SENTENCE_JOIN = f"OPTIONAL MATCH (sen:{SENTENCE_LABEL} {{key: e.sentence_key}})"
+_SENTENCE_CREATE = f"UNWIND $rows AS row CREATE (:{SENTENCE_LABEL} {{key: row.key, sentence: row.sentence}})"
+_SENTENCE_MERGE = f"UNWIND $rows AS row MERGE (s:{SENTENCE_LABEL} {{key: row.key}}) SET s.sentence = row.sentence"
+_SENTENCE_DELETE = f"UNWIND $keys AS k MATCH (s:{SENTENCE_LABEL} {{key: k}}) DELETE s"
 
 
 def _typed(prop: str, kind: str) -> str:
@@ -104,7 +122,7 @@ def _node_merge(label: str) -> str:
 
 
 def _edge_merge(rel_type: str, source_label: str, target_label: str) -> str:
-    sets = ", ".join(f"e.{p} = {_typed(p, kind)}" for p, kind in EDGE_PROPERTIES.items() if p != "report_id")
+    sets = ", ".join(f"e.{p} = {_typed(p, kind)}" for p, kind in STORED_EDGE_PROPERTIES.items() if p != "report_id")
     return (
         f"UNWIND $rows AS row "
         f"MATCH (s:{source_label} {{{NODE_KEY[source_label]}: row.source}}), "
@@ -124,7 +142,7 @@ def _split_edges(rows: GraphRows, source_label: str, target_label: str,
     sources, targets = rows.nodes.get(source_label, {}), rows.nodes.get(target_label, {})
     fresh, known = [], []
     for (source, target, report_id), props in edges.items():
-        row = {"source": source, "target": target, **props}
+        row = {"source": source, "target": target, **stored_edge(props)}
         if report_id in new_reports and source in sources and target in targets:
             fresh.append(row)
         else:
@@ -140,14 +158,14 @@ def _edge_table(edges: list[dict[str, Any]]):
         "from": pa.array([e["source"] for e in edges], pa.string()),
         "to": pa.array([e["target"] for e in edges], pa.string()),
     }
-    for prop, kind in EDGE_PROPERTIES.items():
+    for prop, kind in STORED_EDGE_PROPERTIES.items():
         columns[prop] = pa.array([e.get(prop) for e in edges], arrow_type[kind])
     return pa.table(columns)
 
 
 def _edge_create(rel_type: str, source_label: str, target_label: str) -> str:
     """Edges known to be new (their report is new): CREATE, no adjacency scan."""
-    props = ", ".join(f"{p}: {_typed(p, kind)}" for p, kind in EDGE_PROPERTIES.items())
+    props = ", ".join(f"{p}: {_typed(p, kind)}" for p, kind in STORED_EDGE_PROPERTIES.items())
     return (
         f"UNWIND $rows AS row "
         f"MATCH (s:{source_label} {{{NODE_KEY[source_label]}: row.source}}), "
@@ -194,9 +212,11 @@ class LadybugStore:
 
     dialect = "ladybug"
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, buffer_pool_mb: int | None = None) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, buffer_pool_mb: int | None = None,
+                 upgrade: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self._upgrade = upgrade and not read_only  # move a store of an older layout to this one on open
         self.pool_bytes = buffer_pool_bytes(buffer_pool_mb)
         self._bulk_copy = False  # inside bulk(): COPY new edges (fast, not crash-safe) instead of CREATE
         self._bulk_open = False
@@ -223,11 +243,64 @@ class LadybugStore:
             raise StoreUnavailable(f"cannot open {self.path}: {exc}") from exc
         self._conn = ladybug.Connection(self._db)
         self._opened_version = self.version()
+        self._check_layout()
         if not self.read_only:
             self._ensure_schema()
 
+    def _check_layout(self) -> None:
+        """Refuse a store whose edges still hold their sentences (before thin edges, graph/store.py).
+
+        Its queries would find no Sentence table and show no evidence, so it is named instead of
+        being read wrongly; `fazhi reindex` rebuilds it in the current layout.
+        """
+        columns = self._edge_columns("CITES")
+        if columns and ("sentence_key" not in columns or "sentence" in columns):
+            if self._upgrade:
+                self._thin_edges()
+                return
+            self.close()
+            raise StoreUnavailable(
+                f"{self.path} was made by an older fazhi-graph that kept evidence sentences on every edge; "
+                f"upgrade it with `fazhi reindex --db {shlex.quote(str(self.path))}` (keeps every report, "
+                "re-extracts them into the current layout)")
+
     def _create_empty(self) -> None:
         LadybugStore(self.path, read_only=False).close()
+
+    def _edge_columns(self, rel_type: str) -> set[str]:
+        try:
+            return {row[0] for row in self._rows(f"CALL TABLE_INFO('{rel_type}') RETURN name", {})}
+        except RuntimeError:  # no tables yet: a new store
+            return set()
+
+    def _thin_edges(self) -> None:
+        """Move the sentences of an older store's edges into Sentence nodes, table by table.
+
+        Each step looks at the table's columns first, so an interrupted upgrade resumes: a key
+        column is added, filled from the old sentence column, and that column is dropped last.
+        """
+        self._conn.execute(sentence_table_ddl())
+        for rel_type, pairs in RELATION_ENDPOINTS.items():
+            columns = self._edge_columns(rel_type)
+            if "sentence_key" not in columns:
+                self._conn.execute(f"ALTER TABLE {rel_type} ADD sentence_key INT64")
+            if "sentence" not in columns:
+                continue
+            for source_label, target_label in pairs:
+                self._transaction(partial(self._key_sentences, rel_type, source_label, target_label))
+            self._conn.execute(f"ALTER TABLE {rel_type} DROP sentence")
+
+    def _key_sentences(self, rel_type: str, source_label: str, target_label: str) -> None:
+        sk, tk = NODE_KEY[source_label], NODE_KEY[target_label]
+        old = self._rows(f"MATCH (s:{source_label})-[e:{rel_type}]->(t:{target_label}) WHERE e.sentence IS NOT NULL "
+                         f"RETURN s.{sk}, t.{tk}, e.report_id, e.start_offset, e.sentence", {})
+        edges = [{"source": s, "target": t, "report_id": r, "key": stored_edge(
+            {"report_id": r, "start_offset": start, "sentence": text})["sentence_key"], "sentence": text}
+            for s, t, r, start, text in old]
+        self._unwind(_SENTENCE_MERGE, list({e["key"]: e for e in edges}.values()))
+        self._unwind(f"UNWIND $rows AS row MATCH (s:{source_label} {{{sk}: row.source}})-[e:{rel_type}]->"
+                     f"(t:{target_label} {{{tk}: row.target}}) WHERE e.report_id = row.report_id "
+                     "SET e.sentence_key = row.key", edges)
 
     def _ensure_schema(self) -> None:
         for label in NODE_LABELS:
@@ -237,6 +310,7 @@ class LadybugStore:
             self._conn.execute(rel_table_ddl(rel_type))
         for label in derived.DERIVED_NODES:
             self._conn.execute(derived_table_ddl(label))
+        self._conn.execute(sentence_table_ddl())
 
     def _add_new_columns(self, label: str) -> None:
         """A store made before a model field existed (Report.source_url) gets its column, empty,
@@ -286,7 +360,7 @@ class LadybugStore:
             return
         self.close()
         try:
-            with LadybugStore(self.path, buffer_pool_mb=self.pool_bytes // 2**20) as writable:
+            with LadybugStore(self.path, buffer_pool_mb=self.pool_bytes // 2**20, upgrade=self._upgrade) as writable:
                 yield writable
         finally:
             self._connect()
@@ -374,6 +448,7 @@ class LadybugStore:
         cited = derived.cited_before(self._rows, rows)
         for label, nodes in rows.nodes.items():
             self._unwind(_node_merge(label), list(nodes.values()))
+        self._write_sentences(rows, new_reports)
         for (rel_type, source_label, target_label), edges in rows.edges.items():
             fresh, known = _split_edges(rows, source_label, target_label, edges, new_reports)
             if self._bulk_copy:
@@ -385,6 +460,22 @@ class LadybugStore:
         if self._bulk_open:  # stats and top pairs: once, at the end of the bulk block
             self._bulk_touched[0].update(touched[0])
             self._bulk_touched[1].update(touched[1])
+
+    def _write_sentences(self, rows: GraphRows, new_reports: set[str]) -> None:
+        """The evidence sentences, once each: CREATE (bulk: COPY) for new reports, MERGE for stored ones."""
+        fresh: list[dict[str, Any]] = []
+        known: list[dict[str, Any]] = []
+        for key, (report_id, sentence) in sentence_rows(rows).items():
+            (fresh if report_id in new_reports else known).append({"key": key, "sentence": sentence})
+        if self._bulk_copy and fresh:
+            import pyarrow as pa
+
+            sentence_frame = pa.table({"key": pa.array([r["key"] for r in fresh], pa.int64()),  # noqa: F841
+                                       "sentence": pa.array([r["sentence"] for r in fresh], pa.string())})
+            self._conn.execute(f"COPY {SENTENCE_LABEL} FROM sentence_frame")
+        else:
+            self._unwind(_SENTENCE_CREATE, fresh)
+        self._unwind(_SENTENCE_MERGE, known)
 
     def _rows(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
         """Run one statement on this connection (inside the caller's transaction), all rows."""
@@ -423,6 +514,10 @@ class LadybugStore:
         edge_frame = _edge_table(edges)  # noqa: F841 - COPY reads the local variable by name
         self._conn.execute(f"COPY {rel_type} FROM edge_frame (from='{source_label}', to='{target_label}')")
 
+    def _unwind_keys(self, statement: str, keys: list[int]) -> None:
+        for i in range(0, len(keys), WRITE_BATCH):
+            self._conn.execute(statement, {"keys": keys[i : i + WRITE_BATCH]})
+
     def _unwind(self, statement: str, rows: list[dict[str, Any]]) -> None:
         for i in range(0, len(rows), WRITE_BATCH):
             self._conn.execute(statement, {"rows": rows[i : i + WRITE_BATCH]})
@@ -452,11 +547,14 @@ class LadybugStore:
         removed = 0
         laws, measures = derived.before_remove(self._rows, report_id)
         params = {"rid": report_id}
+        sentences: set[int] = set()
         for rel_type in RELATION_ENDPOINTS:
-            counted = self._scalar(f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid RETURN count(e)", params)
-            if counted:
+            keys = self._rows(f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid RETURN e.sentence_key", params)
+            if keys:
                 self._conn.execute(f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid DELETE e", params)
-            removed += counted
+            removed += len(keys)
+            sentences.update(key for (key,) in keys if key is not None)
+        self._unwind_keys(_SENTENCE_DELETE, sorted(sentences))
         self._conn.execute("MATCH (r:Report {id: $rid}) DETACH DELETE r", params)
         derived.after_remove(self._rows, laws, measures)
         for label in NODE_LABELS[1:]:
@@ -520,13 +618,14 @@ class LadybugStore:
         )
 
     def iter_edges(self, rel_type: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
+        props = ", ".join("sen.sentence AS sentence" if p == "sentence" else f"e.{p} AS {p}" for p in EDGE_PROPERTIES)
         for source_label, target_label in RELATION_ENDPOINTS[rel_type]:
             sk, tk = NODE_KEY[source_label], NODE_KEY[target_label]
-            props = ", ".join(f"e.{p} AS {p}" for p in EDGE_PROPERTIES)
-            cypher = (
+            cypher = (  # the page first, then its sentences by key (the join never sees other pages)
                 f"MATCH (s:{source_label})-[e:{rel_type}]->(t:{target_label}) "
-                f"RETURN s.{sk} AS source, t.{tk} AS target, {props} "
-                f"ORDER BY source, target, report_id SKIP $skip LIMIT $limit"
+                f"WITH s.{sk} AS source, t.{tk} AS target, e ORDER BY source, target, e.report_id "
+                f"SKIP $skip LIMIT $limit {SENTENCE_JOIN} "
+                f"RETURN source, target, {props} ORDER BY source, target, report_id"
             )
             for row in self._paged(cypher, batch_size):
                 yield {"source_label": source_label, "target_label": target_label, **row}

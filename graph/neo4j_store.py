@@ -42,6 +42,8 @@ from fazhi.graph.store import (
     NODE_KEY,
     NODE_PROPERTIES,
     ROW_CAP,
+    SENTENCE_LABEL,
+    STORED_EDGE_PROPERTIES,
     GraphRows,
     GraphStore,
     QueryRefused,
@@ -49,6 +51,8 @@ from fazhi.graph.store import (
     StoreFull,
     StoreLocked,
     StoreUnavailable,
+    sentence_rows,
+    stored_edge,
 )
 from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
@@ -77,7 +81,7 @@ def _node_merge(label: str) -> str:
     return f"UNWIND $rows AS row MERGE (n:{label} {{{NODE_KEY[label]}: row.key}}) SET n += row.props"
 
 
-EDGE_VALUES = tuple(p for p in EDGE_PROPERTIES if p != "report_id")  # set after the key
+EDGE_VALUES = tuple(p for p in STORED_EDGE_PROPERTIES if p != "report_id")  # set after the key
 
 
 def _edge_write(verb: str, rel_type: str, source_label: str, target_label: str) -> str:
@@ -98,6 +102,12 @@ def _edge_write(verb: str, rel_type: str, source_label: str, target_label: str) 
     )
 
 
+def _sentence_write(verb: str) -> str:
+    """CREATE (new reports) or MERGE the evidence sentences, from parallel lists $key, $sentence."""
+    return (f"UNWIND range(0, size($key) - 1) AS i {verb} (s:{SENTENCE_LABEL} {{key: $key[i]}}) "
+            "SET s.sentence = $sentence[i]")
+
+
 def _schema_statements() -> list[str]:
     statements = [
         f"CREATE CONSTRAINT fazhi_{label.lower()}_key IF NOT EXISTS "
@@ -111,6 +121,8 @@ def _schema_statements() -> list[str]:
         f"CREATE CONSTRAINT fazhi_{label.lower()}_key IF NOT EXISTS FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
         for label, (key, _) in derived.DERIVED_NODES.items()
     ]
+    statements.append(f"CREATE CONSTRAINT fazhi_sentence_key IF NOT EXISTS "
+                      f"FOR (n:{SENTENCE_LABEL}) REQUIRE n.key IS UNIQUE")
     statements += [f"CREATE INDEX fazhi_lawpair_{side} IF NOT EXISTS FOR (p:LawPair) ON (p.{side})"
                    for side in ("law_a", "law_b")]
     # remove_report finds a report's edges by property; without these it scans every edge.
@@ -165,8 +177,9 @@ def _edge_columns(edges: dict[tuple[str, str, str], dict[str, Any]]) -> dict[str
         columns["s"].append(source)
         columns["t"].append(target)
         columns["report_id"].append(report_id)
+        stored = stored_edge(props)
         for p in EDGE_VALUES:
-            columns[p].append(props.get(p))
+            columns[p].append(stored[p])
     return columns
 
 
@@ -197,6 +210,7 @@ class Neo4jStore:
         try:
             with self._errors():
                 self._driver.verify_connectivity()
+                self._check_layout()
                 self._ensure_schema()
         except BaseException:
             self._driver.close()
@@ -288,6 +302,18 @@ class Neo4jStore:
 
         with self._errors(), self._session(read=True) as session:
             return session.execute_read(work)
+
+    def _check_layout(self) -> None:
+        """Refuse a database whose edges still hold their sentences (before thin edges, graph/store.py):
+        its evidence would read as missing. Looks at one fact edge only, so opening stays cheap."""
+        types = list(RELATION_ENDPOINTS)
+        rows = self._read("MATCH ()-[e]->() WHERE type(e) IN $types RETURN e.sentence IS NOT NULL AND "
+                          "e.sentence_key IS NULL AS old LIMIT 1", {"types": types})
+        if rows and rows[0]["old"]:
+            raise self._unavailable(
+                f"Neo4j at {self.location} holds a graph made by an older fazhi-graph that kept evidence "
+                "sentences on every edge; rebuild it: `fazhi push --to neo4j` from an embedded store, or "
+                "re-ingest the files into an empty database")
 
     def _ensure_schema(self) -> None:
         with self._session() as session:
@@ -397,13 +423,14 @@ class Neo4jStore:
     def _edge_pages(self, rel_type: str, source_label: str, target_label: str,
                     batch_size: int) -> Iterator[dict[str, Any]]:
         sk, tk = NODE_KEY[source_label], NODE_KEY[target_label]
-        props = ", ".join(f"{p}: e.{p}" for p in EDGE_PROPERTIES)
+        props = ", ".join(f"{p}: sen.sentence" if p == "sentence" else f"{p}: e.{p}" for p in EDGE_PROPERTIES)
         cypher = (
             f"MATCH (s:{source_label}) WHERE $after IS NULL OR s.{sk} > $after "
             f"WITH s ORDER BY s.{sk} LIMIT $limit "
             f"WITH collect(s) AS page "
             f"UNWIND page AS s OPTIONAL MATCH (s)-[e:{rel_type}]->(t:{target_label}) "
-            f"WITH page, s, e, t ORDER BY s.{sk}, t.{tk}, e.report_id "
+            f"OPTIONAL MATCH (sen:{SENTENCE_LABEL} {{key: e.sentence_key}}) "
+            f"WITH page, s, e, t, sen ORDER BY s.{sk}, t.{tk}, e.report_id "
             f"RETURN page[-1].{sk} AS last, size(page) AS n, "
             f"collect(CASE WHEN e IS NULL THEN NULL ELSE {{source: s.{sk}, target: t.{tk}, {props}}} END)"
             f" AS edges"
@@ -480,9 +507,13 @@ def _count(tx: neo4j.ManagedTransaction, cypher: str, **params: Any) -> int:
 def _remove_report(tx: neo4j.ManagedTransaction, report_id: str) -> int:
     removed = 0
     laws, measures = derived.before_remove(_tx_runner(tx), report_id)
+    sentences: list[int] = []
     for rel_type in RELATION_ENDPOINTS:
-        removed += _count(tx, f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid DELETE e RETURN count(*)",
-                          rid=report_id)
+        row = tx.run(f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid WITH e, e.sentence_key AS k "
+                     "DELETE e RETURN count(*) AS c, collect(k) AS keys", rid=report_id).single(strict=True)
+        removed += int(row["c"])
+        sentences.extend(row["keys"])
+    tx.run(f"UNWIND $keys AS k MATCH (s:{SENTENCE_LABEL} {{key: k}}) DELETE s", keys=sentences).consume()
     # Edges of other reports that still touch this Report node (none, if extraction keeps
     # to the contract) go with it and are counted.
     removed += _count(tx, "OPTIONAL MATCH (r:Report {id: $rid}) OPTIONAL MATCH (r)-[e]-() "
@@ -524,6 +555,12 @@ def _write_statements(rows: GraphRows, new_reports: set[str],
         node_rows = _node_rows(nodes, label)
         for i in range(0, len(node_rows), batch_size):
             yield _node_merge(label), {"rows": node_rows[i : i + batch_size]}
+    sentences = sentence_rows(rows)
+    for verb, wanted in (("CREATE", True), ("MERGE", False)):
+        part = [(key, text) for key, (report_id, text) in sentences.items() if (report_id in new_reports) == wanted]
+        for i in range(0, len(part), batch_size):
+            yield _sentence_write(verb), {"key": [k for k, _ in part[i : i + batch_size]],
+                                          "sentence": [t for _, t in part[i : i + batch_size]]}
     for (rel_type, source_label, target_label), edges in rows.edges.items():
         for verb, wanted in (("CREATE", True), ("MERGE", False)):
             columns = _edge_columns({k: v for k, v in edges.items() if (k[2] in new_reports) == wanted})

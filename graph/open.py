@@ -43,8 +43,13 @@ def backend_choice(flag: str | None = None) -> tuple[str, str]:
 
 def open_store(backend: str | None = None, *, db: str | Path | None = None, read_only: bool = False,
                neo4j_uri: str | None = None, neo4j_user: str | None = None,
-               neo4j_password: str | None = None, neo4j_database: str | None = None) -> GraphStore:
-    """A GraphStore for the backend; Neo4j settings fall back to the NEO4J_* environment variables."""
+               neo4j_password: str | None = None, neo4j_database: str | None = None,
+               upgrade: bool = False) -> GraphStore:
+    """A GraphStore for the backend; Neo4j settings fall back to the NEO4J_* environment variables.
+
+    `upgrade` lets a writable embedded store of an older layout be moved to the current one on open
+    (`fazhi reindex`); without it such a store is refused with a message naming that command.
+    """
     if backend_name(backend) == "neo4j":
         from fazhi.graph.neo4j_store import Neo4jStore
 
@@ -54,7 +59,7 @@ def open_store(backend: str | None = None, *, db: str | Path | None = None, read
         return Neo4jStore.from_env(**overrides)
     from fazhi.graph.ladybug_store import LadybugStore
 
-    return LadybugStore(db_path(db), read_only=read_only)
+    return LadybugStore(db_path(db), read_only=read_only, upgrade=upgrade)
 
 
 def open_store_or_embedded(*, read_only: bool = False) -> tuple[GraphStore, str]:

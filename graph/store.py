@@ -9,10 +9,19 @@ Identity rules, which make every write idempotent:
 - an edge is keyed by (type, source key, target key, report_id): one edge per fact
   per report, carrying the first evidence sentence and how many times the report
   states it (`evidence_count`).
+
+Thin edges: rows carry the evidence sentence on each edge (EDGE_PROPERTIES, what users and
+exports see), but a store keeps it once per sentence. The stored edge has the sentence's
+key instead (STORED_EDGE_PROPERTIES: `sentence_key`, a 64-bit hash of report id and the
+sentence's start offset, so a store computes it without asking anyone) and the text lives
+in a `Sentence {key, sentence}` node with no edges, joined by key only where evidence is
+shown. Why: a sentence stating five facts was stored five times, inside the relationship
+tables of hub nodes, whose size is what LadybugDB's checkpoints rewrite (docs/BENCHMARKS.md).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -41,6 +50,47 @@ EDGE_PROPERTIES: dict[str, str] = {
     "report_id": "STRING", "sentence": "STRING", "start_offset": "INT64",
     "end_offset": "INT64", "year": "INT64", "evidence_count": "INT64",
 }
+# What a relationship table holds: the sentence is replaced by its key (module docstring).
+STORED_EDGE_PROPERTIES: dict[str, str] = {
+    ("sentence_key" if name == "sentence" else name): ("INT64" if name == "sentence" else kind)
+    for name, kind in EDGE_PROPERTIES.items()
+}
+SENTENCE_LABEL = "Sentence"  # not in NODE_LABELS: no edges, never exported or counted as a node
+SENTENCE_PROPERTIES: dict[str, str] = {"key": "INT64", "sentence": "STRING"}
+
+
+def key64(*parts: str) -> int:
+    """A signed 64-bit key for a tuple of strings (INT64 primary keys: cheaper to store and look up than
+    the strings; collisions ~1e-6 expected at 5 M keys)."""
+    digest = hashlib.blake2b("\t".join(parts).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def sentence_key(report_id: str, start_offset: int | None) -> int:
+    """The key of a report's sentence that starts at `start_offset` (a start names one sentence)."""
+    return key64(report_id, str(start_offset))
+
+
+def stored_edge(props: dict[str, Any]) -> dict[str, Any]:
+    """An edge's properties as a store keeps them: the sentence's key in place of the sentence.
+
+    Rows from any source (extraction, a store copy, RDF) carry the sentence itself; a row
+    without one (an RDF statement without fz:sentence) gets no key, so no evidence is invented.
+    """
+    has_sentence = props.get("sentence") is not None and props.get("report_id") is not None
+    key = sentence_key(props["report_id"], props.get("start_offset")) if has_sentence else None
+    return {name: key if name == "sentence_key" else props.get(name) for name in STORED_EDGE_PROPERTIES}
+
+
+def sentence_rows(rows: GraphRows) -> dict[int, tuple[str, str]]:
+    """key -> (report id, sentence) for every evidence sentence of the rows, each once."""
+    out: dict[int, tuple[str, str]] = {}
+    for edges in rows.edges.values():
+        for props in edges.values():
+            if props.get("sentence") is not None and props.get("report_id") is not None:
+                key = sentence_key(props["report_id"], props.get("start_offset"))
+                out.setdefault(key, (props["report_id"], props["sentence"]))
+    return out
 
 
 @dataclass

@@ -24,8 +24,8 @@ def test_round_trip_keeps_nodes_edges_and_evidence(store) -> None:
     assert counts["Law"] == 2 and counts["Region"] == 2  # 广东省 comes from PART_OF's target
     assert counts["IMPLEMENTS"] == 3 and counts["CITES"] == 3
     rows = store.query(
-        "MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure {name: $m}) RETURN a.name AS a, e.year AS y, "
-        "e.sentence AS s, e.report_id AS r ORDER BY y", {"m": "双随机、一公开"}).records()
+        "MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure {name: $m}) OPTIONAL MATCH (sen:Sentence {key: e.sentence_key}) "
+        "RETURN a.name AS a, e.year AS y, sen.sentence AS s, e.report_id AS r ORDER BY y", {"m": "双随机、一公开"}).records()
     assert [(r["a"], r["y"], r["r"]) for r in rows] == [("韶关市司法局", 2022, "r1"),
                                                        ("韶关市市场监督管理局", 2023, "r2")]
     assert rows[0]["s"] == A.relations[1].evidence.sentence

@@ -89,8 +89,8 @@ def test_repeated_fact_is_one_edge_with_evidence_count(neo4j_store: Neo4jStore) 
     neo4j_store.write(rows_from_extractions([report_a()]))
     neo4j_store.write(rows_from_extractions([report_a()]))
     got = neo4j_store.query(
-        "MATCH (:Report {id: 'rep-a'})-[e:CITES]->(:Law) "
-        "RETURN e.evidence_count AS n, e.sentence AS s, e.start_offset AS a, e.end_offset AS b"
+        "MATCH (:Report {id: 'rep-a'})-[e:CITES]->(:Law) OPTIONAL MATCH (sen:Sentence {key: e.sentence_key}) "
+        "RETURN e.evidence_count AS n, sen.sentence AS s, e.start_offset AS a, e.end_offset AS b"
     ).records()
     assert got == [{"n": 2, "s": "句子。", "a": 0, "b": 3}]
 
