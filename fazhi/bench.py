@@ -42,10 +42,14 @@ def run_bench(quick: bool = False, workers: int | None = None, neo4j_uri: str | 
     """
     say = log or (lambda _msg: None)
     n = reports or (QUICK_REPORTS if quick else DEFAULT_REPORTS)
-    workers = workers or os.cpu_count() or 1
+    from fazhi.graph.ladybug_store import buffer_pool_bytes
+    from fazhi.ingest import default_workers
+
+    workers = workers or default_workers()
     root = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="fazhi-bench-"))
     root.mkdir(parents=True, exist_ok=True)
-    result: dict[str, Any] = {"reports": n, "workers": workers, "seed": seed, "machine": machine()}
+    result: dict[str, Any] = {"reports": n, "workers": workers, "seed": seed, "machine": machine(),
+                              "buffer_pool_mb": buffer_pool_bytes() // 2**20}
     try:
         corpus = _corpus(root, n, seed, workers, result, say)
         result.update(measure_extraction(corpus, EXTRACT_SAMPLE if not quick else 60))

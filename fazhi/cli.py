@@ -32,7 +32,7 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 
 
 def _store(backend: str | None, db: Path | None, *, read_only: bool = False, why: str | None = None,
-           upgrade: bool = False) -> GraphStore:
+           upgrade: bool = False, buffer_pool_mb: int | None = None) -> GraphStore:
     """Open the store and say on stderr which one it is and why, so stdout stays the command's data.
 
     `why` replaces the setting as the reason when the command itself fixes the backend (push).
@@ -43,7 +43,7 @@ def _store(backend: str | None, db: Path | None, *, read_only: bool = False, why
         raise _fail(str(exc), 2) from None
     reason = why or reason
     try:
-        store = open_store(name, db=db, read_only=read_only, upgrade=upgrade)
+        store = open_store(name, db=db, read_only=read_only, upgrade=upgrade, buffer_pool_mb=buffer_pool_mb)
     except Exception as exc:  # noqa: BLE001 - every backend failure becomes one clear line
         raise _fail(f"cannot open the {name} store ({reason}): {exc}") from None
     typer.echo(f"store: {STORE_NAMES.get(store.dialect, store.dialect)} {store.location} ({reason})",
@@ -56,12 +56,14 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive).")],
     db: DbOption = None,
     backend: BackendOption = None,
-    workers: Annotated[int, typer.Option(help="Extraction processes (0 = all cores).")] = 0,
+    workers: Annotated[int, typer.Option(help="Extraction processes (0 = the cores, at most 4).")] = 0,
     strict: Annotated[bool, typer.Option(help="Exit non-zero when any file failed.")] = False,
     bulk: Annotated[bool, typer.Option(help="Embedded store only: COPY new edges (several times faster, "
                                             "not crash-safe; for a first load of a fresh store).")] = False,
     sources: Annotated[Path | None, typer.Option(help="TSV of file name → web address (a SOURCES.tsv): "
                                                       "the address becomes the report's dcterms:source.")] = None,
+    buffer_pool_mb: Annotated[int | None, typer.Option(
+        help="Embedded store's memory in MB (env FAZHI_BUFFER_POOL_MB; default 2048).")] = None,
 ) -> None:
     """Extract reports and merge them into the store; one line per failed file."""
     from fazhi.ingest import ingest as run_ingest
@@ -72,7 +74,7 @@ def ingest(
         addresses = load_sources(sources) if sources else None
     except (OSError, ValueError) as exc:
         raise _fail(f"cannot read the sources file: {exc}", 2) from None
-    store = _store(backend, db)
+    store = _store(backend, db, buffer_pool_mb=buffer_pool_mb)
     try:
         if bulk and store.counts().get("Report", 0):
             raise _fail("--bulk loads only a fresh embedded store: a crash mid-load could lose edges "

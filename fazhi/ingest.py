@@ -29,6 +29,7 @@ LARGE_BATCH_REPORTS = 1000
 LARGE_CORPUS = 5000  # files; from here on batches are LARGE_BATCH_REPORTS
 CHUNK_FILES = 8  # files per pool task: fewer round trips than one file per task
 IN_FLIGHT_PER_WORKER = 4
+MAX_DEFAULT_WORKERS = 4  # see default_workers
 
 
 @dataclass
@@ -40,6 +41,14 @@ class IngestSummary:
     @property
     def ok(self) -> bool:
         return bool(self.ingested)
+
+
+def default_workers() -> int:
+    """The cores, at most MAX_DEFAULT_WORKERS: every worker holds its own dictionaries and compiled
+    rules (~120 MB PSS each at 50k reports, docs/BENCHMARKS.md run 5), so on a 16-core laptop all
+    cores would add ~2 GB to an ingest whose budget is 4 GB, for little: one writer takes the
+    batches, and two workers already kept it busy most of the time. `--workers` sets any number."""
+    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS))
 
 
 def extract_file(path: str) -> Extraction | tuple[str, str]:
@@ -118,7 +127,7 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int | Non
     size = batch_reports or (LARGE_BATCH_REPORTS if len(files) >= LARGE_CORPUS else BATCH_REPORTS)
     summary = IngestSummary()
     batch: list[Extraction] = []
-    workers = workers or os.cpu_count() or 1
+    workers = workers or default_workers()
     loading: AbstractContextManager[None] = store.bulk() if bulk else nullcontext()
     with loading:
         for result in iter_extractions(files, workers):

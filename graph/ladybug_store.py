@@ -47,23 +47,27 @@ from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 T = TypeVar("T")
 WRITE_BATCH = 2000
 BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at the end of bulk())
-DEFAULT_POOL_SHARE = 0.5  # of RAM; 2 GB and 3 GB pools both filled up at ~38-40k reports of a 50k bulk load
+DEFAULT_BUFFER_POOL_MB = 2048  # fixed, whatever the RAM: a laptop's 4 GB budget for a whole ingest (below)
 MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer pool is full" at 128 MB
 
 
 def buffer_pool_bytes(mb: int | None = None) -> int:
-    """LadybugDB's buffer pool size: an explicit size, FAZHI_BUFFER_POOL_MB, or half the RAM.
+    """LadybugDB's buffer pool size: an explicit size (`--buffer-pool-mb`), FAZHI_BUFFER_POOL_MB, or
+    DEFAULT_BUFFER_POOL_MB (at most half the RAM of a small machine).
 
-    Why: LadybugDB defaults to ~80% of RAM and keeps whatever checkpoints and global
-    queries touch (an uncapped writer grew to 7+ GB at 50k reports), but a checkpoint's
-    working set grows with the relationship tables, and 2-3 GB pools ran out at ~40k
-    reports; half the RAM loaded all 50k (docs/BENCHMARKS.md). The pool also holds
-    COPY's and queries' working memory, hence the floor.
+    Why a fixed size: LadybugDB defaults to ~80% of RAM and keeps whatever checkpoints and
+    global queries touch (an uncapped writer grew to 7+ GB at 50k reports), and a share of
+    the RAM makes the footprint depend on the machine instead of the corpus (half of 23 GB
+    was 8.7 GB at 50k, run 5). 2 GB leaves room in 4 GB for the extraction workers and the
+    batch in hand. With the sentences on the edges a 2 GB pool ran out in the checkpoint at
+    ~38k reports of a bulk load; thin edges shrink what checkpoints rewrite, and a full pool
+    is a StoreFull naming this setting, with the last committed batch kept. The pool also
+    holds COPY's and queries' working memory, hence the floor.
     """
     if mb is None:
         env = os.environ.get("FAZHI_BUFFER_POOL_MB", "").strip()
         ram_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**20
-        mb = int(env) if env else int(ram_mb * DEFAULT_POOL_SHARE)
+        mb = int(env) if env else min(DEFAULT_BUFFER_POOL_MB, ram_mb // 2)
     return max(mb, MIN_BUFFER_POOL_MB) * 2**20
 
 
@@ -76,7 +80,8 @@ def _pool_hint(pool_bytes: int) -> Iterator[None]:
         if "buffer pool is full" not in str(exc):
             raise
         raise StoreFull(f"{exc} — the store's buffer pool is {pool_bytes // 2**20} MB; set "
-                        "FAZHI_BUFFER_POOL_MB higher (the last committed batch is kept)") from exc
+                        "FAZHI_BUFFER_POOL_MB higher (or `fazhi ingest --buffer-pool-mb`; the last "
+                        "committed batch is kept)") from exc
 
 
 def node_table_ddl(label: str) -> str:

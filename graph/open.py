@@ -44,11 +44,12 @@ def backend_choice(flag: str | None = None) -> tuple[str, str]:
 def open_store(backend: str | None = None, *, db: str | Path | None = None, read_only: bool = False,
                neo4j_uri: str | None = None, neo4j_user: str | None = None,
                neo4j_password: str | None = None, neo4j_database: str | None = None,
-               upgrade: bool = False) -> GraphStore:
+               upgrade: bool = False, buffer_pool_mb: int | None = None) -> GraphStore:
     """A GraphStore for the backend; Neo4j settings fall back to the NEO4J_* environment variables.
 
     `upgrade` lets a writable embedded store of an older layout be moved to the current one on open
     (`fazhi reindex`); without it such a store is refused with a message naming that command.
+    `buffer_pool_mb` sizes the embedded store's memory (default: graph/ladybug_store.py buffer_pool_bytes).
     """
     if backend_name(backend) == "neo4j":
         from fazhi.graph.neo4j_store import Neo4jStore
@@ -59,7 +60,7 @@ def open_store(backend: str | None = None, *, db: str | Path | None = None, read
         return Neo4jStore.from_env(**overrides)
     from fazhi.graph.ladybug_store import LadybugStore
 
-    return LadybugStore(db_path(db), read_only=read_only, upgrade=upgrade)
+    return LadybugStore(db_path(db), read_only=read_only, upgrade=upgrade, buffer_pool_mb=buffer_pool_mb)
 
 
 def open_store_or_embedded(*, read_only: bool = False) -> tuple[GraphStore, str]:

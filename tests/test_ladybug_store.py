@@ -1,5 +1,7 @@
 """The embedded store on a real LadybugDB file: round trip, idempotence, removal, read-only queries."""
 
+import os
+
 import pytest
 
 from fazhi.graph.ladybug_store import LadybugStore
@@ -134,3 +136,25 @@ def test_reindex_keeps_the_web_address_given_at_ingest(store) -> None:
     reindex(store)
     assert store.query("MATCH (r:Report) RETURN r.source_url AS url").records() == [
         {"url": "https://www.sg.gov.cn/r1.html"}]
+
+
+def test_the_default_buffer_pool_is_bounded_not_a_share_of_the_ram(monkeypatch, tmp_path) -> None:
+    """A 4 GB ingest budget holds on any machine: the default pool does not grow with the RAM
+    (this machine's half would be several GB), and the setting and the flag still size it."""
+    from fazhi.graph.ladybug_store import buffer_pool_bytes
+    from fazhi.graph.open import open_store
+
+    monkeypatch.delenv("FAZHI_BUFFER_POOL_MB", raising=False)
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    assert buffer_pool_bytes() <= min(2 * 2**30, max(ram // 2, 512 * 2**20))
+    monkeypatch.setenv("FAZHI_BUFFER_POOL_MB", "700")
+    assert buffer_pool_bytes() == 700 * 2**20
+    with open_store("embedded", db=tmp_path / "s.lbdb", buffer_pool_mb=600) as store:
+        assert store.pool_bytes == 600 * 2**20  # `fazhi ingest --buffer-pool-mb 600`
+        store.write(rows_from_extractions([A]))
+
+
+def test_ingest_starts_a_bounded_number_of_workers() -> None:
+    from fazhi.ingest import MAX_DEFAULT_WORKERS, default_workers
+
+    assert 1 <= default_workers() <= min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS) <= 4
