@@ -4,6 +4,10 @@ The loaders judge a file by its bytes, not its name (a .pdf that is really a
 PNG is refused), so the preview is exactly what the ingest will see. The write
 goes through app_pages.store_handle.ingest_paths, the app's single writer, from
 the button's on_click callback, before the page runs again.
+
+Nothing is uploaded or written until the session has typed the administrator's token
+(FAZHI_ADMIN_TOKEN in the environment or st.secrets; store_handle explains why): a shared
+deployment is read-only for everyone else. Uploads stay limited to MAX_MB per file.
 """
 
 from __future__ import annotations
@@ -17,7 +21,13 @@ import pandas as pd
 import streamlit as st
 
 from fazhi.app_pages.extracted import preview
-from fazhi.app_pages.store_handle import ingest_paths
+from fazhi.app_pages.store_handle import (
+    ADMIN_TOKEN,
+    ingest_paths,
+    unlock_writes,
+    writes_configured,
+    writes_unlocked,
+)
 
 MAX_MB = 20
 SUFFIXES = ["txt", "html", "htm", "pdf", "docx"]
@@ -58,7 +68,31 @@ def ingest_uploads(ready: list[Path]) -> None:
         bar.empty()
 
 
+def unlock() -> None:
+    """The unlock button's callback: check the typed token, then forget it."""
+    error = unlock_writes(st.session_state.get("admin-token", ""))
+    st.session_state["admin-token"] = ""
+    if error:
+        st.session_state["unlock_error"] = error
+
+
+def require_writes() -> None:
+    """Stop the page here unless this session may write; say what would turn writing on."""
+    if not writes_configured():
+        st.info(f"网页导入已关闭。管理员在环境变量或 st.secrets 中设置 {ADMIN_TOKEN} 后，可在此输入口令开启；"
+                "也可以在服务器上用命令行 `fazhi ingest` 导入。")
+        st.stop()
+    if writes_unlocked():
+        return
+    st.text_input("管理员口令", type="password", key="admin-token")
+    st.button("开启导入", key="admin-unlock", on_click=unlock)
+    if error := st.session_state.pop("unlock_error", None):
+        st.error(error)
+    st.stop()
+
+
 st.header("导入")
+require_writes()
 if summary := st.session_state.pop("ingest_summary", None):
     st.success(f"已导入 {len(summary['ingested'])} 个文件。")
     for path, reason in summary["failed"]:

@@ -233,10 +233,39 @@ def small_app(tmp_path: Path) -> Iterator[AppTest]:
     yield from _app(db)
 
 
-def test_upload_ingests_a_file_and_pages_see_it_without_restart(small_app: AppTest) -> None:
+def unlock_writes(at: AppTest, token: str) -> AppTest:
+    at.text_input(key="admin-token").input(token)
+    at.button(key="admin-unlock").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_import_page_writes_nothing_without_an_admin_token(small_app: AppTest, monkeypatch) -> None:
+    """A shared deployment is read-only: no token configured, no upload box and no way to write."""
+    monkeypatch.delenv("FAZHI_ADMIN_TOKEN", raising=False)
+    at = open_page(small_app, "app_pages/ingest.py")
+    assert not at.file_uploader and not at.text_input
+    assert any("FAZHI_ADMIN_TOKEN" in i.value for i in at.info)
+
+
+def test_import_page_opens_only_for_the_admin_token_from_secrets(small_app: AppTest, monkeypatch) -> None:
+    monkeypatch.delenv("FAZHI_ADMIN_TOKEN", raising=False)
+    at = small_app
+    at.secrets["FAZHI_ADMIN_TOKEN"] = "s3cret-令牌"
+    open_page(at, "app_pages/ingest.py")
+    assert not at.file_uploader
+    unlock_writes(at, "guess")
+    assert not at.file_uploader and any("口令不对" in e.value for e in at.error)
+    unlock_writes(at, "s3cret-令牌")
+    assert len(at.file_uploader) == 1 and not at.text_input
+
+
+def test_upload_ingests_a_file_and_pages_see_it_without_restart(small_app: AppTest, monkeypatch) -> None:
+    monkeypatch.setenv("FAZHI_ADMIN_TOKEN", "admin-token-for-test")
     at = small_app
     assert metric(at, "报告") == "1"
     open_page(at, "app_pages/ingest.py")
+    unlock_writes(at, "admin-token-for-test")
     good = SAMPLES / "sample_02_shaoguan_amr_2021_report.txt"
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
     at.file_uploader[0].set_value([(good.name, good.read_bytes(), "text/plain"),

@@ -42,7 +42,7 @@ PAGES = {  # url path -> text the page must show; the default page (概览) open
     "report": "抽取的事实",
     "graph": "查找节点",
     "cypher": "从查询库载入",
-    "ingest": "选择文件",
+    "ingest": "网页导入已关闭",  # no FAZHI_ADMIN_TOKEN on this server: a shared app does not write
 }
 
 
@@ -75,6 +75,7 @@ def server(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     log = (tmp_path_factory.mktemp("streamlit") / "server.log").open("wb")
     env = {**os.environ, "FAZHI_DB": str(sample_db), "FAZHI_BACKEND": "embedded"}
     env.pop("NEO4J_URI", None)
+    env.pop("FAZHI_ADMIN_TOKEN", None)
     proc = subprocess.Popen(
         # as the README runs it: viewer settings (usage stats off, toolbar) come from .streamlit/config.toml
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
