@@ -2,16 +2,41 @@
 and 对比: the agency or its region between two years, or beside another agency."""
 
 import altair as alt
+import pandas as pd
 import streamlit as st
 
+from fazhi.app_pages import frames
 from fazhi.app_pages.compare_view import render_pair_compare, render_year_compare
 from fazhi.app_pages.filters import filtered_frame
 from fazhi.app_pages.frames import library_frame
 from fazhi.app_pages.links import pick, reader_url
 
+
+def agency_page() -> pd.DataFrame:
+    """The page of agencies to choose from: the store holds more than one list should (tens of
+    thousands at 50k reports), so the search box filters in the store and pages are read one at a
+    time; an agency named in the link is added to its page."""
+    size = frames.LIST_PAGE
+    needle = st.session_state.get("agency-needle", "")  # pick()'s search box, typed on an earlier run
+    total = frames.counts().get("Agency", 0)
+    page = 1
+    if needle == "" and total > size:
+        pages = -(-total // size)
+        page = int(st.number_input(f"页（共 {pages} 页，{total:,} 个机构，按实施记录排序）", 1, pages, 1,
+                                   key="agency-page"))
+    shown = library_frame("agency_list", contains=needle, skip=(page - 1) * size, limit=size)
+    if needle and len(shown) == size:
+        st.caption(f"只列出名称包含“{needle}”的前 {size:,} 个机构；输入更多字缩小范围。")
+    wanted = st.query_params.get("a")
+    if wanted and wanted not in set(shown["agency"]):
+        found = library_frame("agency_list", contains=wanted, skip=0, limit=size)
+        shown = pd.concat([found[found["agency"] == wanted], shown], ignore_index=True)
+    return shown
+
+
 st.header("机构")
-agencies = library_frame("agency_list")
-if agencies.empty:
+agencies = agency_page()
+if agencies.empty and not st.session_state.get("agency-needle"):
     st.info("图中还没有机构。先在“导入”页导入报告。")
     st.stop()
 agency = pick("机构", agencies["agency"].tolist(), "a", "agency")

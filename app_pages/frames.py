@@ -20,6 +20,9 @@ def _cached_library(name: str, params_json: str, version: str) -> pd.DataFrame:
     return pd.DataFrame(result.rows, columns=result.columns)
 
 
+LIST_PAGE = 1000  # rows per page of a list that grows with the corpus (agencies): one page is read at a time
+
+
 def library_frame(name: str, **params: Any) -> pd.DataFrame:
     """A library query's rows as a DataFrame, cached on the store's version."""
     return _cached_library(name, json.dumps(params, ensure_ascii=False, sort_keys=True), version())

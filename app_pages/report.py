@@ -15,11 +15,11 @@ import pandas as pd
 import streamlit as st
 import streamlit.components.v1 as components
 
+from fazhi.app_pages import frames
 from fazhi.app_pages.display import LABEL_COLOURS, LABEL_NAMES, report_name
 from fazhi.app_pages.extracted import mention_spans
 from fazhi.app_pages.filters import filtered_frame
 from fazhi.app_pages.frames import library_frame
-from fazhi.graph.store import ROW_CAP as LIST_CAP
 
 RELATION_NAMES = {
     "ISSUED": "发布", "CITES": "引用", "MENTIONS": "提及", "IMPLEMENTS": "实施", "COOPERATES_WITH": "合作",
@@ -74,8 +74,21 @@ const t = document.getElementById("target"); if (t) {{ t.scrollIntoView({{block:
 </script></body></html>"""
 
 
+def report_page() -> pd.DataFrame:
+    """The page of filtered reports to choose from, in (year, id) order; the total comes from the
+    overview's counts (the aggregates when no filter is set), so no list is capped silently."""
+    size = frames.LIST_PAGE
+    total = int(filtered_frame("filtered_counts").iloc[0]["reports"] or 0)
+    page = 1
+    if total > size:
+        pages = -(-total // size)
+        page = int(st.number_input(f"页（共 {pages} 页，{total:,} 篇报告，按年份排序）", 1, pages, 1,
+                                   key="report-page"))
+    return filtered_frame("filtered_reports", skip=(page - 1) * size, limit=size)
+
+
 def pick_report() -> str | None:
-    reports = filtered_frame("filtered_reports", limit=1_000_000)
+    reports = report_page()
     wanted = st.query_params.get("rid")
     options = reports["report_id"].tolist()
     if wanted and wanted not in options:
@@ -83,8 +96,6 @@ def pick_report() -> str | None:
     if not options:
         st.info("当前筛选条件下没有报告。")
         return None
-    if len(reports) >= LIST_CAP:
-        st.caption(f"列表只列出前 {LIST_CAP:,} 篇；用左侧筛选或概览页的全文检索找到其余报告。")
     marks = reports["agency"].isna().map({True: f"【{UNKNOWN_ISSUER}】", False: ""})
     titles = dict(zip(reports["report_id"],
                       marks + reports["title"].fillna("") + " · " + reports["source"].fillna(""), strict=True))

@@ -1,10 +1,11 @@
 // name: filtered_reports
-// description: The reports that pass the global filters, with the issuing agency's level. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// description: The reports that pass the global filters, with the issuing agency's level, one page (skip/limit; the total is filtered_counts' reports). Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
 // param year_from: 0
 // param year_to: 0
 // param region: ""
 // param level: ""
 // param doc_type: ""
+// param skip: 0
 // param limit: 5000
 MATCH (r:Report)
 WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $year_to)
@@ -16,4 +17,4 @@ OPTIONAL MATCH (i:Agency)-[:ISSUED]->(r)
 RETURN r.id AS report_id, r.title AS title, r.agency AS agency, r.region AS region, r.year AS year,
        r.doc_type AS doc_type, r.source AS source, min(i.level) AS level
 ORDER BY year, report_id
-LIMIT $limit
+SKIP $skip LIMIT $limit

@@ -380,3 +380,40 @@ def test_reports_without_a_recognised_issuer_are_marked_and_counted(tmp_path: Pa
         at.query_params["rid"] = known
         at.run()
         assert not any("发文机关未识别" in w.value for w in at.warning)
+
+
+def test_agencies_page_reads_one_page_at_a_time(app: AppTest, monkeypatch) -> None:
+    """Page 2 of 10-agency pages lists other agencies than page 1; the page count comes from the
+    store's Agency count; a linked agency is found even when it is not on the page shown."""
+    from fazhi.app_pages import frames
+
+    monkeypatch.setattr(frames, "LIST_PAGE", 10)
+    at = open_page(app, "app_pages/agencies.py")
+    first = set(at.selectbox(key="agency-select").options)
+    assert len(first) == 10
+    at.number_input(key="agency-page").set_value(2).run()
+    assert not at.exception, [e.value for e in at.exception]
+    second = set(at.selectbox(key="agency-select").options)
+    chosen = at.query_params["a"]  # page 1's choice stays in the link, so it stays listed
+    assert len(second - {chosen}) == 10 and not first & (second - {chosen})
+    at.query_params["a"] = "韶关市市场监督管理局"
+    at.run()
+    assert at.selectbox(key="agency-select").value == "韶关市市场监督管理局"
+
+
+def test_report_page_pages_the_filtered_reports(app: AppTest, monkeypatch) -> None:
+    """8 sample reports in pages of 3: three pages (the total from the counts), each its own reports."""
+    from fazhi.app_pages import frames
+
+    monkeypatch.setattr(frames, "LIST_PAGE", 3)
+    at = open_page(app, "app_pages/report.py")
+    seen: list[str] = []
+    for page in (1, 2, 3):
+        at.query_params.clear()
+        at.number_input(key="report-page").set_value(page).run()
+        assert not at.exception, [e.value for e in at.exception]
+        options = [o for o in at.selectbox[0].options if o not in seen]
+        assert len(options) == (3 if page < 3 else 2)
+        seen += options
+    assert len(set(seen)) == 8
+    assert at.number_input(key="report-page").max == 3

@@ -96,3 +96,24 @@ def test_open_filter_counts_come_from_the_stats_and_ignore_the_row_cap(samples_s
     open_counts = library.run(samples_store, "filtered_counts", {}, row_cap=3).records()[0]
     assert open_counts["reports"] == samples_store.counts()["Report"] > 3
     assert library.run(samples_store, "report_counts", {}, row_cap=3).records() == [open_counts]
+
+
+def test_agency_list_pages_cover_every_agency_once_in_order(samples_store) -> None:
+    """Pages of 10 put together are the whole list (the store's Agency count, not a row cap), busiest
+    first; a name filter pages the same way."""
+    query = library.get("agency_list").cypher_for("ladybug")
+    total = samples_store.counts()["Agency"]
+
+    def pages(name: str) -> list[list]:
+        rows: list[list] = []
+        for skip in range(0, total + 10, 10):
+            rows += samples_store.query(query, {"contains": name, "skip": skip, "limit": 10}).rows
+        return rows
+
+    everything = pages("")
+    assert len(everything) == total > 10
+    assert len({row[0] for row in everything}) == total
+    assert [row[3] for row in everything] == sorted((row[3] for row in everything), reverse=True)
+    bureaus = pages("局")
+    assert bureaus and all("局" in row[0] for row in bureaus)
+    assert [row for row in everything if "局" in row[0]] == bureaus
