@@ -26,9 +26,9 @@ from fazhi.model import RELATION_ENDPOINTS
 from fazhi.queries import library
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
-JOIN_LINE = re.compile(r"^OPTIONAL MATCH \(sen:Sentence \{key: e\.sentence_key\}\)\n", re.MULTILINE)
+JOIN_LINE = re.compile(r"^OPTIONAL MATCH \((\w+):Sentence \{key: (\w+)\.sentence_key\}\)\n", re.MULTILINE)
 EVIDENCE_QUERIES = sorted(name for name, q in library.load_library().items()
-                          if any("sen.sentence" in text for text in q.variants.values()))
+                          if any(JOIN_LINE.search(text) for text in q.variants.values()))
 EdgeKey = tuple[str, str, str, str, str, str]
 
 
@@ -56,8 +56,10 @@ def stored_evidence(store) -> dict[EdgeKey, tuple[Any, ...]]:
 
 
 def old_query(cypher: str) -> str:
-    """The query as it was before thin edges: the sentence read off the edge, no join."""
-    return JOIN_LINE.sub("", cypher).replace("sen.sentence", "e.sentence")
+    """The query as it was before thin edges: each sentence read off its edge, no join."""
+    for sentence, edge in JOIN_LINE.findall(cypher):
+        cypher = cypher.replace(f"{sentence}.sentence", f"{edge}.sentence")
+    return JOIN_LINE.sub("", cypher)
 
 
 def put_sentences_on_edges(store, rows: GraphRows) -> None:
@@ -198,5 +200,8 @@ def test_neo4j_refuses_a_graph_of_the_old_layout(neo4j_store) -> None:
 
     neo4j_store.query("CREATE (:Report {id: 'r'})-[:CITES {report_id: 'r', sentence: '依法行政。', "
                       "start_offset: 0, end_offset: 5}]->(:Law {name: '宪法'})", write=True)
-    with pytest.raises(StoreUnavailable, match="older fazhi-graph"):
-        Neo4jStore(neo4j_store.uri)
+    try:
+        with pytest.raises(StoreUnavailable, match="older fazhi-graph"):
+            Neo4jStore(neo4j_store.uri)
+    finally:
+        neo4j_store.clear()  # the server is shared by the session: leave no old-layout graph behind
