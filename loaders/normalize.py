@@ -40,6 +40,7 @@ import opencc
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Han plus CJK punctuation; used to decide which spaces are layout artefacts.
 _CJK = _HAN + "\u3001-\u303f\u2018\u2019\u201c\u201d\u2026\u2014\uff5f-\uffef"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _SPACES = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 
 _DELETE_RE = re.compile(
@@ -50,7 +51,9 @@ _DELETE_RE = re.compile(
     "\ufeff\ufff9-\ufffb"  # BOM / ZWNBSP, interlinear annotation
     "\ud800-\udfff"  # lone surrogates (cannot be encoded, would break OpenCC)
     "]+"
-    f"|(?<=[{_CJK}])[{_SPACES}]+(?=[{_CJK}]))"  # layout spaces between CJK: "法 治 政 府"
+    f"|(?<=[{_CJK}])[{_SPACES}]+(?=[{_CJK}])"  # layout spaces between CJK: "法 治 政 府"
+    # pinyin glosses some pages print after each character: 機(jī)關(guān) reads 機關
+    f"|[(（](?<=[{_HAN}][(（])(?=[a-zü]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}[)）])"
 )
 
 

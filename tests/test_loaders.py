@@ -377,3 +377,11 @@ def test_seeds_survive_a_trip_through_traditional(seeds_dir: Path) -> None:
         assert len(traditional) == len(report)  # s2t is length-preserving, so maps compare
         _, direct_offsets = normalize(report, join_wrapped_lines=True)
         assert offsets == direct_offsets
+
+
+def test_pinyin_glosses_after_characters_are_dropped_with_offsets_kept() -> None:
+    original = "我市各級行政機(jī)關(guān)依法行政，附件(a)与（2021年）不变"
+    text, offsets = normalize(original)
+    assert text.startswith("我市各级行政机关依法行政")
+    assert "附件(a)" in text and "(2021年)" in text  # no tone mark: not a gloss
+    assert original[offsets[text.index("关")]] == "關"  # the map points past the dropped gloss
