@@ -68,7 +68,7 @@ BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|^)派
 # A named body right after a region: 河源市“扫黄打非”工作领导小组办公室, 阳江市人民医院, 省政务大数据中心.
 NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?"
-    r"(?:领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心|协会|学会|管理委员会|管委会)"
+    r"(?P<head>领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心|协会|学会|管理委员会|管委会)"
 )
 # 公安、司法等部门: functions listed before one generic head
 FUNCTION_LIST_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12})等(?:有关|相关)?(部门|机关)")
@@ -481,8 +481,8 @@ class AgencyFinder:
         start = self._chain_start(span.start)
         # 天津经济技术开发区管理委员会 is that body's own name; 天津市… would be a name nobody uses
         name = self.text[start:body.end()] if span.short else span.prefix + body.group(0)
-        if name.endswith("管委会"):  # the body's own words, its head in full (as 人社局 is expanded)
-            name = name[:-3] + expand_abbreviation("管委会")
+        head = body.group("head")  # the body's own words, its head in full (管委会, as 人社局 is expanded)
+        name = name[:-len(head)] + expand_abbreviation(head)
         return AgencyHit(start if span.short else span.start, body.end(), name, span.level, span.node)
 
     def _law_firm(self, match: re.Match[str]) -> AgencyHit | None:

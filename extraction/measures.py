@@ -173,11 +173,6 @@ ENUMERATION_ITEM_RE = re.compile(r"(?<=、)信息公开|信息公开(?=、)")
 ENUMERATION_ITEMS = {"信息公开": "政府信息公开"}
 
 
-@lru_cache(maxsize=1)
-def _kinds() -> dict[str, str]:
-    return {entry.name: entry.kind for entry in load_measures()}
-
-
 def _in_enumerations(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
     matches = list(ENUMERATION_ITEM_RE.finditer(text))
     if not matches:  # the common case: no mask to build
@@ -185,11 +180,11 @@ def _in_enumerations(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
     taken = TakenMask(len(text))
     for hit in known:
         taken.take(hit.start, hit.end)
-    catalogue = _kinds()
+    index = _catalogue()[1]  # canonical names are keys too
     found: list[MeasureHit] = []
     for match in matches:
         name = ENUMERATION_ITEMS[match.group(0)]
-        _add(found, taken, MeasureHit(match.start(), match.end(), name, catalogue.get(name, kind_of(name))))
+        _add(found, taken, MeasureHit(match.start(), match.end(), name, index.get(name, (name, kind_of(name)))[1]))
     return found
 
 

@@ -59,7 +59,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,7 +82,6 @@ TOWN_SUFFIX_STOP_NEXT = {"乡": frozenset("镇村"), "镇": frozenset("街")}  #
 LONGEST_TOWN = 14
 # 东城、延庆和通州三个区 / 海淀、朝阳等区: a list of bare stems closed by 等 or N个 and the level noun
 LISTED_LEVEL_RE = re.compile(r"(?:等|[一二三四五六七八九十两\d]+个)(县区|区县|县市|市县|区|县|旗)(?![长域级直属委政])")
-LISTED_SUFFIXES = {"县区": "区县", "区县": "区县", "县市": "县市", "市县": "市县", "区": "区", "县": "县", "旗": "旗"}
 LIST_SEPARATOR = re.compile("[、和及与]")
 LIST_STOP = re.compile(r"[，,。；;：:\s“”\"（）()《》]")
 LONGEST_LIST = 80
@@ -346,10 +345,6 @@ class RegionGazetteer:
         qualified = self._by_qualified.get(name, [])
         return qualified[0] if len(qualified) == 1 else None
 
-    def codes(self) -> Collection[str]:
-        """Every division's code (6 digits above 乡镇, 9 for a town)."""
-        return self._by_code.keys()
-
     def parent_of(self, entry: RegionEntry) -> RegionEntry | None:
         code = self._parent_code.get(entry.code)
         return self._by_code[code] if code else None
@@ -409,7 +404,7 @@ class RegionGazetteer:
         items: list[RegionHit] = []
         end = closer
         for part in reversed(LIST_SEPARATOR.split(text[segment_start:closer])):
-            hit = self._listed_stem(text, end - len(part), end, LISTED_SUFFIXES[noun])
+            hit = self._listed_stem(text, end - len(part), end, noun)  # 县区: each item a 县 or a 区
             if hit is None:
                 break
             items.append(hit)
@@ -693,8 +688,9 @@ def index_number_region(gazetteer: RegionGazetteer, text: str) -> RegionEntry | 
     candidates = [value[2:8]] if len(value) == 18 and value.startswith("11") else []
     candidates.append(value[:6])
     for code in candidates:
-        if code.isdigit() and code != "000000" and code in gazetteer.codes():
-            return gazetteer.by_name(code)
+        entry = gazetteer.by_name(code) if code.isdigit() else None  # by_name looks codes up first
+        if entry is not None:
+            return entry
     return None
 
 
