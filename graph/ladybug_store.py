@@ -258,7 +258,7 @@ class LadybugStore:
         Its queries would find no Sentence table and show no evidence, so it is named instead of
         being read wrongly; `fazhi reindex` rebuilds it in the current layout.
         """
-        columns = self._edge_columns("CITES")
+        columns = self._columns("CITES")
         if columns and ("sentence_key" not in columns or "sentence" in columns):
             if self._upgrade:
                 self._thin_edges()
@@ -272,9 +272,10 @@ class LadybugStore:
     def _create_empty(self) -> None:
         LadybugStore(self.path, read_only=False).close()
 
-    def _edge_columns(self, rel_type: str) -> set[str]:
+    def _columns(self, table: str) -> set[str]:
+        """The column names of a node or relationship table; empty when the table does not exist yet."""
         try:
-            return {row[0] for row in self._rows(f"CALL TABLE_INFO('{rel_type}') RETURN name", {})}
+            return {row[0] for row in self._rows(f"CALL TABLE_INFO('{table}') RETURN name", {})}
         except RuntimeError:  # no tables yet: a new store
             return set()
 
@@ -286,7 +287,7 @@ class LadybugStore:
         """
         self._conn.execute(sentence_table_ddl())
         for rel_type, pairs in RELATION_ENDPOINTS.items():
-            columns = self._edge_columns(rel_type)
+            columns = self._columns(rel_type)
             if "sentence_key" not in columns:
                 self._conn.execute(f"ALTER TABLE {rel_type} ADD sentence_key INT64")
             if "sentence" not in columns:
@@ -320,7 +321,7 @@ class LadybugStore:
     def _add_new_columns(self, label: str) -> None:
         """A store made before a model field existed (Report.source_url) gets its column, empty,
         so an older database keeps working instead of failing its next write."""
-        present = {row[0] for row in self._rows(f"CALL table_info('{label}') RETURN name", {})}
+        present = self._columns(label)
         for name, kind in NODE_PROPERTIES[label].items():
             if name not in present:
                 self._conn.execute(f"ALTER TABLE {label} ADD {name} {kind}")
