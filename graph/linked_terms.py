@@ -9,7 +9,6 @@ so it lives apart and is written once at the head of an export.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -292,12 +291,3 @@ def vocabulary(base: str) -> Graph:
         graph.add((s, p, o))
     return graph
 
-
-_TERM_RE = re.compile(r"^[a-z][A-Za-z]*$")
-
-
-def vocabulary_terms() -> set[str]:
-    """Local names of the fz: terms vocabulary.ttl defines."""
-    graph = Graph().parse(VOCABULARY_PATH, format="turtle")
-    return {str(s)[len(str(FZ)):] for s in graph.subjects() if str(s).startswith(str(FZ))
-            and _TERM_RE.match(str(s)[len(str(FZ)):])}
