@@ -39,6 +39,7 @@ from fazhi.graph.store import (
     StoreFull,
     StoreLocked,
     StoreUnavailable,
+    evidence_key,
     sentence_rows,
     stored_edge,
 )
@@ -300,9 +301,9 @@ class LadybugStore:
         sk, tk = NODE_KEY[source_label], NODE_KEY[target_label]
         old = self._rows(f"MATCH (s:{source_label})-[e:{rel_type}]->(t:{target_label}) WHERE e.sentence IS NOT NULL "
                          f"RETURN s.{sk}, t.{tk}, e.report_id, e.start_offset, e.sentence", {})
-        edges = [{"source": s, "target": t, "report_id": r, "key": stored_edge(
-            {"report_id": r, "start_offset": start, "sentence": text})["sentence_key"], "sentence": text}
-            for s, t, r, start, text in old]
+        edges = [{"source": s, "target": t, "report_id": r, "sentence": text,
+                  "key": evidence_key({"report_id": r, "start_offset": start, "sentence": text})}
+                 for s, t, r, start, text in old]
         self._unwind(_SENTENCE_MERGE, list({e["key"]: e for e in edges}.values()))
         self._unwind(f"UNWIND $rows AS row MATCH (s:{source_label} {{{sk}: row.source}})-[e:{rel_type}]->"
                      f"(t:{target_label} {{{tk}: row.target}}) WHERE e.report_id = row.report_id "

@@ -77,9 +77,15 @@ def stored_edge(props: dict[str, Any]) -> dict[str, Any]:
     Rows from any source (extraction, a store copy, RDF) carry the sentence itself; a row
     without one (an RDF statement without fz:sentence) gets no key, so no evidence is invented.
     """
-    has_sentence = props.get("sentence") is not None and props.get("report_id") is not None
-    key = sentence_key(props["report_id"], props.get("start_offset")) if has_sentence else None
+    key = evidence_key(props)
     return {name: key if name == "sentence_key" else props.get(name) for name in STORED_EDGE_PROPERTIES}
+
+
+def evidence_key(props: dict[str, Any]) -> int | None:
+    """The key of an edge's evidence sentence, or None for an edge without one (or without a report)."""
+    if props.get("sentence") is None or props.get("report_id") is None:
+        return None
+    return sentence_key(props["report_id"], props.get("start_offset"))
 
 
 def sentence_rows(rows: GraphRows) -> dict[int, tuple[str, str]]:
@@ -87,8 +93,8 @@ def sentence_rows(rows: GraphRows) -> dict[int, tuple[str, str]]:
     out: dict[int, tuple[str, str]] = {}
     for edges in rows.edges.values():
         for props in edges.values():
-            if props.get("sentence") is not None and props.get("report_id") is not None:
-                key = sentence_key(props["report_id"], props.get("start_offset"))
+            key = evidence_key(props)
+            if key is not None:
                 out.setdefault(key, (props["report_id"], props["sentence"]))
     return out
 
