@@ -77,6 +77,4 @@ def render_ask(key: str = "ask") -> None:
         for item in evidence[:EVIDENCE_LINKS]:
             reader_link(f"{item['report_title'] or item['report_id']} · {item['evidence'][:60]}",
                         item["report_id"], item["start_offset"], item["end_offset"])
-    download_buttons(f"{key}-download", {"回答": (result.columns, result.rows)},
-                     [f"问题：{question}", meaning.text, f"查询：{meaning.query} "
-                      f"{json.dumps(meaning.params, ensure_ascii=False)}", result.cypher], "answer")
+    download_buttons(f"{key}-download", {"回答": (result.columns, result.rows)}, result.about(), "answer")

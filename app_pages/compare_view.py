@@ -22,6 +22,8 @@ from fazhi.queries.compare import (
     Table,
     compare_agencies,
     compare_years,
+    pair_title,
+    years_title,
 )
 from fazhi.queries.tables import header
 
@@ -87,7 +89,7 @@ def render_year_compare(scope: str, name: str, key: str) -> None:
         three_columns(tables["laws"], "law", YEAR_SIDES, f"{key}-laws")
     download_buttons(key, {"措施": (tables["measures"].columns, tables["measures"].rows),
                            "法规文件": (tables["laws"].columns, tables["laws"].rows)},
-                     [f"对比：{name} {year_from}年 → {year_to}年（新增/延续/未再提及）"], f"compare-{year_from}-{year_to}")
+                     [years_title(name, year_from, year_to)], f"compare-{year_from}-{year_to}")
 
 
 def render_pair_compare(agency: str, others: list[str], key: str) -> None:
@@ -97,5 +99,5 @@ def render_pair_compare(agency: str, others: list[str], key: str) -> None:
     table = _pair_compared(agency, other, version())
     st.caption(f"前者：{agency}　后者：{other}")
     three_columns(table, "measure", PAIR_SIDES, f"{key}-pair")
-    download_buttons(key, {"措施": (table.columns, table.rows)}, [f"对比：{agency}（前者）与 {other}（后者）的措施"],
+    download_buttons(key, {"措施": (table.columns, table.rows)}, [pair_title(agency, other)],
                      "compare-agencies")

@@ -519,9 +519,7 @@ def ask(
             _print_result(QueryResult(result.columns, result.rows), False)
     if not meaning.understood:
         raise typer.Exit(3)
-    _write_exports(csv_path, xlsx_path, {"回答": (result.columns, result.rows)},
-                   [f"问题：{question}", meaning.text, f"查询：{meaning.query} "
-                    f"{json.dumps(meaning.params, ensure_ascii=False)}", result.cypher])
+    _write_exports(csv_path, xlsx_path, {"回答": (result.columns, result.rows)}, result.about())
 
 
 @app.command("eval-ask")
@@ -563,7 +561,7 @@ def compare(
 ) -> None:
     """What changed between two years for an agency or a region (measures 新增/延续/未再提及, documents
     newly cited), with the evidence of each side; or two agencies side by side (--agency A --other B)."""
-    from fazhi.queries.compare import compare_agencies, compare_years, counts
+    from fazhi.queries.compare import compare_agencies, compare_years, counts, pair_title, years_title
 
     store = _store(backend, db, read_only=True)
     try:
@@ -571,12 +569,12 @@ def compare(
             if not agency:
                 raise _fail("--other needs --agency", 2)
             tables = {"措施": compare_agencies(store, agency, other)}
-            about = [f"对比：{agency}（前者）与 {other}（后者）的措施"]
+            about = [pair_title(agency, other)]
         else:
             tables = {name: table for name, table in zip(("措施", "法规文件"), compare_years(
                 store, agency=agency or "", region=region or "", year_from=year_from, year_to=year_to).values(),
                 strict=True)}
-            about = [f"对比：{agency or region} {year_from}年 → {year_to}年（新增/延续/未再提及）"]
+            about = [years_title(agency or region or "", year_from, year_to)]
     except ValueError as exc:
         raise _fail(f"refused: {exc}", 2) from None
     finally:

@@ -12,6 +12,7 @@ several entities, or nothing at all, gives candidates (“您是指：…”), n
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -588,6 +589,12 @@ class Answer:
         return {**self.interpretation.to_json(), "cypher": self.cypher, "columns": self.columns,
                 "rows": self.records()}
 
+    def about(self) -> list[str]:
+        """The lines a downloaded answer starts with (the .xlsx 说明 sheet), the same from CLI and app."""
+        meaning = self.interpretation
+        return [f"问题：{meaning.question}", meaning.text,
+                f"查询：{meaning.query} {json.dumps(meaning.params, ensure_ascii=False)}", self.cypher]
+
 
 def answer(store: GraphStore, question: str, vocab: Vocabulary | None = None) -> Answer:
     """Interpret the question and run its query on the store (both backends: the query's dialect)."""
@@ -618,8 +625,6 @@ class Expected:
 
 def load_questions(path: Path) -> list[Expected]:
     """question<TAB>query<TAB>params as JSON (only the ones that must match); '?' expects candidates."""
-    import json
-
     out = []
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip() or raw.startswith("#"):

@@ -101,6 +101,15 @@ def compare_agencies(store: GraphStore, agency: str, other: str) -> Table:
     return table
 
 
+def years_title(subject: str, year_from: int, year_to: int) -> str:
+    """What a two-year comparison shows, for its download's 说明 sheet and the CLI."""
+    return f"对比：{subject} {year_from}年 → {year_to}年（新增/延续/未再提及）"
+
+
+def pair_title(agency: str, other: str) -> str:
+    return f"对比：{agency}（前者）与 {other}（后者）的措施"
+
+
 def counts(table: Table) -> dict[str, int]:
     out: dict[str, int] = {}
     for row in table.rows:
