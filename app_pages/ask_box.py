@@ -28,11 +28,17 @@ def _vocabulary(store_version: str) -> Vocabulary:
         return Vocabulary.from_store(handle.current())
 
 
-def ask(question: str) -> Answer:
+@st.cache_data(show_spinner=False, max_entries=64)
+def _answer(question: str, store_version: str) -> Answer:
+    """Cached per store version: the page reruns on every widget touch, the question's query need not."""
     handle = store_handle()
-    vocab = _vocabulary(version())
+    vocab = _vocabulary(store_version)
     with handle.lock:
         return answer(handle.current(), question, vocab)
+
+
+def ask(question: str) -> Answer:
+    return _answer(question, version())
 
 
 def cypher_params(query: str, params: dict) -> dict[str, str]:
