@@ -626,17 +626,12 @@ class Expected:
 def load_questions(path: Path) -> list[Expected]:
     """question<TAB>query<TAB>params as JSON (only the ones that must match); '?' expects candidates."""
     out = []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        fields = raw.split("\t")
-        if len(fields) != 3:
-            raise ValueError(f"{path}:{number}: expected question, query and params (3 tab-separated columns)")
+    for question, query, raw_params in _rows(path, 3):
         try:
-            params = json.loads(fields[2]) if fields[2].strip() else {}
+            params = json.loads(raw_params) if raw_params.strip() else {}
         except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}:{number}: params are not JSON: {exc}") from None
-        out.append(Expected(fields[0], fields[1], params))
+            raise ValueError(f"{path}: {question}: params are not JSON: {exc}") from None
+        out.append(Expected(question, query, params))
     return out
 
 
