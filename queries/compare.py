@@ -9,6 +9,7 @@ the earlier year's, one 延续 shows both.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,15 +57,16 @@ def _columns(key: str, left: str, right: str) -> list[str]:
 
 
 def _diff(before: dict[str, list[dict[str, Any]]], after: dict[str, list[dict[str, Any]]], key: str,
-          labels: tuple[str, str, str], sides: tuple[str, str]) -> Table:
+          labels: tuple[str, str, str], sides: tuple[str, str], order: tuple[str, ...] = ()) -> Table:
+    """Rows labelled (only after, both, only before), sorted by `order` of those labels (default: labels')."""
     table = Table(_columns(key, *sides))
     for name in sorted(set(before) | set(after)):
         status = labels[1] if name in before and name in after else labels[0] if name in after else labels[2]
         kind_row = (after.get(name) or before[name])[0]
         kind = kind_row.get("kind", kind_row.get("category"))
         table.rows.append([status, name, kind, *_side(before.get(name)), *_side(after.get(name))])
-    order = {label: i for i, label in enumerate(labels)}
-    table.rows.sort(key=lambda row: (order[row[0]], row[1]))
+    rank = {label: i for i, label in enumerate(order or labels)}
+    table.rows.sort(key=lambda row: (rank[row[0]], row[1]))
     return table
 
 
@@ -95,10 +97,7 @@ def compare_agencies(store: GraphStore, agency: str, other: str) -> Table:
     """Two agencies side by side over all their reports: measures both, only the first, only the second implement."""
     first = _by_name(_facts(store, "agency_measure_evidence", {"agency": agency}), "measure")
     second = _by_name(_facts(store, "agency_measure_evidence", {"agency": other}), "measure")
-    table = _diff(first, second, "measure", (ONLY_B, BOTH, ONLY_A), ("a", "b"))
-    order = {BOTH: 0, ONLY_A: 1, ONLY_B: 2}
-    table.rows.sort(key=lambda row: (order[row[0]], row[1]))
-    return table
+    return _diff(first, second, "measure", (ONLY_B, BOTH, ONLY_A), ("a", "b"), order=(BOTH, ONLY_A, ONLY_B))
 
 
 def years_title(subject: str, year_from: int, year_to: int) -> str:
@@ -111,7 +110,4 @@ def pair_title(agency: str, other: str) -> str:
 
 
 def counts(table: Table) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for row in table.rows:
-        out[row[0]] = out.get(row[0], 0) + 1
-    return out
+    return dict(Counter(row[0] for row in table.rows))
