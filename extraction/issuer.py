@@ -281,8 +281,8 @@ def report_meta(text: str, lines: list[Line], title: Line | None, signatures: li
         title=title_text,
         agency=issuer.name if issuer and (issuer.region or not issuer.scoped) else None,
         region=_report_region(gazetteer, issuer, context, text),
-        year=meta_rules.covered_year(text, title_text, date),
+        year=meta_rules.covered_year(text, title_text, date),  # a page's publication date is no year covered
         doc_type=meta_rules.doc_type(title_text, text),
         doc_number=number.text if number else None,
-        date=date,
+        date=date or meta_rules.page_date(lines),
     )

@@ -158,10 +158,21 @@ def find_title(lines: list[Line]) -> Line | None:
     return None
 
 
+# The page's metadata rows, in the order they are trusted for the document's date: the date it was
+# written (成文) before the date the page was put up (发布/公开). Labels of data/page_clutter.tsv.
+PAGE_DATE_FIELDS = ("成文日期", "成文时间", "公文生成日期", "印发日期", "发文日期", "发布日期", "发布时间", "公开日期", "时间")
+_LOOSE_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+_PAGE_DATE_RES = tuple(re.compile(re.escape(label) + r"\s*[:：]\s*" + _LOOSE_DATE)
+                       for label in PAGE_DATE_FIELDS)
+_DOC_NUMBER_ROW_RE = re.compile(r"(?:文号|发文字号)\s*[:：]\s*")
+
+
 def find_doc_number(lines: list[Line]) -> Line | None:
+    """The 文号: a line of its own near the top, or the value of a 文号/发文字号 metadata row."""
     for line in lines[:8]:
         match = DOC_NUMBER_RE.search(line.text)
-        if match and len(line.text) <= len(match.group(0)) + 6:
+        row = _DOC_NUMBER_ROW_RE.search(line.text)
+        if match and (len(line.text) <= len(match.group(0)) + 6 or (row and row.end() == match.start())):
             offset = line.start + match.start()
             return Line(offset, offset + len(match.group(0)), match.group(0).replace(" ", ""))
     return None
@@ -178,6 +189,36 @@ def parse_date(text: str) -> str | None:
         month, day = _cn_number(match.group(2)), _cn_number(match.group(3))
         return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
     return None
+
+
+def page_date(lines: list[Line]) -> str | None:
+    """The date a web page's metadata rows give the document, for reports printed without a signature.
+
+    Only the header lines above the body count (a date inside the text is an event, not the
+    document's); a publication stamp after the title line (…情况报告 2023-02-09) comes last.
+    """
+    header = []
+    for line in lines[:TITLE_SEARCH_LINES]:
+        if _is_body_line(line.text):
+            break
+        header.append(line.text)
+    for pattern in _PAGE_DATE_RES:
+        for text in header:
+            match = pattern.search(text)
+            if match and (date := _valid_date(*match.groups())):
+                return date
+    for text in header:
+        stamp = _TRAILING_STAMP_RE.search(text)
+        if stamp and is_title_line(text[:stamp.start()].strip()):
+            match = re.search(_LOOSE_DATE, stamp.group(0))
+            if match:
+                return _valid_date(*match.groups())
+    return None
+
+
+def _valid_date(year: str, month: str, day: str) -> str | None:
+    y, m, d = int(year), int(month), int(day)
+    return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= m <= 12 and 1 <= d <= 31 else None
 
 
 def _cn_number(word: str) -> int:

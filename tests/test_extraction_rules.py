@@ -448,3 +448,36 @@ def test_a_title_issuer_names_whole_bodies(title: str, issuer: str) -> None:
     """Issue 14: the words before 关于 are one or more bodies, never a fragment or two in one."""
     laws = {law.name: law for law in extract(text_document("t.txt", f"某某局2022年工作报告\n一、落实《{title}》。\n")).laws}
     assert laws[title].issuer == issuer
+
+
+# -- the document's date and 文号 from a web page's metadata rows --------------------------------
+
+@pytest.mark.parametrize(("text", "date"), [
+    # the written date (成文) is trusted before the page's publication date, wherever the row sits
+    ("某某县司法局2022年法治政府建设年度报告\n发布时间:2023-03-01 10:00  成文日期:2023-02-27\n"
+     "2022年，我局推进依法行政，全面推行“双随机、一公开”监管，取得新的进展。\n", "2023-02-27"),
+    # spaces inside the digits, as some pages print them
+    ("某某县司法局2022年法治政府建设年度报告\n来源:某某县司法局 发布日期: 2023- 02- 08 14: 11\n"
+     "2022年，我局推进依法行政，全面推行“双随机、一公开”监管，取得新的进展。\n", "2023-02-08"),
+    # a publication stamp after the title line
+    ("某某街道2022年度法治政府建设工作情况报告 2023-02-09\n"
+     "2022年，我街道推进依法行政，全面推行“双随机、一公开”监管，取得新的进展。\n", "2023-02-09"),
+    # a date inside the body is an event, not the document's date
+    ("2022年，我局推进依法行政，于2022年3月5日召开会议，全面推行“双随机、一公开”监管。\n"
+     "发布时间:2023-03-01\n", None),
+])
+def test_page_metadata_rows_date_an_unsigned_report(text: str, date: str | None) -> None:
+    assert meta_of(text).date == date
+
+
+def test_a_signature_date_wins_over_the_page_date() -> None:
+    text = ("某某县司法局2022年法治政府建设年度报告\n发布时间:2023-03-01 10:00\n"
+            "2022年，我局推进依法行政，全面推行“双随机、一公开”监管，取得新的进展。\n某某县司法局\n2023年1月15日\n")
+    assert meta_of(text).date == "2023-01-15"
+
+
+def test_a_doc_number_metadata_row_gives_the_doc_number() -> None:
+    text = ("索引号:XX01101-3000-2026-00031\n备注/文号:某政综〔2026〕7号\n"
+            "某某县人民政府关于2025年度法治政府建设工作情况的报告\n"
+            "2025年，某某县人民政府坚持依法行政，持续深化法治政府建设。现将有关情况报告如下。\n")
+    assert meta_of(text).doc_number == "某政综〔2026〕7号"
