@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from fazhi.data import data_dir
-from fazhi.extraction.dictionaries import load_agency_abbreviations, load_agency_generic, load_agency_suffixes
+from fazhi.extraction.dictionaries import (
+    load_agency_abbreviations,
+    load_agency_generic,
+    load_agency_suffixes,
+    load_national_line_bodies,
+)
 from fazhi.extraction.regions import RegionEntry, RegionGazetteer, name_prefix, node_name
 from fazhi.extraction.spans import TakenMask
 from fazhi.extraction.wordtrie import chars_at, guarded_trie_regex
@@ -512,6 +517,56 @@ def find_self_references(text: str, issuer: AgencyHit) -> list[AgencyHit]:
         AgencyHit(m.start(), m.end(), issuer.name, issuer.level, issuer.region)
         for m in SELF_RE.finditer(text)
     ]
+
+
+LINE_WORD_RE = re.compile(r"(省厅|省局|市局|县局|区局|总局)(?![级长])")
+LINE_WORD_LEVEL = {"省": "省", "市": "市", "县": "区县", "区": "区县", "总": "国家"}
+
+
+def line_bodies(text: str, issuer: AgencyHit, context: AgencyContext, taken: list[AgencyHit]) -> list[AgencyHit]:
+    """省厅/市局/总局 in a bureau's report: the body of the issuer's own line at that level.
+
+    A 县公安局 writing 落实省厅工作部署 means the province's 公安厅, a 市场监督管理局 writing 总局 the
+    national 总局 of its line; the word at the issuer's own level (市局 in a city bureau's report) is
+    the issuer itself. Only for an issuer whose name is region + functional stem + 局/厅.
+    """
+    stem = _issuer_stem(issuer, context)
+    if stem is None:
+        return []
+    out = []
+    for match in LINE_WORD_RE.finditer(text):
+        if any(h.start <= match.start() < h.end for h in taken) or PLURAL_BEFORE_RE.search(text[:match.start()]):
+            continue
+        hit = _line_body(match, stem, issuer, context)
+        if hit is not None:
+            out.append(hit)
+    return out
+
+
+def _issuer_stem(issuer: AgencyHit, context: AgencyContext) -> str | None:
+    for q in (context.county, context.city, context.province):
+        if q and issuer.name.startswith(q.prefix) and issuer.name.endswith(("局", "厅")):
+            stem = issuer.name[len(q.prefix):-1]
+            return stem if stem in set(load_stems()) else None
+    return None
+
+
+def _line_body(match: re.Match[str], stem: str, issuer: AgencyHit, context: AgencyContext) -> AgencyHit | None:
+    word = match.group(1)
+    level = LINE_WORD_LEVEL[word[0]]
+    own = context.county if issuer.level == "区县" else context.city if issuer.level == "市" else context.province
+    above = context.province if level == "省" else context.city if level == "市" else None
+    if level == issuer.level or (above is not None and above == own):  # 市局 in a 县级市's own bureau
+        return AgencyHit(match.start(), match.end(), issuer.name, issuer.level, issuer.region)
+    ranks = ("区县", "市", "省", "国家")
+    if issuer.level not in ranks or ranks.index(level) < ranks.index(issuer.level):
+        return None
+    if level == "国家":
+        national = load_national_line_bodies().get(stem)
+        return AgencyHit(match.start(), match.end(), national, "国家", None) if national else None
+    if above is None:
+        return AgencyHit(match.start(), match.end(), word[0] + stem + word[1], level, None, scoped=True)
+    return AgencyHit(match.start(), match.end(), above.prefix + stem + word[1], level, above.node)
 
 
 def is_subsequence(short: str, long: str) -> bool:

@@ -156,6 +156,11 @@ def load_agency_abbreviations() -> dict[str, str]:
     return dict(_pairs(data_dir() / "agency_abbreviations.tsv", 2, None))
 
 
+def load_national_line_bodies() -> dict[str, str]:
+    """data/national_line_bodies.tsv as a local bureau's functional stem -> its line's national 总局."""
+    return dict(_pairs(data_dir() / "national_line_bodies.tsv", 2, None))
+
+
 def load_agency_suffixes() -> list[AgencySuffix]:
     """data/agency_suffixes.tsv: head words of agency names, with kind and implied level."""
     return list(_suffixes(data_dir() / "agency_suffixes.tsv"))

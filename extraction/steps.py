@@ -17,6 +17,7 @@ from fazhi.extraction.agencies import (
     RegionSpan,
     context_for,
     find_self_references,
+    line_bodies,
     own_abbreviations,
 )
 from fazhi.extraction.aliases import apply_aliases
@@ -103,6 +104,7 @@ def issuer(doc: Document) -> None:
         doc.agency_hits = sorted([*doc.agency_hits, doc.issuer], key=lambda h: h.start)
     if doc.issuer:
         hits = own_abbreviations(doc.agency_hits, doc.issuer, doc.text)
+        hits += line_bodies(doc.text, doc.issuer, doc.agency_context, hits)
         doc.agency_hits = sorted(hits + find_self_references(doc.text, doc.issuer), key=lambda h: h.start)
 
 

@@ -481,3 +481,34 @@ def test_a_doc_number_metadata_row_gives_the_doc_number() -> None:
             "某某县人民政府关于2025年度法治政府建设工作情况的报告\n"
             "2025年，某某县人民政府坚持依法行政，持续深化法治政府建设。现将有关情况报告如下。\n")
     assert meta_of(text).doc_number == "某政综〔2026〕7号"
+
+
+# -- 省厅 / 市局 / 总局: the body above the issuer in its own line ---------------------------------
+
+LINE_REPORT = ("{issuer}2022年法治政府建设年度报告\n"
+               "2022年，{issuer}认真落实{word}工作部署，在{word}推进会上作交流发言，全面推行“双随机、一公开”监管。\n")
+
+
+@pytest.mark.parametrize(("issuer", "word", "expected"), [
+    # a county bureau: 省厅 is its province's department of the same line, 市局 its city's bureau
+    ("湖南省长沙市浏阳市公安局", "省厅", "湖南省公安厅"),
+    ("湖南省岳阳市平江县公安局", "市局", "岳阳市公安局"),
+    # a market regulator's 总局 is the national 总局 of its line (data/national_line_bodies.tsv)
+    ("浙江省市场监督管理局", "总局", "国家市场监督管理总局"),
+    # the word at the issuer's own level is the issuer itself
+    ("浙江省市场监督管理局", "省局", "浙江省市场监督管理局"),
+])
+def test_line_words_name_the_body_of_the_issuers_line(issuer: str, word: str, expected: str) -> None:
+    ex = extract(text_document("r.txt", LINE_REPORT.format(issuer=issuer, word=word)))
+    assert expected in names(ex.agencies)
+
+
+def test_a_line_word_without_its_province_stays_as_written_and_scoped() -> None:
+    ex = extract(text_document("r.txt", "平江县公安局2022年法治政府建设年度报告\n2022年，我局落实省厅工作部署，推进执法规范化。\n"))
+    found = {a.name: a for a in ex.agencies}
+    assert "省公安厅" in found and found["省公安厅"].scope is not None
+
+
+def test_no_line_word_for_an_issuer_that_is_no_bureau() -> None:
+    ex = extract(text_document("r.txt", "浏阳市人民政府2022年法治政府建设年度报告\n2022年，我市落实省厅工作部署。\n"))
+    assert not any(a.name.endswith("厅") for a in ex.agencies)
