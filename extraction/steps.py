@@ -137,7 +137,17 @@ def measures(doc: Document) -> None:
     cited = [(law.start, law.end) for law in doc.law_hits if law.category != "内部制度" and law.parent is None]
     if doc.title is not None:  # the report's own title names its genre, not a measure it carries out
         cited.append((doc.title.start, doc.title.end))
+        cited += _repeats(doc.text, doc.title.text)  # pages print it twice (heading, then above the body)
     doc.measure_hits = find_measures(doc.text, [(r.start, r.end) for r in doc.region_mentions], cited)
+
+
+def _repeats(text: str, line: str) -> list[tuple[int, int]]:
+    """Every place `line` is written in the text, as (start, end) spans."""
+    spans, start = [], text.find(line)
+    while start >= 0:
+        spans.append((start, start + len(line)))
+        start = text.find(line, start + 1)
+    return spans
 
 
 def entities(doc: Document) -> None:

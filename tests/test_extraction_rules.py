@@ -512,3 +512,11 @@ def test_a_line_word_without_its_province_stays_as_written_and_scoped() -> None:
 def test_no_line_word_for_an_issuer_that_is_no_bureau() -> None:
     ex = extract(text_document("r.txt", "浏阳市人民政府2022年法治政府建设年度报告\n2022年，我市落实省厅工作部署。\n"))
     assert not any(a.name.endswith("厅") for a in ex.agencies)
+
+
+def test_a_title_printed_twice_names_no_measure_either_time() -> None:
+    # web pages print the title as the page heading and again above the body
+    text = ("某某县司法局2024年法治政府建设年度报告\n来源: 某某县司法局\n某某县司法局2024年法治政府建设年度报告\n"
+            "2024年，我局全面推行“双随机、一公开”监管，推进依法行政。\n")
+    ex = extract(text_document("r.txt", text))
+    assert names(ex.measures) == {"双随机、一公开"}
