@@ -94,6 +94,14 @@ SELF_RE = re.compile(r"(?:我|本)(?:局|委|厅|办|中心|院|部|所|府|镇|
 POSITION_AFTER_RE = re.compile(
     r"(?:原|时任|现任|党组|党委)?(?:常务)?副?(?:厅长|局长|部长|主任|书记|委员长|处长|科长|院长|检察长|庭长|所长"
     r"|秘书长|巡视员|调研员|镇长|区长|县长|市长|省长|主席|党组成员|班子成员)")
+# National bodies' full names start with one of these: an expanded abbreviation (中央依法治国办,
+# 市场监管总局) that does is never qualified with the report's region (ANNOTATION.md).
+NATIONAL_STARTS = ("中央", "中共中央", "国家", "国务院", "全国", "最高人民")
+# 中办、国办 only as the pair (中办、国办印发…): alone, 中办 is as often a piece of 集中办理.
+CENTRAL_OFFICES_RE = re.compile(r"(中办)[、和及与]?(国办)")
+# 中央 alone where it acts or asks (按照中央要求, 中央关于…的决策部署, 中央和省《…》): the party centre;
+# not in a list of levels (依托中央、省、市信用平台), where it names a tier of government.
+CENTRAL_ALONE_RE = re.compile(r"(?<![党共])中央(?=关于|要求|和省|和国务院|、国务院|的?决策部署|精神|有关要求)")
 # 中央 listed with party committees (贯彻中央、省委、市委决策部署) is the party centre
 CENTRAL_BESIDE_COMMITTEES_RE = re.compile(r"(?<![党共])中央(?=[、和及与](?:省|市|自治区|区|县)委(?![员会]))")
 OFFICE_VERB_NEXT = frozenset("件理结")
@@ -310,8 +318,11 @@ class AgencyFinder:
         for match in national.finditer(self.text):
             name = NATIONAL_CANONICAL.get(match.group(0), match.group(0))
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), name, "国家", None))
-        for match in CENTRAL_BESIDE_COMMITTEES_RE.finditer(self.text):
+        for match in (*CENTRAL_BESIDE_COMMITTEES_RE.finditer(self.text), *CENTRAL_ALONE_RE.finditer(self.text)):
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), "中共中央", "国家", None))
+        for match in CENTRAL_OFFICES_RE.finditer(self.text):
+            for group, name in ((1, "中共中央办公厅"), (2, "国务院办公厅")):
+                self._keep(hits, taken, AgencyHit(match.start(group), match.end(group), name, "国家", None))
         for match in party.finditer(self.text):
             self._keep(hits, taken, self._party(match))
         for match in organs.finditer(self.text):
@@ -436,6 +447,8 @@ class AgencyFinder:
             return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region, generic=True,
                              scoped=prefix.scoped)
         core = expand_abbreviation(core)
+        if core.startswith(NATIONAL_STARTS):  # 中央依法治国办, 市场监管总局: national, never a local body
+            return AgencyHit(match.start(), match.end(), core, "国家", None)
         if not prefix.explicit:
             if core.endswith("部"):
                 return AgencyHit(prefix.start, match.end(), core, "国家", None)  # 司法部, 工业和信息化部

@@ -520,3 +520,26 @@ def test_a_title_printed_twice_names_no_measure_either_time() -> None:
             "2024年，我局全面推行“双随机、一公开”监管，推进依法行政。\n")
     ex = extract(text_document("r.txt", text))
     assert names(ex.measures) == {"双随机、一公开"}
+
+
+# -- national bodies: abbreviations never take the report's region; 中央 and 中办、国办 alone ----------
+
+CITY_REPORT = "三明市将乐县司法局2022年法治政府建设年度报告\n{body}\n"
+
+
+@pytest.mark.parametrize(("body", "present", "absent"), [
+    ("全面完成中央依法治国办督察反馈意见整改。", "中央全面依法治国委员会办公室", "将乐县中央全面依法治国委员会办公室"),
+    ("认真落实省委、省政府和市场监管总局工作部署。", "国家市场监督管理总局", "将乐县国家市场监督管理总局"),
+    ("根据中办、国办《法治政府建设与责任落实督察工作规定》开展督察。", "中共中央办公厅", None),
+    ("根据中办、国办《法治政府建设与责任落实督察工作规定》开展督察。", "国务院办公厅", None),
+    ("按照中央要求，履行推进法治建设第一责任人职责。", "中共中央", None),
+    ("全面贯彻中央关于全面依法治国的重大决策部署。", "中共中央", None),
+    # 中央 as a tier of government in a list of levels is no party organ
+    ("依托中央、省、市社会信用体系平台开展联合惩戒。", None, "中共中央"),
+    # 中办 inside 集中办理 is no office
+    ("推行集中办理，国办发文要求落实。", None, "中共中央办公厅"),
+])
+def test_national_bodies_and_the_centre(body: str, present: str | None, absent: str | None) -> None:
+    found = names(extract(text_document("r.txt", CITY_REPORT.format(body=body))).agencies)
+    assert present is None or present in found
+    assert absent is None or absent not in found
