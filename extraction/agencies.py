@@ -102,6 +102,7 @@ CENTRAL_OFFICES_RE = re.compile(r"(中办)[、和及与]?(国办)")
 # 中央 alone where it acts or asks (按照中央要求, 中央关于…的决策部署, 中央和省《…》): the party centre;
 # not in a list of levels (依托中央、省、市信用平台), where it names a tier of government.
 CENTRAL_ALONE_RE = re.compile(r"(?<![党共])中央(?=关于|要求|和省|和国务院|、国务院|的?决策部署|精神|有关要求)")
+AUTONOMOUS_PARTY_RE = re.compile(r"自治区党委(?![员书副])")
 # 中央 listed with party committees (贯彻中央、省委、市委决策部署) is the party centre
 CENTRAL_BESIDE_COMMITTEES_RE = re.compile(r"(?<![党共])中央(?=[、和及与](?:省|市|自治区|区|县)委(?![员会]))")
 OFFICE_VERB_NEXT = frozenset("件理结")
@@ -325,6 +326,8 @@ class AgencyFinder:
                 self._keep(hits, taken, AgencyHit(match.start(group), match.end(group), name, "国家", None))
         for match in party.finditer(self.text):
             self._keep(hits, taken, self._party(match))
+        for match in AUTONOMOUS_PARTY_RE.finditer(self.text):
+            self._keep(hits, taken, self._autonomous_party(match))
         for match in organs.finditer(self.text):
             self._keep(hits, taken, self._organ(match))
         for match in functional.finditer(self.text):
@@ -412,6 +415,11 @@ class AgencyFinder:
         if region:
             return Prefix(self._chain_start(region.start), region.prefix, region.level, True,
                           region.node or region.prefix, scoped=region.node is None)
+        if lvl == "区" and self.text.startswith("自治", start - 2):  # 自治区政府: the region's own, a province
+            province = self.context.province
+            if province is None:
+                return Prefix(start - 2, None, "省", True, None)
+            return Prefix(start - 2, province.prefix, province.level, True, province.node)
         if lvl:
             qualifier, level, node = self.context.for_level_char(lvl)
             return Prefix(start, qualifier, level, True, node)
@@ -457,7 +465,8 @@ class AgencyFinder:
                              bare=True, scoped=bare.qualifier is None)
         lvl_core = core  # for the coordinated forms before it (省、市教育局; 永昌县、金川区…)
         if not prefix.qualifier:  # 省公安厅 in a text that never names the province: as written
-            return AgencyHit(prefix.start, match.end(), match.group("lvl") + core, prefix.level, None,
+            level_word = self.text[prefix.start:match.start("stem")]  # 省, or 自治区
+            return AgencyHit(prefix.start, match.end(), level_word + core, prefix.level, None,
                              scoped=True, core=lvl_core)
         return AgencyHit(prefix.start, match.end(), qualified(prefix.qualifier, core), prefix.level,
                          prefix.region, scoped=prefix.scoped, core=lvl_core)
@@ -477,7 +486,8 @@ class AgencyFinder:
         if prefix is None or not prefix.explicit:
             return None  # a bare 政府/法院 is generic
         if not prefix.qualifier:  # 省政府 in a text that never names the province: as written
-            return AgencyHit(prefix.start, match.end(), match.group(0), prefix.level, None, scoped=True)
+            return AgencyHit(prefix.start, match.end(), self.text[prefix.start:match.end()], prefix.level, None,
+                             scoped=True)
         organ = GOV_ORGANS[match.group("organ")]
         if organ == "中级人民法院" and prefix.level == "区县":
             return None
@@ -510,6 +520,17 @@ class AgencyFinder:
             return None
         start = match.end(1) - len(words)
         return AgencyHit(start, match.end(), words + "律师事务所", None, None)
+
+    def _autonomous_party(self, match: re.Match[str]) -> AgencyHit:
+        """自治区党委 (an autonomous region writes 党委 where a province writes 省委): its committee."""
+        region = self.region_spans.get(match.start() + len("自治区"))  # 广西壮族自治区党委
+        if region is not None and region.node is not None:
+            return AgencyHit(self._chain_start(region.start), match.end(), f"中共{region.prefix}委员会", "省",
+                             region.node)
+        province = self.context.province
+        if province is None or not province.prefix.endswith("自治区"):
+            return AgencyHit(match.start(), match.end(), match.group(0), "省", None, scoped=True)
+        return AgencyHit(match.start(), match.end(), f"中共{province.prefix}委员会", "省", province.node)
 
     def _party(self, match: re.Match[str]) -> AgencyHit | None:
         prefix = self._prefix(match)

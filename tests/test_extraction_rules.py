@@ -543,3 +543,18 @@ def test_national_bodies_and_the_centre(body: str, present: str | None, absent: 
     found = names(extract(text_document("r.txt", CITY_REPORT.format(body=body))).agencies)
     assert present is None or present in found
     assert absent is None or absent not in found
+
+
+# -- 自治区: an autonomous region's organs are written with 自治区 where a province writes 省 ---------
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("广西壮族自治区2022年法治政府建设情况报告\n2022年，自治区党委、自治区人民政府高度重视法治建设，"
+     "自治区人大常委会加强监督。", {"中共广西壮族自治区委员会", "广西壮族自治区人民政府",
+                                  "广西壮族自治区人民代表大会常务委员会"}),
+    # the region is not named: as written, never cut to 区政府 (a district's)
+    ("2022年法治政府建设情况报告\n2022年，动态调整自治区政府各部门权责清单。", {"自治区政府"}),
+])
+def test_autonomous_region_organs(body: str, expected: set[str]) -> None:
+    found = names(extract(text_document("r.txt", body + "\n")).agencies)
+    assert expected <= found
+    assert "区政府" not in found and "区人民政府" not in found
