@@ -80,10 +80,13 @@ FUNCTION_LIST_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,
 # A township's bodies after its name (许疃镇党委, 控江路街道办事处) or, in its own report, after the
 # bare kind (镇党委, 街道办事处); the value is how the canonical name is built from the town's name.
 TOWN_ORGANS = {"人民政府": "{}人民政府", "政府": "{}人民政府", "办事处": "{}办事处", "党工委": "中共{}工作委员会",
-               "党委": "中共{}委员会", "人大主席团": "{}人民代表大会主席团"}
+               "党委": "中共{}委员会", "工委": "中共{}工作委员会", "人大主席团": "{}人民代表大会主席团"}
+# In a township's own report a bare 党委/党工委 is its own committee; not 机关党委 (an internal unit),
+# 各级党委 or 村党委 (others), nor a position (党委书记: POSITION_AFTER_RE drops those).
+TOWN_BARE_PARTY_RE = re.compile(r"(?<![机关级层村支总局部区县市省镇乡道])(?:党工委|党委)")
 TOWN_ORGAN_RE = re.compile("|".join(sorted(TOWN_ORGANS, key=len, reverse=True)))
 BARE_TOWN_ORGAN_RE = re.compile(rf"(?P<kind>镇|乡|街道)(?P<organ>{TOWN_ORGAN_RE.pattern})")
-NOT_A_NAME_BEFORE = "由经在与和及向为将对是的、，,。；;：:（(“\n "
+NOT_A_NAME_BEFORE = "由经在与和及向为将对是的入于从按据把被以到至、，,。；;：:（(“\n "
 TOWNSHIP_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)(?:人民政府|党委|办事处|政府)")
 NAMED_BODY_STOP = re.compile(r"的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托")
 LAW_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)律师事务所")
@@ -396,6 +399,8 @@ class AgencyFinder:
             if town.endswith(match.group("kind")) and (not before or before in NOT_A_NAME_BEFORE):
                 name = TOWN_ORGANS[match.group("organ")].format(town)
                 out.append(AgencyHit(match.start(), match.end(), name, "乡镇", town))
+        for match in TOWN_BARE_PARTY_RE.finditer(self.text):
+            out.append(AgencyHit(match.start(), match.end(), TOWN_ORGANS[match.group(0)].format(town), "乡镇", town))
         return out
 
     @staticmethod

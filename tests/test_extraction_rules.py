@@ -558,3 +558,29 @@ def test_autonomous_region_organs(body: str, expected: set[str]) -> None:
     found = names(extract(text_document("r.txt", body + "\n")).agencies)
     assert expected <= found
     assert "区政府" not in found and "区人民政府" not in found
+
+
+# -- a township's own party committee, written 党委/党工委/工委 without its name --------------------
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("将法治政府建设纳入镇党委议事议程。", "中共三明市将乐县古镛镇委员会"),
+    ("全年召开党委专题会议4次。", "中共三明市将乐县古镛镇委员会"),
+])
+def test_a_towns_bare_party_committee_is_its_own(body: str, expected: str) -> None:
+    text = f"三明市将乐县古镛镇2022年法治政府建设工作报告\n{body}\n"
+    assert expected in names(extract(text_document("r.txt", text)).agencies)
+
+
+@pytest.mark.parametrize("body", [
+    "明确党委书记为组长，镇长为副组长。",   # a position
+    "机关党委组织学习。",                   # an internal unit
+    "指导村党委开展普法。",                 # another body
+])
+def test_no_town_committee_from_positions_units_or_others(body: str) -> None:
+    text = f"三明市将乐县古镛镇2022年法治政府建设工作报告\n{body}\n"
+    assert not any(a.name.startswith("中共") for a in extract(text_document("r.txt", text)).agencies)
+
+
+def test_a_street_work_committee() -> None:
+    text = "杭州市上城区清波街道2022年法治政府建设工作报告\n街道工委、办事处坚持党建引领。\n"
+    assert "中共杭州市上城区清波街道工作委员会" in names(extract(text_document("r.txt", text)).agencies)
