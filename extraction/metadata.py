@@ -123,6 +123,26 @@ def _title_candidates(lines: list[Line]) -> list[Line]:
     return out
 
 
+_MENU_ITEM_CHARS = 8  # 政务公开, 政策文件及解读: a menu or section label is a few characters
+
+
+def page_furniture(lines: list[Line]) -> list[Line]:
+    """The header lines above the body that belong to the web page, not to the document: clutter
+    rows (breadcrumbs, metadata), menu rows (首页 政务公开 渝快办) and bare section labels.
+
+    Their words (政务公开 in a breadcrumb) name site sections, never a practice of the issuer.
+    """
+    out = []
+    for line in lines[:TITLE_SEARCH_LINES]:
+        if _is_body_line(line.text):
+            break
+        words = line.text.replace("|", " ").split()
+        if is_page_clutter(line.text) or (words and all(len(w) <= _MENU_ITEM_CHARS for w in words)
+                                          and not any(c in line.text for c in "，。；,;")):
+            out.append(line)
+    return out
+
+
 def _joined(first: Line, second: Line) -> Line:
     return Line(first.start, second.end, first.text + second.text)
 

@@ -138,6 +138,7 @@ def measures(doc: Document) -> None:
     if doc.title is not None:  # the report's own title names its genre, not a measure it carries out
         cited.append((doc.title.start, doc.title.end))
         cited += _repeats(doc.text, doc.title.text)  # pages print it twice (heading, then above the body)
+    cited += [(line.start, line.end) for line in meta_rules.page_furniture(doc.lines)]
     doc.measure_hits = find_measures(doc.text, [(r.start, r.end) for r in doc.region_mentions], cited)
 
 

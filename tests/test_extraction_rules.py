@@ -584,3 +584,28 @@ def test_no_town_committee_from_positions_units_or_others(body: str) -> None:
 def test_a_street_work_committee() -> None:
     text = "杭州市上城区清波街道2022年法治政府建设工作报告\n街道工委、办事处坚持党建引领。\n"
     assert "中共杭州市上城区清波街道工作委员会" in names(extract(text_document("r.txt", text)).agencies)
+
+
+# -- page furniture: breadcrumbs, menu rows and section labels name site sections, not practices ----
+
+@pytest.mark.parametrize("header", [
+    "当前位置: 首页 > 政务公开 > 政府信息公开 > 法治政府建设",
+    "首页 政务公开 渝快办 互动交流",
+    "政府信息公开",
+])
+def test_no_measure_from_page_furniture(header: str) -> None:
+    text = (f"{header}\n某某县司法局2022年法治政府建设年度报告\n"
+            "2022年，我局全面推行“双随机、一公开”监管，推进依法行政，取得了新的进展。\n")
+    assert names(extract(text_document("r.txt", text)).measures) == {"双随机、一公开"}
+
+
+def test_a_practice_in_the_body_still_counts() -> None:
+    text = ("某某县司法局2022年法治政府建设年度报告\n"
+            "2022年，我局深化政务公开，落实法治政府建设年度报告制度，推进依法行政，取得了新的进展。\n")
+    assert {"政务公开", "法治政府建设年度报告制度"} <= names(extract(text_document("r.txt", text)).measures)
+
+
+def test_the_report_genre_is_no_measure() -> None:
+    text = ("2022年，我局推进依法行政，取得了新的进展。近日，水利部发布2021年法治政府建设年度报告，"
+            "全面总结一年来的工作。\n")
+    assert "法治政府建设年度报告制度" not in names(extract(text_document("r.txt", text)).measures)
