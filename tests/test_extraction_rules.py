@@ -609,3 +609,20 @@ def test_the_report_genre_is_no_measure() -> None:
     text = ("2022年，我局推进依法行政，取得了新的进展。近日，水利部发布2021年法治政府建设年度报告，"
             "全面总结一年来的工作。\n")
     assert "法治政府建设年度报告制度" not in names(extract(text_document("r.txt", text)).measures)
+
+
+@pytest.mark.parametrize(("sentence", "measure"), [
+    ("凡重大行政决策均经合法性审查。", "重大行政决策程序"),
+    ("创建全国法治政府建设示范县。", "法治政府建设示范创建"),
+    ("纳入法治政府建设年度考核内容。", "法治政府建设考核"),
+    ("利用“3·15”消费者权益保护日开展宣传。", "3·15国际消费者权益日"),
+    ("无行政诉讼败诉案件。", "行政应诉"),
+])
+def test_common_wordings_of_catalogue_measures(sentence: str, measure: str) -> None:
+    text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
+    assert measure in names(extract(text_document("r.txt", text)).measures)
+
+
+def test_no_measure_from_inside_a_law_named_without_marks() -> None:
+    text = "2022年，我局推进依法行政。组织学习行政诉讼法、行政复议法等法律。\n"
+    assert not names(extract(text_document("r.txt", text)).measures) & {"行政应诉", "行政复议"}
