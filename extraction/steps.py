@@ -118,8 +118,29 @@ def _opening_end(doc: Document) -> int | None:
 
 def report(doc: Document) -> None:
     """The report's own metadata (title, issuer, region, year, type, 文号, date)."""
-    doc.report = report_meta(doc.text, doc.lines, doc.title, doc.signatures, doc.issuer,
-                             RegionGazetteer.default(), doc.region_context)
+    gazetteer = RegionGazetteer.default()
+    doc.report = report_meta(doc.text, doc.lines, doc.title, doc.signatures, doc.issuer, gazetteer,
+                             doc.region_context)
+    _resolve_in_issuer_region(doc, gazetteer)
+
+
+def _resolve_in_issuer_region(doc: Document, gazetteer: RegionGazetteer) -> None:
+    """Names left open for want of context, resolved once the issuer fixes the report's region.
+
+    A report whose title the page lost (前进区教育局 only in the body) has no region context when
+    the regions step runs; its issuer, found later, places it, and the division it names is then
+    a mention like any other (as are its towns: 桃源县 … 陬市镇).
+    """
+    if doc.region_context is not None or not doc.region_unresolved or doc.issuer is None or not doc.issuer.region:
+        return
+    entry = gazetteer.by_name(doc.issuer.region)
+    if entry is None:
+        return
+    pinned = resolve_mentions(gazetteer, doc.region_unresolved, entry)
+    if pinned:
+        taken = {m.start for m in pinned}
+        doc.region_mentions = sorted(doc.region_mentions + pinned, key=lambda m: m.start)
+        doc.region_unresolved = [h for h in doc.region_unresolved if h.start not in taken]
 
 
 def laws(doc: Document) -> None:

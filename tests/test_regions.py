@@ -252,3 +252,14 @@ def test_data_dir_override(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     tiny = RegionGazetteer.default()
     assert [e.name for e in tiny.ancestors(tiny.by_name("乙市"))] == ["甲省"]
     assert [h.surface for h in tiny.find("甲地的乙市")] == ["甲地", "乙市"]
+
+
+def test_a_division_named_only_by_the_issuer_is_a_region_mention() -> None:
+    # no title, no parent: the regions step leaves 前进区 open; the issuer found later places it
+    from fazhi.extraction.pipeline import extract
+    from fazhi.loaders.text import text_document
+
+    ex = extract(text_document("r.txt", "2022年，在区委、区政府的正确领导下，前进区教育局深入推进依法行政，"
+                                        "现将情况报告如下。\n"))
+    assert ex.report.region == "佳木斯市前进区"
+    assert [r.name for r in ex.regions] == ["前进区"]
