@@ -83,7 +83,7 @@ TOWN_ORGANS = {"人民政府": "{}人民政府", "政府": "{}人民政府", "�
                "党委": "中共{}委员会", "工委": "中共{}工作委员会", "人大主席团": "{}人民代表大会主席团"}
 # In a township's own report a bare 党委/党工委 is its own committee; not 机关党委 (an internal unit),
 # 各级党委 or 村党委 (others), nor a position (党委书记: POSITION_AFTER_RE drops those).
-TOWN_BARE_PARTY_RE = re.compile(r"(?<![机关级层村支总局部区县市省镇乡道])(?:党工委|党委)")
+TOWN_BARE_PARTY_RE = re.compile(r"(?<![机关级层村支总局部区县市省镇乡道])(?:党工委|党委)(?!领导、)")  # 党委领导、政府负责: a slogan
 TOWN_ORGAN_RE = re.compile("|".join(sorted(TOWN_ORGANS, key=len, reverse=True)))
 BARE_TOWN_ORGAN_RE = re.compile(rf"(?P<kind>镇|乡|街道)(?P<organ>{TOWN_ORGAN_RE.pattern})")
 NOT_A_NAME_BEFORE = "由经在与和及向为将对是的入于从按据把被以到至、，,。；;：:（(“\n "

@@ -626,3 +626,8 @@ def test_common_wordings_of_catalogue_measures(sentence: str, measure: str) -> N
 def test_no_measure_from_inside_a_law_named_without_marks() -> None:
     text = "2022年，我局推进依法行政。组织学习行政诉讼法、行政复议法等法律。\n"
     assert not names(extract(text_document("r.txt", text)).measures) & {"行政应诉", "行政复议"}
+
+
+def test_the_leadership_slogan_names_no_town_committee() -> None:
+    text = "三明市将乐县古镛镇2022年法治政府建设工作报告\n构建“党委领导、政府负责、社会协同、公众参与”格局。\n"
+    assert not any(a.name.startswith("中共") for a in extract(text_document("r.txt", text)).agencies)
