@@ -345,6 +345,17 @@ class RegionGazetteer:
         qualified = self._by_qualified.get(name, [])
         return qualified[0] if len(qualified) == 1 else None
 
+    def by_node(self, node: str) -> RegionEntry | None:
+        """The division a Region node name stands for (湛江市廉江市安铺镇, 佳木斯市前进区, 河源市)."""
+        entry = self.by_name(node)
+        if entry is not None:
+            return entry
+        for cut in range(1, len(node) - 1):  # the node name ends with the division's own name
+            for candidate in self.candidates(node[cut:]):
+                if node_name(self, candidate) == node:
+                    return candidate
+        return None
+
     def parent_of(self, entry: RegionEntry) -> RegionEntry | None:
         code = self._parent_code.get(entry.code)
         return self._by_code[code] if code else None

@@ -93,19 +93,48 @@ def agencies(doc: Document) -> None:
 
 
 def issuer(doc: Document) -> None:
-    """The issuer; then its own abbreviations and 我局/本局 become mentions of it."""
-    opening_end = _opening_end(doc)
-    doc.issuer = (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures)
-                  or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions)
-                  or region_government_issuer(doc.text, opening_end, doc.title,
-                                              named_regions(doc.region_mentions, doc.region_unresolved),
-                                              doc.region_context, RegionGazetteer.default()))
+    """The issuer; then its own abbreviations and 我局/本局 become mentions of it.
+
+    An issuer that places a report the regions step could not (no title, 前进区教育局 only in the
+    body) gives the report its region: the open names are resolved in it and the agencies found
+    again, so 区委 and a bare 司法局 are qualified as in any report whose title names the region.
+    """
+    doc.issuer = _find_issuer(doc)
+    if _place_by_issuer(doc, RegionGazetteer.default()):
+        agencies(doc)
+        doc.issuer = _find_issuer(doc)
     if doc.issuer and doc.issuer not in doc.agency_hits:  # named by a metadata row or by its region
         doc.agency_hits = sorted([*doc.agency_hits, doc.issuer], key=lambda h: h.start)
     if doc.issuer:
         hits = own_abbreviations(doc.agency_hits, doc.issuer, doc.text)
         hits += line_bodies(doc.text, doc.issuer, doc.agency_context, hits)
         doc.agency_hits = sorted(hits + find_self_references(doc.text, doc.issuer), key=lambda h: h.start)
+
+
+def _find_issuer(doc: Document) -> AgencyHit | None:
+    opening_end = _opening_end(doc)
+    return (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures)
+            or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions)
+            or region_government_issuer(doc.text, opening_end, doc.title,
+                                        named_regions(doc.region_mentions, doc.region_unresolved),
+                                        doc.region_context, RegionGazetteer.default()))
+
+
+def _place_by_issuer(doc: Document, gazetteer: RegionGazetteer) -> bool:
+    """Take the issuer's region as the report's when the text gave none or only one above it (广东省
+    for a 安铺镇 report); True if that changed it."""
+    if doc.issuer is None or not doc.issuer.region:
+        return False
+    entry = gazetteer.by_node(doc.issuer.region)
+    if entry is None or entry == doc.region_context or (
+            doc.region_context is not None and doc.region_context not in gazetteer.ancestors(entry)):
+        return False
+    doc.region_context = entry
+    pinned = resolve_mentions(gazetteer, doc.region_unresolved, entry)
+    taken = {m.start for m in pinned}
+    doc.region_mentions = sorted(doc.region_mentions + pinned, key=lambda m: m.start)
+    doc.region_unresolved = [h for h in doc.region_unresolved if h.start not in taken]
+    return True
 
 
 def _opening_end(doc: Document) -> int | None:
@@ -121,26 +150,6 @@ def report(doc: Document) -> None:
     gazetteer = RegionGazetteer.default()
     doc.report = report_meta(doc.text, doc.lines, doc.title, doc.signatures, doc.issuer, gazetteer,
                              doc.region_context)
-    _resolve_in_issuer_region(doc, gazetteer)
-
-
-def _resolve_in_issuer_region(doc: Document, gazetteer: RegionGazetteer) -> None:
-    """Names left open for want of context, resolved once the issuer fixes the report's region.
-
-    A report whose title the page lost (前进区教育局 only in the body) has no region context when
-    the regions step runs; its issuer, found later, places it, and the division it names is then
-    a mention like any other (as are its towns: 桃源县 … 陬市镇).
-    """
-    if doc.region_context is not None or not doc.region_unresolved or doc.issuer is None or not doc.issuer.region:
-        return
-    entry = gazetteer.by_name(doc.issuer.region)
-    if entry is None:
-        return
-    pinned = resolve_mentions(gazetteer, doc.region_unresolved, entry)
-    if pinned:
-        taken = {m.start for m in pinned}
-        doc.region_mentions = sorted(doc.region_mentions + pinned, key=lambda m: m.start)
-        doc.region_unresolved = [h for h in doc.region_unresolved if h.start not in taken]
 
 
 def laws(doc: Document) -> None:

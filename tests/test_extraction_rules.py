@@ -631,3 +631,19 @@ def test_no_measure_from_inside_a_law_named_without_marks() -> None:
 def test_the_leadership_slogan_names_no_town_committee() -> None:
     text = "三明市将乐县古镛镇2022年法治政府建设工作报告\n构建“党委领导、政府负责、社会协同、公众参与”格局。\n"
     assert not any(a.name.startswith("中共") for a in extract(text_document("r.txt", text)).agencies)
+
+
+def test_deputies_and_members_are_positions_not_organs() -> None:
+    text = "某某县司法局2022年法治政府建设年度报告\n2022年，办理县人大代表建议12件、县政协委员提案8件。\n"
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert not any("人民代表大会" in n or "政治协商会议" in n or n in {"县人大", "县政协"} for n in found)
+
+
+def test_a_town_issuer_found_in_the_body_places_the_report() -> None:
+    # the province is named first, the town only as the subject: the town's own bodies are its own
+    text = ("2025年，安铺镇坚持以习近平法治思想为指导，落实广东省法治建设部署，现将情况报告如下。\n"
+            "沿用“党委中心组领学”机制，镇市场监督管理所、司法所参与普法。\n")
+    ex = extract(text_document("r.txt", text))
+    assert ex.report.region == "湛江市廉江市安铺镇"
+    assert "中共湛江市廉江市安铺镇委员会" in names(ex.agencies)
+    assert "湛江市廉江市安铺镇" in names(ex.regions)
