@@ -418,6 +418,11 @@ class AgencyFinder:
             return None
         # The region may end right before the match, or with the match's level char (韶关|市|司法局).
         region = self.region_spans.get(start) or (lvl and self.region_spans.get(start + 1))
+        if region and region.short and lvl and self.region_spans.get(start) is region \
+                and not region.prefix.endswith(lvl):  # 株洲|县: not 株洲市, a county the table lacks
+            written = self.text[region.start:start + 1]
+            return Prefix(self._chain_start(region.start), written, "区县" if lvl in "区县" else None, True,
+                          written, scoped=True)
         if region:
             return Prefix(self._chain_start(region.start), region.prefix, region.level, True,
                           region.node or region.prefix, scoped=region.node is None)

@@ -647,3 +647,11 @@ def test_a_town_issuer_found_in_the_body_places_the_report() -> None:
     assert ex.report.region == "湛江市廉江市安铺镇"
     assert "中共湛江市廉江市安铺镇委员会" in names(ex.agencies)
     assert "湛江市廉江市安铺镇" in names(ex.regions)
+
+
+def test_a_short_form_followed_by_another_level_is_not_that_division() -> None:
+    # 株洲县 (merged into 渌口区 in 2018) is not 株洲市: its bodies keep the words as written
+    text = "中共株洲县委 株洲县人民政府\n关于印发《株洲县深入推进法治政府建设实施方案》的通知\n各镇人民政府：现将方案印发给你们。\n"
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert {"中共株洲县委员会", "株洲县人民政府"} <= found
+    assert not found & {"中共株洲市委员会", "株洲市人民政府"}
