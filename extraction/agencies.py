@@ -55,7 +55,7 @@ PARTY_SUBS = {
 NATIONAL = (
     "全国人民代表大会常务委员会", "全国人民代表大会", "全国人大常委会", "国务院办公厅", "国务院",
     "中共中央办公厅", "中共中央", "中央全面依法治国委员会办公室", "中央全面依法治国委员会",
-    "最高人民法院", "最高人民检察院", "中央纪委国家监委", "国家监察委员会", "党中央",
+    "最高人民法院", "最高人民检察院", "中央纪委国家监委", "国家监察委员会", "党中央", "海关总署", "中国人民银行",
 )
 NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务委员会", "党中央": "中共中央"}
 # Organs named without a region that still denote one body of their kind (ANNOTATION: generic but
@@ -101,6 +101,8 @@ POSITION_AFTER_RE = re.compile(
 # National bodies' full names start with one of these: an expanded abbreviation (中央依法治国办,
 # 市场监管总局) that does is never qualified with the report's region (ANNOTATION.md).
 NATIONAL_STARTS = ("中央", "中共中央", "国家", "国务院", "全国", "最高人民")
+# Heads only national bodies have, and what their official names put before the function.
+NATIONAL_HEADS = {"总局": "国家", "署": ""}
 # 中办、国办 only as the pair (中办、国办印发…): alone, 中办 is as often a piece of 集中办理.
 CENTRAL_OFFICES_RE = re.compile(r"(中办)[、和及与]?(国办)")
 # 中央 alone where it acts or asks (按照中央要求, 中央关于…的决策部署, 中央和省《…》): the party centre;
@@ -426,6 +428,8 @@ class AgencyFinder:
         if region:
             return Prefix(self._chain_start(region.start), region.prefix, region.level, True,
                           region.node or region.prefix, scoped=region.node is None)
+        if not lvl and self.text.startswith("国家", start - 2):  # 国家统计局: national, never 韶关市统计局
+            return Prefix(start - 2, "国家", "国家", True, None)
         if lvl == "区" and self.text.startswith("自治", start - 2):  # 自治区政府: the region's own, a province
             province = self.context.province
             if province is None:
@@ -468,6 +472,10 @@ class AgencyFinder:
         core = expand_abbreviation(core)
         if core.startswith(NATIONAL_STARTS):  # 中央依法治国办, 市场监管总局: national, never a local body
             return AgencyHit(match.start(), match.end(), core, "国家", None)
+        if prefix.level == "国家":
+            return AgencyHit(prefix.start, match.end(), "国家" + core, "国家", None)
+        if not prefix.explicit and match.group("head") in NATIONAL_HEADS:  # 税务总局, 审计署: only national
+            return AgencyHit(prefix.start, match.end(), NATIONAL_HEADS[match.group("head")] + core, "国家", None)
         if not prefix.explicit:
             if core.endswith("部"):
                 return AgencyHit(prefix.start, match.end(), core, "国家", None)  # 司法部, 工业和信息化部

@@ -655,3 +655,13 @@ def test_a_short_form_followed_by_another_level_is_not_that_division() -> None:
     found = names(extract(text_document("r.txt", text)).agencies)
     assert {"中共株洲县委员会", "株洲县人民政府"} <= found
     assert not found & {"中共株洲市委员会", "株洲市人民政府"}
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("国家统计局", "国家统计局"), ("国家卫健委", "国家卫生健康委员会"), ("税务总局", "国家税务总局"),
+    ("审计署", "审计署"), ("外交部", "外交部"), ("中国人民银行", "中国人民银行"), ("海关总署", "海关总署"),
+    ("市统计局", "韶关市统计局"),  # a bureau of the report's own city stays local
+])
+def test_national_bodies_are_never_local(written: str, expected: str) -> None:
+    text = f"2022年，韶关市司法局推进依法行政。配合{written}开展工作。\n"
+    assert names(extract(text_document("r.txt", text)).agencies) - {"韶关市司法局"} == {expected}
