@@ -39,7 +39,9 @@ OPENING_VERBS = ("坚持", "深入", "全面", "认真", "始终", "紧紧", "�
 _VERB = "(?:" + "|".join(sorted(OPENING_VERBS, key=len, reverse=True)) + ")"
 # after a region: its party committee and government together, or its government alone (then the verb)
 REGION_SUBJECT_RE = re.compile(rf"(?:[省市区县州盟旗]?委[、和及与]?[省市区县州盟旗]?(?:人民)?政府|(?:人民)?政府)?{_VERB}")
-SELF_SUBJECT_RE = re.compile(rf"[我全](省|市|区|县|州|盟|旗|镇|乡|街道){_VERB}")  # 我县坚持…, 全市深入…
+# 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻… (the region's whole administration speaking)
+SELF_SUBJECT_RE = re.compile(
+    rf"[我全](省|市|区|县|州|盟|旗|镇|乡|街道)(?:各级(?:行政机关|政府|各部门)|各级各部门|政府)?{_VERB}")
 # the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…
 LEVEL_SUBJECT_RE = re.compile(
     rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府){_VERB}")

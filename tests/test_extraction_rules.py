@@ -665,3 +665,10 @@ def test_a_short_form_followed_by_another_level_is_not_that_division() -> None:
 def test_national_bodies_are_never_local(written: str, expected: str) -> None:
     text = f"2022年，韶关市司法局推进依法行政。配合{written}开展工作。\n"
     assert names(extract(text_document("r.txt", text)).agencies) - {"韶关市司法局"} == {expected}
+
+
+def test_a_whole_citys_administration_speaking_is_the_city_government() -> None:
+    text = ("2018年，我市各级行政机关全面贯彻落实党的十九大精神，紧扣《东莞市法治政府建设规划(2016–2020年)》的任务措施，"
+            "深入推进依法行政。\n")
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == ("东莞市人民政府", "东莞市")
