@@ -2,7 +2,7 @@
 
 The corpus is split once, by file: tune/ (odd numbers) may be used to adjust rules, check/
 (even numbers) never is, so check/ is the honest figure. The extraction issue's bounds are
-not met yet on these texts; FLOORS are the levels measured on 2026-12-05 (the numbers in
+not met yet on these texts; FLOORS are a little under the levels measured on 2026-12-06 (the numbers in
 CHANGELOG.md), so a rule change that makes real reports worse fails here even while the
 bounds stay ahead. Raise a floor whenever a change lifts the figure.
 """
@@ -20,9 +20,9 @@ REALDEV = Path(__file__).resolve().parent.parent.parent / "shared" / "realdev"
 TARGETS = {"laws": 0.97, "agencies": 0.92, "measures": 0.85, "regions": 0.95,
            "agency": 0.90, "region": 0.90, "year": 0.95, "doc_type": 0.90}
 FLOORS = {
-    "tune": {"laws": 0.975, "agencies": 0.90, "measures": 0.82, "regions": 0.98,
+    "tune": {"laws": 0.975, "agencies": 0.92, "measures": 0.85, "regions": 0.98,
              "agency": 1.0, "region": 1.0, "year": 0.95, "doc_type": 0.95},
-    "check": {"laws": 0.985, "agencies": 0.76, "measures": 0.70, "regions": 0.98,
+    "check": {"laws": 0.985, "agencies": 0.80, "measures": 0.74, "regions": 0.99,
               "agency": 0.70, "region": 0.85, "year": 0.95, "doc_type": 0.95},
 }
 
