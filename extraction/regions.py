@@ -73,6 +73,8 @@ DEPTH = {level: i for i, level in enumerate(LEVELS)}
 RIGHT_BREAKERS = frozenset({"市场", "市值", "区域", "区间", "区块", "区别", "区分"})
 TWO_CHAR_STOP_NEXT = frozenset("级域城区乡委政镇")
 WORDLIKE_STOP_NEXT = frozenset("级域")
+# A county whose one-character stem is a conjunction (和县) is that conjunction after a word.
+CONJUNCTIONS = frozenset("和与及")
 COMMON_WORD_FREQ = 300
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 EPONYMS = ("中山大学", "中山装", "中山陵", "中山先生", "三明治", "阿里巴巴", "阿里云")
@@ -86,6 +88,10 @@ LIST_SEPARATOR = re.compile("[、和及与]")
 LIST_STOP = re.compile(r"[，,。；;：:\s“”\"（）()《》]")
 LONGEST_LIST = 80
 TOWN_ATTACH_GAPS = ("", "人民政府", "政府")  # X区人民政府Y街道办事处 names the street office
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 @dataclass(frozen=True)
@@ -503,6 +509,8 @@ class RegionGazetteer:
         another region the left edge is a name boundary already (上海市|长宁区, not 市长)."""
         if not after_region and self._left_conflict(text, start):
             return None
+        if not after_region and text[start] in CONJUNCTIONS and start > 0 and _is_cjk(text[start - 1]):
+            return None  # 领导和县司法局, 省市和县两级: the conjunction before a level character, not 和县
         match = self._pattern.match
         while end > start:
             if self._right_ok(text, start, end):

@@ -263,3 +263,15 @@ def test_a_division_named_only_by_the_issuer_is_a_region_mention() -> None:
                                         "现将情况报告如下。\n"))
     assert ex.report.region == "佳木斯市前进区"
     assert [r.name for r in ex.regions] == ["前进区"]
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("我局在县依法治县办的领导和县司法局的指导下开展普法。", None),     # the conjunction 和 before 县司法局
+    ("马鞍山市和县推进依法行政。", "和县"),                              # after its city: the county
+])
+def test_a_conjunction_before_a_level_character_is_no_county(text: str, region: str | None) -> None:
+    from fazhi.extraction.pipeline import extract
+    from fazhi.loaders.text import text_document
+
+    found = [r.name for r in extract(text_document("r.txt", text + "\n")).regions if r.name.endswith("和县")]
+    assert found == ([region] if region else [])
