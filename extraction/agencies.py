@@ -29,7 +29,7 @@ from fazhi.extraction.wordtrie import chars_at, guarded_trie_regex
 
 HEADS = ("委员会办公室", "委员会", "办公室", "办公厅", "总局", "中心", "局", "厅", "委", "部", "办", "署", "所")
 GENERIC_HEADS = ("主管部门", "行政部门", "部门", "机关")
-LEVEL_CHARS = "省市区县州"
+LEVEL_CHARS = "省市区县州旗盟"  # 旗 and 盟: Inner Mongolia's county and prefecture
 # Organs with a fixed shape after a region or level prefix.
 GOV_ORGANS = {
     "人民政府办公室": "人民政府办公室", "人民政府办公厅": "人民政府办公厅", "政府办公室": "人民政府办公室",
@@ -98,6 +98,8 @@ POSITION_AFTER_RE = re.compile(
     r"(?:原|时任|现任|党组|党委)?(?:常务)?副?(?:厅长|局长|部长|主任|书记|委员长|处长|科长|院长|检察长|庭长|所长"
     r"|秘书长|巡视员|调研员|镇长|区长|县长|市长|省长|主席|党组成员|班子成员"
     r"|代表(?!大会)|委员(?![会长]))")  # 县人大代表建议, 县政协委员提案: deputies and members, not the organ
+# 丰都府办〔2025〕3号, 市政府令第12号: the body's name is a document number's or decree's prefix here
+DOCUMENT_AFTER_RE = re.compile(r"\s*(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]|令第?[\d一二三四五六七八九十百]+号)")
 # National bodies' full names start with one of these: an expanded abbreviation (中央依法治国办,
 # 市场监管总局) that does is never qualified with the report's region (ANNOTATION.md).
 NATIONAL_STARTS = ("中央", "中共中央", "国家", "国务院", "全国", "最高人民")
@@ -135,10 +137,12 @@ class AgencyContext:
     town: str | None = None  # a township's own report: its qualified name (…长宁区虹桥街道)
 
     def for_level_char(self, char: str) -> tuple[str | None, str | None, str | None]:
-        """(name prefix, level, region node) for a bare 省/市/区/县/州."""
-        found = self.province if char == "省" else self.city if char in "市州" else self.county
+        """(name prefix, level, region node) for a bare 省/市/区/县/州/旗/盟."""
+        found = self.province if char == "省" else self.city if char in "市州盟" else self.county
+        if char in "旗盟" and found is not None and not found.prefix.endswith(char):
+            found = None  # 旗委 in a report of a 县: not that county's
         if found is None:
-            return None, {"省": "省", "市": "市", "州": "市"}.get(char, "区县"), None
+            return None, {"省": "省", "市": "市", "州": "市", "盟": "市"}.get(char, "区县"), None
         return found.prefix, found.level, found.node
 
     @property
@@ -351,7 +355,8 @@ class AgencyFinder:
         for hit in self._coordinated(hits) + self._coordinated_functions():
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
-        return [h for h in hits if not POSITION_AFTER_RE.match(self.text, h.end)]
+        return [h for h in hits if not POSITION_AFTER_RE.match(self.text, h.end)
+                and not DOCUMENT_AFTER_RE.match(self.text, h.end)]
 
     def _coordinated(self, hits: list[AgencyHit]) -> list[AgencyHit]:
         """省、市教育局 and 永昌县、金川区人民政府 name two bodies each (ANNOTATION.md: coordinated

@@ -672,3 +672,16 @@ def test_a_whole_citys_administration_speaking_is_the_city_government() -> None:
             "深入推进依法行政。\n")
     meta = meta_of(text)
     assert (meta.agency, meta.region) == ("东莞市人民政府", "东莞市")
+
+
+def test_banner_committee_of_an_inner_mongolian_county() -> None:
+    text = "西乌珠穆沁旗司法局2022年法治政府建设年度报告\n2022年，在旗委、旗政府的领导下，我局推进依法行政。\n"
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert {"中共锡林郭勒盟西乌珠穆沁旗委员会", "锡林郭勒盟西乌珠穆沁旗人民政府"} <= found  # 旗 qualified by its 盟
+
+
+@pytest.mark.parametrize("body", ["根据丰都府办〔2025〕3号文件要求开展清理。", "贯彻市政府令第12号。"])
+def test_a_document_numbers_prefix_is_no_agency(body: str) -> None:
+    text = f"某某县司法局2022年法治政府建设年度报告\n2022年，我局推进依法行政。{body}\n"
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert not any(n.endswith(("人民政府办公室", "人民政府")) for n in found)
