@@ -685,3 +685,10 @@ def test_a_document_numbers_prefix_is_no_agency(body: str) -> None:
     text = f"某某县司法局2022年法治政府建设年度报告\n2022年，我局推进依法行政。{body}\n"
     found = names(extract(text_document("r.txt", text)).agencies)
     assert not any(n.endswith(("人民政府办公室", "人民政府")) for n in found)
+
+
+def test_quoted_platforms_are_measures_quoted_local_labels_are_not() -> None:
+    text = ("2022年，我局推进依法行政，上线“应急宝”APP，推出“一号改革工程”和“3+3服务”，"
+            "建立“双楼长”机制。\n")
+    found = {m.name: m.kind for m in extract(text_document("r.txt", text)).measures}
+    assert found == {"应急宝APP": "平台"}
