@@ -198,7 +198,14 @@ def _in_quotes(text: str, pos: int) -> bool:
 
 
 def _leading_region(gazetteer: RegionGazetteer, title: str) -> str | None:
-    hits = gazetteer.find(title[:12])
+    return _region_at_start(gazetteer, title[:12])
+
+
+@lru_cache(maxsize=4096)
+def _region_at_start(gazetteer: RegionGazetteer, head: str) -> str | None:
+    """The region a title's first words name. Cached: reports cite the same local titles again
+    and again, and scanning and resolving each one anew was a third of the laws step."""
+    hits = gazetteer.find(head)
     if hits and hits[0].start == 0:
         entry = gazetteer.resolve(hits[:1], None).get(0)
         return entry.name if entry else None

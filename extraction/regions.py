@@ -83,7 +83,10 @@ TOWN_SUFFIX = re.compile("镇|乡|街道|苏木|区公所")
 TOWN_SUFFIX_STOP_NEXT = {"乡": frozenset("镇村"), "镇": frozenset("街")}  # 安全乡|镇, 城乡|村, 镇街
 LONGEST_TOWN = 14
 # 东城、延庆和通州三个区 / 海淀、朝阳等区: a list of bare stems closed by 等 or N个 and the level noun
-LISTED_LEVEL_RE = re.compile(r"(?:等|[一二三四五六七八九十两\d]+个)(县区|区县|县市|市县|区|县|旗)(?![长域级直属委政])")
+# (written as `(?:等|[…]+个)` it was entered at every position; starting with one class, sre skips
+# in C to the next 等 or numeral, and the look-arounds after it pick the branch the first character allows)
+LISTED_LEVEL_RE = re.compile(r"[等一二三四五六七八九十两\d](?:(?<=等)|(?<!等)[一二三四五六七八九十两\d]*个)"
+                             r"(县区|区县|县市|市县|区|县|旗)(?![长域级直属委政])")
 LIST_SEPARATOR = re.compile("[、和及与]")
 LIST_STOP = re.compile(r"[，,。；;：:\s“”\"（）()《》]")
 LONGEST_LIST = 80
