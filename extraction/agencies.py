@@ -179,7 +179,7 @@ def context_for(gazetteer: RegionGazetteer, entry: RegionEntry | None,
                          town=name_prefix(gazetteer, entry) if entry.level == "乡镇" else None)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value, built per hit: see document.py
 class Prefix:
     start: int
     qualifier: str | None  # prepended to the name
@@ -189,7 +189,7 @@ class Prefix:
     scoped: bool = False   # qualified by a region the text does not resolve
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value, built per hit: see document.py
 class AgencyHit:
     start: int
     end: int
@@ -288,7 +288,7 @@ def qualified(qualifier: str | None, core: str) -> str:
     return qualifier + core
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value, built per hit: see document.py
 class RegionSpan:
     """A region name in the text as agency names use it. `node` is None when the text names a
     division it does not resolve (鼓楼街道, 市中区 with no city): an agency after it keeps the

@@ -4,6 +4,12 @@ Steps run in the order of fazhi.extraction.pipeline.STEPS; each fills its own at
 below and reads only those of earlier steps (as spaCy components write onto a Doc), so a
 step can be timed, tested or replaced alone. The hit types belong to the rule modules
 that find them; this module imports them and none of them imports it.
+
+The hit types, Sentence, Section and Line are values, but declared
+`@dataclass(slots=True, unsafe_hash=True)` rather than frozen: a report builds ~500 of them,
+and a frozen dataclass's __init__ sets each field through object.__setattr__, three times
+the cost of building an unfrozen one (measured: ~3.4 against ~1.0 µs). They compare and
+hash by value as before; nothing assigns to one after it is built.
 """
 
 from __future__ import annotations

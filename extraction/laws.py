@@ -43,7 +43,7 @@ class ResolvedLaw:
     issuer: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value, built per hit: see document.py
 class LawHit:
     """One cited title, resolved: the laws step's output."""
 

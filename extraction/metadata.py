@@ -36,7 +36,7 @@ COVERED_YEAR_RES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value, built per hit: see document.py
 class Line:
     start: int
     end: int

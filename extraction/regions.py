@@ -107,7 +107,7 @@ class RegionEntry:
     code: str
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # a value, built per hit: see document.py
 class RegionHit:
     """A region surface in the text: [start, end) in the normalised text and every division it may be."""
 
@@ -650,7 +650,7 @@ class RegionGazetteer:
 
 # -- the report's region and its mentions ------------------------------------
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value, built per hit: see document.py
 class RegionMention:
     """A region hit pinned to one division: the regions step's output."""
 

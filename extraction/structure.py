@@ -31,7 +31,7 @@ MAX_SENTENCE = 500
 SOFT_BREAKS = "，,、：:　 "
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value, built per hit: see document.py
 class Section:
     level: int
     marker: str
@@ -40,7 +40,7 @@ class Section:
     end: int    # end of the section (start of the next sibling or higher heading)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value, built per hit: see document.py
 class Sentence:
     start: int
     end: int

@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fazhi.extraction import agencies, regions
+from fazhi.extraction import agencies, measures, regions
 
 FUNCTION_LIST_CHARS = "公安司法等有关相部门机、，。交通市场监管 x"
 LISTED_LEVEL_CHARS = "等一二三两十5个县区市旗长级东城、朝阳x"
@@ -52,3 +52,10 @@ def test_central_pattern_matches_the_leading_lookbehind_form(text):
 def test_central_alone_pattern_matches_the_leading_lookbehind_form(text):
     plain = re.compile(r"(?<![党共])中央(?=关于|要求|和省|和国务院|、国务院|的?决策部署|精神|有关要求)")
     assert _spans(agencies.CENTRAL_ALONE_RE.finditer(text)) == _spans(plain.finditer(text))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="信息公开、，x", max_size=30))
+def test_enumeration_item_pattern_matches_the_leading_lookbehind_form(text):
+    plain = re.compile(r"(?<=、)信息公开|信息公开(?=、)")
+    assert _spans(measures.ENUMERATION_ITEM_RE.finditer(text)) == _spans(plain.finditer(text))
