@@ -30,7 +30,7 @@ COOPERATION_RE = re.compile(r"联合|配合|会同|协同|协助|联动|携手|�
 COOPERATION_WINDOW = 12
 BASIS_RE = re.compile(r"按照|根据|依据|依照|贯彻|落实|遵照|对照")
 
-Add = Callable[..., None]  # add(rel_type, source_label, source, target_label, target, pos, **extra)
+Add = Callable[..., None]  # add(rel_type, source_label, source, target_label, target, pos, year=, target_props=)
 
 
 def build_relations(doc: Document) -> list[Relation]:
@@ -42,9 +42,12 @@ def build_relations(doc: Document) -> list[Relation]:
     year = ex.report.year
     rid = ex.report_id
 
+    evidence, append = doc.evidence, rels.append
+
     def add(rel_type: str, source_label: str, source: str, target_label: str, target: str,
-            pos: int, **extra) -> None:
-        rels.append(Relation(rel_type, source, target, doc.evidence(pos), source_label, target_label, **extra))
+            pos: int, year: int | None = None, target_props: dict | None = None) -> None:
+        # named parameters, not **extra: a report adds ~150 relations, and a ** call builds a dict each time
+        append(Relation(rel_type, source, target, evidence(pos), source_label, target_label, year, target_props))
 
     if issuer:
         add("ISSUED", "Agency", issuer.name, "Report", rid, issuer.start)
