@@ -15,18 +15,18 @@ from fazhi.app_pages.links import pick, reader_url
 def agency_page() -> pd.DataFrame:
     """The page of agencies to choose from: the store holds more than one list should (tens of
     thousands at 50k reports), so the search box filters in the store and pages are read one at a
-    time; an agency named in the link is added to its page."""
+    time, with the total from the per-agency counts ingest keeps; an agency named in the link is
+    added to its page."""
     size = frames.LIST_PAGE
     needle = st.session_state.get("agency-needle", "")  # pick()'s search box, typed on an earlier run
-    total = frames.counts().get("Agency", 0)
+    total = int(library_frame("agency_count", contains=needle)["agencies"].iloc[0])
     page = 1
-    if needle == "" and total > size:
+    if total > size:
         pages = -(-total // size)
-        page = int(st.number_input(f"页（共 {pages} 页，{total:,} 个机构，按实施记录排序）", 1, pages, 1,
-                                   key="agency-page"))
+        scope = f"名称包含“{needle}”的" if needle else ""
+        page = int(st.number_input(f"页（共 {pages} 页，{scope}{total:,} 个机构，按实施记录排序）", 1, pages, 1,
+                                   key=f"agency-page-{needle}"))
     shown = library_frame("agency_list", contains=needle, skip=(page - 1) * size, limit=size)
-    if needle and len(shown) == size:
-        st.caption(f"只列出名称包含“{needle}”的前 {size:,} 个机构；输入更多字缩小范围。")
     wanted = st.query_params.get("a")
     if wanted and wanted not in set(shown["agency"]):
         found = library_frame("agency_list", contains=wanted, skip=0, limit=size)

@@ -7,6 +7,9 @@ far over the 100 ms a page may take. These tables hold the answers instead:
   IMPLEMENTS edges (top_measures, the overview's measures with the filters open);
 - LawStat {law, reports, agencies, first_year, last_year}: per document, over the reports
   citing it and their issuers (most_cited_laws, the overview's laws);
+- AgencyStat {agency, level, region, facts, mentions}: per agency, its IMPLEMENTS edges (facts)
+  and the reports that mention it, one row for every Agency node (the 机构 list pages through
+  it, busiest first, and counts it for its total instead of counting edges per agency);
 - LawPair {key, law_a, law_b, reports}: how many reports cite both documents (law_a < law_b).
   The key is a 64-bit hash of the pair, not the names: LadybugDB reads every projected
   column of a scanned table, so the global top pairs are found on two integer columns
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
@@ -40,6 +44,8 @@ DERIVED_NODES: dict[str, tuple[str, dict[str, str]]] = {
                                 "first_year": "INT64", "last_year": "INT64"}),
     "LawStat": ("law", {"law": "STRING", "category": "STRING", "issuer": "STRING", "reports": "INT64", "agencies": "INT64",
                         "first_year": "INT64", "last_year": "INT64"}),
+    "AgencyStat": ("agency", {"agency": "STRING", "level": "STRING", "region": "STRING", "facts": "INT64",
+                              "mentions": "INT64"}),
     "LawPair": ("key", {"key": "INT64", "law_a": "STRING", "law_b": "STRING", "reports": "INT64",
                         "top": "BOOLEAN"}),
 }
@@ -62,6 +68,17 @@ _LAWS = (
     "min(r.year) AS first_year, max(r.year) AS last_year "
     "CREATE (:LawStat {law: name, category: category, issuer: issuer, reports: reports, agencies: agencies, "
     "first_year: first_year, last_year: last_year})"
+)
+_DROP_AGENCIES = "UNWIND $names AS n MATCH (s:AgencyStat {agency: n}) DELETE s"
+# Anchored on each agency (a key lookup, then its own edges), and a row even without edges:
+# the list shows every agency, so its page count is this table's size.
+_AGENCIES = (
+    "UNWIND $names AS n MATCH (a:Agency {name: n}) "
+    "WITH a, COUNT { MATCH (a)-[:IMPLEMENTS]->(:Measure) } AS facts, COUNT { MATCH (:Report)-[:MENTIONS]->(a) } AS mentions "
+    "CREATE (:AgencyStat {agency: a.name, level: a.level, region: a.region, facts: facts, mentions: mentions})"
+)
+_AGENCIES_OF_REPORT = (
+    "MATCH (a:Agency)-[e]-() WHERE e.report_id = $rid RETURN DISTINCT a.name"
 )
 _CITED = "UNWIND $ids AS id MATCH (r:Report {id: id})-[:CITES]->(l:Law) RETURN r.id, l.name"
 _CITED_BY_ISSUED = "UNWIND $ids AS id MATCH (:Report {id: id})-[:CITES]->(l:Law) RETURN DISTINCT l.name"
@@ -107,14 +124,27 @@ def _cited(run: Runner, ids: list[str]) -> dict[str, set[str]]:
     return cited
 
 
-def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]],
-                deferred: bool = False) -> tuple[set[str], set[str]]:
+@dataclass
+class Touched:
+    """The measures, documents and agencies whose stats rows a write or removal may have changed."""
+
+    measures: set[str] = field(default_factory=set)
+    laws: set[str] = field(default_factory=set)
+    agencies: set[str] = field(default_factory=set)
+
+    def update(self, other: Touched) -> None:
+        self.measures |= other.measures
+        self.laws |= other.laws
+        self.agencies |= other.agencies
+
+
+def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]], deferred: bool = False) -> Touched:
     """Bring the aggregates up to date with a write whose CITES state was `before`.
 
-    Returns the (measures, documents) whose stats the write touched. `deferred` (a bulk
-    load) leaves the two global steps to the caller, once at the end: refreshing those
-    stats (hub measures and documents are touched by every batch) and marking the top
-    co-citation pairs (a histogram over every pair, millions at 50k).
+    Returns what the write touched. `deferred` (a bulk load) leaves the two global steps to
+    the caller, once at the end: refreshing those stats (hub measures and documents are
+    touched by every batch) and marking the top co-citation pairs (a histogram over every
+    pair, millions at 50k).
     """
     after = {report: set(laws) for report, laws in before.items()}
     for _, law, report in _edge_keys(rows, "CITES"):
@@ -123,30 +153,47 @@ def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]],
     for report, laws in after.items():
         deltas.update(set(combinations(sorted(laws), 2)) - set(combinations(sorted(before.get(report, ())), 2)))
     _apply_pairs(run, deltas, top=not deferred)
-    # nodes too: a batch may change a measure's kind or a document's category
-    measures = {target for _, target, _ in _edge_keys(rows, "IMPLEMENTS")} | set(rows.nodes.get("Measure", {}))
-    laws = {target for _, target, _ in _edge_keys(rows, "CITES")} | set(rows.nodes.get("Law", {}))
+    # nodes too: a batch may change a measure's kind, a document's category, an agency's level
+    touched = Touched(
+        measures={target for _, target, _ in _edge_keys(rows, "IMPLEMENTS")} | set(rows.nodes.get("Measure", {})),
+        laws={target for _, target, _ in _edge_keys(rows, "CITES")} | set(rows.nodes.get("Law", {})),
+        agencies=set(rows.nodes.get("Agency", {})) | _agency_ends(rows),
+    )
     issued = sorted({target for (kind, _, tl), edges in rows.edges.items() if kind == "ISSUED" and tl == "Report"
                      for _, target, _ in edges})
     for chunk in _chunks(issued):  # a report's issuer changes its documents' agency counts
-        laws.update(law for (law,) in run(_CITED_BY_ISSUED, {"ids": chunk}))
+        touched.laws.update(law for (law,) in run(_CITED_BY_ISSUED, {"ids": chunk}))
     if not deferred:
-        refresh(run, measures, laws)
-    return measures, laws
+        refresh(run, touched)
+    return touched
 
 
-def before_remove(run: Runner, report_id: str) -> tuple[set[str], set[str]]:
-    """(documents the report cites, measures its issuers implement in it), read before deleting."""
-    laws = _cited(run, [report_id])[report_id]
-    measures = {name for (name,) in run(
-        "MATCH (:Agency)-[e:IMPLEMENTS]->(m:Measure) WHERE e.report_id = $rid RETURN DISTINCT m.name",
-        {"rid": report_id})}
-    return laws, measures
+def _agency_ends(rows: GraphRows) -> set[str]:
+    """Agencies at either end of the rows' edges (an edge may name a node the batch does not carry)."""
+    ends: set[str] = set()
+    for (_, source_label, target_label), edges in rows.edges.items():
+        for source, target, _ in edges:
+            ends.update(name for label, name in ((source_label, source), (target_label, target))
+                        if label == "Agency")
+    return ends
 
 
-def after_remove(run: Runner, laws: set[str], measures: set[str]) -> None:
-    _apply_pairs(run, Counter({pair: -1 for pair in combinations(sorted(laws), 2)}))
-    refresh(run, measures, laws)
+def before_remove(run: Runner, report_id: str) -> Touched:
+    """What removing the report touches, read before deleting: the documents it cites, the measures
+    its issuers implement in it, every agency one of its edges touches."""
+    params = {"rid": report_id}
+    return Touched(
+        measures={name for (name,) in run(
+            "MATCH (:Agency)-[e:IMPLEMENTS]->(m:Measure) WHERE e.report_id = $rid RETURN DISTINCT m.name", params)},
+        laws=_cited(run, [report_id])[report_id],
+        agencies={name for (name,) in run(_AGENCIES_OF_REPORT, params)},
+    )
+
+
+def after_remove(run: Runner, touched: Touched) -> None:
+    """Take a removed report's counts away; run after the orphan sweep, so a swept agency loses its row."""
+    _apply_pairs(run, Counter({pair: -1 for pair in combinations(sorted(touched.laws), 2)}))
+    refresh(run, touched)
 
 
 def _apply_pairs(run: Runner, deltas: Counter[tuple[str, str]], top: bool = True) -> None:
@@ -184,9 +231,10 @@ def mark_top(run: Runner) -> None:
     run("MATCH (p:LawPair) WHERE p.reports >= $floor AND NOT p.top SET p.top = true", {"floor": floor})
 
 
-def refresh(run: Runner, measures: Iterable[str], laws: Iterable[str]) -> None:
-    """Recompute the stats rows of these measures and documents from their edges."""
-    for drop, make, names in ((_DROP_MEASURES, _MEASURES, measures), (_DROP_LAWS, _LAWS, laws)):
+def refresh(run: Runner, touched: Touched) -> None:
+    """Recompute the stats rows of these measures, documents and agencies from their edges."""
+    for drop, make, names in ((_DROP_MEASURES, _MEASURES, touched.measures), (_DROP_LAWS, _LAWS, touched.laws),
+                              (_DROP_AGENCIES, _AGENCIES, touched.agencies)):
         for chunk in _chunks(sorted(set(names))):
             run(drop, {"names": chunk})
             run(make, {"names": chunk})
@@ -196,9 +244,10 @@ def rebuild(run: Runner) -> dict[str, int]:
     """Drop and recompute every aggregate (a store from before this layer, or a repair)."""
     for label in DERIVED_NODES:
         run(f"MATCH (s:{label}) DELETE s", {})
-    measures = [name for (name,) in run("MATCH (m:Measure) RETURN m.name", {})]
-    laws = [name for (name,) in run("MATCH (l:Law) RETURN l.name", {})]
-    refresh(run, measures, laws)
+    every = Touched(*({name for (name,) in run(f"MATCH (n:{label}) RETURN n.name", {})}
+                      for label in ("Measure", "Law", "Agency")))
+    refresh(run, every)
     pairs = run(_PAIRS_ALL, {})
     _apply_pairs(run, Counter({(a, b): n for a, b, n in pairs}))
-    return {"measures": len(measures), "laws": len(laws), "pairs": len(pairs)}
+    return {"measures": len(every.measures), "laws": len(every.laws), "agencies": len(every.agencies),
+            "pairs": len(pairs)}

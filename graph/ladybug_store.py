@@ -237,7 +237,7 @@ class LadybugStore:
         self._bulk_copy = False  # inside bulk(): COPY new edges (fast, not crash-safe) instead of CREATE
         self._bulk_open = False
         self._bulk_pending = 0
-        self._bulk_touched: tuple[set[str], set[str]] = (set(), set())
+        self._bulk_touched = derived.Touched()
         self._connect()
 
     def _connect(self, *, discard: bool = True) -> None:
@@ -291,6 +291,12 @@ class LadybugStore:
         being read wrongly; `fazhi reindex` rebuilds it in the current layout.
         """
         columns = self._columns("CITES")
+        if self.read_only and columns and not all(self._columns(label) for label in derived.DERIVED_NODES):
+            self.close()
+            raise StoreUnavailable(
+                f"{self.path} was made before some of the counts that pages read (graph/derived.py); "
+                f"add them with `fazhi derive --db {shlex.quote(str(self.path))}` (any write, such as an "
+                "ingest, adds them too)")
         if columns and ("sentence_key" not in columns or "sentence" in columns):
             if self._upgrade:
                 self._thin_edges()
@@ -346,9 +352,13 @@ class LadybugStore:
             self._add_new_columns(label)
         for rel_type in RELATION_ENDPOINTS:
             self._conn.execute(rel_table_ddl(rel_type))
+        missing = [label for label in derived.DERIVED_NODES if not self._columns(label)]
         for label in derived.DERIVED_NODES:
             self._conn.execute(derived_table_ddl(label))
         self._conn.execute(sentence_table_ddl())
+        if missing and self._scalar("MATCH (r:Report) RETURN count(r)"):
+            # a store made before these aggregates: an empty table would read as "no agencies"
+            self._transaction(lambda: derived.rebuild(self._rows))
 
     def _add_new_columns(self, label: str) -> None:
         """A store made before a model field (Report.source_url) or a store column (Report.pending)
@@ -422,7 +432,7 @@ class LadybugStore:
             # cost grows with the store): checkpoint every BULK_CHECKPOINT_REPORTS instead.
             self._conn.execute("CALL auto_checkpoint=false")
             self._bulk_open, self._bulk_pending = True, 0
-            self._bulk_touched = (set(), set())
+            self._bulk_touched = derived.Touched()
         self._transaction(lambda: self._write_rows(rows))
         if self._bulk_open:
             self._bulk_pending += len(rows.nodes.get("Report", {}))
@@ -457,10 +467,8 @@ class LadybugStore:
     def _end_bulk(self) -> None:
         """Make a bulk load durable (copied edges live only in memory until a checkpoint)."""
         if self._bulk_open:
-            measures, laws = self._bulk_touched
-
             def settle() -> None:
-                derived.refresh(self._rows, measures, laws)
+                derived.refresh(self._rows, self._bulk_touched)
                 derived.mark_top(self._rows)
 
             self._transaction(settle)
@@ -501,8 +509,7 @@ class LadybugStore:
         self._write_edges(rows, new_reports, fresh="copy" if self._bulk_copy else "create", known=True)
         touched = derived.after_write(self._rows, rows, cited, deferred=self._bulk_open)
         if self._bulk_open:  # stats and top pairs: once, at the end of the bulk block
-            self._bulk_touched[0].update(touched[0])
-            self._bulk_touched[1].update(touched[1])
+            self._bulk_touched.update(touched)
 
     def _write_staged(self, rows: GraphRows, new_reports: set[str]) -> None:
         """New reports in two commits: COPY their edges (fast) yet lose nothing to a crash.
@@ -663,9 +670,9 @@ class LadybugStore:
 
     def _remove(self, report_id: str) -> int:
         """remove_report's statements, inside the caller's transaction."""
-        laws, measures = derived.before_remove(self._rows, report_id)
+        touched = derived.before_remove(self._rows, report_id)
         removed = self._delete_reports([report_id])
-        derived.after_remove(self._rows, laws, measures)
+        derived.after_remove(self._rows, touched)
         return removed
 
     def _delete_reports(self, report_ids: list[str]) -> int:

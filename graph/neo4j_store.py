@@ -319,6 +319,9 @@ class Neo4jStore:
         with self._session() as session:
             for statement in _schema_statements():
                 session.run(statement).consume()
+        if self._read("MATCH (a:Agency) RETURN a.name LIMIT 1") and not self._read(
+                "MATCH (s:AgencyStat) RETURN s.agency LIMIT 1"):
+            self.rebuild_derived()  # a graph made before AgencyStat: the 机构 list reads it
 
     # -- writing -------------------------------------------------------------
 
@@ -506,7 +509,7 @@ def _count(tx: neo4j.ManagedTransaction, cypher: str, **params: Any) -> int:
 
 def _remove_report(tx: neo4j.ManagedTransaction, report_id: str) -> int:
     removed = 0
-    laws, measures = derived.before_remove(_tx_runner(tx), report_id)
+    touched = derived.before_remove(_tx_runner(tx), report_id)
     sentences: list[int] = []
     for rel_type in RELATION_ENDPOINTS:
         row = tx.run(f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid WITH e, e.sentence_key AS k "
@@ -518,9 +521,9 @@ def _remove_report(tx: neo4j.ManagedTransaction, report_id: str) -> int:
     # to the contract) go with it and are counted.
     removed += _count(tx, "OPTIONAL MATCH (r:Report {id: $rid}) OPTIONAL MATCH (r)-[e]-() "
                       "WITH r, count(e) AS c DETACH DELETE r RETURN c", rid=report_id)
-    derived.after_remove(_tx_runner(tx), laws, measures)
     for label in ENTITY_LABELS:
         tx.run(f"MATCH (n:{label}) WHERE NOT (n)--() DELETE n").consume()
+    derived.after_remove(_tx_runner(tx), touched)
     return removed
 
 

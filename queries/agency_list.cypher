@@ -1,11 +1,10 @@
 // name: agency_list
-// description: One page of agencies with their level, region and number of IMPLEMENTS facts, busiest first; `contains` keeps those whose name contains it ('' = all). Page with skip/limit (the total of the unfiltered list is the store's Agency count).
+// description: One page of agencies with their level, region, number of IMPLEMENTS facts and of reports mentioning them, busiest first; `contains` keeps those whose name contains it ('' = all). Read from the per-agency counts ingest keeps (AgencyStat), so a page costs a sort of that table, not a count of every agency's edges; page with skip/limit, the total is agency_count.
 // param contains: ""
 // param skip: 0
 // param limit: 1000
-MATCH (a:Agency)
-WHERE $contains = '' OR a.name CONTAINS $contains
-RETURN a.name AS agency, a.level AS level, a.region AS region,
-       COUNT { MATCH (a)-[:IMPLEMENTS]->(:Measure) } AS facts
+MATCH (s:AgencyStat)
+WHERE $contains = '' OR s.agency CONTAINS $contains
+RETURN s.agency AS agency, s.level AS level, s.region AS region, s.facts AS facts, s.mentions AS mentions
 ORDER BY facts DESC, agency
 SKIP $skip LIMIT $limit

@@ -108,5 +108,65 @@ def test_push_to_neo4j_builds_the_same_aggregates(store, neo4j_uri) -> None:
             server.remove_report(first)
             store.remove_report(first)
             assert derived_rows(server) == derived_rows(store)
+            assert stored_agency_stats(server) == recounted_agencies(server)
+            server.query("MATCH (s:AgencyStat) DELETE s", write=True)  # a graph from before AgencyStat
+            with Neo4jStore(neo4j_uri) as reopened:
+                assert stored_agency_stats(reopened) == recounted_agencies(reopened)
         finally:
             server.clear()
+
+
+def recounted_agencies(store) -> list[tuple]:
+    """AgencyStat's rows as a plain recount from the facts: every Agency, its IMPLEMENTS edges, the
+    MENTIONS edges into it (counted in Python from the edge lists, not by the maintained query)."""
+    facts: dict = {}
+    mentions: dict = {}
+    for source, in store.query("MATCH (a:Agency)-[:IMPLEMENTS]->(:Measure) RETURN a.name", row_cap=10**7).rows:
+        facts[source] = facts.get(source, 0) + 1
+    for target, in store.query("MATCH (:Report)-[:MENTIONS]->(a:Agency) RETURN a.name", row_cap=10**7).rows:
+        mentions[target] = mentions.get(target, 0) + 1
+    agencies = store.query("MATCH (a:Agency) RETURN a.name, a.level, a.region", row_cap=10**7).rows
+    return sorted((name, level, region, facts.get(name, 0), mentions.get(name, 0)) for name, level, region in agencies)
+
+
+def stored_agency_stats(store) -> list[tuple]:
+    return sorted(tuple(row) for row in store.query(
+        "MATCH (s:AgencyStat) RETURN s.agency, s.level, s.region, s.facts, s.mentions", row_cap=10**7).rows)
+
+
+def test_agency_stats_equal_a_recount_after_ingest_and_remove(store) -> None:
+    ingest([SAMPLES], store, workers=1)
+    only = make_extraction("r9", "测试县独有局", ["双随机、一公开"], ["中华人民共和国宪法"], region="测试县")
+    store.write(rows_from_extractions([A, B, only]))
+    assert stored_agency_stats(store) == recounted_agencies(store)
+    assert ("测试县独有局", "市", "测试县", 1, 0) in stored_agency_stats(store)
+    store.remove_report("r9")  # its only report: the agency's node and its row go
+    assert "测试县独有局" not in {row[0] for row in stored_agency_stats(store)}
+    assert stored_agency_stats(store) == recounted_agencies(store)
+    first = store.query("MATCH (r:Report) RETURN r.id ORDER BY r.id LIMIT 1").rows[0][0]
+    store.remove_report(first)
+    assert stored_agency_stats(store) == recounted_agencies(store)
+
+
+def test_agency_stats_after_bulk_ingest(tmp_path) -> None:
+    with LadybugStore(tmp_path / "bulk.lbdb") as bulk:
+        ingest([SAMPLES], bulk, workers=1, bulk=True)
+        assert stored_agency_stats(bulk) == recounted_agencies(bulk)
+
+
+def test_a_store_without_agency_stats_is_named_to_readers_and_filled_by_a_writer(tmp_path) -> None:
+    """A store made before AgencyStat: a reader is told the command, any writer fills the table."""
+    from fazhi.graph.store import StoreUnavailable
+
+    path = tmp_path / "old.lbdb"
+    with LadybugStore(path) as old:
+        ingest([SAMPLES], old, workers=1)
+        expected = recounted_agencies(old)
+        old.query("DROP TABLE AgencyStat", write=True)
+    with pytest.raises(StoreUnavailable, match="fazhi derive"):
+        LadybugStore(path, read_only=True)
+    with LadybugStore(path):
+        pass
+    with LadybugStore(path, read_only=True) as reader:
+        assert stored_agency_stats(reader) == expected
+
