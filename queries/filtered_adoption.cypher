@@ -1,19 +1,31 @@
 // name: filtered_adoption
-// description: Policy diffusion: agencies adopting a measure ('' = every measure) per region and year. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// description: Policy diffusion: agencies adopting a measure ('' = every measure) per region and year. A named measure is read from its own IMPLEMENTS edges (a key lookup), every measure from the filtered reports' issuers. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all. Read from the filtered reports (their own properties and issuer; the sub-regions of `region` looked up once) to their edges, never a scan of every edge.
 // param year_from: 0
 // param year_to: 0
 // param region: ""
 // param level: ""
 // param doc_type: ""
 // param measure: ""
-MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure)
-WHERE $measure = '' OR m.name = $measure
+// sort: measure, region, year
+OPTIONAL MATCH (g:Region)-[:PART_OF*1..3]->(:Region {name: $region})
+WITH collect(DISTINCT g.name) AS within
+MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure {name: $measure})
 MATCH (r:Report {id: e.report_id})
 WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $year_to)
   AND ($doc_type = '' OR r.doc_type = $doc_type)
-  AND ($region = '' OR r.region CONTAINS $region OR EXISTS {
-        MATCH (g:Region)-[:PART_OF*1..3]->(p:Region) WHERE r.region ENDS WITH g.name AND p.name = $region })
+  AND ($region = '' OR r.region CONTAINS $region OR any(s IN within WHERE r.region ENDS WITH s))
   AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
-RETURN m.name AS measure, coalesce(a.region, r.region) AS region, e.year AS year,
-       count(DISTINCT a) AS agencies
-ORDER BY measure, region, year
+RETURN m.name AS measure, coalesce(a.region, r.region) AS region, e.year AS year, count(DISTINCT a) AS agencies
+UNION ALL
+OPTIONAL MATCH (g:Region)-[:PART_OF*1..3]->(:Region {name: $region})
+WITH collect(DISTINCT g.name) AS within WHERE $measure = ''
+MATCH (r:Report)
+WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $year_to)
+  AND ($doc_type = '' OR r.doc_type = $doc_type)
+  AND ($region = '' OR r.region CONTAINS $region OR any(s IN within WHERE r.region ENDS WITH s))
+  AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
+WITH r
+MATCH (a:Agency)-[:ISSUED]->(r)
+MATCH (a)-[e:IMPLEMENTS]->(m:Measure)
+WHERE e.report_id = r.id
+RETURN m.name AS measure, coalesce(a.region, r.region) AS region, e.year AS year, count(DISTINCT a) AS agencies

@@ -5,11 +5,12 @@
 // param region: ""
 // param level: ""
 // param doc_type: ""
+OPTIONAL MATCH (g:Region)-[:PART_OF*1..3]->(:Region {name: $region})
+WITH collect(DISTINCT g.name) AS within
 MATCH (r:Report)
 WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $year_to)
   AND ($doc_type = '' OR r.doc_type = $doc_type)
-  AND ($region = '' OR r.region CONTAINS $region OR EXISTS {
-        MATCH (g:Region)-[:PART_OF*1..3]->(p:Region) WHERE r.region ENDS WITH g.name AND p.name = $region })
+  AND ($region = '' OR r.region CONTAINS $region OR any(s IN within WHERE r.region ENDS WITH s))
   AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
 OPTIONAL MATCH (i:Agency)-[:ISSUED]->(r)
 WITH r, min(i.level) AS level

@@ -1,0 +1,151 @@
+"""The filtered_* queries give what a plain recount of the graph's rows in Python gives.
+
+The queries start from the reports passing the sidebar filters and read their edges from there
+(queries/filtered_*.cypher); this recount reads every node and edge list instead and applies the
+same filters by hand, so a shortcut that drops or double-counts a row fails here.
+"""
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from fazhi.benchcorpus import generate
+from fazhi.graph.ladybug_store import LadybugStore
+from fazhi.graph.store import rows_from_extractions
+from fazhi.ingest import ingest
+from fazhi.queries import library
+from helpers import make_extraction
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+OPEN = {"year_from": 0, "year_to": 0, "region": "", "level": "", "doc_type": ""}
+CASES = [
+    {}, {"year_from": 2021}, {"year_to": 2020}, {"year_from": 2019, "year_to": 2022}, {"doc_type": "年度报告"},
+    {"level": "区县"}, {"level": "市", "doc_type": "通知"}, {"region": "广东省"}, {"region": "浙江省", "year_from": 2020},
+]
+BIG = 1_000_000
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    """Samples plus 60 generated reports (every level, many regions) and one agency's reports of two
+    years (a report's facts must not pick up its issuer's other reports); the store and its rows."""
+    root = tmp_path_factory.mktemp("filtered")
+    generate(60, root / "corpus", seed=3)
+    with LadybugStore(root / "f.lbdb") as store:
+        assert not ingest([SAMPLES, root / "corpus"], store, workers=1).failed
+        store.write(rows_from_extractions([
+            make_extraction("twice-2020", "韶关市测试局", ["双随机、一公开"], ["中华人民共和国宪法"], year=2020),
+            make_extraction("twice-2023", "韶关市测试局", ["法律顾问制度"], ["优化营商环境条例"], year=2023)]))
+        yield store, Rows(store)
+
+
+class Rows:
+    """Every node and edge the filtered queries read, as plain Python lists."""
+
+    def __init__(self, store) -> None:
+        def rows(cypher: str) -> list[list]:
+            return store.query(cypher, row_cap=BIG).rows
+
+        self.reports = {r[0]: r[1:] for r in rows(
+            "MATCH (r:Report) RETURN r.id, r.year, r.doc_type, r.region, r.agency, r.title, r.source")}
+        self.issuers: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for agency, level, report in rows("MATCH (a:Agency)-[:ISSUED]->(r:Report) RETURN a.name, a.level, r.id"):
+            self.issuers[report].append((agency, level))
+        self.parents: dict[str, set[str]] = defaultdict(set)
+        for child, parent in rows("MATCH (g:Region)-[:PART_OF]->(p:Region) RETURN g.name, p.name"):
+            self.parents[child].add(parent)
+        self.implements = rows("MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure) RETURN a.name, a.region, m.name, m.kind, "
+                               "e.report_id, e.year")
+        self.cites = rows("MATCH (r:Report)-[:CITES]->(l:Law) RETURN r.id, l.name, l.category, l.issuer")
+        self.regions = {name for (name,) in rows("MATCH (g:Region) RETURN g.name")}
+
+    def below(self, region: str) -> set[str]:
+        """Regions 1..3 PART_OF steps under `region`."""
+        out, frontier = set(), {region}
+        for _ in range(3):
+            frontier = {g for g in self.regions if self.parents[g] & frontier}
+            out |= frontier
+        return out
+
+    def passing(self, f: dict) -> set[str]:
+        within = self.below(f["region"]) if f["region"] else set()
+
+        def ok(rid: str) -> bool:
+            year, doc_type, region, _, _, _ = self.reports[rid]
+            return ((not f["year_from"] or (year is not None and year >= f["year_from"]))
+                    and (not f["year_to"] or (year is not None and year <= f["year_to"]))
+                    and (not f["doc_type"] or doc_type == f["doc_type"])
+                    and (not f["region"] or (region is not None and (
+                        f["region"] in region or any(region.endswith(s) for s in within))))
+                    and (not f["level"] or any(level == f["level"] for _, level in self.issuers[rid])))
+
+        return {rid for rid in self.reports if ok(rid)}
+
+
+def run(store, name: str, f: dict, **params) -> list[tuple]:
+    return [tuple(row) for row in library.run(store, name, {**f, **params}, row_cap=BIG).rows]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: ",".join(f"{k}={v}" for k, v in c.items()) or "open")
+def test_filtered_queries_equal_a_recount(graph, case: dict) -> None:
+    store, g = graph
+    f = {**OPEN, **case}
+    keep = g.passing(f)
+    assert keep or case, "the open case must see reports"
+
+    measures: dict = defaultdict(lambda: [set(), set(), []])
+    adoption: dict = defaultdict(set)
+    kinds = {}
+    for agency, agency_region, measure, kind, rid, year in g.implements:
+        if rid in keep:
+            kinds[measure] = kind
+            measures[measure][0].add(agency)
+            measures[measure][1].add(rid)
+            measures[measure][2].append(year)
+            adoption[(measure, agency_region or g.reports[rid][2], year)].add(agency)
+    expected_measures = sorted(
+        ((m, kinds[m], len(a), len(r), min((y for y in ys if y is not None), default=None),
+          max((y for y in ys if y is not None), default=None)) for m, (a, r, ys) in measures.items()),
+        key=lambda row: (-row[2], -row[3], row[0]))
+    assert run(store, "filtered_measures", f, limit=BIG) == expected_measures
+
+    adopted = sorted((m, region, year, len(a)) for (m, region, year), a in adoption.items())
+    got = run(store, "filtered_adoption", f, measure="")
+    assert sorted(got, key=repr) == sorted(adopted, key=repr)
+    if adopted:
+        measure = adopted[0][0]
+        assert sorted(run(store, "filtered_adoption", f, measure=measure), key=repr) == sorted(
+            (row for row in adopted if row[0] == measure), key=repr)
+
+    laws: dict = defaultdict(lambda: [None, None, set()])
+    for rid, law, category, issuer in g.cites:
+        if rid in keep:
+            laws[law][0], laws[law][1] = category, issuer
+            laws[law][2].add(rid)
+    expected_laws = []
+    for law, (category, issuer, rids) in laws.items():
+        years = [g.reports[r][0] for r in rids if g.reports[r][0] is not None]
+        agencies = {a for r in rids for a, _ in g.issuers[r]}
+        expected_laws.append((law, category, issuer, len(rids), len(agencies), min(years, default=None),
+                              max(years, default=None)))
+    expected_laws.sort(key=lambda row: (-row[3], row[0]))
+    assert run(store, "filtered_laws", f, category="", limit=BIG) == expected_laws
+    assert run(store, "filtered_laws", f, category="法律", limit=BIG) == [
+        row for row in expected_laws if row[1] == "法律"]
+
+    years = [g.reports[r][0] for r in keep if g.reports[r][0] is not None]
+    assert run(store, "filtered_counts", f) == [(
+        len(keep), len({g.reports[r][3] for r in keep if g.reports[r][3]}),
+        sum(1 for r in keep if g.reports[r][3] is None), min(years, default=None), max(years, default=None),
+        len(laws))]
+
+    groups: dict = defaultdict(int)
+    for rid in keep:
+        levels = [level for _, level in g.issuers[rid] if level is not None]
+        groups[(g.reports[rid][2], min(levels, default=None), g.reports[rid][1])] += 1
+    got_groups = run(store, "filtered_report_groups", f)
+    assert sorted(got_groups, key=repr) == sorted(((*k, n) for k, n in groups.items()), key=repr)
+
+    listed = run(store, "filtered_reports", f, skip=0, limit=BIG)
+    assert sorted(row[0] for row in listed) == sorted(keep)
