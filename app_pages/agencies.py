@@ -25,7 +25,7 @@ def agency_page() -> pd.DataFrame:
         pages = -(-total // size)
         scope = f"名称包含“{needle}”的" if needle else ""
         page = int(st.number_input(f"页（共 {pages} 页，{scope}{total:,} 个机构，按实施记录排序）", 1, pages, 1,
-                                   key=f"agency-page-{needle}"))
+                                   key=f"agency-page-{needle}" if needle else "agency-page"))
     shown = library_frame("agency_list", contains=needle, skip=(page - 1) * size, limit=size)
     wanted = st.query_params.get("a")
     if wanted and wanted not in set(shown["agency"]):
