@@ -30,48 +30,101 @@ EXTRACT_SAMPLE = 200  # files timed for the single-process extraction and jieba 
 QUERY_REPEATS = {True: 5, False: 20}
 QUERY_BUDGET_S = 20.0  # stop repeating a slow query once it has used this much time
 RSS_INTERVAL_S = 0.5  # memory sampling period of the process tree
+PROGRESS_REPORTS = 5000  # files between the ingest's progress points in bench.json
+INCREMENTAL_REPORTS = 500  # new reports added on the default path after the bulk load (issue 13's goal)
 
 
 def run_bench(quick: bool = False, workers: int | None = None, neo4j_uri: str | None = None,
               reports: int | None = None, work_dir: str | Path | None = None, seed: int = 0,
-              keep: bool = False, log: Callable[[str], None] | None = None) -> dict[str, Any]:
-    """Generate a corpus, then time extraction, jieba, ingest (embedded, Neo4j if configured), queries.
+              keep: bool = False, log: Callable[[str], None] | None = None, *, neo4j: bool = False,
+              app: bool = False, incremental: int = INCREMENTAL_REPORTS) -> dict[str, Any]:
+    """Generate a corpus, then time extraction, jieba, ingest, queries, an incremental batch, and when
+    asked the app's pages in Chromium and Neo4j (bulk import and incremental ingest).
 
     Returns a JSON-able dict; the keys every caller may rely on are extract_mb_per_s,
     jieba_cut_mb_per_s, ingest_reports_per_s, query_p95_ms (name -> ms) and peak_rss_mb.
+    The result so far is also written to <work dir>/bench.json after every phase, so a run
+    stopped half-way (a 50k run against a deadline) still leaves what it measured.
     """
     say = log or (lambda _msg: None)
     n = reports or (QUICK_REPORTS if quick else DEFAULT_REPORTS)
-    from fazhi.graph.ladybug_store import buffer_pool_bytes
     from fazhi.ingest import default_workers
 
     workers = workers or default_workers()
     root = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="fazhi-bench-"))
     root.mkdir(parents=True, exist_ok=True)
-    result: dict[str, Any] = {"reports": n, "workers": workers, "seed": seed, "machine": machine(),
-                              "buffer_pool_mb": buffer_pool_bytes() // 2**20}
+    result = _started(n, workers, seed)
+    result["work_dir"] = str(root)
+    save = _saver(root / "bench.json", result)
     try:
         corpus = _corpus(root, n, seed, workers, result, say)
         result.update(measure_extraction(corpus, EXTRACT_SAMPLE if not quick else 60))
         say(f"extract {result['extract_mb_per_s']:.2f} MB/s, jieba {result['jieba_cut_mb_per_s']:.2f} MB/s")
-        with sampled_memory(result, "ingest"):
-            store = _ingest_embedded(root, corpus, workers, result, say)
-        try:
-            with sampled_memory(result, "queries"):
-                result["query_ms"] = {"embedded": measure_queries(store, QUERY_REPEATS[quick])}
-        finally:
-            store.close()
+        save("extraction")
+        _embedded_phases(root, corpus, workers, quick, incremental, result, say, save)
+        if app:
+            with sampled_memory(result, "app", headline=False):  # streamlit and Chromium are children
+                _bench_app(root, result, say)
+            save("app")
         uri = neo4j_uri or os.environ.get("NEO4J_URI")
-        if uri:
-            with sampled_memory(result, "neo4j"):  # this process and its workers; the server is not ours
-                _bench_neo4j(uri, corpus, workers, quick, result, say)
-        result["query_p95_ms"] = {name: q["p95_ms"] for name, q in result["query_ms"]["embedded"].items()}
-        result["query_p50_ms"] = {name: q["p50_ms"] for name, q in result["query_ms"]["embedded"].items()}
+        if neo4j or uri:
+            _neo4j_phases(root, corpus, workers, quick, uri, neo4j, result, say, save)
         say(f"peak memory (process tree, {result['rss_metric']}): {result['peak_rss_mb']:.0f} MB")
+        save("done")
     finally:
         if not keep and not work_dir:
             shutil.rmtree(root, ignore_errors=True)
     return result
+
+
+def _started(n: int, workers: int, seed: int) -> dict[str, Any]:
+    """The run's settings, first in the JSON: the memory goal is about `fazhi ingest`'s defaults, so
+    the result says which pool and path the ingest used."""
+    from fazhi.graph.ladybug_store import buffer_pool_bytes
+    from fazhi.graph.neo4j_server import HEAP, IMPORT_HEAP, PAGE_CACHE_MB
+
+    pool_mb = buffer_pool_bytes() // 2**20
+    return {"reports": n, "workers": workers, "seed": seed, "machine": machine(), "buffer_pool_mb": pool_mb,
+            "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "load_average": os.getloadavg(),
+            "ingest_settings": f"bulk ingest (fazhi ingest --bulk) with the default buffer pool ({pool_mb} MB) and "
+                               f"{workers} extraction workers; the incremental batch on the default (crash-safe) path",
+            "neo4j_settings": f"own server: heap {HEAP}, page cache {PAGE_CACHE_MB} MiB; neo4j-admin import heap "
+                              f"{IMPORT_HEAP}"}
+
+
+def _saver(path: Path, result: dict[str, Any]) -> Callable[[str], None]:
+    """A function that writes `result` to `path` (whole file replaced, never half-written) after a phase."""
+    import json
+
+    def save(phase: str) -> None:
+        result["phases_done"] = [*result.get("phases_done", []), phase]
+        result["load_average_now"] = os.getloadavg()
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(path)
+
+    return save
+
+
+def _embedded_phases(root: Path, corpus: Path, workers: int, quick: bool, incremental: int,
+                     result: dict[str, Any], say: Say, save: Callable[[str], None]) -> None:
+    """Bulk ingest, the query library, then `incremental` new reports on the default path, one store."""
+    with sampled_memory(result, "ingest") as sampler:
+        progress = _ingest_progress(result, sampler, say, save)
+        store = _ingest_embedded(root, corpus, workers, result, say, progress)
+    save("ingest")
+    try:
+        with sampled_memory(result, "queries"):
+            result["query_ms"] = {"embedded": measure_queries(store, QUERY_REPEATS[quick])}
+        result["query_p95_ms"] = {name: q["p95_ms"] for name, q in result["query_ms"]["embedded"].items()}
+        result["query_p50_ms"] = {name: q["p50_ms"] for name, q in result["query_ms"]["embedded"].items()}
+        save("queries")
+        if incremental:
+            with sampled_memory(result, "incremental"):
+                _ingest_incremental(root, store, incremental, result, say)
+            save("incremental")
+    finally:
+        store.close()
 
 
 def machine() -> dict[str, Any]:
@@ -166,7 +219,30 @@ def measure_steps(docs: list[Any]) -> dict[str, dict[str, float | None]]:
             for name, spent in seconds.items() if spent}
 
 
-def _ingest_embedded(root: Path, corpus: Path, workers: int, result: dict, say: Say) -> GraphStore:
+def _ingest_progress(result: dict[str, Any], sampler: TreeMemorySampler, say: Say,
+                     save: Callable[[str], None]) -> Callable[[str], None]:
+    """A per-file progress callback for ingest that every PROGRESS_REPORTS files records (reports,
+    seconds, peak PSS so far, store bytes) in result["ingest_progress"] and saves the JSON: a 50k
+    ingest cut off by a deadline still says how far it got, how fast, and at what memory."""
+    started = time.perf_counter()
+    seen = [0]
+    root = Path(result.get("work_dir", "."))
+
+    def progress(_source: str) -> None:
+        seen[0] += 1
+        if seen[0] % PROGRESS_REPORTS:
+            return
+        point = {"files": seen[0], "s": round(time.perf_counter() - started, 1),
+                 "peak_rss_mb": round(sampler.peak_kb / 1024, 1), "store_bytes": store_bytes(root)}
+        result.setdefault("ingest_progress", []).append(point)
+        say(f"ingest progress: {point}")
+        save(f"ingest {seen[0]}")
+
+    return progress
+
+
+def _ingest_embedded(root: Path, corpus: Path, workers: int, result: dict, say: Say,
+                     progress: Callable[[str], None] | None = None) -> GraphStore:
     from fazhi.graph.open import open_store
     from fazhi.ingest import ingest
 
@@ -175,7 +251,7 @@ def _ingest_embedded(root: Path, corpus: Path, workers: int, result: dict, say: 
         path.unlink()
     store = open_store("embedded", db=db)
     started = time.perf_counter()
-    summary = ingest([corpus], store, workers=workers, bulk=True)
+    summary = ingest([corpus], store, workers=workers, bulk=True, progress=progress)
     elapsed = time.perf_counter() - started
     counts = store.counts()
     edges = sum(v for k, v in counts.items() if k.isupper())
@@ -186,10 +262,155 @@ def _ingest_embedded(root: Path, corpus: Path, workers: int, result: dict, say: 
         "ingest_edges_per_s": round(edges / elapsed, 1),
         "ingest_failed": len(summary.failed),
         "graph_counts": counts,
-        "db_mb": round(sum(p.stat().st_size for p in root.glob("bench.lbdb*")) / 1e6, 1),
+        "store_bytes": store_bytes(root),
+        "db_mb": round(store_bytes(root) / 1e6, 1),
     })
     say(f"embedded ingest: {result['ingest_reports_per_s']} reports/s ({elapsed:.0f} s), {edges} edges")
     return store
+
+
+def store_bytes(root: Path) -> int:
+    """Bytes on disk of the bench store: the LadybugDB file and its write-ahead log."""
+    return sum(p.stat().st_size for p in root.glob("bench.lbdb*") if p.is_file())
+
+
+def _ingest_incremental(root: Path, store: GraphStore, count: int, result: dict[str, Any], say: Say) -> None:
+    """`count` reports new to the store (corpus indices N .. N+count-1) on `fazhi ingest`'s default,
+    crash-safe path (one transaction per batch, no bulk COPY), then the checks that the derived
+    aggregates followed: the report count from report_counts and graph.derived.check's probe."""
+    from fazhi.benchcorpus import generate
+    from fazhi.graph.derived import check
+    from fazhi.ingest import ingest
+
+    n, seed, workers = result["reports"], result["seed"], result["workers"]
+    new = root / f"new_{n}_{count}_{seed}"
+    shutil.rmtree(new, ignore_errors=True)
+    generate(count, new, seed, workers=workers, start=n)
+    before = store_bytes(root)
+    started = time.perf_counter()
+    summary = ingest([new], store, workers=workers)
+    elapsed = time.perf_counter() - started
+    reports_after = _report_count(store)
+    problems = check(lambda cypher, params: store.query(cypher, params).rows)
+    result.update({
+        "incremental_reports": count,
+        f"incremental_{count}_s": round(elapsed, 1),
+        "incremental_write_s": round(summary.write_s, 1),
+        "incremental_failed": len(summary.failed),
+        "incremental_expected_reports": result["graph_counts"].get("Report", 0) + len(summary.ingested),
+        "incremental_reports_after": reports_after,
+        "incremental_derived_problems": problems,
+        "store_bytes_before_incremental": before,
+        "store_bytes_after_incremental": store_bytes(root),
+    })
+    say(f"incremental: {count} new reports in {elapsed:.1f} s ({summary.write_s:.1f} s writing), "
+        f"{reports_after} reports, derived {problems or 'ok'}")
+
+
+def _report_count(store: GraphStore) -> int:
+    """Reports in the store as the app counts them (the report_counts library query)."""
+    from fazhi.queries import library
+
+    query = library.load_library()["report_counts"]
+    return int(store.query(query.cypher_for(store.dialect), dict(query.params)).rows[0][0])
+
+
+def _bench_app(root: Path, result: dict[str, Any], say: Say) -> None:
+    """First render of every page in headless Chromium on the bench store (fazhi.appbrowser, the
+    machinery of tests/test_browser.py); a missing browser is reported in the result, not raised."""
+    from fazhi.appbrowser import measure_pages
+
+    try:
+        timings = measure_pages(root / "bench.lbdb", root / "streamlit.log")
+    except Exception as exc:  # noqa: BLE001 - no Chromium/playwright here is a result, not a crash
+        result["app_error"] = f"{type(exc).__name__}: {str(exc)[:300]}"
+        say(f"app: not measured: {result['app_error']}")
+        return
+    result["app_first_render_s"] = timings
+    result["app_cold_first_page_s"] = timings["overview"]
+    say(f"app first render (s): {timings}")
+
+
+def _neo4j_phases(root: Path, corpus: Path, workers: int, quick: bool, uri: str | None, own: bool,
+                  result: dict[str, Any], say: Say, save: Callable[[str], None]) -> None:
+    """With `own` (--neo4j): the bulk path into a server this run starts, then the incremental path
+    into `uri` or, without one, into a second fresh server of its own. Neo4j's JVM is a child of this
+    process, so these phases' memory is recorded apart (peak_rss_neo4j*_mb), not in peak_rss_mb."""
+    if own:
+        with sampled_memory(result, "neo4j_bulk", headline=False):
+            _bench_neo4j_bulk(root, result, say)
+        save("neo4j_bulk")
+    with sampled_memory(result, "neo4j", headline=False):
+        if uri:
+            _bench_neo4j(uri, corpus, workers, quick, result, say)
+        else:
+            try:
+                with own_neo4j(root / "neo4j-incremental", fresh=True) as own_uri:
+                    _bench_neo4j(own_uri, corpus, workers, quick, result, say)
+            except Exception as exc:  # noqa: BLE001 - no java/jars is a result, not a crash
+                result["neo4j_error"] = f"{type(exc).__name__}: {str(exc)[:300]}"
+    save("neo4j")
+
+
+@contextmanager
+def own_neo4j(data_dir: Path, *, fresh: bool) -> Iterator[str]:
+    """A local Neo4j (graph/neo4j_server.py, the jars `fazhi neo4j start` uses) serving data_dir, with
+    its own pid file beside it; stopped afterwards. `fresh` empties data_dir first."""
+    from fazhi.graph import neo4j_server
+
+    if fresh:
+        shutil.rmtree(data_dir, ignore_errors=True)
+    pid_file = data_dir.with_name(data_dir.name + ".pid")
+    info = neo4j_server.start(data_dir=data_dir, pid_file=pid_file)
+    try:
+        yield info.uri
+    finally:
+        neo4j_server.stop(pid_file)
+
+
+def _bench_neo4j_bulk(root: Path, result: dict[str, Any], say: Say) -> None:
+    """`fazhi export --format csv` of the bench store, then `fazhi neo4j import` (neo4j-admin) into a
+    fresh data folder, timed end to end; a server started on the result counts what arrived."""
+    from fazhi.graph import neo4j_server
+    from fazhi.graph.exports import export
+    from fazhi.graph.open import open_store
+
+    csv_dir, data_dir = root / "neo4j-csv", root / "neo4j-bulk"
+    for path in (csv_dir, data_dir):
+        shutil.rmtree(path, ignore_errors=True)
+    try:
+        started = time.perf_counter()
+        source = open_store("embedded", db=root / "bench.lbdb", read_only=True)
+        try:
+            export(source, "csv", csv_dir)
+        finally:
+            source.close()
+        exported = time.perf_counter()
+        neo4j_server.admin_import(csv_dir.resolve(), data_dir, pid_file=data_dir.with_name("neo4j-bulk.pid"))
+        imported = time.perf_counter()
+        with own_neo4j(data_dir, fresh=False) as uri:
+            target = open_store("neo4j", neo4j_uri=uri)
+            try:
+                counts = target.counts()
+            finally:
+                target.close()
+    except Exception as exc:  # noqa: BLE001 - no java/jars, or an import error, is a result
+        result["neo4j_bulk_error"] = f"{type(exc).__name__}: {str(exc)[:300]}"
+        say(f"neo4j bulk: not measured: {result['neo4j_bulk_error']}")
+        return
+    edges = sum(v for k, v in counts.items() if k.isupper())
+    result.update({
+        "neo4j_bulk_export_s": round(exported - started, 1),
+        "neo4j_bulk_import_s": round(imported - exported, 1),
+        "neo4j_bulk_csv_bytes": sum(p.stat().st_size for p in csv_dir.rglob("*") if p.is_file()),
+        "neo4j_bulk_relationships": edges,
+        "neo4j_bulk_counts": counts,
+        "neo4j_bulk_relationships_per_s": round(edges / (imported - started), 1),
+        "neo4j_bulk_import_relationships_per_s": round(edges / (imported - exported), 1),
+    })
+    shutil.rmtree(csv_dir, ignore_errors=True)
+    say(f"neo4j bulk: {edges} relationships, export {exported - started:.0f} s + import "
+        f"{imported - exported:.0f} s = {result['neo4j_bulk_relationships_per_s']} relationships/s")
 
 
 def _bench_neo4j(uri: str, corpus: Path, workers: int, quick: bool, result: dict, say: Say) -> None:
@@ -344,16 +565,20 @@ class TreeMemorySampler:
 
 
 @contextmanager
-def sampled_memory(result: dict[str, Any], phase: str) -> Iterator[TreeMemorySampler]:
+def sampled_memory(result: dict[str, Any], phase: str, headline: bool = True) -> Iterator[TreeMemorySampler]:
     """Sample the process tree during one phase; record peak_rss_<phase>_mb and the overall maxima.
 
-    peak_rss_mb stays the headline key: the largest tree total of any sampled phase.
+    peak_rss_mb stays the headline key: the largest tree total of the headline phases (the
+    embedded store's ingest, queries and incremental batch). Phases whose tree holds other
+    programs (a Neo4j JVM, streamlit and Chromium) pass headline=False: recorded, not folded in.
     """
     with TreeMemorySampler() as sampler:
         yield sampler
     mb = {k: round(v / 1024, 1) for k, v in
           (("total", sampler.peak_kb), ("self", sampler.peak_self_kb), ("child", sampler.peak_child_kb))}
     result[f"peak_rss_{phase}_mb"] = mb["total"]
+    if not headline:
+        return
     for key, value in (("peak_rss_mb", mb["total"]), ("peak_rss_self_mb", mb["self"]),
                        ("peak_rss_child_mb", mb["child"])):
         result[key] = max(result.get(key, 0.0), value)
@@ -373,10 +598,10 @@ def format_bench(result: dict[str, Any]) -> str:
         f"{result['ingest_edges_per_s']:.0f} edges/s, {result['ingest_s']:.0f} s total, "
         f"{result.get('ingest_failed', 0)} failed",
     ]
-    if "neo4j_relationships_per_s" in result:
-        lines.append(f"  neo4j load     {result['neo4j_relationships_per_s']:.0f} relationships/s")
-    elif "neo4j_error" in result:
-        lines.append(f"  neo4j          not measured: {result['neo4j_error']}")
+    lines.append(f"  store          {result.get('store_bytes', 0):,} bytes after the bulk load")
+    lines.extend(_incremental_lines(result))
+    lines.extend(_neo4j_lines(result))
+    lines.extend(_app_lines(result))
     lines.append(f"  peak memory    {result['peak_rss_mb']:.0f} MB, process tree "
                  f"(ingest {result.get('peak_rss_ingest_mb', 0):.0f}, queries {result.get('peak_rss_queries_mb', 0):.0f}; "
                  f"writer {result['peak_rss_self_mb']:.0f}, largest worker {result['peak_rss_child_mb']:.0f}; "
@@ -392,3 +617,40 @@ def format_bench(result: dict[str, Any]) -> str:
         p95 = "-" if q["p95_ms"] is None else f"{q['p95_ms']:.1f}"
         lines.append(f"    {name:<34} {p50:>8} {p95:>9}" + (f"  ERROR {q['error']}" if "error" in q else ""))
     return "\n".join(lines)
+
+
+def _incremental_lines(result: dict[str, Any]) -> list[str]:
+    count = result.get("incremental_reports")
+    if not count:
+        return []
+    problems = result["incremental_derived_problems"]
+    return [f"  incremental    {count} new reports in {result[f'incremental_{count}_s']:.1f} s "
+            f"({result['incremental_write_s']:.1f} s writing, default path); reports "
+            f"{result['incremental_reports_after']} of {result['incremental_expected_reports']} expected; "
+            f"derived {'ok' if not problems else 'WRONG: ' + '; '.join(problems)}; store "
+            f"{result['store_bytes_before_incremental']:,} -> {result['store_bytes_after_incremental']:,} bytes"]
+
+
+def _neo4j_lines(result: dict[str, Any]) -> list[str]:
+    lines = []
+    if "neo4j_bulk_relationships_per_s" in result:
+        lines.append(f"  neo4j bulk     {result['neo4j_bulk_relationships_per_s']:.0f} relationships/s end to end "
+                     f"(export {result['neo4j_bulk_export_s']:.0f} s + neo4j-admin import "
+                     f"{result['neo4j_bulk_import_s']:.0f} s, {result['neo4j_bulk_relationships']} relationships)")
+    elif "neo4j_bulk_error" in result:
+        lines.append(f"  neo4j bulk     not measured: {result['neo4j_bulk_error']}")
+    if "neo4j_relationships_per_s" in result:
+        lines.append(f"  neo4j load     {result['neo4j_relationships_per_s']:.0f} relationships/s end to end, "
+                     f"{result['neo4j_write_relationships_per_s']:.0f} inside write() (incremental path)")
+    elif "neo4j_error" in result:
+        lines.append(f"  neo4j          not measured: {result['neo4j_error']}")
+    return lines
+
+
+def _app_lines(result: dict[str, Any]) -> list[str]:
+    if "app_first_render_s" in result:
+        pages = ", ".join(f"{name} {s:.1f}" for name, s in result["app_first_render_s"].items())
+        return [f"  app first render (s, cold server first)  {pages}"]
+    if "app_error" in result:
+        return [f"  app            not measured: {result['app_error']}"]
+    return []

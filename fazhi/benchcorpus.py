@@ -476,15 +476,16 @@ def _chunks(n: int, size: int) -> Iterator[tuple[int, int]]:
 
 
 def generate(n: int = 10_000, out_dir: str | Path = "bench_corpus", seed: int = 0,
-             workers: int = 1) -> Path:
-    """Write N reports under out_dir (1,000 per sub-folder); returns out_dir.
+             workers: int = 1, start: int = 0) -> Path:
+    """Write N reports, indices start .. start+N-1, under out_dir (1,000 per sub-folder); returns out_dir.
 
     With workers > 1 the files are generated in a process pool; the bytes are the
-    same either way because each file depends only on (seed, index).
+    same either way because each file depends only on (seed, index). `start` > 0 gives
+    reports that a corpus of `start` reports does not hold (the bench's incremental batch).
     """
     root = Path(out_dir)
     root.mkdir(parents=True, exist_ok=True)
-    jobs = [(seed, a, b, str(root)) for a, b in _chunks(n, 250)]
+    jobs = [(seed, start + a, start + b, str(root)) for a, b in _chunks(n, 250)]
     if workers <= 1 or len(jobs) == 1:
         for job in jobs:
             _write_range(job)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -296,12 +297,24 @@ def bench(
     workers: Annotated[int, typer.Option(help="Extraction processes (0 = all cores).")] = 0,
     neo4j_uri: Annotated[str | None, typer.Option(help="Also load and query this Neo4j (default: "
                                                       "$NEO4J_URI when set).")] = None,
+    neo4j: Annotated[bool, typer.Option("--neo4j", help="Also time Neo4j: export csv + neo4j-admin import, and "
+                                        "the incremental ingest (into --neo4j-uri, or a server of its own).")] = False,
+    app: Annotated[bool, typer.Option("--app", help="Also time every page's first render in headless "
+                                      "Chromium on the bench store.")] = False,
+    work_dir: Annotated[Path | None, typer.Option(help="Keep corpus, store and bench.json (written after "
+                                                  "every phase) here; an existing corpus is reused.")] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Measure extraction, ingest and query speed on a generated corpus (see docs/BENCHMARKS.md)."""
+    """Measure extraction, ingest and query speed on a generated corpus (see docs/BENCHMARKS.md).
+
+    Progress goes to stderr with the time of day, so a long run can be followed in its log."""
     from fazhi.bench import format_bench, run_bench
 
-    result = run_bench(quick=quick, reports=reports, workers=workers or None, neo4j_uri=neo4j_uri)
+    def say(message: str) -> None:
+        typer.echo(f"{time.strftime('%H:%M:%S')} {message}", err=True)
+
+    result = run_bench(quick=quick, reports=reports, workers=workers or None, neo4j_uri=neo4j_uri,
+                       neo4j=neo4j, app=app, work_dir=work_dir, log=say)
     typer.echo(json.dumps(result, ensure_ascii=False) if as_json else format_bench(result))
 
 

@@ -53,19 +53,23 @@ CHUNK = 2000
 TOP_PAIRS = 1000
 
 _DROP_MEASURES = "UNWIND $names AS n MATCH (s:MeasureStat {measure: n}) DELETE s"
-_MEASURES = (
+_MEASURES_FROM_EDGES = (  # a MeasureStat row computed from the edges: written by refresh, compared by check
     "UNWIND $names AS n MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure {name: n}) "
     "WITH m.name AS name, m.kind AS kind, count(DISTINCT a) AS agencies, count(DISTINCT e.report_id) AS reports, "
     "min(e.year) AS first_year, max(e.year) AS last_year "
+)
+_MEASURES = _MEASURES_FROM_EDGES + (
     "CREATE (:MeasureStat {measure: name, kind: kind, agencies: agencies, reports: reports, "
     "first_year: first_year, last_year: last_year})"
 )
 _DROP_LAWS = "UNWIND $names AS n MATCH (s:LawStat {law: n}) DELETE s"
-_LAWS = (
+_LAWS_FROM_EDGES = (
     "UNWIND $names AS n MATCH (r:Report)-[:CITES]->(l:Law {name: n}) "
     "OPTIONAL MATCH (a:Agency)-[:ISSUED]->(r) "
     "WITH l.name AS name, l.category AS category, l.issuer AS issuer, count(DISTINCT r) AS reports, count(DISTINCT a) AS agencies, "
     "min(r.year) AS first_year, max(r.year) AS last_year "
+)
+_LAWS = _LAWS_FROM_EDGES + (
     "CREATE (:LawStat {law: name, category: category, issuer: issuer, reports: reports, agencies: agencies, "
     "first_year: first_year, last_year: last_year})"
 )
@@ -80,6 +84,10 @@ _AGENCIES = (
 _AGENCIES_OF_REPORT = (
     "MATCH (a:Agency)-[e]-() WHERE e.report_id = $rid RETURN DISTINCT a.name"
 )
+_STAT_COLUMNS = "RETURN name, agencies, reports, first_year, last_year ORDER BY name"
+_TOP_STATS = ("MATCH (s:{label}) RETURN s.{key} ORDER BY s.reports DESC, s.{key} LIMIT $k")
+_STORED_STATS = ("UNWIND $names AS n MATCH (s:{label} {{{key}: n}}) "
+                 "RETURN s.{key}, s.agencies, s.reports, s.first_year, s.last_year ORDER BY s.{key}")
 _CITED = "UNWIND $ids AS id MATCH (r:Report {id: id})-[:CITES]->(l:Law) RETURN r.id, l.name"
 _CITED_BY_ISSUED = "UNWIND $ids AS id MATCH (:Report {id: id})-[:CITES]->(l:Law) RETURN DISTINCT l.name"
 _PAIR_KEYS = "UNWIND $keys AS k MATCH (p:LawPair {key: k}) RETURN p.key"
@@ -251,3 +259,19 @@ def rebuild(run: Runner) -> dict[str, int]:
     _apply_pairs(run, Counter({(a, b): n for a, b, n in pairs}))
     return {"measures": len(every.measures), "laws": len(every.laws), "agencies": len(every.agencies),
             "pairs": len(pairs)}
+
+
+def check(run: Runner, top: int = 5) -> list[str]:
+    """Compare the stored MeasureStat/LawStat rows of the `top` measures and documents by reports (the
+    hubs nearly every batch touches) with the same rows computed from their edges now; returns the
+    differences, empty when the aggregates are current. A cheap probe after an incremental ingest (one
+    anchored aggregation per name), not a proof: `rebuild` is the full recomputation."""
+    problems = []
+    for label, key, from_edges in (("MeasureStat", "measure", _MEASURES_FROM_EDGES),
+                                   ("LawStat", "law", _LAWS_FROM_EDGES)):
+        names = [name for (name,) in run(_TOP_STATS.format(label=label, key=key), {"k": top})]
+        stored = run(_STORED_STATS.format(label=label, key=key), {"names": names})
+        computed = run(from_edges + _STAT_COLUMNS, {"names": names})
+        if stored != computed:
+            problems.append(f"{label}: stored {stored} != from edges {computed}")
+    return problems

@@ -32,6 +32,7 @@ START_TIMEOUT_S = 120.0
 JAR_FETCH_TIMEOUT_S = 900.0
 # Heap for the JVM; the page cache (256 MiB, set in Launcher.java) lives outside it.
 HEAP = os.environ.get("FAZHI_NEO4J_HEAP", "768m")
+PAGE_CACHE_MB = 256  # what Launcher.java configures; named here so reports (fazhi bench) can say it
 IMPORT_HEAP = os.environ.get("FAZHI_NEO4J_IMPORT_HEAP", "1g")  # the importer asks for >= 1 GiB
 
 # Children started by this process, kept so Python does not warn about (or leak) them

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import require
 
+from fazhi.appbrowser import PAGES, chromium_path, page_name
 from fazhi.bench import format_bench, run_bench
 from fazhi.benchcorpus import generate
 from fazhi.extraction.pipeline import extract
@@ -34,6 +37,14 @@ def test_file_i_does_not_depend_on_n(tmp_path, corpus) -> None:
     small = _files(generate(30, tmp_path / "small", seed=7))
     everything = _files(corpus)
     assert all(everything[name] == data for name, data in small.items())
+
+
+def test_start_writes_the_next_reports_of_the_same_sequence(tmp_path, corpus) -> None:
+    """The bench's incremental batch (start=N) is reports N.. of the same corpus, not a copy of 0.."""
+    tail = _files(generate(5, tmp_path / "tail", seed=7, start=195))
+    assert len(tail) == 5
+    assert tail == {name: data for name, data in _files(corpus).items() if name in tail}
+    assert all("report_00019" in name for name in tail)
 
 
 def test_format_shares_and_sizes(corpus) -> None:
@@ -68,7 +79,7 @@ def test_every_file_loads_and_extracts_with_entities(corpus) -> None:
 
 
 def test_quick_bench_reports_every_number(tmp_path) -> None:
-    result = run_bench(quick=True, reports=40, workers=2, work_dir=tmp_path)
+    result = run_bench(quick=True, reports=40, workers=2, work_dir=tmp_path, incremental=12)
     for key in ("extract_mb_per_s", "jieba_cut_mb_per_s", "ingest_reports_per_s", "peak_rss_mb"):
         assert isinstance(result[key], float) and result[key] > 0, key
     assert result["graph_counts"]["Report"] == 40
@@ -79,3 +90,45 @@ def test_quick_bench_reports_every_number(tmp_path) -> None:
     assert all(v > 0 for v in p95.values())
     text = format_bench(result)
     assert "MB/s" in text and "top_measures" in text
+
+    assert "incremental" in text and "bytes" in text
+
+
+def test_incremental_batch_is_new_and_leaves_the_aggregates_right(tmp_path) -> None:
+    """The incremental batch lands in the bulk-loaded store as new reports, the checks say so, and
+    bench.json (written after every phase) holds the same result."""
+    result = run_bench(quick=True, reports=30, workers=2, work_dir=tmp_path, incremental=12)
+    assert result["incremental_reports_after"] == result["incremental_expected_reports"] == 42
+    assert result["incremental_failed"] == 0
+    assert result["incremental_derived_problems"] == []
+    assert result["incremental_12_s"] >= result["incremental_write_s"] > 0
+    assert result["store_bytes_after_incremental"] > result["store_bytes_before_incremental"] > 0
+    assert result["store_bytes"] == result["store_bytes_before_incremental"]
+    saved = json.loads((tmp_path / "bench.json").read_text(encoding="utf-8"))
+    assert saved["phases_done"][:4] == ["extraction", "ingest", "queries", "incremental"]
+    assert saved["incremental_reports_after"] == 42 and saved["query_p95_ms"] == result["query_p95_ms"]
+
+
+@pytest.mark.slow
+@pytest.mark.neo4j
+@pytest.mark.browser
+def test_neo4j_bulk_and_incremental_and_app_pages(tmp_path) -> None:
+    """--neo4j: the CSV export + neo4j-admin import carries every relationship of the embedded store
+    and the incremental path writes them all too; --app: every page's first render is timed."""
+    import shutil
+
+    require(shutil.which("java") is not None, "java is not installed (needed for Neo4j)")
+    require(chromium_path() is not None, "Debian chromium is not installed")
+    result = run_bench(quick=True, reports=20, workers=2, work_dir=tmp_path, incremental=0, neo4j=True, app=True)
+    assert "neo4j_bulk_error" not in result and "neo4j_error" not in result and "app_error" not in result
+    embedded = {k: v for k, v in result["graph_counts"].items() if k.isupper()}
+    assert {k: v for k, v in result["neo4j_bulk_counts"].items() if k.isupper()} == embedded
+    assert result["neo4j_bulk_relationships"] == sum(embedded.values()) > 0
+    assert result["neo4j_bulk_relationships_per_s"] > 0 and result["neo4j_relationships_per_s"] > 0
+    assert set(result["app_first_render_s"]) == {page_name(path) for path in PAGES}
+    assert all(s > 0 for s in result["app_first_render_s"].values())
+    # the JVM and the browser are children during their phases: recorded apart, not in the headline
+    assert result["peak_rss_mb"] == max(result["peak_rss_ingest_mb"], result["peak_rss_queries_mb"])
+    assert result["peak_rss_neo4j_bulk_mb"] > 0 and result["peak_rss_app_mb"] > 0
+    text = format_bench(result)
+    assert "neo4j bulk" in text and "app first render" in text

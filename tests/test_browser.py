@@ -10,13 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
 import tomllib
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -24,38 +18,27 @@ from urllib.parse import urlparse
 import pytest
 from conftest import ROOT, require
 
+from fazhi.appbrowser import (
+    PAGES,
+    chromium_page,
+    chromium_path,
+    first_render,
+    page_name,
+    streamlit_server,
+    wait_rendered,
+)
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 NON_NETWORK_SCHEMES = {"data", "blob", "about", "chrome-extension"}
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-# url path -> text that only that page shows once it has rendered
-PAGES = {  # url path -> text the page must show; the default page (概览) opens at "/" and at its own path
-    "": "实施最多的措施",
-    "overview": "实施最多的措施",
-    "measures": "政策扩散",
-    "agencies": "实施的措施（按年份）",
-    "laws": "引用该文件的报告",
-    "report": "抽取的事实",
-    "graph": "查找节点",
-    "cypher": "从查询库载入",
-    "ingest": "网页导入已关闭",  # no FAZHI_ADMIN_TOKEN on this server: a shared app does not write
-}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The samples; FAZHI_BROWSER_DB=PATH runs the page test on an existing store instead (for the
-    first-render timings of docs/BENCHMARKS.md on the 50k benchmark store)."""
+    """The samples; FAZHI_BROWSER_DB=PATH runs the page test on an existing store instead (`fazhi bench
+    --app` times the same pages on the benchmark store)."""
     from fazhi.graph.ladybug_store import LadybugStore
     from fazhi.ingest import ingest
 
@@ -70,56 +53,18 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A headless `streamlit run app.py` on a free local port; stopped (by its pid) afterwards."""
-    port = free_port()
-    log = (tmp_path_factory.mktemp("streamlit") / "server.log").open("wb")
-    env = {**os.environ, "FAZHI_DB": str(sample_db), "FAZHI_BACKEND": "embedded"}
-    env.pop("NEO4J_URI", None)
-    env.pop("FAZHI_ADMIN_TOKEN", None)
-    proc = subprocess.Popen(
-        # as the README runs it: viewer settings (usage stats off, toolbar) come from .streamlit/config.toml
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-            assert proc.poll() is None, "streamlit exited early"
-        else:
-            pytest.fail("streamlit did not become healthy within 60 s")
+    """A headless `streamlit run app.py` on a free local port (fazhi.appbrowser, shared with the bench)."""
+    with streamlit_server(sample_db, tmp_path_factory.mktemp("streamlit") / "server.log") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")
 def browser_page(server: str):
-    require(CHROMIUM.exists() or shutil.which("chromium") is not None, "Debian chromium is not installed")
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
-        page = context.new_page()
-        requests: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
-        context.on("request", lambda request: requests.append(request.url))
-        page.set_default_timeout(45_000)
+    require(chromium_path() is not None, "Debian chromium is not installed")
+    pytest.importorskip("playwright.sync_api")
+    requests: list[str] = []
+    with chromium_page(requests) as page:
         yield page, requests
-        context.close()
-        browser.close()
 
 
 def foreign(urls: list[str]) -> list[str]:
@@ -134,25 +79,13 @@ def foreign(urls: list[str]) -> list[str]:
     return out
 
 
-def wait_rendered(page, marker: str) -> float:
-    """Seconds until the marker text is visible and Streamlit has stopped running the script."""
-    start = time.perf_counter()
-    page.get_by_text(marker, exact=False).first.wait_for(state="visible")
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=45_000)
-    return time.perf_counter() - start
-
-
 def test_every_page_renders_offline(server: str, browser_page) -> None:
     page, requests = browser_page
     ARTIFACTS.mkdir(exist_ok=True)
     timings: dict[str, float] = {}
     for path, marker in PAGES.items():
-        start = time.perf_counter()
-        page.goto(f"{server}/{path}")
-        wait_rendered(page, marker)
-        name = {"": "overview", "overview": "overview-by-path"}.get(path, path)  # one file per address
-        timings[name] = round(time.perf_counter() - start, 2)
+        name = page_name(path)  # one file per address
+        timings[name] = first_render(page, server, path)
         if path == "graph":  # let the Cytoscape iframe load its bundle too
             page.frame_locator("iframe[title*='st_link_analysis']").locator("#cy").wait_for(state="attached")
             page.wait_for_timeout(1500)

@@ -170,3 +170,21 @@ def test_a_store_without_agency_stats_is_named_to_readers_and_filled_by_a_writer
     with LadybugStore(path, read_only=True) as reader:
         assert stored_agency_stats(reader) == expected
 
+def test_check_probe_passes_when_current_and_names_a_stale_row(store) -> None:
+    """derived.check (the bench's probe after an incremental batch) is empty on a current store and
+    reports the stat row that no longer matches its edges."""
+    from fazhi.graph.derived import check
+
+    ingest([SAMPLES], store, workers=1)
+
+    def run(cypher, params):
+        return store.query(cypher, params).rows
+
+    assert check(run) == []
+    store.query("MATCH (s:MeasureStat) WITH s ORDER BY s.reports DESC, s.measure LIMIT 1 "
+                "SET s.reports = s.reports + 1", write=True)
+    problems = check(run)
+    assert len(problems) == 1 and problems[0].startswith("MeasureStat"), problems
+    store.query("MATCH (s:LawStat) WITH s ORDER BY s.reports DESC, s.law LIMIT 1 "
+                "SET s.agencies = s.agencies + 1", write=True)
+    assert [p.split(":")[0] for p in check(run)] == ["MeasureStat", "LawStat"]
