@@ -108,7 +108,12 @@ def _saver(path: Path, result: dict[str, Any]) -> Callable[[str], None]:
 
 def _embedded_phases(root: Path, corpus: Path, workers: int, quick: bool, incremental: int,
                      result: dict[str, Any], say: Say, save: Callable[[str], None]) -> None:
-    """Bulk ingest, the query library, then `incremental` new reports on the default path, one store."""
+    """Bulk ingest and the query library on one store handle; then `incremental` new reports on the
+    default path through a fresh handle, as a later `fazhi ingest` process would open the store (the
+    query phase's cached pages are not its business). A failed batch is a result, not a crash."""
+    from fazhi.graph.open import open_store
+    from fazhi.graph.store import StoreError
+
     with sampled_memory(result, "ingest") as sampler:
         progress = _ingest_progress(result, sampler, say, save)
         store = _ingest_embedded(root, corpus, workers, result, say, progress)
@@ -119,12 +124,21 @@ def _embedded_phases(root: Path, corpus: Path, workers: int, quick: bool, increm
         result["query_p95_ms"] = {name: q["p95_ms"] for name, q in result["query_ms"]["embedded"].items()}
         result["query_p50_ms"] = {name: q["p50_ms"] for name, q in result["query_ms"]["embedded"].items()}
         save("queries")
-        if incremental:
-            with sampled_memory(result, "incremental"):
-                _ingest_incremental(root, store, incremental, result, say)
-            save("incremental")
     finally:
         store.close()
+    if not incremental:
+        return
+    with sampled_memory(result, "incremental"):
+        try:
+            later = open_store("embedded", db=root / "bench.lbdb")
+            try:
+                _ingest_incremental(root, later, incremental, result, say)
+            finally:
+                later.close()
+        except StoreError as exc:
+            result["incremental_error"] = f"{type(exc).__name__}: {str(exc)[:400]}"
+            say(f"incremental: failed: {result['incremental_error']}")
+    save("incremental")
 
 
 def machine() -> dict[str, Any]:
@@ -621,6 +635,8 @@ def format_bench(result: dict[str, Any]) -> str:
 
 def _incremental_lines(result: dict[str, Any]) -> list[str]:
     count = result.get("incremental_reports")
+    if "incremental_error" in result:
+        return [f"  incremental    failed: {result['incremental_error']}"]
     if not count:
         return []
     problems = result["incremental_derived_problems"]
