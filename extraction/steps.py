@@ -79,6 +79,11 @@ def regions(doc: Document) -> None:
 
 def agencies(doc: Document) -> None:
     """Agency mentions, a bare 市/区 qualified by the report's region, region-prefixed names joined."""
+    _find_agencies(doc)
+
+
+def _find_agencies(doc: Document) -> None:
+    """The agencies step's work, run again by the issuer step when the issuer places the report."""
     gazetteer = RegionGazetteer.default()
     named = {r.entry for r in doc.region_mentions}
     if doc.region_by_abbreviation is not None:
@@ -101,7 +106,7 @@ def issuer(doc: Document) -> None:
     """
     doc.issuer = _find_issuer(doc)
     if _place_by_issuer(doc, RegionGazetteer.default()):
-        agencies(doc)
+        _find_agencies(doc)
         doc.issuer = _find_issuer(doc)
     if doc.issuer and doc.issuer not in doc.agency_hits:  # named by a metadata row or by its region
         doc.agency_hits = sorted([*doc.agency_hits, doc.issuer], key=lambda h: h.start)
