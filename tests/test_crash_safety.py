@@ -27,7 +27,7 @@ from fazhi.graph.store import StoreLocked
 from fazhi.ingest import BATCH_REPORTS, ingest
 from fazhi.loaders import iter_files, load
 from fazhi.model import RELATION_ENDPOINTS
-from helpers import derived_tables, snapshot
+from helpers import snapshot
 
 pytestmark = pytest.mark.slow
 
@@ -169,122 +169,6 @@ def test_reingest_after_kill_equals_a_clean_ingest(setup) -> None:
     assert redo.wait(timeout=300) == 0, redo.stderr.read().decode()[-2000:]
     with LadybugStore(db, read_only=True) as store:
         assert snapshot(store) == states["complete"]
-
-
-# --- a kill at each step of a staged write (graph/ladybug_store.py _write_staged) ---------------
-
-# Runs the ingest in one process and SIGKILLs it at a named step of the first batch's staged write,
-# so each step is hit every time instead of by polling files from outside.
-KILL_AT = """
-import os, signal, sys, threading
-from fazhi.graph import derived
-from fazhi.graph.ladybug_store import LadybugStore
-from fazhi.ingest import ingest
-from fazhi.loaders import iter_files
-
-db, folder, step, delay = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
-
-def die():
-    os.kill(os.getpid(), signal.SIGKILL)
-
-def then_die(owner, name, when=lambda *a, **k: True):
-    original = getattr(owner, name)
-    def wrapped(*args, **kwargs):
-        result = original(*args, **kwargs)
-        if when(*args, **kwargs):
-            if delay:  # the kill lands while the next statement (the COMMIT) runs
-                threading.Timer(delay, die).start()
-            else:
-                die()
-        return result
-    setattr(owner, name, wrapped)
-
-if step == "copying":  # the first COPY ran, the staging transaction is still open
-    then_die(LadybugStore, "_copy_edges", lambda self, rel, s, t, edges: bool(edges))
-elif step == "committing":  # the staging COMMIT, which checkpoints the copied edges
-    then_die(LadybugStore, "_write_edges", lambda self, rows, new, fresh, known: fresh == "copy")
-elif step == "staged":  # staged and checkpointed, the settling transaction not begun
-    then_die(LadybugStore, "_checkpoint")
-elif step == "settling":  # the settling transaction did everything but COMMIT
-    then_die(derived, "after_write")
-with LadybugStore(db) as store:
-    ingest(list(iter_files([folder])), store, workers=1)
-"""
-
-STAGED_STEPS = [("copying", 0.0), ("committing", 0.01), ("committing", 0.05), ("committing", 0.3),
-                ("staged", 0.0), ("settling", 0.0)]
-
-
-def raw_state(db: Path) -> tuple[int, int]:
-    """(reports marked pending, edges whose report is pending), read without LadybugStore (whose
-    opening discards pending reports). Opened for writing: after a kill inside a checkpoint LadybugDB
-    refuses read-only opens until a writable one has recovered the file."""
-    import ladybug
-
-    database = ladybug.Database(str(db))
-    conn = ladybug.Connection(database)
-    try:
-        pending = [row[0] for row in conn.execute("MATCH (r:Report) WHERE r.pending RETURN r.id").get_all()]
-        edges = conn.execute("MATCH ()-[e]->() WHERE e.report_id IN $ids RETURN count(e)",
-                             {"ids": pending}).get_all()[0][0]
-    finally:  # this process must not hold the file when a store opens it for writing
-        conn.close()
-        database.close()
-    return len(pending), edges
-
-
-@pytest.fixture(scope="module")
-def clean_aggregates(setup) -> dict[str, list]:
-    work = setup[0]
-    with LadybugStore(work / "clean.lbdb", read_only=True) as store:
-        return derived_tables(store)
-
-
-@pytest.mark.parametrize(("step", "delay"), STAGED_STEPS)
-def test_a_kill_in_a_staged_write_is_undone_and_the_rerun_completes_it(setup, clean_aggregates, step: str,
-                                                                       delay: float) -> None:
-    work, prior_db, states, _ = setup
-    db = work / f"staged_{step}_{delay}.lbdb"
-    copy_store(prior_db, db)
-    version = version_of(db)
-    killed = subprocess.run([sys.executable, "-c", KILL_AT, str(db), str(work / "new"), step, str(delay)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=600)
-    assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
-    assert version_of(db) == version  # nothing settled: a reader holding a snapshot never reopened
-
-    pending, pending_edges = raw_state(db)
-    print(f"killed while {step} (+{delay} s): {pending} reports pending, {pending_edges} of their edges")
-    if step in ("staged", "settling"):  # the intended state was reached: staged with its edges
-        assert pending == BATCH_REPORTS and pending_edges > 0
-    if step == "copying":
-        assert pending == 0
-
-    with LadybugStore(db, read_only=True) as reader:  # the first opening discards the staged reports
-        assert reader.counts()["Report"] == PRIOR_REPORTS
-        counted = reader.query("MATCH (r:Report) RETURN count(r) AS n").rows
-        assert counted == [[PRIOR_REPORTS]]
-        check_consistent(reader)
-        assert snapshot(reader) == states["previous"]
-    assert raw_state(db) == (0, 0)
-
-    redo = start_ingest(work / "new", db)  # the same ingest again
-    assert redo.wait(timeout=600) == 0, redo.stderr.read().decode()[-2000:]
-    with LadybugStore(db, read_only=True) as store:
-        assert snapshot(store) == states["complete"]
-        assert derived_tables(store) == clean_aggregates
-
-
-def test_a_writer_opening_after_a_kill_discards_the_staged_reports(setup) -> None:
-    """The ingest after a crash need not be the same one: its opening removes the staged batch."""
-    work, prior_db, states, _ = setup
-    db = work / "staged_other_writer.lbdb"
-    copy_store(prior_db, db)
-    subprocess.run([sys.executable, "-c", KILL_AT, str(db), str(work / "new"), "staged", "0"],
-                   cwd=ROOT, capture_output=True, timeout=600)
-    assert raw_state(db)[0] == BATCH_REPORTS
-    with LadybugStore(db) as writer:
-        assert snapshot(writer) == states["previous"]
-    assert raw_state(db) == (0, 0)
 
 
 # --- concurrency: what LadybugDB does when two processes open one file ------------------------
