@@ -184,6 +184,16 @@ def load_page_clutter() -> dict[str, str]:
     return dict(_pairs(data_dir() / "page_clutter.tsv", 2, CLUTTER_KINDS))
 
 
+@lru_cache(maxsize=8)
+def _zone_forms(path: Path) -> dict[str, str]:
+    return {full: short for _, (full, short) in _rows(path, 1, 2)}
+
+
+def load_zone_forms() -> dict[str, str]:
+    """data/zone_forms.tsv as a development zone's full head word -> the short form reports write ('' if none)."""
+    return _zone_forms(data_dir() / "zone_forms.tsv")
+
+
 def load_province_abbreviations() -> dict[str, str]:
     """data/province_abbreviations.tsv as one-character 简称 -> the province's official name."""
     return dict(_pairs(data_dir() / "province_abbreviations.tsv", 2, None))

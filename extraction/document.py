@@ -24,6 +24,7 @@ from fazhi.extraction.measures import MeasureHit
 from fazhi.extraction.metadata import Line
 from fazhi.extraction.regions import RegionEntry, RegionHit, RegionMention
 from fazhi.extraction.structure import Section, Sentence
+from fazhi.extraction.zones import Zone
 from fazhi.loaders.base import LoadedText
 from fazhi.model import Evidence, Extraction, Mention, ReportMeta
 
@@ -54,6 +55,7 @@ class Document:
     agency_context: AgencyContext = field(default_factory=AgencyContext)
     agency_hits: list[AgencyHit] = field(default_factory=list)
     issuer: AgencyHit | None = None
+    zones: list[Zone] = field(default_factory=list)  # development zones (高新区…): a zone may be the issuer
     # report
     report: ReportMeta = field(default_factory=ReportMeta)
     # laws, measures

@@ -25,6 +25,7 @@ from fazhi.extraction.regions import (
     name_prefix,
     node_name,
 )
+from fazhi.extraction.zones import Zone
 from fazhi.model import ReportMeta
 
 SELF_REGION_RE = {
@@ -228,6 +229,20 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
             start = own.start() + skip
             return _government(gazetteer, [NamedRegion(start, start + len(own.group(1)), context.name,
                                                        context.level, context)])
+    return None
+
+
+def zone_subject(text: str, opening_end: int | None, title: Line | None, zones: list[Zone]) -> Zone | None:
+    """The development zone a report is about: its title opens with the zone (贵州双龙航空港经济区2023年度…)
+    or its opening's subject is the zone (2022年,高新区以…; 2024年宁河经济开发区在区委…领导下)."""
+    for zone in zones:
+        if title is not None and title.start <= zone.start < title.end:
+            if TITLE_LEAD_RE.fullmatch(text, title.start, zone.start) and REGION_TITLE_NEXT_RE.match(text, zone.end):
+                return zone
+        elif opening_end is not None and zone.start < opening_end and _opens_clause(text, zone.start):
+            after = SHORT_NAME_RE.match(text, zone.end)
+            if text.startswith(OPENING_VERBS, after.end() if after else zone.end):
+                return zone
     return None
 
 

@@ -64,18 +64,31 @@ def is_title_line(line: str) -> bool:
     return line.endswith(TITLE_WORDS) or "关于" in line
 
 
-TITLE_SEARCH_LINES = 16  # page furniture rarely takes more lines than this above a title
+TITLE_SEARCH_LINES = 16  # lines of the document's own above a title, page furniture not counted
+HEADER_LINES = 48  # furniture included: a page that prints its metadata table twice takes ~30 lines
 _BREADCRUMB_RE = re.compile(r"[>»＞›]")
 _TRAILING_STAMP_RE = re.compile(r"\s+(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
-_ISSUER_HEADS = ("局", "厅", "委", "办", "院", "府", "部", "会", "处", "所", "中心", "党组", "印发", "关于")
+_ISSUER_HEADS = ("局", "厅", "委", "办", "院", "府", "部", "会", "处", "所", "室", "中心", "党组", "印发", "关于")
+
+
+# How a metadata row writes its label: 标题: X, 标 题:X, [ 标题 ] X, 【标题】X, 标题 | X | (a table row),
+# - 标题:X (a list item of a page converted to text).
+ROW_OPEN = r"[\[【]?\s*"
+ROW_SEPARATOR = r"\s*(?:[:：|｜]|[\]】])\s*"
+
+
+def row_label(names: list[str] | tuple[str, ...]) -> str:
+    """A regex for any of `names` as a row label, spaced or not (索引号, 索 引 号): longest first."""
+    squashed = sorted({n.replace(" ", "") for n in names}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s*".join(re.escape(c) for c in n) for n in squashed) + ")"
 
 
 def _field_pattern(words: dict[str, str], kind: str, at_start: bool) -> re.Pattern[str]:
-    names = sorted((w for w, k in words.items() if k == kind), key=len, reverse=True)
-    lead = r"^\s*" if at_start else r"(?:^|\s)"
-    return re.compile(lead + "(?:" + "|".join(re.escape(n) for n in names) + r")\s*[:：]\s*")
+    names = [w for w, k in words.items() if k == kind]
+    lead = r"^[\s\-*•|]*" if at_start else r"(?:^|[\s|\-*•])"
+    return re.compile(lead + ROW_OPEN + row_label(names) + ROW_SEPARATOR)
 
 
 @lru_cache(maxsize=1)
@@ -113,11 +126,16 @@ def _title_text(line: Line) -> Line:
 def _title_candidates(lines: list[Line]) -> list[Line]:
     """The lines that may hold the title: furniture dropped, a 名称: row reduced to its value."""
     title_field_re = _clutter()[2]
-    out = []
-    for line in lines[:TITLE_SEARCH_LINES]:
+    out: list[Line] = []
+    for line in lines[:HEADER_LINES]:
+        if len(out) >= TITLE_SEARCH_LINES:
+            break
         field = title_field_re.match(line.text)
         if field:
-            out.append(Line(line.start + field.end(), line.end, line.text[field.end():]))
+            value = line.text[field.end():]
+            cell = re.split(r"[|｜\[【]", value, maxsplit=1)[0].rstrip()  # 标题 | X | (a table row): X
+            if cell:
+                out.append(Line(line.start + field.end(), line.start + field.end() + len(cell), cell))
         elif not is_page_clutter(line.text):
             out.append(_title_text(line))
     return out
@@ -133,7 +151,7 @@ def page_furniture(lines: list[Line]) -> list[Line]:
     Their words (政务公开 in a breadcrumb) name site sections, never a practice of the issuer.
     """
     out = []
-    for line in lines[:TITLE_SEARCH_LINES]:
+    for line in lines[:HEADER_LINES]:
         if _is_body_line(line.text):
             break
         words = line.text.replace("|", " ").split()
@@ -170,21 +188,30 @@ def find_title(lines: list[Line]) -> Line | None:
         following = candidates[i + 1] if i + 1 < len(candidates) else None
         if following and _may_lead_a_title(line.text) and is_title_line(following.text) \
                 and not is_title_line(line.text):
-            return _joined(line, following)
+            return _completed(_joined(line, following), candidates[i + 2:])
         if is_title_line(line.text):
-            if following and line.text.endswith("关于") and is_title_line(following.text):
-                return _joined(line, following)
-            return line
+            return _completed(line, candidates[i + 1:])
     return None
+
+
+def _completed(title: Line, rest: list[Line]) -> Line:
+    """A title cut before its document kind (关于印发西平县2020年度法治政府建设 / 工作安排的通知) takes
+    the next line when that line ends the title."""
+    if title.text.endswith(TITLE_WORDS) or not rest:
+        return title
+    following = rest[0]
+    if following.text.endswith(TITLE_WORDS) and is_title_line(title.text + following.text) \
+            and not _is_body_line(following.text) and not is_page_clutter(following.text):
+        return _joined(title, following)
+    return title
 
 
 # The page's metadata rows, in the order they are trusted for the document's date: the date it was
 # written (成文) before the date the page was put up (发布/公开). Labels of data/page_clutter.tsv.
 PAGE_DATE_FIELDS = ("成文日期", "成文时间", "公文生成日期", "印发日期", "发文日期", "发布日期", "发布时间", "公开日期", "时间")
 _LOOSE_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
-_PAGE_DATE_RES = tuple(re.compile(re.escape(label) + r"\s*[:：]\s*" + _LOOSE_DATE)
-                       for label in PAGE_DATE_FIELDS)
-_DOC_NUMBER_ROW_RE = re.compile(r"(?:文号|发文字号)\s*[:：]\s*")
+_PAGE_DATE_RES = tuple(re.compile(row_label([label]) + ROW_SEPARATOR + _LOOSE_DATE) for label in PAGE_DATE_FIELDS)
+_DOC_NUMBER_ROW_RE = re.compile(row_label(["文号", "发文字号"]) + ROW_SEPARATOR)
 
 
 def find_doc_number(lines: list[Line]) -> Line | None:
@@ -218,7 +245,7 @@ def page_date(lines: list[Line]) -> str | None:
     document's); a publication stamp after the title line (…情况报告 2023-02-09) comes last.
     """
     header = []
-    for line in lines[:TITLE_SEARCH_LINES]:
+    for line in lines[:HEADER_LINES]:
         if _is_body_line(line.text):
             break
         header.append(line.text)

@@ -28,6 +28,7 @@ from fazhi.extraction.issuer import (
     publisher_row_issuer,
     region_government_issuer,
     report_meta,
+    zone_subject,
 )
 from fazhi.extraction.laws import LawHit, find_bare_laws, resolve_citations
 from fazhi.extraction.measures import MeasureHit, find_measures
@@ -42,6 +43,7 @@ from fazhi.extraction.regions import (
 )
 from fazhi.extraction.relations import build_relations
 from fazhi.extraction.structure import parse_sections, sentences_with_sections
+from fazhi.extraction.zones import Place, Zone, find_zones, zone_agencies, zone_issuer
 from fazhi.model import Agency, Extraction, Law, Measure, Region
 
 OPENING_MIN_SENTENCE = 20  # shorter "sentences" at the top are header lines: 文号, addressee, title
@@ -104,10 +106,15 @@ def issuer(doc: Document) -> None:
     body) gives the report its region: the open names are resolved in it and the agencies found
     again, so 区委 and a bare 司法局 are qualified as in any report whose title names the region.
     """
+    _find_zones(doc)
     doc.issuer = _find_issuer(doc)
     if _place_by_issuer(doc, RegionGazetteer.default()):
         _find_agencies(doc)
+        _find_zones(doc)
         doc.issuer = _find_issuer(doc)
+    issuing_zone = next((z for z in doc.zones if doc.issuer and _is_zone_body(doc.issuer, z)), None)
+    if issuing_zone is not None:
+        doc.agency_hits = zone_agencies(doc.text, doc.zones, issuing_zone, doc.agency_hits)
     if doc.issuer and doc.issuer not in doc.agency_hits:  # named by a metadata row or by its region
         doc.agency_hits = sorted([*doc.agency_hits, doc.issuer], key=lambda h: h.start)
     if doc.issuer:
@@ -116,10 +123,26 @@ def issuer(doc: Document) -> None:
         doc.agency_hits = sorted(hits + find_self_references(doc.text, doc.issuer), key=lambda h: h.start)
 
 
+def _find_zones(doc: Document) -> None:
+    """Development zones, and their organs and departments in place of what the agency rules read
+    (高新区|综治局 is the zone's, not a district's 区综治局)."""
+    places = [Place(m.start, m.end, m.name, m.entry.level) for m in doc.region_mentions]
+    places += [Place(h.start, h.end, None, h.candidates[0].level) for h in doc.region_unresolved]
+    doc.zones = find_zones(doc.text, sorted(places, key=lambda p: p.start), doc.agency_context)
+    doc.agency_hits = zone_agencies(doc.text, doc.zones, None, doc.agency_hits)
+
+
+def _is_zone_body(hit: AgencyHit, zone: Zone) -> bool:
+    """The zone's 管委会 or one of its departments (高新区综治局): a bare 区党工委 in its report is the zone's."""
+    return hit.start == zone.start and hit.name.startswith(zone.name)
+
+
 def _find_issuer(doc: Document) -> AgencyHit | None:
     opening_end = _opening_end(doc)
+    zone = zone_subject(doc.text, opening_end, doc.title, doc.zones)
     return (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures)
             or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions)
+            or (zone_issuer(zone) if zone else None)
             or region_government_issuer(doc.text, opening_end, doc.title,
                                         named_regions(doc.region_mentions, doc.region_unresolved),
                                         doc.region_context, RegionGazetteer.default()))

@@ -1,6 +1,8 @@
 """Further real report openings: tests/gold/realextra (40, tune material), tests/gold/realextra2 (40,
-measured once unseen — 0.65 issuer — then tune material) and tests/gold/realextra3 (40, unseen: no rule
-looks at it; measured after the 2026-12-06 morning rules, 0.75 issuer).
+measured once unseen — 0.65 issuer — then tune material), tests/gold/realextra3 (40, unseen until the
+2026-12-06 afternoon, 0.78 issuer; tune material since) and tests/gold/realextra4 (40, unseen: no rule
+looks at it; first measured at 0.85 issuer, 0.88 after the development-zone and page-row rules that
+were written before it was read).
 
 GOLD.tsv gives each text's issuer, region, year and doc_type; entities/ gives full entity gold
 (laws, agencies, measures, regions, written by reading on 2026-12-06; see each entities/README.md).
@@ -21,7 +23,8 @@ GOLD = Path(__file__).parent / "gold"
 FLOORS = {
     "realextra": {"agency": 0.92, "region": 0.97, "year": 0.95, "doc_type": 0.97},
     "realextra2": {"agency": 0.77, "region": 0.85, "year": 0.90, "doc_type": 0.95},
-    "realextra3": {"agency": 0.72, "region": 0.85, "year": 0.95, "doc_type": 0.95},
+    "realextra3": {"agency": 0.80, "region": 0.88, "year": 0.95, "doc_type": 0.95},
+    "realextra4": {"agency": 0.85, "region": 0.92, "year": 0.95, "doc_type": 0.97},
 }
 
 
@@ -45,7 +48,8 @@ def test_no_figure_falls_below_its_floor(folder: str) -> None:
 ENTITY_FLOORS = {  # F1 per type on entities/ (realextra3's first measurement: 0.985 / 0.768 / 0.842 / 0.950)
     "realextra": {"laws": 0.97, "agencies": 0.83, "measures": 0.83, "regions": 0.94},
     "realextra2": {"laws": 0.97, "agencies": 0.86, "measures": 0.87, "regions": 0.94},
-    "realextra3": {"laws": 0.97, "agencies": 0.79, "measures": 0.86, "regions": 0.94},
+    "realextra3": {"laws": 0.97, "agencies": 0.80, "measures": 0.90, "regions": 0.94},
+    "realextra4": {"laws": 0.97, "agencies": 0.85, "measures": 0.89, "regions": 0.93},
 }
 
 

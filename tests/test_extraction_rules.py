@@ -302,6 +302,53 @@ def test_a_development_zone_body_keeps_its_own_name() -> None:
     assert meta.region == "天津市"
 
 
+def test_a_zone_report_is_issued_by_its_management_committee() -> None:
+    titled = meta_of("贵州双龙航空港经济区2023年度法治政府建设工作情况报告\n2023年，经济区坚持依法行政。\n")
+    assert titled.agency == "贵州双龙航空港经济区管理委员会"
+    assert titled.region is None  # a province in a zone's name does not say which city it lies in
+    opening = "经济开发区2024年度法治政府建设情况报告\n2024年宁河经济开发区在区委、区政府的正确领导下，坚持依法行政，服务天津市发展大局。\n"
+    meta = meta_of(opening)
+    assert meta.agency == "宁河经济开发区管理委员会"  # the title's bare head is the zone the body names
+    assert meta.region == "天津市宁河区"
+
+
+def test_a_zone_department_and_the_zone_organs_of_its_report() -> None:
+    text = ("珠海高新区综治局2021年法治政府建设年度报告\n"
+            "2021年，高新区综治局在区党工委、区管委会的正确领导下，坚持依法行政。现将我局2021年度情况报告如下：\n")
+    result = extract(text_document("zone.txt", text))
+    assert result.report.agency == "珠海高新技术产业开发区综治局"  # not a district's 区综治局
+    assert result.report.region == "珠海市"
+    agencies = names(result.agencies)
+    assert {"中共珠海高新技术产业开发区工作委员会", "珠海高新技术产业开发区管理委员会"} <= agencies
+    assert "区综治局" not in agencies
+
+
+def test_a_zone_head_inside_a_phrase_is_no_body() -> None:
+    text = "某市2022年法治政府建设情况报告\n2022年，我市深入推进经济开发区建设，各开发区管委会依法行政。\n"
+    agencies = names(extract(text_document("phrase.txt", text)).agencies)
+    assert not any("推进" in name or name.startswith("各") for name in agencies)
+
+
+@pytest.mark.parametrize("header", [
+    "[ 索引号 ] 115/2026-00004 [ 发文字号 ]\n[ 主题分类 ] 司法 [ 体裁分类 ] 工作报告\n[ 成文日期 ] 2026-01-22 [ 发布日期 ] 2026-02-10\n",
+    "索 引 号 | 1162/2025-48086 | 主题分类 | 综合 |\n成文日期 | 2026-01-22 | 发布日期 | 2026-02-10 |\n",
+    "- 索 引 号:370402/2022-00029\n- 成文时间:2026年01月22日\n",
+])
+def test_metadata_rows_in_brackets_tables_and_lists(header: str) -> None:
+    title = "栗子乡人民政府2025年法治政府建设情况报告"
+    meta = meta_of(header + "- 标 题:" + title + "\n" + title + "\n2025年，栗子乡坚持依法行政，现将有关情况报告如下。\n")
+    assert meta.title == title
+    assert meta.date == "2026-01-22"
+
+
+def test_a_title_cut_before_its_document_kind_is_joined() -> None:
+    text = ("西政办〔2020〕20号\n西平县人民政府办公室\n关于印发西平县2020年度法治政府建设\n工作安排的通知\n"
+            "各乡镇人民政府：\n《西平县2020年度法治政府建设工作安排》已经县政府同意，现印发给你们。\n")
+    meta = meta_of(text)
+    assert meta.title == "西平县人民政府办公室关于印发西平县2020年度法治政府建设工作安排的通知"
+    assert meta.agency and meta.agency.endswith("西平县人民政府办公室")
+
+
 def test_laws_listed_without_title_marks() -> None:
     text = ("杭州市上城区司法局2022年法治政府建设年度报告\n2022年，依据行政处罚法、行政复议法和优化营商环境条例开展执法，"
             "开展“无线电管理条例宣传月”活动，严格遵守行政处罚法定程序。\n")

@@ -1,0 +1,158 @@
+"""Development zones (高新区, 经开区, 航空港经济区…) and their organs.
+
+A zone is not an administrative division (ANNOTATION.md's regions are divisions), yet it has a
+管理委员会 and a party 工作委员会, its departments write their names after the zone's
+(高新区综治局), and it publishes its own 法治政府建设 report. So a zone is found by its head word
+(data/zone_forms.tsv) and the name written before it, and is named in full: 珠海高新区 →
+珠海高新技术产业开发区, and a bare 高新区 in a 珠海 report likewise (the national naming rule
+<city>高新技术产业开发区). A bare head the text never names in full stays as written, this
+report's own, so two reports' 经济开发区 never merge.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from fazhi.extraction.agencies import AgencyContext, AgencyHit, expand_abbreviation
+from fazhi.extraction.dictionaries import load_zone_forms
+
+ZONE_ORGANS = {"管理委员会": "{}管理委员会", "管委会": "{}管理委员会",
+               "党工委": "中共{}工作委员会", "工作委员会": "中共{}工作委员会"}
+ORGAN_RE = re.compile("|".join(sorted(ZONE_ORGANS, key=len, reverse=True)))
+# What cannot be part of a zone's own name before its head word (深入推进经济开发区建设, 各开发区)
+NAME_STOP_RE = re.compile(r"简称|称|的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托|本|我|该|个|级|所在|其他|重点")
+CLAUSE_BREAK = frozenset(",，。；;:：、\n （(“\"》年")
+MAX_NAME_CHARS = 8
+PLACE_LEVELS = ("市", "区县")  # a zone's name places it only at these levels (贵州双龙…: no city)
+# a bare organ word of the issuing zone: after a clause break or the zone's own 区 (区管委会, 区党工委)
+OWN_ORGAN_BEFORE = CLAUSE_BREAK | frozenset("在由经向对与和及为将把被受")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A region the text names, as the zone finder needs it: where, its Region node and level."""
+
+    start: int
+    end: int
+    node: str | None
+    level: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    start: int
+    end: int
+    name: str  # in full: 珠海高新技术产业开发区
+    region: str | None  # the Region node it lies in, when its name or the report's city fixes it
+    level: str | None
+    scoped: bool  # named only by a bare head the text never completes: this report's own
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One alternation over full heads and short forms (longest first), and short form -> full head."""
+    forms = load_zone_forms()
+    full_of = {full: full for full in forms} | {short: full for full, short in forms.items() if short}
+    return re.compile("|".join(re.escape(w) for w in sorted(full_of, key=len, reverse=True))), full_of
+
+
+def find_zones(text: str, places: list[Place], context: AgencyContext) -> list[Zone]:
+    """Every zone the text names, each in full as far as the text (or the report's city) says."""
+    head_re, full_of = _heads()
+    named: dict[int, Zone] = {}
+    bare: list[tuple[int, int, str]] = []
+    for match in head_re.finditer(text):
+        start, head = _name_start(text, match.start(), places), full_of[match.group(0)]
+        if start < match.start():
+            named[start] = _named_zone(start, match.end(), text[start:match.start()] + head, places)
+        else:
+            bare.append((start, match.end(), head))
+    zones = list(named.values())
+    for start, end, head in bare:
+        zones.append(_bare_zone(start, end, head, text, [z for z in named.values() if z.name.endswith(head)], context))
+    return sorted(zones, key=lambda z: z.start)
+
+
+def _name_start(text: str, head_start: int, places: list[Place]) -> int:
+    """Where the zone's name begins: at a region the text names (珠海|高新区, 内蒙古阿拉善|高新…), else
+    at a clause start a few characters back (年|宁河经济开发区), else the head alone."""
+    floor = max(0, head_start - MAX_NAME_CHARS)
+    for place in places:
+        if floor <= place.start < head_start and _is_name(text[place.start:head_start]):
+            return place.start
+    for pos in range(head_start - 1, max(floor, head_start - 5) - 1, -1):
+        if text[pos] in CLAUSE_BREAK:
+            return pos + 1 if _is_name(text[pos + 1:head_start]) else head_start
+    return head_start
+
+
+def _is_name(words: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in words) and not NAME_STOP_RE.search(words)
+
+
+def _named_zone(start: int, end: int, name: str, places: list[Place]) -> Zone:
+    """A zone written with its own name: placed by the deepest city or county inside that name."""
+    inside = [p for p in places if start <= p.start < end and _places_a_zone(p)]
+    place = inside[-1] if inside else None
+    return Zone(start, end, name, place.node if place else None, place.level if place else None, False)
+
+
+def _places_a_zone(place: Place) -> bool:
+    """A city or county in a zone's name places it (珠海, 宁河, 天津 a 直辖市); a province does not
+    (贵州双龙航空港经济区 lies in 贵阳)."""
+    return place.level in PLACE_LEVELS or (place.level == "省" and (place.node or "").endswith("市"))
+
+
+def _bare_zone(start: int, end: int, head: str, text: str, named: list[Zone], context: AgencyContext) -> Zone:
+    """A head alone (经济开发区, 高新区): the zone the text names in full, when it names one such; else
+    the report's own: a 高新区/经开区 of its city by the national naming rule (<city>高新技术产业开发区),
+    any other head of its own division (西平县产业集聚区); else as written, this report's own."""
+    if len({z.name for z in named}) == 1:
+        return Zone(start, end, named[0].name, named[0].region, named[0].level, False)
+    abbreviated = head != text[start:end]
+    own = context.city if abbreviated else context.own
+    if own is not None and own.level in PLACE_LEVELS and (own.prefix.endswith("市") or not abbreviated):
+        prefix = own.prefix[:-1] if abbreviated else own.prefix
+        return Zone(start, end, prefix + head, own.node, own.level, False)
+    return Zone(start, end, text[start:end], None, None, True)
+
+
+def zone_issuer(zone: Zone) -> AgencyHit:
+    """A zone's report is issued by its 管理委员会 (as a region's report is by its government)."""
+    return AgencyHit(zone.start, zone.end, zone.name + "管理委员会", zone.level, zone.region, scoped=zone.scoped)
+
+
+def zone_agencies(text: str, zones: list[Zone], issuer: Zone | None, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """`hits` with the zones' organs and departments in place of what the agency rules made of them:
+    高新区管委会, 经济区党工委, 高新区综治局 (not 区综治局); in a zone's own report a bare 管委会
+    or 区党工委 is the issuing zone's."""
+    found = [hit for zone in zones if (hit := _organ_after(text, zone, hits)) is not None]
+    if issuer is not None:
+        for match in ORGAN_RE.finditer(text):
+            start = match.start() - 1 if text[match.start() - 1:match.start()] == "区" else match.start()
+            if start == 0 or text[start - 1] in OWN_ORGAN_BEFORE:
+                found.append(_organ(issuer, start, match.end(), match.group(0)))
+    found = [h for i, h in enumerate(found) if not any(_overlaps(h, o) for o in found[:i])]
+    kept = [h for h in hits if not any(_overlaps(h, f) for f in found)]
+    return sorted(kept + found, key=lambda h: h.start)
+
+
+def _organ_after(text: str, zone: Zone, hits: list[AgencyHit]) -> AgencyHit | None:
+    organ = ORGAN_RE.match(text, zone.end)
+    if organ is not None:
+        return _organ(zone, zone.start, organ.end(), organ.group(0))
+    for hit in hits:  # 高新区|综治局: the agency rules read 区综治局 (a district's)
+        if zone.end - 1 <= hit.start <= zone.end < hit.end and not hit.generic:
+            name = zone.name + expand_abbreviation(text[zone.end:hit.end])
+            return AgencyHit(zone.start, hit.end, name, zone.level, zone.region, scoped=zone.scoped)
+    return None
+
+
+def _organ(zone: Zone, start: int, end: int, word: str) -> AgencyHit:
+    return AgencyHit(start, end, ZONE_ORGANS[word].format(zone.name), zone.level, zone.region, scoped=zone.scoped)
+
+
+def _overlaps(a: AgencyHit, b: AgencyHit) -> bool:
+    return a.start < b.end and b.start < a.end
