@@ -83,7 +83,9 @@ CJK_LIST_RUN_RE = re.compile("[\u4e00-\u9fff、]*")
 # A township's bodies after its name (许疃镇党委, 控江路街道办事处) or, in its own report, after the
 # bare kind (镇党委, 街道办事处); the value is how the canonical name is built from the town's name.
 TOWN_ORGANS = {"人民政府": "{}人民政府", "政府": "{}人民政府", "办事处": "{}办事处", "党工委": "中共{}工作委员会",
-               "党委": "中共{}委员会", "工委": "中共{}工作委员会", "人大主席团": "{}人民代表大会主席团"}
+               "党委": "中共{}委员会", "工委": "中共{}工作委员会", "人大主席团": "{}人民代表大会主席团",
+               "工作委员会": "中共{}工作委员会", "委员会": "中共{}委员会"}  # the last two only after 中共
+PARTY_FULL_ORGANS = ("工作委员会", "委员会")
 # In a township's own report a bare 党委/党工委 is its own committee; not 机关党委 (an internal unit),
 # 各级党委 or 村党委 (others), nor a position (党委书记: POSITION_AFTER_RE drops those).
 TOWN_BARE_PARTY_RE = re.compile(r"(?<![机关级层村支总局部区县市省镇乡道])(?:党工委|党委)(?!领导、)")  # 党委领导、政府负责: a slogan
@@ -424,10 +426,15 @@ class AgencyFinder:
         out = []
         for end, span in self.region_spans.items():
             organ = TOWN_ORGAN_RE.match(self.text, end) if span.level == "乡镇" else None
-            if organ is not None:
-                name = TOWN_ORGANS[organ.group(0)].format(span.prefix)
-                out.append(AgencyHit(self._town_start(span.start), organ.end(), name, "乡镇",
-                                     span.node or span.prefix, scoped=span.node is None))
+            if organ is None:
+                continue
+            start = self._town_start(span.start)
+            if organ.group(0) in PARTY_FULL_ORGANS:  # 中共蒙城县许疃镇委员会: the full name of its 党委
+                if not self.text.startswith("中共", start - 2):
+                    continue
+                start -= 2
+            name = TOWN_ORGANS[organ.group(0)].format(span.prefix)
+            out.append(AgencyHit(start, organ.end(), name, "乡镇", span.node or span.prefix, scoped=span.node is None))
         town = self.context.town
         if town is None:
             return out

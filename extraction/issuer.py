@@ -90,13 +90,30 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
 
 def _title_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
     """The agency a title opens with, after at most 关于 and a year (关于宣城市公安局2021年…,
-    2021年度宣城市公安局…). A joint heading (中共X市委 X市人民政府关于…) is issued by its first
-    body, as the gold annotations read ANNOTATION.md (the others co-sign)."""
+    2021年度宣城市公安局…).
+
+    A joint heading of a party organ and the body it leads (中共X市委 X市人民政府…, 海关总署党委
+    海关总署…) is the body's report: 法治政府建设 reports are the government's duty (《法治政府建设与
+    责任落实督察工作规定》: governments report to the party committee and the government above), so
+    the party organ co-signs; ANNOTATION.md gives a whole region's report to its government."""
     leading = [h for h in hits if title.start <= h.start < title.end
                and TITLE_LEAD_RE.fullmatch(text, title.start, h.start)]
     if not leading:
         return None
-    return leading[0]
+    first = leading[0]
+    following = next((h for h in hits if h.start >= first.end), None)
+    if _is_party_organ(first.name) and following is not None and not _is_party_organ(following.name) \
+            and JOINT_GAP_RE.fullmatch(text, first.end, following.start):
+        return following
+    return first
+
+
+JOINT_GAP_RE = re.compile(r"[\s、]*")
+PARTY_ENDINGS = ("党委", "党组", "党工委")
+
+
+def _is_party_organ(name: str) -> bool:
+    return name.startswith("中共") or name.endswith(PARTY_ENDINGS)
 
 
 def _issuer_line_before(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:

@@ -190,9 +190,9 @@ def meta_of(text: str):
     # a short name in brackets between the subject and its verb
     ("2023年，嘉兴市文化广电旅游局(以下简称“市文广旅局”)坚持依法行政，现将有关情况报告如下。\n",
      "嘉兴市文化广电旅游局", "嘉兴市"),
-    # a joint heading is issued by its first body
+    # a joint party-government heading is the government's report (the party committee co-signs)
     ("中共宣城市委 宣城市人民政府关于2021年法治政府建设情况的报告\n2021年，全市推进依法行政。\n",
-     "中共宣城市委员会", "宣城市"),
+     "宣城市人民政府", "宣城市"),
     # the web page's 发布机构 row names the publisher
     ("首页 > 政务公开\n索引号: 0001/2023-01 发布机构: 宁波市鄞州区司法局\n关于2022年法治政府建设情况的报告\n"
      "2022年，区司法局推进行政执法“三项制度”。\n", "宁波市鄞州区司法局", "宁波市鄞州区"),
@@ -347,6 +347,22 @@ def test_a_title_cut_before_its_document_kind_is_joined() -> None:
     meta = meta_of(text)
     assert meta.title == "西平县人民政府办公室关于印发西平县2020年度法治政府建设工作安排的通知"
     assert meta.agency and meta.agency.endswith("西平县人民政府办公室")
+
+
+@pytest.mark.parametrize(("title", "issuer"), [
+    ("中共白城市委 白城市人民政府2022年度法治政府建设工作报告", "白城市人民政府"),
+    ("海关总署党委 海关总署关于2022年度推进法治政府建设情况的报告", "海关总署"),
+    ("中共蒙城县许疃镇委员会 许疃镇人民政府关于2023年度法治政府建设情况的报告", "许疃镇人民政府"),
+])
+def test_a_joint_heading_is_the_report_of_the_body_the_party_organ_leads(title: str, issuer: str) -> None:
+    meta = meta_of(title + "\n2022年，坚持依法行政，现将有关情况报告如下。\n")
+    assert meta.agency and meta.agency.endswith(issuer)
+
+
+def test_a_town_party_committee_written_in_full() -> None:
+    text = "2023年，中共蒙城县许疃镇委员会坚持依法治镇。许疃镇委员会一词不是全称。\n"
+    agencies = names(extract(text_document("town.txt", text)).agencies)
+    assert {name for name in agencies if name.endswith("许疃镇委员会")} == {"中共亳州市蒙城县许疃镇委员会"}
 
 
 def test_laws_listed_without_title_marks() -> None:
