@@ -187,11 +187,17 @@ def find_title(lines: list[Line]) -> Line | None:
             return None
         following = candidates[i + 1] if i + 1 < len(candidates) else None
         if following and _may_lead_a_title(line.text) and is_title_line(following.text) \
-                and not is_title_line(line.text):
+                and not is_title_line(line.text) and _adjacent(line, following, lines):
             return _completed(_joined(line, following), candidates[i + 2:])
         if is_title_line(line.text):
             return _completed(line, candidates[i + 1:])
     return None
+
+
+def _adjacent(first: Line, second: Line, lines: list[Line]) -> bool:
+    """No page line between the two: a site banner (禄丰市人民政府) above a breadcrumb is not the
+    issuer line of the title under the breadcrumb."""
+    return not any(first.end < line.start < second.start and line.text.strip() for line in lines)
 
 
 def _completed(title: Line, rest: list[Line]) -> Line:

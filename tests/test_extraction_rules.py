@@ -349,6 +349,18 @@ def test_a_title_cut_before_its_document_kind_is_joined() -> None:
     assert meta.agency and meta.agency.endswith("西平县人民政府办公室")
 
 
+@pytest.mark.parametrize(("between", "title"), [
+    ("首页 >> 乡镇信息公开 >> 仁兴镇\n", "仁兴镇2020年度法治政府建设情况报告"),
+    ("", "禄丰市司法局2020年度法治政府建设情况报告"),
+])
+def test_only_a_line_directly_above_the_title_leads_it(between: str, title: str) -> None:
+    """A site's name above its breadcrumb is not the issuer line of the title under the breadcrumb."""
+    head = "禄丰市人民政府\n" if between else "禄丰市司法局\n"
+    text = (head + between + title.removeprefix("禄丰市司法局") + "\n"
+            "2020年，我们推进依法行政，现将有关情况报告如下。\n")
+    assert meta_of(text).title == title
+
+
 @pytest.mark.parametrize(("title", "issuer"), [
     ("中共白城市委 白城市人民政府2022年度法治政府建设工作报告", "白城市人民政府"),
     ("海关总署党委 海关总署关于2022年度推进法治政府建设情况的报告", "海关总署"),
