@@ -469,6 +469,9 @@ class AgencyFinder:
         if region:
             return Prefix(self._chain_start(region.start), region.prefix, region.level, True,
                           region.node or region.prefix, scoped=region.node is None)
+        through = None if lvl else self._through_government(start)
+        if through:
+            return through
         if not lvl and self.text.startswith("国家", start - 2):  # 国家统计局: national, never 韶关市统计局
             return Prefix(start - 2, "国家", "国家", True, None)
         if lvl == "区" and self.text.startswith("自治", start - 2):  # 自治区政府: the region's own, a province
@@ -480,6 +483,24 @@ class AgencyFinder:
             qualifier, level, node = self.context.for_level_char(lvl)
             return Prefix(start, qualifier, level, True, node)
         return Prefix(start, None, None, False, None)
+
+    def _through_government(self, start: int) -> Prefix | None:
+        """省政府法制办, 石家庄市政府法制办: an office named through its government is that government's,
+        at the level the text says — not the report's own level."""
+        for word in ("人民政府", "政府"):
+            gov = start - len(word)
+            if gov < 1 or not self.text.startswith(word, gov):
+                continue
+            region = self.region_spans.get(gov)
+            if region:  # the span stays the office's own words: the government before it is its own hit
+                return Prefix(start, region.prefix, region.level, True, region.node or region.prefix,
+                              scoped=region.node is None)
+            if self.text[gov - 1] in "省市县区":
+                qualifier, level, node = self.context.for_level_char(self.text[gov - 1])
+                if qualifier is None:  # 省政府法制办 in a text that never names the province: 省…, as written
+                    return Prefix(start, self.text[gov - 1], level, True, None, scoped=True)
+                return Prefix(start, qualifier, level, True, node)
+        return None
 
     def _town_start(self, start: int) -> int:
         """A town's body may be named through its district's government: 西城区人民政府广安门内街道办事处."""

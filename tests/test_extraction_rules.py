@@ -620,6 +620,21 @@ def test_national_bodies_and_the_centre(body: str, present: str | None, absent: 
     assert absent is None or absent not in found
 
 
+@pytest.mark.parametrize(("body", "present", "absent"), [
+    # an office named through its government is at that government's level, not the report's
+    ("在福建省委、省政府的领导下，在省政府法制办的指导下清理文件。", "福建省人民政府法制办公室",
+     "三明市将乐县人民政府法制办公室"),
+    # the province is never named: at its level, as written
+    ("在省政府法制办的指导下，全面清理规范性文件。", "省人民政府法制办公室", "三明市将乐县人民政府法制办公室"),
+    ("在三明市政府法制办的指导下，全面清理规范性文件。", "三明市人民政府法制办公室", "三明市将乐县人民政府法制办公室"),
+    # without a government before it, a bare office is the report's own level's
+    ("由法制办牵头清理规范性文件。", "三明市将乐县人民政府法制办公室", "福建省人民政府法制办公室"),
+])
+def test_an_office_named_through_its_government(body: str, present: str, absent: str) -> None:
+    found = names(extract(text_document("r.txt", CITY_REPORT.format(body=body))).agencies)
+    assert present in found and absent not in found
+
+
 # -- 自治区: an autonomous region's organs are written with 自治区 where a province writes 省 ---------
 
 @pytest.mark.parametrize(("body", "expected"), [
