@@ -53,11 +53,14 @@ PARTY_SUBS = {
     "办公室": "办公室", "办公厅": "办公厅", "巡察办": "巡察工作领导小组办公室",
 }
 NATIONAL = (
+    "全国人民代表大会常务委员会法制工作委员会", "全国人大常委会法制工作委员会", "全国人大常委会法工委",
     "全国人民代表大会常务委员会", "全国人民代表大会", "全国人大常委会", "国务院办公厅", "国务院",
     "中共中央办公厅", "中共中央", "中央全面依法治国委员会办公室", "中央全面依法治国委员会",
     "最高人民法院", "最高人民检察院", "中央纪委国家监委", "国家监察委员会", "党中央", "海关总署", "中国人民银行",
 )
-NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务委员会", "党中央": "中共中央"}
+NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务委员会", "党中央": "中共中央",
+                      **dict.fromkeys(("全国人大常委会法制工作委员会", "全国人大常委会法工委"),
+                                      "全国人民代表大会常务委员会法制工作委员会")}
 # Organs named without a region that still denote one body of their kind (ANNOTATION: generic but
 # specific-function references keep their words). Not when followed by words that make them persons.
 # The look-behind (no region or level char before) is tested after the organ's first character:

@@ -53,6 +53,7 @@ class Document:
     region_by_abbreviation: RegionEntry | None = None  # a province named by its 简称 only (来陕考察)
     # agencies, then issuer (which renames self-references and adds 我局)
     agency_context: AgencyContext = field(default_factory=AgencyContext)
+    issuer_town: str | None = None  # an issuing township the gazetteer cannot place (several 下洋镇), as written
     agency_hits: list[AgencyHit] = field(default_factory=list)
     issuer: AgencyHit | None = None
     zones: list[Zone] = field(default_factory=list)  # development zones (高新区…): a zone may be the issuer

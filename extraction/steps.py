@@ -7,6 +7,7 @@ another step. The order is fazhi.extraction.pipeline.STEPS.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -91,6 +92,8 @@ def _find_agencies(doc: Document) -> None:
     if doc.region_by_abbreviation is not None:
         named.add(doc.region_by_abbreviation)
     doc.agency_context = context_for(gazetteer, doc.region_context, named)
+    if doc.agency_context.town is None and doc.issuer_town is not None:
+        doc.agency_context = dataclasses.replace(doc.agency_context, town=doc.issuer_town)
     region_spans = {h.end: RegionSpan(h.start, h.candidates[0].level, None, h.surface)
                     for h in doc.region_unresolved}
     region_spans.update({r.end: RegionSpan(r.start, r.entry.level, r.name, name_prefix(gazetteer, r.entry),
@@ -111,6 +114,9 @@ def issuer(doc: Document) -> None:
     if _place_by_issuer(doc, RegionGazetteer.default()):
         _find_agencies(doc)
         _find_zones(doc)
+        doc.issuer = _find_issuer(doc)
+    if _adopt_issuer_town(doc):
+        _find_agencies(doc)
         doc.issuer = _find_issuer(doc)
     issuing_zone = next((z for z in doc.zones if doc.issuer and _is_zone_body(doc.issuer, z)), None)
     if issuing_zone is not None:
@@ -162,6 +168,17 @@ def _place_by_issuer(doc: Document, gazetteer: RegionGazetteer) -> bool:
     taken = {m.start for m in pinned}
     doc.region_mentions = sorted(doc.region_mentions + pinned, key=lambda m: m.start)
     doc.region_unresolved = [h for h in doc.region_unresolved if h.start not in taken]
+    return True
+
+
+def _adopt_issuer_town(doc: Document) -> bool:
+    """A township that issues the report owns its bare 镇党委/街道工委/党委 even when the gazetteer
+    cannot place it (a name several counties share and the text never qualifies); True if adopted."""
+    issuer = doc.issuer
+    if issuer is None or issuer.level != "乡镇" or not issuer.scoped or not issuer.region \
+            or doc.agency_context.town is not None:
+        return False
+    doc.issuer_town = issuer.region
     return True
 
 

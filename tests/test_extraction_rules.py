@@ -661,6 +661,22 @@ def test_a_towns_bare_party_committee_is_its_own(body: str, expected: str) -> No
     assert expected in names(extract(text_document("r.txt", text)).agencies)
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    # 下洋镇 is a name several counties share and the text never qualifies it: the issuing town owns it
+    ("下洋镇2023年法治政府建设年度报告", "中共下洋镇委员会"),
+    ("东湖街道2024年度法治政府建设情况报告", "中共东湖街道工作委员会"),
+])
+def test_an_unplaced_issuing_towns_bare_party_committee_is_its_own(title: str, expected: str) -> None:
+    text = f"{title}\n本年度坚持依法行政。党委、党工委将法治建设纳入议事议程。\n"
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert expected in found
+
+
+def test_a_county_issuer_adopts_no_town() -> None:
+    text = "下洋县司法局2023年法治政府建设年度报告\n本年度坚持依法行政。镇党委将法治建设纳入议事议程。\n"
+    assert not any(name.startswith("中共下洋") for name in names(extract(text_document("r.txt", text)).agencies))
+
+
 @pytest.mark.parametrize("body", [
     "明确党委书记为组长，镇长为副组长。",   # a position
     "机关党委组织学习。",                   # an internal unit
