@@ -112,6 +112,8 @@ DOCUMENT_AFTER_RE = re.compile(r"\s*(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕
 # 市场监管总局) that does is never qualified with the report's region (ANNOTATION.md).
 NATIONAL_STARTS = ("中央", "中共中央", "国家", "国务院", "全国", "最高人民")
 # Heads only national bodies have, and what their official names put before the function.
+PARTY_COMMITTEE_BODIES = ("全面依法治", "机构编制委员会")  # bodies of a party committee written without 委
+CENTRAL_TASK_RE = re.compile(r"工作(?!人员|站|者|室|规|制|流程)")  # …中心工作: 中心 as 'central'
 NATIONAL_HEADS = {"总局": "国家", "署": ""}
 # 中办、国办 only as the pair (中办、国办印发…): alone, 中办 is as often a piece of 集中办理.
 CENTRAL_OFFICES_RE = re.compile(r"(中办)[、和及与]?(国办)")
@@ -123,7 +125,7 @@ AUTONOMOUS_PARTY_RE = re.compile(r"自治区党委(?![员书副])")
 # patterns the look-behind comes after 中 so that the pattern starts with a literal, which sre finds by
 # a fast skip (with a leading look-behind it entered the pattern at every position: 0.34 ms per report).
 CENTRAL_BESIDE_COMMITTEES_RE = re.compile(r"中(?<![党共]中)央(?=[、和及与](?:省|市|自治区|区|县)委(?![员会]))")
-OFFICE_VERB_NEXT = frozenset("件理结")
+OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)")  # 办件, 办理, 办结, 办公, (汇编)办法; not 依法治国办|法治
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
 PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)[省市区县州镇乡、,，()（）\s]*$")  # 全国农业农村厅局长会议: every such body
 
@@ -208,10 +210,17 @@ class AgencyHit:
 
 
 @lru_cache(maxsize=1)
-def load_stems() -> tuple[str, ...]:
+def stem_heads() -> dict[str, tuple[str, ...]]:
+    """Each functional stem of data/agency_functions.tsv -> the heads it may take (empty: any)."""
     path = data_dir() / "agency_functions.tsv"
-    stems = {line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")}
+    rows = [line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {row[0].strip(): tuple(row[1].split("|")) if len(row) > 1 and row[1] else () for row in rows}
+
+
+@lru_cache(maxsize=1)
+def load_stems() -> tuple[str, ...]:
+    stems = set(stem_heads())
     for short in load_agency_abbreviations():
         for head in HEADS:
             if short.endswith(head) and len(short) > len(head) + 1:
@@ -285,10 +294,11 @@ def expand_abbreviation(name: str) -> str:
 
 
 def qualified(qualifier: str | None, core: str) -> str:
-    """Region + name; the rule-of-law offices are party organs: 中共X市委全面依法治市委员会办公室."""
+    """Region + name; the bodies of a party committee carry it: 中共X市委全面依法治市委员会办公室, and
+    县编办 is 中共X县委机构编制委员会办公室 (its official name since the 2018 reform)."""
     if not qualifier:
         return core
-    if core.startswith("全面依法治"):
+    if core.startswith(PARTY_COMMITTEE_BODIES):
         return f"中共{qualifier}委{core}"
     return qualifier + core
 
@@ -498,6 +508,10 @@ class AgencyFinder:
             if region:  # the span stays the office's own words: the government before it is its own hit
                 return Prefix(start, region.prefix, region.level, True, region.node or region.prefix,
                               scoped=region.node is None)
+            if self.text.startswith("自治区", gov - 3):  # 自治区人民政府法制办: the region's own, a province
+                province = self.context.province
+                return Prefix(start, province.prefix if province else "自治区", "省", True,
+                              province.node if province else None, scoped=province is None)
             if self.text[gov - 1] in "省市县区":
                 qualifier, level, node = self.context.for_level_char(self.text[gov - 1])
                 if qualifier is None:  # 省政府法制办 in a text that never names the province: 省…, as written
@@ -523,9 +537,14 @@ class AgencyFinder:
         if prefix is None:
             return None
         core = match.group("stem") + match.group("head")
+        heads = stem_heads().get(match.group("stem"))
+        if heads and match.group("head") not in heads:
+            return None  # 组织|局机关干部, 组织|中心组学习: the stem is a verb here
+        if match.group("head") == "中心" and CENTRAL_TASK_RE.match(self.text, match.end()):
+            return None  # 街道中心工作: the central task, not a 中心
         if match.group("head") == "委" and self.text.startswith("员", match.end()):
             return None  # 政法委员, 纪委委员: a position, not 政法委员会
-        if match.group("head") == "办" and self.text[match.end():match.end() + 1] in OFFICE_VERB_NEXT:
+        if match.group("head") == "办" and OFFICE_VERB_RE.match(self.text, match.end()):
             return None  # 政务服务办件, 市场监管办理: 办 is the verb, not an office's 办
         if match.group("head") in GENERIC_HEADS:
             if core not in load_agency_generic() and (

@@ -621,6 +621,26 @@ def test_national_bodies_and_the_centre(body: str, present: str | None, absent: 
 
 
 @pytest.mark.parametrize(("body", "present", "absent"), [
+    # 组织 and 中心 as everyday words: no 组织局, 组织中心, 街道中心
+    ("全年组织局机关干部参加学法考试，组织中心组学习17期。", None, "三明市将乐县组织局"),
+    ("全年组织局机关干部参加学法考试，组织中心组学习17期。", None, "三明市将乐县组织中心"),
+    ("将法治建设与街道中心工作深度融合。", None, "三明市将乐县街道中心"),
+    ("县委组织部牵头开展考核。", "中共三明市将乐县委组织部", None),
+    ("区政务服务中心工作人员到场服务。", "三明市将乐县政务服务中心", None),
+    # a 编办 is the party committee's office, at the level written
+    ("实时与县编办沟通对接权责清单。", "中共三明市将乐县委机构编制委员会办公室", None),
+    ("修订规章汇编办法，全面完成中央依法治国办法治督察反馈问题整改。", "中央全面依法治国委员会办公室",
+     "三明市将乐县编办"),
+])
+def test_stems_that_are_everyday_words_take_only_their_heads(body: str, present: str | None,
+                                                              absent: str | None) -> None:
+    found = names(extract(text_document("r.txt", CITY_REPORT.format(body=body))).agencies)
+    assert present is None or present in found
+    assert absent is None or absent not in found
+    assert not any(name.endswith(("组织局", "组织中心", "街道中心")) for name in found)
+
+
+@pytest.mark.parametrize(("body", "present", "absent"), [
     # an office named through its government is at that government's level, not the report's
     ("在福建省委、省政府的领导下，在省政府法制办的指导下清理文件。", "福建省人民政府法制办公室",
      "三明市将乐县人民政府法制办公室"),
