@@ -30,6 +30,10 @@ from fazhi.extraction.wordtrie import chars_at, guarded_trie_regex
 HEADS = ("委员会办公室", "委员会", "办公室", "办公厅", "总局", "中心", "局", "厅", "委", "部", "办", "署", "所")
 GENERIC_HEADS = ("主管部门", "行政部门", "部门", "机关")
 LEVEL_CHARS = "省市区县州旗盟"  # 旗 and 盟: Inner Mongolia's county and prefecture
+LINE_OPENERS = "\n】《“ \t"  # what may stand right before a name that opens a title or signature line
+# The name of a division the table lacks: CJK only, none of the words that open a phrase (全区, 本县, 各市)
+ZONE_SHORT_ENDS = ("高新", "经开", "综保", "开发", "新")  # 高新区, 经开区: zones (extraction/zones.py), not divisions
+UNLISTED_NAME_RE = re.compile(r"[^\W\d_A-Za-z全各本我该每其年度关于的和与及在对现将由向省市区县州旗盟]{2,4}")
 # Organs with a fixed shape after a region or level prefix.
 GOV_ORGANS = {
     "人民政府办公室": "人民政府办公室", "人民政府办公厅": "人民政府办公厅", "政府办公室": "人民政府办公室",
@@ -492,10 +496,30 @@ class AgencyFinder:
             if province is None:
                 return Prefix(start - 2, None, "省", True, None)
             return Prefix(start - 2, province.prefix, province.level, True, province.node)
+        unlisted = self._unlisted_division(start, lvl) if lvl else None
+        if unlisted is not None:
+            return unlisted
         if lvl:
             qualifier, level, node = self.context.for_level_char(lvl)
             return Prefix(start, qualifier, level, True, node)
         return Prefix(start, None, None, False, None)
+
+    def _unlisted_division(self, start: int, lvl: str) -> Prefix | None:
+        """株洲县人民政府, 呼中区教育局 opening a line (a title, a signature): a division the table lacks
+        (abolished, renamed, or an administrative area) is the name's region as written, never cut to
+        the report's 县政府/区教育局."""
+        line_end = self.text.find("\n", start)
+        if any(mark in self.text[start:line_end if line_end >= 0 else None] for mark in "，,。；;:："):
+            return None  # a sentence of the body (现将市人社局…), not a title or signature line
+        for size in (2, 3, 4):
+            name_start = start - size
+            if name_start < 0 or (name_start > 0 and self.text[name_start - 1] not in LINE_OPENERS):
+                continue
+            written = self.text[name_start:start]
+            if UNLISTED_NAME_RE.fullmatch(written) and not (lvl == "区" and written.endswith(ZONE_SHORT_ENDS)):
+                level = "省" if lvl == "省" else "市" if lvl in "市州盟" else "区县"
+                return Prefix(name_start, written + lvl, level, True, written + lvl, scoped=True)
+        return None
 
     def _through_government(self, start: int) -> Prefix | None:
         """省政府法制办, 石家庄市政府法制办: an office named through its government is that government's,

@@ -620,6 +620,27 @@ def test_national_bodies_and_the_centre(body: str, present: str | None, absent: 
     assert absent is None or absent not in found
 
 
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # 呼中区 (an administrative area of 大兴安岭地区) and 株洲县 (abolished in 2018) are not in the table
+    ("呼中区教育局关于2025年度法治政府建设工作报告\n呼中区教育局在区政府的领导下推进依法治教。\n",
+     "呼中区教育局", "呼中区"),
+    ("株洲县人民政府2017年法治政府建设情况报告\n2017年，我县坚持依法行政。\n", "株洲县人民政府", "株洲县"),
+])
+def test_a_division_the_table_lacks_opening_the_title_is_kept_as_written(text: str, agency: str,
+                                                                          region: str) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (agency, region)
+
+
+@pytest.mark.parametrize("text", [
+    "2019年度法治政府建设工作报告\n现将市人力资源和社会保障局2019年度法治政府建设工作报告如下：\n",
+    "2019年度法治政府建设工作报告\n全区教育局系统坚持依法治教，推进法治建设。\n",
+])
+def test_no_unlisted_division_from_a_sentence_or_a_phrase(text: str) -> None:
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert not any(name.startswith(("现将", "全区")) for name in found)
+
+
 @pytest.mark.parametrize(("body", "present", "absent"), [
     # 组织 and 中心 as everyday words: no 组织局, 组织中心, 街道中心
     ("全年组织局机关干部参加学法考试，组织中心组学习17期。", None, "三明市将乐县组织局"),
