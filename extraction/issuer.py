@@ -38,8 +38,11 @@ OPENING_VERBS = ("坚持", "深入", "全面", "认真", "始终", "紧紧", "�
                  "持续", "扎实", "牢牢", "切实", "高度", "进一步", "严格", "大力", "着力", "立足", "继续", "紧密",
                  "主动", "锚定", "秉持", "自觉", "贯彻", "落实", "把", "将", "以", "在", "依法", "全力", "统筹", "加快")
 _VERB = "(?:" + "|".join(sorted(OPENING_VERBS, key=len, reverse=True)) + ")"
-# after a region: its party committee and government together, or its government alone (then the verb)
-REGION_SUBJECT_RE = re.compile(rf"(?:[省市区县州盟旗]?委[、和及与]?[省市区县州盟旗]?(?:人民)?政府|(?:人民)?政府)?{_VERB}")
+# after a region: its party committee and government together (河北省委、省政府; 宁夏回族自治区党委和政府),
+# its government alone, or its governments at every level (江苏省各级政府及其部门坚持…), then the verb
+_LEVEL = "(?:[省市区县州盟旗]|自治区)"
+REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:人民)?政府|(?:人民)?政府"
+                               rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_VERB}")
 # 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻… (the region's whole administration speaking)
 SELF_SUBJECT_RE = re.compile(
     rf"[我全](省|市|区|县|州|盟|旗|镇|乡|街道)(?:各级(?:行政机关|政府|各部门)|各级各部门|政府)?{_VERB}")

@@ -150,6 +150,11 @@ def meta_of(text: str):
     # the opening's subject is the region's party committee and government together
     ("2019年是新中国成立70周年。一年来，湖南省委、省政府坚持以习近平法治思想为指导，推进依法行政。\n",
      "湖南省人民政府", "湖南省"),
+    # an autonomous region's 党委和政府, and a province's governments at every level, as the subject
+    ("2022年，宁夏回族自治区党委和政府全面学习贯彻党的二十大精神，持续推进法治政府建设。\n",
+     "宁夏回族自治区人民政府", "宁夏回族自治区"),
+    ("2020年是收官之年。在中共江苏省委领导下，江苏省各级政府及其部门坚持依法行政，推进法治政府建设。\n",
+     "江苏省人民政府", "江苏省"),
     # 我市 as the subject, in a report whose region is fixed by its addressee-free body
     ("2023年以来，我市坚持依法行政。绍兴市各部门推进公平竞争审查。\n绍兴市召开常务会议学法。\n",
      "绍兴市人民政府", "绍兴市"),
