@@ -50,6 +50,9 @@ WRITE_BATCH = 2000
 BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at the end of bulk())
 DEFAULT_BUFFER_POOL_MB = 2048  # fixed, whatever the RAM: a laptop's 4 GB budget for a whole ingest (below)
 MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer pool is full" at 128 MB
+# Columns only this store keeps (never exported): a Report written by the first commit of a staged
+# write and not yet settled by the second is `pending` (see _write_staged); settled reports hold null.
+STORE_COLUMNS: dict[str, dict[str, str]] = {"Report": {"pending": "BOOLEAN"}}
 
 
 def buffer_pool_bytes(mb: int | None = None) -> int:
@@ -85,8 +88,12 @@ def _pool_hint(pool_bytes: int) -> Iterator[None]:
                         "committed batch is kept)") from exc
 
 
+def _stored_columns(label: str) -> dict[str, str]:
+    return {**NODE_PROPERTIES[label], **STORE_COLUMNS.get(label, {})}
+
+
 def node_table_ddl(label: str) -> str:
-    columns = ", ".join(f"{name} {kind}" for name, kind in NODE_PROPERTIES[label].items())
+    columns = ", ".join(f"{name} {kind}" for name, kind in _stored_columns(label).items())
     return f"CREATE NODE TABLE IF NOT EXISTS {label}({columns}, PRIMARY KEY({NODE_KEY[label]}))"
 
 
@@ -112,6 +119,9 @@ SENTENCE_JOIN = f"OPTIONAL MATCH (sen:{SENTENCE_LABEL} {{key: e.sentence_key}})"
 _SENTENCE_CREATE = f"UNWIND $rows AS row CREATE (:{SENTENCE_LABEL} {{key: row.key, sentence: row.sentence}})"
 _SENTENCE_MERGE = f"UNWIND $rows AS row MERGE (s:{SENTENCE_LABEL} {{key: row.key}}) SET s.sentence = row.sentence"
 _SENTENCE_DELETE = f"UNWIND $keys AS k MATCH (s:{SENTENCE_LABEL} {{key: k}}) DELETE s"
+_PENDING_SET = "UNWIND $keys AS k MATCH (r:Report {id: k}) SET r.pending = true"
+_PENDING_CLEAR = "UNWIND $keys AS k MATCH (r:Report {id: k}) SET r.pending = NULL"
+_PENDING_IDS = "MATCH (r:Report) WHERE r.pending RETURN r.id"
 
 
 def _typed(prop: str, kind: str) -> str:
@@ -230,7 +240,7 @@ class LadybugStore:
         self._bulk_touched = derived.Touched()
         self._connect()
 
-    def _connect(self) -> None:
+    def _connect(self, *, discard: bool = True) -> None:
         """Open the file; LadybugDB's own errors become the store errors every caller knows."""
         if self.read_only and not self.path.exists():
             self._create_empty()
@@ -241,6 +251,9 @@ class LadybugStore:
         except OSError as exc:
             raise StoreUnavailable(f"cannot use {self.path}: {exc.strerror or exc}") from exc
         except RuntimeError as exc:
+            if self.read_only and discard and "recovery is pending" in str(exc):
+                self._recover_as_reader()  # a writer was killed inside a checkpoint
+                return
             if "lock" in str(exc).lower():
                 raise StoreLocked(
                     f"{self.path} is in use by another process; one writer at a time "
@@ -252,6 +265,24 @@ class LadybugStore:
         self._check_layout()
         if not self.read_only:
             self._ensure_schema()
+            self._discard_pending()
+        elif discard and self._pending_ids():
+            self._discard_as_reader()
+
+    def _discard_as_reader(self) -> None:
+        """A reader finding staged reports whose writer is gone (killed between a staged write's two
+        commits) has them discarded before it reads, by opening for writing once, so no reader counts
+        them. While their writer lives the file is locked: the reader reads on (the staged reports
+        are visible to it until that writer settles them seconds later; see _write_staged)."""
+        self.close()
+        self._recover_as_reader()
+
+    def _recover_as_reader(self) -> None:
+        """Open for writing once (LadybugDB replays or discards an interrupted checkpoint, this store
+        discards staged reports), then read; LadybugDB refuses read-only opens until that is done."""
+        with contextlib.suppress(StoreLocked):
+            LadybugStore(self.path, buffer_pool_mb=self.pool_bytes // 2**20).close()
+        self._connect(discard=False)
 
     def _check_layout(self) -> None:
         """Refuse a store whose edges still hold their sentences (before thin edges, graph/store.py).
@@ -330,10 +361,11 @@ class LadybugStore:
             self._transaction(lambda: derived.rebuild(self._rows))
 
     def _add_new_columns(self, label: str) -> None:
-        """A store made before a model field existed (Report.source_url) gets its column, empty,
-        so an older database keeps working instead of failing its next write."""
+        """A store made before a model field (Report.source_url) or a store column (Report.pending)
+        existed gets its column, empty, so an older database keeps working instead of failing its next
+        write."""
         present = self._columns(label)
-        for name, kind in NODE_PROPERTIES[label].items():
+        for name, kind in _stored_columns(label).items():
             if name not in present:
                 self._conn.execute(f"ALTER TABLE {label} ADD {name} {kind}")
 
@@ -385,8 +417,17 @@ class LadybugStore:
     # -- writing -------------------------------------------------------------
 
     def write(self, rows: GraphRows) -> None:
-        """MERGE all rows in one transaction; nodes first so edges find their ends."""
-        if self._bulk_copy and not self._bulk_open:
+        """Store the rows: a staged write when they hold reports new to the store (see _write_staged),
+        otherwise MERGE in one transaction; nodes first so edges find their ends."""
+        if not self._bulk_copy:
+            self._discard_pending()  # a staged write a crash (or an error) interrupted
+            new_reports = self._unstored_reports(rows)
+            if new_reports:
+                self._write_staged(rows, new_reports)
+            else:
+                self._transaction(lambda: self._write_rows(rows))
+            return
+        if not self._bulk_open:
             # A checkpoint after every COPY commit was most of a bulk load's time (and its
             # cost grows with the store): checkpoint every BULK_CHECKPOINT_REPORTS instead.
             self._conn.execute("CALL auto_checkpoint=false")
@@ -450,30 +491,99 @@ class LadybugStore:
         invariant the writers keep: an edge is never stored before its Report node
         (extractions carry both; copy_graph writes nodes first).
 
+        This one-transaction form serves replace_report, batches of stored reports
+        and bulk(); write() sends batches with new reports through _write_staged.
         Inside bulk() new edges go by COPY FROM an Arrow table instead, ~10x
-        faster. It is not the default because it is not crash-safe: LadybugDB does
-        not log copied rels in its WAL but checkpoints them after COMMIT, so a kill
-        during that checkpoint keeps the batch's nodes and loses its edges (found
-        by tests/test_crash_safety.py). In bulk mode checkpoints are also deferred
+        faster, with no pending mark: LadybugDB does not log copied rels in its WAL
+        but checkpoints them after COMMIT, so a kill during that checkpoint keeps
+        the batch's nodes and loses its edges (found by tests/test_crash_safety.py;
+        _write_staged makes that recoverable). In bulk mode checkpoints are also deferred
         to every BULK_CHECKPOINT_REPORTS and the end of the block, so a crash loses the
         edges copied since the last one. Use it for loads into a fresh store that
         can be rebuilt from the files: `ingest(..., bulk=True)`, `fazhi bench`.
         """
         new_reports = self._unstored_reports(rows)
         cited = derived.cited_before(self._rows, rows)
-        for label, nodes in rows.nodes.items():
-            self._unwind(_node_merge(label), list(nodes.values()))
+        self._write_nodes(rows)
         self._write_sentences(rows, new_reports)
-        for (rel_type, source_label, target_label), edges in rows.edges.items():
-            fresh, known = _split_edges(rows, source_label, target_label, edges, new_reports)
-            if self._bulk_copy:
-                self._copy_edges(rel_type, source_label, target_label, fresh)
-            else:
-                self._unwind(_edge_create(rel_type, source_label, target_label), fresh)
-            self._unwind(_edge_merge(rel_type, source_label, target_label), known)
+        self._write_edges(rows, new_reports, fresh="copy" if self._bulk_copy else "create", known=True)
         touched = derived.after_write(self._rows, rows, cited, deferred=self._bulk_open)
         if self._bulk_open:  # stats and top pairs: once, at the end of the bulk block
             self._bulk_touched.update(touched)
+
+    def _write_staged(self, rows: GraphRows, new_reports: set[str]) -> None:
+        """New reports in two commits: COPY their edges (fast) yet lose nothing to a crash.
+
+        The edges of reports new to the store are most of an incremental ingest, and
+        CREATE of them (MATCH both ends, insert, row by row) cost ~10x a COPY from Arrow
+        (docs/BENCHMARKS.md, "Incremental ingest"). COPY alone is not crash-safe: LadybugDB
+        does not log copied rels in its WAL, it makes them durable by checkpointing at
+        COMMIT, so a kill in that checkpoint keeps the batch's nodes (replayed from the
+        WAL) without its edges. Hence:
+
+        1. stage, one transaction: MERGE the nodes, mark the new reports `pending`, COPY
+           their edges; COMMIT checkpoints, and an explicit CHECKPOINT makes sure the
+           copied edges are in the file before step 2 can commit;
+        2. settle, one transaction: their sentences, edges of stored reports (MERGE),
+           pending cleared, derived.after_write; only now does the version move, so a
+           reader holding a snapshot never reopens onto a staged batch.
+
+        A crash (or an error) between the two leaves pending reports, with or without
+        their edges and never with their sentences or aggregates; _discard_pending removes
+        them at the next open for writing or the next write, so they count as not stored
+        and the same ingest run again writes them.
+        """
+        cited = derived.cited_before(self._rows, rows)
+
+        def stage() -> None:
+            self._write_nodes(rows)
+            self._unwind_keys(_PENDING_SET, sorted(new_reports))
+            self._write_edges(rows, new_reports, fresh="copy", known=False)
+
+        def settle() -> None:
+            self._write_sentences(rows, new_reports)
+            self._write_edges(rows, new_reports, fresh="skip", known=True)
+            self._unwind_keys(_PENDING_CLEAR, sorted(new_reports))
+            derived.after_write(self._rows, rows, cited)
+
+        self._transaction(stage, visible=False)
+        self._checkpoint()
+        try:
+            self._transaction(settle)
+        except BaseException:
+            with contextlib.suppress(Exception):  # the next write or open retries
+                self._discard_pending()
+            raise
+
+    def _pending_ids(self) -> list[str]:
+        try:
+            return [rid for (rid,) in self._rows(_PENDING_IDS, {})]
+        except RuntimeError:  # a store from before the column, opened read-only: nothing was ever staged
+            return []
+
+    def _write_nodes(self, rows: GraphRows) -> None:
+        for label, nodes in rows.nodes.items():
+            self._unwind(_node_merge(label), list(nodes.values()))
+
+    def _write_edges(self, rows: GraphRows, new_reports: set[str], *, fresh: str, known: bool) -> None:
+        """Edges of new reports by `fresh` ("create", "copy" or "skip"), of stored ones by MERGE if `known`."""
+        for (rel_type, source_label, target_label), edges in rows.edges.items():
+            new, stored = _split_edges(rows, source_label, target_label, edges, new_reports)
+            if fresh == "copy":
+                self._copy_edges(rel_type, source_label, target_label, new)
+            elif fresh == "create":
+                self._unwind(_edge_create(rel_type, source_label, target_label), new)
+            if known:
+                self._unwind(_edge_merge(rel_type, source_label, target_label), stored)
+
+    def _discard_pending(self) -> list[str]:
+        """Remove the reports of a staged write that never settled (a crash or an error between its
+        commits), with their edges and the entities only they held; their aggregates were never
+        counted, so none are touched. Returns their ids."""
+        ids = self._pending_ids()
+        if ids:
+            self._transaction(lambda: self._delete_reports(ids))
+        return ids
 
     def _write_sentences(self, rows: GraphRows, new_reports: set[str]) -> None:
         """The evidence sentences, once each: CREATE (bulk: COPY) for new reports, MERGE for stored ones."""
@@ -528,7 +638,7 @@ class LadybugStore:
         edge_frame = _edge_table(edges)  # noqa: F841 - COPY reads the local variable by name
         self._conn.execute(f"COPY {rel_type} FROM edge_frame (from='{source_label}', to='{target_label}')")
 
-    def _unwind_keys(self, statement: str, keys: list[int]) -> None:
+    def _unwind_keys(self, statement: str, keys: list[Any]) -> None:
         for i in range(0, len(keys), WRITE_BATCH):
             self._conn.execute(statement, {"keys": keys[i : i + WRITE_BATCH]})
 
@@ -536,8 +646,9 @@ class LadybugStore:
         for i in range(0, len(rows), WRITE_BATCH):
             self._conn.execute(statement, {"rows": rows[i : i + WRITE_BATCH]})
 
-    def _transaction(self, work: Callable[[], T]) -> T:
-        """Run `work` in one transaction, then move the version; a full pool becomes StoreFull."""
+    def _transaction(self, work: Callable[[], T], *, visible: bool = True) -> T:
+        """Run `work` in one transaction, then move the version (unless the commit is not `visible`
+        to readers yet: a staged write's first one); a full pool becomes StoreFull."""
         if self.read_only:
             raise QueryRefused(f"{self.path} is open read-only")
         with _pool_hint(self.pool_bytes):
@@ -549,7 +660,8 @@ class LadybugStore:
                     self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
-        self._bump_version()
+        if visible:
+            self._bump_version()
         return result
 
     def remove_report(self, report_id: str) -> int:
@@ -558,21 +670,28 @@ class LadybugStore:
 
     def _remove(self, report_id: str) -> int:
         """remove_report's statements, inside the caller's transaction."""
-        removed = 0
         touched = derived.before_remove(self._rows, report_id)
-        params = {"rid": report_id}
+        removed = self._delete_reports([report_id])
+        derived.after_remove(self._rows, touched)
+        return removed
+
+    def _delete_reports(self, report_ids: list[str]) -> int:
+        """Delete reports, their edges and sentences, and the entities no other report supports (one
+        scan per relationship table for all of them); the aggregates are the caller's business."""
+        removed = 0
+        params = {"ids": report_ids}
         sentences: set[int] = set()
         for rel_type in RELATION_ENDPOINTS:
-            keys = self._rows(f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid RETURN e.sentence_key", params)
+            where = f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id IN $ids"
+            keys = self._rows(f"{where} RETURN e.sentence_key", params)
             if keys:
-                self._conn.execute(f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid DELETE e", params)
+                self._conn.execute(f"{where} DELETE e", params)
             removed += len(keys)
             sentences.update(key for (key,) in keys if key is not None)
         self._unwind_keys(_SENTENCE_DELETE, sorted(sentences))
-        self._conn.execute("MATCH (r:Report {id: $rid}) DETACH DELETE r", params)
+        self._unwind_keys("UNWIND $keys AS k MATCH (r:Report {id: k}) DETACH DELETE r", report_ids)
         for label in NODE_LABELS[1:]:
             self._conn.execute(f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)-[]-() }} DELETE n")
-        derived.after_remove(self._rows, touched)
         return removed
 
     def _bump_version(self) -> None:

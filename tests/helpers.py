@@ -50,3 +50,11 @@ def snapshot(store) -> dict:
     nodes = {label: sorted(map(canonical, store.iter_nodes(label))) for label in NODE_LABELS}
     edges = {t: sorted(map(canonical, store.iter_edges(t))) for t in RELATION_ENDPOINTS}
     return {"nodes": nodes, "edges": edges}
+
+
+def derived_tables(store) -> dict:
+    """Every row of the precomputed aggregates (graph/derived.py), for comparing whole stores."""
+    from fazhi.graph.derived import DERIVED_NODES
+
+    return {label: store.query(f"MATCH (n:{label}) RETURN n ORDER BY n.{key}", row_cap=10**6).rows
+            for label, (key, _) in DERIVED_NODES.items()}

@@ -4,9 +4,10 @@ import os
 
 import pytest
 
+from fazhi.graph import derived
 from fazhi.graph.ladybug_store import LadybugStore
 from fazhi.graph.store import QueryRefused, StoreFull, rows_from_extractions
-from helpers import make_extraction, snapshot
+from helpers import derived_tables, make_extraction, snapshot
 
 A = make_extraction("r1", "韶关市司法局", ["双随机、一公开", "法律顾问制度"], ["中华人民共和国行政处罚法"])
 B = make_extraction("r2", "韶关市市场监督管理局", ["双随机、一公开"], ["中华人民共和国行政处罚法",
@@ -117,7 +118,10 @@ def test_a_store_from_before_a_new_model_field_gets_its_column(tmp_path) -> None
         s.write(rows_from_extractions([A]))
     conn = ladybug.Connection(ladybug.Database(str(path)))
     conn.execute("ALTER TABLE Report DROP source_url")
+    conn.execute("ALTER TABLE Report DROP pending")  # the staged-write mark, later still
     del conn
+    with LadybugStore(path, read_only=True) as reader:  # a reader of the old layout finds nothing staged
+        assert reader.counts()["Report"] == 1
     with LadybugStore(path) as s:
         extraction = make_extraction("r3", "韶关市司法局", ["行政复议"], [])
         extraction.source_url = "https://www.sg.gov.cn/r3.html"
@@ -158,3 +162,45 @@ def test_ingest_starts_a_bounded_number_of_workers() -> None:
     from fazhi.ingest import MAX_DEFAULT_WORKERS, default_workers
 
     assert 1 <= default_workers() <= min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS) <= 4
+
+
+C = make_extraction("r3", "乳源瑶族自治县司法局", ["法律顾问制度", "行政复议"], ["优化营商环境条例",
+                                                                   "中华人民共和国行政处罚法"], year=2024)
+
+
+def test_a_staged_write_gives_what_one_transaction_gives(tmp_path) -> None:
+    """New reports go in two commits with their edges COPYed (graph/ladybug_store.py _write_staged);
+    replace_report writes the same rows in one transaction with CREATE. Same graph, same aggregates."""
+    with LadybugStore(tmp_path / "staged.lbdb") as staged, LadybugStore(tmp_path / "one.lbdb") as one:
+        staged.write(rows_from_extractions([A]))
+        staged.write(rows_from_extractions([B, C]))
+        for extraction in (A, B, C):
+            one.replace_report(extraction.report_id, rows_from_extractions([extraction]))
+        assert snapshot(staged) == snapshot(one)
+        assert derived_tables(staged) == derived_tables(one)
+        assert staged.query("MATCH (r:Report) WHERE r.pending IS NOT NULL RETURN r.id").rows == []
+
+
+def test_an_error_between_the_two_commits_leaves_no_staged_report(tmp_path, monkeypatch) -> None:
+    """A failure in the settling commit (here: the aggregates step raises) discards the staged
+    reports at once, so the store is as before the write and writing again completes it."""
+    with LadybugStore(tmp_path / "clean.lbdb") as clean:
+        clean.write(rows_from_extractions([A]))
+        clean.write(rows_from_extractions([B, C]))
+        expected, expected_derived = snapshot(clean), derived_tables(clean)
+    with LadybugStore(tmp_path / "failed.lbdb") as store:
+        store.write(rows_from_extractions([A]))
+        before, version = snapshot(store), store.version()
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("aggregates failed")
+
+        with monkeypatch.context() as patch:
+            patch.setattr(derived, "after_write", broken)
+            with pytest.raises(RuntimeError, match="aggregates failed"):
+                store.write(rows_from_extractions([B, C]))
+        assert snapshot(store) == before
+        assert store.query("MATCH (s:Sentence) RETURN count(s)").rows == [[1]]  # only A's sentence
+        store.write(rows_from_extractions([B, C]))
+        assert store.version() != version
+        assert snapshot(store) == expected and derived_tables(store) == expected_derived
