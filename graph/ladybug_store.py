@@ -264,8 +264,10 @@ class LadybugStore:
         self._opened_version = self.version()
         self._check_layout()
         if not self.read_only:
-            self._ensure_schema()
-            self._discard_pending()
+            unfilled = self._ensure_schema()
+            self._discard_pending()  # before any aggregate is filled: a staged batch never counts
+            if unfilled:  # a store made before these aggregates: an empty table would read as "no agencies"
+                self._transaction(lambda: derived.rebuild(self._rows))
         elif discard and self._pending_ids():
             self._discard_as_reader()
 
@@ -346,7 +348,8 @@ class LadybugStore:
                      f"(t:{target_label} {{{tk}: row.target}}) WHERE e.report_id = row.report_id "
                      "SET e.sentence_key = row.key", edges)
 
-    def _ensure_schema(self) -> None:
+    def _ensure_schema(self) -> bool:
+        """Create what is missing; True when an aggregate table is new in a store that holds reports."""
         for label in NODE_LABELS:
             self._conn.execute(node_table_ddl(label))
             self._add_new_columns(label)
@@ -356,9 +359,7 @@ class LadybugStore:
         for label in derived.DERIVED_NODES:
             self._conn.execute(derived_table_ddl(label))
         self._conn.execute(sentence_table_ddl())
-        if missing and self._scalar("MATCH (r:Report) RETURN count(r)"):
-            # a store made before these aggregates: an empty table would read as "no agencies"
-            self._transaction(lambda: derived.rebuild(self._rows))
+        return bool(missing) and bool(self._scalar("MATCH (r:Report) RETURN count(r)"))
 
     def _add_new_columns(self, label: str) -> None:
         """A store made before a model field (Report.source_url) or a store column (Report.pending)
