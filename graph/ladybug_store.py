@@ -11,6 +11,7 @@ commit, so polling it never touches the database.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import shlex
 import time
@@ -241,6 +242,14 @@ class LadybugStore:
         self._connect()
 
     def _connect(self, *, discard: bool = True) -> None:
+        """Open the file; a reader waits for a staged write in progress to settle (_staging)."""
+        if not self.read_only:
+            self._open(discard=discard)
+            return
+        with self._staging(fcntl.LOCK_SH):
+            self._open(discard=discard)
+
+    def _open(self, *, discard: bool) -> None:
         """Open the file; LadybugDB's own errors become the store errors every caller knows."""
         if self.read_only and not self.path.exists():
             self._create_empty()
@@ -264,6 +273,9 @@ class LadybugStore:
         self._opened_version = self.version()
         self._check_layout()
         if not self.read_only:
+            # Closing must not checkpoint: a reader that opened before a writer's checkpoint
+            # survives one more (see _write_staged), so only commits that move the version may.
+            self._conn.execute("CALL force_checkpoint_on_close=false")
             unfilled = self._ensure_schema()
             self._discard_pending()  # before any aggregate is filled: a staged batch never counts
             if unfilled:  # a store made before these aggregates: an empty table would read as "no agencies"
@@ -380,6 +392,26 @@ class LadybugStore:
     def cli_options(self) -> str:
         return f"--db {shlex.quote(str(self.path))}"
 
+    @contextlib.contextmanager
+    def _staging(self, mode: int) -> Iterator[None]:
+        """Hold `<db>.staging`: exclusively for a staged write's two commits, shared while a reader opens.
+
+        Between its commits a staged write's reports are stored but pending and its edges copied
+        but not yet joined to their sentences and aggregates; a reader opening then would count
+        them. The lock is flock(2), so the kernel drops it with a killed writer, and a reader that
+        cannot create the file (a read-only folder) opens without it: no writer can work there.
+        """
+        try:
+            fd = os.open(self.sidecar_path(".staging"), os.O_RDONLY | os.O_CREAT, 0o644)
+        except OSError:
+            yield
+            return
+        try:
+            fcntl.flock(fd, mode)
+            yield
+        finally:
+            os.close(fd)  # closing the descriptor releases the lock
+
     def sidecar_path(self, suffix: str) -> Path:
         """`<db><suffix>` beside the database file, so it moves and is deleted with it."""
         return self.path.with_name(self.path.name + suffix)
@@ -478,8 +510,11 @@ class LadybugStore:
             self._bulk_open = False
 
     def _checkpoint(self) -> None:
+        """Checkpoint a bulk load, then move the version: readers reopen before a second checkpoint
+        could strand them (see _write_staged)."""
         with _pool_hint(self.pool_bytes):
             self._conn.execute("CHECKPOINT")
+        self._bump_version()
 
     def _write_rows(self, rows: GraphRows) -> None:
         """Nodes by MERGE, then edges: plain CREATE (or bulk COPY) for reports new to the store.
@@ -523,11 +558,18 @@ class LadybugStore:
         WAL) without its edges. Hence:
 
         1. stage, one transaction: MERGE the nodes, mark the new reports `pending`, COPY
-           their edges; COMMIT checkpoints, and an explicit CHECKPOINT makes sure the
-           copied edges are in the file before step 2 can commit;
-        2. settle, one transaction: their sentences, edges of stored reports (MERGE),
-           pending cleared, derived.after_write; only now does the version move, so a
-           reader holding a snapshot never reopens onto a staged batch.
+           their edges; LadybugDB's auto-checkpoint at COMMIT writes the copied edges
+           into the file before step 2 can commit;
+        2. settle, one transaction with auto-checkpoint off: their sentences, edges of
+           stored reports (MERGE), pending cleared, derived.after_write; only now does the
+           version move, so a reader holding a snapshot never reopens onto a staged batch.
+
+        Why no CHECKPOINT statement: a read-only handle opened before two checkpoints spins
+        in its next query (upstream behaviour, tools/ladybug_reader_checkpoints.py); readers
+        reopen when the version moves, so there is at most one checkpoint between two
+        version changes: the staging commit's. Settling and closing (force_checkpoint_on_close
+        is off) leave their changes in the WAL for the next checkpoint.
+        The `<db>.staging` lock (_staging) keeps readers from opening between the commits.
 
         A crash (or an error) between the two leaves pending reports, with or without
         their edges and never with their sentences or aggregates; _discard_pending removes
@@ -547,14 +589,24 @@ class LadybugStore:
             self._unwind_keys(_PENDING_CLEAR, sorted(new_reports))
             derived.after_write(self._rows, rows, cited)
 
-        self._transaction(stage, visible=False)
-        self._checkpoint()
+        with self._staging(fcntl.LOCK_EX):
+            self._transaction(stage, visible=False)
+            try:
+                with self._auto_checkpoint(False):
+                    self._transaction(settle)
+            except BaseException:
+                with contextlib.suppress(Exception):  # the next write or open retries
+                    self._discard_pending()
+                raise
+
+    @contextlib.contextmanager
+    def _auto_checkpoint(self, on: bool) -> Iterator[None]:
+        """LadybugDB's auto-checkpoint set for the block, then back on (this store's default)."""
+        self._conn.execute(f"CALL auto_checkpoint={str(on).lower()}")
         try:
-            self._transaction(settle)
-        except BaseException:
-            with contextlib.suppress(Exception):  # the next write or open retries
-                self._discard_pending()
-            raise
+            yield
+        finally:
+            self._conn.execute("CALL auto_checkpoint=true")
 
     def _pending_ids(self) -> list[str]:
         try:
