@@ -286,8 +286,8 @@ class LadybugStore:
     def _discard_as_reader(self) -> None:
         """A reader finding staged reports whose writer is gone (killed between a staged write's two
         commits) has them discarded before it reads, by opening for writing once, so no reader counts
-        them. While their writer lives the file is locked: the reader reads on (the staged reports
-        are visible to it until that writer settles them seconds later; see _write_staged)."""
+        them. A live writer's staged reports are never found: readers open only outside its
+        `<db>.staging` lock (see _staging)."""
         self.close()
         self._recover_as_reader()
 

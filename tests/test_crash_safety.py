@@ -27,7 +27,7 @@ from fazhi.graph.store import StoreLocked
 from fazhi.ingest import BATCH_REPORTS, ingest
 from fazhi.loaders import iter_files, load
 from fazhi.model import RELATION_ENDPOINTS
-from helpers import snapshot
+from helpers import derived_tables, snapshot
 
 pytestmark = pytest.mark.slow
 
@@ -169,6 +169,110 @@ def test_reingest_after_kill_equals_a_clean_ingest(setup) -> None:
     assert redo.wait(timeout=300) == 0, redo.stderr.read().decode()[-2000:]
     with LadybugStore(db, read_only=True) as store:
         assert snapshot(store) == states["complete"]
+
+
+# --- a kill at a step of a staged write (graph/ladybug_store.py _write_staged) -------------------
+
+# Runs the ingest in one process and SIGKILLs it at a named step of the first batch's staged write,
+# so each step is hit every time instead of by polling files from outside.
+KILL_AT = """
+import os, signal, sys, threading
+from fazhi.graph import derived
+from fazhi.graph.ladybug_store import LadybugStore
+from fazhi.ingest import ingest
+from fazhi.loaders import iter_files
+
+db, folder, step, delay = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+
+def die():
+    os.kill(os.getpid(), signal.SIGKILL)
+
+def then_die(owner, name, when=lambda *a, **k: True):
+    original = getattr(owner, name)
+    def wrapped(*args, **kwargs):
+        result = original(*args, **kwargs)
+        if when(*args, **kwargs):
+            if delay:  # the kill lands while the next statement (the staging COMMIT) runs
+                threading.Timer(delay, die).start()
+            else:
+                die()
+        return result
+    setattr(owner, name, wrapped)
+
+if step == "committing":  # the staging COMMIT, whose auto-checkpoint writes the copied edges
+    then_die(LadybugStore, "_write_edges", lambda self, rows, new, fresh, known: fresh == "copy")
+elif step == "staged":  # staged and checkpointed, the settling transaction not begun
+    then_die(LadybugStore, "_transaction", lambda self, work, visible=True: not visible)
+elif step == "settling":  # the settling transaction did everything but COMMIT
+    then_die(derived, "after_write")
+with LadybugStore(db) as store:
+    ingest(list(iter_files([folder])), store, workers=1)
+"""
+
+STAGED_STEPS = [("committing", 0.05), ("staged", 0.0), ("settling", 0.0)]
+
+
+def raw_state(db: Path) -> tuple[int, int]:
+    """(reports marked pending, edges whose report is pending), read without LadybugStore (whose
+    opening discards pending reports). Opened for writing: after a kill inside a checkpoint LadybugDB
+    refuses read-only opens until a writable one has recovered the file."""
+    import ladybug
+
+    database = ladybug.Database(str(db))
+    conn = ladybug.Connection(database)
+    try:
+        pending = [row[0] for row in conn.execute("MATCH (r:Report) WHERE r.pending RETURN r.id").get_all()]
+        edges = conn.execute("MATCH ()-[e]->() WHERE e.report_id IN $ids RETURN count(e)",
+                             {"ids": pending}).get_all()[0][0]
+    finally:  # this process must not hold the file when a store opens it for writing
+        conn.close()
+        database.close()
+    return len(pending), edges
+
+
+@pytest.fixture(scope="module")
+def aggregates(setup) -> dict[str, dict[str, list]]:
+    """The derived tables (AgencyStat, MeasureStat, LawStat, pairs) of the previous and complete states."""
+    work, prior_db = setup[0], setup[1]
+    out = {}
+    for name, db in (("previous", prior_db), ("complete", work / "clean.lbdb")):
+        with LadybugStore(db, read_only=True) as store:
+            out[name] = derived_tables(store)
+    return out
+
+
+@pytest.mark.parametrize(("step", "delay"), STAGED_STEPS)
+def test_a_kill_in_a_staged_write_is_undone_and_the_rerun_completes_it(setup, aggregates, step: str,
+                                                                       delay: float) -> None:
+    """kill -9 between or inside the staged write's commits: the version never moved, the next opening
+    discards the pending reports (none left, aggregates those of the previous state), and the same
+    ingest again gives the clean graph and aggregates."""
+    work, prior_db, states, _ = setup
+    db = work / f"staged_{step}_{delay}.lbdb"
+    copy_store(prior_db, db)
+    version = version_of(db)
+    killed = subprocess.run([sys.executable, "-c", KILL_AT, str(db), str(work / "new"), step, str(delay)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
+    assert version_of(db) == version  # nothing settled: a reader holding a snapshot never reopened
+
+    pending, pending_edges = raw_state(db)
+    print(f"killed while {step} (+{delay} s): {pending} reports pending, {pending_edges} of their edges")
+    if step in ("staged", "settling"):  # staged with its edges, as intended
+        assert pending == BATCH_REPORTS and pending_edges > 0
+
+    with LadybugStore(db, read_only=True) as reader:  # the first opening discards the staged reports
+        assert reader.counts()["Report"] == PRIOR_REPORTS
+        check_consistent(reader)
+        assert snapshot(reader) == states["previous"]
+        assert derived_tables(reader) == aggregates["previous"]
+    assert raw_state(db) == (0, 0)
+
+    redo = start_ingest(work / "new", db)  # the same ingest again
+    assert redo.wait(timeout=600) == 0, redo.stderr.read().decode()[-2000:]
+    with LadybugStore(db, read_only=True) as store:
+        assert snapshot(store) == states["complete"]
+        assert derived_tables(store) == aggregates["complete"]
 
 
 # --- concurrency: what LadybugDB does when two processes open one file ------------------------

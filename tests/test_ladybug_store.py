@@ -1,6 +1,11 @@
 """The embedded store on a real LadybugDB file: round trip, idempotence, removal, read-only queries."""
 
+import fcntl
 import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
 
 import pytest
 
@@ -204,3 +209,85 @@ def test_an_error_between_the_two_commits_leaves_no_staged_report(tmp_path, monk
         store.write(rows_from_extractions([B, C]))
         assert store.version() != version
         assert snapshot(store) == expected and derived_tables(store) == expected_derived
+
+
+def _try_shared_lock(path) -> bool:
+    """Whether another opener could take `<db>.staging` shared now (as a reader opening does)."""
+    fd = os.open(path, os.O_RDONLY | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def test_a_staged_write_holds_the_staging_lock_between_its_commits(tmp_path, monkeypatch) -> None:
+    """From the staging commit to the settling one no reader may open (it would count pending reports):
+    the writer holds <db>.staging exclusively; before and after, readers open freely."""
+    seen: list[tuple[bool, list[str]]] = []
+    after_write = derived.after_write
+
+    def settling(run, *args, **kwargs):  # inside the settling transaction, the staged commit done
+        staged = [rid for (rid,) in run("MATCH (r:Report) RETURN r.id ORDER BY r.id", {})]
+        seen.append((_try_shared_lock(lock), staged))
+        return after_write(run, *args, **kwargs)
+
+    with LadybugStore(tmp_path / "s.lbdb") as store:
+        lock = store.sidecar_path(".staging")
+        monkeypatch.setattr(derived, "after_write", settling)
+        store.write(rows_from_extractions([A, B]))
+        assert seen == [(False, ["r1", "r2"])]
+        assert _try_shared_lock(lock)
+
+
+def test_a_reader_opening_during_a_staged_batch_waits_for_it(tmp_path) -> None:
+    with LadybugStore(tmp_path / "s.lbdb") as writer:
+        writer.write(rows_from_extractions([A]))
+        lock = writer.sidecar_path(".staging")
+    fd = os.open(lock, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # as _write_staged holds it between its commits
+    opened: list[int] = []
+
+    def open_reader() -> None:
+        with LadybugStore(tmp_path / "s.lbdb", read_only=True) as reader:
+            opened.append(reader.counts()["Report"])
+
+    thread = threading.Thread(target=open_reader)
+    thread.start()
+    thread.join(0.5)
+    waited = thread.is_alive()
+    os.close(fd)
+    thread.join(30)
+    assert waited and opened == [1]
+
+
+READ_ACROSS_A_STAGED_WRITE = """
+import sys
+from fazhi.graph.ladybug_store import LadybugStore
+sys.path.insert(0, sys.argv[2])
+from helpers import make_extraction
+from fazhi.graph.store import rows_from_extractions
+
+reader = LadybugStore(sys.argv[1], read_only=True)
+before = reader.counts()["Report"]
+with LadybugStore(sys.argv[1]) as writer:  # closing it must not checkpoint again
+    writer.write(rows_from_extractions([make_extraction(f"n{i}", f"机构{i}", ["双随机、一公开"], ["宪法"])
+                                        for i in range(30)]))
+after = reader.counts()["Report"]
+print(before, after, reader.refresh(), reader.counts()["Report"])
+"""
+
+
+def test_a_reader_opened_before_a_staged_write_answers_and_refreshes_onto_it(tmp_path) -> None:
+    """A read-only handle opened before a staged write (its staging commit checkpoints) still answers
+    from its snapshot, and refresh() reopens it onto the new reports. In a child process with a
+    timeout: a handle stranded by a checkpoint spins instead of failing (docs/BENCHMARKS.md)."""
+    path = tmp_path / "r.lbdb"
+    with LadybugStore(path) as writer:
+        writer.write(rows_from_extractions([A, B]))
+    child = subprocess.run([sys.executable, "-c", READ_ACROSS_A_STAGED_WRITE, str(path), str(Path(__file__).parent)],
+                           capture_output=True, text=True, timeout=120)
+    assert child.returncode == 0, child.stderr[-2000:]
+    assert child.stdout.split() == ["2", "2", "True", "32"]
