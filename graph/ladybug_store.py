@@ -564,10 +564,11 @@ class LadybugStore:
            stored reports (MERGE), pending cleared, derived.after_write; only now does the
            version move, so a reader holding a snapshot never reopens onto a staged batch.
 
-        Why no CHECKPOINT statement: a read-only handle opened before two checkpoints spins
-        in its next query (upstream behaviour, tools/ladybug_reader_checkpoints.py); readers
-        reopen when the version moves, so there is at most one checkpoint between two
-        version changes: the staging commit's. Settling and closing (force_checkpoint_on_close
+        Why no CHECKPOINT statement: with one after the COPY (and the checkpoint on close) a
+        read-only handle opened before the write spun in its next query (LadybugDB 0.22;
+        tests/test_crash_safety.py's snapshot test, docs/BENCHMARKS.md). Readers reopen when
+        the version moves, and there is at most one checkpoint between two version changes,
+        the staging commit's, as on the one-transaction path that never hung. Settling and closing (force_checkpoint_on_close
         is off) leave their changes in the WAL for the next checkpoint.
         The `<db>.staging` lock (_staging) keeps readers from opening between the commits.
 
