@@ -291,3 +291,55 @@ def test_a_reader_opened_before_a_staged_write_answers_and_refreshes_onto_it(tmp
                            capture_output=True, text=True, timeout=120)
     assert child.returncode == 0, child.stderr[-2000:]
     assert child.stdout.split() == ["2", "2", "True", "32"]
+
+
+class _CheckpointLog:
+    """A connection that notes every checkpoint statement and setting (and the store notes its
+    version bumps), to check the order in which a write runs them."""
+
+    def __init__(self, conn, log: list[str]) -> None:
+        self._conn, self._log = conn, log
+
+    def execute(self, statement: str, *args):
+        if "checkpoint" in statement.lower():
+            self._log.append(statement)
+        return self._conn.execute(statement, *args)
+
+    def __getattr__(self, name: str):
+        return getattr(self._conn, name)
+
+
+def _logged(store: LadybugStore, monkeypatch) -> list[str]:
+    log: list[str] = []
+    bump = LadybugStore._bump_version
+
+    def noted_bump(self) -> None:
+        log.append("version")
+        bump(self)
+
+    monkeypatch.setattr(store, "_conn", _CheckpointLog(store._conn, log))
+    monkeypatch.setattr(LadybugStore, "_bump_version", noted_bump)
+    return log
+
+
+def test_a_staged_write_checkpoints_only_in_its_staging_commit(tmp_path, monkeypatch) -> None:
+    """No CHECKPOINT statement, the settling commit without auto-checkpoint, no checkpoint on close:
+    a reader opened before the write sees at most one checkpoint before the version moves."""
+    with LadybugStore(tmp_path / "s.lbdb") as store:
+        log = _logged(store, monkeypatch)
+        store.write(rows_from_extractions([A, B]))
+        assert log == ["CALL auto_checkpoint=false", "version", "CALL auto_checkpoint=true"]
+        setting = store.query("CALL current_setting('force_checkpoint_on_close') RETURN *").rows
+        assert setting == [["False"]]
+
+
+def test_every_bulk_checkpoint_moves_the_version(tmp_path, monkeypatch) -> None:
+    with LadybugStore(tmp_path / "b.lbdb") as store:
+        log = _logged(store, monkeypatch)
+        monkeypatch.setattr("fazhi.graph.ladybug_store.BULK_CHECKPOINT_REPORTS", 1)
+        with store.bulk():
+            store.write(rows_from_extractions([A]))
+            store.write(rows_from_extractions([B]))
+        checkpoints = [i for i, event in enumerate(log) if event == "CHECKPOINT"]
+        assert len(checkpoints) == 3  # after each batch and at the end of the block
+        assert all(log[i + 1] == "version" for i in checkpoints)
