@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from fazhi.extraction.agencies import load_stems
 from fazhi.extraction.dictionaries import load_measures
 from fazhi.extraction.spans import Containers, TakenMask
 from fazhi.extraction.wordtrie import guarded_trie_regex
@@ -229,11 +230,21 @@ def _elided_item(text: str, conjunction: int, surface: str,
     return None
 
 
+def _is_sector(name: str) -> bool:
+    """皮山县|教育系统, 全市|公安系统: a line of government bodies (a function and 系统), not a platform."""
+    return name.endswith("系统") and name[:-2] in _function_stems()
+
+
+@lru_cache(maxsize=1)
+def _function_stems() -> frozenset[str]:
+    return frozenset(load_stems())
+
+
 def _platforms(text: str, region_spans: Sequence[tuple[int, int]]) -> list[MeasureHit]:
     found: list[MeasureHit] = []
     taken = TakenMask(len(text))
     for start, end in region_spans:
         platform = PLATFORM_RE.match(text, end)
-        if platform and not PLATFORM_STOP.search(platform.group(0)):
+        if platform and not PLATFORM_STOP.search(platform.group(0)) and not _is_sector(platform.group(0)):
             _add(found, taken, MeasureHit(start, platform.end(), text[start:platform.end()], "平台"))
     return found

@@ -844,3 +844,14 @@ def test_quoted_platforms_are_measures_quoted_local_labels_are_not() -> None:
             "建立“双楼长”机制。\n")
     found = {m.name: m.kind for m in extract(text_document("r.txt", text)).measures}
     assert found == {"应急宝APP": "平台"}
+
+
+@pytest.mark.parametrize(("body", "platform"), [
+    ("依托皮山县政务服务平台办理审批。", "皮山县政务服务平台"),
+    ("全面推进皮山县教育系统依法治校。", None),   # the county's schools and education bodies: a sector
+    ("全面推进皮山县公安系统执法规范化建设。", None),
+])
+def test_a_regions_function_and_系统_is_a_sector_not_a_platform(body: str, platform: str | None) -> None:
+    text = f"皮山县教育局2021年法治政府建设报告\n{body}\n"
+    found = {m.name for m in extract(text_document("r.txt", text)).measures if m.kind == "平台"}
+    assert found == ({platform} if platform else set())
