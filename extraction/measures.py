@@ -103,8 +103,27 @@ def find_catalogue(text: str) -> list[MeasureHit]:
         else:
             start, end = _to_text(shifts, match.start()), _to_text(shifts, match.end() - 1) + 1
             start, end = _widen_to_quotes(text, start, end)
-        hits.append(MeasureHit(start, end, name, kind))
+        if not _part_of_another_phrase(text, start, end, match.group(0), kind):
+            hits.append(MeasureHit(start, end, name, kind))
     return hits
+
+
+# A measure's words read as part of another phrase (ANNOTATION.md: not a mention of the measure):
+# 学法用法制度|化 (an adverb), 领导干部学法|清单 (a list named after it), 聘请4名|法律顾问 and
+# 法律顾问|强昌文同志 (a role held by people, not the 法律顾问制度).
+ROLE_SURFACES = frozenset({"法律顾问", "政府法律顾问", "常年法律顾问"})
+_COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两百几多]+(?:名|位|个|人)$")
+_PERSON_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{2,3}同志")
+
+
+def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind: str) -> bool:
+    if surface.endswith("制度") and text.startswith("化", end):
+        return True
+    if kind != "清单" and text.startswith("清单", end):
+        return True
+    if surface in ROLE_SURFACES:
+        return bool(_COUNT_BEFORE_RE.search(text, max(0, start - 6), start) or _PERSON_AFTER_RE.match(text, end))
+    return False
 
 
 def _widen_to_quotes(text: str, start: int, end: int) -> tuple[int, int]:

@@ -855,3 +855,17 @@ def test_a_regions_function_and_系统_is_a_sector_not_a_platform(body: str, pla
     text = f"皮山县教育局2021年法治政府建设报告\n{body}\n"
     found = {m.name for m in extract(text_document("r.txt", text)).measures if m.kind == "平台"}
     assert found == ({platform} if platform else set())
+
+
+@pytest.mark.parametrize(("body", "measure", "expected"), [
+    ("推动学法用法制度化、规范化、常态化。", "领导干部学法用法制度", False),   # 制度化: an adverb
+    ("制定印发领导干部学法清单。", "领导干部学法用法制度", False),             # a list named after it
+    ("共聘请4名法律顾问、20名公职律师。", "法律顾问制度", False),              # people holding a role
+    ("邀请市政府法律顾问强昌文同志作专题讲座。", "法律顾问制度", False),
+    ("全面落实政府法律顾问制度。", "法律顾问制度", True),
+    ("健全领导干部学法用法制度。", "领导干部学法用法制度", True),
+])
+def test_a_measures_words_inside_another_phrase_are_no_mention(body: str, measure: str, expected: bool) -> None:
+    text = f"某某县司法局2022年法治政府建设年度报告\n2022年，我局推进依法行政。{body}\n"
+    found = {m.name for m in extract(text_document("r.txt", text)).measures}
+    assert (measure in found) is expected
