@@ -210,3 +210,19 @@ def test_region_evidence_pages_add_up_to_a_recount(graph, case: dict) -> None:
         (g.reports[rid][0], law, agency, rid) for rid, law, _, _ in g.cites if rid in keep
         for agency in ([a for a, _ in g.issuers[rid]] or [""]))
     assert len(laws) > 7
+
+
+def test_a_region_comparison_reads_every_page(graph, monkeypatch) -> None:
+    """compare_years over a region with pages of 3 rows gives what one page of every row gives."""
+    from fazhi.queries import compare
+
+    store, _ = graph
+    whole = compare.compare_years(store, region="广东省", year_from=2020, year_to=2023)
+    for name in ("region_measure_evidence", "region_law_evidence"):
+        query = library.get(name)
+        monkeypatch.setitem(library.load_library(), name,
+                            library.LibraryQuery(query.name, query.description, {**query.params, "limit": 3},
+                                                 query.variants, query.sort, query.open))
+    paged = compare.compare_years(store, region="广东省", year_from=2020, year_to=2023)
+    assert {k: t.rows for k, t in paged.items()} == {k: t.rows for k, t in whole.items()}
+    assert sum(len(t.rows) for t in whole.values()) > 3
