@@ -10,11 +10,9 @@ import streamlit as st
 
 from fazhi.app_pages.frames import library_frame
 from fazhi.model import AGENCY_LEVELS, DOC_TYPES
+from fazhi.queries import library
 
-FILTER_DEFAULTS: dict[str, Any] = {"year_from": 0, "year_to": 0, "region": "", "level": "", "doc_type": ""}
-# With every filter open these filtered_* queries are answered by the counts ingest keeps
-# (graph/derived.py): same columns and rows, milliseconds instead of seconds at 50k reports.
-UNFILTERED = {"filtered_measures": "measure_stats", "filtered_laws": "law_stats", "filtered_counts": "report_counts"}
+FILTER_DEFAULTS: dict[str, Any] = dict(library.FILTERS)
 
 
 def filter_params() -> dict[str, Any]:
@@ -36,11 +34,11 @@ def unfiltered(filters: dict[str, Any] | None = None) -> bool:
 
 
 def filtered_frame(name: str, **params: Any) -> pd.DataFrame:
-    """Like library_frame, with the sidebar's global filters added as query parameters."""
-    filters = filter_params()
-    if name in UNFILTERED and unfiltered(filters):
-        return library_frame(UNFILTERED[name], **params)
-    return library_frame(name, **filters, **params)
+    """Like library_frame, with the sidebar's global filters added as query parameters.
+
+    With every filter open the query library answers from the aggregates itself (library.plan).
+    """
+    return library_frame(name, **filter_params(), **params)
 
 
 def _region_options() -> list[str]:

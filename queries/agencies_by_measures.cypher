@@ -1,5 +1,6 @@
 // name: agencies_by_measures
 // description: Agencies by the number of distinct measures they implement in the filtered reports (rankings asked in 问答). Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// open: agency_measure_counts
 // param year_from: 0
 // param year_to: 0
 // param region: ""

@@ -32,7 +32,16 @@ class Table:
 
 
 def _facts(store: GraphStore, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    return library.run(store, query, params).records()
+    """Every row of `query`; a paged query (a `limit` parameter, as region_*_evidence) is read page by page."""
+    if "limit" not in library.get(query).params:
+        return library.run(store, query, params).records()
+    records: list[dict[str, Any]] = []
+    page = int(params.get("limit") or library.get(query).params["limit"])
+    while True:
+        rows = library.run(store, query, {**params, "skip": len(records), "limit": page}).records()
+        records += rows
+        if len(rows) < page:
+            return records
 
 
 def _by_name(records: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:

@@ -1,5 +1,6 @@
 // name: filtered_adoption
 // description: Policy diffusion: agencies adopting a measure ('' = every measure) per region and year. A named measure is read from its own IMPLEMENTS edges (a key lookup), every measure from the filtered reports' issuers. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all. Read from the filtered reports (their own properties and issuer; the sub-regions of `region` looked up once) to their edges, never a scan of every edge.
+// open: adoption_all
 // param year_from: 0
 // param year_to: 0
 // param region: ""

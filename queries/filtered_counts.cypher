@@ -1,5 +1,6 @@
 // name: filtered_counts
 // description: How many reports pass the global filters, how many agencies issued them, how many have no recognised issuer (unknown_issuer), which years they cover and how many documents they cite (the overview's numbers; counted in the store, so no row cap applies). Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// open: report_counts
 // param year_from: 0
 // param year_to: 0
 // param region: ""

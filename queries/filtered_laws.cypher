@@ -1,5 +1,6 @@
 // name: filtered_laws
 // description: Documents by the number of filtered reports citing them; category '' = all (tested after counting: a test of the document before it made LadybugDB scan every document, 4x slower). Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all. Read from the filtered reports (their own properties and issuer; the sub-regions of `region` looked up once) to their edges, never a scan of every edge.
+// open: law_stats
 // param year_from: 0
 // param year_to: 0
 // param region: ""

@@ -1,5 +1,6 @@
 // name: filtered_measures
 // description: Measures by the number of agencies implementing them in the filtered reports (IMPLEMENTS edges of a report start at its issuer). Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all. Read from the filtered reports (their own properties and issuer; the sub-regions of `region` looked up once) to their edges, never a scan of every edge.
+// open: measure_stats
 // param year_from: 0
 // param year_to: 0
 // param region: ""

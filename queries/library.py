@@ -11,6 +11,10 @@ File layout:
     // dialect: neo4j
     MATCH ...            <- Neo4j variant
 
+`// open: other_query` names a query that answers the same rows from the aggregates ingest keeps
+(graph/derived.py) when every filter parameter (FILTERS) is open; `run` picks it, so callers keep
+one name and the choice lives here, not in the app pages.
+
 `// sort: col1 DESC, col2` orders the rows after the query ran: LadybugDB applies an ORDER BY
 after UNION ALL to the last part only, and a UNION of anchored parts is how some point
 queries avoid scanning every edge.
@@ -30,7 +34,9 @@ from pathlib import Path
 from typing import Any
 
 QUERY_DIR = Path(__file__).resolve().parent
-_HEADER_RE = re.compile(r"^//\s*(name|description|param\s+\w+|dialect|sort)\s*:\s*(.*)$")
+# The sidebar filters; 0 and '' mean "all" (app_pages/filters.py passes them to every filtered_* query).
+FILTERS: dict[str, Any] = {"year_from": 0, "year_to": 0, "region": "", "level": "", "doc_type": ""}
+_HEADER_RE = re.compile(r"^//\s*(name|description|param\s+\w+|dialect|sort|open)\s*:\s*(.*)$")
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,7 @@ class LibraryQuery:
     params: dict[str, Any]  # name -> example value
     variants: dict[str, str]  # dialect ("*" for all) -> cypher
     sort: tuple[str, ...] = ()  # "column" or "column DESC": order of the rows after the query (module doc)
+    open: str = ""  # the query answering from the aggregates when every filter is open (module doc)
 
     def cypher_for(self, dialect: str) -> str:
         return self.variants.get(dialect) or self.variants["*"]
@@ -75,6 +82,7 @@ def parse_query_file(path: Path) -> LibraryQuery:
     description = ""
     params: dict[str, Any] = {}
     sort: tuple[str, ...] = ()
+    shortcut = ""
     variants: dict[str, list[str]] = {"*": []}
     current = "*"
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -89,6 +97,8 @@ def parse_query_file(path: Path) -> LibraryQuery:
             description = value
         elif key == "sort":
             sort = tuple(column.strip() for column in value.split(","))
+        elif key == "open":
+            shortcut = value
         elif key == "dialect":
             current = value
             variants[current] = []
@@ -99,7 +109,7 @@ def parse_query_file(path: Path) -> LibraryQuery:
         raise ValueError(f"{path}: no Cypher in the file")
     if "*" not in texts and not {"ladybug", "neo4j"} <= set(texts):
         raise ValueError(f"{path}: needs a shared body or both ladybug and neo4j variants")
-    return LibraryQuery(name, description, params, texts, sort)
+    return LibraryQuery(name, description, params, texts, sort, shortcut)
 
 
 def _example(value: str) -> Any:
@@ -122,10 +132,24 @@ def get(name: str) -> LibraryQuery:
     return library[name]
 
 
-def run(store, name: str, params: dict[str, Any] | None = None, **options):
-    """Run a library query on a store with the store's own dialect variant."""
+def plan(name: str, params: dict[str, Any] | None = None, precomputed: bool = True) -> tuple[LibraryQuery, dict[str, Any]]:
+    """The query that answers `name` with these parameters, and its parameter values.
+
+    With every filter open a query with an `open` header is answered by that query (the counts
+    ingest keeps: milliseconds instead of a scan of every edge); `precomputed=False` keeps the
+    scanning query, which the tests compare with it.
+    """
     query = get(name)
     values = {**query.params, **(params or {})}
+    if precomputed and query.open and all(values.get(k, v) == v for k, v in FILTERS.items()):
+        shortcut = get(query.open)
+        return shortcut, {k: v for k, v in values.items() if k in shortcut.params}
+    return query, values
+
+
+def run(store, name: str, params: dict[str, Any] | None = None, precomputed: bool = True, **options):
+    """Run a library query on a store with the store's own dialect variant (see `plan`)."""
+    query, values = plan(name, params, precomputed)
     result = store.query(query.cypher_for(store.dialect), values, **options)
     _sort(result, query.sort)
     return result

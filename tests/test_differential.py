@@ -55,6 +55,15 @@ def test_library_query_agrees(both_stores, name: str) -> None:
     assert left == right
 
 
+@pytest.mark.parametrize("name", sorted(n for n, q in library.load_library().items() if q.open))
+def test_scanning_query_behind_an_open_shortcut_agrees(both_stores, name: str) -> None:
+    """With every filter open `run` picks the shortcut; the scanning query still runs on both backends."""
+    embedded, server = both_stores
+    left = canonical_rows(name, library.run(embedded, name, precomputed=False))
+    right = canonical_rows(name, library.run(server, name, precomputed=False))
+    assert left and left == right
+
+
 def test_push_copies_the_embedded_graph(both_stores, neo4j_uri) -> None:
     from fazhi.graph.neo4j_store import Neo4jStore
 
@@ -71,3 +80,4 @@ def test_push_copies_the_embedded_graph(both_stores, neo4j_uri) -> None:
                 name, library.run(embedded, name))
     finally:
         with_push.clear()
+

@@ -149,3 +149,80 @@ def test_filtered_queries_equal_a_recount(graph, case: dict) -> None:
 
     listed = run(store, "filtered_reports", f, skip=0, limit=BIG)
     assert sorted(row[0] for row in listed) == sorted(keep)
+
+
+SHORTCUTS = sorted(name for name, query in library.load_library().items() if query.open)
+SHORTCUT_PARAMS = [{}, {"category": "法律"}, {"measure": "双随机、一公开"}]
+
+
+def test_the_library_picks_the_precomputed_query_only_when_every_filter_is_open() -> None:
+    """One name for callers: the aggregate query answers the open case, the scan any filtered one."""
+    assert {"filtered_measures", "filtered_laws", "filtered_adoption", "agencies_by_measures"} <= set(SHORTCUTS)
+    for name in SHORTCUTS:
+        assert library.plan(name)[0].name == library.get(name).open != name
+        assert library.plan(name, {"limit": 5} if "limit" in library.get(name).params else {})[0].name != name
+        for key, value in (("year_from", 2021), ("year_to", 2020), ("region", "广东省"), ("level", "市"),
+                           ("doc_type", "通知")):
+            assert library.plan(name, {key: value})[0].name == name
+        assert library.plan(name, precomputed=False)[0].name == name
+
+
+@pytest.mark.parametrize("name", SHORTCUTS)
+@pytest.mark.parametrize("extra", SHORTCUT_PARAMS, ids=lambda p: ",".join(p) or "default")
+def test_open_filters_give_the_scanning_querys_rows(graph, name: str, extra: dict) -> None:
+    """The precomputed (or lighter) query returns exactly the scanning query's rows, in its order."""
+    store, _ = graph
+    params = {k: v for k, v in extra.items() if k in library.get(name).params}
+    if "limit" in library.get(name).params:
+        params["limit"] = BIG
+    fast = run(store, name, OPEN, **params)
+    scan = [tuple(row) for row in library.run(store, name, {**OPEN, **params}, precomputed=False, row_cap=BIG).rows]
+    assert scan, f"{name} {params}: the samples must give rows"
+    assert fast == scan
+
+
+def _pages(store, name: str, f: dict, size: int) -> list[tuple]:
+    rows: list[tuple] = []
+    while True:
+        page = run(store, name, f, skip=len(rows), limit=size)
+        rows += page
+        if len(page) < size:
+            return rows
+
+
+@pytest.mark.parametrize("case", [{"region": "广东省"}, {"region": "广东省", "year_from": 2021}, {"region": ""}],
+                         ids=lambda c: ",".join(f"{k}={v}" for k, v in c.items()))
+def test_region_evidence_pages_add_up_to_a_recount(graph, case: dict) -> None:
+    """Read from the region's reports and paged: pages of 7 put together are every fact once, as a
+    recount of every IMPLEMENTS/CITES edge of the passing reports gives them."""
+    store, g = graph
+    f = {**OPEN, **case}
+    keep = g.passing(f)
+    measures = _pages(store, "region_measure_evidence", f, 7)
+    assert measures == run(store, "region_measure_evidence", f, skip=0, limit=BIG)
+    assert sorted((r[0], r[1], r[3], r[4]) for r in measures) == sorted(
+        (year, measure, agency, rid) for agency, _, measure, _, rid, year in g.implements if rid in keep)
+    assert len(measures) > 7
+
+    laws = _pages(store, "region_law_evidence", f, 7)
+    assert laws == run(store, "region_law_evidence", f, skip=0, limit=BIG)
+    assert sorted((r[0], r[1], r[3] or "", r[4]) for r in laws) == sorted(
+        (g.reports[rid][0], law, agency, rid) for rid, law, _, _ in g.cites if rid in keep
+        for agency in ([a for a, _ in g.issuers[rid]] or [""]))
+    assert len(laws) > 7
+
+
+def test_a_region_comparison_reads_every_page(graph, monkeypatch) -> None:
+    """compare_years over a region with pages of 3 rows gives what one page of every row gives."""
+    from fazhi.queries import compare
+
+    store, _ = graph
+    whole = compare.compare_years(store, region="广东省", year_from=2020, year_to=2023)
+    for name in ("region_measure_evidence", "region_law_evidence"):
+        query = library.get(name)
+        monkeypatch.setitem(library.load_library(), name,
+                            library.LibraryQuery(query.name, query.description, {**query.params, "limit": 3},
+                                                 query.variants, query.sort, query.open))
+    paged = compare.compare_years(store, region="广东省", year_from=2020, year_to=2023)
+    assert {k: t.rows for k, t in paged.items()} == {k: t.rows for k, t in whole.items()}
+    assert sum(len(t.rows) for t in whole.values()) > 3
