@@ -37,6 +37,11 @@ from typing import Any
 from fazhi.graph.store import GraphRows, key64
 
 Runner = Callable[[str, dict[str, Any]], list[list[Any]]]
+# (match, variable, update, params): apply `update` to every row `match` binds to `variable`,
+# however many. A store whose transactions hold any number of changes (LadybugDB) runs it as one
+# statement (one_statement); Neo4j keeps a transaction's changes on its heap, so it splits them
+# (CALL {...} IN TRANSACTIONS, graph/neo4j_store.py).
+Sweep = Callable[[str, str, str, dict[str, Any]], None]
 
 # label -> (key property, property -> type); the stores derive their DDL from this.
 DERIVED_NODES: dict[str, tuple[str, dict[str, str]]] = {
@@ -100,6 +105,18 @@ _PAIRS_ALL = (
     "MATCH (l1:Law)<-[:CITES]-(r:Report)-[:CITES]->(l2:Law) WHERE l1.name < l2.name "
     "RETURN l1.name, l2.name, count(DISTINCT r)"
 )
+_PAIRS_OF = (  # the pairs whose first (smaller) document is in $names: disjoint across chunks of names
+    "UNWIND $names AS n MATCH (l1:Law {name: n})<-[:CITES]-(r:Report)-[:CITES]->(l2:Law) WHERE n < l2.name "
+    "RETURN l1.name, l2.name, count(DISTINCT r)"
+)
+
+
+def one_statement(run: Runner) -> Sweep:
+    """The Sweep of a store whose transactions may be any size: match and update as one statement."""
+    def sweep(match: str, variable: str, update: str, params: dict[str, Any]) -> None:
+        run(f"{match} {update}", params)
+
+    return sweep
 
 
 def pair_key(a: str, b: str) -> int:
@@ -146,13 +163,14 @@ class Touched:
         self.agencies |= other.agencies
 
 
-def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]], deferred: bool = False) -> Touched:
+def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]], deferred: bool = False,
+                sweep: Sweep | None = None) -> Touched:
     """Bring the aggregates up to date with a write whose CITES state was `before`.
 
     Returns what the write touched. `deferred` (a bulk load) leaves the two global steps to
     the caller, once at the end: refreshing those stats (hub measures and documents are
     touched by every batch) and marking the top co-citation pairs (a histogram over every
-    pair, millions at 50k).
+    pair, millions at 50k). `sweep` runs mark_top's updates (default: one statement each).
     """
     after = {report: set(laws) for report, laws in before.items()}
     for _, law, report in _edge_keys(rows, "CITES"):
@@ -160,7 +178,7 @@ def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]], defer
     deltas: Counter[tuple[str, str]] = Counter()
     for report, laws in after.items():
         deltas.update(set(combinations(sorted(laws), 2)) - set(combinations(sorted(before.get(report, ())), 2)))
-    _apply_pairs(run, deltas, top=not deferred)
+    _apply_pairs(run, deltas, top=not deferred, sweep=sweep)
     # nodes too: a batch may change a measure's kind, a document's category, an agency's level
     touched = Touched(
         measures={target for _, target, _ in _edge_keys(rows, "IMPLEMENTS")} | set(rows.nodes.get("Measure", {})),
@@ -204,7 +222,8 @@ def after_remove(run: Runner, touched: Touched) -> None:
     refresh(run, touched)
 
 
-def _apply_pairs(run: Runner, deltas: Counter[tuple[str, str]], top: bool = True) -> None:
+def _apply_pairs(run: Runner, deltas: Counter[tuple[str, str]], top: bool = True,
+                 sweep: Sweep | None = None) -> None:
     """Add the deltas: SET on stored pairs, CREATE for new ones, drop pairs that reach zero.
 
     Not MERGE: on a 4.6 M-pair table LadybugDB's MERGE took 18 s per 10,000 rows, a key
@@ -222,11 +241,15 @@ def _apply_pairs(run: Runner, deltas: Counter[tuple[str, str]], top: bool = True
     for chunk in _chunks([row["key"] for row in rows if row["d"] < 0]):
         run(_PAIR_DROP_EMPTY, {"keys": chunk})
     if rows and top:
-        mark_top(run)
+        mark_top(run, sweep)
 
 
-def mark_top(run: Runner) -> None:
-    """Flag the pairs whose count reaches the TOP_PAIRS-th largest (a histogram, two int scans)."""
+def mark_top(run: Runner, sweep: Sweep | None = None) -> None:
+    """Flag the pairs whose count reaches the TOP_PAIRS-th largest (a histogram, two int scans).
+
+    The flips go through `sweep`: while the floor is 1 (the first batches) every pair flips, up
+    to ~150,000 for a batch of 1,000 reports, too many changes for one Neo4j transaction.
+    """
     histogram = sorted(run("MATCH (p:LawPair) RETURN p.reports, count(*)", {}), reverse=True)
     floor, seen = None, 0
     for count, pairs in histogram:
@@ -235,8 +258,9 @@ def mark_top(run: Runner) -> None:
             break
     if floor is None:
         return
-    run("MATCH (p:LawPair) WHERE p.top AND p.reports < $floor SET p.top = false", {"floor": floor})
-    run("MATCH (p:LawPair) WHERE p.reports >= $floor AND NOT p.top SET p.top = true", {"floor": floor})
+    sweep = sweep or one_statement(run)
+    sweep("MATCH (p:LawPair) WHERE p.top AND p.reports < $floor", "p", "SET p.top = false", {"floor": floor})
+    sweep("MATCH (p:LawPair) WHERE p.reports >= $floor AND NOT p.top", "p", "SET p.top = true", {"floor": floor})
 
 
 def refresh(run: Runner, touched: Touched) -> None:
@@ -248,17 +272,41 @@ def refresh(run: Runner, touched: Touched) -> None:
             run(make, {"names": chunk})
 
 
-def rebuild(run: Runner) -> dict[str, int]:
-    """Drop and recompute every aggregate (a store from before this layer, or a repair)."""
+def rebuild(run: Runner, sweep: Sweep | None = None, pair_chunk: int | None = None) -> dict[str, int]:
+    """Drop and recompute every aggregate (a store from before this layer, or a repair).
+
+    Without `pair_chunk` the co-citation pairs come from one global query and are written by
+    one _apply_pairs (LadybugDB, one transaction). With it (Neo4j) they are computed for
+    `pair_chunk` first documents at a time and written chunk by chunk, so no statement holds
+    all pairs (1.1 M at 10,000 reports); `sweep` deletes the old rows and flags the top pairs.
+    """
+    sweep = sweep or one_statement(run)
     for label in DERIVED_NODES:
-        run(f"MATCH (s:{label}) DELETE s", {})
+        sweep(f"MATCH (s:{label})", "s", "DELETE s", {})
     every = Touched(*({name for (name,) in run(f"MATCH (n:{label}) RETURN n.name", {})}
                       for label in ("Measure", "Law", "Agency")))
     refresh(run, every)
-    pairs = run(_PAIRS_ALL, {})
-    _apply_pairs(run, Counter({(a, b): n for a, b, n in pairs}))
+    if pair_chunk is None:
+        pairs = run(_PAIRS_ALL, {})
+        _apply_pairs(run, Counter({(a, b): n for a, b, n in pairs}), sweep=sweep)
+        pair_count = len(pairs)
+    else:
+        pair_count = _rebuild_pairs_chunked(run, sorted(every.laws), pair_chunk, sweep)
     return {"measures": len(every.measures), "laws": len(every.laws), "agencies": len(every.agencies),
-            "pairs": len(pairs)}
+            "pairs": pair_count}
+
+
+def _rebuild_pairs_chunked(run: Runner, laws: list[str], size: int, sweep: Sweep) -> int:
+    """Count and write the pairs by chunks of first documents (a pair's first document is its
+    smaller name, so chunks never share a pair), then flag the top pairs once."""
+    count = 0
+    for i in range(0, len(laws), size):
+        pairs = run(_PAIRS_OF, {"names": laws[i : i + size]})
+        _apply_pairs(run, Counter({(a, b): n for a, b, n in pairs}), top=False)
+        count += len(pairs)
+    if count:
+        mark_top(run, sweep)
+    return count
 
 
 def check(run: Runner, top: int = 5) -> list[str]:

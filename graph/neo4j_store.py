@@ -10,6 +10,15 @@ on the heap, so bounded batches keep a modest server (768 MiB heap) from running
 out of memory on a big ingest. A half-finished write is repaired by writing again:
 nodes MERGE, and edges MERGE for every report already in the store (_write explains
 why CREATE is safe for the others).
+
+The aggregates (graph/derived.py) are bounded the same way: each of their statements is
+its own transaction (at most derived.CHUNK rows), and the updates that may reach every
+co-citation pair run as CALL {...} IN TRANSACTIONS. In one transaction, the refresh after a
+batch of 1,000 new reports (~150,000 new LawPair nodes, all flagged top) and the rebuild
+after a bulk import (1.1 M pairs at 10,000 reports) outgrew the 520 MiB that a 768 MiB heap
+allows all transactions (dbms.memory.transaction.total.max). The price: a write that fails
+between these transactions leaves the aggregates partly updated; `rebuild_derived` repairs
+them (the facts themselves are repaired by writing again, as above).
 """
 
 from __future__ import annotations
@@ -58,6 +67,8 @@ from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_BATCH = 5000
+SWEEP_ROWS = 10_000  # rows per inner transaction of a sweep over the aggregates (_sweep)
+PAIR_CHUNK = 500  # first documents per co-citation query when rebuilding (derived.rebuild)
 META_LABEL = "FazhiMeta"  # holds the write counter behind version(); not part of the graph
 ENTITY_LABELS = tuple(label for label in NODE_LABELS if label != "Report")
 
@@ -296,6 +307,18 @@ class Neo4jStore:
         with self._errors(), self._session() as session:
             return session.execute_write(work)
 
+    def _each_in_own_transaction(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
+        """derived.Runner for the aggregates outside replace/remove: a transaction per statement,
+        so a refresh's changes never pile up in one (see the module docstring)."""
+        return self._run_write(lambda tx: _tx_runner(tx)(cypher, params))
+
+    def _sweep(self, match: str, variable: str, update: str, params: dict[str, Any]) -> None:
+        """derived.Sweep: the update committed every SWEEP_ROWS rows. CALL {...} IN TRANSACTIONS
+        needs an auto-commit transaction (session.run), which the driver does not retry."""
+        cypher = f"{match} CALL ({variable}) {{ {update} }} IN TRANSACTIONS OF {SWEEP_ROWS} ROWS"
+        with self._errors(), self._session() as session:
+            session.run(Query(cypher), params).consume()
+
     def _read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
             return tx.run(cypher, params or {}).data()
@@ -331,14 +354,18 @@ class Neo4jStore:
         One transaction per batch of rows (see the module docstring); _write explains
         why the edges of new reports may be CREATEd.
         """
-        _write(rows, self.batch_size, self._rows, self._run_write)
+        def refresh(cited: dict[str, set[str]]) -> None:
+            derived.after_write(self._each_in_own_transaction, rows, cited, sweep=self._sweep)
+
+        _write(rows, self.batch_size, self._rows, self._run_write, refresh)
 
     def replace_report(self, report_id: str, rows: GraphRows) -> int:
         """Remove the report and write its new rows in one transaction (one report fits the heap)."""
 
         def work(tx: neo4j.ManagedTransaction) -> int:
             removed = _remove_report(tx, report_id)
-            _write(rows, self.batch_size, _tx_runner(tx), lambda step: step(tx))
+            _write(rows, self.batch_size, _tx_runner(tx), lambda step: step(tx),
+                   lambda cited: derived.after_write(_tx_runner(tx), rows, cited))
             return removed
 
         return self._run_write(work)
@@ -361,8 +388,10 @@ class Neo4jStore:
         return [list(row.values()) for row in self._read(cypher, params)]
 
     def rebuild_derived(self) -> dict[str, int]:
-        """Recompute the precomputed aggregates (graph/derived.py) from the facts."""
-        return self._run_write(lambda tx: derived.rebuild(_tx_runner(tx)))
+        """Recompute the precomputed aggregates (graph/derived.py) from the facts, statement by
+        statement and pairs by chunks of documents: in one transaction the pairs of a 10,000-report
+        graph ran out of transaction memory on the default server (module docstring)."""
+        return derived.rebuild(self._each_in_own_transaction, self._sweep, pair_chunk=PAIR_CHUNK)
 
     def remove_report(self, report_id: str) -> int:
         """Delete the report's edges and node, then entities no remaining edge touches.
@@ -530,9 +559,10 @@ def _remove_report(tx: neo4j.ManagedTransaction, report_id: str) -> int:
 Step = Callable[[neo4j.ManagedTransaction], Any]
 
 
-def _write(rows: GraphRows, batch_size: int, read: derived.Runner, run: Callable[[Step], Any]) -> None:
+def _write(rows: GraphRows, batch_size: int, read: derived.Runner, run: Callable[[Step], Any],
+           refresh: Callable[[dict[str, set[str]]], Any]) -> None:
     """Write rows as a sequence of steps, each handed to `run`: its own transaction (write), or
-    all in one (replace_report).
+    all in one (replace_report); then `refresh` the aggregates, given the CITES state before.
 
     Edges of reports that were not in the store before this write are CREATEd (see
     _edge_write); the others MERGE, so writing the same rows twice, or again after a
@@ -543,7 +573,7 @@ def _write(rows: GraphRows, batch_size: int, read: derived.Runner, run: Callable
     cited = derived.cited_before(read, rows)
     for statement, params in _write_statements(rows, new_reports, batch_size):
         run(_statement_step(statement, params))
-    run(lambda tx: derived.after_write(_tx_runner(tx), rows, cited))
+    refresh(cited)
     run(_bump_version)
 
 

@@ -188,3 +188,47 @@ def test_check_probe_passes_when_current_and_names_a_stale_row(store) -> None:
     store.query("MATCH (s:LawStat) WITH s ORDER BY s.reports DESC, s.law LIMIT 1 "
                 "SET s.agencies = s.agencies + 1", write=True)
     assert [p.split(":")[0] for p in check(run)] == ["MeasureStat", "LawStat"]
+
+
+def _count_created_per_transaction(monkeypatch) -> dict[int, int]:
+    """Spy on the Neo4j store's derived.Runner: nodes each transaction created through it, by
+    transaction (the aggregates' rows are the only nodes created that way)."""
+    from fazhi.graph import neo4j_store
+
+    created: dict[int, int] = {}
+
+    def counting_runner(tx):
+        def run(cypher, params):
+            result = tx.run(cypher, params)
+            rows = [list(record.values()) for record in result]
+            created[id(tx)] = created.get(id(tx), 0) + result.consume().counters.nodes_created
+            return rows
+        return run
+
+    monkeypatch.setattr(neo4j_store, "_tx_runner", counting_runner)
+    return created
+
+
+def test_neo4j_aggregates_change_in_bounded_transactions(neo4j_store, monkeypatch) -> None:
+    """Neo4j keeps a transaction's changes on its heap: one batch's pairs (~150,000 for 1,000 new
+    reports) or a rebuild's (1.1 M at 10,000) in one transaction ran a 768 MiB server out of memory.
+    No transaction may create more aggregate rows than one chunk, and the result must stay exact."""
+    from fazhi.graph import derived
+    from fazhi.graph import neo4j_store as store_module
+
+    monkeypatch.setattr(derived, "CHUNK", 40)
+    monkeypatch.setattr(store_module, "SWEEP_ROWS", 40, raising=False)
+    monkeypatch.setattr(store_module, "PAIR_CHUNK", 3, raising=False)
+    laws = [f"条例{i:02d}" for i in range(40)]
+    reports = [make_extraction(f"r{i}", f"机关{i}", ["双随机、一公开"], laws[i * 4 : i * 4 + 12], year=2020 + i)
+               for i in range(8)]  # 8 × 66 pairs, overlapping neighbours: 3xx distinct pairs
+    created = _count_created_per_transaction(monkeypatch)
+    neo4j_store.write(rows_from_extractions(reports))
+    assert sum(created.values()) > 300 and max(created.values()) <= 40
+    assert_top_marked(neo4j_store)
+    maintained = derived_rows(neo4j_store)
+    created.clear()
+    neo4j_store.rebuild_derived()
+    assert sum(created.values()) > 300 and max(created.values()) <= 40
+    assert derived_rows(neo4j_store) == maintained
+    assert_top_marked(neo4j_store)
