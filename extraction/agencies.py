@@ -31,8 +31,8 @@ HEADS = ("委员会办公室", "委员会", "办公室", "办公厅", "总局", 
 GENERIC_HEADS = ("主管部门", "行政部门", "部门", "机关")
 LEVEL_CHARS = "省市区县州旗盟"  # 旗 and 盟: Inner Mongolia's county and prefecture
 LINE_OPENERS = "\n】《“ \t"  # what may stand right before a name that opens a title or signature line
-# The name of a division the table lacks: CJK only, none of the words that open a phrase (全区, 本县, 各市)
 ZONE_SHORT_ENDS = ("高新", "经开", "综保", "开发", "新")  # 高新区, 经开区: zones (extraction/zones.py), not divisions
+# The name of a division the table lacks: CJK only, none of the words that open a phrase (全区, 本县, 各市)
 UNLISTED_NAME_RE = re.compile(r"[^\W\d_A-Za-z全各本我该每其年度关于的和与及在对现将由向省市区县州旗盟]{2,4}")
 # Organs with a fixed shape after a region or level prefix.
 GOV_ORGANS = {
@@ -115,9 +115,9 @@ DOCUMENT_AFTER_RE = re.compile(r"\s*(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕
 # National bodies' full names start with one of these: an expanded abbreviation (中央依法治国办,
 # 市场监管总局) that does is never qualified with the report's region (ANNOTATION.md).
 NATIONAL_STARTS = ("中央", "中共中央", "国家", "国务院", "全国", "最高人民")
-# Heads only national bodies have, and what their official names put before the function.
 PARTY_COMMITTEE_BODIES = ("全面依法治", "机构编制委员会")  # bodies of a party committee written without 委
 CENTRAL_TASK_RE = re.compile(r"工作(?!人员|站|者|室|规|制|流程)")  # …中心工作: 中心 as 'central'
+# Heads only national bodies have, and what their official names put before the function.
 NATIONAL_HEADS = {"总局": "国家", "署": ""}
 # 中办、国办 only as the pair (中办、国办印发…): alone, 中办 is as often a piece of 集中办理.
 CENTRAL_OFFICES_RE = re.compile(r"(中办)[、和及与]?(国办)")
