@@ -64,10 +64,13 @@ AGENCY_ENDINGS = ("人民政府", "政府", "办公室", "办公厅", "委员会
 
 
 def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title: Line | None,
-                signatures: list[tuple[Line, Line]]) -> AgencyHit | None:
+                signatures: list[tuple[Line, Line]], region_subject: AgencyHit | None = None) -> AgencyHit | None:
     """The issuing agency from the title, the signature block, or the opening self-description.
 
     `opening_end` is where the report's second sentence ends (None for a text without sentences).
+    `region_subject` is the region government a title or the opening names as the report's subject
+    (region_government_issuer): when it comes before the agency that opens a clause, the report is
+    the region's (2023年,清波街道以…; 今年以来,清波街道党工委将… is one of its bodies acting).
     """
     real = [h for h in hits if not h.generic]
     if title is not None:
@@ -88,7 +91,10 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
                  or _issuer_of_own_rules(text, real, self_heads))
         if found:
             return found
-    return _opening_subject_agency(text, opening_end, real)
+    subject = _opening_subject_agency(text, opening_end, real)
+    if subject is not None and region_subject is not None and region_subject.start < subject.start:
+        return region_subject
+    return subject
 
 
 def _title_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:

@@ -146,12 +146,13 @@ def _is_zone_body(hit: AgencyHit, zone: Zone) -> bool:
 def _find_issuer(doc: Document) -> AgencyHit | None:
     opening_end = _opening_end(doc)
     zone = zone_subject(doc.text, opening_end, doc.title, doc.zones)
-    return (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures)
+    region = region_government_issuer(doc.text, opening_end, doc.title,
+                                      named_regions(doc.region_mentions, doc.region_unresolved),
+                                      doc.region_context, RegionGazetteer.default())
+    return (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures, region)
             or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions)
             or (zone_issuer(zone) if zone else None)
-            or region_government_issuer(doc.text, opening_end, doc.title,
-                                        named_regions(doc.region_mentions, doc.region_unresolved),
-                                        doc.region_context, RegionGazetteer.default()))
+            or region)
 
 
 def _place_by_issuer(doc: Document, gazetteer: RegionGazetteer) -> bool:

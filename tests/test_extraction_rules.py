@@ -155,6 +155,9 @@ def meta_of(text: str):
      "宁夏回族自治区人民政府", "宁夏回族自治区"),
     ("2020年是收官之年。在中共江苏省委领导下，江苏省各级政府及其部门坚持依法行政，推进法治政府建设。\n",
      "江苏省人民政府", "江苏省"),
+    # the street is the opening's subject before one of its bodies acts: the street office reports
+    ("2023年,清波街道以深入学习贯彻习近平法治思想为核心，全面开展法治政府建设。今年以来,清波街道党工委将"
+     "《习近平法治思想学习纲要》纳入学习计划，推进依法行政。\n", "杭州市上城区清波街道办事处", "杭州市上城区清波街道"),
     # 我市 as the subject, in a report whose region is fixed by its addressee-free body
     ("2023年以来，我市坚持依法行政。绍兴市各部门推进公平竞争审查。\n绍兴市召开常务会议学法。\n",
      "绍兴市人民政府", "绍兴市"),
