@@ -872,3 +872,11 @@ def test_a_measures_words_inside_another_phrase_are_no_mention(body: str, measur
     text = f"某某县司法局2022年法治政府建设年度报告\n2022年，我局推进依法行政。{body}\n"
     found = {m.name for m in extract(text_document("r.txt", text)).measures}
     assert (measure in found) is expected
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("2018年是贯彻党的十九大精神的开局之年。一年来，河北省委、省政府坚持依法行政。\n", 2018),
+    ("法治政府建设情况\n2020年是“十三五”规划收官之年，我市推进依法行政。\n", 2020),
+])
+def test_an_opening_that_declares_its_year_is_the_covered_year(text: str, year: int) -> None:
+    assert meta_of(text).year == year
