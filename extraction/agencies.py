@@ -37,6 +37,7 @@ UNLISTED_NAME_RE = re.compile(r"[^\W\d_A-Za-z全各本我该每其年度关于�
 # Organs with a fixed shape after a region or level prefix.
 GOV_ORGANS = {
     "人民政府办公室": "人民政府办公室", "人民政府办公厅": "人民政府办公厅", "政府办公室": "人民政府办公室",
+    "政府办公厅": "人民政府办公厅", "高级人民法院": "高级人民法院", "高级法院": "高级人民法院",
     "政府办": "人民政府办公室", "府办": "人民政府办公室", "人民政府": "人民政府", "政府": "人民政府",
     "中级人民法院": "中级人民法院", "人民法院": "人民法院", "法院": "人民法院",
     "人民检察院": "人民检察院", "检察院": "人民检察院",
@@ -55,6 +56,9 @@ PARTY_SUBS = {
     "组织部": "组织部", "宣传部": "宣传部", "统战部": "统一战线工作部", "政法委": "政法委员会",
     "编办": "机构编制委员会办公室", "网信办": "网络安全和信息化委员会办公室", "党校": "党校",
     "办公室": "办公室", "办公厅": "办公厅", "巡察办": "巡察工作领导小组办公室",
+    "讲师团": "讲师团", "政法委员会": "政法委员会",
+    # 辽宁's name for the committee (市委法治建设委员会) and its office
+    "法治建设委员会办公室": "法治建设委员会办公室", "法治建设委员会": "法治建设委员会",
 }
 NATIONAL = (
     "全国人民代表大会常务委员会法制工作委员会", "全国人大常委会法制工作委员会", "全国人大常委会法工委",
@@ -108,14 +112,16 @@ SELF_RE = re.compile(r"(?:我|本)(?:局|委|厅|办|中心|院|部|所|府|镇|
 # An organ inside a person's position is not a mention of it (ANNOTATION.md): 省司法厅原副厅长黄岩生
 POSITION_AFTER_RE = re.compile(
     r"(?:原|时任|现任|党组|党委)?(?:常务)?副?(?:厅长|局长|部长|主任|书记|委员长|处长|科长|院长|检察长|庭长|所长"
-    r"|秘书长|巡视员|调研员|镇长|区长|县长|市长|省长|主席|党组成员|班子成员"
+    r"|秘书长|巡视员|调研员|镇长|区长|县长|市长|省长|主席|党组成员|班子成员|常委(?!会)"
     r"|代表(?!大会)|委员(?![会长]))")  # 县人大代表建议, 县政协委员提案: deputies and members, not the organ
 # 丰都府办〔2025〕3号, 市政府令第12号: the body's name is a document number's or decree's prefix here
+# 中共中央政治局 (its study session), 湖北政府网 (a portal's name): the organ's name is part of another's here
+NOT_THE_ORGAN_AFTER_RE = re.compile(r"政治局|网(?![站格络点])")
 DOCUMENT_AFTER_RE = re.compile(r"\s*(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]|令第?[\d一二三四五六七八九十百]+号)")
 # National bodies' full names start with one of these: an expanded abbreviation (中央依法治国办,
 # 市场监管总局) that does is never qualified with the report's region (ANNOTATION.md).
 NATIONAL_STARTS = ("中央", "中共中央", "国家", "国务院", "全国", "最高人民")
-PARTY_COMMITTEE_BODIES = ("全面依法治", "机构编制委员会")  # bodies of a party committee written without 委
+PARTY_COMMITTEE_BODIES = ("全面依法治", "机构编制委员会", "政法委员会", "法治建设委员会")  # bodies of a party committee written without 委
 CENTRAL_TASK_RE = re.compile(r"工作(?!人员|站|者|室|规|制|流程)")  # …中心工作: 中心 as 'central'
 # Heads only national bodies have, and what their official names put before the function.
 NATIONAL_HEADS = {"总局": "国家", "署": ""}
@@ -129,6 +135,9 @@ AUTONOMOUS_PARTY_RE = re.compile(r"自治区党委(?![员书副])")
 # patterns the look-behind comes after 中 so that the pattern starts with a literal, which sre finds by
 # a fast skip (with a leading look-behind it entered the pattern at every position: 0.34 ms per report).
 CENTRAL_BESIDE_COMMITTEES_RE = re.compile(r"中(?<![党共]中)央(?=[、和及与](?:省|市|自治区|区|县)委(?![员会]))")
+# 中央、省、市决策部署 / 中央、省法治督察: the tiers that decide and inspect, 中央 first, is the party centre
+# (a tier of platforms, 中央、省、市信用平台, is not: only decisions and inspections follow here).
+CENTRAL_TIERS_RE = re.compile(r"中(?<![党共]中)央(?=(?:、(?:省|市|区|县|自治区)){1,3}(?:的|等)?(?:决策部署|部署|法治督察|督察))")
 OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)")  # 办件, 办理, 办结, 办公, (汇编)办法; not 依法治国办|法治
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
 PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)[省市区县州镇乡、,，()（）\s]*$")  # 全国农业农村厅局长会议: every such body
@@ -375,7 +384,8 @@ class AgencyFinder:
         for match in national.finditer(self.text):
             name = NATIONAL_CANONICAL.get(match.group(0), match.group(0))
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), name, "国家", None))
-        for match in (*CENTRAL_BESIDE_COMMITTEES_RE.finditer(self.text), *CENTRAL_ALONE_RE.finditer(self.text)):
+        for match in (*CENTRAL_BESIDE_COMMITTEES_RE.finditer(self.text), *CENTRAL_ALONE_RE.finditer(self.text),
+                      *CENTRAL_TIERS_RE.finditer(self.text)):
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), "中共中央", "国家", None))
         for match in CENTRAL_OFFICES_RE.finditer(self.text):
             for group, name in ((1, "中共中央办公厅"), (2, "国务院办公厅")):
@@ -404,7 +414,7 @@ class AgencyFinder:
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
         return [h for h in hits if not POSITION_AFTER_RE.match(self.text, h.end)
-                and not DOCUMENT_AFTER_RE.match(self.text, h.end)]
+                and not DOCUMENT_AFTER_RE.match(self.text, h.end) and not NOT_THE_ORGAN_AFTER_RE.match(self.text, h.end)]
 
     def _coordinated(self, hits: list[AgencyHit]) -> list[AgencyHit]:
         """省、市教育局 and 永昌县、金川区人民政府 name two bodies each (ANNOTATION.md: coordinated
@@ -566,6 +576,8 @@ class AgencyFinder:
             return None  # 组织|局机关干部, 组织|中心组学习: the stem is a verb here
         if match.group("head") == "中心" and CENTRAL_TASK_RE.match(self.text, match.end()):
             return None  # 街道中心工作: the central task, not a 中心
+        if match.group("head") == "部" and self.text.startswith(("署", "分"), match.end()):
+            return None  # 组织|部署, 执法|部分: 部 opens the next word
         if match.group("head") == "委" and self.text.startswith("员", match.end()):
             return None  # 政法委员, 纪委委员: a position, not 政法委员会
         if match.group("head") == "办" and OFFICE_VERB_RE.match(self.text, match.end()):

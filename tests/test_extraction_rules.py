@@ -880,3 +880,31 @@ def test_a_measures_words_inside_another_phrase_are_no_mention(body: str, measur
 ])
 def test_an_opening_that_declares_its_year_is_the_covered_year(text: str, year: int) -> None:
     assert meta_of(text).year == year
+
+
+# -- agency forms: offices, courts, party bodies and pre-2018 short forms; words that only look like one --
+
+PROVINCE_CITY_REPORT = "江西省南昌市司法局2022年法治政府建设年度报告\n2022年，我局推进依法行政。{body}\n"
+
+
+@pytest.mark.parametrize(("body", "present", "absent"), [
+    ("省政府办公厅印发实施意见。", "江西省人民政府办公厅", "江西省人民政府办公室"),
+    ("会同省高级人民法院建立联动机制。", "江西省高级人民法院", None),
+    ("省食品药品监管局推行一网受理。", "江西省食品药品监督管理局", None),
+    ("案例被国家药品监管局评为典型。", "国家药品监督管理局", None),
+    ("组建省民营经济发展局。", "江西省民营经济发展局", None),
+    ("邀请省委讲师团作专题辅导。", "中共江西省委讲师团", None),
+    ("市政法委牵头开展督查。", "中共南昌市委政法委员会", "南昌市政法委员会"),
+    ("被市委法治建设委员会办公室通报表扬。", "中共南昌市委法治建设委员会办公室", None),
+    ("贯彻落实中央、省、市决策部署。", "中共中央", None),
+    ("做好中央、省法治督察反馈问题整改。", "中共中央", None),
+    # an organ inside a position, a verb phrase, a study session and a portal's name
+    ("省委常委、市委书记作专题辅导。", None, "中共江西省委员会"),
+    ("认真组织部署落实各项任务。", None, "组织部"),
+    ("学习总书记在中共中央政治局集体学习时的讲话。", None, "中共中央"),
+    ("信息同步发布于江西政府网。", None, "江西省人民政府"),
+])
+def test_agency_forms_and_look_alikes(body: str, present: str | None, absent: str | None) -> None:
+    found = names(extract(text_document("r.txt", PROVINCE_CITY_REPORT.format(body=body))).agencies)
+    assert present is None or present in found
+    assert absent is None or absent not in found
