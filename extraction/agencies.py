@@ -78,6 +78,18 @@ _NO_PREFIX = "[省市区县州镇乡级高]"
 BARE_ORGANS_RE = re.compile(
     rf"(政(?<!{_NO_PREFIX}政)协|人(?<!{_NO_PREFIX}人)(?:大常委会|大|民法院|民检察院))"
     r"(?!代表|委员|会议|工作|主席|常委|监督|法律监督|民主监督|依法监督)")
+# 自治区人大常委会、政府、政协、高级法院、检察院: the region written once before a list of its organs
+SHARED_PREFIX_ITEM_RE = re.compile("、(" + "|".join(sorted((w for w in GOV_ORGANS if "办" not in w), key=len,
+                                                          reverse=True)) + ")")
+ORGAN_CORES = frozenset(GOV_ORGANS.values())
+# 法院, 检察院 written alone as an item or object (政法委、法院、检察院; 邀请法院参与): a court, the
+# generic 人民法院 (ANNOTATION.md); after other characters it ends a name read elsewhere (海事法院).
+# The look-behind comes after the first character so that the pattern starts with a literal.
+_BARE_COURT_BEFORE = "[、，,。；;：:和及与请\n（(]"
+BARE_COURT_RE = re.compile(rf"法(?<={_BARE_COURT_BEFORE}法)院|检(?<={_BARE_COURT_BEFORE}检)察院")
+BARE_COURT_NAMES = {"法院": "人民法院", "检察院": "人民检察院"}
+# 电子税务局, 网上税务局: a tax office's online service, a platform rather than a body
+ONLINE_SERVICE_BEFORE = ("电子", "网上")
 # 派出所 written alone (after punctuation, a conjunction or a count): some police station, a kind of
 # body the report names; after other characters it is the end of a name read elsewhere (城关派出所)
 BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|^)派出所", re.MULTILINE)
@@ -140,7 +152,7 @@ CENTRAL_BESIDE_COMMITTEES_RE = re.compile(r"中(?<![党共]中)央(?=[、和及�
 CENTRAL_TIERS_RE = re.compile(r"中(?<![党共]中)央(?=(?:、(?:省|市|区|县|自治区)){1,3}(?:的|等)?(?:决策部署|部署|法治督察|督察))")
 OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)")  # 办件, 办理, 办结, 办公, (汇编)办法; not 依法治国办|法治
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
-PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)[省市区县州镇乡、,，()（）\s]*$")  # 全国农业农村厅局长会议: every such body
+PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)(?:[省市区县州镇乡、,，()（）\s]|自治)*$")  # 各市、县、自治县  # 全国农业农村厅局长会议: every such body
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,16 +342,17 @@ class RegionSpan:
 
 
 def _listed_functions(match: re.Match[str]) -> list[AgencyHit]:
-    """The bodies of one 公安、司法等部门 list, or none when an item is not a known function."""
+    """The bodies of one 公安、司法等部门 list: its known functions. An item the table does not know
+    (市监, a local short form) is skipped, not a reason to drop the list's known bodies; the first item
+    may carry the words before the list (联合公安), later ones must be a function and nothing else."""
     stems = generic_stems()
     found: list[AgencyHit] = []
     pos = match.start(1)
     for i, part in enumerate(match.group(1).split("、")):
         stem = next((part[k:] for k in range(len(part) - 1) if part[k:] in stems), None)
-        if stem is None or (i > 0 and stem != part):
-            return []
-        start = pos + len(part) - len(stem)
-        found.append(AgencyHit(start, start + len(stem), stem + match.group(2), None, None, generic=True))
+        if stem is not None and (i == 0 or stem == part):
+            start = pos + len(part) - len(stem)
+            found.append(AgencyHit(start, start + len(stem), stem + match.group(2), None, None, generic=True))
         pos += len(part) + 1
     return found
 
@@ -396,10 +409,15 @@ class AgencyFinder:
             self._keep(hits, taken, self._autonomous_party(match))
         for match in organs.finditer(self.text):
             self._keep(hits, taken, self._organ(match))
+        for hit in self._shared_prefix_items(hits):
+            self._keep(hits, taken, hit)
         for match in functional.finditer(self.text):
             self._keep(hits, taken, self._functional(match))
         for match in BARE_ORGANS_RE.finditer(self.text):
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(1), None, None, generic=True))
+        for match in BARE_COURT_RE.finditer(self.text):
+            self._keep(hits, taken, AgencyHit(match.start(), match.end(), BARE_COURT_NAMES[match.group(0)], None,
+                                              None, generic=True))
         if "派出所" in self.text:  # its leading look-behind would be entered at every position
             for match in BARE_UNIT_RE.finditer(self.text):
                 self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), None, None,
@@ -418,11 +436,14 @@ class AgencyFinder:
 
     def _coordinated(self, hits: list[AgencyHit]) -> list[AgencyHit]:
         """省、市教育局 and 永昌县、金川区人民政府 name two bodies each (ANNOTATION.md: coordinated
-        forms name every body): level characters or resolved regions joined by 、 before a name."""
-        out = []
+        forms name every body): level characters or resolved regions joined by 、 before a name, and
+        resolved regions joined by 和/及/与 (金山区和崇明区市场监管局; a bare 省和市 is too often two
+        subjects of a sentence). 省人大及其常委会 names the congress and its standing committee."""
+        out = [self._standing_committee(hit) for hit in hits if hit.core == "人民代表大会"
+               and self.text.startswith("及其常委会", hit.end)]
         for hit in hits:
             pos = hit.start
-            while hit.core and pos >= 2 and self.text[pos - 1] == "、":
+            while hit.core and pos >= 2 and (self.text[pos - 1] == "、" or self._region_joined(pos - 1)):
                 before = self._coordinated_before(pos - 1, hit.core)
                 if before is None:
                     break
@@ -434,6 +455,32 @@ class AgencyFinder:
         """公安、司法等部门 → 公安部门 and 司法部门 (ANNOTATION.md): every listed function is a known
         functional stem (the words before the first one, 会同…, are not part of it)."""
         return [hit for match in _function_lists(self.text) for hit in _listed_functions(match)]
+
+    def _shared_prefix_items(self, hits: list[AgencyHit]) -> list[AgencyHit]:
+        """The organs listed after a region's organ (自治区人大常委会、政府、政协、高级法院) are that region's
+        too: the prefix is written once for the list, so they are not the generic 政协, 人民检察院."""
+        out = []
+        for hit in hits:
+            if hit.scoped or hit.core not in ORGAN_CORES or not hit.name.endswith(hit.core):
+                continue
+            qualifier, pos = hit.name[:-len(hit.core)], hit.end
+            while (item := SHARED_PREFIX_ITEM_RE.match(self.text, pos)) is not None:
+                organ = GOV_ORGANS[item.group(1)]
+                name = f"中国人民政治协商会议{qualifier}委员会" if organ == "政协" else qualifier + organ
+                out.append(AgencyHit(item.start(1), item.end(1), name, hit.level, hit.region))
+                pos = item.end()
+        return out
+
+    def _region_joined(self, joiner: int) -> bool:
+        """和/及/与 at `joiner` right after a resolved region name."""
+        span = self.region_spans.get(joiner)
+        return self.text[joiner] in "和及与" and span is not None and span.node is not None
+
+    def _standing_committee(self, congress: AgencyHit) -> AgencyHit:
+        """The 常委会 of 省人大及其常委会: the same region's 人民代表大会常务委员会."""
+        start = congress.end + len("及其")
+        return AgencyHit(start, start + len("常委会"), congress.name + "常务委员会", congress.level, congress.region,
+                         scoped=congress.scoped)
 
     def _coordinated_before(self, end: int, core: str) -> AgencyHit | None:
         """The body named by the level character or region that ends at `end`, with `core`."""
@@ -597,6 +644,8 @@ class AgencyFinder:
         if not prefix.explicit and match.group("head") in NATIONAL_HEADS:  # 税务总局, 审计署: only national
             return AgencyHit(prefix.start, match.end(), NATIONAL_HEADS[match.group("head")] + core, "国家", None)
         if not prefix.explicit:
+            if self.text.startswith(ONLINE_SERVICE_BEFORE, prefix.start - 2):
+                return None  # 电子税务局: an online service
             if core.endswith("部"):
                 return AgencyHit(prefix.start, match.end(), core, "国家", None)  # 司法部, 工业和信息化部
             bare = self._bare_prefix(prefix.start, core)

@@ -922,3 +922,28 @@ def test_agency_forms_and_look_alikes(body: str, present: str | None, absent: st
     found = names(extract(text_document("r.txt", PROVINCE_CITY_REPORT.format(body=body))).agencies)
     assert present is None or present in found
     assert absent is None or absent not in found
+
+
+# -- coordinated and listed bodies: each one named, with the prefix the list shares ------------------
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("上海市市场监督管理局2021年法治政府建设情况报告\n金山区和崇明区市场监管局法规科被评为先进集体。\n",
+     {"上海市金山区市场监督管理局", "上海市崇明区市场监督管理局"}, set()),
+    ("江西省司法厅2022年法治政府建设年度报告\n在省委领导和省人大及其常委会的监督下推进依法行政。\n",
+     {"江西省人民代表大会", "江西省人民代表大会常务委员会"}, set()),
+    ("广西壮族自治区司法厅2022年法治政府建设年度报告\n听取自治区人大常委会、政府、政协、高级法院、检察院党组工作汇报。\n",
+     {"广西壮族自治区高级人民法院", "广西壮族自治区人民检察院", "中国人民政治协商会议广西壮族自治区委员会"},
+     {"人民检察院", "政协"}),
+    ("某某县司法局2022年法治政府建设年度报告\n要求组织政法委、法院、检察院等单位开展调研。\n",
+     {"人民法院", "人民检察院"}, set()),
+    ("某某县司法局2022年法治政府建设年度报告\n联合公安、市监、自然资源等部门开展联合执法。\n",
+     {"公安部门", "自然资源部门"}, set()),
+    ("海南省司法厅2022年法治政府建设年度报告\n各市、县、自治县人民政府要抓好落实。\n",
+     set(), {"县人民政府"}),
+    ("江西省南昌市司法局2022年法治政府建设年度报告\n“南昌电子税务局”正式上线运行。\n", set(),
+     {"江西省南昌市税务局", "南昌市税务局", "税务局"}),  # an online service
+])
+def test_coordinated_and_listed_bodies(text: str, present: set[str], absent: set[str]) -> None:
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert present <= found
+    assert not absent & found
