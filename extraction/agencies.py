@@ -107,11 +107,17 @@ CJK_LIST_RUN_RE = re.compile("[\u4e00-\u9fff、]*")
 # bare kind (镇党委, 街道办事处); the value is how the canonical name is built from the town's name.
 TOWN_ORGANS = {"人民政府": "{}人民政府", "政府": "{}人民政府", "办事处": "{}办事处", "党工委": "中共{}工作委员会",
                "党委": "中共{}委员会", "工委": "中共{}工作委员会", "人大主席团": "{}人民代表大会主席团",
-               "工作委员会": "中共{}工作委员会", "委员会": "中共{}委员会"}  # the last two only after 中共
+               "工作委员会": "中共{}工作委员会", "委员会": "中共{}委员会",  # these two only after 中共
+               "人大工委": "{}人大工作委员会", "人大工作委员会": "{}人大工作委员会",  # a 街道's congress office
+               "委": "中共{}委员会"}  # 镇委宣讲团: the town's party committee
 PARTY_FULL_ORGANS = ("工作委员会", "委员会")
 # In a township's own report a bare 党委/党工委 is its own committee; not 机关党委 (an internal unit),
 # 各级党委 or 村党委 (others), nor a position (党委书记: POSITION_AFTER_RE drops those).
-TOWN_BARE_PARTY_RE = re.compile(r"(?<![机关级层村支总局部区县市省镇乡道])(?:党工委|党委)(?!领导、)")  # 党委领导、政府负责: a slogan
+# The same holds for the town's 人大工委 written alone.
+TOWN_BARE_PARTY_RE = re.compile(r"(?<![机关级层村支总局部区县市省镇乡道])(?:党工委|党委|人大工委|人大工作委员会)"
+                                r"(?!领导、)")  # 党委领导、政府负责: a slogan
+# The town's rule-of-law committee (镇党委全面依法治镇委员会, 街道全面依法治街委员会): named as written
+TOWN_RULE_OF_LAW_RE = re.compile(r"(?P<kind>镇|乡|街道)(?:党委|党工委)?(?:全面)?依法治[镇乡街](?:委员会|委)(?:办公室)?")
 TOWN_ORGAN_RE = re.compile("|".join(sorted(TOWN_ORGANS, key=len, reverse=True)))
 BARE_TOWN_ORGAN_RE = re.compile(rf"(?P<kind>镇|乡|街道)(?P<organ>{TOWN_ORGAN_RE.pattern})")
 NOT_A_NAME_BEFORE = "由经在与和及向为将对是的入于从按据把被以到至、，,。；;：:（(“\n "
@@ -497,11 +503,12 @@ class AgencyFinder:
 
     def _town_organs(self) -> list[AgencyHit]:
         """许疃镇党委 after a town's name; in a town's own report also the bare 镇党委, 街道办事处."""
-        out = []
+        out = self._town_rule_of_law_bodies()
         for end, span in self.region_spans.items():
             organ = TOWN_ORGAN_RE.match(self.text, end) if span.level == "乡镇" else None
-            if organ is None:
-                continue
+            if organ is None or (organ.group(0) == "委" and (span.prefix.endswith("街道")
+                                                              or self.text.startswith("员", organ.end()))):
+                continue  # 镇委员: a member; a 街道 has a 工委, not a 委
             start = self._town_start(span.start)
             if organ.group(0) in PARTY_FULL_ORGANS:  # 中共蒙城县许疃镇委员会: the full name of its 党委
                 if not self.text.startswith("中共", start - 2):
@@ -513,13 +520,31 @@ class AgencyFinder:
         if town is None:
             return out
         for match in BARE_TOWN_ORGAN_RE.finditer(self.text):
-            before = self.text[match.start() - 1:match.start()]
-            if town.endswith(match.group("kind")) and (not before or before in NOT_A_NAME_BEFORE):
+            if town.endswith(match.group("kind")) and self._bare_town_kind(match):
                 name = TOWN_ORGANS[match.group("organ")].format(town)
                 out.append(AgencyHit(match.start(), match.end(), name, "乡镇", town))
         for match in TOWN_BARE_PARTY_RE.finditer(self.text):
             out.append(AgencyHit(match.start(), match.end(), TOWN_ORGANS[match.group(0)].format(town), "乡镇", town))
         return out
+
+    def _bare_town_kind(self, match: re.Match[str]) -> bool:
+        """镇党委, 街道办事处 written with the kind alone, not the end of another town's name (古城镇党委).
+        镇委 (镇委宣讲团) follows any word, as no phrase ends in 镇委, but not inside a town name the
+        table knows (that town's 委 is read with its name); a 街道 has a 工委, and 镇委员 is a member."""
+        if match.group("organ") != "委":
+            before = self.text[match.start() - 1:match.start()]
+            return not before or before in NOT_A_NAME_BEFORE
+        if match.group("kind") == "街道" or self.text.startswith("员", match.end()):
+            return False
+        return not any(span.start < match.start() < end for end, span in self.region_spans.items())
+
+    def _town_rule_of_law_bodies(self) -> list[AgencyHit]:
+        """In a town's own report, 镇党委全面依法治镇委员会: the town's name and the words after its kind."""
+        town = self.context.town
+        if town is None or "依法治" not in self.text:
+            return []
+        return [AgencyHit(m.start(), m.end(), town + self.text[m.end("kind"):m.end()], "乡镇", town)
+                for m in TOWN_RULE_OF_LAW_RE.finditer(self.text) if town.endswith(m.group("kind"))]
 
     @staticmethod
     def _keep(hits: list[AgencyHit], taken: TakenMask, hit: AgencyHit | None) -> None:

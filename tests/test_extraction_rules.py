@@ -947,3 +947,21 @@ def test_coordinated_and_listed_bodies(text: str, present: set[str], absent: set
     found = names(extract(text_document("r.txt", text)).agencies)
     assert present <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("三明市将乐县古镛镇2022年法治政府建设工作报告\n全年召开镇党委全面依法治镇委员会会议2次。\n",
+     "三明市将乐县古镛镇党委全面依法治镇委员会"),
+    ("杭州市上城区清波街道2022年法治政府建设工作报告\n组建街道全面依法治街委员会。\n",
+     "杭州市上城区清波街道全面依法治街委员会"),
+    ("杭州市上城区清波街道2022年法治政府建设工作报告\n形成党工委领导、人大工委监督的工作格局。\n",
+     "杭州市上城区清波街道人大工作委员会"),
+    ("三明市将乐县古镛镇2022年法治政府建设工作报告\n成立镇委宣讲团开展宣讲。\n", "中共三明市将乐县古镛镇委员会"),
+])
+def test_a_towns_own_committees_written_without_its_name(text: str, expected: str) -> None:
+    assert expected in names(extract(text_document("r.txt", text)).agencies)
+
+
+def test_a_street_has_no_委_of_its_own() -> None:
+    text = "杭州市上城区清波街道2022年法治政府建设工作报告\n制定《中共清波街道委全面依法治街道委员会工作规则》。\n"
+    assert "中共杭州市上城区清波街道委员会" not in names(extract(text_document("r.txt", text)).agencies)
