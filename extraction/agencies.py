@@ -37,6 +37,7 @@ UNLISTED_NAME_RE = re.compile(r"[^\W\d_A-Za-z全各本我该每其年度关于�
 # Organs with a fixed shape after a region or level prefix.
 GOV_ORGANS = {
     "人民政府办公室": "人民政府办公室", "人民政府办公厅": "人民政府办公厅", "政府办公室": "人民政府办公室",
+    "政府办公厅": "人民政府办公厅", "高级人民法院": "高级人民法院", "高级法院": "高级人民法院",
     "政府办": "人民政府办公室", "府办": "人民政府办公室", "人民政府": "人民政府", "政府": "人民政府",
     "中级人民法院": "中级人民法院", "人民法院": "人民法院", "法院": "人民法院",
     "人民检察院": "人民检察院", "检察院": "人民检察院",
@@ -55,6 +56,9 @@ PARTY_SUBS = {
     "组织部": "组织部", "宣传部": "宣传部", "统战部": "统一战线工作部", "政法委": "政法委员会",
     "编办": "机构编制委员会办公室", "网信办": "网络安全和信息化委员会办公室", "党校": "党校",
     "办公室": "办公室", "办公厅": "办公厅", "巡察办": "巡察工作领导小组办公室",
+    "讲师团": "讲师团", "政法委员会": "政法委员会",
+    # 辽宁's name for the committee (市委法治建设委员会) and its office
+    "法治建设委员会办公室": "法治建设委员会办公室", "法治建设委员会": "法治建设委员会",
 }
 NATIONAL = (
     "全国人民代表大会常务委员会法制工作委员会", "全国人大常委会法制工作委员会", "全国人大常委会法工委",
@@ -74,6 +78,18 @@ _NO_PREFIX = "[省市区县州镇乡级高]"
 BARE_ORGANS_RE = re.compile(
     rf"(政(?<!{_NO_PREFIX}政)协|人(?<!{_NO_PREFIX}人)(?:大常委会|大|民法院|民检察院))"
     r"(?!代表|委员|会议|工作|主席|常委|监督|法律监督|民主监督|依法监督)")
+# 自治区人大常委会、政府、政协、高级法院、检察院: the region written once before a list of its organs
+SHARED_PREFIX_ITEM_RE = re.compile("、(" + "|".join(sorted((w for w in GOV_ORGANS if "办" not in w), key=len,
+                                                          reverse=True)) + ")")
+ORGAN_CORES = frozenset(GOV_ORGANS.values())
+# 法院, 检察院 written alone as an item or object (政法委、法院、检察院; 邀请法院参与): a court, the
+# generic 人民法院 (ANNOTATION.md); after other characters it ends a name read elsewhere (海事法院).
+# The look-behind comes after the first character so that the pattern starts with a literal.
+_BARE_COURT_BEFORE = "[、，,。；;：:和及与请\n（(]"
+BARE_COURT_RE = re.compile(rf"法(?<={_BARE_COURT_BEFORE}法)院|检(?<={_BARE_COURT_BEFORE}检)察院")
+BARE_COURT_NAMES = {"法院": "人民法院", "检察院": "人民检察院"}
+# 电子税务局, 网上税务局: a tax office's online service, a platform rather than a body
+ONLINE_SERVICE_BEFORE = ("电子", "网上")
 # 派出所 written alone (after punctuation, a conjunction or a count): some police station, a kind of
 # body the report names; after other characters it is the end of a name read elsewhere (城关派出所)
 BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|^)派出所", re.MULTILINE)
@@ -91,11 +107,17 @@ CJK_LIST_RUN_RE = re.compile("[\u4e00-\u9fff、]*")
 # bare kind (镇党委, 街道办事处); the value is how the canonical name is built from the town's name.
 TOWN_ORGANS = {"人民政府": "{}人民政府", "政府": "{}人民政府", "办事处": "{}办事处", "党工委": "中共{}工作委员会",
                "党委": "中共{}委员会", "工委": "中共{}工作委员会", "人大主席团": "{}人民代表大会主席团",
-               "工作委员会": "中共{}工作委员会", "委员会": "中共{}委员会"}  # the last two only after 中共
+               "工作委员会": "中共{}工作委员会", "委员会": "中共{}委员会",  # these two only after 中共
+               "人大工委": "{}人大工作委员会", "人大工作委员会": "{}人大工作委员会",  # a 街道's congress office
+               "委": "中共{}委员会"}  # 镇委宣讲团: the town's party committee
 PARTY_FULL_ORGANS = ("工作委员会", "委员会")
 # In a township's own report a bare 党委/党工委 is its own committee; not 机关党委 (an internal unit),
 # 各级党委 or 村党委 (others), nor a position (党委书记: POSITION_AFTER_RE drops those).
-TOWN_BARE_PARTY_RE = re.compile(r"(?<![机关级层村支总局部区县市省镇乡道])(?:党工委|党委)(?!领导、)")  # 党委领导、政府负责: a slogan
+# The same holds for the town's 人大工委 written alone.
+TOWN_BARE_PARTY_RE = re.compile(r"(?<![机关级层村支总局部区县市省镇乡道])(?:党工委|党委|人大工委|人大工作委员会)"
+                                r"(?!领导、)")  # 党委领导、政府负责: a slogan
+# The town's rule-of-law committee (镇党委全面依法治镇委员会, 街道全面依法治街委员会): named as written
+TOWN_RULE_OF_LAW_RE = re.compile(r"(?P<kind>镇|乡|街道)(?:党委|党工委)?(?:全面)?依法治[镇乡街](?:委员会|委)(?:办公室)?")
 TOWN_ORGAN_RE = re.compile("|".join(sorted(TOWN_ORGANS, key=len, reverse=True)))
 BARE_TOWN_ORGAN_RE = re.compile(rf"(?P<kind>镇|乡|街道)(?P<organ>{TOWN_ORGAN_RE.pattern})")
 NOT_A_NAME_BEFORE = "由经在与和及向为将对是的入于从按据把被以到至、，,。；;：:（(“\n "
@@ -108,14 +130,16 @@ SELF_RE = re.compile(r"(?:我|本)(?:局|委|厅|办|中心|院|部|所|府|镇|
 # An organ inside a person's position is not a mention of it (ANNOTATION.md): 省司法厅原副厅长黄岩生
 POSITION_AFTER_RE = re.compile(
     r"(?:原|时任|现任|党组|党委)?(?:常务)?副?(?:厅长|局长|部长|主任|书记|委员长|处长|科长|院长|检察长|庭长|所长"
-    r"|秘书长|巡视员|调研员|镇长|区长|县长|市长|省长|主席|党组成员|班子成员"
+    r"|秘书长|巡视员|调研员|镇长|区长|县长|市长|省长|主席|党组成员|班子成员|常委(?!会)"
     r"|代表(?!大会)|委员(?![会长]))")  # 县人大代表建议, 县政协委员提案: deputies and members, not the organ
 # 丰都府办〔2025〕3号, 市政府令第12号: the body's name is a document number's or decree's prefix here
+# 中共中央政治局 (its study session), 湖北政府网 (a portal's name): the organ's name is part of another's here
+NOT_THE_ORGAN_AFTER_RE = re.compile(r"政治局|网(?![站格络点])")
 DOCUMENT_AFTER_RE = re.compile(r"\s*(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]|令第?[\d一二三四五六七八九十百]+号)")
 # National bodies' full names start with one of these: an expanded abbreviation (中央依法治国办,
 # 市场监管总局) that does is never qualified with the report's region (ANNOTATION.md).
 NATIONAL_STARTS = ("中央", "中共中央", "国家", "国务院", "全国", "最高人民")
-PARTY_COMMITTEE_BODIES = ("全面依法治", "机构编制委员会")  # bodies of a party committee written without 委
+PARTY_COMMITTEE_BODIES = ("全面依法治", "机构编制委员会", "政法委员会", "法治建设委员会")  # bodies of a party committee written without 委
 CENTRAL_TASK_RE = re.compile(r"工作(?!人员|站|者|室|规|制|流程)")  # …中心工作: 中心 as 'central'
 # Heads only national bodies have, and what their official names put before the function.
 NATIONAL_HEADS = {"总局": "国家", "署": ""}
@@ -129,9 +153,12 @@ AUTONOMOUS_PARTY_RE = re.compile(r"自治区党委(?![员书副])")
 # patterns the look-behind comes after 中 so that the pattern starts with a literal, which sre finds by
 # a fast skip (with a leading look-behind it entered the pattern at every position: 0.34 ms per report).
 CENTRAL_BESIDE_COMMITTEES_RE = re.compile(r"中(?<![党共]中)央(?=[、和及与](?:省|市|自治区|区|县)委(?![员会]))")
+# 中央、省、市决策部署 / 中央、省法治督察: the tiers that decide and inspect, 中央 first, is the party centre
+# (a tier of platforms, 中央、省、市信用平台, is not: only decisions and inspections follow here).
+CENTRAL_TIERS_RE = re.compile(r"中(?<![党共]中)央(?=(?:、(?:省|市|区|县|自治区)){1,3}(?:的|等)?(?:决策部署|部署|法治督察|督察))")
 OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)")  # 办件, 办理, 办结, 办公, (汇编)办法; not 依法治国办|法治
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
-PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)[省市区县州镇乡、,，()（）\s]*$")  # 全国农业农村厅局长会议: every such body
+PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)(?:[省市区县州镇乡、,，()（）\s]|自治)*$")  # 各市、县、自治县  # 全国农业农村厅局长会议: every such body
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,16 +348,17 @@ class RegionSpan:
 
 
 def _listed_functions(match: re.Match[str]) -> list[AgencyHit]:
-    """The bodies of one 公安、司法等部门 list, or none when an item is not a known function."""
+    """The bodies of one 公安、司法等部门 list: its known functions. An item the table does not know
+    (市监, a local short form) is skipped, not a reason to drop the list's known bodies; the first item
+    may carry the words before the list (联合公安), later ones must be a function and nothing else."""
     stems = generic_stems()
     found: list[AgencyHit] = []
     pos = match.start(1)
     for i, part in enumerate(match.group(1).split("、")):
         stem = next((part[k:] for k in range(len(part) - 1) if part[k:] in stems), None)
-        if stem is None or (i > 0 and stem != part):
-            return []
-        start = pos + len(part) - len(stem)
-        found.append(AgencyHit(start, start + len(stem), stem + match.group(2), None, None, generic=True))
+        if stem is not None and (i == 0 or stem == part):
+            start = pos + len(part) - len(stem)
+            found.append(AgencyHit(start, start + len(stem), stem + match.group(2), None, None, generic=True))
         pos += len(part) + 1
     return found
 
@@ -375,7 +403,8 @@ class AgencyFinder:
         for match in national.finditer(self.text):
             name = NATIONAL_CANONICAL.get(match.group(0), match.group(0))
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), name, "国家", None))
-        for match in (*CENTRAL_BESIDE_COMMITTEES_RE.finditer(self.text), *CENTRAL_ALONE_RE.finditer(self.text)):
+        for match in (*CENTRAL_BESIDE_COMMITTEES_RE.finditer(self.text), *CENTRAL_ALONE_RE.finditer(self.text),
+                      *CENTRAL_TIERS_RE.finditer(self.text)):
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), "中共中央", "国家", None))
         for match in CENTRAL_OFFICES_RE.finditer(self.text):
             for group, name in ((1, "中共中央办公厅"), (2, "国务院办公厅")):
@@ -386,10 +415,15 @@ class AgencyFinder:
             self._keep(hits, taken, self._autonomous_party(match))
         for match in organs.finditer(self.text):
             self._keep(hits, taken, self._organ(match))
+        for hit in self._shared_prefix_items(hits):
+            self._keep(hits, taken, hit)
         for match in functional.finditer(self.text):
             self._keep(hits, taken, self._functional(match))
         for match in BARE_ORGANS_RE.finditer(self.text):
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(1), None, None, generic=True))
+        for match in BARE_COURT_RE.finditer(self.text):
+            self._keep(hits, taken, AgencyHit(match.start(), match.end(), BARE_COURT_NAMES[match.group(0)], None,
+                                              None, generic=True))
         if "派出所" in self.text:  # its leading look-behind would be entered at every position
             for match in BARE_UNIT_RE.finditer(self.text):
                 self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), None, None,
@@ -404,15 +438,18 @@ class AgencyFinder:
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
         return [h for h in hits if not POSITION_AFTER_RE.match(self.text, h.end)
-                and not DOCUMENT_AFTER_RE.match(self.text, h.end)]
+                and not DOCUMENT_AFTER_RE.match(self.text, h.end) and not NOT_THE_ORGAN_AFTER_RE.match(self.text, h.end)]
 
     def _coordinated(self, hits: list[AgencyHit]) -> list[AgencyHit]:
         """省、市教育局 and 永昌县、金川区人民政府 name two bodies each (ANNOTATION.md: coordinated
-        forms name every body): level characters or resolved regions joined by 、 before a name."""
-        out = []
+        forms name every body): level characters or resolved regions joined by 、 before a name, and
+        resolved regions joined by 和/及/与 (金山区和崇明区市场监管局; a bare 省和市 is too often two
+        subjects of a sentence). 省人大及其常委会 names the congress and its standing committee."""
+        out = [self._standing_committee(hit) for hit in hits if hit.core == "人民代表大会"
+               and self.text.startswith("及其常委会", hit.end)]
         for hit in hits:
             pos = hit.start
-            while hit.core and pos >= 2 and self.text[pos - 1] == "、":
+            while hit.core and pos >= 2 and (self.text[pos - 1] == "、" or self._region_joined(pos - 1)):
                 before = self._coordinated_before(pos - 1, hit.core)
                 if before is None:
                     break
@@ -424,6 +461,32 @@ class AgencyFinder:
         """公安、司法等部门 → 公安部门 and 司法部门 (ANNOTATION.md): every listed function is a known
         functional stem (the words before the first one, 会同…, are not part of it)."""
         return [hit for match in _function_lists(self.text) for hit in _listed_functions(match)]
+
+    def _shared_prefix_items(self, hits: list[AgencyHit]) -> list[AgencyHit]:
+        """The organs listed after a region's organ (自治区人大常委会、政府、政协、高级法院) are that region's
+        too: the prefix is written once for the list, so they are not the generic 政协, 人民检察院."""
+        out = []
+        for hit in hits:
+            if hit.scoped or hit.core not in ORGAN_CORES or not hit.name.endswith(hit.core):
+                continue
+            qualifier, pos = hit.name[:-len(hit.core)], hit.end
+            while (item := SHARED_PREFIX_ITEM_RE.match(self.text, pos)) is not None:
+                organ = GOV_ORGANS[item.group(1)]
+                name = f"中国人民政治协商会议{qualifier}委员会" if organ == "政协" else qualifier + organ
+                out.append(AgencyHit(item.start(1), item.end(1), name, hit.level, hit.region))
+                pos = item.end()
+        return out
+
+    def _region_joined(self, joiner: int) -> bool:
+        """和/及/与 at `joiner` right after a resolved region name."""
+        span = self.region_spans.get(joiner)
+        return self.text[joiner] in "和及与" and span is not None and span.node is not None
+
+    def _standing_committee(self, congress: AgencyHit) -> AgencyHit:
+        """The 常委会 of 省人大及其常委会: the same region's 人民代表大会常务委员会."""
+        start = congress.end + len("及其")
+        return AgencyHit(start, start + len("常委会"), congress.name + "常务委员会", congress.level, congress.region,
+                         scoped=congress.scoped)
 
     def _coordinated_before(self, end: int, core: str) -> AgencyHit | None:
         """The body named by the level character or region that ends at `end`, with `core`."""
@@ -440,11 +503,12 @@ class AgencyFinder:
 
     def _town_organs(self) -> list[AgencyHit]:
         """许疃镇党委 after a town's name; in a town's own report also the bare 镇党委, 街道办事处."""
-        out = []
+        out = self._town_rule_of_law_bodies()
         for end, span in self.region_spans.items():
             organ = TOWN_ORGAN_RE.match(self.text, end) if span.level == "乡镇" else None
-            if organ is None:
-                continue
+            if organ is None or (organ.group(0) == "委" and (span.prefix.endswith("街道")
+                                                              or self.text.startswith("员", organ.end()))):
+                continue  # 镇委员: a member; a 街道 has a 工委, not a 委
             start = self._town_start(span.start)
             if organ.group(0) in PARTY_FULL_ORGANS:  # 中共蒙城县许疃镇委员会: the full name of its 党委
                 if not self.text.startswith("中共", start - 2):
@@ -456,13 +520,31 @@ class AgencyFinder:
         if town is None:
             return out
         for match in BARE_TOWN_ORGAN_RE.finditer(self.text):
-            before = self.text[match.start() - 1:match.start()]
-            if town.endswith(match.group("kind")) and (not before or before in NOT_A_NAME_BEFORE):
+            if town.endswith(match.group("kind")) and self._bare_town_kind(match):
                 name = TOWN_ORGANS[match.group("organ")].format(town)
                 out.append(AgencyHit(match.start(), match.end(), name, "乡镇", town))
         for match in TOWN_BARE_PARTY_RE.finditer(self.text):
             out.append(AgencyHit(match.start(), match.end(), TOWN_ORGANS[match.group(0)].format(town), "乡镇", town))
         return out
+
+    def _bare_town_kind(self, match: re.Match[str]) -> bool:
+        """镇党委, 街道办事处 written with the kind alone, not the end of another town's name (古城镇党委).
+        镇委 (镇委宣讲团) follows any word, as no phrase ends in 镇委, but not inside a town name the
+        table knows (that town's 委 is read with its name); a 街道 has a 工委, and 镇委员 is a member."""
+        if match.group("organ") != "委":
+            before = self.text[match.start() - 1:match.start()]
+            return not before or before in NOT_A_NAME_BEFORE
+        if match.group("kind") == "街道" or self.text.startswith("员", match.end()):
+            return False
+        return not any(span.start < match.start() < end for end, span in self.region_spans.items())
+
+    def _town_rule_of_law_bodies(self) -> list[AgencyHit]:
+        """In a town's own report, 镇党委全面依法治镇委员会: the town's name and the words after its kind."""
+        town = self.context.town
+        if town is None or "依法治" not in self.text:
+            return []
+        return [AgencyHit(m.start(), m.end(), town + self.text[m.end("kind"):m.end()], "乡镇", town)
+                for m in TOWN_RULE_OF_LAW_RE.finditer(self.text) if town.endswith(m.group("kind"))]
 
     @staticmethod
     def _keep(hits: list[AgencyHit], taken: TakenMask, hit: AgencyHit | None) -> None:
@@ -566,6 +648,8 @@ class AgencyFinder:
             return None  # 组织|局机关干部, 组织|中心组学习: the stem is a verb here
         if match.group("head") == "中心" and CENTRAL_TASK_RE.match(self.text, match.end()):
             return None  # 街道中心工作: the central task, not a 中心
+        if match.group("head") == "部" and self.text.startswith(("署", "分"), match.end()):
+            return None  # 组织|部署, 执法|部分: 部 opens the next word
         if match.group("head") == "委" and self.text.startswith("员", match.end()):
             return None  # 政法委员, 纪委委员: a position, not 政法委员会
         if match.group("head") == "办" and OFFICE_VERB_RE.match(self.text, match.end()):
@@ -585,6 +669,8 @@ class AgencyFinder:
         if not prefix.explicit and match.group("head") in NATIONAL_HEADS:  # 税务总局, 审计署: only national
             return AgencyHit(prefix.start, match.end(), NATIONAL_HEADS[match.group("head")] + core, "国家", None)
         if not prefix.explicit:
+            if self.text.startswith(ONLINE_SERVICE_BEFORE, prefix.start - 2):
+                return None  # 电子税务局: an online service
             if core.endswith("部"):
                 return AgencyHit(prefix.start, match.end(), core, "国家", None)  # 司法部, 工业和信息化部
             bare = self._bare_prefix(prefix.start, core)

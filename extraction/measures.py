@@ -112,6 +112,16 @@ def find_catalogue(text: str) -> list[MeasureHit]:
 # 学法用法制度|化 (an adverb), 领导干部学法|清单 (a list named after it), 聘请4名|法律顾问 and
 # 法律顾问|强昌文同志 (a role held by people, not the 法律顾问制度).
 ROLE_SURFACES = frozenset({"法律顾问", "政府法律顾问", "常年法律顾问"})
+# A duty's holder written without the duty (法治建设第一责任人) names the duty only where someone carries
+# it out (履行推进法治建设第一责任人, 主要负责人法治建设第一责任人、…制度), not as a person's title
+# (以法治建设第一责任人、局长某某为组长).
+DUTY_HOLDERS = frozenset({"法治建设第一责任人"})
+_DUTY_VERB_BEFORE_RE = re.compile(r"(?:履行|推进|落实|压实|负责人)$")
+# A role written plainly (用好法律明白人) is people; quoted (“法律明白人”) it names the programme (ANNOTATION.md).
+QUOTED_ROLES = frozenset({"法律明白人"})
+# 会前学法 of a department's or a party group's own meeting (厅务会会前学法) is not the government's
+# 常务会议 practice the catalogue name stands for.
+_OWN_MEETING_BEFORE_RE = re.compile(r"(?:[厅局委办院所]务会|党组会|党委会|党工委会|办公会)议?$")
 _COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两百几多]+(?:名|位|个|人)$")
 _PERSON_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{2,3}同志")
 
@@ -121,6 +131,14 @@ def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind:
         return True
     if kind != "清单" and text.startswith("清单", end):
         return True
+    if text.startswith("领导小组", end):
+        return True  # 行政审批制度改革领导小组办公室: the name of a group, which ANNOTATION.md leaves out
+    if surface == "会前学法":
+        return bool(_OWN_MEETING_BEFORE_RE.search(text, max(0, start - 5), start))
+    if surface in QUOTED_ROLES:
+        return text[start] not in QUOTES
+    if surface in DUTY_HOLDERS:
+        return not _DUTY_VERB_BEFORE_RE.search(text, max(0, start - 3), start)
     if surface in ROLE_SURFACES:
         return bool(_COUNT_BEFORE_RE.search(text, max(0, start - 6), start) or _PERSON_AFTER_RE.match(text, end))
     return False

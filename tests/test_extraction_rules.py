@@ -772,6 +772,12 @@ def test_the_report_genre_is_no_measure() -> None:
     ("纳入法治政府建设年度考核内容。", "法治政府建设考核"),
     ("利用“3·15”消费者权益保护日开展宣传。", "3·15国际消费者权益日"),
     ("无行政诉讼败诉案件。", "行政应诉"),
+    ("持续抓好县处级干部任前法律法规考试。", "领导干部任前法律知识考试制度"),
+    ("全年开展双随机监督120家次。", "双随机、一公开"),
+    ("开展“3·15”消费者权益日宣传。", "3·15国际消费者权益日"),
+    ("制定领导干部应知应会法律法规学习清单。", "领导干部应知应会法律法规清单"),
+    ("健全科室初审、集体审议的三级法制审核机制。", "重大执法决定法制审核制度"),
+    ("主要负责人切实履行推进法治建设第一责任职责。", "法治建设第一责任人职责"),
 ])
 def test_common_wordings_of_catalogue_measures(sentence: str, measure: str) -> None:
     text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
@@ -867,6 +873,14 @@ def test_a_regions_function_and_系统_is_a_sector_not_a_platform(body: str, pla
     ("邀请市政府法律顾问强昌文同志作专题讲座。", "法律顾问制度", False),
     ("全面落实政府法律顾问制度。", "法律顾问制度", True),
     ("健全领导干部学法用法制度。", "领导干部学法用法制度", True),
+    ("党政主要负责人履行推进法治建设第一责任人，开展述法。", "法治建设第一责任人职责", True),
+    ("成立以法治建设第一责任人、局长张某为组长的领导小组。", "法治建设第一责任人职责", False),  # a person
+    ("按期开展厅务会会前学法。", "政府常务会议会前学法", False),  # a department's own meeting
+    ("严格落实会前学法制度。", "政府常务会议会前学法", True),
+    ("用好法治带头人、法律明白人开展宣传。", "“法律明白人”培养工程", False),  # people in a role
+    ("培育“法律明白人”120名。", "“法律明白人”培养工程", True),
+    ("牵头单位：省行政审批制度改革领导小组办公室。", "行政审批制度改革", False),  # a group's name
+    ("深化行政审批制度改革。", "行政审批制度改革", True),
 ])
 def test_a_measures_words_inside_another_phrase_are_no_mention(body: str, measure: str, expected: bool) -> None:
     text = f"某某县司法局2022年法治政府建设年度报告\n2022年，我局推进依法行政。{body}\n"
@@ -880,3 +894,74 @@ def test_a_measures_words_inside_another_phrase_are_no_mention(body: str, measur
 ])
 def test_an_opening_that_declares_its_year_is_the_covered_year(text: str, year: int) -> None:
     assert meta_of(text).year == year
+
+
+# -- agency forms: offices, courts, party bodies and pre-2018 short forms; words that only look like one --
+
+PROVINCE_CITY_REPORT = "江西省南昌市司法局2022年法治政府建设年度报告\n2022年，我局推进依法行政。{body}\n"
+
+
+@pytest.mark.parametrize(("body", "present", "absent"), [
+    ("省政府办公厅印发实施意见。", "江西省人民政府办公厅", "江西省人民政府办公室"),
+    ("会同省高级人民法院建立联动机制。", "江西省高级人民法院", None),
+    ("省食品药品监管局推行一网受理。", "江西省食品药品监督管理局", None),
+    ("案例被国家药品监管局评为典型。", "国家药品监督管理局", None),
+    ("组建省民营经济发展局。", "江西省民营经济发展局", None),
+    ("邀请省委讲师团作专题辅导。", "中共江西省委讲师团", None),
+    ("市政法委牵头开展督查。", "中共南昌市委政法委员会", "南昌市政法委员会"),
+    ("被市委法治建设委员会办公室通报表扬。", "中共南昌市委法治建设委员会办公室", None),
+    ("贯彻落实中央、省、市决策部署。", "中共中央", None),
+    ("做好中央、省法治督察反馈问题整改。", "中共中央", None),
+    # an organ inside a position, a verb phrase, a study session and a portal's name
+    ("省委常委、市委书记作专题辅导。", None, "中共江西省委员会"),
+    ("认真组织部署落实各项任务。", None, "组织部"),
+    ("学习总书记在中共中央政治局集体学习时的讲话。", None, "中共中央"),
+    ("信息同步发布于江西政府网。", None, "江西省人民政府"),
+])
+def test_agency_forms_and_look_alikes(body: str, present: str | None, absent: str | None) -> None:
+    found = names(extract(text_document("r.txt", PROVINCE_CITY_REPORT.format(body=body))).agencies)
+    assert present is None or present in found
+    assert absent is None or absent not in found
+
+
+# -- coordinated and listed bodies: each one named, with the prefix the list shares ------------------
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("上海市市场监督管理局2021年法治政府建设情况报告\n金山区和崇明区市场监管局法规科被评为先进集体。\n",
+     {"上海市金山区市场监督管理局", "上海市崇明区市场监督管理局"}, set()),
+    ("江西省司法厅2022年法治政府建设年度报告\n在省委领导和省人大及其常委会的监督下推进依法行政。\n",
+     {"江西省人民代表大会", "江西省人民代表大会常务委员会"}, set()),
+    ("广西壮族自治区司法厅2022年法治政府建设年度报告\n听取自治区人大常委会、政府、政协、高级法院、检察院党组工作汇报。\n",
+     {"广西壮族自治区高级人民法院", "广西壮族自治区人民检察院", "中国人民政治协商会议广西壮族自治区委员会"},
+     {"人民检察院", "政协"}),
+    ("某某县司法局2022年法治政府建设年度报告\n要求组织政法委、法院、检察院等单位开展调研。\n",
+     {"人民法院", "人民检察院"}, set()),
+    ("某某县司法局2022年法治政府建设年度报告\n联合公安、市监、自然资源等部门开展联合执法。\n",
+     {"公安部门", "自然资源部门"}, set()),
+    ("海南省司法厅2022年法治政府建设年度报告\n各市、县、自治县人民政府要抓好落实。\n",
+     set(), {"县人民政府"}),
+    ("江西省南昌市司法局2022年法治政府建设年度报告\n“南昌电子税务局”正式上线运行。\n", set(),
+     {"江西省南昌市税务局", "南昌市税务局", "税务局"}),  # an online service
+])
+def test_coordinated_and_listed_bodies(text: str, present: set[str], absent: set[str]) -> None:
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert present <= found
+    assert not absent & found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("三明市将乐县古镛镇2022年法治政府建设工作报告\n全年召开镇党委全面依法治镇委员会会议2次。\n",
+     "三明市将乐县古镛镇党委全面依法治镇委员会"),
+    ("杭州市上城区清波街道2022年法治政府建设工作报告\n组建街道全面依法治街委员会。\n",
+     "杭州市上城区清波街道全面依法治街委员会"),
+    ("杭州市上城区清波街道2022年法治政府建设工作报告\n形成党工委领导、人大工委监督的工作格局。\n",
+     "杭州市上城区清波街道人大工作委员会"),
+    ("三明市将乐县古镛镇2022年法治政府建设工作报告\n成立镇委宣讲团开展宣讲。\n", "中共三明市将乐县古镛镇委员会"),
+])
+def test_a_towns_own_committees_written_without_its_name(text: str, expected: str) -> None:
+    assert expected in names(extract(text_document("r.txt", text)).agencies)
+
+
+def test_a_street_has_no_委_of_its_own() -> None:
+    text = "杭州市上城区清波街道2022年法治政府建设工作报告\n制定《中共清波街道委全面依法治街道委员会工作规则》。\n"
+    assert "中共杭州市上城区清波街道委员会" not in names(extract(text_document("r.txt", text)).agencies)
