@@ -29,6 +29,7 @@ from fazhi.extraction.issuer import (
     publisher_row_issuer,
     region_government_issuer,
     report_meta,
+    speaking_zone,
     zone_subject,
 )
 from fazhi.extraction.laws import LawHit, find_bare_laws, resolve_citations
@@ -145,7 +146,8 @@ def _is_zone_body(hit: AgencyHit, zone: Zone) -> bool:
 
 def _find_issuer(doc: Document) -> AgencyHit | None:
     opening_end = _opening_end(doc)
-    zone = zone_subject(doc.text, opening_end, doc.title, doc.zones)
+    zone = (zone_subject(doc.text, opening_end, doc.title, doc.zones)
+            or speaking_zone(doc.text, opening_end, doc.zones, doc.region_context))
     region = region_government_issuer(doc.text, opening_end, doc.title,
                                       named_regions(doc.region_mentions, doc.region_unresolved),
                                       doc.region_context, RegionGazetteer.default())
