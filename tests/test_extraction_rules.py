@@ -1034,3 +1034,12 @@ def test_zone_names_start_at_the_name(text: str, expected: str, absent: str) -> 
     found = names(extract(text_document("r.txt", text)).agencies)
     assert expected in found, found
     assert absent not in found
+
+
+def test_the_opening_runs_to_the_sentence_that_announces_the_report() -> None:
+    """A page's headline and source rows come first; the subject is in the sentence before 报告如下."""
+    text = ("[河南省政府发布年度报告] 对法治政府建设的几点思考与体会\n"
+            "时间:2019-05-10 09:12:00 来源:某某资源网 本文已影响 某某资源网手机站\n"
+            "2018年,河南省政府以习近平新时代中国特色社会主义思想为指导,深入推进依法行政。现将有关情况报告如下:\n"
+            "一、依法全面履行政府职能\n")
+    assert (meta_of(text).agency, meta_of(text).region) == ("河南省人民政府", "河南省")
