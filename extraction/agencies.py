@@ -22,6 +22,7 @@ from fazhi.extraction.dictionaries import (
     load_agency_generic,
     load_agency_suffixes,
     load_national_line_bodies,
+    load_official_short_forms,
 )
 from fazhi.extraction.regions import RegionEntry, RegionGazetteer, name_prefix, node_name
 from fazhi.extraction.spans import TakenMask
@@ -348,17 +349,21 @@ class RegionSpan:
 
 
 def _listed_functions(match: re.Match[str]) -> list[AgencyHit]:
-    """The bodies of one 公安、司法等部门 list: its known functions. An item the table does not know
-    (市监, a local short form) is skipped, not a reason to drop the list's known bodies; the first item
+    """The bodies of one 公安、司法等部门 list: its known functions, and an item that is a short form of
+    data/agency_abbreviations.tsv (市监: 市场监管部门). An item neither table knows (a local short form)
+    is skipped, not a reason to drop the list's known bodies; the first item
     may carry the words before the list (联合公安), later ones must be a function and nothing else."""
     stems = generic_stems()
     found: list[AgencyHit] = []
     pos = match.start(1)
     for i, part in enumerate(match.group(1).split("、")):
         stem = next((part[k:] for k in range(len(part) - 1) if part[k:] in stems), None)
+        short = _abbreviations().get(part + match.group(2))  # 市监 → 市场监管部门 (a short form the table knows)
         if stem is not None and (i == 0 or stem == part):
             start = pos + len(part) - len(stem)
             found.append(AgencyHit(start, start + len(stem), stem + match.group(2), None, None, generic=True))
+        elif short is not None and short.endswith(match.group(2)):
+            found.append(AgencyHit(pos, pos + len(part), short, None, None, generic=True))
         pos += len(part) + 1
     return found
 
@@ -661,7 +666,8 @@ class AgencyFinder:
             name = (prefix.qualifier + core) if prefix.qualifier else self.text[prefix.start:match.end()]
             return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region, generic=True,
                              scoped=prefix.scoped)
-        core = expand_abbreviation(core)
+        if not self._official_as_written(match, core):
+            core = expand_abbreviation(core)
         if core.startswith(NATIONAL_STARTS):  # 中央依法治国办, 市场监管总局: national, never a local body
             return AgencyHit(match.start(), match.end(), core, "国家", None)
         if prefix.level == "国家":
@@ -683,6 +689,16 @@ class AgencyFinder:
                              scoped=True, core=lvl_core)
         return AgencyHit(prefix.start, match.end(), qualified(prefix.qualifier, core), prefix.level,
                          prefix.region, scoped=prefix.scoped, core=lvl_core)
+
+    def _official_as_written(self, match: re.Match[str], core: str) -> bool:
+        """重庆市长寿区交通局: a short form that is also an official name (data/agency_abbreviations.tsv),
+        written after its region's own name, is that body's name; 区交通局 or 交通局 alone is expanded."""
+        if core not in load_official_short_forms():
+            return False
+        region = self.region_spans.get(match.start())
+        if region is None and match.group("lvl"):
+            region = self.region_spans.get(match.start() + 1)
+        return region is not None and region.node is not None
 
     def _bare_prefix(self, start: int, core: str) -> Prefix:
         """A bare 司法局 refers to the report's own level of government — not a bare 司法所, which

@@ -156,6 +156,17 @@ def load_agency_abbreviations() -> dict[str, str]:
     return dict(_pairs(data_dir() / "agency_abbreviations.tsv", 2, None))
 
 
+OFFICIAL_TOO_NOTE = "亦为正式名称"
+
+
+@lru_cache(maxsize=1)
+def load_official_short_forms() -> frozenset[str]:
+    """Short forms of data/agency_abbreviations.tsv that are also some places' official name (交通局:
+    重庆市长寿区交通局): a region-prefixed name the text writes in full must not be renamed."""
+    path = data_dir() / "agency_abbreviations.tsv"
+    return frozenset(key for _n, (key, _v, note) in _rows(path, 2, 3) if note.startswith(OFFICIAL_TOO_NOTE))
+
+
 def load_national_line_bodies() -> dict[str, str]:
     """data/national_line_bodies.tsv as a local bureau's functional stem -> its line's national 总局."""
     return dict(_pairs(data_dir() / "national_line_bodies.tsv", 2, None))

@@ -51,6 +51,9 @@ LEVEL_SUBJECT_RE = re.compile(
     rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府){_VERB}")
 # The body named by its leaders or party group: 部主要负责同志…, 厅党组… (ANNOTATION.md)
 LEADERS_RE = re.compile(r"(部|厅|局|委)(?:主要负责同志|主要负责人|党组|领导班子)")
+# 市局党委带头…: a bureau's party committee speaks for it, but only the title of rules the bureau says it
+# made names it (局党委 in a report that calls itself only 教育局 does not fix which county's)
+PARTY_COMMITTEE_RE = re.compile(r"(部|厅|局)党委(?![员书副])")
 CLAUSE_START = frozenset(",，。；;:：\n 年来")
 # A page's metadata row naming who published it: 发布机构: 内蒙古阿拉善高新技术产业开发区管理委员会
 PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*(?:[:：|]|[\]】])\s*(?P<name>[\u4e00-\u9fff()（）]{4,40})")
@@ -58,7 +61,11 @@ MAX_HEADER_LINES = 20
 SHORT_NAME_RE = re.compile(r"[(（](?:以下)?简称[^()（）\n]{1,24}[)）]")
 CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())
 REPORT_FOLLOWS_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)如下")
-TITLE_LEAD_RE = re.compile(r"[\s《“\"]*(?:[\[【][^\]】\n]{2,30}[\]】])?\s*(?:关于)?\s*(?:\d{4}(?:[-—至]\d{4})?年度?)?\s*(?:关于)?\s*(?:中共)?")
+# 关于《清水县人民政府关于…的报告》的政策解读: a page about one report names that report's issuer first
+TITLE_LEAD_RE = re.compile(r"[\s《“\"]*(?:[\[【][^\]】\n]{2,30}[\]】])?\s*(?:关于)?\s*(?:\d{4}(?:[-—至]\d{4})?年度?)?"
+                           r"\s*(?:关于)?\s*《?(?:中共)?")
+# 高新区(新市区)人民政府2024年…: a body with two names, the division's in brackets after the zone's
+TITLE_ALIAS_LEAD_RE = re.compile(TITLE_LEAD_RE.pattern + r"[\u4e00-\u9fff]{1,12}[区县市][(（]")
 REGION_TITLE_NEXT_RE = re.compile(r"\d|年|关于|法治|全面|依法|推进|贯彻|党委|政府|工作")  # not more of a name
 AGENCY_ENDINGS = ("人民政府", "政府", "办公室", "办公厅", "委员会", "办事处", "局", "厅", "委", "办", "中心", "院", "所", "部")
 
@@ -84,17 +91,27 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     for hit in real:  # 现将市人社局2021年法治政府建设情况报告如下 (ANNOTATION.md)
         if text.startswith("现将", hit.start - 2) and REPORT_FOLLOWS_RE.match(text, hit.end):
             return hit
-    self_heads = {m.group(0)[1:] for m in SELF_RE.finditer(text)} | {
-        m.group(1) for m in LEADERS_RE.finditer(text)}
-    if self_heads:
-        found = (_self_described_issuer(text, opening_end, real, self_heads)
-                 or _issuer_of_own_rules(text, real, self_heads))
-        if found:
-            return found
+    found = _self_speaking_issuer(text, opening_end, real)
+    if found:
+        return found
     subject = _opening_subject_agency(text, opening_end, real)
     if subject is not None and region_subject is not None and region_subject.start < subject.start:
         return region_subject
     return subject
+
+
+def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyHit]) -> AgencyHit | None:
+    """A report that speaks of itself (我局, 厅党组, 市局党委) by its head word: the agency with that head
+    which opens the report, or names the rules it made; its party committee counts for the latter only."""
+    self_heads = {m.group(0)[1:] for m in SELF_RE.finditer(text)} | {
+        m.group(1) for m in LEADERS_RE.finditer(text)}
+    if self_heads:
+        found = (_self_described_issuer(text, opening_end, hits, self_heads)
+                 or _issuer_of_own_rules(text, hits, self_heads))
+        if found:
+            return found
+    party_heads = {m.group(1) for m in PARTY_COMMITTEE_RE.finditer(text)} - self_heads
+    return _issuer_of_own_rules(text, hits, party_heads) if party_heads else None
 
 
 def _title_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
@@ -237,8 +254,7 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
         for chain in chains:
             if chain[0].start >= title.end:
                 break
-            if TITLE_LEAD_RE.fullmatch(text, title.start, chain[0].start) \
-                    and REGION_TITLE_NEXT_RE.match(text, chain[-1].end):
+            if _leads_title(text, title, chain):
                 return _government(gazetteer, chain)
     if opening_end is None:
         return None
@@ -258,6 +274,16 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
     return None
 
 
+def _leads_title(text: str, title: Line, chain: list[NamedRegion]) -> bool:
+    """The region opens the title (北京市2021年…, 关于福州市…), or is the bracketed second name of the
+    body that does (高新区(新市区)人民政府…: one government under a zone's and a district's name)."""
+    start, end = chain[0].start, chain[-1].end
+    if TITLE_LEAD_RE.fullmatch(text, title.start, start):
+        return bool(REGION_TITLE_NEXT_RE.match(text, end))
+    return bool(TITLE_ALIAS_LEAD_RE.fullmatch(text, title.start, start)) and text[end:end + 1] in ")）" \
+        and (text.startswith("人民政府", end + 1) or bool(REGION_TITLE_NEXT_RE.match(text, end + 1)))
+
+
 def zone_subject(text: str, opening_end: int | None, title: Line | None, zones: list[Zone]) -> Zone | None:
     """The development zone a report is about: its title opens with the zone (贵州双龙航空港经济区2023年度…)
     or its opening's subject is the zone (2022年,高新区以…; 2024年宁河经济开发区在区委…领导下)."""
@@ -270,6 +296,26 @@ def zone_subject(text: str, opening_end: int | None, title: Line | None, zones: 
             if text.startswith(OPENING_VERBS, after.end() if after else zone.end):
                 return zone
     return None
+
+
+# the bodies only a development zone has: 区党工委, 管委会 (a district has a 区委 and a 区政府)
+ZONE_ORGAN_WORD_RE = re.compile(r"党工委|管委会|管理委员会")
+
+
+def speaking_zone(text: str, opening_end: int | None, zones: list[Zone],
+                  context: RegionEntry | None) -> Zone | None:
+    """An untitled report whose opening says 我区/全区 (2021年,我区以…) in a text that names one zone in
+    full and the organs only a zone has (区党工委, 管委会): that zone speaks. Not in a district's report,
+    where 我区 is the district itself."""
+    if opening_end is None or (context is not None and context.level == "区县" and context.name.endswith("区")):
+        return None
+    own = SELF_SUBJECT_RE.search(text, 0, opening_end)
+    if own is None or own.group(1) != "区" or not _opens_clause(text, own.start()):
+        return None
+    named = {z.name: z for z in zones if not z.scoped}
+    if len(named) != 1 or not ZONE_ORGAN_WORD_RE.search(text):
+        return None
+    return next(iter(named.values()))
 
 
 def _region_chains(regions: list[NamedRegion]) -> list[list[NamedRegion]]:

@@ -33,7 +33,7 @@ _PARTY_RE = re.compile(r"^(中国共产党|中共|党政|党委|党组|党内)")
 _ORGAN_END = ("部", "委", "厅", "局", "办", "署", "院", "委员会", "政府", "中心")
 # A verb of making a document right before its title (我局制定了《…》): the issuer finder and
 # the ISSUED (Agency→Law) relation both read it.
-MADE_RE = re.compile(r"(?:制定|出台|印发|修订|修改|编制|起草|发布|制订|完善)(?:了|并印发|并出台|出台了)?$")
+MADE_RE = re.compile(r"(?:制定|出台|印发|修订|修改|编制|起草|发布|制订|完善)(?:了|并印发|并出台|出台了|、实施|并实施)?$")
 
 
 @dataclass(frozen=True, slots=True)

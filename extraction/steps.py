@@ -8,6 +8,7 @@ another step. The order is fazhi.extraction.pipeline.STEPS.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -29,6 +30,7 @@ from fazhi.extraction.issuer import (
     publisher_row_issuer,
     region_government_issuer,
     report_meta,
+    speaking_zone,
     zone_subject,
 )
 from fazhi.extraction.laws import LawHit, find_bare_laws, resolve_citations
@@ -48,6 +50,10 @@ from fazhi.extraction.zones import Place, Zone, find_zones, zone_agencies, zone_
 from fazhi.model import Agency, Extraction, Law, Measure, Region
 
 OPENING_MIN_SENTENCE = 20  # shorter "sentences" at the top are header lines: 文号, addressee, title
+# A page's own lines (a source row, a linked headline) may come first: the opening runs at least to the
+# sentence that announces the report (现将有关情况报告如下) when it is among the first few.
+OPENING_MAX_SENTENCES = 5
+REPORT_FOLLOWS_RE = re.compile(r"(?:报告|汇报|总结)如下")
 
 H = TypeVar("H", AgencyHit, LawHit, MeasureHit, RegionMention)
 E = TypeVar("E", Agency, Law, Measure, Region)
@@ -145,7 +151,8 @@ def _is_zone_body(hit: AgencyHit, zone: Zone) -> bool:
 
 def _find_issuer(doc: Document) -> AgencyHit | None:
     opening_end = _opening_end(doc)
-    zone = zone_subject(doc.text, opening_end, doc.title, doc.zones)
+    zone = (zone_subject(doc.text, opening_end, doc.title, doc.zones)
+            or speaking_zone(doc.text, opening_end, doc.zones, doc.region_context))
     region = region_government_issuer(doc.text, opening_end, doc.title,
                                       named_regions(doc.region_mentions, doc.region_unresolved),
                                       doc.region_context, RegionGazetteer.default())
@@ -188,7 +195,10 @@ def _opening_end(doc: Document) -> int | None:
     body = [s for s in doc.sentences if s.end - s.start >= OPENING_MIN_SENTENCE]
     if not body:
         return doc.sentences[-1].end if doc.sentences else None
-    return body[min(1, len(body) - 1)].end
+    end = body[min(1, len(body) - 1)].end
+    last = doc.sentences.index(body[min(OPENING_MAX_SENTENCES, len(body)) - 1]) + 1  # and the short one after it
+    follows = next((s for s in doc.sentences[:last + 1] if REPORT_FOLLOWS_RE.search(doc.text, s.start, s.end)), None)
+    return max(end, follows.end) if follows else end
 
 
 def report(doc: Document) -> None:

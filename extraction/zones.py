@@ -22,7 +22,10 @@ ZONE_ORGANS = {"管理委员会": "{}管理委员会", "管委会": "{}管理委
                "党工委": "中共{}工作委员会", "工作委员会": "中共{}工作委员会"}
 ORGAN_RE = re.compile("|".join(sorted(ZONE_ORGANS, key=len, reverse=True)))
 # What cannot be part of a zone's own name before its head word (深入推进经济开发区建设, 各开发区)
-NAME_STOP_RE = re.compile(r"简称|称|的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托|本|我|该|个|级|所在|其他|重点")
+# or verbs that take the zone as object (结合经济技术开发区管理委员会…, 支持高新区发展): the name starts after them
+NAME_STOP_RE = re.compile(r"简称|称|的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托|本|我|该|个|级|所在|其他|重点"
+                          r"|结合|配合|会同|联合|协助|指导|督促|推动|支持|服务|围绕|根据|按照|落实|加强|组织|召开|印发|参加|"
+                          r"参与|深化|打造|实施|部署|协调|理顺|规范|完善|提升|向|由|到|赴|至|从|于")
 CLAUSE_BREAK = frozenset(",，。；;:：、\n （(“\"》年")
 MAX_NAME_CHARS = 8
 PLACE_LEVELS = ("市", "区县")  # a zone's name places it only at these levels (贵州双龙…: no city)
@@ -70,9 +73,17 @@ def find_zones(text: str, places: list[Place], context: AgencyContext) -> list[Z
         else:
             bare.append((start, match.end(), head))
     zones = list(named.values())
+    own_names = [z for z in zones if not _inside_title(text, z.start)]
     for start, end, head in bare:
-        zones.append(_bare_zone(start, end, head, text, [z for z in named.values() if z.name.endswith(head)], context))
+        zones.append(_bare_zone(start, end, head, text, [z for z in own_names if z.name.endswith(head)], context))
     return sorted(zones, key=lambda z: z.start)
+
+
+def _inside_title(text: str, pos: int) -> bool:
+    """Inside a cited 《…》: a document's wording (《珠海经济特区国家高新技术产业开发区条例》), not the name
+    the report itself calls the zone by, so a bare 高新区 does not take it."""
+    opened = text.rfind("《", max(0, pos - 60), pos)
+    return opened >= 0 and "》" not in text[opened:pos] and "》" in text[pos:pos + 60]
 
 
 def _name_start(text: str, head_start: int, places: list[Place]) -> int:
@@ -93,8 +104,9 @@ def _is_name(words: str) -> bool:
 
 
 def _named_zone(start: int, end: int, name: str, places: list[Place]) -> Zone:
-    """A zone written with its own name: placed by the deepest city or county inside that name."""
-    inside = [p for p in places if start <= p.start < end and _places_a_zone(p)]
+    """A zone written with its own name: placed by the deepest city or county inside that name that
+    the text resolves (大连|长兴岛经济区: in 大连市 when 长兴 is not a county the text fixes)."""
+    inside = [p for p in places if start <= p.start < end and _places_a_zone(p) and p.node is not None]
     place = inside[-1] if inside else None
     return Zone(start, end, name, place.node if place else None, place.level if place else None, False)
 

@@ -324,7 +324,7 @@ def test_a_zone_department_and_the_zone_organs_of_its_report() -> None:
     text = ("珠海高新区综治局2021年法治政府建设年度报告\n"
             "2021年，高新区综治局在区党工委、区管委会的正确领导下，坚持依法行政。现将我局2021年度情况报告如下：\n")
     result = extract(text_document("zone.txt", text))
-    assert result.report.agency == "珠海高新技术产业开发区综治局"  # not a district's 区综治局
+    assert result.report.agency == "珠海高新技术产业开发区综合治理局"  # not a district's 区综治局; 综治局 expanded
     assert result.report.region == "珠海市"
     agencies = names(result.agencies)
     assert {"中共珠海高新技术产业开发区工作委员会", "珠海高新技术产业开发区管理委员会"} <= agencies
@@ -965,3 +965,81 @@ def test_a_towns_own_committees_written_without_its_name(text: str, expected: st
 def test_a_street_has_no_委_of_its_own() -> None:
     text = "杭州市上城区清波街道2022年法治政府建设工作报告\n制定《中共清波街道委全面依法治街道委员会工作规则》。\n"
     assert "中共杭州市上城区清波街道委员会" not in names(extract(text_document("r.txt", text)).agencies)
+
+
+# -- issuer6: policy-interpretation pages, two-name headings, bureau party committees, zones -------
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # a 政策解读 page names the report it explains: that report's issuer
+    ("【政策解读】关于《宁远县人民政府关于2022年度法治政府建设情况的报告》的政策解读\n"
+     "县司法局起草了本报告,现解读如下。\n", "永州市宁远县人民政府", "永州市宁远县"),
+    # one government under a zone's name and a district's, the district's in brackets
+    ("高新区(浑南区)人民政府2023年法治政府建设工作报告\n2023年,区政府坚持依法行政。\n",
+     "沈阳市浑南区人民政府", "沈阳市浑南区"),
+    # 市局党委 speaks for the bureau; the rules it made name it in full
+    ("2022年,市局党委带头履行法治建设第一责任人职责,全市税务系统推进依法治税。\n"
+     "5月,制定、实施《绍兴市税务局2022年普法工作要点》。\n", "绍兴市税务局", "绍兴市"),
+    # 人力社保局: the Zhejiang short form of 人力资源和社会保障局
+    ("2021年以来,市人力社保局坚持依法行政,深化“最多跑一次”改革。现将我局工作报告如下。\n"
+     "按照宁波市委部署推进。\n", "宁波市人力资源和社会保障局", "宁波市"),
+    # an untitled zone report: 我区 with the zone named once in full and its 党工委
+    ("2022年,我区坚持依法行政,落实区党工委部署。\n印发成都天府国际空港经济区2022年法治政府建设工作要点。\n",
+     "成都天府国际空港经济区管理委员会", "成都市"),
+])
+def test_issuer_from_headings_and_self_descriptions(text: str, agency: str, region: str) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (agency, region)
+
+
+def test_a_bureau_party_committee_alone_does_not_place_the_report() -> None:
+    """局党委 without rules naming the bureau: its bare 教育局 is not qualified by a city the leaders visited."""
+    text = "县委、县政府:\n2022年以来,教育局坚持依法治教,落实在无锡考察时重要指示精神。\n局党委理论学习中心组学法12次。\n"
+    assert meta_of(text).agency is None
+
+
+def test_a_district_report_saying_我区_is_the_districts_not_a_zones() -> None:
+    text = "成都市双流区2022年法治政府建设工作报告\n2022年,我区坚持依法行政,支持成都天府国际空港经济区管委会工作。\n"
+    assert meta_of(text).agency == "成都市双流区人民政府"
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # 交通局 is some districts' official name: written after its region it stays as written
+    ("重庆市璧山区交通局2022年法治政府建设年度报告\n2022年,我局坚持依法行政。\n",
+     {"重庆市璧山区交通局"}, {"重庆市璧山区交通运输局"}),
+    # written with a level character only, the short form is expanded as before
+    ("重庆市璧山区司法局2022年法治政府建设年度报告\n配合区交通局开展执法检查。\n",
+     {"重庆市璧山区交通运输局"}, set()),
+    # a short form the abbreviation table knows, listed before 等部门
+    ("某某县司法局2022年法治政府建设年度报告\n会同应急、市监、公安等部门开展检查。\n",
+     {"市场监管部门", "公安部门"}, set()),
+    # a zone department's short form: 综治局 is the 综合治理局
+    ("珠海高新区综治局2022年法治政府建设年度报告\n2022年,我局坚持依法行政。\n",
+     {"珠海高新技术产业开发区综合治理局"}, {"珠海高新技术产业开发区综治局"}),
+])
+def test_official_and_short_agency_forms(text: str, present: set[str], absent: set[str]) -> None:
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert present <= found, found
+    assert not absent & found
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a verb before the zone is not part of its name
+    ("大连市司法局2022年法治政府建设年度报告\n结合经济技术开发区管理委员会的职能推进工作。\n",
+     "大连市经济技术开发区管理委员会", "结合经济技术开发区管理委员会"),
+    # a cited title's wording does not name the zone a bare 高新区 is
+    ("高新区管委会2022年法治政府建设年度报告\n2022年,高新区坚持依法行政,起草《珠海经济特区国家高新技术产业开发区条例》,配合珠海市司法局工作。\n",
+     "珠海高新技术产业开发区管理委员会", "珠海经济特区国家高新技术产业开发区管理委员会"),
+])
+def test_zone_names_start_at_the_name(text: str, expected: str, absent: str) -> None:
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert expected in found, found
+    assert absent not in found
+
+
+def test_the_opening_runs_to_the_sentence_that_announces_the_report() -> None:
+    """A page's headline and source rows come first; the subject is in the sentence before 报告如下."""
+    text = ("[河南省政府发布年度报告] 对法治政府建设的几点思考与体会\n"
+            "时间:2019-05-10 09:12:00 来源:某某资源网 本文已影响 某某资源网手机站\n"
+            "2018年,河南省政府以习近平新时代中国特色社会主义思想为指导,深入推进依法行政。现将有关情况报告如下:\n"
+            "一、依法全面履行政府职能\n")
+    assert (meta_of(text).agency, meta_of(text).region) == ("河南省人民政府", "河南省")
