@@ -116,7 +116,12 @@ def _embedded_phases(root: Path, corpus: Path, workers: int, quick: bool, increm
 
     with sampled_memory(result, "ingest") as sampler:
         progress = _ingest_progress(result, sampler, say, save)
-        store = _ingest_embedded(root, corpus, workers, result, say, progress)
+        try:
+            store = _ingest_embedded(root, corpus, workers, result, say, progress)
+        except StoreError as exc:  # in the JSON too: a run that dies after 20 minutes must say why
+            result["ingest_error"] = f"{type(exc).__name__}: {str(exc)[:400]}"
+            save("ingest failed")
+            raise
     save("ingest")
     try:
         with sampled_memory(result, "queries"):
