@@ -21,7 +21,6 @@ from fazhi.graph.store import (
     EDGE_PROPERTIES,
     NODE_KEY,
     NODE_PROPERTIES,
-    SENTENCE_LABEL,
     STORED_EDGE_PROPERTIES,
     stored_edge,
 )
@@ -146,20 +145,11 @@ def node_csv_header(label: str, include_text: bool = True) -> list[str]:
 
 
 def rel_csv_header(source_label: str, target_label: str) -> list[str]:
-    """The stored edge columns: a Neo4j loaded from these files has the store's thin edges, and the
-    sentences go in their own file (sentence_csv_header)."""
+    """The stored edge columns: a Neo4j loaded from these files has the store's thin edges, whose
+    evidence is cut from the report texts (graph/store.py), hence the texts are always written."""
     props = [name if kind == "STRING" else f"{name}:{_NEO4J_TYPES[kind]}"
              for name, kind in STORED_EDGE_PROPERTIES.items()]
     return [f":START_ID({source_label})", f":END_ID({target_label})", *props, ":TYPE"]
-
-
-SENTENCE_CSV = f"nodes_{SENTENCE_LABEL}.csv"
-
-
-def sentence_csv_header() -> list[str]:
-    """An anonymous ID (no edge points at a sentence) and the key again as an integer property:
-    a named ID column would be stored as a string and never equal an edge's integer sentence_key."""
-    return [f":ID({SENTENCE_LABEL})", "key:long", "sentence", ":LABEL"]
 
 
 def _header_names(header: list[str]) -> list[str]:
@@ -171,8 +161,12 @@ def write_csv(source: GraphSource, directory: str | Path, *, include_text: bool 
     """Write neo4j-admin import CSVs + import.sh into `directory`; return rows written.
 
     Empty cells mean "no property" to neo4j-admin. Report texts contain line breaks,
-    hence --multiline-fields=true in the generated command.
+    hence --multiline-fields=true in the generated command. The texts are required: a
+    database loaded from these files reads every fact's evidence sentence from them.
     """
+    if not include_text:
+        raise ValueError("csv is the Neo4j store's own layout, whose evidence sentences are cut from the "
+                         "report texts: it is always written with them (leave out --no-text)")
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     count, files = 0, []
@@ -181,13 +175,10 @@ def write_csv(source: GraphSource, directory: str | Path, *, include_text: bool 
         files.append(("nodes", node_csv_name(label)))
         count += _write_rows(directory / node_csv_name(label), header,
                              _node_rows(source.iter_nodes(label), header, label))
-    with (directory / SENTENCE_CSV).open("w", encoding="utf-8", newline="") as handle:
-        sentences = _SentenceFile(csv.writer(handle))
-        for rel_type, pairs in RELATION_ENDPOINTS.items():
-            written = _write_edges(source, directory, rel_type, pairs, sentences)
-            files.extend(("relationships", name) for name in written)
-            count += sum(written.values())
-    files.append(("nodes", SENTENCE_CSV))
+    for rel_type, pairs in RELATION_ENDPOINTS.items():
+        written = _write_edges(source, directory, rel_type, pairs)
+        files.extend(("relationships", name) for name in written)
+        count += sum(written.values())
     (directory / "import.sh").write_text(import_command(files, database), encoding="utf-8")
     return count
 
@@ -209,24 +200,9 @@ def _write_rows(path: Path, header: list[str], rows: Iterator[list[Any]]) -> int
     return count
 
 
-class _SentenceFile:
-    """The Sentence nodes of a CSV export, each written once however many facts its sentence states."""
-
-    def __init__(self, writer: Any) -> None:
-        self.writer = writer
-        self.seen: set[int] = set()
-        writer.writerow(sentence_csv_header())
-
-    def add(self, key: int | None, sentence: str) -> None:
-        if key is not None and key not in self.seen:
-            self.seen.add(key)
-            self.writer.writerow([key, key, sentence, SENTENCE_LABEL])
-
-
-def _write_edges(source: GraphSource, directory: Path, rel_type: str, pairs: tuple[tuple[str, str], ...],
-                 sentences: _SentenceFile) -> dict[str, int]:
-    """Route one type's edges to one file per endpoint pair, all open while streaming; their sentences
-    go to `sentences`."""
+def _write_edges(source: GraphSource, directory: Path, rel_type: str,
+                 pairs: tuple[tuple[str, str], ...]) -> dict[str, int]:
+    """Route one type's edges to one file per endpoint pair, all open while streaming."""
     handles, writers, counts = [], {}, {}
     try:
         for source_label, target_label in pairs:
@@ -238,9 +214,7 @@ def _write_edges(source: GraphSource, directory: Path, rel_type: str, pairs: tup
             counts[name] = 0
         for edge in source.iter_edges(rel_type):
             name, writer = writers[(edge["source_label"], edge["target_label"])]
-            stored = stored_edge(edge)
-            sentences.add(stored["sentence_key"], edge["sentence"])
-            writer.writerow([edge["source"], edge["target"], *stored.values(), rel_type])
+            writer.writerow([edge["source"], edge["target"], *stored_edge(edge).values(), rel_type])
             counts[name] += 1
     finally:
         for handle in handles:

@@ -19,7 +19,6 @@ import shlex
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -29,11 +28,11 @@ from fazhi.graph import derived
 from fazhi.graph.cypher_guard import refuse_writes
 from fazhi.graph.store import (
     EDGE_PROPERTIES,
+    EVIDENCE_EXPRESSION,
+    EVIDENCE_JOIN,
     NODE_KEY,
     NODE_PROPERTIES,
     ROW_CAP,
-    SENTENCE_LABEL,
-    SENTENCE_PROPERTIES,
     STORED_EDGE_PROPERTIES,
     GraphRows,
     GraphStore,
@@ -42,9 +41,8 @@ from fazhi.graph.store import (
     StoreFull,
     StoreLocked,
     StoreUnavailable,
-    evidence_key,
-    sentence_rows,
     stored_edge,
+    with_evidence_texts,
 )
 from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
@@ -67,9 +65,10 @@ def buffer_pool_bytes(mb: int | None = None) -> int:
     the RAM makes the footprint depend on the machine instead of the corpus (half of 23 GB
     was 8.7 GB at 50k, run 5). 2 GB leaves room in 4 GB for the extraction workers and the
     batch in hand. With the sentences on the edges a 2 GB pool ran out in the checkpoint at
-    ~38k reports of a bulk load; thin edges shrink what checkpoints rewrite, and a full pool
-    is a StoreFull naming this setting, with the last committed batch kept. The pool also
-    holds COPY's and queries' working memory, hence the floor.
+    ~38k reports of a bulk load, with them in a Sentence table at ~28k; evidence cut from the
+    report texts leaves checkpoints only the edges (docs/BENCHMARKS.md), and a full pool is
+    a StoreFull naming this setting, with the last committed batch kept. The pool also holds
+    COPY's and queries' working memory, hence the floor.
     """
     if mb is None:
         env = os.environ.get("FAZHI_BUFFER_POOL_MB", "").strip()
@@ -124,16 +123,8 @@ def rel_table_ddl(rel_type: str) -> str:
     return f"CREATE REL TABLE IF NOT EXISTS {rel_type}({pairs}, {props})"
 
 
-def sentence_table_ddl() -> str:
-    columns = ", ".join(f"{name} {kind}" for name, kind in SENTENCE_PROPERTIES.items())
-    return f"CREATE NODE TABLE IF NOT EXISTS {SENTENCE_LABEL}({columns}, PRIMARY KEY(key))"
-
-
-# The evidence sentence of edge `e`, for a query that shows it (graph/store.py: thin edges).
-SENTENCE_JOIN = f"OPTIONAL MATCH (sen:{SENTENCE_LABEL} {{key: e.sentence_key}})"
-_SENTENCE_CREATE = f"UNWIND $rows AS row CREATE (:{SENTENCE_LABEL} {{key: row.key, sentence: row.sentence}})"
-_SENTENCE_MERGE = f"UNWIND $rows AS row MERGE (s:{SENTENCE_LABEL} {{key: row.key}}) SET s.sentence = row.sentence"
-_SENTENCE_DELETE = f"UNWIND $keys AS k MATCH (s:{SENTENCE_LABEL} {{key: k}}) DELETE s"
+OLD_EVIDENCE_COLUMNS = {"sentence", "sentence_key"}  # relationship columns of earlier layouts
+OLD_SENTENCE_TABLE = "Sentence"
 _PENDING_SET = "UNWIND $keys AS k MATCH (r:Report {id: k}) SET r.pending = true"
 _PENDING_CLEAR = "UNWIND $keys AS k MATCH (r:Report {id: k}) SET r.pending = NULL"
 _PENDING_IDS = "MATCH (r:Report) WHERE r.pending RETURN r.id"
@@ -313,10 +304,11 @@ class LadybugStore:
         self._connect(discard=False)
 
     def _check_layout(self) -> None:
-        """Refuse a store whose edges still hold their sentences (before thin edges, graph/store.py).
+        """Refuse a store whose edges still hold their sentences or sentence keys (layouts before
+        graph/store.py's thin edges), unless opened to upgrade it.
 
-        Its queries would find no Sentence table and show no evidence, so it is named instead of
-        being read wrongly; `fazhi reindex` rebuilds it in the current layout.
+        Its queries would read evidence the old way and miss it, so it is named instead of being
+        read wrongly; `fazhi reindex` upgrades it in place.
         """
         columns = self._columns("CITES")
         if self.read_only and columns and not all(self._columns(label) for label in derived.DERIVED_NODES):
@@ -325,15 +317,15 @@ class LadybugStore:
                 f"{self.path} was made before some of the counts that pages read (graph/derived.py); "
                 f"add them with `fazhi derive --db {shlex.quote(str(self.path))}` (any write, such as an "
                 "ingest, adds them too)")
-        if columns and ("sentence_key" not in columns or "sentence" in columns):
+        if columns & OLD_EVIDENCE_COLUMNS:
             if self._upgrade:
                 self._thin_edges()
                 return
             self.close()
             raise StoreUnavailable(
-                f"{self.path} was made by an older fazhi-graph that kept evidence sentences on every edge; "
-                f"upgrade it with `fazhi reindex --db {shlex.quote(str(self.path))}` (keeps every report, "
-                "re-extracts them into the current layout)")
+                f"{self.path} was made by an older fazhi-graph that stored evidence sentences apart from the "
+                f"report texts; upgrade it with `fazhi reindex --db {shlex.quote(str(self.path))}` (keeps every "
+                "report, re-extracts them into the current layout)")
 
     def _create_empty(self) -> None:
         LadybugStore(self.path, read_only=False).close()
@@ -346,33 +338,12 @@ class LadybugStore:
             return set()
 
     def _thin_edges(self) -> None:
-        """Move the sentences of an older store's edges into Sentence nodes, table by table.
-
-        Each step looks at the table's columns first, so an interrupted upgrade resumes: a key
-        column is added, filled from the old sentence column, and that column is dropped last.
-        """
-        self._conn.execute(sentence_table_ddl())
-        for rel_type, pairs in RELATION_ENDPOINTS.items():
-            columns = self._columns(rel_type)
-            if "sentence_key" not in columns:
-                self._conn.execute(f"ALTER TABLE {rel_type} ADD sentence_key INT64")
-            if "sentence" not in columns:
-                continue
-            for source_label, target_label in pairs:
-                self._transaction(partial(self._key_sentences, rel_type, source_label, target_label))
-            self._conn.execute(f"ALTER TABLE {rel_type} DROP sentence")
-
-    def _key_sentences(self, rel_type: str, source_label: str, target_label: str) -> None:
-        sk, tk = NODE_KEY[source_label], NODE_KEY[target_label]
-        old = self._rows(f"MATCH (s:{source_label})-[e:{rel_type}]->(t:{target_label}) WHERE e.sentence IS NOT NULL "
-                         f"RETURN s.{sk}, t.{tk}, e.report_id, e.start_offset, e.sentence", {})
-        edges = [{"source": s, "target": t, "report_id": r, "sentence": text,
-                  "key": evidence_key({"report_id": r, "start_offset": start, "sentence": text})}
-                 for s, t, r, start, text in old]
-        self._unwind(_SENTENCE_MERGE, list({e["key"]: e for e in edges}.values()))
-        self._unwind(f"UNWIND $rows AS row MATCH (s:{source_label} {{{sk}: row.source}})-[e:{rel_type}]->"
-                     f"(t:{target_label} {{{tk}: row.target}}) WHERE e.report_id = row.report_id "
-                     "SET e.sentence_key = row.key", edges)
+        """Drop an older layout's evidence columns and Sentence table: the offsets on every edge find
+        the sentence in its report's text. Column by column, so an interrupted upgrade resumes."""
+        for rel_type in RELATION_ENDPOINTS:
+            for column in sorted(self._columns(rel_type) & OLD_EVIDENCE_COLUMNS):
+                self._conn.execute(f"ALTER TABLE {rel_type} DROP {column}")
+        self._conn.execute(f"DROP TABLE IF EXISTS {OLD_SENTENCE_TABLE}")
 
     def _ensure_schema(self) -> bool:
         """Create what is missing; True when an aggregate table is new in a store that holds reports."""
@@ -384,7 +355,6 @@ class LadybugStore:
         missing = [label for label in derived.DERIVED_NODES if not self._columns(label)]
         for label in derived.DERIVED_NODES:
             self._conn.execute(derived_table_ddl(label))
-        self._conn.execute(sentence_table_ddl())
         return bool(missing) and bool(self._scalar("MATCH (r:Report) RETURN count(r)"))
 
     def _add_new_columns(self, label: str) -> None:
@@ -411,7 +381,7 @@ class LadybugStore:
         """Hold `<db>.staging`: exclusively for a staged write's two commits, shared while a reader opens.
 
         Between its commits a staged write's reports are stored but pending and its edges copied
-        but not yet joined to their sentences and aggregates; a reader opening then would count
+        but not yet counted in the aggregates; a reader opening then would count
         them. The lock is flock(2), so the kernel drops it with a killed writer, and a reader that
         cannot create the file (a read-only folder) opens without it: no writer can work there.
         """
@@ -556,7 +526,6 @@ class LadybugStore:
         new_reports = self._unstored_reports(rows)
         cited = derived.cited_before(self._rows, rows)
         self._write_nodes(rows)
-        self._write_sentences(rows, new_reports)
         self._write_edges(rows, new_reports, fresh="copy" if self._bulk_copy else "create", known=True)
         touched = derived.after_write(self._rows, rows, cited, deferred=self._bulk_open)
         if self._bulk_open:  # stats and top pairs: once, at the end of the bulk block
@@ -575,7 +544,7 @@ class LadybugStore:
         1. stage, one transaction: MERGE the nodes, mark the new reports `pending`, COPY
            their edges; LadybugDB's auto-checkpoint at COMMIT writes the copied edges
            into the file before step 2 can commit;
-        2. settle, one transaction with auto-checkpoint off: their sentences, edges of
+        2. settle, one transaction with auto-checkpoint off: edges of
            stored reports (MERGE), pending cleared, derived.after_write; only now does the
            version move, so a reader holding a snapshot never reopens onto a staged batch.
 
@@ -588,7 +557,7 @@ class LadybugStore:
         The `<db>.staging` lock (_staging) keeps readers from opening between the commits.
 
         A crash (or an error) between the two leaves pending reports, with or without
-        their edges and never with their sentences or aggregates; _discard_pending removes
+        their edges and never with their aggregates; _discard_pending removes
         them at the next open for writing or the next write, so they count as not stored
         and the same ingest run again writes them.
         """
@@ -600,7 +569,6 @@ class LadybugStore:
             self._write_edges(rows, new_reports, fresh="copy", known=False)
 
         def settle() -> None:
-            self._write_sentences(rows, new_reports)
             self._write_edges(rows, new_reports, fresh="skip", known=True)
             self._unwind_keys(_PENDING_CLEAR, sorted(new_reports))
             derived.after_write(self._rows, rows, cited)
@@ -631,7 +599,7 @@ class LadybugStore:
             return []
 
     def _write_nodes(self, rows: GraphRows) -> None:
-        for label, nodes in rows.nodes.items():
+        for label, nodes in with_evidence_texts(rows).nodes.items():
             self._unwind(_node_merge(label), list(nodes.values()))
 
     def _write_edges(self, rows: GraphRows, new_reports: set[str], *, fresh: str, known: bool) -> None:
@@ -653,22 +621,6 @@ class LadybugStore:
         if ids:
             self._transaction(lambda: self._delete_reports(ids))
         return ids
-
-    def _write_sentences(self, rows: GraphRows, new_reports: set[str]) -> None:
-        """The evidence sentences, once each: CREATE (bulk: COPY) for new reports, MERGE for stored ones."""
-        fresh: list[dict[str, Any]] = []
-        known: list[dict[str, Any]] = []
-        for key, (report_id, sentence) in sentence_rows(rows).items():
-            (fresh if report_id in new_reports else known).append({"key": key, "sentence": sentence})
-        if self._bulk_copy and fresh:
-            import pyarrow as pa
-
-            sentence_frame = pa.table({"key": pa.array([r["key"] for r in fresh], pa.int64()),  # noqa: F841
-                                       "sentence": pa.array([r["sentence"] for r in fresh], pa.string())})
-            self._conn.execute(f"COPY {SENTENCE_LABEL} FROM sentence_frame")
-        else:
-            self._unwind(_SENTENCE_CREATE, fresh)
-        self._unwind(_SENTENCE_MERGE, known)
 
     def _rows(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
         """Run one statement on this connection (inside the caller's transaction), all rows."""
@@ -745,19 +697,16 @@ class LadybugStore:
         return removed
 
     def _delete_reports(self, report_ids: list[str]) -> int:
-        """Delete reports, their edges and sentences, and the entities no other report supports (one
-        scan per relationship table for all of them); the aggregates are the caller's business."""
+        """Delete reports, their edges, and the entities no other report supports (one scan per
+        relationship table for all of them); the aggregates are the caller's business."""
         removed = 0
         params = {"ids": report_ids}
-        sentences: set[int] = set()
         for rel_type in RELATION_ENDPOINTS:
             where = f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id IN $ids"
-            keys = self._rows(f"{where} RETURN e.sentence_key", params)
-            if keys:
+            count = self._scalar(f"{where} RETURN count(e)", params)
+            if count:
                 self._conn.execute(f"{where} DELETE e", params)
-            removed += len(keys)
-            sentences.update(key for (key,) in keys if key is not None)
-        self._unwind_keys(_SENTENCE_DELETE, sorted(sentences))
+            removed += count
         self._unwind_keys("UNWIND $keys AS k MATCH (r:Report {id: k}) DETACH DELETE r", report_ids)
         for label in NODE_LABELS[1:]:
             self._conn.execute(f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)-[]-() }} DELETE n")
@@ -820,13 +769,14 @@ class LadybugStore:
         )
 
     def iter_edges(self, rel_type: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
-        props = ", ".join("sen.sentence AS sentence" if p == "sentence" else f"e.{p} AS {p}" for p in EDGE_PROPERTIES)
+        props = ", ".join(f"{EVIDENCE_EXPRESSION} AS sentence" if p == "sentence" else f"e.{p} AS {p}"
+                          for p in EDGE_PROPERTIES)
         for source_label, target_label in RELATION_ENDPOINTS[rel_type]:
             sk, tk = NODE_KEY[source_label], NODE_KEY[target_label]
-            cypher = (  # the page first, then its sentences by key (the join never sees other pages)
+            cypher = (  # the page first, then its reports' texts (the join never sees other pages)
                 f"MATCH (s:{source_label})-[e:{rel_type}]->(t:{target_label}) "
                 f"WITH s.{sk} AS source, t.{tk} AS target, e ORDER BY source, target, e.report_id "
-                f"SKIP $skip LIMIT $limit {SENTENCE_JOIN} "
+                f"SKIP $skip LIMIT $limit {EVIDENCE_JOIN} "
                 f"RETURN source, target, {props} ORDER BY source, target, report_id"
             )
             for row in self._paged(cypher, batch_size):

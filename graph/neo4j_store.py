@@ -48,10 +48,11 @@ from fazhi.graph import derived
 from fazhi.graph.cypher_guard import refuse_writes
 from fazhi.graph.store import (
     EDGE_PROPERTIES,
+    EVIDENCE_EXPRESSION,
+    EVIDENCE_JOIN,
     NODE_KEY,
     NODE_PROPERTIES,
     ROW_CAP,
-    SENTENCE_LABEL,
     STORED_EDGE_PROPERTIES,
     GraphRows,
     GraphStore,
@@ -60,8 +61,8 @@ from fazhi.graph.store import (
     StoreFull,
     StoreLocked,
     StoreUnavailable,
-    sentence_rows,
     stored_edge,
+    with_evidence_texts,
 )
 from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
@@ -113,12 +114,6 @@ def _edge_write(verb: str, rel_type: str, source_label: str, target_label: str) 
     )
 
 
-def _sentence_write(verb: str) -> str:
-    """CREATE (new reports) or MERGE the evidence sentences, from parallel lists $key, $sentence."""
-    return (f"UNWIND range(0, size($key) - 1) AS i {verb} (s:{SENTENCE_LABEL} {{key: $key[i]}}) "
-            "SET s.sentence = $sentence[i]")
-
-
 def _schema_statements() -> list[str]:
     statements = [
         f"CREATE CONSTRAINT fazhi_{label.lower()}_key IF NOT EXISTS "
@@ -132,8 +127,6 @@ def _schema_statements() -> list[str]:
         f"CREATE CONSTRAINT fazhi_{label.lower()}_key IF NOT EXISTS FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
         for label, (key, _) in derived.DERIVED_NODES.items()
     ]
-    statements.append(f"CREATE CONSTRAINT fazhi_sentence_key IF NOT EXISTS "
-                      f"FOR (n:{SENTENCE_LABEL}) REQUIRE n.key IS UNIQUE")
     statements += [f"CREATE INDEX fazhi_lawpair_{side} IF NOT EXISTS FOR (p:LawPair) ON (p.{side})"
                    for side in ("law_a", "law_b")]
     # remove_report finds a report's edges by property; without these it scans every edge.
@@ -327,16 +320,17 @@ class Neo4jStore:
             return session.execute_read(work)
 
     def _check_layout(self) -> None:
-        """Refuse a database whose edges still hold their sentences (before thin edges, graph/store.py):
-        its evidence would read as missing. Looks at one fact edge only, so opening stays cheap."""
+        """Refuse a database whose edges still hold their sentences or sentence keys (layouts before
+        graph/store.py's thin edges): its evidence would read wrongly. Looks at one fact edge only,
+        so opening stays cheap."""
         types = list(RELATION_ENDPOINTS)
-        rows = self._read("MATCH ()-[e]->() WHERE type(e) IN $types RETURN e.sentence IS NOT NULL AND "
-                          "e.sentence_key IS NULL AS old LIMIT 1", {"types": types})
+        rows = self._read("MATCH ()-[e]->() WHERE type(e) IN $types RETURN e.sentence IS NOT NULL OR "
+                          "e.sentence_key IS NOT NULL AS old LIMIT 1", {"types": types})
         if rows and rows[0]["old"]:
             raise self._unavailable(
-                f"Neo4j at {self.location} holds a graph made by an older fazhi-graph that kept evidence "
-                "sentences on every edge; rebuild it: `fazhi push --to neo4j` from an embedded store, or "
-                "re-ingest the files into an empty database")
+                f"Neo4j at {self.location} holds a graph made by an older fazhi-graph that stored evidence "
+                "sentences apart from the report texts; rebuild it: `fazhi push --to neo4j` from an embedded "
+                "store, or re-ingest the files into an empty database")
 
     def _ensure_schema(self) -> None:
         with self._session() as session:
@@ -455,14 +449,14 @@ class Neo4jStore:
     def _edge_pages(self, rel_type: str, source_label: str, target_label: str,
                     batch_size: int) -> Iterator[dict[str, Any]]:
         sk, tk = NODE_KEY[source_label], NODE_KEY[target_label]
-        props = ", ".join(f"{p}: sen.sentence" if p == "sentence" else f"{p}: e.{p}" for p in EDGE_PROPERTIES)
+        props = ", ".join(f"{p}: {EVIDENCE_EXPRESSION}" if p == "sentence" else f"{p}: e.{p}" for p in EDGE_PROPERTIES)
         cypher = (
             f"MATCH (s:{source_label}) WHERE $after IS NULL OR s.{sk} > $after "
             f"WITH s ORDER BY s.{sk} LIMIT $limit "
             f"WITH collect(s) AS page "
             f"UNWIND page AS s OPTIONAL MATCH (s)-[e:{rel_type}]->(t:{target_label}) "
-            f"OPTIONAL MATCH (sen:{SENTENCE_LABEL} {{key: e.sentence_key}}) "
-            f"WITH page, s, e, t, sen ORDER BY s.{sk}, t.{tk}, e.report_id "
+            f"{EVIDENCE_JOIN} "
+            f"WITH page, s, e, t, src ORDER BY s.{sk}, t.{tk}, e.report_id "
             f"RETURN page[-1].{sk} AS last, size(page) AS n, "
             f"collect(CASE WHEN e IS NULL THEN NULL ELSE {{source: s.{sk}, target: t.{tk}, {props}}} END)"
             f" AS edges"
@@ -539,13 +533,9 @@ def _count(tx: neo4j.ManagedTransaction, cypher: str, **params: Any) -> int:
 def _remove_report(tx: neo4j.ManagedTransaction, report_id: str) -> int:
     removed = 0
     touched = derived.before_remove(_tx_runner(tx), report_id)
-    sentences: list[int] = []
     for rel_type in RELATION_ENDPOINTS:
-        row = tx.run(f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid WITH e, e.sentence_key AS k "
-                     "DELETE e RETURN count(*) AS c, collect(k) AS keys", rid=report_id).single(strict=True)
-        removed += int(row["c"])
-        sentences.extend(row["keys"])
-    tx.run(f"UNWIND $keys AS k MATCH (s:{SENTENCE_LABEL} {{key: k}}) DELETE s", keys=sentences).consume()
+        removed += _count(tx, f"MATCH ()-[e:{rel_type}]->() WHERE e.report_id = $rid DELETE e RETURN count(*)",
+                          rid=report_id)
     # Edges of other reports that still touch this Report node (none, if extraction keeps
     # to the contract) go with it and are counted.
     removed += _count(tx, "OPTIONAL MATCH (r:Report {id: $rid}) OPTIONAL MATCH (r)-[e]-() "
@@ -584,16 +574,10 @@ def _statement_step(statement: str, params: dict[str, Any]) -> Step:
 def _write_statements(rows: GraphRows, new_reports: set[str],
                       batch_size: int) -> Iterator[tuple[str, dict[str, Any]]]:
     """(statement, parameters) per batch: nodes of every label first, so edges find both ends."""
-    for label, nodes in rows.nodes.items():
+    for label, nodes in with_evidence_texts(rows).nodes.items():
         node_rows = _node_rows(nodes, label)
         for i in range(0, len(node_rows), batch_size):
             yield _node_merge(label), {"rows": node_rows[i : i + batch_size]}
-    sentences = sentence_rows(rows)
-    for verb, wanted in (("CREATE", True), ("MERGE", False)):
-        part = [(key, text) for key, (report_id, text) in sentences.items() if (report_id in new_reports) == wanted]
-        for i in range(0, len(part), batch_size):
-            yield _sentence_write(verb), {"key": [k for k, _ in part[i : i + batch_size]],
-                                          "sentence": [t for _, t in part[i : i + batch_size]]}
     for (rel_type, source_label, target_label), edges in rows.edges.items():
         for verb, wanted in (("CREATE", True), ("MERGE", False)):
             columns = _edge_columns({k: v for k, v in edges.items() if (k[2] in new_reports) == wanted})

@@ -11,12 +11,16 @@ Identity rules, which make every write idempotent:
   states it (`evidence_count`).
 
 Thin edges: rows carry the evidence sentence on each edge (EDGE_PROPERTIES, what users and
-exports see), but a store keeps it once per sentence. The stored edge has the sentence's
-key instead (STORED_EDGE_PROPERTIES: `sentence_key`, a 64-bit hash of report id and the
-sentence's start offset, so a store computes it without asking anyone) and the text lives
-in a `Sentence {key, sentence}` node with no edges, joined by key only where evidence is
-shown. Why: a sentence stating five facts was stored five times, inside the relationship
-tables of hub nodes, whose size is what LadybugDB's checkpoints rewrite (docs/BENCHMARKS.md).
+exports see), but a store keeps no sentence at all: an edge's (report_id, start_offset,
+end_offset) is its sentence's span in the report's text, which the store holds once (the
+extractor's invariant: text[start_offset:end_offset] is the sentence, tests/test_thin_edges.py).
+Queries that show evidence cut it out of `Report.text` (EVIDENCE_EXPRESSION). Why: a sentence
+stating five facts was stored five times inside the relationship tables of hub nodes, whose size
+is what LadybugDB's checkpoints rewrite; a Sentence table keyed by a hash of report and offset
+(the layout before this one) took the largest share of a bulk checkpoint's buffer pool and of the
+writer's memory (docs/BENCHMARKS.md, "Where the writer's memory goes"). Rows whose reports come
+without text (an RDF export made without texts) get one spelled from their evidence sentences
+(`with_evidence_texts`), so no evidence is lost on the way in.
 """
 
 from __future__ import annotations
@@ -50,13 +54,12 @@ EDGE_PROPERTIES: dict[str, str] = {
     "report_id": "STRING", "sentence": "STRING", "start_offset": "INT64",
     "end_offset": "INT64", "year": "INT64", "evidence_count": "INT64",
 }
-# What a relationship table holds: the sentence is replaced by its key (module docstring).
-STORED_EDGE_PROPERTIES: dict[str, str] = {
-    ("sentence_key" if name == "sentence" else name): ("INT64" if name == "sentence" else kind)
-    for name, kind in EDGE_PROPERTIES.items()
-}
-SENTENCE_LABEL = "Sentence"  # not in NODE_LABELS: no edges, never exported or counted as a node
-SENTENCE_PROPERTIES: dict[str, str] = {"key": "INT64", "sentence": "STRING"}
+# What a relationship table holds: no sentence; its offsets find it in the report's text.
+STORED_EDGE_PROPERTIES: dict[str, str] = {name: kind for name, kind in EDGE_PROPERTIES.items() if name != "sentence"}
+# The evidence sentence of edge `e` in a query where `src` is its report (the same in both dialects:
+# left/right count characters from the ends, where substring's first index differs).
+EVIDENCE_EXPRESSION = "right(left(src.text, e.end_offset), e.end_offset - e.start_offset)"
+EVIDENCE_JOIN = "OPTIONAL MATCH (src:Report {id: e.report_id})"  # binds `src` for EVIDENCE_EXPRESSION
 
 
 def key64(*parts: str) -> int:
@@ -66,37 +69,38 @@ def key64(*parts: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def sentence_key(report_id: str, start_offset: int | None) -> int:
-    """The key of a report's sentence that starts at `start_offset` (a start names one sentence)."""
-    return key64(report_id, str(start_offset))
-
-
 def stored_edge(props: dict[str, Any]) -> dict[str, Any]:
-    """An edge's properties as a store keeps them: the sentence's key in place of the sentence.
+    """An edge's properties as a store keeps them: everything but the sentence (module docstring)."""
+    return {name: props.get(name) for name in STORED_EDGE_PROPERTIES}
 
-    Rows from any source (extraction, a store copy, RDF) carry the sentence itself; a row
-    without one (an RDF statement without fz:sentence) gets no key, so no evidence is invented.
+
+def with_evidence_texts(rows: GraphRows) -> GraphRows:
+    """Give every report of `rows` that has no text one spelled from its edges' evidence sentences,
+    each at its offsets and spaces between, so that the store can cut the evidence out of it.
+
+    A report with a text is left alone: the extractor's sentences are spans of it.
     """
-    key = evidence_key(props)
-    return {name: key if name == "sentence_key" else props.get(name) for name in STORED_EDGE_PROPERTIES}
-
-
-def evidence_key(props: dict[str, Any]) -> int | None:
-    """The key of an edge's evidence sentence, or None for an edge without one (or without a report)."""
-    if props.get("sentence") is None or props.get("report_id") is None:
-        return None
-    return sentence_key(props["report_id"], props.get("start_offset"))
-
-
-def sentence_rows(rows: GraphRows) -> dict[int, tuple[str, str]]:
-    """key -> (report id, sentence) for every evidence sentence of the rows, each once."""
-    out: dict[int, tuple[str, str]] = {}
+    missing = {rid for rid, node in rows.nodes.get("Report", {}).items() if not node.get("text")}
+    if not missing:
+        return rows
+    spans: dict[str, dict[int, str]] = {rid: {} for rid in missing}
     for edges in rows.edges.values():
         for props in edges.values():
-            key = evidence_key(props)
-            if key is not None:
-                out.setdefault(key, (props["report_id"], props["sentence"]))
-    return out
+            rid, start, sentence = props.get("report_id"), props.get("start_offset"), props.get("sentence")
+            if rid in spans and start is not None and sentence:
+                spans[rid].setdefault(start, sentence)
+    for rid, sentences in spans.items():
+        if sentences:
+            rows.nodes["Report"][rid]["text"] = _spell(sentences)
+    return rows
+
+
+def _spell(sentences: dict[int, str]) -> str:
+    """Sentences placed at their start offsets in a string of spaces (overlaps keep the earlier one)."""
+    chars = [" "] * max(start + len(text) for start, text in sentences.items())
+    for start, text in sorted(sentences.items(), reverse=True):
+        chars[start : start + len(text)] = text
+    return "".join(chars)
 
 
 @dataclass

@@ -3,8 +3,7 @@
 // param measure: "双随机、一公开"
 MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure {name: $measure})
 MATCH (r:Report {id: e.report_id})
-OPTIONAL MATCH (sen:Sentence {key: e.sentence_key})
 RETURN a.name AS agency, a.level AS level, a.region AS region, e.year AS year,
-       r.id AS report_id, r.title AS report_title, sen.sentence AS evidence,
+       r.id AS report_id, r.title AS report_title, right(left(r.text, e.end_offset), e.end_offset - e.start_offset) AS evidence,
        e.start_offset AS start_offset, e.end_offset AS end_offset
 ORDER BY year, agency, report_id

@@ -13,7 +13,6 @@ WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $y
         MATCH (g:Region)-[:PART_OF*1..3]->(p:Region) WHERE r.region ENDS WITH g.name AND p.name = $region })
   AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
 OPTIONAL MATCH (a)-[i:ISSUED]->(r)
-OPTIONAL MATCH (sen:Sentence {key: e.sentence_key})
 RETURN r.id AS report_id, r.title AS title, r.year AS year, r.region AS region, count(i) > 0 AS issued,
-       sen.sentence AS evidence, e.start_offset AS start_offset, e.end_offset AS end_offset
+       right(left(r.text, e.end_offset), e.end_offset - e.start_offset) AS evidence, e.start_offset AS start_offset, e.end_offset AS end_offset
 ORDER BY year, report_id

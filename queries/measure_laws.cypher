@@ -14,6 +14,5 @@ WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $y
         MATCH (g:Region)-[:PART_OF*1..3]->(p:Region) WHERE r.region ENDS WITH g.name AND p.name = $region })
   AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
 // one BASED_ON edge per (measure, document, report): count(*) counts reports
-OPTIONAL MATCH (sen:Sentence {key: e.sentence_key})
-RETURN l.name AS law, l.category AS category, count(*) AS reports, min(sen.sentence) AS example
+RETURN l.name AS law, l.category AS category, count(*) AS reports, min(right(left(r.text, e.end_offset), e.end_offset - e.start_offset)) AS example
 ORDER BY reports DESC, law

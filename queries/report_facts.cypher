@@ -4,52 +4,52 @@
 // sort: start_offset, type, source, target
 // dialect: ladybug
 MATCH (s:Report {id: $report_id})-[e]->(t)
-OPTIONAL MATCH (sen:Sentence {key: e.sentence_key})
+OPTIONAL MATCH (src:Report {id: e.report_id})
 RETURN label(e) AS type, 'Report' AS source_label, s.id AS source, label(t) AS target_label,
-       coalesce(t.name, t.id) AS target, sen.sentence AS sentence, e.start_offset AS start_offset,
+       coalesce(t.name, t.id) AS target, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS sentence, e.start_offset AS start_offset,
        e.end_offset AS end_offset, e.year AS year
 UNION ALL
 MATCH (:Report {id: $report_id})<-[:ISSUED]-(s:Agency)-[e]->(t)
 WHERE e.report_id = $report_id AND label(e) <> 'LOCATED_IN'
-OPTIONAL MATCH (sen:Sentence {key: e.sentence_key})
+OPTIONAL MATCH (src:Report {id: e.report_id})
 RETURN label(e) AS type, 'Agency' AS source_label, s.name AS source, label(t) AS target_label,
-       coalesce(t.name, t.id) AS target, sen.sentence AS sentence, e.start_offset AS start_offset,
+       coalesce(t.name, t.id) AS target, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS sentence, e.start_offset AS start_offset,
        e.end_offset AS end_offset, e.year AS year
 UNION ALL
 MATCH (:Report {id: $report_id})-[:MENTIONS]->(s:Agency)-[e:LOCATED_IN]->(t)
 WHERE e.report_id = $report_id
-OPTIONAL MATCH (sen:Sentence {key: e.sentence_key})
+OPTIONAL MATCH (src:Report {id: e.report_id})
 RETURN label(e) AS type, 'Agency' AS source_label, s.name AS source, label(t) AS target_label,
-       t.name AS target, sen.sentence AS sentence, e.start_offset AS start_offset,
+       t.name AS target, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS sentence, e.start_offset AS start_offset,
        e.end_offset AS end_offset, e.year AS year
 UNION ALL
 MATCH (:Report {id: $report_id})-[:CITES]->(s:Law)-[e]->(t)
 WHERE e.report_id = $report_id
-OPTIONAL MATCH (sen:Sentence {key: e.sentence_key})
+OPTIONAL MATCH (src:Report {id: e.report_id})
 RETURN label(e) AS type, 'Law' AS source_label, s.name AS source, label(t) AS target_label,
-       t.name AS target, sen.sentence AS sentence, e.start_offset AS start_offset,
+       t.name AS target, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS sentence, e.start_offset AS start_offset,
        e.end_offset AS end_offset, e.year AS year
 UNION ALL
 MATCH (:Report {id: $report_id})-[:MENTIONS]->(s:Measure)-[e]->(t)
 WHERE e.report_id = $report_id
-OPTIONAL MATCH (sen:Sentence {key: e.sentence_key})
+OPTIONAL MATCH (src:Report {id: e.report_id})
 RETURN label(e) AS type, 'Measure' AS source_label, s.name AS source, label(t) AS target_label,
-       t.name AS target, sen.sentence AS sentence, e.start_offset AS start_offset,
+       t.name AS target, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS sentence, e.start_offset AS start_offset,
        e.end_offset AS end_offset, e.year AS year
 UNION ALL
 MATCH (:Report {id: $report_id})-[:MENTIONS]->(:Region)-[:PART_OF*0..3]->(s:Region)
 WITH DISTINCT s
 MATCH (s)-[e]->(t)
 WHERE e.report_id = $report_id
-OPTIONAL MATCH (sen:Sentence {key: e.sentence_key})
+OPTIONAL MATCH (src:Report {id: e.report_id})
 RETURN label(e) AS type, 'Region' AS source_label, s.name AS source, label(t) AS target_label,
-       t.name AS target, sen.sentence AS sentence, e.start_offset AS start_offset,
+       t.name AS target, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS sentence, e.start_offset AS start_offset,
        e.end_offset AS end_offset, e.year AS year
 // dialect: neo4j
 MATCH (s)-[e]->(t)
 WHERE e.report_id = $report_id
-OPTIONAL MATCH (sen:Sentence {key: e.sentence_key})
+OPTIONAL MATCH (src:Report {id: e.report_id})
 RETURN type(e) AS type, labels(s)[0] AS source_label, coalesce(s.name, s.id) AS source,
-       labels(t)[0] AS target_label, coalesce(t.name, t.id) AS target, sen.sentence AS sentence,
+       labels(t)[0] AS target_label, coalesce(t.name, t.id) AS target, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS sentence,
        e.start_offset AS start_offset, e.end_offset AS end_offset, e.year AS year
 ORDER BY start_offset, type, source, target

@@ -2,7 +2,6 @@
 // description: The reports that cite a document, with year, issuing agency and the citing sentence.
 // param law: "中华人民共和国行政处罚法"
 MATCH (r:Report)-[e:CITES]->(l:Law {name: $law})
-OPTIONAL MATCH (sen:Sentence {key: e.sentence_key})
 RETURN r.id AS report_id, r.title AS title, r.agency AS agency, r.region AS region, r.year AS year,
-       sen.sentence AS evidence
+       right(left(r.text, e.end_offset), e.end_offset - e.start_offset) AS evidence
 ORDER BY year, report_id

@@ -5,10 +5,8 @@
 MATCH (a:Agency {name: $agency})-[e:IMPLEMENTS]->(m:Measure)<-[f:IMPLEMENTS]-(b:Agency {name: $other})
 MATCH (r:Report {id: e.report_id})
 MATCH (s:Report {id: f.report_id})
-OPTIONAL MATCH (sen:Sentence {key: e.sentence_key})
-OPTIONAL MATCH (other:Sentence {key: f.sentence_key})
 RETURN m.name AS measure, m.kind AS kind, e.year AS year, r.id AS report_id, r.title AS report_title,
-       sen.sentence AS evidence, e.start_offset AS start_offset, e.end_offset AS end_offset,
+       right(left(r.text, e.end_offset), e.end_offset - e.start_offset) AS evidence, e.start_offset AS start_offset, e.end_offset AS end_offset,
        f.year AS other_year, s.id AS other_report_id, s.title AS other_report_title,
-       other.sentence AS other_evidence, f.start_offset AS other_start_offset, f.end_offset AS other_end_offset
+       right(left(s.text, f.end_offset), f.end_offset - f.start_offset) AS other_evidence, f.start_offset AS other_start_offset, f.end_offset AS other_end_offset
 ORDER BY measure, year, report_id, other_report_id

@@ -169,8 +169,8 @@ def test_reader_boxes_the_sentence_from_the_query_params(app: AppTest, sample_db
 
     with LadybugStore(sample_db, read_only=True) as store:
         rid, sentence, start, end = store.query(
-            "MATCH (r:Report)-[e:CITES]->(l:Law) OPTIONAL MATCH (sen:Sentence {key: e.sentence_key}) "
-            "RETURN r.id, sen.sentence, e.start_offset, e.end_offset "
+            "MATCH (r:Report)-[e:CITES]->(l:Law) OPTIONAL MATCH (sen:Report {id: e.report_id}) "
+            "RETURN r.id, right(left(sen.text, e.end_offset), e.end_offset - e.start_offset), e.start_offset, e.end_offset "
             "ORDER BY r.id, e.start_offset LIMIT 1").rows[0]
     app.query_params.update(rid=rid, s=str(start), e=str(end))
     open_page(app, "app_pages/report.py")

@@ -110,8 +110,8 @@ def test_reader_scrolls_to_the_linked_sentence(server: str, browser_page, sample
 
     with LadybugStore(sample_db, read_only=True) as store:
         rid, sentence, start, end = store.query(
-            "MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure) OPTIONAL MATCH (sen:Sentence {key: e.sentence_key}) "
-            "RETURN e.report_id, sen.sentence, e.start_offset, "
+            "MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure) OPTIONAL MATCH (sen:Report {id: e.report_id}) "
+            "RETURN e.report_id, right(left(sen.text, e.end_offset), e.end_offset - e.start_offset), e.start_offset, "
             "e.end_offset ORDER BY e.report_id, e.start_offset DESC LIMIT 1").rows[0]
     page, requests = browser_page
     page.goto(f"{server}/report?rid={rid}&s={start}&e={end}")

@@ -32,8 +32,8 @@ def test_round_trip_keeps_nodes_edges_and_evidence(store) -> None:
     assert counts["Law"] == 2 and counts["Region"] == 2  # 广东省 comes from PART_OF's target
     assert counts["IMPLEMENTS"] == 3 and counts["CITES"] == 3
     rows = store.query(
-        "MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure {name: $m}) OPTIONAL MATCH (sen:Sentence {key: e.sentence_key}) "
-        "RETURN a.name AS a, e.year AS y, sen.sentence AS s, e.report_id AS r ORDER BY y", {"m": "双随机、一公开"}).records()
+        "MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure {name: $m}) OPTIONAL MATCH (sen:Report {id: e.report_id}) "
+        "RETURN a.name AS a, e.year AS y, right(left(sen.text, e.end_offset), e.end_offset - e.start_offset) AS s, e.report_id AS r ORDER BY y", {"m": "双随机、一公开"}).records()
     assert [(r["a"], r["y"], r["r"]) for r in rows] == [("韶关市司法局", 2022, "r1"),
                                                        ("韶关市市场监督管理局", 2023, "r2")]
     assert rows[0]["s"] == A.relations[1].evidence.sentence
@@ -205,7 +205,7 @@ def test_an_error_between_the_two_commits_leaves_no_staged_report(tmp_path, monk
             with pytest.raises(RuntimeError, match="aggregates failed"):
                 store.write(rows_from_extractions([B, C]))
         assert snapshot(store) == before
-        assert store.query("MATCH (s:Sentence) RETURN count(s)").rows == [[1]]  # only A's sentence
+        assert store.query("MATCH (r:Report) RETURN count(r)").rows == [[1]]  # only A
         store.write(rows_from_extractions([B, C]))
         assert store.version() != version
         assert snapshot(store) == expected and derived_tables(store) == expected_derived

@@ -32,10 +32,13 @@ def _rel(kind: str, source: str, source_label: str, target: str, target_label: s
                     source_label, target_label, 2023)
 
 
+A_TEXT = "句子。" + "正文甲" * 12 + "。" + "再次引用。"  # each evidence sentence at its offsets (0 and 40)
+
+
 def report_a() -> Extraction:
     """Report A: 7 relation statements, one of them repeated -> 6 distinct edges."""
     return Extraction(
-        report_id="rep-a", source="a.txt", text="正文甲", report=ReportMeta(title="甲市报告", year=2023),
+        report_id="rep-a", source="a.txt", text=A_TEXT, report=ReportMeta(title="甲市报告", year=2023),
         laws=[Law(LAW, "法律", issuer="全国人民代表大会常务委员会")],
         agencies=[Agency(AGENCY, "市", REGION)],
         measures=[Measure(SHARED_MEASURE, "制度"), Measure(ONLY_A_MEASURE, "机制")],
@@ -89,8 +92,8 @@ def test_repeated_fact_is_one_edge_with_evidence_count(neo4j_store: Neo4jStore) 
     neo4j_store.write(rows_from_extractions([report_a()]))
     neo4j_store.write(rows_from_extractions([report_a()]))
     got = neo4j_store.query(
-        "MATCH (:Report {id: 'rep-a'})-[e:CITES]->(:Law) OPTIONAL MATCH (sen:Sentence {key: e.sentence_key}) "
-        "RETURN e.evidence_count AS n, sen.sentence AS s, e.start_offset AS a, e.end_offset AS b"
+        "MATCH (:Report {id: 'rep-a'})-[e:CITES]->(:Law) OPTIONAL MATCH (sen:Report {id: e.report_id}) "
+        "RETURN e.evidence_count AS n, right(left(sen.text, e.end_offset), e.end_offset - e.start_offset) AS s, e.start_offset AS a, e.end_offset AS b"
     ).records()
     assert got == [{"n": 2, "s": "句子。", "a": 0, "b": 3}]
 
