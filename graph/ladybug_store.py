@@ -27,9 +27,6 @@ import ladybug
 from fazhi.graph import derived
 from fazhi.graph.cypher_guard import refuse_writes
 from fazhi.graph.store import (
-    EDGE_PROPERTIES,
-    EVIDENCE_EXPRESSION,
-    EVIDENCE_JOIN,
     NODE_KEY,
     NODE_PROPERTIES,
     ROW_CAP,
@@ -43,6 +40,7 @@ from fazhi.graph.store import (
     StoreUnavailable,
     stored_edge,
     with_evidence_texts,
+    with_sentences,
 )
 from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
@@ -769,29 +767,41 @@ class LadybugStore:
         )
 
     def iter_edges(self, rel_type: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
-        props = ", ".join(f"{EVIDENCE_EXPRESSION} AS sentence" if p == "sentence" else f"e.{p} AS {p}"
-                          for p in EDGE_PROPERTIES)
+        """Every edge of the type with its evidence sentence, a page at a time in report order.
+
+        The sentences are cut in Python from the page's report texts, each text read once a page:
+        EVIDENCE_EXPRESSION per edge would read a whole report text once per fact, and a page
+        in report order touches few reports.
+        """
+        props = ", ".join(f"e.{p} AS {p}" for p in STORED_EDGE_PROPERTIES)
         for source_label, target_label in RELATION_ENDPOINTS[rel_type]:
             sk, tk = NODE_KEY[source_label], NODE_KEY[target_label]
-            cypher = (  # the page first, then its reports' texts (the join never sees other pages)
-                f"MATCH (s:{source_label})-[e:{rel_type}]->(t:{target_label}) "
-                f"WITH s.{sk} AS source, t.{tk} AS target, e ORDER BY source, target, e.report_id "
-                f"SKIP $skip LIMIT $limit {EVIDENCE_JOIN} "
-                f"RETURN source, target, {props} ORDER BY source, target, report_id"
-            )
-            for row in self._paged(cypher, batch_size):
-                yield {"source_label": source_label, "target_label": target_label, **row}
+            cypher = (f"MATCH (s:{source_label})-[e:{rel_type}]->(t:{target_label}) "
+                      f"RETURN s.{sk} AS source, t.{tk} AS target, {props} "
+                      "ORDER BY report_id, source, target SKIP $skip LIMIT $limit")
+            for page in self._pages(cypher, batch_size):
+                for edge in with_sentences(page, self._report_texts):
+                    yield {"source_label": source_label, "target_label": target_label, **edge}
+
+    def _report_texts(self, ids: list[str]) -> dict[str, str]:
+        return dict(self._rows("MATCH (r:Report) WHERE r.id IN $ids RETURN r.id, r.text", {"ids": ids}))
 
     def _paged(self, cypher: str, batch_size: int) -> Iterator[dict[str, Any]]:
+        for page in self._pages(cypher, batch_size):
+            yield from page
+
+    def _pages(self, cypher: str, batch_size: int) -> Iterator[list[dict[str, Any]]]:
+        """The rows of a `SKIP $skip LIMIT $limit` query, `batch_size` at a time."""
         skip = 0
         while True:
             result = _last(self._conn.execute(cypher, {"skip": skip, "limit": batch_size}))
             columns = result.get_column_names()
-            n = 0
+            page = []
             while result.has_next():
-                yield dict(zip(columns, _row(result), strict=True))
-                n += 1
-            if n < batch_size:
+                page.append(dict(zip(columns, _row(result), strict=True)))
+            if page:
+                yield page
+            if len(page) < batch_size:
                 return
             skip += batch_size
 

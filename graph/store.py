@@ -26,7 +26,7 @@ without text (an RDF export made without texts) get one spelled from their evide
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +72,16 @@ def key64(*parts: str) -> int:
 def stored_edge(props: dict[str, Any]) -> dict[str, Any]:
     """An edge's properties as a store keeps them: everything but the sentence (module docstring)."""
     return {name: props.get(name) for name in STORED_EDGE_PROPERTIES}
+
+
+def with_sentences(edges: list[dict[str, Any]],
+                   report_texts: Callable[[list[str]], dict[str, str]]) -> list[dict[str, Any]]:
+    """The edges (stored properties) with `sentence` cut from their reports' texts, fetched at once."""
+    texts = report_texts(sorted({e["report_id"] for e in edges if e.get("report_id")}))
+    for edge in edges:
+        text, start, end = texts.get(edge.get("report_id") or ""), edge.get("start_offset"), edge.get("end_offset")
+        edge["sentence"] = text[start:end] if text is not None and start is not None and end is not None else None
+    return edges
 
 
 def with_evidence_texts(rows: GraphRows) -> GraphRows:
