@@ -191,8 +191,11 @@ def _adopt_issuer_town(doc: Document) -> bool:
 
 
 def _opening_end(doc: Document) -> int | None:
-    """Where the opening's second sentence ends, not counting header lines (文号, addressee, title)."""
-    body = [s for s in doc.sentences if s.end - s.start >= OPENING_MIN_SENTENCE]
+    """Where the opening's second sentence ends, not counting header lines (文号, addressee, title)
+    nor the page's furniture (a site banner, a breadcrumb, a 发布时间/来源/浏览次数 row)."""
+    furniture = [(line.start, line.end) for line in meta_rules.page_furniture(doc.lines)]
+    body = [s for s in doc.sentences if s.end - s.start >= OPENING_MIN_SENTENCE
+            and not any(start <= s.start < end for start, end in furniture)]
     if not body:
         return doc.sentences[-1].end if doc.sentences else None
     end = body[min(1, len(body) - 1)].end

@@ -1043,3 +1043,15 @@ def test_the_opening_runs_to_the_sentence_that_announces_the_report() -> None:
             "2018年,河南省政府以习近平新时代中国特色社会主义思想为指导,深入推进依法行政。现将有关情况报告如下:\n"
             "一、依法全面履行政府职能\n")
     assert (meta_of(text).agency, meta_of(text).region) == ("河南省人民政府", "河南省")
+
+
+@pytest.mark.parametrize("header", [
+    "政府门户网站 | 适老版 | 无障碍 | English\n当前位置：首页 > 政务公开 > 法治政府建设 > 正文\n",
+    "发布时间：2023-03-28 10:21  来源：本网  浏览次数：123\n",
+])
+def test_page_furniture_is_not_the_opening(header: str) -> None:
+    """A banner, breadcrumb or metadata row long enough to pass for a sentence does not push the
+    subject of an untitled report's second sentence out of the opening."""
+    text = header + ("2022年是全面贯彻落实法治政府建设实施纲要的关键之年。一年来,河北省委、省政府坚持以习近平法治思想为指导,深入推进依法行政。\n"
+                     "一、依法全面履行政府职能\n")
+    assert (meta_of(text).agency, meta_of(text).region) == ("河北省人民政府", "河北省")
