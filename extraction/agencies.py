@@ -298,6 +298,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     return functional, organs, party, national
 
 
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Where a functional body (市|公安|局), a government organ (市|人民政府), a township's organ
+    (镇|人民政府) or a national body is written in `text`, as (start, end): the words alone, before
+    any check of what stands around them (for telling a line break inside a name from one between
+    words, extraction/linebreaks.py)."""
+    functional, organs, _party, national = _patterns()
+    return [m.span() for pattern in (functional, organs, BARE_TOWN_ORGAN_RE, national)
+            for m in pattern.finditer(text)]
+
+
 def _after_optional_level(group: str, words) -> str:
     """`(?P<lvl>[省市区县州])?(?P<group>words)`, fast: sre cannot skip ahead to a possible first
     character of a pattern that starts with an optional group, so a lookahead on the characters

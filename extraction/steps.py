@@ -34,6 +34,7 @@ from fazhi.extraction.issuer import (
     zone_subject,
 )
 from fazhi.extraction.laws import LawHit, find_bare_laws, resolve_citations
+from fazhi.extraction.linebreaks import join_broken_names
 from fazhi.extraction.measures import MeasureHit, find_measures
 from fazhi.extraction.regions import (
     RegionGazetteer,
@@ -57,6 +58,11 @@ REPORT_FOLLOWS_RE = re.compile(r"(?:报告|汇报|总结)如下")
 
 H = TypeVar("H", AgencyHit, LawHit, MeasureHit, RegionMention)
 E = TypeVar("E", Agency, Law, Measure, Region)
+
+
+def linebreaks(doc: Document) -> None:
+    """Line breaks that cut a name in two (宣城市⏎公安局) deleted: every later step matches names within a line."""
+    doc.loaded = join_broken_names(doc.loaded, RegionGazetteer.default())
 
 
 def structure(doc: Document) -> None:

@@ -1055,3 +1055,23 @@ def test_page_furniture_is_not_the_opening(header: str) -> None:
     text = header + ("2022年是全面贯彻落实法治政府建设实施纲要的关键之年。一年来,河北省委、省政府坚持以习近平法治思想为指导,深入推进依法行政。\n"
                      "一、依法全面履行政府职能\n")
     assert (meta_of(text).agency, meta_of(text).region) == ("河北省人民政府", "河北省")
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    ("2021年以来,宣城市\n公安局按照市委、市政府的部署,深入推进法治政府建设。现将有关情况报告如下:\n一、主要举措\n",
+     "宣城市公安局"),
+    ("交通\n运输部2017年度法治政府部门建设工作情况\n2017年,部党组坚持依法行政。\n", "交通运输部"),
+    ("长治市人力资\n源和社会保障局2020年法治政府建设情况报告\n2020年,我局坚持依法行政。\n", "长治市人力资源和社会保障局"),
+    ("发布机构: 古镛镇\n人民政府\n2022年,全镇坚持依法行政,推进法治政府建设工作。\n", "古镛镇人民政府"),
+])
+def test_a_line_break_inside_a_name_is_layout(text: str, agency: str) -> None:
+    ex = extract(text_document("r.txt", text))
+    assert ex.report.agency.endswith(agency)
+    issued = next(r for r in ex.relations if r.type == "ISSUED")
+    assert text[issued.evidence.start:issued.evidence.end] == issued.evidence.sentence  # quoted as published
+
+
+def test_a_line_break_between_names_stays() -> None:
+    text = "2022年,我局坚持依法行政,推进法治政府建设。\n宣城市公安局\n2022年1月10日\n"
+    ex = extract(text_document("r.txt", text))
+    assert ex.report.agency == "宣城市公安局" and ex.report.date == "2022-01-10"
