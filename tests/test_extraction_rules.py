@@ -1075,3 +1075,10 @@ def test_a_line_break_between_names_stays() -> None:
     text = "2022年,我局坚持依法行政,推进法治政府建设。\n宣城市公安局\n2022年1月10日\n"
     ex = extract(text_document("r.txt", text))
     assert ex.report.agency == "宣城市公安局" and ex.report.date == "2022-01-10"
+
+
+def test_a_title_row_names_a_division_the_table_lacks() -> None:
+    """标题: X — the value of a page's title row opens like a title line (呼中区: not in the table)."""
+    text = ("标题：呼中区教育局关于2025年度法治政府建设工作报告\n"
+            "呼中区教育局在区政府的正确领导下,积极推进法治政府建设工作。\n")
+    assert (meta_of(text).agency, meta_of(text).region) == ("呼中区教育局", "呼中区")

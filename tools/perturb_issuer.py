@@ -218,7 +218,7 @@ def full_width_digits(sample: Sample, rng: random.Random) -> str:
 def guan_yu_title(sample: Sample, rng: random.Random) -> str | None:
     """关于X2022年法治政府建设工作情况的报告: the title rewritten in the 关于…的报告 form."""
     title = _title_text(sample)
-    if not title or title.startswith("关于") or not title.endswith(("报告", "情况")):
+    if not title or "关于" in title or not title.endswith(("报告", "情况")):
         return None
     core = re.sub(r"(?:年度)?(?:工作)?(?:情况)?(?:的)?(?:报告|情况)$", "", title)
     return _replace_title(sample, f"关于{core}工作情况的报告")
