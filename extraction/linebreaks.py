@@ -2,10 +2,10 @@
 发布机构: 古镛镇⏎人民政府.
 
 Pages converted to text and PDFs break lines wherever the width runs out, so a break may fall inside
-an agency's or a region's name; every later step matches names within a line. A single line break
-between two Han characters is deleted when a name the extractor knows (a region of the gazetteer of
-three or more characters, a body's functional stem and head, a government or township organ) runs
-across it. A break between two names (宣城市公安局⏎2022年…, 中共宣城市委⏎宣城市人民政府) stays.
+an agency's or a region's name, or inside a year; every later step matches names within a line. A
+single line break between two Han characters or digits is deleted when a name the extractor knows
+(a region of the gazetteer of three or more characters, a body's functional stem and head, a
+government or township organ), a year (2024⏎年度, 202⏎2年) or a title's 关于 or 法治政府建设 runs across it. A break between two names (宣城市公安局⏎2022年…, 中共宣城市委⏎宣城市人民政府) stays.
 
 The result is a LoadedText whose offset map skips the deleted characters, so evidence still quotes
 the original; the loaders' own joining of hard-wrapped text (loaders/normalize.py) is unchanged.
@@ -19,7 +19,10 @@ from fazhi.extraction.agencies import name_spans
 from fazhi.extraction.regions import RegionGazetteer
 from fazhi.loaders.base import LoadedText
 
-BREAK_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff])")
+BREAK_RE = re.compile(r"(?<=[\u4e00-\u9fff0-9])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff0-9])")
+# a year (西乌珠穆沁旗人民政府2024⏎年度…, 赵县人民政府202⏎2年度…) and the words every report title holds
+# (关⏎于, 法治政⏎府建设): no line of a report ends inside them
+TITLE_WORDS_RE = re.compile(r"(?:19|20)\d\d年|关于|法治政府建设")
 WINDOW = 12  # characters either side: longer than most names' parts on one side of a break
 MIN_REGION = 3  # 2-character surfaces (河源) meet by chance across a heading and its paragraph
 
@@ -32,7 +35,8 @@ def broken_name_breaks(text: str, gazetteer: RegionGazetteer) -> list[tuple[int,
         left = left[left.rfind("\n") + 1:]
         right = text[m.end():m.end() + WINDOW].split("\n", 1)[0]
         window, cut = left + right, len(left)
-        if any(start < cut < end for start, end in name_spans(window)) or any(
+        if any(year.start() < cut < year.end() for year in TITLE_WORDS_RE.finditer(window)) \
+                or any(start < cut < end for start, end in name_spans(window)) or any(
                 hit.start < cut < hit.end and hit.end - hit.start >= MIN_REGION for hit in gazetteer.find(window)):
             spans.append(m.span())
     return spans

@@ -1082,3 +1082,15 @@ def test_a_title_row_names_a_division_the_table_lacks() -> None:
     text = ("标题：呼中区教育局关于2025年度法治政府建设工作报告\n"
             "呼中区教育局在区政府的正确领导下,积极推进法治政府建设工作。\n")
     assert (meta_of(text).agency, meta_of(text).region) == ("呼中区教育局", "呼中区")
+
+
+@pytest.mark.parametrize("title", [
+    "西乌珠穆沁旗人民政府2024\n年度法治政府建设情况报告",  # a break inside the year
+    "赵县人民政府202\n2年度法治政府建设情况报告",
+    "西乌珠穆沁旗人民政府2024年度法治政府建设\n情况报告",  # a tail too short to be a title alone
+    "关\n于西乌珠穆沁旗人民政府2024年度法治政府建设情况的报告",
+])
+def test_a_title_wrapped_anywhere_still_names_its_issuer(title: str) -> None:
+    text = title + "\n主任、各位副主任、委员:\n2024年,各部门坚持依法行政,深入推进法治政府建设。\n"
+    meta = meta_of(text)
+    assert meta.agency.endswith(("西乌珠穆沁旗人民政府", "赵县人民政府")) and meta.title.endswith(("报告", "情况"))
