@@ -1094,3 +1094,9 @@ def test_a_title_wrapped_anywhere_still_names_its_issuer(title: str) -> None:
     text = title + "\n主任、各位副主任、委员:\n2024年,各部门坚持依法行政,深入推进法治政府建设。\n"
     meta = meta_of(text)
     assert meta.agency.endswith(("西乌珠穆沁旗人民政府", "赵县人民政府")) and meta.title.endswith(("报告", "情况"))
+
+
+def test_a_letter_spaced_title_with_digits() -> None:
+    """福 建 省 2 0 2 1 年 度…: a heading spaced out letter by letter, its year's digits included."""
+    text = "福 建 省 2 0 2 1 年 度 法 治 政 府 建 设 情 况\n2021年,各部门坚持依法行政,深入推进法治政府建设。\n"
+    assert (meta_of(text).agency, meta_of(text).year) == ("福建省人民政府", 2021)
