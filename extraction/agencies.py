@@ -31,7 +31,7 @@ from fazhi.extraction.wordtrie import chars_at, guarded_trie_regex
 HEADS = ("委员会办公室", "委员会", "办公室", "办公厅", "总局", "中心", "局", "厅", "委", "部", "办", "署", "所")
 GENERIC_HEADS = ("主管部门", "行政部门", "部门", "机关")
 LEVEL_CHARS = "省市区县州旗盟"  # 旗 and 盟: Inner Mongolia's county and prefecture
-LINE_OPENERS = "\n】《“ \t"  # what may stand right before a name that opens a title or signature line
+LINE_OPENERS = "\n】《“ \t:"  # what may stand right before a name that opens a title, a signature line or a row value (标题: X)
 ZONE_SHORT_ENDS = ("高新", "经开", "综保", "开发", "新")  # 高新区, 经开区: zones (extraction/zones.py), not divisions
 # The name of a division the table lacks: CJK only, none of the words that open a phrase (全区, 本县, 各市)
 UNLISTED_NAME_RE = re.compile(r"[^\W\d_A-Za-z全各本我该每其年度关于的和与及在对现将由向省市区县州旗盟]{2,4}")
@@ -296,6 +296,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     party = re.compile(rf"(?P<lvl>[{LEVEL_CHARS}])(?<!治.)委(?!员)(?P<sub>{_alternation(PARTY_SUBS)})?")
     national = re.compile(_alternation(NATIONAL))
     return functional, organs, party, national
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Where a functional body (市|公安|局), a government organ (市|人民政府), a township's organ
+    (镇|人民政府) or a national body is written in `text`, as (start, end): the words alone, before
+    any check of what stands around them (for telling a line break inside a name from one between
+    words, extraction/linebreaks.py)."""
+    functional, organs, _party, national = _patterns()
+    return [m.span() for pattern in (functional, organs, BARE_TOWN_ORGAN_RE, national)
+            for m in pattern.finditer(text)]
 
 
 def _after_optional_level(group: str, words) -> str:

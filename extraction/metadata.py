@@ -187,12 +187,18 @@ def find_title(lines: list[Line]) -> Line | None:
         if _is_body_line(line.text):
             return None
         following = candidates[i + 1] if i + 1 < len(candidates) else None
-        if following and _may_lead_a_title(line.text) and is_title_line(following.text) \
+        if following and _may_lead_a_title(line.text) and _ends_a_title(line.text, following.text) \
                 and not is_title_line(line.text) and _adjacent(line, following, lines):
             return _completed(_joined(line, following), candidates[i + 2:])
         if is_title_line(line.text):
             return _completed(line, candidates[i + 1:])
     return None
+
+
+def _ends_a_title(first: str, second: str) -> bool:
+    """The second line is a title (under an issuer line), or the tail of one wrapped before its
+    document kind (…2024年度法治政府建设 / 情况报告: too short to be a title alone)."""
+    return is_title_line(second) or (second.endswith(TITLE_WORDS) and is_title_line(first + second))
 
 
 def _adjacent(first: Line, second: Line, lines: list[Line]) -> bool:

@@ -17,6 +17,7 @@ from fazhi.model import Extraction
 Step = Callable[[Document], None]
 
 STEPS: tuple[tuple[str, Step], ...] = (
+    ("linebreaks", steps.linebreaks),  # line breaks inside names deleted
     ("structure", steps.structure),  # sections and sentences
     ("layout", steps.layout),        # lines, title, signature blocks
     ("regions", steps.regions),      # region mentions in the context of the title/signature region

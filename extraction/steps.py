@@ -34,6 +34,7 @@ from fazhi.extraction.issuer import (
     zone_subject,
 )
 from fazhi.extraction.laws import LawHit, find_bare_laws, resolve_citations
+from fazhi.extraction.linebreaks import join_broken_names
 from fazhi.extraction.measures import MeasureHit, find_measures
 from fazhi.extraction.regions import (
     RegionGazetteer,
@@ -57,6 +58,11 @@ REPORT_FOLLOWS_RE = re.compile(r"(?:报告|汇报|总结)如下")
 
 H = TypeVar("H", AgencyHit, LawHit, MeasureHit, RegionMention)
 E = TypeVar("E", Agency, Law, Measure, Region)
+
+
+def linebreaks(doc: Document) -> None:
+    """Line breaks that cut a name in two (宣城市⏎公安局) deleted: every later step matches names within a line."""
+    doc.loaded = join_broken_names(doc.loaded, RegionGazetteer.default())
 
 
 def structure(doc: Document) -> None:
@@ -191,8 +197,11 @@ def _adopt_issuer_town(doc: Document) -> bool:
 
 
 def _opening_end(doc: Document) -> int | None:
-    """Where the opening's second sentence ends, not counting header lines (文号, addressee, title)."""
-    body = [s for s in doc.sentences if s.end - s.start >= OPENING_MIN_SENTENCE]
+    """Where the opening's second sentence ends, not counting header lines (文号, addressee, title)
+    nor the page's furniture (a site banner, a breadcrumb, a 发布时间/来源/浏览次数 row)."""
+    furniture = [(line.start, line.end) for line in meta_rules.page_furniture(doc.lines)]
+    body = [s for s in doc.sentences if s.end - s.start >= OPENING_MIN_SENTENCE
+            and not any(start <= s.start < end for start, end in furniture)]
     if not body:
         return doc.sentences[-1].end if doc.sentences else None
     end = body[min(1, len(body) - 1)].end

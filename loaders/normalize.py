@@ -13,7 +13,8 @@ Steps, in order:
 1. clean: delete zero-width characters, soft hyphens, BOMs, bidi controls,
    lone surrogates and control characters; delete the ``\\r`` of ``\\r\\n``;
    delete runs of spaces (incl. U+3000, NBSP, tabs) between two CJK characters
-   ("法 治 政 府" -> "法治政府": PDF/Word layout artefacts). Then map lone
+   ("法 治 政 府" -> "法治政府": PDF/Word layout artefacts), and the single spaces of a
+   letter-spaced heading's digits ("省 2 0 2 1 年" -> "省2021年"). Then map lone
    ``\\r``, ``\\v``, ``\\f``, NEL and U+2028/9 to ``\\n`` and the remaining
    tabs and Unicode spaces (incl. the ideographic space U+3000) to ``" "``.
 2. Traditional -> Simplified (OpenCC ``t2s``). OpenCC's t2s dictionaries are
@@ -52,6 +53,9 @@ _DELETE_RE = re.compile(
     "\ud800-\udfff"  # lone surrogates (cannot be encoded, would break OpenCC)
     "]+"
     f"|(?<=[{_CJK}])[{_SPACES}]+(?=[{_CJK}])"  # layout spaces between CJK: "法 治 政 府"
+    # letter-spaced digits of a heading: "福 建 省 2 0 2 1 年 度" (single characters between single spaces)
+    f"|(?<=[{_HAN}0-9])(?<![^ \n][{_HAN}0-9]) (?=[{_HAN}0-9](?:[ \n]|$))"
+    f"|(?<=[0-9])(?<![^ \n][0-9]) (?=[{_HAN}])|(?<=[{_HAN}]) (?=[0-9](?:[ \n]|$))"
     # pinyin glosses some pages print after each character: 機(jī)關(guān) reads 機關
     f"|[(（](?<=[{_HAN}][(（])(?=[a-zü]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}[)）])"
 )

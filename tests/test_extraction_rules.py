@@ -1043,3 +1043,60 @@ def test_the_opening_runs_to_the_sentence_that_announces_the_report() -> None:
             "2018年,河南省政府以习近平新时代中国特色社会主义思想为指导,深入推进依法行政。现将有关情况报告如下:\n"
             "一、依法全面履行政府职能\n")
     assert (meta_of(text).agency, meta_of(text).region) == ("河南省人民政府", "河南省")
+
+
+@pytest.mark.parametrize("header", [
+    "政府门户网站 | 适老版 | 无障碍 | English\n当前位置：首页 > 政务公开 > 法治政府建设 > 正文\n",
+    "发布时间：2023-03-28 10:21  来源：本网  浏览次数：123\n",
+])
+def test_page_furniture_is_not_the_opening(header: str) -> None:
+    """A banner, breadcrumb or metadata row long enough to pass for a sentence does not push the
+    subject of an untitled report's second sentence out of the opening."""
+    text = header + ("2022年是全面贯彻落实法治政府建设实施纲要的关键之年。一年来,河北省委、省政府坚持以习近平法治思想为指导,深入推进依法行政。\n"
+                     "一、依法全面履行政府职能\n")
+    assert (meta_of(text).agency, meta_of(text).region) == ("河北省人民政府", "河北省")
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    ("2021年以来,宣城市\n公安局按照市委、市政府的部署,深入推进法治政府建设。现将有关情况报告如下:\n一、主要举措\n",
+     "宣城市公安局"),
+    ("交通\n运输部2017年度法治政府部门建设工作情况\n2017年,部党组坚持依法行政。\n", "交通运输部"),
+    ("长治市人力资\n源和社会保障局2020年法治政府建设情况报告\n2020年,我局坚持依法行政。\n", "长治市人力资源和社会保障局"),
+    ("发布机构: 古镛镇\n人民政府\n2022年,全镇坚持依法行政,推进法治政府建设工作。\n", "古镛镇人民政府"),
+])
+def test_a_line_break_inside_a_name_is_layout(text: str, agency: str) -> None:
+    ex = extract(text_document("r.txt", text))
+    assert ex.report.agency.endswith(agency)
+    issued = next(r for r in ex.relations if r.type == "ISSUED")
+    assert text[issued.evidence.start:issued.evidence.end] == issued.evidence.sentence  # quoted as published
+
+
+def test_a_line_break_between_names_stays() -> None:
+    text = "2022年,我局坚持依法行政,推进法治政府建设。\n宣城市公安局\n2022年1月10日\n"
+    ex = extract(text_document("r.txt", text))
+    assert ex.report.agency == "宣城市公安局" and ex.report.date == "2022-01-10"
+
+
+def test_a_title_row_names_a_division_the_table_lacks() -> None:
+    """标题: X — the value of a page's title row opens like a title line (呼中区: not in the table)."""
+    text = ("标题：呼中区教育局关于2025年度法治政府建设工作报告\n"
+            "呼中区教育局在区政府的正确领导下,积极推进法治政府建设工作。\n")
+    assert (meta_of(text).agency, meta_of(text).region) == ("呼中区教育局", "呼中区")
+
+
+@pytest.mark.parametrize("title", [
+    "西乌珠穆沁旗人民政府2024\n年度法治政府建设情况报告",  # a break inside the year
+    "赵县人民政府202\n2年度法治政府建设情况报告",
+    "西乌珠穆沁旗人民政府2024年度法治政府建设\n情况报告",  # a tail too short to be a title alone
+    "关\n于西乌珠穆沁旗人民政府2024年度法治政府建设情况的报告",
+])
+def test_a_title_wrapped_anywhere_still_names_its_issuer(title: str) -> None:
+    text = title + "\n主任、各位副主任、委员:\n2024年,各部门坚持依法行政,深入推进法治政府建设。\n"
+    meta = meta_of(text)
+    assert meta.agency.endswith(("西乌珠穆沁旗人民政府", "赵县人民政府")) and meta.title.endswith(("报告", "情况"))
+
+
+def test_a_letter_spaced_title_with_digits() -> None:
+    """福 建 省 2 0 2 1 年 度…: a heading spaced out letter by letter, its year's digits included."""
+    text = "福 建 省 2 0 2 1 年 度 法 治 政 府 建 设 情 况\n2021年,各部门坚持依法行政,深入推进法治政府建设。\n"
+    assert (meta_of(text).agency, meta_of(text).year) == ("福建省人民政府", 2021)
