@@ -39,6 +39,9 @@ class Document:
     """A loaded report and what the steps have found in it so far (attributes grouped by step)."""
 
     loaded: LoadedText
+    # the report's id: a hash of the text as loaded, fixed before any step (linebreaks) edits the text,
+    # so a report keeps the id earlier versions gave it and a re-ingest finds it stored
+    report_id: str = field(init=False)
     # structure
     sections: list[Section] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
@@ -68,6 +71,9 @@ class Document:
     # Evidence per sentence index: a report states several facts per sentence, and each
     # fact's evidence would otherwise map and slice the same sentence again.
     _evidence: dict[int, Evidence] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.report_id = content_id(self.loaded.text)
 
     @property
     def text(self) -> str:

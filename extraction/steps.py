@@ -23,7 +23,7 @@ from fazhi.extraction.agencies import (
     own_abbreviations,
 )
 from fazhi.extraction.aliases import apply_aliases
-from fazhi.extraction.document import Document, content_id
+from fazhi.extraction.document import Document
 from fazhi.extraction.issuer import (
     find_issuer,
     named_regions,
@@ -249,7 +249,7 @@ def _repeats(text: str, line: str) -> list[tuple[int, int]]:
 def entities(doc: Document) -> None:
     """Hits grouped into one entity per canonical name, mentions in original offsets: the Extraction."""
     doc.extraction = Extraction(
-        report_id=content_id(doc.text),
+        report_id=doc.report_id,
         source=doc.loaded.source,
         text=doc.loaded.original,
         report=doc.report,
@@ -283,7 +283,7 @@ def _group_laws(doc: Document) -> list[Law]:
 
 
 def _group_agencies(doc: Document) -> list[Agency]:
-    report_id = content_id(doc.text)
+    report_id = doc.report_id
 
     def new(hit: AgencyHit) -> Agency:
         return Agency(hit.name, hit.level, hit.region, scope=report_id if hit.scoped else None)

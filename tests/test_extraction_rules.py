@@ -1071,6 +1071,17 @@ def test_a_line_break_inside_a_name_is_layout(text: str, agency: str) -> None:
     assert text[issued.evidence.start:issued.evidence.end] == issued.evidence.sentence  # quoted as published
 
 
+def test_joining_a_broken_name_keeps_the_report_id() -> None:
+    """The id hashes the text as loaded: a store that holds the report finds it again on re-ingest."""
+    import hashlib
+
+    text = "交通\n运输部2017年度法治政府部门建设工作情况\n2017年,部党组坚持依法行政。\n"
+    loaded = text_document("r.txt", text)
+    ex = extract(loaded)
+    assert ex.report.agency == "交通运输部"  # the break was joined for the extraction
+    assert ex.report_id == hashlib.sha256(loaded.text.encode("utf-8")).hexdigest()[:16]
+
+
 def test_a_line_break_between_names_stays() -> None:
     text = "2022年,我局坚持依法行政,推进法治政府建设。\n宣城市公安局\n2022年1月10日\n"
     ex = extract(text_document("r.txt", text))
