@@ -14,8 +14,9 @@ WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $y
   AND ($region = '' OR r.region CONTAINS $region OR EXISTS {
         MATCH (g:Region)-[:PART_OF*1..3]->(p:Region) WHERE r.region ENDS WITH g.name AND p.name = $region })
   AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
+WITH a, e, r ORDER BY e.year, a.name, r.id LIMIT $limit
+OPTIONAL MATCH (src:Report {id: e.report_id})
 RETURN a.name AS agency, a.level AS level, coalesce(a.region, r.region) AS region, e.year AS year,
-       r.id AS report_id, r.title AS report_title, right(left(r.text, e.end_offset), e.end_offset - e.start_offset) AS evidence,
+       r.id AS report_id, r.title AS report_title, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS evidence,
        e.start_offset AS start_offset, e.end_offset AS end_offset
 ORDER BY year, agency, report_id
-LIMIT $limit

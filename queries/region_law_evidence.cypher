@@ -17,7 +17,8 @@ WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $y
 WITH r
 MATCH (r)-[e:CITES]->(l:Law)
 OPTIONAL MATCH (a:Agency)-[:ISSUED]->(r)
+WITH e, l, a, r ORDER BY r.year, l.name, r.id, a.name SKIP $skip LIMIT $limit
+OPTIONAL MATCH (src:Report {id: e.report_id})
 RETURN r.year AS year, l.name AS law, l.category AS category, a.name AS agency, r.id AS report_id,
-       r.title AS report_title, right(left(r.text, e.end_offset), e.end_offset - e.start_offset) AS evidence, e.start_offset AS start_offset, e.end_offset AS end_offset
+       r.title AS report_title, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS evidence, e.start_offset AS start_offset, e.end_offset AS end_offset
 ORDER BY year, law, report_id, agency
-SKIP $skip LIMIT $limit

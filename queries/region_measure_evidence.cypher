@@ -18,7 +18,8 @@ WITH r
 MATCH (a:Agency)-[:ISSUED]->(r)
 MATCH (a)-[e:IMPLEMENTS]->(m:Measure)
 WHERE e.report_id = r.id
+WITH e, m, a, r ORDER BY e.year, m.name, a.name, r.id SKIP $skip LIMIT $limit
+OPTIONAL MATCH (src:Report {id: e.report_id})
 RETURN e.year AS year, m.name AS measure, m.kind AS kind, a.name AS agency, r.id AS report_id,
-       r.title AS report_title, right(left(r.text, e.end_offset), e.end_offset - e.start_offset) AS evidence, e.start_offset AS start_offset, e.end_offset AS end_offset
+       r.title AS report_title, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS evidence, e.start_offset AS start_offset, e.end_offset AS end_offset
 ORDER BY year, measure, agency, report_id
-SKIP $skip LIMIT $limit
