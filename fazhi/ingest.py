@@ -124,6 +124,7 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int | Non
     `sources` (see load_sources) gives files, by name, the address they were published at.
     """
     files = list(iter_files(paths))  # paths only: the texts are read by the workers, chunk by chunk
+    store.reserve(len(files))
     size = batch_reports or (LARGE_BATCH_REPORTS if len(files) >= LARGE_CORPUS else BATCH_REPORTS)
     summary = IngestSummary()
     batch: list[Extraction] = []

@@ -49,30 +49,41 @@ WRITE_BATCH = 2000
 BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at the end of bulk())
 DEFAULT_BUFFER_POOL_MB = 2048  # fixed, whatever the RAM: a laptop's 4 GB budget for a whole ingest (below)
 MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer pool is full" at 128 MB
+# A checkpoint of a grown store needs pool in proportion to it: 2 GB failed at ~30k bench reports
+# (store ~1.3 GB, docs/BENCHMARKS.md run 9), so the default pool is at least twice the store's bytes,
+# and a bulk load reserves for the store it will become (~50 KB of store a bench report).
+POOL_PER_STORE_BYTE = 2
+STORE_BYTES_PER_REPORT = 50_000
 # Columns only this store keeps (never exported): a Report written by the first commit of a staged
 # write and not yet settled by the second is `pending` (see _write_staged); settled reports hold null.
 STORE_COLUMNS: dict[str, dict[str, str]] = {"Report": {"pending": "BOOLEAN"}}
 
 
-def buffer_pool_bytes(mb: int | None = None) -> int:
+def buffer_pool_bytes(mb: int | None = None, store_bytes: int = 0) -> int:
     """LadybugDB's buffer pool size: an explicit size (`--buffer-pool-mb`), FAZHI_BUFFER_POOL_MB, or
-    DEFAULT_BUFFER_POOL_MB (at most half the RAM of a small machine).
+    the default: DEFAULT_BUFFER_POOL_MB, or POOL_PER_STORE_BYTE times the store's bytes when that is
+    more, at most half the RAM.
 
-    Why a fixed size: LadybugDB defaults to ~80% of RAM and keeps whatever checkpoints and
-    global queries touch (an uncapped writer grew to 7+ GB at 50k reports), and a share of
-    the RAM makes the footprint depend on the machine instead of the corpus (half of 23 GB
-    was 8.7 GB at 50k, run 5). 2 GB leaves room in 4 GB for the extraction workers and the
-    batch in hand. With the sentences on the edges a 2 GB pool ran out in the checkpoint at
-    ~38k reports of a bulk load, with them in a Sentence table at ~28k; evidence cut from the
-    report texts leaves checkpoints only the edges (docs/BENCHMARKS.md), and a full pool is
-    a StoreFull naming this setting, with the last committed batch kept. The pool also holds
-    COPY's and queries' working memory, hence the floor.
+    Why not a share of the RAM: LadybugDB defaults to ~80% of it and keeps whatever checkpoints
+    and global queries touch (an uncapped writer grew to 7+ GB at 50k reports), and a share makes
+    the footprint depend on the machine instead of the corpus (half of 23 GB was 8.7 GB at 50k,
+    run 5). Why not a fixed 2 GB: a checkpoint rewrites the hub relationship groups (every
+    MENTIONS of a popular measure or law is in one node group), whose size grows with the store,
+    and a 2 GB pool ran out in a bulk checkpoint at ~30k reports (run 9, docs/BENCHMARKS.md).
+    A full pool is a StoreFull naming this setting, with the last committed batch kept. The
+    pool also holds COPY's and queries' working memory, hence the floor.
     """
     if mb is None:
         env = os.environ.get("FAZHI_BUFFER_POOL_MB", "").strip()
         ram_mb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**20
-        mb = int(env) if env else min(DEFAULT_BUFFER_POOL_MB, ram_mb // 2)
+        fitted = max(DEFAULT_BUFFER_POOL_MB, POOL_PER_STORE_BYTE * store_bytes // 2**20)
+        mb = int(env) if env else min(fitted, ram_mb // 2)
     return max(mb, MIN_BUFFER_POOL_MB) * 2**20
+
+
+def _files_bytes(path: Path) -> int:
+    """Bytes on disk of a store: its file and write-ahead log."""
+    return sum(p.stat().st_size for p in (path, path.with_name(path.name + ".wal")) if p.exists())
 
 
 @contextlib.contextmanager
@@ -237,7 +248,8 @@ class LadybugStore:
         self.path = Path(path)
         self.read_only = read_only
         self._upgrade = upgrade and not read_only  # move a store of an older layout to this one on open
-        self.pool_bytes = buffer_pool_bytes(buffer_pool_mb)
+        self._pool_fixed = buffer_pool_mb is not None  # an explicit size is never changed by reserve()
+        self.pool_bytes = buffer_pool_bytes(buffer_pool_mb, _files_bytes(self.path))
         self._bulk_copy = False  # inside bulk(): COPY new edges (fast, not crash-safe) instead of CREATE
         self._bulk_open = False
         self._bulk_pending = 0
@@ -464,6 +476,17 @@ class LadybugStore:
             return removed
 
         return self._transaction(work)
+
+    def reserve(self, reports: int) -> None:
+        """Reopen with a larger pool when the default one would not fit the store after `reports` more
+        (see buffer_pool_bytes); before a write, never inside a bulk block."""
+        expected = _files_bytes(self.path) + reports * STORE_BYTES_PER_REPORT
+        wanted = buffer_pool_bytes(None, expected)
+        if self._pool_fixed or self.read_only or self._bulk_copy or wanted <= self.pool_bytes:
+            return
+        self.close()
+        self.pool_bytes = wanted
+        self._connect()
 
     @contextlib.contextmanager
     def bulk(self) -> Iterator[None]:

@@ -364,6 +364,9 @@ class Neo4jStore:
 
         return self._run_write(work)
 
+    def reserve(self, reports: int) -> None:
+        """The server sizes its own memory (`fazhi neo4j start --heap`, its page cache)."""
+
     @contextmanager
     def bulk(self) -> Iterator[None]:
         """Neo4j has no faster unsafe path: writes in the block stay ordinary, crash-safe ones."""

@@ -250,6 +250,10 @@ class GraphStore(Protocol):
     def rebuild_derived(self) -> dict[str, int]:
         """Recompute the precomputed aggregates (graph/derived.py) from the facts; rows per table."""
 
+    def reserve(self, reports: int) -> None:
+        """Make room for `reports` more reports before a large write (the embedded store sizes its
+        memory to the store it will become); a no-op where the server manages its own memory."""
+
     def bulk(self) -> AbstractContextManager[None]:
         """Writes in the block may take a faster, not crash-safe path (for a fresh store that can be
         rebuilt from its files); the aggregates and durability are settled when the block ends."""

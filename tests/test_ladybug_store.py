@@ -148,8 +148,8 @@ def test_reindex_keeps_the_web_address_given_at_ingest(store) -> None:
 
 
 def test_the_default_buffer_pool_is_bounded_not_a_share_of_the_ram(monkeypatch, tmp_path) -> None:
-    """A 4 GB ingest budget holds on any machine: the default pool does not grow with the RAM
-    (this machine's half would be several GB), and the setting and the flag still size it."""
+    """The default pool of a small store does not grow with the RAM (this machine's half would be
+    several GB), and the setting and the flag still size it."""
     from fazhi.graph.ladybug_store import buffer_pool_bytes
     from fazhi.graph.open import open_store
 
@@ -343,3 +343,24 @@ def test_every_bulk_checkpoint_moves_the_version(tmp_path, monkeypatch) -> None:
         checkpoints = [i for i, event in enumerate(log) if event == "CHECKPOINT"]
         assert len(checkpoints) == 3  # after each batch and at the end of the block
         assert all(log[i + 1] == "version" for i in checkpoints)
+
+
+def test_the_default_pool_grows_with_the_store_it_will_hold(monkeypatch, tmp_path) -> None:
+    """A checkpoint of a grown store needs pool in proportion to it (2 GB failed at ~30k reports):
+    the default follows the store's size, up to half the RAM; reserve() reopens for a large load,
+    and an explicit size is left alone."""
+    from fazhi.graph.ladybug_store import STORE_BYTES_PER_REPORT, buffer_pool_bytes
+
+    monkeypatch.delenv("FAZHI_BUFFER_POOL_MB", raising=False)
+    half_ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2
+    small, large = buffer_pool_bytes(None, 10 * 2**20), buffer_pool_bytes(None, 3 * 2**30)
+    assert large == min(6 * 2**30, max(half_ram // 2**20, 512) * 2**20) and large >= small
+    with LadybugStore(tmp_path / "grow.lbdb") as store:
+        before = store.pool_bytes
+        store.reserve(60_000)
+        assert store.pool_bytes == buffer_pool_bytes(None, 60_000 * STORE_BYTES_PER_REPORT) >= before
+        store.write(rows_from_extractions([A]))
+        assert store.counts()["Report"] == 1  # reopened and writable
+    with LadybugStore(tmp_path / "fixed.lbdb", buffer_pool_mb=600) as store:
+        store.reserve(60_000)
+        assert store.pool_bytes == 600 * 2**20
