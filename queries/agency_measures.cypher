@@ -1,5 +1,5 @@
 // name: agency_measures
-// description: The measures an agency implements in the filtered reports, by year, with an example sentence. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// description: The measures an agency implements in the filtered reports, by year, with an example sentence (the example is the evidence of the earliest report (one report text read per row)). Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
 // param year_from: 0
 // param year_to: 0
 // param region: ""
@@ -13,6 +13,9 @@ WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $y
   AND ($region = '' OR r.region CONTAINS $region OR EXISTS {
         MATCH (g:Region)-[:PART_OF*1..3]->(p:Region) WHERE r.region ENDS WITH g.name AND p.name = $region })
   AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
-RETURN e.year AS year, m.name AS measure, m.kind AS kind, count(DISTINCT r) AS reports,
-       min(right(left(r.text, e.end_offset), e.end_offset - e.start_offset)) AS example
+WITH a, m, e.year AS year, count(DISTINCT r) AS reports, min(e.report_id) AS first
+MATCH (a)-[e:IMPLEMENTS]->(m) WHERE e.report_id = first
+OPTIONAL MATCH (src:Report {id: e.report_id})
+RETURN year, m.name AS measure, m.kind AS kind, reports,
+       right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS example
 ORDER BY year, measure

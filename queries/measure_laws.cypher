@@ -1,5 +1,5 @@
 // name: measure_laws
-// description: The documents a measure is BASED_ON in the filtered reports, with an example sentence. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// description: The documents a measure is BASED_ON in the filtered reports, with an example sentence (the example is the evidence of the earliest report (one report text read per row)). Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
 // param year_from: 0
 // param year_to: 0
 // param region: ""
@@ -14,5 +14,8 @@ WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $y
         MATCH (g:Region)-[:PART_OF*1..3]->(p:Region) WHERE r.region ENDS WITH g.name AND p.name = $region })
   AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
 // one BASED_ON edge per (measure, document, report): count(*) counts reports
-RETURN l.name AS law, l.category AS category, count(*) AS reports, min(right(left(r.text, e.end_offset), e.end_offset - e.start_offset)) AS example
+WITH m, l, count(*) AS reports, min(e.report_id) AS first
+MATCH (m)-[e:BASED_ON]->(l) WHERE e.report_id = first
+OPTIONAL MATCH (src:Report {id: e.report_id})
+RETURN l.name AS law, l.category AS category, reports, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS example
 ORDER BY reports DESC, law
