@@ -92,7 +92,10 @@ with right:
                                           "example": "例句"}), hide_index=True, width="stretch")
 
 st.subheader("提及该机构的报告")
-reports = filtered_frame("agency_reports", agency=agency)
+REPORT_ROWS = 1000  # the query's default limit: every row reads its report's text for the evidence
+reports = filtered_frame("agency_reports", agency=agency, limit=REPORT_ROWS)
+if len(reports) >= REPORT_ROWS:
+    st.caption(f"列出最早的 {REPORT_ROWS:,} 份报告；用左侧筛选缩小范围。")
 reports = reports.assign(link=[reader_url(r.report_id, r.start_offset, r.end_offset) for r in reports.itertuples()])
 st.dataframe(
     reports[["year", "title", "region", "issued", "evidence", "link"]], hide_index=True, width="stretch",

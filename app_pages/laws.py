@@ -45,8 +45,11 @@ with right:
     based = others("BASED_ON", "in")
     st.markdown("**以此为依据的措施**: " + ("、".join(based) or "—"))
 
-citations = filtered_frame("law_citations", law=law)
+CITATION_ROWS = 1000  # the query's default limit: every row reads its report's text for the evidence
+citations = filtered_frame("law_citations", law=law, limit=CITATION_ROWS)
 st.subheader("引用机构（按年份）")
+if len(citations) >= CITATION_ROWS:
+    st.caption(f"按最早的 {CITATION_ROWS:,} 条引用统计；用左侧筛选缩小范围。")
 by_year = citations.dropna(subset=["year"]).assign(agency=lambda f: f["agency"].fillna("（发文机关不明）"))
 if not by_year.empty:
     by_year = by_year.groupby(["year", "agency"], as_index=False).size()
