@@ -793,7 +793,7 @@ class LadybugStore:
         """Every edge of the type with its evidence sentence, a page at a time in report order.
 
         The sentences are cut in Python from the page's report texts, each text read once a page:
-        EVIDENCE_EXPRESSION per edge would read a whole report text once per fact, and a page
+        cutting in Cypher per edge would read a whole report text once per fact, and a page
         in report order touches few reports.
         """
         props = ", ".join(f"e.{p} AS {p}" for p in STORED_EDGE_PROPERTIES)

@@ -47,9 +47,6 @@ from neo4j.graph import Node, Path, Relationship
 from fazhi.graph import derived
 from fazhi.graph.cypher_guard import refuse_writes
 from fazhi.graph.store import (
-    EDGE_PROPERTIES,
-    EVIDENCE_EXPRESSION,
-    EVIDENCE_JOIN,
     NODE_KEY,
     NODE_PROPERTIES,
     ROW_CAP,
@@ -63,6 +60,7 @@ from fazhi.graph.store import (
     StoreUnavailable,
     stored_edge,
     with_evidence_texts,
+    with_sentences,
 )
 from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
@@ -449,17 +447,22 @@ class Neo4jStore:
             for row in self._edge_pages(rel_type, source_label, target_label, batch_size):
                 yield {"source_label": source_label, "target_label": target_label, **row}
 
+    def _report_texts(self, ids: list[str]) -> dict[str, str]:
+        rows = self._read("UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN r.id AS id, r.text AS text", {"ids": ids})
+        return {row["id"]: row["text"] for row in rows}
+
     def _edge_pages(self, rel_type: str, source_label: str, target_label: str,
                     batch_size: int) -> Iterator[dict[str, Any]]:
+        """One page of source nodes' edges at a time, their sentences cut from the page's report
+        texts in Python (with_sentences, as the embedded store does: offsets count code points)."""
         sk, tk = NODE_KEY[source_label], NODE_KEY[target_label]
-        props = ", ".join(f"{p}: {EVIDENCE_EXPRESSION}" if p == "sentence" else f"{p}: e.{p}" for p in EDGE_PROPERTIES)
+        props = ", ".join(f"{p}: e.{p}" for p in STORED_EDGE_PROPERTIES)
         cypher = (
             f"MATCH (s:{source_label}) WHERE $after IS NULL OR s.{sk} > $after "
             f"WITH s ORDER BY s.{sk} LIMIT $limit "
             f"WITH collect(s) AS page "
             f"UNWIND page AS s OPTIONAL MATCH (s)-[e:{rel_type}]->(t:{target_label}) "
-            f"{EVIDENCE_JOIN} "
-            f"WITH page, s, e, t, src ORDER BY s.{sk}, t.{tk}, e.report_id "
+            f"WITH page, s, e, t ORDER BY s.{sk}, t.{tk}, e.report_id "
             f"RETURN page[-1].{sk} AS last, size(page) AS n, "
             f"collect(CASE WHEN e IS NULL THEN NULL ELSE {{source: s.{sk}, target: t.{tk}, {props}}} END)"
             f" AS edges"
@@ -469,7 +472,7 @@ class Neo4jStore:
             page = self._read(cypher, {"after": after, "limit": batch_size})
             if not page:
                 return
-            yield from page[0]["edges"]
+            yield from with_sentences(page[0]["edges"], self._report_texts)
             if page[0]["n"] < batch_size:
                 return
             after = page[0]["last"]

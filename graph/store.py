@@ -14,7 +14,9 @@ Thin edges: rows carry the evidence sentence on each edge (EDGE_PROPERTIES, what
 exports see), but a store keeps no sentence at all: an edge's (report_id, start_offset,
 end_offset) is its sentence's span in the report's text, which the store holds once (the
 extractor's invariant: text[start_offset:end_offset] is the sentence, tests/test_thin_edges.py).
-Queries that show evidence cut it out of `Report.text` (EVIDENCE_EXPRESSION). Why: a sentence
+Queries that show evidence cut it out of the report's text, `right(left(r.text, e.end_offset),
+e.end_offset - e.start_offset)` (the same in both dialects: left/right count from the ends, where
+substring's first index differs), after their LIMIT; `iter_edges` cuts in Python (with_sentences). Why: a sentence
 stating five facts was stored five times inside the relationship tables of hub nodes, whose size
 is what LadybugDB's checkpoints rewrite; a Sentence table keyed by a hash of report and offset
 (the layout before this one) took the largest share of a bulk checkpoint's buffer pool and of the
@@ -56,10 +58,6 @@ EDGE_PROPERTIES: dict[str, str] = {
 }
 # What a relationship table holds: no sentence; its offsets find it in the report's text.
 STORED_EDGE_PROPERTIES: dict[str, str] = {name: kind for name, kind in EDGE_PROPERTIES.items() if name != "sentence"}
-# The evidence sentence of edge `e` in a query where `src` is its report (the same in both dialects:
-# left/right count characters from the ends, where substring's first index differs).
-EVIDENCE_EXPRESSION = "right(left(src.text, e.end_offset), e.end_offset - e.start_offset)"
-EVIDENCE_JOIN = "OPTIONAL MATCH (src:Report {id: e.report_id})"  # binds `src` for EVIDENCE_EXPRESSION
 
 
 def key64(*parts: str) -> int:
