@@ -807,7 +807,7 @@ class LadybugStore:
                     yield {"source_label": source_label, "target_label": target_label, **edge}
 
     def _report_texts(self, ids: list[str]) -> dict[str, str]:
-        return dict(self._rows("MATCH (r:Report) WHERE r.id IN $ids RETURN r.id, r.text", {"ids": ids}))
+        return dict(self._rows("UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN r.id, r.text", {"ids": ids}))
 
     def _paged(self, cypher: str, batch_size: int) -> Iterator[dict[str, Any]]:
         for page in self._pages(cypher, batch_size):
