@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from fazhi.extraction import report_kind
 from fazhi.extraction.dictionaries import load_page_clutter
 from fazhi.extraction.structure import heading_level
 
@@ -314,7 +315,12 @@ def _is_name_line(text: str) -> bool:
 
 
 def covered_year(text: str, title: str | None, date: str | None) -> int | None:
-    """The year the report is about: the title's year, else the opening's, else the signature year."""
+    """The year the report is about: the title's year, else the opening's, else the signature year.
+
+    The opening is read from the first paragraph on, then from the page's top: a reposting site's
+    headline or menu above it may name another year ([…发布2018年度…报告] over 2016年,…).
+    A notice, plan or page about one covers no year: its year is the year it was issued.
+    """
     if title:
         match = YEAR_RE.search(title)
         if match:
@@ -322,14 +328,25 @@ def covered_year(text: str, title: str | None, date: str | None) -> int | None:
         match = CN_YEAR_RE.search(title)  # 二〇二一年度…
         if match:
             return int("".join(str(CN_DIGITS[c]) for c in match.group(1)))
-    opening = text[:400]
-    for pattern in COVERED_YEAR_RES:
-        match = pattern.search(opening)
-        if match:
-            return int(match.group(1))
+    body = body_text(text)
+    year = report_kind.first_year(COVERED_YEAR_RES, body[:400]) or report_kind.body_year(body[:OPENING_CHARS]) \
+        or report_kind.first_year(COVERED_YEAR_RES, text[:400])
+    if year:
+        return year
     if date:
         return int(date[:4])
+    if doc_type(title, text) != report_kind.REPORT:
+        posted = page_date(lines_of(text))  # the page's own date row, when nothing else dates it
+        return report_kind.issue_year(text) or (int(posted[:4]) if posted else None)
     return None
+
+
+def body_text(text: str) -> str:
+    """The text from its first paragraph on: page furniture and a headline above it dropped."""
+    for line in lines_of(text)[:HEADER_LINES]:
+        if _is_body_line(line.text):
+            return text[line.start:]
+    return text
 
 
 OPENING_CHARS = 800
@@ -355,7 +372,12 @@ def doc_type(title: str | None, text: str) -> str:
         return "通知"
     if PLAN_SELF_RE.search(opening):  # 结合实际，制定本方案: an untitled plan
         return "实施方案/实施细则"
-    if REPORT_SELF.search(text) or re.search(r"(?:19|20)\d{2}\s*年度?法治政府建设(?:工作)?(?:情况|报告|总结)", text[:600]):
+    if REPORT_SELF.search(text):
+        return "年度报告"
+    kind = report_kind.untitled_kind(title, body_text(text)[:OPENING_CHARS], opening)
+    if kind:
+        return kind
+    if re.search(r"(?:19|20)\d{2}\s*年度?法治政府建设(?:工作)?(?:情况|报告|总结)", text[:600]):
         return "年度报告"
     if re.search(r"法治政府建设", text[:800]) and YEAR_RE.search(text[:200]):
         return "年度报告"

@@ -1,0 +1,120 @@
+"""The year and the kind of a document whose title does not state them.
+
+Real pages often lose the title (an excerpt that starts with the first paragraph or the first
+heading, a reposting site's headline in its place) or never had one (a news item, a notice
+printed as one paragraph). What is left still says what the document is and which year it is
+about, in the way such documents are written:
+
+* a retrospective report tells what was done: 一年来, 今年以来, 取得…成效, a first heading
+  "一、主要举措和成效", counted events (2021年,党组召开8次会议);
+* a notice says 现将有关事项通知如下 or 特此通知; a plan 制定如下实施方案;
+* a news item opens with the event's day (5月9日,X县召开…; 日前,X区出台…), not a year;
+* a report states its year at the start of a paragraph (2023年,…), in a 依法治县 phrase or in
+  the statistics period of a 政府信息公开 annual report (统计期限从2023年1月1日到2023年12月31日).
+
+A notice, plan or page about one has no year it covers; its year is the year it was issued
+(the date under its signature, even written 二oo九年十一月十三日). Kept apart from metadata.py's
+title, 文号 and signature rules, which these rules only complete.
+"""
+
+from __future__ import annotations
+
+import re
+
+REPORT = "年度报告"
+OTHER = "其他"
+NOTICE = "通知"
+PLAN = "实施方案/实施细则"
+POINTS = "工作要点"
+
+_YEAR = r"((?:19|20)\d{2})"
+# Each names the year a report covers where a paragraph states it; searched in the body only.
+BODY_YEAR_RES = (
+    # 数据统计期限从2023年1月1日到2023年12月31日: the year a 政府信息公开 annual report covers
+    re.compile(_YEAR + r"\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-)\s*\1\s*年\s*12\s*月\s*31\s*日"),
+    re.compile(r"^\s*" + _YEAR + r"\s*年度?(?:以来)?\s*[,，]", re.MULTILINE),  # a section opens 2023年,…
+    re.compile(_YEAR + r"\s*年度?(?:全面)?依法治(?:国|省|市|州|盟|县|区|旗|镇|乡|街)"),  # 2023年依法治镇工作
+)
+
+# A date at the very end: the signature of a notice printed as one paragraph (…办公室 二oo九年十一月十三日 |).
+_CN_YEAR_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "o": 0, "О": 0, "一": 1, "二": 2, "三": 3,
+                   "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_TAIL_DATE_RE = re.compile(
+    r"(?:" + _YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|([" + "".join(_CN_YEAR_DIGITS) + r"]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"[\s|｜]*$"
+)
+_TAIL_CHARS = 40
+
+# Titles of documents that are neither reports, plans, notices nor 要点.
+OTHER_TITLE_ENDS = ("意见", "办法", "规定", "决定", "规划", "条例", "目录")
+NOTICE_SELF_RE = re.compile(r"现(?:将|就)[^。\n]{0,20}?通知如下|特此通知")
+PLAN_SELF_RE = re.compile(r"制定如下(?:实施)?(?:方案|细则)")  # 结合我县实际,制定如下实施方案
+# A year's work programme printed as one paragraph: its title names the year's work, not a summary
+# of it, and runs straight into the first task (2023年依法治镇工作一、认真贯彻落实…).
+WORK_PLAN_HEAD_RE = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?[^。,，:：\n总报]{2,20}工作(?:要点|安排|计划)?\s*一\s*[、.．]")
+# The first sentence of a news item: the event's day, then what happened (召开, 出台, 来到…调研).
+# A release that relays a report (近日,水利部发布2021年法治政府建设年度报告 …) is that report.
+NEWS_OPENING_RE = re.compile(
+    r"^[^。\n]{0,40}?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|日前|近日)(?:上午|下午|晚)?[,，]?[^。\n]{0,40}?"
+    r"(?:召开|举行|举办|出台|印发|调研|来到|启动)(?:(?!报告)[^。\n])*(?:。|$)"
+)
+# What a report looking back says; any one of them in the opening is enough.
+RETROSPECTIVE_RE = re.compile(
+    r"一年来|今年以来|过去一年|(?:19|20)\d{2}\s*年以来|取得了?[^。\n]{0,12}?(?:成效|成绩|进展|成果)"
+    r"|本(?:年度)?报告|工作总结|总结(?:报告|如下)|汇报如下|先后召开"
+    r"|^\s*一\s*[、.．]\s*[^\n。]{0,30}?(?:情况|成效|做法|举措|回顾|主要工作)\s*$"
+    r"|(?:19|20)\d{2}\s*年[,，][^。\n]{0,30}?(?:召开|开展|组织|举办|办理|受理|审查|学法)[^。\n]{0,12}?\d+\s*(?:次|场|期|件)",
+    re.MULTILINE,
+)
+
+
+def first_year(patterns: tuple[re.Pattern[str], ...], text: str) -> int | None:
+    """The year the first of `patterns` to match captures (each captures the year as group 1)."""
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def body_year(body: str) -> int | None:
+    """The year a paragraph of the body states the report covers (see BODY_YEAR_RES)."""
+    return first_year(BODY_YEAR_RES, body)
+
+
+def issue_year(text: str) -> int | None:
+    """The year under the signature when the text ends with it: the year a notice was issued."""
+    match = _TAIL_DATE_RE.search(text[-_TAIL_CHARS:])
+    if match is None:
+        return None
+    if match.group(1):
+        return int(match.group(1))
+    return int("".join(str(_CN_YEAR_DIGITS[c]) for c in match.group(2)))
+
+
+def is_news(body: str) -> bool:
+    """A news item: its first sentence gives the event's day and what happened."""
+    return bool(NEWS_OPENING_RE.search(body))
+
+
+def untitled_kind(title: str | None, body: str, opening: str) -> str | None:
+    """年度报告, 通知, 实施方案, 工作要点 or 其他 from how the body speaks, when its title did not decide; None
+    when the body does not say either (the caller's older rules then decide).
+
+    `body` starts at the first paragraph (page furniture and a headline skipped), `opening` is the
+    text's first characters.
+    """
+    if title and title.endswith(OTHER_TITLE_ENDS):  # 关于…的若干意见: the document itself
+        return OTHER
+    if PLAN_SELF_RE.search(opening):
+        return PLAN
+    if WORK_PLAN_HEAD_RE.search(opening):
+        return POINTS
+    if NOTICE_SELF_RE.search(opening):
+        return NOTICE
+    if is_news(body):
+        return OTHER
+    if RETROSPECTIVE_RE.search(opening):
+        return REPORT
+    return None
