@@ -114,7 +114,7 @@ def is_page_clutter(line: str) -> bool:
     return bool(words) and all(w in banners for w in words)
 
 
-def _is_body_line(line: str) -> bool:
+def is_body_line(line: str) -> bool:
     """A paragraph of running text: the title, if any, came before it."""
     return len(line) > 40 and any(c in line for c in "。，,；;")
 
@@ -154,7 +154,7 @@ def page_furniture(lines: list[Line]) -> list[Line]:
     """
     out = []
     for line in lines[:HEADER_LINES]:
-        if _is_body_line(line.text):
+        if is_body_line(line.text):
             break
         words = line.text.replace("|", " ").split()
         if is_page_clutter(line.text) or (words and all(len(w) <= _MENU_ITEM_CHARS for w in words)
@@ -185,7 +185,7 @@ def find_title(lines: list[Line]) -> Line | None:
     """
     candidates = _title_candidates(lines)
     for i, line in enumerate(candidates):
-        if _is_body_line(line.text):
+        if is_body_line(line.text):
             return None
         following = candidates[i + 1] if i + 1 < len(candidates) else None
         if following and _may_lead_a_title(line.text) and _ends_a_title(line.text, following.text) \
@@ -215,7 +215,7 @@ def _completed(title: Line, rest: list[Line]) -> Line:
         return title
     following = rest[0]
     if following.text.endswith(TITLE_WORDS) and is_title_line(title.text + following.text) \
-            and not _is_body_line(following.text) and not is_page_clutter(following.text):
+            and not is_body_line(following.text) and not is_page_clutter(following.text):
         return _joined(title, following)
     return title
 
@@ -260,7 +260,7 @@ def page_date(lines: list[Line]) -> str | None:
     """
     header = []
     for line in lines[:HEADER_LINES]:
-        if _is_body_line(line.text):
+        if is_body_line(line.text):
             break
         header.append(line.text)
     for pattern in _PAGE_DATE_RES:
@@ -344,7 +344,7 @@ def covered_year(text: str, title: str | None, date: str | None) -> int | None:
 def body_text(text: str) -> str:
     """The text from its first paragraph on: page furniture and a headline above it dropped."""
     for line in lines_of(text)[:HEADER_LINES]:
-        if _is_body_line(line.text):
+        if is_body_line(line.text):
             return text[line.start:]
     return text
 
