@@ -32,7 +32,12 @@ _YEAR = r"((?:19|20)\d{2})"
 BODY_YEAR_RES = (
     # 数据统计期限从2023年1月1日到2023年12月31日: the year a 政府信息公开 annual report covers
     re.compile(_YEAR + r"\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-)\s*\1\s*年\s*12\s*月\s*31\s*日"),
-    re.compile(r"^\s*" + _YEAR + r"\s*年度?(?:以来)?\s*[,，]", re.MULTILINE),  # a section opens 2023年,…
+    # a section opens 2023年,… or 2022年在县委的坚强领导下,…
+    re.compile(r"^\s*" + _YEAR + r"\s*年度?(?:以来)?\s*(?:[,，]|在|我)", re.MULTILINE),
+    # a heading that looks back on the year (一、2023年工作回顾), not one that plans the next (三、2024年工作打算)
+    re.compile(r"^\s*[一二三四五六七八九十]{1,2}\s*[、.．]\s*" + _YEAR
+               + r"\s*年度?(?:(?!打算|计划|安排|思路|目标|要点)[^\n。]){0,20}?(?:工作回顾|回顾|情况|举措|成效|做法)",
+               re.MULTILINE),
     re.compile(_YEAR + r"\s*年度?(?:全面)?依法治(?:国|省|市|州|盟|县|区|旗|镇|乡|街)"),  # 2023年依法治镇工作
 )
 
@@ -59,6 +64,9 @@ NEWS_OPENING_RE = re.compile(
     r"^[^。\n]{0,40}?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|日前|近日)(?:上午|下午|晚)?[,，]?[^。\n]{0,40}?"
     r"(?:召开|举行|举办|出台|印发|调研|来到|启动)(?:(?!报告)[^。\n])*(?:。|$)"
 )
+# A report sent up opens with its addressee, a superior (市委、市政府: / 中共X市委、X市人民政府:); a
+# notice's addressees are its subordinates (各乡镇人民政府,县直各单位:).
+SUPERIOR_ADDRESSEE_RE = re.compile(r"^(?!各)[^\n,，。;；:：]{2,40}(?:委|政府|委员会|局|厅)\s*[:：]\s*$", re.MULTILINE)
 # What a report looking back says; any one of them in the opening is enough.
 RETROSPECTIVE_RE = re.compile(
     r"一年来|今年以来|过去一年|(?:19|20)\d{2}\s*年以来|取得了?[^。\n]{0,12}?(?:成效|成绩|进展|成果)"
@@ -115,6 +123,6 @@ def untitled_kind(title: str | None, body: str, opening: str) -> str | None:
         return NOTICE
     if is_news(body):
         return OTHER
-    if RETROSPECTIVE_RE.search(opening):
+    if RETROSPECTIVE_RE.search(opening) or SUPERIOR_ADDRESSEE_RE.search(opening):
         return REPORT
     return None

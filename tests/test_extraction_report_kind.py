@@ -73,3 +73,24 @@ def test_a_page_date_never_dates_a_report() -> None:
 def test_issue_year_reads_only_a_date_at_the_very_end() -> None:
     assert report_kind.issue_year("某县人民政府\n2017年3月22日") == 2017
     assert report_kind.issue_year("2017年3月22日,县政府召开常务会议,研究部署依法行政工作,要求各部门抓好落实。") is None
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("2022年在县委、县政府的坚强领导下,县市场监管局坚持依法行政,全面推进法治政府建设。\n" + BODY, 2022),
+    ("为推进依法行政,我局认真落实上级部署,扎实开展各项工作,现将有关情况说明如下,请审阅。\n一、2023年工作回顾\n" + BODY, 2023),
+])
+def test_a_year_stated_only_where_a_paragraph_or_a_heading_opens(text: str, year: int) -> None:
+    assert meta_of(text).year == year
+
+
+def test_a_heading_that_plans_the_next_year_names_no_covered_year() -> None:
+    text = "为推进依法行政,我局认真落实上级部署,扎实开展各项工作,现将有关情况说明如下,请审阅。\n一、2024年工作打算\n" + BODY
+    assert meta_of(text).year is None
+
+
+@pytest.mark.parametrize(("text", "doc_type"), [
+    ("市委、市政府:\n在上级部门的指导下,我区坚持依法行政,扎实推进法治政府建设各项工作,全面履行政府职能。\n", "年度报告"),
+    ("各乡镇人民政府,县直各单位:\n为推进依法行政,扎实推进法治政府建设各项工作,请各单位认真落实。\n", "其他"),
+])
+def test_the_addressee_tells_a_report_sent_up_from_a_notice_sent_down(text: str, doc_type: str) -> None:
+    assert meta_of(text).doc_type == doc_type
