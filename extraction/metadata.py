@@ -321,6 +321,8 @@ def covered_year(text: str, title: str | None, date: str | None) -> int | None:
     headline or menu above it may name another year ([…发布2018年度…报告] over 2016年,…).
     A notice, plan or page about one covers no year: its year is the year it was issued.
     """
+    body = body_text(text)
+    title = title or report_kind.glued_title(body)
     if title:
         match = YEAR_RE.search(title)
         if match:
@@ -328,8 +330,7 @@ def covered_year(text: str, title: str | None, date: str | None) -> int | None:
         match = CN_YEAR_RE.search(title)  # 二〇二一年度…
         if match:
             return int("".join(str(CN_DIGITS[c]) for c in match.group(1)))
-    body = body_text(text)
-    year = report_kind.first_year(COVERED_YEAR_RES, body[:400]) or report_kind.body_year(body[:OPENING_CHARS]) \
+    year = report_kind.opening_year(body) or report_kind.first_year(COVERED_YEAR_RES, body[:400]) or report_kind.body_year(body[:OPENING_CHARS]) \
         or report_kind.first_year(COVERED_YEAR_RES, text[:400])
     if year:
         return year
@@ -350,7 +351,7 @@ def body_text(text: str) -> str:
 
 
 OPENING_CHARS = 800
-COVER_LETTER_RE = re.compile(r"(?:现将|现把)[^。\n]{0,80}?印发给你们|现印发给你们")
+COVER_LETTER_RE = re.compile(r"(?:现将|现把)[^。\n]{0,80}?印发给你们|现印发给你们|现予(?:以)?印发")  # …通过,现予印发
 PLAN_SELF_RE = re.compile(r"(?:特|现)?制定本(?:实施)?(?:方案|细则)")
 
 
@@ -367,14 +368,18 @@ def doc_type(title: str | None, text: str) -> str:
             return "工作要点"
         if title.endswith(("报告", "总结", "情况")):
             return "年度报告"
-    opening = text[:OPENING_CHARS]
+    body = body_text(text)[:OPENING_CHARS]
+    glued = None if title else report_kind.glued_title(body)
+    if glued:  # a title on the first paragraph's line decides as a title does
+        return doc_type(glued, "")
+    opening = text[:OPENING_CHARS] + "\n" + body  # the page's top, and the body under a long menu
     if COVER_LETTER_RE.search(opening):  # 现将《…》印发给你们: the notice that forwards a plan
         return "通知"
     if PLAN_SELF_RE.search(opening):  # 结合实际，制定本方案: an untitled plan
         return "实施方案/实施细则"
     if REPORT_SELF.search(text):
         return "年度报告"
-    kind = report_kind.untitled_kind(title, body_text(text)[:OPENING_CHARS], opening)
+    kind = report_kind.untitled_kind(title, body, opening)
     if kind:
         return kind
     if re.search(r"(?:19|20)\d{2}\s*年度?法治政府建设(?:工作)?(?:情况|报告|总结)", text[:600]):

@@ -28,12 +28,13 @@ PLAN = "实施方案/实施细则"
 POINTS = "工作要点"
 
 _YEAR = r"((?:19|20)\d{2})"
+# A paragraph that opens with the year it tells of: 2023年,… 2021年以来,… 2022年在县委的坚强领导下,…
+_OPENS_WITH_YEAR = r"^\s*" + _YEAR + r"\s*年度?(?:以来)?\s*(?:[,，]|在|我)"
 # Each names the year a report covers where a paragraph states it; searched in the body only.
 BODY_YEAR_RES = (
     # 数据统计期限从2023年1月1日到2023年12月31日: the year a 政府信息公开 annual report covers
     re.compile(_YEAR + r"\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-)\s*\1\s*年\s*12\s*月\s*31\s*日"),
-    # a section opens 2023年,… or 2022年在县委的坚强领导下,…
-    re.compile(r"^\s*" + _YEAR + r"\s*年度?(?:以来)?\s*(?:[,，]|在|我)", re.MULTILINE),
+    re.compile(_OPENS_WITH_YEAR, re.MULTILINE),  # a later section opens with the year
     # a heading that looks back on the year (一、2023年工作回顾), not one that plans the next (三、2024年工作打算)
     re.compile(r"^\s*[一二三四五六七八九十]{1,2}\s*[、.．]\s*" + _YEAR
                + r"\s*年度?(?:(?!打算|计划|安排|思路|目标|要点)[^\n。]){0,20}?(?:工作回顾|回顾|情况|举措|成效|做法)",
@@ -51,6 +52,9 @@ _TAIL_DATE_RE = re.compile(
 )
 _TAIL_CHARS = 40
 
+# A title printed on the same line as the first paragraph (one-line pages of document sites):
+# 2016年乡依法行政工作总结报告 2016年以来,…; …关于报告…进展情况的通知 各县(区)人民政府:…
+GLUED_TITLE_RE = re.compile(r"^\s*([^。，,；;:：\n]{4,40}?(?:要点|方案|细则|通知|报告|总结))\s+(?=\S)")
 # Titles of documents that are neither reports, plans, notices nor 要点.
 OTHER_TITLE_ENDS = ("意见", "办法", "规定", "决定", "规划", "条例", "目录")
 NOTICE_SELF_RE = re.compile(r"现(?:将|就)[^。\n]{0,20}?通知如下|特此通知")
@@ -86,6 +90,13 @@ def first_year(patterns: tuple[re.Pattern[str], ...], text: str) -> int | None:
     return None
 
 
+def opening_year(body: str) -> int | None:
+    """The year the first paragraph opens with: the report's own statement of its year, stronger
+    than any year a later heading or a cited plan names (一、2024年…基本情况 in a 2025 report)."""
+    match = re.match(_OPENS_WITH_YEAR, body)
+    return int(match.group(1)) if match else None
+
+
 def body_year(body: str) -> int | None:
     """The year a paragraph of the body states the report covers (see BODY_YEAR_RES)."""
     return first_year(BODY_YEAR_RES, body)
@@ -99,6 +110,12 @@ def issue_year(text: str) -> int | None:
     if match.group(1):
         return int(match.group(1))
     return int("".join(str(_CN_YEAR_DIGITS[c]) for c in match.group(2)))
+
+
+def glued_title(body: str) -> str | None:
+    """The title that runs into the first paragraph on the same line, if any (GLUED_TITLE_RE)."""
+    match = GLUED_TITLE_RE.match(body)
+    return match.group(1) if match else None
 
 
 def is_news(body: str) -> bool:

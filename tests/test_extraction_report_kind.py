@@ -94,3 +94,26 @@ def test_a_heading_that_plans_the_next_year_names_no_covered_year() -> None:
 ])
 def test_the_addressee_tells_a_report_sent_up_from_a_notice_sent_down(text: str, doc_type: str) -> None:
     assert meta_of(text).doc_type == doc_type
+
+
+def test_the_first_paragraphs_year_outweighs_a_later_heading() -> None:
+    text = ("2025年,某街道办事处坚持以习近平新时代中国特色社会主义思想为指导,全面落实法治政府建设决策部署。\n"
+            "一、2024年法治政府建设基本情况\n" + BODY)
+    assert meta_of(text).year == 2025
+
+
+@pytest.mark.parametrize(("text", "doc_type", "year"), [
+    # a title on the same line as the first paragraph decides as a title does
+    ("教育局2022年法治工作要点 2022年是我区教育事业改革发展承上启下之年,区教育局法治工作要以法治思想为指导。", "工作要点", 2022),
+    ("2016年乡依法行政工作总结报告 2016年以来,某乡依法行政工作坚持以创新促规范,取得明显成效。", "年度报告", 2016),
+])
+def test_a_title_glued_to_the_first_paragraph(text: str, doc_type: str, year: int) -> None:
+    meta = meta_of(text)
+    assert (meta.doc_type, meta.year) == (doc_type, year)
+
+
+def test_a_notice_that_says_it_is_issued_herewith_under_a_long_menu() -> None:
+    menu = "".join(f"  • 栏目{i}\n" for i in range(40))
+    text = (menu + "各盟行政公署、市人民政府,自治区各委、办、厅、局: \n  《某自治区人民政府工作规则》已经2013年6月17日"
+            "自治区人民政府第五次常务会议审议通过,现予印发。 \n2013年7月2日\n")
+    assert meta_of(text).doc_type == "通知"
