@@ -337,8 +337,9 @@ def covered_year(text: str, title: str | None, date: str | None) -> int | None:
     if date:
         return int(date[:4])
     if doc_type(title, text) != report_kind.REPORT:
-        posted = page_date(lines_of(text))  # the page's own date row, when nothing else dates it
-        return report_kind.issue_year(text) or (int(posted[:4]) if posted else None)
+        posted = page_date(lines_of(text))  # the page's date row, when nothing else dates it
+        dated = posted is not None and report_kind.dated_by_page(body[:OPENING_CHARS], posted[:4])
+        return report_kind.issue_year(text) or (int(posted[:4]) if posted and dated else None)
     return None
 
 
@@ -382,8 +383,8 @@ def doc_type(title: str | None, text: str) -> str:
     kind = report_kind.untitled_kind(title, body, opening)
     if kind:
         return kind
-    if re.search(r"(?:19|20)\d{2}\s*年度?法治政府建设(?:工作)?(?:情况|报告|总结)", text[:600]):
+    if re.search(r"(?:19|20)\d{2}\s*年度?法治政府建设(?:工作)?(?:情况|报告|总结)", text[:600] + "\n" + body[:600]):
         return "年度报告"
-    if re.search(r"法治政府建设", text[:800]) and YEAR_RE.search(text[:200]):
+    if "法治政府建设" in body and YEAR_RE.search(body[:200]):  # the body's words, not a breadcrumb's
         return "年度报告"
     return "其他"

@@ -118,6 +118,13 @@ def glued_title(body: str) -> str | None:
     return match.group(1) if match else None
 
 
+def dated_by_page(body: str, year: str) -> bool:
+    """Whether a page's date row may date the document: a news item is posted when it happens; a
+    notice reposted years later is not, so its body must name the row's year itself (a 文号 or a
+    signature that lost its punctuation: 株县发20174, 2017322)."""
+    return is_news(body) or year in body
+
+
 def is_news(body: str) -> bool:
     """A news item: its first sentence gives the event's day and what happened."""
     return bool(NEWS_OPENING_RE.search(body))
@@ -134,7 +141,7 @@ def untitled_kind(title: str | None, body: str, opening: str) -> str | None:
         return OTHER
     if PLAN_SELF_RE.search(opening):
         return PLAN
-    if WORK_PLAN_HEAD_RE.search(opening):
+    if WORK_PLAN_HEAD_RE.search(body):
         return POINTS
     if NOTICE_SELF_RE.search(opening):
         return NOTICE

@@ -117,3 +117,22 @@ def test_a_notice_that_says_it_is_issued_herewith_under_a_long_menu() -> None:
     text = (menu + "各盟行政公署、市人民政府,自治区各委、办、厅、局: \n  《某自治区人民政府工作规则》已经2013年6月17日"
             "自治区人民政府第五次常务会议审议通过,现予印发。 \n2013年7月2日\n")
     assert meta_of(text).doc_type == "通知"
+
+
+def test_a_breadcrumb_does_not_make_a_news_item_a_report() -> None:
+    text = ("首页 > 政务公开 > 法治政府建设\n在基层法治建设领域深耕十载的某镇再获殊荣,这个始于2015年的普法品牌已累计开展活动500余场。"
+            "镇负责人向记者展示十年工作台账。\n")
+    assert meta_of(text).doc_type == "其他"
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    # a notice whose signature lost its marks: the page's row dates it, as its 文号 names that year
+    ("当前位置: 首页 > 政策文件\n发布时间:2017-03-22\n关于印发《某县深入推进法治政府建设实施方案》的通知\n株县发20174\n"
+     "各镇党委和人民政府,县直机关各单位:\n现将《某县深入推进法治政府建设实施方案》印发给你们,请结合实际认真贯彻执行。\n", 2017),
+    # a reposting site's row dates the repost, not the notice
+    ("当前位置: 首页 > 政策文件\n发布时间:2030-01-05\n关于印发《某县深入推进法治政府建设实施方案》的通知\n"
+     "各镇党委和人民政府,县直机关各单位:\n现将《某县深入推进法治政府建设实施方案》印发给你们,请结合实际认真贯彻执行,"
+     "执行中遇到的问题请及时报告县司法局。\n", None),
+])
+def test_a_page_row_dates_a_notice_only_when_its_body_names_that_year(text: str, year: int | None) -> None:
+    assert meta_of(text).year == year
