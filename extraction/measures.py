@@ -64,15 +64,51 @@ def strip_quotes(text: str) -> str:
     return _QUOTE_RE.sub("", text)
 
 
+# Dates of observance days are written 12·4, 12.4, 12•4, 4・15 (loaders make full-width marks
+# half-width): one form in the matching view. Each mark becomes one character, so positions in the
+# view stay those of the quote-free text.
+_DOT_BETWEEN_DIGITS_RE = re.compile(r"(?<=\d)[.•・‧](?=\d)")
+
+
+def normal_view(text: str) -> str:
+    """What the catalogue is matched against: no quote marks, one date dot."""
+    return _DOT_BETWEEN_DIGITS_RE.sub("·", strip_quotes(text))
+
+
+# How reports name the form of one practice: 法律顾问制度, 法律顾问工作机制, 首问负责制 / 首问负责制度.
+# A catalogue form ending in one of these also matches with each of the others (its siblings), so the
+# catalogue lists a practice once, not every head word reports put after it. The stem alone is not
+# added: 公职律师 without 制度 is a role (ANNOTATION.md); nor is X工作 made from X制度, as it begins
+# longer words (公职律师工作证).
+FORM_HEADS = ("工作机制", "工作制度", "制度", "机制", "制", "工作")
+SHORTEST_STEM = 4  # 河长|制 -> 河长工作 would read any river chief's work as the 河湖长制
+
+
+def form_siblings(form: str) -> list[str]:
+    """The same practice with the other head words of FORM_HEADS (行政执法责任制 -> 行政执法责任制度, …)."""
+    for head in FORM_HEADS:
+        if form.endswith(head) and len(form) - len(head) >= SHORTEST_STEM:
+            stem = form[: -len(head)]
+            return [stem + other for other in FORM_HEADS if other not in (head, "工作")]
+    return []
+
+
 @lru_cache(maxsize=1)
 def _catalogue() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    """Quote-free alias -> (canonical, kind), and one alternation over all aliases, longest first."""
+    """Quote-free alias -> (canonical, kind), and one alternation over all aliases, longest first.
+
+    Forms the catalogue writes come first, so a sibling never takes a form another entry claims."""
     index: dict[str, tuple[str, str]] = {}
-    for entry in load_measures():
+    entries = load_measures()
+    for entry in entries:
         for form in (entry.name, *entry.aliases):
-            key = strip_quotes(form)
+            key = normal_view(form)
             if len(key) >= 2:
                 index.setdefault(key, (entry.name, entry.kind))
+    for entry in entries:
+        for form in (entry.name, *entry.aliases):
+            for sibling in form_siblings(normal_view(form)):
+                index.setdefault(sibling, (entry.name, entry.kind))
     # a trie: the flat alternation of every alias was the measure extractor's main cost; the
     # two-character guard skips positions where no alias starts faster than the trie's branches
     return re.compile(guarded_trie_regex(index, width=2)), index
@@ -85,7 +121,7 @@ def _quote_free_view(text: str) -> tuple[str, list[int]]:
     at or before that point.
     """
     removed = [m.start() for m in _QUOTE_RE.finditer(text)]  # regex scan: C speed, not a per-char loop
-    return strip_quotes(text), [pos - n for n, pos in enumerate(removed)]
+    return normal_view(text), [pos - n for n, pos in enumerate(removed)]
 
 
 def _to_text(shifts: list[int], view_pos: int) -> int:
@@ -115,7 +151,7 @@ ROLE_SURFACES = frozenset({"法律顾问", "政府法律顾问", "常年法律�
 # A duty's holder written without the duty (法治建设第一责任人) names the duty only where someone carries
 # it out (履行推进法治建设第一责任人, 主要负责人法治建设第一责任人、…制度), not as a person's title
 # (以法治建设第一责任人、局长某某为组长).
-DUTY_HOLDERS = frozenset({"法治建设第一责任人"})
+DUTY_HOLDERS = frozenset({"法治建设第一责任人", "法治政府建设第一责任人"})
 _DUTY_VERB_BEFORE_RE = re.compile(r"(?:履行|推进|落实|压实|负责人)$")
 # A role written plainly (用好法律明白人) is people; quoted (“法律明白人”) it names the programme (ANNOTATION.md).
 QUOTED_ROLES = frozenset({"法律明白人"})
@@ -244,7 +280,7 @@ def _shared_heads(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
         taken.take(hit.start, hit.end)
     found: list[MeasureHit] = []
     for hit in after_conjunction:
-        surface = strip_quotes(text[hit.start:hit.end])
+        surface = normal_view(text[hit.start:hit.end])
         start = hit.start
         while start > 0 and text[start - 1] in CONJUNCTIONS:
             item = _elided_item(text, start - 1, surface, index)
@@ -259,7 +295,7 @@ def _elided_item(text: str, conjunction: int, surface: str,
                  index: dict[str, tuple[str, str]]) -> MeasureHit | None:
     """The longest item ending at `conjunction` that, with a tail of `surface`, is a catalogue name."""
     for length in range(min(LONGEST_ELIDED, conjunction), 1, -1):
-        item = strip_quotes(text[conjunction - length:conjunction])
+        item = normal_view(text[conjunction - length:conjunction])
         for cut in range(1, len(surface) - 1):
             entry = index.get(item + surface[cut:])
             if entry is not None:
