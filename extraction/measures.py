@@ -181,9 +181,15 @@ def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind:
 
 
 def _widen_to_quotes(text: str, start: int, end: int) -> tuple[int, int]:
-    """Include a quote pair that wraps the match, so the mention reads “双随机、一公开”."""
+    """Include a quote pair that wraps the match, so the mention reads “双随机、一公开”, and the
+    other half of a pair the match cuts (行政执法“三项制度 -> 行政执法“三项制度”)."""
     if start > 0 and end < len(text) and text[start - 1] in QUOTES and text[end] in QUOTES:
         return start - 1, end + 1
+    surface = text[start:end]
+    if end < len(text) and text[end] == "”" and surface.count("“") > surface.count("”"):
+        end += 1
+    if start > 0 and text[start - 1] == "“" and surface.count("”") > surface.count("“"):
+        start -= 1
     return start, end
 
 
@@ -235,7 +241,8 @@ def find_measures(text: str, region_spans: Sequence[tuple[int, int]] = (),
     in_platform = Containers((h.start, h.end) for h in platforms).contain
     known = [h for h in find_catalogue(text) if not in_platform(h.start, h.end)]
     known += _in_enumerations(text, known)
-    known += _shared_heads(text, known)
+    known += _shared_words(text, known)
+    known += _items_before_head(text, known)
     hits = platforms + known + discover(text, platforms + known)
     in_excluded = Containers(excluded).contain
     return sorted((h for h in hits if not in_excluded(h.start, h.end)), key=lambda h: h.start)
@@ -267,40 +274,97 @@ CONJUNCTIONS = "和、及与"
 LONGEST_ELIDED = 8
 
 
-def _shared_heads(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
-    """Measures whose head word a coordination writes once: 完善合法性和公平竞争审查机制 names
-    合法性审查机制 too, 行政复议、行政应诉工作 both. Only when the item plus the shared head is
-    itself a catalogue name, so a verb before the list (完善) never becomes part of a measure."""
-    after_conjunction = [h for h in known if h.start > 0 and text[h.start - 1] in CONJUNCTIONS]
-    if not after_conjunction:
+def _shared_words(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
+    """Measures whose head or first words a coordination writes once: 完善合法性和公平竞争审查机制
+    names 合法性审查机制 too, 行政复议、行政应诉工作 both, 规范性文件备案审查、清理 规范性文件清理.
+    Only when the item plus the shared words is itself a catalogue name, so a verb before the list
+    (完善) never becomes part of a measure."""
+    lists = [(h, True) for h in known if h.start > 0 and text[h.start - 1] in CONJUNCTIONS]
+    lists += [(h, False) for h in known if h.end < len(text) and text[h.end] in CONJUNCTIONS]
+    if not lists:
         return []
-    _pattern, index = _catalogue()
-    taken = TakenMask(len(text))
-    for hit in known:
-        taken.take(hit.start, hit.end)
+    index = _catalogue()[1]
+    taken = _taken_by(text, known)
     found: list[MeasureHit] = []
-    for hit in after_conjunction:
+    for hit, before in lists:
         surface = normal_view(text[hit.start:hit.end])
-        start = hit.start
-        while start > 0 and text[start - 1] in CONJUNCTIONS:
-            item = _elided_item(text, start - 1, surface, index)
+        edge = hit.start if before else hit.end
+        while 0 < edge < len(text) and text[edge - 1 if before else edge] in CONJUNCTIONS:
+            item = _elided_item(text, edge - 1 if before else edge, surface, index, before)
             if item is None:
                 break
             _add(found, taken, item)
-            start = item.start
+            edge = item.start if before else item.end
     return found
 
 
 def _elided_item(text: str, conjunction: int, surface: str,
-                 index: dict[str, tuple[str, str]]) -> MeasureHit | None:
-    """The longest item ending at `conjunction` that, with a tail of `surface`, is a catalogue name."""
-    for length in range(min(LONGEST_ELIDED, conjunction), 1, -1):
-        item = normal_view(text[conjunction - length:conjunction])
+                 index: dict[str, tuple[str, str]], before: bool) -> MeasureHit | None:
+    """The longest item next to `conjunction` (before it, or after it) that with a tail of `surface`
+    (or after a head of it) is a catalogue name."""
+    room = conjunction if before else len(text) - conjunction - 1
+    for length in range(min(LONGEST_ELIDED, room), 1, -1):
+        start = conjunction - length if before else conjunction + 1
+        item = normal_view(text[start:start + length])
         for cut in range(1, len(surface) - 1):
-            entry = index.get(item + surface[cut:])
+            entry = index.get(item + surface[cut:] if before else surface[:-cut] + item)
             if entry is not None:
-                return MeasureHit(conjunction - length, conjunction, entry[0], entry[1])
+                return MeasureHit(start, start + length, entry[0], entry[1])
     return None
+
+
+# A list of practices with one head word at its end: 健全首问负责、一次告知、限时办结等制度.
+_LIST_HEAD_RE = re.compile(r"等?(?:制度|机制)")
+_LIST_ITEM_RE = re.compile(r"[\u4e00-\u9fff“”]{2,10}$")
+LONGEST_LIST = 8
+
+
+def _items_before_head(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
+    """Items of a 、-list ending in 等制度/机制 that, with that head, are catalogue names."""
+    index = _catalogue()[1]
+    taken: TakenMask | None = None
+    found: list[MeasureHit] = []
+    for head in _LIST_HEAD_RE.finditer(text):
+        items = _list_items(text, head.start())
+        if len(items) < 2:
+            continue
+        for start, end in items:
+            item = _head_item(text, start, end, index)
+            if item is not None:
+                taken = taken or _taken_by(text, known)
+                _add(found, taken, item)
+    return found
+
+
+def _head_item(text: str, start: int, end: int, index: dict[str, tuple[str, str]]) -> MeasureHit | None:
+    """The longest tail of text[start:end] that with 制度 is a catalogue name: the first item of a
+    list carries the verb before it (健全|首问负责)."""
+    for begin in range(start, end - 1):
+        entry = index.get(normal_view(text[begin:end]) + "制度")
+        if entry is not None:
+            return MeasureHit(begin, end, entry[0], entry[1])
+    return None
+
+
+def _list_items(text: str, end: int) -> list[tuple[int, int]]:
+    """The spans of a 、-separated list ending at `end`, last item first; empty unless a 、 is in it."""
+    items: list[tuple[int, int]] = []
+    while len(items) < LONGEST_LIST:
+        match = _LIST_ITEM_RE.search(text, max(0, end - 10), end)
+        if match is None:
+            break
+        items.append((match.start(), end))
+        if match.start() == 0 or text[match.start() - 1] != "、":
+            break
+        end = match.start() - 1
+    return items if len(items) > 1 else []
+
+
+def _taken_by(text: str, hits: list[MeasureHit]) -> TakenMask:
+    taken = TakenMask(len(text))
+    for hit in hits:
+        taken.take(hit.start, hit.end)
+    return taken
 
 
 def _is_sector(name: str) -> bool:

@@ -413,6 +413,41 @@ def test_a_head_written_once_serves_every_item(text: str, expected: list[str]) -
     assert [h.name for h in find_measures(text)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("建立规范性文件备案审查、清理机制", ["规范性文件备案审查", "规范性文件清理"]),  # first words once
+    ("健全首问负责、限时办结、一次性告知等制度", ["首问负责制", "限时办结制", "一次性告知制度"]),  # head at the end
+    ("健全岗位职责、工作流程等制度", []),  # items that are no practice of the catalogue
+])
+def test_a_list_writes_shared_words_once(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("落实首问负责制度", "首问负责制"),  # 制 and 制度 name one practice
+    ("完善法律顾问工作机制", "法律顾问制度"),
+    ("开展“12•4”国家宪法日宣传", "12·4国家宪法日"),  # any dot between the digits
+])
+def test_head_words_and_date_dots_are_wordings_of_one_measure(text: str, expected: str) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == [expected]
+
+
+def test_no_practice_from_the_start_of_a_longer_word() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert find_measures("取得公职律师工作证7人") == []  # 公职律师制度's sibling 公职律师工作 is not made
+
+
+def test_a_cut_quote_pair_is_completed_in_the_surface() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    text = "落实行政执法“三项制度”，深入开展“八五”普法"
+    assert [text[h.start:h.end] for h in find_measures(text)] == ["行政执法“三项制度”", "“八五”普法"]
+
+
 def test_an_organ_inside_a_position_or_a_nationwide_meeting_is_no_mention() -> None:
     text = ("福州市司法局2022年法治政府建设年度报告\n2022年，我局邀请省司法厅原副厅长黄岩生作专题讲座，"
             "在全国司法厅局长会议上交流经验，配合市公安局开展执法监督。\n")
@@ -778,6 +813,11 @@ def test_the_report_genre_is_no_measure() -> None:
     ("制定领导干部应知应会法律法规学习清单。", "领导干部应知应会法律法规清单"),
     ("健全科室初审、集体审议的三级法制审核机制。", "重大执法决定法制审核制度"),
     ("主要负责人切实履行推进法治建设第一责任职责。", "法治建设第一责任人职责"),
+    ("坚持把推进法治政府建设第一责任人的职责扛在肩上。", "法治建设第一责任人职责"),
+    ("落实市政府常务会学法制度。", "政府常务会议会前学法"),
+    ("完成法治政府建设实地督察反馈问题整改。", "法治督察"),
+    ("落实行政首长出庭应诉制。", "行政机关负责人出庭应诉"),
+    ("制定涉企免罚轻罚清单。", "轻微违法不予处罚清单"),
 ])
 def test_common_wordings_of_catalogue_measures(sentence: str, measure: str) -> None:
     text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
