@@ -36,7 +36,8 @@ KIND_BY_SUFFIX = (
 )
 DISCOVERY_HEADS = ("平台", "系统", "APP", "App", "app", "小程序", "热线")  # a named platform (“应急宝”APP)
 PLATFORM_RE = re.compile(r"[\u4e00-\u9fff“”+]{2,18}?(?:平台|系统|APP|App|政务服务网)")
-PLATFORM_STOP = re.compile(r"开展|推进|建设|利用|依托|通过|的|和|与|及|在|对|将|为|等|各|全|通知|文件")
+# words of a sentence, not of a name (各, 全市…, but not the 全 of 安全)
+PLATFORM_STOP = re.compile(r"开展|推进|建设|利用|依托|通过|的|和|与|及|在|对|将|为|等|各|全[国省市区县镇乡]|^全|通知|文件")
 QUOTED_RE = re.compile(r"“(?P<term>[^“”\n]{2,16})”(?P<tail>[\u4e00-\u9fffA-Za-z]{0,4})")
 NOT_MEASURES = frozenset({
     "法治政府建设", "依法行政", "法治建设", "全面依法治国", "依法治市", "依法治省", "依法治区",
@@ -158,6 +159,9 @@ QUOTED_ROLES = frozenset({"法律明白人"})
 # 会前学法 of a department's or a party group's own meeting (厅务会会前学法) is not the government's
 # 常务会议 practice the catalogue name stands for.
 _OWN_MEETING_BEFORE_RE = re.compile(r"(?:[厅局委办院所]务会|党组会|党委会|党工委会|办公会)议?$")
+# 领导干部学法|计划 is a year's study plan (a document), 领导干部学法|、用法、守法 the 尊法学法守法用法
+# slogan split in parts: neither is the study system the catalogue name stands for.
+STUDY_NOT_PRACTICE_AFTER = ("计划", "、用法", "、守法", "、尊法")
 _COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两百几多]+(?:名|位|个|人)$")
 _PERSON_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{2,3}同志")
 
@@ -169,6 +173,8 @@ def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind:
         return True
     if text.startswith("领导小组", end):
         return True  # 行政审批制度改革领导小组办公室: the name of a group, which ANNOTATION.md leaves out
+    if surface.endswith("学法") and text.startswith(STUDY_NOT_PRACTICE_AFTER, end):
+        return True
     if surface == "会前学法":
         return bool(_OWN_MEETING_BEFORE_RE.search(text, max(0, start - 5), start))
     if surface in QUOTED_ROLES:
@@ -302,10 +308,12 @@ def _elided_item(text: str, conjunction: int, surface: str,
                  index: dict[str, tuple[str, str]], before: bool) -> MeasureHit | None:
     """The longest item next to `conjunction` (before it, or after it) that with a tail of `surface`
     (or after a head of it) is a catalogue name."""
-    room = conjunction if before else len(text) - conjunction - 1
-    for length in range(min(LONGEST_ELIDED, room), 1, -1):
+    room = min(LONGEST_ELIDED, conjunction if before else len(text) - conjunction - 1)
+    window = text[conjunction - room:conjunction] if before else text[conjunction + 1:conjunction + 1 + room]
+    plain = normal_view(window) == window  # the common case: no quote or date dot to take out
+    for length in range(room, 1, -1):
         start = conjunction - length if before else conjunction + 1
-        item = normal_view(text[start:start + length])
+        item = text[start:start + length] if plain else normal_view(text[start:start + length])
         for cut in range(1, len(surface) - 1):
             entry = index.get(item + surface[cut:] if before else surface[:-cut] + item)
             if entry is not None:
@@ -325,6 +333,8 @@ def _items_before_head(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
     taken: TakenMask | None = None
     found: list[MeasureHit] = []
     for head in _LIST_HEAD_RE.finditer(text):
+        if "、" not in text[max(0, head.start() - 11):head.start()]:
+            continue  # the common case: 制度 after no list
         items = _list_items(text, head.start())
         if len(items) < 2:
             continue

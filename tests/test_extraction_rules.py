@@ -441,6 +441,25 @@ def test_no_practice_from_the_start_of_a_longer_word() -> None:
     assert find_measures("取得公职律师工作证7人") == []  # 公职律师制度's sibling 公职律师工作 is not made
 
 
+@pytest.mark.parametrize("text", [
+    "将习近平法治思想纳入领导干部学法计划",  # a year's study plan: a document
+    "强化党政领导干部学法、用法、守法",  # the 尊法学法守法用法 slogan in parts
+])
+def test_study_plans_and_slogans_are_not_the_study_system(text: str) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert "领导干部学法用法制度" not in [h.name for h in find_measures(text)]
+    assert [h.name for h in find_measures("落实领导干部学法制度")] == ["领导干部学法用法制度"]
+
+
+def test_a_region_platform_with_safety_in_its_name_is_found_a_sector_is_not() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    text = "依托广东省工业互联网安全保障平台建立监测机制；万秀区获全区政府法制系统先进"
+    found = [h.name for h in find_measures(text, [(2, 5), (23, 26)])]
+    assert found == ["广东省工业互联网安全保障平台"]
+
+
 def test_a_cut_quote_pair_is_completed_in_the_surface() -> None:
     from fazhi.extraction.measures import find_measures
 
