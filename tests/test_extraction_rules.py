@@ -1170,3 +1170,17 @@ def test_a_letter_spaced_title_with_digits() -> None:
     """福 建 省 2 0 2 1 年 度…: a heading spaced out letter by letter, its year's digits included."""
     text = "福 建 省 2 0 2 1 年 度 法 治 政 府 建 设 情 况\n2021年,各部门坚持依法行政,深入推进法治政府建设。\n"
     assert (meta_of(text).agency, meta_of(text).year) == ("福建省人民政府", 2021)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("法治政府建设纲要(2015-2020年)", "法治政府建设实施纲要(2015-2020年)"),  # 实施 dropped
+    ("法治政府建设实施纲要(2022-2025年)", "法治政府建设实施纲要(2021-2025年)"),  # first year misprinted
+    ("法治政府建设实施纲要(20152020年)", "法治政府建设实施纲要(2015-2020年)"),  # dash lost
+    ("广东省法治政府建设实施纲要(2016-2020年)", None),  # a province's own plan is not the national one
+    ("法治政府建设实施纲要(2021-2035年)", None),  # no edition ends in 2035
+])
+def test_a_dated_plan_resolves_to_the_edition_its_last_year_names(title: str, expected: str | None) -> None:
+    from fazhi.extraction.laws import lookup
+
+    found = lookup(title)
+    assert (found.name if found else None) == expected
