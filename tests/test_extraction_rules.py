@@ -808,6 +808,15 @@ def test_no_measure_from_page_furniture(header: str) -> None:
     assert names(extract(text_document("r.txt", text)).measures) == {"双随机、一公开"}
 
 
+def test_no_measure_from_a_portal_section_heading() -> None:
+    text = ("政府信息公开规章库\n某某开发区管委会办公室、某某区人民政府办公室政府信息公开\n"
+            "2022年，我局全面推行“双随机、一公开”监管，推进依法行政，依法做好政府信息公开工作，取得了新的进展。\n")
+    found = extract(text_document("r.txt", text)).measures
+    assert names(found) == {"双随机、一公开", "政府信息公开"}  # the body's mention still counts
+    disclosure = next(m for m in found if m.name == "政府信息公开")
+    assert all(text.index("2022年") <= m.start for m in disclosure.mentions)
+
+
 def test_a_practice_in_the_body_still_counts() -> None:
     text = ("某某县司法局2022年法治政府建设年度报告\n"
             "2022年，我局深化政务公开，落实法治政府建设年度报告制度，推进依法行政，取得了新的进展。\n")
