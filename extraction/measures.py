@@ -321,8 +321,9 @@ def _elided_item(text: str, conjunction: int, surface: str,
     return None
 
 
-# A list of practices with one head word at its end: 健全首问负责、一次告知、限时办结等制度.
-_LIST_HEAD_RE = re.compile(r"等?(?:制度|机制)")
+# A list of practices with one head word at its end: 健全首问负责、一次告知、限时办结等制度, 执法公示、
+# 全过程记录、法制审核三项制度.
+_LIST_HEAD_RE = re.compile(r"(?:等|[两二三四五六]项)?(?:制度|机制)")
 _LIST_ITEM_RE = re.compile(r"[\u4e00-\u9fff“”]{2,10}$")
 LONGEST_LIST = 8
 

@@ -416,6 +416,8 @@ def test_a_head_written_once_serves_every_item(text: str, expected: list[str]) -
 @pytest.mark.parametrize(("text", "expected"), [
     ("建立规范性文件备案审查、清理机制", ["规范性文件备案审查", "规范性文件清理"]),  # first words once
     ("健全首问负责、限时办结、一次性告知等制度", ["首问负责制", "限时办结制", "一次性告知制度"]),  # head at the end
+    ("落实执法公示、全过程记录、法制审核三项制度",
+     ["行政执法公示制度", "执法全过程记录制度", "重大执法决定法制审核制度", "行政执法“三项制度”"]),
     ("健全岗位职责、工作流程等制度", []),  # items that are no practice of the catalogue
 ])
 def test_a_list_writes_shared_words_once(text: str, expected: list[str]) -> None:
