@@ -68,7 +68,7 @@ def strip_quotes(text: str) -> str:
 # Dates of observance days are written 12·4, 12.4, 12•4, 4・15 (loaders make full-width marks
 # half-width): one form in the matching view. Each mark becomes one character, so positions in the
 # view stay those of the quote-free text.
-_DOT_BETWEEN_DIGITS_RE = re.compile(r"(?<=\d)[.•・‧](?=\d)")
+_DOT_BETWEEN_DIGITS_RE = re.compile(r"[.•・‧](?<=\d.)(?=\d)")  # the class first: sre skips to it
 
 
 def normal_view(text: str) -> str:
@@ -304,6 +304,16 @@ def _shared_words(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _key_affixes() -> tuple[frozenset[str], frozenset[str]]:
+    """Every start and every end of a catalogue key: an item that is neither cannot begin or end one,
+    so the shared-words search tries no cut for it."""
+    keys = _catalogue()[1]
+    starts = frozenset(key[:n] for key in keys for n in range(2, len(key)))
+    ends = frozenset(key[-n:] for key in keys for n in range(2, len(key)))
+    return starts, ends
+
+
 def _elided_item(text: str, conjunction: int, surface: str,
                  index: dict[str, tuple[str, str]], before: bool) -> MeasureHit | None:
     """The longest item next to `conjunction` (before it, or after it) that with a tail of `surface`
@@ -311,9 +321,12 @@ def _elided_item(text: str, conjunction: int, surface: str,
     room = min(LONGEST_ELIDED, conjunction if before else len(text) - conjunction - 1)
     window = text[conjunction - room:conjunction] if before else text[conjunction + 1:conjunction + 1 + room]
     plain = normal_view(window) == window  # the common case: no quote or date dot to take out
+    affixes = _key_affixes()[0 if before else 1]
     for length in range(room, 1, -1):
         start = conjunction - length if before else conjunction + 1
         item = text[start:start + length] if plain else normal_view(text[start:start + length])
+        if item not in affixes:
+            continue
         for cut in range(1, len(surface) - 1):
             entry = index.get(item + surface[cut:] if before else surface[:-cut] + item)
             if entry is not None:
@@ -323,7 +336,8 @@ def _elided_item(text: str, conjunction: int, surface: str,
 
 # A list of practices with one head word at its end: 健全首问负责、一次告知、限时办结等制度, 执法公示、
 # 全过程记录、法制审核三项制度.
-_LIST_HEAD_RE = re.compile(r"(?:等|[两二三四五六]项)?(?:制度|机制)")
+_LIST_HEAD_RE = re.compile(r"制度|机制")  # a literal first: sre skips to it (an optional 等 first would not)
+_LIST_HEAD_BEFORE_RE = re.compile(r"(?:等|[两二三四五六]项)$")
 _LIST_ITEM_RE = re.compile(r"[\u4e00-\u9fff“”]{2,10}$")
 LONGEST_LIST = 8
 
@@ -334,9 +348,11 @@ def _items_before_head(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
     taken: TakenMask | None = None
     found: list[MeasureHit] = []
     for head in _LIST_HEAD_RE.finditer(text):
-        if "、" not in text[max(0, head.start() - 11):head.start()]:
+        end = head.start()
+        if "、" not in text[max(0, end - 13):end]:
             continue  # the common case: 制度 after no list
-        items = _list_items(text, head.start())
+        before = _LIST_HEAD_BEFORE_RE.search(text, max(0, end - 2), end)
+        items = _list_items(text, before.start() if before else end)
         if len(items) < 2:
             continue
         for start, end in items:
