@@ -235,7 +235,17 @@ def measures(doc: Document) -> None:
         cited += _repeats(doc.text, doc.title.text)  # pages print it twice (heading, then above the body)
     cited += [(line.start, line.end) for line in meta_rules.page_furniture(doc.lines)]
     cited += [(line.start, line.end) for line in _header_labels(doc.lines)]
+    cited += _cut_title(doc.text)
     doc.measure_hits = find_measures(doc.text, [(r.start, r.end) for r in doc.region_mentions], cited)
+
+
+LONGEST_CUT_TITLE = 80
+
+
+def _cut_title(text: str) -> list[tuple[int, int]]:
+    """A title the excerpt cuts off (《…履行推进法治建设第一责任人 at the end, no 》): a citation all the same."""
+    opened = text.rfind("《", max(0, len(text) - LONGEST_CUT_TITLE))
+    return [(opened, len(text))] if opened != -1 and "》" not in text[opened:] else []
 
 
 _CLAUSE_MARKS = "，。；,;"

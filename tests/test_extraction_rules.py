@@ -819,6 +819,12 @@ def test_no_measure_from_a_portal_section_heading() -> None:
     assert all(text.index("2022年") <= m.start for m in disclosure.mentions)
 
 
+def test_no_measure_from_a_title_the_excerpt_cuts_off() -> None:
+    text = ("某某县司法局2022年法治政府建设年度报告\n2022年，我局推行“双随机、一公开”监管，推进依法行政，取得新的进展。"
+            "印发《关于党政主要负责人履行推进法治建设第一责任人\n")
+    assert names(extract(text_document("r.txt", text)).measures) == {"双随机、一公开"}
+
+
 def test_a_practice_in_the_body_still_counts() -> None:
     text = ("某某县司法局2022年法治政府建设年度报告\n"
             "2022年，我局深化政务公开，落实法治政府建设年度报告制度，推进依法行政，取得了新的进展。\n")
