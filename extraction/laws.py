@@ -70,7 +70,33 @@ def _law_index() -> dict[str, ResolvedLaw]:
 def lookup(title: str) -> ResolvedLaw | None:
     """The dictionary entry for a title or one of its short names."""
     index = _law_index()
-    return index.get(title) or index.get(NATIONAL_PREFIX + title)
+    return index.get(title) or index.get(NATIONAL_PREFIX + title) or _edition(title)
+
+
+# A plan of the dictionary cited with its period misprinted or 实施 dropped: 《法治政府建设纲要(2015—2020年)》,
+# 《法治政府建设实施纲要(2022-2025年)》. The period's last year names the edition; the name must be the
+# dictionary's, so a province's own 纲要 never resolves to the national one.
+_PERIOD_RE = re.compile(r"^(?P<base>.+?)\((?P<first>\d{4})\D{0,2}(?P<last>\d{4})年?\)$")
+
+
+def _edition(title: str) -> ResolvedLaw | None:
+    match = _PERIOD_RE.match(title)
+    if match is None or not 0 < int(match["last"]) - int(match["first"]) <= 10:
+        return None
+    return _edition_index().get((match["base"], match["last"]))
+
+
+@lru_cache(maxsize=1)
+def _edition_index() -> dict[tuple[str, str], ResolvedLaw]:
+    """(name without its period, last year) -> entry, for the dictionary's dated plans; the name
+    without 实施 too (法治政府建设纲要)."""
+    editions: dict[tuple[str, str], ResolvedLaw] = {}
+    for name, resolved in _law_index().items():
+        match = _PERIOD_RE.match(name)
+        if match is not None and name == resolved.name:
+            for base in {match["base"], match["base"].replace("实施", "")}:
+                editions.setdefault((base, match["last"]), resolved)
+    return editions
 
 
 def infer_category(title: str, region_prefix: bool) -> str:

@@ -36,7 +36,8 @@ KIND_BY_SUFFIX = (
 )
 DISCOVERY_HEADS = ("平台", "系统", "APP", "App", "app", "小程序", "热线")  # a named platform (“应急宝”APP)
 PLATFORM_RE = re.compile(r"[\u4e00-\u9fff“”+]{2,18}?(?:平台|系统|APP|App|政务服务网)")
-PLATFORM_STOP = re.compile(r"开展|推进|建设|利用|依托|通过|的|和|与|及|在|对|将|为|等|各|全|通知|文件")
+# words of a sentence, not of a name (各, 全市…, but not the 全 of 安全)
+PLATFORM_STOP = re.compile(r"开展|推进|建设|利用|依托|通过|的|和|与|及|在|对|将|为|等|各|全[国省市区县镇乡]|^全|通知|文件")
 QUOTED_RE = re.compile(r"“(?P<term>[^“”\n]{2,16})”(?P<tail>[\u4e00-\u9fffA-Za-z]{0,4})")
 NOT_MEASURES = frozenset({
     "法治政府建设", "依法行政", "法治建设", "全面依法治国", "依法治市", "依法治省", "依法治区",
@@ -64,15 +65,51 @@ def strip_quotes(text: str) -> str:
     return _QUOTE_RE.sub("", text)
 
 
+# Dates of observance days are written 12·4, 12.4, 12•4, 4・15 (loaders make full-width marks
+# half-width): one form in the matching view. Each mark becomes one character, so positions in the
+# view stay those of the quote-free text.
+_DOT_BETWEEN_DIGITS_RE = re.compile(r"[.•・‧](?<=\d.)(?=\d)")  # the class first: sre skips to it
+
+
+def normal_view(text: str) -> str:
+    """What the catalogue is matched against: no quote marks, one date dot."""
+    return _DOT_BETWEEN_DIGITS_RE.sub("·", strip_quotes(text))
+
+
+# How reports name the form of one practice: 法律顾问制度, 法律顾问工作机制, 首问负责制 / 首问负责制度.
+# A catalogue form ending in one of these also matches with each of the others (its siblings), so the
+# catalogue lists a practice once, not every head word reports put after it. The stem alone is not
+# added: 公职律师 without 制度 is a role (ANNOTATION.md); nor is X工作 made from X制度, as it begins
+# longer words (公职律师工作证).
+FORM_HEADS = ("工作机制", "工作制度", "制度", "机制", "制", "工作")
+SHORTEST_STEM = 4  # 河长|制 -> 河长工作 would read any river chief's work as the 河湖长制
+
+
+def form_siblings(form: str) -> list[str]:
+    """The same practice with the other head words of FORM_HEADS (行政执法责任制 -> 行政执法责任制度, …)."""
+    for head in FORM_HEADS:
+        if form.endswith(head) and len(form) - len(head) >= SHORTEST_STEM:
+            stem = form[: -len(head)]
+            return [stem + other for other in FORM_HEADS if other not in (head, "工作")]
+    return []
+
+
 @lru_cache(maxsize=1)
 def _catalogue() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    """Quote-free alias -> (canonical, kind), and one alternation over all aliases, longest first."""
+    """Quote-free alias -> (canonical, kind), and one alternation over all aliases, longest first.
+
+    Forms the catalogue writes come first, so a sibling never takes a form another entry claims."""
     index: dict[str, tuple[str, str]] = {}
-    for entry in load_measures():
+    entries = load_measures()
+    for entry in entries:
         for form in (entry.name, *entry.aliases):
-            key = strip_quotes(form)
+            key = normal_view(form)
             if len(key) >= 2:
                 index.setdefault(key, (entry.name, entry.kind))
+    for entry in entries:
+        for form in (entry.name, *entry.aliases):
+            for sibling in form_siblings(normal_view(form)):
+                index.setdefault(sibling, (entry.name, entry.kind))
     # a trie: the flat alternation of every alias was the measure extractor's main cost; the
     # two-character guard skips positions where no alias starts faster than the trie's branches
     return re.compile(guarded_trie_regex(index, width=2)), index
@@ -85,7 +122,7 @@ def _quote_free_view(text: str) -> tuple[str, list[int]]:
     at or before that point.
     """
     removed = [m.start() for m in _QUOTE_RE.finditer(text)]  # regex scan: C speed, not a per-char loop
-    return strip_quotes(text), [pos - n for n, pos in enumerate(removed)]
+    return normal_view(text), [pos - n for n, pos in enumerate(removed)]
 
 
 def _to_text(shifts: list[int], view_pos: int) -> int:
@@ -115,13 +152,16 @@ ROLE_SURFACES = frozenset({"法律顾问", "政府法律顾问", "常年法律�
 # A duty's holder written without the duty (法治建设第一责任人) names the duty only where someone carries
 # it out (履行推进法治建设第一责任人, 主要负责人法治建设第一责任人、…制度), not as a person's title
 # (以法治建设第一责任人、局长某某为组长).
-DUTY_HOLDERS = frozenset({"法治建设第一责任人"})
+DUTY_HOLDERS = frozenset({"法治建设第一责任人", "法治政府建设第一责任人"})
 _DUTY_VERB_BEFORE_RE = re.compile(r"(?:履行|推进|落实|压实|负责人)$")
 # A role written plainly (用好法律明白人) is people; quoted (“法律明白人”) it names the programme (ANNOTATION.md).
 QUOTED_ROLES = frozenset({"法律明白人"})
 # 会前学法 of a department's or a party group's own meeting (厅务会会前学法) is not the government's
 # 常务会议 practice the catalogue name stands for.
 _OWN_MEETING_BEFORE_RE = re.compile(r"(?:[厅局委办院所]务会|党组会|党委会|党工委会|办公会)议?$")
+# 领导干部学法|计划 is a year's study plan (a document), 领导干部学法|、用法、守法 the 尊法学法守法用法
+# slogan split in parts: neither is the study system the catalogue name stands for.
+STUDY_NOT_PRACTICE_AFTER = ("计划", "、用法", "、守法", "、尊法")
 _COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两百几多]+(?:名|位|个|人)$")
 _PERSON_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{2,3}同志")
 
@@ -133,6 +173,8 @@ def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind:
         return True
     if text.startswith("领导小组", end):
         return True  # 行政审批制度改革领导小组办公室: the name of a group, which ANNOTATION.md leaves out
+    if surface.endswith("学法") and text.startswith(STUDY_NOT_PRACTICE_AFTER, end):
+        return True
     if surface == "会前学法":
         return bool(_OWN_MEETING_BEFORE_RE.search(text, max(0, start - 5), start))
     if surface in QUOTED_ROLES:
@@ -145,9 +187,15 @@ def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind:
 
 
 def _widen_to_quotes(text: str, start: int, end: int) -> tuple[int, int]:
-    """Include a quote pair that wraps the match, so the mention reads “双随机、一公开”."""
+    """Include a quote pair that wraps the match, so the mention reads “双随机、一公开”, and the
+    other half of a pair the match cuts (行政执法“三项制度 -> 行政执法“三项制度”)."""
     if start > 0 and end < len(text) and text[start - 1] in QUOTES and text[end] in QUOTES:
         return start - 1, end + 1
+    surface = text[start:end]
+    if end < len(text) and text[end] == "”" and surface.count("“") > surface.count("”"):
+        end += 1
+    if start > 0 and text[start - 1] == "“" and surface.count("”") > surface.count("“"):
+        start -= 1
     return start, end
 
 
@@ -199,7 +247,8 @@ def find_measures(text: str, region_spans: Sequence[tuple[int, int]] = (),
     in_platform = Containers((h.start, h.end) for h in platforms).contain
     known = [h for h in find_catalogue(text) if not in_platform(h.start, h.end)]
     known += _in_enumerations(text, known)
-    known += _shared_heads(text, known)
+    known += _shared_words(text, known)
+    known += _items_before_head(text, known)
     hits = platforms + known + discover(text, platforms + known)
     in_excluded = Containers(excluded).contain
     return sorted((h for h in hits if not in_excluded(h.start, h.end)), key=lambda h: h.start)
@@ -231,40 +280,118 @@ CONJUNCTIONS = "和、及与"
 LONGEST_ELIDED = 8
 
 
-def _shared_heads(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
-    """Measures whose head word a coordination writes once: 完善合法性和公平竞争审查机制 names
-    合法性审查机制 too, 行政复议、行政应诉工作 both. Only when the item plus the shared head is
-    itself a catalogue name, so a verb before the list (完善) never becomes part of a measure."""
-    after_conjunction = [h for h in known if h.start > 0 and text[h.start - 1] in CONJUNCTIONS]
-    if not after_conjunction:
+def _shared_words(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
+    """Measures whose head or first words a coordination writes once: 完善合法性和公平竞争审查机制
+    names 合法性审查机制 too, 行政复议、行政应诉工作 both, 规范性文件备案审查、清理 规范性文件清理.
+    Only when the item plus the shared words is itself a catalogue name, so a verb before the list
+    (完善) never becomes part of a measure."""
+    lists = [(h, True) for h in known if h.start > 0 and text[h.start - 1] in CONJUNCTIONS]
+    lists += [(h, False) for h in known if h.end < len(text) and text[h.end] in CONJUNCTIONS]
+    if not lists:
         return []
-    _pattern, index = _catalogue()
-    taken = TakenMask(len(text))
-    for hit in known:
-        taken.take(hit.start, hit.end)
+    index = _catalogue()[1]
+    taken = _taken_by(text, known)
     found: list[MeasureHit] = []
-    for hit in after_conjunction:
-        surface = strip_quotes(text[hit.start:hit.end])
-        start = hit.start
-        while start > 0 and text[start - 1] in CONJUNCTIONS:
-            item = _elided_item(text, start - 1, surface, index)
+    for hit, before in lists:
+        surface = normal_view(text[hit.start:hit.end])
+        edge = hit.start if before else hit.end
+        while 0 < edge < len(text) and text[edge - 1 if before else edge] in CONJUNCTIONS:
+            item = _elided_item(text, edge - 1 if before else edge, surface, index, before)
             if item is None:
                 break
             _add(found, taken, item)
-            start = item.start
+            edge = item.start if before else item.end
     return found
 
 
+@lru_cache(maxsize=1)
+def _key_affixes() -> tuple[frozenset[str], frozenset[str]]:
+    """Every start and every end of a catalogue key: an item that is neither cannot begin or end one,
+    so the shared-words search tries no cut for it."""
+    keys = _catalogue()[1]
+    starts = frozenset(key[:n] for key in keys for n in range(2, len(key)))
+    ends = frozenset(key[-n:] for key in keys for n in range(2, len(key)))
+    return starts, ends
+
+
 def _elided_item(text: str, conjunction: int, surface: str,
-                 index: dict[str, tuple[str, str]]) -> MeasureHit | None:
-    """The longest item ending at `conjunction` that, with a tail of `surface`, is a catalogue name."""
-    for length in range(min(LONGEST_ELIDED, conjunction), 1, -1):
-        item = strip_quotes(text[conjunction - length:conjunction])
+                 index: dict[str, tuple[str, str]], before: bool) -> MeasureHit | None:
+    """The longest item next to `conjunction` (before it, or after it) that with a tail of `surface`
+    (or after a head of it) is a catalogue name."""
+    room = min(LONGEST_ELIDED, conjunction if before else len(text) - conjunction - 1)
+    window = text[conjunction - room:conjunction] if before else text[conjunction + 1:conjunction + 1 + room]
+    plain = normal_view(window) == window  # the common case: no quote or date dot to take out
+    affixes = _key_affixes()[0 if before else 1]
+    for length in range(room, 1, -1):
+        start = conjunction - length if before else conjunction + 1
+        item = text[start:start + length] if plain else normal_view(text[start:start + length])
+        if item not in affixes:
+            continue
         for cut in range(1, len(surface) - 1):
-            entry = index.get(item + surface[cut:])
+            entry = index.get(item + surface[cut:] if before else surface[:-cut] + item)
             if entry is not None:
-                return MeasureHit(conjunction - length, conjunction, entry[0], entry[1])
+                return MeasureHit(start, start + length, entry[0], entry[1])
     return None
+
+
+# A list of practices with one head word at its end: 健全首问负责、一次告知、限时办结等制度, 执法公示、
+# 全过程记录、法制审核三项制度.
+_LIST_HEAD_RE = re.compile(r"制度|机制")  # a literal first: sre skips to it (an optional 等 first would not)
+_LIST_HEAD_BEFORE_RE = re.compile(r"(?:等|[两二三四五六]项)$")
+_LIST_ITEM_RE = re.compile(r"[\u4e00-\u9fff“”]{2,10}$")
+LONGEST_LIST = 8
+
+
+def _items_before_head(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
+    """Items of a 、-list ending in 等制度/机制 that, with that head, are catalogue names."""
+    index = _catalogue()[1]
+    taken: TakenMask | None = None
+    found: list[MeasureHit] = []
+    for head in _LIST_HEAD_RE.finditer(text):
+        end = head.start()
+        if "、" not in text[max(0, end - 13):end]:
+            continue  # the common case: 制度 after no list
+        before = _LIST_HEAD_BEFORE_RE.search(text, max(0, end - 2), end)
+        items = _list_items(text, before.start() if before else end)
+        if len(items) < 2:
+            continue
+        for start, end in items:
+            item = _head_item(text, start, end, index)
+            if item is not None:
+                taken = taken or _taken_by(text, known)
+                _add(found, taken, item)
+    return found
+
+
+def _head_item(text: str, start: int, end: int, index: dict[str, tuple[str, str]]) -> MeasureHit | None:
+    """The longest tail of text[start:end] that with 制度 is a catalogue name: the first item of a
+    list carries the verb before it (健全|首问负责)."""
+    for begin in range(start, end - 1):
+        entry = index.get(normal_view(text[begin:end]) + "制度")
+        if entry is not None:
+            return MeasureHit(begin, end, entry[0], entry[1])
+    return None
+
+
+def _list_items(text: str, end: int) -> list[tuple[int, int]]:
+    """The spans of a 、-separated list ending at `end`, last item first; empty unless a 、 is in it."""
+    items: list[tuple[int, int]] = []
+    while len(items) < LONGEST_LIST:
+        match = _LIST_ITEM_RE.search(text, max(0, end - 10), end)
+        if match is None:
+            break
+        items.append((match.start(), end))
+        if match.start() == 0 or text[match.start() - 1] != "、":
+            break
+        end = match.start() - 1
+    return items if len(items) > 1 else []
+
+
+def _taken_by(text: str, hits: list[MeasureHit]) -> TakenMask:
+    taken = TakenMask(len(text))
+    for hit in hits:
+        taken.take(hit.start, hit.end)
+    return taken
 
 
 def _is_sector(name: str) -> bool:

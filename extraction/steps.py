@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from fazhi.extraction import metadata as meta_rules
@@ -234,7 +234,34 @@ def measures(doc: Document) -> None:
         cited.append((doc.title.start, doc.title.end))
         cited += _repeats(doc.text, doc.title.text)  # pages print it twice (heading, then above the body)
     cited += [(line.start, line.end) for line in meta_rules.page_furniture(doc.lines)]
+    cited += [(line.start, line.end) for line in _header_labels(doc.lines)]
+    cited += _cut_title(doc.text)
     doc.measure_hits = find_measures(doc.text, [(r.start, r.end) for r in doc.region_mentions], cited)
+
+
+LONGEST_CUT_TITLE = 80
+
+
+def _cut_title(text: str) -> list[tuple[int, int]]:
+    """A title the excerpt cuts off (《…履行推进法治建设第一责任人 at the end, no 》): a citation all the same."""
+    opened = text.rfind("《", max(0, len(text) - LONGEST_CUT_TITLE))
+    return [(opened, len(text))] if opened != -1 and "》" not in text[opened:] else []
+
+
+_CLAUSE_MARKS = "，。；,;"
+
+
+def _header_labels(lines: Sequence[meta_rules.Line]) -> list[meta_rules.Line]:
+    """Lines above the body that no clause mark ends: a portal's section heading (…办公室政府信息公开,
+    政府信息公开规章库 once its space is gone) names a part of the site, not a practice of the issuer.
+    The body starts at the first long line with clause marks, as for page furniture."""
+    out = []
+    for line in lines[:meta_rules.HEADER_LINES]:
+        if not any(c in line.text for c in _CLAUSE_MARKS):
+            out.append(line)
+        elif len(line.text) > 40:
+            break
+    return out
 
 
 def _repeats(text: str, line: str) -> list[tuple[int, int]]:

@@ -413,6 +413,62 @@ def test_a_head_written_once_serves_every_item(text: str, expected: list[str]) -
     assert [h.name for h in find_measures(text)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("建立规范性文件备案审查、清理机制", ["规范性文件备案审查", "规范性文件清理"]),  # first words once
+    ("健全首问负责、限时办结、一次性告知等制度", ["首问负责制", "限时办结制", "一次性告知制度"]),  # head at the end
+    ("落实执法公示、全过程记录、法制审核三项制度",
+     ["行政执法公示制度", "执法全过程记录制度", "重大执法决定法制审核制度", "行政执法“三项制度”"]),
+    ("健全岗位职责、工作流程等制度", []),  # items that are no practice of the catalogue
+])
+def test_a_list_writes_shared_words_once(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("落实首问负责制度", "首问负责制"),  # 制 and 制度 name one practice
+    ("完善法律顾问工作机制", "法律顾问制度"),
+    ("开展“12•4”国家宪法日宣传", "12·4国家宪法日"),  # any dot between the digits
+])
+def test_head_words_and_date_dots_are_wordings_of_one_measure(text: str, expected: str) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == [expected]
+
+
+def test_no_practice_from_the_start_of_a_longer_word() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert find_measures("取得公职律师工作证7人") == []  # 公职律师制度's sibling 公职律师工作 is not made
+
+
+@pytest.mark.parametrize("text", [
+    "将习近平法治思想纳入领导干部学法计划",  # a year's study plan: a document
+    "强化党政领导干部学法、用法、守法",  # the 尊法学法守法用法 slogan in parts
+])
+def test_study_plans_and_slogans_are_not_the_study_system(text: str) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert "领导干部学法用法制度" not in [h.name for h in find_measures(text)]
+    assert [h.name for h in find_measures("落实领导干部学法制度")] == ["领导干部学法用法制度"]
+
+
+def test_a_region_platform_with_safety_in_its_name_is_found_a_sector_is_not() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    text = "依托广东省工业互联网安全保障平台建立监测机制；万秀区获全区政府法制系统先进"
+    found = [h.name for h in find_measures(text, [(2, 5), (23, 26)])]
+    assert found == ["广东省工业互联网安全保障平台"]
+
+
+def test_a_cut_quote_pair_is_completed_in_the_surface() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    text = "落实行政执法“三项制度”，深入开展“八五”普法"
+    assert [text[h.start:h.end] for h in find_measures(text)] == ["行政执法“三项制度”", "“八五”普法"]
+
+
 def test_an_organ_inside_a_position_or_a_nationwide_meeting_is_no_mention() -> None:
     text = ("福州市司法局2022年法治政府建设年度报告\n2022年，我局邀请省司法厅原副厅长黄岩生作专题讲座，"
             "在全国司法厅局长会议上交流经验，配合市公安局开展执法监督。\n")
@@ -754,6 +810,21 @@ def test_no_measure_from_page_furniture(header: str) -> None:
     assert names(extract(text_document("r.txt", text)).measures) == {"双随机、一公开"}
 
 
+def test_no_measure_from_a_portal_section_heading() -> None:
+    text = ("政府信息公开规章库\n某某开发区管委会办公室、某某区人民政府办公室政府信息公开\n"
+            "2022年，我局全面推行“双随机、一公开”监管，推进依法行政，依法做好政府信息公开工作，取得了新的进展。\n")
+    found = extract(text_document("r.txt", text)).measures
+    assert names(found) == {"双随机、一公开", "政府信息公开"}  # the body's mention still counts
+    disclosure = next(m for m in found if m.name == "政府信息公开")
+    assert all(text.index("2022年") <= m.start for m in disclosure.mentions)
+
+
+def test_no_measure_from_a_title_the_excerpt_cuts_off() -> None:
+    text = ("某某县司法局2022年法治政府建设年度报告\n2022年，我局推行“双随机、一公开”监管，推进依法行政，取得新的进展。"
+            "印发《关于党政主要负责人履行推进法治建设第一责任人\n")
+    assert names(extract(text_document("r.txt", text)).measures) == {"双随机、一公开"}
+
+
 def test_a_practice_in_the_body_still_counts() -> None:
     text = ("某某县司法局2022年法治政府建设年度报告\n"
             "2022年，我局深化政务公开，落实法治政府建设年度报告制度，推进依法行政，取得了新的进展。\n")
@@ -778,6 +849,11 @@ def test_the_report_genre_is_no_measure() -> None:
     ("制定领导干部应知应会法律法规学习清单。", "领导干部应知应会法律法规清单"),
     ("健全科室初审、集体审议的三级法制审核机制。", "重大执法决定法制审核制度"),
     ("主要负责人切实履行推进法治建设第一责任职责。", "法治建设第一责任人职责"),
+    ("坚持把推进法治政府建设第一责任人的职责扛在肩上。", "法治建设第一责任人职责"),
+    ("落实市政府常务会学法制度。", "政府常务会议会前学法"),
+    ("完成法治政府建设实地督察反馈问题整改。", "法治督察"),
+    ("落实行政首长出庭应诉制。", "行政机关负责人出庭应诉"),
+    ("制定涉企免罚轻罚清单。", "轻微违法不予处罚清单"),
 ])
 def test_common_wordings_of_catalogue_measures(sentence: str, measure: str) -> None:
     text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
@@ -1111,3 +1187,17 @@ def test_a_letter_spaced_title_with_digits() -> None:
     """福 建 省 2 0 2 1 年 度…: a heading spaced out letter by letter, its year's digits included."""
     text = "福 建 省 2 0 2 1 年 度 法 治 政 府 建 设 情 况\n2021年,各部门坚持依法行政,深入推进法治政府建设。\n"
     assert (meta_of(text).agency, meta_of(text).year) == ("福建省人民政府", 2021)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("法治政府建设纲要(2015-2020年)", "法治政府建设实施纲要(2015-2020年)"),  # 实施 dropped
+    ("法治政府建设实施纲要(2022-2025年)", "法治政府建设实施纲要(2021-2025年)"),  # first year misprinted
+    ("法治政府建设实施纲要(20152020年)", "法治政府建设实施纲要(2015-2020年)"),  # dash lost
+    ("广东省法治政府建设实施纲要(2016-2020年)", None),  # a province's own plan is not the national one
+    ("法治政府建设实施纲要(2021-2035年)", None),  # no edition ends in 2035
+])
+def test_a_dated_plan_resolves_to_the_edition_its_last_year_names(title: str, expected: str | None) -> None:
+    from fazhi.extraction.laws import lookup
+
+    found = lookup(title)
+    assert (found.name if found else None) == expected
