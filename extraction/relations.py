@@ -40,6 +40,8 @@ PARTNER_BEFORE_RE = re.compile(r"(?:等部门|等单位|等)?(?:联动|会同|�
 BASIS_RE = re.compile(r"按照|根据|依据|依照|贯彻|落实|遵照|对照|执行")
 # between a basis cue and its citation: issuers and other titles, no clause break (titles removed first)
 BASIS_GAP_MAX = 16
+# 按照《X》的要求，立足行业特点，全面推进M: the clauses after the requirement that it governs
+GOVERNED_CLAUSES = 2
 TITLE_RE = re.compile(r"《[^《》]*》")
 CLAUSE_END_RE = re.compile(r"[；;。！？!?\n]")
 COMMA_RE = re.compile(r"[，,；;。！？!?\n]")
@@ -53,6 +55,7 @@ ISSUE_VERB_RE = re.compile(r"(?:制发|下发|审议通过|研究通过|制定�
 DRAFTED_RE = re.compile(r"起草了?$")
 # 中共中央、国务院印发的《 / 以市委、市政府名义印发实施《: the bodies before the verb made it
 AGENT_VERB_RE = re.compile(r"(?:名义)?(?:联合|共同)?(?:印发|制定|出台|发布|制发|编写)(?:了|实施|的)*$")
+JOINTLY_RE = re.compile(r"(?:联合|会同)$")
 HANDED_OUT_RE = re.compile(r"[^《。]{0,80}?印发给你们")
 
 Add = Callable[..., None]  # add(rel_type, source_label, source, target_label, target, pos, year=, target_props=)
@@ -151,6 +154,9 @@ def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[Agen
             continue
         sentence = doc.sentence_at(law.start)
         agents = _agents_before(text, sentence.start, law.start, agency_hits, starts)
+        if agents and JOINTLY_RE.search(text, max(sentence.start, agents[0].start - 2), agents[0].start):
+            # 联合省委组织部、省委宣传部印发《…》: the one who joins them issues it too
+            agents.insert(0, _actor_before(agency_hits, starts, agents[0].start - 2) or issuer)
         if agents:
             for agent in agents:
                 add("ISSUED", "Agency", agent.name, "Law", law.name, law.start)
@@ -339,9 +345,20 @@ def _governed_end(text: str, list_end: int, sentence_end: int) -> int:
     clause = CLAUSE_END_RE.search(text, after, sentence_end)
     clause_end = clause.start() if clause else sentence_end
     if after < len(text) and text[after] in "，,":
-        return clause_end
-    comma = COMMA_RE.search(text, after, clause_end)
-    return comma.start() if comma else clause_end
+        # the requirement's own clauses, not the rest of a long opening sentence
+        # (深入落实《纲要》，深入推进依法行政，切实履行政府职责，着力推动…改革)
+        return _after_commas(text, after + 1, clause_end, GOVERNED_CLAUSES)
+    return _after_commas(text, after, clause_end, 1)
+
+
+def _after_commas(text: str, start: int, end: int, clauses: int) -> int:
+    """Where the `clauses`-th clause from `start` ends (its comma), at most `end`."""
+    for _ in range(clauses):
+        comma = COMMA_RE.search(text, start, end)
+        if comma is None:
+            return end
+        start = comma.end()
+    return start - 1
 
 
 def _locations(doc: Document, ex: Extraction, agency_hits: list[AgencyHit], regions: list[RegionMention],

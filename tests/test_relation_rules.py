@@ -77,3 +77,15 @@ def test_joint_notice_signers_cooperate_and_issue_what_it_hands_out() -> None:
             "现印发给你们，请认真贯彻执行。\n")
     assert relations(text, "COOPERATES_WITH") == {("鹤岗市人民政府", "鹤岗市中级人民法院")}
     assert {source for source, _ in relations(text, "ISSUED")} == {"鹤岗市人民政府", "鹤岗市中级人民法院"}
+
+
+def test_the_body_that_joins_others_issues_with_them() -> None:
+    text = (SHAOGUAN_HEAD + "2022年，我局联合市司法局、市市场监管局印发《韶关市涉企行政执法检查规范》，规范涉企检查。\n")
+    issued = {source for source, _ in relations(text, "ISSUED")}
+    assert issued == {"韶关市工业和信息化局", "韶关市司法局", "韶关市市场监督管理局"}
+
+
+def test_a_cited_requirement_governs_two_clauses_not_a_whole_opening_sentence() -> None:
+    text = (SHAOGUAN_HEAD + "2022年以来，我局深入落实《法治政府建设实施纲要(2021-2025年)》，深入推进依法行政，"
+            "切实履行政府职责，全面推行“双随机、一公开”。\n")
+    assert not relations(text, "BASED_ON")
