@@ -30,6 +30,10 @@ PLAN_HEADING_RE = re.compile(
     r"^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,30}?(?:下一年度|下一步|下年度|明年|今后|工作计划|工作打算|"
     r"工作思路|努力方向|工作安排|主要安排)", re.M)
 TOP_HEADING_RE = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]+、", re.M)
+# how far a subject reaches: its own clause and two more (区委、区政府主要负责同志高度重视…，先后作出批示，开展区委
+# 理论学习中心组专题学法),
+# not the rest of a long sentence whose later clauses are the issuer's again
+SUBJECT_CLAUSES = 3
 CO_ISSUER_GAP_RE = re.compile(r"[\s、和与]*")
 
 
@@ -58,6 +62,7 @@ def clause_subjects(text: str, sentence_start: int, sentence_end: int, hits: lis
     subjects = []
     for index, (chain, start) in enumerate(found):
         end = found[index + 1][0][0].start if index + 1 < len(found) else sentence_end
+        end = clauses_end(text, start, end, SUBJECT_CLAUSES)
         acts = ACTS_ON_ISSUER_RE.match(text, start, end)  # 区司法局对我局开展…: 我局 is the object here
         end = _own_voice(text, acts.end() if acts else start, end, hits, starts, issuer)
         subjects.append(Subject(chain, start, end, bool(acts)))
@@ -75,6 +80,17 @@ def _acting_on_issuer(text: str, sentence_start: int, sentence_end: int, hits: l
             brk = CLAUSE_BREAK_RE.search(text, hit.end, sentence_end)
             found.append(Subject((hit,), hit.end, brk.start() if brk else sentence_end, True))
     return found
+
+
+def clauses_end(text: str, start: int, end: int, clauses: int, breaks: re.Pattern[str] = CLAUSE_BREAK_RE) -> int:
+    """Where the `clauses`-th clause from `start` ends (at its break), at most `end`: how far a
+    subject or a cited requirement reaches."""
+    for _ in range(clauses):
+        brk = breaks.search(text, start, end)
+        if brk is None:
+            return end
+        start = brk.end()
+    return start - 1
 
 
 def _chain_at(text: str, pos: int, hits: list[AgencyHit], starts: list[int]) -> tuple[AgencyHit, ...]:

@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
-from fazhi.extraction.actors import ITEM_MARK, clause_subjects, co_issuers, plan_spans
+from fazhi.extraction.actors import ITEM_MARK, clause_subjects, clauses_end, co_issuers, plan_spans
 from fazhi.extraction.agencies import AgencyHit
 from fazhi.extraction.document import Document
 from fazhi.extraction.laws import MADE_RE, LawHit
@@ -33,7 +33,9 @@ from fazhi.extraction.regions import RegionEntry, RegionGazetteer, RegionMention
 from fazhi.extraction.spans import starting_in
 from fazhi.model import Extraction, Relation
 
-COOPERATION_RE = re.compile(r"联合|配合|会同|协同|协助|联动|携手|共同")
+# before the partner; 共同 is not one: it follows the partners (与X共同开展), and 党工委、办事处共同组成…委员会
+# is not work with the committee
+COOPERATION_RE = re.compile(r"联合|配合|会同|协同|协助|联动|携手")
 COOPERATION_WINDOW = 12
 # 与市场监管部门联动 / 与教育局会同: the partner before the cue
 PARTNER_BEFORE_RE = re.compile(r"(?:等部门|等单位|等)?(?:联动|会同|联合|合作|协作|协同|共同|一道|携手)")
@@ -55,7 +57,7 @@ ISSUE_VERB_RE = re.compile(r"(?:制发|下发|审议通过|研究通过|制定�
 DRAFTED_RE = re.compile(r"起草了?$")
 # 中共中央、国务院印发的《 / 以市委、市政府名义印发实施《: the bodies before the verb made it
 AGENT_VERB_RE = re.compile(r"(?:名义)?(?:联合|共同)?(?:印发|制定|出台|发布|制发|编写)(?:了|实施|的)*$")
-JOINTLY_RE = re.compile(r"(?:联合|会同)$")
+JOINTLY_RE = re.compile(r"(?:联合|会同|与|同)$")
 HANDED_OUT_RE = re.compile(r"[^《。]{0,80}?印发给你们")
 
 Add = Callable[..., None]  # add(rel_type, source_label, source, target_label, target, pos, year=, target_props=)
@@ -154,9 +156,10 @@ def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[Agen
             continue
         sentence = doc.sentence_at(law.start)
         agents = _agents_before(text, sentence.start, law.start, agency_hits, starts)
-        if agents and JOINTLY_RE.search(text, max(sentence.start, agents[0].start - 2), agents[0].start):
-            # 联合省委组织部、省委宣传部印发《…》: the one who joins them issues it too
-            agents.insert(0, _actor_before(agency_hits, starts, agents[0].start - 2) or issuer)
+        joins = JOINTLY_RE.search(text, max(sentence.start, agents[0].start - 2), agents[0].start) if agents else None
+        if joins:
+            # 联合省委组织部、省委宣传部印发《…》; 与省公安厅联合印发《…》: the one who joins them issues it too
+            agents.insert(0, _actor_before(agency_hits, starts, joins.start()) or issuer)
         if agents:
             for agent in agents:
                 add("ISSUED", "Agency", agent.name, "Law", law.name, law.start)
@@ -347,18 +350,8 @@ def _governed_end(text: str, list_end: int, sentence_end: int) -> int:
     if after < len(text) and text[after] in "，,":
         # the requirement's own clauses, not the rest of a long opening sentence
         # (深入落实《纲要》，深入推进依法行政，切实履行政府职责，着力推动…改革)
-        return _after_commas(text, after + 1, clause_end, GOVERNED_CLAUSES)
-    return _after_commas(text, after, clause_end, 1)
-
-
-def _after_commas(text: str, start: int, end: int, clauses: int) -> int:
-    """Where the `clauses`-th clause from `start` ends (its comma), at most `end`."""
-    for _ in range(clauses):
-        comma = COMMA_RE.search(text, start, end)
-        if comma is None:
-            return end
-        start = comma.end()
-    return start - 1
+        return clauses_end(text, after + 1, clause_end, GOVERNED_CLAUSES, COMMA_RE)
+    return clauses_end(text, after, clause_end, 1, COMMA_RE)
 
 
 def _locations(doc: Document, ex: Extraction, agency_hits: list[AgencyHit], regions: list[RegionMention],

@@ -89,3 +89,11 @@ def test_a_cited_requirement_governs_two_clauses_not_a_whole_opening_sentence() 
     text = (SHAOGUAN_HEAD + "2022年以来，我局深入落实《法治政府建设实施纲要(2021-2025年)》，深入推进依法行政，"
             "切实履行政府职责，全面推行“双随机、一公开”。\n")
     assert not relations(text, "BASED_ON")
+
+
+def test_issued_with_the_bodies_named_after_yu_and_no_cooperation_from_gongtong() -> None:
+    text = (SHAOGUAN_HEAD + "2022年，我局与市司法局联合印发《韶关市涉企行政执法检查规范》。"
+            "成立了以局党组为核心、市司法局共同组成的法治建设委员会。\n")
+    assert {source for source, _ in relations(text, "ISSUED")} == {"韶关市工业和信息化局", "韶关市司法局"}
+    cooperation = relations(text, "COOPERATES_WITH")
+    assert cooperation == {("韶关市工业和信息化局", "韶关市司法局")}
