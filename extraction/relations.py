@@ -1,13 +1,19 @@
 """Relations between the entities of one report, each with the sentence that states it.
 
 - ISSUED (Agency→Report), CITES, MENTIONS: from the issuer and every entity found.
-- IMPLEMENTS {year}: in these reports the issuing agency reports what it does, so
-  the issuer implements every measure the report names.
-- COOPERATES_WITH: a cue (联合/配合/会同/协同/协助) followed closely by another agency.
-- BASED_ON: a basis cue (按照/根据/依据/依照/贯彻/落实) before a citation, and a
-  measure in the same sentence.
-- ISSUED (Agency→Law): the issuer 制定/出台/印发 a document; ISSUED_BY: an organ
-  written at the head of a cited title (国务院办公厅关于…).
+- IMPLEMENTS {year}: in these reports the issuing agency reports what it does, so the issuer
+  implements every measure the report names, except in an annual report's plan for the coming
+  year and where another body acts on the issuer (中央对本市开展督察). An agency that opens a
+  clause as its subject (区委依法治区办组织召开督察部署会) implements the measures of that clause,
+  and so does a partner the issuer works with (配合市司法局推进执法两平台).
+- COOPERATES_WITH: a cue (联合/配合/会同/协同/协助) followed closely by another agency, or 与X联动 /
+  与X会同 written the other way round, and the bodies signing a joint document with the issuer.
+- BASED_ON: a basis cue (按照/根据/依据/贯彻/落实) directly before a citation, and the measures of
+  the text the cited requirement governs: after the citation, up to the clause end when 按照《X》要求，
+  stands alone, up to the first comma when it leads straight into a verb (按照《X》规定制定…).
+- ISSUED (Agency→Law): the issuer 制定/出台/印发 a document; bodies written before the verb
+  (中共中央、国务院印发的《…》; 以市委、市政府名义印发《…》); a document a notice hands out (现将《…》印发给你们).
+  ISSUED_BY: an organ written at the head of a cited title (国务院办公厅关于…).
 - REFERENCES: nested titles. LOCATED_IN / PART_OF: agencies in their region,
   regions in their parent region.
 """
@@ -18,6 +24,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
+from fazhi.extraction.actors import ITEM_MARK, clause_subjects, clauses_end, co_issuers, plan_spans
 from fazhi.extraction.agencies import AgencyHit
 from fazhi.extraction.document import Document
 from fazhi.extraction.laws import MADE_RE, LawHit
@@ -26,9 +33,32 @@ from fazhi.extraction.regions import RegionEntry, RegionGazetteer, RegionMention
 from fazhi.extraction.spans import starting_in
 from fazhi.model import Extraction, Relation
 
-COOPERATION_RE = re.compile(r"联合|配合|会同|协同|协助|联动|携手|共同")
+# before the partner; 共同 is not one: it follows the partners (与X共同开展), and 党工委、办事处共同组成…委员会
+# is not work with the committee
+COOPERATION_RE = re.compile(r"联合|配合|会同|协同|协助|联动|携手")
 COOPERATION_WINDOW = 12
-BASIS_RE = re.compile(r"按照|根据|依据|依照|贯彻|落实|遵照|对照")
+# 与市场监管部门联动 / 与教育局会同: the partner before the cue
+PARTNER_BEFORE_RE = re.compile(r"(?:等部门|等单位|等)?(?:联动|会同|联合|合作|协作|协同|共同|一道|携手)")
+BASIS_RE = re.compile(r"按照|根据|依据|依照|贯彻|落实|遵照|对照|执行")
+# between a basis cue and its citation: issuers and other titles, no clause break (titles removed first)
+BASIS_GAP_MAX = 16
+# 按照《X》的要求，立足行业特点，全面推进M: the clauses after the requirement that it governs
+GOVERNED_CLAUSES = 2
+TITLE_RE = re.compile(r"《[^《》]*》")
+CLAUSE_END_RE = re.compile(r"[；;。！？!?\n]")
+COMMA_RE = re.compile(r"[，,；;。！？!?\n]")
+# the basis noun that closes 按照《X》的要求: what follows it is the governed text
+BASIS_NOUN_RE = re.compile(r"[》\s]*(?:等)?(?:文件)?(?:的)?(?:有关|相关)?(?:要求|规定|精神|部署|标准)?(?:等)?(?:的)?(?:要求)?")
+COORDINATED_RE = re.compile(r"[》\s]*(?:及|和|与|以及|、)")
+# an item heading: a list marker and a short phrase (2.严格执行重大行政决策法定程序。)
+ITEM_MARK_RE = re.compile(r"\s*" + ITEM_MARK)
+HEADING_MAX = 30
+ISSUE_VERB_RE = re.compile(r"(?:制发|下发|审议通过|研究通过|制定落实了?|印发实施)$")
+DRAFTED_RE = re.compile(r"起草了?$")
+# 中共中央、国务院印发的《 / 以市委、市政府名义印发实施《: the bodies before the verb made it
+AGENT_VERB_RE = re.compile(r"(?:名义)?(?:联合|共同)?(?:印发|制定|出台|发布|制发|编写)(?:了|实施|的)*$")
+JOINTLY_RE = re.compile(r"(?:联合|会同|与|同)$")
+HANDED_OUT_RE = re.compile(r"[^《。]{0,80}?印发给你们")
 
 Add = Callable[..., None]  # add(rel_type, source_label, source, target_label, target, pos, year=, target_props=)
 
@@ -61,11 +91,14 @@ def build_relations(doc: Document) -> list[Relation]:
         for entity in entities:
             first = _normalised_start(doc, entity.mentions[0].start)
             add("MENTIONS", "Report", rid, label, entity.name, first)
+    _implements(doc, issuer, agency_hits, measures, add, year)
     if issuer:
-        for hit in measures:
-            add("IMPLEMENTS", "Agency", issuer.name, "Measure", hit.name, hit.start, year=year)
-        _issued_laws(doc, issuer, agency_hits, laws, add)
-        _cooperation(doc, issuer, agency_hits, add)
+        partners = co_issuers(doc.text, doc.title.start, doc.title.end, issuer, agency_hits,
+                              [h.start for h in agency_hits]) if doc.title else []
+        for partner in partners:
+            add("COOPERATES_WITH", "Agency", issuer.name, "Agency", partner.name, partner.start)
+        _issued_laws(doc, [issuer, *partners], agency_hits, laws, add)
+        _cooperation(doc, issuer, agency_hits, measures, add, year)
     _based_on(doc, laws, measures, add)
     _locations(doc, ex, agency_hits, doc.region_mentions, add)
     return rels
@@ -79,56 +112,246 @@ def _normalised_start(doc: Document, original_start: int) -> int:
 LIST_GAP_RE = re.compile(r"[、，,和及与以及\s等]*")
 
 
-def _issued_laws(doc: Document, issuer: AgencyHit, agency_hits: list[AgencyHit], laws: list[LawHit],
+def _implements(doc: Document, issuer: AgencyHit | None, agency_hits: list[AgencyHit],
+                measures: list[MeasureHit], add: Add, year: int | None) -> None:
+    """The issuer implements every measure its report names, outside the plan for the coming year
+    and where another body acts on it; a clause's subject implements the measures of its clause."""
+    text, starts = doc.text, [h.start for h in agency_hits]
+    planned = plan_spans(text) if doc.report.doc_type == "年度报告" else []
+    by_sentence: dict[int, list[MeasureHit]] = {}
+    for hit in measures:
+        by_sentence.setdefault(doc.sentence_index(hit.start), []).append(hit)
+    not_issuers: set[int] = set()
+    for index, hits in by_sentence.items():
+        sentence = doc.sentences[index]
+        subjects = clause_subjects(text, sentence.start, sentence.end, agency_hits, starts,
+                                   issuer.name if issuer else None)
+        for subject in subjects:
+            # a named body, not a generic 法院/公安机关: "法院要积极参与政府决策" is a role, not a deed
+            doers = {h.name: h for h in subject.agencies
+                     if not h.generic and (not issuer or h.name != issuer.name)}
+            for hit in hits:
+                if subject.start <= hit.start < subject.end:
+                    for name in doers:
+                        add("IMPLEMENTS", "Agency", name, "Measure", hit.name, hit.start, year=year)
+                    if subject.acts_on_issuer and doers:
+                        not_issuers.add(hit.start)
+    if issuer:
+        for hit in measures:
+            if hit.start not in not_issuers and not any(a <= hit.start < b for a, b in planned):
+                add("IMPLEMENTS", "Agency", issuer.name, "Measure", hit.name, hit.start, year=year)
+
+
+def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[AgencyHit], laws: list[LawHit],
                  add: Add) -> None:
-    """制定了《X》《Y》、《Z》 with no other agency as the subject of the sentence → the issuer made them."""
+    """Who made each cited document: bodies written before the verb (中共中央、国务院印发的《…》), the
+    issuer(s) of a notice that hands a document out (现将《…》印发给你们), and 制定了《X》《Y》、《Z》 with
+    no other agency as the subject of the sentence → the issuer made them."""
+    issuer = issuers[0]
     previous_end = -1
     starts = [h.start for h in agency_hits]
+    text = doc.text
     for law in laws:
         if law.parent:
             continue
         sentence = doc.sentence_at(law.start)
-        before = doc.text[max(sentence.start, law.start - 8):law.start]
-        continues_list = previous_end >= sentence.start and LIST_GAP_RE.fullmatch(doc.text[previous_end:law.start])
-        if not (MADE_RE.search(before) or continues_list):
+        agents = _agents_before(text, sentence.start, law.start, agency_hits, starts)
+        joins = JOINTLY_RE.search(text, max(sentence.start, agents[0].start - 2), agents[0].start) if agents else None
+        if joins:
+            # 联合省委组织部、省委宣传部印发《…》; 与省公安厅联合印发《…》: the one who joins them issues it too
+            agents.insert(0, _actor_before(agency_hits, starts, joins.start()) or issuer)
+        if agents:
+            for agent in agents:
+                add("ISSUED", "Agency", agent.name, "Law", law.name, law.start)
+            previous_end = law.end
+            continue
+        if HANDED_OUT_RE.match(text, law.end, sentence.end) or text.endswith("现将", 0, law.start):
+            for body in issuers:
+                add("ISSUED", "Agency", body.name, "Law", law.name, law.start)
+            continue
+        before = text[max(sentence.start, law.start - 8):law.start]
+        made = (MADE_RE.search(before) or ISSUE_VERB_RE.search(before)) and not DRAFTED_RE.search(before)
+        continues_list = previous_end >= sentence.start and LIST_GAP_RE.fullmatch(text[previous_end:law.start])
+        if not (made or continues_list):
             previous_end = -1
             continue
+        maker = issuer
         if any(h.name != issuer.name for h in starting_in(agency_hits, starts, sentence.start, law.start)):
-            previous_end = -1
-            continue
-        add("ISSUED", "Agency", issuer.name, "Law", law.name, law.start)
+            # another body is about in the sentence: only a title that names its maker says who
+            head = [h for h in starting_in(agency_hits, starts, law.start + 1, law.start + 4)
+                    if text[law.start + 1:h.start] in ("", "中共")]
+            if not made or not head:
+                previous_end = -1
+                continue
+            maker = head[0]
+        add("ISSUED", "Agency", maker.name, "Law", law.name, law.start)
         previous_end = law.end
 
 
-def _cooperation(doc: Document, issuer: AgencyHit, agency_hits: list[AgencyHit], add: Add) -> None:
+def _agents_before(text: str, sentence_start: int, law_start: int, agency_hits: list[AgencyHit],
+                   starts: list[int]) -> list[AgencyHit]:
+    """The bodies listed right before a making verb that precedes the title (以X、Y名义印发《; X印发的《)."""
+    verb = AGENT_VERB_RE.search(text, max(sentence_start, law_start - 12), law_start)
+    if verb is None:
+        return []
+    agents: list[AgencyHit] = []
+    end = verb.start()
+    i = bisect_left(starts, end) - 1
+    while i >= 0 and agency_hits[i].start >= sentence_start:
+        hit = agency_hits[i]
+        if hit.end == end or (agents and LIST_GAP_RE.fullmatch(text[hit.end:end])):
+            agents.append(hit)
+            end = hit.start
+        elif hit.end > end:
+            pass  # a hit inside the one already taken
+        else:
+            break
+        i -= 1
+    return agents[::-1]
+
+
+def _cooperation(doc: Document, issuer: AgencyHit, agency_hits: list[AgencyHit], measures: list[MeasureHit],
+                 add: Add, year: int | None) -> None:
+    """联合/配合X开展…: the issuer (or the body right before the cue) works with X, and X implements the
+    measures of that clause; 与X联动 written the other way round."""
     starts = [h.start for h in agency_hits]
-    for match in COOPERATION_RE.finditer(doc.text):
+    measure_starts = [m.start for m in measures]
+    text = doc.text
+    for match in COOPERATION_RE.finditer(text):
+        sentence = doc.sentence_at(match.start())
+        actor = _actor_before(agency_hits, starts, match.start()) or issuer
         i = bisect_left(starts, match.end())
         seen = set()
         while i < len(agency_hits) and agency_hits[i].start - match.end() <= COOPERATION_WINDOW:
             partner = agency_hits[i]
-            sentence = doc.sentence_at(match.start())
-            if partner.start >= sentence.end:
+            if partner.start >= sentence.end or COMMA_RE.search(text, match.end(), partner.start):
                 break
-            if partner.name != issuer.name and not partner.generic and partner.name not in seen:
+            if partner.name not in (issuer.name, actor.name) and partner.name not in seen:
                 seen.add(partner.name)
-                add("COOPERATES_WITH", "Agency", issuer.name, "Agency", partner.name, match.start())
+                add("COOPERATES_WITH", "Agency", actor.name, "Agency", partner.name, match.start())
+                _partner_measures(text, partner, measures, measure_starts, add, year)
             i += 1
+    for partners in _partners_before_cue(text, agency_hits):
+        for partner in partners:
+            if partner.name != issuer.name:
+                add("COOPERATES_WITH", "Agency", issuer.name, "Agency", partner.name, partner.start)
+
+
+def _actor_before(agency_hits: list[AgencyHit], starts: list[int], cue_start: int) -> AgencyHit | None:
+    """An agency written right before a cooperation cue (区法院联合…) is the one cooperating."""
+    i = bisect_left(starts, cue_start) - 1
+    if i >= 0 and 0 <= cue_start - agency_hits[i].end <= 2:
+        return agency_hits[i]
+    return None
+
+
+def _partner_measures(text: str, partner: AgencyHit, measures: list[MeasureHit], measure_starts: list[int],
+                      add: Add, year: int | None) -> None:
+    """配合市司法部门开展…落实行政执法“三项制度”: the partner implements what the clause names."""
+    end = COMMA_RE.search(text, partner.end)
+    stop = end.start() if end else len(text)
+    for hit in measures[bisect_left(measure_starts, partner.end):]:
+        if hit.start >= stop:
+            break
+        add("IMPLEMENTS", "Agency", partner.name, "Measure", hit.name, hit.start, year=year)
+
+
+def _partners_before_cue(text: str, agency_hits: list[AgencyHit]) -> list[list[AgencyHit]]:
+    """与市场监管部门联动 / 与教育局会同: the listed bodies between 与 and the cue."""
+    groups: list[list[AgencyHit]] = []
+    group: list[AgencyHit] = []
+    for hit in agency_hits:
+        if group and LIST_GAP_RE.fullmatch(text[group[-1].end:hit.start]) and "，" not in text[group[-1].end:hit.start]:
+            group.append(hit)
+            continue
+        if group and PARTNER_BEFORE_RE.match(text, group[-1].end):
+            groups.append(group)
+        group = [hit] if hit.start > 0 and text[hit.start - 1] in "与同" else []
+    if group and PARTNER_BEFORE_RE.match(text, group[-1].end):
+        groups.append(group)
+    return groups
 
 
 def _based_on(doc: Document, laws: list[LawHit], measures: list[MeasureHit], add: Add) -> None:
-    by_sentence: dict[int, list[MeasureHit]] = {}
-    for hit in measures:
-        by_sentence.setdefault(doc.sentence_index(hit.start), []).append(hit)
+    """按照《X》要求，…推进M: M is based on X when a basis cue leads straight to the citation and M
+    stands in the text the requirement governs (not before the citation, not coordinated with it)."""
+    text = doc.text
+    spans = [(law.start, law.end) for law in laws]
+    measure_starts = [m.start for m in measures]
     for law in laws:
         if law.parent:
             continue
-        index = doc.sentence_index(law.start)
-        sentence = doc.sentences[index]
-        if not BASIS_RE.search(doc.text[sentence.start:law.start]):
+        sentence = doc.sentence_at(law.start)
+        if not _basis_leads_to(text, sentence.start, law.start):
             continue
-        for hit in by_sentence.get(index, []):
+        list_end = _citation_list_end(text, law.end, spans)
+        if COORDINATED_RE.match(text, list_end):
+            continue
+        governed = _measures_in(measures, measure_starts, list_end, _governed_end(text, list_end, sentence.end), spans)
+        if not governed:
+            governed = _heading_measures(doc, doc.sentence_index(law.start), measures, measure_starts, spans)
+        for hit in governed:
             add("BASED_ON", "Measure", hit.name, "Law", law.name, law.start)
+
+
+def _measures_in(measures: list[MeasureHit], measure_starts: list[int], start: int, end: int,
+                 titles: list[tuple[int, int]]) -> list[MeasureHit]:
+    """The measure hits in [start, end) outside any cited title."""
+    found = []
+    for hit in measures[bisect_left(measure_starts, start):]:
+        if hit.start >= end:
+            break
+        if not any(a <= hit.start < b for a, b in titles):
+            found.append(hit)
+    return found
+
+
+def _heading_measures(doc: Document, index: int, measures: list[MeasureHit], measure_starts: list[int],
+                      titles: list[tuple[int, int]]) -> list[MeasureHit]:
+    """2.严格执行重大行政决策法定程序。坚持…严格落实《条例》…: when the basis sentence names no
+    measure and opens the item, the item's heading says what follows the cited document."""
+    if index == 0:
+        return []
+    heading = doc.sentences[index - 1]
+    words = doc.text[heading.start:heading.end]
+    if len(words.strip()) > HEADING_MAX or not ITEM_MARK_RE.match(words):
+        return []
+    return _measures_in(measures, measure_starts, heading.start, heading.end, titles)
+
+
+def _basis_leads_to(text: str, sentence_start: int, law_start: int) -> bool:
+    """A basis cue stands before the citation with only issuers and other titles between them."""
+    window = TITLE_RE.sub("《》", text[sentence_start:law_start])  # a cue inside a title is the title's
+    cues = list(BASIS_RE.finditer(window))
+    if not cues:
+        return False
+    gap = window[cues[-1].end():].replace("《》", "")
+    return len(gap) <= BASIS_GAP_MAX and not COMMA_RE.search(gap)
+
+
+def _citation_list_end(text: str, pos: int, spans: list[tuple[int, int]]) -> int:
+    """The end of 《A》、《B》和《C》 that starts with the title ending at `pos`."""
+    following = {start: end for start, end in spans}
+    while True:
+        gap = LIST_GAP_RE.match(text, pos)
+        nxt = gap.end() if gap else pos
+        if nxt in following and "，" not in text[pos:nxt] and "," not in text[pos:nxt]:
+            pos = following[nxt]
+            continue
+        return pos
+
+
+def _governed_end(text: str, list_end: int, sentence_end: int) -> int:
+    """按照《X》要求，… governs up to the clause end; 按照《X》规定制定… only up to the first comma."""
+    noun = BASIS_NOUN_RE.match(text, list_end)
+    after = noun.end() if noun else list_end
+    clause = CLAUSE_END_RE.search(text, after, sentence_end)
+    clause_end = clause.start() if clause else sentence_end
+    if after < len(text) and text[after] in "，,":
+        # the requirement's own clauses, not the rest of a long opening sentence
+        # (深入落实《纲要》，深入推进依法行政，切实履行政府职责，着力推动…改革)
+        return clauses_end(text, after + 1, clause_end, GOVERNED_CLAUSES, COMMA_RE)
+    return clauses_end(text, after, clause_end, 1, COMMA_RE)
 
 
 def _locations(doc: Document, ex: Extraction, agency_hits: list[AgencyHit], regions: list[RegionMention],

@@ -9,6 +9,13 @@ Agency and region names also match when they name the same body at the same lowe
 division and differ only in how many parent divisions they spell out: 丽水市缙云县 and
 缙云县, 天津市武清区教育局 and 武清区教育局. The division table decides what a division
 name is, so 教育局 never matches 武清区教育局.
+
+Relations (IMPLEMENTS, COOPERATES_WITH, BASED_ON, ISSUED Agency→Law) are scored when a
+`relations/` folder beside the entity gold holds a file of the report's stem (see
+tests/gold/realdev/relations/README.md). A pair matches when both of its ends match the gold
+ends by the entity rules above, so an entity the extractor missed costs its relations too; the
+second table keeps only the gold pairs whose two entities the extractor found (and the
+predicted pairs whose two ends are gold entities), which isolates the relation logic.
 """
 
 from __future__ import annotations
@@ -112,6 +119,18 @@ class TypeScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+# relation type -> the entity kinds of its (source, target); ISSUED is scored for Law targets only
+RELATION_ENDS = {
+    "IMPLEMENTS": ("agencies", "measures"),
+    "COOPERATES_WITH": ("agencies", "agencies"),
+    "BASED_ON": ("measures", "laws"),
+    "ISSUED": ("agencies", "laws"),
+}
+RELATION_TYPES = tuple(RELATION_ENDS)
+_TARGET_LABEL = {"agencies": "Agency", "measures": "Measure", "laws": "Law"}
+SYMMETRIC = frozenset({"COOPERATES_WITH"})
+
+
 @dataclass
 class ReportResult:
     source: str
@@ -125,6 +144,11 @@ class Evaluation:
     scores: dict[str, TypeScore] = field(default_factory=lambda: {t: TypeScore() for t in ENTITY_TYPES})
     metadata_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(META_FIELDS, 0))
     reports: list[ReportResult] = field(default_factory=list)
+    # per relation type: every pair, and only the pairs whose two entities the extractor found
+    relation_scores: dict[str, TypeScore] = field(default_factory=lambda: {t: TypeScore() for t in RELATION_TYPES})
+    relation_found_scores: dict[str, TypeScore] = field(
+        default_factory=lambda: {t: TypeScore() for t in RELATION_TYPES})
+    relation_reports: int = 0
 
     def metadata_accuracy(self, name: str) -> float:
         return self.metadata_correct[name] / len(self.reports) if self.reports else 0.0
@@ -141,6 +165,18 @@ def load_gold(path: Path) -> list[dict]:
     return data if isinstance(data, list) else [data]
 
 
+def load_relation_gold(gold_path: Path, source: str) -> list[dict] | None:
+    """The relation gold of one report: relations/<stem>.json in the entity gold's folder or in
+    its parent (tests/gold/relations for the seeds, tests/gold/realdev/relations for both halves
+    of realdev); None when there is none, so reports without it are not scored on relations."""
+    folder = gold_path if gold_path.is_dir() else gold_path.parent
+    for candidate in (folder / "relations", folder.parent / "relations"):
+        path = candidate / f"{Path(source).stem}.json"
+        if path.is_file():
+            return json.loads(path.read_text(encoding="utf-8"))["relations"]
+    return None
+
+
 def score_report(gold: dict, predicted: Extraction, evaluation: Evaluation) -> None:
     result = ReportResult(predicted.source)
     for kind in ENTITY_TYPES:
@@ -154,7 +190,89 @@ def score_report(gold: dict, predicted: Extraction, evaluation: Evaluation) -> N
             evaluation.metadata_correct[name] += 1
         else:
             result.metadata_errors[name] = (expected, actual)
+    if gold.get("relations") is not None:
+        _score_relations(gold, predicted, evaluation, result)
     evaluation.reports.append(result)
+
+
+Pair = tuple[str, str, str]  # (type, source, target)
+
+
+def _score_relations(gold: dict, predicted: Extraction, evaluation: Evaluation, result: ReportResult) -> None:
+    """Relation pairs of one report against its relation gold, per type, twice: all pairs, and the
+    pairs whose two ends are entities both the gold and the extractor have."""
+    evaluation.relation_reports += 1
+    ends = _EndMatcher(gold, predicted)
+    gold_pairs = {(r["type"], r["source"], r["target"]) for r in gold["relations"] if r["type"] in RELATION_ENDS}
+    got = _predicted_pairs(predicted)
+    for rel_type in RELATION_TYPES:
+        wanted = [p for p in gold_pairs if p[0] == rel_type]
+        offered = [p for p in got if p[0] == rel_type]
+        matched = [next((g for g in wanted if ends.same(g, p)), None) for p in offered]
+        hits = {g for g in matched if g is not None}
+        for score, keep_gold, keep_got in (
+                (evaluation.relation_scores[rel_type], wanted, offered),
+                (evaluation.relation_found_scores[rel_type], [g for g in wanted if ends.found(g)],
+                 [p for p in offered if ends.in_gold(p)])):
+            score.gold += len(keep_gold)
+            score.found += len(hits & set(keep_gold))
+            score.predicted += len(keep_got)
+            score.correct_predictions += sum(m is not None for p, m in zip(offered, matched, strict=True)
+                                             if p in keep_got)
+        result.misses[rel_type] = [f"{s} -> {t}" for _, s, t in sorted(set(wanted) - hits)]
+        result.extras[rel_type] = [f"{s} -> {t}" for (_, s, t), m in zip(offered, matched, strict=True)
+                                   if m is None]
+
+
+def _predicted_pairs(predicted: Extraction) -> list[Pair]:
+    """The scored relations of an extraction as distinct (type, source, target); ISSUED only to a Law."""
+    pairs: dict[Pair, None] = {}
+    for rel in predicted.relations:
+        if rel.type in RELATION_ENDS and rel.target_label == _TARGET_LABEL[RELATION_ENDS[rel.type][1]]:
+            pairs.setdefault((rel.type, rel.source, rel.target))
+    return list(pairs)
+
+
+class _EndMatcher:
+    """Whether relation ends name the same entity, by the entity gold's names of each end."""
+
+    def __init__(self, gold: dict, predicted: Extraction) -> None:
+        self.gold_keys: dict[tuple[str, str], set[object]] = {}
+        for kind in ("agencies", "measures", "laws"):
+            qualified = kind in QUALIFIED_TYPES
+            for entity in gold.get(kind, []):
+                keys = set().union(*(_keys(n, qualified) for n in entity))
+                self.gold_keys[(kind, entity[0])] = keys
+        self.predicted_keys = {kind: [_keys(e.name, kind in QUALIFIED_TYPES) for e in getattr(predicted, kind)]
+                               for kind in ("agencies", "measures", "laws")}
+
+    def _gold(self, kind: str, name: str) -> set[object]:
+        return self.gold_keys.get((kind, name)) or _keys(name, kind in QUALIFIED_TYPES)
+
+    def _end(self, kind: str, gold_name: str, got_name: str) -> bool:
+        return bool(self._gold(kind, gold_name) & _keys(got_name, kind in QUALIFIED_TYPES))
+
+    def same(self, gold_pair: Pair, got: Pair) -> bool:
+        """Both ends agree (either way round for a symmetric type)."""
+        source_kind, target_kind = RELATION_ENDS[gold_pair[0]]
+        _, gs, gt = gold_pair
+        _, ps, pt = got
+        if self._end(source_kind, gs, ps) and self._end(target_kind, gt, pt):
+            return True
+        return gold_pair[0] in SYMMETRIC and self._end(source_kind, gs, pt) and self._end(target_kind, gt, ps)
+
+    def found(self, gold_pair: Pair) -> bool:
+        """The extractor found both ends of a gold pair as entities."""
+        kinds = RELATION_ENDS[gold_pair[0]]
+        return all(any(self._gold(kind, name) & keys for keys in self.predicted_keys[kind])
+                   for kind, name in zip(kinds, gold_pair[1:], strict=True))
+
+    def in_gold(self, got: Pair) -> bool:
+        """Both ends of a predicted pair are gold entities."""
+        kinds = RELATION_ENDS[got[0]]
+        return all(any(keys & _keys(name, kind in QUALIFIED_TYPES)
+                       for (k, _), keys in self.gold_keys.items() if k == kind)
+                   for kind, name in zip(kinds, got[1:], strict=True))
 
 
 def same_value(expected: object, actual: object, qualified: bool = False) -> bool:
@@ -191,6 +309,9 @@ def evaluate(gold_path: Path, corpus_dir: Path, extract_file) -> Evaluation:
         source = corpus_dir / gold["source"]
         if not source.exists():
             raise FileNotFoundError(f"{source}: named by the gold annotations but not in {corpus_dir}")
+        relations = load_relation_gold(gold_path, gold["source"])
+        if relations is not None:
+            gold = gold | {"relations": relations}
         predicted = extract_file(str(source))
         if isinstance(predicted, tuple):
             raise RuntimeError(f"{predicted[0]}: {predicted[1]}")
@@ -205,17 +326,31 @@ def format_evaluation(evaluation: Evaluation, verbose: bool = False) -> str:
     lines.append("")
     lines.append("metadata accuracy: " + ", ".join(
         f"{name} {evaluation.metadata_accuracy(name):.2f}" for name in META_FIELDS))
+    if evaluation.relation_reports:
+        lines += _relation_table(evaluation)
     if verbose:
         for report in evaluation.reports:
             lines.append(f"\n== {report.source}")
             for name, (expected, actual) in report.metadata_errors.items():
                 lines.append(f"  report.{name}: gold {expected!r} got {actual!r}")
-            for kind in ENTITY_TYPES:
+            for kind in ENTITY_TYPES + RELATION_TYPES:
                 if report.misses.get(kind):
                     lines.append(f"  {kind} missed: " + "; ".join(report.misses[kind]))
                 if report.extras.get(kind):
                     lines.append(f"  {kind} extra:  " + "; ".join(report.extras[kind]))
     return "\n".join(lines)
+
+
+def _relation_table(evaluation: Evaluation) -> list[str]:
+    """Per relation type: all pairs, then only the pairs whose two entities were found."""
+    lines = ["", f"relations ({evaluation.relation_reports} reports with relation gold); "
+             "'found' = pairs whose two entities the extractor found",
+             f"{'relation':16} {'P':>6} {'R':>6} {'F1':>6}  pred  gold | {'found P':>7} {'R':>6} {'F1':>6}  pred  gold"]
+    for rel_type in RELATION_TYPES:
+        s, f = evaluation.relation_scores[rel_type], evaluation.relation_found_scores[rel_type]
+        lines.append(f"{rel_type:16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.predicted:5d} {s.gold:5d} | "
+                     f"{f.precision:7.3f} {f.recall:6.3f} {f.f1:6.3f} {f.predicted:5d} {f.gold:5d}")
+    return lines
 
 
 # -- metadata-only gold: who issued a report, where, when, what kind ------------------------

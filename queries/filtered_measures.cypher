@@ -1,5 +1,5 @@
 // name: filtered_measures
-// description: Measures by the number of agencies implementing them in the filtered reports (IMPLEMENTS edges of a report start at its issuer). Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all. Read from the filtered reports (their own properties and issuer; the sub-regions of `region` looked up once) to their edges, never a scan of every edge.
+// description: Measures by the number of agencies implementing them in the filtered reports (IMPLEMENTS edges of a report start at an agency it mentions: its issuer and any body it says implements a measure). Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all. Read from the filtered reports (their own properties and issuer; the sub-regions of `region` looked up once) to their edges, never a scan of every edge.
 // open: measure_stats
 // param year_from: 0
 // param year_to: 0
@@ -15,7 +15,8 @@ WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $y
   AND ($region = '' OR r.region CONTAINS $region OR any(s IN within WHERE r.region ENDS WITH s))
   AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
 WITH r
-MATCH (a:Agency)-[:ISSUED]->(r)
+MATCH (r)-[:ISSUED|MENTIONS]-(a:Agency)
+WITH DISTINCT r, a
 MATCH (a)-[e:IMPLEMENTS]->(m:Measure)
 WHERE e.report_id = r.id
 RETURN m.name AS measure, m.kind AS kind, count(DISTINCT a) AS agencies, count(DISTINCT r) AS reports,

@@ -1,5 +1,5 @@
 // name: region_measure_evidence
-// description: Every measure implemented in the reports of a region (with its sub-regions), one row per agency and report, with the report's title and the evidence sentence and offsets (the region 对比 view), a page of `limit` rows from `skip` (queries/compare.py reads every page). Read from the region's reports to their issuers' edges (the sub-regions looked up once), never a scan of every IMPLEMENTS edge. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// description: Every measure implemented in the reports of a region (with its sub-regions), one row per agency and report, with the report's title and the evidence sentence and offsets (the region 对比 view), a page of `limit` rows from `skip` (queries/compare.py reads every page). Read from the region's reports to the edges of the agencies they mention (the sub-regions looked up once), never a scan of every IMPLEMENTS edge. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
 // param year_from: 0
 // param year_to: 0
 // param region: "河源市"
@@ -15,7 +15,8 @@ WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $y
   AND ($region = '' OR r.region CONTAINS $region OR any(s IN within WHERE r.region ENDS WITH s))
   AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
 WITH r
-MATCH (a:Agency)-[:ISSUED]->(r)
+MATCH (r)-[:ISSUED|MENTIONS]-(a:Agency)
+WITH DISTINCT r, a
 MATCH (a)-[e:IMPLEMENTS]->(m:Measure)
 WHERE e.report_id = r.id
 WITH e, m, a, r ORDER BY e.year, m.name, a.name, r.id SKIP $skip LIMIT $limit

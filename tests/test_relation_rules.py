@@ -1,0 +1,99 @@
+"""Relation rules on short made-up reports: who implements a measure besides the issuer, who
+cooperates, which measures a cited requirement governs, who made a document, and what an
+annual report only plans. Each case would fail if its rule were dropped or widened."""
+
+from fazhi.extraction.pipeline import extract
+from fazhi.loaders.text import text_document
+
+SHAOGUAN_HEAD = "韶关市工业和信息化局2022年法治政府建设年度报告\n"
+
+
+def relations(text: str, kind: str) -> set[tuple[str, str]]:
+    ex = extract(text_document("r.txt", text))
+    return {(r.source, r.target) for r in ex.relations
+            if r.type == kind and (kind != "ISSUED" or r.target_label == "Law")}
+
+
+def test_a_clause_subject_implements_its_measures_with_the_issuer() -> None:
+    text = ("杭州市上城区人民政府2023年法治政府建设情况报告\n2023年，区委依法治区办组织召开法治政府建设督察部署会。"
+            "区委、区政府主要负责同志认真履行推进法治建设第一责任人职责。\n")
+    done = relations(text, "IMPLEMENTS")
+    assert ("中共杭州市上城区委全面依法治区委员会办公室", "法治督察") in done
+    assert ("中共杭州市上城区委员会", "法治建设第一责任人职责") in done
+    assert ("杭州市上城区人民政府", "法治督察") in done
+    assert ("中共杭州市上城区委员会", "法治督察") not in done  # another sentence
+
+
+def test_a_body_acting_on_the_issuer_is_the_one_that_implements() -> None:
+    text = ("杭州市上城区教育局2023年法治政府建设工作总结\n2023年，我局深入推进依法行政。"
+            "区司法局对我局开展法治政府建设督察，我局全面推行“双随机、一公开”。\n")
+    done = relations(text, "IMPLEMENTS")
+    assert ("杭州市上城区司法局", "法治督察") in done
+    assert ("杭州市上城区教育局", "法治督察") not in done
+    assert ("杭州市上城区教育局", "双随机、一公开") in done
+    assert ("杭州市上城区司法局", "双随机、一公开") not in done
+
+
+def test_cooperation_both_ways_round_and_the_partner_implements() -> None:
+    text = (SHAOGUAN_HEAD + "2022年，我局积极配合市司法局推进行政执法“三项制度”，与市市场监管局联动，做好价格检查。"
+            "完善政策法规科牵头、业务科室配合的行政应诉工作机制，对人民法院受理的案件依法应诉。\n")
+    issuer = "韶关市工业和信息化局"
+    assert relations(text, "COOPERATES_WITH") == {(issuer, "韶关市司法局"), (issuer, "韶关市市场监督管理局")}
+    assert ("韶关市司法局", "行政执法“三项制度”") in relations(text, "IMPLEMENTS")
+
+
+def test_based_on_only_what_the_cited_requirement_governs() -> None:
+    text = (SHAOGUAN_HEAD + "2022年，我局按照《国务院办公厅关于推广随机抽查规范事中事后监管的通知》要求，立足行业特点，"
+            "全面推行“双随机、一公开”。严格按照《广东省行政规范性文件管理规定》制定规范性文件，严格执行合法性审查机制。"
+            "全面落实《失信企业协同监管和联合惩戒合作备忘录》及“红黑榜”制度。"
+            "认真落实“谁执法谁普法”责任制，组织学习《中华人民共和国价格法》。\n")
+    assert relations(text, "BASED_ON") == {("双随机、一公开", "国务院办公厅关于推广随机抽查规范事中事后监管的通知")}
+
+
+def test_an_item_heading_names_what_its_first_sentence_bases() -> None:
+    text = (SHAOGUAN_HEAD + "2.严格执行重大行政决策法定程序。坚持民主集中制，严格落实《重大行政决策程序暂行条例》，"
+            "制定了《议事规则》。\n")
+    assert ("重大行政决策程序", "重大行政决策程序暂行条例") in relations(text, "BASED_ON")
+
+
+def test_issued_by_the_bodies_before_the_verb_not_by_a_drafter() -> None:
+    text = (SHAOGUAN_HEAD + "2022年，根据中共中央、国务院印发的《法治政府建设实施纲要(2021-2025年)》，我局深入推进依法行政。"
+            "我局牵头起草了《关于加强和改进乡村治理的实施意见》。\n")
+    assert relations(text, "ISSUED") == {("中共中央", "法治政府建设实施纲要(2021-2025年)"),
+                                         ("国务院", "法治政府建设实施纲要(2021-2025年)")}
+
+
+def test_next_years_plan_is_not_implemented_this_year() -> None:
+    text = (SHAOGUAN_HEAD + "一、主要工作\n2022年，我局全面推行“双随机、一公开”。\n二、下一年度工作安排\n"
+            "全面落实普法责任清单，落实“双随机、一公开”。\n")
+    done = relations(text, "IMPLEMENTS")
+    assert ("韶关市工业和信息化局", "双随机、一公开") in done
+    assert ("韶关市工业和信息化局", "普法责任清单") not in done
+
+
+def test_joint_notice_signers_cooperate_and_issue_what_it_hands_out() -> None:
+    text = ("鹤岗市人民政府 鹤岗市中级人民法院印发\n关于完善“府院联动”机制的意见的通知\n各县(区)人民政府、法院:\n"
+            "《鹤岗市人民政府 鹤岗市中级人民法院关于完善“府院联动”机制的意见》已经市政府常务会议审议通过，"
+            "现印发给你们，请认真贯彻执行。\n")
+    assert relations(text, "COOPERATES_WITH") == {("鹤岗市人民政府", "鹤岗市中级人民法院")}
+    assert {source for source, _ in relations(text, "ISSUED")} == {"鹤岗市人民政府", "鹤岗市中级人民法院"}
+
+
+def test_the_body_that_joins_others_issues_with_them() -> None:
+    text = (SHAOGUAN_HEAD + "2022年，我局联合市司法局、市市场监管局印发《韶关市涉企行政执法检查规范》，规范涉企检查。\n")
+    issued = {source for source, _ in relations(text, "ISSUED")}
+    assert issued == {"韶关市工业和信息化局", "韶关市司法局", "韶关市市场监督管理局"}
+
+
+def test_a_cited_requirement_governs_two_clauses_not_a_whole_opening_sentence() -> None:
+    text = (SHAOGUAN_HEAD + "2022年以来，我局深入落实《法治政府建设实施纲要(2021-2025年)》，深入推进依法行政，"
+            "切实履行政府职责，全面推行“双随机、一公开”。\n")
+    assert not relations(text, "BASED_ON")
+
+
+def test_issued_with_the_bodies_named_after_yu_and_no_cooperation_from_gongtong() -> None:
+    text = (SHAOGUAN_HEAD + "2022年，我局与市司法局联合印发《韶关市涉企行政执法检查规范》。"
+            "成立了以局党组为核心、市司法局共同组成的法治建设委员会。\n")
+    assert {source for source, _ in relations(text, "ISSUED")} == {"韶关市工业和信息化局", "韶关市司法局"}
+    cooperation = relations(text, "COOPERATES_WITH")
+    assert cooperation == {("韶关市工业和信息化局", "韶关市司法局")}
