@@ -9,6 +9,7 @@ rules the report says it made. Everything else (the report's region) follows fro
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from fazhi.extraction import metadata as meta_rules
@@ -36,16 +37,19 @@ SELF_REGION_RE = {
 # What the subject of a report's opening sentence does: "2021年,宣城市公安局按照…", "河北省委、省政府坚持…".
 OPENING_VERBS = ("坚持", "深入", "全面", "认真", "始终", "紧紧", "紧扣", "按照", "围绕", "积极", "不断", "聚焦",
                  "持续", "扎实", "牢牢", "切实", "高度", "进一步", "严格", "大力", "着力", "立足", "继续", "紧密",
-                 "主动", "锚定", "秉持", "自觉", "贯彻", "落实", "把", "将", "以", "在", "依法", "全力", "统筹", "加快")
+                 "主动", "锚定", "秉持", "自觉", "贯彻", "落实", "把", "将", "以", "在", "依法", "全力", "统筹", "加快",
+                 "高举")
 _VERB = "(?:" + "|".join(sorted(OPENING_VERBS, key=len, reverse=True)) + ")"
 # after a region: its party committee and government together (河北省委、省政府; 宁夏回族自治区党委和政府),
 # its government alone, or its governments at every level (江苏省各级政府及其部门坚持…), then the verb
 _LEVEL = "(?:[省市区县州盟旗]|自治区)"
+# the region's work itself as the subject: 中村乡法治政府建设工作在市委…领导下, 全省法治政府建设工作坚持…
+_WORK = "(?:(?:法治政府建设|依法行政|法治建设)(?:工作)?)?"
 REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:人民)?政府|(?:人民)?政府"
-                               rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_VERB}")
+                               rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_WORK}{_VERB}")
 # 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻… (the region's whole administration speaking)
 SELF_SUBJECT_RE = re.compile(
-    rf"[我全](省|市|区|县|州|盟|旗|镇|乡|街道)(?:各级(?:行政机关|政府|各部门)|各级各部门|政府)?{_VERB}")
+    rf"[我全](省|市|区|县|州|盟|旗|镇|乡|街道)(?:各级(?:行政机关|政府|各部门)|各级各部门|政府)?{_WORK}{_VERB}")
 # the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…
 LEVEL_SUBJECT_RE = re.compile(
     rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府){_VERB}")
@@ -263,15 +267,54 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
             break
         if _opens_clause(text, chain[0].start) and REGION_SUBJECT_RE.match(text, chain[-1].end):
             return _government(gazetteer, chain)
-    if context is None:
-        return None
+    named = {r.entry for r in regions if r.entry is not None}
     for pattern, skip in ((SELF_SUBJECT_RE, 1), (LEVEL_SUBJECT_RE, 0)):
         own = pattern.search(text, 0, opening_end)
-        if own and context.name.endswith(own.group(1)) and _opens_clause(text, own.start()):
+        entry = _self_division(gazetteer, context, own.group(1), named) if own else None
+        if own and entry is not None and _opens_clause(text, own.start()):
             start = own.start() + skip
-            return _government(gazetteer, [NamedRegion(start, start + len(own.group(1)), context.name,
-                                                       context.level, context)])
+            return _government(gazetteer, [NamedRegion(start, start + len(own.group(1)), entry.name,
+                                                       entry.level, entry)])
+    return _only_self_region(text, regions, gazetteer)
+
+
+def _self_division(gazetteer: RegionGazetteer, context: RegionEntry | None, word: str,
+                   named: set[RegionEntry]) -> RegionEntry | None:
+    """The division 我县/全省 speaks of: the report's region when its name ends so, else the one of
+    its parents that does and that the text names (全省各级行政机关… in a text whose most-named city
+    is 长春市 and that names 吉林省)."""
+    if context is None:
+        return None
+    if context.name.endswith(word):
+        return context
+    return next((e for e in gazetteer.ancestors(context) if e.name.endswith(word) and e in named), None)
+
+
+# 全镇, 本镇, 我乡: a report speaking of its own division by level word
+SELF_LEVEL_RE = re.compile(r"[我全本](镇|乡|街道|县|区|市|省)")
+# a department's report speaks of itself as 我局/本委; its 全县 is the county it serves, not its issuer
+DEPARTMENT_SELF_RE = re.compile(r"[我本](?:局|委|厅|办|中心|院|部|所)")
+SELF_LEVEL_MIN = 2  # one 全县 in passing is no self-description
+
+
+def _only_self_region(text: str, regions: list[NamedRegion], gazetteer: RegionGazetteer) -> AgencyHit | None:
+    """A report that calls its division 全镇/本镇 at least twice and names exactly one division ending
+    so (蔡家桥镇法治政府建设领导小组 … 全镇 … 本镇) is that division's: its government. Not in a
+    department's report (我局), whose division is the one it serves."""
+    if DEPARTMENT_SELF_RE.search(text):
+        return None
+    words = Counter(m.group(1) for m in SELF_LEVEL_RE.finditer(text))
+    for word in sorted(words, key=lambda w: -DEPTH_OF_WORD[w]):
+        if words[word] < SELF_LEVEL_MIN:
+            continue
+        chains = [c for c in _region_chains(regions) if c[-1].written.endswith(word)
+                  or (c[-1].entry is not None and c[-1].entry.name.endswith(word))]
+        if len({c[-1].entry or c[-1].written for c in chains}) == 1:
+            return _government(gazetteer, chains[0])
     return None
+
+
+DEPTH_OF_WORD = {"省": 0, "市": 1, "区": 2, "县": 2, "镇": 3, "乡": 3, "街道": 3}
 
 
 def _leads_title(text: str, title: Line, chain: list[NamedRegion]) -> bool:
@@ -360,6 +403,16 @@ def _report_region(gazetteer: RegionGazetteer, issuer: AgencyHit | None, context
     return None
 
 
+LEVEL_CHARS = tuple("省市区县州盟旗镇乡")
+
+
+def _named_in_full(issuer: AgencyHit) -> bool:
+    """A body whose region the text does not fix but whose name is its own, not a head word after a
+    level (经济技术开发区管理委员会 on a page that strips the city; not 省教育厅 or 司法局): the report's
+    issuer as written."""
+    return not issuer.bare and not issuer.name.startswith(LEVEL_CHARS)
+
+
 def report_meta(text: str, lines: list[Line], title: Line | None, signatures: list[tuple[Line, Line]],
                 issuer: AgencyHit | None, gazetteer: RegionGazetteer, context: RegionEntry | None) -> ReportMeta:
     """Title, issuer, region, year, doc_type, 文号 and date, each from where the report states it."""
@@ -368,9 +421,10 @@ def report_meta(text: str, lines: list[Line], title: Line | None, signatures: li
     title_text = title.text if title else None
     return ReportMeta(
         title=title_text,
-        agency=issuer.name if issuer and (issuer.region or not issuer.scoped) else None,
+        agency=issuer.name if issuer and (issuer.region or not issuer.scoped or _named_in_full(issuer)) else None,
         region=_report_region(gazetteer, issuer, context, text),
-        year=meta_rules.covered_year(text, title_text, date),  # a page's publication date is no year covered
+        # a page's publication date is no year covered; a 文号's year is the issue year, the last resort
+        year=meta_rules.covered_year(text, title_text, date) or meta_rules.doc_number_year(number.text if number else None),
         doc_type=meta_rules.doc_type(title_text, text),
         doc_number=number.text if number else None,
         date=date or meta_rules.page_date(lines),

@@ -26,7 +26,7 @@ CN_DATE_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二
 TRAILING_DATE_RE = re.compile(r"\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
 CN_YEAR_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年")
 YEAR_RE = re.compile(r"(?<![-—–~至\d])((?:19|20)\d{2})(?![-—–~至\d])\s*年(?:度)?")
-TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "要点", "意见", "办法", "计划", "情况", "解读")
+TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "要点", "意见", "办法", "计划", "情况", "解读", "规则")
 REPORT_SELF = re.compile(r"现将[^。]{0,40}?(报告|总结|汇报)如下")
 COVERED_YEAR_RES = (
     re.compile(r"((?:19|20)\d{2})\s*年度?(?:法治政府建设|依法行政|法治建设)"),
@@ -224,18 +224,33 @@ def _completed(title: Line, rest: list[Line]) -> Line:
 PAGE_DATE_FIELDS = ("成文日期", "成文时间", "公文生成日期", "印发日期", "发文日期", "发布日期", "发布时间", "公开日期", "时间")
 _LOOSE_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 _PAGE_DATE_RES = tuple(re.compile(row_label([label]) + ROW_SEPARATOR + _LOOSE_DATE) for label in PAGE_DATE_FIELDS)
-_DOC_NUMBER_ROW_RE = re.compile(row_label(["文号", "发文字号"]) + ROW_SEPARATOR)
+_DOC_NUMBER_ROW_RE = re.compile(row_label(["文号", "发文字号"]) + r"(?:" + ROW_SEPARATOR + r"|\s*)")
 
 
 def find_doc_number(lines: list[Line]) -> Line | None:
-    """The 文号: a line of its own near the top, or the value of a 文号/发文字号 metadata row."""
-    for line in lines[:8]:
-        match = DOC_NUMBER_RE.search(line.text)
+    """The 文号: a line of its own near the top, or the value of a 文号/发文字号 metadata row above the
+    body — right after its label (文号: X; 文号X in a table row squashed by the loader) or on the line
+    under a label alone."""
+    label_above = False
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if _is_body_line(line.text):
+            break
         row = _DOC_NUMBER_ROW_RE.search(line.text)
-        if match and (len(line.text) <= len(match.group(0)) + 6 or (row and row.end() == match.start())):
-            offset = line.start + match.start()
-            return Line(offset, offset + len(match.group(0)), match.group(0).replace(" ", ""))
+        match = DOC_NUMBER_RE.match(line.text, row.end()) if row else None
+        if match is None:
+            match = DOC_NUMBER_RE.search(line.text)
+            if match is None or len(line.text) > len(match.group(0)) + 6 or (i >= 8 and not label_above):
+                label_above = row is not None and row.end() == len(line.text)
+                continue
+        offset = line.start + match.start()
+        return Line(offset, offset + len(match.group(0)), match.group(0).replace(" ", ""))
     return None
+
+
+def doc_number_year(number: str | None) -> int | None:
+    """The year in a 文号 (镇政发〔2024〕7号): the year the document was issued."""
+    match = re.search(r"(?:19|20)\d{2}", number) if number else None
+    return int(match.group(0)) if match else None
 
 
 def parse_date(text: str) -> str | None:
@@ -341,6 +356,8 @@ def doc_type(title: str | None, text: str) -> str:
     """年度报告, 实施方案/实施细则, 通知, 工作要点 or 其他, from the title, else from the body's self-description."""
     if title:
         if "解读" in title or title.startswith("图解"):  # explains a document: not the document itself
+            return "其他"
+        if title.endswith("规则"):  # 镇巴县人民政府工作规则: the rules themselves, not a plan or report
             return "其他"
         if title.endswith("通知"):
             return "通知"

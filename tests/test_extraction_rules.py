@@ -1111,3 +1111,52 @@ def test_a_letter_spaced_title_with_digits() -> None:
     """福 建 省 2 0 2 1 年 度…: a heading spaced out letter by letter, its year's digits included."""
     text = "福 建 省 2 0 2 1 年 度 法 治 政 府 建 设 情 况\n2021年,各部门坚持依法行政,深入推进法治政府建设。\n"
     assert (meta_of(text).agency, meta_of(text).year) == ("福建省人民政府", 2021)
+
+
+# -- issuer7: whole-division openings without a title, zones named in full, 文号 rows -----------------
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # 全省… with the province named only in a cited regulation, the most-named place one of its cities
+    ("2019年,全省各级行政机关高举伟大旗帜,深入推进依法行政。\n长春市、二道区开展试点。\n"
+     "贯彻《吉林省优化营商环境条例》。\n", "吉林省人民政府", "吉林省"),
+    # the division's work as the subject: 中村乡法治政府建设工作在…领导下 (a name several counties share)
+    ("市委全面依法治市委员会:\n2025年,中村乡法治政府建设工作在市委、市人民政府的正确领导下,认真落实上级部署。\n",
+     "中村乡人民政府", "中村乡"),
+    # no title, no subject: the only town named, which the text calls 全镇 and 本镇
+    ("一、主要举措\n调整蔡家桥镇法治政府建设领导小组成员,推进全镇法治政府建设,加强党对本镇工作的领导。\n"
+     "组织参加宣城市国家工作人员在线学法考试。\n", "宣城市旌德县蔡家桥镇人民政府", "宣城市旌德县蔡家桥镇"),
+])
+def test_issuer_of_a_division_that_speaks_of_itself(text: str, agency: str, region: str) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (agency, region)
+
+
+def test_a_departments_全县_is_not_its_issuer() -> None:
+    """我局 speaks: the county it serves (全县, named once) does not issue its report."""
+    text = "一、主要举措\n我局推进全县教育系统依法治校,指导全县学校开展普法,落实南昌县部署。\n"
+    assert meta_of(text).agency is None
+
+
+def test_a_zone_named_in_full_issues_its_report_without_a_region() -> None:
+    """A page that strips the city's name: the 管委会 as written, no region guessed."""
+    text = "经济技术开发区管理委员会关于 2022年法治政府建设情况报告\n2022年,经开区坚持依法行政。\n"
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == ("经济技术开发区管理委员会", None)
+
+
+@pytest.mark.parametrize(("text", "number", "year"), [
+    # a table row squashed by the loader: 文  号 X
+    ("发布机构 自治区人民政府 文  号 内政发〔2013〕62号\n成文日期 2013-07-02\n"
+     "内蒙古自治区人民政府关于印发《内蒙古自治区人民政府工作规则》的通知\n各盟行政公署:\n", "内政发〔2013〕62号", 2013),
+    # the label on a line of its own, the number under it, far down a page's metadata list
+    ("返回顶部\n\n镇巴县人民政府工作规则\n" + "  • 来源:\n" * 8 + "  • 发文字号:\n\n    镇政发〔2024〕7号\n"
+     "镇巴县人民政府工作规则\n第一章总则\n", "镇政发〔2024〕7号", 2024),
+])
+def test_doc_number_rows_and_the_issue_year_they_give(text: str, number: str, year: int) -> None:
+    meta = meta_of(text)
+    assert (meta.doc_number, meta.year) == (number, year)
+
+
+def test_a_governments_rules_are_titled_and_of_type_other() -> None:
+    meta = meta_of("返回顶部\n\n镇巴县人民政府工作规则\n第一章总则\n一、结合本县实际,制定本规则。\n")
+    assert (meta.title, meta.agency, meta.doc_type) == ("镇巴县人民政府工作规则", "汉中市镇巴县人民政府", "其他")
