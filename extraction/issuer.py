@@ -49,7 +49,7 @@ REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:
                                rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_WORK}{_VERB}")
 # 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻… (the region's whole administration speaking)
 SELF_SUBJECT_RE = re.compile(
-    rf"[我全](省|市|区|县|州|盟|旗|镇|乡|街道)(?:各级(?:行政机关|政府|各部门)|各级各部门|政府)?{_WORK}{_VERB}")
+    rf"[我全本](省|市|区|县|州|盟|旗|镇|乡|街道)(?:各级(?:行政机关|政府|各部门)|各级各部门|政府)?{_WORK}{_VERB}")
 # the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…
 LEVEL_SUBJECT_RE = re.compile(
     rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府){_VERB}")
@@ -89,8 +89,9 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
         if heading is not None:
             return heading
     for name_line, _ in signatures:
+        start, end = _signing_body_span(name_line)
         for hit in real:
-            if hit.start <= name_line.start + 1 and hit.end >= name_line.end - 1:
+            if hit.start <= start + 1 and hit.end >= end - 1:
                 return hit
     for hit in real:  # 现将市人社局2021年法治政府建设情况报告如下 (ANNOTATION.md)
         if text.startswith("现将", hit.start - 2) and REPORT_FOLLOWS_RE.match(text, hit.end):
@@ -102,6 +103,19 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     if subject is not None and region_subject is not None and region_subject.start < subject.start:
         return region_subject
     return subject
+
+
+SIGNING_PARTY_GROUP_RE = re.compile(r"^(中共)?.+?(党组|党委)?$")
+
+
+def _signing_body_span(line: Line) -> tuple[int, int]:
+    """Where the body's name is in a signature line: 中共南京市发展和改革委员会党组 signs for the
+    committee (ANNOTATION.md: a 党组 may sign; the 党组 itself is no agency)."""
+    match = SIGNING_PARTY_GROUP_RE.match(line.text)
+    if match is None or not match.group(2):
+        return line.start, line.end
+    head = len(match.group(1) or "")
+    return line.start + head, line.end - len(match.group(2))
 
 
 def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyHit]) -> AgencyHit | None:
@@ -207,6 +221,18 @@ def _opening_subject_agency(text: str, opening_end: int | None, hits: list[Agenc
     return None
 
 
+def named_in_full_later(issuer: AgencyHit, hits: list[AgencyHit]) -> AgencyHit | None:
+    """An issuer written by level and head (区市场监管局坚持…) that the text also names in full
+    (成都市武侯区市场监督管理局): that body, when exactly one of its level carries the head. A bare
+    head (司法局) is not completed: its text may name the city's bureau above it."""
+    if issuer.region or not issuer.scoped or not issuer.core or not issuer.name.startswith(LEVEL_CHARS):
+        return None
+    level_char = issuer.name[0]
+    full = {h.name: h for h in hits if not h.scoped and h.region and h.level == issuer.level
+            and h.name.endswith(issuer.core) and h.region.endswith(level_char)}
+    return next(iter(full.values())) if len(full) == 1 else None
+
+
 def publisher_row_issuer(lines: list[Line], hits: list[AgencyHit],
                          regions: list[RegionMention]) -> AgencyHit | None:
     """A web page's 发布机构/发文机关 row: the agency found there, else the row's value as written
@@ -282,12 +308,16 @@ def _self_division(gazetteer: RegionGazetteer, context: RegionEntry | None, word
                    named: set[RegionEntry]) -> RegionEntry | None:
     """The division 我县/全省 speaks of: the report's region when its name ends so, else the one of
     its parents that does and that the text names (全省各级行政机关… in a text whose most-named city
-    is 长春市 and that names 吉林省)."""
+    is 长春市 and that names 吉林省), else the only division inside it so named."""
     if context is None:
         return None
     if context.name.endswith(word):
         return context
-    return next((e for e in gazetteer.ancestors(context) if e.name.endswith(word) and e in named), None)
+    above = next((e for e in gazetteer.ancestors(context) if e.name.endswith(word) and e in named), None)
+    if above is not None:
+        return above
+    below = {e for e in named if e.name.endswith(word) and context in gazetteer.ancestors(e)}
+    return below.pop() if len(below) == 1 else None  # 本街道深入… in a text naming 海曙区南门街道
 
 
 # 全镇, 本镇, 我乡: a report speaking of its own division by level word

@@ -26,6 +26,7 @@ from fazhi.extraction.aliases import apply_aliases
 from fazhi.extraction.document import Document
 from fazhi.extraction.issuer import (
     find_issuer,
+    named_in_full_later,
     named_regions,
     publisher_row_issuer,
     region_government_issuer,
@@ -123,6 +124,8 @@ def issuer(doc: Document) -> None:
     """
     _find_zones(doc)
     doc.issuer = _find_issuer(doc)
+    if doc.issuer is not None:
+        doc.issuer = named_in_full_later(doc.issuer, doc.agency_hits) or doc.issuer
     if _place_by_issuer(doc, RegionGazetteer.default()):
         _find_agencies(doc)
         _find_zones(doc)

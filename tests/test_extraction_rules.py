@@ -1160,3 +1160,24 @@ def test_doc_number_rows_and_the_issue_year_they_give(text: str, number: str, ye
 def test_a_governments_rules_are_titled_and_of_type_other() -> None:
     meta = meta_of("返回顶部\n\n镇巴县人民政府工作规则\n第一章总则\n一、结合本县实际,制定本规则。\n")
     assert (meta.title, meta.agency, meta.doc_type) == ("镇巴县人民政府工作规则", "汉中市镇巴县人民政府", "其他")
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a 党组 signs for the body it leads (ANNOTATION.md); the 党组 is no agency
+    ("2022年度法治政府建设情况报告\n2022年,我委坚持依法行政。\n\n中共南京市发展和改革委员会党组\n2023年2月1日\n",
+     "南京市发展和改革委员会"),
+    # 区市场监管局 as the subject, the same body named in full further on
+    ("2022年,在区委、区政府的坚强领导下,区市场监管局坚持依法行政,推进执法规范化建设。\n"
+     "成都市武侯区市场监督管理局推进执法规范化。\n", "成都市武侯区市场监督管理局"),
+    # 本街道 as the subject, the street named once under its district
+    ("2023年,在区委区政府的坚强领导下,本街道深入推进法治政府建设,全面提升依法行政水平。\n"
+     "一、主要工作\n海曙区南门街道组织开展普法。\n", "宁波市海曙区南门街道办事处"),
+])
+def test_issuer_signed_by_its_party_group_or_named_in_full_later(text: str, agency: str) -> None:
+    assert meta_of(text).agency == agency
+
+
+def test_a_bare_head_is_not_completed_by_another_bodys_full_name() -> None:
+    """司法局坚持… naming 南昌市司法局 (the city's bureau above it): the county bureau stays unknown."""
+    text = "2022年,司法局坚持依法行政,推进执法规范化建设,认真落实各项部署。\n配合南昌市司法局开展督察。\n"
+    assert meta_of(text).agency != "南昌市司法局"
