@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from fazhi.extraction import metadata as meta_rules
@@ -60,8 +61,8 @@ LEADERS_RE = re.compile(r"(部|厅|局|委)(?:主要负责同志|主要负责人
 PARTY_COMMITTEE_RE = re.compile(r"(部|厅|局)党委(?![员书副])")
 CLAUSE_START = frozenset(",，。；;:：\n 年来")
 # A page's metadata row naming who published it: 发布机构: 内蒙古阿拉善高新技术产业开发区管理委员会
-PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*(?:[:：|]|[\]】])\s*(?P<name>[\u4e00-\u9fff()（）]{4,40})")
-MAX_HEADER_LINES = 20
+PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*(?P<sep>[:：|]|[\]】])?\s*"
+                              r"(?P<name>[\u4e00-\u9fff()（）]{4,40})")
 SHORT_NAME_RE = re.compile(r"[(（](?:以下)?简称[^()（）\n]{1,24}[)）]")
 CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())
 REPORT_FOLLOWS_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)如下")
@@ -85,14 +86,14 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     """
     real = [h for h in hits if not h.generic]
     if title is not None:
-        heading = _title_issuer(text, title, real) or _issuer_line_before(text, title, real)
+        heading = (_title_issuer(text, title, real) or _issuer_line_before(text, title, real)
+                   or _issuer_line_after(text, title, real))
         if heading is not None:
             return heading
     for name_line, _ in signatures:
-        start, end = _signing_body_span(name_line)
-        for hit in real:
-            if hit.start <= start + 1 and hit.end >= end - 1:
-                return hit
+        signer = _signer(text, name_line, real)
+        if signer is not None:
+            return signer
     for hit in real:  # 现将市人社局2021年法治政府建设情况报告如下 (ANNOTATION.md)
         if text.startswith("现将", hit.start - 2) and REPORT_FOLLOWS_RE.match(text, hit.end):
             return hit
@@ -103,6 +104,43 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     if subject is not None and region_subject is not None and region_subject.start < subject.start:
         return region_subject
     return subject
+
+
+def _signer(text: str, name_line: Line, hits: list[AgencyHit]) -> AgencyHit | None:
+    """The body a signature's name line names: the one agency filling it, or of a party organ and
+    the government it leads signing together (中共泰顺县委 泰顺县人民政府), the government."""
+    start, end = _signing_body_span(name_line)
+    inside = [h for h in hits if start <= h.start + 1 and h.end <= end + 1]
+    whole = next((h for h in hits if h.start <= start + 1 and h.end >= end - 1), None)
+    if whole is not None:
+        return whole
+    if len(inside) == 2 and _is_party_organ(inside[0].name) and not _is_party_organ(inside[1].name) \
+            and text[start:inside[0].start] in ("", "中共") and inside[1].end >= end - 1 \
+            and JOINT_GAP_RE.fullmatch(text, inside[0].end, inside[1].start):
+        return inside[1]
+    return None
+
+
+# a byline under the title: 泰顺县司法局, (泰顺县司法局 2023年1月5日)
+BYLINE_RE = re.compile(r"[(（]?\s*(?P<name>[^\s()（）]{4,40}?)\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?\s*[)）]?")
+
+
+def _issuer_line_after(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
+    """A byline: the line right under the title that is one agency's name and nothing else, or
+    that name and a date in brackets."""
+    line_start = text.find("\n", title.end)
+    if line_start < 0:
+        return None
+    while text.startswith("\n", line_start):
+        line_start += 1
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    byline = BYLINE_RE.fullmatch(text[line_start:line_end].strip())
+    if byline is None:
+        return None
+    offset = line_start + len(text[line_start:line_end]) - len(text[line_start:line_end].lstrip())
+    start, end = offset + byline.start("name"), offset + byline.end("name")
+    return next((h for h in hits if h.start == start and h.end == end), None)
 
 
 SIGNING_PARTY_GROUP_RE = re.compile(r"^(中共)?.+?(党组|党委)?$")
@@ -141,7 +179,7 @@ def _title_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | 
     责任落实督察工作规定》: governments report to the party committee and the government above), so
     the party organ co-signs; ANNOTATION.md gives a whole region's report to its government."""
     leading = [h for h in hits if title.start <= h.start < title.end
-               and TITLE_LEAD_RE.fullmatch(text, title.start, h.start)]
+               and (TITLE_LEAD_RE.fullmatch(text, title.start, h.start) or _bracketed_publisher(text, title, h))]
     if not leading:
         return None
     first = leading[0]
@@ -150,6 +188,12 @@ def _title_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | 
             and JOINT_GAP_RE.fullmatch(text, first.end, following.start):
         return following
     return first
+
+
+def _bracketed_publisher(text: str, title: Line, hit: AgencyHit) -> bool:
+    """【泰顺县司法局】2022年度…: the publisher in brackets before the title (a label such as
+    【政策解读】 names no agency)."""
+    return text[title.start:hit.start].strip() == "【" and text.startswith("】", hit.end)
 
 
 JOINT_GAP_RE = re.compile(r"[\s、]*")
@@ -237,19 +281,52 @@ def publisher_row_issuer(lines: list[Line], hits: list[AgencyHit],
                          regions: list[RegionMention]) -> AgencyHit | None:
     """A web page's 发布机构/发文机关 row: the agency found there, else the row's value as written
     when it ends like an agency's name (内蒙古阿拉善高新技术产业开发区管理委员会)."""
-    for line in lines[:MAX_HEADER_LINES]:
-        row = PUBLISHER_ROW_RE.search(line.text)
-        if row is None:
-            continue
+    for line, row in _header_rows(lines, PUBLISHER_ROW_RE):
         start, end = line.start + row.start("name"), line.start + row.end("name")
-        found = next((h for h in hits if not h.generic and h.start <= start + 1 and h.end >= end - 1), None)
-        if found is not None or not row.group("name").endswith(AGENCY_ENDINGS):
+        found = _row_value_agency(row, start, end, hits)
+        if found is not None or not row.group("sep") or not row.group("name").endswith(AGENCY_ENDINGS):
             return found
         inside = [r for r in regions if start <= r.start < end]
         deepest = max(inside, key=lambda r: DEPTH[r.entry.level], default=None)
         return AgencyHit(start, end, row.group("name"), deepest.entry.level if deepest else None,
                          deepest.name if deepest else None)
     return None
+
+
+# 来源: a page's contributor row. It names the issuer of a department's report (来源:泰顺县司法局), but a
+# government's report is put up by its office (来源:静海区人民政府办公室), which is no issuer.
+SOURCE_ROW_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源单位|来源)\s*(?P<sep>[:：|]|[\]】])\s*"
+                           r"(?P<name>[\u4e00-\u9fff()（）]{2,40})")
+PUBLISHING_OFFICES = ("政府办公室", "政府办公厅", "政府办")
+
+
+def source_row_issuer(lines: list[Line], hits: list[AgencyHit]) -> AgencyHit | None:
+    """The agency a 来源 row names in full (region-qualified, not a government's publishing office):
+    the weakest statement of the issuer, taken when the text says nothing else."""
+    for line, row in _header_rows(lines, SOURCE_ROW_RE):
+        start = line.start + row.start("name")  # 来源:泰顺县司法局发布时间:… (squashed): the agency at its start
+        found = next((h for h in hits if not h.generic and h.start == start), None)
+        if found is not None and not found.scoped and found.region and not found.name.endswith(PUBLISHING_OFFICES):
+            return found
+    return None
+
+
+def _header_rows(lines: list[Line], pattern: re.Pattern[str]) -> Iterator[tuple[Line, re.Match[str]]]:
+    """The page's metadata rows above the body that `pattern` matches."""
+    for line in lines[:meta_rules.HEADER_LINES]:
+        if meta_rules.is_body_line(line.text):
+            return
+        row = pattern.search(line.text)
+        if row is not None:
+            yield line, row
+
+
+def _row_value_agency(row: re.Match[str], start: int, end: int, hits: list[AgencyHit]) -> AgencyHit | None:
+    """The agency a row's value names: the whole value after a separator, else (a table row the
+    loader squashed: 发文机关泰顺县司法局) the agency that starts right after the label."""
+    if row.group("sep"):
+        return next((h for h in hits if not h.generic and h.start <= start + 1 and h.end >= end - 1), None)
+    return next((h for h in hits if not h.generic and h.start == start), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -446,7 +523,8 @@ def _named_in_full(issuer: AgencyHit) -> bool:
 def report_meta(text: str, lines: list[Line], title: Line | None, signatures: list[tuple[Line, Line]],
                 issuer: AgencyHit | None, gazetteer: RegionGazetteer, context: RegionEntry | None) -> ReportMeta:
     """Title, issuer, region, year, doc_type, 文号 and date, each from where the report states it."""
-    date = meta_rules.parse_date(signatures[0][1].text) if signatures else None
+    signed = signatures[0][1].text if signatures else ""
+    date = meta_rules.parse_date(signed) or meta_rules.numeric_date(signed) if signatures else None
     number = meta_rules.find_doc_number(lines)
     title_text = title.text if title else None
     return ReportMeta(

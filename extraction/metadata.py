@@ -113,7 +113,7 @@ def is_page_clutter(line: str) -> bool:
     return bool(words) and all(w in banners for w in words)
 
 
-def _is_body_line(line: str) -> bool:
+def is_body_line(line: str) -> bool:
     """A paragraph of running text: the title, if any, came before it."""
     return len(line) > 40 and any(c in line for c in "。，,；;")
 
@@ -153,7 +153,7 @@ def page_furniture(lines: list[Line]) -> list[Line]:
     """
     out = []
     for line in lines[:HEADER_LINES]:
-        if _is_body_line(line.text):
+        if is_body_line(line.text):
             break
         words = line.text.replace("|", " ").split()
         if is_page_clutter(line.text) or (words and all(len(w) <= _MENU_ITEM_CHARS for w in words)
@@ -184,7 +184,7 @@ def find_title(lines: list[Line]) -> Line | None:
     """
     candidates = _title_candidates(lines)
     for i, line in enumerate(candidates):
-        if _is_body_line(line.text):
+        if is_body_line(line.text):
             return None
         following = candidates[i + 1] if i + 1 < len(candidates) else None
         if following and _may_lead_a_title(line.text) and _ends_a_title(line.text, following.text) \
@@ -214,7 +214,7 @@ def _completed(title: Line, rest: list[Line]) -> Line:
         return title
     following = rest[0]
     if following.text.endswith(TITLE_WORDS) and is_title_line(title.text + following.text) \
-            and not _is_body_line(following.text) and not is_page_clutter(following.text):
+            and not is_body_line(following.text) and not is_page_clutter(following.text):
         return _joined(title, following)
     return title
 
@@ -233,7 +233,7 @@ def find_doc_number(lines: list[Line]) -> Line | None:
     under a label alone."""
     label_above = False
     for i, line in enumerate(lines[:HEADER_LINES]):
-        if _is_body_line(line.text):
+        if is_body_line(line.text):
             break
         row = _DOC_NUMBER_ROW_RE.search(line.text)
         match = DOC_NUMBER_RE.match(line.text, row.end()) if row else None
@@ -251,6 +251,17 @@ def doc_number_year(number: str | None) -> int | None:
     """The year in a 文号 (镇政发〔2024〕7号): the year the document was issued."""
     match = re.search(r"(?:19|20)\d{2}", number) if number else None
     return int(match.group(0)) if match else None
+
+
+# a signature dated in figures only: 2023.1.5, 2023-01-05, 2023/1/5
+NUMERIC_DATE_RE = re.compile(r"((?:19|20)\d{2})([.\-/])(\d{1,2})\2(\d{1,2})")
+
+
+def numeric_date(text: str) -> str | None:
+    """A line that is only a date in figures (2023.1.5) as ISO: a signature's date below the body,
+    a page's publication stamp above it."""
+    numeric = NUMERIC_DATE_RE.fullmatch(text.strip())
+    return _valid_date(numeric.group(1), numeric.group(3), numeric.group(4)) if numeric else None
 
 
 def parse_date(text: str) -> str | None:
@@ -274,7 +285,7 @@ def page_date(lines: list[Line]) -> str | None:
     """
     header = []
     for line in lines[:HEADER_LINES]:
-        if _is_body_line(line.text):
+        if is_body_line(line.text):
             break
         header.append(line.text)
     for pattern in _PAGE_DATE_RES:
@@ -311,8 +322,10 @@ def _cn_number(word: str) -> int:
 def signature_blocks(lines: list[Line]) -> list[tuple[Line, Line]]:
     """(name line, date line) pairs: a short line without punctuation followed by a date-only line."""
     pairs: list[tuple[Line, Line]] = []
+    body_seen = False
     for prev, line in zip(lines, lines[1:], strict=False):
-        if parse_date(line.text) and _is_name_line(prev.text):
+        body_seen = body_seen or is_body_line(prev.text)
+        if (parse_date(line.text) or (body_seen and numeric_date(line.text))) and _is_name_line(prev.text):
             pairs.append((prev, line))
     for line in lines[-3:]:  # 韶关市司法局  2022年1月10日, on one line
         match = TRAILING_DATE_RE.search(line.text)

@@ -31,6 +31,7 @@ from fazhi.extraction.issuer import (
     publisher_row_issuer,
     region_government_issuer,
     report_meta,
+    source_row_issuer,
     speaking_zone,
     zone_subject,
 )
@@ -168,7 +169,8 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
     return (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures, region)
             or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions)
             or (zone_issuer(zone) if zone else None)
-            or region)
+            or region
+            or source_row_issuer(doc.lines, doc.agency_hits))
 
 
 def _place_by_issuer(doc: Document, gazetteer: RegionGazetteer) -> bool:

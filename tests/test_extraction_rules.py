@@ -1181,3 +1181,28 @@ def test_a_bare_head_is_not_completed_by_another_bodys_full_name() -> None:
     """司法局坚持… naming 南昌市司法局 (the city's bureau above it): the county bureau stays unknown."""
     text = "2022年,司法局坚持依法行政,推进执法规范化建设,认真落实各项部署。\n配合南昌市司法局开展督察。\n"
     assert meta_of(text).agency != "南昌市司法局"
+
+
+_PLAIN_BODY = ("2022年,在县委县政府的坚强领导下,我们坚持以习近平法治思想为指导,全面推进依法行政,各项工作取得新成效。"
+               "现将有关情况报告如下:\n一、主要工作\n加强学法用法。\n")
+
+
+@pytest.mark.parametrize(("head", "tail", "agency"), [
+    ("2022年度法治政府建设工作报告\n来源:泰顺县司法局 发布时间:2023-02-01\n", "", "温州市泰顺县司法局"),
+    ("2022年度法治政府建设工作报告\n发文机关 泰顺县司法局\n", "", "温州市泰顺县司法局"),  # squashed table row
+    ("2022年度法治政府建设工作报告\n泰顺县司法局\n", "", "温州市泰顺县司法局"),  # a byline under the title
+    ("2022年度法治政府建设工作报告\n（泰顺县司法局 2023年1月5日）\n", "", "温州市泰顺县司法局"),
+    ("【泰顺县司法局】2022年度法治政府建设工作报告\n", "", "温州市泰顺县司法局"),
+    ("2022年度法治政府建设工作报告\n", "\n中共泰顺县委 泰顺县人民政府\n2023年1月5日\n", "温州市泰顺县人民政府"),
+    ("2022年度法治政府建设工作报告\n", "\n泰顺县司法局\n2023.1.5\n", "温州市泰顺县司法局"),
+    # a government's office puts its reports up: no issuer
+    ("2022年度法治政府建设工作报告\n来源:泰顺县人民政府办公室\n", "", None),
+])
+def test_issuer_from_page_rows_bylines_and_signatures(head: str, tail: str, agency: str | None) -> None:
+    assert meta_of(head + _PLAIN_BODY + tail).agency == agency
+
+
+def test_a_dated_page_stamp_above_the_body_is_no_signature() -> None:
+    """古城街道2025年度… / 2026-01-27: a publication stamp under the title, not a signed date."""
+    meta = meta_of("古城街道2025年度法治政府建设工作报告\n2026-01-27\n" + _PLAIN_BODY)
+    assert meta.date is None
