@@ -47,6 +47,7 @@ _LEVEL = "(?:[省市区县州盟旗]|自治区)"
 # the region's work itself as the subject: 中村乡法治政府建设工作在市委…领导下, 全省法治政府建设工作坚持…
 _WORK = "(?:(?:法治政府建设|依法行政|法治建设)(?:工作)?)?"
 REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:人民)?政府|(?:人民)?政府"
+                               rf"|党工委[、和及与]?办事处|各级各部门"
                                rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_WORK}{_VERB}")
 # 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻… (the region's whole administration speaking)
 SELF_SUBJECT_RE = re.compile(

@@ -1206,3 +1206,21 @@ def test_a_dated_page_stamp_above_the_body_is_no_signature() -> None:
     """古城街道2025年度… / 2026-01-27: a publication stamp under the title, not a signed date."""
     meta = meta_of("古城街道2025年度法治政府建设工作报告\n2026-01-27\n" + _PLAIN_BODY)
     assert meta.date is None
+
+
+@pytest.mark.parametrize(("subject", "agency"), [
+    ("国家税务总局泰顺县税务局", "国家税务总局泰顺县税务局"),  # a county tax bureau under the national line
+    ("温州市生态环境局泰顺分局", "温州市生态环境局泰顺分局"),  # a city bureau's branch, by the county's name
+    ("杭州市公安局上城区分局", "杭州市公安局上城区分局"),
+    ("泰顺县消防救援大队", "温州市泰顺县消防救援大队"),
+    ("泰顺县文化和广电旅游体育局", "温州市泰顺县文化和广电旅游体育局"),
+    ("泰顺县各级各部门", "温州市泰顺县人民政府"),
+])
+def test_issuer_names_of_line_bodies_branches_and_squads(subject: str, agency: str) -> None:
+    assert meta_of(f"2022年,{subject}坚持以习近平法治思想为指导,全面推进依法行政,各项工作取得新成效。\n").agency == agency
+
+
+def test_a_bare_squad_is_not_the_report_levels() -> None:
+    """综合执法大队 in a county's report may be any town's: kept as written, not qualified."""
+    text = "泰顺县2022年法治政府建设工作报告\n整合司法所、综合执法大队力量开展执法。\n"
+    assert "温州市泰顺县综合执法大队" not in names(extract(text_document("r.txt", text)).agencies)
