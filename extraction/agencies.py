@@ -53,6 +53,7 @@ PARTY_SUBS = {
     "全面依法治省委员会办公室": "全面依法治省委员会办公室", "依法治省办": "全面依法治省委员会办公室",
     "全面依法治区委员会办公室": "全面依法治区委员会办公室", "依法治区办": "全面依法治区委员会办公室",
     "全面依法治县委员会办公室": "全面依法治县委员会办公室", "依法治县办": "全面依法治县委员会办公室",
+    **{f"全面依法治{lvl}办": f"全面依法治{lvl}委员会办公室" for lvl in "省市区县"},  # 市委全面依法治市办
     # the committee itself (省委全面依法治省委员会, 省委依法治省委员会, 市委依法治市委)
     **{f"{form}{lvl}{tail}": f"全面依法治{lvl}委员会" for lvl in "省市区县"
        for form in ("全面依法治", "依法治") for tail in ("委员会", "委")},
@@ -165,7 +166,8 @@ CENTRAL_BESIDE_COMMITTEES_RE = re.compile(r"中(?<![党共]中)央(?=[、和及�
 CENTRAL_TIERS_RE = re.compile(r"中(?<![党共]中)央(?=(?:、(?:省|市|区|县|自治区)){1,3}(?:的|等)?(?:决策部署|部署|法治督察|督察))")
 OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)")  # 办件, 办理, 办结, 办公, (汇编)办法; not 依法治国办|法治
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
-PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)(?:[省市区县州镇乡、,，()（）\s]|自治)*$")  # 各市、县、自治县  # 全国农业农村厅局长会议: every such body
+RULE_OF_LAW_TIER_RE = re.compile(r"全面依法治([省市区县])委员会")
+PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)(?:[省市区县州旗盟镇乡、,，()（）\s]|自治|行政公署)*$")  # 各市、县、自治县  # 全国农业农村厅局长会议: every such body
 
 
 @dataclass(frozen=True, slots=True)
@@ -754,6 +756,10 @@ class AgencyFinder:
         belongs to some 乡镇 the text does not say, nor the 22个派出所 a count makes several, nor a
         综合执法大队, which a county and each of its towns may have."""
         own = self.context.own
+        tier = RULE_OF_LAW_TIER_RE.match(core)
+        if tier is not None:  # 全面依法治市办 in a county's report: the city's, by its own word
+            qualifier, level, node = self.context.for_level_char(tier.group(1))
+            return Prefix(start, qualifier, level, False, node)
         if own is None or core.endswith(township_heads()) or core.endswith(SQUAD_HEADS) \
                 or COUNT_BEFORE_RE.search(self.text, max(0, start - 6), start):
             return Prefix(start, None, None, False, None)

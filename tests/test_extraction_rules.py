@@ -1224,3 +1224,17 @@ def test_a_bare_squad_is_not_the_report_levels() -> None:
     """综合执法大队 in a county's report may be any town's: kept as written, not qualified."""
     text = "泰顺县2022年法治政府建设工作报告\n整合司法所、综合执法大队力量开展执法。\n"
     assert "温州市泰顺县综合执法大队" not in names(extract(text_document("r.txt", text)).agencies)
+
+
+def test_plural_addressees_of_banners_and_leagues_are_no_agencies() -> None:
+    text = "内蒙古自治区人民政府关于印发工作规则的通知\n各盟行政公署、市人民政府,各旗县人民政府,自治区各委、办、厅、局:\n"
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert not {"市人民政府", "县人民政府"} & found
+
+
+def test_a_rule_of_law_office_takes_the_level_its_name_says() -> None:
+    """全面依法治市办 in a county's report is the city's office, not the county's."""
+    text = "浮梁县2022年法治政府建设报告\n该项工作被全面依法治市办向省级推荐,景德镇市委决定。\n"
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert "中共景德镇市委全面依法治市委员会办公室" in found
+    assert not any("浮梁县委全面依法治市" in name for name in found)
