@@ -335,6 +335,14 @@ def _abbreviations() -> dict[str, str]:
     return load_agency_abbreviations()
 
 
+def _division_under(name: str, bureau: AgencyHit) -> str | None:
+    """The node of the division `name` inside the bureau's region (增城区 under 广州市), if just one."""
+    gazetteer = RegionGazetteer.default()
+    parent = gazetteer.by_node(bureau.region) if bureau.region else None
+    inside = [e for e in gazetteer.candidates(name) if parent is not None and parent in gazetteer.ancestors(e)]
+    return node_name(gazetteer, inside[0]) if len(inside) == 1 else None
+
+
 def expand_abbreviation(name: str) -> str:
     """人社局 → 人力资源和社会保障局 (data/agency_abbreviations.tsv); 依法治区办 → 全面依法治区委员会办公室."""
     office = RULE_OF_LAW_OFFICE_RE.match(name)
@@ -599,7 +607,7 @@ class AgencyFinder:
         if span is not None and span.start == bureau.end and span.node is not None:
             return AgencyHit(bureau.start, match.end(), name, span.level, span.node)
         if BRANCH_DIVISION_RE.fullmatch(match.group(1)):  # 上城区分局: the scanner drops 上城区 before 分 (区分)
-            return AgencyHit(bureau.start, match.end(), name, "区县", None)
+            return AgencyHit(bureau.start, match.end(), name, "区县", _division_under(match.group(1), bureau))
         return None
 
     @staticmethod

@@ -67,6 +67,10 @@ PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布
 SHORT_NAME_RE = re.compile(r"[(（](?:以下)?简称[^()（）\n]{1,24}[)）]")
 CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())
 REPORT_FOLLOWS_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)如下")
+# 现公布清远市农业农村局2021年…年度报告; 长沙县人民政府编制了本报告: the report names its author
+PUBLISHES = ("现公布", "现发布", "特发布")
+REPORT_NAMED_RE = re.compile(r"[^。\n，,]{0,40}?报告")
+AUTHORED_RE = re.compile(r"编制了?本报告")  # not 起草: a 司法局 drafts its government's report
 # 关于《清水县人民政府关于…的报告》的政策解读: a page about one report names that report's issuer first
 TITLE_LEAD_RE = re.compile(r"[\s《“\"]*(?:[\[【][^\]】\n]{2,30}[\]】])?\s*(?:关于)?\s*(?:\d{4}(?:[-—至]\d{4})?年度?)?"
                            r"\s*(?:关于)?\s*《?(?:中共)?")
@@ -97,6 +101,9 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
             return signer
     for hit in real:  # 现将市人社局2021年法治政府建设情况报告如下 (ANNOTATION.md)
         if text.startswith("现将", hit.start - 2) and REPORT_FOLLOWS_RE.match(text, hit.end):
+            return hit
+        if text.startswith(PUBLISHES, hit.start - 3) and REPORT_NAMED_RE.match(text, hit.end) \
+                or AUTHORED_RE.match(text, hit.end):  # 现公布X…年度报告; X编制了本报告
             return hit
     found = _self_speaking_issuer(text, opening_end, real)
     if found:
