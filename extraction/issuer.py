@@ -47,7 +47,7 @@ _LEVEL = "(?:[省市区县州盟旗]|自治区)"
 # the region's work itself as the subject: 中村乡法治政府建设工作在市委…领导下, 全省法治政府建设工作坚持…
 _WORK = "(?:(?:法治政府建设|依法行政|法治建设)(?:工作)?)?"
 REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:人民)?政府|(?:人民)?政府"
-                               rf"|党工委[、和及与]?办事处|各级各部门"
+                               rf"|党工委[、和及与]?办事处|各级各部门|各级行政机关"
                                rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_WORK}{_VERB}")
 # 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻… (the region's whole administration speaking)
 SELF_SUBJECT_RE = re.compile(
@@ -60,6 +60,7 @@ LEADERS_RE = re.compile(r"(部|厅|局|委)(?:主要负责同志|主要负责人
 # 市局党委带头…: a bureau's party committee speaks for it, but only the title of rules the bureau says it
 # made names it (局党委 in a report that calls itself only 教育局 does not fix which county's)
 PARTY_COMMITTEE_RE = re.compile(r"(部|厅|局)党委(?![员书副])")
+LEADING_GROUP_RE = re.compile(r"党委|党组")  # a bureau's party committee or group acts for it
 CLAUSE_START = frozenset(",，。；;:：\n 年来")
 # A page's metadata row naming who published it: 发布机构: 内蒙古阿拉善高新技术产业开发区管理委员会
 PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*(?P<sep>[:：|]|[\]】])?\s*"
@@ -265,8 +266,8 @@ def _opening_subject_agency(text: str, opening_end: int | None, hits: list[Agenc
     for hit in hits:
         if hit.start >= opening_end:
             break
-        after = SHORT_NAME_RE.match(text, hit.end)  # 市文化广播电视和旅游局(以下简称“市文广旅局”)坚持…
-        verb_at = after.end() if after else hit.end
+        after = SHORT_NAME_RE.match(text, hit.end) or LEADING_GROUP_RE.match(text, hit.end)
+        verb_at = after.end() if after else hit.end  # 市文广旅局(以下简称…)坚持…, 温州市司法局党委坚持…
         if hit.name not in CENTRAL_ORGANS and not hit.bare and _opens_clause(text, hit.start) \
                 and text.startswith(OPENING_VERBS, verb_at):
             return hit
@@ -405,8 +406,9 @@ def _self_division(gazetteer: RegionGazetteer, context: RegionEntry | None, word
     return below.pop() if len(below) == 1 else None  # 本街道深入… in a text naming 海曙区南门街道
 
 
-# 全镇, 本镇, 我乡: a report speaking of its own division by level word
-SELF_LEVEL_RE = re.compile(r"[我全本](镇|乡|街道|县|区|市|省)")
+# 全镇, 本镇, 我乡: a township's report speaking of its own division by level word (a county's 全县 may be
+# a department's too: 全县学校 in an 教育局 report that never says 我局)
+SELF_LEVEL_RE = re.compile(r"[我全本](镇|乡|街道)")
 # a department's report speaks of itself as 我局/本委; its 全县 is the county it serves, not its issuer
 DEPARTMENT_SELF_RE = re.compile(r"[我本](?:局|委|厅|办|中心|院|部|所)")
 SELF_LEVEL_MIN = 2  # one 全县 in passing is no self-description
@@ -419,7 +421,7 @@ def _only_self_region(text: str, regions: list[NamedRegion], gazetteer: RegionGa
     if DEPARTMENT_SELF_RE.search(text):
         return None
     words = Counter(m.group(1) for m in SELF_LEVEL_RE.finditer(text))
-    for word in sorted(words, key=lambda w: -DEPTH_OF_WORD[w]):
+    for word in words:
         if words[word] < SELF_LEVEL_MIN:
             continue
         chains = [c for c in _region_chains(regions) if c[-1].written.endswith(word)
@@ -428,8 +430,6 @@ def _only_self_region(text: str, regions: list[NamedRegion], gazetteer: RegionGa
             return _government(gazetteer, chains[0])
     return None
 
-
-DEPTH_OF_WORD = {"省": 0, "市": 1, "区": 2, "县": 2, "镇": 3, "乡": 3, "街道": 3}
 
 
 def _leads_title(text: str, title: Line, chain: list[NamedRegion]) -> bool:

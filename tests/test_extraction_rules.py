@@ -1139,9 +1139,12 @@ def test_issuer_of_a_division_speaking_of_itself_an_author_or_a_branch(text: str
     assert (meta.agency, meta.region) == (agency, region)
 
 
-def test_a_departments_全县_is_not_its_issuer() -> None:
-    """我局 speaks: the county it serves (全县, named once) does not issue its report."""
-    text = "一、主要举措\n我局推进全县教育系统依法治校,指导全县学校开展普法,落实南昌县部署。\n"
+@pytest.mark.parametrize("text", [
+    "一、主要举措\n我局推进全县教育系统依法治校,指导全县学校开展普法,落实南昌县部署。\n",
+    "2022年,在县委县政府领导下,教育系统推进依法治校,全县学校开展普法,全县教师参加培训。\n泰顺县教育局指导。\n",
+])
+def test_a_departments_全县_is_not_its_issuer(text: str) -> None:
+    """A department speaks (我局, or its 系统): the county it serves (全县, named once) is no issuer."""
     assert meta_of(text).agency is None
 
 
@@ -1223,6 +1226,8 @@ def test_a_dated_page_stamp_above_the_body_is_no_signature() -> None:
     ("泰顺县消防救援大队", "温州市泰顺县消防救援大队"),
     ("泰顺县文化和广电旅游体育局", "温州市泰顺县文化和广电旅游体育局"),
     ("泰顺县各级各部门", "温州市泰顺县人民政府"),
+    ("温州市各级行政机关", "温州市人民政府"),
+    ("温州市司法局党委", "温州市司法局"),  # a bureau's party committee acting for it
 ])
 def test_issuer_names_of_line_bodies_branches_and_squads(subject: str, agency: str) -> None:
     assert meta_of(f"2022年,{subject}坚持以习近平法治思想为指导,全面推进依法行政,各项工作取得新成效。\n").agency == agency
