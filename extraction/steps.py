@@ -87,7 +87,8 @@ def regions(doc: Document) -> None:
     stated_in = [(line.start, line.end) for line in [doc.title, *(name for name, _ in doc.signatures)]
                  if line is not None]
     doc.region_by_abbreviation = leader_visit_province(gazetteer, doc.text)
-    doc.region_context = (context_region(gazetteer, hits, stated_in) or index_number_region(gazetteer, doc.text)
+    doc.region_by_index = index_number_region(gazetteer, doc.text)
+    doc.region_context = (context_region(gazetteer, hits, stated_in) or doc.region_by_index
                           or doc.region_by_abbreviation)
     doc.region_mentions = resolve_mentions(gazetteer, hits, doc.region_context)
     resolved = {m.start for m in doc.region_mentions}
@@ -220,6 +221,9 @@ def report(doc: Document) -> None:
     gazetteer = RegionGazetteer.default()
     doc.report = report_meta(doc.text, doc.lines, doc.title, doc.signatures, doc.issuer, gazetteer,
                              doc.region_context)
+    if doc.report.region is None and doc.issuer is None and doc.region_by_index is not None:
+        # the publisher's own number is issued under its division: the report's region, its body unknown
+        doc.report.region = name_prefix(gazetteer, doc.region_by_index)
 
 
 def laws(doc: Document) -> None:

@@ -1256,3 +1256,9 @@ def test_a_rule_of_law_office_takes_the_level_its_name_says() -> None:
 def test_the_drafting_bureau_is_not_the_issuer() -> None:
     """县司法局起草了本报告: the bureau drafts its government's report; it does not issue it."""
     assert meta_of("根据上述要求,县司法局起草了本报告,现解读如下。\n").agency is None
+
+
+def test_an_index_number_places_a_report_whose_body_stays_unknown() -> None:
+    """索引号 330329/…: the publisher's division (泰顺县) is the report's region; 我局 names no body."""
+    meta = meta_of("2022年度法治政府建设工作报告\n索引号:330329/2023-00012\n2022年,我局坚持依法行政,各项工作取得新成效。\n")
+    assert (meta.agency, meta.region) == (None, "温州市泰顺县")
