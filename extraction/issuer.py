@@ -215,13 +215,33 @@ def _is_party_organ(name: str) -> bool:
 
 def _issuer_line_before(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
     """A notice's issuer line between its 文号 and its 关于… title: the line right above the title
-    (or the words before it on the title's own line) that is one agency's name and nothing else."""
+    (or the words before it on the title's own line) that is one agency's name and nothing else —
+    or, on a page that prints the title in its header first, above the document's own 关于… line."""
     line_start = text.rfind("\n", 0, max(title.start - 1, 0)) + 1
     for hit in hits:
         if hit.start >= title.start:
             break
         if hit.start >= line_start and not text[line_start:hit.start].strip() \
                 and not text[hit.end:title.start].strip():
+            return hit
+    return _issuer_line_above_heading(text, title, hits)
+
+
+HEADING_AFTER_ISSUER_RE = re.compile(r"\s*\n\s*关于")
+
+
+def _issuer_line_above_heading(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
+    """株洲县人民政府 / 关于印发…: a line that is one agency's name, right above a line opening with
+    关于, below the page's header title and before the document's body."""
+    body = re.search(r"[。；;]", text[title.end:])
+    limit = title.end + (body.start() if body else 0)
+    for hit in hits:
+        if hit.start <= title.end:
+            continue
+        if hit.start >= limit:
+            break
+        line_start = text.rfind("\n", 0, hit.start) + 1
+        if not text[line_start:hit.start].strip() and HEADING_AFTER_ISSUER_RE.match(text, hit.end):
             return hit
     return None
 
@@ -535,13 +555,19 @@ def report_meta(text: str, lines: list[Line], title: Line | None, signatures: li
     date = meta_rules.parse_date(signed) or meta_rules.numeric_date(signed) if signatures else None
     number = meta_rules.find_doc_number(lines)
     title_text = title.text if title else None
+    kind = meta_rules.doc_type(title_text, text)
+    published = date or meta_rules.page_date(lines)
+    # a page's publication date is no year covered by a report; a notice's year is the year it was
+    # issued: its 文号's, else its date's
+    year = meta_rules.covered_year(text, title_text, date) or meta_rules.doc_number_year(number.text if number else None)
+    if year is None and kind == "通知" and published:
+        year = int(published[:4])
     return ReportMeta(
         title=title_text,
         agency=issuer.name if issuer and (issuer.region or not issuer.scoped or _named_in_full(issuer)) else None,
         region=_report_region(gazetteer, issuer, context, text),
-        # a page's publication date is no year covered; a 文号's year is the issue year, the last resort
-        year=meta_rules.covered_year(text, title_text, date) or meta_rules.doc_number_year(number.text if number else None),
-        doc_type=meta_rules.doc_type(title_text, text),
+        year=year,
+        doc_type=kind,
         doc_number=number.text if number else None,
-        date=date or meta_rules.page_date(lines),
+        date=published,
     )

@@ -1262,3 +1262,13 @@ def test_an_index_number_places_a_report_whose_body_stays_unknown() -> None:
     """索引号 330329/…: the publisher's division (泰顺县) is the report's region; 我局 names no body."""
     meta = meta_of("2022年度法治政府建设工作报告\n索引号:330329/2023-00012\n2022年,我局坚持依法行政,各项工作取得新成效。\n")
     assert (meta.agency, meta.region) == (None, "温州市泰顺县")
+
+
+def test_a_notices_issuer_lines_below_the_pages_header_title() -> None:
+    """The page prints the title in its header, the document its issuer lines above its own 关于… line
+    (wrapped); a county the table lacks (株洲县, now 渌口区) keeps its name; the year is the notice's."""
+    text = ("关于印发《株洲县深入推进法治政府建设实施方案》的通知\n株洲县政府门户网站 更新时间:2017-03-22\n\n"
+            "中共株洲县委\n\n株洲县人民政府\n\n关于印发《株洲县深入推进法治政府建设\n\n实施方案》的通知\n\n"
+            "各镇党委和人民政府:\n现将《株洲县深入推进法治政府建设实施方案》印发给你们,请认真贯彻执行。\n")
+    meta = meta_of(text)
+    assert (meta.agency, meta.region, meta.year) == ("株洲县人民政府", "株洲县", 2017)
