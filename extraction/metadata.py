@@ -389,4 +389,13 @@ def doc_type(title: str | None, text: str) -> str:
         return "年度报告"
     if re.search(r"法治政府建设", text[:800]) and YEAR_RE.search(text[:200]):
         return "年度报告"
+    if (YEAR_OPENING_RE.match(text) and "法治" in text[:OPENING_CHARS]) or RETROSPECTIVE_HEADING_RE.match(text):
+        return "年度报告"  # 2022年,江门市司法局坚持…法治…; 一、…推进我区法治政府建设 (an untitled report)
     return "其他"
+
+
+# An untitled report opens with its year and subject (2022年,X坚持…), or with its first numbered part on
+# what was done (一、深入学习…,全力推进我区法治政府建设) — a plan's first part sets goals (总体要求).
+YEAR_OPENING_RE = re.compile(r"\s*(?:19|20)\d{2}\s*年(?:度|以来)?\s*[,，]")
+RETROSPECTIVE_HEADING_RE = re.compile(r"\s*一、(?![^\n]*(?:总体要求|指导思想|工作目标|目标任务|基本原则))"
+                                      r"[^\n]{0,40}(?:法治政府建设|依法行政)[^\n]*\n")

@@ -292,6 +292,10 @@ def test_positions_and_commission_names_are_not_party_organs() -> None:
      "实施方案/实施细则"),
     # an untitled retrospective report
     ("2021年，我局推进依法行政，取得明显成效。现将有关情况报告如下：\n一、主要做法\n", "年度报告"),
+    ("2022年,江门市司法局坚持以习近平新时代中国特色社会主义思想为指导,稳步推进法治江门建设。\n", "年度报告"),
+    ("一、深入学习践行习近平法治思想,全力谋划推进我区法治政府建设\n自治区党委、政府自觉将习近平法治思想作为根本遵循。\n",
+     "年度报告"),
+    ("一、总体要求\n以习近平法治思想为指导,推进法治政府建设。\n", "其他"),  # a plan's goals, no report
 ])
 def test_doc_type_of_untitled_texts(text: str, doc_type: str) -> None:
     assert meta_of(text).doc_type == doc_type
@@ -1272,3 +1276,4 @@ def test_a_notices_issuer_lines_below_the_pages_header_title() -> None:
             "各镇党委和人民政府:\n现将《株洲县深入推进法治政府建设实施方案》印发给你们,请认真贯彻执行。\n")
     meta = meta_of(text)
     assert (meta.agency, meta.region, meta.year) == ("株洲县人民政府", "株洲县", 2017)
+
