@@ -138,12 +138,25 @@ def issuer(doc: Document) -> None:
     issuing_zone = next((z for z in doc.zones if doc.issuer and _is_zone_body(doc.issuer, z)), None)
     if issuing_zone is not None:
         doc.agency_hits = zone_agencies(doc.text, doc.zones, issuing_zone, doc.agency_hits)
+    doc.agency_hits = _outside_menus(doc, doc.agency_hits)
     if doc.issuer and doc.issuer not in doc.agency_hits:  # named by a metadata row or by its region
         doc.agency_hits = sorted([*doc.agency_hits, doc.issuer], key=lambda h: h.start)
     if doc.issuer:
         hits = own_abbreviations(doc.agency_hits, doc.issuer, doc.text)
         hits += line_bodies(doc.text, doc.issuer, doc.agency_context, hits)
         doc.agency_hits = sorted(hits + find_self_references(doc.text, doc.issuer), key=lambda h: h.start)
+
+
+MENU_SEPARATOR_RE = re.compile(r"\s*[|｜]\s*")
+
+
+def _outside_menus(doc: Document, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """A site's menu row (县委| 县人大| 县政协) lists the site's sections, not bodies the report speaks of."""
+    menus = [(line.start, line.end) for line in meta_rules.page_furniture(doc.lines)
+             if len(MENU_SEPARATOR_RE.split(line.text)) >= 3 and not meta_rules.is_page_clutter(line.text)]
+    if not menus:
+        return hits
+    return [h for h in hits if h == doc.issuer or not any(start <= h.start < end for start, end in menus)]
 
 
 def _find_zones(doc: Document) -> None:

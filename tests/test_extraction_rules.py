@@ -1277,3 +1277,10 @@ def test_a_notices_issuer_lines_below_the_pages_header_title() -> None:
     meta = meta_of(text)
     assert (meta.agency, meta.region, meta.year) == ("株洲县人民政府", "株洲县", 2017)
 
+
+
+def test_a_sites_menu_row_names_no_agencies() -> None:
+    text = ("欢迎访问株洲县政府门户网站!\n\n县委| 县人大| 县政协\n\n株洲县人民政府关于2016年法治政府建设情况的报告\n"
+            "2016年,县政府坚持依法行政,自觉接受县人大监督。\n")
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert "县委" not in found and "县政协" not in found
