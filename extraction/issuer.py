@@ -399,10 +399,9 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
             break
         if _opens_clause(text, chain[0].start) and REGION_SUBJECT_RE.match(text, chain[-1].end):
             return _government(gazetteer, chain)
-    named = {r.entry for r in regions if r.entry is not None}
     for pattern, skip in ((SELF_SUBJECT_RE, 1), (LEVEL_SUBJECT_RE, 0)):
         own = pattern.search(text, 0, opening_end)
-        entry = _self_division(gazetteer, context, own.group(1), named) if own else None
+        entry = _self_division(gazetteer, context, own.group(1), regions) if own else None
         if own and entry is not None and _opens_clause(text, own.start()):
             start = own.start() + skip
             return _government(gazetteer, [NamedRegion(start, start + len(own.group(1)), entry.name,
@@ -411,7 +410,7 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
 
 
 def _self_division(gazetteer: RegionGazetteer, context: RegionEntry | None, word: str,
-                   named: set[RegionEntry]) -> RegionEntry | None:
+                   regions: list[NamedRegion]) -> RegionEntry | None:
     """The division 我县/全省 speaks of: the report's region when its name ends so, else the one of
     its parents that does and that the text names (全省各级行政机关… in a text whose most-named city
     is 长春市 and that names 吉林省), else the only division inside it so named."""
@@ -419,6 +418,7 @@ def _self_division(gazetteer: RegionGazetteer, context: RegionEntry | None, word
         return None
     if context.name.endswith(word):
         return context
+    named = {r.entry for r in regions if r.entry is not None}
     above = next((e for e in gazetteer.ancestors(context) if e.name.endswith(word) and e in named), None)
     if above is not None:
         return above

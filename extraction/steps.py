@@ -148,12 +148,20 @@ def issuer(doc: Document) -> None:
 
 
 MENU_SEPARATOR_RE = re.compile(r"\s*[|｜]\s*")
+MENU_ITEM_CHARS = 8  # 县委, 政务公开: a menu item is a few characters
 
 
 def _outside_menus(doc: Document, hits: list[AgencyHit]) -> list[AgencyHit]:
-    """A site's menu row (县委| 县人大| 县政协) lists the site's sections, not bodies the report speaks of."""
-    menus = [(line.start, line.end) for line in meta_rules.page_furniture(doc.lines)
-             if len(MENU_SEPARATOR_RE.split(line.text)) >= 3 and not meta_rules.is_page_clutter(line.text)]
+    """A site's menu row (县委| 县人大| 县政协) above the body lists the site's sections, not bodies the
+    report speaks of."""
+    menus = []
+    for line in doc.lines[:meta_rules.HEADER_LINES]:
+        if meta_rules.is_body_line(line.text):
+            break
+        items = MENU_SEPARATOR_RE.split(line.text) if "|" in line.text or "｜" in line.text else []
+        if len(items) >= 3 and all(len(item) <= MENU_ITEM_CHARS for item in items) \
+                and not meta_rules.is_page_clutter(line.text):
+            menus.append((line.start, line.end))
     if not menus:
         return hits
     return [h for h in hits if h == doc.issuer or not any(start <= h.start < end for start, end in menus)]
