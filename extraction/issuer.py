@@ -51,7 +51,7 @@ REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:
                                rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_WORK}{_VERB}")
 # 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻… (the region's whole administration speaking)
 SELF_SUBJECT_RE = re.compile(
-    rf"[我全本](省|市|区|县|州|盟|旗|镇|乡|街道)(?:各级(?:行政机关|政府|各部门)|各级各部门|政府)?{_WORK}{_VERB}")
+    rf"[我全本](省|市|区|县|州|盟|旗|镇|乡|街道)(?:各级(?:行政机关|政府|各部门)|各级各部门|政府|上下)?{_WORK}{_VERB}")
 # the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…
 LEVEL_SUBJECT_RE = re.compile(
     rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府){_VERB}")
@@ -60,6 +60,7 @@ LEADERS_RE = re.compile(r"(部|厅|局|委)(?:主要负责同志|主要负责人
 # 市局党委带头…: a bureau's party committee speaks for it, but only the title of rules the bureau says it
 # made names it (局党委 in a report that calls itself only 教育局 does not fix which county's)
 PARTY_COMMITTEE_RE = re.compile(r"(部|厅|局)党委(?![员书副])")
+SELF_HEAD_FULL = {"委": "委员会", "办": "办公室"}
 LEADING_GROUP_RE = re.compile(r"党委|党组")  # a bureau's party committee or group acts for it
 CLAUSE_START = frozenset(",，。；;:：\n 年来")
 # A page's metadata row naming who published it: 发布机构: 内蒙古阿拉善高新技术产业开发区管理委员会
@@ -170,6 +171,7 @@ def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyH
     which opens the report, or names the rules it made; its party committee counts for the latter only."""
     self_heads = {m.group(0)[1:] for m in SELF_RE.finditer(text)} | {
         m.group(1) for m in LEADERS_RE.finditer(text)}
+    self_heads |= {SELF_HEAD_FULL[h] for h in self_heads if h in SELF_HEAD_FULL}  # 我委: a 委员会 too
     if self_heads:
         found = (_self_described_issuer(text, opening_end, hits, self_heads)
                  or _issuer_of_own_rules(text, hits, self_heads))
@@ -283,14 +285,19 @@ def _opening_subject_agency(text: str, opening_end: int | None, hits: list[Agenc
     acts is the reporter (not 党中央 or 国务院, whose lead every report follows)."""
     if opening_end is None:
         return None
-    for hit in hits:
+    for i, hit in enumerate(hits):
         if hit.start >= opening_end:
             break
-        after = SHORT_NAME_RE.match(text, hit.end) or LEADING_GROUP_RE.match(text, hit.end)
-        verb_at = after.end() if after else hit.end  # 市文广旅局(以下简称…)坚持…, 温州市司法局党委坚持…
-        if hit.name not in CENTRAL_ORGANS and not hit.bare and _opens_clause(text, hit.start) \
+        body = hit
+        # 温州市人民政府|外事办公室坚持…: an office named through its government opens the clause
+        while i + 1 < len(hits) and hits[i + 1].start == body.end and body.name.endswith("人民政府"):
+            i += 1
+            body = hits[i]
+        after = SHORT_NAME_RE.match(text, body.end) or LEADING_GROUP_RE.match(text, body.end)
+        verb_at = after.end() if after else body.end  # 市文广旅局(以下简称…)坚持…, 温州市司法局党委坚持…
+        if body.name not in CENTRAL_ORGANS and not body.bare and _opens_clause(text, hit.start) \
                 and text.startswith(OPENING_VERBS, verb_at):
-            return hit
+            return body
     return None
 
 

@@ -1232,8 +1232,10 @@ def test_a_dated_page_stamp_above_the_body_is_no_signature() -> None:
     ("泰顺县各级各部门", "温州市泰顺县人民政府"),
     ("温州市各级行政机关", "温州市人民政府"),
     ("温州市司法局党委", "温州市司法局"),  # a bureau's party committee acting for it
+    ("温州市人民政府外事办公室", "温州市外事办公室"),  # an office named through its government
+    ("全县上下", None),  # no county named: no issuer
 ])
-def test_issuer_names_of_line_bodies_branches_and_squads(subject: str, agency: str) -> None:
+def test_issuer_names_of_line_bodies_branches_and_squads(subject: str, agency: str | None) -> None:
     assert meta_of(f"2022年,{subject}坚持以习近平法治思想为指导,全面推进依法行政,各项工作取得新成效。\n").agency == agency
 
 
@@ -1284,3 +1286,12 @@ def test_a_sites_menu_row_names_no_agencies() -> None:
             "2016年,县政府坚持依法行政,自觉接受县人大监督。\n")
     found = names(extract(text_document("r.txt", text)).agencies)
     assert "县委" not in found and "县政协" not in found
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    ("2022年,我委坚持依法行政。\n印发《温州市发展和改革委员会重大行政决策程序规定》。\n", "温州市发展和改革委员会"),
+    ("2022年,我办坚持依法行政。\n印发《温州市人民政府办公室公文处理办法》。\n", "温州市人民政府办公室"),
+    ("2022年,全县上下坚持依法行政,各项工作取得新成效。\n泰顺县开展普法。\n", "温州市泰顺县人民政府"),
+])
+def test_我委_我办_and_全县上下_name_their_body(text: str, agency: str) -> None:
+    assert meta_of(text).agency == agency
