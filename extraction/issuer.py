@@ -413,7 +413,34 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
             start = own.start() + skip
             return _government(gazetteer, [NamedRegion(start, start + len(own.group(1)), entry.name,
                                                        entry.level, entry)])
-    return _only_self_region(text, regions, gazetteer)
+    return _only_self_region(text, regions, gazetteer) or _bare_town_subject(text, opening_end, context, gazetteer)
+
+
+# 2021年来,街道按照…: a township's report names itself by its kind alone
+BARE_TOWN_SUBJECT_RE = re.compile(rf"(街道|镇|乡)(?:党工委|党委)?(?:[、和]?(?:办事处|政府))?{_WORK}{_VERB}")
+TOWN_STEM_RE = re.compile(r"(?=([\u4e00-\u9fff]{2,3}))")
+
+
+def _bare_town_subject(text: str, opening_end: int | None, context: RegionEntry | None,
+                       gazetteer: RegionGazetteer) -> AgencyHit | None:
+    """街道 (or 镇, 乡) as the opening's subject, in a text placed in a county: the one township of that
+    county of that kind whose stem the text writes (奋力谱写鱼复法治建设新篇章 → 鱼复街道 of 奉节县)."""
+    if opening_end is None or context is None or context.level not in ("区县", "乡镇"):
+        return None
+    own = next((m for m in BARE_TOWN_SUBJECT_RE.finditer(text, 0, opening_end) if _opens_clause(text, m.start())), None)
+    if own is None:
+        return None
+    kind = own.group(1)
+    if context.level == "乡镇":  # placed already (by this rule's first pass): the town itself
+        towns = {context} if context.name.endswith(kind) else set()
+    else:
+        towns = {e for m in TOWN_STEM_RE.finditer(text) for stem in (m.group(1), m.group(1)[:2])
+                 for e in gazetteer.candidates(stem + kind) if e.level == "乡镇" and e.parent == context.name}
+    if len(towns) != 1:
+        return None
+    town = towns.pop()
+    start = own.start()
+    return _government(gazetteer, [NamedRegion(start, start + len(kind), town.name, town.level, town)])
 
 
 def _self_division(gazetteer: RegionGazetteer, context: RegionEntry | None, word: str,

@@ -1292,6 +1292,9 @@ def test_a_sites_menu_row_names_no_agencies() -> None:
     ("2022年,我委坚持依法行政。\n印发《温州市发展和改革委员会重大行政决策程序规定》。\n", "温州市发展和改革委员会"),
     ("2022年,我办坚持依法行政。\n印发《温州市人民政府办公室公文处理办法》。\n", "温州市人民政府办公室"),
     ("2022年,全县上下坚持依法行政,各项工作取得新成效。\n泰顺县开展普法。\n", "温州市泰顺县人民政府"),
+    # 街道 alone as the subject; the street's stem in 鱼复法治建设, its county in a cited plan
+    ("为进一步加强法治政府建设,2021年来,街道按照《奉节县法治政府建设实施方案》的要求,奋力谱写鱼复法治建设新篇章。\n",
+     "重庆市奉节县鱼复街道办事处"),
 ])
 def test_我委_我办_and_全县上下_name_their_body(text: str, agency: str) -> None:
     assert meta_of(text).agency == agency
