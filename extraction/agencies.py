@@ -28,8 +28,10 @@ from fazhi.extraction.regions import RegionEntry, RegionGazetteer, name_prefix, 
 from fazhi.extraction.spans import TakenMask
 from fazhi.extraction.wordtrie import chars_at, guarded_trie_regex
 
-HEADS = ("委员会办公室", "委员会", "办公室", "办公厅", "总局", "中心", "局", "厅", "委", "部", "办", "署", "所")
+HEADS = ("委员会办公室", "委员会", "办公室", "办公厅", "总局", "中心", "大队", "支队", "局", "厅", "委", "部", "办", "署",
+         "所")
 GENERIC_HEADS = ("主管部门", "行政部门", "部门", "机关")
+SQUAD_HEADS = ("大队", "支队")  # enforcement squads: a county's and each town's
 LEVEL_CHARS = "省市区县州旗盟"  # 旗 and 盟: Inner Mongolia's county and prefecture
 LINE_OPENERS = "\n】《“ \t:"  # what may stand right before a name that opens a title, a signature line or a row value (标题: X)
 ZONE_SHORT_ENDS = ("高新", "经开", "综保", "开发", "新")  # 高新区, 经开区: zones (extraction/zones.py), not divisions
@@ -51,6 +53,7 @@ PARTY_SUBS = {
     "全面依法治省委员会办公室": "全面依法治省委员会办公室", "依法治省办": "全面依法治省委员会办公室",
     "全面依法治区委员会办公室": "全面依法治区委员会办公室", "依法治区办": "全面依法治区委员会办公室",
     "全面依法治县委员会办公室": "全面依法治县委员会办公室", "依法治县办": "全面依法治县委员会办公室",
+    **{f"全面依法治{lvl}办": f"全面依法治{lvl}委员会办公室" for lvl in "省市区县"},  # 市委全面依法治市办
     # the committee itself (省委全面依法治省委员会, 省委依法治省委员会, 市委依法治市委)
     **{f"{form}{lvl}{tail}": f"全面依法治{lvl}委员会" for lvl in "省市区县"
        for form in ("全面依法治", "依法治") for tail in ("委员会", "委")},
@@ -99,6 +102,10 @@ NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?"
     r"(?P<head>领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心|协会|学会|管理委员会|管委会)"
 )
+# A national line body and the local bureaus named under it: 国家税务总局|泰顺县税务局
+LINE_HEADS = {"国家税务总局": "税务局"}
+BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)分局")
+BRANCH_DIVISION_RE = re.compile(r"[^\W\d_A-Za-z的和与及在对将各全本我市]{1,4}[区县市]")  # a district's name
 # 公安、司法等部门: functions listed before one generic head
 FUNCTION_LIST_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12})等(?:有关|相关)?(部门|机关)")
 # Every match of FUNCTION_LIST_RE ends with this and lies inside one run of CJK characters and 、
@@ -159,7 +166,8 @@ CENTRAL_BESIDE_COMMITTEES_RE = re.compile(r"中(?<![党共]中)央(?=[、和及�
 CENTRAL_TIERS_RE = re.compile(r"中(?<![党共]中)央(?=(?:、(?:省|市|区|县|自治区)){1,3}(?:的|等)?(?:决策部署|部署|法治督察|督察))")
 OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)")  # 办件, 办理, 办结, 办公, (汇编)办法; not 依法治国办|法治
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
-PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)(?:[省市区县州镇乡、,，()（）\s]|自治)*$")  # 各市、县、自治县  # 全国农业农村厅局长会议: every such body
+RULE_OF_LAW_TIER_RE = re.compile(r"全面依法治([省市区县])委员会")
+PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)(?:[省市区县州旗盟镇乡、,，()（）\s]|自治|行政公署)*$")  # 各市、县、自治县  # 全国农业农村厅局长会议: every such body
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +335,14 @@ def _abbreviations() -> dict[str, str]:
     return load_agency_abbreviations()
 
 
+def _division_under(name: str, bureau: AgencyHit) -> str | None:
+    """The node of the division `name` inside the bureau's region (增城区 under 广州市), if just one."""
+    gazetteer = RegionGazetteer.default()
+    parent = gazetteer.by_node(bureau.region) if bureau.region else None
+    inside = [e for e in gazetteer.candidates(name) if parent is not None and parent in gazetteer.ancestors(e)]
+    return node_name(gazetteer, inside[0]) if len(inside) == 1 else None
+
+
 def expand_abbreviation(name: str) -> str:
     """人社局 → 人力资源和社会保障局 (data/agency_abbreviations.tsv); 依法治区办 → 全面依法治区委员会办公室."""
     office = RULE_OF_LAW_OFFICE_RE.match(name)
@@ -452,6 +468,7 @@ class AgencyFinder:
         for hit in self._coordinated(hits) + self._coordinated_functions():
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
+        hits = self._line_branches(hits)
         return [h for h in hits if not POSITION_AFTER_RE.match(self.text, h.end)
                 and not DOCUMENT_AFTER_RE.match(self.text, h.end) and not NOT_THE_ORGAN_AFTER_RE.match(self.text, h.end)]
 
@@ -560,6 +577,38 @@ class AgencyFinder:
             return []
         return [AgencyHit(m.start(), m.end(), town + self.text[m.end("kind"):m.end()], "乡镇", town)
                 for m in TOWN_RULE_OF_LAW_RE.finditer(self.text) if town.endswith(m.group("kind"))]
+
+    def _line_branches(self, hits: list[AgencyHit]) -> list[AgencyHit]:
+        """Bodies named after the line they belong to, as one: 国家税务总局泰顺县税务局 (a county's tax
+        bureau under the national administration) and 温州市生态环境局泰顺分局 (a city bureau's branch
+        in a county, named by the county's name)."""
+        out: list[AgencyHit] = []
+        for hit in hits:
+            last = out[-1] if out else None
+            if last is not None and last.name in LINE_HEADS and last.end == hit.start \
+                    and hit.name.endswith(LINE_HEADS[last.name]) and not hit.scoped:
+                written = last.name + self.text[hit.start:hit.end]
+                out[-1] = AgencyHit(last.start, hit.end, written, hit.level, hit.region)
+                continue
+            out.append(hit)
+            if hit.name.endswith("局") and not hit.scoped and hit.region:
+                branch = self._branch_after(hit)
+                if branch is not None:
+                    out[-1] = branch
+        return out
+
+    def _branch_after(self, bureau: AgencyHit) -> AgencyHit | None:
+        """温州市生态环境局|泰顺|分局: a division's name (full or short) and 分局 right after a bureau."""
+        match = BRANCH_RE.match(self.text, bureau.end)
+        if match is None:
+            return None
+        span = self.region_spans.get(match.end(1))
+        name = bureau.name + match.group(1) + "分局"
+        if span is not None and span.start == bureau.end and span.node is not None:
+            return AgencyHit(bureau.start, match.end(), name, span.level, span.node)
+        if BRANCH_DIVISION_RE.fullmatch(match.group(1)):  # 上城区分局: the scanner drops 上城区 before 分 (区分)
+            return AgencyHit(bureau.start, match.end(), name, "区县", _division_under(match.group(1), bureau))
+        return None
 
     @staticmethod
     def _keep(hits: list[AgencyHit], taken: TakenMask, hit: AgencyHit | None) -> None:
@@ -712,9 +761,15 @@ class AgencyFinder:
 
     def _bare_prefix(self, start: int, core: str) -> Prefix:
         """A bare 司法局 refers to the report's own level of government — not a bare 司法所, which
-        belongs to some 乡镇 the text does not say, nor the 22个派出所 a count makes several."""
+        belongs to some 乡镇 the text does not say, nor the 22个派出所 a count makes several, nor a
+        综合执法大队, which a county and each of its towns may have."""
         own = self.context.own
-        if own is None or core.endswith(township_heads()) or COUNT_BEFORE_RE.search(self.text, max(0, start - 6), start):
+        tier = RULE_OF_LAW_TIER_RE.match(core)
+        if tier is not None:  # 全面依法治市办 in a county's report: the city's, by its own word
+            qualifier, level, node = self.context.for_level_char(tier.group(1))
+            return Prefix(start, qualifier, level, False, node)
+        if own is None or core.endswith(township_heads()) or core.endswith(SQUAD_HEADS) \
+                or COUNT_BEFORE_RE.search(self.text, max(0, start - 6), start):
             return Prefix(start, None, None, False, None)
         return Prefix(start, own.prefix, own.level, False, own.node)
 

@@ -54,6 +54,7 @@ class Document:
     region_mentions: list[RegionMention] = field(default_factory=list)
     region_unresolved: list[RegionHit] = field(default_factory=list)  # named, but which division is open
     region_by_abbreviation: RegionEntry | None = None  # a province named by its 简称 only (来陕考察)
+    region_by_index: RegionEntry | None = None  # the division whose code opens the page's 索引号
     # agencies, then issuer (which renames self-references and adds 我局)
     agency_context: AgencyContext = field(default_factory=AgencyContext)
     issuer_town: str | None = None  # an issuing township the gazetteer cannot place (several 下洋镇), as written

@@ -9,6 +9,8 @@ rules the report says it made. Everything else (the report's region) follows fro
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from fazhi.extraction import metadata as meta_rules
@@ -36,16 +38,20 @@ SELF_REGION_RE = {
 # What the subject of a report's opening sentence does: "2021年,宣城市公安局按照…", "河北省委、省政府坚持…".
 OPENING_VERBS = ("坚持", "深入", "全面", "认真", "始终", "紧紧", "紧扣", "按照", "围绕", "积极", "不断", "聚焦",
                  "持续", "扎实", "牢牢", "切实", "高度", "进一步", "严格", "大力", "着力", "立足", "继续", "紧密",
-                 "主动", "锚定", "秉持", "自觉", "贯彻", "落实", "把", "将", "以", "在", "依法", "全力", "统筹", "加快")
+                 "主动", "锚定", "秉持", "自觉", "贯彻", "落实", "把", "将", "以", "在", "依法", "全力", "统筹", "加快",
+                 "高举")
 _VERB = "(?:" + "|".join(sorted(OPENING_VERBS, key=len, reverse=True)) + ")"
 # after a region: its party committee and government together (河北省委、省政府; 宁夏回族自治区党委和政府),
 # its government alone, or its governments at every level (江苏省各级政府及其部门坚持…), then the verb
 _LEVEL = "(?:[省市区县州盟旗]|自治区)"
+# the region's work itself as the subject: 中村乡法治政府建设工作在市委…领导下, 全省法治政府建设工作坚持…
+_WORK = "(?:(?:法治政府建设|依法行政|法治建设)(?:工作)?)?"
 REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:人民)?政府|(?:人民)?政府"
-                               rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_VERB}")
+                               rf"|党工委[、和及与]?办事处|各级各部门|各级行政机关"
+                               rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_WORK}{_VERB}")
 # 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻… (the region's whole administration speaking)
 SELF_SUBJECT_RE = re.compile(
-    rf"[我全](省|市|区|县|州|盟|旗|镇|乡|街道)(?:各级(?:行政机关|政府|各部门)|各级各部门|政府)?{_VERB}")
+    rf"[我全本](省|市|区|县|州|盟|旗|镇|乡|街道)(?:各级(?:行政机关|政府|各部门)|各级各部门|政府|上下)?{_WORK}{_VERB}")
 # the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…
 LEVEL_SUBJECT_RE = re.compile(
     rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府){_VERB}")
@@ -54,13 +60,19 @@ LEADERS_RE = re.compile(r"(部|厅|局|委)(?:主要负责同志|主要负责人
 # 市局党委带头…: a bureau's party committee speaks for it, but only the title of rules the bureau says it
 # made names it (局党委 in a report that calls itself only 教育局 does not fix which county's)
 PARTY_COMMITTEE_RE = re.compile(r"(部|厅|局)党委(?![员书副])")
+SELF_HEAD_FULL = {"委": "委员会", "办": "办公室"}
+LEADING_GROUP_RE = re.compile(r"党委|党组")  # a bureau's party committee or group acts for it
 CLAUSE_START = frozenset(",，。；;:：\n 年来")
 # A page's metadata row naming who published it: 发布机构: 内蒙古阿拉善高新技术产业开发区管理委员会
-PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*(?:[:：|]|[\]】])\s*(?P<name>[\u4e00-\u9fff()（）]{4,40})")
-MAX_HEADER_LINES = 20
+PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*(?P<sep>[:：|]|[\]】])?\s*"
+                              r"(?P<name>[\u4e00-\u9fff()（）]{4,40})")
 SHORT_NAME_RE = re.compile(r"[(（](?:以下)?简称[^()（）\n]{1,24}[)）]")
 CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())
 REPORT_FOLLOWS_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)如下")
+# 现公布清远市农业农村局2021年…年度报告; 长沙县人民政府编制了本报告: the report names its author
+PUBLISHES = ("现公布", "现发布", "特发布")
+REPORT_NAMED_RE = re.compile(r"[^。\n，,]{0,40}?报告")
+AUTHORED_RE = re.compile(r"编制了?本报告")  # not 起草: a 司法局 drafts its government's report
 # 关于《清水县人民政府关于…的报告》的政策解读: a page about one report names that report's issuer first
 TITLE_LEAD_RE = re.compile(r"[\s《“\"]*(?:[\[【][^\]】\n]{2,30}[\]】])?\s*(?:关于)?\s*(?:\d{4}(?:[-—至]\d{4})?年度?)?"
                            r"\s*(?:关于)?\s*《?(?:中共)?")
@@ -81,15 +93,19 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     """
     real = [h for h in hits if not h.generic]
     if title is not None:
-        heading = _title_issuer(text, title, real) or _issuer_line_before(text, title, real)
+        heading = (_title_issuer(text, title, real) or _issuer_line_before(text, title, real)
+                   or _issuer_line_after(text, title, real))
         if heading is not None:
             return heading
     for name_line, _ in signatures:
-        for hit in real:
-            if hit.start <= name_line.start + 1 and hit.end >= name_line.end - 1:
-                return hit
+        signer = _signer(text, name_line, real)
+        if signer is not None:
+            return signer
     for hit in real:  # 现将市人社局2021年法治政府建设情况报告如下 (ANNOTATION.md)
         if text.startswith("现将", hit.start - 2) and REPORT_FOLLOWS_RE.match(text, hit.end):
+            return hit
+        if text.startswith(PUBLISHES, hit.start - 3) and REPORT_NAMED_RE.match(text, hit.end) \
+                or AUTHORED_RE.match(text, hit.end):  # 现公布X…年度报告; X编制了本报告
             return hit
     found = _self_speaking_issuer(text, opening_end, real)
     if found:
@@ -100,11 +116,62 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     return subject
 
 
+def _signer(text: str, name_line: Line, hits: list[AgencyHit]) -> AgencyHit | None:
+    """The body a signature's name line names: the one agency filling it, or of a party organ and
+    the government it leads signing together (中共泰顺县委 泰顺县人民政府), the government."""
+    start, end = _signing_body_span(name_line)
+    inside = [h for h in hits if start <= h.start + 1 and h.end <= end + 1]
+    whole = next((h for h in hits if h.start <= start + 1 and h.end >= end - 1), None)
+    if whole is not None:
+        return whole
+    if len(inside) == 2 and _is_party_organ(inside[0].name) and not _is_party_organ(inside[1].name) \
+            and text[start:inside[0].start] in ("", "中共") and inside[1].end >= end - 1 \
+            and JOINT_GAP_RE.fullmatch(text, inside[0].end, inside[1].start):
+        return inside[1]
+    return None
+
+
+# a byline under the title: 泰顺县司法局, (泰顺县司法局 2023年1月5日)
+BYLINE_RE = re.compile(r"[(（]?\s*(?P<name>[^\s()（）]{4,40}?)\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?\s*[)）]?")
+
+
+def _issuer_line_after(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
+    """A byline: the line right under the title that is one agency's name and nothing else, or
+    that name and a date in brackets."""
+    line_start = text.find("\n", title.end)
+    if line_start < 0:
+        return None
+    while text.startswith("\n", line_start):
+        line_start += 1
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    byline = BYLINE_RE.fullmatch(text[line_start:line_end].strip())
+    if byline is None:
+        return None
+    offset = line_start + len(text[line_start:line_end]) - len(text[line_start:line_end].lstrip())
+    start, end = offset + byline.start("name"), offset + byline.end("name")
+    return next((h for h in hits if h.start == start and h.end == end), None)
+
+
+SIGNING_PARTY_GROUP_RE = re.compile(r"^(中共)?.+?(党组|党委)?$")
+
+
+def _signing_body_span(line: Line) -> tuple[int, int]:
+    """Where the body's name is in a signature line: 中共南京市发展和改革委员会党组 signs for the
+    committee (ANNOTATION.md: a 党组 may sign; the 党组 itself is no agency)."""
+    match = SIGNING_PARTY_GROUP_RE.match(line.text)
+    if match is None or not match.group(2):
+        return line.start, line.end
+    head = len(match.group(1) or "")
+    return line.start + head, line.end - len(match.group(2))
+
+
 def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyHit]) -> AgencyHit | None:
     """A report that speaks of itself (我局, 厅党组, 市局党委) by its head word: the agency with that head
     which opens the report, or names the rules it made; its party committee counts for the latter only."""
     self_heads = {m.group(0)[1:] for m in SELF_RE.finditer(text)} | {
         m.group(1) for m in LEADERS_RE.finditer(text)}
+    self_heads |= {SELF_HEAD_FULL[h] for h in self_heads if h in SELF_HEAD_FULL}  # 我委: a 委员会 too
     if self_heads:
         found = (_self_described_issuer(text, opening_end, hits, self_heads)
                  or _issuer_of_own_rules(text, hits, self_heads))
@@ -123,7 +190,7 @@ def _title_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | 
     责任落实督察工作规定》: governments report to the party committee and the government above), so
     the party organ co-signs; ANNOTATION.md gives a whole region's report to its government."""
     leading = [h for h in hits if title.start <= h.start < title.end
-               and TITLE_LEAD_RE.fullmatch(text, title.start, h.start)]
+               and (TITLE_LEAD_RE.fullmatch(text, title.start, h.start) or _bracketed_publisher(text, title, h))]
     if not leading:
         return None
     first = leading[0]
@@ -132,6 +199,12 @@ def _title_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | 
             and JOINT_GAP_RE.fullmatch(text, first.end, following.start):
         return following
     return first
+
+
+def _bracketed_publisher(text: str, title: Line, hit: AgencyHit) -> bool:
+    """【泰顺县司法局】2022年度…: the publisher in brackets before the title (a label such as
+    【政策解读】 names no agency)."""
+    return text[title.start:hit.start].strip() == "【" and text.startswith("】", hit.end)
 
 
 JOINT_GAP_RE = re.compile(r"[\s、]*")
@@ -144,13 +217,33 @@ def _is_party_organ(name: str) -> bool:
 
 def _issuer_line_before(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
     """A notice's issuer line between its 文号 and its 关于… title: the line right above the title
-    (or the words before it on the title's own line) that is one agency's name and nothing else."""
+    (or the words before it on the title's own line) that is one agency's name and nothing else —
+    or, on a page that prints the title in its header first, above the document's own 关于… line."""
     line_start = text.rfind("\n", 0, max(title.start - 1, 0)) + 1
     for hit in hits:
         if hit.start >= title.start:
             break
         if hit.start >= line_start and not text[line_start:hit.start].strip() \
                 and not text[hit.end:title.start].strip():
+            return hit
+    return _issuer_line_above_heading(text, title, hits)
+
+
+HEADING_AFTER_ISSUER_RE = re.compile(r"\s*\n\s*关于")
+
+
+def _issuer_line_above_heading(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
+    """株洲县人民政府 / 关于印发…: a line that is one agency's name, right above a line opening with
+    关于, below the page's header title and before the document's body."""
+    body = re.search(r"[。；;]", text[title.end:])
+    limit = title.end + (body.start() if body else 0)
+    for hit in hits:
+        if hit.start <= title.end:
+            continue
+        if hit.start >= limit:
+            break
+        line_start = text.rfind("\n", 0, hit.start) + 1
+        if not text[line_start:hit.start].strip() and HEADING_AFTER_ISSUER_RE.match(text, hit.end):
             return hit
     return None
 
@@ -192,34 +285,84 @@ def _opening_subject_agency(text: str, opening_end: int | None, hits: list[Agenc
     acts is the reporter (not 党中央 or 国务院, whose lead every report follows)."""
     if opening_end is None:
         return None
-    for hit in hits:
+    for i, hit in enumerate(hits):
         if hit.start >= opening_end:
             break
-        after = SHORT_NAME_RE.match(text, hit.end)  # 市文化广播电视和旅游局(以下简称“市文广旅局”)坚持…
-        verb_at = after.end() if after else hit.end
-        if hit.name not in CENTRAL_ORGANS and not hit.bare and _opens_clause(text, hit.start) \
+        body = hit
+        # 温州市人民政府|外事办公室坚持…: an office named through its government opens the clause
+        while i + 1 < len(hits) and hits[i + 1].start == body.end and body.name.endswith("人民政府"):
+            i += 1
+            body = hits[i]
+        after = SHORT_NAME_RE.match(text, body.end) or LEADING_GROUP_RE.match(text, body.end)
+        verb_at = after.end() if after else body.end  # 市文广旅局(以下简称…)坚持…, 温州市司法局党委坚持…
+        if body.name not in CENTRAL_ORGANS and not body.bare and _opens_clause(text, hit.start) \
                 and text.startswith(OPENING_VERBS, verb_at):
-            return hit
+            return body
     return None
+
+
+def named_in_full_later(issuer: AgencyHit, hits: list[AgencyHit]) -> AgencyHit | None:
+    """An issuer written by level and head (区市场监管局坚持…) that the text also names in full
+    (成都市武侯区市场监督管理局): that body, when exactly one of its level carries the head. A bare
+    head (司法局) is not completed: its text may name the city's bureau above it."""
+    if issuer.region or not issuer.scoped or not issuer.core or not issuer.name.startswith(LEVEL_CHARS):
+        return None
+    level_char = issuer.name[0]
+    full = {h.name: h for h in hits if not h.scoped and h.region and h.level == issuer.level
+            and h.name.endswith(issuer.core) and h.region.endswith(level_char)}
+    return next(iter(full.values())) if len(full) == 1 else None
 
 
 def publisher_row_issuer(lines: list[Line], hits: list[AgencyHit],
                          regions: list[RegionMention]) -> AgencyHit | None:
     """A web page's 发布机构/发文机关 row: the agency found there, else the row's value as written
     when it ends like an agency's name (内蒙古阿拉善高新技术产业开发区管理委员会)."""
-    for line in lines[:MAX_HEADER_LINES]:
-        row = PUBLISHER_ROW_RE.search(line.text)
-        if row is None:
-            continue
+    for line, row in _header_rows(lines, PUBLISHER_ROW_RE):
         start, end = line.start + row.start("name"), line.start + row.end("name")
-        found = next((h for h in hits if not h.generic and h.start <= start + 1 and h.end >= end - 1), None)
-        if found is not None or not row.group("name").endswith(AGENCY_ENDINGS):
+        found = _row_value_agency(row, start, end, hits)
+        if found is not None or not row.group("sep") or not row.group("name").endswith(AGENCY_ENDINGS):
             return found
         inside = [r for r in regions if start <= r.start < end]
         deepest = max(inside, key=lambda r: DEPTH[r.entry.level], default=None)
         return AgencyHit(start, end, row.group("name"), deepest.entry.level if deepest else None,
                          deepest.name if deepest else None)
     return None
+
+
+# 来源: a page's contributor row. It names the issuer of a department's report (来源:泰顺县司法局), but a
+# government's report is put up by its office (来源:静海区人民政府办公室), which is no issuer.
+SOURCE_ROW_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源单位|来源)\s*(?P<sep>[:：|]|[\]】])\s*"
+                           r"(?P<name>[\u4e00-\u9fff()（）]{2,40})")
+PUBLISHING_OFFICES = ("政府办公室", "政府办公厅", "政府办")
+
+
+def source_row_issuer(lines: list[Line], hits: list[AgencyHit]) -> AgencyHit | None:
+    """The agency a 来源 row names in full (region-qualified, not a government's publishing office):
+    the weakest statement of the issuer, taken when the text says nothing else."""
+    for line, row in _header_rows(lines, SOURCE_ROW_RE):
+        start = line.start + row.start("name")  # 来源:泰顺县司法局发布时间:… (squashed): the agency at its start
+        found = next((h for h in hits if not h.generic and h.start == start), None)
+        if found is not None and not found.scoped and found.region and not found.name.endswith(PUBLISHING_OFFICES):
+            return found
+    return None
+
+
+def _header_rows(lines: list[Line], pattern: re.Pattern[str]) -> Iterator[tuple[Line, re.Match[str]]]:
+    """The page's metadata rows above the body that `pattern` matches."""
+    for line in lines[:meta_rules.HEADER_LINES]:
+        if meta_rules.is_body_line(line.text):
+            return
+        row = pattern.search(line.text)
+        if row is not None:
+            yield line, row
+
+
+def _row_value_agency(row: re.Match[str], start: int, end: int, hits: list[AgencyHit]) -> AgencyHit | None:
+    """The agency a row's value names: the whole value after a separator, else (a table row the
+    loader squashed: 发文机关泰顺县司法局) the agency that starts right after the label."""
+    if row.group("sep"):
+        return next((h for h in hits if not h.generic and h.start <= start + 1 and h.end >= end - 1), None)
+    return next((h for h in hits if not h.generic and h.start == start), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,15 +406,84 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
             break
         if _opens_clause(text, chain[0].start) and REGION_SUBJECT_RE.match(text, chain[-1].end):
             return _government(gazetteer, chain)
-    if context is None:
-        return None
     for pattern, skip in ((SELF_SUBJECT_RE, 1), (LEVEL_SUBJECT_RE, 0)):
         own = pattern.search(text, 0, opening_end)
-        if own and context.name.endswith(own.group(1)) and _opens_clause(text, own.start()):
+        entry = _self_division(gazetteer, context, own.group(1), regions) if own else None
+        if own and entry is not None and _opens_clause(text, own.start()):
             start = own.start() + skip
-            return _government(gazetteer, [NamedRegion(start, start + len(own.group(1)), context.name,
-                                                       context.level, context)])
+            return _government(gazetteer, [NamedRegion(start, start + len(own.group(1)), entry.name,
+                                                       entry.level, entry)])
+    return _only_self_region(text, regions, gazetteer) or _bare_town_subject(text, opening_end, context, gazetteer)
+
+
+# 2021年来,街道按照…: a township's report names itself by its kind alone
+BARE_TOWN_SUBJECT_RE = re.compile(rf"(街道|镇|乡)(?:党工委|党委)?(?:[、和]?(?:办事处|政府))?{_WORK}{_VERB}")
+TOWN_STEM_RE = re.compile(r"(?=([\u4e00-\u9fff]{2,3}))")
+
+
+def _bare_town_subject(text: str, opening_end: int | None, context: RegionEntry | None,
+                       gazetteer: RegionGazetteer) -> AgencyHit | None:
+    """街道 (or 镇, 乡) as the opening's subject, in a text placed in a county: the one township of that
+    county of that kind whose stem the text writes (奋力谱写鱼复法治建设新篇章 → 鱼复街道 of 奉节县)."""
+    if opening_end is None or context is None or context.level not in ("区县", "乡镇"):
+        return None
+    own = next((m for m in BARE_TOWN_SUBJECT_RE.finditer(text, 0, opening_end) if _opens_clause(text, m.start())), None)
+    if own is None:
+        return None
+    kind = own.group(1)
+    if context.level == "乡镇":  # placed already (by this rule's first pass): the town itself
+        towns = {context} if context.name.endswith(kind) else set()
+    else:
+        towns = {e for m in TOWN_STEM_RE.finditer(text) for stem in (m.group(1), m.group(1)[:2])
+                 for e in gazetteer.candidates(stem + kind) if e.level == "乡镇" and e.parent == context.name}
+    if len(towns) != 1:
+        return None
+    town = towns.pop()
+    start = own.start()
+    return _government(gazetteer, [NamedRegion(start, start + len(kind), town.name, town.level, town)])
+
+
+def _self_division(gazetteer: RegionGazetteer, context: RegionEntry | None, word: str,
+                   regions: list[NamedRegion]) -> RegionEntry | None:
+    """The division 我县/全省 speaks of: the report's region when its name ends so, else the one of
+    its parents that does and that the text names (全省各级行政机关… in a text whose most-named city
+    is 长春市 and that names 吉林省), else the only division inside it so named."""
+    if context is None:
+        return None
+    if context.name.endswith(word):
+        return context
+    named = {r.entry for r in regions if r.entry is not None}
+    above = next((e for e in gazetteer.ancestors(context) if e.name.endswith(word) and e in named), None)
+    if above is not None:
+        return above
+    below = {e for e in named if e.name.endswith(word) and context in gazetteer.ancestors(e)}
+    return below.pop() if len(below) == 1 else None  # 本街道深入… in a text naming 海曙区南门街道
+
+
+# 全镇, 本镇, 我乡: a township's report speaking of its own division by level word (a county's 全县 may be
+# a department's too: 全县学校 in an 教育局 report that never says 我局)
+SELF_LEVEL_RE = re.compile(r"[我全本](镇|乡|街道)")
+# a department's report speaks of itself as 我局/本委; its 全县 is the county it serves, not its issuer
+DEPARTMENT_SELF_RE = re.compile(r"[我本](?:局|委|厅|办|中心|院|部|所)")
+SELF_LEVEL_MIN = 2  # one 全县 in passing is no self-description
+
+
+def _only_self_region(text: str, regions: list[NamedRegion], gazetteer: RegionGazetteer) -> AgencyHit | None:
+    """A report that calls its division 全镇/本镇 at least twice and names exactly one division ending
+    so (蔡家桥镇法治政府建设领导小组 … 全镇 … 本镇) is that division's: its government. Not in a
+    department's report (我局), whose division is the one it serves."""
+    if DEPARTMENT_SELF_RE.search(text):
+        return None
+    words = Counter(m.group(1) for m in SELF_LEVEL_RE.finditer(text))
+    for word in words:
+        if words[word] < SELF_LEVEL_MIN:
+            continue
+        chains = [c for c in _region_chains(regions) if c[-1].written.endswith(word)
+                  or (c[-1].entry is not None and c[-1].entry.name.endswith(word))]
+        if len({c[-1].entry or c[-1].written for c in chains}) == 1:
+            return _government(gazetteer, chains[0])
     return None
+
 
 
 def _leads_title(text: str, title: Line, chain: list[NamedRegion]) -> bool:
@@ -360,18 +572,36 @@ def _report_region(gazetteer: RegionGazetteer, issuer: AgencyHit | None, context
     return None
 
 
+LEVEL_CHARS = tuple("省市区县州盟旗镇乡")
+
+
+def _named_in_full(issuer: AgencyHit) -> bool:
+    """A body whose region the text does not fix but whose name is its own, not a head word after a
+    level (经济技术开发区管理委员会 on a page that strips the city; not 省教育厅 or 司法局): the report's
+    issuer as written."""
+    return not issuer.bare and not issuer.name.startswith(LEVEL_CHARS)
+
+
 def report_meta(text: str, lines: list[Line], title: Line | None, signatures: list[tuple[Line, Line]],
                 issuer: AgencyHit | None, gazetteer: RegionGazetteer, context: RegionEntry | None) -> ReportMeta:
     """Title, issuer, region, year, doc_type, 文号 and date, each from where the report states it."""
-    date = meta_rules.parse_date(signatures[0][1].text) if signatures else None
+    signed = signatures[0][1].text if signatures else ""
+    date = meta_rules.parse_date(signed) or meta_rules.numeric_date(signed) if signatures else None
     number = meta_rules.find_doc_number(lines)
     title_text = title.text if title else None
+    kind = meta_rules.doc_type(title_text, text)
+    published = date or meta_rules.page_date(lines)
+    # a page's publication date is no year covered by a report; a notice's year is the year it was
+    # issued: its 文号's, else its date's
+    year = meta_rules.covered_year(text, title_text, date) or meta_rules.doc_number_year(number.text if number else None)
+    if year is None and kind == "通知" and published:
+        year = int(published[:4])
     return ReportMeta(
         title=title_text,
-        agency=issuer.name if issuer and (issuer.region or not issuer.scoped) else None,
+        agency=issuer.name if issuer and (issuer.region or not issuer.scoped or _named_in_full(issuer)) else None,
         region=_report_region(gazetteer, issuer, context, text),
-        year=meta_rules.covered_year(text, title_text, date),  # a page's publication date is no year covered
-        doc_type=meta_rules.doc_type(title_text, text),
+        year=year,
+        doc_type=kind,
         doc_number=number.text if number else None,
-        date=date or meta_rules.page_date(lines),
+        date=published,
     )

@@ -27,7 +27,7 @@ CN_DATE_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二
 TRAILING_DATE_RE = re.compile(r"\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
 CN_YEAR_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年")
 YEAR_RE = re.compile(r"(?<![-—–~至\d])((?:19|20)\d{2})(?![-—–~至\d])\s*年(?:度)?")
-TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "要点", "意见", "办法", "计划", "情况", "解读")
+TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "要点", "意见", "办法", "计划", "情况", "解读", "规则")
 REPORT_SELF = re.compile(r"现将[^。]{0,40}?(报告|总结|汇报)如下")
 COVERED_YEAR_RES = (
     re.compile(r"((?:19|20)\d{2})\s*年度?(?:法治政府建设|依法行政|法治建设)"),
@@ -225,18 +225,44 @@ def _completed(title: Line, rest: list[Line]) -> Line:
 PAGE_DATE_FIELDS = ("成文日期", "成文时间", "公文生成日期", "印发日期", "发文日期", "发布日期", "发布时间", "公开日期", "时间")
 _LOOSE_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 _PAGE_DATE_RES = tuple(re.compile(row_label([label]) + ROW_SEPARATOR + _LOOSE_DATE) for label in PAGE_DATE_FIELDS)
-_DOC_NUMBER_ROW_RE = re.compile(row_label(["文号", "发文字号"]) + ROW_SEPARATOR)
+_DOC_NUMBER_ROW_RE = re.compile(row_label(["文号", "发文字号"]) + r"(?:" + ROW_SEPARATOR + r"|\s*)")
 
 
 def find_doc_number(lines: list[Line]) -> Line | None:
-    """The 文号: a line of its own near the top, or the value of a 文号/发文字号 metadata row."""
-    for line in lines[:8]:
-        match = DOC_NUMBER_RE.search(line.text)
+    """The 文号: a line of its own near the top, or the value of a 文号/发文字号 metadata row above the
+    body — right after its label (文号: X; 文号X in a table row squashed by the loader) or on the line
+    under a label alone."""
+    label_above = False
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if is_body_line(line.text):
+            break
         row = _DOC_NUMBER_ROW_RE.search(line.text)
-        if match and (len(line.text) <= len(match.group(0)) + 6 or (row and row.end() == match.start())):
-            offset = line.start + match.start()
-            return Line(offset, offset + len(match.group(0)), match.group(0).replace(" ", ""))
+        match = DOC_NUMBER_RE.match(line.text, row.end()) if row else None
+        if match is None:
+            match = DOC_NUMBER_RE.search(line.text)
+            if match is None or len(line.text) > len(match.group(0)) + 6 or (i >= 8 and not label_above):
+                label_above = row is not None and row.end() == len(line.text)
+                continue
+        offset = line.start + match.start()
+        return Line(offset, offset + len(match.group(0)), match.group(0).replace(" ", ""))
     return None
+
+
+def doc_number_year(number: str | None) -> int | None:
+    """The year in a 文号 (镇政发〔2024〕7号): the year the document was issued."""
+    match = re.search(r"(?:19|20)\d{2}", number) if number else None
+    return int(match.group(0)) if match else None
+
+
+# a signature dated in figures only: 2023.1.5, 2023-01-05, 2023/1/5
+NUMERIC_DATE_RE = re.compile(r"((?:19|20)\d{2})([.\-/])(\d{1,2})\2(\d{1,2})")
+
+
+def numeric_date(text: str) -> str | None:
+    """A line that is only a date in figures (2023.1.5) as ISO: a signature's date below the body,
+    a page's publication stamp above it."""
+    numeric = NUMERIC_DATE_RE.fullmatch(text.strip())
+    return _valid_date(numeric.group(1), numeric.group(3), numeric.group(4)) if numeric else None
 
 
 def parse_date(text: str) -> str | None:
@@ -297,8 +323,10 @@ def _cn_number(word: str) -> int:
 def signature_blocks(lines: list[Line]) -> list[tuple[Line, Line]]:
     """(name line, date line) pairs: a short line without punctuation followed by a date-only line."""
     pairs: list[tuple[Line, Line]] = []
+    body_seen = False
     for prev, line in zip(lines, lines[1:], strict=False):
-        if parse_date(line.text) and _is_name_line(prev.text):
+        body_seen = body_seen or is_body_line(prev.text)
+        if (parse_date(line.text) or (body_seen and numeric_date(line.text))) and _is_name_line(prev.text):
             pairs.append((prev, line))
     for line in lines[-3:]:  # 韶关市司法局  2022年1月10日, on one line
         match = TRAILING_DATE_RE.search(line.text)
@@ -361,6 +389,8 @@ def doc_type(title: str | None, text: str) -> str:
     if title:
         if "解读" in title or title.startswith("图解"):  # explains a document: not the document itself
             return "其他"
+        if title.endswith("规则"):  # 镇巴县人民政府工作规则: the rules themselves, not a plan or report
+            return "其他"
         if title.endswith("通知"):
             return "通知"
         if title.endswith(("实施方案", "实施细则", "工作方案", "方案", "细则")):
@@ -387,4 +417,13 @@ def doc_type(title: str | None, text: str) -> str:
         return "年度报告"
     if "法治政府建设" in body and YEAR_RE.search(body[:200]):  # the body's words, not a breadcrumb's
         return "年度报告"
+    if (YEAR_OPENING_RE.match(text) and "法治" in text[:OPENING_CHARS]) or RETROSPECTIVE_HEADING_RE.match(text):
+        return "年度报告"  # 2022年,江门市司法局坚持…法治…; 一、…推进我区法治政府建设 (an untitled report)
     return "其他"
+
+
+# An untitled report opens with its year and subject (2022年,X坚持…), or with its first numbered part on
+# what was done (一、深入学习…,全力推进我区法治政府建设) — a plan's first part sets goals (总体要求).
+YEAR_OPENING_RE = re.compile(r"\s*(?:19|20)\d{2}\s*年(?:度|以来)?\s*[,，]")
+RETROSPECTIVE_HEADING_RE = re.compile(r"\s*一、(?![^\n]*(?:总体要求|指导思想|工作目标|目标任务|基本原则))"
+                                      r"[^\n]{0,40}(?:法治政府建设|依法行政)[^\n]*\n")

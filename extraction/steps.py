@@ -26,10 +26,12 @@ from fazhi.extraction.aliases import apply_aliases
 from fazhi.extraction.document import Document
 from fazhi.extraction.issuer import (
     find_issuer,
+    named_in_full_later,
     named_regions,
     publisher_row_issuer,
     region_government_issuer,
     report_meta,
+    source_row_issuer,
     speaking_zone,
     zone_subject,
 )
@@ -85,7 +87,8 @@ def regions(doc: Document) -> None:
     stated_in = [(line.start, line.end) for line in [doc.title, *(name for name, _ in doc.signatures)]
                  if line is not None]
     doc.region_by_abbreviation = leader_visit_province(gazetteer, doc.text)
-    doc.region_context = (context_region(gazetteer, hits, stated_in) or index_number_region(gazetteer, doc.text)
+    doc.region_by_index = index_number_region(gazetteer, doc.text)
+    doc.region_context = (context_region(gazetteer, hits, stated_in) or doc.region_by_index
                           or doc.region_by_abbreviation)
     doc.region_mentions = resolve_mentions(gazetteer, hits, doc.region_context)
     resolved = {m.start for m in doc.region_mentions}
@@ -123,6 +126,8 @@ def issuer(doc: Document) -> None:
     """
     _find_zones(doc)
     doc.issuer = _find_issuer(doc)
+    if doc.issuer is not None:
+        doc.issuer = named_in_full_later(doc.issuer, doc.agency_hits) or doc.issuer
     if _place_by_issuer(doc, RegionGazetteer.default()):
         _find_agencies(doc)
         _find_zones(doc)
@@ -133,12 +138,33 @@ def issuer(doc: Document) -> None:
     issuing_zone = next((z for z in doc.zones if doc.issuer and _is_zone_body(doc.issuer, z)), None)
     if issuing_zone is not None:
         doc.agency_hits = zone_agencies(doc.text, doc.zones, issuing_zone, doc.agency_hits)
+    doc.agency_hits = _outside_menus(doc, doc.agency_hits)
     if doc.issuer and doc.issuer not in doc.agency_hits:  # named by a metadata row or by its region
         doc.agency_hits = sorted([*doc.agency_hits, doc.issuer], key=lambda h: h.start)
     if doc.issuer:
         hits = own_abbreviations(doc.agency_hits, doc.issuer, doc.text)
         hits += line_bodies(doc.text, doc.issuer, doc.agency_context, hits)
         doc.agency_hits = sorted(hits + find_self_references(doc.text, doc.issuer), key=lambda h: h.start)
+
+
+MENU_SEPARATOR_RE = re.compile(r"\s*[|｜]\s*")
+MENU_ITEM_CHARS = 8  # 县委, 政务公开: a menu item is a few characters
+
+
+def _outside_menus(doc: Document, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """A site's menu row (县委| 县人大| 县政协) above the body lists the site's sections, not bodies the
+    report speaks of."""
+    menus = []
+    for line in doc.lines[:meta_rules.HEADER_LINES]:
+        if meta_rules.is_body_line(line.text):
+            break
+        items = MENU_SEPARATOR_RE.split(line.text) if "|" in line.text or "｜" in line.text else []
+        if len(items) >= 3 and all(len(item) <= MENU_ITEM_CHARS for item in items) \
+                and not meta_rules.is_page_clutter(line.text):
+            menus.append((line.start, line.end))
+    if not menus:
+        return hits
+    return [h for h in hits if h == doc.issuer or not any(start <= h.start < end for start, end in menus)]
 
 
 def _find_zones(doc: Document) -> None:
@@ -165,7 +191,8 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
     return (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures, region)
             or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions)
             or (zone_issuer(zone) if zone else None)
-            or region)
+            or region
+            or source_row_issuer(doc.lines, doc.agency_hits))
 
 
 def _place_by_issuer(doc: Document, gazetteer: RegionGazetteer) -> bool:
@@ -215,6 +242,9 @@ def report(doc: Document) -> None:
     gazetteer = RegionGazetteer.default()
     doc.report = report_meta(doc.text, doc.lines, doc.title, doc.signatures, doc.issuer, gazetteer,
                              doc.region_context)
+    if doc.report.region is None and doc.issuer is None and doc.region_by_index is not None:
+        # the publisher's own number is issued under its division: the report's region, its body unknown
+        doc.report.region = name_prefix(gazetteer, doc.region_by_index)
 
 
 def laws(doc: Document) -> None:

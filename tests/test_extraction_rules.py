@@ -292,6 +292,10 @@ def test_positions_and_commission_names_are_not_party_organs() -> None:
      "实施方案/实施细则"),
     # an untitled retrospective report
     ("2021年，我局推进依法行政，取得明显成效。现将有关情况报告如下：\n一、主要做法\n", "年度报告"),
+    ("2022年,江门市司法局坚持以习近平新时代中国特色社会主义思想为指导,稳步推进法治江门建设。\n", "年度报告"),
+    ("一、深入学习践行习近平法治思想,全力谋划推进我区法治政府建设\n自治区党委、政府自觉将习近平法治思想作为根本遵循。\n",
+     "年度报告"),
+    ("一、总体要求\n以习近平法治思想为指导,推进法治政府建设。\n", "其他"),  # a plan's goals, no report
 ])
 def test_doc_type_of_untitled_texts(text: str, doc_type: str) -> None:
     assert meta_of(text).doc_type == doc_type
@@ -1201,3 +1205,186 @@ def test_a_dated_plan_resolves_to_the_edition_its_last_year_names(title: str, ex
 
     found = lookup(title)
     assert (found.name if found else None) == expected
+
+
+# -- issuer7: whole-division openings without a title, zones named in full, 文号 rows -----------------
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # 全省… with the province named only in a cited regulation, the most-named place one of its cities
+    ("2019年,全省各级行政机关高举伟大旗帜,深入推进依法行政。\n长春市、二道区开展试点。\n"
+     "贯彻《吉林省优化营商环境条例》。\n", "吉林省人民政府", "吉林省"),
+    # the division's work as the subject: 中村乡法治政府建设工作在…领导下 (a name several counties share)
+    ("市委全面依法治市委员会:\n2025年,中村乡法治政府建设工作在市委、市人民政府的正确领导下,认真落实上级部署。\n",
+     "中村乡人民政府", "中村乡"),
+    # no title, no subject: the only town named, which the text calls 全镇 and 本镇
+    ("一、主要举措\n调整蔡家桥镇法治政府建设领导小组成员,推进全镇法治政府建设,加强党对本镇工作的领导。\n"
+     "组织参加宣城市国家工作人员在线学法考试。\n", "宣城市旌德县蔡家桥镇人民政府", "宣城市旌德县蔡家桥镇"),
+    # a 政府信息公开 report names its author: 现公布X…年度报告, X编制了本报告
+    ("工作年度报告\n依据《中华人民共和国政府信息公开条例》,现公布清远市农业农村局2021年政府信息公开工作年度报告。"
+     "本报告由六部分组成。\n", "清远市农业农村局", "清远市"),
+    ("根据《中华人民共和国政府信息公开条例》要求,长沙县人民政府编制了本报告。\n一、总体情况\n", "长沙市长沙县人民政府",
+     "长沙市长沙县"),
+    # a branch named by a district the scanner cannot cut out (增城区分局: 区分 is a word)
+    ("广州市公安局增城区分局关于2024年度法治政府建设情况的报告\n2024年,我分局坚持依法行政。\n",
+     "广州市公安局增城区分局", "广州市增城区"),
+])
+def test_issuer_of_a_division_speaking_of_itself_an_author_or_a_branch(text: str, agency: str, region: str) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (agency, region)
+
+
+@pytest.mark.parametrize("text", [
+    "一、主要举措\n我局推进全县教育系统依法治校,指导全县学校开展普法,落实南昌县部署。\n",
+    "2022年,在县委县政府领导下,教育系统推进依法治校,全县学校开展普法,全县教师参加培训。\n泰顺县教育局指导。\n",
+])
+def test_a_departments_全县_is_not_its_issuer(text: str) -> None:
+    """A department speaks (我局, or its 系统): the county it serves (全县, named once) is no issuer."""
+    assert meta_of(text).agency is None
+
+
+def test_a_zone_named_in_full_issues_its_report_without_a_region() -> None:
+    """A page that strips the city's name: the 管委会 as written, no region guessed."""
+    text = "经济技术开发区管理委员会关于 2022年法治政府建设情况报告\n2022年,经开区坚持依法行政。\n"
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == ("经济技术开发区管理委员会", None)
+
+
+@pytest.mark.parametrize(("text", "number", "year"), [
+    # a table row squashed by the loader: 文  号 X
+    ("发布机构 自治区人民政府 文  号 内政发〔2013〕62号\n成文日期 2013-07-02\n"
+     "内蒙古自治区人民政府关于印发《内蒙古自治区人民政府工作规则》的通知\n各盟行政公署:\n", "内政发〔2013〕62号", 2013),
+    # the label on a line of its own, the number under it, far down a page's metadata list
+    ("返回顶部\n\n镇巴县人民政府工作规则\n" + "  • 来源:\n" * 8 + "  • 发文字号:\n\n    镇政发〔2024〕7号\n"
+     "镇巴县人民政府工作规则\n第一章总则\n", "镇政发〔2024〕7号", 2024),
+])
+def test_doc_number_rows_and_the_issue_year_they_give(text: str, number: str, year: int) -> None:
+    meta = meta_of(text)
+    assert (meta.doc_number, meta.year) == (number, year)
+
+
+def test_a_governments_rules_are_titled_and_of_type_other() -> None:
+    meta = meta_of("返回顶部\n\n镇巴县人民政府工作规则\n第一章总则\n一、结合本县实际,制定本规则。\n")
+    assert (meta.title, meta.agency, meta.doc_type) == ("镇巴县人民政府工作规则", "汉中市镇巴县人民政府", "其他")
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a 党组 signs for the body it leads (ANNOTATION.md); the 党组 is no agency
+    ("2022年度法治政府建设情况报告\n2022年,我委坚持依法行政。\n\n中共南京市发展和改革委员会党组\n2023年2月1日\n",
+     "南京市发展和改革委员会"),
+    # 区市场监管局 as the subject, the same body named in full further on
+    ("2022年,在区委、区政府的坚强领导下,区市场监管局坚持依法行政,推进执法规范化建设。\n"
+     "成都市武侯区市场监督管理局推进执法规范化。\n", "成都市武侯区市场监督管理局"),
+    # 本街道 as the subject, the street named once under its district
+    ("2023年,在区委区政府的坚强领导下,本街道深入推进法治政府建设,全面提升依法行政水平。\n"
+     "一、主要工作\n海曙区南门街道组织开展普法。\n", "宁波市海曙区南门街道办事处"),
+])
+def test_issuer_signed_by_its_party_group_or_named_in_full_later(text: str, agency: str) -> None:
+    assert meta_of(text).agency == agency
+
+
+def test_a_bare_head_is_not_completed_by_another_bodys_full_name() -> None:
+    """司法局坚持… naming 南昌市司法局 (the city's bureau above it): the county bureau stays unknown."""
+    text = "2022年,司法局坚持依法行政,推进执法规范化建设,认真落实各项部署。\n配合南昌市司法局开展督察。\n"
+    assert meta_of(text).agency != "南昌市司法局"
+
+
+_PLAIN_BODY = ("2022年,在县委县政府的坚强领导下,我们坚持以习近平法治思想为指导,全面推进依法行政,各项工作取得新成效。"
+               "现将有关情况报告如下:\n一、主要工作\n加强学法用法。\n")
+
+
+@pytest.mark.parametrize(("head", "tail", "agency"), [
+    ("2022年度法治政府建设工作报告\n来源:泰顺县司法局 发布时间:2023-02-01\n", "", "温州市泰顺县司法局"),
+    ("2022年度法治政府建设工作报告\n发文机关 泰顺县司法局\n", "", "温州市泰顺县司法局"),  # squashed table row
+    ("2022年度法治政府建设工作报告\n泰顺县司法局\n", "", "温州市泰顺县司法局"),  # a byline under the title
+    ("2022年度法治政府建设工作报告\n（泰顺县司法局 2023年1月5日）\n", "", "温州市泰顺县司法局"),
+    ("【泰顺县司法局】2022年度法治政府建设工作报告\n", "", "温州市泰顺县司法局"),
+    ("2022年度法治政府建设工作报告\n", "\n中共泰顺县委 泰顺县人民政府\n2023年1月5日\n", "温州市泰顺县人民政府"),
+    ("2022年度法治政府建设工作报告\n", "\n泰顺县司法局\n2023.1.5\n", "温州市泰顺县司法局"),
+    # a government's office puts its reports up: no issuer
+    ("2022年度法治政府建设工作报告\n来源:泰顺县人民政府办公室\n", "", None),
+])
+def test_issuer_from_page_rows_bylines_and_signatures(head: str, tail: str, agency: str | None) -> None:
+    assert meta_of(head + _PLAIN_BODY + tail).agency == agency
+
+
+def test_a_dated_page_stamp_above_the_body_is_no_signature() -> None:
+    """古城街道2025年度… / 2026-01-27: a publication stamp under the title, not a signed date."""
+    meta = meta_of("古城街道2025年度法治政府建设工作报告\n2026-01-27\n" + _PLAIN_BODY)
+    assert meta.date is None
+
+
+@pytest.mark.parametrize(("subject", "agency"), [
+    ("国家税务总局泰顺县税务局", "国家税务总局泰顺县税务局"),  # a county tax bureau under the national line
+    ("温州市生态环境局泰顺分局", "温州市生态环境局泰顺分局"),  # a city bureau's branch, by the county's name
+    ("杭州市公安局上城区分局", "杭州市公安局上城区分局"),
+    ("泰顺县消防救援大队", "温州市泰顺县消防救援大队"),
+    ("泰顺县文化和广电旅游体育局", "温州市泰顺县文化和广电旅游体育局"),
+    ("泰顺县各级各部门", "温州市泰顺县人民政府"),
+    ("温州市各级行政机关", "温州市人民政府"),
+    ("温州市司法局党委", "温州市司法局"),  # a bureau's party committee acting for it
+    ("温州市人民政府外事办公室", "温州市外事办公室"),  # an office named through its government
+    ("全县上下", None),  # no county named: no issuer
+])
+def test_issuer_names_of_line_bodies_branches_and_squads(subject: str, agency: str | None) -> None:
+    assert meta_of(f"2022年,{subject}坚持以习近平法治思想为指导,全面推进依法行政,各项工作取得新成效。\n").agency == agency
+
+
+def test_a_bare_squad_is_not_the_report_levels() -> None:
+    """综合执法大队 in a county's report may be any town's: kept as written, not qualified."""
+    text = "泰顺县2022年法治政府建设工作报告\n整合司法所、综合执法大队力量开展执法。\n"
+    assert "温州市泰顺县综合执法大队" not in names(extract(text_document("r.txt", text)).agencies)
+
+
+def test_plural_addressees_of_banners_and_leagues_are_no_agencies() -> None:
+    text = "内蒙古自治区人民政府关于印发工作规则的通知\n各盟行政公署、市人民政府,各旗县人民政府,自治区各委、办、厅、局:\n"
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert not {"市人民政府", "县人民政府"} & found
+
+
+def test_a_rule_of_law_office_takes_the_level_its_name_says() -> None:
+    """全面依法治市办 in a county's report is the city's office, not the county's."""
+    text = "浮梁县2022年法治政府建设报告\n该项工作被全面依法治市办向省级推荐,景德镇市委决定。\n"
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert "中共景德镇市委全面依法治市委员会办公室" in found
+    assert not any("浮梁县委全面依法治市" in name for name in found)
+
+
+def test_the_drafting_bureau_is_not_the_issuer() -> None:
+    """县司法局起草了本报告: the bureau drafts its government's report; it does not issue it."""
+    assert meta_of("根据上述要求,县司法局起草了本报告,现解读如下。\n").agency is None
+
+
+def test_an_index_number_places_a_report_whose_body_stays_unknown() -> None:
+    """索引号 330329/…: the publisher's division (泰顺县) is the report's region; 我局 names no body."""
+    meta = meta_of("2022年度法治政府建设工作报告\n索引号:330329/2023-00012\n2022年,我局坚持依法行政,各项工作取得新成效。\n")
+    assert (meta.agency, meta.region) == (None, "温州市泰顺县")
+
+
+def test_a_notices_issuer_lines_below_the_pages_header_title() -> None:
+    """The page prints the title in its header, the document its issuer lines above its own 关于… line
+    (wrapped); a county the table lacks (株洲县, now 渌口区) keeps its name; the year is the notice's."""
+    text = ("关于印发《株洲县深入推进法治政府建设实施方案》的通知\n株洲县政府门户网站 更新时间:2017-03-22\n\n"
+            "中共株洲县委\n\n株洲县人民政府\n\n关于印发《株洲县深入推进法治政府建设\n\n实施方案》的通知\n\n"
+            "各镇党委和人民政府:\n现将《株洲县深入推进法治政府建设实施方案》印发给你们,请认真贯彻执行。\n")
+    meta = meta_of(text)
+    assert (meta.agency, meta.region, meta.year) == ("株洲县人民政府", "株洲县", 2017)
+
+
+
+def test_a_sites_menu_row_names_no_agencies() -> None:
+    text = ("欢迎访问株洲县政府门户网站!\n\n县委| 县人大| 县政协\n\n株洲县人民政府关于2016年法治政府建设情况的报告\n"
+            "2016年,县政府坚持依法行政,自觉接受县人大监督。\n")
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert "县委" not in found and "县政协" not in found
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    ("2022年,我委坚持依法行政。\n印发《温州市发展和改革委员会重大行政决策程序规定》。\n", "温州市发展和改革委员会"),
+    ("2022年,我办坚持依法行政。\n印发《温州市人民政府办公室公文处理办法》。\n", "温州市人民政府办公室"),
+    ("2022年,全县上下坚持依法行政,各项工作取得新成效。\n泰顺县开展普法。\n", "温州市泰顺县人民政府"),
+    # 街道 alone as the subject; the street's stem in 鱼复法治建设, its county in a cited plan
+    ("为进一步加强法治政府建设,2021年来,街道按照《奉节县法治政府建设实施方案》的要求,奋力谱写鱼复法治建设新篇章。\n",
+     "重庆市奉节县鱼复街道办事处"),
+])
+def test_我委_我办_and_全县上下_name_their_body(text: str, agency: str) -> None:
+    assert meta_of(text).agency == agency

@@ -3,12 +3,12 @@
     PYTHONPATH=... python3 tools/perturb_issuer.py [--verbose] [--only NAME[,NAME]]
 
 Takes every tuning text whose gold issuer is known (the seeds, the tune half of realdev,
-tests/gold/realextra..realextra4), applies each of a set of independent, realistic page
+tests/gold/realextra..realextra5), applies each of a set of independent, realistic page
 transformations (a site banner and breadcrumb, metadata rows, 打印 关闭 lines, a title wrapped
 over two lines or moved into a 标题: row, spaces inside names, Traditional characters, a title
 without punctuation, a signature block instead of a title, half-width marks, minimal HTML),
 extracts the perturbed text, and counts the issuers and regions lost (or gained) relative to the
-unperturbed text. Never reads held-out texts (realdev/check, realextra5).
+unperturbed text. Never reads held-out texts (realdev/check, realextra6).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class Sample:
 
 
 def samples() -> list[Sample]:
-    """The tuning texts with a gold issuer: seeds, realdev tune, realextra..realextra4."""
+    """The tuning texts with a gold issuer: seeds, realdev tune, realextra..realextra5."""
     out = []
     gold_jsons = [(p, SHARED / "seeds" / json.loads(p.read_text())["source"])
                   for p in sorted((REPO / "tests/gold").glob("*.json"))]
@@ -54,7 +54,7 @@ def samples() -> list[Sample]:
         if report.get("agency"):
             out.append(Sample(path.parent.name + "/" + path.name, path.read_text(encoding="utf-8"),
                               report["agency"], report.get("region")))
-    for folder in ("realextra", "realextra2", "realextra3", "realextra4"):
+    for folder in ("realextra", "realextra2", "realextra3", "realextra4", "realextra5"):
         base = REPO / "tests/gold" / folder
         with (base / "GOLD.tsv").open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle, delimiter="\t"):
