@@ -589,19 +589,15 @@ def report_meta(text: str, lines: list[Line], title: Line | None, signatures: li
     date = meta_rules.parse_date(signed) or meta_rules.numeric_date(signed) if signatures else None
     number = meta_rules.find_doc_number(lines)
     title_text = title.text if title else None
-    kind = meta_rules.doc_type(title_text, text)
-    published = date or meta_rules.page_date(lines)
-    # a page's publication date is no year covered by a report; a notice's year is the year it was
-    # issued: its 文号's, else its date's
+    # a page's publication date is no year covered (covered_year decides when a page row dates a notice);
+    # a 文号's year is the issue year, the last resort
     year = meta_rules.covered_year(text, title_text, date) or meta_rules.doc_number_year(number.text if number else None)
-    if year is None and kind == "通知" and published:
-        year = int(published[:4])
     return ReportMeta(
         title=title_text,
         agency=issuer.name if issuer and (issuer.region or not issuer.scoped or _named_in_full(issuer)) else None,
         region=_report_region(gazetteer, issuer, context, text),
         year=year,
-        doc_type=kind,
+        doc_type=meta_rules.doc_type(title_text, text),
         doc_number=number.text if number else None,
-        date=published,
+        date=date or meta_rules.page_date(lines),
     )
