@@ -335,8 +335,8 @@ class Neo4jStore:
             for statement in _schema_statements():
                 session.run(statement).consume()
         if self._read("MATCH (a:Agency) RETURN a.name LIMIT 1") and not self._read(
-                "MATCH (s:AgencyStat) RETURN s.agency LIMIT 1"):
-            self.rebuild_derived()  # a graph made before AgencyStat: the 机构 list reads it
+                "MATCH (s:AgencyStat) WHERE s.implemented IS NOT NULL RETURN s.agency LIMIT 1"):
+            self.rebuild_derived()  # a graph made before AgencyStat (or its measure counts): the 机构 list reads it
 
     # -- writing -------------------------------------------------------------
 

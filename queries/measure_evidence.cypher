@@ -8,6 +8,8 @@
 // param measure: "双随机、一公开"
 // param limit: 1000
 MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure {name: $measure})
+// WITH first: LadybugDB then looks each edge's report up by key instead of hash-joining every report
+WITH a, e, m
 MATCH (r:Report {id: e.report_id})
 WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $year_to)
   AND ($doc_type = '' OR r.doc_type = $doc_type)
