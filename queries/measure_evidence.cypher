@@ -1,5 +1,6 @@
 // name: measure_evidence
 // description: Agencies implementing a measure in the filtered reports, with the evidence sentence and offsets, earliest first, at most `limit` rows. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// open: measure_evidence_all
 // param year_from: 0
 // param year_to: 0
 // param region: ""
