@@ -59,9 +59,6 @@ STORE_BYTES_PER_REPORT = 50_000
 STORE_COLUMNS: dict[str, dict[str, str]] = {"Report": {"pending": "BOOLEAN"}}
 
 
-PAIR_CHUNK = 2000  # first documents per co-citation count when every aggregate is rebuilt (rebuild_derived)
-
-
 def buffer_pool_bytes(mb: int | None = None, store_bytes: int = 0) -> int:
     """LadybugDB's buffer pool size: an explicit size (`--buffer-pool-mb`), FAZHI_BUFFER_POOL_MB, or
     the default: DEFAULT_BUFFER_POOL_MB, or POOL_PER_STORE_BYTE times the store's bytes when that is
@@ -672,9 +669,7 @@ class LadybugStore:
         for label in derived.DERIVED_NODES:
             self._conn.execute(f"DROP TABLE IF EXISTS {label}")
             self._conn.execute(derived_table_ddl(label))
-        # co-citation pairs counted a chunk of first documents at a time: one global count of every
-        # pair (4.6 M at 50,000 reports) does not fit a 4 GB buffer pool
-        return self._transaction(lambda: derived.rebuild(self._rows, pair_chunk=PAIR_CHUNK))
+        return self._transaction(lambda: derived.rebuild(self._rows))
 
     def _unstored_reports(self, rows: GraphRows) -> set[str]:
         ids = list(rows.nodes.get("Report", {}))
