@@ -22,7 +22,7 @@ law = pick("文件", laws["law"].tolist(), "l", "law")
 if law is None:
     st.stop()
 detail = library_frame("law_detail", law=law)
-edges = library_frame("neighbours", key=law, limit=5000)
+edges = library_frame("law_links", law=law)
 if not detail.empty:
     cols = st.columns(3)
     cols[0].metric("类别", detail.iloc[0]["category"] or "—")

@@ -7,15 +7,21 @@ far over the 100 ms a page may take. These tables hold the answers instead:
   IMPLEMENTS edges (top_measures, the overview's measures with the filters open);
 - LawStat {law, reports, agencies, first_year, last_year}: per document, over the reports
   citing it and their issuers (most_cited_laws, the overview's laws);
-- AgencyStat {agency, level, region, facts, mentions}: per agency, its IMPLEMENTS edges (facts)
-  and the reports that mention it, one row for every Agency node (the 机构 list pages through
-  it, busiest first, and counts it for its total instead of counting edges per agency);
+- AgencyStat {agency, level, region, facts, mentions, measures, implemented}: per agency, its
+  IMPLEMENTS edges (facts), the distinct measures and reports among them, and the reports that
+  mention it, one row for every Agency node (the 机构 list pages through it, busiest first, and
+  counts it for its total instead of counting edges per agency; the ranking by measures reads it
+  instead of a pass over 1.5 M edges);
 - LawPair {key, law_a, law_b, reports}: how many reports cite both documents (law_a < law_b).
   The key is a 64-bit hash of the pair, not the names: LadybugDB reads every projected
   column of a scanned table, so the global top pairs are found on two integer columns
   and only the winners' names are fetched by key (3 ms instead of 150 ms on 1.1 M pairs).
   `top` marks every pair with at least the TOP_PAIRS-th largest count (ties included), so
   the global top-k for any k <= TOP_PAIRS is exact and reads one boolean column.
+- MeasurePair {key, measure_a, measure_b, reports}: how many reports mention both measures
+  (measure_a < measure_b), kept by the same deltas as LawPair (measure_cooccurrence reads it:
+  a hub measure is mentioned by nearly every report, so counting its co-mentions walks ~10^6
+  MENTIONS edges at 50k). A few thousand rows: no `top` flag is needed.
 
 They are derived, never facts: separate tables (labels) with no edges and no `name`/`id`
 key, so exports, evidence, neighbours and paths never see them. Both stores call the same
@@ -50,9 +56,10 @@ DERIVED_NODES: dict[str, tuple[str, dict[str, str]]] = {
     "LawStat": ("law", {"law": "STRING", "category": "STRING", "issuer": "STRING", "reports": "INT64", "agencies": "INT64",
                         "first_year": "INT64", "last_year": "INT64"}),
     "AgencyStat": ("agency", {"agency": "STRING", "level": "STRING", "region": "STRING", "facts": "INT64",
-                              "mentions": "INT64"}),
+                              "mentions": "INT64", "measures": "INT64", "implemented": "INT64"}),
     "LawPair": ("key", {"key": "INT64", "law_a": "STRING", "law_b": "STRING", "reports": "INT64",
                         "top": "BOOLEAN"}),
+    "MeasurePair": ("key", {"key": "INT64", "measure_a": "STRING", "measure_b": "STRING", "reports": "INT64"}),
 }
 CHUNK = 2000
 TOP_PAIRS = 1000
@@ -81,10 +88,14 @@ _LAWS = _LAWS_FROM_EDGES + (
 _DROP_AGENCIES = "UNWIND $names AS n MATCH (s:AgencyStat {agency: n}) DELETE s"
 # Anchored on each agency (a key lookup, then its own edges), and a row even without edges:
 # the list shows every agency, so its page count is this table's size.
-_AGENCIES = (
-    "UNWIND $names AS n MATCH (a:Agency {name: n}) "
-    "WITH a, COUNT { MATCH (a)-[:IMPLEMENTS]->(:Measure) } AS facts, COUNT { MATCH (:Report)-[:MENTIONS]->(a) } AS mentions "
-    "CREATE (:AgencyStat {agency: a.name, level: a.level, region: a.region, facts: facts, mentions: mentions})"
+_AGENCIES = (  # the agency is looked up again after the aggregation: LadybugDB cannot match from a node carried through it
+    "UNWIND $names AS n MATCH (a:Agency {name: n}) OPTIONAL MATCH (a)-[e:IMPLEMENTS]->(m:Measure) "
+    "WITH a.name AS name, count(e.report_id) AS facts, count(DISTINCT m.name) AS measures, "
+    "count(DISTINCT e.report_id) AS implemented "
+    "MATCH (a:Agency {name: name}) "
+    "WITH a, facts, measures, implemented, COUNT { MATCH (:Report)-[:MENTIONS]->(a) } AS mentions "
+    "CREATE (:AgencyStat {agency: a.name, level: a.level, region: a.region, facts: facts, mentions: mentions, "
+    "measures: measures, implemented: implemented})"
 )
 _AGENCIES_OF_REPORT = (
     "MATCH (a:Agency)-[e]-() WHERE e.report_id = $rid RETURN DISTINCT a.name"
@@ -93,18 +104,35 @@ _STAT_COLUMNS = "RETURN name, agencies, reports, first_year, last_year ORDER BY 
 _TOP_STATS = ("MATCH (s:{label}) RETURN s.{key} ORDER BY s.reports DESC, s.{key} LIMIT $k")
 _STORED_STATS = ("UNWIND $names AS n MATCH (s:{label} {{{key}: n}}) "
                  "RETURN s.{key}, s.agencies, s.reports, s.first_year, s.last_year ORDER BY s.{key}")
-_CITED = "UNWIND $ids AS id MATCH (r:Report {id: id})-[:CITES]->(l:Law) RETURN r.id, l.name"
 _CITED_BY_ISSUED = "UNWIND $ids AS id MATCH (:Report {id: id})-[:CITES]->(l:Law) RETURN DISTINCT l.name"
-_PAIR_KEYS = "UNWIND $keys AS k MATCH (p:LawPair {key: k}) RETURN p.key"
-_PAIR_ADD = "UNWIND $rows AS row MATCH (p:LawPair {key: row.key}) SET p.reports = p.reports + row.d"
-_PAIR_CREATE = (
-    "UNWIND $rows AS row CREATE (:LawPair {key: row.key, law_a: row.a, law_b: row.b, reports: row.d, top: false})"
-)
-_PAIR_DROP_EMPTY = "UNWIND $keys AS k MATCH (p:LawPair {key: k}) WHERE p.reports <= 0 DELETE p"
-_PAIRS_ALL = (
-    "MATCH (l1:Law)<-[:CITES]-(r:Report)-[:CITES]->(l2:Law) WHERE l1.name < l2.name "
-    "RETURN l1.name, l2.name, count(DISTINCT r)"
-)
+
+
+@dataclass(frozen=True)
+class PairTable:
+    """A table of co-occurrence counts: how many reports link to both `a` and `b` (a < b) by `rel`."""
+
+    label: str
+    a: str
+    b: str
+    rel: str
+    target: str
+
+    def statement(self, kind: str) -> str:
+        """The key lookup, delta, insert and cleanup statements of this table."""
+        return {
+            "keys": f"UNWIND $keys AS k MATCH (p:{self.label} {{key: k}}) RETURN p.key",
+            "add": f"UNWIND $rows AS row MATCH (p:{self.label} {{key: row.key}}) SET p.reports = p.reports + row.d",
+            "create": f"UNWIND $rows AS row CREATE (:{self.label} {{key: row.key, {self.a}: row.a, {self.b}: row.b, "
+                      f"reports: row.d{', top: false' if self is LAW_PAIRS else ''}}})",
+            "drop": f"UNWIND $keys AS k MATCH (p:{self.label} {{key: k}}) WHERE p.reports <= 0 DELETE p",
+            "linked": f"UNWIND $ids AS id MATCH (r:Report {{id: id}})-[:{self.rel}]->(x:{self.target}) RETURN r.id, x.name",
+            "all": f"MATCH (x:{self.target})<-[:{self.rel}]-(r:Report)-[:{self.rel}]->(y:{self.target}) "
+                   "WHERE x.name < y.name RETURN x.name, y.name, count(DISTINCT r)",
+        }[kind]
+
+
+LAW_PAIRS = PairTable("LawPair", "law_a", "law_b", "CITES", "Law")
+MEASURE_PAIRS = PairTable("MeasurePair", "measure_a", "measure_b", "MENTIONS", "Measure")
 _PAIRS_OF = (  # the pairs whose first (smaller) document is in $names: disjoint across chunks of names
     "UNWIND $names AS n MATCH (l1:Law {name: n})<-[:CITES]-(r:Report)-[:CITES]->(l2:Law) WHERE n < l2.name "
     "RETURN l1.name, l2.name, count(DISTINCT r)"
@@ -135,18 +163,34 @@ def _edge_keys(rows: GraphRows, rel_type: str) -> Iterable[tuple[str, str, str]]
             yield from edges
 
 
-def cited_before(run: Runner, rows: GraphRows) -> dict[str, set[str]]:
-    """The documents each report with CITES edges in `rows` already cites (before the write)."""
-    ids = sorted({report for _, _, report in _edge_keys(rows, "CITES")})
-    return _cited(run, ids)
+@dataclass
+class Before:
+    """What a write must know of the store before it: for each report of the batch with CITES
+    (MENTIONS of measures) edges, the documents it already cites (the measures it mentions)."""
+
+    cited: dict[str, set[str]]
+    mentioned: dict[str, set[str]]
 
 
-def _cited(run: Runner, ids: list[str]) -> dict[str, set[str]]:
-    cited: dict[str, set[str]] = {report: set() for report in ids}
+def cited_before(run: Runner, rows: GraphRows) -> Before:
+    """The documents and measures each report with such edges in `rows` already links to (before the write)."""
+    return Before(*(_linked(run, table, sorted({report for _, _, report in _pair_edges(rows, table)}))
+                    for table in (LAW_PAIRS, MEASURE_PAIRS)))
+
+
+def _pair_edges(rows: GraphRows, table: PairTable) -> Iterable[tuple[str, str, str]]:
+    """The rows' edges that a pair table counts: `rel` from a Report to a `target` node."""
+    for (kind, source_label, target_label), edges in rows.edges.items():
+        if (kind, source_label, target_label) == (table.rel, "Report", table.target):
+            yield from edges
+
+
+def _linked(run: Runner, table: PairTable, ids: list[str]) -> dict[str, set[str]]:
+    linked: dict[str, set[str]] = {report: set() for report in ids}
     for chunk in _chunks(ids):
-        for report, law in run(_CITED, {"ids": chunk}):
-            cited[report].add(law)
-    return cited
+        for report, name in run(table.statement("linked"), {"ids": chunk}):
+            linked[report].add(name)
+    return linked
 
 
 @dataclass
@@ -156,29 +200,26 @@ class Touched:
     measures: set[str] = field(default_factory=set)
     laws: set[str] = field(default_factory=set)
     agencies: set[str] = field(default_factory=set)
+    mentioned: set[str] = field(default_factory=set)  # a removed report's measures (its MeasurePair counts)
 
     def update(self, other: Touched) -> None:
         self.measures |= other.measures
         self.laws |= other.laws
         self.agencies |= other.agencies
+        self.mentioned |= other.mentioned
 
 
-def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]], deferred: bool = False,
+def after_write(run: Runner, rows: GraphRows, before: Before, deferred: bool = False,
                 sweep: Sweep | None = None) -> Touched:
-    """Bring the aggregates up to date with a write whose CITES state was `before`.
+    """Bring the aggregates up to date with a write whose CITES and MENTIONS state was `before`.
 
     Returns what the write touched. `deferred` (a bulk load) leaves the two global steps to
     the caller, once at the end: refreshing those stats (hub measures and documents are
     touched by every batch) and marking the top co-citation pairs (a histogram over every
     pair, millions at 50k). `sweep` runs mark_top's updates (default: one statement each).
     """
-    after = {report: set(laws) for report, laws in before.items()}
-    for _, law, report in _edge_keys(rows, "CITES"):
-        after.setdefault(report, set()).add(law)
-    deltas: Counter[tuple[str, str]] = Counter()
-    for report, laws in after.items():
-        deltas.update(set(combinations(sorted(laws), 2)) - set(combinations(sorted(before.get(report, ())), 2)))
-    _apply_pairs(run, deltas, top=not deferred, sweep=sweep)
+    for table, linked in ((LAW_PAIRS, before.cited), (MEASURE_PAIRS, before.mentioned)):
+        _apply_pairs(run, table, _new_pairs(rows, table, linked), top=not deferred, sweep=sweep)
     # nodes too: a batch may change a measure's kind, a document's category, an agency's level
     touched = Touched(
         measures={target for _, target, _ in _edge_keys(rows, "IMPLEMENTS")} | set(rows.nodes.get("Measure", {})),
@@ -192,6 +233,17 @@ def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]], defer
     if not deferred:
         refresh(run, touched)
     return touched
+
+
+def _new_pairs(rows: GraphRows, table: PairTable, before: dict[str, set[str]]) -> Counter[tuple[str, str]]:
+    """The pairs the rows' edges add to each report's links (`before`: its links before the write)."""
+    after = {report: set(names) for report, names in before.items()}
+    for _, name, report in _pair_edges(rows, table):
+        after.setdefault(report, set()).add(name)
+    deltas: Counter[tuple[str, str]] = Counter()
+    for report, names in after.items():
+        deltas.update(set(combinations(sorted(names), 2)) - set(combinations(sorted(before.get(report, ())), 2)))
+    return deltas
 
 
 def _agency_ends(rows: GraphRows) -> set[str]:
@@ -211,18 +263,20 @@ def before_remove(run: Runner, report_id: str) -> Touched:
     return Touched(
         measures={name for (name,) in run(
             "MATCH (:Agency)-[e:IMPLEMENTS]->(m:Measure) WHERE e.report_id = $rid RETURN DISTINCT m.name", params)},
-        laws=_cited(run, [report_id])[report_id],
+        laws=_linked(run, LAW_PAIRS, [report_id])[report_id],
+        mentioned=_linked(run, MEASURE_PAIRS, [report_id])[report_id],
         agencies={name for (name,) in run(_AGENCIES_OF_REPORT, params)},
     )
 
 
 def after_remove(run: Runner, touched: Touched) -> None:
     """Take a removed report's counts away; run after the orphan sweep, so a swept agency loses its row."""
-    _apply_pairs(run, Counter({pair: -1 for pair in combinations(sorted(touched.laws), 2)}))
+    for table, names in ((LAW_PAIRS, touched.laws), (MEASURE_PAIRS, touched.mentioned)):
+        _apply_pairs(run, table, Counter({pair: -1 for pair in combinations(sorted(names), 2)}))
     refresh(run, touched)
 
 
-def _apply_pairs(run: Runner, deltas: Counter[tuple[str, str]], top: bool = True,
+def _apply_pairs(run: Runner, table: PairTable, deltas: Counter[tuple[str, str]], top: bool = True,
                  sweep: Sweep | None = None) -> None:
     """Add the deltas: SET on stored pairs, CREATE for new ones, drop pairs that reach zero.
 
@@ -233,14 +287,14 @@ def _apply_pairs(run: Runner, deltas: Counter[tuple[str, str]], top: bool = True
                                   for (a, b), d in sorted(deltas.items()) if d]
     stored: set[int] = set()
     for chunk in _chunks([row["key"] for row in rows]):
-        stored.update(key for (key,) in run(_PAIR_KEYS, {"keys": chunk}))
-    for statement, part in ((_PAIR_ADD, [r for r in rows if r["key"] in stored]),
-                            (_PAIR_CREATE, [r for r in rows if r["key"] not in stored])):
+        stored.update(key for (key,) in run(table.statement("keys"), {"keys": chunk}))
+    for statement, part in ((table.statement("add"), [r for r in rows if r["key"] in stored]),
+                            (table.statement("create"), [r for r in rows if r["key"] not in stored])):
         for chunk in _chunks(part):
             run(statement, {"rows": chunk})
     for chunk in _chunks([row["key"] for row in rows if row["d"] < 0]):
-        run(_PAIR_DROP_EMPTY, {"keys": chunk})
-    if rows and top:
+        run(table.statement("drop"), {"keys": chunk})
+    if rows and top and table is LAW_PAIRS:
         mark_top(run, sweep)
 
 
@@ -272,8 +326,10 @@ def refresh(run: Runner, touched: Touched) -> None:
             run(make, {"names": chunk})
 
 
-def rebuild(run: Runner, sweep: Sweep | None = None, pair_chunk: int | None = None) -> dict[str, int]:
-    """Drop and recompute every aggregate (a store from before this layer, or a repair).
+def rebuild(run: Runner, sweep: Sweep | None = None, pair_chunk: int | None = None,
+            labels: Iterable[str] | None = None) -> dict[str, int]:
+    """Drop and recompute the aggregates (a store from before this layer, or a repair): every
+    table, or only `labels` (a store that lacks one table need not recount 4 M co-citation pairs).
 
     Without `pair_chunk` the co-citation pairs come from one global query and are written by
     one _apply_pairs (LadybugDB, one transaction). With it (Neo4j) they are computed for
@@ -281,14 +337,23 @@ def rebuild(run: Runner, sweep: Sweep | None = None, pair_chunk: int | None = No
     all pairs (1.1 M at 10,000 reports); `sweep` deletes the old rows and flags the top pairs.
     """
     sweep = sweep or one_statement(run)
+    wanted = set(DERIVED_NODES if labels is None else labels)
     for label in DERIVED_NODES:
-        sweep(f"MATCH (s:{label})", "s", "DELETE s", {})
+        if label in wanted:
+            sweep(f"MATCH (s:{label})", "s", "DELETE s", {})
     every = Touched(*({name for (name,) in run(f"MATCH (n:{label}) RETURN n.name", {})}
                       for label in ("Measure", "Law", "Agency")))
-    refresh(run, every)
-    if pair_chunk is None:
-        pairs = run(_PAIRS_ALL, {})
-        _apply_pairs(run, Counter({(a, b): n for a, b, n in pairs}), sweep=sweep)
+    refresh(run, Touched(measures=every.measures if "MeasureStat" in wanted else set(),
+                         laws=every.laws if "LawStat" in wanted else set(),
+                         agencies=every.agencies if "AgencyStat" in wanted else set()))
+    if "MeasurePair" in wanted:  # a few thousand pairs of ~200 measures: one query on either store
+        _apply_pairs(run, MEASURE_PAIRS, Counter({(a, b): n for a, b, n in run(MEASURE_PAIRS.statement("all"), {})}))
+    pair_count = 0
+    if "LawPair" not in wanted:
+        pass  # kept as it is
+    elif pair_chunk is None:
+        pairs = run(LAW_PAIRS.statement("all"), {})
+        _apply_pairs(run, LAW_PAIRS, Counter({(a, b): n for a, b, n in pairs}), sweep=sweep)
         pair_count = len(pairs)
     else:
         pair_count = _rebuild_pairs_chunked(run, sorted(every.laws), pair_chunk, sweep)
@@ -302,7 +367,7 @@ def _rebuild_pairs_chunked(run: Runner, laws: list[str], size: int, sweep: Sweep
     count = 0
     for i in range(0, len(laws), size):
         pairs = run(_PAIRS_OF, {"names": laws[i : i + size]})
-        _apply_pairs(run, Counter({(a, b): n for a, b, n in pairs}), top=False)
+        _apply_pairs(run, LAW_PAIRS, Counter({(a, b): n for a, b, n in pairs}), top=False)
         count += len(pairs)
     if count:
         mark_top(run, sweep)

@@ -294,7 +294,7 @@ class LadybugStore:
             unfilled = self._ensure_schema()
             self._discard_pending()  # before any aggregate is filled: a staged batch never counts
             if unfilled:  # a store made before these aggregates: an empty table would read as "no agencies"
-                self._transaction(lambda: derived.rebuild(self._rows))
+                self._transaction(lambda: derived.rebuild(self._rows, labels=unfilled))
         elif discard and self._pending_ids():
             self._discard_as_reader()
 
@@ -321,7 +321,7 @@ class LadybugStore:
         read wrongly; `fazhi reindex` upgrades it in place.
         """
         columns = self._columns("CITES")
-        if self.read_only and columns and not all(self._columns(label) for label in derived.DERIVED_NODES):
+        if self.read_only and columns and self._outdated_derived():
             self.close()
             raise StoreUnavailable(
                 f"{self.path} was made before some of the counts that pages read (graph/derived.py); "
@@ -355,17 +355,26 @@ class LadybugStore:
                 self._conn.execute(f"ALTER TABLE {rel_type} DROP {column}")
         self._conn.execute(f"DROP TABLE IF EXISTS {OLD_SENTENCE_TABLE}")
 
-    def _ensure_schema(self) -> bool:
-        """Create what is missing; True when an aggregate table is new in a store that holds reports."""
+    def _outdated_derived(self) -> list[str]:
+        """The aggregate tables that are missing or have another set of columns than graph/derived.py's."""
+        return [label for label, (_, props) in derived.DERIVED_NODES.items() if self._columns(label) != set(props)]
+
+    def _ensure_schema(self) -> list[str]:
+        """Create what is missing; the aggregate tables that are new in a store that holds reports.
+
+        An aggregate table of an older layout (other columns) is dropped and made again: aggregates
+        are derived, so a rebuild restores them."""
         for label in NODE_LABELS:
             self._conn.execute(node_table_ddl(label))
             self._add_new_columns(label)
         for rel_type in RELATION_ENDPOINTS:
             self._conn.execute(rel_table_ddl(rel_type))
-        missing = [label for label in derived.DERIVED_NODES if not self._columns(label)]
+        missing = self._outdated_derived()
+        for label in missing:
+            self._conn.execute(f"DROP TABLE IF EXISTS {label}")
         for label in derived.DERIVED_NODES:
             self._conn.execute(derived_table_ddl(label))
-        return bool(missing) and bool(self._scalar("MATCH (r:Report) RETURN count(r)"))
+        return missing if missing and self._scalar("MATCH (r:Report) RETURN count(r)") else []
 
     def _add_new_columns(self, label: str) -> None:
         """A store made before a model field (Report.source_url) or a store column (Report.pending)

@@ -335,8 +335,11 @@ class Neo4jStore:
             for statement in _schema_statements():
                 session.run(statement).consume()
         if self._read("MATCH (a:Agency) RETURN a.name LIMIT 1") and not self._read(
-                "MATCH (s:AgencyStat) RETURN s.agency LIMIT 1"):
-            self.rebuild_derived()  # a graph made before AgencyStat: the 机构 list reads it
+                "MATCH (s:AgencyStat) WHERE s.implemented IS NOT NULL RETURN s.agency LIMIT 1"):
+            self.rebuild_derived()  # a graph made before AgencyStat (or its measure counts): the 机构 list reads it
+        elif self._read("MATCH (:Report)-[:MENTIONS]->(m:Measure) RETURN m.name LIMIT 1") and not self._read(
+                "MATCH (p:MeasurePair) RETURN p.key LIMIT 1"):
+            self.rebuild_derived()  # a graph made before MeasurePair: co-mentions read it
 
     # -- writing -------------------------------------------------------------
 
@@ -346,7 +349,7 @@ class Neo4jStore:
         One transaction per batch of rows (see the module docstring); _write explains
         why the edges of new reports may be CREATEd.
         """
-        def refresh(cited: dict[str, set[str]]) -> None:
+        def refresh(cited: derived.Before) -> None:
             derived.after_write(self._each_in_own_transaction, rows, cited, sweep=self._sweep)
 
         _write(rows, self.batch_size, self._rows, self._run_write, refresh)
@@ -556,9 +559,9 @@ Step = Callable[[neo4j.ManagedTransaction], Any]
 
 
 def _write(rows: GraphRows, batch_size: int, read: derived.Runner, run: Callable[[Step], Any],
-           refresh: Callable[[dict[str, set[str]]], Any]) -> None:
+           refresh: Callable[[derived.Before], Any]) -> None:
     """Write rows as a sequence of steps, each handed to `run`: its own transaction (write), or
-    all in one (replace_report); then `refresh` the aggregates, given the CITES state before.
+    all in one (replace_report); then `refresh` the aggregates, given the CITES and MENTIONS state before.
 
     Edges of reports that were not in the store before this write are CREATEd (see
     _edge_write); the others MERGE, so writing the same rows twice, or again after a

@@ -7,6 +7,8 @@
 // param doc_type: ""
 // param agency: "韶关市市场监督管理局"
 MATCH (a:Agency {name: $agency})-[e:IMPLEMENTS]->(m:Measure)
+// WITH first: LadybugDB then looks each edge's report up by key instead of hash-joining every report
+WITH a, e, m
 MATCH (r:Report {id: e.report_id})
 WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $year_to)
   AND ($doc_type = '' OR r.doc_type = $doc_type)

@@ -6,11 +6,13 @@
 // param region: ""
 // param level: ""
 // param doc_type: ""
-// param measure: ""
+// param measure: "双随机、一公开"
 // sort: measure, region, year
 OPTIONAL MATCH (g:Region)-[:PART_OF*1..3]->(:Region {name: $region})
 WITH collect(DISTINCT g.name) AS within
 MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure {name: $measure})
+// WITH first: LadybugDB then looks each edge's report up by key instead of hash-joining every report
+WITH within, a, e, m
 MATCH (r:Report {id: e.report_id})
 WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $year_to)
   AND ($doc_type = '' OR r.doc_type = $doc_type)

@@ -1,5 +1,6 @@
 // name: measure_cooccurrence
 // description: Measures mentioned in the same filtered reports as a measure. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// open: measure_cooccurrence_all
 // param year_from: 0
 // param year_to: 0
 // param region: ""

@@ -1,5 +1,6 @@
 // name: measure_evidence
 // description: Agencies implementing a measure in the filtered reports, with the evidence sentence and offsets, earliest first, at most `limit` rows. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// open: measure_evidence_all
 // param year_from: 0
 // param year_to: 0
 // param region: ""
@@ -8,6 +9,8 @@
 // param measure: "双随机、一公开"
 // param limit: 1000
 MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure {name: $measure})
+// WITH first: LadybugDB then looks each edge's report up by key instead of hash-joining every report
+WITH a, e, m
 MATCH (r:Report {id: e.report_id})
 WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $year_to)
   AND ($doc_type = '' OR r.doc_type = $doc_type)

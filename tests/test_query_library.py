@@ -124,3 +124,18 @@ def test_agency_list_pages_cover_every_agency_once_in_order(samples_store) -> No
     assert bureaus and all("局" in row[0] for row in bureaus)
     assert [row for row in everything if "局" in row[0]] == bureaus
     assert library.run(samples_store, "agency_count", {"contains": "局"}).rows[0][0] == len(bureaus)
+
+
+def test_law_links_are_the_documents_neighbours_of_those_types(samples_store) -> None:
+    """The 法规 page's lists (law_links) equal what neighbours gives for those edge types, for every
+    document with such links: the anchored query leaves nothing out and adds nothing."""
+    kinds = {("out", "REFERENCES"), ("in", "REFERENCES"), ("out", "ISSUED_BY"), ("in", "ISSUED"), ("in", "BASED_ON")}
+    laws = [name for (name,) in samples_store.query("MATCH (l:Law) RETURN l.name ORDER BY l.name").rows]
+    linked = 0
+    for law in laws:
+        edges = library.run(samples_store, "neighbours", {"key": law, "limit": 100_000}).rows
+        expected = sorted({(d, t, other) for d, t, _, other, *_ in edges if (d, t) in kinds})
+        got = sorted(map(tuple, library.run(samples_store, "law_links", {"law": law}).rows))
+        assert got == expected, law
+        linked += bool(got)
+    assert linked >= 3

@@ -30,6 +30,8 @@ from fazhi.queries import library
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 # A query's cut of the evidence out of its report's text, and the join that binds that report.
 CUT = re.compile(r"right\(left\((\w+)\.text, (\w+)\.end_offset\), (\w+)\.end_offset - (\w+)\.start_offset\)")
+# the LadybugDB text of the same cut (queries/library.py EVIDENCE_RE)
+SUBSTRING_CUT = re.compile(r"substring\((\w+)\.text, (\w+)\.start_offset \+ 1, (\w+)\.end_offset - (\w+)\.start_offset\)")
 JOIN_LINE = re.compile(r"^OPTIONAL MATCH \(src:Report \{id: e\.report_id\}\)\n", re.MULTILINE)
 EVIDENCE_QUERIES = sorted(name for name, q in library.load_library().items()
                           if any(CUT.search(text) for text in q.variants.values()))
@@ -66,7 +68,7 @@ def old_query(cypher: str) -> str:
         assert match.group(3) == match.group(4) == edge  # one edge's own offsets
         return f"{edge}.sentence"
 
-    return JOIN_LINE.sub("", CUT.sub(read_off_edge, cypher))
+    return JOIN_LINE.sub("", SUBSTRING_CUT.sub(read_off_edge, CUT.sub(read_off_edge, cypher)))
 
 
 def put_sentences_on_edges(store, rows: GraphRows) -> None:
