@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+import numpy as np
+
 from fazhi.graph.store import GraphRows, key64
 
 Runner = Callable[[str, dict[str, Any]], list[list[Any]]]
@@ -164,21 +166,21 @@ class Touched:
 
 
 def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]], deferred: bool = False,
-                sweep: Sweep | None = None) -> Touched:
+                sweep: Sweep | None = None, pairs: PairCounts | None = None) -> Touched:
     """Bring the aggregates up to date with a write whose CITES state was `before`.
 
     Returns what the write touched. `deferred` (a bulk load) leaves the two global steps to
     the caller, once at the end: refreshing those stats (hub measures and documents are
     touched by every batch) and marking the top co-citation pairs (a histogram over every
     pair, millions at 50k). `sweep` runs mark_top's updates (default: one statement each).
+    With `pairs` the co-citation deltas are added to it instead of the store (a bulk load
+    writes them once, at its end: PairCounts).
     """
-    after = {report: set(laws) for report, laws in before.items()}
-    for _, law, report in _edge_keys(rows, "CITES"):
-        after.setdefault(report, set()).add(law)
-    deltas: Counter[tuple[str, str]] = Counter()
-    for report, laws in after.items():
-        deltas.update(set(combinations(sorted(laws), 2)) - set(combinations(sorted(before.get(report, ())), 2)))
-    _apply_pairs(run, deltas, top=not deferred, sweep=sweep)
+    deltas = pair_deltas(rows, before)
+    if pairs is not None:
+        pairs.add(deltas)
+    else:
+        _apply_pairs(run, deltas, top=not deferred, sweep=sweep)
     # nodes too: a batch may change a measure's kind, a document's category, an agency's level
     touched = Touched(
         measures={target for _, target, _ in _edge_keys(rows, "IMPLEMENTS")} | set(rows.nodes.get("Measure", {})),
@@ -192,6 +194,88 @@ def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]], defer
     if not deferred:
         refresh(run, touched)
     return touched
+
+
+def pair_deltas(rows: GraphRows, before: dict[str, set[str]]) -> Counter[tuple[str, str]]:
+    """The co-citation pairs the rows add: per report, the pairs of what it cites after the write that it
+    did not cite before (`before`: cited_before)."""
+    after = {report: set(laws) for report, laws in before.items()}
+    for _, law, report in _edge_keys(rows, "CITES"):
+        after.setdefault(report, set()).add(law)
+    deltas: Counter[tuple[str, str]] = Counter()
+    for report, laws in after.items():
+        deltas.update(set(combinations(sorted(laws), 2)) - set(combinations(sorted(before.get(report, ())), 2)))
+    return deltas
+
+
+class PairCounts:
+    """The co-citation deltas of a bulk load, summed in memory and written once when it ends.
+
+    Why: applied batch by batch, each 1,000 bench reports looked up and updated ~150,000
+    LawPair rows keyed by a 64-bit hash (4.6 M rows at 50,000 reports), so every batch
+    cost the writer key lookups all over the table and every bulk checkpoint rewrote
+    pages all over it and its primary-key index, as the Sentence table's hashed keys did
+    (docs/BENCHMARKS.md). Here a pair is two int32 document numbers packed in an int64,
+    counts summed with numpy: ~16 bytes a pair, compacted as deltas come in.
+    """
+
+    COMPACT_AT = 2_000_000  # uncompacted deltas kept before summing them (~32 MB)
+
+    def __init__(self) -> None:
+        self._number: dict[str, int] = {}
+        self.names: list[str] = []
+        self._codes: list[np.ndarray] = []
+        self._counts: list[np.ndarray] = []
+        self._uncompacted = 0
+
+    def _numbered(self, name: str) -> int:
+        number = self._number.get(name)
+        if number is None:
+            number = self._number[name] = len(self.names)
+            self.names.append(name)
+        return number
+
+    def add(self, deltas: Counter[tuple[str, str]]) -> None:
+        if not deltas:
+            return
+        number = self._numbered
+        self._codes.append(np.fromiter(((number(a) << 32) | number(b) for a, b in deltas), np.int64, len(deltas)))
+        self._counts.append(np.fromiter(deltas.values(), np.int64, len(deltas)))
+        self._uncompacted += len(deltas)
+        if self._uncompacted >= self.COMPACT_AT:
+            self._compact()
+
+    def _compact(self) -> None:
+        """Sum the counts of equal pairs and drop the pairs that sum to zero."""
+        codes, counts = np.concatenate(self._codes), np.concatenate(self._counts)
+        order = np.argsort(codes, kind="stable")
+        codes, counts = codes[order], counts[order]
+        starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1]))) if len(codes) else codes
+        codes, counts = codes[starts], np.add.reduceat(counts, starts) if len(starts) else counts
+        kept = counts != 0
+        self._codes, self._counts, self._uncompacted = [codes[kept]], [counts[kept]], 0
+
+    def totals(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(first document numbers, second document numbers, summed counts) of every pair with a non-zero
+        sum, in code order; `names` maps a number to its document."""
+        if not self._codes:
+            empty = np.zeros(0, np.int64)
+            return empty, empty, empty
+        self._compact()
+        codes, counts = self._codes[0], self._counts[0]
+        return codes >> 32, codes & 0xFFFFFFFF, counts
+
+    def deltas(self) -> Counter[tuple[str, str]]:
+        """The summed counts by pair of names (to add to a store that already holds pairs)."""
+        first, second, counts = self.totals()
+        names = self.names
+        return Counter({(names[a], names[b]): int(n) for a, b, n in zip(first.tolist(), second.tolist(),
+                                                                          counts.tolist(), strict=True)})
+
+
+def apply_pair_deltas(run: Runner, deltas: Counter[tuple[str, str]]) -> None:
+    """Add summed co-citation deltas to the store's pairs (the top flags are the caller's: mark_top)."""
+    _apply_pairs(run, deltas, top=False)
 
 
 def _agency_ends(rows: GraphRows) -> set[str]:

@@ -341,7 +341,7 @@ def test_every_bulk_checkpoint_moves_the_version(tmp_path, monkeypatch) -> None:
             store.write(rows_from_extractions([A]))
             store.write(rows_from_extractions([B]))
         checkpoints = [i for i, event in enumerate(log) if event == "CHECKPOINT"]
-        assert len(checkpoints) == 3  # after each batch and at the end of the block
+        assert len(checkpoints) == 4  # after each batch, after COPYing the co-citation pairs, at the end
         assert all(log[i + 1] == "version" for i in checkpoints)
 
 
