@@ -64,7 +64,7 @@ def ingest(
     sources: Annotated[Path | None, typer.Option(help="TSV of file name → web address (a SOURCES.tsv): "
                                                       "the address becomes the report's dcterms:source.")] = None,
     buffer_pool_mb: Annotated[int | None, typer.Option(
-        help="Embedded store's memory in MB (env FAZHI_BUFFER_POOL_MB; default 2048, or the store's size when larger).")] = None,
+        help="Embedded store's memory in MB (env FAZHI_BUFFER_POOL_MB; default 2048).")] = None,
 ) -> None:
     """Extract reports and merge them into the store; one line per failed file."""
     from fazhi.ingest import ingest as run_ingest

@@ -50,12 +50,11 @@ PAIR_COPY_ROWS = 1_000_000  # co-citation pairs COPYed per transaction at the en
 BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at the end of bulk())
 DEFAULT_BUFFER_POOL_MB = 2048  # fixed, whatever the RAM: a laptop's 4 GB budget for a whole ingest (below)
 MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer pool is full" at 128 MB
-# A checkpoint of a grown store needs pool in proportion to it: the default pool is at least the store's
-# bytes, and a bulk load reserves for the store it will become (~31 KB of store a bench report at 15k,
-# more with the rewrites of later checkpoints). A 2 GB pool checkpointed a 2.1 GB (50k-report) store
-# (docs/BENCHMARKS.md, session 7); before derived.PairCounts 2 GB failed at ~30k.
-POOL_PER_STORE_BYTE = 1
-STORE_BYTES_PER_REPORT = 35_000
+# A checkpoint of a grown store needs pool in proportion to it: 2 GB failed at ~30k bench reports
+# (store ~1.3 GB, docs/BENCHMARKS.md run 9), so the default pool is at least twice the store's bytes,
+# and a bulk load reserves for the store it will become (~50 KB of store a bench report).
+POOL_PER_STORE_BYTE = 2
+STORE_BYTES_PER_REPORT = 50_000
 # Columns only this store keeps (never exported): a Report written by the first commit of a staged
 # write and not yet settled by the second is `pending` (see _write_staged); settled reports hold null.
 STORE_COLUMNS: dict[str, dict[str, str]] = {"Report": {"pending": "BOOLEAN"}}
@@ -70,10 +69,8 @@ def buffer_pool_bytes(mb: int | None = None, store_bytes: int = 0) -> int:
     and global queries touch (an uncapped writer grew to 7+ GB at 50k reports), and a share makes
     the footprint depend on the machine instead of the corpus (half of 23 GB was 8.7 GB at 50k,
     run 5). Why not a fixed 2 GB: a checkpoint rewrites the hub relationship groups (every
-    MENTIONS of a popular measure or law is in one node group), whose size grows with the store.
-    Until session 7 a 2 GB pool ran out in a bulk checkpoint at ~30k reports (run 9), mostly for
-    the co-citation pairs and node properties every batch rewrote (docs/BENCHMARKS.md); now 2 GB
-    checkpoints a 50k store, so the pool follows the store only beyond that.
+    MENTIONS of a popular measure or law is in one node group), whose size grows with the store,
+    and a 2 GB pool ran out in a bulk checkpoint at ~30k reports (run 9, docs/BENCHMARKS.md).
     A full pool is a StoreFull naming this setting, with the last committed batch kept. The
     pool also holds COPY's and queries' working memory, hence the floor.
     """
