@@ -51,8 +51,9 @@ BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports
 DEFAULT_BUFFER_POOL_MB = 2048  # fixed, whatever the RAM: a laptop's 4 GB budget for a whole ingest (below)
 MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer pool is full" at 128 MB
 # A checkpoint of a grown store needs pool in proportion to it: 2 GB failed at ~30k bench reports
-# (store ~1.3 GB, docs/BENCHMARKS.md run 9), so the default pool is at least twice the store's bytes,
-# and a bulk load reserves for the store it will become (~50 KB of store a bench report).
+# (store ~1.3 GB, docs/BENCHMARKS.md run 9), and at 45k (store 1.7 GB) even without the per-batch pair
+# and node writes (session 7), so the default pool is at least twice the store's bytes, and a bulk load
+# reserves for the store it will become (~50 KB of store a bench report; ~38 KB measured in session 7).
 POOL_PER_STORE_BYTE = 2
 STORE_BYTES_PER_REPORT = 50_000
 # Columns only this store keeps (never exported): a Report written by the first commit of a staged
