@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+import numpy as np
+
 from fazhi.graph.store import GraphRows, key64
 
 Runner = Callable[[str, dict[str, Any]], list[list[Any]]]
@@ -210,16 +212,22 @@ class Touched:
 
 
 def after_write(run: Runner, rows: GraphRows, before: Before, deferred: bool = False,
-                sweep: Sweep | None = None) -> Touched:
+                sweep: Sweep | None = None, pairs: PairCounts | None = None) -> Touched:
     """Bring the aggregates up to date with a write whose CITES and MENTIONS state was `before`.
 
     Returns what the write touched. `deferred` (a bulk load) leaves the two global steps to
     the caller, once at the end: refreshing those stats (hub measures and documents are
     touched by every batch) and marking the top co-citation pairs (a histogram over every
     pair, millions at 50k). `sweep` runs mark_top's updates (default: one statement each).
+    With `pairs` the co-citation deltas are added to it instead of the store (a bulk load
+    writes them once, at its end: PairCounts).
     """
     for table, linked in ((LAW_PAIRS, before.cited), (MEASURE_PAIRS, before.mentioned)):
-        _apply_pairs(run, table, _new_pairs(rows, table, linked), top=not deferred, sweep=sweep)
+        deltas = _new_pairs(rows, table, linked)
+        if pairs is not None and table is LAW_PAIRS:  # the large table; MeasurePair stays per batch
+            pairs.add(deltas)
+        else:
+            _apply_pairs(run, table, deltas, top=not deferred, sweep=sweep)
     # nodes too: a batch may change a measure's kind, a document's category, an agency's level
     touched = Touched(
         measures={target for _, target, _ in _edge_keys(rows, "IMPLEMENTS")} | set(rows.nodes.get("Measure", {})),
@@ -244,6 +252,76 @@ def _new_pairs(rows: GraphRows, table: PairTable, before: dict[str, set[str]]) -
     for report, names in after.items():
         deltas.update(set(combinations(sorted(names), 2)) - set(combinations(sorted(before.get(report, ())), 2)))
     return deltas
+
+
+class PairCounts:
+    """The co-citation deltas of a bulk load, summed in memory and written once when it ends.
+
+    Why: applied batch by batch, each 1,000 bench reports looked up and updated ~150,000
+    LawPair rows keyed by a 64-bit hash (4.6 M rows at 50,000 reports), so every batch
+    cost the writer key lookups all over the table and every bulk checkpoint rewrote
+    pages all over it and its primary-key index, as the Sentence table's hashed keys did
+    (docs/BENCHMARKS.md). Here a pair is two int32 document numbers packed in an int64,
+    counts summed with numpy: ~16 bytes a pair, compacted as deltas come in.
+    """
+
+    COMPACT_AT = 2_000_000  # uncompacted deltas kept before summing them (~32 MB)
+
+    def __init__(self) -> None:
+        self._number: dict[str, int] = {}
+        self.names: list[str] = []
+        self._codes: list[np.ndarray] = []
+        self._counts: list[np.ndarray] = []
+        self._uncompacted = 0
+
+    def _numbered(self, name: str) -> int:
+        number = self._number.get(name)
+        if number is None:
+            number = self._number[name] = len(self.names)
+            self.names.append(name)
+        return number
+
+    def add(self, deltas: Counter[tuple[str, str]]) -> None:
+        if not deltas:
+            return
+        number = self._numbered
+        self._codes.append(np.fromiter(((number(a) << 32) | number(b) for a, b in deltas), np.int64, len(deltas)))
+        self._counts.append(np.fromiter(deltas.values(), np.int64, len(deltas)))
+        self._uncompacted += len(deltas)
+        if self._uncompacted >= self.COMPACT_AT:
+            self._compact()
+
+    def _compact(self) -> None:
+        """Sum the counts of equal pairs and drop the pairs that sum to zero."""
+        codes, counts = np.concatenate(self._codes), np.concatenate(self._counts)
+        order = np.argsort(codes, kind="stable")
+        codes, counts = codes[order], counts[order]
+        starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1]))) if len(codes) else codes
+        codes, counts = codes[starts], np.add.reduceat(counts, starts) if len(starts) else counts
+        kept = counts != 0
+        self._codes, self._counts, self._uncompacted = [codes[kept]], [counts[kept]], 0
+
+    def totals(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(first document numbers, second document numbers, summed counts) of every pair with a non-zero
+        sum, in code order; `names` maps a number to its document."""
+        if not self._codes:
+            empty = np.zeros(0, np.int64)
+            return empty, empty, empty
+        self._compact()
+        codes, counts = self._codes[0], self._counts[0]
+        return codes >> 32, codes & 0xFFFFFFFF, counts
+
+    def deltas(self) -> Counter[tuple[str, str]]:
+        """The summed counts by pair of names (to add to a store that already holds pairs)."""
+        first, second, counts = self.totals()
+        names = self.names
+        return Counter({(names[a], names[b]): int(n) for a, b, n in zip(first.tolist(), second.tolist(),
+                                                                          counts.tolist(), strict=True)})
+
+
+def apply_pair_deltas(run: Runner, deltas: Counter[tuple[str, str]]) -> None:
+    """Add summed co-citation deltas to the store's pairs (the top flags are the caller's: mark_top)."""
+    _apply_pairs(run, LAW_PAIRS, deltas, top=False)
 
 
 def _agency_ends(rows: GraphRows) -> set[str]:

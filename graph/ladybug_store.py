@@ -46,12 +46,14 @@ from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
 T = TypeVar("T")
 WRITE_BATCH = 2000
+PAIR_COPY_ROWS = 1_000_000  # co-citation pairs COPYed per transaction at the end of a bulk load
 BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at the end of bulk())
 DEFAULT_BUFFER_POOL_MB = 2048  # fixed, whatever the RAM: a laptop's 4 GB budget for a whole ingest (below)
 MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer pool is full" at 128 MB
 # A checkpoint of a grown store needs pool in proportion to it: 2 GB failed at ~30k bench reports
-# (store ~1.3 GB, docs/BENCHMARKS.md run 9), so the default pool is at least twice the store's bytes,
-# and a bulk load reserves for the store it will become (~50 KB of store a bench report).
+# (store ~1.3 GB, docs/BENCHMARKS.md run 9), and at 45k (store 1.7 GB) even without the per-batch pair
+# and node writes (session 7), so the default pool is at least twice the store's bytes, and a bulk load
+# reserves for the store it will become (~50 KB of store a bench report; ~38 KB measured in session 7).
 POOL_PER_STORE_BYTE = 2
 STORE_BYTES_PER_REPORT = 50_000
 # Columns only this store keeps (never exported): a Report written by the first commit of a staged
@@ -152,6 +154,22 @@ def _node_merge(label: str) -> str:
     return f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.{key}}}) SET {sets}"
 
 
+def _node_create(label: str) -> str:
+    """Nodes known to be new (their keys were looked up): CREATE, no MERGE."""
+    props = ", ".join(f"{p}: {_typed(p, kind)}" for p, kind in NODE_PROPERTIES[label].items())
+    return f"UNWIND $rows AS row CREATE (n:{label} {{{props}}})"
+
+
+def _node_lookup(label: str) -> str:
+    returns = ", ".join(f"n.{p}" for p in NODE_PROPERTIES[label])
+    return f"UNWIND $keys AS k MATCH (n:{label} {{{NODE_KEY[label]}: k}}) RETURN {returns}"
+
+
+def _changes(row: dict[str, Any], stored: dict[str, Any]) -> bool:
+    """Whether MERGE's `SET n.p = coalesce(row.p, n.p)` would change the stored node."""
+    return any(row.get(p) is not None and row.get(p) != stored.get(p) for p in stored)
+
+
 def _edge_merge(rel_type: str, source_label: str, target_label: str) -> str:
     sets = ", ".join(f"e.{p} = {_typed(p, kind)}" for p, kind in STORED_EDGE_PROPERTIES.items() if p != "report_id")
     return (
@@ -192,6 +210,30 @@ def _edge_table(edges: list[dict[str, Any]]):
     for prop, kind in STORED_EDGE_PROPERTIES.items():
         columns[prop] = pa.array([e.get(prop) for e in edges], arrow_type[kind])
     return pa.table(columns)
+
+
+def _pair_frames(pairs: derived.PairCounts) -> Iterator[Any] | None:
+    """LawPair rows (key, law_a, law_b, reports, top=false) as Arrow tables of PAIR_COPY_ROWS, or None when
+    two pairs share a key (derived.pair_key is a 64-bit hash)."""
+    import numpy as np
+    import pyarrow as pa
+
+    first, second, counts = pairs.totals()
+    names = pairs.names
+    keys = np.fromiter((derived.pair_key(names[a], names[b]) for a, b in zip(first.tolist(), second.tolist(),
+                                                                             strict=True)), np.int64, len(first))
+    if len(np.unique(keys)) != len(keys):
+        return None
+    name_array = pa.array(names, pa.string())
+
+    def frames() -> Iterator[Any]:
+        for i in range(0, len(keys), PAIR_COPY_ROWS):
+            part = slice(i, i + PAIR_COPY_ROWS)
+            yield pa.table({"key": pa.array(keys[part]), "law_a": name_array.take(pa.array(first[part])),
+                            "law_b": name_array.take(pa.array(second[part])), "reports": pa.array(counts[part]),
+                            "top": pa.array(np.zeros(len(keys[part]), bool))})
+
+    return frames()
 
 
 def _edge_create(rel_type: str, source_label: str, target_label: str) -> str:
@@ -254,6 +296,7 @@ class LadybugStore:
         self._bulk_open = False
         self._bulk_pending = 0
         self._bulk_touched = derived.Touched()
+        self._bulk_pairs = derived.PairCounts()
         self._connect()
 
     def _connect(self, *, discard: bool = True) -> None:
@@ -468,7 +511,7 @@ class LadybugStore:
             # cost grows with the store): checkpoint every BULK_CHECKPOINT_REPORTS instead.
             self._conn.execute("CALL auto_checkpoint=false")
             self._bulk_open, self._bulk_pending = True, 0
-            self._bulk_touched = derived.Touched()
+            self._bulk_touched, self._bulk_pairs = derived.Touched(), derived.PairCounts()
         self._transaction(lambda: self._write_rows(rows))
         if self._bulk_open:
             self._bulk_pending += len(rows.nodes.get("Report", {}))
@@ -514,6 +557,9 @@ class LadybugStore:
     def _end_bulk(self) -> None:
         """Make a bulk load durable (copied edges live only in memory until a checkpoint)."""
         if self._bulk_open:
+            self._write_pairs(self._bulk_pairs)
+            self._bulk_pairs = derived.PairCounts()
+
             def settle() -> None:
                 derived.refresh(self._rows, self._bulk_touched)
                 derived.mark_top(self._rows)
@@ -522,6 +568,18 @@ class LadybugStore:
             self._checkpoint()
             self._conn.execute("CALL auto_checkpoint=true")
             self._bulk_open = False
+
+    def _write_pairs(self, pairs: derived.PairCounts) -> None:
+        """A bulk load's co-citation counts (derived.PairCounts): COPYed into an empty LawPair table, PAIR_COPY_ROWS
+        at a time with a checkpoint after each (the copied rows wait in the pool until one); added as deltas to a
+        table that already holds pairs, or when two pairs' keys collide (COPY would refuse the duplicate key)."""
+        frames = _pair_frames(pairs)
+        if frames is None or self._scalar("MATCH (p:LawPair) RETURN count(p)"):
+            self._transaction(lambda: derived.apply_pair_deltas(self._rows, pairs.deltas()))
+            return
+        for pair_frame in frames:  # noqa: B007 - COPY reads the loop variable by name
+            self._transaction(lambda: self._conn.execute("COPY LawPair FROM pair_frame"), visible=False)
+            self._checkpoint()
 
     def _checkpoint(self) -> None:
         """Checkpoint a bulk load, then move the version: readers reopen before a second checkpoint
@@ -557,7 +615,8 @@ class LadybugStore:
         cited = derived.cited_before(self._rows, rows)
         self._write_nodes(rows)
         self._write_edges(rows, new_reports, fresh="copy" if self._bulk_copy else "create", known=True)
-        touched = derived.after_write(self._rows, rows, cited, deferred=self._bulk_open)
+        touched = derived.after_write(self._rows, rows, cited, deferred=self._bulk_open,
+                                      pairs=self._bulk_pairs if self._bulk_open else None)
         if self._bulk_open:  # stats and top pairs: once, at the end of the bulk block
             self._bulk_touched.update(touched)
 
@@ -629,8 +688,28 @@ class LadybugStore:
             return []
 
     def _write_nodes(self, rows: GraphRows) -> None:
+        """New nodes by CREATE, stored ones by MERGE only when a property would change.
+
+        Why not MERGE every row: a batch of 1,000 bench reports carries ~15,000 nodes, most of
+        them agencies and documents already stored, and SETting their unchanged properties
+        was the largest part of a bulk batch's write at 50,000 reports (68 of 118 s) and
+        left every column of those node groups for the next checkpoint to rewrite.
+        """
         for label, nodes in with_evidence_texts(rows).nodes.items():
-            self._unwind(_node_merge(label), list(nodes.values()))
+            stored = self._stored_nodes(label, list(nodes))
+            self._unwind(_node_create(label), [row for key, row in nodes.items() if key not in stored])
+            self._unwind(_node_merge(label), [row for key, row in nodes.items()
+                                              if key in stored and _changes(row, stored[key])])
+
+    def _stored_nodes(self, label: str, keys: list[str]) -> dict[str, dict[str, Any]]:
+        """The stored properties of the nodes with these keys that exist."""
+        props, key = list(NODE_PROPERTIES[label]), NODE_KEY[label]
+        stored: dict[str, dict[str, Any]] = {}
+        for i in range(0, len(keys), WRITE_BATCH):
+            for values in self._rows(_node_lookup(label), {"keys": keys[i : i + WRITE_BATCH]}):
+                node = dict(zip(props, values, strict=True))
+                stored[node[key]] = node
+        return stored
 
     def _write_edges(self, rows: GraphRows, new_reports: set[str], *, fresh: str, known: bool) -> None:
         """Edges of new reports by `fresh` ("create", "copy" or "skip"), of stored ones by MERGE if `known`."""

@@ -94,6 +94,39 @@ def test_bulk_ingest_keeps_them_current(tmp_path) -> None:
         assert_current(bulk)
 
 
+def test_bulk_pairs_written_at_the_end_equal_the_batch_by_batch_counts(tmp_path) -> None:
+    """A bulk load sums co-citations in memory and writes them when it ends (derived.PairCounts): in
+    batches, with a report written twice, into a fresh store (COPY) and into one that holds pairs
+    (deltas), the pairs equal those of the default path and a recount."""
+    C = make_extraction("r3", "韶关市教育局", ["法律顾问制度"], ["中华人民共和国宪法", "优化营商环境条例"])
+    with LadybugStore(tmp_path / "default.lbdb") as default:
+        for batch in ([A], [B, A], [C]):
+            default.write(rows_from_extractions(batch))
+        expected = assert_current(default)
+    with LadybugStore(tmp_path / "fresh.lbdb") as fresh:
+        with fresh.bulk():
+            for batch in ([A], [B, A], [C]):
+                fresh.write(rows_from_extractions(batch))
+        assert assert_current(fresh) == expected
+    with LadybugStore(tmp_path / "held.lbdb") as held:
+        held.write(rows_from_extractions([A]))
+        with held.bulk():
+            held.write(rows_from_extractions([B, A]))
+            held.write(rows_from_extractions([C]))
+        assert assert_current(held) == expected
+
+
+def test_pair_counts_sum_and_drop_zero_pairs() -> None:
+    from collections import Counter
+
+    from fazhi.graph.derived import PairCounts
+
+    counts = PairCounts()
+    counts.add(Counter({("甲法", "乙法"): 2, ("乙法", "丙法"): 1}))
+    counts.add(Counter({("甲法", "乙法"): 1, ("乙法", "丙法"): -1, ("丙法", "丁法"): 1}))
+    assert counts.deltas() == Counter({("甲法", "乙法"): 3, ("丙法", "丁法"): 1})
+
+
 def test_push_to_neo4j_builds_the_same_aggregates(store, neo4j_uri) -> None:
     from fazhi.graph.neo4j_store import Neo4jStore
 

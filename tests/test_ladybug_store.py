@@ -341,7 +341,7 @@ def test_every_bulk_checkpoint_moves_the_version(tmp_path, monkeypatch) -> None:
             store.write(rows_from_extractions([A]))
             store.write(rows_from_extractions([B]))
         checkpoints = [i for i, event in enumerate(log) if event == "CHECKPOINT"]
-        assert len(checkpoints) == 3  # after each batch and at the end of the block
+        assert len(checkpoints) == 4  # after each batch, after COPYing the co-citation pairs, at the end
         assert all(log[i + 1] == "version" for i in checkpoints)
 
 
@@ -364,3 +364,26 @@ def test_the_default_pool_grows_with_the_store_it_will_hold(monkeypatch, tmp_pat
     with LadybugStore(tmp_path / "fixed.lbdb", buffer_pool_mb=600) as store:
         store.reserve(60_000)
         assert store.pool_bytes == 600 * 2**20
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_a_stored_node_takes_new_values_and_keeps_those_a_batch_leaves_out(tmp_path, bulk) -> None:
+    """Stored nodes are only SET when a batch brings a new value (MERGE's coalesce): a null keeps the
+    stored one, an equal value changes nothing, a different one replaces it; new nodes are CREATEd."""
+    from contextlib import nullcontext
+
+    from fazhi.graph.store import GraphRows
+
+    def agency(name: str, **props: str | None) -> GraphRows:
+        rows = GraphRows()
+        rows.add_node("Agency", {"name": name, **props})
+        return rows
+
+    with LadybugStore(tmp_path / "n.lbdb") as store:
+        with store.bulk() if bulk else nullcontext():
+            store.write(agency("某县司法局", level="县", region="某县"))
+            store.write(agency("某县司法局", level="县", region=None))
+            store.write(agency("某县司法局", level="市", region=None))
+            store.write(agency("某市司法局", level="市", region="某市"))
+        rows = store.query("MATCH (a:Agency) RETURN a.name, a.level, a.region ORDER BY a.name").rows
+        assert rows == [["某县司法局", "市", "某县"], ["某市司法局", "市", "某市"]]
