@@ -124,9 +124,9 @@ def pair_key(a: str, b: str) -> int:
     return key64(a, b)
 
 
-def _chunks(values: list[Any]) -> Iterable[list[Any]]:
-    for i in range(0, len(values), CHUNK):
-        yield values[i : i + CHUNK]
+def _chunks(values: list[Any], size: int = CHUNK) -> Iterable[list[Any]]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
 
 
 def _edge_keys(rows: GraphRows, rel_type: str) -> Iterable[tuple[str, str, str]]:
@@ -164,13 +164,15 @@ class Touched:
 
 
 def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]], deferred: bool = False,
-                sweep: Sweep | None = None) -> Touched:
+                sweep: Sweep | None = None, chunk: int = CHUNK) -> Touched:
     """Bring the aggregates up to date with a write whose CITES state was `before`.
 
     Returns what the write touched. `deferred` (a bulk load) leaves the two global steps to
     the caller, once at the end: refreshing those stats (hub measures and documents are
     touched by every batch) and marking the top co-citation pairs (a histogram over every
     pair, millions at 50k). `sweep` runs mark_top's updates (default: one statement each).
+    `chunk` bounds the rows of one statement (a store that commits each statement apart, Neo4j,
+    takes larger ones: a commit per 2,000 rows was most of its pair writing).
     """
     after = {report: set(laws) for report, laws in before.items()}
     for _, law, report in _edge_keys(rows, "CITES"):
@@ -178,7 +180,7 @@ def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]], defer
     deltas: Counter[tuple[str, str]] = Counter()
     for report, laws in after.items():
         deltas.update(set(combinations(sorted(laws), 2)) - set(combinations(sorted(before.get(report, ())), 2)))
-    _apply_pairs(run, deltas, top=not deferred, sweep=sweep)
+    _apply_pairs(run, deltas, top=not deferred, sweep=sweep, chunk=chunk)
     # nodes too: a batch may change a measure's kind, a document's category, an agency's level
     touched = Touched(
         measures={target for _, target, _ in _edge_keys(rows, "IMPLEMENTS")} | set(rows.nodes.get("Measure", {})),
@@ -187,10 +189,10 @@ def after_write(run: Runner, rows: GraphRows, before: dict[str, set[str]], defer
     )
     issued = sorted({target for (kind, _, tl), edges in rows.edges.items() if kind == "ISSUED" and tl == "Report"
                      for _, target, _ in edges})
-    for chunk in _chunks(issued):  # a report's issuer changes its documents' agency counts
-        touched.laws.update(law for (law,) in run(_CITED_BY_ISSUED, {"ids": chunk}))
+    for ids in _chunks(issued, chunk):  # a report's issuer changes its documents' agency counts
+        touched.laws.update(law for (law,) in run(_CITED_BY_ISSUED, {"ids": ids}))
     if not deferred:
-        refresh(run, touched)
+        refresh(run, touched, chunk)
     return touched
 
 
@@ -223,7 +225,7 @@ def after_remove(run: Runner, touched: Touched) -> None:
 
 
 def _apply_pairs(run: Runner, deltas: Counter[tuple[str, str]], top: bool = True,
-                 sweep: Sweep | None = None) -> None:
+                 sweep: Sweep | None = None, chunk: int = CHUNK) -> None:
     """Add the deltas: SET on stored pairs, CREATE for new ones, drop pairs that reach zero.
 
     Not MERGE: on a 4.6 M-pair table LadybugDB's MERGE took 18 s per 10,000 rows, a key
@@ -232,14 +234,14 @@ def _apply_pairs(run: Runner, deltas: Counter[tuple[str, str]], top: bool = True
     rows: list[dict[str, Any]] = [{"key": pair_key(a, b), "a": a, "b": b, "d": d}
                                   for (a, b), d in sorted(deltas.items()) if d]
     stored: set[int] = set()
-    for chunk in _chunks([row["key"] for row in rows]):
-        stored.update(key for (key,) in run(_PAIR_KEYS, {"keys": chunk}))
+    for keys in _chunks([row["key"] for row in rows], chunk):
+        stored.update(key for (key,) in run(_PAIR_KEYS, {"keys": keys}))
     for statement, part in ((_PAIR_ADD, [r for r in rows if r["key"] in stored]),
                             (_PAIR_CREATE, [r for r in rows if r["key"] not in stored])):
-        for chunk in _chunks(part):
-            run(statement, {"rows": chunk})
-    for chunk in _chunks([row["key"] for row in rows if row["d"] < 0]):
-        run(_PAIR_DROP_EMPTY, {"keys": chunk})
+        for some in _chunks(part, chunk):
+            run(statement, {"rows": some})
+    for keys in _chunks([row["key"] for row in rows if row["d"] < 0], chunk):
+        run(_PAIR_DROP_EMPTY, {"keys": keys})
     if rows and top:
         mark_top(run, sweep)
 
@@ -263,16 +265,17 @@ def mark_top(run: Runner, sweep: Sweep | None = None) -> None:
     sweep("MATCH (p:LawPair) WHERE p.reports >= $floor AND NOT p.top", "p", "SET p.top = true", {"floor": floor})
 
 
-def refresh(run: Runner, touched: Touched) -> None:
+def refresh(run: Runner, touched: Touched, chunk: int = CHUNK) -> None:
     """Recompute the stats rows of these measures, documents and agencies from their edges."""
     for drop, make, names in ((_DROP_MEASURES, _MEASURES, touched.measures), (_DROP_LAWS, _LAWS, touched.laws),
                               (_DROP_AGENCIES, _AGENCIES, touched.agencies)):
-        for chunk in _chunks(sorted(set(names))):
-            run(drop, {"names": chunk})
-            run(make, {"names": chunk})
+        for some in _chunks(sorted(set(names)), chunk):
+            run(drop, {"names": some})
+            run(make, {"names": some})
 
 
-def rebuild(run: Runner, sweep: Sweep | None = None, pair_chunk: int | None = None) -> dict[str, int]:
+def rebuild(run: Runner, sweep: Sweep | None = None, pair_chunk: int | None = None,
+            chunk: int = CHUNK) -> dict[str, int]:
     """Drop and recompute every aggregate (a store from before this layer, or a repair).
 
     Without `pair_chunk` the co-citation pairs come from one global query and are written by
@@ -285,24 +288,24 @@ def rebuild(run: Runner, sweep: Sweep | None = None, pair_chunk: int | None = No
         sweep(f"MATCH (s:{label})", "s", "DELETE s", {})
     every = Touched(*({name for (name,) in run(f"MATCH (n:{label}) RETURN n.name", {})}
                       for label in ("Measure", "Law", "Agency")))
-    refresh(run, every)
+    refresh(run, every, chunk)
     if pair_chunk is None:
         pairs = run(_PAIRS_ALL, {})
-        _apply_pairs(run, Counter({(a, b): n for a, b, n in pairs}), sweep=sweep)
+        _apply_pairs(run, Counter({(a, b): n for a, b, n in pairs}), sweep=sweep, chunk=chunk)
         pair_count = len(pairs)
     else:
-        pair_count = _rebuild_pairs_chunked(run, sorted(every.laws), pair_chunk, sweep)
+        pair_count = _rebuild_pairs_chunked(run, sorted(every.laws), pair_chunk, sweep, chunk)
     return {"measures": len(every.measures), "laws": len(every.laws), "agencies": len(every.agencies),
             "pairs": pair_count}
 
 
-def _rebuild_pairs_chunked(run: Runner, laws: list[str], size: int, sweep: Sweep) -> int:
+def _rebuild_pairs_chunked(run: Runner, laws: list[str], size: int, sweep: Sweep, chunk: int) -> int:
     """Count and write the pairs by chunks of first documents (a pair's first document is its
     smaller name, so chunks never share a pair), then flag the top pairs once."""
     count = 0
     for i in range(0, len(laws), size):
         pairs = run(_PAIRS_OF, {"names": laws[i : i + size]})
-        _apply_pairs(run, Counter({(a, b): n for a, b, n in pairs}), top=False)
+        _apply_pairs(run, Counter({(a, b): n for a, b, n in pairs}), top=False, chunk=chunk)
         count += len(pairs)
     if count:
         mark_top(run, sweep)

@@ -198,13 +198,18 @@ def _copy_csv(source: NativeCsvSource, directory: Path, include_text: bool) -> t
     for rel_type, pairs in RELATION_ENDPOINTS.items():
         for source_label, target_label in pairs:
             header = rel_csv_header(source_label, target_label)
-            props = ", ".join(f"e.{name}" for name in STORED_EDGE_PROPERTIES)
-            cypher = (f"MATCH (s:{source_label})-[e:{rel_type}]->(t:{target_label}) RETURN s.{NODE_KEY[source_label]}, "
-                      f"t.{NODE_KEY[target_label]}, {props}, '{rel_type}'")
             name = rel_csv_name(rel_type, source_label, target_label)
-            files.append(("relationships", _copied(source, directory / name, header, cypher)))
+            files.append(("relationships", _copied(source, directory / name, header,
+                                                   edge_rows_cypher(rel_type, source_label, target_label))))
     counts = source.counts()
     return files, sum(counts[name] for name in (*NODE_LABELS, *RELATION_ENDPOINTS))
+
+
+def edge_rows_cypher(rel_type: str, source_label: str, target_label: str) -> str:
+    """An edge table as CSV rows: source key, target key, the stored properties, the type."""
+    props = ", ".join(f"e.{name}" for name in STORED_EDGE_PROPERTIES)
+    return (f"MATCH (s:{source_label})-[e:{rel_type}]->(t:{target_label}) RETURN s.{NODE_KEY[source_label]}, "
+            f"t.{NODE_KEY[target_label]}, {props}, '{rel_type}'")
 
 
 def _copied(source: NativeCsvSource, path: Path, header: list[str], cypher: str) -> str:
