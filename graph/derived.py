@@ -154,9 +154,9 @@ def pair_key(a: str, b: str) -> int:
     return key64(a, b)
 
 
-def _chunks(values: list[Any]) -> Iterable[list[Any]]:
-    for i in range(0, len(values), CHUNK):
-        yield values[i : i + CHUNK]
+def _chunks(values: list[Any], size: int = CHUNK) -> Iterable[list[Any]]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
 
 
 def _edge_keys(rows: GraphRows, rel_type: str) -> Iterable[tuple[str, str, str]]:
@@ -212,7 +212,8 @@ class Touched:
 
 
 def after_write(run: Runner, rows: GraphRows, before: Before, deferred: bool = False,
-                sweep: Sweep | None = None, pairs: PairCounts | None = None) -> Touched:
+                sweep: Sweep | None = None, pairs: PairCounts | None = None,
+                chunk: int = CHUNK) -> Touched:
     """Bring the aggregates up to date with a write whose CITES and MENTIONS state was `before`.
 
     Returns what the write touched. `deferred` (a bulk load) leaves the two global steps to
@@ -220,14 +221,16 @@ def after_write(run: Runner, rows: GraphRows, before: Before, deferred: bool = F
     touched by every batch) and marking the top co-citation pairs (a histogram over every
     pair, millions at 50k). `sweep` runs mark_top's updates (default: one statement each).
     With `pairs` the co-citation deltas are added to it instead of the store (a bulk load
-    writes them once, at its end: PairCounts).
+    writes them once, at its end: PairCounts). `chunk` bounds the rows of one statement (a store
+    that commits each statement apart, Neo4j, takes larger ones: a commit per 2,000 rows was most
+    of its pair writing).
     """
     for table, linked in ((LAW_PAIRS, before.cited), (MEASURE_PAIRS, before.mentioned)):
         deltas = _new_pairs(rows, table, linked)
         if pairs is not None and table is LAW_PAIRS:  # the large table; MeasurePair stays per batch
             pairs.add(deltas)
         else:
-            _apply_pairs(run, table, deltas, top=not deferred, sweep=sweep)
+            _apply_pairs(run, table, deltas, top=not deferred, sweep=sweep, chunk=chunk)
     # nodes too: a batch may change a measure's kind, a document's category, an agency's level
     touched = Touched(
         measures={target for _, target, _ in _edge_keys(rows, "IMPLEMENTS")} | set(rows.nodes.get("Measure", {})),
@@ -236,10 +239,10 @@ def after_write(run: Runner, rows: GraphRows, before: Before, deferred: bool = F
     )
     issued = sorted({target for (kind, _, tl), edges in rows.edges.items() if kind == "ISSUED" and tl == "Report"
                      for _, target, _ in edges})
-    for chunk in _chunks(issued):  # a report's issuer changes its documents' agency counts
-        touched.laws.update(law for (law,) in run(_CITED_BY_ISSUED, {"ids": chunk}))
+    for ids in _chunks(issued, chunk):  # a report's issuer changes its documents' agency counts
+        touched.laws.update(law for (law,) in run(_CITED_BY_ISSUED, {"ids": ids}))
     if not deferred:
-        refresh(run, touched)
+        refresh(run, touched, chunk)
     return touched
 
 
@@ -355,7 +358,7 @@ def after_remove(run: Runner, touched: Touched) -> None:
 
 
 def _apply_pairs(run: Runner, table: PairTable, deltas: Counter[tuple[str, str]], top: bool = True,
-                 sweep: Sweep | None = None) -> None:
+                 sweep: Sweep | None = None, chunk: int = CHUNK) -> None:
     """Add the deltas: SET on stored pairs, CREATE for new ones, drop pairs that reach zero.
 
     Not MERGE: on a 4.6 M-pair table LadybugDB's MERGE took 18 s per 10,000 rows, a key
@@ -364,14 +367,14 @@ def _apply_pairs(run: Runner, table: PairTable, deltas: Counter[tuple[str, str]]
     rows: list[dict[str, Any]] = [{"key": pair_key(a, b), "a": a, "b": b, "d": d}
                                   for (a, b), d in sorted(deltas.items()) if d]
     stored: set[int] = set()
-    for chunk in _chunks([row["key"] for row in rows]):
-        stored.update(key for (key,) in run(table.statement("keys"), {"keys": chunk}))
+    for keys in _chunks([row["key"] for row in rows], chunk):
+        stored.update(key for (key,) in run(table.statement("keys"), {"keys": keys}))
     for statement, part in ((table.statement("add"), [r for r in rows if r["key"] in stored]),
                             (table.statement("create"), [r for r in rows if r["key"] not in stored])):
-        for chunk in _chunks(part):
-            run(statement, {"rows": chunk})
-    for chunk in _chunks([row["key"] for row in rows if row["d"] < 0]):
-        run(table.statement("drop"), {"keys": chunk})
+        for some in _chunks(part, chunk):
+            run(statement, {"rows": some})
+    for keys in _chunks([row["key"] for row in rows if row["d"] < 0], chunk):
+        run(table.statement("drop"), {"keys": keys})
     if rows and top and table is LAW_PAIRS:
         mark_top(run, sweep)
 
@@ -395,17 +398,18 @@ def mark_top(run: Runner, sweep: Sweep | None = None) -> None:
     sweep("MATCH (p:LawPair) WHERE p.reports >= $floor AND NOT p.top", "p", "SET p.top = true", {"floor": floor})
 
 
-def refresh(run: Runner, touched: Touched) -> None:
+def refresh(run: Runner, touched: Touched, chunk: int = CHUNK) -> None:
     """Recompute the stats rows of these measures, documents and agencies from their edges."""
     for drop, make, names in ((_DROP_MEASURES, _MEASURES, touched.measures), (_DROP_LAWS, _LAWS, touched.laws),
                               (_DROP_AGENCIES, _AGENCIES, touched.agencies)):
-        for chunk in _chunks(sorted(set(names))):
-            run(drop, {"names": chunk})
-            run(make, {"names": chunk})
+        for some in _chunks(sorted(set(names)), chunk):
+            run(drop, {"names": some})
+            run(make, {"names": some})
 
 
 def rebuild(run: Runner, sweep: Sweep | None = None, pair_chunk: int | None = None,
-            labels: Iterable[str] | None = None) -> dict[str, int]:
+            labels: Iterable[str] | None = None,
+            chunk: int = CHUNK) -> dict[str, int]:
     """Drop and recompute the aggregates (a store from before this layer, or a repair): every
     table, or only `labels` (a store that lacks one table need not recount 4 M co-citation pairs).
 
@@ -423,29 +427,30 @@ def rebuild(run: Runner, sweep: Sweep | None = None, pair_chunk: int | None = No
                       for label in ("Measure", "Law", "Agency")))
     refresh(run, Touched(measures=every.measures if "MeasureStat" in wanted else set(),
                          laws=every.laws if "LawStat" in wanted else set(),
-                         agencies=every.agencies if "AgencyStat" in wanted else set()))
+                         agencies=every.agencies if "AgencyStat" in wanted else set()), chunk)
     if "MeasurePair" in wanted:  # a few thousand pairs of ~200 measures: one query on either store
-        _apply_pairs(run, MEASURE_PAIRS, Counter({(a, b): n for a, b, n in run(MEASURE_PAIRS.statement("all"), {})}))
+        _apply_pairs(run, MEASURE_PAIRS, Counter({(a, b): n for a, b, n in run(MEASURE_PAIRS.statement("all"), {})}),
+                     chunk=chunk)
     pair_count = 0
     if "LawPair" not in wanted:
         pass  # kept as it is
     elif pair_chunk is None:
         pairs = run(LAW_PAIRS.statement("all"), {})
-        _apply_pairs(run, LAW_PAIRS, Counter({(a, b): n for a, b, n in pairs}), sweep=sweep)
+        _apply_pairs(run, LAW_PAIRS, Counter({(a, b): n for a, b, n in pairs}), sweep=sweep, chunk=chunk)
         pair_count = len(pairs)
     else:
-        pair_count = _rebuild_pairs_chunked(run, sorted(every.laws), pair_chunk, sweep)
+        pair_count = _rebuild_pairs_chunked(run, sorted(every.laws), pair_chunk, sweep, chunk)
     return {"measures": len(every.measures), "laws": len(every.laws), "agencies": len(every.agencies),
             "pairs": pair_count}
 
 
-def _rebuild_pairs_chunked(run: Runner, laws: list[str], size: int, sweep: Sweep) -> int:
+def _rebuild_pairs_chunked(run: Runner, laws: list[str], size: int, sweep: Sweep, chunk: int) -> int:
     """Count and write the pairs by chunks of first documents (a pair's first document is its
     smaller name, so chunks never share a pair), then flag the top pairs once."""
     count = 0
     for i in range(0, len(laws), size):
         pairs = run(_PAIRS_OF, {"names": laws[i : i + size]})
-        _apply_pairs(run, LAW_PAIRS, Counter({(a, b): n for a, b, n in pairs}), top=False)
+        _apply_pairs(run, LAW_PAIRS, Counter({(a, b): n for a, b, n in pairs}), top=False, chunk=chunk)
         count += len(pairs)
     if count:
         mark_top(run, sweep)

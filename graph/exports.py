@@ -12,7 +12,7 @@ import csv
 import shlex
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol, runtime_checkable
 from xml.sax.saxutils import escape, quoteattr
 
 from fazhi.graph.linked_terms import DatasetInfo
@@ -169,6 +169,58 @@ def write_csv(source: GraphSource, directory: str | Path, *, include_text: bool 
                          "report texts: it is always written with them (leave out --no-text)")
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    if isinstance(source, NativeCsvSource):
+        files, count = _copy_csv(source, directory, include_text)
+    else:
+        files, count = _stream_csv(source, directory, include_text)
+    (directory / "import.sh").write_text(import_command(files, database), encoding="utf-8")
+    return count
+
+
+@runtime_checkable
+class NativeCsvSource(Protocol):
+    """A source that writes a query's rows to CSV itself (the embedded store: COPY ... TO)."""
+
+    def copy_to_csv(self, cypher: str, path: Path) -> None: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+
+def _copy_csv(source: NativeCsvSource, directory: Path, include_text: bool) -> tuple[list[tuple[str, str]], int]:
+    """One COPY per file, each under the header _stream_csv writes: no Python per row."""
+    files = []
+    for label in NODE_LABELS:
+        header = node_csv_header(label, include_text)
+        names = _header_names(header)
+        columns = ", ".join(f"'{label}'" if name == "" else f"n.{name}" for name in names)
+        files.append(("nodes", _copied(source, directory / node_csv_name(label), header,
+                                       f"MATCH (n:{label}) RETURN {columns}")))
+    for rel_type, pairs in RELATION_ENDPOINTS.items():
+        for source_label, target_label in pairs:
+            header = rel_csv_header(source_label, target_label)
+            name = rel_csv_name(rel_type, source_label, target_label)
+            files.append(("relationships", _copied(source, directory / name, header,
+                                                   edge_rows_cypher(rel_type, source_label, target_label))))
+    counts = source.counts()
+    return files, sum(counts[name] for name in (*NODE_LABELS, *RELATION_ENDPOINTS))
+
+
+def edge_rows_cypher(rel_type: str, source_label: str, target_label: str) -> str:
+    """An edge table as CSV rows: source key, target key, the stored properties, the type."""
+    props = ", ".join(f"e.{name}" for name in STORED_EDGE_PROPERTIES)
+    return (f"MATCH (s:{source_label})-[e:{rel_type}]->(t:{target_label}) RETURN s.{NODE_KEY[source_label]}, "
+            f"t.{NODE_KEY[target_label]}, {props}, '{rel_type}'")
+
+
+def _copied(source: NativeCsvSource, path: Path, header: list[str], cypher: str) -> str:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerow(header)
+    source.copy_to_csv(cypher, path)
+    return path.name
+
+
+def _stream_csv(source: GraphSource, directory: Path, include_text: bool) -> tuple[list[tuple[str, str]], int]:
+    """Rows pulled through iter_nodes/iter_edges and written by Python (any source)."""
     count, files = 0, []
     for label in NODE_LABELS:
         header = node_csv_header(label, include_text)
@@ -179,8 +231,7 @@ def write_csv(source: GraphSource, directory: str | Path, *, include_text: bool 
         written = _write_edges(source, directory, rel_type, pairs)
         files.extend(("relationships", name) for name in written)
         count += sum(written.values())
-    (directory / "import.sh").write_text(import_command(files, database), encoding="utf-8")
-    return count
+    return files, count
 
 
 def _node_rows(nodes: Iterator[dict[str, Any]], header: list[str], label: str) -> Iterator[list[Any]]:

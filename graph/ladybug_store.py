@@ -16,6 +16,8 @@ import ctypes.util
 import fcntl
 import os
 import shlex
+import shutil
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -893,6 +895,22 @@ class LadybugStore:
             for page in self._pages(cypher, batch_size):
                 for edge in with_sentences(page, self._report_texts):
                     yield {"source_label": source_label, "target_label": target_label, **edge}
+
+    def copy_to_csv(self, cypher: str, path: Path) -> None:
+        """Append the rows of a read query to a CSV file by LadybugDB's own COPY ... TO (no header).
+
+        For exports of whole tables (graph/exports.py): the engine writes the rows, quoting as
+        neo4j-admin reads them, where paging through iter_edges re-sorted the whole table for every
+        page (576 of 621 s of the 10k bulk path, docs/BENCHMARKS.md run 7). COPY writes a new file,
+        so it goes to a scratch folder and is appended to `path`.
+        """
+        with tempfile.TemporaryDirectory(prefix="fazhi-copy-") as scratch:
+            rows = Path(scratch) / "rows.csv"
+            if "'" in str(rows) or "\\" in str(rows):
+                raise ValueError(f"cannot name {rows} in a COPY statement")
+            _last(self._conn.execute(f"COPY ({cypher}) TO '{rows}' (HEADER=false)"))
+            with rows.open("rb") as src, path.open("ab") as out:
+                shutil.copyfileobj(src, out, 1 << 20)
 
     def _report_texts(self, ids: list[str]) -> dict[str, str]:
         return dict(self._rows("UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN r.id, r.text", {"ids": ids}))

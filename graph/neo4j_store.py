@@ -12,7 +12,7 @@ nodes MERGE, and edges MERGE for every report already in the store (_write expla
 why CREATE is safe for the others).
 
 The aggregates (graph/derived.py) are bounded the same way: each of their statements is
-its own transaction (at most derived.CHUNK rows), and the updates that may reach every
+its own transaction (at most DERIVED_ROWS rows), and the updates that may reach every
 co-citation pair run as CALL {...} IN TRANSACTIONS. In one transaction, the refresh after a
 batch of 1,000 new reports (~150,000 new LawPair nodes, all flagged top) and the rebuild
 after a bulk import (1.1 M pairs at 10,000 reports) outgrew the 520 MiB that a 768 MiB heap
@@ -65,7 +65,8 @@ from fazhi.graph.store import (
 from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
-DEFAULT_BATCH = 5000
+DEFAULT_BATCH = 20_000  # rows per write statement (each its own transaction in write())
+DERIVED_ROWS = 20_000  # rows per statement of the aggregates (derived.after_write's chunk)
 SWEEP_ROWS = 10_000  # rows per inner transaction of a sweep over the aggregates (_sweep)
 PAIR_CHUNK = 500  # first documents per co-citation query when rebuilding (derived.rebuild)
 META_LABEL = "FazhiMeta"  # holds the write counter behind version(); not part of the graph
@@ -103,13 +104,16 @@ def _edge_write(verb: str, rel_type: str, source_label: str, target_label: str) 
     thousands of reports) walks every parallel edge of the pair to compare report_id,
     and an edge whose report was not stored before this write cannot exist yet.
     """
-    sets = ", ".join(f"e.{p} = ${p}[i]" for p in EDGE_VALUES)
-    return (
+    match = (
         "UNWIND range(0, size($s) - 1) AS i "
         f"MATCH (s:{source_label} {{{NODE_KEY[source_label]}: $s[i]}}) "
         f"MATCH (t:{target_label} {{{NODE_KEY[target_label]}: $t[i]}}) "
-        f"{verb} (s)-[e:{rel_type} {{report_id: $report_id[i]}}]->(t) SET {sets}"
     )
+    if verb == "CREATE":  # every property in the pattern: one step, no SET after it
+        values = ", ".join(f"{p}: ${p}[i]" for p in STORED_EDGE_PROPERTIES)
+        return match + f"CREATE (s)-[:{rel_type} {{{values}}}]->(t)"
+    sets = ", ".join(f"e.{p} = ${p}[i]" for p in EDGE_VALUES)
+    return match + f"MERGE (s)-[e:{rel_type} {{report_id: $report_id[i]}}]->(t) SET {sets}"
 
 
 def _schema_statements() -> list[str]:
@@ -125,8 +129,8 @@ def _schema_statements() -> list[str]:
         f"CREATE CONSTRAINT fazhi_{label.lower()}_key IF NOT EXISTS FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
         for label, (key, _) in derived.DERIVED_NODES.items()
     ]
-    statements += [f"CREATE INDEX fazhi_lawpair_{side} IF NOT EXISTS FOR (p:LawPair) ON (p.{side})"
-                   for side in ("law_a", "law_b")]
+    # No query looks pairs up by document name; these indexes tripled the cost of writing a pair.
+    statements += [f"DROP INDEX fazhi_lawpair_{side} IF EXISTS" for side in ("law_a", "law_b")]
     # remove_report finds a report's edges by property; without these it scans every edge.
     statements += [
         f"CREATE INDEX fazhi_{rel_type.lower()}_report IF NOT EXISTS "
@@ -198,6 +202,8 @@ class Neo4jStore:
         self.user = uri_user or user
         self.database = database
         self.batch_size = batch_size
+        self._deferred: derived.Touched | None = None  # inside bulk(): what the block's writes touched
+        self._fresh: set[str] | None = None  # inside bulk(): reports the block created (_write)
         self._password = password if password is not None else uri_password
         auth = (self.user, self._password) if self._password is not None else None
         try:
@@ -350,9 +356,12 @@ class Neo4jStore:
         why the edges of new reports may be CREATEd.
         """
         def refresh(cited: derived.Before) -> None:
-            derived.after_write(self._each_in_own_transaction, rows, cited, sweep=self._sweep)
+            touched = derived.after_write(self._each_in_own_transaction, rows, cited, sweep=self._sweep,
+                                          chunk=DERIVED_ROWS, deferred=self._deferred is not None)
+            if self._deferred is not None:
+                self._deferred.update(touched)
 
-        _write(rows, self.batch_size, self._rows, self._run_write, refresh)
+        _write(rows, self.batch_size, self._rows, self._run_write, refresh, self._fresh)
 
     def replace_report(self, report_id: str, rows: GraphRows) -> int:
         """Remove the report and write its new rows in one transaction (one report fits the heap)."""
@@ -370,8 +379,22 @@ class Neo4jStore:
 
     @contextmanager
     def bulk(self) -> Iterator[None]:
-        """Neo4j has no faster unsafe path: writes in the block stay ordinary, crash-safe ones."""
-        yield
+        """Writes in the block stay ordinary, crash-safe ones, with two differences. The stats rows and
+        the top pairs are settled once at its end, even after an error (as the embedded store's bulk
+        block does): per write they re-read every edge of the hub measures and documents and scan
+        every co-citation pair, which `fazhi push` paid for every 5,000 edges; until the block ends
+        those aggregates lag. And the edges of reports the block created are CREATEd in later writes
+        too (_write), which `fazhi push` needs: it writes every report's node before its edges."""
+        if self._deferred is not None:  # nested: the outer block settles
+            yield
+            return
+        self._deferred, self._fresh = derived.Touched(), set()
+        try:
+            yield
+        finally:
+            touched, self._deferred, self._fresh = self._deferred, None, None
+            derived.refresh(self._each_in_own_transaction, touched, DERIVED_ROWS)
+            derived.mark_top(self._each_in_own_transaction, self._sweep)
 
     @contextmanager
     def writer(self) -> Iterator[GraphStore]:
@@ -389,7 +412,8 @@ class Neo4jStore:
         """Recompute the precomputed aggregates (graph/derived.py) from the facts, statement by
         statement and pairs by chunks of documents: in one transaction the pairs of a 10,000-report
         graph ran out of transaction memory on the default server (module docstring)."""
-        return derived.rebuild(self._each_in_own_transaction, self._sweep, pair_chunk=PAIR_CHUNK)
+        return derived.rebuild(self._each_in_own_transaction, self._sweep, pair_chunk=PAIR_CHUNK,
+                               chunk=DERIVED_ROWS)
 
     def remove_report(self, report_id: str) -> int:
         """Delete the report's edges and node, then entities no remaining edge touches.
@@ -559,7 +583,7 @@ Step = Callable[[neo4j.ManagedTransaction], Any]
 
 
 def _write(rows: GraphRows, batch_size: int, read: derived.Runner, run: Callable[[Step], Any],
-           refresh: Callable[[derived.Before], Any]) -> None:
+           refresh: Callable[[derived.Before], Any], fresh: set[str] | None = None) -> None:
     """Write rows as a sequence of steps, each handed to `run`: its own transaction (write), or
     all in one (replace_report); then `refresh` the aggregates, given the CITES and MENTIONS state before.
 
@@ -567,8 +591,19 @@ def _write(rows: GraphRows, batch_size: int, read: derived.Runner, run: Callable
     _edge_write); the others MERGE, so writing the same rows twice, or again after a
     failed write, changes nothing. This relies on the invariant every writer keeps:
     an edge is never stored before its Report node.
+
+    `fresh` (a bulk block's) carries the reports created earlier in the block, whose edges are
+    CREATEd in this write too: the block's writer sends each edge once (push copies a store whose
+    edges are unique). A write that carries such a report's node again (the same file twice in
+    one ingest) makes it an ordinary stored report, whose edges MERGE. A failed write ends the
+    block, so a repair runs outside it, where every report it wrote is stored: MERGE.
     """
-    new_reports = _unstored_reports(read, list(rows.nodes.get("Report", {})))
+    reports = list(rows.nodes.get("Report", {}))
+    new_reports = _unstored_reports(read, reports)
+    if fresh is not None:
+        fresh.difference_update(reports)
+        fresh.update(new_reports)
+        new_reports = fresh
     cited = derived.cited_before(read, rows)
     for statement, params in _write_statements(rows, new_reports, batch_size):
         run(_statement_step(statement, params))

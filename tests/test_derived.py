@@ -4,6 +4,7 @@ Whatever path changed the graph — ingest in any order, re-ingest, remove, rein
 Neo4j — the maintained tables must be what `rebuild_derived` computes from scratch.
 """
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -229,12 +230,15 @@ def _count_created_per_transaction(monkeypatch) -> dict[int, int]:
     from fazhi.graph import neo4j_store
 
     created: dict[int, int] = {}
+    numbers = itertools.count()
 
     def counting_runner(tx):
+        number = next(numbers)  # not id(tx): a finished transaction's id is reused by a later one
+
         def run(cypher, params):
             result = tx.run(cypher, params)
             rows = [list(record.values()) for record in result]
-            created[id(tx)] = created.get(id(tx), 0) + result.consume().counters.nodes_created
+            created[number] = created.get(number, 0) + result.consume().counters.nodes_created
             return rows
         return run
 
@@ -250,6 +254,7 @@ def test_neo4j_aggregates_change_in_bounded_transactions(neo4j_store, monkeypatc
     from fazhi.graph import neo4j_store as store_module
 
     monkeypatch.setattr(derived, "CHUNK", 40)
+    monkeypatch.setattr(store_module, "DERIVED_ROWS", 40)  # the chunk the Neo4j store hands derived
     monkeypatch.setattr(store_module, "SWEEP_ROWS", 40, raising=False)
     monkeypatch.setattr(store_module, "PAIR_CHUNK", 3, raising=False)
     laws = [f"条例{i:02d}" for i in range(40)]

@@ -104,6 +104,25 @@ def test_small_batches_give_the_same_graph(neo4j_uri: str, neo4j_store: Neo4jSto
     assert neo4j_store.counts() == EXPECTED_BOTH
 
 
+def test_bulk_block_creates_once_and_settles_the_aggregates(neo4j_store: Neo4jStore) -> None:
+    """Inside bulk(): a report's edges written after its node (as push writes them) are created once,
+    the same report written again in the block (a file listed twice) adds no edge, and the stats rows
+    exist once the block ends."""
+    from fazhi.graph.store import GraphRows
+
+    rows = rows_from_extractions([report_a(), report_b()])
+    nodes_only = GraphRows(nodes=rows.nodes, edges={})
+    edges_only = GraphRows(nodes={label: {} for label in rows.nodes}, edges=rows.edges)
+    with neo4j_store.bulk():
+        neo4j_store.write(nodes_only)
+        neo4j_store.write(edges_only)
+        neo4j_store.write(rows_from_extractions([report_a()]))
+        neo4j_store.write(rows_from_extractions([report_a()]))
+    assert neo4j_store.counts() == EXPECTED_BOTH
+    stats = neo4j_store.query("MATCH (s:MeasureStat) RETURN s.measure AS m, s.reports AS n ORDER BY m").records()
+    assert stats == [{"m": ONLY_A_MEASURE, "n": 1}, {"m": SHARED_MEASURE, "n": 2}]
+
+
 def test_remove_report_keeps_shared_and_drops_orphans(neo4j_store: Neo4jStore) -> None:
     neo4j_store.write(rows_from_extractions([report_a(), report_b()]))
     assert neo4j_store.remove_report("rep-a") == 6
