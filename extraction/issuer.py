@@ -47,7 +47,7 @@ _LEVEL = "(?:[省市区县州盟旗]|自治区)"
 # the region's work itself as the subject: 中村乡法治政府建设工作在市委…领导下, 全省法治政府建设工作坚持…
 _WORK = "(?:(?:法治政府建设|依法行政|法治建设)(?:工作)?)?"
 REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:人民)?政府|(?:人民)?政府"
-                               rf"|党工委[、和及与]?办事处|各级各部门|各级行政机关"
+                               rf"|党工委[、和及与]?办事处|各级各部门|各级行政机关|(?:党政)?领导班子|党政班子"
                                rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_WORK}{_VERB}")
 # 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻… (the region's whole administration speaking)
 SELF_SUBJECT_RE = re.compile(
@@ -401,10 +401,13 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
                 return _government(gazetteer, chain)
     if opening_end is None:
         return None
+    lead_end = _lead_end(text, opening_end)
     for chain in chains:
         if chain[0].start >= opening_end:
             break
-        if _opens_clause(text, chain[0].start) and REGION_SUBJECT_RE.match(text, chain[-1].end):
+        if _opens_clause(text, chain[0].start) and (
+                REGION_SUBJECT_RE.match(text, chain[-1].end)
+                or chain[0].start < lead_end and REGION_EVENT_RE.match(text, chain[-1].end)):
             return _government(gazetteer, chain)
     for pattern, skip in ((SELF_SUBJECT_RE, 1), (LEVEL_SUBJECT_RE, 0)):
         own = pattern.search(text, 0, opening_end)
@@ -414,6 +417,18 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
             return _government(gazetteer, [NamedRegion(start, start + len(own.group(1)), entry.name,
                                                        entry.level, entry)])
     return _only_self_region(text, regions, gazetteer) or _bare_town_subject(text, opening_end, context, gazetteer)
+
+
+# a news page's headline or first sentence whose subject is a region doing something (宜君县召开…推进会,
+# 梁子湖区出台…工作要点): the region's government is the body whose event is reported
+REGION_EVENT_RE = re.compile(r"(?:(?:人民)?政府)?(?:召开|出台|印发|举行|举办|启动|部署|制定|发布)")
+LEAD_END_RE = re.compile(r"[。！？!?]")
+
+
+def _lead_end(text: str, opening_end: int) -> int:
+    """Where the text's first sentence (a headline line included) ends."""
+    stop = LEAD_END_RE.search(text, 0, opening_end)
+    return stop.end() if stop else opening_end
 
 
 # 2021年来,街道按照…: a township's report names itself by its kind alone

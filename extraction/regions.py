@@ -110,6 +110,20 @@ class RegionEntry:
     code: str
 
 
+# level words a short form may be written with (镇宁自治县 for 镇宁布依族苗族自治县), longest first
+LEVEL_TAILS = ("自治县", "自治州", "自治旗", "县", "州", "旗")
+
+
+def _autonomous_shorts(name: str, shorts: list[str]) -> list[str]:
+    """An autonomous division's name as often written, its ethnic part dropped: 长阳县 → 长阳自治县
+    for 长阳土家族自治县, 镇宁 → 镇宁自治县."""
+    tail = next((t for t in LEVEL_TAILS[:3] if name.endswith(t)), None)
+    if tail is None:
+        return []
+    stems = {s[:-1] if s.endswith(tail[-1]) else s for s in shorts}
+    return sorted(stem + tail for stem in stems if len(stem) >= 2 and stem + tail != name)
+
+
 @dataclass(unsafe_hash=True)  # a value, built per hit: see document.py
 class RegionHit:
     """A region surface in the text: [start, end) in the normalised text and every division it may be."""
@@ -321,7 +335,7 @@ class RegionGazetteer:
                     self._qualified[qualifier + entry.name] = len(qualifier)
             else:
                 surfaces.setdefault(entry.name, []).append(entry)
-            for short in shorts_of[entry.code]:
+            for short in shorts_of[entry.code] + _autonomous_shorts(entry.name, shorts_of[entry.code]):
                 surfaces.setdefault(short, []).append(entry)
                 self._short_surfaces.add(short)
         self._surfaces = {s: tuple(es) for s, es in surfaces.items()}
@@ -400,7 +414,7 @@ class RegionGazetteer:
             if end is None:
                 continue
             hits.extend(self._hits_for(text, start, end))
-            pos = end
+            pos = hits[-1].end
         return self._listed_stem_hits(text, self._town_hits(text, hits))
 
     def _listed_stem_hits(self, text: str, hits: list[RegionHit]) -> list[RegionHit]:
@@ -507,10 +521,23 @@ class RegionGazetteer:
         surface = text[start:end]
         split = self._qualified.get(surface)
         if split is None:
-            return [RegionHit(start, end, surface, self._surfaces[surface])]
+            candidates = self._surfaces[surface]
+            end += self._level_tail(text, end, surface, candidates)
+            return [RegionHit(start, end, text[start:end], candidates)]
         head, tail = surface[:split], surface[split:]
         return [RegionHit(start, start + split, head, self._surfaces[head]),
                 RegionHit(start + split, end, tail, self._surfaces[surface])]
+
+    def _level_tail(self, text: str, end: int, surface: str, candidates: tuple[RegionEntry, ...]) -> int:
+        """How many characters of a level word follow a short form as part of the name: 镇宁|自治县,
+        黔东南|自治州 (the ethnic part dropped) or 镇宁|县: the written name is the whole, so the
+        subject that follows it (镇宁自治县坚持…) starts after the level word."""
+        if surface not in self._short_surfaces or surface in self._by_full:
+            return 0
+        tail = next((t for t in LEVEL_TAILS if text.startswith(t, end)), None)
+        if tail is None or not all(e.name.endswith(tail) for e in candidates):
+            return 0
+        return len(tail)
 
     def _accept(self, text: str, start: int, end: int, after_region: bool) -> int | None:
         """The end of the longest acceptable surface starting at `start`, or None. Right after

@@ -221,6 +221,20 @@ def meta_of(text: str):
     # a development zone's 管委会 under its own name, its head written in full
     ("河北唐山芦台经济开发区管委会2022年度法治政府建设工作报告\n2022年,开发区坚持依法行政。\n",
      "河北唐山芦台经济开发区管理委员会", "唐山市"),
+    # a short form written with its level word, the ethnic part dropped: the name is the whole, and its
+    # subject follows the level word
+    ("2022年,在县委、县政府的坚强领导下,威宁自治县坚持依法行政,推进法治政府建设。\n",
+     "毕节市威宁彝族回族苗族自治县人民政府", "毕节市威宁彝族回族苗族自治县"),
+    ("2023年,长阳自治县深入学习贯彻习近平法治思想,全面推进依法行政。\n",
+     "宜昌市长阳土家族自治县人民政府", "宜昌市长阳土家族自治县"),
+    # the region's leadership as the opening's subject (领导班子, 党政班子)
+    ("2024年,奉节县领导班子始终以习近平法治思想为统领,推进依法行政。\n", "重庆市奉节县人民政府", "重庆市奉节县"),
+    ("2024年,南昌县党政班子坚持依法行政,推进法治政府建设。\n", "南昌市南昌县人民政府", "南昌市南昌县"),
+    # a news page whose headline or first sentence reports the region's event: its government
+    ("泰顺县出台法治政府建设工作要点\n日前,泰顺县出台2018年法治政府建设工作要点及任务分解。\n",
+     "温州市泰顺县人民政府", "温州市泰顺县"),
+    ("要闻\n5月9日,南昌县召开法治政府建设示范创建工作推进会。会上部署了全年工作。\n",
+     "南昌市南昌县人民政府", "南昌市南昌县"),
 ])
 def test_issuer_from_where_the_report_states_it(text: str, agency: str, region: str) -> None:
     meta = meta_of(text)
@@ -1388,3 +1402,18 @@ def test_a_sites_menu_row_names_no_agencies() -> None:
 ])
 def test_我委_我办_and_全县上下_name_their_body(text: str, agency: str) -> None:
     assert meta_of(text).agency == agency
+
+
+
+def test_a_region_event_past_the_first_sentence_names_no_issuer() -> None:
+    """Only the headline's or first sentence's event is the page's: a later 召开 is one event reported."""
+    text = "2022年,我们按照要求推进依法行政工作,取得成效。\n3月,泰顺县召开法治政府建设推进会。\n"
+    assert meta_of(text).agency is None
+
+
+def test_a_short_form_before_a_level_word_it_does_not_end_with_stays_short() -> None:
+    """镇宁 is a 自治县: 镇宁州 is no spelling of it, so the hit does not take the 州."""
+    from fazhi.extraction.regions import RegionGazetteer
+    hits = RegionGazetteer.default().find("镇宁自治县和镇宁州")
+    assert [h.surface for h in hits][:1] == ["镇宁自治县"]
+    assert all(h.surface != "镇宁州" for h in hits)
