@@ -79,6 +79,10 @@ COMMON_WORD_FREQ = 300
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 EPONYMS = ("中山大学", "中山装", "中山陵", "中山先生", "三明治", "阿里巴巴", "阿里云")
 STREET_NEXT = ("路", "街", "大道", "大街", "巷")
+# a short form right before an institution's head word is that institution's name (朝阳医院 is a Beijing
+# hospital, 中山大学 a university in Guangzhou, 黄埔军校), not a mention of the division
+INSTITUTION_NEXT = ("医院", "大学", "学院", "中学", "小学", "幼儿园", "军校", "公园", "机场", "剧院", "体育馆", "银行",
+                    "律师事务所", "律所", "公证处", "站")
 TOWN_SUFFIX = re.compile("镇|乡|街道|苏木|区公所")
 TOWN_SUFFIX_STOP_NEXT = {"乡": frozenset("镇村"), "镇": frozenset("街")}  # 安全乡|镇, 城乡|村, 镇街
 LONGEST_TOWN = 14
@@ -586,7 +590,7 @@ class RegionGazetteer:
 
     def _short_ok(self, text: str, start: int, end: int) -> bool:
         ahead = text[start:start + 8]
-        if ahead.startswith(EPONYMS) or text.startswith(STREET_NEXT, end):
+        if ahead.startswith(EPONYMS) or text.startswith(STREET_NEXT + INSTITUTION_NEXT, end):
             return False
         across = self._pairs.get(text[end - 1:end + 1], 0)
         if across > self._pairs.get(text[start:end], 0):

@@ -235,6 +235,10 @@ def meta_of(text: str):
      "温州市泰顺县人民政府", "温州市泰顺县"),
     ("要闻\n5月9日,南昌县召开法治政府建设示范创建工作推进会。会上部署了全年工作。\n",
      "南昌市南昌县人民政府", "南昌市南昌县"),
+    # a hospital or school named after a division is no mention of it (中山医院 is Shanghai's, 中山市 is in
+    # Guangdong): the report stays the city the text names
+    ("2023年,市卫生健康委坚持依法行政,落实上海市医改部署。\n中山医院、中山中学开展法治宣传,中山医院获评先进。\n",
+     "上海市卫生健康委员会", "上海市"),
 ])
 def test_issuer_from_where_the_report_states_it(text: str, agency: str, region: str) -> None:
     meta = meta_of(text)
