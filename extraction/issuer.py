@@ -411,11 +411,17 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
             return _government(gazetteer, chain)
     for pattern, skip in ((SELF_SUBJECT_RE, 1), (LEVEL_SUBJECT_RE, 0)):
         own = pattern.search(text, 0, opening_end)
-        entry = _self_division(gazetteer, context, own.group(1), regions) if own else None
-        if own and entry is not None and _opens_clause(text, own.start()):
+        if own is None or not _opens_clause(text, own.start()):
+            continue
+        entry = _self_division(gazetteer, context, own.group(1), regions)
+        if entry is not None:
             start = own.start() + skip
             return _government(gazetteer, [NamedRegion(start, start + len(own.group(1)), entry.name,
                                                        entry.level, entry)])
+        town = _one_named(regions, own.group(1)) if skip and context is None and own.group(1) in TOWN_WORDS \
+            and not DEPARTMENT_SELF_RE.search(text) else None
+        if town is not None:  # 我镇全面落实… in a text placed nowhere that names one 镇: 大石镇
+            return _government(gazetteer, town)
     return _only_self_region(text, regions, gazetteer) or _bare_town_subject(text, opening_end, context, gazetteer)
 
 
@@ -481,6 +487,7 @@ SELF_LEVEL_RE = re.compile(r"[我全本](镇|乡|街道)")
 # a department's report speaks of itself as 我局/本委; its 全县 is the county it serves, not its issuer
 DEPARTMENT_SELF_RE = re.compile(r"[我本](?:局|委|厅|办|中心|院|部|所)")
 SELF_LEVEL_MIN = 2  # one 全县 in passing is no self-description
+TOWN_WORDS = ("镇", "乡", "街道")
 
 
 def _only_self_region(text: str, regions: list[NamedRegion], gazetteer: RegionGazetteer) -> AgencyHit | None:
@@ -491,13 +498,17 @@ def _only_self_region(text: str, regions: list[NamedRegion], gazetteer: RegionGa
         return None
     words = Counter(m.group(1) for m in SELF_LEVEL_RE.finditer(text))
     for word in words:
-        if words[word] < SELF_LEVEL_MIN:
-            continue
-        chains = [c for c in _region_chains(regions) if c[-1].written.endswith(word)
-                  or (c[-1].entry is not None and c[-1].entry.name.endswith(word))]
-        if len({c[-1].entry or c[-1].written for c in chains}) == 1:
-            return _government(gazetteer, chains[0])
+        chain = _one_named(regions, word) if words[word] >= SELF_LEVEL_MIN else None
+        if chain is not None:
+            return _government(gazetteer, chain)
     return None
+
+
+def _one_named(regions: list[NamedRegion], word: str) -> list[NamedRegion] | None:
+    """The one division ending in `word` (镇, 街道) the text names, however often; None if none or several."""
+    chains = [c for c in _region_chains(regions) if c[-1].written.endswith(word)
+              or (c[-1].entry is not None and c[-1].entry.name.endswith(word))]
+    return chains[0] if len({c[-1].entry or c[-1].written for c in chains}) == 1 else None
 
 
 

@@ -1421,3 +1421,15 @@ def test_a_short_form_before_a_level_word_it_does_not_end_with_stays_short() -> 
     hits = RegionGazetteer.default().find("镇宁自治县和镇宁州")
     assert [h.surface for h in hits][:1] == ["镇宁自治县"]
     assert all(h.surface != "镇宁州" for h in hits)
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # 我镇/我乡/我街道 as the opening's subject in a text placed nowhere: the one township of that kind named
+    ("2021年,我镇全面落实区委部署,推进依法行政。\n制定《城关镇普法工作方案》,镇机关各部门参与。\n", "城关镇人民政府"),
+    ("2022年来,我乡坚持依法行政,深入推进普法。\n印发《新华乡法治宣传教育方案》。\n", "新华乡人民政府"),
+    # two townships named, or a department's report (我所): no guess
+    ("2021年,我镇全面落实区委部署。\n学习城关镇、新华镇的做法。\n", None),
+    ("2021年,我镇全面落实区委部署。\n我所配合城关镇开展普法。\n", None),
+])
+def test_我镇_with_one_township_named(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
