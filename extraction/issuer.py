@@ -578,7 +578,7 @@ def _government(gazetteer: RegionGazetteer, chain: list[NamedRegion]) -> AgencyH
     """The region's own government: X人民政府, or for a 街道 its 街道办事处; as written (and this
     report's only) when the region is not resolved."""
     last, start, end = chain[-1], chain[0].start, chain[-1].end
-    organ = "办事处" if last.written.endswith("街道") else "人民政府"
+    organ = "办事处" if (last.entry.name if last.entry else last.written).endswith("街道") else "人民政府"
     if last.entry is None:
         written = "".join(n.written for n in chain)
         return AgencyHit(start, end, written + organ, last.level, written, scoped=True)

@@ -83,7 +83,11 @@ STREET_NEXT = ("路", "街", "大道", "大街", "巷")
 # hospital, 中山大学 a university in Guangzhou, 黄埔军校), not a mention of the division
 INSTITUTION_NEXT = ("医院", "大学", "学院", "中学", "小学", "幼儿园", "军校", "公园", "机场", "剧院", "体育馆", "银行",
                     "律师事务所", "律所", "公证处", "站")
-TOWN_SUFFIX = re.compile("镇|乡|街道|苏木|区公所")
+TOWN_SUFFIX = re.compile("镇|乡|街道?|苏木|区公所")
+# 鹤龙街坚持…: a 街道 written 街 is the clause's subject only before its organs or an opening verb; a 街
+# elsewhere is a street (中山街12号, 解放街上)
+SHORT_STREET_NEXT = ("党工委", "办事处", "坚持", "深入", "全面", "认真", "始终", "紧紧", "紧扣", "按照", "围绕", "积极",
+                     "聚焦", "持续", "扎实", "切实", "着力", "立足", "法治建设", "法治政府")
 TOWN_SUFFIX_STOP_NEXT = {"乡": frozenset("镇村"), "镇": frozenset("街")}  # 安全乡|镇, 城乡|村, 镇街
 LONGEST_TOWN = 14
 # 东城、延庆和通州三个区 / 海淀、朝阳等区: a list of bare stems closed by 等 or N个 and the level noun
@@ -480,7 +484,10 @@ class RegionGazetteer:
                 continue  # the suffix is inside a county or city name (乡城县, 镇江市)
             if m.group() in TOWN_SUFFIX_STOP_NEXT and text[end:end + 1] in TOWN_SUFFIX_STOP_NEXT[m.group()]:
                 continue
-            town = self._town_at(text, end, out)
+            short_street = m.group() == "街"
+            if short_street and not text.startswith(SHORT_STREET_NEXT, end):
+                continue
+            town = self._town_at(text, end, out, "道" if short_street else "")
             if town is not None:
                 if out and out[-1].start == town.start:
                     out.pop()
@@ -488,11 +495,12 @@ class RegionGazetteer:
         out.extend(hits[i:])
         return out
 
-    def _town_at(self, text: str, end: int, before: list[RegionHit]) -> RegionHit | None:
+    def _town_at(self, text: str, end: int, before: list[RegionHit], tail: str = "") -> RegionHit | None:
+        """The longest town name ending at `end` (written without `tail`: 鹤龙街 for 鹤龙街道)."""
         last = before[-1] if before else None
         floor = max(end - LONGEST_TOWN, last.start if last else 0)
         for start in range(floor, end - 1):
-            candidates = self._towns.get(text[start:end])
+            candidates = self._towns.get(text[start:end] + tail)
             if candidates is None or (last is not None and last.start < start < last.end):
                 continue
             if last is None or start >= last.end:

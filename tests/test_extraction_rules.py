@@ -1433,3 +1433,19 @@ def test_a_short_form_before_a_level_word_it_does_not_end_with_stays_short() -> 
 ])
 def test_我镇_with_one_township_named(text: str, agency: str | None) -> None:
     assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # a 街道 written 街 as the opening's subject: unique nationwide, or placed by its district
+    ("2024年,清波街坚持以习近平法治思想为指导,推进基层依法治理。\n", "杭州市上城区清波街道办事处", "杭州市上城区清波街道"),
+    ("2023年,虹桥街深入推进法治建设。\n落实长宁区委部署。\n", "上海市长宁区虹桥街道办事处", "上海市长宁区虹桥街道"),
+])
+def test_a_街道_written_街(text: str, agency: str, region: str) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (agency, region)
+
+
+def test_a_street_named_like_a_街道_is_a_street() -> None:
+    """清波街12号 is an address: no region, no issuer."""
+    meta = meta_of("2024年,我们在清波街12号设立法律服务点,推进依法行政。\n")
+    assert (meta.agency, meta.region) == (None, None)
