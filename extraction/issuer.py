@@ -56,7 +56,8 @@ SELF_SUBJECT_RE = re.compile(
 LEVEL_SUBJECT_RE = re.compile(
     rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府){_VERB}")
 # The body named by its leaders or party group: 部主要负责同志…, 厅党组… (ANNOTATION.md)
-LEADERS_RE = re.compile(r"(部|厅|局|委)(?:主要负责同志|主要负责人|党组|领导班子)")
+# (not 区委主要负责同志: a level's party committee, 区委/县委/镇党委, is the region's, not a 委 speaking of itself)
+LEADERS_RE = re.compile(r"(部|厅|局|(?<![省市区县州盟旗党镇乡])委)(?:主要负责同志|主要负责人|党组|领导班子)")
 # 市局党委带头…: a bureau's party committee speaks for it, but only the title of rules the bureau says it
 # made names it (局党委 in a report that calls itself only 教育局 does not fix which county's)
 PARTY_COMMITTEE_RE = re.compile(r"(部|厅|局)党委(?![员书副])")

@@ -1449,3 +1449,9 @@ def test_a_street_named_like_a_街道_is_a_street() -> None:
     """清波街12号 is an address: no region, no issuer."""
     meta = meta_of("2024年,我们在清波街12号设立法律服务点,推进依法行政。\n")
     assert (meta.agency, meta.region) == (None, None)
+
+
+def test_a_party_committees_leaders_are_no_commission_speaking_of_itself() -> None:
+    """区委主要负责同志 is the district party committee's head: the district's report stays the district's."""
+    text = "2025年,沙坪坝区坚持依法行政,按照市委全会部署推进法治政府建设。\n区委主要负责同志带头学法18次。\n"
+    assert meta_of(text).agency == "重庆市沙坪坝区人民政府"
