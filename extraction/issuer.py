@@ -294,12 +294,20 @@ def _opening_subject_agency(text: str, opening_end: int | None, hits: list[Agenc
         while i + 1 < len(hits) and hits[i + 1].start == body.end and body.name.endswith("人民政府"):
             i += 1
             body = hits[i]
+        # 中共贵州省委、贵州省人民政府印发…: a joint 党委、政府 acts; the government is the reporter
+        if i + 1 < len(hits) and _is_party_organ(body.name) and hits[i + 1].name.endswith("人民政府") \
+                and hits[i + 1].start == body.end + 1 and text[body.end] in JOINT_MARKS:
+            body = hits[i + 1]
         after = SHORT_NAME_RE.match(text, body.end) or LEADING_GROUP_RE.match(text, body.end)
         verb_at = after.end() if after else body.end  # 市文广旅局(以下简称…)坚持…, 温州市司法局党委坚持…
-        if body.name not in CENTRAL_ORGANS and not body.bare and _opens_clause(text, hit.start) \
-                and text.startswith(OPENING_VERBS, verb_at):
+        acts = text.startswith(OPENING_VERBS, verb_at) or (
+            hit.start < _lead_end(text, opening_end) and bool(REGION_EVENT_RE.match(text, verb_at)))
+        if body.name not in CENTRAL_ORGANS and not body.bare and _opens_clause(text, hit.start) and acts:
             return body
     return None
+
+
+JOINT_MARKS = "、和及与"
 
 
 def named_in_full_later(issuer: AgencyHit, hits: list[AgencyHit]) -> AgencyHit | None:
@@ -569,9 +577,12 @@ def _region_chains(regions: list[NamedRegion]) -> list[list[NamedRegion]]:
 
 
 def _opens_clause(text: str, pos: int) -> bool:
-    """At a clause's start: after punctuation, 年/来 (2021年以来,…) or 原 (2017年,原环境保护部…)."""
+    """At a clause's start: after punctuation, 年/来 (2021年以来,…), 原 (2017年,原环境保护部…) or 中共
+    (近日,中共贵州省委…: the party committee's hit starts at its region)."""
     if pos > 0 and text[pos - 1] == "原":
         pos -= 1
+    elif text.startswith("中共", pos - 2):
+        pos -= 2
     return pos == 0 or text[pos - 1] in CLAUSE_START
 
 

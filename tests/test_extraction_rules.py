@@ -1455,3 +1455,17 @@ def test_a_party_committees_leaders_are_no_commission_speaking_of_itself() -> No
     """区委主要负责同志 is the district party committee's head: the district's report stays the district's."""
     text = "2025年,沙坪坝区坚持依法行政,按照市委全会部署推进法治政府建设。\n区委主要负责同志带头学法18次。\n"
     assert meta_of(text).agency == "重庆市沙坪坝区人民政府"
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a joint 党委、政府 acting in the first sentence: the government (ANNOTATION.md: joint forms → the government)
+    ("近日,中共云南省委、云南省人民政府印发《云南省法治政府建设实施方案》。\n方案主要内容如下。\n", "云南省人民政府"),
+    ("日前,中共泰顺县委和泰顺县人民政府出台《关于加强法治政府建设的意见》。\n", "温州市泰顺县人民政府"),
+])
+def test_a_joint_party_and_government_event_is_the_governments(text: str, agency: str) -> None:
+    assert meta_of(text).agency == agency
+
+
+def test_a_joint_event_after_the_first_sentence_is_one_event_reported() -> None:
+    text = "2022年,我们按照要求推进依法行政,取得成效。\n中共云南省委、云南省人民政府印发实施方案。\n"
+    assert meta_of(text).agency is None
