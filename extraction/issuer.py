@@ -408,6 +408,9 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
                 break
             if _leads_title(text, title, chain):
                 return _government(gazetteer, chain)
+    heading = _region_heading(text, chains)
+    if heading is not None:
+        return _government(gazetteer, heading)
     if opening_end is None:
         return None
     lead_end = _lead_end(text, opening_end)
@@ -438,6 +441,19 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
 # 梁子湖区出台…工作要点): the region's government is the body whose event is reported
 REGION_EVENT_RE = re.compile(r"(?:(?:人民)?政府)?(?:召开|出台|印发|举行|举办|启动|部署|制定|发布)")
 LEAD_END_RE = re.compile(r"[。！？!?]")
+
+
+def _region_heading(text: str, chains: list[list[NamedRegion]]) -> list[NamedRegion] | None:
+    """A page whose first line is a region's name and nothing else (宁夏回族自治区中卫市 above a
+    showcase article): the region presents itself."""
+    if not chains:
+        return None
+    first = chains[0]
+    line_end = text.find("\n", first[-1].end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[:first[0].start].strip() or text[first[-1].end:line_end].strip():
+        return None
+    return first
 
 
 def _lead_end(text: str, opening_end: int) -> int:

@@ -1469,3 +1469,14 @@ def test_a_joint_party_and_government_event_is_the_governments(text: str, agency
 def test_a_joint_event_after_the_first_sentence_is_one_event_reported() -> None:
     text = "2022年,我们按照要求推进依法行政,取得成效。\n中共云南省委、云南省人民政府印发实施方案。\n"
     assert meta_of(text).agency is None
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a showcase page headed by a region's name alone: the region presents itself
+    ("广西壮族自治区贺州市\n\n依法行政 开拓创新\n贺州辖八步区、平桂区、昭平县、钟山县和富川瑶族自治县。\n", "贺州市人民政府"),
+    ("浙江省泰顺县\n法治护航绿色发展\n泰顺地处浙南山区。\n", "温州市泰顺县人民政府"),
+    # a region inside a longer first line is no heading
+    ("浙江省泰顺县法治护航绿色发展纪实\n泰顺地处浙南山区。\n", None),
+])
+def test_a_page_headed_by_a_region(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
