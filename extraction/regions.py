@@ -704,11 +704,23 @@ class RegionMention:
     name: str  # canonical node name (qualified when the county name is ambiguous)
 
 
+# 到永川区学习法治政府建设经验, 赴浙江考察: a place the reporter went to learn from is not its own
+VISIT_BEFORE_RE = re.compile(r"(?:到|赴|前往|去)$")
+VISIT_AFTER_RE = re.compile(r"(?:学习|考察|调研|参观|交流)")
+
+
+def _visited(text: str, hit: RegionHit) -> bool:
+    return bool(VISIT_BEFORE_RE.search(text, max(0, hit.start - 2), hit.start)) \
+        and bool(VISIT_AFTER_RE.match(text, hit.end))
+
+
 def context_region(gazetteer: RegionGazetteer, hits: list[RegionHit],
-                   stated_in: list[tuple[int, int]]) -> RegionEntry | None:
+                   stated_in: list[tuple[int, int]], text: str = "") -> RegionEntry | None:
     """The issuer's region: the deepest one in the title or signature lines (`stated_in`, in that
-    order), else the city or county the text names most."""
+    order), else the city or county the text names most, places visited to learn from not counted."""
     resolved = gazetteer.resolve(hits, None)
+    if text:
+        resolved = {i: e for i, e in resolved.items() if not _visited(text, hits[i])}
     for start, end in stated_in:
         # a town named nowhere else still fixes the region when its title or signature names it
         # and the name is unique (控江路街道2022年度法治政府建设工作情况报告)

@@ -1480,3 +1480,10 @@ def test_a_joint_event_after_the_first_sentence_is_one_event_reported() -> None:
 ])
 def test_a_page_headed_by_a_region(text: str, agency: str | None) -> None:
     assert meta_of(text).agency == agency
+
+
+def test_a_place_visited_to_learn_from_is_not_the_reports_region() -> None:
+    """赴德清县考察 names another county once; the report's own county is the one its rules are named for."""
+    text = ("2022年,我局坚持依法行政,服务全县发展。\n局长带队赴德清县考察学习法治政府建设经验。\n"
+            "拟定《安吉县司法行政工作规范》。\n")
+    assert meta_of(text).region == "湖州市安吉县"
