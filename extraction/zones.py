@@ -67,6 +67,8 @@ def find_zones(text: str, places: list[Place], context: AgencyContext) -> list[Z
     named: dict[int, Zone] = {}
     bare: list[tuple[int, int, str]] = []
     for match in head_re.finditer(text):
+        if any(p.start <= match.start() < p.end for p in places):
+            continue  # the head ends a division's own name (浦东新区, 滨海新区): a district, not a zone
         start, head = _name_start(text, match.start(), places), full_of[match.group(0)]
         if start < match.start():
             named[start] = _named_zone(start, match.end(), text[start:match.start()] + head, places)

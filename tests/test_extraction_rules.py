@@ -1487,3 +1487,17 @@ def test_a_place_visited_to_learn_from_is_not_the_reports_region() -> None:
     text = ("2022年,我局坚持依法行政,服务全县发展。\n局长带队赴德清县考察学习法治政府建设经验。\n"
             "拟定《安吉县司法行政工作规范》。\n")
     assert meta_of(text).region == "湖州市安吉县"
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a 新区 run by a 管委会, also with its short name in brackets
+    ("2023年,在省委、省政府的坚强领导下,兰州新区(以下简称“新区”)始终坚持依法行政,推进新区高质量发展。\n",
+     "兰州新区管理委员会"),
+    ("2023年,贵安新区深入推进法治建设。\n", "贵安新区管理委员会"),
+    # a 新区 that is a district is the district: its government
+    ("2022年,浦东新区坚持依法行政。\n", "上海市浦东新区人民政府"),
+    # 新区 as an ordinary word names nothing
+    ("2022年,我们坚持依法行政,推进城市新区建设。\n", None),
+])
+def test_新区_zones_and_districts(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
