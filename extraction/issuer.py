@@ -98,6 +98,9 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
                    or _issuer_line_after(text, title, real))
         if heading is not None:
             return heading
+    run_in = _run_in_heading_issuer(text, real)
+    if run_in is not None:
+        return run_in
     for name_line, _ in signatures:
         signer = _signer(text, name_line, real)
         if signer is not None:
@@ -115,6 +118,19 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     if subject is not None and region_subject is not None and region_subject.start < subject.start:
         return region_subject
     return subject
+
+
+# 陇南市人民政府办公室关于报告…的通知 各县(区)人民政府,…: a heading run into its body on one line
+RUN_IN_HEADING_RE = re.compile(r"关于[^。\n]{2,80}?的(?:通知|报告|意见|决定|通报|批复|函|实施方案|工作要点)")
+LEADING_CLUTTER = " \t\n\r|｜　"
+
+
+def _run_in_heading_issuer(text: str, hits: list[AgencyHit]) -> AgencyHit | None:
+    """The body that opens the text with X关于…的通知, when no title line was found (the heading and the
+    body share a line, or a page's stray separator stands above it)."""
+    if not hits or text[:hits[0].start].strip(LEADING_CLUTTER):
+        return None
+    return hits[0] if RUN_IN_HEADING_RE.match(text, hits[0].end) else None
 
 
 def _signer(text: str, name_line: Line, hits: list[AgencyHit]) -> AgencyHit | None:

@@ -1501,3 +1501,15 @@ def test_a_place_visited_to_learn_from_is_not_the_reports_region() -> None:
 ])
 def test_新区_zones_and_districts(text: str, agency: str | None) -> None:
     assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a heading run into its body on one line, under a page's stray separator
+    ("|\n温州市人民政府办公室关于做好法治政府建设年度报告工作的通知 各县(市、区)人民政府,市政府直属各单位: 按照要求,现通知如下。\n",
+     "温州市人民政府办公室"),
+    ("云南省司法厅关于开展行政执法监督检查的通知 各州(市)司法局:为推进依法行政,现就有关事项通知如下。\n", "云南省司法厅"),
+    # a body that opens the text but not with 关于…的通知 is no heading
+    ("温州市人民政府办公室转发有关文件 各县(市、区)人民政府:请遵照执行。\n", None),
+])
+def test_a_run_in_heading_names_its_issuer(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
