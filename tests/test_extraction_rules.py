@@ -1513,3 +1513,10 @@ def test_新区_zones_and_districts(text: str, agency: str | None) -> None:
 ])
 def test_a_run_in_heading_names_its_issuer(text: str, agency: str | None) -> None:
     assert meta_of(text).agency == agency
+
+
+def test_a_bare_zone_head_takes_the_zone_written_with_its_city() -> None:
+    """经开区 is 宁波经济技术开发区, which the text writes with its city, not 即经开区 or 形成经开区."""
+    text = ("法治是重要支撑。2022年经开区管委会紧紧围绕年度目标推进依法行政。\n"
+            "宁波经济技术开发区出台总体方案,即经开区优化营商环境方案,开展自评,形成经开区首套评价体系。\n")
+    assert meta_of(text).agency == "宁波经济技术开发区管理委员会"
