@@ -47,7 +47,7 @@ _LEVEL = "(?:[省市区县州盟旗]|自治区)"
 # the region's work itself as the subject: 中村乡法治政府建设工作在市委…领导下, 全省法治政府建设工作坚持…
 _WORK = "(?:(?:法治政府建设|依法行政|法治建设)(?:工作)?)?"
 REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:人民)?政府|(?:人民)?政府"
-                               rf"|党工委[、和及与]?办事处|各级各部门|各级行政机关"
+                               rf"|党工委[、和及与]?办事处|各级各部门|各级行政机关|(?:党政)?领导班子|党政班子"
                                rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_WORK}{_VERB}")
 # 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻… (the region's whole administration speaking)
 SELF_SUBJECT_RE = re.compile(
@@ -56,7 +56,8 @@ SELF_SUBJECT_RE = re.compile(
 LEVEL_SUBJECT_RE = re.compile(
     rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府){_VERB}")
 # The body named by its leaders or party group: 部主要负责同志…, 厅党组… (ANNOTATION.md)
-LEADERS_RE = re.compile(r"(部|厅|局|委)(?:主要负责同志|主要负责人|党组|领导班子)")
+# (not 区委主要负责同志: a level's party committee, 区委/县委/镇党委, is the region's, not a 委 speaking of itself)
+LEADERS_RE = re.compile(r"(部|厅|局|(?<![省市区县州盟旗党镇乡])委)(?:主要负责同志|主要负责人|党组|领导班子)")
 # 市局党委带头…: a bureau's party committee speaks for it, but only the title of rules the bureau says it
 # made names it (局党委 in a report that calls itself only 教育局 does not fix which county's)
 PARTY_COMMITTEE_RE = re.compile(r"(部|厅|局)党委(?![员书副])")
@@ -97,6 +98,9 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
                    or _issuer_line_after(text, title, real))
         if heading is not None:
             return heading
+    run_in = _run_in_heading_issuer(text, real)
+    if run_in is not None:
+        return run_in
     for name_line, _ in signatures:
         signer = _signer(text, name_line, real)
         if signer is not None:
@@ -114,6 +118,19 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     if subject is not None and region_subject is not None and region_subject.start < subject.start:
         return region_subject
     return subject
+
+
+# 陇南市人民政府办公室关于报告…的通知 各县(区)人民政府,…: a heading run into its body on one line
+RUN_IN_HEADING_RE = re.compile(r"关于[^。\n]{2,80}?的(?:通知|报告|意见|决定|通报|批复|函|实施方案|工作要点)")
+LEADING_CLUTTER = " \t\n\r|｜　"
+
+
+def _run_in_heading_issuer(text: str, hits: list[AgencyHit]) -> AgencyHit | None:
+    """The body that opens the text with X关于…的通知, when no title line was found (the heading and the
+    body share a line, or a page's stray separator stands above it)."""
+    if not hits or text[:hits[0].start].strip(LEADING_CLUTTER):
+        return None
+    return hits[0] if RUN_IN_HEADING_RE.match(text, hits[0].end) else None
 
 
 def _signer(text: str, name_line: Line, hits: list[AgencyHit]) -> AgencyHit | None:
@@ -293,12 +310,20 @@ def _opening_subject_agency(text: str, opening_end: int | None, hits: list[Agenc
         while i + 1 < len(hits) and hits[i + 1].start == body.end and body.name.endswith("人民政府"):
             i += 1
             body = hits[i]
+        # 中共贵州省委、贵州省人民政府印发…: a joint 党委、政府 acts; the government is the reporter
+        if i + 1 < len(hits) and _is_party_organ(body.name) and hits[i + 1].name.endswith("人民政府") \
+                and hits[i + 1].start == body.end + 1 and text[body.end] in JOINT_MARKS:
+            body = hits[i + 1]
         after = SHORT_NAME_RE.match(text, body.end) or LEADING_GROUP_RE.match(text, body.end)
         verb_at = after.end() if after else body.end  # 市文广旅局(以下简称…)坚持…, 温州市司法局党委坚持…
-        if body.name not in CENTRAL_ORGANS and not body.bare and _opens_clause(text, hit.start) \
-                and text.startswith(OPENING_VERBS, verb_at):
+        acts = text.startswith(OPENING_VERBS, verb_at) or (
+            hit.start < _lead_end(text, opening_end) and bool(REGION_EVENT_RE.match(text, verb_at)))
+        if body.name not in CENTRAL_ORGANS and not body.bare and _opens_clause(text, hit.start) and acts:
             return body
     return None
+
+
+JOINT_MARKS = "、和及与"
 
 
 def named_in_full_later(issuer: AgencyHit, hits: list[AgencyHit]) -> AgencyHit | None:
@@ -399,21 +424,58 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
                 break
             if _leads_title(text, title, chain):
                 return _government(gazetteer, chain)
+    heading = _region_heading(text, chains)
+    if heading is not None:
+        return _government(gazetteer, heading)
     if opening_end is None:
         return None
+    lead_end = _lead_end(text, opening_end)
     for chain in chains:
         if chain[0].start >= opening_end:
             break
-        if _opens_clause(text, chain[0].start) and REGION_SUBJECT_RE.match(text, chain[-1].end):
+        if _opens_clause(text, chain[0].start) and (
+                REGION_SUBJECT_RE.match(text, chain[-1].end)
+                or chain[0].start < lead_end and REGION_EVENT_RE.match(text, chain[-1].end)):
             return _government(gazetteer, chain)
     for pattern, skip in ((SELF_SUBJECT_RE, 1), (LEVEL_SUBJECT_RE, 0)):
         own = pattern.search(text, 0, opening_end)
-        entry = _self_division(gazetteer, context, own.group(1), regions) if own else None
-        if own and entry is not None and _opens_clause(text, own.start()):
+        if own is None or not _opens_clause(text, own.start()):
+            continue
+        entry = _self_division(gazetteer, context, own.group(1), regions)
+        if entry is not None:
             start = own.start() + skip
             return _government(gazetteer, [NamedRegion(start, start + len(own.group(1)), entry.name,
                                                        entry.level, entry)])
+        town = _one_named(regions, own.group(1)) if skip and context is None and own.group(1) in TOWN_WORDS \
+            and not DEPARTMENT_SELF_RE.search(text) else None
+        if town is not None:  # 我镇全面落实… in a text placed nowhere that names one 镇: 大石镇
+            return _government(gazetteer, town)
     return _only_self_region(text, regions, gazetteer) or _bare_town_subject(text, opening_end, context, gazetteer)
+
+
+# a news page's headline or first sentence whose subject is a region doing something (宜君县召开…推进会,
+# 梁子湖区出台…工作要点): the region's government is the body whose event is reported
+REGION_EVENT_RE = re.compile(r"(?:(?:人民)?政府)?(?:召开|出台|印发|举行|举办|启动|部署|制定|发布)")
+LEAD_END_RE = re.compile(r"[。！？!?]")
+
+
+def _region_heading(text: str, chains: list[list[NamedRegion]]) -> list[NamedRegion] | None:
+    """A page whose first line is a region's name and nothing else (宁夏回族自治区中卫市 above a
+    showcase article): the region presents itself."""
+    if not chains:
+        return None
+    first = chains[0]
+    line_end = text.find("\n", first[-1].end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[:first[0].start].strip() or text[first[-1].end:line_end].strip():
+        return None
+    return first
+
+
+def _lead_end(text: str, opening_end: int) -> int:
+    """Where the text's first sentence (a headline line included) ends."""
+    stop = LEAD_END_RE.search(text, 0, opening_end)
+    return stop.end() if stop else opening_end
 
 
 # 2021年来,街道按照…: a township's report names itself by its kind alone
@@ -466,6 +528,7 @@ SELF_LEVEL_RE = re.compile(r"[我全本](镇|乡|街道)")
 # a department's report speaks of itself as 我局/本委; its 全县 is the county it serves, not its issuer
 DEPARTMENT_SELF_RE = re.compile(r"[我本](?:局|委|厅|办|中心|院|部|所)")
 SELF_LEVEL_MIN = 2  # one 全县 in passing is no self-description
+TOWN_WORDS = ("镇", "乡", "街道")
 
 
 def _only_self_region(text: str, regions: list[NamedRegion], gazetteer: RegionGazetteer) -> AgencyHit | None:
@@ -476,13 +539,17 @@ def _only_self_region(text: str, regions: list[NamedRegion], gazetteer: RegionGa
         return None
     words = Counter(m.group(1) for m in SELF_LEVEL_RE.finditer(text))
     for word in words:
-        if words[word] < SELF_LEVEL_MIN:
-            continue
-        chains = [c for c in _region_chains(regions) if c[-1].written.endswith(word)
-                  or (c[-1].entry is not None and c[-1].entry.name.endswith(word))]
-        if len({c[-1].entry or c[-1].written for c in chains}) == 1:
-            return _government(gazetteer, chains[0])
+        chain = _one_named(regions, word) if words[word] >= SELF_LEVEL_MIN else None
+        if chain is not None:
+            return _government(gazetteer, chain)
     return None
+
+
+def _one_named(regions: list[NamedRegion], word: str) -> list[NamedRegion] | None:
+    """The one division ending in `word` (镇, 街道) the text names, however often; None if none or several."""
+    chains = [c for c in _region_chains(regions) if c[-1].written.endswith(word)
+              or (c[-1].entry is not None and c[-1].entry.name.endswith(word))]
+    return chains[0] if len({c[-1].entry or c[-1].written for c in chains}) == 1 else None
 
 
 
@@ -542,9 +609,12 @@ def _region_chains(regions: list[NamedRegion]) -> list[list[NamedRegion]]:
 
 
 def _opens_clause(text: str, pos: int) -> bool:
-    """At a clause's start: after punctuation, 年/来 (2021年以来,…) or 原 (2017年,原环境保护部…)."""
+    """At a clause's start: after punctuation, 年/来 (2021年以来,…), 原 (2017年,原环境保护部…) or 中共
+    (近日,中共贵州省委…: the party committee's hit starts at its region)."""
     if pos > 0 and text[pos - 1] == "原":
         pos -= 1
+    elif text.startswith("中共", pos - 2):
+        pos -= 2
     return pos == 0 or text[pos - 1] in CLAUSE_START
 
 
@@ -552,7 +622,7 @@ def _government(gazetteer: RegionGazetteer, chain: list[NamedRegion]) -> AgencyH
     """The region's own government: X人民政府, or for a 街道 its 街道办事处; as written (and this
     report's only) when the region is not resolved."""
     last, start, end = chain[-1], chain[0].start, chain[-1].end
-    organ = "办事处" if last.written.endswith("街道") else "人民政府"
+    organ = "办事处" if (last.entry.name if last.entry else last.written).endswith("街道") else "人民政府"
     if last.entry is None:
         written = "".join(n.written for n in chain)
         return AgencyHit(start, end, written + organ, last.level, written, scoped=True)

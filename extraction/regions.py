@@ -79,7 +79,15 @@ COMMON_WORD_FREQ = 300
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 EPONYMS = ("中山大学", "中山装", "中山陵", "中山先生", "三明治", "阿里巴巴", "阿里云")
 STREET_NEXT = ("路", "街", "大道", "大街", "巷")
-TOWN_SUFFIX = re.compile("镇|乡|街道|苏木|区公所")
+# a short form right before an institution's head word is that institution's name (朝阳医院 is a Beijing
+# hospital, 中山大学 a university in Guangzhou, 黄埔军校), not a mention of the division
+INSTITUTION_NEXT = ("医院", "大学", "学院", "中学", "小学", "幼儿园", "军校", "公园", "机场", "剧院", "体育馆", "银行",
+                    "律师事务所", "律所", "公证处", "站")
+TOWN_SUFFIX = re.compile("镇|乡|街道?|苏木|区公所")
+# 鹤龙街坚持…: a 街道 written 街 is the clause's subject only before its organs or an opening verb; a 街
+# elsewhere is a street (中山街12号, 解放街上)
+SHORT_STREET_NEXT = ("党工委", "办事处", "坚持", "深入", "全面", "认真", "始终", "紧紧", "紧扣", "按照", "围绕", "积极",
+                     "聚焦", "持续", "扎实", "切实", "着力", "立足", "法治建设", "法治政府")
 TOWN_SUFFIX_STOP_NEXT = {"乡": frozenset("镇村"), "镇": frozenset("街")}  # 安全乡|镇, 城乡|村, 镇街
 LONGEST_TOWN = 14
 # 东城、延庆和通州三个区 / 海淀、朝阳等区: a list of bare stems closed by 等 or N个 and the level noun
@@ -108,6 +116,20 @@ class RegionEntry:
     level: str
     parent: str | None
     code: str
+
+
+# level words a short form may be written with (镇宁自治县 for 镇宁布依族苗族自治县), longest first
+LEVEL_TAILS = ("自治县", "自治州", "自治旗", "县", "州", "旗")
+
+
+def _autonomous_shorts(name: str, shorts: list[str]) -> list[str]:
+    """An autonomous division's name as often written, its ethnic part dropped: 长阳县 → 长阳自治县
+    for 长阳土家族自治县, 镇宁 → 镇宁自治县."""
+    tail = next((t for t in LEVEL_TAILS[:3] if name.endswith(t)), None)
+    if tail is None:
+        return []
+    stems = {s[:-1] if s.endswith(tail[-1]) else s for s in shorts}
+    return sorted(stem + tail for stem in stems if len(stem) >= 2 and stem + tail != name)
 
 
 @dataclass(unsafe_hash=True)  # a value, built per hit: see document.py
@@ -321,7 +343,7 @@ class RegionGazetteer:
                     self._qualified[qualifier + entry.name] = len(qualifier)
             else:
                 surfaces.setdefault(entry.name, []).append(entry)
-            for short in shorts_of[entry.code]:
+            for short in shorts_of[entry.code] + _autonomous_shorts(entry.name, shorts_of[entry.code]):
                 surfaces.setdefault(short, []).append(entry)
                 self._short_surfaces.add(short)
         self._surfaces = {s: tuple(es) for s, es in surfaces.items()}
@@ -400,7 +422,7 @@ class RegionGazetteer:
             if end is None:
                 continue
             hits.extend(self._hits_for(text, start, end))
-            pos = end
+            pos = hits[-1].end
         return self._listed_stem_hits(text, self._town_hits(text, hits))
 
     def _listed_stem_hits(self, text: str, hits: list[RegionHit]) -> list[RegionHit]:
@@ -462,7 +484,10 @@ class RegionGazetteer:
                 continue  # the suffix is inside a county or city name (乡城县, 镇江市)
             if m.group() in TOWN_SUFFIX_STOP_NEXT and text[end:end + 1] in TOWN_SUFFIX_STOP_NEXT[m.group()]:
                 continue
-            town = self._town_at(text, end, out)
+            short_street = m.group() == "街"
+            if short_street and not text.startswith(SHORT_STREET_NEXT, end):
+                continue
+            town = self._town_at(text, end, out, "道" if short_street else "")
             if town is not None:
                 if out and out[-1].start == town.start:
                     out.pop()
@@ -470,11 +495,12 @@ class RegionGazetteer:
         out.extend(hits[i:])
         return out
 
-    def _town_at(self, text: str, end: int, before: list[RegionHit]) -> RegionHit | None:
+    def _town_at(self, text: str, end: int, before: list[RegionHit], tail: str = "") -> RegionHit | None:
+        """The longest town name ending at `end` (written without `tail`: 鹤龙街 for 鹤龙街道)."""
         last = before[-1] if before else None
         floor = max(end - LONGEST_TOWN, last.start if last else 0)
         for start in range(floor, end - 1):
-            candidates = self._towns.get(text[start:end])
+            candidates = self._towns.get(text[start:end] + tail)
             if candidates is None or (last is not None and last.start < start < last.end):
                 continue
             if last is None or start >= last.end:
@@ -507,10 +533,23 @@ class RegionGazetteer:
         surface = text[start:end]
         split = self._qualified.get(surface)
         if split is None:
-            return [RegionHit(start, end, surface, self._surfaces[surface])]
+            candidates = self._surfaces[surface]
+            end += self._level_tail(text, end, surface, candidates)
+            return [RegionHit(start, end, text[start:end], candidates)]
         head, tail = surface[:split], surface[split:]
         return [RegionHit(start, start + split, head, self._surfaces[head]),
                 RegionHit(start + split, end, tail, self._surfaces[surface])]
+
+    def _level_tail(self, text: str, end: int, surface: str, candidates: tuple[RegionEntry, ...]) -> int:
+        """How many characters of a level word follow a short form as part of the name: 镇宁|自治县,
+        黔东南|自治州 (the ethnic part dropped) or 镇宁|县: the written name is the whole, so the
+        subject that follows it (镇宁自治县坚持…) starts after the level word."""
+        if surface not in self._short_surfaces or surface in self._by_full:
+            return 0
+        tail = next((t for t in LEVEL_TAILS if text.startswith(t, end)), None)
+        if tail is None or not all(e.name.endswith(tail) for e in candidates):
+            return 0
+        return len(tail)
 
     def _accept(self, text: str, start: int, end: int, after_region: bool) -> int | None:
         """The end of the longest acceptable surface starting at `start`, or None. Right after
@@ -559,7 +598,7 @@ class RegionGazetteer:
 
     def _short_ok(self, text: str, start: int, end: int) -> bool:
         ahead = text[start:start + 8]
-        if ahead.startswith(EPONYMS) or text.startswith(STREET_NEXT, end):
+        if ahead.startswith(EPONYMS) or text.startswith(STREET_NEXT + INSTITUTION_NEXT, end):
             return False
         across = self._pairs.get(text[end - 1:end + 1], 0)
         if across > self._pairs.get(text[start:end], 0):
@@ -665,11 +704,23 @@ class RegionMention:
     name: str  # canonical node name (qualified when the county name is ambiguous)
 
 
+# 到永川区学习法治政府建设经验, 赴浙江考察: a place the reporter went to learn from is not its own
+VISIT_BEFORE_RE = re.compile(r"(?:到|赴|前往|去)$")
+VISIT_AFTER_RE = re.compile(r"(?:学习|考察|调研|参观|交流)")
+
+
+def _visited(text: str, hit: RegionHit) -> bool:
+    return bool(VISIT_BEFORE_RE.search(text, max(0, hit.start - 2), hit.start)) \
+        and bool(VISIT_AFTER_RE.match(text, hit.end))
+
+
 def context_region(gazetteer: RegionGazetteer, hits: list[RegionHit],
-                   stated_in: list[tuple[int, int]]) -> RegionEntry | None:
+                   stated_in: list[tuple[int, int]], text: str = "") -> RegionEntry | None:
     """The issuer's region: the deepest one in the title or signature lines (`stated_in`, in that
-    order), else the city or county the text names most."""
+    order), else the city or county the text names most, places visited to learn from not counted."""
     resolved = gazetteer.resolve(hits, None)
+    if text:
+        resolved = {i: e for i, e in resolved.items() if not _visited(text, hits[i])}
     for start, end in stated_in:
         # a town named nowhere else still fixes the region when its title or signature names it
         # and the name is unique (控江路街道2022年度法治政府建设工作情况报告)

@@ -88,7 +88,7 @@ def regions(doc: Document) -> None:
                  if line is not None]
     doc.region_by_abbreviation = leader_visit_province(gazetteer, doc.text)
     doc.region_by_index = index_number_region(gazetteer, doc.text)
-    doc.region_context = (context_region(gazetteer, hits, stated_in) or doc.region_by_index
+    doc.region_context = (context_region(gazetteer, hits, stated_in, doc.text) or doc.region_by_index
                           or doc.region_by_abbreviation)
     doc.region_mentions = resolve_mentions(gazetteer, hits, doc.region_context)
     resolved = {m.start for m in doc.region_mentions}

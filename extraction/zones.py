@@ -67,6 +67,8 @@ def find_zones(text: str, places: list[Place], context: AgencyContext) -> list[Z
     named: dict[int, Zone] = {}
     bare: list[tuple[int, int, str]] = []
     for match in head_re.finditer(text):
+        if any(p.start <= match.start() < p.end for p in places):
+            continue  # the head ends a division's own name (浦东新区, 滨海新区): a district, not a zone
         start, head = _name_start(text, match.start(), places), full_of[match.group(0)]
         if start < match.start():
             named[start] = _named_zone(start, match.end(), text[start:match.start()] + head, places)
@@ -118,11 +120,14 @@ def _places_a_zone(place: Place) -> bool:
 
 
 def _bare_zone(start: int, end: int, head: str, text: str, named: list[Zone], context: AgencyContext) -> Zone:
-    """A head alone (经济开发区, 高新区): the zone the text names in full, when it names one such; else
+    """A head alone (经济开发区, 高新区): the zone the text names in full, when it names one such (or one
+    written with its city, when loose words before a head make others: 即经济技术开发区); else
     the report's own: a 高新区/经开区 of its city by the national naming rule (<city>高新技术产业开发区),
     any other head of its own division (西平县产业集聚区); else as written, this report's own."""
-    if len({z.name for z in named}) == 1:
-        return Zone(start, end, named[0].name, named[0].region, named[0].level, False)
+    placed = [z for z in named if z.region is not None]  # written with its city: 天津|经济技术开发区
+    for choice in (named, placed):
+        if len({z.name for z in choice}) == 1:
+            return Zone(start, end, choice[0].name, choice[0].region, choice[0].level, False)
     abbreviated = head != text[start:end]
     own = context.city if abbreviated else context.own
     if own is not None and own.level in PLACE_LEVELS and (own.prefix.endswith("市") or not abbreviated):

@@ -5,14 +5,17 @@ session 6 — first measured at 0.85 issuer — then tune material: agencies 0.8
 0.920 -> 0.969, issuer 0.95 -> 1.00), tests/gold/realextra5 (33, unseen until session 7 — first
 measured at 0.82 issuer, 0.88 region, agencies 0.927 — then tune material: issuer 0.82 -> 1.00, region
 0.88 -> 0.97, agencies 0.927 -> 0.954; its issuer and agency floors were raised then),
-tests/gold/realextra6 (32, unseen: no rule looks at it; first measured on 2026-12-07 at 0.66 issuer,
-agencies 0.809, measures 0.892 after four gold fixes; its floors sit about 0.03 under that measurement),
-tests/gold/realextra8 (28, unseen: no rule looks at it; first measured on 2026-12-07 at 0.71 issuer, 0.82
-region, agencies 0.872, measures 0.908 after ten gold fixes; its floors sit about 0.03 under that
-measurement) and tests/gold/realextra7 (53, metadata gold only, tune material from the start: weighted to untitled openings,
+tests/gold/realextra6 (32, unseen until session 7's measurement — 0.66 issuer, 0.75 region, agencies
+0.821 on main 2026-12-07 02:15 (0.809 agencies at its first measurement, after four gold fixes) — then
+tune material: issuer 0.66 -> 0.84, region 0.75 -> 0.84, agencies 0.821 -> 0.858, by general rules tested
+on variants in test_extraction_rules.py),
+tests/gold/realextra7 (53, metadata gold only, tune material from the start: weighted to untitled openings,
 implicit years, 街道/乡镇/开发区, short department names, notices and news pages; first measured on
-2026-12-07 at 0.79 issuer, 0.89 year, 0.75 doc_type, then tuned to 0.96 year, 1.00 doc_type; no entity
-gold, so it is not in ENTITY_FLOORS).
+2026-12-07 at 0.79 issuer, 0.89 year, 0.75 doc_type, then tuned to 0.96 year, 1.00 doc_type, and in the
+issuer pass of 2026-12-07 02:15-03:05 issuer 0.81 -> 0.94, region 0.89 -> 0.96; no entity gold, so it is
+not in ENTITY_FLOORS) and tests/gold/realextra8 (28, unseen: no rule looks at it; first measured on
+2026-12-07 at 0.71 issuer, 0.82 region, agencies 0.872, measures 0.908 after ten gold fixes, before the
+realextra6/7 issuer pass; its floors sit about 0.03 under that measurement).
 
 GOLD.tsv gives each text's issuer, region, year and doc_type; entities/ gives full entity gold
 (laws, agencies, measures, regions, written by reading on 2026-12-06/07; see each entities/README.md).
@@ -36,8 +39,8 @@ FLOORS = {
     "realextra3": {"agency": 0.95, "region": 0.92, "year": 0.95, "doc_type": 0.95},
     "realextra4": {"agency": 0.97, "region": 0.97, "year": 0.95, "doc_type": 0.97},
     "realextra5": {"agency": 0.95, "region": 0.94, "year": 0.95, "doc_type": 0.95},
-    "realextra6": {"agency": 0.63, "region": 0.69, "year": 0.81, "doc_type": 0.91},
-    "realextra7": {"agency": 0.77, "region": 0.85, "year": 0.93, "doc_type": 0.97},
+    "realextra6": {"agency": 0.81, "region": 0.81, "year": 0.81, "doc_type": 0.91},
+    "realextra7": {"agency": 0.91, "region": 0.93, "year": 0.93, "doc_type": 0.97},
     "realextra8": {"agency": 0.68, "region": 0.79, "year": 0.97, "doc_type": 0.90},
 }
 
@@ -65,7 +68,7 @@ ENTITY_FLOORS = {  # F1 per type on entities/ (realextra3's first measurement: 0
     "realextra3": {"laws": 0.97, "agencies": 0.85, "measures": 0.95, "regions": 0.95},
     "realextra4": {"laws": 0.98, "agencies": 0.96, "measures": 0.96, "regions": 0.95},
     "realextra5": {"laws": 0.97, "agencies": 0.93, "measures": 0.88, "regions": 0.93},
-    "realextra6": {"laws": 0.97, "agencies": 0.78, "measures": 0.86, "regions": 0.94},
+    "realextra6": {"laws": 0.97, "agencies": 0.83, "measures": 0.86, "regions": 0.95},
     "realextra8": {"laws": 0.97, "agencies": 0.84, "measures": 0.88, "regions": 0.93},
 }
 

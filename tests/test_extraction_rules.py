@@ -221,6 +221,24 @@ def meta_of(text: str):
     # a development zone's 管委会 under its own name, its head written in full
     ("河北唐山芦台经济开发区管委会2022年度法治政府建设工作报告\n2022年,开发区坚持依法行政。\n",
      "河北唐山芦台经济开发区管理委员会", "唐山市"),
+    # a short form written with its level word, the ethnic part dropped: the name is the whole, and its
+    # subject follows the level word
+    ("2022年,在县委、县政府的坚强领导下,威宁自治县坚持依法行政,推进法治政府建设。\n",
+     "毕节市威宁彝族回族苗族自治县人民政府", "毕节市威宁彝族回族苗族自治县"),
+    ("2023年,长阳自治县深入学习贯彻习近平法治思想,全面推进依法行政。\n",
+     "宜昌市长阳土家族自治县人民政府", "宜昌市长阳土家族自治县"),
+    # the region's leadership as the opening's subject (领导班子, 党政班子)
+    ("2024年,奉节县领导班子始终以习近平法治思想为统领,推进依法行政。\n", "重庆市奉节县人民政府", "重庆市奉节县"),
+    ("2024年,南昌县党政班子坚持依法行政,推进法治政府建设。\n", "南昌市南昌县人民政府", "南昌市南昌县"),
+    # a news page whose headline or first sentence reports the region's event: its government
+    ("泰顺县出台法治政府建设工作要点\n日前,泰顺县出台2018年法治政府建设工作要点及任务分解。\n",
+     "温州市泰顺县人民政府", "温州市泰顺县"),
+    ("要闻\n5月9日,南昌县召开法治政府建设示范创建工作推进会。会上部署了全年工作。\n",
+     "南昌市南昌县人民政府", "南昌市南昌县"),
+    # a hospital or school named after a division is no mention of it (中山医院 is Shanghai's, 中山市 is in
+    # Guangdong): the report stays the city the text names
+    ("2023年,市卫生健康委坚持依法行政,落实上海市医改部署。\n中山医院、中山中学开展法治宣传,中山医院获评先进。\n",
+     "上海市卫生健康委员会", "上海市"),
 ])
 def test_issuer_from_where_the_report_states_it(text: str, agency: str, region: str) -> None:
     meta = meta_of(text)
@@ -1388,3 +1406,117 @@ def test_a_sites_menu_row_names_no_agencies() -> None:
 ])
 def test_我委_我办_and_全县上下_name_their_body(text: str, agency: str) -> None:
     assert meta_of(text).agency == agency
+
+
+
+def test_a_region_event_past_the_first_sentence_names_no_issuer() -> None:
+    """Only the headline's or first sentence's event is the page's: a later 召开 is one event reported."""
+    text = "2022年,我们按照要求推进依法行政工作,取得成效。\n3月,泰顺县召开法治政府建设推进会。\n"
+    assert meta_of(text).agency is None
+
+
+def test_a_short_form_before_a_level_word_it_does_not_end_with_stays_short() -> None:
+    """镇宁 is a 自治县: 镇宁州 is no spelling of it, so the hit does not take the 州."""
+    from fazhi.extraction.regions import RegionGazetteer
+    hits = RegionGazetteer.default().find("镇宁自治县和镇宁州")
+    assert [h.surface for h in hits][:1] == ["镇宁自治县"]
+    assert all(h.surface != "镇宁州" for h in hits)
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # 我镇/我乡/我街道 as the opening's subject in a text placed nowhere: the one township of that kind named
+    ("2021年,我镇全面落实区委部署,推进依法行政。\n制定《城关镇普法工作方案》,镇机关各部门参与。\n", "城关镇人民政府"),
+    ("2022年来,我乡坚持依法行政,深入推进普法。\n印发《新华乡法治宣传教育方案》。\n", "新华乡人民政府"),
+    # two townships named, or a department's report (我所): no guess
+    ("2021年,我镇全面落实区委部署。\n学习城关镇、新华镇的做法。\n", None),
+    ("2021年,我镇全面落实区委部署。\n我所配合城关镇开展普法。\n", None),
+])
+def test_我镇_with_one_township_named(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # a 街道 written 街 as the opening's subject: unique nationwide, or placed by its district
+    ("2024年,清波街坚持以习近平法治思想为指导,推进基层依法治理。\n", "杭州市上城区清波街道办事处", "杭州市上城区清波街道"),
+    ("2023年,虹桥街深入推进法治建设。\n落实长宁区委部署。\n", "上海市长宁区虹桥街道办事处", "上海市长宁区虹桥街道"),
+])
+def test_a_街道_written_街(text: str, agency: str, region: str) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (agency, region)
+
+
+def test_a_street_named_like_a_街道_is_a_street() -> None:
+    """清波街12号 is an address: no region, no issuer."""
+    meta = meta_of("2024年,我们在清波街12号设立法律服务点,推进依法行政。\n")
+    assert (meta.agency, meta.region) == (None, None)
+
+
+def test_a_party_committees_leaders_are_no_commission_speaking_of_itself() -> None:
+    """区委主要负责同志 is the district party committee's head: the district's report stays the district's."""
+    text = "2025年,沙坪坝区坚持依法行政,按照市委全会部署推进法治政府建设。\n区委主要负责同志带头学法18次。\n"
+    assert meta_of(text).agency == "重庆市沙坪坝区人民政府"
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a joint 党委、政府 acting in the first sentence: the government (ANNOTATION.md: joint forms → the government)
+    ("近日,中共云南省委、云南省人民政府印发《云南省法治政府建设实施方案》。\n方案主要内容如下。\n", "云南省人民政府"),
+    ("日前,中共泰顺县委和泰顺县人民政府出台《关于加强法治政府建设的意见》。\n", "温州市泰顺县人民政府"),
+])
+def test_a_joint_party_and_government_event_is_the_governments(text: str, agency: str) -> None:
+    assert meta_of(text).agency == agency
+
+
+def test_a_joint_event_after_the_first_sentence_is_one_event_reported() -> None:
+    text = "2022年,我们按照要求推进依法行政,取得成效。\n中共云南省委、云南省人民政府印发实施方案。\n"
+    assert meta_of(text).agency is None
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a showcase page headed by a region's name alone: the region presents itself
+    ("广西壮族自治区贺州市\n\n依法行政 开拓创新\n贺州辖八步区、平桂区、昭平县、钟山县和富川瑶族自治县。\n", "贺州市人民政府"),
+    ("浙江省泰顺县\n法治护航绿色发展\n泰顺地处浙南山区。\n", "温州市泰顺县人民政府"),
+    # a region inside a longer first line is no heading
+    ("浙江省泰顺县法治护航绿色发展纪实\n泰顺地处浙南山区。\n", None),
+])
+def test_a_page_headed_by_a_region(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
+def test_a_place_visited_to_learn_from_is_not_the_reports_region() -> None:
+    """赴德清县考察 names another county once; the report's own county is the one its rules are named for."""
+    text = ("2022年,我局坚持依法行政,服务全县发展。\n局长带队赴德清县考察学习法治政府建设经验。\n"
+            "拟定《安吉县司法行政工作规范》。\n")
+    assert meta_of(text).region == "湖州市安吉县"
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a 新区 run by a 管委会, also with its short name in brackets
+    ("2023年,在省委、省政府的坚强领导下,兰州新区(以下简称“新区”)始终坚持依法行政,推进新区高质量发展。\n",
+     "兰州新区管理委员会"),
+    ("2023年,贵安新区深入推进法治建设。\n", "贵安新区管理委员会"),
+    # a 新区 that is a district is the district: its government
+    ("2022年,浦东新区坚持依法行政。\n", "上海市浦东新区人民政府"),
+    # 新区 as an ordinary word names nothing
+    ("2022年,我们坚持依法行政,推进城市新区建设。\n", None),
+])
+def test_新区_zones_and_districts(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a heading run into its body on one line, under a page's stray separator
+    ("|\n温州市人民政府办公室关于做好法治政府建设年度报告工作的通知 各县(市、区)人民政府,市政府直属各单位: 按照要求,现通知如下。\n",
+     "温州市人民政府办公室"),
+    ("云南省司法厅关于开展行政执法监督检查的通知 各州(市)司法局:为推进依法行政,现就有关事项通知如下。\n", "云南省司法厅"),
+    # a body that opens the text but not with 关于…的通知 is no heading
+    ("温州市人民政府办公室转发有关文件 各县(市、区)人民政府:请遵照执行。\n", None),
+])
+def test_a_run_in_heading_names_its_issuer(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
+def test_a_bare_zone_head_takes_the_zone_written_with_its_city() -> None:
+    """经开区 is 宁波经济技术开发区, which the text writes with its city, not 即经开区 or 形成经开区."""
+    text = ("法治是重要支撑。2022年经开区管委会紧紧围绕年度目标推进依法行政。\n"
+            "宁波经济技术开发区出台总体方案,即经开区优化营商环境方案,开展自评,形成经开区首套评价体系。\n")
+    assert meta_of(text).agency == "宁波经济技术开发区管理委员会"
