@@ -1,5 +1,5 @@
 // name: report_facts
-// description: Every fact stated in one report: relation, endpoints, sentence and offsets, in text order. LadybugDB: anchored on the report's own neighbourhood (an entity-to-entity fact is stated by the report's issuer, or starts at an entity the report cites or mentions, or at a parent region of one), since edges carry report_id only as a property.
+// description: Every fact stated in one report: relation, endpoints, sentence and offsets, in text order. LadybugDB: anchored on the report's own neighbourhood (an entity-to-entity fact starts at the report's issuer or an agency it mentions — a clause's subject implements too —, or at an entity the report cites or mentions, or at a parent region of one), since edges carry report_id only as a property.
 // param report_id: ""
 // sort: start_offset, type, source, target
 // dialect: ladybug
@@ -9,7 +9,9 @@ RETURN label(e) AS type, 'Report' AS source_label, s.id AS source, label(t) AS t
        coalesce(t.name, t.id) AS target, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS sentence, e.start_offset AS start_offset,
        e.end_offset AS end_offset, e.year AS year
 UNION ALL
-MATCH (:Report {id: $report_id})<-[:ISSUED]-(s:Agency)-[e]->(t)
+MATCH (:Report {id: $report_id})-[:ISSUED|MENTIONS]-(a:Agency)
+WITH DISTINCT a AS s
+MATCH (s)-[e]->(t)
 WHERE e.report_id = $report_id AND label(e) <> 'LOCATED_IN'
 OPTIONAL MATCH (src:Report {id: e.report_id})
 RETURN label(e) AS type, 'Agency' AS source_label, s.name AS source, label(t) AS target_label,
