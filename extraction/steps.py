@@ -284,13 +284,13 @@ _CLAUSE_MARKS = "，。；,;"
 def _header_labels(lines: Sequence[meta_rules.Line]) -> list[meta_rules.Line]:
     """Lines above the body that no clause mark ends: a portal's section heading (…办公室政府信息公开,
     政府信息公开规章库 once its space is gone) names a part of the site, not a practice of the issuer.
-    The body starts at the first long line with clause marks, as for page furniture."""
+    The body starts at the first body line (metadata.is_body_line), as for page furniture."""
     out = []
     for line in lines[:meta_rules.HEADER_LINES]:
+        if meta_rules.is_body_line(line.text):
+            break
         if not any(c in line.text for c in _CLAUSE_MARKS):
             out.append(line)
-        elif len(line.text) > 40:
-            break
     return out
 
 
