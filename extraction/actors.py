@@ -51,6 +51,9 @@ def clause_subjects(text: str, sentence_start: int, sentence_end: int, hits: lis
                     starts: list[int], issuer: str | None) -> list[Subject]:
     """The subjects of one sentence's clauses: agencies that open a clause (after a list marker or
     a year), listed with 、/和; each governs the sentence up to the next subject, the issuer or 我局."""
+    first = bisect_left(starts, sentence_start)
+    if first == len(starts) or starts[first] >= sentence_end:
+        return []  # no agency named in the sentence: no subject (most sentences; relations ask per sentence)
     found: list[tuple[tuple[AgencyHit, ...], int]] = []
     clause = sentence_start
     while clause < sentence_end:
