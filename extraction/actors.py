@@ -14,14 +14,14 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from fazhi.extraction.agencies import AgencyHit
+from fazhi.extraction.agencies import SELF_HEADS, AgencyHit
 
 # what opens a clause before its subject: a list marker (一是, (二), 3.) and a year (2021年以来，)
 ITEM_MARK = r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])"
 LEAD_RE = re.compile(r"\s*(?:" + ITEM_MARK + r"|[一二三四五六七八九十]+、)?\s*(?:\d{4}年(?:以来|来|度)?[，,]?)?\s*")
 SUBJECT_GAP_RE = re.compile(r"[、和及与\s]*")
 # the issuer speaking of itself or its region (我局, 本委, 我市): a subject's scope ends there
-OWN_VOICE_RE = re.compile(r"(?:我|本)(?:局|委|厅|办|中心|院|部|所|府|镇|乡|街道|市|县|区|省)")
+OWN_VOICE_RE = re.compile(rf"(?:我|本)(?:{SELF_HEADS}|市|县|区|省)")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。！？!?：:\n]")
 # 中央对本市开展…督察: the subject acts on the issuer, so the measure is not the issuer's doing
 ACTS_ON_ISSUER_RE = re.compile(r"(?:对|向)(?:本|我)[省市县区镇局委厅办院部]")

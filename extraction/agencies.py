@@ -133,7 +133,10 @@ TOWNSHIP_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)(?:人民政�
 NAMED_BODY_STOP = re.compile(r"的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托")
 LAW_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)律师事务所")
 LAW_FIRM_LEAD = re.compile(r"^.*?(?:聘请|委托|与|和|同|由|及|邀请|联合)")
-SELF_RE = re.compile(r"(?:我|本)(?:局|委|厅|办|中心|院|部|所|府|镇|乡|街道)")
+# what a body calls itself: 我局/本委 (a department), 我府/我镇/本街道 (a government or town office)
+DEPARTMENT_SELF_HEADS = "局|委|厅|办|中心|院|部|所"
+SELF_HEADS = DEPARTMENT_SELF_HEADS + "|府|镇|乡|街道"
+SELF_RE = re.compile(rf"(?:我|本)(?:{SELF_HEADS})")
 # 各市、县(市、区)司法局 / 有关部门: plural or unspecific bodies, not one agency.
 # An organ inside a person's position is not a mention of it (ANNOTATION.md): 省司法厅原副厅长黄岩生
 POSITION_AFTER_RE = re.compile(

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from fazhi.extraction import metadata as meta_rules
-from fazhi.extraction.agencies import NATIONAL, NATIONAL_CANONICAL, SELF_RE, AgencyHit
+from fazhi.extraction.agencies import DEPARTMENT_SELF_HEADS, NATIONAL, NATIONAL_CANONICAL, SELF_RE, AgencyHit
 from fazhi.extraction.citations import find_citations
 from fazhi.extraction.laws import MADE_RE
 from fazhi.extraction.metadata import Line
@@ -526,7 +526,7 @@ def _self_division(gazetteer: RegionGazetteer, context: RegionEntry | None, word
 # a department's too: 全县学校 in an 教育局 report that never says 我局)
 SELF_LEVEL_RE = re.compile(r"[我全本](镇|乡|街道)")
 # a department's report speaks of itself as 我局/本委; its 全县 is the county it serves, not its issuer
-DEPARTMENT_SELF_RE = re.compile(r"[我本](?:局|委|厅|办|中心|院|部|所)")
+DEPARTMENT_SELF_RE = re.compile(rf"[我本](?:{DEPARTMENT_SELF_HEADS})")
 SELF_LEVEL_MIN = 2  # one 全县 in passing is no self-description
 TOWN_WORDS = ("镇", "乡", "街道")
 
