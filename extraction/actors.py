@@ -16,9 +16,11 @@ from dataclasses import dataclass
 
 from fazhi.extraction.agencies import SELF_HEADS, AgencyHit
 
-# what opens a clause before its subject: a list marker (一是, (二), 3.) and a year (2021年以来，)
+# what opens a clause before its subject: a list marker (一是, (二), 3.), a year (2021年以来，), the
+# agent marker 由 (由市编办提出调整意见) and 原 before a renamed body (原市法制办进行合法性审查)
 ITEM_MARK = r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])"
-LEAD_RE = re.compile(r"\s*(?:" + ITEM_MARK + r"|[一二三四五六七八九十]+、)?\s*(?:\d{4}年(?:以来|来|度)?[，,]?)?\s*")
+LEAD_RE = re.compile(r"\s*(?:" + ITEM_MARK + r"|[一二三四五六七八九十]+、)?\s*(?:\d{4}年(?:以来|来|度)?[，,]?)?\s*"
+                     r"(?:由)?(?:原)?")
 SUBJECT_GAP_RE = re.compile(r"[、和及与\s]*")
 # the issuer speaking of itself or its region (我局, 本委, 我市): a subject's scope ends there
 OWN_VOICE_RE = re.compile(rf"(?:我|本)(?:{SELF_HEADS}|市|县|区|省)")
@@ -35,6 +37,9 @@ TOP_HEADING_RE = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]+、"
 # not the rest of a long sentence whose later clauses are the issuer's again
 SUBJECT_CLAUSES = 3
 CO_ISSUER_GAP_RE = re.compile(r"[\s、和与]*")
+# a plan's task followed by who carries it out: …全面推行行政执法公示制度。(牵头单位：市司法局；责任单位：…)
+RESPONSIBLE_RE = re.compile(
+    r"[（(](?:牵头|责任|参加|参与|配合|协办|主办)(?:单位|部门)[：:][^（）()\n]{1,300}[)）]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,3 +145,17 @@ def co_issuers(text: str, title_start: int, title_end: int, issuer: AgencyHit,
         return []
     pos = CO_ISSUER_GAP_RE.match(text, issuer.end).end()  # type: ignore[union-attr]
     return [h for h in _chain_at(text, pos, hits, starts) if h.end <= title_end and h.name != issuer.name]
+
+
+def task_owners(text: str, hits: list[AgencyHit], starts: list[int]) -> list[Subject]:
+    """The bodies a plan assigns to a task ((牵头单位：市司法局；责任单位：…) after it): each governs the
+    task's text, from the line or the previous assignment up to its own parenthesis."""
+    owners = []
+    previous = 0
+    for match in RESPONSIBLE_RE.finditer(text):
+        task_start = max(previous, text.rfind("\n", 0, match.start()) + 1)
+        named = hits[bisect_left(starts, match.start()):bisect_left(starts, match.end())]
+        if named:
+            owners.append(Subject(tuple(named), task_start, match.start(), False))
+        previous = match.end()
+    return owners

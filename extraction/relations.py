@@ -24,7 +24,16 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
-from fazhi.extraction.actors import ITEM_MARK, clause_subjects, clauses_end, co_issuers, plan_spans
+from fazhi.extraction.actors import (
+    ITEM_MARK,
+    LEAD_RE,
+    OWN_VOICE_RE,
+    clause_subjects,
+    clauses_end,
+    co_issuers,
+    plan_spans,
+    task_owners,
+)
 from fazhi.extraction.agencies import AgencyHit
 from fazhi.extraction.document import Document
 from fazhi.extraction.laws import MADE_RE, LawHit
@@ -35,7 +44,8 @@ from fazhi.model import Extraction, Relation
 
 # before the partner; 共同 is not one: it follows the partners (与X共同开展), and 党工委、办事处共同组成…委员会
 # is not work with the committee
-COOPERATION_RE = re.compile(r"联合|配合|会同|协同|协助|联动|携手")
+# 联系公安机关、教育部门(对外国人实施监督检查): liaising with a named body on a task is joint work
+COOPERATION_RE = re.compile(r"联合|配合|会同|协同|协助|联动|携手|联系")
 COOPERATION_WINDOW = 12
 # 与市场监管部门联动 / 与教育局会同: the partner before the cue
 PARTNER_BEFORE_RE = re.compile(r"(?:等部门|等单位|等)?(?:联动|会同|联合|合作|协作|协同|共同|一道|携手)")
@@ -48,12 +58,14 @@ TITLE_RE = re.compile(r"《[^《》]*》")
 CLAUSE_END_RE = re.compile(r"[；;。！？!?\n]")
 COMMA_RE = re.compile(r"[，,；;。！？!?\n]")
 # the basis noun that closes 按照《X》的要求: what follows it is the governed text
-BASIS_NOUN_RE = re.compile(r"[》\s]*(?:等)?(?:文件)?(?:的)?(?:有关|相关)?(?:要求|规定|精神|部署|标准)?(?:等)?(?:的)?(?:要求)?")
-COORDINATED_RE = re.compile(r"[》\s]*(?:及|和|与|以及|、)")
+# a document number after a citation: 《吉林省依法行政考核办法》(吉政令第218号)要求 / 《…》（粤府办〔2020〕12号）和《…》
+DOC_NUMBER = r"(?:[（(][^（）()《》，,。；;\n]{1,30}[)）])?"
+BASIS_NOUN_RE = re.compile(r"[》\s]*" + DOC_NUMBER + r"(?:等)?(?:文件)?(?:的)?(?:有关|相关)?(?:要求|规定|精神|部署|标准)?(?:等)?(?:的)?(?:要求)?")
+COORDINATED_RE = re.compile(r"[》\s]*" + DOC_NUMBER + r"(?:及|和|与|以及|、)")
 # an item heading: a list marker and a short phrase (2.严格执行重大行政决策法定程序。)
 ITEM_MARK_RE = re.compile(r"\s*" + ITEM_MARK)
 HEADING_MAX = 30
-ISSUE_VERB_RE = re.compile(r"(?:制发|下发|审议通过|研究通过|制定落实了?|印发实施)$")
+ISSUE_VERB_RE = re.compile(r"(?:制发|下发|审议(?:通过)?|研究通过|制定落实|印发实施)了?$")
 DRAFTED_RE = re.compile(r"起草了?$")
 # 中共中央、国务院印发的《 / 以市委、市政府名义印发实施《: the bodies before the verb made it
 AGENT_VERB_RE = re.compile(r"(?:名义)?(?:联合|共同)?(?:印发|制定|出台|发布|制发|编写)(?:了|实施|的)*$")
@@ -110,14 +122,20 @@ def _normalised_start(doc: Document, original_start: int) -> int:
 
 
 LIST_GAP_RE = re.compile(r"[、，,和及与以及\s等]*")
+CITATION_GAP_RE = re.compile(DOC_NUMBER + LIST_GAP_RE.pattern)
 
 
 def _implements(doc: Document, issuer: AgencyHit | None, agency_hits: list[AgencyHit],
                 measures: list[MeasureHit], add: Add, year: int | None) -> None:
     """The issuer implements every measure its report names, outside the plan for the coming year
-    and where another body acts on it; a clause's subject implements the measures of its clause."""
+    and where another body acts on it; a clause's subject implements the measures of its clause,
+    outside the plan too (三、2020年工作安排 … 县司法局将全面推行…: not done in the report's year)."""
     text, starts = doc.text, [h.start for h in agency_hits]
-    planned = plan_spans(text) if doc.report.doc_type == "年度报告" else []
+    plans = plan_spans(text) if doc.report.doc_type == "年度报告" else []
+
+    def planned(pos: int) -> bool:
+        return any(a <= pos < b for a, b in plans)
+
     by_sentence: dict[int, list[MeasureHit]] = {}
     for hit in measures:
         by_sentence.setdefault(doc.sentence_index(hit.start), []).append(hit)
@@ -131,15 +149,27 @@ def _implements(doc: Document, issuer: AgencyHit | None, agency_hits: list[Agenc
             doers = {h.name: h for h in subject.agencies
                      if not h.generic and (not issuer or h.name != issuer.name)}
             for hit in hits:
-                if subject.start <= hit.start < subject.end:
+                if subject.start <= hit.start < subject.end and not planned(hit.start):
                     for name in doers:
                         add("IMPLEMENTS", "Agency", name, "Measure", hit.name, hit.start, year=year)
                     if subject.acts_on_issuer and doers:
                         not_issuers.add(hit.start)
+    _task_owners(text, agency_hits, starts, measures, add, year)
     if issuer:
         for hit in measures:
-            if hit.start not in not_issuers and not any(a <= hit.start < b for a, b in planned):
+            if hit.start not in not_issuers and not planned(hit.start):
                 add("IMPLEMENTS", "Agency", issuer.name, "Measure", hit.name, hit.start, year=year)
+
+
+def _task_owners(text: str, agency_hits: list[AgencyHit], starts: list[int], measures: list[MeasureHit],
+                 add: Add, year: int | None) -> None:
+    """A plan's task and the bodies assigned to it (牵头单位/责任单位): they implement its measures."""
+    measure_starts = [m.start for m in measures]
+    for owner in task_owners(text, agency_hits, starts):
+        names = {h.name for h in owner.agencies if not h.generic}
+        for hit in measures[bisect_left(measure_starts, owner.start):bisect_left(measure_starts, owner.end)]:
+            for name in names:
+                add("IMPLEMENTS", "Agency", name, "Measure", hit.name, hit.start, year=year)
 
 
 def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[AgencyHit], laws: list[LawHit],
@@ -169,23 +199,52 @@ def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[Agen
             for body in issuers:
                 add("ISSUED", "Agency", body.name, "Law", law.name, law.start)
             continue
-        before = text[max(sentence.start, law.start - 8):law.start]
+        named = _named_before(agency_hits, starts, law.start)  # 审议通过省委《…》: the maker between verb and title
+        verb_end = named.start if named else law.start
+        before = text[max(sentence.start, verb_end - 8):verb_end]
         made = (MADE_RE.search(before) or ISSUE_VERB_RE.search(before)) and not DRAFTED_RE.search(before)
-        continues_list = previous_end >= sentence.start and LIST_GAP_RE.fullmatch(text[previous_end:law.start])
+        continues_list = previous_end >= sentence.start and CITATION_GAP_RE.fullmatch(text[previous_end:law.start])
         if not (made or continues_list):
             previous_end = -1
             continue
         maker = issuer
         if any(h.name != issuer.name for h in starting_in(agency_hits, starts, sentence.start, law.start)):
-            # another body is about in the sentence: only a title that names its maker says who
-            head = [h for h in starting_in(agency_hits, starts, law.start + 1, law.start + 4)
-                    if text[law.start + 1:h.start] in ("", "中共")]
-            if not made or not head:
+            # another body is about in the sentence: only a named maker or the issuer's own clause says who
+            other = (named or _maker_named(doc, law, agency_hits, starts, issuer)) if made else None
+            if other is None:
                 previous_end = -1
                 continue
-            maker = head[0]
+            maker = other
         add("ISSUED", "Agency", maker.name, "Law", law.name, law.start)
         previous_end = law.end
+
+
+def _named_before(agency_hits: list[AgencyHit], starts: list[int], law_start: int) -> AgencyHit | None:
+    """A body written right against the opening 《 (省委《关于…》)."""
+    before = bisect_left(starts, law_start) - 1
+    return agency_hits[before] if before >= 0 and agency_hits[before].end == law_start else None
+
+
+def _maker_named(doc: Document, law: LawHit, agency_hits: list[AgencyHit], starts: list[int],
+                 issuer: AgencyHit) -> AgencyHit | None:
+    """Who made a title when other bodies are about in its sentence: one at the head of the title
+    (印发《市政府办公室关于…》), or the issuer when its clause opens with it or its own voice
+    (根据市委办公厅…精神，我县研究制定了《…》)."""
+    text = doc.text
+    head = [h for h in starting_in(agency_hits, starts, law.start + 1, law.start + 4)
+            if text[law.start + 1:h.start] in ("", "中共")]
+    if head:
+        return head[0]
+    sentence = doc.sentence_at(law.start)
+    breaks = list(COMMA_RE.finditer(text, sentence.start, law.start))
+    clause = LEAD_RE.match(text, breaks[-1].end() if breaks else sentence.start, law.start)
+    opening = clause.end() if clause else law.start
+    if OWN_VOICE_RE.match(text, opening):
+        return issuer
+    first = bisect_left(starts, opening)
+    if first < len(starts) and starts[first] == opening and agency_hits[first].name == issuer.name:
+        return issuer
+    return None
 
 
 def _agents_before(text: str, sentence_start: int, law_start: int, agency_hits: list[AgencyHit],
@@ -333,7 +392,7 @@ def _citation_list_end(text: str, pos: int, spans: list[tuple[int, int]]) -> int
     """The end of 《A》、《B》和《C》 that starts with the title ending at `pos`."""
     following = {start: end for start, end in spans}
     while True:
-        gap = LIST_GAP_RE.match(text, pos)
+        gap = CITATION_GAP_RE.match(text, pos)
         nxt = gap.end() if gap else pos
         if nxt in following and "，" not in text[pos:nxt] and "," not in text[pos:nxt]:
             pos = following[nxt]

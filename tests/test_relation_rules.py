@@ -97,3 +97,65 @@ def test_issued_with_the_bodies_named_after_yu_and_no_cooperation_from_gongtong(
     assert {source for source, _ in relations(text, "ISSUED")} == {"韶关市工业和信息化局", "韶关市司法局"}
     cooperation = relations(text, "COOPERATES_WITH")
     assert cooperation == {("韶关市工业和信息化局", "韶关市司法局")}
+
+
+NANCHANG_HEAD = "南昌县人民政府2019年法治政府建设情况报告\n"
+NANCHANG = "南昌市南昌县人民政府"
+
+
+def test_the_issuer_made_a_document_when_its_own_voice_opens_the_clause() -> None:
+    text = (NANCHANG_HEAD + "根据市委办公厅、市政府办公厅关于改革的精神，我县研究制定了《南昌县改革实施方案》。"
+            "根据市委办公厅的精神，市司法局牵头研究制定了《南昌市行政执法细则》。\n")
+    assert relations(text, "ISSUED") == {(NANCHANG, "南昌县改革实施方案")}
+
+
+def test_issuing_verbs_with_le_and_a_bare_shenyi_by_the_issuers_meeting() -> None:
+    text = (NANCHANG_HEAD + "县政府于2019年4月21日下发了《南昌县人民政府关于承接落实的通知》、《南昌县政务服务工作方案》。"
+            "县政府常务会议审议《南昌县行政规范性文件管理办法》。县司法局起草《南昌县行政执法细则》，报县政府审议。\n")
+    assert relations(text, "ISSUED") == {(NANCHANG, "南昌县人民政府关于承接落实的通知"),
+                                         (NANCHANG, "南昌县政务服务工作方案"),
+                                         (NANCHANG, "南昌县行政规范性文件管理办法")}
+
+
+def test_a_body_between_the_making_verb_and_the_title_made_it() -> None:
+    text = NANCHANG_HEAD + "县委全会审议通过县委《关于深入推进依法治县的实施意见》。县政府落实县委《关于加强普法的意见》。\n"
+    assert relations(text, "ISSUED") == {("中共南昌市南昌县委员会", "关于深入推进依法治县的实施意见")}
+
+
+def test_a_clause_opened_by_you_or_a_former_body_names_its_doer() -> None:
+    text = ("鹤岗市人民政府2018年法治政府建设情况报告\n调整完善权责清单，由市编办提出调整意见，原市法制办进行合法性审查。\n")
+    done = relations(text, "IMPLEMENTS")
+    assert ("鹤岗市人民政府法制办公室", "合法性审查") in done
+    assert ("鹤岗市人民政府法制办公室", "权责清单制度") not in done
+
+
+def test_a_named_body_in_next_years_plan_does_not_implement_this_year() -> None:
+    text = (NANCHANG_HEAD + "一、2019年工作情况\n县司法局全面推行“双随机、一公开”。\n三、2020年工作安排\n"
+            "县司法局将全面推行行政执法公示制度。\n")
+    done = relations(text, "IMPLEMENTS")
+    assert ("南昌市南昌县司法局", "双随机、一公开") in done
+    assert not {pair for pair in done if pair[1] == "行政执法公示制度"}
+
+
+def test_a_document_number_after_a_citation_keeps_the_basis() -> None:
+    text = (SHAOGUAN_HEAD + "按照《广东省依法行政考核办法》(粤府令第218号)和《韶关市考核指标的通知》要求，开展依法行政考核。"
+            "按照《关于全面推行行政执法公示制度的通知》（粤府办〔2020〕12号）要求，全面推行行政执法公示制度。\n")
+    assert relations(text, "BASED_ON") == {
+        ("依法行政考核", "广东省依法行政考核办法"), ("依法行政考核", "韶关市考核指标的通知"),
+        ("行政执法公示制度", "关于全面推行行政执法公示制度的通知")}
+
+
+def test_liaising_with_a_named_body_is_cooperation() -> None:
+    text = SHAOGUAN_HEAD + "我局主要采取联系市公安局、市教育局等部门的方式开展监督检查。\n"
+    assert relations(text, "COOPERATES_WITH") == {("韶关市工业和信息化局", "韶关市公安局"),
+                                                  ("韶关市工业和信息化局", "韶关市教育局")}
+
+
+def test_the_bodies_a_plan_assigns_to_a_task_implement_it() -> None:
+    text = ("成都市法治政府建设实施方案(2021-2025年)\n(1)全面推行行政执法公示制度。(牵头单位：市司法局；责任单位：市级各部门)\n"
+            "(2)深化“放管服”改革，落实权责清单制度。（责任单位：市市场监管局）\n(3)全面推行“双随机、一公开”。\n")
+    done = relations(text, "IMPLEMENTS")
+    assert ("成都市司法局", "行政执法公示制度") in done
+    assert ("成都市市场监督管理局", "权责清单制度") in done
+    assert ("成都市司法局", "权责清单制度") not in done
+    assert not {pair for pair in done if pair[1] == "双随机、一公开" and pair[0] != "成都市人民政府"}
