@@ -62,7 +62,7 @@ def clause_subjects(text: str, sentence_start: int, sentence_end: int, hits: lis
     found: list[tuple[tuple[AgencyHit, ...], int]] = []
     clause = sentence_start
     while clause < sentence_end:
-        chain = _chain_at(text, LEAD_RE.match(text, clause, sentence_end).end(), hits, starts)  # type: ignore[union-attr]
+        chain = chain_at(text, LEAD_RE.match(text, clause, sentence_end).end(), hits, starts)  # type: ignore[union-attr]
         if chain:
             found.append((chain, chain[-1].end))
         brk = CLAUSE_BREAK_RE.search(text, clause, sentence_end)
@@ -101,7 +101,7 @@ def clauses_end(text: str, start: int, end: int, clauses: int, breaks: re.Patter
     return start - 1
 
 
-def _chain_at(text: str, pos: int, hits: list[AgencyHit], starts: list[int]) -> tuple[AgencyHit, ...]:
+def chain_at(text: str, pos: int, hits: list[AgencyHit], starts: list[int]) -> tuple[AgencyHit, ...]:
     """The agencies listed from `pos` on (区委、区政府…), each starting where the last one ends."""
     chain: list[AgencyHit] = []
     i = bisect_left(starts, pos)
@@ -144,7 +144,7 @@ def co_issuers(text: str, title_start: int, title_end: int, issuer: AgencyHit,
     if not title_start <= issuer.start < title_end:
         return []
     pos = CO_ISSUER_GAP_RE.match(text, issuer.end).end()  # type: ignore[union-attr]
-    return [h for h in _chain_at(text, pos, hits, starts) if h.end <= title_end and h.name != issuer.name]
+    return [h for h in chain_at(text, pos, hits, starts) if h.end <= title_end and h.name != issuer.name]
 
 
 def task_owners(text: str, hits: list[AgencyHit], starts: list[int]) -> list[Subject]:

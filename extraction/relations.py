@@ -28,6 +28,7 @@ from fazhi.extraction.actors import (
     ITEM_MARK,
     LEAD_RE,
     OWN_VOICE_RE,
+    chain_at,
     clause_subjects,
     clauses_end,
     co_issuers,
@@ -65,8 +66,16 @@ COORDINATED_RE = re.compile(r"[》\s]*" + DOC_NUMBER + r"(?:及|和|与|以及|�
 # an item heading: a list marker and a short phrase (2.严格执行重大行政决策法定程序。)
 ITEM_MARK_RE = re.compile(r"\s*" + ITEM_MARK)
 HEADING_MAX = 30
-ISSUE_VERB_RE = re.compile(r"(?:制发|下发|审议(?:通过)?|研究通过|制定落实|印发实施)了?$")
+ISSUE_VERB_RE = re.compile(r"(?:制发|下发|审议(?:通过)?|研究通过|制定落实|印发实施|编制完成|编写|编印)了?$")
+# 《X》经县政府常务会议审议通过 / 拟定了《X》，并于1月7日审议通过: passed after the title (not 审议通过后, a
+# national law passed before the work it frames)
+PASSED_AFTER_RE = re.compile(r"[)）]?[，,]?(?:并|已|先后)?(?:于[^，,。《》\n]{1,15})?(?:经|由)?"
+                             r"([^，,。《》；;\n]{0,20}?)审议通过(?![后之以])")
 DRAFTED_RE = re.compile(r"起草了?$")
+OWN_DRAFT_RE = re.compile(r"(?:拟定|起草|草拟|修订|修改)了?$")
+# 已编制重大行政决策事项目录《市科技局重大行政决策目录》: the verb's object named, then its title
+APPOSITIVE_MADE_RE = re.compile(r"(?:制定|出台|印发|编制|制发)了?[^，,。；;《》、\s]{1,14}"
+                                r"(?:目录|清单|制度|方案|办法|规定|规则|计划|细则|意见|要点)$")
 # 中共中央、国务院印发的《 / 以市委、市政府名义印发实施《: the bodies before the verb made it
 AGENT_VERB_RE = re.compile(r"(?:名义)?(?:联合|共同)?(?:印发|制定|出台|发布|制发|编写)(?:了|实施|的)*$")
 JOINTLY_RE = re.compile(r"(?:联合|会同|与|同)$")
@@ -199,10 +208,17 @@ def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[Agen
             for body in issuers:
                 add("ISSUED", "Agency", body.name, "Law", law.name, law.start)
             continue
+        passed = _passed_by(text, law, agency_hits, starts, issuer)
+        if passed:
+            for body in passed:
+                add("ISSUED", "Agency", body.name, "Law", law.name, law.start)
+            previous_end = law.end
+            continue
         named = _named_before(agency_hits, starts, law.start)  # 审议通过省委《…》: the maker between verb and title
         verb_end = named.start if named else law.start
         before = text[max(sentence.start, verb_end - 8):verb_end]
-        made = (MADE_RE.search(before) or ISSUE_VERB_RE.search(before)) and not DRAFTED_RE.search(before)
+        made = ((MADE_RE.search(before) or ISSUE_VERB_RE.search(before)) and not DRAFTED_RE.search(before)
+                or APPOSITIVE_MADE_RE.search(text, max(sentence.start, verb_end - 24), verb_end))
         continues_list = previous_end >= sentence.start and CITATION_GAP_RE.fullmatch(text[previous_end:law.start])
         if not (made or continues_list):
             previous_end = -1
@@ -210,11 +226,14 @@ def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[Agen
         maker = issuer
         if any(h.name != issuer.name for h in starting_in(agency_hits, starts, sentence.start, law.start)):
             # another body is about in the sentence: only a named maker or the issuer's own clause says who
-            other = (named or _maker_named(doc, law, agency_hits, starts, issuer)) if made else None
-            if other is None:
+            others = ([named] if named else _makers_named(doc, law, agency_hits, starts, issuer)) if made else []
+            if not others:
                 previous_end = -1
                 continue
-            maker = other
+            for other in others:
+                add("ISSUED", "Agency", other.name, "Law", law.name, law.start)
+            previous_end = law.end
+            continue
         add("ISSUED", "Agency", maker.name, "Law", law.name, law.start)
         previous_end = law.end
 
@@ -225,26 +244,37 @@ def _named_before(agency_hits: list[AgencyHit], starts: list[int], law_start: in
     return agency_hits[before] if before >= 0 and agency_hits[before].end == law_start else None
 
 
-def _maker_named(doc: Document, law: LawHit, agency_hits: list[AgencyHit], starts: list[int],
-                 issuer: AgencyHit) -> AgencyHit | None:
+def _makers_named(doc: Document, law: LawHit, agency_hits: list[AgencyHit], starts: list[int],
+                  issuer: AgencyHit) -> list[AgencyHit]:
     """Who made a title when other bodies are about in its sentence: one at the head of the title
-    (印发《市政府办公室关于…》), or the issuer when its clause opens with it or its own voice
-    (根据市委办公厅…精神，我县研究制定了《…》)."""
+    (印发《市政府办公室关于…》), or the bodies that open its clause (县司法局牵头研究制定了《…》; 县委、县政府
+    于5月联合印发了《…》), the issuer when its own voice does (根据市委办公厅…精神，我县研究制定了《…》)."""
     text = doc.text
     head = [h for h in starting_in(agency_hits, starts, law.start + 1, law.start + 4)
             if text[law.start + 1:h.start] in ("", "中共")]
     if head:
-        return head[0]
+        return head[:1]
     sentence = doc.sentence_at(law.start)
     breaks = list(COMMA_RE.finditer(text, sentence.start, law.start))
     clause = LEAD_RE.match(text, breaks[-1].end() if breaks else sentence.start, law.start)
     opening = clause.end() if clause else law.start
     if OWN_VOICE_RE.match(text, opening):
-        return issuer
-    first = bisect_left(starts, opening)
-    if first < len(starts) and starts[first] == opening and agency_hits[first].name == issuer.name:
-        return issuer
-    return None
+        return [issuer]
+    return list(chain_at(text, opening, agency_hits, starts))
+
+
+def _passed_by(text: str, law: LawHit, agency_hits: list[AgencyHit], starts: list[int],
+               issuer: AgencyHit) -> list[AgencyHit]:
+    """《X》经县政府常务会议审议通过: the bodies named before 审议通过 made X; with none named, the
+    issuer when it drafted X."""
+    passed = PASSED_AFTER_RE.match(text, law.end)
+    if passed is None:
+        return []
+    named = list(starting_in(agency_hits, starts, passed.start(1), passed.end(1)))
+    if named:
+        return [h for h in named if not h.generic]  # 全国人大: not a named body of this report
+    # no body named: the issuer's own draft (拟定了《X》，并于…审议通过), not 《民法典》经十三届全国人大…审议通过
+    return [issuer] if OWN_DRAFT_RE.search(text, max(0, law.start - 6), law.start) else []
 
 
 def _agents_before(text: str, sentence_start: int, law_start: int, agency_hits: list[AgencyHit],

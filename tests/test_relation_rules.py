@@ -103,10 +103,10 @@ NANCHANG_HEAD = "南昌县人民政府2019年法治政府建设情况报告\n"
 NANCHANG = "南昌市南昌县人民政府"
 
 
-def test_the_issuer_made_a_document_when_its_own_voice_opens_the_clause() -> None:
+def test_the_body_or_own_voice_opening_the_clause_made_the_document() -> None:
     text = (NANCHANG_HEAD + "根据市委办公厅、市政府办公厅关于改革的精神，我县研究制定了《南昌县改革实施方案》。"
             "根据市委办公厅的精神，市司法局牵头研究制定了《南昌市行政执法细则》。\n")
-    assert relations(text, "ISSUED") == {(NANCHANG, "南昌县改革实施方案")}
+    assert relations(text, "ISSUED") == {(NANCHANG, "南昌县改革实施方案"), ("南昌市司法局", "南昌市行政执法细则")}
 
 
 def test_issuing_verbs_with_le_and_a_bare_shenyi_by_the_issuers_meeting() -> None:
@@ -159,3 +159,19 @@ def test_the_bodies_a_plan_assigns_to_a_task_implement_it() -> None:
     assert ("成都市市场监督管理局", "权责清单制度") in done
     assert ("成都市司法局", "权责清单制度") not in done
     assert not {pair for pair in done if pair[1] == "双随机、一公开" and pair[0] != "成都市人民政府"}
+
+
+def test_passed_after_the_title_by_a_named_body_or_the_issuers_own_draft() -> None:
+    text = (NANCHANG_HEAD + "我县拟定了《南昌县机构改革实施方案》，并于2019年1月7日审议通过。"
+            "《南昌县重大行政决策程序规定》经县委常委会会议审议通过。"
+            "《中华人民共和国民法典》经十三届全国人大三次会议审议通过，我县组织学习。"
+            "《南昌县政府工作规则》审议通过后，县政府办公室于3月印发了《南昌县行政执法细则》。\n")
+    assert relations(text, "ISSUED") == {(NANCHANG, "南昌县机构改革实施方案"),
+                                         ("中共南昌市南昌县委员会", "南昌县重大行政决策程序规定"),
+                                         ("南昌市南昌县人民政府办公室", "南昌县行政执法细则")}
+
+
+def test_a_made_list_named_before_its_title() -> None:
+    text = (SHAOGUAN_HEAD + "已编制重大行政决策事项目录《市工信局重大行政决策目录》，向社会公开。"
+            "制定工作方案并组织学习《中华人民共和国行政处罚法》。\n")
+    assert relations(text, "ISSUED") == {("韶关市工业和信息化局", "市工信局重大行政决策目录")}
