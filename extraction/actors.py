@@ -25,8 +25,9 @@ SUBJECT_GAP_RE = re.compile(r"[、和及与\s]*")
 # the issuer speaking of itself or its region (我局, 本委, 我市): a subject's scope ends there
 OWN_VOICE_RE = re.compile(rf"(?:我|本)(?:{SELF_HEADS}|市|县|区|省)")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。！？!?：:\n]")
-# 中央对本市开展…督察: the subject acts on the issuer, so the measure is not the issuer's doing
-ACTS_ON_ISSUER_RE = re.compile(r"(?:对|向)(?:本|我)[省市县区镇局委厅办院部]")
+# 中央对本市开展…督察 / 市委依法治市办来我县开展督察: the subject acts on the issuer, so the measure is
+# not the issuer's doing
+ACTS_ON_ISSUER_RE = re.compile(r"(?:对|向|来|到|赴|深入)(?:本|我)[省市县区镇乡局委厅办院部街]")
 # a top-level heading that opens the plan for the coming year (三、下一年度努力方向; 四、2023年工作计划)
 PLAN_HEADING_RE = re.compile(
     r"^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,30}?(?:下一年度|下一步|下年度|明年|今后|工作计划|工作打算|"

@@ -61,8 +61,12 @@ COMMA_RE = re.compile(r"[，,；;。！？!?\n]")
 # the basis noun that closes 按照《X》的要求: what follows it is the governed text
 # a document number after a citation: 《吉林省依法行政考核办法》(吉政令第218号)要求 / 《…》（粤府办〔2020〕12号）和《…》
 DOC_NUMBER = r"(?:[（(][^（）()《》，,。；;\n]{1,30}[)）])?"
-BASIS_NOUN_RE = re.compile(r"[》\s]*" + DOC_NUMBER + r"(?:等)?(?:文件)?(?:的)?(?:有关|相关)?(?:要求|规定|精神|部署|标准)?(?:等)?(?:的)?(?:要求)?")
-COORDINATED_RE = re.compile(r"[》\s]*" + DOC_NUMBER + r"(?:及|和|与|以及|、)")
+BASIS_NOUN_RE = re.compile(r"[》\s]*" + DOC_NUMBER + r"(?:及其(?:实施条例|实施细则|实施办法|配套(?:规定|制度|文件)))?(?:等)?(?:文件)?(?:的)?(?:有关|相关)?(?:要求|规定|精神|部署|标准)?(?:等)?(?:的)?(?:要求)?")
+# 《A》及“红黑榜”制度 coordinates; 《行政复议法》及其实施条例 is the same law's family
+COORDINATED_RE = re.compile(r"[》\s]*" + DOC_NUMBER + r"(?:及(?!其)|和|与|以及|、)")
+# the basis written after the citation: 《X》印发后，我厅…; 在转发《X》的基础上，…; 以《X》为依据，…
+BASIS_AFTER_RE = re.compile(r"[》\s]*" + DOC_NUMBER + r"(?:(?:印发|出台|颁布|公布|下发|实施|施行)(?:以)?后|的基础上|"
+                            r"为(?:依据|遵循|准绳))")
 # an item heading: a list marker and a short phrase (2.严格执行重大行政决策法定程序。)
 ITEM_MARK_RE = re.compile(r"\s*" + ITEM_MARK)
 HEADING_MAX = 30
@@ -371,9 +375,9 @@ def _based_on(doc: Document, laws: list[LawHit], measures: list[MeasureHit], add
         if law.parent:
             continue
         sentence = doc.sentence_at(law.start)
-        if not _basis_leads_to(text, sentence.start, law.start):
-            continue
         list_end = _citation_list_end(text, law.end, spans)
+        if not (_basis_leads_to(text, sentence.start, law.start) or BASIS_AFTER_RE.match(text, list_end)):
+            continue
         if COORDINATED_RE.match(text, list_end):
             continue
         governed = _measures_in(measures, measure_starts, list_end, _governed_end(text, list_end, sentence.end), spans)
@@ -431,8 +435,9 @@ def _citation_list_end(text: str, pos: int, spans: list[tuple[int, int]]) -> int
 
 
 def _governed_end(text: str, list_end: int, sentence_end: int) -> int:
-    """按照《X》要求，… governs up to the clause end; 按照《X》规定制定… only up to the first comma."""
-    noun = BASIS_NOUN_RE.match(text, list_end)
+    """按照《X》要求，… (or 《X》印发后，…) governs up to the clause end; 按照《X》规定制定… only up to
+    the first comma."""
+    noun = BASIS_AFTER_RE.match(text, list_end) or BASIS_NOUN_RE.match(text, list_end)
     after = noun.end() if noun else list_end
     clause = CLAUSE_END_RE.search(text, after, sentence_end)
     clause_end = clause.start() if clause else sentence_end

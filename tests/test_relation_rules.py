@@ -175,3 +175,24 @@ def test_a_made_list_named_before_its_title() -> None:
     text = (SHAOGUAN_HEAD + "已编制重大行政决策事项目录《市工信局重大行政决策目录》，向社会公开。"
             "制定工作方案并组织学习《中华人民共和国行政处罚法》。\n")
     assert relations(text, "ISSUED") == {("韶关市工业和信息化局", "市工信局重大行政决策目录")}
+
+
+def test_a_body_coming_to_the_issuer_does_the_inspection() -> None:
+    text = NANCHANG_HEAD + "2019年，市委依法治市办来我县开展法治督察，我县全面推行“双随机、一公开”。\n"
+    done = relations(text, "IMPLEMENTS")
+    inspectors = {agency for agency, measure in done if measure == "法治督察"}
+    assert inspectors and all(agency.endswith("市委全面依法治市委员会办公室") for agency in inspectors)
+    assert (NANCHANG, "双随机、一公开") in done
+
+
+def test_a_basis_written_after_the_citation_and_a_laws_own_family() -> None:
+    text = (SHAOGUAN_HEAD + "《广东省全面推行行政执法“三项制度”实施方案》印发后，我局及时成立推行行政执法“三项制度”工作领导小组。"
+            "在转发《广东省法治政府示范创建实施方案》的基础上，部署开展法治政府建设示范创建。"
+            "以《广东省行政执法公示办法》为依据，全面推行行政执法公示制度。"
+            "依据《中华人民共和国行政复议法》及其实施条例，办理行政复议案件3件。"
+            "《中华人民共和国行政处罚法》和“双随机、一公开”制度写入培训。\n")
+    assert relations(text, "BASED_ON") == {
+        ("行政执法“三项制度”", "广东省全面推行行政执法“三项制度”实施方案"),
+        ("法治政府建设示范创建", "广东省法治政府示范创建实施方案"),
+        ("行政执法公示制度", "广东省行政执法公示办法"),
+        ("行政复议", "中华人民共和国行政复议法")}
