@@ -21,6 +21,7 @@ from fazhi.extraction.agencies import SELF_HEADS, AgencyHit
 ITEM_MARK = r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])"
 LEAD_RE = re.compile(r"\s*(?:" + ITEM_MARK + r"|[一二三四五六七八九十]+、)?\s*(?:\d{4}年(?:以来|来|度)?[，,]?)?\s*"
                      r"(?:由)?(?:原)?")
+OWN_REGION_RE = re.compile(r"[我本](?=[省市县区])")
 SUBJECT_GAP_RE = re.compile(r"[、和及与\s]*")
 # the issuer speaking of itself or its region (我局, 本委, 我市): a subject's scope ends there
 OWN_VOICE_RE = re.compile(rf"(?:我|本)(?:{SELF_HEADS}|市|县|区|省)")
@@ -63,7 +64,7 @@ def clause_subjects(text: str, sentence_start: int, sentence_end: int, hits: lis
     found: list[tuple[tuple[AgencyHit, ...], int]] = []
     clause = sentence_start
     while clause < sentence_end:
-        chain = chain_at(text, LEAD_RE.match(text, clause, sentence_end).end(), hits, starts)  # type: ignore[union-attr]
+        chain = subject_at(text, LEAD_RE.match(text, clause, sentence_end).end(), hits, starts)  # type: ignore[union-attr]
         if chain:
             found.append((chain, chain[-1].end))
         brk = CLAUSE_BREAK_RE.search(text, clause, sentence_end)
@@ -100,6 +101,14 @@ def clauses_end(text: str, start: int, end: int, clauses: int, breaks: re.Patter
             return end
         start = brk.end()
     return start - 1
+
+
+def subject_at(text: str, pos: int, hits: list[AgencyHit], starts: list[int]) -> tuple[AgencyHit, ...]:
+    """The agencies that open a clause at `pos`, also after the issuer's own region (我县司法局组织开展…)."""
+    chain = chain_at(text, pos, hits, starts)
+    if not chain and OWN_REGION_RE.match(text, pos):
+        chain = chain_at(text, pos + 1, hits, starts)
+    return chain
 
 
 def chain_at(text: str, pos: int, hits: list[AgencyHit], starts: list[int]) -> tuple[AgencyHit, ...]:

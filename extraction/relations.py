@@ -28,11 +28,11 @@ from fazhi.extraction.actors import (
     ITEM_MARK,
     LEAD_RE,
     OWN_VOICE_RE,
-    chain_at,
     clause_subjects,
     clauses_end,
     co_issuers,
     plan_spans,
+    subject_at,
     task_owners,
 )
 from fazhi.extraction.agencies import AgencyHit
@@ -117,13 +117,15 @@ def build_relations(doc: Document) -> list[Relation]:
             first = _normalised_start(doc, entity.mentions[0].start)
             add("MENTIONS", "Report", rid, label, entity.name, first)
     _implements(doc, issuer, agency_hits, measures, add, year)
+    partners: list[AgencyHit] = []
     if issuer:
         partners = co_issuers(doc.text, doc.title.start, doc.title.end, issuer, agency_hits,
                               [h.start for h in agency_hits]) if doc.title else []
         for partner in partners:
             add("COOPERATES_WITH", "Agency", issuer.name, "Agency", partner.name, partner.start)
-        _issued_laws(doc, [issuer, *partners], agency_hits, laws, add)
         _cooperation(doc, issuer, agency_hits, measures, add, year)
+    # with no known issuer, only documents whose maker the text names (X印发的《…》; 县司法局制定了《…》)
+    _issued_laws(doc, [issuer, *partners] if issuer else [], agency_hits, laws, add)
     _based_on(doc, laws, measures, add)
     _locations(doc, ex, agency_hits, doc.region_mentions, add)
     return rels
@@ -190,7 +192,7 @@ def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[Agen
     """Who made each cited document: bodies written before the verb (中共中央、国务院印发的《…》), the
     issuer(s) of a notice that hands a document out (现将《…》印发给你们), and 制定了《X》《Y》、《Z》 with
     no other agency as the subject of the sentence → the issuer made them."""
-    issuer = issuers[0]
+    issuer = issuers[0] if issuers else None
     previous_end = -1
     starts = [h.start for h in agency_hits]
     text = doc.text
@@ -202,7 +204,8 @@ def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[Agen
         joins = JOINTLY_RE.search(text, max(sentence.start, agents[0].start - 2), agents[0].start) if agents else None
         if joins:
             # 联合省委组织部、省委宣传部印发《…》; 与省公安厅联合印发《…》: the one who joins them issues it too
-            agents.insert(0, _actor_before(agency_hits, starts, joins.start()) or issuer)
+            joiner = _actor_before(agency_hits, starts, joins.start()) or issuer
+            agents[:0] = [joiner] if joiner else []
         if agents:
             for agent in agents:
                 add("ISSUED", "Agency", agent.name, "Law", law.name, law.start)
@@ -227,8 +230,8 @@ def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[Agen
         if not (made or continues_list):
             previous_end = -1
             continue
-        maker = issuer
-        if any(h.name != issuer.name for h in starting_in(agency_hits, starts, sentence.start, law.start)):
+        if issuer is None or any(h.name != issuer.name
+                                 for h in starting_in(agency_hits, starts, sentence.start, law.start)):
             # another body is about in the sentence: only a named maker or the issuer's own clause says who
             others = ([named] if named else _makers_named(doc, law, agency_hits, starts, issuer)) if made else []
             if not others:
@@ -238,7 +241,7 @@ def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[Agen
                 add("ISSUED", "Agency", other.name, "Law", law.name, law.start)
             previous_end = law.end
             continue
-        add("ISSUED", "Agency", maker.name, "Law", law.name, law.start)
+        add("ISSUED", "Agency", issuer.name, "Law", law.name, law.start)
         previous_end = law.end
 
 
@@ -249,7 +252,7 @@ def _named_before(agency_hits: list[AgencyHit], starts: list[int], law_start: in
 
 
 def _makers_named(doc: Document, law: LawHit, agency_hits: list[AgencyHit], starts: list[int],
-                  issuer: AgencyHit) -> list[AgencyHit]:
+                  issuer: AgencyHit | None) -> list[AgencyHit]:
     """Who made a title when other bodies are about in its sentence: one at the head of the title
     (印发《市政府办公室关于…》), or the bodies that open its clause (县司法局牵头研究制定了《…》; 县委、县政府
     于5月联合印发了《…》), the issuer when its own voice does (根据市委办公厅…精神，我县研究制定了《…》)."""
@@ -262,13 +265,12 @@ def _makers_named(doc: Document, law: LawHit, agency_hits: list[AgencyHit], star
     breaks = list(COMMA_RE.finditer(text, sentence.start, law.start))
     clause = LEAD_RE.match(text, breaks[-1].end() if breaks else sentence.start, law.start)
     opening = clause.end() if clause else law.start
-    if OWN_VOICE_RE.match(text, opening):
-        return [issuer]
-    return list(chain_at(text, opening, agency_hits, starts))
+    bodies = list(subject_at(text, opening, agency_hits, starts))
+    return bodies or ([issuer] if issuer and OWN_VOICE_RE.match(text, opening) else [])
 
 
 def _passed_by(text: str, law: LawHit, agency_hits: list[AgencyHit], starts: list[int],
-               issuer: AgencyHit) -> list[AgencyHit]:
+               issuer: AgencyHit | None) -> list[AgencyHit]:
     """《X》经县政府常务会议审议通过: the bodies named before 审议通过 made X; with none named, the
     issuer when it drafted X."""
     passed = PASSED_AFTER_RE.match(text, law.end)
@@ -278,7 +280,7 @@ def _passed_by(text: str, law: LawHit, agency_hits: list[AgencyHit], starts: lis
     if named:
         return [h for h in named if not h.generic]  # 全国人大: not a named body of this report
     # no body named: the issuer's own draft (拟定了《X》，并于…审议通过), not 《民法典》经十三届全国人大…审议通过
-    return [issuer] if OWN_DRAFT_RE.search(text, max(0, law.start - 6), law.start) else []
+    return [issuer] if issuer and OWN_DRAFT_RE.search(text, max(0, law.start - 6), law.start) else []
 
 
 def _agents_before(text: str, sentence_start: int, law_start: int, agency_hits: list[AgencyHit],

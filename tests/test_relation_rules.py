@@ -196,3 +196,20 @@ def test_a_basis_written_after_the_citation_and_a_laws_own_family() -> None:
         ("法治政府建设示范创建", "广东省法治政府示范创建实施方案"),
         ("行政执法公示制度", "广东省行政执法公示办法"),
         ("行政复议", "中华人民共和国行政复议法")}
+
+
+def test_with_no_known_issuer_only_a_named_maker_issues() -> None:
+    text = ("各市人民政府：\n2020年，按照《河北省依法行政考核办法》，河北省司法厅于3月印发了《2020年度依法行政考核方案》。"
+            "我县司法局制定了《行政执法细则》。制定了《考核评分标准》。\n")
+    issued = relations(text, "ISSUED")
+    assert ("河北省司法厅", "2020年度依法行政考核方案") in issued
+    makers = {source for source, title in issued if title == "行政执法细则"}
+    assert len(makers) == 1 and makers.pop().endswith("县司法局")
+    assert len(issued) == 2  # 制定了《考核评分标准》: nobody named, no issuer to fall back on
+
+
+def test_the_issuers_own_region_before_a_body_opens_its_clause() -> None:
+    text = NANCHANG_HEAD + "2019年，我县司法局组织开展法治督察。我县全面推行“双随机、一公开”。\n"
+    done = relations(text, "IMPLEMENTS")
+    assert ("南昌市南昌县司法局", "法治督察") in done
+    assert ("南昌市南昌县司法局", "双随机、一公开") not in done
