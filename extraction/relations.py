@@ -46,7 +46,9 @@ from fazhi.model import Extraction, Relation
 # before the partner; 共同 is not one: it follows the partners (与X共同开展), and 党工委、办事处共同组成…委员会
 # is not work with the committee
 # 联系公安机关、教育部门(对外国人实施监督检查): liaising with a named body on a task is joint work
-COOPERATION_RE = re.compile(r"联合|配合|会同|协同|协助|联动|携手|联系")
+COOPERATION_RE = re.compile(r"联合|配合|会同|协同|协助|联动|携手|联系|统筹")
+# …、法庭等人员: the pooled list may go on with bodies not recognised, then names what is pooled
+POOLED_RE = re.compile(r"(?:[、和及与][^，,。；;、]{1,6}?)*等?(?:部门|单位)?(?:的)?(?:人员|力量|资源)")
 COOPERATION_WINDOW = 12
 # 与市场监管部门联动 / 与教育局会同: the partner before the cue
 PARTNER_BEFORE_RE = re.compile(r"(?:等部门|等单位|等)?(?:联动|会同|联合|合作|协作|协同|共同|一道|携手)")
@@ -315,21 +317,41 @@ def _cooperation(doc: Document, issuer: AgencyHit, agency_hits: list[AgencyHit],
     for match in COOPERATION_RE.finditer(text):
         sentence = doc.sentence_at(match.start())
         actor = _actor_before(agency_hits, starts, match.start()) or issuer
-        i = bisect_left(starts, match.end())
+        listed = _listed_after(text, agency_hits, starts, match.end(), sentence.end)
+        if match.group() == "统筹" and not (listed and POOLED_RE.match(text, listed[-1].end)):
+            continue  # 统筹 is joint work only when it pools the bodies' people (统筹派出所、司法所等人员整合发力)
         seen = set()
-        while i < len(agency_hits) and agency_hits[i].start - match.end() <= COOPERATION_WINDOW:
-            partner = agency_hits[i]
-            if partner.start >= sentence.end or COMMA_RE.search(text, match.end(), partner.start):
-                break
+        for partner in listed:
             if partner.name not in (issuer.name, actor.name) and partner.name not in seen:
                 seen.add(partner.name)
                 add("COOPERATES_WITH", "Agency", actor.name, "Agency", partner.name, match.start())
                 _partner_measures(text, partner, measures, measure_starts, add, year)
-            i += 1
     for partners in _partners_before_cue(text, agency_hits):
         for partner in partners:
             if partner.name != issuer.name:
                 add("COOPERATES_WITH", "Agency", issuer.name, "Agency", partner.name, partner.start)
+
+
+def _listed_after(text: str, agency_hits: list[AgencyHit], starts: list[int], pos: int,
+                  sentence_end: int) -> list[AgencyHit]:
+    """The bodies listed right after a cue: the first within a few characters, each next one joined
+    to the last by 、/和/及 (联合市公安局、市市场监管局、市交通运输局和市文化广电旅游局开展…)."""
+    listed: list[AgencyHit] = []
+    i = bisect_left(starts, pos)
+    while i < len(agency_hits):
+        hit = agency_hits[i]
+        i += 1
+        if listed and hit.start < listed[-1].end:
+            continue  # a hit inside the one already taken
+        if hit.start >= sentence_end:
+            break
+        if listed:
+            if not LIST_GAP_RE.fullmatch(text, listed[-1].end, hit.start) or COMMA_RE.search(text, listed[-1].end, hit.start):
+                break
+        elif hit.start - pos > COOPERATION_WINDOW or COMMA_RE.search(text, pos, hit.start):
+            break
+        listed.append(hit)
+    return listed
 
 
 def _actor_before(agency_hits: list[AgencyHit], starts: list[int], cue_start: int) -> AgencyHit | None:

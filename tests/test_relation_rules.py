@@ -213,3 +213,13 @@ def test_the_issuers_own_region_before_a_body_opens_its_clause() -> None:
     done = relations(text, "IMPLEMENTS")
     assert ("南昌市南昌县司法局", "法治督察") in done
     assert ("南昌市南昌县司法局", "双随机、一公开") not in done
+
+
+
+def test_a_long_list_of_partners_and_pooled_staff() -> None:
+    text = (SHAOGUAN_HEAD + "我局联合市公安局、市市场监管局、市交通运输局、市应急管理局和市文化广电旅游局开展检查。"
+            "统筹市司法局、市信访局、人民法庭等人员整合发力。统筹市财政局资金保障。\n")
+    partners = {partner for _, partner in relations(text, "COOPERATES_WITH")}
+    assert {"韶关市公安局", "韶关市市场监督管理局", "韶关市交通运输局", "韶关市应急管理局", "韶关市文化广电旅游局",
+            "韶关市司法局", "韶关市信访局"} <= partners
+    assert "韶关市财政局" not in partners
