@@ -128,7 +128,7 @@ def build_relations(doc: Document) -> list[Relation]:
         _cooperation(doc, issuer, agency_hits, measures, add, year)
     # with no known issuer, only documents whose maker the text names (X印发的《…》; 县司法局制定了《…》)
     _issued_laws(doc, [issuer, *partners] if issuer else [], agency_hits, laws, add)
-    _based_on(doc, laws, measures, add)
+    _based_on(doc, laws, measures, agency_hits, add)
     _locations(doc, ex, agency_hits, doc.region_mentions, add)
     return rels
 
@@ -389,19 +389,25 @@ def _partners_before_cue(text: str, agency_hits: list[AgencyHit]) -> list[list[A
     return groups
 
 
-def _based_on(doc: Document, laws: list[LawHit], measures: list[MeasureHit], add: Add) -> None:
+def _based_on(doc: Document, laws: list[LawHit], measures: list[MeasureHit], agency_hits: list[AgencyHit],
+              add: Add) -> None:
     """按照《X》要求，…推进M: M is based on X when a basis cue leads straight to the citation and M
     stands in the text the requirement governs (not before the citation, not coordinated with it)."""
     text = doc.text
     spans = [(law.start, law.end) for law in laws]
     measure_starts = [m.start for m in measures]
+    starts = [h.start for h in agency_hits]
     for law in laws:
         if law.parent:
             continue
         sentence = doc.sentence_at(law.start)
         list_end = _citation_list_end(text, law.end, spans)
-        if not (_basis_leads_to(text, sentence.start, law.start) or BASIS_AFTER_RE.match(text, list_end)):
+        named = [text[h.start:h.end] for h in starting_in(agency_hits, starts, sentence.start, law.start)]
+        if not (_basis_leads_to(text, sentence.start, law.start, named) or BASIS_AFTER_RE.match(text, list_end)):
             continue
+        if (MADE_RE.search(text, max(sentence.start, law.start - 8), law.start)
+                and not _agents_before(text, sentence.start, law.start, agency_hits, starts)):
+            continue  # 按照要求…研究制定《X》: the writer makes X here, X is no basis (X印发的《…》 is)
         if COORDINATED_RE.match(text, list_end):
             continue
         governed = _measures_in(measures, measure_starts, list_end, _governed_end(text, list_end, sentence.end), spans)
@@ -436,13 +442,16 @@ def _heading_measures(doc: Document, index: int, measures: list[MeasureHit], mea
     return _measures_in(measures, measure_starts, heading.start, heading.end, titles)
 
 
-def _basis_leads_to(text: str, sentence_start: int, law_start: int) -> bool:
-    """A basis cue stands before the citation with only issuers and other titles between them."""
+def _basis_leads_to(text: str, sentence_start: int, law_start: int, issuers: list[str]) -> bool:
+    """A basis cue stands before the citation with only issuers and other titles between them (the
+    issuers' names do not count towards the gap: 根据中共中央办公厅、国务院办公厅印发的《…》)."""
     window = TITLE_RE.sub("《》", text[sentence_start:law_start])  # a cue inside a title is the title's
     cues = list(BASIS_RE.finditer(window))
     if not cues:
         return False
     gap = window[cues[-1].end():].replace("《》", "")
+    for name in issuers:
+        gap = gap.replace(name, "")
     return len(gap) <= BASIS_GAP_MAX and not COMMA_RE.search(gap)
 
 

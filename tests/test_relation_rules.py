@@ -223,3 +223,10 @@ def test_a_long_list_of_partners_and_pooled_staff() -> None:
     assert {"韶关市公安局", "韶关市市场监督管理局", "韶关市交通运输局", "韶关市应急管理局", "韶关市文化广电旅游局",
             "韶关市司法局", "韶关市信访局"} <= partners
     assert "韶关市财政局" not in partners
+
+
+
+def test_a_basis_cue_reaches_over_the_bodies_that_made_the_citation() -> None:
+    text = (SHAOGUAN_HEAD + "根据中共中央办公厅、国务院办公厅印发的《法治政府建设与责任落实督察工作规定》要求，"
+            "全面推行行政执法公示制度。按照要求认真学习了有关文件并研究制定《韶关市工信局学法计划》，推行法律顾问制度。\n")
+    assert relations(text, "BASED_ON") == {("行政执法公示制度", "法治政府建设与责任落实督察工作规定")}
