@@ -72,7 +72,12 @@ BASIS_AFTER_RE = re.compile(r"[》\s]*" + DOC_NUMBER + r"(?:(?:印发|出台|颁
 # an item heading: a list marker and a short phrase (2.严格执行重大行政决策法定程序。)
 ITEM_MARK_RE = re.compile(r"\s*" + ITEM_MARK)
 HEADING_MAX = 30
-ISSUE_VERB_RE = re.compile(r"(?:制发|下发|审议(?:通过)?|研究通过|制定落实|印发实施|编制完成|编写|编印)了?$")
+ISSUE_VERB_RE = re.compile(r"(?:制发|下发|审议通过|研究通过|制定落实|印发实施|编制完成|编写|编印)了?$")
+# 区政府常务会议…审议《…》: the issuer's own meeting deliberating its document makes it; another body's
+# deliberation (区人大常委会审议《…报告》) does not say that body made it
+DELIBERATED_RE = re.compile(r"审议了?$")
+# a clause whose subject is many bodies (各部门, 各乡镇（街道）, 全县各级行政机关): what it makes is not the issuer's
+PLURAL_SUBJECT_RE = re.compile(r"(?:各|全[省市县区州旗])[^，,。；;《]{0,8}?(?:部门|单位|乡镇|街道|机关|县|区|市)")
 # 《X》经县政府常务会议审议通过 / 拟定了《X》，并于1月7日审议通过: passed after the title (not 审议通过后, a
 # national law passed before the work it frames)
 PASSED_AFTER_RE = re.compile(r"[)）]?[，,]?(?:并|已|先后)?(?:于[^，,。《》\n]{1,15})?(?:经|由)?"
@@ -228,14 +233,17 @@ def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[Agen
         before = text[max(sentence.start, verb_end - 8):verb_end]
         made = ((MADE_RE.search(before) or ISSUE_VERB_RE.search(before)) and not DRAFTED_RE.search(before)
                 or APPOSITIVE_MADE_RE.search(text, max(sentence.start, verb_end - 24), verb_end))
+        deliberated = not made and named is None and DELIBERATED_RE.search(before)
         continues_list = previous_end >= sentence.start and CITATION_GAP_RE.fullmatch(text[previous_end:law.start])
-        if not (made or continues_list):
+        if not (made or deliberated or continues_list):
             previous_end = -1
             continue
         if issuer is None or any(h.name != issuer.name
                                  for h in starting_in(agency_hits, starts, sentence.start, law.start)):
             # another body is about in the sentence: only a named maker or the issuer's own clause says who
             others = ([named] if named else _makers_named(doc, law, agency_hits, starts, issuer)) if made else []
+            if deliberated:
+                others = [body for body in _makers_named(doc, law, agency_hits, starts, issuer) if body is issuer]
             if not others:
                 previous_end = -1
                 continue
@@ -243,6 +251,9 @@ def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[Agen
                 add("ISSUED", "Agency", other.name, "Law", law.name, law.start)
             previous_end = law.end
             continue
+        if PLURAL_SUBJECT_RE.match(text, _clause_opening(doc, law.start)):
+            previous_end = -1
+            continue  # 各部门制定了《…》: many bodies, not the issuer
         add("ISSUED", "Agency", issuer.name, "Law", law.name, law.start)
         previous_end = law.end
 
@@ -263,12 +274,17 @@ def _makers_named(doc: Document, law: LawHit, agency_hits: list[AgencyHit], star
             if text[law.start + 1:h.start] in ("", "中共")]
     if head:
         return head[:1]
-    sentence = doc.sentence_at(law.start)
-    breaks = list(COMMA_RE.finditer(text, sentence.start, law.start))
-    clause = LEAD_RE.match(text, breaks[-1].end() if breaks else sentence.start, law.start)
-    opening = clause.end() if clause else law.start
-    bodies = list(subject_at(text, opening, agency_hits, starts))
+    opening = _clause_opening(doc, law.start)
+    bodies = [h for h in subject_at(text, opening, agency_hits, starts) if not h.generic]  # 各部门: nobody named
     return bodies or ([issuer] if issuer and OWN_VOICE_RE.match(text, opening) else [])
+
+
+def _clause_opening(doc: Document, pos: int) -> int:
+    """Where the clause holding `pos` starts its subject (after a list marker or a year)."""
+    sentence = doc.sentence_at(pos)
+    breaks = list(COMMA_RE.finditer(doc.text, sentence.start, pos))
+    clause = LEAD_RE.match(doc.text, breaks[-1].end() if breaks else sentence.start, pos)
+    return clause.end() if clause else pos
 
 
 def _passed_by(text: str, law: LawHit, agency_hits: list[AgencyHit], starts: list[int],

@@ -111,7 +111,8 @@ def test_the_body_or_own_voice_opening_the_clause_made_the_document() -> None:
 
 def test_issuing_verbs_with_le_and_a_bare_shenyi_by_the_issuers_meeting() -> None:
     text = (NANCHANG_HEAD + "县政府于2019年4月21日下发了《南昌县人民政府关于承接落实的通知》、《南昌县政务服务工作方案》。"
-            "县政府常务会议审议《南昌县行政规范性文件管理办法》。县司法局起草《南昌县行政执法细则》，报县政府审议。\n")
+            "县政府常务会议审议《南昌县行政规范性文件管理办法》。县司法局起草《南昌县行政执法细则》，报县政府审议。"
+            "县人大常委会审议《南昌县人民政府关于法治政府建设情况的报告》。各部门制定了《部门学法计划》。\n")
     assert relations(text, "ISSUED") == {(NANCHANG, "南昌县人民政府关于承接落实的通知"),
                                          (NANCHANG, "南昌县政务服务工作方案"),
                                          (NANCHANG, "南昌县行政规范性文件管理办法")}
