@@ -76,6 +76,8 @@ ISSUE_VERB_RE = re.compile(r"(?:制发|下发|审议通过|研究通过|制定�
 # 区政府常务会议…审议《…》: the issuer's own meeting deliberating its document makes it; another body's
 # deliberation (区人大常委会审议《…报告》) does not say that body made it
 DELIBERATED_RE = re.compile(r"审议了?$")
+# the words of a notice title right before the document it hands out (关于印发〈X〉和〈Y〉的通知)
+HANDS_OUT_RE = re.compile(r"(?:印发|印发实施|颁布|发布)[和、及与]*$")
 # a clause whose subject is many bodies (各部门, 各乡镇（街道）, 全县各级行政机关): what it makes is not the issuer's
 PLURAL_SUBJECT_RE = re.compile(r"(?:各|全[省市县区州旗])[^，,。；;《]{0,8}?(?:部门|单位|乡镇|街道|机关|县|区|市)")
 # 《X》经县政府常务会议审议通过 / 拟定了《X》，并于1月7日审议通过: passed after the title (not 审议通过后, a
@@ -203,6 +205,12 @@ def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[Agen
     previous_end = -1
     starts = [h.start for h in agency_hits]
     text = doc.text
+    made_by: dict[int, list[str]] = {}  # a title's start -> who made it
+
+    def issue(body: AgencyHit, law: LawHit) -> None:
+        made_by.setdefault(law.start, []).append(body.name)
+        add("ISSUED", "Agency", body.name, "Law", law.name, law.start)
+
     for law in laws:
         if law.parent:
             continue
@@ -215,17 +223,17 @@ def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[Agen
             agents[:0] = [joiner] if joiner else []
         if agents:
             for agent in agents:
-                add("ISSUED", "Agency", agent.name, "Law", law.name, law.start)
+                issue(agent, law)
             previous_end = law.end
             continue
         if HANDED_OUT_RE.match(text, law.end, sentence.end) or text.endswith("现将", 0, law.start):
             for body in issuers:
-                add("ISSUED", "Agency", body.name, "Law", law.name, law.start)
+                issue(body, law)
             continue
         passed = _passed_by(text, law, agency_hits, starts, issuer)
         if passed:
             for body in passed:
-                add("ISSUED", "Agency", body.name, "Law", law.name, law.start)
+                issue(body, law)
             previous_end = law.end
             continue
         named = _named_before(agency_hits, starts, law.start)  # 审议通过省委《…》: the maker between verb and title
@@ -248,14 +256,30 @@ def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[Agen
                 previous_end = -1
                 continue
             for other in others:
-                add("ISSUED", "Agency", other.name, "Law", law.name, law.start)
+                issue(other, law)
             previous_end = law.end
             continue
         if PLURAL_SUBJECT_RE.match(text, _clause_opening(doc, law.start)):
             previous_end = -1
             continue  # 各部门制定了《…》: many bodies, not the issuer
-        add("ISSUED", "Agency", issuer.name, "Law", law.name, law.start)
+        issue(issuer, law)
         previous_end = law.end
+    _handed_out_inside(text, laws, made_by, add)
+
+
+def _handed_out_inside(text: str, laws: list[LawHit], made_by: dict[int, list[str]], add: Add) -> None:
+    """印发《关于印发〈X〉的通知》: the notice hands X out, so whoever made the notice made X too (a title
+    nested after anything else — 关于贯彻〈X〉的意见 — is someone else's)."""
+    outer: LawHit | None = None
+    for law in laws:
+        if not law.parent:
+            outer = law
+            continue
+        if outer is None or outer.start not in made_by or not outer.start < law.start < outer.end:
+            continue
+        if HANDS_OUT_RE.search(TITLE_RE.sub("", text[outer.start + 1:law.start].replace("〈", "《").replace("〉", "》"))):
+            for name in made_by[outer.start]:
+                add("ISSUED", "Agency", name, "Law", law.name, law.start)
 
 
 def _named_before(agency_hits: list[AgencyHit], starts: list[int], law_start: int) -> AgencyHit | None:

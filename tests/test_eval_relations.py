@@ -135,10 +135,10 @@ def test_relation_gold_agrees_with_entity_gold_and_text() -> None:
 
 
 # Measured 2026-12-07 (CHANGELOG.md): relation F1 on canonical names, floors a little under it
-# (session 8 relation rules: tune ISSUED 1.00, seeds COOPERATES_WITH 0.95 and ISSUED 1.00, realextra8
+# (session 8 relation rules: tune COOPERATES_WITH 0.86 and ISSUED 1.00, seeds COOPERATES_WITH 0.95 and ISSUED 1.00, realextra8
 # IMPLEMENTS 0.82, BASED_ON 0.50, ISSUED 0.95 — realextra8 relation gold is tune material)
 FLOORS = {
-    "tune": {"IMPLEMENTS": 0.91, "COOPERATES_WITH": 0.35, "ISSUED": 0.97},
+    "tune": {"IMPLEMENTS": 0.91, "COOPERATES_WITH": 0.80, "ISSUED": 0.97},
     "check": {"IMPLEMENTS": 0.60, "COOPERATES_WITH": 0.95, "BASED_ON": 0.75, "ISSUED": 0.49},
     "seeds": {"IMPLEMENTS": 0.90, "COOPERATES_WITH": 0.92, "BASED_ON": 0.55, "ISSUED": 0.98},
     "realextra8": {"IMPLEMENTS": 0.79, "BASED_ON": 0.47, "ISSUED": 0.92},

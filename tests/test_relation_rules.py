@@ -231,3 +231,13 @@ def test_a_basis_cue_reaches_over_the_bodies_that_made_the_citation() -> None:
     text = (SHAOGUAN_HEAD + "根据中共中央办公厅、国务院办公厅印发的《法治政府建设与责任落实督察工作规定》要求，"
             "全面推行行政执法公示制度。按照要求认真学习了有关文件并研究制定《韶关市工信局学法计划》，推行法律顾问制度。\n")
     assert relations(text, "BASED_ON") == {("行政执法公示制度", "法治政府建设与责任落实督察工作规定")}
+
+
+def test_a_notice_that_hands_a_nested_title_out_issues_it_too() -> None:
+    text = (SHAOGUAN_HEAD + "2022年，我局印发《关于印发〈韶关市工信局普法责任清单〉的通知》。"
+            "我局制定《关于贯彻〈广东省行政执法公示办法〉的实施意见》。\n")
+    issued = relations(text, "ISSUED")
+    issuer = "韶关市工业和信息化局"
+    assert (issuer, "韶关市工信局普法责任清单") in issued
+    assert (issuer, "广东省行政执法公示办法") not in issued
+    assert (issuer, "关于贯彻广东省行政执法公示办法的实施意见") in issued
