@@ -201,70 +201,65 @@ def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[Agen
     """Who made each cited document: bodies written before the verb (中共中央、国务院印发的《…》), the
     issuer(s) of a notice that hands a document out (现将《…》印发给你们), and 制定了《X》《Y》、《Z》 with
     no other agency as the subject of the sentence → the issuer made them."""
-    issuer = issuers[0] if issuers else None
     previous_end = -1
     starts = [h.start for h in agency_hits]
-    text = doc.text
     made_by: dict[int, list[str]] = {}  # a title's start -> who made it
-
-    def issue(body: AgencyHit, law: LawHit) -> None:
-        made_by.setdefault(law.start, []).append(body.name)
-        add("ISSUED", "Agency", body.name, "Law", law.name, law.start)
-
     for law in laws:
         if law.parent:
             continue
-        sentence = doc.sentence_at(law.start)
-        agents = _agents_before(text, sentence.start, law.start, agency_hits, starts)
-        joins = JOINTLY_RE.search(text, max(sentence.start, agents[0].start - 2), agents[0].start) if agents else None
-        if joins:
-            # 联合省委组织部、省委宣传部印发《…》; 与省公安厅联合印发《…》: the one who joins them issues it too
-            joiner = _actor_before(agency_hits, starts, joins.start()) or issuer
-            agents[:0] = [joiner] if joiner else []
-        if agents:
-            for agent in agents:
-                issue(agent, law)
-            previous_end = law.end
-            continue
-        if HANDED_OUT_RE.match(text, law.end, sentence.end) or text.endswith("现将", 0, law.start):
-            for body in issuers:
-                issue(body, law)
-            continue
-        passed = _passed_by(text, law, agency_hits, starts, issuer)
-        if passed:
-            for body in passed:
-                issue(body, law)
-            previous_end = law.end
-            continue
-        named = _named_before(agency_hits, starts, law.start)  # 审议通过省委《…》: the maker between verb and title
-        verb_end = named.start if named else law.start
-        before = text[max(sentence.start, verb_end - 8):verb_end]
-        made = ((MADE_RE.search(before) or ISSUE_VERB_RE.search(before)) and not DRAFTED_RE.search(before)
-                or APPOSITIVE_MADE_RE.search(text, max(sentence.start, verb_end - 24), verb_end))
-        deliberated = not made and named is None and DELIBERATED_RE.search(before)
-        continues_list = previous_end >= sentence.start and CITATION_GAP_RE.fullmatch(text[previous_end:law.start])
-        if not (made or deliberated or continues_list):
-            previous_end = -1
-            continue
-        if issuer is None or any(h.name != issuer.name
-                                 for h in starting_in(agency_hits, starts, sentence.start, law.start)):
-            # another body is about in the sentence: only a named maker or the issuer's own clause says who
-            others = ([named] if named else _makers_named(doc, law, agency_hits, starts, issuer)) if made else []
-            if deliberated:
-                others = [body for body in _makers_named(doc, law, agency_hits, starts, issuer) if body is issuer]
-            if not others:
-                previous_end = -1
-                continue
-            for other in others:
-                issue(other, law)
-            previous_end = law.end
-            continue
-        if PLURAL_SUBJECT_RE.match(text, _clause_opening(doc, law.start)):
-            previous_end = -1
-            continue  # 各部门制定了《…》: many bodies, not the issuer
-        issue(issuer, law)
-        previous_end = law.end
-    _handed_out_inside(text, laws, made_by, add)
+        makers = _stated_makers(doc, law, issuers, agency_hits, starts)
+        if makers is None:
+            makers = _makers_by_verb(doc, law, issuers[0] if issuers else None, agency_hits, starts, previous_end)
+        for body in makers:
+            made_by.setdefault(law.start, []).append(body.name)
+            add("ISSUED", "Agency", body.name, "Law", law.name, law.start)
+        previous_end = law.end if makers else -1
+    _handed_out_inside(doc.text, laws, made_by, add)
+
+
+def _stated_makers(doc: Document, law: LawHit, issuers: list[AgencyHit], agency_hits: list[AgencyHit],
+                   starts: list[int]) -> list[AgencyHit] | None:
+    """Makers the text states outright: bodies before the verb (with whoever joins them: 联合省委组织部
+    印发《…》), a notice's signers handing the document out, a named body passing it after the title;
+    None when it states none of these."""
+    text, issuer = doc.text, issuers[0] if issuers else None
+    sentence = doc.sentence_at(law.start)
+    agents = _agents_before(text, sentence.start, law.start, agency_hits, starts)
+    joins = JOINTLY_RE.search(text, max(sentence.start, agents[0].start - 2), agents[0].start) if agents else None
+    if joins:
+        # 联合省委组织部、省委宣传部印发《…》; 与省公安厅联合印发《…》: the one who joins them issues it too
+        joiner = _actor_before(agency_hits, starts, joins.start()) or issuer
+        agents[:0] = [joiner] if joiner else []
+    if agents:
+        return agents
+    if HANDED_OUT_RE.match(text, law.end, sentence.end) or text.endswith("现将", 0, law.start):
+        return issuers
+    return _passed_by(text, law, agency_hits, starts, issuer) or None
+
+
+def _makers_by_verb(doc: Document, law: LawHit, issuer: AgencyHit | None, agency_hits: list[AgencyHit],
+                    starts: list[int], previous_end: int) -> list[AgencyHit]:
+    """制定了《X》 (or a title continuing a made list): the issuer when no other body is about in the
+    sentence, else only a maker the sentence names or the issuer's own clause."""
+    text = doc.text
+    sentence = doc.sentence_at(law.start)
+    named = _named_before(agency_hits, starts, law.start)  # 审议通过省委《…》: the maker between verb and title
+    verb_end = named.start if named else law.start
+    before = text[max(sentence.start, verb_end - 8):verb_end]
+    made = ((MADE_RE.search(before) or ISSUE_VERB_RE.search(before)) and not DRAFTED_RE.search(before)
+            or APPOSITIVE_MADE_RE.search(text, max(sentence.start, verb_end - 24), verb_end))
+    deliberated = not made and named is None and DELIBERATED_RE.search(before)
+    continues_list = previous_end >= sentence.start and CITATION_GAP_RE.fullmatch(text[previous_end:law.start])
+    if not (made or deliberated or continues_list):
+        return []
+    if issuer is None or any(h.name != issuer.name for h in starting_in(agency_hits, starts, sentence.start, law.start)):
+        # another body is about in the sentence: only a named maker or the issuer's own clause says who
+        if deliberated:
+            return [body for body in _makers_named(doc, law, agency_hits, starts, issuer) if body is issuer]
+        return ([named] if named else _makers_named(doc, law, agency_hits, starts, issuer)) if made else []
+    if PLURAL_SUBJECT_RE.match(text, _clause_opening(doc, law.start)):
+        return []  # 各部门制定了《…》: many bodies, not the issuer
+    return [issuer]
 
 
 def _handed_out_inside(text: str, laws: list[LawHit], made_by: dict[int, list[str]], add: Add) -> None:
