@@ -162,9 +162,23 @@ def _outside_menus(doc: Document, hits: list[AgencyHit]) -> list[AgencyHit]:
         if len(items) >= 3 and all(len(item) <= MENU_ITEM_CHARS for item in items) \
                 and not meta_rules.is_page_clutter(line.text):
             menus.append((line.start, line.end))
+    menus += [(line.start, line.end) for line in _clutter_rows(doc.lines)]
     if not menus:
         return hits
     return [h for h in hits if h == doc.issuer or not any(start <= h.start < end for start, end in menus)]
+
+
+def _clutter_rows(lines: Sequence[meta_rules.Line]) -> list[meta_rules.Line]:
+    """The page's clutter rows above the body (来源:市司法局, 发布机构:区政府办公室, a breadcrumb): the
+    site's contributor or section, not a body the report speaks of; the issuer such a row names is
+    added back as the issuer."""
+    out = []
+    for line in lines[:meta_rules.HEADER_LINES]:
+        if meta_rules.is_body_line(line.text):
+            break
+        if meta_rules.is_page_clutter(line.text):
+            out.append(line)
+    return out
 
 
 def _find_zones(doc: Document) -> None:
