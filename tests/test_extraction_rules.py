@@ -1520,3 +1520,65 @@ def test_a_bare_zone_head_takes_the_zone_written_with_its_city() -> None:
     text = ("法治是重要支撑。2022年经开区管委会紧紧围绕年度目标推进依法行政。\n"
             "宁波经济技术开发区出台总体方案,即经开区优化营商环境方案,开展自评,形成经开区首套评价体系。\n")
     assert meta_of(text).agency == "宁波经济技术开发区管理委员会"
+
+
+# -- session 8: general wordings of measures, clutter rows -------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("市政府常务会议专题学法3次", "政府常务会议会前学法"),  # a setting word before 学法
+    ("坚持常务会前学法", "政府常务会议会前学法"),
+    ("组织局领导干部集中学法", "领导干部学法用法制度"),
+    ("党组中心组定期学法", "理论学习中心组学法制度"),
+])
+def test_a_study_practice_with_a_setting_word_is_the_catalogue_practice(text: str, expected: str) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == [expected]
+
+
+def test_a_setting_word_does_not_make_a_meeting_of_a_study_group() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert find_measures("局领导班子会前研究") == []
+    assert [h.name for h in find_measures("干部会前学法")] == ["政府常务会议会前学法"]  # the catalogue's own alias
+    assert find_measures("干部专题学习法律") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("借助“4·22”世界地球日和“6·5”环境日开展宣传", ["世界地球日"]),  # 环境日 alone is no catalogue name
+    ("在世界水日、中国水周期间普法", ["世界水日", "中国水周"]),
+    ("以全国税收宣传月为契机", ["全国税收宣传月"]),
+])
+def test_national_observance_days_are_publicity_measures(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("开展《安全生产法》宣传周活动", ["安全生产法宣传周"]),
+    ("组织“8·29”测绘法宣传日", ["测绘法宣传日"]),  # the catalogue's entry wins
+    ("举办统计法宣传日", ["统计法宣传日"]),
+    ("集中开展普法宣传月活动", []),  # 普法 is no law
+    ("开展法治宣传日活动", []),
+])
+def test_a_law_publicity_day_is_named_after_the_law(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
+
+
+def test_a_province_portal_is_named_without_sheng() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures("事项在湖北政务服务网公开", [(3, 5)])] == ["湖北政务服务网"]
+    assert [h.name for h in find_measures("依托湖北省政务服务网办理", [(2, 5)])] == ["湖北政务服务网"]
+    assert [h.name for h in find_measures("依托湖北省政务服务中心办理", [(2, 5)])] == []
+
+
+def test_a_page_source_row_names_no_agency() -> None:
+    text = ("肇庆市人民政府关于2022年法治政府建设情况的报告\n发布时间：2023-02-01 来源：市卫生健康委\n"
+            "2022年，肇庆市人民政府认真贯彻落实党中央决策部署，配合市公安局开展专项行动，取得了新的进展。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "肇庆市公安局" in agencies
+    assert not any("卫生健康" in a for a in agencies), agencies
