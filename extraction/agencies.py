@@ -146,6 +146,11 @@ POSITION_AFTER_RE = re.compile(
 # 丰都府办〔2025〕3号, 市政府令第12号: the body's name is a document number's or decree's prefix here
 # 中共中央政治局 (its study session), 湖北政府网 (a portal's name): the organ's name is part of another's here
 NOT_THE_ORGAN_AFTER_RE = re.compile(r"政治局|网(?![站格络点])")
+# 县委经济工作会议, 县政府常务会, 区委全面依法治区工作会议: a party committee or a government
+# written only as a meeting's owner names the meeting (ANNOTATION.md: no agencies from meeting names); a
+# committee's own meeting (省委全面依法治省委员会第八次会议) does name the committee
+MEETING_AFTER_RE = re.compile(r"常务会|(?:全面依法治[国省市区县]|经济)工作会议")
+MEETING_OWNERS = ("委", "政府")
 DOCUMENT_AFTER_RE = re.compile(r"\s*(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]|令第?[\d一二三四五六七八九十百]+号)")
 # National bodies' full names start with one of these: an expanded abbreviation (中央依法治国办,
 # 市场监管总局) that does is never qualified with the report's region (ANNOTATION.md).
@@ -473,7 +478,8 @@ class AgencyFinder:
         hits.sort(key=lambda h: h.start)
         hits = self._line_branches(hits)
         return [h for h in hits if not POSITION_AFTER_RE.match(self.text, h.end)
-                and not DOCUMENT_AFTER_RE.match(self.text, h.end) and not NOT_THE_ORGAN_AFTER_RE.match(self.text, h.end)]
+                and not DOCUMENT_AFTER_RE.match(self.text, h.end) and not NOT_THE_ORGAN_AFTER_RE.match(self.text, h.end)
+                and not (self.text.endswith(MEETING_OWNERS, h.start, h.end) and MEETING_AFTER_RE.match(self.text, h.end))]
 
     def _coordinated(self, hits: list[AgencyHit]) -> list[AgencyHit]:
         """省、市教育局 and 永昌县、金川区人民政府 name two bodies each (ANNOTATION.md: coordinated
@@ -638,6 +644,9 @@ class AgencyFinder:
         through = None if lvl else self._through_government(start)
         if through:
             return through
+        committee = self._committee_before(start, lvl) if lvl else None
+        if committee is not None:
+            return committee
         if not lvl and self.text.startswith("国家", start - 2):  # 国家统计局: national, never 韶关市统计局
             return Prefix(start - 2, "国家", "国家", True, None)
         if lvl == "区" and self.text.startswith("自治", start - 2):  # 自治区政府: the region's own, a province
@@ -652,6 +661,17 @@ class AgencyFinder:
             qualifier, level, node = self.context.for_level_char(lvl)
             return Prefix(start, qualifier, level, True, node)
         return Prefix(start, None, None, False, None)
+
+    def _committee_before(self, start: int, lvl: str) -> Prefix | None:
+        """贵阳市委、市政府, 湛江市委市政府: the government written after a named region's party committee
+        is that region's (the pair is one formula), not the report's own 市 (a county-level 清镇市)."""
+        end = start - 1 if self.text[start - 1:start] == "、" else start
+        if not self.text.startswith("委", end - 1):
+            return None
+        region = self.region_spans.get(end - 1)
+        if region is None or region.node is None or not region.prefix.endswith(lvl):
+            return None
+        return Prefix(start, region.prefix, region.level, True, region.node)
 
     def _unlisted_division(self, start: int, lvl: str) -> Prefix | None:
         """株洲县人民政府, 呼中区教育局 opening a line (a title, a signature): a division the table lacks

@@ -1582,3 +1582,19 @@ def test_a_page_source_row_names_no_agency() -> None:
     agencies = names(extract(text_document("r.txt", text)).agencies)
     assert "肇庆市公安局" in agencies
     assert not any("卫生健康" in a for a in agencies), agencies
+
+
+def test_a_government_after_a_named_city_committee_is_that_citys() -> None:
+    text = ("清镇市司法局2023年法治政府建设年度报告\n2023年，我局在贵阳市委、市政府和清镇市委、市政府的坚强领导下，"
+            "认真贯彻落实各项部署，取得了新的进展。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "贵阳市人民政府" in agencies, agencies
+    assert "贵阳市清镇市人民政府" in agencies, agencies
+
+
+def test_a_committee_named_only_as_a_meetings_owner_is_no_mention() -> None:
+    text = ("开州区发展和改革委员会2021年法治政府建设工作报告\n2021年，我委认真贯彻区委全面依法治区工作会议精神，"
+            "落实区政府常务会部署，配合区司法局开展执法监督。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "重庆市开州区司法局" in agencies, agencies
+    assert not any(a.endswith(("区委员会", "区人民政府")) for a in agencies), agencies
