@@ -149,6 +149,9 @@ NOT_THE_ORGAN_AFTER_RE = re.compile(r"政治局|网(?![站格络点])")
 # 县委经济工作会议, 县政府常务会, 区委全面依法治区工作会议: a party committee or a government
 # written only as a meeting's owner names the meeting (ANNOTATION.md: no agencies from meeting names); a
 # committee's own meeting (省委全面依法治省委员会第八次会议) does name the committee
+# 自治区党委、政府 / 镇党委政府: the government of the committee's region (not 政府办, 政府网, 政府令)
+GOVERNMENT_AFTER_COMMITTEE_RE = re.compile(r"、?(政府)(?![办网令工])")
+PARTY_COMMITTEE_NAME_RE = re.compile(r"中共(?P<region>.+?)(?P<work>工作)?委员会")
 MEETING_AFTER_RE = re.compile(r"常务会|(?:全面依法治[国省市区县]|经济)工作会议")
 MEETING_OWNERS = ("委", "政府")
 DOCUMENT_AFTER_RE = re.compile(r"\s*(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]|令第?[\d一二三四五六七八九十百]+号)")
@@ -473,6 +476,8 @@ class AgencyFinder:
         for end, span in sorted(self.region_spans.items(), reverse=True):  # the deepest region names it
             if span.node is not None:
                 self._keep(hits, taken, self._named_body(end, span))
+        for hit in self._committee_governments(hits):
+            self._keep(hits, taken, hit)
         for hit in self._coordinated(hits) + self._coordinated_functions():
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
@@ -496,6 +501,20 @@ class AgencyFinder:
                     break
                 out.append(before)
                 pos = before.start
+        return out
+
+    def _committee_governments(self, hits: list[AgencyHit]) -> list[AgencyHit]:
+        """自治区党委、政府, 镇党委政府, 区委政府: the 政府 written after a party committee is the government
+        of the committee's region (a street's is its 办事处), named once for the pair."""
+        out = []
+        for hit in hits:
+            after = GOVERNMENT_AFTER_COMMITTEE_RE.match(self.text, hit.end)
+            party = PARTY_COMMITTEE_NAME_RE.fullmatch(hit.name)
+            if after is None or party is None or hit.scoped:
+                continue
+            region = party.group("region")
+            name = region + ("办事处" if party.group("work") else "人民政府")
+            out.append(AgencyHit(after.start(1), after.end(1), name, hit.level, hit.region))
         return out
 
     def _coordinated_functions(self) -> list[AgencyHit]:

@@ -1598,3 +1598,13 @@ def test_a_committee_named_only_as_a_meetings_owner_is_no_mention() -> None:
     agencies = names(extract(text_document("r.txt", text)).agencies)
     assert "重庆市开州区司法局" in agencies, agencies
     assert not any(a.endswith(("区委员会", "区人民政府")) for a in agencies), agencies
+
+
+def test_the_government_written_after_a_party_committee_is_the_committees_regions() -> None:
+    text = ("博州司法局2022年法治政府建设年度报告\n2022年，在新疆维吾尔自治区党委、政府的坚强领导下，"
+            "我局配合州公安局开展专项检查，取得了新的进展。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "新疆维吾尔自治区人民政府" in agencies, agencies
+    town = "慈溪市司法局2022年法治政府建设年度报告\n2022年，我局指导观海卫镇党委、政府落实法治建设责任，取得了新的进展。\n"
+    assert "宁波市慈溪市观海卫镇人民政府" in names(extract(text_document("t.txt", town)).agencies)
+
