@@ -118,6 +118,15 @@ TOWN_ORGANS = {"人民政府": "{}人民政府", "政府": "{}人民政府", "�
                "工作委员会": "中共{}工作委员会", "委员会": "中共{}委员会",  # these two only after 中共
                "人大工委": "{}人大工作委员会", "人大工作委员会": "{}人大工作委员会",  # a 街道's congress office
                "委": "中共{}委员会"}  # 镇委宣讲团: the town's party committee
+
+
+def _town_organ_name(organ: str, town: str) -> str:
+    """The canonical name of a town's organ; a street's 党委 (街道党委) is its 工作委员会 (党工委)."""
+    if organ == "党委" and town.endswith("街道"):
+        return f"中共{town}工作委员会"
+    return TOWN_ORGANS[organ].format(town)
+
+
 PARTY_FULL_ORGANS = ("工作委员会", "委员会")
 # In a township's own report a bare 党委/党工委 is its own committee; not 机关党委 (an internal unit),
 # 各级党委 or 村党委 (others), nor a position (党委书记: POSITION_AFTER_RE drops those).
@@ -574,16 +583,18 @@ class AgencyFinder:
                 if not self.text.startswith("中共", start - 2):
                     continue
                 start -= 2
-            name = TOWN_ORGANS[organ.group(0)].format(span.prefix)
+            name = _town_organ_name(organ.group(0), span.prefix)
             out.append(AgencyHit(start, organ.end(), name, "乡镇", span.node or span.prefix, scoped=span.node is None))
         town = self.context.town
         if town is None:
             return out
         for match in BARE_TOWN_ORGAN_RE.finditer(self.text):
             if town.endswith(match.group("kind")) and self._bare_town_kind(match):
-                name = TOWN_ORGANS[match.group("organ")].format(town)
+                name = _town_organ_name(match.group("organ"), town)
                 out.append(AgencyHit(match.start(), match.end(), name, "乡镇", town))
         for match in TOWN_BARE_PARTY_RE.finditer(self.text):
+            if town.endswith("街道") and match.group(0) == "党委":
+                continue  # a street's committee is its 党工委: a bare 党委 there is any 党委(党组)
             out.append(AgencyHit(match.start(), match.end(), TOWN_ORGANS[match.group(0)].format(town), "乡镇", town))
         return out
 

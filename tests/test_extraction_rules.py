@@ -1608,3 +1608,11 @@ def test_the_government_written_after_a_party_committee_is_the_committees_region
     town = "慈溪市司法局2022年法治政府建设年度报告\n2022年，我局指导观海卫镇党委、政府落实法治建设责任，取得了新的进展。\n"
     assert "宁波市慈溪市观海卫镇人民政府" in names(extract(text_document("t.txt", town)).agencies)
 
+
+
+def test_a_streets_party_committee_is_its_work_committee_and_a_bare_dangwei_is_not_it() -> None:
+    text = ("杭州市上城区清波街道2022年法治政府建设工作报告\n2022年，清波街道党委高度重视法治建设，"
+            "把法治思想作为党委(党组)理论学习中心组学习的重要内容。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "中共杭州市上城区清波街道工作委员会" in agencies, agencies
+    assert not any(a.endswith("街道委员会") for a in agencies), agencies
