@@ -141,7 +141,9 @@ NOT_A_NAME_BEFORE = "由经在与和及向为将对是的入于从按据把被�
 TOWNSHIP_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)(?:人民政府|党委|办事处|政府)")
 NAMED_BODY_STOP = re.compile(r"的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托")
 LAW_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)律师事务所")
-LAW_FIRM_LEAD = re.compile(r"^.*?(?:聘请|委托|与|和|同|由|及|邀请|联合)")
+# 聘请专业律师事务所, 业界知名律师事务所: a kind of firm, not a named one
+UNNAMED_FIRM_RE = re.compile(r"专业|知名|优秀|资深|本地|当地|外部|第三方|有关|相关|[一两二三四五六七八九十几多\d]家")
+LAW_FIRM_LEAD = re.compile(r"^.*?(?:聘请|委托|与|和|同(?!时)|由|及|邀请|联合)")  # 同时聘请: 同时 is no lead
 # what a body calls itself: 我局/本委 (a department), 我府/我镇/本街道 (a government or town office)
 DEPARTMENT_SELF_HEADS = "局|委|厅|办|中心|院|部|所"
 SELF_HEADS = DEPARTMENT_SELF_HEADS + "|府|镇|乡|街道"
@@ -211,8 +213,8 @@ class AgencyContext:
     def for_level_char(self, char: str) -> tuple[str | None, str | None, str | None]:
         """(name prefix, level, region node) for a bare 省/市/区/县/州/旗/盟."""
         found = self.province if char == "省" else self.city if char in "市州盟" else self.county
-        if char in "旗盟" and found is not None and not found.prefix.endswith(char):
-            found = None  # 旗委 in a report of a 县: not that county's
+        if char in "旗盟州" and found is not None and not found.prefix.endswith(char):
+            found = None  # 旗委 in a report of a 县: not that county's; 州政府 is no county-level city's
         if found is None:
             return None, {"省": "省", "市": "市", "州": "市", "盟": "市"}.get(char, "区县"), None
         return found.prefix, found.level, found.node
@@ -863,7 +865,7 @@ class AgencyFinder:
     def _law_firm(self, match: re.Match[str]) -> AgencyHit | None:
         """A named law firm: the words after the last verb or conjunction before 律师事务所."""
         words = LAW_FIRM_LEAD.sub("", match.group(1))
-        if len(words) < 2:
+        if len(words) < 2 or UNNAMED_FIRM_RE.search(words):
             return None
         start = match.end(1) - len(words)
         return AgencyHit(start, match.end(), words + "律师事务所", None, None)
