@@ -1616,3 +1616,26 @@ def test_a_streets_party_committee_is_its_work_committee_and_a_bare_dangwei_is_n
     agencies = names(extract(text_document("r.txt", text)).agencies)
     assert "中共杭州市上城区清波街道工作委员会" in agencies, agencies
     assert not any(a.endswith("街道委员会") for a in agencies), agencies
+
+
+def test_a_quoted_label_before_a_platform_head_is_one_bodys_tool() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert find_measures("依托“邻里议事”平台化解纠纷，开通“码上办”系统") == []
+    assert [h.name for h in find_measures("上线“安全通”APP")] == ["安全通APP"]
+
+
+def test_a_region_written_before_a_catalogue_platform_names_the_catalogue_platform() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    text = "推进惠州市执法两平台应用"
+    assert [h.name for h in find_measures(text, [(2, 5)])] == ["广东省行政执法信息平台和行政执法监督网络平台"]
+
+
+def test_a_prefecture_organ_is_not_a_county_level_citys() -> None:
+    text = ("伊宁市人民政府2022年法治政府建设情况报告\n2022年，伊宁市人民政府认真执行伊犁哈萨克自治州和自治州人民政府工作规则，"
+            "聘请业界知名律师事务所担任法律顾问，取得了新的进展。\n")
+    agencies = extract(text_document("r.txt", text)).agencies
+    city = next(a for a in agencies if a.name.endswith("伊宁市人民政府"))
+    assert all(m.text == "伊宁市人民政府" for m in city.mentions), city.mentions  # not 州人民政府
+    assert not any("律师事务所" in a.name for a in agencies), names(agencies)
