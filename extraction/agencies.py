@@ -96,7 +96,9 @@ BARE_COURT_NAMES = {"法院": "人民法院", "检察院": "人民检察院"}
 ONLINE_SERVICE_BEFORE = ("电子", "网上")
 # 派出所 written alone (after punctuation, a conjunction or a count): some police station, a kind of
 # body the report names; after other characters it is the end of a name read elsewhere (城关派出所)
-BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|^)派出所", re.MULTILINE)
+# (派出所、司法所、法庭等: the township's people's tribunal, written alone the same way)
+BARE_UNITS = ("派出所", "法庭")
+BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|^)(?:派出所|法庭)(?!长)", re.MULTILINE)
 # A named body right after a region: 河源市“扫黄打非”工作领导小组办公室, 阳江市人民医院, 省政务大数据中心.
 NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?"
@@ -477,7 +479,7 @@ class AgencyFinder:
         for match in BARE_COURT_RE.finditer(self.text):
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), BARE_COURT_NAMES[match.group(0)], None,
                                               None, generic=True))
-        if "派出所" in self.text:  # its leading look-behind would be entered at every position
+        if any(unit in self.text for unit in BARE_UNITS):  # its look-behind would be entered at every position
             for match in BARE_UNIT_RE.finditer(self.text):
                 self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), None, None,
                                                   generic=True))

@@ -1639,3 +1639,10 @@ def test_a_prefecture_organ_is_not_a_county_level_citys() -> None:
     city = next(a for a in agencies if a.name.endswith("伊宁市人民政府"))
     assert all(m.text == "伊宁市人民政府" for m in city.mentions), city.mentions  # not 州人民政府
     assert not any("律师事务所" in a.name for a in agencies), names(agencies)
+
+
+def test_a_tribunal_written_alone_in_a_list_of_units_is_one() -> None:
+    text = ("某镇2024年法治建设工作总结\n2024年，我镇统筹派出所、司法所、法庭等力量化解纠纷，组织旁听法庭庭审，法庭长期驻点。\n")
+    extraction = extract(text_document("r.txt", text))
+    tribunal = [a for a in extraction.agencies if a.name == "法庭"]
+    assert len(tribunal) == 1 and [m.text for m in tribunal[0].mentions] == ["法庭"], extraction.agencies
