@@ -1576,8 +1576,9 @@ def test_a_province_portal_is_named_without_sheng() -> None:
     assert [h.name for h in find_measures("依托湖北省政务服务中心办理", [(2, 5)])] == []
 
 
-def test_a_page_source_row_names_no_agency() -> None:
-    text = ("肇庆市人民政府关于2022年法治政府建设情况的报告\n发布时间：2023-02-01 来源：市卫生健康委\n"
+@pytest.mark.parametrize("row", ["发布时间：2023-02-01 来源：市卫生健康局", "市卫生健康局 2023年02月01日"])
+def test_a_page_source_row_or_byline_names_no_agency(row: str) -> None:
+    text = (f"肇庆市人民政府关于2022年法治政府建设情况的报告\n{row}\n"
             "2022年，肇庆市人民政府认真贯彻落实党中央决策部署，配合市公安局开展专项行动，取得了新的进展。\n")
     agencies = names(extract(text_document("r.txt", text)).agencies)
     assert "肇庆市公安局" in agencies
@@ -1646,3 +1647,4 @@ def test_a_tribunal_written_alone_in_a_list_of_units_is_one() -> None:
     extraction = extract(text_document("r.txt", text))
     tribunal = [a for a in extraction.agencies if a.name == "法庭"]
     assert len(tribunal) == 1 and [m.text for m in tribunal[0].mentions] == ["法庭"], extraction.agencies
+
