@@ -1648,3 +1648,11 @@ def test_a_tribunal_written_alone_in_a_list_of_units_is_one() -> None:
     tribunal = [a for a in extraction.agencies if a.name == "法庭"]
     assert len(tribunal) == 1 and [m.text for m in tribunal[0].mentions] == ["法庭"], extraction.agencies
 
+
+
+@pytest.mark.parametrize("body", ["省通信管理局", "唐山市城市管理综合行政执法局", "中卫市审批服务管理局",
+                                  "长春市政务服务和数字化建设管理局"])
+def test_bodies_of_the_functions_table_added_in_session_8(body: str) -> None:
+    text = f"河北省司法厅2020年法治政府建设年度报告\n2020年，我厅配合{body}开展专项检查，取得了新的进展。\n"
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert any(a.endswith(body.lstrip("省")) for a in agencies), agencies
