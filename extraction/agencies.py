@@ -191,7 +191,11 @@ CENTRAL_TIERS_RE = re.compile(r"中(?<![党共]中)央(?=(?:、(?:省|市|区|�
 OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)")  # 办件, 办理, 办结, 办公, (汇编)办法; not 依法治国办|法治
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
 RULE_OF_LAW_TIER_RE = re.compile(r"全面依法治([省市区县])委员会")
-PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)(?:[省市区县州旗盟镇乡、,，()（）\s]|自治|行政公署)*$")  # 各市、县、自治县  # 全国农业农村厅局长会议: every such body
+LIST_ITEM_BEFORE_RE = re.compile(r"[^、，,。；;：:\s]+$")  # one item of a 、-list, ending where the search ends
+LONGEST_LIST_ITEM = 20
+PLURAL_IN_ITEM_RE = re.compile(r"(?:各|有关|相关)(?:[省市区县州旗盟]|设区|地级)")  # 指导各设区市规划局
+LONGEST_PLURAL_LIST = 10
+PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)(?:[省市区县州旗盟镇乡、,，()（）\s和及]|自治|行政公署|设区的?|地级以上|直管|试点)*$")  # 各市、县、自治县  # 全国农业农村厅局长会议: every such body
 
 
 @dataclass(frozen=True, slots=True)
@@ -663,7 +667,7 @@ class AgencyFinder:
         """Where the name starts and how it is qualified; None for plural forms (各市…)."""
         start = match.start()
         lvl = match.group("lvl")
-        if PLURAL_BEFORE_RE.search(self.text, max(0, start - 12), start):
+        if PLURAL_BEFORE_RE.search(self.text, max(0, start - 12), start) or self._in_plural_list(start):
             return None
         # The region may end right before the match, or with the match's level char (韶关|市|司法局).
         region = self.region_spans.get(start) or (lvl and self.region_spans.get(start + 1))
@@ -695,6 +699,21 @@ class AgencyFinder:
             qualifier, level, node = self.context.for_level_char(lvl)
             return Prefix(start, qualifier, level, True, node)
         return Prefix(start, None, None, False, None)
+
+    def _in_plural_list(self, start: int) -> bool:
+        """各设区市建设局、规划局、房管局: a 、-list whose first item is plural names every such body; its
+        later items are not the report's own (江西省规划局)."""
+        pos = start
+        for _ in range(LONGEST_PLURAL_LIST):
+            if self.text[pos - 1:pos] != "、":
+                return False
+            item = LIST_ITEM_BEFORE_RE.search(self.text, max(0, pos - 1 - LONGEST_LIST_ITEM), pos - 1)
+            if item is None:
+                return False
+            pos = item.start()
+            if PLURAL_BEFORE_RE.search(self.text, max(0, pos - 12), pos) or PLURAL_IN_ITEM_RE.search(item.group(0)):
+                return True
+        return False
 
     def _committee_before(self, start: int, lvl: str) -> Prefix | None:
         """贵阳市委、市政府, 湛江市委市政府: the government written after a named region's party committee

@@ -1656,3 +1656,11 @@ def test_bodies_of_the_functions_table_added_in_session_8(body: str) -> None:
     text = f"河北省司法厅2020年法治政府建设年度报告\n2020年，我厅配合{body}开展专项检查，取得了新的进展。\n"
     agencies = names(extract(text_document("r.txt", text)).agencies)
     assert any(a.endswith(body.lstrip("省")) for a in agencies), agencies
+
+
+def test_later_items_of_a_plural_list_are_not_the_reports_own_bodies() -> None:
+    text = ("安徽省住房和城乡建设厅关于2018年法治政府建设情况的报告\n2018年，我厅指导各设区市规划局、房管局、园林局开展执法检查，"
+            "配合省公安厅查处违法行为。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "安徽省公安厅" in agencies, agencies
+    assert not any(a.endswith(("规划局", "房管局", "园林局")) for a in agencies), agencies
