@@ -1664,3 +1664,10 @@ def test_later_items_of_a_plural_list_are_not_the_reports_own_bodies() -> None:
     agencies = names(extract(text_document("r.txt", text)).agencies)
     assert "安徽省公安厅" in agencies, agencies
     assert not any(a.endswith(("规划局", "房管局", "园林局")) for a in agencies), agencies
+
+
+def test_the_office_of_a_study_campaign_is_no_education_body() -> None:
+    text = "广东省市场监督管理局2023年法治政府建设年度报告\n2023年，我局做法被省委主题教育办肯定推广，配合省教育厅开展普法。\n"
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "广东省教育厅" in agencies, agencies
+    assert not any(a.endswith("教育办") for a in agencies), agencies
