@@ -184,6 +184,8 @@ _OWN_MEETING_BEFORE_RE = re.compile(r"(?:[厅局委办院所]务会|党组会|�
 # 领导干部学法|计划 is a year's study plan (a document), 领导干部学法|、用法、守法 the 尊法学法守法用法
 # slogan split in parts: neither is the study system the catalogue name stands for.
 STUDY_NOT_PRACTICE_AFTER = ("计划", "、用法", "、守法", "、尊法")
+STAFFED_SURFACES = frozenset({"法制审核"})
+STAFF_AFTER = ("人员", "员", "机构")
 _COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两百几多]+(?:名|位|个|人)$")
 _PERSON_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{2,3}同志")
 
@@ -203,6 +205,8 @@ def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind:
         return text[start] not in QUOTES
     if surface in DUTY_HOLDERS:
         return not _DUTY_VERB_BEFORE_RE.search(text, max(0, start - 3), start)
+    if surface in STAFFED_SURFACES and text.startswith(STAFF_AFTER, end):
+        return True  # 法制审核人员, 法制审核机构: the people or the unit, not the review system
     if surface in ROLE_SURFACES:
         return bool(_COUNT_BEFORE_RE.search(text, max(0, start - 6), start) or _PERSON_AFTER_RE.match(text, end))
     return False

@@ -1671,3 +1671,15 @@ def test_the_office_of_a_study_campaign_is_no_education_body() -> None:
     agencies = names(extract(text_document("r.txt", text)).agencies)
     assert "广东省教育厅" in agencies, agencies
     assert not any(a.endswith("教育办") for a in agencies), agencies
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("专人负责法制审核工作", ["重大执法决定法制审核制度"]),
+    ("培训法制审核人员20人", []),  # the people, not the review system
+    ("建立领导干部应知应会党内法规和法律法规清单制度", ["领导干部应知应会法律法规清单"]),
+    ("开展跨部门双随机联合抽查", ["双随机、一公开"]),
+])
+def test_wordings_seen_in_surveyed_reports(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
