@@ -54,6 +54,7 @@ PARTY_SUBS = {
     "全面依法治区委员会办公室": "全面依法治区委员会办公室", "依法治区办": "全面依法治区委员会办公室",
     "全面依法治县委员会办公室": "全面依法治县委员会办公室", "依法治县办": "全面依法治县委员会办公室",
     **{f"全面依法治{lvl}办": f"全面依法治{lvl}委员会办公室" for lvl in "省市区县"},  # 市委全面依法治市办
+    **{f"依法治{lvl}委员会办公室": f"全面依法治{lvl}委员会办公室" for lvl in "省市区县"},  # 区委依法治区委员会办公室
     # the committee itself (省委全面依法治省委员会, 省委依法治省委员会, 市委依法治市委)
     **{f"{form}{lvl}{tail}": f"全面依法治{lvl}委员会" for lvl in "省市区县"
        for form in ("全面依法治", "依法治") for tail in ("委员会", "委")},
@@ -68,9 +69,10 @@ NATIONAL = (
     "全国人民代表大会常务委员会法制工作委员会", "全国人大常委会法制工作委员会", "全国人大常委会法工委",
     "全国人民代表大会常务委员会", "全国人民代表大会", "全国人大常委会", "国务院办公厅", "国务院",
     "中共中央办公厅", "中共中央", "中央全面依法治国委员会办公室", "中央全面依法治国委员会",
-    "最高人民法院", "最高人民检察院", "中央纪委国家监委", "国家监察委员会", "党中央", "海关总署", "中国人民银行",
+    "最高人民法院", "最高人民检察院", "全国普法工作领导小组办公室", "全国普法办", "中央纪委国家监委", "国家监察委员会", "党中央", "海关总署", "中国人民银行",
 )
 NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务委员会", "党中央": "中共中央",
+                      "全国普法办": "全国普法工作领导小组办公室",
                       **dict.fromkeys(("全国人大常委会法制工作委员会", "全国人大常委会法工委"),
                                       "全国人民代表大会常务委员会法制工作委员会")}
 # Organs named without a region that still denote one body of their kind (ANNOTATION: generic but
@@ -119,6 +121,7 @@ TOWN_ORGANS = {"人民政府": "{}人民政府", "政府": "{}人民政府", "�
                "党委": "中共{}委员会", "工委": "中共{}工作委员会", "人大主席团": "{}人民代表大会主席团",
                "工作委员会": "中共{}工作委员会", "委员会": "中共{}委员会",  # these two only after 中共
                "人大工委": "{}人大工作委员会", "人大工作委员会": "{}人大工作委员会",  # a 街道's congress office
+               "人大": "{}人民代表大会",  # 镇人大: a 乡镇's people's congress
                "委": "中共{}委员会"}  # 镇委宣讲团: the town's party committee
 
 
@@ -179,7 +182,7 @@ NATIONAL_HEADS = {"总局": "国家", "署": ""}
 CENTRAL_OFFICES_RE = re.compile(r"(中办)[、和及与]?(国办)")
 # 中央 alone where it acts or asks (按照中央要求, 中央关于…的决策部署, 中央和省《…》): the party centre;
 # not in a list of levels (依托中央、省、市信用平台), where it names a tier of government.
-CENTRAL_ALONE_RE = re.compile(r"中(?<![党共]中)央(?=关于|要求|和省|和国务院|、国务院|的?决策部署|精神|有关要求)")
+CENTRAL_ALONE_RE = re.compile(r"中(?<![党共]中)央(?=关于|要求|和省|和国务院|、国务院|的?决策部署|精神|有关要求|《)")
 AUTONOMOUS_PARTY_RE = re.compile(r"自治区党委(?![员书副])")
 # 中央 listed with party committees (贯彻中央、省委、市委决策部署) is the party centre. In both 中央
 # patterns the look-behind comes after 中 so that the pattern starts with a literal, which sre finds by
@@ -187,7 +190,8 @@ AUTONOMOUS_PARTY_RE = re.compile(r"自治区党委(?![员书副])")
 CENTRAL_BESIDE_COMMITTEES_RE = re.compile(r"中(?<![党共]中)央(?=[、和及与](?:省|市|自治区|区|县)委(?![员会]))")
 # 中央、省、市决策部署 / 中央、省法治督察: the tiers that decide and inspect, 中央 first, is the party centre
 # (a tier of platforms, 中央、省、市信用平台, is not: only decisions and inspections follow here).
-CENTRAL_TIERS_RE = re.compile(r"中(?<![党共]中)央(?=(?:、(?:省|市|区|县|自治区)){1,3}(?:的|等)?(?:决策部署|部署|法治督察|督察))")
+CENTRAL_TIERS_RE = re.compile(r"中(?<![党共]中)央(?=(?:、(?:省|市|区|县|自治区)委?){1,3}(?:的|等)?"
+                              r"(?:决策部署|部署|法治督察|督察|要求|精神|法治建设))")
 OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)")  # 办件, 办理, 办结, 办公, (汇编)办法; not 依法治国办|法治
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
 RULE_OF_LAW_TIER_RE = re.compile(r"全面依法治([省市区县])委员会")

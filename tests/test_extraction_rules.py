@@ -1683,3 +1683,18 @@ def test_wordings_seen_in_surveyed_reports(text: str, expected: list[str]) -> No
     from fazhi.extraction.measures import find_measures
 
     assert [h.name for h in find_measures(text)] == expected
+
+
+KAIZHOU = "重庆市开州区司法局2022年法治政府建设年度报告\n2022年，我局认真履职。"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (KAIZHOU + "根据中央、省、市、县委要求推进法治建设。", "中共中央"),  # the tiers, 中央 first
+    (KAIZHOU + "深入贯彻落实中央《党政主要负责人履行推进法治建设第一责任人职责规定》。", "中共中央"),
+    (KAIZHOU + "在区委依法治区委员会办公室的指导下开展工作。", "中共重庆市开州区委全面依法治区委员会办公室"),
+    (KAIZHOU + "全国普法办将其作为经验推广。", "全国普法工作领导小组办公室"),
+    ("雷州市东里镇2022年法治政府建设工作报告\n2022年，我镇在镇党委、镇人大的监督支持下依法行政。\n",
+     "湛江市雷州市东里镇人民代表大会"),  # a township's congress written with its kind
+])
+def test_central_tiers_offices_and_township_congresses(text: str, expected: str) -> None:
+    assert expected in names(extract(text_document("r.txt", text)).agencies)
