@@ -1576,7 +1576,8 @@ def test_a_province_portal_is_named_without_sheng() -> None:
     assert [h.name for h in find_measures("依托湖北省政务服务中心办理", [(2, 5)])] == []
 
 
-@pytest.mark.parametrize("row", ["发布时间：2023-02-01 来源：市卫生健康局", "市卫生健康局 2023年02月01日"])
+@pytest.mark.parametrize("row", ["发布时间：2023-02-01 来源：市卫生健康局", "市卫生健康局 2023年02月01日",
+                                 "文章来源:市卫生健康局 更新时间:2023/02/01 11:30"])
 def test_a_page_source_row_or_byline_names_no_agency(row: str) -> None:
     text = (f"肇庆市人民政府关于2022年法治政府建设情况的报告\n{row}\n"
             "2022年，肇庆市人民政府认真贯彻落实党中央决策部署，配合市公安局开展专项行动，取得了新的进展。\n")
