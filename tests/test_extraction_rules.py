@@ -1699,3 +1699,9 @@ KAIZHOU = "重庆市开州区司法局2022年法治政府建设年度报告\n202
 ])
 def test_central_tiers_offices_and_township_congresses(text: str, expected: str) -> None:
     assert expected in names(extract(text_document("r.txt", text)).agencies)
+
+
+def test_a_bare_market_supervision_station_belongs_to_some_township() -> None:
+    text = "肇庆市司法局2022年法治政府建设年度报告\n2022年，我局组织司法所、派出所、市场监督管理所负责人参加培训，取得了新的进展。\n"
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "市场监督管理所" in agencies, agencies
