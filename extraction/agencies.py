@@ -844,6 +844,9 @@ class AgencyFinder:
         belongs to some 乡镇 the text does not say, nor the 22个派出所 a count makes several, nor a
         综合执法大队, which a county and each of its towns may have."""
         own = self.context.own
+        town = self._own_town_before(start)
+        if town is not None:
+            return town
         tier = RULE_OF_LAW_TIER_RE.match(core)
         if tier is not None:  # 全面依法治市办 in a county's report: the city's, by its own word
             qualifier, level, node = self.context.for_level_char(tier.group(1))
@@ -852,6 +855,19 @@ class AgencyFinder:
                 or COUNT_BEFORE_RE.search(self.text, max(0, start - 6), start):
             return Prefix(start, None, None, False, None)
         return Prefix(start, own.prefix, own.level, False, own.node)
+
+    def _own_town_before(self, start: int) -> Prefix | None:
+        """镇综合行政执法大队, 镇公共法律服务中心 in a township's own report: the unit is the town's (its kind
+        written alone, not the end of another town's name)."""
+        town = self.context.town
+        if town is None:
+            return None
+        for kind in ("街道", "镇", "乡"):
+            kind_start = start - len(kind)
+            if town.endswith(kind) and self.text.startswith(kind, kind_start) \
+                    and (kind_start == 0 or self.text[kind_start - 1] in NOT_A_NAME_BEFORE):
+                return Prefix(kind_start, town, "乡镇", False, town)
+        return None
 
     def _organ(self, match: re.Match[str]) -> AgencyHit | None:
         if not match.group("lvl") and match.start() not in self.region_spans:

@@ -1705,3 +1705,9 @@ def test_a_bare_market_supervision_station_belongs_to_some_township() -> None:
     text = "肇庆市司法局2022年法治政府建设年度报告\n2022年，我局组织司法所、派出所、市场监督管理所负责人参加培训，取得了新的进展。\n"
     agencies = names(extract(text_document("r.txt", text)).agencies)
     assert "市场监督管理所" in agencies, agencies
+
+
+def test_a_unit_written_after_the_towns_kind_in_its_own_report_is_the_towns() -> None:
+    text = "杭州市余杭区仁和街道2022年法治政府建设工作报告\n2022年，街道综合行政执法大队共办理行政处罚案件1件，均做到公开透明。\n"
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "杭州市余杭区仁和街道综合行政执法大队" in agencies, agencies
