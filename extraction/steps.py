@@ -162,9 +162,28 @@ def _outside_menus(doc: Document, hits: list[AgencyHit]) -> list[AgencyHit]:
         if len(items) >= 3 and all(len(item) <= MENU_ITEM_CHARS for item in items) \
                 and not meta_rules.is_page_clutter(line.text):
             menus.append((line.start, line.end))
+    menus += [(line.start, line.end) for line in _clutter_rows(doc.lines)]
     if not menus:
         return hits
     return [h for h in hits if h == doc.issuer or not any(start <= h.start < end for start, end in menus)]
+
+
+# 市司法局 2020年03月30日 / 省政府办公厅 2022-03-15 under a title: the page's byline and date stamp
+BYLINE_RE = re.compile(r"\s*(?![^\s]*(?:关于|报告|总结|方案|通知))[\u4e00-\u9fff]{2,16}"
+                       r"\s+(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$")
+
+
+def _clutter_rows(lines: Sequence[meta_rules.Line]) -> list[meta_rules.Line]:
+    """The page's clutter rows above the body (来源:市司法局, 发布机构:区政府办公室, a breadcrumb, a
+    byline): the site's contributor or section, not a body the report speaks of; the issuer such a
+    row names is added back as the issuer."""
+    out = []
+    for line in lines[:meta_rules.HEADER_LINES]:
+        if meta_rules.is_body_line(line.text):
+            break
+        if meta_rules.is_page_clutter(line.text) or BYLINE_RE.match(line.text):
+            out.append(line)
+    return out
 
 
 def _find_zones(doc: Document) -> None:

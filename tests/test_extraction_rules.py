@@ -1520,3 +1520,194 @@ def test_a_bare_zone_head_takes_the_zone_written_with_its_city() -> None:
     text = ("法治是重要支撑。2022年经开区管委会紧紧围绕年度目标推进依法行政。\n"
             "宁波经济技术开发区出台总体方案,即经开区优化营商环境方案,开展自评,形成经开区首套评价体系。\n")
     assert meta_of(text).agency == "宁波经济技术开发区管理委员会"
+
+
+# -- session 8: general wordings of measures, clutter rows -------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("市政府常务会议专题学法3次", "政府常务会议会前学法"),  # a setting word before 学法
+    ("坚持常务会前学法", "政府常务会议会前学法"),
+    ("组织局领导干部集中学法", "领导干部学法用法制度"),
+    ("党组中心组定期学法", "理论学习中心组学法制度"),
+])
+def test_a_study_practice_with_a_setting_word_is_the_catalogue_practice(text: str, expected: str) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == [expected]
+
+
+def test_a_setting_word_does_not_make_a_meeting_of_a_study_group() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert find_measures("局领导班子会前研究") == []
+    assert [h.name for h in find_measures("干部会前学法")] == ["政府常务会议会前学法"]  # the catalogue's own alias
+    assert find_measures("干部专题学习法律") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("借助“4·22”世界地球日和“6·5”环境日开展宣传", ["世界地球日"]),  # 环境日 alone is no catalogue name
+    ("在世界水日、中国水周期间普法", ["世界水日", "中国水周"]),
+    ("以全国税收宣传月为契机", ["全国税收宣传月"]),
+])
+def test_national_observance_days_are_publicity_measures(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("开展《安全生产法》宣传周活动", ["安全生产法宣传周"]),
+    ("组织“8·29”测绘法宣传日", ["测绘法宣传日"]),  # the catalogue's entry wins
+    ("举办统计法宣传日", ["统计法宣传日"]),
+    ("集中开展普法宣传月活动", []),  # 普法 is no law
+    ("开展法治宣传日活动", []),
+])
+def test_a_law_publicity_day_is_named_after_the_law(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
+
+
+def test_a_province_portal_is_named_without_sheng() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures("事项在湖北政务服务网公开", [(3, 5)])] == ["湖北政务服务网"]
+    assert [h.name for h in find_measures("依托湖北省政务服务网办理", [(2, 5)])] == ["湖北政务服务网"]
+    assert [h.name for h in find_measures("依托湖北省政务服务中心办理", [(2, 5)])] == []
+
+
+@pytest.mark.parametrize("row", ["发布时间：2023-02-01 来源：市卫生健康局", "市卫生健康局 2023年02月01日",
+                                 "文章来源:市卫生健康局 更新时间:2023/02/01 11:30"])
+def test_a_page_source_row_or_byline_names_no_agency(row: str) -> None:
+    text = (f"肇庆市人民政府关于2022年法治政府建设情况的报告\n{row}\n"
+            "2022年，肇庆市人民政府认真贯彻落实党中央决策部署，配合市公安局开展专项行动，取得了新的进展。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "肇庆市公安局" in agencies
+    assert not any("卫生健康" in a for a in agencies), agencies
+
+
+def test_a_government_after_a_named_city_committee_is_that_citys() -> None:
+    text = ("清镇市司法局2023年法治政府建设年度报告\n2023年，我局在贵阳市委、市政府和清镇市委、市政府的坚强领导下，"
+            "认真贯彻落实各项部署，取得了新的进展。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "贵阳市人民政府" in agencies, agencies
+    assert "贵阳市清镇市人民政府" in agencies, agencies
+
+
+def test_a_committee_named_only_as_a_meetings_owner_is_no_mention() -> None:
+    text = ("开州区发展和改革委员会2021年法治政府建设工作报告\n2021年，我委认真贯彻区委全面依法治区工作会议精神，"
+            "落实区政府常务会部署，配合区司法局开展执法监督。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "重庆市开州区司法局" in agencies, agencies
+    assert not any(a.endswith(("区委员会", "区人民政府")) for a in agencies), agencies
+
+
+def test_the_government_written_after_a_party_committee_is_the_committees_regions() -> None:
+    text = ("博州司法局2022年法治政府建设年度报告\n2022年，在新疆维吾尔自治区党委、政府的坚强领导下，"
+            "我局配合州公安局开展专项检查，取得了新的进展。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "新疆维吾尔自治区人民政府" in agencies, agencies
+    town = "慈溪市司法局2022年法治政府建设年度报告\n2022年，我局指导观海卫镇党委、政府落实法治建设责任，取得了新的进展。\n"
+    assert "宁波市慈溪市观海卫镇人民政府" in names(extract(text_document("t.txt", town)).agencies)
+
+
+
+def test_a_streets_party_committee_is_its_work_committee_and_a_bare_dangwei_is_not_it() -> None:
+    text = ("杭州市上城区清波街道2022年法治政府建设工作报告\n2022年，清波街道党委高度重视法治建设，"
+            "把法治思想作为党委(党组)理论学习中心组学习的重要内容。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "中共杭州市上城区清波街道工作委员会" in agencies, agencies
+    assert not any(a.endswith("街道委员会") for a in agencies), agencies
+
+
+def test_a_quoted_label_before_a_platform_head_is_one_bodys_tool() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert find_measures("依托“邻里议事”平台化解纠纷，开通“码上办”系统") == []
+    assert [h.name for h in find_measures("上线“安全通”APP")] == ["安全通APP"]
+
+
+def test_a_region_written_before_a_catalogue_platform_names_the_catalogue_platform() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    text = "推进惠州市执法两平台应用"
+    assert [h.name for h in find_measures(text, [(2, 5)])] == ["广东省行政执法信息平台和行政执法监督网络平台"]
+
+
+def test_a_prefecture_organ_is_not_a_county_level_citys() -> None:
+    text = ("伊宁市人民政府2022年法治政府建设情况报告\n2022年，伊宁市人民政府认真执行伊犁哈萨克自治州和自治州人民政府工作规则，"
+            "聘请业界知名律师事务所担任法律顾问，取得了新的进展。\n")
+    agencies = extract(text_document("r.txt", text)).agencies
+    city = next(a for a in agencies if a.name.endswith("伊宁市人民政府"))
+    assert all(m.text == "伊宁市人民政府" for m in city.mentions), city.mentions  # not 州人民政府
+    assert not any("律师事务所" in a.name for a in agencies), names(agencies)
+
+
+def test_a_tribunal_written_alone_in_a_list_of_units_is_one() -> None:
+    text = ("某镇2024年法治建设工作总结\n2024年，我镇统筹派出所、司法所、法庭等力量化解纠纷，组织旁听法庭庭审，法庭长期驻点。\n")
+    extraction = extract(text_document("r.txt", text))
+    tribunal = [a for a in extraction.agencies if a.name == "法庭"]
+    assert len(tribunal) == 1 and [m.text for m in tribunal[0].mentions] == ["法庭"], extraction.agencies
+
+
+
+@pytest.mark.parametrize("body", ["省通信管理局", "唐山市城市管理综合行政执法局", "中卫市审批服务管理局",
+                                  "长春市政务服务和数字化建设管理局"])
+def test_bodies_of_the_functions_table_added_in_session_8(body: str) -> None:
+    text = f"河北省司法厅2020年法治政府建设年度报告\n2020年，我厅配合{body}开展专项检查，取得了新的进展。\n"
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert any(a.endswith(body.lstrip("省")) for a in agencies), agencies
+
+
+def test_later_items_of_a_plural_list_are_not_the_reports_own_bodies() -> None:
+    text = ("安徽省住房和城乡建设厅关于2018年法治政府建设情况的报告\n2018年，我厅指导各设区市规划局、房管局、园林局开展执法检查，"
+            "配合省公安厅查处违法行为。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "安徽省公安厅" in agencies, agencies
+    assert not any(a.endswith(("规划局", "房管局", "园林局")) for a in agencies), agencies
+
+
+def test_the_office_of_a_study_campaign_is_no_education_body() -> None:
+    text = "广东省市场监督管理局2023年法治政府建设年度报告\n2023年，我局做法被省委主题教育办肯定推广，配合省教育厅开展普法。\n"
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "广东省教育厅" in agencies, agencies
+    assert not any(a.endswith("教育办") for a in agencies), agencies
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("专人负责法制审核工作", ["重大执法决定法制审核制度"]),
+    ("培训法制审核人员20人", []),  # the people, not the review system
+    ("建立领导干部应知应会党内法规和法律法规清单制度", ["领导干部应知应会法律法规清单"]),
+    ("开展跨部门双随机联合抽查", ["双随机、一公开"]),
+])
+def test_wordings_seen_in_surveyed_reports(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
+
+
+KAIZHOU = "重庆市开州区司法局2022年法治政府建设年度报告\n2022年，我局认真履职。"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (KAIZHOU + "根据中央、省、市、县委要求推进法治建设。", "中共中央"),  # the tiers, 中央 first
+    (KAIZHOU + "深入贯彻落实中央《党政主要负责人履行推进法治建设第一责任人职责规定》。", "中共中央"),
+    (KAIZHOU + "在区委依法治区委员会办公室的指导下开展工作。", "中共重庆市开州区委全面依法治区委员会办公室"),
+    (KAIZHOU + "全国普法办将其作为经验推广。", "全国普法工作领导小组办公室"),
+    ("雷州市东里镇2022年法治政府建设工作报告\n2022年，我镇在镇党委、镇人大的监督支持下依法行政。\n",
+     "湛江市雷州市东里镇人民代表大会"),  # a township's congress written with its kind
+])
+def test_central_tiers_offices_and_township_congresses(text: str, expected: str) -> None:
+    assert expected in names(extract(text_document("r.txt", text)).agencies)
+
+
+def test_a_bare_market_supervision_station_belongs_to_some_township() -> None:
+    text = "肇庆市司法局2022年法治政府建设年度报告\n2022年，我局组织司法所、派出所、市场监督管理所负责人参加培训，取得了新的进展。\n"
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "市场监督管理所" in agencies, agencies
+
+
+def test_a_unit_written_after_the_towns_kind_in_its_own_report_is_the_towns() -> None:
+    text = "杭州市余杭区仁和街道2022年法治政府建设工作报告\n2022年，街道综合行政执法大队共办理行政处罚案件1件，均做到公开透明。\n"
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "杭州市余杭区仁和街道综合行政执法大队" in agencies, agencies
