@@ -346,6 +346,9 @@ class Neo4jStore:
         elif self._read("MATCH (:Report)-[:MENTIONS]->(m:Measure) RETURN m.name LIMIT 1") and not self._read(
                 "MATCH (p:MeasurePair) RETURN p.key LIMIT 1"):
             self.rebuild_derived()  # a graph made before MeasurePair: co-mentions read it
+        elif self._read("MATCH (:Report)-[:CITES]->(l:Law) RETURN l.name LIMIT 1") and not self._read(
+                "MATCH (s:LawInflow) RETURN s.law LIMIT 1"):
+            self.rebuild_derived()  # a graph made before LawInflow: the 图谱 page's PageRank reads it
 
     # -- writing -------------------------------------------------------------
 
