@@ -398,6 +398,7 @@ class Neo4jStore:
             touched, self._deferred, self._fresh = self._deferred, None, None
             derived.refresh(self._each_in_own_transaction, touched, DERIVED_ROWS)
             derived.mark_top(self._each_in_own_transaction, self._sweep)
+            derived.rebuild_inflow(self._each_in_own_transaction, self._sweep, DERIVED_ROWS)
 
     @contextmanager
     def writer(self) -> Iterator[GraphStore]:
@@ -607,7 +608,7 @@ def _write(rows: GraphRows, batch_size: int, read: derived.Runner, run: Callable
         fresh.difference_update(reports)
         fresh.update(new_reports)
         new_reports = fresh
-    cited = derived.cited_before(read, rows)
+    cited = derived.cited_before(read, rows, inflow=fresh is None)  # inside bulk(): recounted at its end
     for statement, params in _write_statements(rows, new_reports, batch_size):
         run(_statement_step(statement, params))
     refresh(cited)

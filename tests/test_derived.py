@@ -305,3 +305,12 @@ def test_law_inflow_equals_a_recount_after_ingest_and_remove(store) -> None:
     assert stored_inflow(store) == recounted_inflow(store)
     store.write(rows_from_extractions([A, B]))
     assert stored_inflow(store) == recounted_inflow(store)
+
+
+def test_law_inflow_after_a_bulk_load_into_a_store_that_holds_reports(tmp_path) -> None:
+    """A bulk block skips the per-batch deltas and recounts LawInflow at its end (derived.rebuild_inflow)."""
+    with LadybugStore(tmp_path / "bulk-inflow.lbdb") as bulk:
+        bulk.write(rows_from_extractions([A]))
+        ingest([SAMPLES], bulk, workers=1, bulk=True)
+        assert stored_inflow(bulk) == recounted_inflow(bulk)
+        assert "中华人民共和国宪法" in stored_inflow(bulk)
