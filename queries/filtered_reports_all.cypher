@@ -3,7 +3,9 @@
 // param skip: 0
 // param limit: 1000
 MATCH (r:Report)
-WITH r ORDER BY r.year, r.id SKIP $skip LIMIT $limit
+// the page on two columns, then its reports by key (LadybugDB reads every projected column of a scan)
+WITH r.id AS id, r.year AS year ORDER BY year, id SKIP $skip LIMIT $limit
+MATCH (r:Report {id: id})
 OPTIONAL MATCH (i:Agency)-[:ISSUED]->(r)
 RETURN r.id AS report_id, r.title AS title, r.agency AS agency, r.region AS region, r.year AS year,
        r.doc_type AS doc_type, r.source AS source, min(i.level) AS level
