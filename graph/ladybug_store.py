@@ -565,6 +565,7 @@ class LadybugStore:
             def settle() -> None:
                 derived.refresh(self._rows, self._bulk_touched)
                 derived.mark_top(self._rows)
+                derived.rebuild_inflow(self._rows)
 
             self._transaction(settle)
             self._checkpoint()
@@ -614,7 +615,7 @@ class LadybugStore:
         can be rebuilt from the files: `ingest(..., bulk=True)`, `fazhi bench`.
         """
         new_reports = self._unstored_reports(rows)
-        cited = derived.cited_before(self._rows, rows)
+        cited = derived.cited_before(self._rows, rows, inflow=not self._bulk_open)
         self._write_nodes(rows)
         self._write_edges(rows, new_reports, fresh="copy" if self._bulk_copy else "create", known=True)
         touched = derived.after_write(self._rows, rows, cited, deferred=self._bulk_open,
