@@ -51,7 +51,7 @@ REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:
                                rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_WORK}{_VERB}")
 # 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻… (the region's whole administration speaking)
 SELF_SUBJECT_RE = re.compile(
-    rf"[我全本](省|市|区|县|州|盟|旗|镇|乡|街道)(?:各级(?:行政机关|政府|各部门)|各级各部门|政府|上下)?{_WORK}{_VERB}")
+    rf"[我全本](省|市|区|县|州|盟|旗|镇|乡|街道|街)(?:各级(?:行政机关|政府|各部门)|各级各部门|政府|上下)?{_WORK}{_VERB}")
 # the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…
 LEVEL_SUBJECT_RE = re.compile(
     rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府){_VERB}")
@@ -69,6 +69,10 @@ PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布
                               r"(?P<name>[\u4e00-\u9fff()（）]{4,40})")
 SHORT_NAME_RE = re.compile(r"[(（](?:以下)?简称[^()（）\n]{1,24}[)）]")
 CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())
+# The centre whose lead every report follows (在党中央、国务院的坚强领导下): the party centre, the State
+# Council, the NPC and the central rule-of-law commission, never a report's subject; a national body
+# that reports on itself (海关总署坚持…, 最高人民检察院坚持…) is.
+LEADING_CENTRE = frozenset(n for n in CENTRAL_ORGANS if n.startswith(("中共中央", "党中央", "国务院", "全国人", "中央")))
 REPORT_FOLLOWS_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)如下")
 # 现公布清远市农业农村局2021年…年度报告; 长沙县人民政府编制了本报告: the report names its author
 PUBLISHES = ("现公布", "现发布", "特发布")
@@ -281,6 +285,10 @@ def _self_described_issuer(text: str, opening_end: int | None, hits: list[Agency
     return None
 
 
+# 党组会议审议并通过了《X局…实施方案》: a body adopts its own rules at its own meeting, as it makes them
+ADOPTED_RE = re.compile(r"(?:审议(?:并)?通过|审定|研究通过)了?$")
+
+
 def _issuer_of_own_rules(text: str, hits: list[AgencyHit], self_heads: set[str]) -> AgencyHit | None:
     """A report that says 我局制定了《X局…制度》 names itself in the title of its own rules."""
     by_start = {h.start: h for h in hits}
@@ -289,7 +297,8 @@ def _issuer_of_own_rules(text: str, hits: list[AgencyHit], self_heads: set[str])
         hit = by_start.get(cite.start + 1)
         if hit is None or hit.level == "国家" or not any(hit.name.endswith(h) for h in self_heads):
             continue
-        if MADE_RE.search(text[max(0, cite.start - 8):cite.start]):
+        before = text[max(0, cite.start - 8):cite.start]
+        if MADE_RE.search(before) or ADOPTED_RE.search(before):
             candidates.add(hit.name)
     if len(candidates) != 1:
         return None
@@ -318,7 +327,7 @@ def _opening_subject_agency(text: str, opening_end: int | None, hits: list[Agenc
         verb_at = after.end() if after else body.end  # 市文广旅局(以下简称…)坚持…, 温州市司法局党委坚持…
         acts = text.startswith(OPENING_VERBS, verb_at) or (
             hit.start < _lead_end(text, opening_end) and bool(REGION_EVENT_RE.match(text, verb_at)))
-        if body.name not in CENTRAL_ORGANS and not body.bare and _opens_clause(text, hit.start) and acts:
+        if body.name not in LEADING_CENTRE and not body.bare and _opens_clause(text, hit.start) and acts:
             return body
     return None
 
@@ -441,13 +450,12 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
         own = pattern.search(text, 0, opening_end)
         if own is None or not _opens_clause(text, own.start()):
             continue
-        entry = _self_division(gazetteer, context, own.group(1), regions)
+        entry = _self_division(gazetteer, context, _level_word(own.group(1)), regions)
         if entry is not None:
             start = own.start() + skip
             return _government(gazetteer, [NamedRegion(start, start + len(own.group(1)), entry.name,
                                                        entry.level, entry)])
-        town = _one_named(regions, own.group(1)) if skip and context is None and own.group(1) in TOWN_WORDS \
-            and not DEPARTMENT_SELF_RE.search(text) else None
+        town = _self_named_town(text, own, regions, context, gazetteer) if skip else None
         if town is not None:  # 我镇全面落实… in a text placed nowhere that names one 镇: 大石镇
             return _government(gazetteer, town)
     return _only_self_region(text, regions, gazetteer) or _bare_town_subject(text, opening_end, context, gazetteer)
@@ -520,6 +528,49 @@ def _self_division(gazetteer: RegionGazetteer, context: RegionEntry | None, word
         return above
     below = {e for e in named if e.name.endswith(word) and context in gazetteer.ancestors(e)}
     return below.pop() if len(below) == 1 else None  # 本街道深入… in a text naming 海曙区南门街道
+
+
+def _level_word(word: str) -> str:
+    """我街 is a 街道's short self-reference; every other level word is its own."""
+    return "街道" if word == "街" else word
+
+
+def _self_named_town(text: str, own: re.Match[str], regions: list[NamedRegion], context: RegionEntry | None,
+                     gazetteer: RegionGazetteer) -> list[NamedRegion] | None:
+    """The township a 我镇/我乡/我街 report placed nowhere is about: the one of that kind it names in full
+    (《城关镇普法工作方案》), else the one whose stem it writes where a township writes its own name
+    (法治舒桥建设, 《珠吉街…计划》). Never in a department's report (我所配合城关镇…)."""
+    word = _level_word(own.group(1))
+    if context is not None or word not in TOWN_WORDS or DEPARTMENT_SELF_RE.search(text):
+        return None
+    named = _one_named(regions, word)
+    if named is not None or any(c[-1].written.endswith(word) for c in _region_chains(regions)):
+        return named
+    towns = {e for stem in _own_name_stems(text, word, gazetteer) for e in gazetteer.candidates(stem + word)
+             if e.level == "乡镇"}
+    if len(towns) != 1:
+        return None
+    town = towns.pop()
+    start = own.start() + 1
+    return [NamedRegion(start, start + len(own.group(1)), town.name, town.level, town)]
+
+
+# where a township's report writes its own name by its stem: its slogans (法治舒桥, 平安珠吉) and the
+# titles of its own documents (《珠吉街理论学习中心组学习计划》, 街 standing for 街道)
+OWN_STEM_SITE_RE = re.compile(r"(?:法治|平安)([\u4e00-\u9fff]{2})(?=建设|[,，。、；;”\"》\s])|《([\u4e00-\u9fff]{2})(街|镇|乡)")
+
+
+def _own_name_stems(text: str, word: str, gazetteer: RegionGazetteer) -> set[str]:
+    """Two-character stems at OWN_STEM_SITE_RE that are no common word and no region's own name
+    (法治政府, 法治文化, 《中华人民共和国…: 文化街道 and 中华镇 exist, but these are words)."""
+    stems = set()
+    for site in OWN_STEM_SITE_RE.finditer(text):
+        stem = site.group(1) or site.group(2)
+        if site.group(3) and not word.startswith(site.group(3)):
+            continue
+        if not gazetteer.is_word(stem) and not gazetteer.candidates(stem):
+            stems.add(stem)
+    return stems
 
 
 # 全镇, 本镇, 我乡: a township's report speaking of its own division by level word (a county's 全县 may be

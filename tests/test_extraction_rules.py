@@ -1435,6 +1435,52 @@ def test_我镇_with_one_township_named(text: str, agency: str | None) -> None:
     assert meta_of(text).agency == agency
 
 
+@pytest.mark.parametrize(("text", "agency"), [
+    # 我乡/我街 placed nowhere: the township writes its own stem in its slogan or its own plan's title
+    ("2023年,在县委、县政府的领导下,我乡坚持以习近平法治思想为指导,推进依法行政,奋力谱写法治芹洋建设新篇章。"
+     "现将有关情况报告如下:\n一、主要举措\n", "宁德市寿宁县芹洋乡人民政府"),
+    ("2024年,我街深入学习贯彻习近平法治思想,推进基层依法治理。现将情况报告如下:\n一、主要举措\n"
+     "制定《海游街理论学习中心组学习计划》。\n", "台州市三门县海游街道办事处"),
+    # two townships' stems, stems that are words (法治文化, 法治乡村, 《中华…), or a department's report: no guess
+    ("2024年,我街深入学习贯彻习近平法治思想。现将情况报告如下:\n制定《冶源街2024年普法计划》《海游街学法制度》。\n", None),
+    ("2023年,我乡坚持依法行政,推进法治文化建设和法治乡村建设。现将有关情况报告如下:\n", None),
+    ("2023年,我乡坚持依法行政,学习《中华人民共和国宪法》。现将有关情况报告如下:\n", None),
+    ("2023年,我局坚持依法行政,推进法治芹洋建设。现将有关情况报告如下:\n", None),
+    # the stem of another kind of township (芹洋乡 exists, no 芹洋镇)
+    ("2023年,我镇坚持依法行政,推进法治芹洋建设。现将有关情况报告如下:\n", None),
+])
+def test_我乡_我街_with_their_own_stem(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a national body that reports on itself opens its report; the centre it follows never does
+    ("2024年,在党中央、国务院的坚强领导下,国家税务总局坚持以习近平新时代中国特色社会主义思想为指导,深入推进依法行政。"
+     "现将主要工作情况报告如下:\n", "国家税务总局"),
+    ("2024年,在党中央的坚强领导下,最高人民检察院坚持以习近平法治思想为指导,推进法治建设。现将有关情况报告如下:\n",
+     "最高人民检察院"),
+    ("2022年,国务院深入推进依法行政。我们认真落实各项部署,现将有关情况报告如下:\n", None),
+    ("2022年,中共中央坚持全面依法治国。我们认真落实,现将有关情况报告如下:\n", None),
+])
+def test_a_national_body_as_the_opening_subject(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # 我局 adopts its own rules at its own meeting: the rules' title names it
+    ("2023年,我局坚持依法行政。现将有关情况报告如下:\n一、主要举措\n局党组会议审议并通过了《泰顺县交通运输局重大行政"
+     "决策程序规定》等文件。\n", "温州市泰顺县交通运输局"),
+    ("2023年,我局坚持依法行政。现将有关情况报告如下:\n研究通过《泰顺县教育局合法性审查办法》。\n", "温州市泰顺县教育局"),
+    # two bureaus' rules adopted: which is the reporter's is not said
+    ("2023年,我局坚持依法行政,全面推进法治政府建设各项工作。现将有关情况报告如下:\n一、主要举措\n(一)加强组织领导。"
+     "局领导班子高度重视法治建设,把法治建设摆在重要位置,与业务工作同部署同推进。\n(二)完善制度。"
+     "审定《泰顺县交通运输局合法性审查办法》,"
+     "审议通过《泰顺县教育局合法性审查办法》。\n", None),
+])
+def test_我局_adopting_its_own_rules(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
 @pytest.mark.parametrize(("text", "agency", "region"), [
     # a 街道 written 街 as the opening's subject: unique nationwide, or placed by its district
     ("2024年,清波街坚持以习近平法治思想为指导,推进基层依法治理。\n", "杭州市上城区清波街道办事处", "杭州市上城区清波街道"),
