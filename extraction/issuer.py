@@ -446,6 +446,18 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
                 REGION_SUBJECT_RE.match(text, chain[-1].end)
                 or chain[0].start < lead_end and REGION_EVENT_RE.match(text, chain[-1].end)):
             return _government(gazetteer, chain)
+    if SUBORDINATE_ADDRESSEE_RE.search(text, 0, opening_end):  # a notice to those below: 全省… is not who speaks
+        return _only_self_region(text, regions, gazetteer)
+    own_division = _speaking_division(text, opening_end, regions, context, gazetteer)
+    if own_division is not None:
+        return _government(gazetteer, own_division)
+    return _only_self_region(text, regions, gazetteer) or _bare_town_subject(text, opening_end, context, gazetteer)
+
+
+def _speaking_division(text: str, opening_end: int, regions: list[NamedRegion], context: RegionEntry | None,
+                       gazetteer: RegionGazetteer) -> list[NamedRegion] | None:
+    """The division whose administration is the opening's subject (我县坚持…, 全省各级各部门坚持…, 县委、县政府
+    坚持…): the report's region or its named parent so called, or (我镇) the one township it names."""
     for pattern, skip in ((SELF_SUBJECT_RE, 1), (LEVEL_SUBJECT_RE, 0)):
         own = pattern.search(text, 0, opening_end)
         if own is None or not _opens_clause(text, own.start()):
@@ -453,12 +465,27 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
         entry = _self_division(gazetteer, context, _level_word(own.group(1)), regions)
         if entry is not None:
             start = own.start() + skip
-            return _government(gazetteer, [NamedRegion(start, start + len(own.group(1)), entry.name,
-                                                       entry.level, entry)])
+            return [NamedRegion(start, start + len(own.group(1)), entry.name, entry.level, entry)]
         town = _self_named_town(text, own, regions, context, gazetteer) if skip else None
         if town is not None:  # 我镇全面落实… in a text placed nowhere that names one 镇: 大石镇
-            return _government(gazetteer, town)
-    return _only_self_region(text, regions, gazetteer) or _bare_town_subject(text, opening_end, context, gazetteer)
+            return town
+    return None
+
+
+def notice_region(text: str, opening_end: int | None, regions: list[NamedRegion], context: RegionEntry | None,
+                  gazetteer: RegionGazetteer) -> RegionEntry | None:
+    """The region of a notice sent down (各市人民政府…:) whose sender is not said: the division whose
+    administration its opening speaks of (全省各级各部门坚持… in a 通报 to the province's cities)."""
+    if opening_end is None or not SUBORDINATE_ADDRESSEE_RE.search(text, 0, opening_end):
+        return None
+    division = _speaking_division(text, opening_end, regions, context, gazetteer)
+    return division[-1].entry if division else None
+
+
+# 各市人民政府,各县(市、区)人民政府,省政府各部门: — a notice or 通报 sent down to subordinates. Its 全省各级
+#各部门坚持… tells what the province did; who sends the notice is said only by its heading or signature
+# (the government, its office or a leading group's office).
+SUBORDINATE_ADDRESSEE_RE = re.compile(r"^[ \t\u3000]*各[^\n。；;]{2,160}?[:：][ \t\u3000]*$", re.MULTILINE)
 
 
 # a news page's headline or first sentence whose subject is a region doing something (宜君县召开…推进会,

@@ -391,7 +391,7 @@ def doc_type(title: str | None, text: str) -> str:
             return "其他"
         if title.endswith("规则"):  # 镇巴县人民政府工作规则: the rules themselves, not a plan or report
             return "其他"
-        if title.endswith("通知"):
+        if title.endswith(("通知", "通报")):  # a 通报 (考核结果的通报) is a notice to subordinates
             return "通知"
         if title.endswith(("实施方案", "实施细则", "工作方案", "方案", "细则")):
             return "实施方案/实施细则"

@@ -28,6 +28,7 @@ from fazhi.extraction.issuer import (
     find_issuer,
     named_in_full_later,
     named_regions,
+    notice_region,
     publisher_row_issuer,
     region_government_issuer,
     report_meta,
@@ -242,9 +243,14 @@ def report(doc: Document) -> None:
     gazetteer = RegionGazetteer.default()
     doc.report = report_meta(doc.text, doc.lines, doc.title, doc.signatures, doc.issuer, gazetteer,
                              doc.region_context)
-    if doc.report.region is None and doc.issuer is None and doc.region_by_index is not None:
-        # the publisher's own number is issued under its division: the report's region, its body unknown
-        doc.report.region = name_prefix(gazetteer, doc.region_by_index)
+    if doc.report.region is None and doc.issuer is None:
+        # the publisher's own number is issued under its division, a notice sent down speaks of its own
+        # division (全省各级各部门…): the report's region, its body unknown
+        entry = doc.region_by_index or notice_region(
+            doc.text, _opening_end(doc), named_regions(doc.region_mentions, doc.region_unresolved),
+            doc.region_context, gazetteer)
+        if entry is not None:
+            doc.report.region = name_prefix(gazetteer, entry)
 
 
 def laws(doc: Document) -> None:

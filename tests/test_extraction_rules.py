@@ -1566,3 +1566,30 @@ def test_a_bare_zone_head_takes_the_zone_written_with_its_city() -> None:
     text = ("法治是重要支撑。2022年经开区管委会紧紧围绕年度目标推进依法行政。\n"
             "宁波经济技术开发区出台总体方案,即经开区优化营商环境方案,开展自评,形成经开区首套评价体系。\n")
     assert meta_of(text).agency == "宁波经济技术开发区管理委员会"
+
+
+@pytest.mark.parametrize(("text", "agency", "region", "doc_type"), [
+    # a 通报 sent down to those below, its sender unsaid: its 全省/全县 names the region, not who speaks
+    ("各市人民政府,各县(市、区)人民政府,省政府各部门:\n2021年,在省委、省政府的坚强领导下,全省各级各部门坚持以习近平"
+     "法治思想为指导,扎实推进法治政府建设。按照《山西省依法行政考核办法》,对各市和省直部门进行了考核。现将考核结果通报"
+     "如下:\n一、优秀等次单位\n太原市人民政府、大同市人民政府\n", None, "山西省", "通知"),
+    ("各乡镇人民政府,县政府各部门:\n2022年,全县各级各部门坚持依法行政,法治政府建设取得新成效。经县委依法治县办考核,"
+     "现将结果通报如下:\n一、优秀单位\n城关镇人民政府\n泰顺县教育局\n", None, "温州市泰顺县", "通知"),
+    # titled: the heading names the sender; a title ending 通报 is a notice
+    ("泰顺县人民政府关于2022年度法治政府建设考核结果的通报\n各乡镇人民政府,县政府各部门:\n经考核,现将结果通报如下。\n",
+     "温州市泰顺县人民政府", "温州市泰顺县", "通知"),
+    # 予以通报批评 is what a news item reports, not a 通报
+    ("近日,县司法局对未按要求公开年度报告的单位予以通报批评。记者了解到,该局开展了专项检查。\n", None, None, "其他"),
+])
+def test_a_通报_sent_down(text: str, agency: str | None, region: str | None, doc_type: str) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region, meta.doc_type) == (agency, region, doc_type)
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # 营商局: 辽宁's 营商环境建设局 at province and city level
+    ("省营商局2023年法治政府建设情况报告\n2023年,省营商局坚持依法行政,持续优化辽宁营商环境。\n", "辽宁省营商环境建设局"),
+    ("2023年,市营商局坚持依法行政,推进沈阳营商环境建设。现将我局有关情况报告如下:\n", "沈阳市营商环境建设局"),
+])
+def test_营商局_is_the_营商环境建设局(text: str, agency: str) -> None:
+    assert meta_of(text).agency == agency
