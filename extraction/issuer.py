@@ -43,7 +43,7 @@ OPENING_VERBS = ("坚持", "深入", "全面", "认真", "始终", "紧紧", "�
 _VERB = "(?:" + "|".join(sorted(OPENING_VERBS, key=len, reverse=True)) + ")"
 # after a region: its party committee and government together (河北省委、省政府; 宁夏回族自治区党委和政府),
 # its government alone, or its governments at every level (江苏省各级政府及其部门坚持…), then the verb
-_LEVEL = "(?:[省市区县州盟旗]|自治区)"
+_LEVEL = "(?:[省市区县州盟旗镇乡]|自治区)"  # 龙头镇党委、镇政府深入…: a township's too
 # the region's work itself as the subject: 中村乡法治政府建设工作在市委…领导下, 全省法治政府建设工作坚持…
 _WORK = "(?:(?:法治政府建设|依法行政|法治建设)(?:工作)?)?"
 REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:人民)?政府|(?:人民)?政府"

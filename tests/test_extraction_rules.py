@@ -1593,3 +1593,17 @@ def test_a_通报_sent_down(text: str, agency: str | None, region: str | None, d
 ])
 def test_营商局_is_the_营商环境建设局(text: str, agency: str) -> None:
     assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # combined and local department names the reforms created, as the opening's subject
+    ("2023年,宜昌市水利和湖泊局坚持以习近平法治思想为指导,全面推进依法行政。现将有关情况报告如下:\n", "宜昌市水利和湖泊局"),
+    ("2023年,在县委、县政府的领导下,平江县教育体育局坚持依法治教。现将有关情况报告如下:\n", "岳阳市平江县教育体育局"),
+    ("2022年,成都市住房保障和房产管理局坚持依法行政。现将有关情况报告如下:\n", "成都市住房保障和房产管理局"),
+    ("2019年,湛江市海洋与渔业局坚持依法行政。现将有关情况报告如下:\n", "湛江市海洋与渔业局"),
+    # a township's party committee and government together as the subject, the level written twice
+    ("2023年,湛江市坡头区龙头镇党委、镇政府深入学习贯彻习近平法治思想。现将有关情况报告如下:\n",
+     "湛江市坡头区龙头镇人民政府"),
+])
+def test_department_forms_and_township_organs_as_subjects(text: str, agency: str) -> None:
+    assert meta_of(text).agency == agency
