@@ -8,6 +8,7 @@ rules the report says it made. Everything else (the report's region) follows fro
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -653,6 +654,26 @@ def zone_subject(text: str, opening_end: int | None, title: Line | None, zones: 
             if text.startswith(OPENING_VERBS, after.end() if after else zone.end):
                 return zone
     return None
+
+
+# 按照市委市政府和滨海新区区委区政府的部署, 落实天津市、滨海新区有关…工作部署: a division whose lead a zone follows
+SUPERIOR_AFTER_RE = re.compile(r"[^。；;\n]{0,24}?(?:部署|领导)")
+
+
+def zone_host(text: str, issuer: AgencyHit, mentions: list[RegionMention],
+              gazetteer: RegionGazetteer) -> AgencyHit:
+    """A zone named after its city or 直辖市 (天津经济技术开发区) lies in one of its districts: the one
+    district inside that region the report follows as a superior (滨海新区区委区政府的部署) is the
+    zone's region. Kept as it is when the text names none, or more than one."""
+    zone_region = gazetteer.by_node(issuer.region) if issuer.region else None
+    if zone_region is None or zone_region.level not in ("省", "市"):
+        return issuer
+    hosts = {m.entry for m in mentions if m.entry.level == "区县" and zone_region in gazetteer.ancestors(m.entry)
+             and SUPERIOR_AFTER_RE.match(text, m.end)}
+    if len(hosts) != 1:
+        return issuer
+    host = hosts.pop()
+    return dataclasses.replace(issuer, region=node_name(gazetteer, host), level=host.level)
 
 
 # the bodies only a development zone has: 区党工委, 管委会 (a district has a 区委 and a 区政府)

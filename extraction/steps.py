@@ -34,6 +34,7 @@ from fazhi.extraction.issuer import (
     report_meta,
     source_row_issuer,
     speaking_zone,
+    zone_host,
     zone_subject,
 )
 from fazhi.extraction.laws import LawHit, find_bare_laws, resolve_citations
@@ -137,7 +138,8 @@ def issuer(doc: Document) -> None:
         _find_agencies(doc)
         doc.issuer = _find_issuer(doc)
     issuing_zone = next((z for z in doc.zones if doc.issuer and _is_zone_body(doc.issuer, z)), None)
-    if issuing_zone is not None:
+    if issuing_zone is not None and doc.issuer is not None:
+        doc.issuer = zone_host(doc.text, doc.issuer, doc.region_mentions, RegionGazetteer.default())
         doc.agency_hits = zone_agencies(doc.text, doc.zones, issuing_zone, doc.agency_hits)
     doc.agency_hits = _outside_menus(doc, doc.agency_hits)
     if doc.issuer and doc.issuer not in doc.agency_hits:  # named by a metadata row or by its region

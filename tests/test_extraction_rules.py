@@ -1607,3 +1607,15 @@ def test_营商局_is_the_营商环境建设局(text: str, agency: str) -> None:
 ])
 def test_department_forms_and_township_organs_as_subjects(text: str, agency: str) -> None:
     assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    # a zone named after its 直辖市 or city lies in the one district it follows as a superior
+    ("2023年重庆经济技术开发区法治政府建设情况报告\n2023年,重庆经开区坚持以习近平法治思想为指导,认真落实市委市政府和"
+     "南岸区委区政府的部署要求,推进依法行政。\n", "重庆市南岸区"),
+    ("苏州工业园区2023年法治政府建设情况报告\n2023年,苏州工业园区认真落实省委省政府和苏州市委市政府的部署。\n", "苏州市"),
+    # a district named for another reason, or two districts: the zone stays in its city
+    ("2023年重庆经济技术开发区法治政府建设情况报告\n2023年,重庆经开区坚持依法行政。与江北区、南岸区签订合作协议。\n", "重庆市"),
+])
+def test_a_zone_lies_in_the_district_it_follows(text: str, region: str) -> None:
+    assert meta_of(text).region == region
