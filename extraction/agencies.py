@@ -427,6 +427,9 @@ class AgencyFinder:
         self.text = text
         self.context = context
         self.region_spans = region_spans
+        # organs named inside a person's position (区司法局党委书记、局长…): no mention of the organ, but a
+        # report's own leaders name the body reporting (see issuer.leaders_body)
+        self.in_positions: list[AgencyHit] = []
 
     def find(self) -> list[AgencyHit]:
         functional, organs, party, national = _patterns()
@@ -472,6 +475,7 @@ class AgencyFinder:
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
         hits = self._line_branches(hits)
+        self.in_positions = [h for h in hits if POSITION_AFTER_RE.match(self.text, h.end)]
         return [h for h in hits if not POSITION_AFTER_RE.match(self.text, h.end)
                 and not DOCUMENT_AFTER_RE.match(self.text, h.end) and not NOT_THE_ORGAN_AFTER_RE.match(self.text, h.end)]
 

@@ -15,7 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from fazhi.extraction import metadata as meta_rules
-from fazhi.extraction.agencies import DEPARTMENT_SELF_HEADS, NATIONAL, NATIONAL_CANONICAL, SELF_RE, AgencyHit
+from fazhi.extraction.agencies import (
+    DEPARTMENT_SELF_HEADS,
+    NATIONAL,
+    NATIONAL_CANONICAL,
+    POSITION_AFTER_RE,
+    SELF_RE,
+    AgencyHit,
+)
 from fazhi.extraction.citations import find_citations
 from fazhi.extraction.laws import MADE_RE
 from fazhi.extraction.metadata import Line
@@ -654,6 +661,28 @@ def zone_subject(text: str, opening_end: int | None, title: Line | None, zones: 
             if text.startswith(OPENING_VERBS, after.end() if after else zone.end):
                 return zone
     return None
+
+
+# what a report's own leaders do in its 第一责任人 paragraph: 区司法局党委书记、局长率先垂范…
+LEADER_ACTS_RE = re.compile(r"(?:[、,，]?(?:党组|党委)?(?:书记|副?(?:局长|主任|厅长|部长)))*[、,，]?"
+                            r"(?:率先垂范|带头|认真履行|切实履行|履行|亲自|高度重视|主持召开|担任)")
+
+
+def leaders_body(text: str, position_hits: list[AgencyHit]) -> AgencyHit | None:
+    """A report that speaks of itself as 我局 and names its body only in its leaders' positions
+    (区司法局党委书记、局长率先垂范…, the 第一责任人 paragraph): that body, when one such body carries
+    the head the report uses. Another body's leader visiting (市司法局局长一行到我局调研) does not act so."""
+    heads = {m.group(0)[1:] for m in DEPARTMENT_SELF_RE.finditer(text)}
+    if not heads:
+        return None
+    found: dict[str, AgencyHit] = {}
+    for hit in position_hits:
+        position = POSITION_AFTER_RE.match(text, hit.end)
+        if hit.generic or position is None or not any(hit.name.endswith(h) for h in heads):
+            continue
+        if LEADER_ACTS_RE.match(text, position.end()):
+            found.setdefault(hit.name, hit)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 # 按照市委市政府和滨海新区区委区政府的部署, 落实天津市、滨海新区有关…工作部署: a division whose lead a zone follows

@@ -26,6 +26,7 @@ from fazhi.extraction.aliases import apply_aliases
 from fazhi.extraction.document import Document
 from fazhi.extraction.issuer import (
     find_issuer,
+    leaders_body,
     named_in_full_later,
     named_regions,
     notice_region,
@@ -116,7 +117,9 @@ def _find_agencies(doc: Document) -> None:
     region_spans.update({r.end: RegionSpan(r.start, r.entry.level, r.name, name_prefix(gazetteer, r.entry),
                                            short=doc.text[r.start:r.end] != r.entry.name)
                          for r in doc.region_mentions})
-    doc.agency_hits = AgencyFinder(doc.text, doc.agency_context, region_spans).find()
+    finder = AgencyFinder(doc.text, doc.agency_context, region_spans)
+    doc.agency_hits = finder.find()
+    doc.position_hits = finder.in_positions
 
 
 def issuer(doc: Document) -> None:
@@ -195,7 +198,8 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
             or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions)
             or (zone_issuer(zone) if zone else None)
             or region
-            or source_row_issuer(doc.lines, doc.agency_hits))
+            or source_row_issuer(doc.lines, doc.agency_hits)
+            or leaders_body(doc.text, doc.position_hits))
 
 
 def _place_by_issuer(doc: Document, gazetteer: RegionGazetteer) -> bool:

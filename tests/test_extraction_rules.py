@@ -1619,3 +1619,18 @@ def test_department_forms_and_township_organs_as_subjects(text: str, agency: str
 ])
 def test_a_zone_lies_in_the_district_it_follows(text: str, region: str) -> None:
     assert meta_of(text).region == region
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # 我局 names its body only in its own leaders' positions, in the 第一责任人 paragraph
+    ("2023年,在黔江区委、区政府的坚强领导下,我局坚持依法行政,全面推进法治政府建设。现将我局有关情况报告如下。\n一、主要举措\n(一)加强组织领导。"
+     "区市场监管局党组书记、局长认真履行推进法治建设第一责任人职责,主持召开专题会议。\n",
+     "重庆市黔江区市场监督管理局"),
+    # another body's leader visiting, or two bureaus' leaders acting: no guess
+    ("2023年,在黔江区委、区政府的坚强领导下,我局坚持依法行政,全面推进法治政府建设。现将我局有关情况报告如下。\n一、主要举措\n"
+     "市司法局局长一行到我局调研指导法治建设。\n", None),
+    ("2023年,在黔江区委、区政府的坚强领导下,我局坚持依法行政,全面推进法治政府建设。现将我局有关情况报告如下。\n一、主要举措\n"
+     "区司法局局长带头学法,区教育局局长带头讲法。\n", None),
+])
+def test_我局_named_by_its_leaders_positions(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
