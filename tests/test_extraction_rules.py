@@ -1634,3 +1634,17 @@ def test_a_zone_lies_in_the_district_it_follows(text: str, region: str) -> None:
 ])
 def test_我局_named_by_its_leaders_positions(text: str, agency: str | None) -> None:
     assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # untitled openings: the subject with its short name introduced by (以下称…), 践行 as the verb, and a
+    # province's governments at every level with their departments
+    ("2021年度,江西省生态环境厅(以下称省生态环境厅)以习近平法治思想为指导,推进依法行政。\n", "江西省生态环境厅"),
+    ("2023年,吉林省忠诚践行习近平法治思想,持续推进法治政府建设。现将有关情况报告如下:\n", "吉林省人民政府"),
+    ("2022年,我省各级政府及其部门坚持以习近平法治思想为指导,推进依法行政,建设法治甘肃。\n一、主要举措\n"
+     "甘肃省人民政府常务会议专题学法。\n", "甘肃省人民政府"),
+    ("现将我旗2023年法治政府建设情况报告如下:\n2023年,全旗各级人民政府及其工作部门坚持依法行政。\n"
+     "一、主要举措\n扎鲁特旗人民政府常务会议学法4次。\n", "通辽市扎鲁特旗人民政府"),
+])
+def test_untitled_openings_name_their_subject(text: str, agency: str) -> None:
+    assert meta_of(text).agency == agency
