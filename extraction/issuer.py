@@ -201,7 +201,7 @@ def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyH
     which opens the report, or names the rules it made; its party committee counts for the latter only."""
     self_heads = {m.group(0)[1:] for m in SELF_RE.finditer(text)} | {
         m.group(1) for m in LEADERS_RE.finditer(text)}
-    self_heads |= {SELF_HEAD_FULL[h] for h in self_heads if h in SELF_HEAD_FULL}  # 我委: a 委员会 too
+    self_heads = _with_full_heads(self_heads)
     if self_heads:
         found = (_self_described_issuer(text, opening_end, hits, self_heads)
                  or _issuer_of_own_rules(text, hits, self_heads))
@@ -209,6 +209,11 @@ def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyH
             return found
     party_heads = {m.group(1) for m in PARTY_COMMITTEE_RE.finditer(text)} - self_heads
     return _issuer_of_own_rules(text, hits, party_heads) if party_heads else None
+
+
+def _with_full_heads(heads: set[str]) -> set[str]:
+    """我委 speaks for a 委员会 too, 我办 for an 办公室."""
+    return heads | {SELF_HEAD_FULL[h] for h in heads if h in SELF_HEAD_FULL}
 
 
 def _title_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
@@ -673,7 +678,7 @@ def leaders_body(text: str, position_hits: list[AgencyHit]) -> AgencyHit | None:
     """A report that speaks of itself as 我局 and names its body only in its leaders' positions
     (区司法局党委书记、局长率先垂范…, the 第一责任人 paragraph): that body, when one such body carries
     the head the report uses. Another body's leader visiting (市司法局局长一行到我局调研) does not act so."""
-    heads = {m.group(0)[1:] for m in DEPARTMENT_SELF_RE.finditer(text)}
+    heads = _with_full_heads({m.group(0)[1:] for m in DEPARTMENT_SELF_RE.finditer(text)})
     if not heads:
         return None
     found: dict[str, AgencyHit] = {}
