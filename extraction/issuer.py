@@ -47,7 +47,8 @@ SELF_REGION_RE = {
 OPENING_VERBS = ("坚持", "深入", "全面", "认真", "始终", "紧紧", "紧扣", "按照", "围绕", "积极", "不断", "聚焦",
                  "持续", "扎实", "牢牢", "切实", "高度", "进一步", "严格", "大力", "着力", "立足", "继续", "紧密",
                  "主动", "锚定", "秉持", "自觉", "贯彻", "落实", "把", "将", "以", "在", "依法", "全力", "统筹", "加快",
-                 "高举", "践行", "忠诚", "奋力", "着眼", "致力", "深化", "强化", "推动", "推进", "锐意", "努力")
+                 "高举", "践行", "忠诚", "奋力", "着眼", "致力", "深化", "强化", "推动", "推进", "锐意", "努力",
+                 "多措并举", "多举措")
 _VERB = "(?:" + "|".join(sorted(OPENING_VERBS, key=len, reverse=True)) + ")"
 # after a region: its party committee and government together (河北省委、省政府; 宁夏回族自治区党委和政府),
 # its government alone, or its governments at every level (江苏省各级政府及其部门坚持…), then the verb
@@ -624,12 +625,15 @@ TOWN_WORDS = ("镇", "乡", "街道")
 
 
 def _only_self_region(text: str, regions: list[NamedRegion], gazetteer: RegionGazetteer) -> AgencyHit | None:
-    """A report that calls its division 全镇/本镇 at least twice and names exactly one division ending
-    so (蔡家桥镇法治政府建设领导小组 … 全镇 … 本镇) is that division's: its government. Not in a
-    department's report (我局), whose division is the one it serves."""
+    """A report that calls its division 全镇/本镇 at least twice, or speaks as 我镇, and names exactly
+    one division ending so (蔡家桥镇法治政府建设领导小组 … 全镇 … 本镇; a town's news page: 区司法局来到
+    青山镇调研 … 近年来,我镇坚持…) is that division's: its government. Not in a department's report
+    (我局), whose division is the one it serves."""
     if DEPARTMENT_SELF_RE.search(text):
         return None
-    words = Counter(m.group(1) for m in SELF_LEVEL_RE.finditer(text))
+    words: Counter[str] = Counter()
+    for m in SELF_LEVEL_RE.finditer(text):  # 我镇 speaks in the first person: enough alone
+        words[m.group(1)] += SELF_LEVEL_MIN if m.group(0)[0] == "我" else 1
     for word in words:
         chain = _one_named(regions, word) if words[word] >= SELF_LEVEL_MIN else None
         if chain is not None:

@@ -1651,3 +1651,18 @@ def test_我局_named_by_its_leaders_positions(text: str, agency: str | None) ->
 ])
 def test_untitled_openings_name_their_subject(text: str, agency: str) -> None:
     assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a township's news page: visited by the county, it speaks as 我镇 once; the one township it names
+    ("法治动态 5月8日,县司法局局长一行来到沙坪镇调研法治建设工作。调研组实地查看了法治文化广场。\n"
+     "近年来,我镇坚持将法治乡村建设作为普法重点,扎实开展宣传。\n", "沙坪镇人民政府"),
+    # 全镇 once is no self-description; 我镇 with two townships named decides nothing
+    ("5月8日,县司法局来到沙坪镇调研。全镇共有法律明白人120名。\n", None),
+    ("5月8日,县司法局来到沙坪镇和龙泉镇调研。近年来,我镇坚持普法。\n", None),
+    # a news item's subject doing several things at once (多措并举, 多举措)
+    ("近日,年度报告报备工作正式启动。井研县司法局多举措做好年度报告的审查备案工作,督促各单位按时公开。\n",
+     "乐山市井研县司法局"),
+])
+def test_news_pages_of_a_township_or_a_bureau(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
