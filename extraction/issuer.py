@@ -28,6 +28,7 @@ from fazhi.extraction.laws import MADE_RE
 from fazhi.extraction.metadata import Line
 from fazhi.extraction.regions import (
     DEPTH,
+    LEVELS,
     RegionEntry,
     RegionGazetteer,
     RegionHit,
@@ -775,9 +776,18 @@ def _report_region(gazetteer: RegionGazetteer, issuer: AgencyHit | None, context
         entry = gazetteer.by_name(issuer.region)
         return name_prefix(gazetteer, entry) if entry else issuer.region
     if (issuer is None or issuer.region is None) and context is not None \
-            and SELF_REGION_RE[context.level].search(text):
+            and SELF_REGION_RE[context.level].search(text) and not _speaks_below(text, context):
         return name_prefix(gazetteer, context)
     return None
+
+
+def _speaks_below(text: str, context: RegionEntry) -> bool:
+    """The text also calls a division below the context's level its own (全省 … 为全区经济社会发展: a
+    district's bureau in a text that names only its province): the report sits below the context,
+    in a division the text does not name. A 自治区's own 全区 is its level's word, not a lower one."""
+    below = LEVELS[DEPTH[context.level] + 1:]
+    return any(SELF_REGION_RE[level].search(text) for level in below
+               if not (level == "区县" and context.name.endswith("自治区")))
 
 
 LEVEL_CHARS = tuple("省市区县州盟旗镇乡")

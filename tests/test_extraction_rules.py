@@ -1666,3 +1666,14 @@ def test_untitled_openings_name_their_subject(text: str, agency: str) -> None:
 ])
 def test_news_pages_of_a_township_or_a_bureau(text: str, agency: str | None) -> None:
     assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    # no issuer: the context region when the text calls it its own, not when it also speaks as a lower level
+    ("2024年,我局认真贯彻市局党组和区委、区政府部署,为全区经济社会发展提供支撑。分局被评为全省自然资源系统先进单位。"
+     "聘请安徽皖大律师事务所为法律顾问。\n", None),
+    ("2023年,全省各级行政机关坚持依法行政,推进法治安徽建设。现将有关情况报告如下:\n", "安徽省"),
+    ("2023年,我们坚持依法行政,全区各级行政机关推进法治广西建设。现将有关情况报告如下:\n", "广西壮族自治区"),
+])
+def test_the_context_region_needs_the_texts_own_level(text: str, region: str | None) -> None:
+    assert meta_of(text).region == region
