@@ -69,7 +69,9 @@ def is_title_line(line: str) -> bool:
 TITLE_SEARCH_LINES = 16  # lines of the document's own above a title, page furniture not counted
 HEADER_LINES = 48  # furniture included: a page that prints its metadata table twice takes ~30 lines
 _BREADCRUMB_RE = re.compile(r"[>»＞›]")
-_TRAILING_STAMP_RE = re.compile(r"\s+(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_TRAILING_STAMP_RE = re.compile(r"\s+(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+                                # a browser title's site name: …年度报告_资溪县人民政府门户网站, … - 桐庐县人民政府
+                                r"|(?:_|\s+[-—–|｜]\s+)[^_\s|｜]{2,30}?(?:门户网站|网站|政府网|政务网|人民政府|政府)$")
 
 
 _ISSUER_HEADS = ("局", "厅", "委", "办", "院", "府", "部", "会", "处", "所", "室", "中心", "党组", "印发", "关于")

@@ -1677,3 +1677,15 @@ def test_news_pages_of_a_township_or_a_bureau(text: str, agency: str | None) -> 
 ])
 def test_the_context_region_needs_the_texts_own_level(text: str, region: str | None) -> None:
     assert meta_of(text).region == region
+
+
+@pytest.mark.parametrize(("text", "title", "agency"), [
+    # a browser title carries the site's name after _ or " - ": the document's title is before it
+    ("资溪县2023年法治政府建设年度报告_资溪县人民政府门户网站\n2023年,我县坚持以习近平法治思想为指导,全面推进依法行政,"
+     "法治政府建设取得新成效。现将有关情况报告如下:\n一、主要举措\n", "资溪县2023年法治政府建设年度报告", "抚州市资溪县人民政府"),
+    ("桐庐县应急管理局2023年度法治政府建设情况报告 - 桐庐县人民政府\n2023年,我局坚持以习近平法治思想为指导,全面推进"
+     "依法行政。现将有关情况报告如下:\n一、主要举措\n", "桐庐县应急管理局2023年度法治政府建设情况报告", "杭州市桐庐县应急管理局"),
+])
+def test_a_browser_titles_site_name_is_dropped(text: str, title: str, agency: str) -> None:
+    meta = meta_of(text)
+    assert (meta.title, meta.agency) == (title, agency)
