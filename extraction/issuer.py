@@ -89,6 +89,9 @@ REPORT_FOLLOWS_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)如下")
 PUBLISHES = ("现公布", "现发布", "特发布")
 REPORT_NAMED_RE = re.compile(r"[^。\n，,]{0,40}?报告")
 AUTHORED_RE = re.compile(r"编制了?本报告")  # not 起草: a 司法局 drafts its government's report
+# 本报告根据《…条例》要求,由景宁畲族自治县司法局编制: a 政府信息公开 annual report names its author
+AUTHORED_BY_RE = re.compile(r"本报告[^。\n]{0,80}?由$")
+AUTHORED_AFTER_RE = re.compile(r"[^。\n]{0,60}?编制")
 # 关于《清水县人民政府关于…的报告》的政策解读: a page about one report names that report's issuer first
 TITLE_LEAD_RE = re.compile(r"[\s《“\"]*(?:[\[【][^\]】\n]{2,30}[\]】])?\s*(?:关于)?\s*(?:\d{4}(?:[-—至]\d{4})?年度?)?"
                            r"\s*(?:关于)?\s*《?(?:中共)?")
@@ -125,6 +128,8 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
             return hit
         if text.startswith(PUBLISHES, hit.start - 3) and REPORT_NAMED_RE.match(text, hit.end) \
                 or AUTHORED_RE.match(text, hit.end):  # 现公布X…年度报告; X编制了本报告
+            return hit
+        if AUTHORED_AFTER_RE.match(text, hit.end) and AUTHORED_BY_RE.search(text[max(0, hit.start - 90):hit.start]):
             return hit
     found = _self_speaking_issuer(text, opening_end, real)
     if found:

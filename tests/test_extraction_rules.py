@@ -1689,3 +1689,16 @@ def test_the_context_region_needs_the_texts_own_level(text: str, region: str | N
 def test_a_browser_titles_site_name_is_dropped(text: str, title: str, agency: str) -> None:
     meta = meta_of(text)
     assert (meta.title, meta.agency) == (title, agency)
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # 本报告…由X编制: the author a 政府信息公开 annual report names
+    ("本报告根据《中华人民共和国政府信息公开条例》要求,由景宁畲族自治县司法局编制。\n一、总体情况\n",
+     "丽水市景宁畲族自治县司法局"),
+    ("本报告由临沂市罗庄区卫生健康局按照《中华人民共和国政府信息公开条例》(国务院令第711号)要求编制。\n",
+     "临沂市罗庄区卫生健康局"),
+    # a body that supplies the data, or one named after another that leads: not the author
+    ("本报告中所列数据由县统计局提供。\n", None),
+])
+def test_a_report_naming_its_author(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
