@@ -28,7 +28,6 @@ from fazhi.extraction.laws import MADE_RE
 from fazhi.extraction.metadata import Line
 from fazhi.extraction.regions import (
     DEPTH,
-    LEVELS,
     RegionEntry,
     RegionGazetteer,
     RegionHit,
@@ -780,19 +779,27 @@ def _report_region(gazetteer: RegionGazetteer, issuer: AgencyHit | None, context
     if issuer and issuer.region:
         entry = gazetteer.by_name(issuer.region)
         return name_prefix(gazetteer, entry) if entry else issuer.region
-    if (issuer is None or issuer.region is None) and context is not None \
-            and SELF_REGION_RE[context.level].search(text) and not _speaks_below(text, context):
+    if (issuer is None or issuer.region is None) and context is not None and _speaks_as(text, context):
         return name_prefix(gazetteer, context)
     return None
 
 
-def _speaks_below(text: str, context: RegionEntry) -> bool:
-    """The text also calls a division below the context's level its own (全省 … 为全区经济社会发展: a
-    district's bureau in a text that names only its province): the report sits below the context,
-    in a division the text does not name. A 自治区's own 全区 is its level's word, not a lower one."""
-    below = LEVELS[DEPTH[context.level] + 1:]
-    return any(SELF_REGION_RE[level].search(text) for level in below
-               if not (level == "区县" and context.name.endswith("自治区")))
+# 我旗, 全州, 本街道: a division called the text's own by its level character, and the level that
+# character names by itself (a 自治区's 区, a 直辖市's or a county-level city's 市 are their own: see _speaks_as)
+SELF_WORD_RE = re.compile(r"[我全本](省|市|区|县|州|盟|旗|镇|乡|街)")
+CHAR_LEVEL = {"省": "省", "市": "市", "州": "市", "盟": "市", "区": "区县", "县": "区县", "旗": "区县",
+              "镇": "乡镇", "乡": "乡镇", "街": "乡镇"}
+
+
+def _speaks_as(text: str, context: RegionEntry) -> bool:
+    """The text calls the context region its own (我市, 全旗, 全区 of a 自治区) and no division below
+    it (全省 … 为全区经济社会发展: a district's bureau in a text that names only its province sits in a
+    division the text does not name)."""
+    own = "街" if context.name.endswith("街道") else context.name[-1]
+    chars = {m.group(1) for m in SELF_WORD_RE.finditer(text)}
+    if own not in chars and not SELF_REGION_RE[context.level].search(text):
+        return False
+    return not any(DEPTH[CHAR_LEVEL[c]] > DEPTH[context.level] and c != own for c in chars)
 
 
 LEVEL_CHARS = tuple("省市区县州盟旗镇乡")

@@ -1674,6 +1674,9 @@ def test_news_pages_of_a_township_or_a_bureau(text: str, agency: str | None) -> 
      "聘请安徽皖大律师事务所为法律顾问。\n", None),
     ("2023年,全省各级行政机关坚持依法行政,推进法治安徽建设。现将有关情况报告如下:\n", "安徽省"),
     ("2023年,我们坚持依法行政,全区各级行政机关推进法治广西建设。现将有关情况报告如下:\n", "广西壮族自治区"),
+    # the own level written with the division's own character: a 旗, a county-level city's 全市
+    ("现将我旗2024年法治政府建设情况报告如下,请予审议。会议在西乌珠穆沁旗召开。\n", "锡林郭勒盟西乌珠穆沁旗"),
+    ("2023年,我们坚持依法行政,全市法治政府建设取得新成效,廉江市获评先进。现将有关情况报告如下:\n", "湛江市廉江市"),
 ])
 def test_the_context_region_needs_the_texts_own_level(text: str, region: str | None) -> None:
     assert meta_of(text).region == region
