@@ -62,6 +62,8 @@ REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:
 SELF_SUBJECT_RE = re.compile(
     rf"[我全本](省|市|区|县|州|盟|旗|镇|乡|街道|街)(?:各级(?:行政机关|(?:人民)?政府(?:及其(?:工作)?部门)?|各部门)"
     rf"|各级各部门|政府|上下)?{_WORK}{_VERB}")
+# 现将我旗2024年法治政府建设情况报告如下: the region's own report (现将我局… is a department's)
+REPORT_OF_SELF_RE = re.compile(r"现将[我本](省|市|区|县|州|盟|旗|镇|乡|街道|街)[^。\n]{0,40}?(?:报告|汇报)如下")
 # the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…
 LEVEL_SUBJECT_RE = re.compile(
     rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府){_VERB}")
@@ -478,15 +480,14 @@ def _speaking_division(text: str, opening_end: int, regions: list[NamedRegion], 
                        gazetteer: RegionGazetteer) -> list[NamedRegion] | None:
     """The division whose administration is the opening's subject (我县坚持…, 全省各级各部门坚持…, 县委、县政府
     坚持…): the report's region or its named parent so called, or (我镇) the one township it names."""
-    for pattern, skip in ((SELF_SUBJECT_RE, 1), (LEVEL_SUBJECT_RE, 0)):
+    for pattern, first_person in ((SELF_SUBJECT_RE, True), (REPORT_OF_SELF_RE, True), (LEVEL_SUBJECT_RE, False)):
         own = pattern.search(text, 0, opening_end)
         if own is None or not _opens_clause(text, own.start()):
             continue
         entry = _self_division(gazetteer, context, _level_word(own.group(1)), regions)
         if entry is not None:
-            start = own.start() + skip
-            return [NamedRegion(start, start + len(own.group(1)), entry.name, entry.level, entry)]
-        town = _self_named_town(text, own, regions, context, gazetteer) if skip else None
+            return [NamedRegion(own.start(1), own.end(1), entry.name, entry.level, entry)]
+        town = _self_named_town(text, own, regions, context, gazetteer) if first_person else None
         if town is not None:  # 我镇全面落实… in a text placed nowhere that names one 镇: 大石镇
             return town
     return None
@@ -598,7 +599,7 @@ def _self_named_town(text: str, own: re.Match[str], regions: list[NamedRegion], 
     if len(towns) != 1:
         return None
     town = towns.pop()
-    start = own.start() + 1
+    start = own.start(1)
     return [NamedRegion(start, start + len(own.group(1)), town.name, town.level, town)]
 
 

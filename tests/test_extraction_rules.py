@@ -1705,3 +1705,16 @@ def test_a_browser_titles_site_name_is_dropped(text: str, title: str, agency: st
 ])
 def test_a_report_naming_its_author(text: str, agency: str | None) -> None:
     assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # 现将我旗/我县…报告如下: the region's own report, here delivered to its congress's standing committee
+    ("——2025年3月17日在西乌珠穆沁旗第十六届人民代表大会常务委员会第二十四次会议上\n主任、各位副主任、委员:\n"
+     "根据会议安排,现将我旗2024年法治政府建设情况报告如下,请予审议。\n2024年,全旗各级人民政府及其工作部门在旗委的领导下,"
+     "坚持依法行政,法治政府建设取得新成效。\n", "锡林郭勒盟西乌珠穆沁旗人民政府"),
+    # 现将我局…: a department's, and which one is not said
+    ("——2025年3月17日在西乌珠穆沁旗第十六届人民代表大会常务委员会第二十四次会议上\n主任、各位副主任、委员:\n"
+     "根据会议安排,现将我局2024年法治工作情况报告如下,请予审议。\n", None),
+])
+def test_现将我旗_报告如下(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
