@@ -387,20 +387,31 @@ def publisher_row_issuer(lines: list[Line], hits: list[AgencyHit],
 
 # 来源: a page's contributor row. It names the issuer of a department's report (来源:泰顺县司法局), but a
 # government's report is put up by its office (来源:静海区人民政府办公室), which is no issuer.
-SOURCE_ROW_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源单位|来源)\s*(?P<sep>[:：|]|[\]】])\s*"
+SOURCE_ROW_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源单位|来源|作者)\s*(?P<sep>[:：|]|[\]】])\s*"
                            r"(?P<name>[\u4e00-\u9fff()（）]{2,40})")
 PUBLISHING_OFFICES = ("政府办公室", "政府办公厅", "政府办")
 
 
 def source_row_issuer(lines: list[Line], hits: list[AgencyHit]) -> AgencyHit | None:
-    """The agency a 来源 row names in full (region-qualified, not a government's publishing office):
-    the weakest statement of the issuer, taken when the text says nothing else."""
+    """The agency a 来源 (or 作者) row names in full (region-qualified, not a government's publishing
+    office): the weakest statement of the issuer, taken when the text says nothing else."""
+    return next((b for b in _source_row_bodies(lines, hits) if not b.name.endswith(PUBLISHING_OFFICES)), None)
+
+
+def source_row_region(lines: list[Line], hits: list[AgencyHit]) -> str | None:
+    """The region of the government whose office a 来源 row names (来源:缙云县人民政府办公室): the
+    office puts up its government's documents and its own, so the report is that region's whoever issued it."""
+    office = next((b for b in _source_row_bodies(lines, hits) if b.name.endswith(PUBLISHING_OFFICES)), None)
+    return office.region if office is not None else None
+
+
+def _source_row_bodies(lines: list[Line], hits: list[AgencyHit]) -> Iterator[AgencyHit]:
+    """The region-qualified agencies 来源 rows name."""
     for line, row in _header_rows(lines, SOURCE_ROW_RE):
         start = line.start + row.start("name")  # 来源:泰顺县司法局发布时间:… (squashed): the agency at its start
         found = next((h for h in hits if not h.generic and h.start == start), None)
-        if found is not None and not found.scoped and found.region and not found.name.endswith(PUBLISHING_OFFICES):
-            return found
-    return None
+        if found is not None and not found.scoped and found.region:
+            yield found
 
 
 def _header_rows(lines: list[Line], pattern: re.Pattern[str]) -> Iterator[tuple[Line, re.Match[str]]]:

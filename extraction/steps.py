@@ -34,6 +34,7 @@ from fazhi.extraction.issuer import (
     region_government_issuer,
     report_meta,
     source_row_issuer,
+    source_row_region,
     speaking_zone,
     zone_host,
     zone_subject,
@@ -252,7 +253,8 @@ def report(doc: Document) -> None:
     if doc.report.region is None and doc.issuer is None:
         # the publisher's own number is issued under its division, a notice sent down speaks of its own
         # division (全省各级各部门…): the report's region, its body unknown
-        entry = doc.region_by_index or notice_region(
+        office_region = source_row_region(doc.lines, doc.agency_hits)
+        entry = doc.region_by_index or (gazetteer.by_node(office_region) if office_region else None) or notice_region(
             doc.text, _opening_end(doc), named_regions(doc.region_mentions, doc.region_unresolved),
             doc.region_context, gazetteer)
         if entry is not None:

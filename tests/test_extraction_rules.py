@@ -1718,3 +1718,20 @@ def test_a_report_naming_its_author(text: str, agency: str | None) -> None:
 ])
 def test_现将我旗_报告如下(text: str, agency: str | None) -> None:
     assert meta_of(text).agency == agency
+
+
+_BODY_WITHOUT_ISSUER = ("2023年,在县委、县政府的坚强领导下,坚持以习近平法治思想为指导,全面推进依法行政,法治政府建设取得新成效。"
+                        "现将有关情况报告如下:\n一、主要举措\n(一)加强组织领导。全面落实缙云县法治政府建设实施方案。\n")
+
+
+@pytest.mark.parametrize(("head", "agency", "region"), [
+    # a 作者 row naming a body states its contributor as a 来源 row does
+    ("2023年度法治政府建设工作报告\n作者:缙云县司法局 来源:本站\n", "丽水市缙云县司法局", "丽水市缙云县"),
+    # a government's office puts up the page: the report is that region's, its issuer unsaid
+    ("信息来源:缙云县人民政府办公室\n", None, "丽水市缙云县"),
+    # a person as the author: nothing
+    ("2023年度法治政府建设工作报告\n作者:张明 来源:本站\n", None, None),
+])
+def test_author_and_source_rows(head: str, agency: str | None, region: str | None) -> None:
+    meta = meta_of(head + _BODY_WITHOUT_ISSUER)
+    assert (meta.agency, meta.region) == (agency, region)
