@@ -62,6 +62,7 @@ REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:
 SELF_SUBJECT_RE = re.compile(
     rf"[我全本](省|市|区|县|州|盟|旗|镇|乡|街道|街)(?:各级(?:行政机关|(?:人民)?政府(?:及其(?:工作)?部门)?|各部门)"
     rf"|各级各部门|政府|上下)?{_WORK}{_VERB}")
+SECOND_NAME_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,16}[)）]")
 # 现将我旗2024年法治政府建设情况报告如下: the region's own report (现将我局… is a department's)
 REPORT_OF_SELF_RE = re.compile(r"现将[我本](省|市|区|县|州|盟|旗|镇|乡|街道|街)[^。\n]{0,40}?(?:报告|汇报)如下")
 # the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…
@@ -475,9 +476,11 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
     for chain in chains:
         if chain[0].start >= opening_end:
             break
+        alias = SECOND_NAME_RE.match(text, chain[-1].end)  # 北仑区(宁波经济技术开发区)坚持…: one body, two names
+        verb_at = alias.end() if alias else chain[-1].end
         if _opens_clause(text, chain[0].start) and (
-                REGION_SUBJECT_RE.match(text, chain[-1].end)
-                or chain[0].start < lead_end and REGION_EVENT_RE.match(text, chain[-1].end)):
+                REGION_SUBJECT_RE.match(text, verb_at)
+                or chain[0].start < lead_end and REGION_EVENT_RE.match(text, verb_at)):
             return _government(gazetteer, chain)
     if SUBORDINATE_ADDRESSEE_RE.search(text, 0, opening_end):  # a notice to those below: 全省… is not who speaks
         return _only_self_region(text, regions, gazetteer)

@@ -1735,3 +1735,13 @@ _BODY_WITHOUT_ISSUER = ("2023年,在县委、县政府的坚强领导下,坚持�
 def test_author_and_source_rows(head: str, agency: str | None, region: str | None) -> None:
     meta = meta_of(head + _BODY_WITHOUT_ISSUER)
     assert (meta.agency, meta.region) == (agency, region)
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a district written with its zone's name in brackets is still the opening's subject
+    ("2023年,宁波市北仑区(宁波经济技术开发区)坚持以习近平法治思想为指导,全面推进依法行政。现将有关情况报告如下:\n",
+     "宁波市北仑区人民政府"),
+    ("2022年,广州市南沙区(南沙开发区)深入推进法治政府建设。现将有关情况报告如下:\n", "广州市南沙区人民政府"),
+])
+def test_a_region_subject_with_a_second_name(text: str, agency: str) -> None:
+    assert meta_of(text).agency == agency
