@@ -139,7 +139,18 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     subject = _opening_subject_agency(text, opening_end, real)
     if subject is not None and region_subject is not None and region_subject.start < subject.start:
         return region_subject
-    return subject
+    return subject if subject is None or may_be_self(text, subject) else None
+
+
+def may_be_self(text: str, subject: AgencyHit) -> bool:
+    """A report that speaks of itself as 我局 (我委, 我厅…) is no 厅 or government: an opening subject
+    without that head is a body it follows (浙江省司法厅推动全省…改革,我局积极配合)."""
+    heads = _with_full_heads({m.group(1) for m in FIRST_PERSON_HEAD_RE.finditer(text)})
+    return not heads or any(subject.name.endswith(h) for h in heads)
+
+
+# 我局, 我委 (not 本办法, 本部门, 我部门: words, not a body speaking)
+FIRST_PERSON_HEAD_RE = re.compile(rf"我({DEPARTMENT_SELF_HEADS})(?![门法署级])")
 
 
 # 陇南市人民政府办公室关于报告…的通知 各县(区)人民政府,…: a heading run into its body on one line

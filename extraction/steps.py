@@ -27,6 +27,7 @@ from fazhi.extraction.document import Document
 from fazhi.extraction.issuer import (
     find_issuer,
     leaders_body,
+    may_be_self,
     named_in_full_later,
     named_regions,
     notice_region,
@@ -195,6 +196,8 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
     region = region_government_issuer(doc.text, opening_end, doc.title,
                                       named_regions(doc.region_mentions, doc.region_unresolved),
                                       doc.region_context, RegionGazetteer.default())
+    if region is not None and not may_be_self(doc.text, region):  # 我局 is no region's government
+        region = None
     return (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures, region)
             or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions)
             or (zone_issuer(zone) if zone else None)

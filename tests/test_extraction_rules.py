@@ -1745,3 +1745,16 @@ def test_author_and_source_rows(head: str, agency: str | None, region: str | Non
 ])
 def test_a_region_subject_with_a_second_name(text: str, agency: str) -> None:
     assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a report speaking as 我局/我委 is not the 厅 or government its opening names first
+    ("2023年,浙江省司法厅推动全省行政复议体制改革,我局积极配合。现将有关情况报告如下:\n", None),
+    ("2023年,绍兴市人民政府深化“放管服”改革,我委积极落实。现将有关情况报告如下:\n", None),
+    # 本办法, 我部门 are words, not a body speaking: the subject stands
+    ("2023年,浙江省司法厅坚持以习近平法治思想为指导,推进依法行政,本办法所列事项我部门全部落实。现将有关情况报告如下:\n",
+     "浙江省司法厅"),
+    ("2023年,绍兴市发展和改革委员会坚持依法行政,我委积极落实。现将有关情况报告如下:\n", "绍兴市发展和改革委员会"),
+])
+def test_an_opening_subject_must_fit_the_self_reference(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
