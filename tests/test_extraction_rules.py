@@ -1758,3 +1758,13 @@ def test_a_region_subject_with_a_second_name(text: str, agency: str) -> None:
 ])
 def test_an_opening_subject_must_fit_the_self_reference(text: str, agency: str | None) -> None:
     assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("name", "agency"), [
+    # national bodies written short, as their own reports' subjects
+    ("金融监管总局", "国家金融监督管理总局"),
+    ("国家外汇局", "国家外汇管理局"),
+])
+def test_national_short_forms(name: str, agency: str) -> None:
+    text = f"2023年,{name}坚持以习近平法治思想为指导,全面推进依法行政。现将有关情况报告如下:\n一、主要举措\n"
+    assert meta_of(text).agency == agency
