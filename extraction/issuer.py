@@ -114,8 +114,8 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     """
     real = [h for h in hits if not h.generic]
     if title is not None:
-        heading = (_title_issuer(text, title, real) or _issuer_line_before(text, title, real)
-                   or _issuer_line_after(text, title, real))
+        heading = (_title_issuer(text, title, real) or _trailing_bracket_issuer(text, title, real)
+                   or _issuer_line_before(text, title, real) or _issuer_line_after(text, title, real))
         if heading is not None:
             return heading
     run_in = _run_in_heading_issuer(text, real)
@@ -254,6 +254,14 @@ def _title_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | 
             and JOINT_GAP_RE.fullmatch(text, first.end, following.start):
         return following
     return first
+
+
+def _trailing_bracket_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
+    """2023年度法治政府建设情况报告(桐庐县应急管理局): the body in brackets right after the title is its
+    issuer, as a byline under it would be."""
+    if text[title.end:title.end + 1] not in "(（":
+        return None
+    return next((h for h in hits if h.start == title.end + 1 and text[h.end:h.end + 1] in ")）"), None)
 
 
 def _bracketed_publisher(text: str, title: Line, hit: AgencyHit) -> bool:
@@ -686,6 +694,8 @@ def _leads_title(text: str, title: Line, chain: list[NamedRegion]) -> bool:
     start, end = chain[0].start, chain[-1].end
     if TITLE_LEAD_RE.fullmatch(text, title.start, start):
         return bool(REGION_TITLE_NEXT_RE.match(text, end))
+    if text[title.start:start].strip() == "【" and text.startswith("】", end):  # 【修水县】2023年度…报告
+        return bool(REGION_TITLE_NEXT_RE.match(text, end + 1))
     return bool(TITLE_ALIAS_LEAD_RE.fullmatch(text, title.start, start)) and text[end:end + 1] in ")）" \
         and (text.startswith("人民政府", end + 1) or bool(REGION_TITLE_NEXT_RE.match(text, end + 1)))
 

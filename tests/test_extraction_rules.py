@@ -1768,3 +1768,22 @@ def test_an_opening_subject_must_fit_the_self_reference(text: str, agency: str |
 def test_national_short_forms(name: str, agency: str) -> None:
     text = f"2023年,{name}坚持以习近平法治思想为指导,全面推进依法行政。现将有关情况报告如下:\n一、主要举措\n"
     assert meta_of(text).agency == agency
+
+
+_PLAIN_OPENING = ("\n2023年,我们坚持以习近平法治思想为指导,全面推进依法行政,法治政府建设取得新成效。现将有关情况报告如下:\n"
+                  "一、主要举措\n")
+
+
+@pytest.mark.parametrize(("head", "title", "agency"), [
+    # the region in a publisher's brackets before the title, the issuer in brackets after it
+    ("【修水县】2023年度法治政府建设年度报告", "【修水县】2023年度法治政府建设年度报告", "九江市修水县人民政府"),
+    ("修水县2023年法治政府建设年度报告(修水县人民政府)", "修水县2023年法治政府建设年度报告", "九江市修水县人民政府"),
+    ("2023年度法治政府建设情况报告(武宁县应急管理局)", "2023年度法治政府建设情况报告", "九江市武宁县应急管理局"),
+    # a bracketed note that names no body stays part of the title
+    ("2023年度法治政府建设情况报告(全文)", None, None),
+])
+def test_bracketed_publishers_around_a_title(head: str, title: str | None, agency: str | None) -> None:
+    meta = meta_of(head + _PLAIN_OPENING)
+    assert meta.agency == agency
+    if title is not None:
+        assert meta.title == title
