@@ -475,8 +475,9 @@ class AgencyFinder:
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
         hits = self._line_branches(hits)
-        self.in_positions = [h for h in hits if POSITION_AFTER_RE.match(self.text, h.end)]
-        return [h for h in hits if not POSITION_AFTER_RE.match(self.text, h.end)
+        in_position = [bool(POSITION_AFTER_RE.match(self.text, h.end)) for h in hits]
+        self.in_positions = [h for h, held in zip(hits, in_position, strict=True) if held]
+        return [h for h, held in zip(hits, in_position, strict=True) if not held
                 and not DOCUMENT_AFTER_RE.match(self.text, h.end) and not NOT_THE_ORGAN_AFTER_RE.match(self.text, h.end)]
 
     def _coordinated(self, hits: list[AgencyHit]) -> list[AgencyHit]:
