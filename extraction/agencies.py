@@ -616,7 +616,10 @@ class AgencyFinder:
             return AgencyHit(bureau.start, match.end(), name, span.level, span.node)
         if BRANCH_DIVISION_RE.fullmatch(match.group(1)):  # 上城区分局: the scanner drops 上城区 before 分 (区分)
             return AgencyHit(bureau.start, match.end(), name, "区县", _division_under(match.group(1), bureau))
-        return None
+        # 九江市生态环境局修水分局: a county's short name the scanner drops before 分 (水分), the one county
+        # of the bureau's city so named
+        county = next(filter(None, (_division_under(match.group(1) + level, bureau) for level in "县区市旗")), None)
+        return AgencyHit(bureau.start, match.end(), name, "区县", county) if county else None
 
     @staticmethod
     def _keep(hits: list[AgencyHit], taken: TakenMask, hit: AgencyHit | None) -> None:

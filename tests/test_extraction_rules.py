@@ -1787,3 +1787,13 @@ def test_bracketed_publishers_around_a_title(head: str, title: str | None, agenc
     assert meta.agency == agency
     if title is not None:
         assert meta.title == title
+
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # a city bureau's branch named by its county's short name (修水|分局: the scanner reads 水分 as a word)
+    ("九江市生态环境局修水分局2023年度法治政府建设工作报告" + _PLAIN_OPENING, "九江市生态环境局修水分局", "九江市修水县"),
+    ("温州市生态环境局泰顺分局2023年度法治政府建设工作报告" + _PLAIN_OPENING, "温州市生态环境局泰顺分局", "温州市泰顺县"),
+])
+def test_a_branch_named_by_its_countys_short_name(text: str, agency: str, region: str) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (agency, region)
