@@ -456,6 +456,9 @@ class AgencyFinder:
         self.text = text
         self.context = context
         self.region_spans = region_spans
+        # organs named inside a person's position (区司法局党委书记、局长…): no mention of the organ, but a
+        # report's own leaders name the body reporting (see issuer.leaders_body)
+        self.in_positions: list[AgencyHit] = []
 
     def find(self) -> list[AgencyHit]:
         functional, organs, party, national = _patterns()
@@ -503,7 +506,9 @@ class AgencyFinder:
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
         hits = self._line_branches(hits)
-        return [h for h in hits if not POSITION_AFTER_RE.match(self.text, h.end)
+        in_position = [bool(POSITION_AFTER_RE.match(self.text, h.end)) for h in hits]
+        self.in_positions = [h for h, held in zip(hits, in_position, strict=True) if held]
+        return [h for h, held in zip(hits, in_position, strict=True) if not held
                 and not DOCUMENT_AFTER_RE.match(self.text, h.end) and not NOT_THE_ORGAN_AFTER_RE.match(self.text, h.end)
                 and not (self.text.endswith(MEETING_OWNERS, h.start, h.end) and MEETING_AFTER_RE.match(self.text, h.end))]
 
@@ -659,7 +664,10 @@ class AgencyFinder:
             return AgencyHit(bureau.start, match.end(), name, span.level, span.node)
         if BRANCH_DIVISION_RE.fullmatch(match.group(1)):  # 上城区分局: the scanner drops 上城区 before 分 (区分)
             return AgencyHit(bureau.start, match.end(), name, "区县", _division_under(match.group(1), bureau))
-        return None
+        # 九江市生态环境局修水分局: a county's short name the scanner drops before 分 (水分), the one county
+        # of the bureau's city so named
+        county = next(filter(None, (_division_under(match.group(1) + level, bureau) for level in "县区市旗")), None)
+        return AgencyHit(bureau.start, match.end(), name, "区县", county) if county else None
 
     @staticmethod
     def _keep(hits: list[AgencyHit], taken: TakenMask, hit: AgencyHit | None) -> None:
