@@ -28,8 +28,10 @@ from fazhi.extraction.regions import RegionEntry, RegionGazetteer, name_prefix, 
 from fazhi.extraction.spans import TakenMask
 from fazhi.extraction.wordtrie import chars_at, guarded_trie_regex
 
-HEADS = ("委员会办公室", "委员会", "办公室", "办公厅", "总局", "中心", "大队", "支队", "局", "厅", "委", "部", "办", "署",
-         "所")
+# The enforcement teams of the 2018 reform are named by their line: 市场监管综合执法大队, 卫生健康综合行政执法支队
+ENFORCEMENT_HEADS = ("综合行政执法大队", "综合行政执法支队", "综合执法大队", "综合执法支队")
+HEADS = (*ENFORCEMENT_HEADS, "委员会办公室", "委员会", "办公室", "办公厅", "总局", "中心", "大队", "支队", "局", "厅", "委",
+         "部", "办", "署", "所")
 GENERIC_HEADS = ("主管部门", "行政部门", "部门", "机关")
 SQUAD_HEADS = ("大队", "支队")  # enforcement squads: a county's and each town's
 LEVEL_CHARS = "省市区县州旗盟"  # 旗 and 盟: Inner Mongolia's county and prefecture
@@ -59,7 +61,8 @@ PARTY_SUBS = {
     **{f"{form}{lvl}{tail}": f"全面依法治{lvl}委员会" for lvl in "省市区县"
        for form in ("全面依法治", "依法治") for tail in ("委员会", "委")},
     "组织部": "组织部", "宣传部": "宣传部", "统战部": "统一战线工作部", "政法委": "政法委员会",
-    "编办": "机构编制委员会办公室", "网信办": "网络安全和信息化委员会办公室", "党校": "党校",
+    "编办": "机构编制委员会办公室", "机构编制委员会办公室": "机构编制委员会办公室",
+    "机构编制委员会": "机构编制委员会", "编委": "机构编制委员会", "网信办": "网络安全和信息化委员会办公室", "党校": "党校",
     "办公室": "办公室", "办公厅": "办公厅", "巡察办": "巡察工作领导小组办公室",
     "讲师团": "讲师团", "政法委员会": "政法委员会",
     # 辽宁's name for the committee (市委法治建设委员会) and its office
@@ -192,7 +195,17 @@ CENTRAL_BESIDE_COMMITTEES_RE = re.compile(r"中(?<![党共]中)央(?=[、和及�
 # (a tier of platforms, 中央、省、市信用平台, is not: only decisions and inspections follow here).
 CENTRAL_TIERS_RE = re.compile(r"中(?<![党共]中)央(?=(?:、(?:省|市|区|县|自治区)委?){1,3}(?:的|等)?"
                               r"(?:决策部署|部署|法治督察|督察|要求|精神|法治建设))")
-OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)")  # 办件, 办理, 办结, 办公, (汇编)办法; not 依法治国办|法治
+# A 地区 (prefecture: 阿里地区, 喀什地区, 大兴安岭地区) has a 地委 and a 行政公署 (行署) where a city has a 市委
+# and a 市政府; a county under it writes 在地委、行署的领导下. The look-behinds after the first character
+# keep the pattern starting with a literal; they and the look-aheads leave out 当地委托, 各地委员, 执行署名.
+PREFECTURE_PARTY_RE = re.compile(r"地(?<![当本各该外两异属驻此内]地)委(?![托员派屈])"
+                                 r"(?P<sub>(?:全面)?依法治地(?:委员会|委)(?:办公室)?|依法治地办)?")
+PREFECTURE_OFFICE_RE = re.compile(rf"行(?<=[{re.escape(NOT_A_NAME_BEFORE)}委]行)署")
+# 区党委 in an autonomous region's reports (贯彻自治区党委…, 党中央、区党委、地委): the region's party
+# committee; written after a word it is another's (社区党委, 高新区党委)
+REGION_PARTY_RE = re.compile(rf"区(?<=[{re.escape(NOT_A_NAME_BEFORE)}]区)党委")
+# 办件, 办理, 办结, 办公, (汇编)办法, 到政府办事; not 依法治国办|法治, 街道办|事处
+OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)|事(?!处)")
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
 RULE_OF_LAW_TIER_RE = re.compile(r"全面依法治([省市区县])委员会")
 LIST_ITEM_BEFORE_RE = re.compile(r"[^、，,。；;：:\s]+$")  # one item of a 、-list, ending where the search ends
@@ -479,12 +492,18 @@ class AgencyFinder:
             self._keep(hits, taken, self._party(match))
         for match in AUTONOMOUS_PARTY_RE.finditer(self.text):
             self._keep(hits, taken, self._autonomous_party(match))
+        for hit in self._prefecture_organs():
+            self._keep(hits, taken, hit)
         for match in organs.finditer(self.text):
             self._keep(hits, taken, self._organ(match))
         for hit in self._shared_prefix_items(hits):
             self._keep(hits, taken, hit)
         for match in functional.finditer(self.text):
-            self._keep(hits, taken, self._functional(match))
+            hit = self._functional(match)
+            if hit is None and match.group("head") in ENFORCEMENT_HEADS:  # 街道|综合行政执法大队: 街道 names no line
+                team = functional.match(self.text, match.start("head"))
+                hit = self._functional(team) if team else None
+            self._keep(hits, taken, hit)
         for match in BARE_ORGANS_RE.finditer(self.text):
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(1), None, None, generic=True))
         for match in BARE_COURT_RE.finditer(self.text):
@@ -887,6 +906,8 @@ class AgencyFinder:
             return AgencyHit(prefix.start, match.end(), self.text[prefix.start:match.end()], prefix.level, None,
                              scoped=True)
         organ = GOV_ORGANS[match.group("organ")]
+        if match.group("organ").endswith("办") and OFFICE_VERB_RE.match(self.text, match.end()):
+            return None  # 到政府办事, 提高政府办事效率: 办 is the verb
         if organ == "中级人民法院" and prefix.level == "区县":
             return None
         if organ == "政协":  # the region sits inside the official name
@@ -918,6 +939,35 @@ class AgencyFinder:
             return None
         start = match.end(1) - len(words)
         return AgencyHit(start, match.end(), words + "律师事务所", None, None)
+
+    def _prefecture_organs(self) -> list[AgencyHit]:
+        """地委, 行署 (a 地区's party committee and administration) and an autonomous region's 区党委, named
+        through the report's 地区 or autonomous region when the text fixes it, else as written."""
+        out = []
+        city = self.context.city if self.context.city and self.context.city.prefix.endswith("地区") else None
+        if "地委" in self.text:
+            for match in PREFECTURE_PARTY_RE.finditer(self.text):
+                sub = match.group("sub")
+                if city is None:
+                    name = match.group(0)
+                elif sub:
+                    name = f"中共{city.prefix}委全面依法治地委员会" + ("办公室" if sub.endswith(("办公室", "办")) else "")
+                else:
+                    name = f"中共{city.prefix}委员会"
+                out.append(AgencyHit(match.start(), match.end(), name, "市", city.node if city else None,
+                                     scoped=city is None))
+        if "行署" in self.text:
+            for match in PREFECTURE_OFFICE_RE.finditer(self.text):
+                name = f"{city.prefix}行政公署" if city else "行署"
+                out.append(AgencyHit(match.start(), match.end(), name, "市", city.node if city else None,
+                                     scoped=city is None))
+        province = self.context.province
+        if "区党委" in self.text and (province.prefix.endswith("自治区") if province else "自治区" in self.text):
+            for match in REGION_PARTY_RE.finditer(self.text):
+                name = f"中共{province.prefix}委员会" if province else "区党委"
+                out.append(AgencyHit(match.start(), match.end(), name, "省", province.node if province else None,
+                                     scoped=province is None))
+        return out
 
     def _autonomous_party(self, match: re.Match[str]) -> AgencyHit:
         """自治区党委 (an autonomous region writes 党委 where a province writes 省委): its committee."""

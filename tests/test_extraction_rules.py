@@ -1987,3 +1987,54 @@ def test_bracketed_publishers_around_a_title(head: str, title: str | None, agenc
 def test_a_branch_named_by_its_countys_short_name(text: str, agency: str, region: str) -> None:
     meta = meta_of(text)
     assert (meta.agency, meta.region) == (agency, region)
+
+
+# Session 9 (agencies): prefecture organs, enforcement teams, 办 as a verb, a party committee's 编委
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a 地区's party committee and administration, named through the 地区 the text names
+    ("和田地区墨玉县司法局2023年法治政府建设情况报告\n2023年，在地委、行署的坚强领导下，我局认真履职。\n",
+     {"中共和田地区委员会", "和田地区行政公署"}, set()),
+    # the 地区 never written: as written, this report's bodies only
+    ("某县2023年法治政府建设情况报告\n2023年，在地委、行署的领导下，我县认真贯彻自治区党委部署。\n",
+     {"地委", "行署"}, set()),
+    ("塔城地区2022年法治政府建设工作报告\n2022年，提请召开地委全面依法治地委员会会议，研究法治建设重要事项。\n",
+     {"中共塔城地区委全面依法治地委员会"}, set()),
+    # 当地委托, 执行署名: words, not organs
+    ("某县2023年法治政府建设情况报告\n2023年，当地委托律师事务所审查合同，严格执行署名制度。\n", set(), {"地委", "行署"}),
+    # 区党委 in an autonomous region's text is the region's committee; 高新区党委 and 社区党委 are not
+    ("拉萨市城关区司法局2023年工作总结\n2023年，贯彻落实西藏自治区第十次党代会、区党委全会精神。\n",
+     {"中共西藏自治区委员会"}, set()),
+    ("珠海高新区2022年法治政府建设报告\n2022年，在广东省委和高新区党委的领导下，各社区党委认真履职。\n",
+     set(), {"区党委", "中共广东省委员会委员会"}),
+])
+def test_prefecture_organs_and_an_autonomous_regions_committee(text: str, present: set, absent: set) -> None:
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert present <= agencies, agencies
+    assert not absent & agencies, agencies
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("杭州市西湖区人民政府2022年法治政府建设年度报告\n2022年，区交通运输综合行政执法大队、区文化市场综合执法大队开展联合检查。\n",
+     {"杭州市西湖区交通运输综合行政执法大队", "杭州市西湖区文化市场综合执法大队"}),
+    ("成都市武侯区卫生健康局2023年工作总结\n2023年，区卫生健康综合执法支队办理案件12件。\n",
+     {"成都市武侯区卫生健康综合执法支队"}),
+])
+def test_an_enforcement_team_named_by_its_line(text: str, expected: set) -> None:
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert expected <= agencies, agencies
+    assert not {"综合执法大队", "综合执法支队", "综合行政执法大队"} & agencies, agencies
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("南宁市交通运输局2022年法治政府建设年度报告\n2022年，群众到政府办事更加便捷，提高政府办事效率。\n", "南宁市人民政府办公室"),
+])
+def test_办事_after_a_government_is_a_verb(text: str, absent: str) -> None:
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert absent not in agencies, agencies
+
+
+def test_a_party_committees_staffing_commission() -> None:
+    text = "绵阳市涪城区民政局2023年法治政府建设年度报告\n2023年，根据中共绵阳市涪城区委机构编制委员会的通知，完成机构改革。\n"
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "中共绵阳市涪城区委机构编制委员会" in agencies, agencies
+    assert "中共绵阳市涪城区委员会" not in agencies, agencies
