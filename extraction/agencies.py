@@ -499,11 +499,11 @@ class AgencyFinder:
         for hit in self._shared_prefix_items(hits):
             self._keep(hits, taken, hit)
         for match in functional.finditer(self.text):
-            hit = self._functional(match)
-            if hit is None and match.group("head") in ENFORCEMENT_HEADS:  # 街道|综合行政执法大队: 街道 names no line
+            body = self._functional(match)
+            if body is None and match.group("head") in ENFORCEMENT_HEADS:  # 街道|综合行政执法大队: 街道 names no line
                 team = functional.match(self.text, match.start("head"))
-                hit = self._functional(team) if team else None
-            self._keep(hits, taken, hit)
+                body = self._functional(team) if team else None
+            self._keep(hits, taken, body)
         for match in BARE_ORGANS_RE.finditer(self.text):
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(1), None, None, generic=True))
         for match in BARE_COURT_RE.finditer(self.text):

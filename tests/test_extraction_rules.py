@@ -2038,3 +2038,21 @@ def test_a_party_committees_staffing_commission() -> None:
     agencies = names(extract(text_document("r.txt", text)).agencies)
     assert "中共绵阳市涪城区委机构编制委员会" in agencies, agencies
     assert "中共绵阳市涪城区委员会" not in agencies, agencies
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("深化“最多跑一趟”改革，公布办事清单", ["最多跑一次"]),
+    ("对一般企业开展双随机执法检查", ["双随机、一公开"]),
+    ("推进镇街综合执法体制改革", ["综合行政执法改革"]),
+    ("深入开展普法强基补短板专项行动", ["普法强基补短板专项行动"]),
+    ("争创省级法治政府建设示范城市", ["法治政府建设示范创建"]),
+    ("强化法治建设第一责任人意识", ["法治建设第一责任人职责"]),
+    # people and classes of matters, not the practice
+    ("充实人民调解员队伍", []),
+    ("为各村配备法律顾问12名", []),
+    ("即办类5项、限时办结类30项", []),
+])
+def test_catalogue_wordings_and_roles_session_9(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
