@@ -68,13 +68,21 @@ PARTY_SUBS = {
     # 辽宁's name for the committee (市委法治建设委员会) and its office
     "法治建设委员会办公室": "法治建设委员会办公室", "法治建设委员会": "法治建设委员会",
 }
+# Short forms of central bodies in ministries' reports (中央办公厅、国务院办公厅印发…, 配合中央编办开展…): never a
+# local body, and 中央编办 is not some region's 编办 (their official names: 中共中央办公厅, 中央机构编制委员会办公室,
+# 中央网络安全和信息化委员会办公室, 中央政法委员会; 国务院审改办 until the 2018 reform)
+CENTRAL_SHORT_FORMS = {
+    "中央办公厅": "中共中央办公厅", "中央编办": "中央机构编制委员会办公室", "中央网信办": "中央网络安全和信息化委员会办公室",
+    "中央政法委": "中央政法委员会", "国务院审改办": "国务院行政审批制度改革工作领导小组办公室",
+}
 NATIONAL = (
     "全国人民代表大会常务委员会法制工作委员会", "全国人大常委会法制工作委员会", "全国人大常委会法工委",
     "全国人民代表大会常务委员会", "全国人民代表大会", "全国人大常委会", "国务院办公厅", "国务院",
     "中共中央办公厅", "中共中央", "中央全面依法治国委员会办公室", "中央全面依法治国委员会",
     "最高人民法院", "最高人民检察院", "全国普法工作领导小组办公室", "全国普法办", "中央纪委国家监委", "国家监察委员会", "党中央", "海关总署", "中国人民银行",
+    *CENTRAL_SHORT_FORMS,
 )
-NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务委员会", "党中央": "中共中央",
+NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务委员会", "党中央": "中共中央", **CENTRAL_SHORT_FORMS,
                       "全国普法办": "全国普法工作领导小组办公室",
                       **dict.fromkeys(("全国人大常委会法制工作委员会", "全国人大常委会法工委"),
                                       "全国人民代表大会常务委员会法制工作委员会")}
@@ -109,6 +117,9 @@ NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?"
     r"(?P<head>领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心|协会|学会|管理委员会|管委会)"
 )
+# A national institute or headquarters named in full (国家自然灾害防治研究院, 国家防汛抗旱总指挥部, 中国城市规划设计
+# 研究院): a body of its own, national by its first word
+NATIONAL_NAMED_RE = re.compile(r"(?:国家|中国)[\u4e00-\u9fff]{2,10}?(?:研究院|总指挥部)")
 # A national line body and the local bureaus named under it: 国家税务总局|泰顺县税务局
 LINE_HEADS = {"国家税务总局": "税务局"}
 BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)分局")
@@ -482,6 +493,9 @@ class AgencyFinder:
         for match in national.finditer(self.text):
             name = NATIONAL_CANONICAL.get(match.group(0), match.group(0))
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), name, "国家", None))
+        for match in NATIONAL_NAMED_RE.finditer(self.text):
+            if not NAMED_BODY_STOP.search(match.group(0)):
+                self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), "国家", None))
         for match in (*CENTRAL_BESIDE_COMMITTEES_RE.finditer(self.text), *CENTRAL_ALONE_RE.finditer(self.text),
                       *CENTRAL_TIERS_RE.finditer(self.text)):
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), "中共中央", "国家", None))
@@ -700,6 +714,8 @@ class AgencyFinder:
         lvl = match.group("lvl")
         if PLURAL_BEFORE_RE.search(self.text, max(0, start - 12), start) or self._in_plural_list(start):
             return None
+        if lvl and start > 0 and self.text[start - 1] in "省市县区" and start not in self.region_spans:
+            return None  # 省市县政府机构改革, 市县教育局: the tiers of government, every body of each
         # The region may end right before the match, or with the match's level char (韶关|市|司法局).
         region = self.region_spans.get(start) or (lvl and self.region_spans.get(start + 1))
         if region and region.short and lvl and self.region_spans.get(start) is region \
@@ -923,7 +939,7 @@ class AgencyFinder:
             organ = town.group(0).replace("镇政府", "镇人民政府").replace("乡政府", "乡人民政府")
             return AgencyHit(span.start, town.end(), span.prefix + organ, "乡镇", span.node)
         body = NAMED_BODY_RE.match(self.text, end)
-        if body is None or NAMED_BODY_STOP.search(body.group(0).replace("中心", "")):
+        if body is None or NAMED_BODY_STOP.search(self._body_words(body)):
             return None
         start = self._chain_start(span.start)
         # 天津经济技术开发区管理委员会 is that body's own name; 天津市… would be a name nobody uses
@@ -931,6 +947,13 @@ class AgencyFinder:
         head = body.group("head")  # the body's own words, its head in full (管委会, as 人社局 is expanded)
         name = name[:-len(head)] + expand_abbreviation(head)
         return AgencyHit(start if span.short else span.start, body.end(), name, span.level, span.node)
+
+    @staticmethod
+    def _body_words(body: re.Match[str]) -> str:
+        """The words of a named body that must hold no sentence word: 中心 is a head, not 'central', and a
+        group office may carry its task (推进依法行政工作领导小组办公室, 全面推进…领导小组办公室)."""
+        words = body.group(0).replace("中心", "")
+        return words.replace("全面推进", "").replace("推进", "") if body.group("head") == "领导小组办公室" else words
 
     def _law_firm(self, match: re.Match[str]) -> AgencyHit | None:
         """A named law firm: the words after the last verb or conjunction before 律师事务所."""

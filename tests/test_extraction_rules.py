@@ -2056,3 +2056,24 @@ def test_catalogue_wordings_and_roles_session_9(text: str, expected: list[str]) 
     from fazhi.extraction.measures import find_measures
 
     assert [h.name for h in find_measures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # central bodies' short forms in a ministry's report; a national institute named in full
+    ("自然资源部2021年法治政府建设年度报告\n2021年，中央办公厅、国务院办公厅印发意见，我部配合中央网信办开展调研，"
+     "与国务院审改办沟通清单事项，组建中国地质调查研究院。\n",
+     {"中共中央办公厅", "国务院办公厅", "中央网络安全和信息化委员会办公室", "国务院行政审批制度改革工作领导小组办公室",
+      "中国地质调查研究院"}, {"网络安全和信息化委员会办公室", "审改办"}),
+    # a district's group office named with its task
+    ("苏州市吴江区司法局2022年工作总结\n2022年，吴江区全面推进依法行政工作领导小组办公室印发考核方案。\n",
+     {"苏州市吴江区全面推进依法行政工作领导小组办公室"}, set()),
+    # the tiers of government: every body of each, not the report's own
+    ("佛山市教育局2019年法治政府建设年度报告\n2019年，有序推进省市县政府机构改革，指导市县教育局依法治校。\n",
+     set(), {"佛山市人民政府", "佛山市教育局县教育局", "县人民政府", "县政府", "县教育局"}),
+    ("汕头市人力资源和社会保障局2023年法治政府建设年度报告\n2023年，汕头市人力资源保障局坚持依法行政。\n",
+     {"汕头市人力资源和社会保障局"}, set()),
+])
+def test_central_short_forms_group_offices_and_tiers(text: str, present: set, absent: set) -> None:
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert present <= agencies, agencies
+    assert not absent & agencies, agencies
