@@ -112,6 +112,12 @@ ONLINE_SERVICE_BEFORE = ("电子", "网上")
 # (派出所、司法所、法庭等: the township's people's tribunal, written alone the same way)
 BARE_UNITS = ("派出所", "法庭")
 BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|^)(?:派出所|法庭)(?!长)", re.MULTILINE)
+# 支持人大、政协、监委、法院、检察院依法履职: the organs of the report's own level listed bare, the congress or
+# the CPPCC among them (alone, 法院 is the generic 人民法院: ANNOTATION.md)
+OWN_ORGAN_ITEMS = {"人大常委会": "人民代表大会常务委员会", "人大": "人民代表大会", "政协": "政协", "监委": "监察委员会",
+                   "人民法院": "人民法院", "法院": "人民法院", "人民检察院": "人民检察院", "检察院": "人民检察院"}
+_OWN_ORGAN_ITEM = "|".join(sorted(OWN_ORGAN_ITEMS, key=len, reverse=True))
+OWN_ORGAN_LIST_RE = re.compile(rf"(?:{_OWN_ORGAN_ITEM})(?:、(?:{_OWN_ORGAN_ITEM})){{2,}}")
 # A named body right after a region: 河源市“扫黄打非”工作领导小组办公室, 阳江市人民医院, 省政务大数据中心.
 NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?"
@@ -518,6 +524,8 @@ class AgencyFinder:
                 team = functional.match(self.text, match.start("head"))
                 body = self._functional(team) if team else None
             self._keep(hits, taken, body)
+        for hit in self._own_organ_list():
+            self._keep(hits, taken, hit)
         for match in BARE_ORGANS_RE.finditer(self.text):
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(1), None, None, generic=True))
         for match in BARE_COURT_RE.finditer(self.text):
@@ -560,6 +568,27 @@ class AgencyFinder:
                     break
                 out.append(before)
                 pos = before.start
+        return out
+
+    def _own_organ_list(self) -> list[AgencyHit]:
+        """人大、政协、监委、法院、检察院 written bare as one list, in a report whose own level the text fixes:
+        that level's organs (the region is written once for the report, as 我区 is)."""
+        own = self.context.own
+        if own is None or "、" not in self.text:
+            return []
+        out = []
+        for match in OWN_ORGAN_LIST_RE.finditer(self.text):
+            items = match.group(0).split("、")
+            before = self.text[match.start() - 1:match.start()]
+            if not {"人大", "人大常委会", "政协"} & set(items) or (before and before in LEVEL_CHARS) \
+                    or match.start() in self.region_spans:
+                continue
+            pos = match.start()
+            for item in items:
+                organ = OWN_ORGAN_ITEMS[item]
+                name = f"中国人民政治协商会议{own.prefix}委员会" if organ == "政协" else own.prefix + organ
+                out.append(AgencyHit(pos, pos + len(item), name, own.level, own.node))
+                pos += len(item) + 1
         return out
 
     def _committee_governments(self, hits: list[AgencyHit]) -> list[AgencyHit]:

@@ -109,3 +109,10 @@ def test_no_entity_figure_falls_below_its_floor(folder: str) -> None:
     print(f"== {folder} entity F1: {f1}")
     below = {kind: round(value, 3) for kind, value in f1.items() if value < ENTITY_FLOORS[folder][kind]}
     assert not below, f"below the floor: {below}"
+
+
+def test_a_cppcc_committee_matches_however_many_parents_it_spells() -> None:
+    from fazhi.evaluate import qualified_key
+
+    assert qualified_key("中国人民政治协商会议固原市泾源县委员会") == qualified_key("中国人民政治协商会议泾源县委员会")
+    assert qualified_key("中国人民政治协商会议泾源县委员会") != qualified_key("中共泾源县委员会")

@@ -2077,3 +2077,17 @@ def test_central_short_forms_group_offices_and_tiers(text: str, present: set, ab
     agencies = names(extract(text_document("r.txt", text)).agencies)
     assert present <= agencies, agencies
     assert not absent & agencies, agencies
+
+
+@pytest.mark.parametrize(("text", "ends", "generic"), [
+    ("松阳县人民政府2022年法治政府建设年度报告\n2022年，县政府主动支持人大、政协、监委、法院、检察院依法履行职能。\n",
+     ("松阳县人民代表大会", "松阳县委员会", "松阳县监察委员会", "松阳县人民法院", "松阳县人民检察院"), set()),
+    # without the congress or the CPPCC the courts stay generic (ANNOTATION.md: 人民法院)
+    ("松阳县人民政府2022年法治政府建设年度报告\n2022年，邀请公安、法院、检察院参与联合执法。\n",
+     (), {"人民法院", "人民检察院"}),
+])
+def test_the_own_levels_organs_listed_bare(text: str, ends: tuple, generic: set) -> None:
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    for end in ends:
+        assert any(a.endswith(end) for a in agencies), (end, agencies)
+    assert generic <= agencies, agencies
