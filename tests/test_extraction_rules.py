@@ -1989,6 +1989,13 @@ def test_a_branch_named_by_its_countys_short_name(text: str, agency: str, region
     assert (meta.agency, meta.region) == (agency, region)
 
 
+def agencies_hold(text: str, present: set, absent: set) -> None:
+    """The report's agencies include every name of `present` and none of `absent`."""
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert present <= agencies, agencies
+    assert not absent & agencies, agencies
+
+
 # Session 9 (agencies): prefecture organs, enforcement teams, 办 as a verb, a party committee's 编委
 @pytest.mark.parametrize(("text", "present", "absent"), [
     # a 地区's party committee and administration, named through the 地区 the text names
@@ -2008,9 +2015,7 @@ def test_a_branch_named_by_its_countys_short_name(text: str, agency: str, region
      set(), {"区党委", "中共广东省委员会委员会"}),
 ])
 def test_prefecture_organs_and_an_autonomous_regions_committee(text: str, present: set, absent: set) -> None:
-    agencies = names(extract(text_document("r.txt", text)).agencies)
-    assert present <= agencies, agencies
-    assert not absent & agencies, agencies
+    agencies_hold(text, present, absent)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -2074,9 +2079,7 @@ def test_catalogue_wordings_and_roles_session_9(text: str, expected: list[str]) 
      {"汕头市人力资源和社会保障局"}, set()),
 ])
 def test_central_short_forms_group_offices_and_tiers(text: str, present: set, absent: set) -> None:
-    agencies = names(extract(text_document("r.txt", text)).agencies)
-    assert present <= agencies, agencies
-    assert not absent & agencies, agencies
+    agencies_hold(text, present, absent)
 
 
 @pytest.mark.parametrize(("text", "ends", "generic"), [
@@ -2091,3 +2094,19 @@ def test_the_own_levels_organs_listed_bare(text: str, ends: tuple, generic: set)
     for end in ends:
         assert any(a.endswith(end) for a in agencies), (end, agencies)
     assert generic <= agencies, agencies
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a zone's own report: 区X局 is the zone's department, 区党委 its party committee
+    ("珠海高新区2021年法治政府建设工作报告\n2021年，高新区在市委、市政府和区党委的领导下，区市场监管局联合区统计局开展检查。\n",
+     {"中共珠海高新技术产业开发区委员会", "珠海高新技术产业开发区市场监督管理局", "珠海高新技术产业开发区统计局"},
+     {"区市场监督管理局", "区统计局"}),
+    # only the province named: a bare centre is the zone's own, not the province's
+    ("高新区2020年法治政府建设工作报告\n2020年，我区深入推进改革，将大楼二层扩建为政务服务中心，进驻窗口业务。"
+     "事项在广东政务服务网公开。\n", {"政务服务中心"}, {"广东省政务服务中心"}),
+    # 党委会: the committee's meeting, not the committee
+    ("武汉东湖高新区2022年法治政府建设工作报告\n2022年，东湖高新区在党委会上专题研究法治工作。\n",
+     set(), {"中共武汉东湖高新技术产业开发区委员会", "中共东湖高新技术产业开发区委员会"}),
+])
+def test_a_zones_own_departments_and_party_committee(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
