@@ -96,7 +96,7 @@ def _name_start(text: str, head_start: int, places: list[Place]) -> int:
         if floor <= place.start < head_start and _is_name(text[place.start:head_start]):
             return place.start
     for pos in range(head_start - 1, max(floor, head_start - 5) - 1, -1):
-        if text[pos] in CLAUSE_BREAK:
+        if text[pos] in CLAUSE_BREAK or not "\u4e00" <= text[pos] <= "\u9fff":  # APP|郑东新区, 《|郑东新区
             return pos + 1 if _is_name(text[pos + 1:head_start]) else head_start
     return head_start
 

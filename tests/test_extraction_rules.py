@@ -2110,3 +2110,11 @@ def test_the_own_levels_organs_listed_bare(text: str, ends: tuple, generic: set)
 ])
 def test_a_zones_own_departments_and_party_committee(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+def test_a_zone_named_after_a_non_word_and_placed_in_the_one_city_named() -> None:
+    text = ("2025年，白马湖新区深入贯彻《淮安市法治政府建设实施方案》，现将白马湖新区2025年度法治政府建设情况报告如下:\n"
+            "一、依托“淮上通”APP白马湖新区政务服务分厅推进改革。制定《白马湖新区党政办公室关于印发白马湖新区管委会"
+            "学法计划的通知》，新区管委会定期学法。\n")
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == ("白马湖新区管理委员会", "淮安市")
