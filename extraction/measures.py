@@ -196,8 +196,8 @@ def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind:
         return True
     if text.startswith(("员", "类"), end):
         return True  # 人民调解员, 行政执法监督员: people; 限时办结类42项: a class of matters
-    if kind != "清单" and text.startswith("清单", end):
-        return True
+    if kind != "清单" and text.startswith("清单", end) and not surface.endswith("职责"):
+        return True  # 领导干部学法|清单 is a list; a duty's 职责清单 lists that duty
     if text.startswith("领导小组", end):
         return True  # 行政审批制度改革领导小组办公室: the name of a group, which ANNOTATION.md leaves out
     if surface.endswith("学法") and text.startswith(STUDY_NOT_PRACTICE_AFTER, end):

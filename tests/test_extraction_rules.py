@@ -2056,6 +2056,8 @@ def test_a_party_committees_staffing_commission() -> None:
     ("充实人民调解员队伍", []),
     ("为各村配备法律顾问12名", []),
     ("即办类5项、限时办结类30项", []),
+    ("印发党政主要负责人履行推进法治建设第一责任人职责清单", ["法治建设第一责任人职责"]),  # the duty's own list
+    ("年内全面清理行政规范性文件，废止3件", ["规范性文件清理"]),
 ])
 def test_catalogue_wordings_and_roles_session_9(text: str, expected: list[str]) -> None:
     from fazhi.extraction.measures import find_measures
