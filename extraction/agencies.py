@@ -1103,6 +1103,22 @@ def _line_body(match: re.Match[str], stem: str, issuer: AgencyHit, context: Agen
     return AgencyHit(match.start(), match.end(), above.prefix + stem + word[1], level, above.node)
 
 
+@lru_cache(maxsize=1)
+def national_commissions() -> frozenset[str]:
+    """The national bodies data/agency_abbreviations.tsv names with 国家 before a local body's name
+    (国家发展和改革委员会, 国家卫生健康委员会): what a ministry's report means by a bare 发展改革委."""
+    return frozenset(full for full in _abbreviations().values() if full.startswith("国家"))
+
+
+def national_bare_bodies(hits: list[AgencyHit], issuer: AgencyHit) -> list[AgencyHit]:
+    """积极配合发展改革委 in a ministry's report: the national commission, not some region's (a bare name
+    the text places nowhere is the issuer's level of government, and a ministry's is the State Council's)."""
+    if issuer.level != "国家":
+        return hits
+    return [AgencyHit(h.start, h.end, "国家" + h.name, "国家", None)
+            if h.bare and h.scoped and "国家" + h.name in national_commissions() else h for h in hits]
+
+
 def is_subsequence(short: str, long: str) -> bool:
     chars = iter(long)
     return all(ch in chars for ch in short)

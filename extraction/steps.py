@@ -20,6 +20,7 @@ from fazhi.extraction.agencies import (
     context_for,
     find_self_references,
     line_bodies,
+    national_bare_bodies,
     own_abbreviations,
 )
 from fazhi.extraction.aliases import apply_aliases
@@ -151,7 +152,7 @@ def issuer(doc: Document) -> None:
     if doc.issuer and doc.issuer not in doc.agency_hits:  # named by a metadata row or by its region
         doc.agency_hits = sorted([*doc.agency_hits, doc.issuer], key=lambda h: h.start)
     if doc.issuer:
-        hits = own_abbreviations(doc.agency_hits, doc.issuer, doc.text)
+        hits = national_bare_bodies(own_abbreviations(doc.agency_hits, doc.issuer, doc.text), doc.issuer)
         hits += line_bodies(doc.text, doc.issuer, doc.agency_context, hits)
         doc.agency_hits = sorted(hits + find_self_references(doc.text, doc.issuer), key=lambda h: h.start)
 

@@ -2120,3 +2120,14 @@ def test_a_zone_named_after_a_non_word_and_placed_in_the_one_city_named() -> Non
             "学法计划的通知》，新区管委会定期学法。\n")
     meta = meta_of(text)
     assert (meta.agency, meta.region) == ("白马湖新区管理委员会", "淮安市")
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("生态环境部2019年法治政府建设年度报告\n2019年，我部积极配合卫生健康委、发展改革委研究清单事项。\n",
+     {"国家卫生健康委员会", "国家发展和改革委员会"}, {"卫生健康委员会", "发展和改革委员会"}),
+    # a region's report: the bare commission stays the report's own level's
+    ("东莞市司法局2019年法治政府建设年度报告\n2019年，我局配合发展改革委研究清单事项。\n",
+     {"东莞市发展和改革委员会"}, {"国家发展和改革委员会"}),
+])
+def test_a_ministrys_bare_commission_is_national(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
