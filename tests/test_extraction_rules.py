@@ -2131,3 +2131,8 @@ def test_a_zone_named_after_a_non_word_and_placed_in_the_one_city_named() -> Non
 ])
 def test_a_ministrys_bare_commission_is_national(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+def test_the_local_police_station() -> None:
+    text = "南宁市青秀区南湖街道2023年法治政府建设工作报告\n2023年，街道联合辖区派出所开展反诈宣传。\n"
+    agencies_hold(text, {"派出所"}, set())
