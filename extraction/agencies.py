@@ -49,6 +49,7 @@ GOV_ORGANS = {
     "人民代表大会常务委员会": "人民代表大会常务委员会", "人大常委会": "人民代表大会常务委员会",
     "人民代表大会": "人民代表大会", "人大": "人民代表大会",
     "人民医院": "人民医院", "中医院": "中医院", "政协": "政协",
+    "行政公署": "行政公署", "行署": "行政公署",  # a 地区's government: 和田地区行政公署, 阿勒泰行署
 }
 PARTY_SUBS = {
     "全面依法治市委员会办公室": "全面依法治市委员会办公室", "依法治市办": "全面依法治市委员会办公室",
@@ -249,6 +250,7 @@ class AgencyContext:
     city: Qualifier | None = None
     county: Qualifier | None = None
     town: str | None = None  # a township's own report: its qualified name (…长宁区虹桥街道)
+    prefecture: Qualifier | None = None  # the 地区 above (or of) the report, when the text names it: its 地委, 行署
 
     def for_level_char(self, char: str) -> tuple[str | None, str | None, str | None]:
         """(name prefix, level, region node) for a bare 省/市/区/县/州/旗/盟."""
@@ -284,8 +286,10 @@ def context_for(gazetteer: RegionGazetteer, entry: RegionEntry | None,
     province = by_level.get("省")
     if city is None and province is not None and province.name.endswith("市"):
         city = province  # 直辖市: 市委 is 北京市委
+    prefecture = by_level.get("市")
     return AgencyContext(province=qualifier(province), city=qualifier(city), county=qualifier(county),
-                         town=name_prefix(gazetteer, entry) if entry.level == "乡镇" else None)
+                         town=name_prefix(gazetteer, entry) if entry.level == "乡镇" else None,
+                         prefecture=qualifier(prefecture) if prefecture and prefecture.name.endswith("地区") else None)
 
 
 @dataclass(slots=True, unsafe_hash=True)  # a value, built per hit: see document.py
@@ -944,6 +948,9 @@ class AgencyFinder:
     def _organ(self, match: re.Match[str]) -> AgencyHit | None:
         if not match.group("lvl") and match.start() not in self.region_spans:
             return None  # no region or level char: generic (most organ matches; cheaper than _prefix)
+        if GOV_ORGANS[match.group("organ")] == "行政公署" and match.start() not in self.region_spans \
+                and match.start() + 1 not in self.region_spans:
+            return None  # a 地区's 行署 follows the 地区's name, never a bare level char (区行政公署)
         prefix = self._prefix(match)
         if prefix is None or not prefix.explicit:
             return None  # a bare 政府/法院 is generic
@@ -996,7 +1003,7 @@ class AgencyFinder:
         """地委, 行署 (a 地区's party committee and administration) and an autonomous region's 区党委, named
         through the report's 地区 or autonomous region when the text fixes it, else as written."""
         out = []
-        city = self.context.city if self.context.city and self.context.city.prefix.endswith("地区") else None
+        city = self.context.prefecture
         if "地委" in self.text:
             for match in PREFECTURE_PARTY_RE.finditer(self.text):
                 sub = match.group("sub")

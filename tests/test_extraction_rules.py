@@ -2001,6 +2001,11 @@ def agencies_hold(text: str, present: set, absent: set) -> None:
     # a 地区's party committee and administration, named through the 地区 the text names
     ("和田地区墨玉县司法局2023年法治政府建设情况报告\n2023年，在地委、行署的坚强领导下，我局认真履职。\n",
      {"中共和田地区委员会", "和田地区行政公署"}, set()),
+    # a county-level city's report under the 地区 it names; the 行署 written in full after the 地区's name
+    ("塔城地区塔城市2022年法治政府建设情况报告\n2022年，塔城市在地委、行署和市委的坚强领导下认真履职。\n",
+     {"中共塔城地区委员会", "塔城地区行政公署"}, {"地委", "行署"}),
+    ("阿勒泰地区2022年法治政府建设情况报告\n2022年，阿勒泰地区行政公署认真履职，各县市区行政公署派出机构配合。\n",
+     {"阿勒泰地区行政公署"}, {"区行政公署"}),
     # the 地区 never written: as written, this report's bodies only
     ("某县2023年法治政府建设情况报告\n2023年，在地委、行署的领导下，我县认真贯彻自治区党委部署。\n",
      {"地委", "行署"}, set()),
