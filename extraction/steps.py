@@ -187,13 +187,25 @@ def _clutter_rows(lines: Sequence[meta_rules.Line]) -> list[meta_rules.Line]:
     """The page's clutter rows above the body (来源:市司法局, 发布机构:区政府办公室, a breadcrumb, a
     byline): the site's contributor or section, not a body the report speaks of; the issuer such a
     row names is added back as the issuer."""
-    out = []
+    out: list[meta_rules.Line] = []
+    previous = ""
     for line in lines[:meta_rules.HEADER_LINES]:
         if meta_rules.is_body_line(line.text):
             break
-        if meta_rules.is_page_clutter(line.text) or BYLINE_RE.match(line.text):
+        if meta_rules.is_page_clutter(line.text) or BYLINE_RE.match(line.text) or _row_value(previous, line.text):
             out.append(line)
+        previous = line.text if line.text.strip() else previous
     return out
+
+
+FIELD_ALONE_RE = re.compile(r"\s*[\u4e00-\u9fff][\u4e00-\u9fff ]{1,7}[:：]\s*")  # 责任部门: with its value below
+
+
+def _row_value(previous: str, text: str) -> bool:
+    """The value of a metadata row written on the line below its field (责任部门:⏎市司法局): the line
+    after a field alone that the clutter table knows."""
+    return bool(text.strip()) and FIELD_ALONE_RE.fullmatch(previous) is not None \
+        and meta_rules.is_page_clutter(previous)
 
 
 def _find_zones(doc: Document) -> None:

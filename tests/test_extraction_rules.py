@@ -2141,3 +2141,9 @@ def test_a_ministrys_bare_commission_is_national(text: str, present: set, absent
 def test_the_local_police_station() -> None:
     text = "南宁市青秀区南湖街道2023年法治政府建设工作报告\n2023年，街道联合辖区派出所开展反诈宣传。\n"
     agencies_hold(text, {"派出所"}, set())
+
+
+def test_a_metadata_rows_value_on_the_line_below() -> None:
+    text = ("索 引 号:\n11450100/2023-00021\n责任部门:\n市生态环境局\n发布机构:\n南宁市人民政府办公室\n"
+            "南宁市人民政府关于2022年度法治政府建设情况的报告\n2022年，市政府认真贯彻落实习近平法治思想，配合市公安局开展执法。\n")
+    agencies_hold(text, {"南宁市公安局"}, {"南宁市生态环境局"})
