@@ -81,8 +81,9 @@ ENTITY_FLOORS = {  # F1 per type on entities/ (realextra3's first measurement: 0
     "realextra5": {"laws": 0.97, "agencies": 0.93, "measures": 0.88, "regions": 0.93},
     "realextra6": {"laws": 0.97, "agencies": 0.83, "measures": 0.86, "regions": 0.95},
     "realextra8": {"laws": 0.97, "agencies": 0.84, "measures": 0.88, "regions": 0.93},
-    "realextra9": {"laws": 0.96, "agencies": 0.72, "measures": 0.88, "regions": 0.92},
-    "realextra10": {"laws": 0.95, "agencies": 0.83, "measures": 0.88, "regions": 0.92},
+    # realextra9/10: tune material since session 9 (s9-agencies: 0.920/0.970 and 0.955/0.925); about 0.02 under
+    "realextra9": {"laws": 0.97, "agencies": 0.90, "measures": 0.95, "regions": 0.93},
+    "realextra10": {"laws": 0.96, "agencies": 0.93, "measures": 0.90, "regions": 0.93},
 }
 
 
