@@ -50,6 +50,10 @@ GOV_ORGANS = {
     "人民代表大会": "人民代表大会", "人大": "人民代表大会",
     "人民医院": "人民医院", "中医院": "中医院", "政协": "政协",
     "行政公署": "行政公署", "行署": "行政公署",  # a 地区's government: 和田地区行政公署, 阿勒泰行署
+    # the mass organisations of every level (群团组织), by their short names: 县妇联, 市总工会, 区工商联
+    "妇联": "妇女联合会", "妇女联合会": "妇女联合会", "总工会": "总工会", "工商联": "工商业联合会",
+    "工商业联合会": "工商业联合会", "残联": "残疾人联合会", "残疾人联合会": "残疾人联合会", "科协": "科学技术协会",
+    "科学技术协会": "科学技术协会",
 }
 PARTY_SUBS = {
     "全面依法治市委员会办公室": "全面依法治市委员会办公室", "依法治市办": "全面依法治市委员会办公室",
@@ -65,7 +69,7 @@ PARTY_SUBS = {
     "编办": "机构编制委员会办公室", "机构编制委员会办公室": "机构编制委员会办公室",
     "机构编制委员会": "机构编制委员会", "编委": "机构编制委员会", "网信办": "网络安全和信息化委员会办公室", "党校": "党校",
     "办公室": "办公室", "办公厅": "办公厅", "巡察办": "巡察工作领导小组办公室",
-    "讲师团": "讲师团", "政法委员会": "政法委员会",
+    "讲师团": "讲师团", "政法委员会": "政法委员会", "社会工作部": "社会工作部",  # 社会工作部: since the 2023 reform
     # 辽宁's name for the committee (市委法治建设委员会) and its office
     "法治建设委员会办公室": "法治建设委员会办公室", "法治建设委员会": "法治建设委员会",
 }
@@ -208,6 +212,8 @@ CENTRAL_OFFICES_RE = re.compile(r"(中办)[、和及与]?(国办)")
 # not in a list of levels (依托中央、省、市信用平台), where it names a tier of government.
 CENTRAL_ALONE_RE = re.compile(r"中(?<![党共]中)央(?=关于|要求|和省|和国务院|、国务院|的?决策部署|精神|有关要求|《)")
 AUTONOMOUS_PARTY_RE = re.compile(r"自治区党委(?![员书副])")
+# 团县委, 团市委: the Communist Youth League committee of that level (ANNOTATION.md: 团区委 → 共青团X区委员会)
+YOUTH_LEAGUE_RE = re.compile(r"团(?P<lvl>[省市区县州旗])委(?!员)")
 # 中央 listed with party committees (贯彻中央、省委、市委决策部署) is the party centre. In both 中央
 # patterns the look-behind comes after 中 so that the pattern starts with a literal, which sre finds by
 # a fast skip (with a leading look-behind it entered the pattern at every position: 0.34 ms per report).
@@ -515,6 +521,8 @@ class AgencyFinder:
         for match in CENTRAL_OFFICES_RE.finditer(self.text):
             for group, name in ((1, "中共中央办公厅"), (2, "国务院办公厅")):
                 self._keep(hits, taken, AgencyHit(match.start(group), match.end(group), name, "国家", None))
+        for match in YOUTH_LEAGUE_RE.finditer(self.text):
+            self._keep(hits, taken, self._youth_league(match))
         for match in party.finditer(self.text):
             self._keep(hits, taken, self._party(match))
         for match in AUTONOMOUS_PARTY_RE.finditer(self.text):
@@ -1001,6 +1009,12 @@ class AgencyFinder:
             return None
         start = match.end(1) - len(words)
         return AgencyHit(start, match.end(), words + "律师事务所", None, None)
+
+    def _youth_league(self, match: re.Match[str]) -> AgencyHit:
+        """团县委: 共青团X县委员会 of the level the report's region fixes, else as written."""
+        qualifier, level, node = self.context.for_level_char(match.group("lvl"))
+        name = f"共青团{qualifier}委员会" if qualifier else match.group(0)
+        return AgencyHit(match.start(), match.end(), name, level, node, scoped=qualifier is None)
 
     def _prefecture_organs(self) -> list[AgencyHit]:
         """地委, 行署 (a 地区's party committee and administration) and an autonomous region's 区党委, named

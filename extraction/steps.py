@@ -198,14 +198,14 @@ def _clutter_rows(lines: Sequence[meta_rules.Line]) -> list[meta_rules.Line]:
     return out
 
 
-FIELD_ALONE_RE = re.compile(r"\s*[\u4e00-\u9fff][\u4e00-\u9fff ]{1,7}[:：]\s*")  # 责任部门: with its value below
+FIELD_ALONE_RE = re.compile(r"\s*(?P<field>[\u4e00-\u9fff][\u4e00-\u9fff ]{1,7})[:：]?\s*")  # 责任部门: / 来源
 
 
 def _row_value(previous: str, text: str) -> bool:
-    """The value of a metadata row written on the line below its field (责任部门:⏎市司法局): the line
-    after a field alone that the clutter table knows."""
-    return bool(text.strip()) and FIELD_ALONE_RE.fullmatch(previous) is not None \
-        and meta_rules.is_page_clutter(previous)
+    """The value of a metadata row written on the line below its field (责任部门:⏎市司法局, 来源⏎区卫健局):
+    the line after a field alone, with or without its colon, that the clutter table knows."""
+    field = FIELD_ALONE_RE.fullmatch(previous)
+    return bool(text.strip()) and field is not None and meta_rules.is_page_clutter(field.group("field") + ":")
 
 
 def _find_zones(doc: Document) -> None:
