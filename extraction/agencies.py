@@ -28,8 +28,10 @@ from fazhi.extraction.regions import RegionEntry, RegionGazetteer, name_prefix, 
 from fazhi.extraction.spans import TakenMask
 from fazhi.extraction.wordtrie import chars_at, guarded_trie_regex
 
-HEADS = ("委员会办公室", "委员会", "办公室", "办公厅", "总局", "中心", "大队", "支队", "局", "厅", "委", "部", "办", "署",
-         "所")
+# The enforcement teams of the 2018 reform are named by their line: 市场监管综合执法大队, 卫生健康综合行政执法支队
+ENFORCEMENT_HEADS = ("综合行政执法大队", "综合行政执法支队", "综合执法大队", "综合执法支队")
+HEADS = (*ENFORCEMENT_HEADS, "委员会办公室", "委员会", "办公室", "办公厅", "总局", "中心", "大队", "支队", "局", "厅", "委",
+         "部", "办", "署", "所")
 GENERIC_HEADS = ("主管部门", "行政部门", "部门", "机关")
 SQUAD_HEADS = ("大队", "支队")  # enforcement squads: a county's and each town's
 LEVEL_CHARS = "省市区县州旗盟"  # 旗 and 盟: Inner Mongolia's county and prefecture
@@ -47,6 +49,11 @@ GOV_ORGANS = {
     "人民代表大会常务委员会": "人民代表大会常务委员会", "人大常委会": "人民代表大会常务委员会",
     "人民代表大会": "人民代表大会", "人大": "人民代表大会",
     "人民医院": "人民医院", "中医院": "中医院", "政协": "政协",
+    "行政公署": "行政公署", "行署": "行政公署",  # a 地区's government: 和田地区行政公署, 阿勒泰行署
+    # the mass organisations of every level (群团组织), by their short names: 县妇联, 市总工会, 区工商联
+    "妇联": "妇女联合会", "妇女联合会": "妇女联合会", "总工会": "总工会", "工商联": "工商业联合会",
+    "工商业联合会": "工商业联合会", "残联": "残疾人联合会", "残疾人联合会": "残疾人联合会", "科协": "科学技术协会",
+    "科学技术协会": "科学技术协会",
 }
 PARTY_SUBS = {
     "全面依法治市委员会办公室": "全面依法治市委员会办公室", "依法治市办": "全面依法治市委员会办公室",
@@ -59,19 +66,31 @@ PARTY_SUBS = {
     **{f"{form}{lvl}{tail}": f"全面依法治{lvl}委员会" for lvl in "省市区县"
        for form in ("全面依法治", "依法治") for tail in ("委员会", "委")},
     "组织部": "组织部", "宣传部": "宣传部", "统战部": "统一战线工作部", "政法委": "政法委员会",
-    "编办": "机构编制委员会办公室", "网信办": "网络安全和信息化委员会办公室", "党校": "党校",
+    "编办": "机构编制委员会办公室", "机构编制委员会办公室": "机构编制委员会办公室",
+    "机构编制委员会": "机构编制委员会", "编委": "机构编制委员会", "网信办": "网络安全和信息化委员会办公室", "党校": "党校",
     "办公室": "办公室", "办公厅": "办公厅", "巡察办": "巡察工作领导小组办公室",
-    "讲师团": "讲师团", "政法委员会": "政法委员会",
+    "讲师团": "讲师团", "政法委员会": "政法委员会", "社会工作部": "社会工作部",  # 社会工作部: since the 2023 reform
     # 辽宁's name for the committee (市委法治建设委员会) and its office
     "法治建设委员会办公室": "法治建设委员会办公室", "法治建设委员会": "法治建设委员会",
+}
+# Short forms of central bodies in ministries' reports (中央办公厅、国务院办公厅印发…, 配合中央编办开展…): never a
+# local body, and 中央编办 is not some region's 编办, 中央组织部 no 组织部 (their official names: 中共中央办公厅,
+# 中央机构编制委员会办公室, 中央网络安全和信息化委员会办公室, 中央政法委员会, 中共中央组织部…; 国务院审改办 until the
+# 2018 reform)
+CENTRAL_SHORT_FORMS = {
+    "中央办公厅": "中共中央办公厅", "中央编办": "中央机构编制委员会办公室", "中央网信办": "中央网络安全和信息化委员会办公室",
+    "中央政法委": "中央政法委员会", "国务院审改办": "国务院行政审批制度改革工作领导小组办公室",
+    "中央组织部": "中共中央组织部", "中央宣传部": "中共中央宣传部", "中央统战部": "中共中央统一战线工作部",
+    "中央党校": "中共中央党校", "中央纪委": "中共中央纪律检查委员会", "国务院国资委": "国务院国有资产监督管理委员会",
 }
 NATIONAL = (
     "全国人民代表大会常务委员会法制工作委员会", "全国人大常委会法制工作委员会", "全国人大常委会法工委",
     "全国人民代表大会常务委员会", "全国人民代表大会", "全国人大常委会", "国务院办公厅", "国务院",
     "中共中央办公厅", "中共中央", "中央全面依法治国委员会办公室", "中央全面依法治国委员会",
     "最高人民法院", "最高人民检察院", "全国普法工作领导小组办公室", "全国普法办", "中央纪委国家监委", "国家监察委员会", "党中央", "海关总署", "中国人民银行",
+    *CENTRAL_SHORT_FORMS,
 )
-NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务委员会", "党中央": "中共中央",
+NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务委员会", "党中央": "中共中央", **CENTRAL_SHORT_FORMS,
                       "全国普法办": "全国普法工作领导小组办公室",
                       **dict.fromkeys(("全国人大常委会法制工作委员会", "全国人大常委会法工委"),
                                       "全国人民代表大会常务委员会法制工作委员会")}
@@ -100,12 +119,21 @@ ONLINE_SERVICE_BEFORE = ("电子", "网上")
 # body the report names; after other characters it is the end of a name read elsewhere (城关派出所)
 # (派出所、司法所、法庭等: the township's people's tribunal, written alone the same way)
 BARE_UNITS = ("派出所", "法庭")
-BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|^)(?:派出所|法庭)(?!长)", re.MULTILINE)
+BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|(?<=辖区)|^)(?:派出所|法庭)(?!长)", re.MULTILINE)  # 辖区派出所
+# 支持人大、政协、监委、法院、检察院依法履职: the organs of the report's own level listed bare, the congress or
+# the CPPCC among them (alone, 法院 is the generic 人民法院: ANNOTATION.md)
+OWN_ORGAN_ITEMS = {"人大常委会": "人民代表大会常务委员会", "人大": "人民代表大会", "政协": "政协", "监委": "监察委员会",
+                   "人民法院": "人民法院", "法院": "人民法院", "人民检察院": "人民检察院", "检察院": "人民检察院"}
+_OWN_ORGAN_ITEM = "|".join(sorted(OWN_ORGAN_ITEMS, key=len, reverse=True))
+OWN_ORGAN_LIST_RE = re.compile(rf"(?:{_OWN_ORGAN_ITEM})(?:、(?:{_OWN_ORGAN_ITEM})){{2,}}")
 # A named body right after a region: 河源市“扫黄打非”工作领导小组办公室, 阳江市人民医院, 省政务大数据中心.
 NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?"
     r"(?P<head>领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心|协会|学会|管理委员会|管委会)"
 )
+# A national institute or headquarters named in full (国家自然灾害防治研究院, 国家防汛抗旱总指挥部, 中国城市规划设计
+# 研究院): a body of its own, national by its first word
+NATIONAL_NAMED_RE = re.compile(r"(?:国家|中国)[\u4e00-\u9fff]{2,10}?(?:研究院|总指挥部)")
 # A national line body and the local bureaus named under it: 国家税务总局|泰顺县税务局
 LINE_HEADS = {"国家税务总局": "税务局"}
 BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)分局")
@@ -184,6 +212,8 @@ CENTRAL_OFFICES_RE = re.compile(r"(中办)[、和及与]?(国办)")
 # not in a list of levels (依托中央、省、市信用平台), where it names a tier of government.
 CENTRAL_ALONE_RE = re.compile(r"中(?<![党共]中)央(?=关于|要求|和省|和国务院|、国务院|的?决策部署|精神|有关要求|《)")
 AUTONOMOUS_PARTY_RE = re.compile(r"自治区党委(?![员书副])")
+# 团县委, 团市委: the Communist Youth League committee of that level (ANNOTATION.md: 团区委 → 共青团X区委员会)
+YOUTH_LEAGUE_RE = re.compile(r"团(?P<lvl>[省市区县州旗])委(?!员)")
 # 中央 listed with party committees (贯彻中央、省委、市委决策部署) is the party centre. In both 中央
 # patterns the look-behind comes after 中 so that the pattern starts with a literal, which sre finds by
 # a fast skip (with a leading look-behind it entered the pattern at every position: 0.34 ms per report).
@@ -192,7 +222,17 @@ CENTRAL_BESIDE_COMMITTEES_RE = re.compile(r"中(?<![党共]中)央(?=[、和及�
 # (a tier of platforms, 中央、省、市信用平台, is not: only decisions and inspections follow here).
 CENTRAL_TIERS_RE = re.compile(r"中(?<![党共]中)央(?=(?:、(?:省|市|区|县|自治区)委?){1,3}(?:的|等)?"
                               r"(?:决策部署|部署|法治督察|督察|要求|精神|法治建设))")
-OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)")  # 办件, 办理, 办结, 办公, (汇编)办法; not 依法治国办|法治
+# A 地区 (prefecture: 阿里地区, 喀什地区, 大兴安岭地区) has a 地委 and a 行政公署 (行署) where a city has a 市委
+# and a 市政府; a county under it writes 在地委、行署的领导下. The look-behinds after the first character
+# keep the pattern starting with a literal; they and the look-aheads leave out 当地委托, 各地委员, 执行署名.
+PREFECTURE_PARTY_RE = re.compile(r"地(?<![当本各该外两异属驻此内]地)委(?![托员派屈])"
+                                 r"(?P<sub>(?:全面)?依法治地(?:委员会|委)(?:办公室)?|依法治地办)?")
+PREFECTURE_OFFICE_RE = re.compile(rf"行(?<=[{re.escape(NOT_A_NAME_BEFORE)}委]行)署")
+# 区党委 in an autonomous region's reports (贯彻自治区党委…, 党中央、区党委、地委): the region's party
+# committee; written after a word it is another's (社区党委, 高新区党委)
+REGION_PARTY_RE = re.compile(rf"区(?<=[{re.escape(NOT_A_NAME_BEFORE)}]区)党委")
+# 办件, 办理, 办结, 办公, (汇编)办法, 到政府办事; not 依法治国办|法治, 街道办|事处
+OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)|事(?!处)")
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
 RULE_OF_LAW_TIER_RE = re.compile(r"全面依法治([省市区县])委员会")
 LIST_ITEM_BEFORE_RE = re.compile(r"[^、，,。；;：:\s]+$")  # one item of a 、-list, ending where the search ends
@@ -219,6 +259,7 @@ class AgencyContext:
     city: Qualifier | None = None
     county: Qualifier | None = None
     town: str | None = None  # a township's own report: its qualified name (…长宁区虹桥街道)
+    prefecture: Qualifier | None = None  # the 地区 above (or of) the report, when the text names it: its 地委, 行署
 
     def for_level_char(self, char: str) -> tuple[str | None, str | None, str | None]:
         """(name prefix, level, region node) for a bare 省/市/区/县/州/旗/盟."""
@@ -254,8 +295,10 @@ def context_for(gazetteer: RegionGazetteer, entry: RegionEntry | None,
     province = by_level.get("省")
     if city is None and province is not None and province.name.endswith("市"):
         city = province  # 直辖市: 市委 is 北京市委
+    prefecture = by_level.get("市")
     return AgencyContext(province=qualifier(province), city=qualifier(city), county=qualifier(county),
-                         town=name_prefix(gazetteer, entry) if entry.level == "乡镇" else None)
+                         town=name_prefix(gazetteer, entry) if entry.level == "乡镇" else None,
+                         prefecture=qualifier(prefecture) if prefecture and prefecture.name.endswith("地区") else None)
 
 
 @dataclass(slots=True, unsafe_hash=True)  # a value, built per hit: see document.py
@@ -469,22 +512,35 @@ class AgencyFinder:
         for match in national.finditer(self.text):
             name = NATIONAL_CANONICAL.get(match.group(0), match.group(0))
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), name, "国家", None))
+        for match in NATIONAL_NAMED_RE.finditer(self.text):
+            if not NAMED_BODY_STOP.search(match.group(0)):
+                self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), "国家", None))
         for match in (*CENTRAL_BESIDE_COMMITTEES_RE.finditer(self.text), *CENTRAL_ALONE_RE.finditer(self.text),
                       *CENTRAL_TIERS_RE.finditer(self.text)):
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), "中共中央", "国家", None))
         for match in CENTRAL_OFFICES_RE.finditer(self.text):
             for group, name in ((1, "中共中央办公厅"), (2, "国务院办公厅")):
                 self._keep(hits, taken, AgencyHit(match.start(group), match.end(group), name, "国家", None))
+        for match in YOUTH_LEAGUE_RE.finditer(self.text):
+            self._keep(hits, taken, self._youth_league(match))
         for match in party.finditer(self.text):
             self._keep(hits, taken, self._party(match))
         for match in AUTONOMOUS_PARTY_RE.finditer(self.text):
             self._keep(hits, taken, self._autonomous_party(match))
+        for hit in self._prefecture_organs():
+            self._keep(hits, taken, hit)
         for match in organs.finditer(self.text):
             self._keep(hits, taken, self._organ(match))
         for hit in self._shared_prefix_items(hits):
             self._keep(hits, taken, hit)
         for match in functional.finditer(self.text):
-            self._keep(hits, taken, self._functional(match))
+            body = self._functional(match)
+            if body is None and match.group("head") in ENFORCEMENT_HEADS:  # 街道|综合行政执法大队: 街道 names no line
+                team = functional.match(self.text, match.start("head"))
+                body = self._functional(team) if team else None
+            self._keep(hits, taken, body)
+        for hit in self._own_organ_list():
+            self._keep(hits, taken, hit)
         for match in BARE_ORGANS_RE.finditer(self.text):
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(1), None, None, generic=True))
         for match in BARE_COURT_RE.finditer(self.text):
@@ -527,6 +583,27 @@ class AgencyFinder:
                     break
                 out.append(before)
                 pos = before.start
+        return out
+
+    def _own_organ_list(self) -> list[AgencyHit]:
+        """人大、政协、监委、法院、检察院 written bare as one list, in a report whose own level the text fixes:
+        that level's organs (the region is written once for the report, as 我区 is)."""
+        own = self.context.own
+        if own is None or "、" not in self.text:
+            return []
+        out = []
+        for match in OWN_ORGAN_LIST_RE.finditer(self.text):
+            items = match.group(0).split("、")
+            before = self.text[match.start() - 1:match.start()]
+            if not {"人大", "人大常委会", "政协"} & set(items) or (before and before in LEVEL_CHARS) \
+                    or match.start() in self.region_spans:
+                continue
+            pos = match.start()
+            for item in items:
+                organ = OWN_ORGAN_ITEMS[item]
+                name = f"中国人民政治协商会议{own.prefix}委员会" if organ == "政协" else own.prefix + organ
+                out.append(AgencyHit(pos, pos + len(item), name, own.level, own.node))
+                pos += len(item) + 1
         return out
 
     def _committee_governments(self, hits: list[AgencyHit]) -> list[AgencyHit]:
@@ -681,6 +758,8 @@ class AgencyFinder:
         lvl = match.group("lvl")
         if PLURAL_BEFORE_RE.search(self.text, max(0, start - 12), start) or self._in_plural_list(start):
             return None
+        if lvl and start > 0 and self.text[start - 1] in "省市县区" and start not in self.region_spans:
+            return None  # 省市县政府机构改革, 市县教育局: the tiers of government, every body of each
         # The region may end right before the match, or with the match's level char (韶关|市|司法局).
         region = self.region_spans.get(start) or (lvl and self.region_spans.get(start + 1))
         if region and region.short and lvl and self.region_spans.get(start) is region \
@@ -880,6 +959,9 @@ class AgencyFinder:
     def _organ(self, match: re.Match[str]) -> AgencyHit | None:
         if not match.group("lvl") and match.start() not in self.region_spans:
             return None  # no region or level char: generic (most organ matches; cheaper than _prefix)
+        if GOV_ORGANS[match.group("organ")] == "行政公署" and match.start() not in self.region_spans \
+                and match.start() + 1 not in self.region_spans:
+            return None  # a 地区's 行署 follows the 地区's name, never a bare level char (区行政公署)
         prefix = self._prefix(match)
         if prefix is None or not prefix.explicit:
             return None  # a bare 政府/法院 is generic
@@ -887,6 +969,8 @@ class AgencyFinder:
             return AgencyHit(prefix.start, match.end(), self.text[prefix.start:match.end()], prefix.level, None,
                              scoped=True)
         organ = GOV_ORGANS[match.group("organ")]
+        if match.group("organ").endswith("办") and OFFICE_VERB_RE.match(self.text, match.end()):
+            return None  # 到政府办事, 提高政府办事效率: 办 is the verb
         if organ == "中级人民法院" and prefix.level == "区县":
             return None
         if organ == "政协":  # the region sits inside the official name
@@ -902,7 +986,7 @@ class AgencyFinder:
             organ = town.group(0).replace("镇政府", "镇人民政府").replace("乡政府", "乡人民政府")
             return AgencyHit(span.start, town.end(), span.prefix + organ, "乡镇", span.node)
         body = NAMED_BODY_RE.match(self.text, end)
-        if body is None or NAMED_BODY_STOP.search(body.group(0).replace("中心", "")):
+        if body is None or NAMED_BODY_STOP.search(self._body_words(body)):
             return None
         start = self._chain_start(span.start)
         # 天津经济技术开发区管理委员会 is that body's own name; 天津市… would be a name nobody uses
@@ -911,6 +995,13 @@ class AgencyFinder:
         name = name[:-len(head)] + expand_abbreviation(head)
         return AgencyHit(start if span.short else span.start, body.end(), name, span.level, span.node)
 
+    @staticmethod
+    def _body_words(body: re.Match[str]) -> str:
+        """The words of a named body that must hold no sentence word: 中心 is a head, not 'central', and a
+        group office may carry its task (推进依法行政工作领导小组办公室, 全面推进…领导小组办公室)."""
+        words = body.group(0).replace("中心", "")
+        return words.replace("全面推进", "").replace("推进", "") if body.group("head") == "领导小组办公室" else words
+
     def _law_firm(self, match: re.Match[str]) -> AgencyHit | None:
         """A named law firm: the words after the last verb or conjunction before 律师事务所."""
         words = LAW_FIRM_LEAD.sub("", match.group(1))
@@ -918,6 +1009,41 @@ class AgencyFinder:
             return None
         start = match.end(1) - len(words)
         return AgencyHit(start, match.end(), words + "律师事务所", None, None)
+
+    def _youth_league(self, match: re.Match[str]) -> AgencyHit:
+        """团县委: 共青团X县委员会 of the level the report's region fixes, else as written."""
+        qualifier, level, node = self.context.for_level_char(match.group("lvl"))
+        name = f"共青团{qualifier}委员会" if qualifier else match.group(0)
+        return AgencyHit(match.start(), match.end(), name, level, node, scoped=qualifier is None)
+
+    def _prefecture_organs(self) -> list[AgencyHit]:
+        """地委, 行署 (a 地区's party committee and administration) and an autonomous region's 区党委, named
+        through the report's 地区 or autonomous region when the text fixes it, else as written."""
+        out = []
+        city = self.context.prefecture
+        if "地委" in self.text:
+            for match in PREFECTURE_PARTY_RE.finditer(self.text):
+                sub = match.group("sub")
+                if city is None:
+                    name = match.group(0)
+                elif sub:
+                    name = f"中共{city.prefix}委全面依法治地委员会" + ("办公室" if sub.endswith(("办公室", "办")) else "")
+                else:
+                    name = f"中共{city.prefix}委员会"
+                out.append(AgencyHit(match.start(), match.end(), name, "市", city.node if city else None,
+                                     scoped=city is None))
+        if "行署" in self.text:
+            for match in PREFECTURE_OFFICE_RE.finditer(self.text):
+                name = f"{city.prefix}行政公署" if city else "行署"
+                out.append(AgencyHit(match.start(), match.end(), name, "市", city.node if city else None,
+                                     scoped=city is None))
+        province = self.context.province
+        if "区党委" in self.text and (province.prefix.endswith("自治区") if province else "自治区" in self.text):
+            for match in REGION_PARTY_RE.finditer(self.text):
+                name = f"中共{province.prefix}委员会" if province else "区党委"
+                out.append(AgencyHit(match.start(), match.end(), name, "省", province.node if province else None,
+                                     scoped=province is None))
+        return out
 
     def _autonomous_party(self, match: re.Match[str]) -> AgencyHit:
         """自治区党委 (an autonomous region writes 党委 where a province writes 省委): its committee."""
@@ -999,6 +1125,22 @@ def _line_body(match: re.Match[str], stem: str, issuer: AgencyHit, context: Agen
     if above is None:
         return AgencyHit(match.start(), match.end(), word[0] + stem + word[1], level, None, scoped=True)
     return AgencyHit(match.start(), match.end(), above.prefix + stem + word[1], level, above.node)
+
+
+@lru_cache(maxsize=1)
+def national_commissions() -> frozenset[str]:
+    """The national bodies data/agency_abbreviations.tsv names with 国家 before a local body's name
+    (国家发展和改革委员会, 国家卫生健康委员会): what a ministry's report means by a bare 发展改革委."""
+    return frozenset(full for full in _abbreviations().values() if full.startswith("国家"))
+
+
+def national_bare_bodies(hits: list[AgencyHit], issuer: AgencyHit) -> list[AgencyHit]:
+    """积极配合发展改革委 in a ministry's report: the national commission, not some region's (a bare name
+    the text places nowhere is the issuer's level of government, and a ministry's is the State Council's)."""
+    if issuer.level != "国家":
+        return hits
+    return [AgencyHit(h.start, h.end, "国家" + h.name, "国家", None)
+            if h.bare and h.scoped and "国家" + h.name in national_commissions() else h for h in hits]
 
 
 def is_subsequence(short: str, long: str) -> bool:

@@ -746,6 +746,10 @@ def zone_host(text: str, issuer: AgencyHit, mentions: list[RegionMention],
     district inside that region the report follows as a superior (滨海新区区委区政府的部署) is the
     zone's region. Kept as it is when the text names none, or more than one."""
     zone_region = gazetteer.by_node(issuer.region) if issuer.region else None
+    cities = {m.entry for m in mentions if m.entry.level == "市"}
+    if zone_region is None and len(cities) == 1:  # 郑东新区 (no division in its name) in a text naming one city
+        city = cities.pop()
+        return dataclasses.replace(issuer, region=node_name(gazetteer, city), level=city.level)
     if zone_region is None or zone_region.level not in ("省", "市"):
         return issuer
     hosts = {m.entry for m in mentions if m.entry.level == "区县" and zone_region in gazetteer.ancestors(m.entry)

@@ -175,7 +175,7 @@ ROLE_SURFACES = frozenset({"法律顾问", "政府法律顾问", "常年法律�
 # it out (履行推进法治建设第一责任人, 主要负责人法治建设第一责任人、…制度), not as a person's title
 # (以法治建设第一责任人、局长某某为组长).
 DUTY_HOLDERS = frozenset({"法治建设第一责任人", "法治政府建设第一责任人"})
-_DUTY_VERB_BEFORE_RE = re.compile(r"(?:履行|推进|落实|压实|负责人)$")
+_DUTY_VERB_BEFORE_RE = re.compile(r"(?:履行|推进|落实|压实|强化|负责人)$")
 # A role written plainly (用好法律明白人) is people; quoted (“法律明白人”) it names the programme (ANNOTATION.md).
 QUOTED_ROLES = frozenset({"法律明白人"})
 # 会前学法 of a department's or a party group's own meeting (厅务会会前学法) is not the government's
@@ -187,14 +187,17 @@ STUDY_NOT_PRACTICE_AFTER = ("计划", "、用法", "、守法", "、尊法")
 STAFFED_SURFACES = frozenset({"法制审核"})
 STAFF_AFTER = ("人员", "员", "机构")
 _COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两百几多]+(?:名|位|个|人)$")
+_COUNT_AFTER_RE = re.compile(r"[\d一二三四五六七八九十两百几多]+(?:名|位|人)")  # 配备法律顾问1名
 _PERSON_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{2,3}同志")
 
 
 def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind: str) -> bool:
     if surface.endswith("制度") and text.startswith("化", end):
         return True
-    if kind != "清单" and text.startswith("清单", end):
-        return True
+    if text.startswith(("员", "类"), end):
+        return True  # 人民调解员, 行政执法监督员: people; 限时办结类42项: a class of matters
+    if kind != "清单" and text.startswith("清单", end) and not surface.endswith("职责"):
+        return True  # 领导干部学法|清单 is a list; a duty's 职责清单 lists that duty
     if text.startswith("领导小组", end):
         return True  # 行政审批制度改革领导小组办公室: the name of a group, which ANNOTATION.md leaves out
     if surface.endswith("学法") and text.startswith(STUDY_NOT_PRACTICE_AFTER, end):
@@ -208,7 +211,8 @@ def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind:
     if surface in STAFFED_SURFACES and text.startswith(STAFF_AFTER, end):
         return True  # 法制审核人员, 法制审核机构: the people or the unit, not the review system
     if surface in ROLE_SURFACES:
-        return bool(_COUNT_BEFORE_RE.search(text, max(0, start - 6), start) or _PERSON_AFTER_RE.match(text, end))
+        return bool(_COUNT_BEFORE_RE.search(text, max(0, start - 6), start) or _PERSON_AFTER_RE.match(text, end)
+                    or _COUNT_AFTER_RE.match(text, end))
     return False
 
 

@@ -20,6 +20,7 @@ from fazhi.extraction.agencies import (
     context_for,
     find_self_references,
     line_bodies,
+    national_bare_bodies,
     own_abbreviations,
 )
 from fazhi.extraction.aliases import apply_aliases
@@ -151,7 +152,7 @@ def issuer(doc: Document) -> None:
     if doc.issuer and doc.issuer not in doc.agency_hits:  # named by a metadata row or by its region
         doc.agency_hits = sorted([*doc.agency_hits, doc.issuer], key=lambda h: h.start)
     if doc.issuer:
-        hits = own_abbreviations(doc.agency_hits, doc.issuer, doc.text)
+        hits = national_bare_bodies(own_abbreviations(doc.agency_hits, doc.issuer, doc.text), doc.issuer)
         hits += line_bodies(doc.text, doc.issuer, doc.agency_context, hits)
         doc.agency_hits = sorted(hits + find_self_references(doc.text, doc.issuer), key=lambda h: h.start)
 
@@ -186,13 +187,25 @@ def _clutter_rows(lines: Sequence[meta_rules.Line]) -> list[meta_rules.Line]:
     """The page's clutter rows above the body (来源:市司法局, 发布机构:区政府办公室, a breadcrumb, a
     byline): the site's contributor or section, not a body the report speaks of; the issuer such a
     row names is added back as the issuer."""
-    out = []
+    out: list[meta_rules.Line] = []
+    previous = ""
     for line in lines[:meta_rules.HEADER_LINES]:
         if meta_rules.is_body_line(line.text):
             break
-        if meta_rules.is_page_clutter(line.text) or BYLINE_RE.match(line.text):
+        if meta_rules.is_page_clutter(line.text) or BYLINE_RE.match(line.text) or _row_value(previous, line.text):
             out.append(line)
+        previous = line.text if line.text.strip() else previous
     return out
+
+
+FIELD_ALONE_RE = re.compile(r"\s*(?P<field>[\u4e00-\u9fff][\u4e00-\u9fff ]{1,7})[:：]?\s*")  # 责任部门: / 来源
+
+
+def _row_value(previous: str, text: str) -> bool:
+    """The value of a metadata row written on the line below its field (责任部门:⏎市司法局, 来源⏎区卫健局):
+    the line after a field alone, with or without its colon, that the clutter table knows."""
+    field = FIELD_ALONE_RE.fullmatch(previous)
+    return bool(text.strip()) and field is not None and meta_rules.is_page_clutter(field.group("field") + ":")
 
 
 def _find_zones(doc: Document) -> None:

@@ -19,8 +19,8 @@ from fazhi.extraction.agencies import AgencyContext, AgencyHit, expand_abbreviat
 from fazhi.extraction.dictionaries import load_zone_forms
 
 ZONE_ORGANS = {"管理委员会": "{}管理委员会", "管委会": "{}管理委员会",
-               "党工委": "中共{}工作委员会", "工作委员会": "中共{}工作委员会"}
-ORGAN_RE = re.compile("|".join(sorted(ZONE_ORGANS, key=len, reverse=True)))
+               "党工委": "中共{}工作委员会", "工作委员会": "中共{}工作委员会", "党委": "中共{}委员会"}
+ORGAN_RE = re.compile("|".join(sorted(ZONE_ORGANS, key=len, reverse=True)).replace("党委", "党委(?!会)"))  # 党委会: a meeting
 # What cannot be part of a zone's own name before its head word (深入推进经济开发区建设, 各开发区)
 # or verbs that take the zone as object (结合经济技术开发区管理委员会…, 支持高新区发展): the name starts after them
 NAME_STOP_RE = re.compile(r"简称|称|的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托|本|我|该|个|级|所在|其他|重点"
@@ -96,7 +96,7 @@ def _name_start(text: str, head_start: int, places: list[Place]) -> int:
         if floor <= place.start < head_start and _is_name(text[place.start:head_start]):
             return place.start
     for pos in range(head_start - 1, max(floor, head_start - 5) - 1, -1):
-        if text[pos] in CLAUSE_BREAK:
+        if text[pos] in CLAUSE_BREAK or not "\u4e00" <= text[pos] <= "\u9fff":  # APP|郑东新区, 《|郑东新区
             return pos + 1 if _is_name(text[pos + 1:head_start]) else head_start
     return head_start
 
@@ -145,15 +145,34 @@ def zone_agencies(text: str, zones: list[Zone], issuer: Zone | None, hits: list[
     """`hits` with the zones' organs and departments in place of what the agency rules made of them:
     高新区管委会, 经济区党工委, 高新区综治局 (not 区综治局); in a zone's own report a bare 管委会
     or 区党工委 is the issuing zone's."""
-    found = [hit for zone in zones if (hit := _organ_after(text, zone, hits)) is not None]
+    found = [hit for zone in zones if (hit := _organ_after(text, _as_issuer(zone, issuer), hits)) is not None]
     if issuer is not None:
         for match in ORGAN_RE.finditer(text):
             start = match.start() - 1 if text[match.start() - 1:match.start()] == "区" else match.start()
             if start == 0 or text[start - 1] in OWN_ORGAN_BEFORE:
                 found.append(_organ(issuer, start, match.end(), match.group(0)))
+        hits = [_own_department(text, issuer, hit) for hit in hits]
     found = [h for i, h in enumerate(found) if not any(_overlaps(h, o) for o in found[:i])]
     kept = [h for h in hits if not any(_overlaps(h, f) for f in found)]
     return sorted(kept + found, key=lambda h: h.start)
+
+
+def _as_issuer(zone: Zone, issuer: Zone | None) -> Zone:
+    """滨海高新区 in a report of the 天津滨海高新技术产业开发区: the issuing zone, written shorter."""
+    if issuer is None or issuer.name == zone.name or not issuer.name.endswith(zone.name):
+        return zone
+    return Zone(zone.start, zone.end, issuer.name, issuer.region, issuer.level, issuer.scoped)
+
+
+def _own_department(text: str, zone: Zone, hit: AgencyHit) -> AgencyHit:
+    """In a zone's own report, 区市场监管局 (a bare 区 no district fixes) is the zone's department; and a
+    bare 政务服务中心 that the agency rules gave the province, the only division the text names, is the
+    zone's own, as written (a zone lies below a province, in a city the text does not say)."""
+    if text.startswith("区", hit.start) and hit.scoped and hit.core and not hit.generic:
+        return AgencyHit(hit.start, hit.end, zone.name + hit.core, zone.level, zone.region, scoped=zone.scoped)
+    if hit.bare and hit.level == "省" and zone.region is None:
+        return AgencyHit(hit.start, hit.end, text[hit.start:hit.end], None, None, scoped=True)
+    return hit
 
 
 def _organ_after(text: str, zone: Zone, hits: list[AgencyHit]) -> AgencyHit | None:

@@ -44,6 +44,7 @@ def match_key(name: str) -> str:
 QUALIFIED_TYPES = ("agencies", "regions")
 QUALIFIED_FIELDS = ("agency", "region")
 _LONGEST_DIVISION = 16
+ORGAN_WORDS_BEFORE_DIVISIONS = ("中共", "中国人民政治协商会议")
 
 
 @lru_cache(maxsize=1)
@@ -66,13 +67,13 @@ def _division_names() -> dict[str, str]:
 def qualified_key(name: str) -> tuple[str, str]:
     """(lowest division spelled at the start, the rest): the identity of a region-qualified name.
 
-    A party organ's 中共 stands before its divisions (中共晋城市陵川县委员会 = 中共陵川县委员会), and a
+    A party organ's 中共 and a CPPCC committee's 中国人民政治协商会议 stand before its divisions
+    (中共晋城市陵川县委员会 = 中共陵川县委员会; 中国人民政治协商会议固原市泾源县委员会 = …泾源县委员会), and a
     street office may be named through its district's government (西城区人民政府广安门内街道办事处).
     """
     key, names, start, lowest = match_key(name), _division_names(), 0, ""
-    party = key.startswith("中共")
-    if party:
-        key = key[2:]
+    party = next((word for word in ORGAN_WORDS_BEFORE_DIVISIONS if key.startswith(word)), "")
+    key = key[len(party):]
     while True:
         ends = range(min(len(key), start + _LONGEST_DIVISION), start + 1, -1)
         division = next((key[start:end] for end in ends if key[start:end] in names), None)
@@ -80,7 +81,7 @@ def qualified_key(name: str) -> tuple[str, str]:
             after = _qualified_rest(key[start + 4:], names)
             division = "人民政府" if after else None
         if division is None:
-            return lowest, ("中共" if party else "") + key[start:]
+            return lowest, party + key[start:]
         start += len(division)
         if division != "人民政府":
             lowest = names[division]

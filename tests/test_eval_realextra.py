@@ -81,8 +81,9 @@ ENTITY_FLOORS = {  # F1 per type on entities/ (realextra3's first measurement: 0
     "realextra5": {"laws": 0.97, "agencies": 0.93, "measures": 0.88, "regions": 0.93},
     "realextra6": {"laws": 0.97, "agencies": 0.83, "measures": 0.86, "regions": 0.95},
     "realextra8": {"laws": 0.97, "agencies": 0.84, "measures": 0.88, "regions": 0.93},
-    "realextra9": {"laws": 0.96, "agencies": 0.72, "measures": 0.88, "regions": 0.92},
-    "realextra10": {"laws": 0.95, "agencies": 0.83, "measures": 0.88, "regions": 0.92},
+    # realextra9/10: tune material since session 9 (s9-agencies: 0.920/0.970 and 0.955/0.925); about 0.02 under
+    "realextra9": {"laws": 0.97, "agencies": 0.90, "measures": 0.95, "regions": 0.93},
+    "realextra10": {"laws": 0.96, "agencies": 0.93, "measures": 0.90, "regions": 0.93},
 }
 
 
@@ -109,3 +110,10 @@ def test_no_entity_figure_falls_below_its_floor(folder: str) -> None:
     print(f"== {folder} entity F1: {f1}")
     below = {kind: round(value, 3) for kind, value in f1.items() if value < ENTITY_FLOORS[folder][kind]}
     assert not below, f"below the floor: {below}"
+
+
+def test_a_cppcc_committee_matches_however_many_parents_it_spells() -> None:
+    from fazhi.evaluate import qualified_key
+
+    assert qualified_key("中国人民政治协商会议固原市泾源县委员会") == qualified_key("中国人民政治协商会议泾源县委员会")
+    assert qualified_key("中国人民政治协商会议泾源县委员会") != qualified_key("中共泾源县委员会")

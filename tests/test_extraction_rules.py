@@ -1987,3 +1987,180 @@ def test_bracketed_publishers_around_a_title(head: str, title: str | None, agenc
 def test_a_branch_named_by_its_countys_short_name(text: str, agency: str, region: str) -> None:
     meta = meta_of(text)
     assert (meta.agency, meta.region) == (agency, region)
+
+
+def agencies_hold(text: str, present: set, absent: set) -> None:
+    """The report's agencies include every name of `present` and none of `absent`."""
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert present <= agencies, agencies
+    assert not absent & agencies, agencies
+
+
+# Session 9 (agencies): prefecture organs, enforcement teams, 办 as a verb, a party committee's 编委
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a 地区's party committee and administration, named through the 地区 the text names
+    ("和田地区墨玉县司法局2023年法治政府建设情况报告\n2023年，在地委、行署的坚强领导下，我局认真履职。\n",
+     {"中共和田地区委员会", "和田地区行政公署"}, set()),
+    # a county-level city's report under the 地区 it names; the 行署 written in full after the 地区's name
+    ("塔城地区塔城市2022年法治政府建设情况报告\n2022年，塔城市在地委、行署和市委的坚强领导下认真履职。\n",
+     {"中共塔城地区委员会", "塔城地区行政公署"}, {"地委", "行署"}),
+    ("阿勒泰地区2022年法治政府建设情况报告\n2022年，阿勒泰地区行政公署认真履职，各县市区行政公署派出机构配合。\n",
+     {"阿勒泰地区行政公署"}, {"区行政公署"}),
+    # the 地区 never written: as written, this report's bodies only
+    ("某县2023年法治政府建设情况报告\n2023年，在地委、行署的领导下，我县认真贯彻自治区党委部署。\n",
+     {"地委", "行署"}, set()),
+    ("塔城地区2022年法治政府建设工作报告\n2022年，提请召开地委全面依法治地委员会会议，研究法治建设重要事项。\n",
+     {"中共塔城地区委全面依法治地委员会"}, set()),
+    # 当地委托, 执行署名: words, not organs
+    ("某县2023年法治政府建设情况报告\n2023年，当地委托律师事务所审查合同，严格执行署名制度。\n", set(), {"地委", "行署"}),
+    # 区党委 in an autonomous region's text is the region's committee; 高新区党委 and 社区党委 are not
+    ("拉萨市城关区司法局2023年工作总结\n2023年，贯彻落实西藏自治区第十次党代会、区党委全会精神。\n",
+     {"中共西藏自治区委员会"}, set()),
+    ("珠海高新区2022年法治政府建设报告\n2022年，在广东省委和高新区党委的领导下，各社区党委认真履职。\n",
+     set(), {"区党委", "中共广东省委员会委员会"}),
+])
+def test_prefecture_organs_and_an_autonomous_regions_committee(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("杭州市西湖区人民政府2022年法治政府建设年度报告\n2022年，区交通运输综合行政执法大队、区文化市场综合执法大队开展联合检查。\n",
+     {"杭州市西湖区交通运输综合行政执法大队", "杭州市西湖区文化市场综合执法大队"}),
+    ("成都市武侯区卫生健康局2023年工作总结\n2023年，区卫生健康综合执法支队办理案件12件。\n",
+     {"成都市武侯区卫生健康综合执法支队"}),
+])
+def test_an_enforcement_team_named_by_its_line(text: str, expected: set) -> None:
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert expected <= agencies, agencies
+    assert not {"综合执法大队", "综合执法支队", "综合行政执法大队"} & agencies, agencies
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("南宁市交通运输局2022年法治政府建设年度报告\n2022年，群众到政府办事更加便捷，提高政府办事效率。\n", "南宁市人民政府办公室"),
+])
+def test_办事_after_a_government_is_a_verb(text: str, absent: str) -> None:
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert absent not in agencies, agencies
+
+
+def test_a_party_committees_staffing_commission() -> None:
+    text = "绵阳市涪城区民政局2023年法治政府建设年度报告\n2023年，根据中共绵阳市涪城区委机构编制委员会的通知，完成机构改革。\n"
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "中共绵阳市涪城区委机构编制委员会" in agencies, agencies
+    assert "中共绵阳市涪城区委员会" not in agencies, agencies
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("深化“最多跑一趟”改革，公布办事清单", ["最多跑一次"]),
+    ("对一般企业开展双随机执法检查", ["双随机、一公开"]),
+    ("推进镇街综合执法体制改革", ["综合行政执法改革"]),
+    ("深入开展普法强基补短板专项行动", ["普法强基补短板专项行动"]),
+    ("争创省级法治政府建设示范城市", ["法治政府建设示范创建"]),
+    ("强化法治建设第一责任人意识", ["法治建设第一责任人职责"]),
+    # people and classes of matters, not the practice
+    ("充实人民调解员队伍", []),
+    ("为各村配备法律顾问12名", []),
+    ("即办类5项、限时办结类30项", []),
+    ("印发党政主要负责人履行推进法治建设第一责任人职责清单", ["法治建设第一责任人职责"]),  # the duty's own list
+    ("年内全面清理行政规范性文件，废止3件", ["规范性文件清理"]),
+])
+def test_catalogue_wordings_and_roles_session_9(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # central bodies' short forms in a ministry's report; a national institute named in full
+    ("自然资源部2021年法治政府建设年度报告\n2021年，中央办公厅、国务院办公厅印发意见，我部配合中央网信办开展调研，"
+     "与国务院审改办沟通清单事项，组建中国地质调查研究院。\n",
+     {"中共中央办公厅", "国务院办公厅", "中央网络安全和信息化委员会办公室", "国务院行政审批制度改革工作领导小组办公室",
+      "中国地质调查研究院"}, {"网络安全和信息化委员会办公室", "审改办"}),
+    ("司法部2022年法治政府建设年度报告\n2022年，我部配合中央组织部、中央统战部、中央党校和国务院国资委开展工作。\n",
+     {"中共中央组织部", "中共中央统一战线工作部", "中共中央党校", "国务院国有资产监督管理委员会"},
+     {"组织部", "统一战线工作部", "国有资产监督管理委员会"}),
+    # a district's group office named with its task
+    ("苏州市吴江区司法局2022年工作总结\n2022年，吴江区全面推进依法行政工作领导小组办公室印发考核方案。\n",
+     {"苏州市吴江区全面推进依法行政工作领导小组办公室"}, set()),
+    # the tiers of government: every body of each, not the report's own
+    ("佛山市教育局2019年法治政府建设年度报告\n2019年，有序推进省市县政府机构改革，指导市县教育局依法治校。\n",
+     set(), {"佛山市人民政府", "佛山市教育局县教育局", "县人民政府", "县政府", "县教育局"}),
+    ("汕头市人力资源和社会保障局2023年法治政府建设年度报告\n2023年，汕头市人力资源保障局坚持依法行政。\n",
+     {"汕头市人力资源和社会保障局"}, set()),
+])
+def test_central_short_forms_group_offices_and_tiers(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "ends", "generic"), [
+    ("松阳县人民政府2022年法治政府建设年度报告\n2022年，县政府主动支持人大、政协、监委、法院、检察院依法履行职能。\n",
+     ("松阳县人民代表大会", "松阳县委员会", "松阳县监察委员会", "松阳县人民法院", "松阳县人民检察院"), set()),
+    # without the congress or the CPPCC the courts stay generic (ANNOTATION.md: 人民法院)
+    ("松阳县人民政府2022年法治政府建设年度报告\n2022年，邀请公安、法院、检察院参与联合执法。\n",
+     (), {"人民法院", "人民检察院"}),
+])
+def test_the_own_levels_organs_listed_bare(text: str, ends: tuple, generic: set) -> None:
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    for end in ends:
+        assert any(a.endswith(end) for a in agencies), (end, agencies)
+    assert generic <= agencies, agencies
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a zone's own report: 区X局 is the zone's department, 区党委 its party committee
+    ("珠海高新区2021年法治政府建设工作报告\n2021年，高新区在市委、市政府和区党委的领导下，区市场监管局联合区统计局开展检查。\n",
+     {"中共珠海高新技术产业开发区委员会", "珠海高新技术产业开发区市场监督管理局", "珠海高新技术产业开发区统计局"},
+     {"区市场监督管理局", "区统计局"}),
+    # only the province named: a bare centre is the zone's own, not the province's
+    ("高新区2020年法治政府建设工作报告\n2020年，我区深入推进改革，将大楼二层扩建为政务服务中心，进驻窗口业务。"
+     "事项在广东政务服务网公开。\n", {"政务服务中心"}, {"广东省政务服务中心"}),
+    # 党委会: the committee's meeting, not the committee
+    ("武汉东湖高新区2022年法治政府建设工作报告\n2022年，东湖高新区在党委会上专题研究法治工作。\n",
+     set(), {"中共武汉东湖高新技术产业开发区委员会", "中共东湖高新技术产业开发区委员会"}),
+])
+def test_a_zones_own_departments_and_party_committee(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+def test_a_zone_named_after_a_non_word_and_placed_in_the_one_city_named() -> None:
+    text = ("2025年，白马湖新区深入贯彻《淮安市法治政府建设实施方案》，现将白马湖新区2025年度法治政府建设情况报告如下:\n"
+            "一、依托“淮上通”APP白马湖新区政务服务分厅推进改革。制定《白马湖新区党政办公室关于印发白马湖新区管委会"
+            "学法计划的通知》，新区管委会定期学法。\n")
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == ("白马湖新区管理委员会", "淮安市")
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("生态环境部2019年法治政府建设年度报告\n2019年，我部积极配合卫生健康委、发展改革委研究清单事项。\n",
+     {"国家卫生健康委员会", "国家发展和改革委员会"}, {"卫生健康委员会", "发展和改革委员会"}),
+    # a region's report: the bare commission stays the report's own level's
+    ("东莞市司法局2019年法治政府建设年度报告\n2019年，我局配合发展改革委研究清单事项。\n",
+     {"东莞市发展和改革委员会"}, {"国家发展和改革委员会"}),
+])
+def test_a_ministrys_bare_commission_is_national(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+def test_the_local_police_station() -> None:
+    text = "南宁市青秀区南湖街道2023年法治政府建设工作报告\n2023年，街道联合辖区派出所开展反诈宣传。\n"
+    agencies_hold(text, {"派出所"}, set())
+
+
+def test_a_metadata_rows_value_on_the_line_below() -> None:
+    text = ("索 引 号:\n11450100/2023-00021\n责任部门:\n市生态环境局\n发布机构:\n南宁市人民政府办公室\n"
+            "南宁市人民政府关于2022年度法治政府建设情况的报告\n2022年，市政府认真贯彻落实习近平法治思想，配合市公安局开展执法。\n")
+    agencies_hold(text, {"南宁市公安局"}, {"南宁市生态环境局"})
+
+
+def test_mass_organisations_the_youth_league_and_county_centres() -> None:
+    text = ("绍兴市柯桥区司法局2023年法治政府建设年度报告\n2023年，我局联合区妇联、团区委、区总工会、区残联、区委社会工作部、"
+            "区法律援助中心和区融媒体中心开展普法。\n")
+    agencies_hold(text, {"绍兴市柯桥区妇女联合会", "共青团绍兴市柯桥区委员会", "绍兴市柯桥区总工会", "绍兴市柯桥区残疾人联合会",
+                         "中共绍兴市柯桥区委社会工作部", "绍兴市柯桥区法律援助中心", "绍兴市柯桥区融媒体中心"},
+                  {"中共绍兴市柯桥区委员会"})
+
+
+def test_a_rows_value_below_a_field_written_without_its_colon() -> None:
+    text = ("黄石市西塞山区民政局2023年政务信息公开工作年度报告\n\n来源\n区民政局\n编辑\n西塞山区融媒体中心\n\n"
+            "2023年，在区委、区政府的正确领导下，我局认真贯彻落实《中华人民共和国政府信息公开条例》，现将工作报告如下。\n")
+    agencies_hold(text, set(), {"黄石市西塞山区融媒体中心", "西塞山区融媒体中心"})
