@@ -701,9 +701,12 @@ def _leads_title(text: str, title: Line, chain: list[NamedRegion]) -> bool:
 
 
 def zone_subject(text: str, opening_end: int | None, title: Line | None, zones: list[Zone]) -> Zone | None:
-    """The development zone a report is about: its title opens with the zone (贵州双龙航空港经济区2023年度…)
-    or its opening's subject is the zone (2022年,高新区以…; 2024年宁河经济开发区在区委…领导下)."""
+    """The development zone a report is about: its title opens with the zone (贵州双龙航空港经济区2023年度…),
+    its opening's subject is the zone (2022年,高新区以…; 2024年宁河经济开发区在区委…领导下), or the
+    sentence announcing the report names it (现将郑东新区2025年度…报告如下)."""
     for zone in zones:
+        if text.startswith("现将", zone.start - 2) and REPORT_FOLLOWS_RE.match(text, zone.end):
+            return zone  # 现将郑东新区2025年度…情况报告如下: the report names its zone, as 现将市人社局… its bureau
         if title is not None and title.start <= zone.start < title.end:
             if TITLE_LEAD_RE.fullmatch(text, title.start, zone.start) and REGION_TITLE_NEXT_RE.match(text, zone.end):
                 return zone

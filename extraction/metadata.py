@@ -208,7 +208,15 @@ def find_title(lines: list[Line]) -> Line | None:
 def _ends_a_title(first: str, second: str) -> bool:
     """The second line is a title (under an issuer line), or the tail of one wrapped before its
     document kind (…2024年度法治政府建设 / 情况报告: too short to be a title alone)."""
+    if _OWN_SUBJECT_TITLE_RE.match(second) and not YEAR_RE.search(first) and not first.endswith(_WRAPPED_LEADS):
+        return False
     return is_title_line(second) or (second.endswith(TITLE_WORDS) and is_title_line(first + second))
+
+
+# 木渎镇2024年度…报告, 某县司法局2021年…: a title that names whom it is about before its year stands alone;
+# a body's name on the line above it is a page's link or banner (…开发区一站式服务中心), not its issuer line
+_OWN_SUBJECT_TITLE_RE = re.compile(r"(?!关于)[\u4e00-\u9fff]{2,30}?(?:19|20)\d{2}\s*年")
+_WRAPPED_LEADS = ("关于", "印发")  # 关于印发 / 西平县2020年度…: the first half of one title
 
 
 def _adjacent(first: Line, second: Line, lines: list[Line]) -> bool:

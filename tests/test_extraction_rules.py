@@ -391,6 +391,20 @@ def test_only_a_line_directly_above_the_title_leads_it(between: str, title: str)
     assert meta_of(text).title == title
 
 
+@pytest.mark.parametrize(("banner", "title", "agency"), [
+    ("合肥高新技术产业开发区政务服务中心", "三十岗乡2022年度法治政府建设情况报告", "三十岗乡人民政府"),
+    ("杭州市西湖区人民政府", "西湖区司法局2023年法治政府建设年度报告", "杭州市西湖区司法局"),
+    ("成都市武侯区人民政府门户网站", "武侯区教育局2021年度法治政府建设工作报告", "成都市武侯区教育局"),
+])
+def test_a_title_naming_its_own_subject_takes_no_issuer_line(banner: str, title: str, agency: str) -> None:
+    """A title that names whom it is about before its year (X镇2024年度…) stands alone: the body's name
+    on the line above is a page's banner or link, not the title's issuer line."""
+    text = f"{banner}\n\n{title}\n\n2022年,我们坚持依法行政,现将有关情况报告如下。\n"
+    meta = meta_of(text)
+    assert meta.title == title
+    assert meta.agency and meta.agency.endswith(agency)
+
+
 @pytest.mark.parametrize(("title", "issuer"), [
     ("中共白城市委 白城市人民政府2022年度法治政府建设工作报告", "白城市人民政府"),
     ("海关总署党委 海关总署关于2022年度推进法治政府建设情况的报告", "海关总署"),
@@ -1132,6 +1146,22 @@ def test_zone_names_start_at_the_name(text: str, expected: str, absent: str) -> 
     found = names(extract(text_document("r.txt", text)).agencies)
     assert expected in found, found
     assert absent not in found
+
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # a zone named without its division lies in the report's city (the 开发区 convention: the city is its region)
+    ("2022年,在成都市委、市政府的正确领导下,我区坚持依法行政,现将天府新区2022年度法治政府建设情况报告如下:\n"
+     "一、配合市司法局开展执法检查。\n", "天府新区管理委员会", "成都市"),
+    ("2023年,在大连市委、市政府的坚强领导下,我区深入推进依法行政。现将金普新区2023年法治政府建设情况报告如下:\n",
+     "金普新区管理委员会", "大连市"),
+    # a bare short form placed nowhere keeps its head in full, and no region
+    ("今年以来,高新区全面贯彻党的二十大精神,为我区发展提供法治保障。现将2021年法治政府建设情况报告如下:\n",
+     "高新技术产业开发区管理委员会", None),
+    ("2020年,经开区坚持依法行政,为我区发展提供法治保障。现将有关情况报告如下:\n", "经济技术开发区管理委员会", None),
+])
+def test_a_zone_report_names_the_zone_as_written_in_its_city(text: str, agency: str, region: str | None) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (agency, region)
 
 
 def test_the_opening_runs_to_the_sentence_that_announces_the_report() -> None:
