@@ -22,6 +22,7 @@ from fazhi.extraction.agencies import (
     POSITION_AFTER_RE,
     SELF_RE,
     AgencyHit,
+    stem_heads,
 )
 from fazhi.extraction.citations import find_citations
 from fazhi.extraction.laws import MADE_RE
@@ -39,7 +40,7 @@ from fazhi.extraction.zones import Zone
 from fazhi.model import ReportMeta
 
 SELF_REGION_RE = {
-    "省": re.compile(r"我省|全省|本省"), "市": re.compile(r"我市|全市|本市"),
+    "省": re.compile(r"我省|全省|本省"), "市": re.compile(r"我市|全市|本市|[我全本]地区(?!域)"),  # 全地区: a 地区's own
     "区县": re.compile(r"我区|全区|本区|我县|全县|本县"),
     "乡镇": re.compile(r"我镇|全镇|本镇|我乡|全乡|本乡|我街道?|全街道?|本街道?"),
 }
@@ -715,6 +716,64 @@ def zone_subject(text: str, opening_end: int | None, title: Line | None, zones: 
             if text.startswith(OPENING_VERBS, after.end() if after else zone.end):
                 return zone
     return None
+
+
+# 2023年以来,地区司法处坚持…: a department of a 地区 (a prefecture that is no city: 阿里地区, 喀什地区), written
+# 地区 + stem + head; a 地区's departments may be 处 as well as 局 (西藏's 地区司法处, 地区财政处)
+PREFECTURE_BODY_RE = re.compile(r"地区(?P<stem>[\u4e00-\u9fff]{2,10}?)(?P<head>局|处|委员会|办公室)")
+
+
+def prefecture_body_subject(text: str, opening_end: int | None, context: RegionEntry | None,
+                            gazetteer: RegionGazetteer) -> AgencyHit | None:
+    """The 地区 department that opens a clause of the opening and acts, in a report placed in a 地区: that
+    地区's department (the agency rules read 省/市/区/县 as level words, not 地区)."""
+    if opening_end is None or context is None or not context.name.endswith("地区"):
+        return None
+    for m in PREFECTURE_BODY_RE.finditer(text, 0, opening_end):
+        if m.group("stem") in stem_heads() and _opens_clause(text, m.start()) \
+                and text.startswith(OPENING_VERBS, m.end()):
+            name = context.name + m.group("stem") + m.group("head")
+            return AgencyHit(m.start(), m.end(), name, context.level, node_name(gazetteer, context))
+    return None
+
+
+# 全区卫生健康系统, 全市交通运输系统: the sector of its own division a department leads
+OWN_SECTOR_RE = re.compile(r"全([省市区县州旗盟])([\u4e00-\u9fff]{2,10}?)系统")
+SECTOR_HEADS = {"局": "局", "委": "委员会"}
+SECTOR_MIN = 2
+
+
+def sector_body(text: str, context: RegionEntry | None, gazetteer: RegionGazetteer) -> AgencyHit | None:
+    """A report that speaks of itself only as 我局 (or only as 我委), placed in a division, and names one
+    sector of that division as its own, again and again (我委…全区卫生健康系统…全区卫生健康系统): that
+    division's department of the sector,
+    the body a reader names (涪陵区卫生健康委员会). The last resort: the topic alone names no body. Not in
+    a province (its departments are 厅, and 全省…系统 is as often the sector a city's 分局 belongs to)."""
+    if context is None or context.level not in ("市", "区县"):
+        return None
+    heads = {m.group(1) for m in FIRST_PERSON_HEAD_RE.finditer(text)}
+    head = heads.pop() if len(heads) == 1 else None
+    if head not in SECTOR_HEADS:
+        return None
+    own_char = "区" if context.name.endswith("地区") else context.name[-1]
+    sectors: dict[str, list[re.Match[str]]] = {}
+    for m in OWN_SECTOR_RE.finditer(text):
+        if m.group(1) == own_char and _may_head(m.group(2), SECTOR_HEADS[head]):
+            sectors.setdefault(m.group(2), []).append(m)
+    if len(sectors) != 1:
+        return None
+    stem, found_all = next(iter(sectors.items()))
+    if len(found_all) < SECTOR_MIN:  # once may be a sector another body serves (我局推进全县教育系统依法治校)
+        return None
+    found = found_all[0]
+    name = name_prefix(gazetteer, context) + stem + SECTOR_HEADS[head]
+    return AgencyHit(found.start(2), found.end(2), name, context.level, node_name(gazetteer, context))
+
+
+def _may_head(stem: str, head: str) -> bool:
+    """A functional stem of data/agency_functions.tsv that takes this head."""
+    allowed = stem_heads().get(stem)
+    return allowed is not None and (not allowed or head in allowed)
 
 
 # what a report's own leaders do in its 第一责任人 paragraph: 区司法局党委书记、局长率先垂范…

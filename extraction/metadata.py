@@ -375,8 +375,9 @@ def covered_year(text: str, title: str | None, date: str | None) -> int | None:
         match = CN_YEAR_RE.search(title)  # 二〇二一年度…
         if match:
             return int("".join(str(CN_DIGITS[c]) for c in match.group(1)))
+    # the page's top last: an excerpt may start with its first heading (一、2025年…主要举措和成效), no body line above
     year = report_kind.opening_year(body) or report_kind.first_year(COVERED_YEAR_RES, body[:400]) or report_kind.body_year(body[:OPENING_CHARS]) \
-        or report_kind.first_year(COVERED_YEAR_RES, text[:400])
+        or report_kind.first_year(COVERED_YEAR_RES, text[:400]) or report_kind.body_year(text[:OPENING_CHARS])
     if year:
         return year
     if date:

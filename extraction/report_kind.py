@@ -64,11 +64,12 @@ PLAN_SELF_RE = re.compile(r"制定如下(?:实施)?(?:方案|细则)")  # 结合
 # A year's work programme printed as one paragraph: its title names the year's work, not a summary
 # of it, and runs straight into the first task (2023年依法治镇工作一、认真贯彻落实…).
 WORK_PLAN_HEAD_RE = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?[^。,，:：\n总报]{2,20}工作(?:要点|安排|计划)?\s*一\s*[、.．]")
-# The first sentence of a news item: the event's day, then what happened (召开, 出台, 来到…调研).
+# The first sentence of a news item: the event's day, then what happened (召开, 出台, 来到…调研, an
+# appraisal's result: 通报了…考核情况, 被评为…优秀单位).
 # A release that relays a report (近日,水利部发布2021年法治政府建设年度报告 …) is that report.
 NEWS_OPENING_RE = re.compile(
     r"^[^。\n]{0,40}?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|日前|近日)(?:上午|下午|晚)?[,，]?[^。\n]{0,40}?"
-    r"(?:召开|举行|举办|出台|印发|调研|来到|启动)(?:(?!报告)[^。\n])*(?:。|$)"
+    r"(?:召开|举行|举办|出台|印发|调研|来到|启动|通报了|表彰|获评|荣获|被评为)(?:(?!报告)[^。\n])*(?:。|$)"
 )
 # A report sent up opens with its addressee, a superior (市委、市政府: / 中共X市委、X市人民政府:); a
 # notice's addressees are its subordinates (各乡镇人民政府,县直各单位:).

@@ -314,6 +314,10 @@ def test_positions_and_commission_names_are_not_party_organs() -> None:
     ("一、深入学习践行习近平法治思想,全力谋划推进我区法治政府建设\n自治区党委、政府自觉将习近平法治思想作为根本遵循。\n",
      "年度报告"),
     ("一、总体要求\n以习近平法治思想为指导,推进法治政府建设。\n", "其他"),  # a plan's goals, no report
+    # a news item on an appraisal's result: the event, not the body's report (取得…成绩 notwithstanding)
+    ("近日,市委办公室、市政府办公室通报了2019年度全市法治政府建设考核情况,市交通运输局被评为优秀单位。\n"
+     "2019年,市交通运输局全面推进依法行政,取得了显著成绩。\n", "其他"),
+    ("日前,县司法局荣获全省法治政府建设示范单位称号。\n2022年,该局深入推进依法行政,取得明显成效。\n", "其他"),
 ])
 def test_doc_type_of_untitled_texts(text: str, doc_type: str) -> None:
     assert meta_of(text).doc_type == doc_type
@@ -1162,6 +1166,44 @@ def test_zone_names_start_at_the_name(text: str, expected: str, absent: str) -> 
 def test_a_zone_report_names_the_zone_as_written_in_its_city(text: str, agency: str, region: str | None) -> None:
     meta = meta_of(text)
     assert (meta.agency, meta.region) == (agency, region)
+
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    ("2022年,地区教育局坚持依法治教,推动全地区教育系统依法行政。\n一、制定了《喀什地区教育系统普法工作方案》。\n",
+     "喀什地区教育局", "喀什地区"),
+    ("2021年以来,地区财政处深入推进依法理财。\n(一)全地区财政系统开展学法活动,贯彻《阿里地区财政资金管理办法》。\n",
+     "阿里地区财政处", "阿里地区"),
+])
+def test_a_prefectures_department_by_its_level_word(text: str, agency: str, region: str) -> None:
+    """A 地区's department writes itself 地区X局/地区X处; a report that calls its division 全地区 is the 地区's."""
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (agency, region)
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    ("2022年,在乐山市委、市政府的领导下,我局坚持依法行政,全市交通运输系统开展普法活动。\n一、推进执法规范化。"
+     "组织全市交通运输系统执法人员培训。\n", "乐山市交通运输局"),
+    ("一、主要举措\n我委组织全县卫生健康系统干部学法,配合宁乡市司法局开展检查,全县卫生健康系统参考率100%。\n",
+     None),  # 宁乡市 is a county-level city: 全县 is not its division, so no body is named
+    ("2021年,在拱墅区委、区政府的领导下,我委深入推进依法行政,全区教育系统开展法治宣传,推进法治拱墅建设,"
+     "全区教育系统干部职工参加考试。\n", "杭州市拱墅区教育委员会"),
+    # named once, the sector may be one the body serves (a 司法局 推进全区教育系统普法)
+    ("2021年,在拱墅区委、区政府的领导下,我局深入推进依法行政,推进全区教育系统普法,推进法治拱墅建设。\n", None),
+])
+def test_a_department_named_by_the_sector_of_its_division(text: str, agency: str | None) -> None:
+    """A report that calls itself only 我局/我委 and names one sector of its division (全区卫生健康系统) is
+    that division's department of the sector."""
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("一、2023年推进法治政府建设的主要举措和成效\n(一)加强学习。组织干部学法,开展专题培训,推动依法行政,"
+     "邀请律师讲授民法典,组织旁听庭审活动,提升领导干部法治素养。\n", 2023),
+    ("一、2021年度法治政府建设工作情况\n(一)坚持党的领导。召开专题会议,研究部署法治政府建设,压实责任,"
+     "将法治建设纳入年度考核,定期听取工作汇报,解决突出问题。\n", 2021),
+])
+def test_an_excerpt_from_its_first_heading_takes_the_headings_year(text: str, year: int) -> None:
+    assert meta_of(text).year == year
 
 
 def test_the_opening_runs_to_the_sentence_that_announces_the_report() -> None:
