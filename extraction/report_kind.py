@@ -68,7 +68,7 @@ WORK_PLAN_HEAD_RE = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?[^。,，:：\n
 # appraisal's result: 通报了…考核情况, 被评为…优秀单位).
 # A release that relays a report (近日,水利部发布2021年法治政府建设年度报告 …) is that report.
 NEWS_OPENING_RE = re.compile(
-    r"^[^。\n]{0,40}?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|日前|近日)(?:上午|下午|晚)?[,，]?[^。\n]{0,40}?"
+    r"^[^。\n]{0,80}?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|日前|近日)(?:上午|下午|晚)?[,，]?[^。\n]{0,40}?"
     r"(?:召开|举行|举办|出台|印发|调研|来到|启动|通报了|表彰|获评|荣获|被评为)(?:(?!报告)[^。\n])*(?:。|$)"
 )
 # A report sent up opens with its addressee, a superior (市委、市政府: / 中共X市委、X市人民政府:); a

@@ -81,7 +81,21 @@ def find_zones(text: str, places: list[Place], context: AgencyContext) -> list[Z
     own_names = [z for z in zones if not _inside_title(text, z.start)]
     for start, end, head in bare:
         zones.append(_bare_zone(start, end, head, text, [z for z in own_names if z.name.endswith(head)], context))
+    zones = _with_second_names(text, zones, places)
     return sorted((_in_own_division(z, places, context) for z in zones), key=lambda z: z.start)
+
+
+def _with_second_names(text: str, zones: list[Zone], places: list[Place]) -> list[Zone]:
+    """A zone written with a division's name in brackets after it (火炬高新区(中山港街道), 高新区(新市区)) is one
+    body under two names: the division is its region, wherever the text names the zone."""
+    after = {p.start: p for p in places if p.node is not None}
+    second: dict[str, Place] = {}
+    for zone in zones:
+        place = after.get(zone.end + 1) if text[zone.end:zone.end + 1] in "(（" else None
+        if place is not None and text[place.end:place.end + 1] in ")）":
+            second.setdefault(zone.name, place)
+    return [Zone(z.start, z.end, z.name, second[z.name].node, second[z.name].level, z.scoped)
+            if z.region is None and z.name in second else z for z in zones]
 
 
 def _inside_title(text: str, pos: int) -> bool:

@@ -318,6 +318,9 @@ def test_positions_and_commission_names_are_not_party_organs() -> None:
     ("近日,市委办公室、市政府办公室通报了2019年度全市法治政府建设考核情况,市交通运输局被评为优秀单位。\n"
      "2019年,市交通运输局全面推进依法行政,取得了显著成绩。\n", "其他"),
     ("日前,县司法局荣获全省法治政府建设示范单位称号。\n2022年,该局深入推进依法行政,取得明显成效。\n", "其他"),
+    # the event's day after a long purpose clause (为深入推进…,X近日印发…)
+    ("为深入推进依法行政,加快法治政府建设,全面总结和评价2021年度法治建设工作,宿松县依法治县委员会办公室近日"
+     "印发《2021年度法治政府建设考核办法》,启动年度考核工作。\n考核采取日常考核和实地督察相结合的方式,取得了实效。\n", "其他"),
 ])
 def test_doc_type_of_untitled_texts(text: str, doc_type: str) -> None:
     assert meta_of(text).doc_type == doc_type
@@ -1204,6 +1207,17 @@ def test_a_department_named_by_the_sector_of_its_division(text: str, agency: str
 ])
 def test_an_excerpt_from_its_first_heading_takes_the_headings_year(text: str, year: int) -> None:
     assert meta_of(text).year == year
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("翠亨新区(南朗街道)2023年法治政府建设年度报告\n2023年,翠亨新区坚持依法行政,围绕区党工委、管委会中心工作推进法治建设。\n",
+     "中山市南朗街道"),
+    ("高新区(新市区)2022年法治政府建设年度报告\n2022年,高新区坚持依法行政,围绕区党工委、管委会中心工作推进法治建设。\n",
+     "乌鲁木齐市新市区"),
+])
+def test_a_zones_second_name_in_brackets_is_its_region(text: str, region: str) -> None:
+    """火炬高新区(中山港街道): one body under a zone's and a division's name; the division is the report's region."""
+    assert meta_of(text).region == region
 
 
 def test_the_opening_runs_to_the_sentence_that_announces_the_report() -> None:
