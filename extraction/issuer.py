@@ -94,7 +94,7 @@ REPORT_NAMED_RE = re.compile(r"[^。\n，,]{0,40}?报告")
 AUTHORED_RE = re.compile(r"编制了?本报告")  # not 起草: a 司法局 drafts its government's report
 # 本报告根据《…条例》要求,由景宁畲族自治县司法局编制: a 政府信息公开 annual report names its author
 AUTHORED_BY_RE = re.compile(r"本报告[^。\n]{0,80}?由$")
-AUTHORED_AFTER_RE = re.compile(r"[^。\n]{0,60}?编制")
+AUTHORED_AFTER_RE = re.compile(r"[^。\n]{0,240}?编制")  # past the 条例 and 通知 it follows
 # 关于《清水县人民政府关于…的报告》的政策解读: a page about one report names that report's issuer first
 TITLE_LEAD_RE = re.compile(r"[\s《“\"]*(?:[\[【][^\]】\n]{2,30}[\]】])?\s*(?:关于)?\s*(?:\d{4}(?:[-—至]\d{4})?年度?)?"
                            r"\s*(?:关于)?\s*《?(?:中共)?")
@@ -323,7 +323,7 @@ def _self_described_issuer(text: str, opening_end: int | None, hits: list[Agency
         following = text[hit.end:hit.end + 1]
         if following in "的、和与及等" or hit.name in CENTRAL_ORGANS:
             continue
-        if any(hit.name.endswith(head) for head in self_heads):
+        if any(hit.name.endswith(head) for head in self_heads) and _opens_clause(text, hit.start):
             return hit
     return None
 
@@ -639,12 +639,12 @@ def _self_named_town(text: str, own: re.Match[str], regions: list[NamedRegion], 
 
 # where a township's report writes its own name by its stem: its slogans (法治舒桥, 平安珠吉) and the
 # titles of its own documents (《珠吉街理论学习中心组学习计划》, 街 standing for 街道)
-OWN_STEM_SITE_RE = re.compile(r"(?:法治|平安)([\u4e00-\u9fff]{2})(?=建设|[,，。、；;”\"》\s])|《([\u4e00-\u9fff]{2})(街|镇|乡)")
+OWN_STEM_SITE_RE = re.compile(r"(?:法治|平安)([\u4e00-\u9fff]{2,3})(?=建设|[,，。、；;”\"》\s])|《([\u4e00-\u9fff]{2})(街|镇|乡)")
 
 
 def _own_name_stems(text: str, word: str, gazetteer: RegionGazetteer) -> set[str]:
-    """Two-character stems at OWN_STEM_SITE_RE that are no common word and no region's own name
-    (法治政府, 法治文化, 《中华人民共和国…: 文化街道 and 中华镇 exist, but these are words)."""
+    """Two- or three-character stems (法治舒桥, 法治蔡家桥) at OWN_STEM_SITE_RE that are no common word and
+    no region's own name (法治政府, 法治文化, 《中华人民共和国…: 文化街道 and 中华镇 exist, but these are words)."""
     stems = set()
     for site in OWN_STEM_SITE_RE.finditer(text):
         stem = site.group(1) or site.group(2)
@@ -860,15 +860,23 @@ def _opens_clause(text: str, pos: int) -> bool:
 
 
 def _government(gazetteer: RegionGazetteer, chain: list[NamedRegion]) -> AgencyHit:
-    """The region's own government: X人民政府, or for a 街道 its 街道办事处; as written (and this
-    report's only) when the region is not resolved."""
+    """The region's own government: X人民政府, for a 街道 its 街道办事处, for a 地区 its 行政公署; as
+    written (and this report's only) when the region is not resolved."""
     last, start, end = chain[-1], chain[0].start, chain[-1].end
-    organ = "办事处" if (last.entry.name if last.entry else last.written).endswith("街道") else "人民政府"
+    organ = _government_organ(last.entry.name if last.entry else last.written)
     if last.entry is None:
         written = "".join(n.written for n in chain)
         return AgencyHit(start, end, written + organ, last.level, written, scoped=True)
     entry = last.entry
     return AgencyHit(start, end, name_prefix(gazetteer, entry) + organ, entry.level, node_name(gazetteer, entry))
+
+
+def _government_organ(division: str) -> str:
+    """A 街道's government is its 办事处; a 地区's or a 盟's (a prefecture that is no city) its 行政公署
+    (阿里地区行政公署, 阿拉善盟行政公署); every other division's its 人民政府."""
+    if division.endswith("街道"):
+        return "办事处"
+    return "行政公署" if division.endswith(("地区", "盟")) else "人民政府"
 
 
 def _report_region(gazetteer: RegionGazetteer, issuer: AgencyHit | None, context: RegionEntry | None,

@@ -1220,6 +1220,40 @@ def test_a_zones_second_name_in_brackets_is_its_region(text: str, region: str) -
     assert meta_of(text).region == region
 
 
+@pytest.mark.parametrize(("text", "agency"), [
+    # the body 我局 works with is no subject of the opening: the report never names itself
+    ("2022年,在县委、县政府的坚强领导下,我局深入推进依法行政,现将2022年法治政府建设情况报告如下:\n一、主要举措\n"
+     "(一)深化改革。我局全面推行“双随机、一公开”监管,配合泰顺县司法局开展执法检查。\n", None),
+    ("2021年,我局坚持依法行政。现将有关情况报告如下:\n一、主要做法\n联合仙居县市场监督管理局开展专项整治行动。\n", None),
+    # 本报告由X按照《…》《…》要求编制: the author, however long the documents it follows
+    ("本报告由平阳县应急管理局按照《中华人民共和国政府信息公开条例》(国务院令第711号)和《国务院办公厅政府信息与政务公开"
+     "办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》(国办公开办函〔2021〕30号)要求编制。"
+     "本年度报告中所列数据统计期限从2023年1月1日到2023年12月31日。我局…\n", "温州市平阳县应急管理局"),
+])
+def test_a_self_speaking_reports_issuer_is_its_subject_not_a_partner(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    ("阿勒泰地区2022年法治政府建设情况报告\n2022年,阿勒泰地区坚持依法行政,全面推进法治阿勒泰建设。\n", "阿勒泰地区行政公署"),
+    ("锡林郭勒盟2021年法治政府建设年度报告\n2021年,锡林郭勒盟坚持依法行政。\n", "锡林郭勒盟行政公署"),
+    ("阿克苏市2021年法治政府建设年度报告\n2021年,阿克苏市坚持依法行政。\n", "阿克苏地区阿克苏市人民政府"),
+])
+def test_a_prefectures_government_is_its_administrative_office(text: str, agency: str) -> None:
+    """A 地区 or 盟 (a prefecture that is no city) is governed by its 行政公署, not a 人民政府."""
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    ("2024年,我街道在区委、区政府的正确领导下,深入推进法治政府建设,奋力谱写法治杨家坪建设新篇章。\n", "杨家坪街道办事处"),
+    ("2023年,我镇深入推进依法行政,全面推进法治蔡家桥建设,全镇上下形成合力。\n", "蔡家桥镇人民政府"),
+])
+def test_a_township_placed_nowhere_by_the_stem_of_its_slogan(text: str, agency: str) -> None:
+    """我镇/我街道 in a text placed nowhere: the one township whose two- or three-character stem its slogan writes."""
+    found = meta_of(text).agency
+    assert found is not None and found.endswith(agency)
+
+
 def test_the_opening_runs_to_the_sentence_that_announces_the_report() -> None:
     """A page's headline and source rows come first; the subject is in the sentence before 报告如下."""
     text = ("[河南省政府发布年度报告] 对法治政府建设的几点思考与体会\n"
