@@ -172,7 +172,8 @@ def _signer(text: str, name_line: Line, hits: list[AgencyHit]) -> AgencyHit | No
     the government it leads signing together (中共泰顺县委 泰顺县人民政府), the government."""
     start, end = _signing_body_span(name_line)
     inside = [h for h in hits if start <= h.start + 1 and h.end <= end + 1]
-    whole = next((h for h in hits if h.start <= start + 1 and h.end >= end - 1), None)
+    party = 2 if text.startswith("中共", start) else 0  # a party body's hit starts at its region: 中共|安吉县委…
+    whole = next((h for h in hits if h.start <= start + party + 1 and h.end >= end - 1), None)
     if whole is not None:
         return whole
     if len(inside) == 2 and _is_party_organ(inside[0].name) and not _is_party_organ(inside[1].name) \
@@ -225,11 +226,26 @@ def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyH
     self_heads = _with_full_heads(self_heads)
     if self_heads:
         found = (_self_described_issuer(text, opening_end, hits, self_heads)
-                 or _issuer_of_own_rules(text, hits, self_heads))
+                 or _issuer_of_own_rules(text, hits, self_heads)
+                 or _acting_party_group(text, hits, self_heads))
         if found:
             return found
     party_heads = {m.group(1) for m in PARTY_COMMITTEE_RE.finditer(text)} - self_heads
     return _issuer_of_own_rules(text, hits, party_heads) if party_heads else None
+
+
+def _acting_party_group(text: str, hits: list[AgencyHit], self_heads: set[str]) -> AgencyHit | None:
+    """莆田市城市管理局党组高度重视…: in a report that speaks as 我局, the one body with that head whose
+    party group (or committee) opens a clause and acts is the report's own body, wherever it stands.
+    Another bureau's group is named as a superior (在市司法局党组的指导下), not acting."""
+    found: dict[str, AgencyHit] = {}
+    for hit in hits:
+        group = LEADING_GROUP_RE.match(text, hit.end)
+        if group is None or hit.level == "国家" or not any(hit.name.endswith(h) for h in self_heads):
+            continue
+        if _opens_clause(text, hit.start) and text.startswith(OPENING_VERBS, group.end()):
+            found.setdefault(hit.name, hit)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _with_full_heads(heads: set[str]) -> set[str]:

@@ -1254,6 +1254,29 @@ def test_a_township_placed_nowhere_by_the_stem_of_its_slogan(text: str, agency: 
     assert found is not None and found.endswith(agency)
 
 
+@pytest.mark.parametrize(("text", "agency"), [
+    ("2021年以来,在市委市政府的坚强领导下,我局深入推进依法行政。现将有关情况报告如下:\n"
+     "(一)加强组织领导。莆田市城市管理局党组高度重视法治建设,将其纳入年度工作要点。\n", "莆田市城市管理局"),
+    ("2022年,我局坚持依法行政。现将有关情况报告如下:\n一、主要做法\n(一)强化领导。衢州市水利局党委坚持把法治建设"
+     "摆在突出位置。\n", "衢州市水利局"),
+    # a superior's group guides; it does not act as the report's body
+    ("2022年,我局坚持依法行政。现将有关情况报告如下:\n一、主要做法\n在衢州市水利局党委的指导下,推进法治建设。\n", None),
+])
+def test_a_self_speaking_report_named_by_its_acting_party_group(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("signer", "agency"), [
+    ("中共平湖市委全面依法治市委员会办公室", "中共嘉兴市平湖市委全面依法治市委员会办公室"),
+    ("中共桐庐县委办公室", "中共杭州市桐庐县委办公室"),
+])
+def test_a_notice_signed_by_a_party_body(signer: str, agency: str) -> None:
+    """A party body's name line (中共…委…办公室) signs the notice: its issuer."""
+    text = ("关于印发《2023年法治政府建设工作要点》的通知\n各乡镇人民政府,各部门:\n"
+            "现将《2023年法治政府建设工作要点》印发给你们,请认真贯彻落实。\n" + signer + "\n2023年3月10日\n")
+    assert meta_of(text).agency == agency
+
+
 def test_the_opening_runs_to_the_sentence_that_announces_the_report() -> None:
     """A page's headline and source rows come first; the subject is in the sentence before 报告如下."""
     text = ("[河南省政府发布年度报告] 对法治政府建设的几点思考与体会\n"
