@@ -27,9 +27,10 @@ NAME_STOP_RE = re.compile(r"简称|称|的|和|与|及|开展|推进|建设|各|
                           r"|结合|配合|会同|联合|协助|指导|督促|推动|支持|服务|围绕|根据|按照|落实|加强|组织|召开|印发|参加|"
                           r"参与|深化|打造|实施|部署|协调|理顺|规范|完善|提升|向|由|到|赴|至|从|于")
 CLAUSE_BREAK = frozenset(",，。；;:：、\n （(“\"》年")
-# words after which a name begins (现将郑东新区…报告如下, 《郑东新区党政办公室…》, 把大鹏新区建成…): the zone's
-# own name runs from there to its head word when NAME_STOP_RE finds no verb or measure word in it
-NAME_OPENERS = frozenset("将把对由向与和及《")
+# words after which a name begins (现将郑东新区…报告如下, 把大鹏新区建成…): the zone's own name runs from there
+# to its head word when NAME_STOP_RE finds no verb or measure word in it (not 《: a cited title's wording is no
+# name the report calls a zone by)
+NAME_OPENERS = frozenset("将把对由向与和及")
 MAX_NAME_CHARS = 8
 PLACE_LEVELS = ("市", "区县")  # a zone's name places it only at these levels (贵州双龙…: no city)
 # a bare organ word of the issuing zone: after a clause break or the zone's own 区 (区管委会, 区党工委)
