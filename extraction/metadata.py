@@ -389,6 +389,17 @@ def covered_year(text: str, title: str | None, date: str | None) -> int | None:
     return None
 
 
+def _news_headline(text: str) -> bool:
+    """The text's first line of its own (past the page's furniture) is a news headline, not a title."""
+    lines = lines_of(text)[:HEADER_LINES]
+    furniture = {line.start for line in page_furniture(lines)}
+    first = next((line for line in lines if line.text.strip() and line.start not in furniture), None)
+    if first is None or is_body_line(first.text):
+        return False
+    words = first.text.strip()
+    return "关于" not in words and not words.endswith(TITLE_WORDS) and report_kind.is_news_headline(words)
+
+
 def body_text(text: str) -> str:
     """The text from its first paragraph on: page furniture and a headline above it dropped."""
     for line in lines_of(text)[:HEADER_LINES]:
@@ -428,6 +439,8 @@ def doc_type(title: str | None, text: str) -> str:
         return "实施方案/实施细则"
     if REPORT_SELF.search(text):
         return "年度报告"
+    if title is None and _news_headline(text):  # 鄞州区全面推进…执法 / 今年以来,…: a news item, not a report
+        return "其他"
     kind = report_kind.untitled_kind(title, body, opening)
     if kind:
         return kind

@@ -71,6 +71,22 @@ NEWS_OPENING_RE = re.compile(
     r"^[^。\n]{0,80}?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|日前|近日)(?:上午|下午|晚)?[,，]?[^。\n]{0,40}?"
     r"(?:召开|举行|举办|出台|印发|调研|来到|启动|通报了|表彰|获评|荣获|被评为)(?:(?!报告)[^。\n])*(?:。|$)"
 )
+# A news item's headline above its lead: a short line telling what a body does (鄞州区全面推进…执法, 临海市司法局
+# 召开…会议, X镇:多措并举推进…), after at most a bracketed column label (【法治政府建设】); not a document's title
+# (…报告, 关于…: the caller checks) nor a heading (一、…: no name before its verb)
+NEWS_HEADLINE_RE = re.compile(
+    r"(?:【[^】\n]{1,12}】)?[\u4e00-\u9fff]{2,16}?\s*[:：]?\s*"
+    r"(?:召开|举办|举行|开展|推进|出台|印发|获评|荣获|被命名|被评为|入选|启动|部署|推动|打造|多措并举|扎实|全面|持续|深化"
+    r"|强化|加强)[^\n。，,；;:：]{2,30}"  # not an addressee (市委全面依法治市委员会:)
+)
+HEADLINE_MAX = 40
+
+
+def is_news_headline(line: str) -> bool:
+    """A news item's headline (NEWS_HEADLINE_RE), the whole line."""
+    return len(line) <= HEADLINE_MAX and bool(NEWS_HEADLINE_RE.fullmatch(line))
+
+
 # A report sent up opens with its addressee, a superior (市委、市政府: / 中共X市委、X市人民政府:); a
 # notice's addressees are its subordinates (各乡镇人民政府,县直各单位:).
 SUPERIOR_ADDRESSEE_RE = re.compile(r"^(?!各)[^\n,，。;；:：]{2,40}(?:委|政府|委员会|局|厅)\s*[:：]\s*$", re.MULTILINE)

@@ -302,6 +302,20 @@ def test_positions_and_commission_names_are_not_party_organs() -> None:
 
 
 @pytest.mark.parametrize(("text", "doc_type"), [
+    ("【法治政府建设】鄞州区全面推进严格规范公正文明执法\n\n今年以来,鄞州区坚持以习近平法治思想为指导,全面推进严格规范"
+     "公正文明执法,行政执法质量持续提升。区司法局牵头开展行政执法案卷评查。\n", "其他"),
+    ("崇福镇:多措并举推进法治政府建设\n\n今年以来,崇福镇坚持以习近平法治思想为指导,多措并举推进法治政府建设,取得明显成效。"
+     "一是强化组织领导,成立工作专班。\n", "其他"),
+    # an addressee line is no headline, and a report that announces itself stays one
+    ("县委全面依法治县委员会:\n今年以来,我局坚持依法行政,全面推进法治政府建设,取得明显成效,各项工作有序开展。\n", "年度报告"),
+    ("鄞州区全面推进法治政府建设\n\n2022年,鄞州区坚持依法行政,全面推进法治政府建设,现将有关情况报告如下:\n", "年度报告"),
+])
+def test_a_news_headline_above_an_untitled_lead(text: str, doc_type: str) -> None:
+    """A short line telling what a body does (X全面推进…), above a lead that does not announce a report: news."""
+    assert meta_of(text).doc_type == doc_type
+
+
+@pytest.mark.parametrize(("text", "doc_type"), [
     # a cover letter without a title forwards a plan: a notice
     ("各区人民政府，市政府各部门：\n现将《宁波市2022年法治政府建设工作要点》印发给你们，请认真贯彻执行。\n"
      "宁波市人民政府办公厅\n2022年3月1日\n", "通知"),
