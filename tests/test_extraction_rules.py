@@ -1291,6 +1291,18 @@ def test_a_notice_signed_by_a_party_body(signer: str, agency: str) -> None:
     assert meta_of(text).agency == agency
 
 
+@pytest.mark.parametrize(("opening", "agency"), [
+    ("2022年,瑞昌市应急管理局坚定不移推进依法行政", "九江市瑞昌市应急管理局"),
+    ("2023年,武隆区交通运输委员会聚力法治交通建设", "重庆市武隆区交通运输委员会"),
+    ("2021年,忻州市生态环境局对标法治政府建设要求", "忻州市生态环境局"),
+    ("2024年,江宁区人民政府树牢法治思维", "南京市江宁区人民政府"),
+    ("2022年,凤阳县自然资源和规划局完善依法行政制度体系", "滁州市凤阳县自然资源和规划局"),
+])
+def test_an_untitled_openings_subject_with_the_verbs_reports_use(opening: str, agency: str) -> None:
+    text = opening + ",各项工作取得积极成效。现将有关情况报告如下:\n一、主要举措\n"
+    assert meta_of(text).agency == agency
+
+
 def test_the_opening_runs_to_the_sentence_that_announces_the_report() -> None:
     """A page's headline and source rows come first; the subject is in the sentence before 报告如下."""
     text = ("[河南省政府发布年度报告] 对法治政府建设的几点思考与体会\n"
