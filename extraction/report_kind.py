@@ -29,7 +29,7 @@ POINTS = "工作要点"
 
 _YEAR = r"((?:19|20)\d{2})"
 # A paragraph that opens with the year it tells of: 2023年,… 2021年以来,… 2022年在县委的坚强领导下,…
-_OPENS_WITH_YEAR = r"^\s*" + _YEAR + r"\s*年度?(?:以来)?\s*(?:[,，]|在|我)"
+_OPENS_WITH_YEAR = r"^\s*" + _YEAR + r"\s*年度?(?:以来|全年|\s*1\s*[-—~至到]\s*12\s*月份?)?\s*(?:[,，]|在|我)"  # 2022年全年,…
 # Each names the year a report covers where a paragraph states it; searched in the body only.
 BODY_YEAR_RES = (
     # 数据统计期限从2023年1月1日到2023年12月31日: the year a 政府信息公开 annual report covers
@@ -51,6 +51,8 @@ _TAIL_DATE_RE = re.compile(
     r"[\s|｜]*$"
 )
 _TAIL_CHARS = 40
+
+_OPENS_WITH_CN_YEAR_RE = re.compile(r"\s*([" + "".join(_CN_YEAR_DIGITS) + r"]{4})\s*年度?(?:以来|全年)?\s*(?:[,，]|在|我)")
 
 # A title printed on the same line as the first paragraph (one-line pages of document sites):
 # 2016年乡依法行政工作总结报告 2016年以来,…; …关于报告…进展情况的通知 各县(区)人民政府:…
@@ -111,9 +113,13 @@ def first_year(patterns: tuple[re.Pattern[str], ...], text: str) -> int | None:
 
 def opening_year(body: str) -> int | None:
     """The year the first paragraph opens with: the report's own statement of its year, stronger
-    than any year a later heading or a cited plan names (一、2024年…基本情况 in a 2025 report)."""
+    than any year a later heading or a cited plan names (一、2024年…基本情况 in a 2025 report),
+    written in digits or in Chinese numerals (二〇二二年,…)."""
     match = re.match(_OPENS_WITH_YEAR, body)
-    return int(match.group(1)) if match else None
+    if match:
+        return int(match.group(1))
+    match = _OPENS_WITH_CN_YEAR_RE.match(body)
+    return int("".join(str(_CN_YEAR_DIGITS[c]) for c in match.group(1))) if match else None
 
 
 def body_year(body: str) -> int | None:

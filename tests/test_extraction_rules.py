@@ -1303,6 +1303,17 @@ def test_an_untitled_openings_subject_with_the_verbs_reports_use(opening: str, a
     assert meta_of(text).agency == agency
 
 
+@pytest.mark.parametrize(("opening", "year"), [
+    ("2021年全年,乐清市司法局坚持依法行政", 2021),
+    ("2023年1-12月,我局坚持依法行政", 2023),
+    ("二〇二二年,北仑区人民政府坚持依法行政", 2022),
+    ("二〇一九年以来,我县坚持依法行政", 2019),
+])
+def test_the_year_an_untitled_opening_starts_with(opening: str, year: int) -> None:
+    text = opening + ",各项工作取得积极成效。现将有关情况报告如下:\n一、主要举措\n"
+    assert meta_of(text).year == year
+
+
 def test_the_opening_runs_to_the_sentence_that_announces_the_report() -> None:
     """A page's headline and source rows come first; the subject is in the sentence before 报告如下."""
     text = ("[河南省政府发布年度报告] 对法治政府建设的几点思考与体会\n"
