@@ -27,7 +27,16 @@ CN_DATE_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二
 TRAILING_DATE_RE = re.compile(r"\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
 CN_YEAR_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年")
 YEAR_RE = re.compile(r"(?<![-—–~至\d])((?:19|20)\d{2})(?![-—–~至\d])\s*年(?:度)?")
-TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "要点", "意见", "办法", "计划", "情况", "解读", "规则")
+TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "要点", "意见", "办法", "计划", "情况", "解读", "规则", "汇报", "安排")
+# what may follow a title's document kind in brackets: its span of years, its status (…实施方案(2021—2025年),
+# …年度报告(全文), …的通知(定稿))
+TITLE_TAIL_RE = re.compile(r"\s*[(（]\s*(?:(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年?|全文|试行|暂行|草案|定稿"
+                           r"|征求意见稿|修订稿?)\s*[)）]$")
+
+
+def title_core(line: str) -> str:
+    """The title without the bracketed tail TITLE_TAIL_RE names."""
+    return TITLE_TAIL_RE.sub("", line) if line.endswith((")", "）")) else line
 REPORT_SELF = re.compile(r"现将[^。]{0,40}?(报告|总结|汇报)如下")
 COVERED_YEAR_RES = (
     re.compile(r"((?:19|20)\d{2})\s*年度?(?:法治政府建设|依法行政|法治建设)"),
@@ -63,7 +72,7 @@ def is_title_line(line: str) -> bool:
         return False
     if any(ch in line for ch in "。；;！？!?") or line.endswith((",", "，", ":", "：")):
         return False
-    return line.endswith(TITLE_WORDS) or "关于" in line
+    return title_core(line).endswith(TITLE_WORDS) or "关于" in line
 
 
 TITLE_SEARCH_LINES = 16  # lines of the document's own above a title, page furniture not counted
@@ -416,6 +425,7 @@ PLAN_SELF_RE = re.compile(r"(?:特|现)?制定本(?:实施)?(?:方案|细则)")
 def doc_type(title: str | None, text: str) -> str:
     """年度报告, 实施方案/实施细则, 通知, 工作要点 or 其他, from the title, else from the body's self-description."""
     if title:
+        title = title_core(title)
         if "解读" in title or title.startswith("图解"):  # explains a document: not the document itself
             return "其他"
         if title.endswith("规则"):  # 镇巴县人民政府工作规则: the rules themselves, not a plan or report
@@ -424,9 +434,9 @@ def doc_type(title: str | None, text: str) -> str:
             return "通知"
         if title.endswith(("实施方案", "实施细则", "工作方案", "方案", "细则")):
             return "实施方案/实施细则"
-        if title.endswith("要点"):
+        if title.endswith(("要点", "工作计划", "工作安排")):  # a year's work programme, however it is called
             return "工作要点"
-        if title.endswith(("报告", "总结", "情况")):
+        if title.endswith(("报告", "总结", "情况", "汇报")):
             return "年度报告"
     body = body_text(text)[:OPENING_CHARS]
     glued = None if title else report_kind.glued_title(body)

@@ -1314,6 +1314,20 @@ def test_the_year_an_untitled_opening_starts_with(opening: str, year: int) -> No
     assert meta_of(text).year == year
 
 
+@pytest.mark.parametrize(("title", "agency", "doc_type"), [
+    ("兰溪市法治政府建设实施方案（2021—2025年）", "金华市兰溪市人民政府", "实施方案/实施细则"),
+    ("兰溪市人民政府2022年法治政府建设情况报告(全文)", "金华市兰溪市人民政府", "年度报告"),
+    ("兰溪市司法局2023年法治政府建设工作计划", "金华市兰溪市司法局", "工作要点"),
+    ("兰溪市2023年法治政府建设工作安排", "金华市兰溪市人民政府", "工作要点"),
+    ("兰溪市应急管理局2022年度法治政府建设工作情况汇报", "金华市兰溪市应急管理局", "年度报告"),
+])
+def test_titles_with_a_bracketed_tail_or_another_kind_word(title: str, agency: str, doc_type: str) -> None:
+    """A title may end with its span of years or status in brackets, or call itself 计划/安排/汇报."""
+    meta = meta_of(title + "\n为深入推进依法行政,加快建设法治政府,结合实际,现就有关事项明确如下。\n一、总体要求\n")
+    half_width = str.maketrans("（）", "()")  # titles are kept with brackets normalised
+    assert (meta.title, meta.agency, meta.doc_type) == (title.translate(half_width), agency, doc_type)
+
+
 def test_the_opening_runs_to_the_sentence_that_announces_the_report() -> None:
     """A page's headline and source rows come first; the subject is in the sentence before 报告如下."""
     text = ("[河南省政府发布年度报告] 对法治政府建设的几点思考与体会\n"
