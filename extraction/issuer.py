@@ -899,6 +899,23 @@ def _government_organ(division: str) -> str:
     return "行政公署" if division.endswith(("地区", "盟")) else "人民政府"
 
 
+# 在温岭市委、市政府的坚强领导下: the party committee and government a body works under are its own division's
+LEADERSHIP_AFTER_RE = re.compile(r"党?委[、和及与]?[\u4e00-\u9fff]{0,12}?政府(?:的|坚强|正确|有力)*领导")
+
+
+def leadership_region(text: str, mentions: list[RegionMention], gazetteer: RegionGazetteer) -> str | None:
+    """The region of a department's report whose body is unknown, from the leadership it works under (我局在
+    温岭市委、市政府的坚强领导下): a department names its own division's organs so (ANNOTATION.md: the region
+    is set whenever the text fixes it, even when the body stays unknown). Not a township's or a division's
+    report, which works under the division above (我镇在云安区委、区政府的领导下)."""
+    if not DEPARTMENT_SELF_RE.search(text) or SELF_LEVEL_RE.search(text):
+        return None
+    for m in mentions:
+        if text[max(0, m.start - 3):m.start].endswith(("在", "在中共")) and LEADERSHIP_AFTER_RE.match(text, m.end):
+            return name_prefix(gazetteer, m.entry)
+    return None
+
+
 def _report_region(gazetteer: RegionGazetteer, issuer: AgencyHit | None, context: RegionEntry | None,
                    text: str) -> str | None:
     """The issuer's region; without an issuer, the context region when the text speaks of it as 我市/全市."""

@@ -27,6 +27,7 @@ from fazhi.extraction.document import Document
 from fazhi.extraction.issuer import (
     find_issuer,
     leaders_body,
+    leadership_region,
     may_be_self,
     named_in_full_later,
     named_regions,
@@ -286,6 +287,8 @@ def report(doc: Document) -> None:
             doc.region_context, gazetteer)
         if entry is not None:
             doc.report.region = name_prefix(gazetteer, entry)
+        else:
+            doc.report.region = leadership_region(doc.text, doc.region_mentions, gazetteer)
 
 
 def laws(doc: Document) -> None:

@@ -1328,6 +1328,17 @@ def test_titles_with_a_bracketed_tail_or_another_kind_word(title: str, agency: s
     assert (meta.title, meta.agency, meta.doc_type) == (title.translate(half_width), agency, doc_type)
 
 
+@pytest.mark.parametrize(("text", "region"), [
+    ("2022年,我局在温岭市委、市政府的坚强领导下,坚持依法行政,现将有关情况报告如下:\n一、主要举措\n", "台州市温岭市"),
+    ("2023年,在中共安吉县委、安吉县人民政府的正确领导下,我局深入推进依法行政。现将有关情况报告如下:\n", "湖州市安吉县"),
+    # a township works under the division above: its own division stays unknown
+    ("2021年,我镇在云和县委、县政府的坚强领导下,坚持依法行政,现将有关情况报告如下:\n", None),
+])
+def test_a_departments_region_from_the_leadership_it_works_under(text: str, region: str | None) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (None, region)
+
+
 def test_the_opening_runs_to_the_sentence_that_announces_the_report() -> None:
     """A page's headline and source rows come first; the subject is in the sentence before 报告如下."""
     text = ("[河南省政府发布年度报告] 对法治政府建设的几点思考与体会\n"
