@@ -766,9 +766,9 @@ SECTOR_MIN = 2
 def sector_body(text: str, context: RegionEntry | None, gazetteer: RegionGazetteer) -> AgencyHit | None:
     """A report that speaks of itself only as 我局 (or only as 我委), placed in a division, and names one
     sector of that division as its own, again and again (我委…全区卫生健康系统…全区卫生健康系统): that
-    division's department of the sector,
-    the body a reader names (涪陵区卫生健康委员会). The last resort: the topic alone names no body. Not in
-    a province (its departments are 厅, and 全省…系统 is as often the sector a city's 分局 belongs to)."""
+    division's department of the sector, the body a reader names (涪陵区卫生健康委员会). The last resort:
+    the topic alone names no body. Not in a province (its departments are 厅, and 全省…系统 is as often
+    the sector a city's 分局 belongs to)."""
     if context is None or context.level not in ("市", "区县"):
         return None
     heads = {m.group(1) for m in FIRST_PERSON_HEAD_RE.finditer(text)}

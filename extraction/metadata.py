@@ -37,6 +37,8 @@ TITLE_TAIL_RE = re.compile(r"\s*[(（]\s*(?:(?:19|20)\d{2}\s*[-—–~至]\s*(?:
 def title_core(line: str) -> str:
     """The title without the bracketed tail TITLE_TAIL_RE names."""
     return TITLE_TAIL_RE.sub("", line) if line.endswith((")", "）")) else line
+
+
 REPORT_SELF = re.compile(r"现将[^。]{0,40}?(报告|总结|汇报)如下")
 COVERED_YEAR_RES = (
     re.compile(r"((?:19|20)\d{2})\s*年度?(?:法治政府建设|依法行政|法治建设)"),
