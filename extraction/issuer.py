@@ -40,7 +40,7 @@ from fazhi.extraction.zones import Zone
 from fazhi.model import ReportMeta
 
 SELF_REGION_RE = {
-    "省": re.compile(r"我省|全省|本省"), "市": re.compile(r"我市|全市|本市|[我全本]地区(?!域)"),  # 全地区: a 地区's own
+    "省": re.compile(r"我省|全省|本省"), "市": re.compile(r"我市|全市|本市|[我全]地区(?!域)"),  # 全地区: a 地区's own (本地区 is any area)
     "区县": re.compile(r"我区|全区|本区|我县|全县|本县"),
     "乡镇": re.compile(r"我镇|全镇|本镇|我乡|全乡|本乡|我街道?|全街道?|本街道?"),
 }
