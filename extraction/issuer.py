@@ -22,6 +22,7 @@ from fazhi.extraction.agencies import (
     POSITION_AFTER_RE,
     SELF_RE,
     AgencyHit,
+    stem_heads,
 )
 from fazhi.extraction.citations import find_citations
 from fazhi.extraction.laws import MADE_RE
@@ -39,7 +40,7 @@ from fazhi.extraction.zones import Zone
 from fazhi.model import ReportMeta
 
 SELF_REGION_RE = {
-    "省": re.compile(r"我省|全省|本省"), "市": re.compile(r"我市|全市|本市"),
+    "省": re.compile(r"我省|全省|本省"), "市": re.compile(r"我市|全市|本市|[我全]地区(?!域)"),  # 全地区: a 地区's own (本地区 is any area)
     "区县": re.compile(r"我区|全区|本区|我县|全县|本县"),
     "乡镇": re.compile(r"我镇|全镇|本镇|我乡|全乡|本乡|我街道?|全街道?|本街道?"),
 }
@@ -48,7 +49,11 @@ OPENING_VERBS = ("坚持", "深入", "全面", "认真", "始终", "紧紧", "�
                  "持续", "扎实", "牢牢", "切实", "高度", "进一步", "严格", "大力", "着力", "立足", "继续", "紧密",
                  "主动", "锚定", "秉持", "自觉", "贯彻", "落实", "把", "将", "以", "在", "依法", "全力", "统筹", "加快",
                  "高举", "践行", "忠诚", "奋力", "着眼", "致力", "深化", "强化", "推动", "推进", "锐意", "努力",
-                 "多措并举", "多举措")
+                 "多措并举", "多举措",
+                 # and the other openings reports use (2022年,X局坚定不移…, 聚力…, 对标…, 树牢…)
+                 "坚定", "坚决", "坚守", "聚力", "对标", "树牢", "牢固", "牢记", "勇于", "勇担", "勇毅", "注重", "着重",
+                 "健全", "完善", "优化", "提升", "抓实", "抓好", "用好", "发挥", "全方位", "精心", "强力", "创新", "探索",
+                 "结合", "不折不扣", "率先", "稳步", "有序", "紧盯", "紧贴", "笃行", "守正", "凝心", "科学", "依托")
 _VERB = "(?:" + "|".join(sorted(OPENING_VERBS, key=len, reverse=True)) + ")"
 # after a region: its party committee and government together (河北省委、省政府; 宁夏回族自治区党委和政府),
 # its government alone, or its governments at every level (江苏省各级政府及其部门坚持…), then the verb
@@ -93,7 +98,7 @@ REPORT_NAMED_RE = re.compile(r"[^。\n，,]{0,40}?报告")
 AUTHORED_RE = re.compile(r"编制了?本报告")  # not 起草: a 司法局 drafts its government's report
 # 本报告根据《…条例》要求,由景宁畲族自治县司法局编制: a 政府信息公开 annual report names its author
 AUTHORED_BY_RE = re.compile(r"本报告[^。\n]{0,80}?由$")
-AUTHORED_AFTER_RE = re.compile(r"[^。\n]{0,60}?编制")
+AUTHORED_AFTER_RE = re.compile(r"[^。\n]{0,240}?编制")  # past the 条例 and 通知 it follows
 # 关于《清水县人民政府关于…的报告》的政策解读: a page about one report names that report's issuer first
 TITLE_LEAD_RE = re.compile(r"[\s《“\"]*(?:[\[【][^\]】\n]{2,30}[\]】])?\s*(?:关于)?\s*(?:\d{4}(?:[-—至]\d{4})?年度?)?"
                            r"\s*(?:关于)?\s*《?(?:中共)?")
@@ -171,7 +176,8 @@ def _signer(text: str, name_line: Line, hits: list[AgencyHit]) -> AgencyHit | No
     the government it leads signing together (中共泰顺县委 泰顺县人民政府), the government."""
     start, end = _signing_body_span(name_line)
     inside = [h for h in hits if start <= h.start + 1 and h.end <= end + 1]
-    whole = next((h for h in hits if h.start <= start + 1 and h.end >= end - 1), None)
+    party = 2 if text.startswith("中共", start) else 0  # a party body's hit starts at its region: 中共|安吉县委…
+    whole = next((h for h in hits if h.start <= start + party + 1 and h.end >= end - 1), None)
     if whole is not None:
         return whole
     if len(inside) == 2 and _is_party_organ(inside[0].name) and not _is_party_organ(inside[1].name) \
@@ -224,11 +230,26 @@ def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyH
     self_heads = _with_full_heads(self_heads)
     if self_heads:
         found = (_self_described_issuer(text, opening_end, hits, self_heads)
-                 or _issuer_of_own_rules(text, hits, self_heads))
+                 or _issuer_of_own_rules(text, hits, self_heads)
+                 or _acting_party_group(text, hits, self_heads))
         if found:
             return found
     party_heads = {m.group(1) for m in PARTY_COMMITTEE_RE.finditer(text)} - self_heads
     return _issuer_of_own_rules(text, hits, party_heads) if party_heads else None
+
+
+def _acting_party_group(text: str, hits: list[AgencyHit], self_heads: set[str]) -> AgencyHit | None:
+    """莆田市城市管理局党组高度重视…: in a report that speaks as 我局, the one body with that head whose
+    party group (or committee) opens a clause and acts is the report's own body, wherever it stands.
+    Another bureau's group is named as a superior (在市司法局党组的指导下), not acting."""
+    found: dict[str, AgencyHit] = {}
+    for hit in hits:
+        group = LEADING_GROUP_RE.match(text, hit.end)
+        if group is None or hit.level == "国家" or not any(hit.name.endswith(h) for h in self_heads):
+            continue
+        if _opens_clause(text, hit.start) and text.startswith(OPENING_VERBS, group.end()):
+            found.setdefault(hit.name, hit)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _with_full_heads(heads: set[str]) -> set[str]:
@@ -322,7 +343,7 @@ def _self_described_issuer(text: str, opening_end: int | None, hits: list[Agency
         following = text[hit.end:hit.end + 1]
         if following in "的、和与及等" or hit.name in CENTRAL_ORGANS:
             continue
-        if any(hit.name.endswith(head) for head in self_heads):
+        if any(hit.name.endswith(head) for head in self_heads) and _opens_clause(text, hit.start):
             return hit
     return None
 
@@ -638,12 +659,12 @@ def _self_named_town(text: str, own: re.Match[str], regions: list[NamedRegion], 
 
 # where a township's report writes its own name by its stem: its slogans (法治舒桥, 平安珠吉) and the
 # titles of its own documents (《珠吉街理论学习中心组学习计划》, 街 standing for 街道)
-OWN_STEM_SITE_RE = re.compile(r"(?:法治|平安)([\u4e00-\u9fff]{2})(?=建设|[,，。、；;”\"》\s])|《([\u4e00-\u9fff]{2})(街|镇|乡)")
+OWN_STEM_SITE_RE = re.compile(r"(?:法治|平安)([\u4e00-\u9fff]{2,3})(?=建设|[,，。、；;”\"》\s])|《([\u4e00-\u9fff]{2})(街|镇|乡)")
 
 
 def _own_name_stems(text: str, word: str, gazetteer: RegionGazetteer) -> set[str]:
-    """Two-character stems at OWN_STEM_SITE_RE that are no common word and no region's own name
-    (法治政府, 法治文化, 《中华人民共和国…: 文化街道 and 中华镇 exist, but these are words)."""
+    """Two- or three-character stems (法治舒桥, 法治蔡家桥) at OWN_STEM_SITE_RE that are no common word and
+    no region's own name (法治政府, 法治文化, 《中华人民共和国…: 文化街道 and 中华镇 exist, but these are words)."""
     stems = set()
     for site in OWN_STEM_SITE_RE.finditer(text):
         stem = site.group(1) or site.group(2)
@@ -701,9 +722,12 @@ def _leads_title(text: str, title: Line, chain: list[NamedRegion]) -> bool:
 
 
 def zone_subject(text: str, opening_end: int | None, title: Line | None, zones: list[Zone]) -> Zone | None:
-    """The development zone a report is about: its title opens with the zone (贵州双龙航空港经济区2023年度…)
-    or its opening's subject is the zone (2022年,高新区以…; 2024年宁河经济开发区在区委…领导下)."""
+    """The development zone a report is about: its title opens with the zone (贵州双龙航空港经济区2023年度…),
+    its opening's subject is the zone (2022年,高新区以…; 2024年宁河经济开发区在区委…领导下), or the
+    sentence announcing the report names it (现将郑东新区2025年度…报告如下)."""
     for zone in zones:
+        if text.startswith("现将", zone.start - 2) and REPORT_FOLLOWS_RE.match(text, zone.end):
+            return zone  # 现将郑东新区2025年度…情况报告如下: the report names its zone, as 现将市人社局… its bureau
         if title is not None and title.start <= zone.start < title.end:
             if TITLE_LEAD_RE.fullmatch(text, title.start, zone.start) and REGION_TITLE_NEXT_RE.match(text, zone.end):
                 return zone
@@ -712,6 +736,64 @@ def zone_subject(text: str, opening_end: int | None, title: Line | None, zones: 
             if text.startswith(OPENING_VERBS, after.end() if after else zone.end):
                 return zone
     return None
+
+
+# 2023年以来,地区司法处坚持…: a department of a 地区 (a prefecture that is no city: 阿里地区, 喀什地区), written
+# 地区 + stem + head; a 地区's departments may be 处 as well as 局 (西藏's 地区司法处, 地区财政处)
+PREFECTURE_BODY_RE = re.compile(r"地区(?P<stem>[\u4e00-\u9fff]{2,10}?)(?P<head>局|处|委员会|办公室)")
+
+
+def prefecture_body_subject(text: str, opening_end: int | None, context: RegionEntry | None,
+                            gazetteer: RegionGazetteer) -> AgencyHit | None:
+    """The 地区 department that opens a clause of the opening and acts, in a report placed in a 地区: that
+    地区's department (the agency rules read 省/市/区/县 as level words, not 地区)."""
+    if opening_end is None or context is None or not context.name.endswith("地区"):
+        return None
+    for m in PREFECTURE_BODY_RE.finditer(text, 0, opening_end):
+        if m.group("stem") in stem_heads() and _opens_clause(text, m.start()) \
+                and text.startswith(OPENING_VERBS, m.end()):
+            name = context.name + m.group("stem") + m.group("head")
+            return AgencyHit(m.start(), m.end(), name, context.level, node_name(gazetteer, context))
+    return None
+
+
+# 全区卫生健康系统, 全市交通运输系统: the sector of its own division a department leads
+OWN_SECTOR_RE = re.compile(r"全([省市区县州旗盟])([\u4e00-\u9fff]{2,10}?)系统")
+SECTOR_HEADS = {"局": "局", "委": "委员会"}
+SECTOR_MIN = 2
+
+
+def sector_body(text: str, context: RegionEntry | None, gazetteer: RegionGazetteer) -> AgencyHit | None:
+    """A report that speaks of itself only as 我局 (or only as 我委), placed in a division, and names one
+    sector of that division as its own, again and again (我委…全区卫生健康系统…全区卫生健康系统): that
+    division's department of the sector, the body a reader names (涪陵区卫生健康委员会). The last resort:
+    the topic alone names no body. Not in a province (its departments are 厅, and 全省…系统 is as often
+    the sector a city's 分局 belongs to)."""
+    if context is None or context.level not in ("市", "区县"):
+        return None
+    heads = {m.group(1) for m in FIRST_PERSON_HEAD_RE.finditer(text)}
+    head = heads.pop() if len(heads) == 1 else None
+    if head not in SECTOR_HEADS:
+        return None
+    own_char = "区" if context.name.endswith("地区") else context.name[-1]
+    sectors: dict[str, list[re.Match[str]]] = {}
+    for m in OWN_SECTOR_RE.finditer(text):
+        if m.group(1) == own_char and _may_head(m.group(2), SECTOR_HEADS[head]):
+            sectors.setdefault(m.group(2), []).append(m)
+    if len(sectors) != 1:
+        return None
+    stem, found_all = next(iter(sectors.items()))
+    if len(found_all) < SECTOR_MIN:  # once may be a sector another body serves (我局推进全县教育系统依法治校)
+        return None
+    found = found_all[0]
+    name = name_prefix(gazetteer, context) + stem + SECTOR_HEADS[head]
+    return AgencyHit(found.start(2), found.end(2), name, context.level, node_name(gazetteer, context))
+
+
+def _may_head(stem: str, head: str) -> bool:
+    """A functional stem of data/agency_functions.tsv that takes this head."""
+    allowed = stem_heads().get(stem)
+    return allowed is not None and (not allowed or head in allowed)
 
 
 # what a report's own leaders do in its 第一责任人 paragraph: 区司法局党委书记、局长率先垂范…
@@ -802,15 +884,40 @@ def _opens_clause(text: str, pos: int) -> bool:
 
 
 def _government(gazetteer: RegionGazetteer, chain: list[NamedRegion]) -> AgencyHit:
-    """The region's own government: X人民政府, or for a 街道 its 街道办事处; as written (and this
-    report's only) when the region is not resolved."""
+    """The region's own government: X人民政府, for a 街道 its 街道办事处, for a 地区 its 行政公署; as
+    written (and this report's only) when the region is not resolved."""
     last, start, end = chain[-1], chain[0].start, chain[-1].end
-    organ = "办事处" if (last.entry.name if last.entry else last.written).endswith("街道") else "人民政府"
+    organ = _government_organ(last.entry.name if last.entry else last.written)
     if last.entry is None:
         written = "".join(n.written for n in chain)
         return AgencyHit(start, end, written + organ, last.level, written, scoped=True)
     entry = last.entry
     return AgencyHit(start, end, name_prefix(gazetteer, entry) + organ, entry.level, node_name(gazetteer, entry))
+
+
+def _government_organ(division: str) -> str:
+    """A 街道's government is its 办事处; a 地区's or a 盟's (a prefecture that is no city) its 行政公署
+    (阿里地区行政公署, 阿拉善盟行政公署); every other division's its 人民政府."""
+    if division.endswith("街道"):
+        return "办事处"
+    return "行政公署" if division.endswith(("地区", "盟")) else "人民政府"
+
+
+# 在温岭市委、市政府的坚强领导下: the party committee and government a body works under are its own division's
+LEADERSHIP_AFTER_RE = re.compile(r"党?委[、和及与]?[\u4e00-\u9fff]{0,12}?政府(?:的|坚强|正确|有力)*领导")
+
+
+def leadership_region(text: str, mentions: list[RegionMention], gazetteer: RegionGazetteer) -> str | None:
+    """The region of a department's report whose body is unknown, from the leadership it works under (我局在
+    温岭市委、市政府的坚强领导下): a department names its own division's organs so (ANNOTATION.md: the region
+    is set whenever the text fixes it, even when the body stays unknown). Not a township's or a division's
+    report, which works under the division above (我镇在云安区委、区政府的领导下)."""
+    if not DEPARTMENT_SELF_RE.search(text) or SELF_LEVEL_RE.search(text):
+        return None
+    for m in mentions:
+        if text[max(0, m.start - 3):m.start].endswith(("在", "在中共")) and LEADERSHIP_AFTER_RE.match(text, m.end):
+            return name_prefix(gazetteer, m.entry)
+    return None
 
 
 def _report_region(gazetteer: RegionGazetteer, issuer: AgencyHit | None, context: RegionEntry | None,

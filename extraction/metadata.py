@@ -27,7 +27,18 @@ CN_DATE_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二
 TRAILING_DATE_RE = re.compile(r"\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
 CN_YEAR_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年")
 YEAR_RE = re.compile(r"(?<![-—–~至\d])((?:19|20)\d{2})(?![-—–~至\d])\s*年(?:度)?")
-TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "要点", "意见", "办法", "计划", "情况", "解读", "规则")
+TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "要点", "意见", "办法", "计划", "情况", "解读", "规则", "汇报", "安排")
+# what may follow a title's document kind in brackets: its span of years, its status (…实施方案(2021—2025年),
+# …年度报告(全文), …的通知(定稿))
+TITLE_TAIL_RE = re.compile(r"\s*[(（]\s*(?:(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年?|全文|试行|暂行|草案|定稿"
+                           r"|征求意见稿|修订稿?)\s*[)）]$")
+
+
+def title_core(line: str) -> str:
+    """The title without the bracketed tail TITLE_TAIL_RE names."""
+    return TITLE_TAIL_RE.sub("", line) if line.endswith((")", "）")) else line
+
+
 REPORT_SELF = re.compile(r"现将[^。]{0,40}?(报告|总结|汇报)如下")
 COVERED_YEAR_RES = (
     re.compile(r"((?:19|20)\d{2})\s*年度?(?:法治政府建设|依法行政|法治建设)"),
@@ -63,7 +74,7 @@ def is_title_line(line: str) -> bool:
         return False
     if any(ch in line for ch in "。；;！？!?") or line.endswith((",", "，", ":", "：")):
         return False
-    return line.endswith(TITLE_WORDS) or "关于" in line
+    return title_core(line).endswith(TITLE_WORDS) or "关于" in line
 
 
 TITLE_SEARCH_LINES = 16  # lines of the document's own above a title, page furniture not counted
@@ -208,7 +219,15 @@ def find_title(lines: list[Line]) -> Line | None:
 def _ends_a_title(first: str, second: str) -> bool:
     """The second line is a title (under an issuer line), or the tail of one wrapped before its
     document kind (…2024年度法治政府建设 / 情况报告: too short to be a title alone)."""
+    if _OWN_SUBJECT_TITLE_RE.match(second) and not YEAR_RE.search(first) and not first.endswith(_WRAPPED_LEADS):
+        return False
     return is_title_line(second) or (second.endswith(TITLE_WORDS) and is_title_line(first + second))
+
+
+# 木渎镇2024年度…报告, 某县司法局2021年…: a title that names whom it is about before its year stands alone;
+# a body's name on the line above it is a page's link or banner (…开发区一站式服务中心), not its issuer line
+_OWN_SUBJECT_TITLE_RE = re.compile(r"(?!关于)[\u4e00-\u9fff]{2,30}?(?:19|20)\d{2}\s*年")
+_WRAPPED_LEADS = ("关于", "印发")  # 关于印发 / 西平县2020年度…: the first half of one title
 
 
 def _adjacent(first: Line, second: Line, lines: list[Line]) -> bool:
@@ -367,8 +386,9 @@ def covered_year(text: str, title: str | None, date: str | None) -> int | None:
         match = CN_YEAR_RE.search(title)  # 二〇二一年度…
         if match:
             return int("".join(str(CN_DIGITS[c]) for c in match.group(1)))
+    # the page's top last: an excerpt may start with its first heading (一、2025年…主要举措和成效), no body line above
     year = report_kind.opening_year(body) or report_kind.first_year(COVERED_YEAR_RES, body[:400]) or report_kind.body_year(body[:OPENING_CHARS]) \
-        or report_kind.first_year(COVERED_YEAR_RES, text[:400])
+        or report_kind.first_year(COVERED_YEAR_RES, text[:400]) or report_kind.body_year(text[:OPENING_CHARS])
     if year:
         return year
     if date:
@@ -378,6 +398,17 @@ def covered_year(text: str, title: str | None, date: str | None) -> int | None:
         dated = posted is not None and report_kind.dated_by_page(body[:OPENING_CHARS], posted[:4])
         return report_kind.issue_year(text) or (int(posted[:4]) if posted and dated else None)
     return None
+
+
+def _news_headline(text: str) -> bool:
+    """The text's first line of its own (past the page's furniture) is a news headline, not a title."""
+    lines = lines_of(text)[:HEADER_LINES]
+    furniture = {line.start for line in page_furniture(lines)}
+    first = next((line for line in lines if line.text.strip() and line.start not in furniture), None)
+    if first is None or is_body_line(first.text):
+        return False
+    words = first.text.strip()
+    return "关于" not in words and not words.endswith(TITLE_WORDS) and report_kind.is_news_headline(words)
 
 
 def body_text(text: str) -> str:
@@ -396,6 +427,7 @@ PLAN_SELF_RE = re.compile(r"(?:特|现)?制定本(?:实施)?(?:方案|细则)")
 def doc_type(title: str | None, text: str) -> str:
     """年度报告, 实施方案/实施细则, 通知, 工作要点 or 其他, from the title, else from the body's self-description."""
     if title:
+        title = title_core(title)
         if "解读" in title or title.startswith("图解"):  # explains a document: not the document itself
             return "其他"
         if title.endswith("规则"):  # 镇巴县人民政府工作规则: the rules themselves, not a plan or report
@@ -404,9 +436,9 @@ def doc_type(title: str | None, text: str) -> str:
             return "通知"
         if title.endswith(("实施方案", "实施细则", "工作方案", "方案", "细则")):
             return "实施方案/实施细则"
-        if title.endswith("要点"):
+        if title.endswith(("要点", "工作计划", "工作安排")):  # a year's work programme, however it is called
             return "工作要点"
-        if title.endswith(("报告", "总结", "情况")):
+        if title.endswith(("报告", "总结", "情况", "汇报")):
             return "年度报告"
     body = body_text(text)[:OPENING_CHARS]
     glued = None if title else report_kind.glued_title(body)
@@ -419,6 +451,8 @@ def doc_type(title: str | None, text: str) -> str:
         return "实施方案/实施细则"
     if REPORT_SELF.search(text):
         return "年度报告"
+    if title is None and _news_headline(text):  # 鄞州区全面推进…执法 / 今年以来,…: a news item, not a report
+        return "其他"
     kind = report_kind.untitled_kind(title, body, opening)
     if kind:
         return kind

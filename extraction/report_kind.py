@@ -29,7 +29,7 @@ POINTS = "工作要点"
 
 _YEAR = r"((?:19|20)\d{2})"
 # A paragraph that opens with the year it tells of: 2023年,… 2021年以来,… 2022年在县委的坚强领导下,…
-_OPENS_WITH_YEAR = r"^\s*" + _YEAR + r"\s*年度?(?:以来)?\s*(?:[,，]|在|我)"
+_OPENS_WITH_YEAR = r"^\s*" + _YEAR + r"\s*年度?(?:以来|全年|\s*1\s*[-—~至到]\s*12\s*月份?)?\s*(?:[,，]|在|我)"  # 2022年全年,…
 # Each names the year a report covers where a paragraph states it; searched in the body only.
 BODY_YEAR_RES = (
     # 数据统计期限从2023年1月1日到2023年12月31日: the year a 政府信息公开 annual report covers
@@ -52,6 +52,8 @@ _TAIL_DATE_RE = re.compile(
 )
 _TAIL_CHARS = 40
 
+_OPENS_WITH_CN_YEAR_RE = re.compile(r"\s*([" + "".join(_CN_YEAR_DIGITS) + r"]{4})\s*年度?(?:以来|全年)?\s*(?:[,，]|在|我)")
+
 # A title printed on the same line as the first paragraph (one-line pages of document sites):
 # 2016年乡依法行政工作总结报告 2016年以来,…; …关于报告…进展情况的通知 各县(区)人民政府:…
 GLUED_TITLE_RE = re.compile(r"^\s*([^。，,；;:：\n]{4,40}?(?:要点|方案|细则|通知|报告|总结))\s+(?=\S)")
@@ -64,12 +66,29 @@ PLAN_SELF_RE = re.compile(r"制定如下(?:实施)?(?:方案|细则)")  # 结合
 # A year's work programme printed as one paragraph: its title names the year's work, not a summary
 # of it, and runs straight into the first task (2023年依法治镇工作一、认真贯彻落实…).
 WORK_PLAN_HEAD_RE = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度)?[^。,，:：\n总报]{2,20}工作(?:要点|安排|计划)?\s*一\s*[、.．]")
-# The first sentence of a news item: the event's day, then what happened (召开, 出台, 来到…调研).
+# The first sentence of a news item: the event's day, then what happened (召开, 出台, 来到…调研, an
+# appraisal's result: 通报了…考核情况, 被评为…优秀单位).
 # A release that relays a report (近日,水利部发布2021年法治政府建设年度报告 …) is that report.
 NEWS_OPENING_RE = re.compile(
-    r"^[^。\n]{0,40}?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|日前|近日)(?:上午|下午|晚)?[,，]?[^。\n]{0,40}?"
-    r"(?:召开|举行|举办|出台|印发|调研|来到|启动)(?:(?!报告)[^。\n])*(?:。|$)"
+    r"^[^。\n]{0,80}?(?:\d{1,2}\s*月\s*\d{1,2}\s*日|日前|近日)(?:上午|下午|晚)?[,，]?[^。\n]{0,40}?"
+    r"(?:召开|举行|举办|出台|印发|调研|来到|启动|通报了|表彰|获评|荣获|被评为)(?:(?!报告)[^。\n])*(?:。|$)"
 )
+# A news item's headline above its lead: a short line telling what a body does (鄞州区全面推进…执法, 临海市司法局
+# 召开…会议, X镇:多措并举推进…), after at most a bracketed column label (【法治政府建设】); not a document's title
+# (…报告, 关于…: the caller checks) nor a heading (一、…: no name before its verb)
+NEWS_HEADLINE_RE = re.compile(
+    r"(?:【[^】\n]{1,12}】)?[\u4e00-\u9fff]{2,16}?\s*[:：]?\s*"
+    r"(?:召开|举办|举行|开展|推进|出台|印发|获评|荣获|被命名|被评为|入选|启动|部署|推动|打造|多措并举|扎实|全面|持续|深化"
+    r"|强化|加强)[^\n。，,；;:：]{2,30}"  # not an addressee (市委全面依法治市委员会:)
+)
+HEADLINE_MAX = 40
+
+
+def is_news_headline(line: str) -> bool:
+    """A news item's headline (NEWS_HEADLINE_RE), the whole line."""
+    return len(line) <= HEADLINE_MAX and bool(NEWS_HEADLINE_RE.fullmatch(line))
+
+
 # A report sent up opens with its addressee, a superior (市委、市政府: / 中共X市委、X市人民政府:); a
 # notice's addressees are its subordinates (各乡镇人民政府,县直各单位:).
 SUPERIOR_ADDRESSEE_RE = re.compile(r"^(?!各)[^\n,，。;；:：]{2,40}(?:委|政府|委员会|局|厅)\s*[:：]\s*$", re.MULTILINE)
@@ -94,9 +113,13 @@ def first_year(patterns: tuple[re.Pattern[str], ...], text: str) -> int | None:
 
 def opening_year(body: str) -> int | None:
     """The year the first paragraph opens with: the report's own statement of its year, stronger
-    than any year a later heading or a cited plan names (一、2024年…基本情况 in a 2025 report)."""
+    than any year a later heading or a cited plan names (一、2024年…基本情况 in a 2025 report),
+    written in digits or in Chinese numerals (二〇二二年,…)."""
     match = re.match(_OPENS_WITH_YEAR, body)
-    return int(match.group(1)) if match else None
+    if match:
+        return int(match.group(1))
+    match = _OPENS_WITH_CN_YEAR_RE.match(body)
+    return int("".join(str(_CN_YEAR_DIGITS[c]) for c in match.group(1))) if match else None
 
 
 def body_year(body: str) -> int | None:

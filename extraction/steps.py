@@ -28,13 +28,16 @@ from fazhi.extraction.document import Document
 from fazhi.extraction.issuer import (
     find_issuer,
     leaders_body,
+    leadership_region,
     may_be_self,
     named_in_full_later,
     named_regions,
     notice_region,
+    prefecture_body_subject,
     publisher_row_issuer,
     region_government_issuer,
     report_meta,
+    sector_body,
     source_row_issuer,
     source_row_region,
     speaking_zone,
@@ -232,11 +235,13 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
     if region is not None and not may_be_self(doc.text, region):  # 我局 is no region's government
         region = None
     return (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures, region)
+            or prefecture_body_subject(doc.text, opening_end, doc.region_context, RegionGazetteer.default())
             or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions)
             or (zone_issuer(zone) if zone else None)
             or region
             or source_row_issuer(doc.lines, doc.agency_hits)
-            or leaders_body(doc.text, doc.position_hits))
+            or leaders_body(doc.text, doc.position_hits)
+            or sector_body(doc.text, doc.region_context, RegionGazetteer.default()))
 
 
 def _place_by_issuer(doc: Document, gazetteer: RegionGazetteer) -> bool:
@@ -295,6 +300,8 @@ def report(doc: Document) -> None:
             doc.region_context, gazetteer)
         if entry is not None:
             doc.report.region = name_prefix(gazetteer, entry)
+        else:
+            doc.report.region = leadership_region(doc.text, doc.region_mentions, gazetteer)
 
 
 def laws(doc: Document) -> None:

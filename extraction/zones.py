@@ -5,8 +5,8 @@ A zone is not an administrative division (ANNOTATION.md's regions are divisions)
 (高新区综治局), and it publishes its own 法治政府建设 report. So a zone is found by its head word
 (data/zone_forms.tsv) and the name written before it, and is named in full: 珠海高新区 →
 珠海高新技术产业开发区, and a bare 高新区 in a 珠海 report likewise (the national naming rule
-<city>高新技术产业开发区). A bare head the text never names in full stays as written, this
-report's own, so two reports' 经济开发区 never merge.
+<city>高新技术产业开发区). A bare head the text never names in full keeps its head in full
+(高新区 → 高新技术产业开发区) but stays this report's own, so two reports' 经济开发区 never merge.
 """
 
 from __future__ import annotations
@@ -27,6 +27,10 @@ NAME_STOP_RE = re.compile(r"简称|称|的|和|与|及|开展|推进|建设|各|
                           r"|结合|配合|会同|联合|协助|指导|督促|推动|支持|服务|围绕|根据|按照|落实|加强|组织|召开|印发|参加|"
                           r"参与|深化|打造|实施|部署|协调|理顺|规范|完善|提升|向|由|到|赴|至|从|于")
 CLAUSE_BREAK = frozenset(",，。；;:：、\n （(“\"》年")
+# words after which a name begins (现将郑东新区…报告如下, 把大鹏新区建成…): the zone's own name runs from there
+# to its head word when NAME_STOP_RE finds no verb or measure word in it (not 《: a cited title's wording is no
+# name the report calls a zone by)
+NAME_OPENERS = frozenset("将把对由向与和及")
 MAX_NAME_CHARS = 8
 PLACE_LEVELS = ("市", "区县")  # a zone's name places it only at these levels (贵州双龙…: no city)
 # a bare organ word of the issuing zone: after a clause break or the zone's own 区 (区管委会, 区党工委)
@@ -78,7 +82,21 @@ def find_zones(text: str, places: list[Place], context: AgencyContext) -> list[Z
     own_names = [z for z in zones if not _inside_title(text, z.start)]
     for start, end, head in bare:
         zones.append(_bare_zone(start, end, head, text, [z for z in own_names if z.name.endswith(head)], context))
-    return sorted(zones, key=lambda z: z.start)
+    zones = _with_second_names(text, zones, places)
+    return sorted((_in_own_division(z, places, context) for z in zones), key=lambda z: z.start)
+
+
+def _with_second_names(text: str, zones: list[Zone], places: list[Place]) -> list[Zone]:
+    """A zone written with a division's name in brackets after it (火炬高新区(中山港街道), 高新区(新市区)) is one
+    body under two names: the division is its region, wherever the text names the zone."""
+    after = {p.start: p for p in places if p.node is not None}
+    second: dict[str, Place] = {}
+    for zone in zones:
+        place = after.get(zone.end + 1) if text[zone.end:zone.end + 1] in "(（" else None
+        if place is not None and text[place.end:place.end + 1] in ")）":
+            second.setdefault(zone.name, place)
+    return [Zone(z.start, z.end, z.name, second[z.name].node, second[z.name].level, z.scoped)
+            if z.region is None and z.name in second else z for z in zones]
 
 
 def _inside_title(text: str, pos: int) -> bool:
@@ -96,7 +114,7 @@ def _name_start(text: str, head_start: int, places: list[Place]) -> int:
         if floor <= place.start < head_start and _is_name(text[place.start:head_start]):
             return place.start
     for pos in range(head_start - 1, max(floor, head_start - 5) - 1, -1):
-        if text[pos] in CLAUSE_BREAK or not "\u4e00" <= text[pos] <= "\u9fff":  # APP|郑东新区, 《|郑东新区
+        if text[pos] in CLAUSE_BREAK or text[pos] in NAME_OPENERS or not "\u4e00" <= text[pos] <= "\u9fff":
             return pos + 1 if _is_name(text[pos + 1:head_start]) else head_start
     return head_start
 
@@ -113,6 +131,18 @@ def _named_zone(start: int, end: int, name: str, places: list[Place]) -> Zone:
     return Zone(start, end, name, place.node if place else None, place.level if place else None, False)
 
 
+def _in_own_division(zone: Zone, places: list[Place], context: AgencyContext) -> Zone:
+    """A zone whose own name holds no division (郑东新区, 大鹏新区) lies in the report's own city or
+    county, as a bare 经济开发区 does; its name stays as written (the 开发区 convention: the division is
+    its region). Done after the bare heads are resolved, which take only a zone its name places."""
+    own = context.own
+    if zone.region is not None or zone.scoped or own is None or any(zone.start <= p.start < zone.end for p in places):
+        return zone
+    if not _places_a_zone(Place(zone.start, zone.end, own.node, own.level)):
+        return zone
+    return Zone(zone.start, zone.end, zone.name, own.node, own.level, False)
+
+
 def _places_a_zone(place: Place) -> bool:
     """A city or county in a zone's name places it (珠海, 宁河, 天津 a 直辖市); a province does not
     (贵州双龙航空港经济区 lies in 贵阳)."""
@@ -123,7 +153,8 @@ def _bare_zone(start: int, end: int, head: str, text: str, named: list[Zone], co
     """A head alone (经济开发区, 高新区): the zone the text names in full, when it names one such (or one
     written with its city, when loose words before a head make others: 即经济技术开发区); else
     the report's own: a 高新区/经开区 of its city by the national naming rule (<city>高新技术产业开发区),
-    any other head of its own division (西平县产业集聚区); else as written, this report's own."""
+    any other head of its own division (西平县产业集聚区); else the head in full, this report's own
+    (ANNOTATION.md: abbreviations take their full names; scoped, so two reports' zones never merge)."""
     placed = [z for z in named if z.region is not None]  # written with its city: 天津|经济技术开发区
     for choice in (named, placed):
         if len({z.name for z in choice}) == 1:
@@ -133,7 +164,7 @@ def _bare_zone(start: int, end: int, head: str, text: str, named: list[Zone], co
     if own is not None and own.level in PLACE_LEVELS and (own.prefix.endswith("市") or not abbreviated):
         prefix = own.prefix[:-1] if abbreviated else own.prefix
         return Zone(start, end, prefix + head, own.node, own.level, False)
-    return Zone(start, end, text[start:end], None, None, True)
+    return Zone(start, end, head, None, None, True)  # 高新区 → 高新技术产业开发区: a short form takes its full head
 
 
 def zone_issuer(zone: Zone) -> AgencyHit:

@@ -302,6 +302,20 @@ def test_positions_and_commission_names_are_not_party_organs() -> None:
 
 
 @pytest.mark.parametrize(("text", "doc_type"), [
+    ("【法治政府建设】鄞州区全面推进严格规范公正文明执法\n\n今年以来,鄞州区坚持以习近平法治思想为指导,全面推进严格规范"
+     "公正文明执法,行政执法质量持续提升。区司法局牵头开展行政执法案卷评查。\n", "其他"),
+    ("崇福镇:多措并举推进法治政府建设\n\n今年以来,崇福镇坚持以习近平法治思想为指导,多措并举推进法治政府建设,取得明显成效。"
+     "一是强化组织领导,成立工作专班。\n", "其他"),
+    # an addressee line is no headline, and a report that announces itself stays one
+    ("县委全面依法治县委员会:\n今年以来,我局坚持依法行政,全面推进法治政府建设,取得明显成效,各项工作有序开展。\n", "年度报告"),
+    ("鄞州区全面推进法治政府建设\n\n2022年,鄞州区坚持依法行政,全面推进法治政府建设,现将有关情况报告如下:\n", "年度报告"),
+])
+def test_a_news_headline_above_an_untitled_lead(text: str, doc_type: str) -> None:
+    """A short line telling what a body does (X全面推进…), above a lead that does not announce a report: news."""
+    assert meta_of(text).doc_type == doc_type
+
+
+@pytest.mark.parametrize(("text", "doc_type"), [
     # a cover letter without a title forwards a plan: a notice
     ("各区人民政府，市政府各部门：\n现将《宁波市2022年法治政府建设工作要点》印发给你们，请认真贯彻执行。\n"
      "宁波市人民政府办公厅\n2022年3月1日\n", "通知"),
@@ -314,6 +328,13 @@ def test_positions_and_commission_names_are_not_party_organs() -> None:
     ("一、深入学习践行习近平法治思想,全力谋划推进我区法治政府建设\n自治区党委、政府自觉将习近平法治思想作为根本遵循。\n",
      "年度报告"),
     ("一、总体要求\n以习近平法治思想为指导,推进法治政府建设。\n", "其他"),  # a plan's goals, no report
+    # a news item on an appraisal's result: the event, not the body's report (取得…成绩 notwithstanding)
+    ("近日,市委办公室、市政府办公室通报了2019年度全市法治政府建设考核情况,市交通运输局被评为优秀单位。\n"
+     "2019年,市交通运输局全面推进依法行政,取得了显著成绩。\n", "其他"),
+    ("日前,县司法局荣获全省法治政府建设示范单位称号。\n2022年,该局深入推进依法行政,取得明显成效。\n", "其他"),
+    # the event's day after a long purpose clause (为深入推进…,X近日印发…)
+    ("为深入推进依法行政,加快法治政府建设,全面总结和评价2021年度法治建设工作,宿松县依法治县委员会办公室近日"
+     "印发《2021年度法治政府建设考核办法》,启动年度考核工作。\n考核采取日常考核和实地督察相结合的方式,取得了实效。\n", "其他"),
 ])
 def test_doc_type_of_untitled_texts(text: str, doc_type: str) -> None:
     assert meta_of(text).doc_type == doc_type
@@ -389,6 +410,20 @@ def test_only_a_line_directly_above_the_title_leads_it(between: str, title: str)
     text = (head + between + title.removeprefix("禄丰市司法局") + "\n"
             "2020年，我们推进依法行政，现将有关情况报告如下。\n")
     assert meta_of(text).title == title
+
+
+@pytest.mark.parametrize(("banner", "title", "agency"), [
+    ("合肥高新技术产业开发区政务服务中心", "三十岗乡2022年度法治政府建设情况报告", "三十岗乡人民政府"),
+    ("杭州市西湖区人民政府", "西湖区司法局2023年法治政府建设年度报告", "杭州市西湖区司法局"),
+    ("成都市武侯区人民政府门户网站", "武侯区教育局2021年度法治政府建设工作报告", "成都市武侯区教育局"),
+])
+def test_a_title_naming_its_own_subject_takes_no_issuer_line(banner: str, title: str, agency: str) -> None:
+    """A title that names whom it is about before its year (X镇2024年度…) stands alone: the body's name
+    on the line above is a page's banner or link, not the title's issuer line."""
+    text = f"{banner}\n\n{title}\n\n2022年,我们坚持依法行政,现将有关情况报告如下。\n"
+    meta = meta_of(text)
+    assert meta.title == title
+    assert meta.agency and meta.agency.endswith(agency)
 
 
 @pytest.mark.parametrize(("title", "issuer"), [
@@ -1132,6 +1167,176 @@ def test_zone_names_start_at_the_name(text: str, expected: str, absent: str) -> 
     found = names(extract(text_document("r.txt", text)).agencies)
     assert expected in found, found
     assert absent not in found
+
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # a zone named without its division lies in the report's city (the 开发区 convention: the city is its region)
+    ("2022年,在成都市委、市政府的正确领导下,我区坚持依法行政,现将天府新区2022年度法治政府建设情况报告如下:\n"
+     "一、配合市司法局开展执法检查。\n", "天府新区管理委员会", "成都市"),
+    ("2023年,在大连市委、市政府的坚强领导下,我区深入推进依法行政。现将金普新区2023年法治政府建设情况报告如下:\n",
+     "金普新区管理委员会", "大连市"),
+    # a bare short form placed nowhere keeps its head in full, and no region
+    ("今年以来,高新区全面贯彻党的二十大精神,为我区发展提供法治保障。现将2021年法治政府建设情况报告如下:\n",
+     "高新技术产业开发区管理委员会", None),
+    ("2020年,经开区坚持依法行政,为我区发展提供法治保障。现将有关情况报告如下:\n", "经济技术开发区管理委员会", None),
+])
+def test_a_zone_report_names_the_zone_as_written_in_its_city(text: str, agency: str, region: str | None) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (agency, region)
+
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    ("2022年,地区教育局坚持依法治教,推动全地区教育系统依法行政。\n一、制定了《喀什地区教育系统普法工作方案》。\n",
+     "喀什地区教育局", "喀什地区"),
+    ("2021年以来,地区财政处深入推进依法理财。\n(一)全地区财政系统开展学法活动,贯彻《阿里地区财政资金管理办法》。\n",
+     "阿里地区财政处", "阿里地区"),
+])
+def test_a_prefectures_department_by_its_level_word(text: str, agency: str, region: str) -> None:
+    """A 地区's department writes itself 地区X局/地区X处; a report that calls its division 全地区 is the 地区's."""
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (agency, region)
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    ("2022年,在乐山市委、市政府的领导下,我局坚持依法行政,全市交通运输系统开展普法活动。\n一、推进执法规范化。"
+     "组织全市交通运输系统执法人员培训。\n", "乐山市交通运输局"),
+    ("一、主要举措\n我委组织全县卫生健康系统干部学法,配合宁乡市司法局开展检查,全县卫生健康系统参考率100%。\n",
+     None),  # 宁乡市 is a county-level city: 全县 is not its division, so no body is named
+    ("2021年,在拱墅区委、区政府的领导下,我委深入推进依法行政,全区教育系统开展法治宣传,推进法治拱墅建设,"
+     "全区教育系统干部职工参加考试。\n", "杭州市拱墅区教育委员会"),
+    # named once, the sector may be one the body serves (a 司法局 推进全区教育系统普法)
+    ("2021年,在拱墅区委、区政府的领导下,我局深入推进依法行政,推进全区教育系统普法,推进法治拱墅建设。\n", None),
+])
+def test_a_department_named_by_the_sector_of_its_division(text: str, agency: str | None) -> None:
+    """A report that calls itself only 我局/我委 and names one sector of its division (全区卫生健康系统) is
+    that division's department of the sector."""
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("一、2023年推进法治政府建设的主要举措和成效\n(一)加强学习。组织干部学法,开展专题培训,推动依法行政,"
+     "邀请律师讲授民法典,组织旁听庭审活动,提升领导干部法治素养。\n", 2023),
+    ("一、2021年度法治政府建设工作情况\n(一)坚持党的领导。召开专题会议,研究部署法治政府建设,压实责任,"
+     "将法治建设纳入年度考核,定期听取工作汇报,解决突出问题。\n", 2021),
+])
+def test_an_excerpt_from_its_first_heading_takes_the_headings_year(text: str, year: int) -> None:
+    assert meta_of(text).year == year
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("翠亨新区(南朗街道)2023年法治政府建设年度报告\n2023年,翠亨新区坚持依法行政,围绕区党工委、管委会中心工作推进法治建设。\n",
+     "中山市南朗街道"),
+    ("高新区(新市区)2022年法治政府建设年度报告\n2022年,高新区坚持依法行政,围绕区党工委、管委会中心工作推进法治建设。\n",
+     "乌鲁木齐市新市区"),
+])
+def test_a_zones_second_name_in_brackets_is_its_region(text: str, region: str) -> None:
+    """火炬高新区(中山港街道): one body under a zone's and a division's name; the division is the report's region."""
+    assert meta_of(text).region == region
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # the body 我局 works with is no subject of the opening: the report never names itself
+    ("2022年,在县委、县政府的坚强领导下,我局深入推进依法行政,现将2022年法治政府建设情况报告如下:\n一、主要举措\n"
+     "(一)深化改革。我局全面推行“双随机、一公开”监管,配合泰顺县司法局开展执法检查。\n", None),
+    ("2021年,我局坚持依法行政。现将有关情况报告如下:\n一、主要做法\n联合仙居县市场监督管理局开展专项整治行动。\n", None),
+    # 本报告由X按照《…》《…》要求编制: the author, however long the documents it follows
+    ("本报告由平阳县应急管理局按照《中华人民共和国政府信息公开条例》(国务院令第711号)和《国务院办公厅政府信息与政务公开"
+     "办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》(国办公开办函〔2021〕30号)要求编制。"
+     "本年度报告中所列数据统计期限从2023年1月1日到2023年12月31日。我局…\n", "温州市平阳县应急管理局"),
+])
+def test_a_self_speaking_reports_issuer_is_its_subject_not_a_partner(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    ("阿勒泰地区2022年法治政府建设情况报告\n2022年,阿勒泰地区坚持依法行政,全面推进法治阿勒泰建设。\n", "阿勒泰地区行政公署"),
+    ("锡林郭勒盟2021年法治政府建设年度报告\n2021年,锡林郭勒盟坚持依法行政。\n", "锡林郭勒盟行政公署"),
+    ("阿克苏市2021年法治政府建设年度报告\n2021年,阿克苏市坚持依法行政。\n", "阿克苏地区阿克苏市人民政府"),
+])
+def test_a_prefectures_government_is_its_administrative_office(text: str, agency: str) -> None:
+    """A 地区 or 盟 (a prefecture that is no city) is governed by its 行政公署, not a 人民政府."""
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    ("2024年,我街道在区委、区政府的正确领导下,深入推进法治政府建设,奋力谱写法治杨家坪建设新篇章。\n", "杨家坪街道办事处"),
+    ("2023年,我镇深入推进依法行政,全面推进法治蔡家桥建设,全镇上下形成合力。\n", "蔡家桥镇人民政府"),
+])
+def test_a_township_placed_nowhere_by_the_stem_of_its_slogan(text: str, agency: str) -> None:
+    """我镇/我街道 in a text placed nowhere: the one township whose two- or three-character stem its slogan writes."""
+    found = meta_of(text).agency
+    assert found is not None and found.endswith(agency)
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    ("2021年以来,在市委市政府的坚强领导下,我局深入推进依法行政。现将有关情况报告如下:\n"
+     "(一)加强组织领导。莆田市城市管理局党组高度重视法治建设,将其纳入年度工作要点。\n", "莆田市城市管理局"),
+    ("2022年,我局坚持依法行政。现将有关情况报告如下:\n一、主要做法\n(一)强化领导。衢州市水利局党委坚持把法治建设"
+     "摆在突出位置。\n", "衢州市水利局"),
+    # a superior's group guides; it does not act as the report's body
+    ("2022年,我局坚持依法行政。现将有关情况报告如下:\n一、主要做法\n在衢州市水利局党委的指导下,推进法治建设。\n", None),
+])
+def test_a_self_speaking_report_named_by_its_acting_party_group(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("signer", "agency"), [
+    ("中共平湖市委全面依法治市委员会办公室", "中共嘉兴市平湖市委全面依法治市委员会办公室"),
+    ("中共桐庐县委办公室", "中共杭州市桐庐县委办公室"),
+])
+def test_a_notice_signed_by_a_party_body(signer: str, agency: str) -> None:
+    """A party body's name line (中共…委…办公室) signs the notice: its issuer."""
+    text = ("关于印发《2023年法治政府建设工作要点》的通知\n各乡镇人民政府,各部门:\n"
+            "现将《2023年法治政府建设工作要点》印发给你们,请认真贯彻落实。\n" + signer + "\n2023年3月10日\n")
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("opening", "agency"), [
+    ("2022年,瑞昌市应急管理局坚定不移推进依法行政", "九江市瑞昌市应急管理局"),
+    ("2023年,武隆区交通运输委员会聚力法治交通建设", "重庆市武隆区交通运输委员会"),
+    ("2021年,忻州市生态环境局对标法治政府建设要求", "忻州市生态环境局"),
+    ("2024年,江宁区人民政府树牢法治思维", "南京市江宁区人民政府"),
+    ("2022年,凤阳县自然资源和规划局完善依法行政制度体系", "滁州市凤阳县自然资源和规划局"),
+])
+def test_an_untitled_openings_subject_with_the_verbs_reports_use(opening: str, agency: str) -> None:
+    text = opening + ",各项工作取得积极成效。现将有关情况报告如下:\n一、主要举措\n"
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("opening", "year"), [
+    ("2021年全年,乐清市司法局坚持依法行政", 2021),
+    ("2023年1-12月,我局坚持依法行政", 2023),
+    ("二〇二二年,北仑区人民政府坚持依法行政", 2022),
+    ("二〇一九年以来,我县坚持依法行政", 2019),
+])
+def test_the_year_an_untitled_opening_starts_with(opening: str, year: int) -> None:
+    text = opening + ",各项工作取得积极成效。现将有关情况报告如下:\n一、主要举措\n"
+    assert meta_of(text).year == year
+
+
+@pytest.mark.parametrize(("title", "agency", "doc_type"), [
+    ("兰溪市法治政府建设实施方案（2021—2025年）", "金华市兰溪市人民政府", "实施方案/实施细则"),
+    ("兰溪市人民政府2022年法治政府建设情况报告(全文)", "金华市兰溪市人民政府", "年度报告"),
+    ("兰溪市司法局2023年法治政府建设工作计划", "金华市兰溪市司法局", "工作要点"),
+    ("兰溪市2023年法治政府建设工作安排", "金华市兰溪市人民政府", "工作要点"),
+    ("兰溪市应急管理局2022年度法治政府建设工作情况汇报", "金华市兰溪市应急管理局", "年度报告"),
+])
+def test_titles_with_a_bracketed_tail_or_another_kind_word(title: str, agency: str, doc_type: str) -> None:
+    """A title may end with its span of years or status in brackets, or call itself 计划/安排/汇报."""
+    meta = meta_of(title + "\n为深入推进依法行政,加快建设法治政府,结合实际,现就有关事项明确如下。\n一、总体要求\n")
+    half_width = str.maketrans("（）", "()")  # titles are kept with brackets normalised
+    assert (meta.title, meta.agency, meta.doc_type) == (title.translate(half_width), agency, doc_type)
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("2022年,我局在温岭市委、市政府的坚强领导下,坚持依法行政,现将有关情况报告如下:\n一、主要举措\n", "台州市温岭市"),
+    ("2023年,在中共安吉县委、安吉县人民政府的正确领导下,我局深入推进依法行政。现将有关情况报告如下:\n", "湖州市安吉县"),
+    # a township works under the division above: its own division stays unknown
+    ("2021年,我镇在云和县委、县政府的坚强领导下,坚持依法行政,现将有关情况报告如下:\n", None),
+])
+def test_a_departments_region_from_the_leadership_it_works_under(text: str, region: str | None) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (None, region)
 
 
 def test_the_opening_runs_to_the_sentence_that_announces_the_report() -> None:
