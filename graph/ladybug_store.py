@@ -44,6 +44,8 @@ from fazhi.graph.store import (
     with_evidence_texts,
     with_sentences,
 )
+from fazhi.graph.texts import SUFFIX as TEXTS_SUFFIX
+from fazhi.graph.texts import ReportTexts, cypher_with_texts
 from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
 T = TypeVar("T")
@@ -55,12 +57,15 @@ MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer poo
 # A checkpoint of a grown store needs pool in proportion to it: 2 GB failed at ~30k bench reports
 # (store ~1.3 GB, docs/BENCHMARKS.md run 9), and at 45k (store 1.7 GB) even without the per-batch pair
 # and node writes (session 7), so the default pool is at least twice the store's bytes, and a bulk load
-# reserves for the store it will become (~50 KB of store a bench report; ~38 KB measured in session 7).
+# reserves for the store it will become. With the report texts in their own file (graph/texts.py) a bench
+# report makes ~17 KB of store (335 MB at 20,000 reports; 50 KB with the texts inside), so a 50k load
+# keeps the 2 GB default instead of asking for 5 GB (session 8, docs/BENCHMARKS.md).
 POOL_PER_STORE_BYTE = 2
-STORE_BYTES_PER_REPORT = 50_000
+STORE_BYTES_PER_REPORT = 20_000
 # Columns only this store keeps (never exported): a Report written by the first commit of a staged
 # write and not yet settled by the second is `pending` (see _write_staged); settled reports hold null.
 STORE_COLUMNS: dict[str, dict[str, str]] = {"Report": {"pending": "BOOLEAN"}}
+TEXT_APART = ("Report", "text")  # kept in the texts file beside the store (graph/texts.py), not in the table
 
 
 def buffer_pool_bytes(mb: int | None = None, store_bytes: int = 0) -> int:
@@ -115,8 +120,13 @@ def release_freed_memory() -> None:
         ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
+def _node_columns(label: str) -> dict[str, str]:
+    """The model's properties of a label that its table holds: all but the report text (graph/texts.py)."""
+    return {name: kind for name, kind in NODE_PROPERTIES[label].items() if (label, name) != TEXT_APART}
+
+
 def _stored_columns(label: str) -> dict[str, str]:
-    return {**NODE_PROPERTIES[label], **STORE_COLUMNS.get(label, {})}
+    return {**_node_columns(label), **STORE_COLUMNS.get(label, {})}
 
 
 def node_table_ddl(label: str) -> str:
@@ -151,19 +161,19 @@ def _typed(prop: str, kind: str) -> str:
 def _node_merge(label: str) -> str:
     key = NODE_KEY[label]
     sets = ", ".join(
-        f"n.{p} = coalesce({_typed(p, kind)}, n.{p})" for p, kind in NODE_PROPERTIES[label].items() if p != key
+        f"n.{p} = coalesce({_typed(p, kind)}, n.{p})" for p, kind in _node_columns(label).items() if p != key
     )
     return f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.{key}}}) SET {sets}"
 
 
 def _node_create(label: str) -> str:
     """Nodes known to be new (their keys were looked up): CREATE, no MERGE."""
-    props = ", ".join(f"{p}: {_typed(p, kind)}" for p, kind in NODE_PROPERTIES[label].items())
+    props = ", ".join(f"{p}: {_typed(p, kind)}" for p, kind in _node_columns(label).items())
     return f"UNWIND $rows AS row CREATE (n:{label} {{{props}}})"
 
 
 def _node_lookup(label: str) -> str:
-    returns = ", ".join(f"n.{p}" for p in NODE_PROPERTIES[label])
+    returns = ", ".join(f"n.{p}" for p in _node_columns(label))
     return f"UNWIND $keys AS k MATCH (n:{label} {{{NODE_KEY[label]}: k}}) RETURN {returns}"
 
 
@@ -299,6 +309,7 @@ class LadybugStore:
         self._bulk_pending = 0
         self._bulk_touched = derived.Touched()
         self._bulk_pairs = derived.PairCounts()
+        self._texts: ReportTexts | None = None  # the texts file (graph/texts.py), opened with the store
         self._connect()
 
     def _connect(self, *, discard: bool = True) -> None:
@@ -332,16 +343,56 @@ class LadybugStore:
         self._conn = ladybug.Connection(self._db)
         self._opened_version = self.version()
         self._check_layout()
+        self._open_texts()
         if not self.read_only:
             # Closing must not checkpoint: a reader that opened before a writer's checkpoint
             # survives one more (see _write_staged), so only commits that move the version may.
             self._conn.execute("CALL force_checkpoint_on_close=false")
             unfilled = self._ensure_schema()
+            if TEXT_APART[1] in self._columns(TEXT_APART[0]):
+                self._move_texts()
             self._discard_pending()  # before any aggregate is filled: a staged batch never counts
             if unfilled:  # a store made before these aggregates: an empty table would read as "no agencies"
                 self._transaction(lambda: derived.rebuild(self._rows, labels=unfilled))
         elif discard and self._pending_ids():
             self._discard_as_reader()
+
+    def _open_texts(self) -> None:
+        """The texts file (graph/texts.py) and the Cypher functions that read it. A store of the layout
+        before it (texts in the Report table), opened read-only, is read as it is: no file, no rewrite;
+        a writer moves its texts (_move_texts)."""
+        self._texts = None
+        if self.read_only and TEXT_APART[1] in self._columns(TEXT_APART[0]):
+            return
+        self._texts = ReportTexts(self.sidecar_path(TEXTS_SUFFIX), read_only=self.read_only)
+        # Lambdas: ladybug reads a function's annotations, and postponed ones ("str | None") it refuses.
+        texts = self._texts
+        sentence: Any = lambda rid, start, end: texts.sentence(rid, start, end)  # noqa: E731 - see above
+        self._conn.create_function("report_text", lambda rid: texts.get(rid), ["STRING"], "STRING")
+        self._conn.create_function("report_sentence", sentence, ["STRING", "INT64", "INT64"], "STRING")
+
+    def _writable_texts(self) -> ReportTexts:
+        if self._texts is None:
+            raise QueryRefused(f"{self.path} is open read-only")
+        return self._texts
+
+    def _move_texts(self) -> None:
+        """A store of the layout before graph/texts.py: its report texts go to the texts file, then the
+        column goes. Texts first and kept on a second run, so an interrupted move resumes."""
+        texts = self._writable_texts()
+        ids = [rid for (rid,) in self._rows("MATCH (r:Report) RETURN r.id", {})]
+        for i in range(0, len(ids), WRITE_BATCH):
+            texts.put(dict(self._rows("UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN r.id, r.text",
+                                      {"ids": ids[i : i + WRITE_BATCH]})))
+        self._conn.execute(f"ALTER TABLE {TEXT_APART[0]} DROP {TEXT_APART[1]}")
+        self._bump_version()
+
+    def _forget_texts(self, report_ids: list[str]) -> None:
+        """Remove the texts of these reports unless they are stored (after the commit that removed them:
+        a removal that rolls back keeps its texts)."""
+        stored = {rid for (rid,) in self._rows("UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN r.id",
+                                               {"ids": report_ids})}
+        self._writable_texts().remove(rid for rid in report_ids if rid not in stored)
 
     def _discard_as_reader(self) -> None:
         """A reader finding staged reports whose writer is gone (killed between a staged write's two
@@ -529,7 +580,9 @@ class LadybugStore:
             self._write_rows(rows)
             return removed
 
-        return self._transaction(work)
+        removed = self._transaction(work)
+        self._forget_texts([report_id])
+        return removed
 
     def reserve(self, reports: int) -> None:
         """Reopen with a larger pool when the default one would not fit the store after `reports` more
@@ -698,6 +751,9 @@ class LadybugStore:
         left every column of those node groups for the next checkpoint to rewrite.
         """
         for label, nodes in with_evidence_texts(rows).nodes.items():
+            if label == TEXT_APART[0]:  # committed before the store's transaction (graph/texts.py)
+                self._writable_texts().put({key: row[TEXT_APART[1]] for key, row in nodes.items()
+                                            if row.get(TEXT_APART[1])})
             stored = self._stored_nodes(label, list(nodes))
             self._unwind(_node_create(label), [row for key, row in nodes.items() if key not in stored])
             self._unwind(_node_merge(label), [row for key, row in nodes.items()
@@ -705,7 +761,7 @@ class LadybugStore:
 
     def _stored_nodes(self, label: str, keys: list[str]) -> dict[str, dict[str, Any]]:
         """The stored properties of the nodes with these keys that exist."""
-        props, key = list(NODE_PROPERTIES[label]), NODE_KEY[label]
+        props, key = list(_node_columns(label)), NODE_KEY[label]
         stored: dict[str, dict[str, Any]] = {}
         for i in range(0, len(keys), WRITE_BATCH):
             for values in self._rows(_node_lookup(label), {"keys": keys[i : i + WRITE_BATCH]}):
@@ -731,6 +787,7 @@ class LadybugStore:
         ids = self._pending_ids()
         if ids:
             self._transaction(lambda: self._delete_reports(ids))
+            self._forget_texts(ids)
         return ids
 
     def _rows(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
@@ -804,7 +861,9 @@ class LadybugStore:
 
     def remove_report(self, report_id: str) -> int:
         """Delete a report's facts and the entities that no other report supports."""
-        return self._transaction(lambda: self._remove(report_id))
+        removed = self._transaction(lambda: self._remove(report_id))
+        self._forget_texts([report_id])
+        return removed
 
     def _remove(self, report_id: str) -> int:
         """remove_report's statements, inside the caller's transaction."""
@@ -850,6 +909,7 @@ class LadybugStore:
               timeout_s: float = 30.0, row_cap: int = ROW_CAP) -> QueryResult:
         if not write:
             refuse_writes(cypher)
+            cypher = self._read_cypher(cypher)
         self._conn.set_query_timeout(int(timeout_s * 1000))
         try:
             if write:
@@ -865,6 +925,10 @@ class LadybugStore:
             self._conn.set_query_timeout(0)
         return self._collect(_last(result), row_cap)  # several statements: the last one's rows
 
+    def _read_cypher(self, cypher: str) -> str:
+        """Read Cypher as this store runs it: `x.text` from the texts file when the texts are apart."""
+        return cypher_with_texts(cypher) if self._texts is not None else cypher
+
     @staticmethod
     def _collect(result: ladybug.QueryResult, row_cap: int) -> QueryResult:
         columns = result.get_column_names()
@@ -879,11 +943,13 @@ class LadybugStore:
 
     def iter_nodes(self, label: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
         key = NODE_KEY[label]
-        props = list(NODE_PROPERTIES[label])
+        props = list(_node_columns(label) if self._texts is not None else NODE_PROPERTIES[label])
         returns = ", ".join(f"n.{p} AS {p}" for p in props)
-        yield from self._paged(
-            f"MATCH (n:{label}) RETURN {returns} ORDER BY n.{key} SKIP $skip LIMIT $limit", batch_size
-        )
+        cypher = f"MATCH (n:{label}) RETURN {returns} ORDER BY n.{key} SKIP $skip LIMIT $limit"
+        for page in self._pages(cypher, batch_size):
+            texts = self._report_texts([row[key] for row in page]) if len(props) < len(NODE_PROPERTIES[label]) else {}
+            for row in page:  # the model's property order, the text where the table would have had it
+                yield {p: texts.get(row[key]) if p not in row else row[p] for p in NODE_PROPERTIES[label]}
 
     def iter_edges(self, rel_type: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
         """Every edge of the type with its evidence sentence, a page at a time in report order.
@@ -914,16 +980,14 @@ class LadybugStore:
             rows = Path(scratch) / "rows.csv"
             if "'" in str(rows) or "\\" in str(rows):
                 raise ValueError(f"cannot name {rows} in a COPY statement")
-            _last(self._conn.execute(f"COPY ({cypher}) TO '{rows}' (HEADER=false)"))
+            _last(self._conn.execute(f"COPY ({self._read_cypher(cypher)}) TO '{rows}' (HEADER=false)"))
             with rows.open("rb") as src, path.open("ab") as out:
                 shutil.copyfileobj(src, out, 1 << 20)
 
     def _report_texts(self, ids: list[str]) -> dict[str, str]:
+        if self._texts is not None:
+            return self._texts.many(ids)
         return dict(self._rows("UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN r.id, r.text", {"ids": ids}))
-
-    def _paged(self, cypher: str, batch_size: int) -> Iterator[dict[str, Any]]:
-        for page in self._pages(cypher, batch_size):
-            yield from page
 
     def _pages(self, cypher: str, batch_size: int) -> Iterator[list[dict[str, Any]]]:
         """The rows of a `SKIP $skip LIMIT $limit` query, `batch_size` at a time."""
@@ -954,6 +1018,9 @@ class LadybugStore:
     def close(self) -> None:
         self._conn.close()
         self._db.close()
+        if self._texts is not None:
+            self._texts.close()
+            self._texts = None
 
     def __enter__(self) -> LadybugStore:
         return self
