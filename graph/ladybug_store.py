@@ -801,19 +801,14 @@ class LadybugStore:
     def rebuild_derived(self) -> dict[str, int]:
         """Recompute the precomputed aggregates (graph/derived.py) from the facts, in one transaction.
 
-        The tables are dropped and made again inside that transaction, so a store whose derived
-        tables have an older layout is migrated too, and a rebuild that fails (a full buffer pool
-        at 50,000 reports) rolls back to the tables as they were instead of leaving them empty:
-        DROP before the transaction committed on its own and lost them.
+        derived.rebuild deletes the old rows inside that transaction, so a rebuild that fails (a full
+        buffer pool at 50,000 reports) rolls back to the tables as they were; dropping the tables
+        first, outside it, left them empty. Tables of an older layout were already made again when
+        the store opened for writing (_ensure_schema). No DROP inside the transaction either: the
+        connection's prepared statements would still name the dropped tables ("Cannot find table
+        catalog entry").
         """
-
-        def rebuild() -> dict[str, int]:
-            for label in derived.DERIVED_NODES:
-                self._conn.execute(f"DROP TABLE IF EXISTS {label}")
-                self._conn.execute(derived_table_ddl(label))
-            return derived.rebuild(self._rows)
-
-        return self._transaction(rebuild)
+        return self._transaction(lambda: derived.rebuild(self._rows))
 
     def _unstored_reports(self, rows: GraphRows) -> set[str]:
         ids = list(rows.nodes.get("Report", {}))
