@@ -14,6 +14,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import fcntl
+import functools
 import os
 import shlex
 import shutil
@@ -64,8 +65,10 @@ POOL_PER_STORE_BYTE = 2
 STORE_BYTES_PER_REPORT = 20_000
 # Columns only this store keeps (never exported): a Report written by the first commit of a staged
 # write and not yet settled by the second is `pending` (see _write_staged); settled reports hold null.
-STORE_COLUMNS: dict[str, dict[str, str]] = {"Report": {"pending": "BOOLEAN"}}
-TEXT_APART = ("Report", "text")  # kept in the texts file beside the store (graph/texts.py), not in the table
+# A Report's text lives in the texts file beside the store (graph/texts.py); its row keeps the text's key.
+STORE_COLUMNS: dict[str, dict[str, str]] = {"Report": {"pending": "BOOLEAN", "text_key": "INT64"}}
+TEXT_APART = ("Report", "text")
+TEXT_KEY = "text_key"
 
 
 def buffer_pool_bytes(mb: int | None = None, store_bytes: int = 0) -> int:
@@ -129,6 +132,12 @@ def _stored_columns(label: str) -> dict[str, str]:
     return {**_node_columns(label), **STORE_COLUMNS.get(label, {})}
 
 
+def _written_columns(label: str) -> dict[str, str]:
+    """What a node write sets: the table's model properties, and a report's text key."""
+    extra = {TEXT_KEY: "INT64"} if label == TEXT_APART[0] else {}
+    return {**_node_columns(label), **extra}
+
+
 def node_table_ddl(label: str) -> str:
     columns = ", ".join(f"{name} {kind}" for name, kind in _stored_columns(label).items())
     return f"CREATE NODE TABLE IF NOT EXISTS {label}({columns}, PRIMARY KEY({NODE_KEY[label]}))"
@@ -151,6 +160,7 @@ OLD_SENTENCE_TABLE = "Sentence"
 _PENDING_SET = "UNWIND $keys AS k MATCH (r:Report {id: k}) SET r.pending = true"
 _PENDING_CLEAR = "UNWIND $keys AS k MATCH (r:Report {id: k}) SET r.pending = NULL"
 _PENDING_IDS = "MATCH (r:Report) WHERE r.pending RETURN r.id"
+_SET_TEXT_KEYS = f"UNWIND $rows AS row MATCH (r:Report {{id: row.id}}) SET r.{TEXT_KEY} = row.key"
 
 
 def _typed(prop: str, kind: str) -> str:
@@ -161,19 +171,19 @@ def _typed(prop: str, kind: str) -> str:
 def _node_merge(label: str) -> str:
     key = NODE_KEY[label]
     sets = ", ".join(
-        f"n.{p} = coalesce({_typed(p, kind)}, n.{p})" for p, kind in _node_columns(label).items() if p != key
+        f"n.{p} = coalesce({_typed(p, kind)}, n.{p})" for p, kind in _written_columns(label).items() if p != key
     )
     return f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.{key}}}) SET {sets}"
 
 
 def _node_create(label: str) -> str:
     """Nodes known to be new (their keys were looked up): CREATE, no MERGE."""
-    props = ", ".join(f"{p}: {_typed(p, kind)}" for p, kind in _node_columns(label).items())
+    props = ", ".join(f"{p}: {_typed(p, kind)}" for p, kind in _written_columns(label).items())
     return f"UNWIND $rows AS row CREATE (n:{label} {{{props}}})"
 
 
 def _node_lookup(label: str) -> str:
-    returns = ", ".join(f"n.{p}" for p in _node_columns(label))
+    returns = ", ".join(f"n.{p}" for p in _written_columns(label))
     return f"UNWIND $keys AS k MATCH (n:{label} {{{NODE_KEY[label]}: k}}) RETURN {returns}"
 
 
@@ -269,24 +279,29 @@ def _row(result: ladybug.QueryResult) -> list[Any]:
     return cast(list[Any], result.get_next())
 
 
-def plain(value: Any) -> Any:
+def plain(value: Any, text_of: Callable[[int], str | None] | None = None) -> Any:
     """LadybugDB values -> JSON-able values, shaped like graph.neo4j_store.plain's.
 
     Nodes and relationships become property dicts with `_label`; a null property is
     left out, as Neo4j has no null properties (an unlabelled MATCH in LadybugDB returns
-    every table's columns). Paths become {"nodes", "rels"}.
+    every table's columns). Paths become {"nodes", "rels"}. A report's `text_key` becomes
+    its `text`, read by `text_of` (graph/texts.py).
     """
     if isinstance(value, dict):
         if "_nodes" in value and "_rels" in value:
-            return {"nodes": plain(value["_nodes"]), "rels": plain(value["_rels"])}
+            return {"nodes": plain(value["_nodes"], text_of), "rels": plain(value["_rels"], text_of)}
         if "_LABEL" in value:
-            out = {k: plain(v) for k, v in value.items()
+            out = {k: plain(v, text_of) for k, v in value.items()
                    if k not in ("_ID", "_SRC", "_DST", "_LABEL") and v is not None}
+            key = out.pop(TEXT_KEY, None)
+            text = text_of(key) if key is not None and text_of is not None else None
+            if text is not None:
+                out[TEXT_APART[1]] = text
             out["_label"] = value["_LABEL"]
             return out
-        return {k: plain(v) for k, v in value.items()}
+        return {k: plain(v, text_of) for k, v in value.items()}
     if isinstance(value, list):
-        return [plain(v) for v in value]
+        return [plain(v, text_of) for v in value]
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
@@ -367,9 +382,9 @@ class LadybugStore:
         self._texts = ReportTexts(self.sidecar_path(TEXTS_SUFFIX), read_only=self.read_only)
         # Lambdas: ladybug reads a function's annotations, and postponed ones ("str | None") it refuses.
         texts = self._texts
-        sentence: Any = lambda rid, start, end: texts.sentence(rid, start, end)  # noqa: E731 - see above
-        self._conn.create_function("report_text", lambda rid: texts.get(rid), ["STRING"], "STRING")
-        self._conn.create_function("report_sentence", sentence, ["STRING", "INT64", "INT64"], "STRING")
+        sentence: Any = lambda key, start, end: texts.sentence(key, start, end)  # noqa: E731 - see above
+        self._conn.create_function("report_text", lambda key: texts.get(key), ["INT64"], "STRING")
+        self._conn.create_function("report_sentence", sentence, ["INT64", "INT64", "INT64"], "STRING")
 
     def _writable_texts(self) -> ReportTexts:
         if self._texts is None:
@@ -377,22 +392,29 @@ class LadybugStore:
         return self._texts
 
     def _move_texts(self) -> None:
-        """A store of the layout before graph/texts.py: its report texts go to the texts file, then the
-        column goes. Texts first and kept on a second run, so an interrupted move resumes."""
+        """A store of the layout before graph/texts.py: its report texts go to the texts file and their
+        keys onto the rows, then the column goes. An interrupted move resumes (texts are kept by key)."""
         texts = self._writable_texts()
         ids = [rid for (rid,) in self._rows("MATCH (r:Report) RETURN r.id", {})]
         for i in range(0, len(ids), WRITE_BATCH):
-            texts.put(dict(self._rows("UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN r.id, r.text",
-                                      {"ids": ids[i : i + WRITE_BATCH]})))
+            stored = self._rows("UNWIND $ids AS id MATCH (r:Report {id: id}) WHERE r.text IS NOT NULL "
+                                "RETURN r.id, r.text", {"ids": ids[i : i + WRITE_BATCH]})
+            keys = texts.put(text for _, text in stored)
+            rows = [{"id": rid, "key": keys[text]} for rid, text in stored]
+            self._transaction(functools.partial(self._unwind, _SET_TEXT_KEYS, rows))
         self._conn.execute(f"ALTER TABLE {TEXT_APART[0]} DROP {TEXT_APART[1]}")
         self._bump_version()
 
-    def _forget_texts(self, report_ids: list[str]) -> None:
-        """Remove the texts of these reports unless they are stored (after the commit that removed them:
-        a removal that rolls back keeps its texts)."""
-        stored = {rid for (rid,) in self._rows("UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN r.id",
-                                               {"ids": report_ids})}
-        self._writable_texts().remove(rid for rid in report_ids if rid not in stored)
+    def _text_keys(self, report_ids: list[str]) -> list[int]:
+        return [key for (key,) in self._rows(f"UNWIND $ids AS id MATCH (r:Report {{id: id}}) RETURN r.{TEXT_KEY}",
+                                             {"ids": report_ids}) if key is not None]
+
+    def _forget_texts(self, keys: list[int]) -> None:
+        """Remove these texts unless a stored report still names them (after the commit that removed
+        their reports: a removal that rolls back keeps its texts)."""
+        named = {key for (key,) in self._rows(f"MATCH (r:Report) WHERE r.{TEXT_KEY} IN $keys "
+                                              f"RETURN DISTINCT r.{TEXT_KEY}", {"keys": keys})}
+        self._writable_texts().remove(key for key in keys if key not in named)
 
     def _discard_as_reader(self) -> None:
         """A reader finding staged reports whose writer is gone (killed between a staged write's two
@@ -580,8 +602,9 @@ class LadybugStore:
             self._write_rows(rows)
             return removed
 
+        keys = self._text_keys([report_id])
         removed = self._transaction(work)
-        self._forget_texts([report_id])
+        self._forget_texts(keys)
         return removed
 
     def reserve(self, reports: int) -> None:
@@ -752,16 +775,21 @@ class LadybugStore:
         """
         for label, nodes in with_evidence_texts(rows).nodes.items():
             if label == TEXT_APART[0]:  # committed before the store's transaction (graph/texts.py)
-                self._writable_texts().put({key: row[TEXT_APART[1]] for key, row in nodes.items()
-                                            if row.get(TEXT_APART[1])})
+                self._key_texts(nodes)
             stored = self._stored_nodes(label, list(nodes))
             self._unwind(_node_create(label), [row for key, row in nodes.items() if key not in stored])
             self._unwind(_node_merge(label), [row for key, row in nodes.items()
                                               if key in stored and _changes(row, stored[key])])
 
+    def _key_texts(self, reports: dict[str, dict[str, Any]]) -> None:
+        """Put the reports' texts in the texts file and give each row its text's key."""
+        keys = self._writable_texts().put(row[TEXT_APART[1]] for row in reports.values() if row.get(TEXT_APART[1]))
+        for row in reports.values():
+            row[TEXT_KEY] = keys.get(row.get(TEXT_APART[1]) or "")
+
     def _stored_nodes(self, label: str, keys: list[str]) -> dict[str, dict[str, Any]]:
         """The stored properties of the nodes with these keys that exist."""
-        props, key = list(_node_columns(label)), NODE_KEY[label]
+        props, key = list(_written_columns(label)), NODE_KEY[label]
         stored: dict[str, dict[str, Any]] = {}
         for i in range(0, len(keys), WRITE_BATCH):
             for values in self._rows(_node_lookup(label), {"keys": keys[i : i + WRITE_BATCH]}):
@@ -786,8 +814,9 @@ class LadybugStore:
         counted, so none are touched. Returns their ids."""
         ids = self._pending_ids()
         if ids:
+            keys = self._text_keys(ids)
             self._transaction(lambda: self._delete_reports(ids))
-            self._forget_texts(ids)
+            self._forget_texts(keys)
         return ids
 
     def _rows(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
@@ -856,8 +885,9 @@ class LadybugStore:
 
     def remove_report(self, report_id: str) -> int:
         """Delete a report's facts and the entities that no other report supports."""
+        keys = self._text_keys([report_id])
         removed = self._transaction(lambda: self._remove(report_id))
-        self._forget_texts([report_id])
+        self._forget_texts(keys)
         return removed
 
     def _remove(self, report_id: str) -> int:
@@ -924,8 +954,7 @@ class LadybugStore:
         """Read Cypher as this store runs it: `x.text` from the texts file when the texts are apart."""
         return cypher_with_texts(cypher) if self._texts is not None else cypher
 
-    @staticmethod
-    def _collect(result: ladybug.QueryResult, row_cap: int) -> QueryResult:
+    def _collect(self, result: ladybug.QueryResult, row_cap: int) -> QueryResult:
         columns = result.get_column_names()
         rows: list[list[Any]] = []
         truncated = False
@@ -933,18 +962,20 @@ class LadybugStore:
             if len(rows) >= row_cap:
                 truncated = True
                 break
-            rows.append([plain(v) for v in _row(result)])
+            rows.append([plain(v, self._report_text) for v in _row(result)])
         return QueryResult(columns, rows, truncated)
 
     def iter_nodes(self, label: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
         key = NODE_KEY[label]
-        props = list(_node_columns(label) if self._texts is not None else NODE_PROPERTIES[label])
+        apart = self._texts is not None and label == TEXT_APART[0]
+        props = list(_written_columns(label) if apart else NODE_PROPERTIES[label])
         returns = ", ".join(f"n.{p} AS {p}" for p in props)
         cypher = f"MATCH (n:{label}) RETURN {returns} ORDER BY n.{key} SKIP $skip LIMIT $limit"
         for page in self._pages(cypher, batch_size):
-            texts = self._report_texts([row[key] for row in page]) if len(props) < len(NODE_PROPERTIES[label]) else {}
+            if apart:
+                page = [{**row, TEXT_APART[1]: self._report_text(row.pop(TEXT_KEY))} for row in page]
             for row in page:  # the model's property order, the text where the table would have had it
-                yield {p: texts.get(row[key]) if p not in row else row[p] for p in NODE_PROPERTIES[label]}
+                yield {p: row[p] for p in NODE_PROPERTIES[label]}
 
     def iter_edges(self, rel_type: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
         """Every edge of the type with its evidence sentence, a page at a time in report order.
@@ -979,9 +1010,13 @@ class LadybugStore:
             with rows.open("rb") as src, path.open("ab") as out:
                 shutil.copyfileobj(src, out, 1 << 20)
 
+    def _report_text(self, key: int | None) -> str | None:
+        return self._texts.get(key) if self._texts is not None else None
+
     def _report_texts(self, ids: list[str]) -> dict[str, str]:
         if self._texts is not None:
-            return self._texts.many(ids)
+            keyed = self._rows(f"UNWIND $ids AS id MATCH (r:Report {{id: id}}) RETURN r.id, r.{TEXT_KEY}", {"ids": ids})
+            return {rid: text for rid, key in keyed if (text := self._report_text(key)) is not None}
         return dict(self._rows("UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN r.id, r.text", {"ids": ids}))
 
     def _pages(self, cypher: str, batch_size: int) -> Iterator[list[dict[str, Any]]]:

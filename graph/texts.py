@@ -7,12 +7,14 @@ so every bulk checkpoint read and rewrote the whole corpus in the writer's memor
 each 5,000 reports, and a 2 GB pool ran out at 45,000 (docs/BENCHMARKS.md, "Report texts out of the
 store"). Here a text is written once, compressed, and never rewritten.
 
-The store still reads as if the Report node had its text: LadybugStore registers the functions
-`report_text(id)` and `report_sentence(id, start, end)` on every connection and rewrites `x.text` in
-the Cypher it runs to them (see `cypher_with_texts`), so the query library, the Cypher page, exports
-and evidence see the same values. A report's id is the hash of its content, so a text never changes
-for an id; a text is written (and committed) before the report that needs it, so a crash leaves at
-most a text without its report, which the next write of that report reuses.
+The store still reads as if the Report node had its text: a Report row keeps only `text_key`, a
+64-bit hash of its text, and LadybugStore registers the functions `report_text(key)` and
+`report_sentence(key, start, end)` on every connection and rewrites `x.text` in the Cypher it runs to
+them (see `cypher_with_texts`), so the query library, the Cypher page, exports and evidence see the
+same values. Texts are keyed by their content, so one is never changed in place: it is written (and
+committed) before the transaction whose Report row names it, a transaction that rolls back leaves at
+most a text that no report names, and the store removes texts after the commit that removed their
+last report.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from fazhi.graph.store import key64
+
 SUFFIX = ".texts"
 LEVEL = 6  # zlib: ~2.3x on the bench texts; level 9 buys little for much more time
 # `x.text` of a node -> the function reading it; the evidence cut of library.LADYBUG_EVIDENCE first,
@@ -34,8 +38,13 @@ _TEXT_RE = re.compile(r"\b([A-Za-z_]\w*)\.text\b")
 
 def cypher_with_texts(cypher: str) -> str:
     """Cypher reading `x.text` made to read the texts file instead (module docstring)."""
-    cypher = _SENTENCE_RE.sub(r"report_sentence(\1.id, \2.start_offset, \2.end_offset)", cypher)
-    return _TEXT_RE.sub(r"report_text(\1.id)", cypher)
+    cypher = _SENTENCE_RE.sub(r"report_sentence(\1.text_key, \2.start_offset, \2.end_offset)", cypher)
+    return _TEXT_RE.sub(r"report_text(\1.text_key)", cypher)
+
+
+def text_key(text: str) -> int:
+    """The key of a text in the file and on its Report row: a 64-bit hash of the content."""
+    return key64(text)
 
 
 class ReportTexts:
@@ -46,42 +55,41 @@ class ReportTexts:
         self._lock = threading.Lock()  # LadybugDB may call the functions from its worker threads
         if read_only and not path.exists():  # a store copied without it: texts read as missing
             self._db = sqlite3.connect(":memory:", check_same_thread=False)
-            self._db.execute("CREATE TABLE texts (id TEXT PRIMARY KEY, z BLOB NOT NULL)")
+            self._db.execute("CREATE TABLE texts (key INTEGER PRIMARY KEY, z BLOB NOT NULL)")
         elif read_only:
             self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         else:
             self._db = sqlite3.connect(path, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("CREATE TABLE IF NOT EXISTS texts (id TEXT PRIMARY KEY, z BLOB NOT NULL)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS texts (key INTEGER PRIMARY KEY, z BLOB NOT NULL)")
             self._db.commit()
 
-    def put(self, texts: dict[str, str]) -> None:
-        """Store these texts (one commit); an id already stored keeps its text (same id, same content)."""
-        rows = [(rid, zlib.compress(text.encode("utf-8"), LEVEL)) for rid, text in texts.items() if text is not None]
+    def put(self, texts: Iterable[str]) -> dict[str, int]:
+        """Store these texts (one commit; one already stored is kept); returns each text's key."""
+        keys = {text: text_key(text) for text in texts}
+        rows = [(key, zlib.compress(text.encode("utf-8"), LEVEL)) for text, key in keys.items()]
         with self._lock:
-            self._db.executemany("INSERT OR IGNORE INTO texts (id, z) VALUES (?, ?)", rows)
+            self._db.executemany("INSERT OR IGNORE INTO texts (key, z) VALUES (?, ?)", rows)
             self._db.commit()
+        return keys
 
-    def get(self, report_id: str | None) -> str | None:
-        if report_id is None:
+    def get(self, key: int | None) -> str | None:
+        if key is None:
             return None
         with self._lock:
-            row = self._db.execute("SELECT z FROM texts WHERE id = ?", (report_id,)).fetchone()
+            row = self._db.execute("SELECT z FROM texts WHERE key = ?", (key,)).fetchone()
         return zlib.decompress(row[0]).decode("utf-8") if row else None
 
-    def sentence(self, report_id: str | None, start: int | None, end: int | None) -> str | None:
+    def sentence(self, key: int | None, start: int | None, end: int | None) -> str | None:
         """text[start:end], as the Cypher evidence cut gives it (null when any part is null)."""
-        text = self.get(report_id)
+        text = self.get(key)
         if text is None or start is None or end is None:
             return None
         return text[start:end]
 
-    def many(self, ids: Iterable[str]) -> dict[str, str]:
-        return {rid: text for rid in ids if (text := self.get(rid)) is not None}
-
-    def remove(self, ids: Iterable[str]) -> None:
+    def remove(self, keys: Iterable[int]) -> None:
         with self._lock:
-            self._db.executemany("DELETE FROM texts WHERE id = ?", [(rid,) for rid in ids])
+            self._db.executemany("DELETE FROM texts WHERE key = ?", [(key,) for key in keys])
             self._db.commit()
 
     def close(self) -> None:
