@@ -25,7 +25,12 @@ from fazhi.app_pages.filters import filter_params, filtered_frame
 from fazhi.app_pages.frames import library_frame
 from fazhi.app_pages.links import reader_link
 from fazhi.app_pages.store_handle import version
-from fazhi.graph.algorithms import citation_rank, shared_measure_communities
+from fazhi.graph.algorithms import (
+    CitationRank,
+    InflowTotals,
+    citation_rank_totals,
+    shared_measure_communities,
+)
 
 NEIGHBOUR_CAP = 150
 COMMUNITY_COLOURS = ["#1f77b4", "#ff7f0e", "#17becf", "#bcbd22", "#8c564b", "#e377c2", "#7f7f7f", "#393b79"]
@@ -44,20 +49,27 @@ class RawStyle:
 
 
 @st.cache_data(show_spinner="计算 PageRank…", max_entries=4)
-def citation_ranks(version: str) -> tuple[dict[str, float], float]:
-    """PageRank over the whole citation graph, computed on documents alone (graph/algorithms.py says why)."""
-    inflow: dict[str, float] = {}
-    for row in library_frame("citation_inflow").itertuples():
-        inflow[row.law] = inflow.get(row.law, 0.0) + row.inflow
+def citation_ranks(version: str) -> CitationRank:
+    """PageRank over the whole citation graph, computed on documents alone from the inflow of the documents
+    at the ends of references and the totals (graph/algorithms.py says why)."""
     references = [(r.source, r.target, float(r.weight)) for r in library_frame("law_references").itertuples()]
+    totals = library_frame("citation_totals").iloc[0]
     sources = int(library_frame("citation_sources")["sources"].sum())
-    return citation_rank(inflow, references, sources)
+    return citation_rank_totals(law_inflow({end for ref in references for end in ref[:2]}), references, sources,
+                                InflowTotals(int(totals["laws"]), float(totals["inflow"]), float(totals["peak"])))
 
 
-def node_rank(nid: str, law_rank: dict[str, float], source_rank: float) -> float:
-    """A document's PageRank; reports and measures are the graph's sources and share one value."""
+def law_inflow(laws: set[str]) -> dict[str, float]:
+    """These documents' PageRank inflow (the ones without any are left out)."""
+    frame = library_frame("citation_inflow", laws=sorted(laws)) if laws else None
+    return {} if frame is None else dict(zip(frame["law"], frame["inflow"], strict=True))
+
+
+def node_rank(nid: str, ranks: CitationRank, inflow: dict[str, float]) -> float:
+    """A node's PageRank from the view's documents' inflow; reports and measures are the graph's sources and
+    share one value."""
     label, key = nid.split(":", 1)
-    return law_rank.get(key, 0.0) if label == "Law" else source_rank if label in ("Report", "Measure") else 0.0
+    return ranks.of(key, inflow.get(key)) if label == "Law" else ranks.source if label in ("Report", "Measure") else 0.0
 
 
 def view_communities(agencies: list[str], filters_json: str) -> dict[str, int]:
@@ -122,17 +134,17 @@ def clear_view() -> None:
     view()["edges"].clear()
 
 
-def elements(labels: list[str], relations: list[str], ranks: tuple[dict[str, float], float],
-             membership: dict[str, int]) -> dict:
+def elements(labels: list[str], relations: list[str], ranks: CitationRank, membership: dict[str, int]) -> dict:
     """The visible view as Cytoscape elements, sized by PageRank and coloured by label/community."""
     nodes = {nid: n for nid, n in view()["nodes"].items() if n["label"] in labels}
-    top = max([*ranks[0].values(), ranks[1]]) or 1.0
+    top = ranks.top or 1.0
+    inflow = law_inflow({n["key"] for n in nodes.values() if n["label"] == "Law"})
     out_nodes = []
     for nid, n in nodes.items():
         colour = LABEL_COLOURS[n["label"]]
         if nid in membership:
             colour = COMMUNITY_COLOURS[membership[nid] % len(COMMUNITY_COLOURS)]
-        rank = node_rank(nid, *ranks)
+        rank = node_rank(nid, ranks, inflow)
         size = 22 + 48 * (rank / top) ** 0.5
         out_nodes.append({"data": {"id": nid, "label": n["label"], "name": n["name"], "size": round(size, 1),
                                    "colour": colour, "pagerank": round(rank, 5),

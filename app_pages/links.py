@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -29,15 +30,20 @@ def reader_url(report_id: str, start: Any = None, end: Any = None) -> str:
     return f"report?{query}"
 
 
-def pick(label: str, options: list[str], param: str, key: str) -> str | None:
+def pick(label: str, options: list[str], param: str, key: str,
+         search: Callable[[str], list[str]] | None = None) -> str | None:
     """A selectbox with a search box in front; the choice is mirrored in st.query_params[param].
 
-    Mirroring makes every view linkable (the graph and reader pages link here with ?m=…).
+    Mirroring makes every view linkable (the graph and reader pages link here with ?m=…). `search`
+    finds names beyond `options` (a page that lists only the most frequent of 10^5 names asks the
+    store for the typed text), and lets a linked choice outside them stand.
     """
     wanted = st.query_params.get(param)
     needle = st.text_input(f"搜索{label}", key=f"{key}-needle", placeholder="输入名称的一部分")
     shown = [o for o in options if needle in o] if needle else options
-    if wanted in options and wanted not in shown:
+    if needle and search is not None:
+        shown = shown + [o for o in search(needle) if o not in set(shown)]
+    if wanted and wanted not in shown and (wanted in options or search is not None):
         shown = [wanted, *shown]
     if not shown:
         st.info(f"没有名称包含“{needle}”的{label}。")

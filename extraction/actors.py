@@ -16,15 +16,19 @@ from dataclasses import dataclass
 
 from fazhi.extraction.agencies import SELF_HEADS, AgencyHit
 
-# what opens a clause before its subject: a list marker (一是, (二), 3.) and a year (2021年以来，)
+# what opens a clause before its subject: a list marker (一是, (二), 3.), a year (2021年以来，), the
+# agent marker 由 (由市编办提出调整意见) and 原 before a renamed body (原市法制办进行合法性审查)
 ITEM_MARK = r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])"
-LEAD_RE = re.compile(r"\s*(?:" + ITEM_MARK + r"|[一二三四五六七八九十]+、)?\s*(?:\d{4}年(?:以来|来|度)?[，,]?)?\s*")
+LEAD_RE = re.compile(r"\s*(?:" + ITEM_MARK + r"|[一二三四五六七八九十]+、)?\s*(?:\d{4}年(?:以来|来|度)?[，,]?)?\s*"
+                     r"(?:由)?(?:原)?")
+OWN_REGION_RE = re.compile(r"[我本](?=[省市县区])")
 SUBJECT_GAP_RE = re.compile(r"[、和及与\s]*")
 # the issuer speaking of itself or its region (我局, 本委, 我市): a subject's scope ends there
 OWN_VOICE_RE = re.compile(rf"(?:我|本)(?:{SELF_HEADS}|市|县|区|省)")
 CLAUSE_BREAK_RE = re.compile(r"[，,；;。！？!?：:\n]")
-# 中央对本市开展…督察: the subject acts on the issuer, so the measure is not the issuer's doing
-ACTS_ON_ISSUER_RE = re.compile(r"(?:对|向)(?:本|我)[省市县区镇局委厅办院部]")
+# 中央对本市开展…督察 / 市委依法治市办来我县开展督察: the subject acts on the issuer, so the measure is
+# not the issuer's doing
+ACTS_ON_ISSUER_RE = re.compile(r"(?:对|向|来|到|赴|深入)(?:本|我)[省市县区镇乡局委厅办院部街]")
 # a top-level heading that opens the plan for the coming year (三、下一年度努力方向; 四、2023年工作计划)
 PLAN_HEADING_RE = re.compile(
     r"^[ \t\u3000]*[一二三四五六七八九十]+、[^\n]{0,30}?(?:下一年度|下一步|下年度|明年|今后|工作计划|工作打算|"
@@ -35,6 +39,9 @@ TOP_HEADING_RE = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]+、"
 # not the rest of a long sentence whose later clauses are the issuer's again
 SUBJECT_CLAUSES = 3
 CO_ISSUER_GAP_RE = re.compile(r"[\s、和与]*")
+# a plan's task followed by who carries it out: …全面推行行政执法公示制度。(牵头单位：市司法局；责任单位：…)
+RESPONSIBLE_RE = re.compile(
+    r"[（(](?:牵头|责任|参加|参与|配合|协办|主办)(?:单位|部门)[：:][^（）()\n]{1,300}[)）]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +64,7 @@ def clause_subjects(text: str, sentence_start: int, sentence_end: int, hits: lis
     found: list[tuple[tuple[AgencyHit, ...], int]] = []
     clause = sentence_start
     while clause < sentence_end:
-        chain = _chain_at(text, LEAD_RE.match(text, clause, sentence_end).end(), hits, starts)  # type: ignore[union-attr]
+        chain = subject_at(text, LEAD_RE.match(text, clause, sentence_end).end(), hits, starts)  # type: ignore[union-attr]
         if chain:
             found.append((chain, chain[-1].end))
         brk = CLAUSE_BREAK_RE.search(text, clause, sentence_end)
@@ -96,7 +103,15 @@ def clauses_end(text: str, start: int, end: int, clauses: int, breaks: re.Patter
     return start - 1
 
 
-def _chain_at(text: str, pos: int, hits: list[AgencyHit], starts: list[int]) -> tuple[AgencyHit, ...]:
+def subject_at(text: str, pos: int, hits: list[AgencyHit], starts: list[int]) -> tuple[AgencyHit, ...]:
+    """The agencies that open a clause at `pos`, also after the issuer's own region (我县司法局组织开展…)."""
+    chain = chain_at(text, pos, hits, starts)
+    if not chain and OWN_REGION_RE.match(text, pos):
+        chain = chain_at(text, pos + 1, hits, starts)
+    return chain
+
+
+def chain_at(text: str, pos: int, hits: list[AgencyHit], starts: list[int]) -> tuple[AgencyHit, ...]:
     """The agencies listed from `pos` on (区委、区政府…), each starting where the last one ends."""
     chain: list[AgencyHit] = []
     i = bisect_left(starts, pos)
@@ -139,4 +154,18 @@ def co_issuers(text: str, title_start: int, title_end: int, issuer: AgencyHit,
     if not title_start <= issuer.start < title_end:
         return []
     pos = CO_ISSUER_GAP_RE.match(text, issuer.end).end()  # type: ignore[union-attr]
-    return [h for h in _chain_at(text, pos, hits, starts) if h.end <= title_end and h.name != issuer.name]
+    return [h for h in chain_at(text, pos, hits, starts) if h.end <= title_end and h.name != issuer.name]
+
+
+def task_owners(text: str, hits: list[AgencyHit], starts: list[int]) -> list[Subject]:
+    """The bodies a plan assigns to a task ((牵头单位：市司法局；责任单位：…) after it): each governs the
+    task's text, from the line or the previous assignment up to its own parenthesis."""
+    owners = []
+    previous = 0
+    for match in RESPONSIBLE_RE.finditer(text):
+        task_start = max(previous, text.rfind("\n", 0, match.start()) + 1)
+        named = hits[bisect_left(starts, match.start()):bisect_left(starts, match.end())]
+        if named:
+            owners.append(Subject(tuple(named), task_start, match.start(), False))
+        previous = match.end()
+    return owners

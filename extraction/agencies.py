@@ -54,6 +54,7 @@ PARTY_SUBS = {
     "全面依法治区委员会办公室": "全面依法治区委员会办公室", "依法治区办": "全面依法治区委员会办公室",
     "全面依法治县委员会办公室": "全面依法治县委员会办公室", "依法治县办": "全面依法治县委员会办公室",
     **{f"全面依法治{lvl}办": f"全面依法治{lvl}委员会办公室" for lvl in "省市区县"},  # 市委全面依法治市办
+    **{f"依法治{lvl}委员会办公室": f"全面依法治{lvl}委员会办公室" for lvl in "省市区县"},  # 区委依法治区委员会办公室
     # the committee itself (省委全面依法治省委员会, 省委依法治省委员会, 市委依法治市委)
     **{f"{form}{lvl}{tail}": f"全面依法治{lvl}委员会" for lvl in "省市区县"
        for form in ("全面依法治", "依法治") for tail in ("委员会", "委")},
@@ -68,9 +69,10 @@ NATIONAL = (
     "全国人民代表大会常务委员会法制工作委员会", "全国人大常委会法制工作委员会", "全国人大常委会法工委",
     "全国人民代表大会常务委员会", "全国人民代表大会", "全国人大常委会", "国务院办公厅", "国务院",
     "中共中央办公厅", "中共中央", "中央全面依法治国委员会办公室", "中央全面依法治国委员会",
-    "最高人民法院", "最高人民检察院", "中央纪委国家监委", "国家监察委员会", "党中央", "海关总署", "中国人民银行",
+    "最高人民法院", "最高人民检察院", "全国普法工作领导小组办公室", "全国普法办", "中央纪委国家监委", "国家监察委员会", "党中央", "海关总署", "中国人民银行",
 )
 NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务委员会", "党中央": "中共中央",
+                      "全国普法办": "全国普法工作领导小组办公室",
                       **dict.fromkeys(("全国人大常委会法制工作委员会", "全国人大常委会法工委"),
                                       "全国人民代表大会常务委员会法制工作委员会")}
 # Organs named without a region that still denote one body of their kind (ANNOTATION: generic but
@@ -96,7 +98,9 @@ BARE_COURT_NAMES = {"法院": "人民法院", "检察院": "人民检察院"}
 ONLINE_SERVICE_BEFORE = ("电子", "网上")
 # 派出所 written alone (after punctuation, a conjunction or a count): some police station, a kind of
 # body the report names; after other characters it is the end of a name read elsewhere (城关派出所)
-BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|^)派出所", re.MULTILINE)
+# (派出所、司法所、法庭等: the township's people's tribunal, written alone the same way)
+BARE_UNITS = ("派出所", "法庭")
+BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|^)(?:派出所|法庭)(?!长)", re.MULTILINE)
 # A named body right after a region: 河源市“扫黄打非”工作领导小组办公室, 阳江市人民医院, 省政务大数据中心.
 NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?"
@@ -117,7 +121,17 @@ TOWN_ORGANS = {"人民政府": "{}人民政府", "政府": "{}人民政府", "�
                "党委": "中共{}委员会", "工委": "中共{}工作委员会", "人大主席团": "{}人民代表大会主席团",
                "工作委员会": "中共{}工作委员会", "委员会": "中共{}委员会",  # these two only after 中共
                "人大工委": "{}人大工作委员会", "人大工作委员会": "{}人大工作委员会",  # a 街道's congress office
+               "人大": "{}人民代表大会",  # 镇人大: a 乡镇's people's congress
                "委": "中共{}委员会"}  # 镇委宣讲团: the town's party committee
+
+
+def _town_organ_name(organ: str, town: str) -> str:
+    """The canonical name of a town's organ; a street's 党委 (街道党委) is its 工作委员会 (党工委)."""
+    if organ == "党委" and town.endswith("街道"):
+        return f"中共{town}工作委员会"
+    return TOWN_ORGANS[organ].format(town)
+
+
 PARTY_FULL_ORGANS = ("工作委员会", "委员会")
 # In a township's own report a bare 党委/党工委 is its own committee; not 机关党委 (an internal unit),
 # 各级党委 or 村党委 (others), nor a position (党委书记: POSITION_AFTER_RE drops those).
@@ -132,7 +146,9 @@ NOT_A_NAME_BEFORE = "由经在与和及向为将对是的入于从按据把被�
 TOWNSHIP_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)(?:人民政府|党委|办事处|政府)")
 NAMED_BODY_STOP = re.compile(r"的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托")
 LAW_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)律师事务所")
-LAW_FIRM_LEAD = re.compile(r"^.*?(?:聘请|委托|与|和|同|由|及|邀请|联合)")
+# 聘请专业律师事务所, 业界知名律师事务所: a kind of firm, not a named one
+UNNAMED_FIRM_RE = re.compile(r"专业|知名|优秀|资深|本地|当地|外部|第三方|有关|相关|[一两二三四五六七八九十几多\d]家")
+LAW_FIRM_LEAD = re.compile(r"^.*?(?:聘请|委托|与|和|同(?!时)|由|及|邀请|联合)")  # 同时聘请: 同时 is no lead
 # what a body calls itself: 我局/本委 (a department), 我府/我镇/本街道 (a government or town office)
 DEPARTMENT_SELF_HEADS = "局|委|厅|办|中心|院|部|所"
 SELF_HEADS = DEPARTMENT_SELF_HEADS + "|府|镇|乡|街道"
@@ -146,6 +162,14 @@ POSITION_AFTER_RE = re.compile(
 # 丰都府办〔2025〕3号, 市政府令第12号: the body's name is a document number's or decree's prefix here
 # 中共中央政治局 (its study session), 湖北政府网 (a portal's name): the organ's name is part of another's here
 NOT_THE_ORGAN_AFTER_RE = re.compile(r"政治局|网(?![站格络点])")
+# 县委经济工作会议, 县政府常务会, 区委全面依法治区工作会议: a party committee or a government
+# written only as a meeting's owner names the meeting (ANNOTATION.md: no agencies from meeting names); a
+# committee's own meeting (省委全面依法治省委员会第八次会议) does name the committee
+# 自治区党委、政府 / 镇党委政府: the government of the committee's region (not 政府办, 政府网, 政府令)
+GOVERNMENT_AFTER_COMMITTEE_RE = re.compile(r"、?(政府)(?![办网令工])")
+PARTY_COMMITTEE_NAME_RE = re.compile(r"中共(?P<region>.+?)(?P<work>工作)?委员会")
+MEETING_AFTER_RE = re.compile(r"常务会|(?:全面依法治[国省市区县]|经济)工作会议")
+MEETING_OWNERS = ("委", "政府")
 DOCUMENT_AFTER_RE = re.compile(r"\s*(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]|令第?[\d一二三四五六七八九十百]+号)")
 # National bodies' full names start with one of these: an expanded abbreviation (中央依法治国办,
 # 市场监管总局) that does is never qualified with the report's region (ANNOTATION.md).
@@ -158,7 +182,7 @@ NATIONAL_HEADS = {"总局": "国家", "署": ""}
 CENTRAL_OFFICES_RE = re.compile(r"(中办)[、和及与]?(国办)")
 # 中央 alone where it acts or asks (按照中央要求, 中央关于…的决策部署, 中央和省《…》): the party centre;
 # not in a list of levels (依托中央、省、市信用平台), where it names a tier of government.
-CENTRAL_ALONE_RE = re.compile(r"中(?<![党共]中)央(?=关于|要求|和省|和国务院|、国务院|的?决策部署|精神|有关要求)")
+CENTRAL_ALONE_RE = re.compile(r"中(?<![党共]中)央(?=关于|要求|和省|和国务院|、国务院|的?决策部署|精神|有关要求|《)")
 AUTONOMOUS_PARTY_RE = re.compile(r"自治区党委(?![员书副])")
 # 中央 listed with party committees (贯彻中央、省委、市委决策部署) is the party centre. In both 中央
 # patterns the look-behind comes after 中 so that the pattern starts with a literal, which sre finds by
@@ -166,11 +190,16 @@ AUTONOMOUS_PARTY_RE = re.compile(r"自治区党委(?![员书副])")
 CENTRAL_BESIDE_COMMITTEES_RE = re.compile(r"中(?<![党共]中)央(?=[、和及与](?:省|市|自治区|区|县)委(?![员会]))")
 # 中央、省、市决策部署 / 中央、省法治督察: the tiers that decide and inspect, 中央 first, is the party centre
 # (a tier of platforms, 中央、省、市信用平台, is not: only decisions and inspections follow here).
-CENTRAL_TIERS_RE = re.compile(r"中(?<![党共]中)央(?=(?:、(?:省|市|区|县|自治区)){1,3}(?:的|等)?(?:决策部署|部署|法治督察|督察))")
+CENTRAL_TIERS_RE = re.compile(r"中(?<![党共]中)央(?=(?:、(?:省|市|区|县|自治区)委?){1,3}(?:的|等)?"
+                              r"(?:决策部署|部署|法治督察|督察|要求|精神|法治建设))")
 OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)")  # 办件, 办理, 办结, 办公, (汇编)办法; not 依法治国办|法治
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
 RULE_OF_LAW_TIER_RE = re.compile(r"全面依法治([省市区县])委员会")
-PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)(?:[省市区县州旗盟镇乡、,，()（）\s]|自治|行政公署)*$")  # 各市、县、自治县  # 全国农业农村厅局长会议: every such body
+LIST_ITEM_BEFORE_RE = re.compile(r"[^、，,。；;：:\s]+$")  # one item of a 、-list, ending where the search ends
+LONGEST_LIST_ITEM = 20
+PLURAL_IN_ITEM_RE = re.compile(r"(?:各|有关|相关)(?:[省市区县州旗盟]|设区|地级)")  # 指导各设区市规划局
+LONGEST_PLURAL_LIST = 10
+PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)(?:[省市区县州旗盟镇乡、,，()（）\s和及]|自治|行政公署|设区的?|地级以上|直管|试点)*$")  # 各市、县、自治县  # 全国农业农村厅局长会议: every such body
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,8 +223,8 @@ class AgencyContext:
     def for_level_char(self, char: str) -> tuple[str | None, str | None, str | None]:
         """(name prefix, level, region node) for a bare 省/市/区/县/州/旗/盟."""
         found = self.province if char == "省" else self.city if char in "市州盟" else self.county
-        if char in "旗盟" and found is not None and not found.prefix.endswith(char):
-            found = None  # 旗委 in a report of a 县: not that county's
+        if char in "旗盟州" and found is not None and not found.prefix.endswith(char):
+            found = None  # 旗委 in a report of a 县: not that county's; 州政府 is no county-level city's
         if found is None:
             return None, {"省": "省", "市": "市", "州": "市", "盟": "市"}.get(char, "区县"), None
         return found.prefix, found.level, found.node
@@ -427,6 +456,9 @@ class AgencyFinder:
         self.text = text
         self.context = context
         self.region_spans = region_spans
+        # organs named inside a person's position (区司法局党委书记、局长…): no mention of the organ, but a
+        # report's own leaders name the body reporting (see issuer.leaders_body)
+        self.in_positions: list[AgencyHit] = []
 
     def find(self) -> list[AgencyHit]:
         functional, organs, party, national = _patterns()
@@ -458,7 +490,7 @@ class AgencyFinder:
         for match in BARE_COURT_RE.finditer(self.text):
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), BARE_COURT_NAMES[match.group(0)], None,
                                               None, generic=True))
-        if "派出所" in self.text:  # its leading look-behind would be entered at every position
+        if any(unit in self.text for unit in BARE_UNITS):  # its look-behind would be entered at every position
             for match in BARE_UNIT_RE.finditer(self.text):
                 self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), None, None,
                                                   generic=True))
@@ -468,12 +500,17 @@ class AgencyFinder:
         for end, span in sorted(self.region_spans.items(), reverse=True):  # the deepest region names it
             if span.node is not None:
                 self._keep(hits, taken, self._named_body(end, span))
+        for hit in self._committee_governments(hits):
+            self._keep(hits, taken, hit)
         for hit in self._coordinated(hits) + self._coordinated_functions():
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
         hits = self._line_branches(hits)
-        return [h for h in hits if not POSITION_AFTER_RE.match(self.text, h.end)
-                and not DOCUMENT_AFTER_RE.match(self.text, h.end) and not NOT_THE_ORGAN_AFTER_RE.match(self.text, h.end)]
+        in_position = [bool(POSITION_AFTER_RE.match(self.text, h.end)) for h in hits]
+        self.in_positions = [h for h, held in zip(hits, in_position, strict=True) if held]
+        return [h for h, held in zip(hits, in_position, strict=True) if not held
+                and not DOCUMENT_AFTER_RE.match(self.text, h.end) and not NOT_THE_ORGAN_AFTER_RE.match(self.text, h.end)
+                and not (self.text.endswith(MEETING_OWNERS, h.start, h.end) and MEETING_AFTER_RE.match(self.text, h.end))]
 
     def _coordinated(self, hits: list[AgencyHit]) -> list[AgencyHit]:
         """省、市教育局 and 永昌县、金川区人民政府 name two bodies each (ANNOTATION.md: coordinated
@@ -490,6 +527,20 @@ class AgencyFinder:
                     break
                 out.append(before)
                 pos = before.start
+        return out
+
+    def _committee_governments(self, hits: list[AgencyHit]) -> list[AgencyHit]:
+        """自治区党委、政府, 镇党委政府, 区委政府: the 政府 written after a party committee is the government
+        of the committee's region (a street's is its 办事处), named once for the pair."""
+        out = []
+        for hit in hits:
+            after = GOVERNMENT_AFTER_COMMITTEE_RE.match(self.text, hit.end)
+            party = PARTY_COMMITTEE_NAME_RE.fullmatch(hit.name)
+            if after is None or party is None or hit.scoped:
+                continue
+            region = party.group("region")
+            name = region + ("办事处" if party.group("work") else "人民政府")
+            out.append(AgencyHit(after.start(1), after.end(1), name, hit.level, hit.region))
         return out
 
     def _coordinated_functions(self) -> list[AgencyHit]:
@@ -549,16 +600,18 @@ class AgencyFinder:
                 if not self.text.startswith("中共", start - 2):
                     continue
                 start -= 2
-            name = TOWN_ORGANS[organ.group(0)].format(span.prefix)
+            name = _town_organ_name(organ.group(0), span.prefix)
             out.append(AgencyHit(start, organ.end(), name, "乡镇", span.node or span.prefix, scoped=span.node is None))
         town = self.context.town
         if town is None:
             return out
         for match in BARE_TOWN_ORGAN_RE.finditer(self.text):
             if town.endswith(match.group("kind")) and self._bare_town_kind(match):
-                name = TOWN_ORGANS[match.group("organ")].format(town)
+                name = _town_organ_name(match.group("organ"), town)
                 out.append(AgencyHit(match.start(), match.end(), name, "乡镇", town))
         for match in TOWN_BARE_PARTY_RE.finditer(self.text):
+            if town.endswith("街道") and match.group(0) == "党委":
+                continue  # a street's committee is its 党工委: a bare 党委 there is any 党委(党组)
             out.append(AgencyHit(match.start(), match.end(), TOWN_ORGANS[match.group(0)].format(town), "乡镇", town))
         return out
 
@@ -611,7 +664,10 @@ class AgencyFinder:
             return AgencyHit(bureau.start, match.end(), name, span.level, span.node)
         if BRANCH_DIVISION_RE.fullmatch(match.group(1)):  # 上城区分局: the scanner drops 上城区 before 分 (区分)
             return AgencyHit(bureau.start, match.end(), name, "区县", _division_under(match.group(1), bureau))
-        return None
+        # 九江市生态环境局修水分局: a county's short name the scanner drops before 分 (水分), the one county
+        # of the bureau's city so named
+        county = next(filter(None, (_division_under(match.group(1) + level, bureau) for level in "县区市旗")), None)
+        return AgencyHit(bureau.start, match.end(), name, "区县", county) if county else None
 
     @staticmethod
     def _keep(hits: list[AgencyHit], taken: TakenMask, hit: AgencyHit | None) -> None:
@@ -623,7 +679,7 @@ class AgencyFinder:
         """Where the name starts and how it is qualified; None for plural forms (各市…)."""
         start = match.start()
         lvl = match.group("lvl")
-        if PLURAL_BEFORE_RE.search(self.text, max(0, start - 12), start):
+        if PLURAL_BEFORE_RE.search(self.text, max(0, start - 12), start) or self._in_plural_list(start):
             return None
         # The region may end right before the match, or with the match's level char (韶关|市|司法局).
         region = self.region_spans.get(start) or (lvl and self.region_spans.get(start + 1))
@@ -638,6 +694,9 @@ class AgencyFinder:
         through = None if lvl else self._through_government(start)
         if through:
             return through
+        committee = self._committee_before(start, lvl) if lvl else None
+        if committee is not None:
+            return committee
         if not lvl and self.text.startswith("国家", start - 2):  # 国家统计局: national, never 韶关市统计局
             return Prefix(start - 2, "国家", "国家", True, None)
         if lvl == "区" and self.text.startswith("自治", start - 2):  # 自治区政府: the region's own, a province
@@ -652,6 +711,32 @@ class AgencyFinder:
             qualifier, level, node = self.context.for_level_char(lvl)
             return Prefix(start, qualifier, level, True, node)
         return Prefix(start, None, None, False, None)
+
+    def _in_plural_list(self, start: int) -> bool:
+        """各设区市建设局、规划局、房管局: a 、-list whose first item is plural names every such body; its
+        later items are not the report's own (江西省规划局)."""
+        pos = start
+        for _ in range(LONGEST_PLURAL_LIST):
+            if self.text[pos - 1:pos] != "、":
+                return False
+            item = LIST_ITEM_BEFORE_RE.search(self.text, max(0, pos - 1 - LONGEST_LIST_ITEM), pos - 1)
+            if item is None:
+                return False
+            pos = item.start()
+            if PLURAL_BEFORE_RE.search(self.text, max(0, pos - 12), pos) or PLURAL_IN_ITEM_RE.search(item.group(0)):
+                return True
+        return False
+
+    def _committee_before(self, start: int, lvl: str) -> Prefix | None:
+        """贵阳市委、市政府, 湛江市委市政府: the government written after a named region's party committee
+        is that region's (the pair is one formula), not the report's own 市 (a county-level 清镇市)."""
+        end = start - 1 if self.text[start - 1:start] == "、" else start
+        if not self.text.startswith("委", end - 1):
+            return None
+        region = self.region_spans.get(end - 1)
+        if region is None or region.node is None or not region.prefix.endswith(lvl):
+            return None
+        return Prefix(start, region.prefix, region.level, True, region.node)
 
     def _unlisted_division(self, start: int, lvl: str) -> Prefix | None:
         """株洲县人民政府, 呼中区教育局 opening a line (a title, a signature): a division the table lacks
@@ -767,6 +852,9 @@ class AgencyFinder:
         belongs to some 乡镇 the text does not say, nor the 22个派出所 a count makes several, nor a
         综合执法大队, which a county and each of its towns may have."""
         own = self.context.own
+        town = self._own_town_before(start)
+        if town is not None:
+            return town
         tier = RULE_OF_LAW_TIER_RE.match(core)
         if tier is not None:  # 全面依法治市办 in a county's report: the city's, by its own word
             qualifier, level, node = self.context.for_level_char(tier.group(1))
@@ -775,6 +863,19 @@ class AgencyFinder:
                 or COUNT_BEFORE_RE.search(self.text, max(0, start - 6), start):
             return Prefix(start, None, None, False, None)
         return Prefix(start, own.prefix, own.level, False, own.node)
+
+    def _own_town_before(self, start: int) -> Prefix | None:
+        """镇综合行政执法大队, 镇公共法律服务中心 in a township's own report: the unit is the town's (its kind
+        written alone, not the end of another town's name)."""
+        town = self.context.town
+        if town is None:
+            return None
+        for kind in ("街道", "镇", "乡"):
+            kind_start = start - len(kind)
+            if town.endswith(kind) and self.text.startswith(kind, kind_start) \
+                    and (kind_start == 0 or self.text[kind_start - 1] in NOT_A_NAME_BEFORE):
+                return Prefix(kind_start, town, "乡镇", False, town)
+        return None
 
     def _organ(self, match: re.Match[str]) -> AgencyHit | None:
         if not match.group("lvl") and match.start() not in self.region_spans:
@@ -813,7 +914,7 @@ class AgencyFinder:
     def _law_firm(self, match: re.Match[str]) -> AgencyHit | None:
         """A named law firm: the words after the last verb or conjunction before 律师事务所."""
         words = LAW_FIRM_LEAD.sub("", match.group(1))
-        if len(words) < 2:
+        if len(words) < 2 or UNNAMED_FIRM_RE.search(words):
             return None
         start = match.end(1) - len(words)
         return AgencyHit(start, match.end(), words + "律师事务所", None, None)

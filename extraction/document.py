@@ -59,6 +59,8 @@ class Document:
     agency_context: AgencyContext = field(default_factory=AgencyContext)
     issuer_town: str | None = None  # an issuing township the gazetteer cannot place (several 下洋镇), as written
     agency_hits: list[AgencyHit] = field(default_factory=list)
+    position_hits: list[AgencyHit] = field(default_factory=list)  # organs inside a person's position
+    office_region: str | None = None  # the region whose government's office a 来源 row names
     issuer: AgencyHit | None = None
     zones: list[Zone] = field(default_factory=list)  # development zones (高新区…): a zone may be the issuer
     # report

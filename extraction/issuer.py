@@ -8,13 +8,21 @@ rules the report says it made. Everything else (the report's region) follows fro
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from fazhi.extraction import metadata as meta_rules
-from fazhi.extraction.agencies import DEPARTMENT_SELF_HEADS, NATIONAL, NATIONAL_CANONICAL, SELF_RE, AgencyHit
+from fazhi.extraction.agencies import (
+    DEPARTMENT_SELF_HEADS,
+    NATIONAL,
+    NATIONAL_CANONICAL,
+    POSITION_AFTER_RE,
+    SELF_RE,
+    AgencyHit,
+)
 from fazhi.extraction.citations import find_citations
 from fazhi.extraction.laws import MADE_RE
 from fazhi.extraction.metadata import Line
@@ -39,11 +47,12 @@ SELF_REGION_RE = {
 OPENING_VERBS = ("坚持", "深入", "全面", "认真", "始终", "紧紧", "紧扣", "按照", "围绕", "积极", "不断", "聚焦",
                  "持续", "扎实", "牢牢", "切实", "高度", "进一步", "严格", "大力", "着力", "立足", "继续", "紧密",
                  "主动", "锚定", "秉持", "自觉", "贯彻", "落实", "把", "将", "以", "在", "依法", "全力", "统筹", "加快",
-                 "高举")
+                 "高举", "践行", "忠诚", "奋力", "着眼", "致力", "深化", "强化", "推动", "推进", "锐意", "努力",
+                 "多措并举", "多举措")
 _VERB = "(?:" + "|".join(sorted(OPENING_VERBS, key=len, reverse=True)) + ")"
 # after a region: its party committee and government together (河北省委、省政府; 宁夏回族自治区党委和政府),
 # its government alone, or its governments at every level (江苏省各级政府及其部门坚持…), then the verb
-_LEVEL = "(?:[省市区县州盟旗]|自治区)"
+_LEVEL = "(?:[省市区县州盟旗镇乡]|自治区)"  # 龙头镇党委、镇政府深入…: a township's too
 # the region's work itself as the subject: 中村乡法治政府建设工作在市委…领导下, 全省法治政府建设工作坚持…
 _WORK = "(?:(?:法治政府建设|依法行政|法治建设)(?:工作)?)?"
 REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:人民)?政府|(?:人民)?政府"
@@ -51,7 +60,11 @@ REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:
                                rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_WORK}{_VERB}")
 # 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻… (the region's whole administration speaking)
 SELF_SUBJECT_RE = re.compile(
-    rf"[我全本](省|市|区|县|州|盟|旗|镇|乡|街道)(?:各级(?:行政机关|政府|各部门)|各级各部门|政府|上下)?{_WORK}{_VERB}")
+    rf"[我全本](省|市|区|县|州|盟|旗|镇|乡|街道|街)(?:各级(?:行政机关|(?:人民)?政府(?:及其(?:工作)?部门)?|各部门)"
+    rf"|各级各部门|政府|上下)?{_WORK}{_VERB}")
+SECOND_NAME_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,16}[)）]")
+# 现将我旗2024年法治政府建设情况报告如下: the region's own report (现将我局… is a department's)
+REPORT_OF_SELF_RE = re.compile(r"现将[我本](省|市|区|县|州|盟|旗|镇|乡|街道|街)[^。\n]{0,40}?(?:报告|汇报)如下")
 # the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…
 LEVEL_SUBJECT_RE = re.compile(
     rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府){_VERB}")
@@ -67,13 +80,20 @@ CLAUSE_START = frozenset(",，。；;:：\n 年来")
 # A page's metadata row naming who published it: 发布机构: 内蒙古阿拉善高新技术产业开发区管理委员会
 PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*(?P<sep>[:：|]|[\]】])?\s*"
                               r"(?P<name>[\u4e00-\u9fff()（）]{4,40})")
-SHORT_NAME_RE = re.compile(r"[(（](?:以下)?简称[^()（）\n]{1,24}[)）]")
+SHORT_NAME_RE = re.compile(r"[(（](?:以下)?简?称[^()（）\n]{1,24}[)）]")  # (以下简称市人社局), (以下称…)
 CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())
+# The centre whose lead every report follows (在党中央、国务院的坚强领导下): the party centre, the State
+# Council, the NPC and the central rule-of-law commission, never a report's subject; a national body
+# that reports on itself (海关总署坚持…, 最高人民检察院坚持…) is.
+LEADING_CENTRE = frozenset(n for n in CENTRAL_ORGANS if n.startswith(("中共中央", "党中央", "国务院", "全国人", "中央")))
 REPORT_FOLLOWS_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)如下")
 # 现公布清远市农业农村局2021年…年度报告; 长沙县人民政府编制了本报告: the report names its author
 PUBLISHES = ("现公布", "现发布", "特发布")
 REPORT_NAMED_RE = re.compile(r"[^。\n，,]{0,40}?报告")
 AUTHORED_RE = re.compile(r"编制了?本报告")  # not 起草: a 司法局 drafts its government's report
+# 本报告根据《…条例》要求,由景宁畲族自治县司法局编制: a 政府信息公开 annual report names its author
+AUTHORED_BY_RE = re.compile(r"本报告[^。\n]{0,80}?由$")
+AUTHORED_AFTER_RE = re.compile(r"[^。\n]{0,60}?编制")
 # 关于《清水县人民政府关于…的报告》的政策解读: a page about one report names that report's issuer first
 TITLE_LEAD_RE = re.compile(r"[\s《“\"]*(?:[\[【][^\]】\n]{2,30}[\]】])?\s*(?:关于)?\s*(?:\d{4}(?:[-—至]\d{4})?年度?)?"
                            r"\s*(?:关于)?\s*《?(?:中共)?")
@@ -94,8 +114,8 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     """
     real = [h for h in hits if not h.generic]
     if title is not None:
-        heading = (_title_issuer(text, title, real) or _issuer_line_before(text, title, real)
-                   or _issuer_line_after(text, title, real))
+        heading = (_title_issuer(text, title, real) or _trailing_bracket_issuer(text, title, real)
+                   or _issuer_line_before(text, title, real) or _issuer_line_after(text, title, real))
         if heading is not None:
             return heading
     run_in = _run_in_heading_issuer(text, real)
@@ -111,13 +131,26 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
         if text.startswith(PUBLISHES, hit.start - 3) and REPORT_NAMED_RE.match(text, hit.end) \
                 or AUTHORED_RE.match(text, hit.end):  # 现公布X…年度报告; X编制了本报告
             return hit
+        if AUTHORED_AFTER_RE.match(text, hit.end) and AUTHORED_BY_RE.search(text[max(0, hit.start - 90):hit.start]):
+            return hit
     found = _self_speaking_issuer(text, opening_end, real)
     if found:
         return found
     subject = _opening_subject_agency(text, opening_end, real)
     if subject is not None and region_subject is not None and region_subject.start < subject.start:
         return region_subject
-    return subject
+    return subject if subject is None or may_be_self(text, subject) else None
+
+
+def may_be_self(text: str, subject: AgencyHit) -> bool:
+    """A report that speaks of itself as 我局 (我委, 我厅…) is no 厅 or government: an opening subject
+    without that head is a body it follows (浙江省司法厅推动全省…改革,我局积极配合)."""
+    heads = _with_full_heads({m.group(1) for m in FIRST_PERSON_HEAD_RE.finditer(text)})
+    return not heads or any(subject.name.endswith(h) for h in heads)
+
+
+# 我局, 我委 (not 本办法, 本部门, 我部门: words, not a body speaking)
+FIRST_PERSON_HEAD_RE = re.compile(rf"我({DEPARTMENT_SELF_HEADS})(?![门法署级])")
 
 
 # 陇南市人民政府办公室关于报告…的通知 各县(区)人民政府,…: a heading run into its body on one line
@@ -188,7 +221,7 @@ def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyH
     which opens the report, or names the rules it made; its party committee counts for the latter only."""
     self_heads = {m.group(0)[1:] for m in SELF_RE.finditer(text)} | {
         m.group(1) for m in LEADERS_RE.finditer(text)}
-    self_heads |= {SELF_HEAD_FULL[h] for h in self_heads if h in SELF_HEAD_FULL}  # 我委: a 委员会 too
+    self_heads = _with_full_heads(self_heads)
     if self_heads:
         found = (_self_described_issuer(text, opening_end, hits, self_heads)
                  or _issuer_of_own_rules(text, hits, self_heads))
@@ -196,6 +229,11 @@ def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyH
             return found
     party_heads = {m.group(1) for m in PARTY_COMMITTEE_RE.finditer(text)} - self_heads
     return _issuer_of_own_rules(text, hits, party_heads) if party_heads else None
+
+
+def _with_full_heads(heads: set[str]) -> set[str]:
+    """我委 speaks for a 委员会 too, 我办 for an 办公室."""
+    return heads | {SELF_HEAD_FULL[h] for h in heads if h in SELF_HEAD_FULL}
 
 
 def _title_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
@@ -216,6 +254,14 @@ def _title_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | 
             and JOINT_GAP_RE.fullmatch(text, first.end, following.start):
         return following
     return first
+
+
+def _trailing_bracket_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
+    """2023年度法治政府建设情况报告(桐庐县应急管理局): the body in brackets right after the title is its
+    issuer, as a byline under it would be."""
+    if text[title.end:title.end + 1] not in "(（":
+        return None
+    return next((h for h in hits if h.start == title.end + 1 and text[h.end:h.end + 1] in ")）"), None)
 
 
 def _bracketed_publisher(text: str, title: Line, hit: AgencyHit) -> bool:
@@ -281,6 +327,10 @@ def _self_described_issuer(text: str, opening_end: int | None, hits: list[Agency
     return None
 
 
+# 党组会议审议并通过了《X局…实施方案》: a body adopts its own rules at its own meeting, as it makes them
+ADOPTED_RE = re.compile(r"(?:审议(?:并)?通过|审定|研究通过)了?$")
+
+
 def _issuer_of_own_rules(text: str, hits: list[AgencyHit], self_heads: set[str]) -> AgencyHit | None:
     """A report that says 我局制定了《X局…制度》 names itself in the title of its own rules."""
     by_start = {h.start: h for h in hits}
@@ -289,7 +339,8 @@ def _issuer_of_own_rules(text: str, hits: list[AgencyHit], self_heads: set[str])
         hit = by_start.get(cite.start + 1)
         if hit is None or hit.level == "国家" or not any(hit.name.endswith(h) for h in self_heads):
             continue
-        if MADE_RE.search(text[max(0, cite.start - 8):cite.start]):
+        before = text[max(0, cite.start - 8):cite.start]
+        if MADE_RE.search(before) or ADOPTED_RE.search(before):
             candidates.add(hit.name)
     if len(candidates) != 1:
         return None
@@ -318,7 +369,7 @@ def _opening_subject_agency(text: str, opening_end: int | None, hits: list[Agenc
         verb_at = after.end() if after else body.end  # 市文广旅局(以下简称…)坚持…, 温州市司法局党委坚持…
         acts = text.startswith(OPENING_VERBS, verb_at) or (
             hit.start < _lead_end(text, opening_end) and bool(REGION_EVENT_RE.match(text, verb_at)))
-        if body.name not in CENTRAL_ORGANS and not body.bare and _opens_clause(text, hit.start) and acts:
+        if body.name not in LEADING_CENTRE and not body.bare and _opens_clause(text, hit.start) and acts:
             return body
     return None
 
@@ -356,20 +407,31 @@ def publisher_row_issuer(lines: list[Line], hits: list[AgencyHit],
 
 # 来源: a page's contributor row. It names the issuer of a department's report (来源:泰顺县司法局), but a
 # government's report is put up by its office (来源:静海区人民政府办公室), which is no issuer.
-SOURCE_ROW_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源单位|来源)\s*(?P<sep>[:：|]|[\]】])\s*"
+SOURCE_ROW_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源单位|来源|作者)\s*(?P<sep>[:：|]|[\]】])\s*"
                            r"(?P<name>[\u4e00-\u9fff()（）]{2,40})")
 PUBLISHING_OFFICES = ("政府办公室", "政府办公厅", "政府办")
 
 
 def source_row_issuer(lines: list[Line], hits: list[AgencyHit]) -> AgencyHit | None:
-    """The agency a 来源 row names in full (region-qualified, not a government's publishing office):
-    the weakest statement of the issuer, taken when the text says nothing else."""
+    """The agency a 来源 (or 作者) row names in full (region-qualified, not a government's publishing
+    office): the weakest statement of the issuer, taken when the text says nothing else."""
+    return next((b for b in _source_row_bodies(lines, hits) if not b.name.endswith(PUBLISHING_OFFICES)), None)
+
+
+def source_row_region(lines: list[Line], hits: list[AgencyHit]) -> str | None:
+    """The region of the government whose office a 来源 row names (来源:缙云县人民政府办公室): the
+    office puts up its government's documents and its own, so the report is that region's whoever issued it."""
+    office = next((b for b in _source_row_bodies(lines, hits) if b.name.endswith(PUBLISHING_OFFICES)), None)
+    return office.region if office is not None else None
+
+
+def _source_row_bodies(lines: list[Line], hits: list[AgencyHit]) -> Iterator[AgencyHit]:
+    """The region-qualified agencies 来源 rows name."""
     for line, row in _header_rows(lines, SOURCE_ROW_RE):
         start = line.start + row.start("name")  # 来源:泰顺县司法局发布时间:… (squashed): the agency at its start
         found = next((h for h in hits if not h.generic and h.start == start), None)
-        if found is not None and not found.scoped and found.region and not found.name.endswith(PUBLISHING_OFFICES):
-            return found
-    return None
+        if found is not None and not found.scoped and found.region:
+            yield found
 
 
 def _header_rows(lines: list[Line], pattern: re.Pattern[str]) -> Iterator[tuple[Line, re.Match[str]]]:
@@ -433,24 +495,51 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
     for chain in chains:
         if chain[0].start >= opening_end:
             break
+        alias = SECOND_NAME_RE.match(text, chain[-1].end)  # 北仑区(宁波经济技术开发区)坚持…: one body, two names
+        verb_at = alias.end() if alias else chain[-1].end
         if _opens_clause(text, chain[0].start) and (
-                REGION_SUBJECT_RE.match(text, chain[-1].end)
-                or chain[0].start < lead_end and REGION_EVENT_RE.match(text, chain[-1].end)):
+                REGION_SUBJECT_RE.match(text, verb_at)
+                or chain[0].start < lead_end and REGION_EVENT_RE.match(text, verb_at)):
             return _government(gazetteer, chain)
-    for pattern, skip in ((SELF_SUBJECT_RE, 1), (LEVEL_SUBJECT_RE, 0)):
+    if SUBORDINATE_ADDRESSEE_RE.search(text, 0, opening_end):  # a notice to those below: 全省… is not who speaks
+        return _only_self_region(text, regions, gazetteer)
+    own_division = _speaking_division(text, opening_end, regions, context, gazetteer)
+    if own_division is not None:
+        return _government(gazetteer, own_division)
+    return _only_self_region(text, regions, gazetteer) or _bare_town_subject(text, opening_end, context, gazetteer)
+
+
+def _speaking_division(text: str, opening_end: int, regions: list[NamedRegion], context: RegionEntry | None,
+                       gazetteer: RegionGazetteer) -> list[NamedRegion] | None:
+    """The division whose administration is the opening's subject (我县坚持…, 全省各级各部门坚持…, 县委、县政府
+    坚持…): the report's region or its named parent so called, or (我镇) the one township it names."""
+    for pattern, first_person in ((SELF_SUBJECT_RE, True), (REPORT_OF_SELF_RE, True), (LEVEL_SUBJECT_RE, False)):
         own = pattern.search(text, 0, opening_end)
         if own is None or not _opens_clause(text, own.start()):
             continue
-        entry = _self_division(gazetteer, context, own.group(1), regions)
+        entry = _self_division(gazetteer, context, _level_word(own.group(1)), regions)
         if entry is not None:
-            start = own.start() + skip
-            return _government(gazetteer, [NamedRegion(start, start + len(own.group(1)), entry.name,
-                                                       entry.level, entry)])
-        town = _one_named(regions, own.group(1)) if skip and context is None and own.group(1) in TOWN_WORDS \
-            and not DEPARTMENT_SELF_RE.search(text) else None
+            return [NamedRegion(own.start(1), own.end(1), entry.name, entry.level, entry)]
+        town = _self_named_town(text, own, regions, context, gazetteer) if first_person else None
         if town is not None:  # 我镇全面落实… in a text placed nowhere that names one 镇: 大石镇
-            return _government(gazetteer, town)
-    return _only_self_region(text, regions, gazetteer) or _bare_town_subject(text, opening_end, context, gazetteer)
+            return town
+    return None
+
+
+def notice_region(text: str, opening_end: int | None, regions: list[NamedRegion], context: RegionEntry | None,
+                  gazetteer: RegionGazetteer) -> RegionEntry | None:
+    """The region of a notice sent down (各市人民政府…:) whose sender is not said: the division whose
+    administration its opening speaks of (全省各级各部门坚持… in a 通报 to the province's cities)."""
+    if opening_end is None or not SUBORDINATE_ADDRESSEE_RE.search(text, 0, opening_end):
+        return None
+    division = _speaking_division(text, opening_end, regions, context, gazetteer)
+    return division[-1].entry if division else None
+
+
+# 各市人民政府,各县(市、区)人民政府,省政府各部门: — a notice or 通报 sent down to subordinates. Its 全省各级
+#各部门坚持… tells what the province did; who sends the notice is said only by its heading or signature
+# (the government, its office or a leading group's office).
+SUBORDINATE_ADDRESSEE_RE = re.compile(r"^[ \t\u3000]*各[^\n。；;]{2,160}?[:：][ \t\u3000]*$", re.MULTILINE)
 
 
 # a news page's headline or first sentence whose subject is a region doing something (宜君县召开…推进会,
@@ -522,6 +611,49 @@ def _self_division(gazetteer: RegionGazetteer, context: RegionEntry | None, word
     return below.pop() if len(below) == 1 else None  # 本街道深入… in a text naming 海曙区南门街道
 
 
+def _level_word(word: str) -> str:
+    """我街 is a 街道's short self-reference; every other level word is its own."""
+    return "街道" if word == "街" else word
+
+
+def _self_named_town(text: str, own: re.Match[str], regions: list[NamedRegion], context: RegionEntry | None,
+                     gazetteer: RegionGazetteer) -> list[NamedRegion] | None:
+    """The township a 我镇/我乡/我街 report placed nowhere is about: the one of that kind it names in full
+    (《城关镇普法工作方案》), else the one whose stem it writes where a township writes its own name
+    (法治舒桥建设, 《珠吉街…计划》). Never in a department's report (我所配合城关镇…)."""
+    word = _level_word(own.group(1))
+    if context is not None or word not in TOWN_WORDS or DEPARTMENT_SELF_RE.search(text):
+        return None
+    named = _one_named(regions, word)
+    if named is not None or any(c[-1].written.endswith(word) for c in _region_chains(regions)):
+        return named
+    towns = {e for stem in _own_name_stems(text, word, gazetteer) for e in gazetteer.candidates(stem + word)
+             if e.level == "乡镇"}
+    if len(towns) != 1:
+        return None
+    town = towns.pop()
+    start = own.start(1)
+    return [NamedRegion(start, start + len(own.group(1)), town.name, town.level, town)]
+
+
+# where a township's report writes its own name by its stem: its slogans (法治舒桥, 平安珠吉) and the
+# titles of its own documents (《珠吉街理论学习中心组学习计划》, 街 standing for 街道)
+OWN_STEM_SITE_RE = re.compile(r"(?:法治|平安)([\u4e00-\u9fff]{2})(?=建设|[,，。、；;”\"》\s])|《([\u4e00-\u9fff]{2})(街|镇|乡)")
+
+
+def _own_name_stems(text: str, word: str, gazetteer: RegionGazetteer) -> set[str]:
+    """Two-character stems at OWN_STEM_SITE_RE that are no common word and no region's own name
+    (法治政府, 法治文化, 《中华人民共和国…: 文化街道 and 中华镇 exist, but these are words)."""
+    stems = set()
+    for site in OWN_STEM_SITE_RE.finditer(text):
+        stem = site.group(1) or site.group(2)
+        if site.group(3) and not word.startswith(site.group(3)):
+            continue
+        if not gazetteer.is_word(stem) and not gazetteer.candidates(stem):
+            stems.add(stem)
+    return stems
+
+
 # 全镇, 本镇, 我乡: a township's report speaking of its own division by level word (a county's 全县 may be
 # a department's too: 全县学校 in an 教育局 report that never says 我局)
 SELF_LEVEL_RE = re.compile(r"[我全本](镇|乡|街道)")
@@ -532,12 +664,15 @@ TOWN_WORDS = ("镇", "乡", "街道")
 
 
 def _only_self_region(text: str, regions: list[NamedRegion], gazetteer: RegionGazetteer) -> AgencyHit | None:
-    """A report that calls its division 全镇/本镇 at least twice and names exactly one division ending
-    so (蔡家桥镇法治政府建设领导小组 … 全镇 … 本镇) is that division's: its government. Not in a
-    department's report (我局), whose division is the one it serves."""
+    """A report that calls its division 全镇/本镇 at least twice, or speaks as 我镇, and names exactly
+    one division ending so (蔡家桥镇法治政府建设领导小组 … 全镇 … 本镇; a town's news page: 区司法局来到
+    青山镇调研 … 近年来,我镇坚持…) is that division's: its government. Not in a department's report
+    (我局), whose division is the one it serves."""
     if DEPARTMENT_SELF_RE.search(text):
         return None
-    words = Counter(m.group(1) for m in SELF_LEVEL_RE.finditer(text))
+    words: Counter[str] = Counter()
+    for m in SELF_LEVEL_RE.finditer(text):  # 我镇 speaks in the first person: enough alone
+        words[m.group(1)] += SELF_LEVEL_MIN if m.group(0)[0] == "我" else 1
     for word in words:
         chain = _one_named(regions, word) if words[word] >= SELF_LEVEL_MIN else None
         if chain is not None:
@@ -559,6 +694,8 @@ def _leads_title(text: str, title: Line, chain: list[NamedRegion]) -> bool:
     start, end = chain[0].start, chain[-1].end
     if TITLE_LEAD_RE.fullmatch(text, title.start, start):
         return bool(REGION_TITLE_NEXT_RE.match(text, end))
+    if text[title.start:start].strip() == "【" and text.startswith("】", end):  # 【修水县】2023年度…报告
+        return bool(REGION_TITLE_NEXT_RE.match(text, end + 1))
     return bool(TITLE_ALIAS_LEAD_RE.fullmatch(text, title.start, start)) and text[end:end + 1] in ")）" \
         and (text.startswith("人民政府", end + 1) or bool(REGION_TITLE_NEXT_RE.match(text, end + 1)))
 
@@ -575,6 +712,48 @@ def zone_subject(text: str, opening_end: int | None, title: Line | None, zones: 
             if text.startswith(OPENING_VERBS, after.end() if after else zone.end):
                 return zone
     return None
+
+
+# what a report's own leaders do in its 第一责任人 paragraph: 区司法局党委书记、局长率先垂范…
+LEADER_ACTS_RE = re.compile(r"(?:[、,，]?(?:党组|党委)?(?:书记|副?(?:局长|主任|厅长|部长)))*[、,，]?"
+                            r"(?:率先垂范|带头|认真履行|切实履行|履行|亲自|高度重视|主持召开|担任)")
+
+
+def leaders_body(text: str, position_hits: list[AgencyHit]) -> AgencyHit | None:
+    """A report that speaks of itself as 我局 and names its body only in its leaders' positions
+    (区司法局党委书记、局长率先垂范…, the 第一责任人 paragraph): that body, when one such body carries
+    the head the report uses. Another body's leader visiting (市司法局局长一行到我局调研) does not act so."""
+    heads = _with_full_heads({m.group(0)[1:] for m in DEPARTMENT_SELF_RE.finditer(text)})
+    if not heads:
+        return None
+    found: dict[str, AgencyHit] = {}
+    for hit in position_hits:
+        position = POSITION_AFTER_RE.match(text, hit.end)
+        if hit.generic or position is None or not any(hit.name.endswith(h) for h in heads):
+            continue
+        if LEADER_ACTS_RE.match(text, position.end()):
+            found.setdefault(hit.name, hit)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+# 按照市委市政府和滨海新区区委区政府的部署, 落实天津市、滨海新区有关…工作部署: a division whose lead a zone follows
+SUPERIOR_AFTER_RE = re.compile(r"[^。；;\n]{0,24}?(?:部署|领导)")
+
+
+def zone_host(text: str, issuer: AgencyHit, mentions: list[RegionMention],
+              gazetteer: RegionGazetteer) -> AgencyHit:
+    """A zone named after its city or 直辖市 (天津经济技术开发区) lies in one of its districts: the one
+    district inside that region the report follows as a superior (滨海新区区委区政府的部署) is the
+    zone's region. Kept as it is when the text names none, or more than one."""
+    zone_region = gazetteer.by_node(issuer.region) if issuer.region else None
+    if zone_region is None or zone_region.level not in ("省", "市"):
+        return issuer
+    hosts = {m.entry for m in mentions if m.entry.level == "区县" and zone_region in gazetteer.ancestors(m.entry)
+             and SUPERIOR_AFTER_RE.match(text, m.end)}
+    if len(hosts) != 1:
+        return issuer
+    host = hosts.pop()
+    return dataclasses.replace(issuer, region=node_name(gazetteer, host), level=host.level)
 
 
 # the bodies only a development zone has: 区党工委, 管委会 (a district has a 区委 and a 区政府)
@@ -636,10 +815,27 @@ def _report_region(gazetteer: RegionGazetteer, issuer: AgencyHit | None, context
     if issuer and issuer.region:
         entry = gazetteer.by_name(issuer.region)
         return name_prefix(gazetteer, entry) if entry else issuer.region
-    if (issuer is None or issuer.region is None) and context is not None \
-            and SELF_REGION_RE[context.level].search(text):
+    if (issuer is None or issuer.region is None) and context is not None and _speaks_as(text, context):
         return name_prefix(gazetteer, context)
     return None
+
+
+# 我旗, 全州, 本街道: a division called the text's own by its level character, and the level that
+# character names by itself (a 自治区's 区, a 直辖市's or a county-level city's 市 are their own: see _speaks_as)
+SELF_WORD_RE = re.compile(r"[我全本](省|市|区|县|州|盟|旗|镇|乡|街)")
+CHAR_LEVEL = {"省": "省", "市": "市", "州": "市", "盟": "市", "区": "区县", "县": "区县", "旗": "区县",
+              "镇": "乡镇", "乡": "乡镇", "街": "乡镇"}
+
+
+def _speaks_as(text: str, context: RegionEntry) -> bool:
+    """The text calls the context region its own (我市, 全旗, 全区 of a 自治区) and no division below
+    it (全省 … 为全区经济社会发展: a district's bureau in a text that names only its province sits in a
+    division the text does not name)."""
+    own = "街" if context.name.endswith("街道") else context.name[-1]
+    chars = {m.group(1) for m in SELF_WORD_RE.finditer(text)}
+    if own not in chars and not SELF_REGION_RE[context.level].search(text):
+        return False
+    return not any(DEPTH[CHAR_LEVEL[c]] > DEPTH[context.level] and c != own for c in chars)
 
 
 LEVEL_CHARS = tuple("省市区县州盟旗镇乡")

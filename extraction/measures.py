@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from fazhi.extraction.agencies import load_stems
-from fazhi.extraction.dictionaries import load_measures
+from fazhi.extraction.dictionaries import load_laws, load_measures
 from fazhi.extraction.spans import Containers, TakenMask
 from fazhi.extraction.wordtrie import guarded_trie_regex
 
@@ -34,8 +34,13 @@ KIND_BY_SUFFIX = (
     (("专项行动", "行动", "整治", "专项治理", "攻坚"), "专项行动"),
     (("宣传周", "宣传月", "活动", "宣传日", "普法"), "宣传活动"),
 )
-DISCOVERY_HEADS = ("平台", "系统", "APP", "App", "app", "小程序", "热线")  # a named platform (“应急宝”APP)
-PLATFORM_RE = re.compile(r"[\u4e00-\u9fff“”+]{2,18}?(?:平台|系统|APP|App|政务服务网)")
+# A named app (“应急宝”APP) or a platform quoted whole as a proper name (“两个平台”). A quoted label with
+# 平台/系统 after it (“说法评理”平台, “盯事在线”系统) is one body's own tool, not a name many agencies use
+# (ANNOTATION.md): the gold sets leave such labels out.
+DISCOVERY_HEADS = ("APP", "App", "app", "小程序", "热线")
+QUOTED_WHOLE_HEADS = (*DISCOVERY_HEADS, "平台", "系统")
+# a province's portal follows its name at once (贵州政务服务网); other platforms have words of their own
+PLATFORM_RE = re.compile(r"政务服务网|[\u4e00-\u9fff“”+]{2,18}?(?:平台|系统|APP|App|政务服务网)")
 # words of a sentence, not of a name (各, 全市…, but not the 全 of 安全)
 PLATFORM_STOP = re.compile(r"开展|推进|建设|利用|依托|通过|的|和|与|及|在|对|将|为|等|各|全[国省市区县镇乡]|^全|通知|文件")
 QUOTED_RE = re.compile(r"“(?P<term>[^“”\n]{2,16})”(?P<tail>[\u4e00-\u9fffA-Za-z]{0,4})")
@@ -94,6 +99,23 @@ def form_siblings(form: str) -> list[str]:
     return []
 
 
+# How reports say when and how a body studies the law together: 领导干部集体学法, 中心组专题学法, 县政府
+# 常务会议每季度学法. A catalogue form ending in 学法 also matches with one of these words before 学法,
+# so the catalogue lists each study practice once; 会前 only after a meeting (常务会|会前学法).
+STUDY_SETTINGS = ("集体", "专题", "集中", "定期", "每季度", "每月", "常态化")
+MEETING_STUDY_SETTINGS = ("会前", "议前", "前")
+STUDY = "学法"
+
+
+def study_variants(form: str) -> list[str]:
+    """The study practice `form` (…学法) with a setting word before 学法 (领导干部学法 -> 领导干部集体学法)."""
+    if not form.endswith(STUDY) or len(form) < 4 or form[:-2].endswith(STUDY_SETTINGS + MEETING_STUDY_SETTINGS):
+        return []
+    stem = form[:-2]
+    settings = STUDY_SETTINGS + (MEETING_STUDY_SETTINGS if stem.endswith(("会", "会议")) else ())
+    return [stem + setting + STUDY for setting in settings]
+
+
 @lru_cache(maxsize=1)
 def _catalogue() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """Quote-free alias -> (canonical, kind), and one alternation over all aliases, longest first.
@@ -108,7 +130,7 @@ def _catalogue() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
                 index.setdefault(key, (entry.name, entry.kind))
     for entry in entries:
         for form in (entry.name, *entry.aliases):
-            for sibling in form_siblings(normal_view(form)):
+            for sibling in form_siblings(normal_view(form)) + study_variants(normal_view(form)):
                 index.setdefault(sibling, (entry.name, entry.kind))
     # a trie: the flat alternation of every alias was the measure extractor's main cost; the
     # two-character guard skips positions where no alias starts faster than the trie's branches
@@ -162,6 +184,8 @@ _OWN_MEETING_BEFORE_RE = re.compile(r"(?:[厅局委办院所]务会|党组会|�
 # 领导干部学法|计划 is a year's study plan (a document), 领导干部学法|、用法、守法 the 尊法学法守法用法
 # slogan split in parts: neither is the study system the catalogue name stands for.
 STUDY_NOT_PRACTICE_AFTER = ("计划", "、用法", "、守法", "、尊法")
+STAFFED_SURFACES = frozenset({"法制审核"})
+STAFF_AFTER = ("人员", "员", "机构")
 _COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两百几多]+(?:名|位|个|人)$")
 _PERSON_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{2,3}同志")
 
@@ -181,6 +205,8 @@ def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind:
         return text[start] not in QUOTES
     if surface in DUTY_HOLDERS:
         return not _DUTY_VERB_BEFORE_RE.search(text, max(0, start - 3), start)
+    if surface in STAFFED_SURFACES and text.startswith(STAFF_AFTER, end):
+        return True  # 法制审核人员, 法制审核机构: the people or the unit, not the review system
     if surface in ROLE_SURFACES:
         return bool(_COUNT_BEFORE_RE.search(text, max(0, start - 6), start) or _PERSON_AFTER_RE.match(text, end))
     return False
@@ -223,7 +249,7 @@ def _quoted_name(term: str, tail: str) -> str | None:
         if tail.startswith(head):
             name = term + head
             return name if _acceptable(name) else None
-    return term if term.endswith(DISCOVERY_HEADS) and _acceptable(term) else None
+    return term if term.endswith(QUOTED_WHOLE_HEADS) and _acceptable(term) else None
 
 
 def _acceptable(term: str) -> bool:
@@ -249,6 +275,7 @@ def find_measures(text: str, region_spans: Sequence[tuple[int, int]] = (),
     known += _in_enumerations(text, known)
     known += _shared_words(text, known)
     known += _items_before_head(text, known)
+    known += _law_days(text, known)
     hits = platforms + known + discover(text, platforms + known)
     in_excluded = Containers(excluded).contain
     return sorted((h for h in hits if not in_excluded(h.start, h.end)), key=lambda h: h.start)
@@ -409,6 +436,53 @@ def _platforms(text: str, region_spans: Sequence[tuple[int, int]]) -> list[Measu
     taken = TakenMask(len(text))
     for start, end in region_spans:
         platform = PLATFORM_RE.match(text, end)
-        if platform and not PLATFORM_STOP.search(platform.group(0)) and not _is_sector(platform.group(0)):
-            _add(found, taken, MeasureHit(start, platform.end(), text[start:platform.end()], "平台"))
+        if platform and not PLATFORM_STOP.search(platform.group(0)) and not _is_sector(platform.group(0)) \
+                and normal_view(platform.group(0)) not in _catalogue()[1]:  # 韶关市|执法两平台: the province's
+            _add(found, taken, MeasureHit(start, platform.end(), _platform_name(text[start:platform.end()]), "平台"))
     return found
+
+
+def _platform_name(name: str) -> str:
+    """A province's portal is named without 省 (广东省政务服务网 -> 广东政务服务网), as the catalogue has it."""
+    return name[:-6] + PORTAL if name.endswith("省" + PORTAL) else name
+
+
+PORTAL = "政务服务网"
+
+
+# A law's own publicity day, week or month, named after the law: 测绘法宣传日, 无线电管理条例宣传月,
+# 《统计法》宣传周. Ministries set one for the laws they enforce, so the rule reads the law's short name
+# (data/laws.tsv) before 宣传日/周/月 instead of listing every such day.
+_LAW_DAY_RE = re.compile(r"宣传[日周月]")
+_LAW_ENDINGS = ("法", "条例", "法典")
+LONGEST_LAW_SHORT_NAME = 16
+
+
+@lru_cache(maxsize=1)
+def _law_short_names() -> frozenset[str]:
+    names = {alias for entry in load_laws() for alias in entry.aliases}
+    return frozenset(n for n in names if n.endswith(_LAW_ENDINGS) and len(n) >= 2)
+
+
+def _law_days(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
+    """X法宣传日 / X条例宣传月 where X法 is a law's short name, written bare or in 《》."""
+    found: list[MeasureHit] = []
+    taken: TakenMask | None = None
+    for day in _LAW_DAY_RE.finditer(text):
+        law_end = day.start() - (text[day.start() - 1:day.start()] == "》")
+        law = _law_before(text, law_end)
+        if law is None:
+            continue
+        start = law_end - len(law) - (text[law_end - len(law) - 1:law_end - len(law)] == "《" and law_end < day.start())
+        taken = taken or _taken_by(text, known)
+        _add(found, taken, MeasureHit(start, day.end(), law + day.group(0), "宣传活动"))
+    return found
+
+
+def _law_before(text: str, end: int) -> str | None:
+    """The longest law short name that ends at `end`."""
+    names = _law_short_names()
+    for length in range(min(LONGEST_LAW_SHORT_NAME, end), 1, -1):
+        if text[end - length:end] in names:
+            return text[end - length:end]
+    return None

@@ -70,6 +70,12 @@ TITLE_SEARCH_LINES = 16  # lines of the document's own above a title, page furni
 HEADER_LINES = 48  # furniture included: a page that prints its metadata table twice takes ~30 lines
 _BREADCRUMB_RE = re.compile(r"[>»＞›]")
 _TRAILING_STAMP_RE = re.compile(r"\s+(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_SPACE_RE = re.compile(r"\s")
+# a browser title's site name: …年度报告_资溪县人民政府门户网站, … - 桐庐县人民政府
+_SITE_SUFFIX_RE = re.compile(r"(?:_|\s+[-—–|｜]\s+)[^_\s|｜]{2,30}?(?:门户网站|网站|政府网|政务网|人民政府|政府)$")
+# its issuer in brackets after it: …情况报告(桐庐县应急管理局)
+_BRACKETED_ISSUER_RE = re.compile(r"(?<=[告结案则知点见法划况])\s*[(（][^()（）\s]{3,30}?(?:局|厅|委|办|院|政府|中心|委员会|"
+                                  r"办事处|管委会)[)）]$")
 
 
 _ISSUER_HEADS = ("局", "厅", "委", "办", "院", "府", "部", "会", "处", "所", "室", "中心", "党组", "印发", "关于")
@@ -121,7 +127,10 @@ def is_body_line(line: str) -> bool:
 
 def _title_text(line: Line) -> Line:
     """A title line without the publication stamp some pages append (…情况报告 2023-02-09)."""
-    stamp = _TRAILING_STAMP_RE.search(line.text)
+    text = line.text  # each tail is looked for only where its marks are (a search per line is costly)
+    stamp = ((_TRAILING_STAMP_RE.search(text) or _SITE_SUFFIX_RE.search(text)) if _SPACE_RE.search(text) else None) \
+        or (_SITE_SUFFIX_RE.search(text) if "_" in text else None) \
+        or (_BRACKETED_ISSUER_RE.search(text) if text.endswith((")", "）")) else None)
     return Line(line.start, line.start + stamp.start(), line.text[:stamp.start()]) if stamp else line
 
 
@@ -391,7 +400,7 @@ def doc_type(title: str | None, text: str) -> str:
             return "其他"
         if title.endswith("规则"):  # 镇巴县人民政府工作规则: the rules themselves, not a plan or report
             return "其他"
-        if title.endswith("通知"):
+        if title.endswith(("通知", "通报")):  # a 通报 (考核结果的通报) is a notice to subordinates
             return "通知"
         if title.endswith(("实施方案", "实施细则", "工作方案", "方案", "细则")):
             return "实施方案/实施细则"

@@ -369,6 +369,11 @@ class RegionGazetteer:
                 found.append(entry)
         return found
 
+    def is_word(self, pair: str) -> bool:
+        """Whether two characters are a word jieba's dictionary lists (文化, 建设, 仁和): as a stem, a
+        place's name only where the text says it is one."""
+        return pair in self._pairs
+
     def by_name(self, name: str) -> RegionEntry | None:
         """The division with this full name, a short form, or a 6-digit code; None if unknown or ambiguous."""
         if name in self._by_code:

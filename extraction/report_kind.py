@@ -57,7 +57,9 @@ _TAIL_CHARS = 40
 GLUED_TITLE_RE = re.compile(r"^\s*([^。，,；;:：\n]{4,40}?(?:要点|方案|细则|通知|报告|总结))\s+(?=\S)")
 # Titles of documents that are neither reports, plans, notices nor 要点.
 OTHER_TITLE_ENDS = ("意见", "办法", "规定", "决定", "规划", "条例", "目录")
-NOTICE_SELF_RE = re.compile(r"现(?:将|就)[^。\n]{0,20}?通知如下|特此通知")
+# a 通报 tells its results to those below as a notice does: 现将考核结果通报如下, 特此通报 (not 予以通报批评,
+# which a report or a news item says of what it did to others)
+NOTICE_SELF_RE = re.compile(r"现(?:将|就)[^。\n]{0,20}?(?:通知|通报)如下|特此通(?:知|报)")
 PLAN_SELF_RE = re.compile(r"制定如下(?:实施)?(?:方案|细则)")  # 结合我县实际,制定如下实施方案
 # A year's work programme printed as one paragraph: its title names the year's work, not a summary
 # of it, and runs straight into the first task (2023年依法治镇工作一、认真贯彻落实…).

@@ -26,13 +26,18 @@ from fazhi.extraction.aliases import apply_aliases
 from fazhi.extraction.document import Document
 from fazhi.extraction.issuer import (
     find_issuer,
+    leaders_body,
+    may_be_self,
     named_in_full_later,
     named_regions,
+    notice_region,
     publisher_row_issuer,
     region_government_issuer,
     report_meta,
     source_row_issuer,
+    source_row_region,
     speaking_zone,
+    zone_host,
     zone_subject,
 )
 from fazhi.extraction.laws import LawHit, find_bare_laws, resolve_citations
@@ -114,7 +119,9 @@ def _find_agencies(doc: Document) -> None:
     region_spans.update({r.end: RegionSpan(r.start, r.entry.level, r.name, name_prefix(gazetteer, r.entry),
                                            short=doc.text[r.start:r.end] != r.entry.name)
                          for r in doc.region_mentions})
-    doc.agency_hits = AgencyFinder(doc.text, doc.agency_context, region_spans).find()
+    finder = AgencyFinder(doc.text, doc.agency_context, region_spans)
+    doc.agency_hits = finder.find()
+    doc.position_hits = finder.in_positions
 
 
 def issuer(doc: Document) -> None:
@@ -136,8 +143,10 @@ def issuer(doc: Document) -> None:
         _find_agencies(doc)
         doc.issuer = _find_issuer(doc)
     issuing_zone = next((z for z in doc.zones if doc.issuer and _is_zone_body(doc.issuer, z)), None)
-    if issuing_zone is not None:
+    if issuing_zone is not None and doc.issuer is not None:
+        doc.issuer = zone_host(doc.text, doc.issuer, doc.region_mentions, RegionGazetteer.default())
         doc.agency_hits = zone_agencies(doc.text, doc.zones, issuing_zone, doc.agency_hits)
+    doc.office_region = source_row_region(doc.lines, doc.agency_hits)  # read before the row's hits go
     doc.agency_hits = _outside_menus(doc, doc.agency_hits)
     if doc.issuer and doc.issuer not in doc.agency_hits:  # named by a metadata row or by its region
         doc.agency_hits = sorted([*doc.agency_hits, doc.issuer], key=lambda h: h.start)
@@ -162,9 +171,28 @@ def _outside_menus(doc: Document, hits: list[AgencyHit]) -> list[AgencyHit]:
         if len(items) >= 3 and all(len(item) <= MENU_ITEM_CHARS for item in items) \
                 and not meta_rules.is_page_clutter(line.text):
             menus.append((line.start, line.end))
+    menus += [(line.start, line.end) for line in _clutter_rows(doc.lines)]
     if not menus:
         return hits
     return [h for h in hits if h == doc.issuer or not any(start <= h.start < end for start, end in menus)]
+
+
+# 市司法局 2020年03月30日 / 省政府办公厅 2022-03-15 under a title: the page's byline and date stamp
+BYLINE_RE = re.compile(r"\s*(?![^\s]*(?:关于|报告|总结|方案|通知))[\u4e00-\u9fff]{2,16}"
+                       r"\s+(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$")
+
+
+def _clutter_rows(lines: Sequence[meta_rules.Line]) -> list[meta_rules.Line]:
+    """The page's clutter rows above the body (来源:市司法局, 发布机构:区政府办公室, a breadcrumb, a
+    byline): the site's contributor or section, not a body the report speaks of; the issuer such a
+    row names is added back as the issuer."""
+    out = []
+    for line in lines[:meta_rules.HEADER_LINES]:
+        if meta_rules.is_body_line(line.text):
+            break
+        if meta_rules.is_page_clutter(line.text) or BYLINE_RE.match(line.text):
+            out.append(line)
+    return out
 
 
 def _find_zones(doc: Document) -> None:
@@ -188,11 +216,14 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
     region = region_government_issuer(doc.text, opening_end, doc.title,
                                       named_regions(doc.region_mentions, doc.region_unresolved),
                                       doc.region_context, RegionGazetteer.default())
+    if region is not None and not may_be_self(doc.text, region):  # 我局 is no region's government
+        region = None
     return (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures, region)
             or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions)
             or (zone_issuer(zone) if zone else None)
             or region
-            or source_row_issuer(doc.lines, doc.agency_hits))
+            or source_row_issuer(doc.lines, doc.agency_hits)
+            or leaders_body(doc.text, doc.position_hits))
 
 
 def _place_by_issuer(doc: Document, gazetteer: RegionGazetteer) -> bool:
@@ -242,9 +273,15 @@ def report(doc: Document) -> None:
     gazetteer = RegionGazetteer.default()
     doc.report = report_meta(doc.text, doc.lines, doc.title, doc.signatures, doc.issuer, gazetteer,
                              doc.region_context)
-    if doc.report.region is None and doc.issuer is None and doc.region_by_index is not None:
-        # the publisher's own number is issued under its division: the report's region, its body unknown
-        doc.report.region = name_prefix(gazetteer, doc.region_by_index)
+    if doc.report.region is None and doc.issuer is None:
+        # the publisher's own number is issued under its division, a notice sent down speaks of its own
+        # division (全省各级各部门…): the report's region, its body unknown
+        office = doc.office_region
+        entry = doc.region_by_index or (gazetteer.by_node(office) if office else None) or notice_region(
+            doc.text, _opening_end(doc), named_regions(doc.region_mentions, doc.region_unresolved),
+            doc.region_context, gazetteer)
+        if entry is not None:
+            doc.report.region = name_prefix(gazetteer, entry)
 
 
 def laws(doc: Document) -> None:

@@ -346,6 +346,9 @@ class Neo4jStore:
         elif self._read("MATCH (:Report)-[:MENTIONS]->(m:Measure) RETURN m.name LIMIT 1") and not self._read(
                 "MATCH (p:MeasurePair) RETURN p.key LIMIT 1"):
             self.rebuild_derived()  # a graph made before MeasurePair: co-mentions read it
+        elif self._read("MATCH (:Report)-[:CITES]->(l:Law) RETURN l.name LIMIT 1") and not self._read(
+                "MATCH (s:LawInflow) RETURN s.law LIMIT 1"):
+            self.rebuild_derived()  # a graph made before LawInflow: the 图谱 page's PageRank reads it
 
     # -- writing -------------------------------------------------------------
 
@@ -395,6 +398,7 @@ class Neo4jStore:
             touched, self._deferred, self._fresh = self._deferred, None, None
             derived.refresh(self._each_in_own_transaction, touched, DERIVED_ROWS)
             derived.mark_top(self._each_in_own_transaction, self._sweep)
+            derived.rebuild_inflow(self._each_in_own_transaction, self._sweep, DERIVED_ROWS)
 
     @contextmanager
     def writer(self) -> Iterator[GraphStore]:
@@ -604,7 +608,7 @@ def _write(rows: GraphRows, batch_size: int, read: derived.Runner, run: Callable
         fresh.difference_update(reports)
         fresh.update(new_reports)
         new_reports = fresh
-    cited = derived.cited_before(read, rows)
+    cited = derived.cited_before(read, rows, inflow=fresh is None)  # inside bulk(): recounted at its end
     for statement, params in _write_statements(rows, new_reports, batch_size):
         run(_statement_step(statement, params))
     refresh(cited)

@@ -1,5 +1,6 @@
 // name: filtered_report_groups
 // description: Reports passing the global filters, counted per region, issuer level and doc_type (the overview's charts and the sidebar's region list). Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// open: filtered_report_groups_all
 // param year_from: 0
 // param year_to: 0
 // param region: ""

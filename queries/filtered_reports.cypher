@@ -1,5 +1,6 @@
 // name: filtered_reports
 // description: The reports that pass the global filters, with the issuing agency's level, one page (skip/limit; the total is filtered_counts' reports). The page is cut before each report's issuers are read (their lowest level), and the sub-regions are looked up once: 2.5x less work than grouping every report. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// open: filtered_reports_all
 // param year_from: 0
 // param year_to: 0
 // param region: ""

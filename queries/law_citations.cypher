@@ -1,5 +1,6 @@
 // name: law_citations
 // description: (at most `limit` rows, earliest first) The filtered reports citing a document: issuing agency, level, year, the sentence and offsets. Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// open: law_citations_all
 // param year_from: 0
 // param year_to: 0
 // param region: ""

@@ -4,46 +4,41 @@
 // sort: start_offset, type, source, target
 // dialect: ladybug
 MATCH (s:Report {id: $report_id})-[e]->(t)
-OPTIONAL MATCH (src:Report {id: e.report_id})
 RETURN label(e) AS type, 'Report' AS source_label, s.id AS source, label(t) AS target_label,
-       coalesce(t.name, t.id) AS target, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS sentence, e.start_offset AS start_offset,
+       coalesce(t.name, t.id) AS target, right(left(s.text, e.end_offset), e.end_offset - e.start_offset) AS sentence, e.start_offset AS start_offset,
        e.end_offset AS end_offset, e.year AS year
 UNION ALL
-MATCH (:Report {id: $report_id})-[:ISSUED|MENTIONS]-(a:Agency)
-WITH DISTINCT a AS s
-MATCH (s)-[e]->(t)
+MATCH (src:Report {id: $report_id})-[:ISSUED|MENTIONS]-(s:Agency)-[e]->(t)
 WHERE e.report_id = $report_id AND label(e) <> 'LOCATED_IN'
-OPTIONAL MATCH (src:Report {id: e.report_id})
+// one pattern from the report, whose text is the evidence's (every edge here has its report_id): a WITH
+// between the hops, or a lookup of the report by e.report_id, made LadybugDB join every agency's edges;
+// DISTINCT: an agency may both issue and be mentioned
+WITH DISTINCT src, s, e, t
 RETURN label(e) AS type, 'Agency' AS source_label, s.name AS source, label(t) AS target_label,
        coalesce(t.name, t.id) AS target, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS sentence, e.start_offset AS start_offset,
        e.end_offset AS end_offset, e.year AS year
 UNION ALL
-MATCH (:Report {id: $report_id})-[:MENTIONS]->(s:Agency)-[e:LOCATED_IN]->(t)
+MATCH (src:Report {id: $report_id})-[:MENTIONS]->(s:Agency)-[e:LOCATED_IN]->(t)
 WHERE e.report_id = $report_id
-OPTIONAL MATCH (src:Report {id: e.report_id})
 RETURN label(e) AS type, 'Agency' AS source_label, s.name AS source, label(t) AS target_label,
        t.name AS target, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS sentence, e.start_offset AS start_offset,
        e.end_offset AS end_offset, e.year AS year
 UNION ALL
-MATCH (:Report {id: $report_id})-[:CITES]->(s:Law)-[e]->(t)
+MATCH (src:Report {id: $report_id})-[:CITES]->(s:Law)-[e]->(t)
 WHERE e.report_id = $report_id
-OPTIONAL MATCH (src:Report {id: e.report_id})
 RETURN label(e) AS type, 'Law' AS source_label, s.name AS source, label(t) AS target_label,
        t.name AS target, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS sentence, e.start_offset AS start_offset,
        e.end_offset AS end_offset, e.year AS year
 UNION ALL
-MATCH (:Report {id: $report_id})-[:MENTIONS]->(s:Measure)-[e]->(t)
+MATCH (src:Report {id: $report_id})-[:MENTIONS]->(s:Measure)-[e]->(t)
 WHERE e.report_id = $report_id
-OPTIONAL MATCH (src:Report {id: e.report_id})
 RETURN label(e) AS type, 'Measure' AS source_label, s.name AS source, label(t) AS target_label,
        t.name AS target, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS sentence, e.start_offset AS start_offset,
        e.end_offset AS end_offset, e.year AS year
 UNION ALL
-MATCH (:Report {id: $report_id})-[:MENTIONS]->(:Region)-[:PART_OF*0..3]->(s:Region)
-WITH DISTINCT s
-MATCH (s)-[e]->(t)
+MATCH (src:Report {id: $report_id})-[:MENTIONS]->(:Region)-[:PART_OF*0..3]->(s:Region)-[e]->(t)
 WHERE e.report_id = $report_id
-OPTIONAL MATCH (src:Report {id: e.report_id})
+WITH DISTINCT src, s, e, t
 RETURN label(e) AS type, 'Region' AS source_label, s.name AS source, label(t) AS target_label,
        t.name AS target, right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS sentence, e.start_offset AS start_offset,
        e.end_offset AS end_offset, e.year AS year

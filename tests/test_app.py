@@ -292,6 +292,7 @@ APP_QUERY_CASES = [  # (query, parameters) the pages run; values come from the s
     ("agency_reports", {"agency": "韶关市市场监督管理局"}), ("agency_measures", {"doc_type": "年度报告", "agency": "成都市生态环境局"}),
     ("law_citations", {"law": "中华人民共和国行政处罚法"}), ("law_detail", {"law": "中华人民共和国行政处罚法"}),
     ("agency_list", {}), ("report_ids", {}), ("report_texts_by_id", {"ids": ["a542a0d2292aa096"]}), ("citation_sources", {}), ("law_references", {}), ("agency_names", {}),
+    ("citation_totals", {}), ("citation_inflow", {"laws": ["中华人民共和国行政处罚法", "优化营商环境条例"]}),
     ("region_list", {}), ("filtered_counts", {"region": "广东省"}), ("filtered_report_groups", {"level": "市"}),
     ("neighbours", {"key": "韶关市市场监督管理局", "limit": 500}), ("neighbours", {"key": "双随机、一公开", "limit": 500}),
 ]

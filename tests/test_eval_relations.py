@@ -100,6 +100,7 @@ def test_no_relation_gold_no_relation_table() -> None:
 def test_relation_gold_is_found_beside_the_entity_gold() -> None:
     assert load_relation_gold(GOLD / "realdev" / "tune", "001.txt") is not None
     assert load_relation_gold(GOLD / "realdev" / "check", "002.txt") is not None
+    assert load_relation_gold(GOLD / "realextra8" / "entities", "001.txt") is not None
     assert load_relation_gold(GOLD / "realextra", "001.txt") is None
 
 
@@ -114,13 +115,17 @@ def _gold_pairs() -> list[tuple[dict, Path, Path]]:
         rel = GOLD / "relations" / f"{Path(gold['source']).stem}.json"
         if rel.exists():
             pairs.append((gold, rel, SHARED / "seeds" / gold["source"]))
+    extra8 = GOLD / "realextra8"
+    for gold in load_gold(extra8 / "entities"):
+        stem = Path(gold["source"]).stem
+        pairs.append((gold, extra8 / "relations" / f"{stem}.json", extra8 / gold["source"]))
     return pairs
 
 
 def test_relation_gold_agrees_with_entity_gold_and_text() -> None:
     require(SHARED.is_dir(), f"{SHARED} not present")
     for gold, rel_path, text_path in _gold_pairs():
-        assert rel_path.exists(), f"{rel_path}: every realdev report has relation gold"
+        assert rel_path.exists(), f"{rel_path}: every realdev and realextra8 report has relation gold"
         squashed = match_key(text_path.read_text(encoding="utf-8"))
         for rel in json.loads(rel_path.read_text(encoding="utf-8"))["relations"]:
             source_kind, target_kind = RELATION_ENDS[rel["type"]]
@@ -130,13 +135,19 @@ def test_relation_gold_agrees_with_entity_gold_and_text() -> None:
 
 
 # Measured 2026-12-07 (CHANGELOG.md): relation F1 on canonical names, floors a little under it
+# (session 8 relation rules: tune COOPERATES_WITH 0.86 and ISSUED 1.00, seeds COOPERATES_WITH 0.95 and ISSUED 1.00, realextra8
+# IMPLEMENTS 0.82, BASED_ON 0.50, ISSUED 0.95 — realextra8 relation gold is tune material)
 FLOORS = {
-    "tune": {"IMPLEMENTS": 0.91, "COOPERATES_WITH": 0.35, "ISSUED": 0.93},
-    "check": {"IMPLEMENTS": 0.60, "COOPERATES_WITH": 0.95, "ISSUED": 0.49},
-    "seeds": {"IMPLEMENTS": 0.90, "COOPERATES_WITH": 0.80, "BASED_ON": 0.55, "ISSUED": 0.97},
+    "tune": {"IMPLEMENTS": 0.91, "COOPERATES_WITH": 0.80, "ISSUED": 0.97},
+    "check": {"IMPLEMENTS": 0.60, "COOPERATES_WITH": 0.95, "BASED_ON": 0.75, "ISSUED": 0.49},
+    "seeds": {"IMPLEMENTS": 0.90, "COOPERATES_WITH": 0.92, "BASED_ON": 0.55, "ISSUED": 0.98},
+    "realextra8": {"IMPLEMENTS": 0.79, "BASED_ON": 0.47, "ISSUED": 0.92},
 }
-SETS = {"tune": (GOLD / "realdev" / "tune", "realdev", 20), "check": (GOLD / "realdev" / "check", "realdev", 20),
-        "seeds": (GOLD, "seeds", 5)}
+# gold folder, folder of the texts, reports with relation gold
+SETS = {"tune": (GOLD / "realdev" / "tune", SHARED / "realdev", 20),
+        "check": (GOLD / "realdev" / "check", SHARED / "realdev", 20),
+        "seeds": (GOLD, SHARED / "seeds", 5),
+        "realextra8": (GOLD / "realextra8" / "entities", GOLD / "realextra8", 28)}
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
@@ -144,9 +155,9 @@ def test_relation_floors(part: str) -> None:
     from fazhi.evaluate import evaluate
     from fazhi.ingest import extract_file
 
-    gold, corpus, reports = SETS[part]
-    require((SHARED / corpus).is_dir(), f"{corpus} texts not present")
-    result = evaluate(gold, SHARED / corpus, extract_file)
+    gold, texts, reports = SETS[part]
+    require(texts.is_dir(), f"{texts} not present")
+    result = evaluate(gold, texts, extract_file)
     assert result.relation_reports == reports
     f1 = {t: s.f1 for t, s in result.relation_scores.items()}
     low = {t: round(f1[t], 3) for t, floor in FLOORS[part].items() if f1[t] < floor}

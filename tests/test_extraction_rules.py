@@ -1435,6 +1435,52 @@ def test_我镇_with_one_township_named(text: str, agency: str | None) -> None:
     assert meta_of(text).agency == agency
 
 
+@pytest.mark.parametrize(("text", "agency"), [
+    # 我乡/我街 placed nowhere: the township writes its own stem in its slogan or its own plan's title
+    ("2023年,在县委、县政府的领导下,我乡坚持以习近平法治思想为指导,推进依法行政,奋力谱写法治芹洋建设新篇章。"
+     "现将有关情况报告如下:\n一、主要举措\n", "宁德市寿宁县芹洋乡人民政府"),
+    ("2024年,我街深入学习贯彻习近平法治思想,推进基层依法治理。现将情况报告如下:\n一、主要举措\n"
+     "制定《海游街理论学习中心组学习计划》。\n", "台州市三门县海游街道办事处"),
+    # two townships' stems, stems that are words (法治文化, 法治乡村, 《中华…), or a department's report: no guess
+    ("2024年,我街深入学习贯彻习近平法治思想。现将情况报告如下:\n制定《冶源街2024年普法计划》《海游街学法制度》。\n", None),
+    ("2023年,我乡坚持依法行政,推进法治文化建设和法治乡村建设。现将有关情况报告如下:\n", None),
+    ("2023年,我乡坚持依法行政,学习《中华人民共和国宪法》。现将有关情况报告如下:\n", None),
+    ("2023年,我局坚持依法行政,推进法治芹洋建设。现将有关情况报告如下:\n", None),
+    # the stem of another kind of township (芹洋乡 exists, no 芹洋镇)
+    ("2023年,我镇坚持依法行政,推进法治芹洋建设。现将有关情况报告如下:\n", None),
+])
+def test_我乡_我街_with_their_own_stem(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a national body that reports on itself opens its report; the centre it follows never does
+    ("2024年,在党中央、国务院的坚强领导下,国家税务总局坚持以习近平新时代中国特色社会主义思想为指导,深入推进依法行政。"
+     "现将主要工作情况报告如下:\n", "国家税务总局"),
+    ("2024年,在党中央的坚强领导下,最高人民检察院坚持以习近平法治思想为指导,推进法治建设。现将有关情况报告如下:\n",
+     "最高人民检察院"),
+    ("2022年,国务院深入推进依法行政。我们认真落实各项部署,现将有关情况报告如下:\n", None),
+    ("2022年,中共中央坚持全面依法治国。我们认真落实,现将有关情况报告如下:\n", None),
+])
+def test_a_national_body_as_the_opening_subject(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # 我局 adopts its own rules at its own meeting: the rules' title names it
+    ("2023年,我局坚持依法行政。现将有关情况报告如下:\n一、主要举措\n局党组会议审议并通过了《泰顺县交通运输局重大行政"
+     "决策程序规定》等文件。\n", "温州市泰顺县交通运输局"),
+    ("2023年,我局坚持依法行政。现将有关情况报告如下:\n研究通过《泰顺县教育局合法性审查办法》。\n", "温州市泰顺县教育局"),
+    # two bureaus' rules adopted: which is the reporter's is not said
+    ("2023年,我局坚持依法行政,全面推进法治政府建设各项工作。现将有关情况报告如下:\n一、主要举措\n(一)加强组织领导。"
+     "局领导班子高度重视法治建设,把法治建设摆在重要位置,与业务工作同部署同推进。\n(二)完善制度。"
+     "审定《泰顺县交通运输局合法性审查办法》,"
+     "审议通过《泰顺县教育局合法性审查办法》。\n", None),
+])
+def test_我局_adopting_its_own_rules(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
 @pytest.mark.parametrize(("text", "agency", "region"), [
     # a 街道 written 街 as the opening's subject: unique nationwide, or placed by its district
     ("2024年,清波街坚持以习近平法治思想为指导,推进基层依法治理。\n", "杭州市上城区清波街道办事处", "杭州市上城区清波街道"),
@@ -1520,3 +1566,424 @@ def test_a_bare_zone_head_takes_the_zone_written_with_its_city() -> None:
     text = ("法治是重要支撑。2022年经开区管委会紧紧围绕年度目标推进依法行政。\n"
             "宁波经济技术开发区出台总体方案,即经开区优化营商环境方案,开展自评,形成经开区首套评价体系。\n")
     assert meta_of(text).agency == "宁波经济技术开发区管理委员会"
+
+
+# -- session 8: general wordings of measures, clutter rows -------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("市政府常务会议专题学法3次", "政府常务会议会前学法"),  # a setting word before 学法
+    ("坚持常务会前学法", "政府常务会议会前学法"),
+    ("组织局领导干部集中学法", "领导干部学法用法制度"),
+    ("党组中心组定期学法", "理论学习中心组学法制度"),
+])
+def test_a_study_practice_with_a_setting_word_is_the_catalogue_practice(text: str, expected: str) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == [expected]
+
+
+def test_a_setting_word_does_not_make_a_meeting_of_a_study_group() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert find_measures("局领导班子会前研究") == []
+    assert [h.name for h in find_measures("干部会前学法")] == ["政府常务会议会前学法"]  # the catalogue's own alias
+    assert find_measures("干部专题学习法律") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("借助“4·22”世界地球日和“6·5”环境日开展宣传", ["世界地球日"]),  # 环境日 alone is no catalogue name
+    ("在世界水日、中国水周期间普法", ["世界水日", "中国水周"]),
+    ("以全国税收宣传月为契机", ["全国税收宣传月"]),
+])
+def test_national_observance_days_are_publicity_measures(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("开展《安全生产法》宣传周活动", ["安全生产法宣传周"]),
+    ("组织“8·29”测绘法宣传日", ["测绘法宣传日"]),  # the catalogue's entry wins
+    ("举办统计法宣传日", ["统计法宣传日"]),
+    ("集中开展普法宣传月活动", []),  # 普法 is no law
+    ("开展法治宣传日活动", []),
+])
+def test_a_law_publicity_day_is_named_after_the_law(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
+
+
+def test_a_province_portal_is_named_without_sheng() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures("事项在湖北政务服务网公开", [(3, 5)])] == ["湖北政务服务网"]
+    assert [h.name for h in find_measures("依托湖北省政务服务网办理", [(2, 5)])] == ["湖北政务服务网"]
+    assert [h.name for h in find_measures("依托湖北省政务服务中心办理", [(2, 5)])] == []
+
+
+@pytest.mark.parametrize("row", ["发布时间：2023-02-01 来源：市卫生健康局", "市卫生健康局 2023年02月01日",
+                                 "文章来源:市卫生健康局 更新时间:2023/02/01 11:30"])
+def test_a_page_source_row_or_byline_names_no_agency(row: str) -> None:
+    text = (f"肇庆市人民政府关于2022年法治政府建设情况的报告\n{row}\n"
+            "2022年，肇庆市人民政府认真贯彻落实党中央决策部署，配合市公安局开展专项行动，取得了新的进展。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "肇庆市公安局" in agencies
+    assert not any("卫生健康" in a for a in agencies), agencies
+
+
+def test_a_government_after_a_named_city_committee_is_that_citys() -> None:
+    text = ("清镇市司法局2023年法治政府建设年度报告\n2023年，我局在贵阳市委、市政府和清镇市委、市政府的坚强领导下，"
+            "认真贯彻落实各项部署，取得了新的进展。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "贵阳市人民政府" in agencies, agencies
+    assert "贵阳市清镇市人民政府" in agencies, agencies
+
+
+def test_a_committee_named_only_as_a_meetings_owner_is_no_mention() -> None:
+    text = ("开州区发展和改革委员会2021年法治政府建设工作报告\n2021年，我委认真贯彻区委全面依法治区工作会议精神，"
+            "落实区政府常务会部署，配合区司法局开展执法监督。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "重庆市开州区司法局" in agencies, agencies
+    assert not any(a.endswith(("区委员会", "区人民政府")) for a in agencies), agencies
+
+
+def test_the_government_written_after_a_party_committee_is_the_committees_regions() -> None:
+    text = ("博州司法局2022年法治政府建设年度报告\n2022年，在新疆维吾尔自治区党委、政府的坚强领导下，"
+            "我局配合州公安局开展专项检查，取得了新的进展。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "新疆维吾尔自治区人民政府" in agencies, agencies
+    town = "慈溪市司法局2022年法治政府建设年度报告\n2022年，我局指导观海卫镇党委、政府落实法治建设责任，取得了新的进展。\n"
+    assert "宁波市慈溪市观海卫镇人民政府" in names(extract(text_document("t.txt", town)).agencies)
+
+
+
+def test_a_streets_party_committee_is_its_work_committee_and_a_bare_dangwei_is_not_it() -> None:
+    text = ("杭州市上城区清波街道2022年法治政府建设工作报告\n2022年，清波街道党委高度重视法治建设，"
+            "把法治思想作为党委(党组)理论学习中心组学习的重要内容。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "中共杭州市上城区清波街道工作委员会" in agencies, agencies
+    assert not any(a.endswith("街道委员会") for a in agencies), agencies
+
+
+def test_a_quoted_label_before_a_platform_head_is_one_bodys_tool() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert find_measures("依托“邻里议事”平台化解纠纷，开通“码上办”系统") == []
+    assert [h.name for h in find_measures("上线“安全通”APP")] == ["安全通APP"]
+
+
+def test_a_region_written_before_a_catalogue_platform_names_the_catalogue_platform() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    text = "推进惠州市执法两平台应用"
+    assert [h.name for h in find_measures(text, [(2, 5)])] == ["广东省行政执法信息平台和行政执法监督网络平台"]
+
+
+def test_a_prefecture_organ_is_not_a_county_level_citys() -> None:
+    text = ("伊宁市人民政府2022年法治政府建设情况报告\n2022年，伊宁市人民政府认真执行伊犁哈萨克自治州和自治州人民政府工作规则，"
+            "聘请业界知名律师事务所担任法律顾问，取得了新的进展。\n")
+    agencies = extract(text_document("r.txt", text)).agencies
+    city = next(a for a in agencies if a.name.endswith("伊宁市人民政府"))
+    assert all(m.text == "伊宁市人民政府" for m in city.mentions), city.mentions  # not 州人民政府
+    assert not any("律师事务所" in a.name for a in agencies), names(agencies)
+
+
+def test_a_tribunal_written_alone_in_a_list_of_units_is_one() -> None:
+    text = ("某镇2024年法治建设工作总结\n2024年，我镇统筹派出所、司法所、法庭等力量化解纠纷，组织旁听法庭庭审，法庭长期驻点。\n")
+    extraction = extract(text_document("r.txt", text))
+    tribunal = [a for a in extraction.agencies if a.name == "法庭"]
+    assert len(tribunal) == 1 and [m.text for m in tribunal[0].mentions] == ["法庭"], extraction.agencies
+
+
+
+@pytest.mark.parametrize("body", ["省通信管理局", "唐山市城市管理综合行政执法局", "中卫市审批服务管理局",
+                                  "长春市政务服务和数字化建设管理局"])
+def test_bodies_of_the_functions_table_added_in_session_8(body: str) -> None:
+    text = f"河北省司法厅2020年法治政府建设年度报告\n2020年，我厅配合{body}开展专项检查，取得了新的进展。\n"
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert any(a.endswith(body.lstrip("省")) for a in agencies), agencies
+
+
+def test_later_items_of_a_plural_list_are_not_the_reports_own_bodies() -> None:
+    text = ("安徽省住房和城乡建设厅关于2018年法治政府建设情况的报告\n2018年，我厅指导各设区市规划局、房管局、园林局开展执法检查，"
+            "配合省公安厅查处违法行为。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "安徽省公安厅" in agencies, agencies
+    assert not any(a.endswith(("规划局", "房管局", "园林局")) for a in agencies), agencies
+
+
+def test_the_office_of_a_study_campaign_is_no_education_body() -> None:
+    text = "广东省市场监督管理局2023年法治政府建设年度报告\n2023年，我局做法被省委主题教育办肯定推广，配合省教育厅开展普法。\n"
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "广东省教育厅" in agencies, agencies
+    assert not any(a.endswith("教育办") for a in agencies), agencies
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("专人负责法制审核工作", ["重大执法决定法制审核制度"]),
+    ("培训法制审核人员20人", []),  # the people, not the review system
+    ("建立领导干部应知应会党内法规和法律法规清单制度", ["领导干部应知应会法律法规清单"]),
+    ("开展跨部门双随机联合抽查", ["双随机、一公开"]),
+])
+def test_wordings_seen_in_surveyed_reports(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
+
+
+KAIZHOU = "重庆市开州区司法局2022年法治政府建设年度报告\n2022年，我局认真履职。"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (KAIZHOU + "根据中央、省、市、县委要求推进法治建设。", "中共中央"),  # the tiers, 中央 first
+    (KAIZHOU + "深入贯彻落实中央《党政主要负责人履行推进法治建设第一责任人职责规定》。", "中共中央"),
+    (KAIZHOU + "在区委依法治区委员会办公室的指导下开展工作。", "中共重庆市开州区委全面依法治区委员会办公室"),
+    (KAIZHOU + "全国普法办将其作为经验推广。", "全国普法工作领导小组办公室"),
+    ("雷州市东里镇2022年法治政府建设工作报告\n2022年，我镇在镇党委、镇人大的监督支持下依法行政。\n",
+     "湛江市雷州市东里镇人民代表大会"),  # a township's congress written with its kind
+])
+def test_central_tiers_offices_and_township_congresses(text: str, expected: str) -> None:
+    assert expected in names(extract(text_document("r.txt", text)).agencies)
+
+
+def test_a_bare_market_supervision_station_belongs_to_some_township() -> None:
+    text = "肇庆市司法局2022年法治政府建设年度报告\n2022年，我局组织司法所、派出所、市场监督管理所负责人参加培训，取得了新的进展。\n"
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "市场监督管理所" in agencies, agencies
+
+
+def test_a_unit_written_after_the_towns_kind_in_its_own_report_is_the_towns() -> None:
+    text = "杭州市余杭区仁和街道2022年法治政府建设工作报告\n2022年，街道综合行政执法大队共办理行政处罚案件1件，均做到公开透明。\n"
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "杭州市余杭区仁和街道综合行政执法大队" in agencies, agencies
+
+@pytest.mark.parametrize(("text", "agency", "region", "doc_type"), [
+    # a 通报 sent down to those below, its sender unsaid: its 全省/全县 names the region, not who speaks
+    ("各市人民政府,各县(市、区)人民政府,省政府各部门:\n2021年,在省委、省政府的坚强领导下,全省各级各部门坚持以习近平"
+     "法治思想为指导,扎实推进法治政府建设。按照《山西省依法行政考核办法》,对各市和省直部门进行了考核。现将考核结果通报"
+     "如下:\n一、优秀等次单位\n太原市人民政府、大同市人民政府\n", None, "山西省", "通知"),
+    ("各乡镇人民政府,县政府各部门:\n2022年,全县各级各部门坚持依法行政,法治政府建设取得新成效。经县委依法治县办考核,"
+     "现将结果通报如下:\n一、优秀单位\n城关镇人民政府\n泰顺县教育局\n", None, "温州市泰顺县", "通知"),
+    # titled: the heading names the sender; a title ending 通报 is a notice
+    ("泰顺县人民政府关于2022年度法治政府建设考核结果的通报\n各乡镇人民政府,县政府各部门:\n经考核,现将结果通报如下。\n",
+     "温州市泰顺县人民政府", "温州市泰顺县", "通知"),
+    # 予以通报批评 is what a news item reports, not a 通报
+    ("近日,县司法局对未按要求公开年度报告的单位予以通报批评。记者了解到,该局开展了专项检查。\n", None, None, "其他"),
+])
+def test_a_通报_sent_down(text: str, agency: str | None, region: str | None, doc_type: str) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region, meta.doc_type) == (agency, region, doc_type)
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # 营商局: 辽宁's 营商环境建设局 at province and city level
+    ("省营商局2023年法治政府建设情况报告\n2023年,省营商局坚持依法行政,持续优化辽宁营商环境。\n", "辽宁省营商环境建设局"),
+    ("2023年,市营商局坚持依法行政,推进沈阳营商环境建设。现将我局有关情况报告如下:\n", "沈阳市营商环境建设局"),
+])
+def test_营商局_is_the_营商环境建设局(text: str, agency: str) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # combined and local department names the reforms created, as the opening's subject
+    ("2023年,宜昌市水利和湖泊局坚持以习近平法治思想为指导,全面推进依法行政。现将有关情况报告如下:\n", "宜昌市水利和湖泊局"),
+    ("2023年,在县委、县政府的领导下,平江县教育体育局坚持依法治教。现将有关情况报告如下:\n", "岳阳市平江县教育体育局"),
+    ("2022年,成都市住房保障和房产管理局坚持依法行政。现将有关情况报告如下:\n", "成都市住房保障和房产管理局"),
+    ("2019年,湛江市海洋与渔业局坚持依法行政。现将有关情况报告如下:\n", "湛江市海洋与渔业局"),
+    # a township's party committee and government together as the subject, the level written twice
+    ("2023年,湛江市坡头区龙头镇党委、镇政府深入学习贯彻习近平法治思想。现将有关情况报告如下:\n",
+     "湛江市坡头区龙头镇人民政府"),
+])
+def test_department_forms_and_township_organs_as_subjects(text: str, agency: str) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    # a zone named after its 直辖市 or city lies in the one district it follows as a superior
+    ("2023年重庆经济技术开发区法治政府建设情况报告\n2023年,重庆经开区坚持以习近平法治思想为指导,认真落实市委市政府和"
+     "南岸区委区政府的部署要求,推进依法行政。\n", "重庆市南岸区"),
+    ("苏州工业园区2023年法治政府建设情况报告\n2023年,苏州工业园区认真落实省委省政府和苏州市委市政府的部署。\n", "苏州市"),
+    # a district named for another reason, or two districts: the zone stays in its city
+    ("2023年重庆经济技术开发区法治政府建设情况报告\n2023年,重庆经开区坚持依法行政。与江北区、南岸区签订合作协议。\n", "重庆市"),
+])
+def test_a_zone_lies_in_the_district_it_follows(text: str, region: str) -> None:
+    assert meta_of(text).region == region
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # 我局 names its body only in its own leaders' positions, in the 第一责任人 paragraph
+    ("2023年,在黔江区委、区政府的坚强领导下,我局坚持依法行政,全面推进法治政府建设。现将我局有关情况报告如下。\n一、主要举措\n(一)加强组织领导。"
+     "区市场监管局党组书记、局长认真履行推进法治建设第一责任人职责,主持召开专题会议。\n",
+     "重庆市黔江区市场监督管理局"),
+    # 我委 for a 委员会
+    ("2023年,我委坚持依法行政,全面推进法治政府建设。现将有关情况报告如下:\n一、主要举措\n(一)加强组织领导。"
+     "南京市发展和改革委员会党组书记、主任带头讲法。\n", "南京市发展和改革委员会"),
+    # another body's leader visiting, or two bureaus' leaders acting: no guess
+    ("2023年,在黔江区委、区政府的坚强领导下,我局坚持依法行政,全面推进法治政府建设。现将我局有关情况报告如下。\n一、主要举措\n"
+     "市司法局局长一行到我局调研指导法治建设。\n", None),
+    ("2023年,在黔江区委、区政府的坚强领导下,我局坚持依法行政,全面推进法治政府建设。现将我局有关情况报告如下。\n一、主要举措\n"
+     "区司法局局长带头学法,区教育局局长带头讲法。\n", None),
+])
+def test_我局_named_by_its_leaders_positions(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # untitled openings: the subject with its short name introduced by (以下称…), 践行 as the verb, and a
+    # province's governments at every level with their departments
+    ("2021年度,江西省生态环境厅(以下称省生态环境厅)以习近平法治思想为指导,推进依法行政。\n", "江西省生态环境厅"),
+    ("2023年,吉林省忠诚践行习近平法治思想,持续推进法治政府建设。现将有关情况报告如下:\n", "吉林省人民政府"),
+    ("2022年,我省各级政府及其部门坚持以习近平法治思想为指导,推进依法行政,建设法治甘肃。\n一、主要举措\n"
+     "甘肃省人民政府常务会议专题学法。\n", "甘肃省人民政府"),
+    ("现将我旗2023年法治政府建设情况报告如下:\n2023年,全旗各级人民政府及其工作部门坚持依法行政。\n"
+     "一、主要举措\n扎鲁特旗人民政府常务会议学法4次。\n", "通辽市扎鲁特旗人民政府"),
+])
+def test_untitled_openings_name_their_subject(text: str, agency: str) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a township's news page: visited by the county, it speaks as 我镇 once; the one township it names
+    ("法治动态 5月8日,县司法局局长一行来到沙坪镇调研法治建设工作。调研组实地查看了法治文化广场。\n"
+     "近年来,我镇坚持将法治乡村建设作为普法重点,扎实开展宣传。\n", "沙坪镇人民政府"),
+    # 全镇 once is no self-description; 我镇 with two townships named decides nothing
+    ("5月8日,县司法局来到沙坪镇调研。全镇共有法律明白人120名。\n", None),
+    ("5月8日,县司法局来到沙坪镇和龙泉镇调研。近年来,我镇坚持普法。\n", None),
+    # a news item's subject doing several things at once (多措并举, 多举措)
+    ("近日,年度报告报备工作正式启动。井研县司法局多举措做好年度报告的审查备案工作,督促各单位按时公开。\n",
+     "乐山市井研县司法局"),
+])
+def test_news_pages_of_a_township_or_a_bureau(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    # no issuer: the context region when the text calls it its own, not when it also speaks as a lower level
+    ("2024年,我局认真贯彻市局党组和区委、区政府部署,为全区经济社会发展提供支撑。分局被评为全省自然资源系统先进单位。"
+     "聘请安徽皖大律师事务所为法律顾问。\n", None),
+    ("2023年,全省各级行政机关坚持依法行政,推进法治安徽建设。现将有关情况报告如下:\n", "安徽省"),
+    ("2023年,我们坚持依法行政,全区各级行政机关推进法治广西建设。现将有关情况报告如下:\n", "广西壮族自治区"),
+    # the own level written with the division's own character: a 旗, a county-level city's 全市
+    ("现将我旗2024年法治政府建设情况报告如下,请予审议。会议在西乌珠穆沁旗召开。\n", "锡林郭勒盟西乌珠穆沁旗"),
+    ("2023年,我们坚持依法行政,全市法治政府建设取得新成效,廉江市获评先进。现将有关情况报告如下:\n", "湛江市廉江市"),
+])
+def test_the_context_region_needs_the_texts_own_level(text: str, region: str | None) -> None:
+    assert meta_of(text).region == region
+
+
+@pytest.mark.parametrize(("text", "title", "agency"), [
+    # a browser title carries the site's name after _ or " - ": the document's title is before it
+    ("资溪县2023年法治政府建设年度报告_资溪县人民政府门户网站\n2023年,我县坚持以习近平法治思想为指导,全面推进依法行政,"
+     "法治政府建设取得新成效。现将有关情况报告如下:\n一、主要举措\n", "资溪县2023年法治政府建设年度报告", "抚州市资溪县人民政府"),
+    ("桐庐县应急管理局2023年度法治政府建设情况报告 - 桐庐县人民政府\n2023年,我局坚持以习近平法治思想为指导,全面推进"
+     "依法行政。现将有关情况报告如下:\n一、主要举措\n", "桐庐县应急管理局2023年度法治政府建设情况报告", "杭州市桐庐县应急管理局"),
+])
+def test_a_browser_titles_site_name_is_dropped(text: str, title: str, agency: str) -> None:
+    meta = meta_of(text)
+    assert (meta.title, meta.agency) == (title, agency)
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # 本报告…由X编制: the author a 政府信息公开 annual report names
+    ("本报告根据《中华人民共和国政府信息公开条例》要求,由景宁畲族自治县司法局编制。\n一、总体情况\n",
+     "丽水市景宁畲族自治县司法局"),
+    ("本报告由临沂市罗庄区卫生健康局按照《中华人民共和国政府信息公开条例》(国务院令第711号)要求编制。\n",
+     "临沂市罗庄区卫生健康局"),
+    # a body that supplies the data, or one named after another that leads: not the author
+    ("本报告中所列数据由县统计局提供。\n", None),
+])
+def test_a_report_naming_its_author(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # 现将我旗/我县…报告如下: the region's own report, here delivered to its congress's standing committee
+    ("——2025年3月17日在西乌珠穆沁旗第十六届人民代表大会常务委员会第二十四次会议上\n主任、各位副主任、委员:\n"
+     "根据会议安排,现将我旗2024年法治政府建设情况报告如下,请予审议。\n2024年,全旗各级人民政府及其工作部门在旗委的领导下,"
+     "坚持依法行政,法治政府建设取得新成效。\n", "锡林郭勒盟西乌珠穆沁旗人民政府"),
+    # 现将我局…: a department's, and which one is not said
+    ("——2025年3月17日在西乌珠穆沁旗第十六届人民代表大会常务委员会第二十四次会议上\n主任、各位副主任、委员:\n"
+     "根据会议安排,现将我局2024年法治工作情况报告如下,请予审议。\n", None),
+])
+def test_现将我旗_报告如下(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
+_BODY_WITHOUT_ISSUER = ("2023年,在县委、县政府的坚强领导下,坚持以习近平法治思想为指导,全面推进依法行政,法治政府建设取得新成效。"
+                        "现将有关情况报告如下:\n一、主要举措\n(一)加强组织领导。全面落实缙云县法治政府建设实施方案。\n")
+
+
+@pytest.mark.parametrize(("head", "agency", "region"), [
+    # a 作者 row naming a body states its contributor as a 来源 row does
+    ("2023年度法治政府建设工作报告\n作者:缙云县司法局 来源:本站\n", "丽水市缙云县司法局", "丽水市缙云县"),
+    # a government's office puts up the page: the report is that region's, its issuer unsaid
+    ("信息来源:缙云县人民政府办公室\n", None, "丽水市缙云县"),
+    # a person as the author: nothing
+    ("2023年度法治政府建设工作报告\n作者:张明 来源:本站\n", None, None),
+])
+def test_author_and_source_rows(head: str, agency: str | None, region: str | None) -> None:
+    meta = meta_of(head + _BODY_WITHOUT_ISSUER)
+    assert (meta.agency, meta.region) == (agency, region)
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a district written with its zone's name in brackets is still the opening's subject
+    ("2023年,宁波市北仑区(宁波经济技术开发区)坚持以习近平法治思想为指导,全面推进依法行政。现将有关情况报告如下:\n",
+     "宁波市北仑区人民政府"),
+    ("2022年,广州市南沙区(南沙开发区)深入推进法治政府建设。现将有关情况报告如下:\n", "广州市南沙区人民政府"),
+])
+def test_a_region_subject_with_a_second_name(text: str, agency: str) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a report speaking as 我局/我委 is not the 厅 or government its opening names first
+    ("2023年,浙江省司法厅推动全省行政复议体制改革,我局积极配合。现将有关情况报告如下:\n", None),
+    ("2023年,绍兴市人民政府深化“放管服”改革,我委积极落实。现将有关情况报告如下:\n", None),
+    # 本办法, 我部门 are words, not a body speaking: the subject stands
+    ("2023年,浙江省司法厅坚持以习近平法治思想为指导,推进依法行政,本办法所列事项我部门全部落实。现将有关情况报告如下:\n",
+     "浙江省司法厅"),
+    ("2023年,绍兴市发展和改革委员会坚持依法行政,我委积极落实。现将有关情况报告如下:\n", "绍兴市发展和改革委员会"),
+])
+def test_an_opening_subject_must_fit_the_self_reference(text: str, agency: str | None) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("name", "agency"), [
+    # national bodies written short, as their own reports' subjects
+    ("金融监管总局", "国家金融监督管理总局"),
+    ("国家外汇局", "国家外汇管理局"),
+])
+def test_national_short_forms(name: str, agency: str) -> None:
+    text = f"2023年,{name}坚持以习近平法治思想为指导,全面推进依法行政。现将有关情况报告如下:\n一、主要举措\n"
+    assert meta_of(text).agency == agency
+
+
+_PLAIN_OPENING = ("\n2023年,我们坚持以习近平法治思想为指导,全面推进依法行政,法治政府建设取得新成效。现将有关情况报告如下:\n"
+                  "一、主要举措\n")
+
+
+@pytest.mark.parametrize(("head", "title", "agency"), [
+    # the region in a publisher's brackets before the title, the issuer in brackets after it
+    ("【修水县】2023年度法治政府建设年度报告", "【修水县】2023年度法治政府建设年度报告", "九江市修水县人民政府"),
+    ("修水县2023年法治政府建设年度报告(修水县人民政府)", "修水县2023年法治政府建设年度报告", "九江市修水县人民政府"),
+    ("2023年度法治政府建设情况报告(武宁县应急管理局)", "2023年度法治政府建设情况报告", "九江市武宁县应急管理局"),
+    # a bracketed note that names no body stays part of the title
+    ("2023年度法治政府建设情况报告(全文)", None, None),
+])
+def test_bracketed_publishers_around_a_title(head: str, title: str | None, agency: str | None) -> None:
+    meta = meta_of(head + _PLAIN_OPENING)
+    assert meta.agency == agency
+    if title is not None:
+        assert meta.title == title
+
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # a city bureau's branch named by its county's short name (修水|分局: the scanner reads 水分 as a word)
+    ("九江市生态环境局修水分局2023年度法治政府建设工作报告" + _PLAIN_OPENING, "九江市生态环境局修水分局", "九江市修水县"),
+    ("温州市生态环境局泰顺分局2023年度法治政府建设工作报告" + _PLAIN_OPENING, "温州市生态环境局泰顺分局", "温州市泰顺县"),
+])
+def test_a_branch_named_by_its_countys_short_name(text: str, agency: str, region: str) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (agency, region)

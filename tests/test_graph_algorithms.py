@@ -7,7 +7,13 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from fazhi.graph.algorithms import citation_rank, pagerank, shared_measure_communities
+from fazhi.graph.algorithms import (
+    InflowTotals,
+    citation_rank,
+    citation_rank_totals,
+    pagerank,
+    shared_measure_communities,
+)
 from fazhi.graph.ladybug_store import LadybugStore
 from fazhi.ingest import ingest
 from fazhi.queries import library
@@ -28,13 +34,19 @@ def samples_store(tmp_path_factory):
 
 
 def ranks_from_library(store) -> tuple[dict[str, float], float]:
-    inflow: dict[str, float] = {}
-    for row in library.run(store, "citation_inflow").records():
-        inflow[row["law"]] = inflow.get(row["law"], 0.0) + row["inflow"]
+    """Every cited document's rank as the 图谱 page computes it: the inflow of the documents at the ends of
+    references and the totals, then each other document from its own inflow."""
     references = [(r["source"], r["target"], float(r["weight"]))
                   for r in library.run(store, "law_references").records()]
     sources = sum(r["sources"] for r in library.run(store, "citation_sources").records())
-    return citation_rank(inflow, references, sources)
+    totals = library.run(store, "citation_totals").records()[0]
+    laws = [name for (name,) in store.query("MATCH (l:Law) RETURN l.name", row_cap=10**6).rows]
+    inflow = {r["law"]: r["inflow"] for r in library.run(store, "citation_inflow", {"laws": laws}).records()}
+    linked = {end for ref in references for end in ref[:2]}
+    ranks = citation_rank_totals({law: inflow[law] for law in linked if law in inflow}, references, sources,
+                                 InflowTotals(totals["laws"], totals["inflow"], totals["peak"]))
+    assert ranks.top == pytest.approx(max([ranks.source, *(ranks.of(law, inflow.get(law)) for law in laws)]))
+    return {law: ranks.of(law, inflow.get(law)) for law in set(inflow) | linked}, ranks.source
 
 
 def test_document_pagerank_equals_pagerank_of_the_whole_citation_graph(samples_store) -> None:

@@ -139,3 +139,23 @@ def test_law_links_are_the_documents_neighbours_of_those_types(samples_store) ->
         assert got == expected, law
         linked += bool(got)
     assert linked >= 3
+
+
+def test_agency_names_keyset_pages_are_every_name_once_in_order(samples_store) -> None:
+    """Each page starts after the last name of the one before; together they are every agency, sorted."""
+    names: list[str] = []
+    page = library.run(samples_store, "agency_names", {"after": "", "limit": 7}).rows
+    while page:
+        assert len(page) <= 7
+        names += [name for (name,) in page]
+        page = library.run(samples_store, "agency_names", {"after": names[-1], "limit": 7}).rows
+    every = [name for (name,) in samples_store.query("MATCH (a:Agency) RETURN a.name", row_cap=100_000).rows]
+    assert len(every) > 7 and names == sorted(every)
+
+
+def test_search_names_narrowed_to_one_label(samples_store) -> None:
+    laws = library.run(samples_store, "search_names", {"text": "法", "label": "Law", "limit": 500}).records()
+    assert laws and all(row["label"] == "Law" and "法" in row["name"] for row in laws)
+    every = library.run(samples_store, "search_names", {"text": "法", "limit": 500}).records()
+    assert {row["label"] for row in every} > {"Law"}
+    assert [row for row in every if row["label"] == "Law"] == laws
