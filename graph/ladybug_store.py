@@ -377,14 +377,26 @@ class LadybugStore:
         before it (texts in the Report table), opened read-only, is read as it is: no file, no rewrite;
         a writer moves its texts (_move_texts)."""
         self._texts = None
-        if self.read_only and TEXT_APART[1] in self._columns(TEXT_APART[0]):
+        columns = self._columns(TEXT_APART[0])
+        if self.read_only and TEXT_APART[1] in columns:
             return
-        self._texts = ReportTexts(self.sidecar_path(TEXTS_SUFFIX), read_only=self.read_only)
+        path = self.sidecar_path(TEXTS_SUFFIX)
+        if not path.exists() and TEXT_KEY in columns and self._rows(
+                f"MATCH (r:Report) WHERE r.{TEXT_KEY} IS NOT NULL RETURN r.id LIMIT 1", {}):
+            # A store copied or restored without it: reading on would show every report without its
+            # text (and a writer would start an empty file), so say what is missing instead.
+            self._conn.close()
+            self._db.close()
+            raise StoreUnavailable(f"{path} is missing: the report texts of {self.path} live there "
+                                   "(copy, move or back up every file whose name starts with the store's)")
+        self._texts = ReportTexts(path, read_only=self.read_only)
         # Lambdas: ladybug reads a function's annotations, and postponed ones ("str | None") it refuses.
         texts = self._texts
         sentence: Any = lambda key, start, end: texts.sentence(key, start, end)  # noqa: E731 - see above
+        right_left: Any = lambda key, start, end: texts.right_left(key, start, end)  # noqa: E731 - see above
         self._conn.create_function("report_text", lambda key: texts.get(key), ["INT64"], "STRING")
         self._conn.create_function("report_sentence", sentence, ["INT64", "INT64", "INT64"], "STRING")
+        self._conn.create_function("report_right_left", right_left, ["INT64", "INT64", "INT64"], "STRING")
 
     def _writable_texts(self) -> ReportTexts:
         if self._texts is None:

@@ -23,23 +23,92 @@ import re
 import sqlite3
 import threading
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from fazhi.graph.store import key64
 
 SUFFIX = ".texts"
 LEVEL = 6  # zlib: ~2.3x on the bench texts; level 9 buys little for much more time
-# `x.text` of a node -> the function reading it; the evidence cut of library.LADYBUG_EVIDENCE first,
-# so that a sentence is cut beside the text instead of copying the whole text into the query.
-_SENTENCE_RE = re.compile(r"substring\((\w+)\.text, (\w+)\.start_offset \+ 1, \2\.end_offset - \2\.start_offset\)")
-_TEXT_RE = re.compile(r"\b([A-Za-z_]\w*)\.text\b")
+# A rollback journal, not WAL: the one file is the whole of the texts (a copy or backup takes `<db>.texts`,
+# no -wal/-shm beside it, and its size is what the texts take), readers open it read-only without a
+# shared-memory file, and a reader waits out a writer's commit (one batch of texts, milliseconds).
+BUSY_S = 30.0
+# The evidence cuts first, so that a sentence is cut beside the text instead of copying the whole text
+# into the query: library.LADYBUG_EVIDENCE's substring, and the right(left(...)) the README documents.
+_SUBSTRING_RE = re.compile(r"substring\((\w+)\.text, (\w+)\.start_offset \+ 1, \2\.end_offset - \2\.start_offset\)")
+_RIGHT_LEFT_RE = re.compile(r"right\(left\((\w+)\.text, (\w+)\.end_offset\), \2\.end_offset - \2\.start_offset\)")
+_TEXT_RE = re.compile(r"(?<![\w.$])([A-Za-z_]\w*)\.text\b")
+# What is not Cypher to rewrite: string literals, `quoted names` and comments.
+_QUOTED_RE = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`|//[^\n]*|/\*.*?\*/""", re.S)
+# Variables whose `.text` is not a report's: a node of another label, a relationship, an UNWIND item.
+_OTHER_NODE_RE = re.compile(r"\(\s*([A-Za-z_]\w*)\s*:\s*([\w:|]+)")
+_REL_RE = re.compile(r"-\s*\[\s*([A-Za-z_]\w*)")
+_PART_RE = re.compile(r"(\bUNION(?:\s+ALL)?\b|;)", re.I)
+_UNWIND_RE = re.compile(r"\bUNWIND\b.*?\bAS\s+([A-Za-z_]\w*)", re.I | re.S)
 
 
 def cypher_with_texts(cypher: str) -> str:
-    """Cypher reading `x.text` made to read the texts file instead (module docstring)."""
-    cypher = _SENTENCE_RE.sub(r"report_sentence(\1.text_key, \2.start_offset, \2.end_offset)", cypher)
-    return _TEXT_RE.sub(r"report_text(\1.text_key)", cypher)
+    """Cypher reading `x.text` made to read the texts file instead (module docstring).
+
+    Only the Cypher itself is rewritten, not what is quoted in it (a string literal may well say
+    "r.text"), and only for variables that may be reports: `a.text` of an `(a:Agency)`, a
+    relationship or an UNWIND item is left as written, so it fails or reads as it did before. Each
+    part of a UNION (or statement) binds its own variables, so each is read apart."""
+    return "".join(_rewrite(part) for part in _parts(cypher))
+
+
+def _parts(cypher: str) -> list[list[tuple[bool, str]]]:
+    """The query's UNION parts and statements, each a list of (is code, text) pieces."""
+    parts: list[list[tuple[bool, str]]] = [[]]
+    pos = 0
+    for quoted in [*_QUOTED_RE.finditer(cypher), None]:
+        code = cypher[pos : quoted.start() if quoted else len(cypher)]
+        for i, chunk in enumerate(_PART_RE.split(code)):
+            if i % 2:  # a separator: ends the part
+                parts[-1].append((False, chunk))
+                parts.append([])
+            else:
+                parts[-1].append((True, chunk))
+        if quoted:
+            parts[-1].append((False, quoted.group(0)))
+            pos = quoted.end()
+    return parts
+
+
+def _rewrite(part: list[tuple[bool, str]]) -> str:
+    others = _not_reports(" ".join(text for is_code, text in part if is_code))
+    return "".join(_rewrite_code(text, others) if is_code else text for is_code, text in part)
+
+
+def _not_reports(code: str) -> set[str]:
+    nodes = {var for var, labels in _OTHER_NODE_RE.findall(code)
+             if "Report" not in re.split(r"[:|]", labels)}
+    return nodes | set(_REL_RE.findall(code)) | set(_UNWIND_RE.findall(code))
+
+
+def _rewrite_code(code: str, others: set[str]) -> str:
+    def cut(function: str) -> Callable[[re.Match[str]], str]:
+        def sub(match: re.Match[str]) -> str:
+            node, edge = match.group(1), match.group(2)
+            if node in others:
+                return match.group(0)
+            return f"{function}({node}.text_key, {edge}.start_offset, {edge}.end_offset)"
+        return sub
+
+    code = _SUBSTRING_RE.sub(cut("report_sentence"), code)
+    code = _RIGHT_LEFT_RE.sub(cut("report_right_left"), code)
+    return _TEXT_RE.sub(lambda m: m.group(0) if m.group(1) in others else f"report_text({m.group(1)}.text_key)",
+                        code)
+
+
+def cut_right_left(text: str | None, start: int | None, end: int | None) -> str | None:
+    """`right(left(text, end), end - start)` as Cypher computes it: text[start:end] for offsets inside the
+    text, the last end - start characters of its first `end` otherwise (null for negative lengths)."""
+    if text is None or start is None or end is None or end < 0 or end < start:
+        return None
+    head = text[:end]
+    return head[max(len(head) - (end - start), 0):]
 
 
 def text_key(text: str) -> int:
@@ -57,10 +126,11 @@ class ReportTexts:
             self._db = sqlite3.connect(":memory:", check_same_thread=False)
             self._db.execute("CREATE TABLE texts (key INTEGER PRIMARY KEY, z BLOB NOT NULL)")
         elif read_only:
-            self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False,
+                                       timeout=BUSY_S)
         else:
-            self._db = sqlite3.connect(path, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db = sqlite3.connect(path, check_same_thread=False, timeout=BUSY_S)
+            self._db.execute("PRAGMA journal_mode=DELETE")
             self._db.execute("CREATE TABLE IF NOT EXISTS texts (key INTEGER PRIMARY KEY, z BLOB NOT NULL)")
             self._db.commit()
 
@@ -86,6 +156,10 @@ class ReportTexts:
         if text is None or start is None or end is None:
             return None
         return text[start:end]
+
+    def right_left(self, key: int | None, start: int | None, end: int | None) -> str | None:
+        """`right(left(x.text, end), end - start)` of a report's text (cut_right_left)."""
+        return cut_right_left(self.get(key), start, end)
 
     def remove(self, keys: Iterable[int]) -> None:
         with self._lock:

@@ -83,3 +83,104 @@ def test_removing_a_report_removes_its_text(tmp_path: Path) -> None:
         store.remove_report(first)
         assert texts_file_rows(path) == count - 1
         assert store.query("MATCH (r:Report) RETURN count(r.text)").rows[0][0] == count - 1
+
+
+def test_only_report_text_in_the_cypher_itself_is_rewritten() -> None:
+    """Quoted text, comments, other labels' and relationships' `.text`, UNWIND items and parameters stay as
+    written; a report's `.text`, whatever the variable or alias is called, reads the texts file."""
+    from fazhi.graph.texts import cypher_with_texts
+
+    kept = ["MATCH (r:Report) WHERE r.title CONTAINS 'r.text' OR r.source = \"x.text\" RETURN r.id",
+            "MATCH (r:Report) RETURN r.id // r.text",
+            "MATCH (r:Report) /* r.text */ RETURN r.`text`",
+            "MATCH (a:Agency)<-[e:IMPLEMENTS]-(r:Report) RETURN a.text, e.text",
+            "UNWIND $rows AS row RETURN row.text, $p.text, row.text_key",
+            "MATCH (r:Report) RETURN r.text_key, r.textual"]
+    for cypher in kept:
+        assert cypher_with_texts(cypher) == cypher
+    assert cypher_with_texts("MATCH (text:Report) WITH text AS x RETURN x.text AS text, text.text") == \
+        "MATCH (text:Report) WITH text AS x RETURN report_text(x.text_key) AS text, report_text(text.text_key)"
+    assert cypher_with_texts("MATCH (n) WHERE n.text CONTAINS 'a.text' RETURN n") == \
+        "MATCH (n) WHERE report_text(n.text_key) CONTAINS 'a.text' RETURN n"
+
+
+def test_cut_right_left_is_cypher_right_of_left() -> None:
+    """The documented evidence cut, computed beside the text: the same string Cypher's functions give,
+    offsets past the end of the text included."""
+    from fazhi.graph.texts import cut_right_left
+
+    db = ladybug.Database(":memory:")
+    conn = ladybug.Connection(db)
+    text = "一二三四五六七八九十"
+    for start, end in [(0, 3), (2, 7), (9, 10), (4, 4), (8, 12), (12, 15), (0, 0)]:
+        expected = conn.execute("RETURN right(left($t, $e), $e - $s)", {"t": text, "s": start, "e": end}).get_next()[0]
+        assert cut_right_left(text, start, end) == expected, (start, end)
+
+
+def test_the_readme_evidence_query_reads_each_sentence(tmp_path: Path) -> None:
+    """README's own Cypher for evidence (right(left(r.text, …))) still shows the extractor's sentence."""
+    path = tmp_path / "readme.lbdb"
+    with LadybugStore(path) as store:
+        ingest([SAMPLES], store, workers=1)
+        expected = {(e["source"], e["target"], e["report_id"], e["start_offset"]): e["sentence"]
+                    for e in store.iter_edges("IMPLEMENTS")}
+        rows = store.query("MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure) MATCH (r:Report {id: e.report_id}) "
+                           "RETURN a.name, m.name, right(left(r.text, e.end_offset), e.end_offset - e.start_offset) "
+                           "AS sentence, e.start_offset, e.report_id").rows
+    assert expected and len(rows) == len(expected)
+    assert {(name, measure, rid, start): sentence for name, measure, sentence, start, rid in rows} == expected
+
+
+def test_a_store_copied_without_its_texts_is_named(tmp_path: Path) -> None:
+    """Copying every file of the store keeps its texts; a copy without `<db>.texts` is refused with the
+    file's name instead of showing every report without its text (or a writer starting an empty file)."""
+    import shutil
+
+    from fazhi.graph.store import StoreUnavailable
+
+    path = tmp_path / "orig.lbdb"
+    with LadybugStore(path) as store:
+        ingest([SAMPLES], store, workers=1)
+        before = seen(store)
+    whole, bare = tmp_path / "whole" / "copy.lbdb", tmp_path / "bare" / "copy.lbdb"
+    for target in (whole, bare):
+        target.parent.mkdir()
+    for file in tmp_path.glob("orig.lbdb*"):
+        if file.is_file():
+            shutil.copy(file, whole.with_name(file.name.replace("orig", "copy", 1)))
+    shutil.copy(path, bare)
+    with LadybugStore(whole, read_only=True) as copy:
+        assert seen(copy) == before
+    for read_only in (True, False):
+        try:
+            LadybugStore(bare, read_only=read_only).close()
+        except StoreUnavailable as exc:
+            assert "copy.lbdb.texts is missing" in str(exc)
+        else:
+            raise AssertionError("a store without its texts file opened")
+    assert not bare.with_name(bare.name + SUFFIX).exists()
+
+
+def test_a_reader_sees_a_writers_new_reports_with_their_texts(tmp_path: Path) -> None:
+    """A reader opened before a writer's ingest and again after it reads every text (its texts file is
+    opened read-only, and the writer's texts were committed before the store's commit that names them)."""
+    files = list(iter_files([SAMPLES]))
+    first, rest = tmp_path / "first", tmp_path / "rest"
+    for folder, part in ((first, files[:1]), (rest, files[1:])):
+        folder.mkdir()
+        for file in part:
+            (folder / file.name).write_bytes(file.read_bytes())
+    path = tmp_path / "shared.lbdb"
+    with LadybugStore(path) as writer:
+        ingest([first], writer, workers=1)
+    reader = LadybugStore(path, read_only=True)
+    try:
+        assert reader.query("MATCH (r:Report) RETURN count(r.text)").rows == [[1]]
+        reader.close()  # LadybugDB: one process writes only when it holds no other handle of the file
+        with LadybugStore(path) as writer:
+            ingest([rest], writer, workers=1)
+        reader = LadybugStore(path, read_only=True)
+        texts = sorted(text for (text,) in reader.query("MATCH (r:Report) RETURN r.text").rows)
+        assert texts == sorted(extract(load(f)).text for f in files)
+    finally:
+        reader.close()
