@@ -945,9 +945,10 @@ class LadybugStore:
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
               timeout_s: float = 30.0, row_cap: int = ROW_CAP) -> QueryResult:
+        deferred: set[str] = set()  # columns of evidence to cut after the query (graph/texts.py)
         if not write:
             refuse_writes(cypher)
-            cypher = self._read_cypher(cypher)
+            cypher = self._read_cypher(cypher, deferred)
         self._conn.set_query_timeout(int(timeout_s * 1000))
         try:
             if write:
@@ -961,13 +962,13 @@ class LadybugStore:
             raise QueryRefused(reason) from exc
         finally:
             self._conn.set_query_timeout(0)
-        return self._collect(_last(result), row_cap)  # several statements: the last one's rows
+        return self._collect(_last(result), row_cap, deferred)  # several statements: the last one's rows
 
-    def _read_cypher(self, cypher: str) -> str:
+    def _read_cypher(self, cypher: str, deferred: set[str] | None = None) -> str:
         """Read Cypher as this store runs it: `x.text` from the texts file when the texts are apart."""
-        return cypher_with_texts(cypher) if self._texts is not None else cypher
+        return cypher_with_texts(cypher, deferred) if self._texts is not None else cypher
 
-    def _collect(self, result: ladybug.QueryResult, row_cap: int) -> QueryResult:
+    def _collect(self, result: ladybug.QueryResult, row_cap: int, deferred: set[str] | None = None) -> QueryResult:
         columns = result.get_column_names()
         rows: list[list[Any]] = []
         truncated = False
@@ -976,6 +977,11 @@ class LadybugStore:
                 truncated = True
                 break
             rows.append([plain(v, self._report_text) for v in _row(result)])
+        cuts = [i for i, name in enumerate(columns) if name in (deferred or ())]
+        if cuts and self._texts is not None:
+            for row in rows:
+                for i in cuts:
+                    row[i] = self._texts.cut(row[i])
         return QueryResult(columns, rows, truncated)
 
     def iter_nodes(self, label: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:

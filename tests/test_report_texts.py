@@ -34,7 +34,7 @@ def seen(store: LadybugStore) -> dict[str, Any]:
 
 def texts_file_rows(path: Path) -> int:
     with sqlite3.connect(path.with_name(path.name + SUFFIX)) as db:
-        return int(db.execute("SELECT count(*) FROM texts").fetchone()[0])
+        return int(db.execute("SELECT count(DISTINCT key) FROM parts").fetchone()[0])
 
 
 def to_old_layout(path: Path) -> None:
@@ -184,3 +184,32 @@ def test_a_reader_sees_a_writers_new_reports_with_their_texts(tmp_path: Path) ->
         assert texts == sorted(extract(load(f)).text for f in files)
     finally:
         reader.close()
+
+
+def test_a_cut_reads_the_parts_it_lies_in_and_gives_the_whole_texts_cut(tmp_path: Path) -> None:
+    """Texts are kept in parts (PART_CHARS characters); sentence and right_left cut across part
+    boundaries and past the text's end exactly as slicing and Cypher's right(left()) of the whole text."""
+    import zlib
+
+    from fazhi.graph.texts import PART_CHARS, ReportTexts, cut_right_left
+
+    text = "".join(chr(0x4E00 + i % 500) for i in range(2 * PART_CHARS + 37))
+    texts = ReportTexts(tmp_path / "t.texts")
+    key = texts.put([text, ""])[text]
+    n = len(text)
+    spans = [(0, 5), (PART_CHARS - 3, PART_CHARS + 4), (PART_CHARS, 2 * PART_CHARS), (n - 10, n), (n - 3, n + 5),
+             (n + 2, n + 9), (7, 7), (9, 4), (0, n)]
+    for start, end in spans:
+        assert texts.sentence(key, start, end) == text[start:end], (start, end)
+        assert texts.right_left(key, start, end) == cut_right_left(text, start, end), (start, end)
+    assert texts.get(key) == text and texts.get(texts.put([""])[""]) == ""
+    assert texts.sentence(12345, 0, 3) is None and texts.get(None) is None
+    texts.close()
+
+    old = tmp_path / "old.texts"  # the first layout: one compressed row a text
+    with sqlite3.connect(old) as db:
+        db.execute("CREATE TABLE texts (key INTEGER PRIMARY KEY, z BLOB NOT NULL)")
+        db.execute("INSERT INTO texts VALUES (?, ?)", (key, zlib.compress(text.encode("utf-8"))))
+    texts = ReportTexts(old)
+    assert texts.get(key) == text and texts.sentence(key, PART_CHARS - 1, PART_CHARS + 1) == text[PART_CHARS - 1:][:2]
+    texts.close()
