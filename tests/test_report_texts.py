@@ -213,3 +213,25 @@ def test_a_cut_reads_the_parts_it_lies_in_and_gives_the_whole_texts_cut(tmp_path
     texts = ReportTexts(old)
     assert texts.get(key) == text and texts.sentence(key, PART_CHARS - 1, PART_CHARS + 1) == text[PART_CHARS - 1:][:2]
     texts.close()
+
+
+def test_evidence_columns_are_cut_after_the_query_only_where_a_sentence_would_read_the_same() -> None:
+    """A cut that is a column of the final RETURN comes back as [key, start, end, kind] for the store to
+    cut; not under DISTINCT or an aggregation (equal sentences at other offsets would group apart),
+    not a column ORDER BY names, not before a later WITH, and never inside quoted text."""
+    from fazhi.graph.texts import cypher_with_texts
+
+    cut = "substring(r.text, e.start_offset + 1, e.end_offset - e.start_offset)"
+    readme = "right(left(r.text, e.end_offset), e.end_offset - e.start_offset)"
+    head = "MATCH (r:Report)-[e:CITES]->(l:Law) "
+    deferred: set[str] = set()
+    out = cypher_with_texts(f"{head}RETURN 'a, {cut} AS q' AS x, {cut} AS s, {readme} AS t ORDER BY x", deferred)
+    assert deferred == {"s", "t"}
+    assert out == (f"{head}RETURN 'a, {cut} AS q' AS x, [r.text_key, e.start_offset, e.end_offset, 0] AS s, "
+                   "[r.text_key, e.start_offset, e.end_offset, 1] AS t ORDER BY x")
+    for refused in (f"{head}RETURN DISTINCT {cut} AS s", f"{head}RETURN {cut} AS s, count(*) AS n",
+                    f"{head}RETURN {cut} AS s ORDER BY s", f"{head}WITH r, e RETURN {cut} AS s UNION ALL "
+                    f"{head}WITH {cut} AS s RETURN s", f"MATCH (r:Agency)-[e:CITES]->(l:Law) RETURN {cut} AS s"):
+        deferred = set()
+        cypher_with_texts(refused, deferred)
+        assert deferred <= {"s"} and ("UNION" in refused) == bool(deferred), refused
