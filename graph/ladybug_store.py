@@ -59,8 +59,9 @@ MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer poo
 # (store ~1.3 GB, docs/BENCHMARKS.md run 9), and at 45k (store 1.7 GB) even without the per-batch pair
 # and node writes (session 7), so the default pool is at least twice the store's bytes, and a bulk load
 # reserves for the store it will become. With the report texts in their own file (graph/texts.py) a bench
-# report makes ~17 KB of store (335 MB at 20,000 reports; 50 KB with the texts inside), so a 50k load
-# keeps the 2 GB default instead of asking for 5 GB (session 8, docs/BENCHMARKS.md).
+# report makes ~18 KB of store (372 MB at 20,000 reports, 872 MB at 50,000; 734 MB at 20,000 with the
+# texts inside), so a 50k load keeps the 2 GB default instead of asking for 5 GB, and completes on it
+# (docs/BENCHMARKS.md, run 11).
 POOL_PER_STORE_BYTE = 2
 STORE_BYTES_PER_REPORT = 20_000
 # Columns only this store keeps (never exported): a Report written by the first commit of a staged
