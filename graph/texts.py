@@ -239,22 +239,22 @@ class ReportTexts:
 
     def sentence(self, key: int | None, start: int | None, end: int | None) -> str | None:
         """text[start:end], as the Cypher evidence cut gives it (null when any part is null)."""
-        if key is None or start is None or end is None:
-            return None
-        span = self._span(key, start, end)
-        if span is not None:
-            return span[1][start - span[0] : end - span[0]]
-        text = self.get(key)
-        return None if text is None else text[start:end]
+        return self._cut(key, start, end, _slice)
 
     def right_left(self, key: int | None, start: int | None, end: int | None) -> str | None:
         """`right(left(x.text, end), end - start)` of a report's text (cut_right_left)."""
+        return self._cut(key, start, end, cut_right_left)
+
+    def _cut(self, key: int | None, start: int | None, end: int | None,
+             whole: Callable[[str | None, int, int], str | None]) -> str | None:
+        """A plain forward span from the parts it lies in (both cuts agree there); otherwise `whole`
+        of the whole text."""
         if key is None or start is None or end is None:
             return None
         span = self._span(key, start, end)
         if span is not None:
             return span[1][start - span[0] : end - span[0]]
-        return cut_right_left(self.get(key), start, end)
+        return whole(self.get(key), start, end)
 
     def cut(self, deferred: Any) -> Any:
         """A deferred evidence cut [key, start, end, kind] (cypher_with_texts) as the sentence it names."""
@@ -271,6 +271,10 @@ class ReportTexts:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def _slice(text: str | None, start: int, end: int) -> str | None:
+    return None if text is None else text[start:end]
 
 
 def _part_rows(key: int, text: str) -> list[tuple[int, int, bytes]]:
