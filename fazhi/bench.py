@@ -282,15 +282,17 @@ def _ingest_embedded(root: Path, corpus: Path, workers: int, result: dict, say: 
         "ingest_failed": len(summary.failed),
         "graph_counts": counts,
         "store_bytes": store_bytes(root),
+        "texts_bytes": store_bytes(root, "bench.lbdb.texts*"),
         "db_mb": round(store_bytes(root) / 1e6, 1),
     })
     say(f"embedded ingest: {result['ingest_reports_per_s']} reports/s ({elapsed:.0f} s), {edges} edges")
     return store
 
 
-def store_bytes(root: Path) -> int:
-    """Bytes on disk of the bench store: the LadybugDB file and its write-ahead log."""
-    return sum(p.stat().st_size for p in root.glob("bench.lbdb*") if p.is_file())
+def store_bytes(root: Path, pattern: str = "bench.lbdb*") -> int:
+    """Bytes on disk of the bench store: the LadybugDB file, its write-ahead log and the report texts
+    file beside it (graph/texts.py; `texts_bytes` alone)."""
+    return sum(p.stat().st_size for p in root.glob(pattern) if p.is_file())
 
 
 def _ingest_incremental(root: Path, store: GraphStore, count: int, result: dict[str, Any], say: Say) -> None:

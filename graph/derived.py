@@ -227,9 +227,13 @@ def _inflow_rows(before: Links, after: Links) -> list[dict[str, Any]]:
     inflow), d (its sources). A source's shares are its edges to a document / its edges to documents."""
     delta: dict[str, list[Any]] = {}
     for links, sign in ((after, 1), (before, -1)):
-        for counts in links.values():
+        # In sorted order: a float sum depends on the order of its terms, and these come from sets,
+        # whose order changes with the process's hash seed; a store rebuilt by the same writes must
+        # hold the same inflows to the last bit (tests/test_crash_safety.py compares them exactly).
+        for source in sorted(links):
+            counts = links[source]
             total = sum(counts.values())
-            for law, edges in counts.items():
+            for law, edges in sorted(counts.items()):
                 entry = delta.setdefault(law, [0.0, 0])
                 entry[0] += sign * edges / total
                 entry[1] += sign

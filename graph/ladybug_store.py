@@ -14,6 +14,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import fcntl
+import functools
 import os
 import shlex
 import shutil
@@ -44,6 +45,8 @@ from fazhi.graph.store import (
     with_evidence_texts,
     with_sentences,
 )
+from fazhi.graph.texts import SUFFIX as TEXTS_SUFFIX
+from fazhi.graph.texts import ReportTexts, cypher_with_texts
 from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
 T = TypeVar("T")
@@ -55,12 +58,18 @@ MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer poo
 # A checkpoint of a grown store needs pool in proportion to it: 2 GB failed at ~30k bench reports
 # (store ~1.3 GB, docs/BENCHMARKS.md run 9), and at 45k (store 1.7 GB) even without the per-batch pair
 # and node writes (session 7), so the default pool is at least twice the store's bytes, and a bulk load
-# reserves for the store it will become (~50 KB of store a bench report; ~38 KB measured in session 7).
+# reserves for the store it will become. With the report texts in their own file (graph/texts.py) a bench
+# report makes ~18 KB of store (372 MB at 20,000 reports, 872 MB at 50,000; 734 MB at 20,000 with the
+# texts inside), so a 50k load keeps the 2 GB default instead of asking for 5 GB, and completes on it
+# (docs/BENCHMARKS.md, run 11).
 POOL_PER_STORE_BYTE = 2
-STORE_BYTES_PER_REPORT = 50_000
+STORE_BYTES_PER_REPORT = 20_000
 # Columns only this store keeps (never exported): a Report written by the first commit of a staged
 # write and not yet settled by the second is `pending` (see _write_staged); settled reports hold null.
-STORE_COLUMNS: dict[str, dict[str, str]] = {"Report": {"pending": "BOOLEAN"}}
+# A Report's text lives in the texts file beside the store (graph/texts.py); its row keeps the text's key.
+STORE_COLUMNS: dict[str, dict[str, str]] = {"Report": {"pending": "BOOLEAN", "text_key": "INT64"}}
+TEXT_APART = ("Report", "text")
+TEXT_KEY = "text_key"
 
 
 def buffer_pool_bytes(mb: int | None = None, store_bytes: int = 0) -> int:
@@ -115,8 +124,19 @@ def release_freed_memory() -> None:
         ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
+def _node_columns(label: str) -> dict[str, str]:
+    """The model's properties of a label that its table holds: all but the report text (graph/texts.py)."""
+    return {name: kind for name, kind in NODE_PROPERTIES[label].items() if (label, name) != TEXT_APART}
+
+
 def _stored_columns(label: str) -> dict[str, str]:
-    return {**NODE_PROPERTIES[label], **STORE_COLUMNS.get(label, {})}
+    return {**_node_columns(label), **STORE_COLUMNS.get(label, {})}
+
+
+def _written_columns(label: str) -> dict[str, str]:
+    """What a node write sets: the table's model properties, and a report's text key."""
+    extra = {TEXT_KEY: "INT64"} if label == TEXT_APART[0] else {}
+    return {**_node_columns(label), **extra}
 
 
 def node_table_ddl(label: str) -> str:
@@ -141,6 +161,7 @@ OLD_SENTENCE_TABLE = "Sentence"
 _PENDING_SET = "UNWIND $keys AS k MATCH (r:Report {id: k}) SET r.pending = true"
 _PENDING_CLEAR = "UNWIND $keys AS k MATCH (r:Report {id: k}) SET r.pending = NULL"
 _PENDING_IDS = "MATCH (r:Report) WHERE r.pending RETURN r.id"
+_SET_TEXT_KEYS = f"UNWIND $rows AS row MATCH (r:Report {{id: row.id}}) SET r.{TEXT_KEY} = row.key"
 
 
 def _typed(prop: str, kind: str) -> str:
@@ -151,19 +172,19 @@ def _typed(prop: str, kind: str) -> str:
 def _node_merge(label: str) -> str:
     key = NODE_KEY[label]
     sets = ", ".join(
-        f"n.{p} = coalesce({_typed(p, kind)}, n.{p})" for p, kind in NODE_PROPERTIES[label].items() if p != key
+        f"n.{p} = coalesce({_typed(p, kind)}, n.{p})" for p, kind in _written_columns(label).items() if p != key
     )
     return f"UNWIND $rows AS row MERGE (n:{label} {{{key}: row.{key}}}) SET {sets}"
 
 
 def _node_create(label: str) -> str:
     """Nodes known to be new (their keys were looked up): CREATE, no MERGE."""
-    props = ", ".join(f"{p}: {_typed(p, kind)}" for p, kind in NODE_PROPERTIES[label].items())
+    props = ", ".join(f"{p}: {_typed(p, kind)}" for p, kind in _written_columns(label).items())
     return f"UNWIND $rows AS row CREATE (n:{label} {{{props}}})"
 
 
 def _node_lookup(label: str) -> str:
-    returns = ", ".join(f"n.{p}" for p in NODE_PROPERTIES[label])
+    returns = ", ".join(f"n.{p}" for p in _written_columns(label))
     return f"UNWIND $keys AS k MATCH (n:{label} {{{NODE_KEY[label]}: k}}) RETURN {returns}"
 
 
@@ -259,24 +280,29 @@ def _row(result: ladybug.QueryResult) -> list[Any]:
     return cast(list[Any], result.get_next())
 
 
-def plain(value: Any) -> Any:
+def plain(value: Any, text_of: Callable[[int], str | None] | None = None) -> Any:
     """LadybugDB values -> JSON-able values, shaped like graph.neo4j_store.plain's.
 
     Nodes and relationships become property dicts with `_label`; a null property is
     left out, as Neo4j has no null properties (an unlabelled MATCH in LadybugDB returns
-    every table's columns). Paths become {"nodes", "rels"}.
+    every table's columns). Paths become {"nodes", "rels"}. A report's `text_key` becomes
+    its `text`, read by `text_of` (graph/texts.py).
     """
     if isinstance(value, dict):
         if "_nodes" in value and "_rels" in value:
-            return {"nodes": plain(value["_nodes"]), "rels": plain(value["_rels"])}
+            return {"nodes": plain(value["_nodes"], text_of), "rels": plain(value["_rels"], text_of)}
         if "_LABEL" in value:
-            out = {k: plain(v) for k, v in value.items()
+            out = {k: plain(v, text_of) for k, v in value.items()
                    if k not in ("_ID", "_SRC", "_DST", "_LABEL") and v is not None}
+            key = out.pop(TEXT_KEY, None)
+            text = text_of(key) if key is not None and text_of is not None else None
+            if text is not None:
+                out[TEXT_APART[1]] = text
             out["_label"] = value["_LABEL"]
             return out
-        return {k: plain(v) for k, v in value.items()}
+        return {k: plain(v, text_of) for k, v in value.items()}
     if isinstance(value, list):
-        return [plain(v) for v in value]
+        return [plain(v, text_of) for v in value]
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
@@ -299,6 +325,7 @@ class LadybugStore:
         self._bulk_pending = 0
         self._bulk_touched = derived.Touched()
         self._bulk_pairs = derived.PairCounts()
+        self._texts: ReportTexts | None = None  # the texts file (graph/texts.py), opened with the store
         self._connect()
 
     def _connect(self, *, discard: bool = True) -> None:
@@ -332,16 +359,75 @@ class LadybugStore:
         self._conn = ladybug.Connection(self._db)
         self._opened_version = self.version()
         self._check_layout()
+        self._open_texts()
         if not self.read_only:
             # Closing must not checkpoint: a reader that opened before a writer's checkpoint
             # survives one more (see _write_staged), so only commits that move the version may.
             self._conn.execute("CALL force_checkpoint_on_close=false")
             unfilled = self._ensure_schema()
+            if TEXT_APART[1] in self._columns(TEXT_APART[0]):
+                self._move_texts()
             self._discard_pending()  # before any aggregate is filled: a staged batch never counts
             if unfilled:  # a store made before these aggregates: an empty table would read as "no agencies"
                 self._transaction(lambda: derived.rebuild(self._rows, labels=unfilled))
         elif discard and self._pending_ids():
             self._discard_as_reader()
+
+    def _open_texts(self) -> None:
+        """The texts file (graph/texts.py) and the Cypher functions that read it. A store of the layout
+        before it (texts in the Report table), opened read-only, is read as it is: no file, no rewrite;
+        a writer moves its texts (_move_texts)."""
+        self._texts = None
+        columns = self._columns(TEXT_APART[0])
+        if self.read_only and TEXT_APART[1] in columns:
+            return
+        path = self.sidecar_path(TEXTS_SUFFIX)
+        if not path.exists() and TEXT_KEY in columns and self._rows(
+                f"MATCH (r:Report) WHERE r.{TEXT_KEY} IS NOT NULL RETURN r.id LIMIT 1", {}):
+            # A store copied or restored without it: reading on would show every report without its
+            # text (and a writer would start an empty file), so say what is missing instead.
+            self._conn.close()
+            self._db.close()
+            raise StoreUnavailable(f"{path} is missing: the report texts of {self.path} live there "
+                                   "(copy, move or back up every file whose name starts with the store's)")
+        self._texts = ReportTexts(path, read_only=self.read_only)
+        # Lambdas: ladybug reads a function's annotations, and postponed ones ("str | None") it refuses.
+        texts = self._texts
+        sentence: Any = lambda key, start, end: texts.sentence(key, start, end)  # noqa: E731 - see above
+        right_left: Any = lambda key, start, end: texts.right_left(key, start, end)  # noqa: E731 - see above
+        self._conn.create_function("report_text", lambda key: texts.get(key), ["INT64"], "STRING")
+        self._conn.create_function("report_sentence", sentence, ["INT64", "INT64", "INT64"], "STRING")
+        self._conn.create_function("report_right_left", right_left, ["INT64", "INT64", "INT64"], "STRING")
+
+    def _writable_texts(self) -> ReportTexts:
+        if self._texts is None:
+            raise QueryRefused(f"{self.path} is open read-only")
+        return self._texts
+
+    def _move_texts(self) -> None:
+        """A store of the layout before graph/texts.py: its report texts go to the texts file and their
+        keys onto the rows, then the column goes. An interrupted move resumes (texts are kept by key)."""
+        texts = self._writable_texts()
+        ids = [rid for (rid,) in self._rows("MATCH (r:Report) RETURN r.id", {})]
+        for i in range(0, len(ids), WRITE_BATCH):
+            stored = self._rows("UNWIND $ids AS id MATCH (r:Report {id: id}) WHERE r.text IS NOT NULL "
+                                "RETURN r.id, r.text", {"ids": ids[i : i + WRITE_BATCH]})
+            keys = texts.put(text for _, text in stored)
+            rows = [{"id": rid, "key": keys[text]} for rid, text in stored]
+            self._transaction(functools.partial(self._unwind, _SET_TEXT_KEYS, rows))
+        self._conn.execute(f"ALTER TABLE {TEXT_APART[0]} DROP {TEXT_APART[1]}")
+        self._bump_version()
+
+    def _text_keys(self, report_ids: list[str]) -> list[int]:
+        return [key for (key,) in self._rows(f"UNWIND $ids AS id MATCH (r:Report {{id: id}}) RETURN r.{TEXT_KEY}",
+                                             {"ids": report_ids}) if key is not None]
+
+    def _forget_texts(self, keys: list[int]) -> None:
+        """Remove these texts unless a stored report still names them (after the commit that removed
+        their reports: a removal that rolls back keeps its texts)."""
+        named = {key for (key,) in self._rows(f"MATCH (r:Report) WHERE r.{TEXT_KEY} IN $keys "
+                                              f"RETURN DISTINCT r.{TEXT_KEY}", {"keys": keys})}
+        self._writable_texts().remove(key for key in keys if key not in named)
 
     def _discard_as_reader(self) -> None:
         """A reader finding staged reports whose writer is gone (killed between a staged write's two
@@ -529,7 +615,10 @@ class LadybugStore:
             self._write_rows(rows)
             return removed
 
-        return self._transaction(work)
+        keys = self._text_keys([report_id])
+        removed = self._transaction(work)
+        self._forget_texts(keys)
+        return removed
 
     def reserve(self, reports: int) -> None:
         """Reopen with a larger pool when the default one would not fit the store after `reports` more
@@ -699,14 +788,22 @@ class LadybugStore:
         left every column of those node groups for the next checkpoint to rewrite.
         """
         for label, nodes in with_evidence_texts(rows).nodes.items():
+            if label == TEXT_APART[0]:  # committed before the store's transaction (graph/texts.py)
+                self._key_texts(nodes)
             stored = self._stored_nodes(label, list(nodes))
             self._unwind(_node_create(label), [row for key, row in nodes.items() if key not in stored])
             self._unwind(_node_merge(label), [row for key, row in nodes.items()
                                               if key in stored and _changes(row, stored[key])])
 
+    def _key_texts(self, reports: dict[str, dict[str, Any]]) -> None:
+        """Put the reports' texts in the texts file and give each row its text's key."""
+        keys = self._writable_texts().put(row[TEXT_APART[1]] for row in reports.values() if row.get(TEXT_APART[1]))
+        for row in reports.values():
+            row[TEXT_KEY] = keys.get(row.get(TEXT_APART[1]) or "")
+
     def _stored_nodes(self, label: str, keys: list[str]) -> dict[str, dict[str, Any]]:
         """The stored properties of the nodes with these keys that exist."""
-        props, key = list(NODE_PROPERTIES[label]), NODE_KEY[label]
+        props, key = list(_written_columns(label)), NODE_KEY[label]
         stored: dict[str, dict[str, Any]] = {}
         for i in range(0, len(keys), WRITE_BATCH):
             for values in self._rows(_node_lookup(label), {"keys": keys[i : i + WRITE_BATCH]}):
@@ -731,7 +828,9 @@ class LadybugStore:
         counted, so none are touched. Returns their ids."""
         ids = self._pending_ids()
         if ids:
+            keys = self._text_keys(ids)
             self._transaction(lambda: self._delete_reports(ids))
+            self._forget_texts(keys)
         return ids
 
     def _rows(self, cypher: str, params: dict[str, Any]) -> list[list[Any]]:
@@ -745,12 +844,13 @@ class LadybugStore:
     def rebuild_derived(self) -> dict[str, int]:
         """Recompute the precomputed aggregates (graph/derived.py) from the facts, in one transaction.
 
-        The tables are dropped and made again first, so a store whose derived tables
-        have an older layout is migrated too.
+        derived.rebuild deletes the old rows inside that transaction, so a rebuild that fails (a full
+        buffer pool at 50,000 reports) rolls back to the tables as they were; dropping the tables
+        first, outside it, left them empty. Tables of an older layout were already made again when
+        the store opened for writing (_ensure_schema). No DROP inside the transaction either: the
+        connection's prepared statements would still name the dropped tables ("Cannot find table
+        catalog entry").
         """
-        for label in derived.DERIVED_NODES:
-            self._conn.execute(f"DROP TABLE IF EXISTS {label}")
-            self._conn.execute(derived_table_ddl(label))
         return self._transaction(lambda: derived.rebuild(self._rows))
 
     def _unstored_reports(self, rows: GraphRows) -> set[str]:
@@ -799,7 +899,10 @@ class LadybugStore:
 
     def remove_report(self, report_id: str) -> int:
         """Delete a report's facts and the entities that no other report supports."""
-        return self._transaction(lambda: self._remove(report_id))
+        keys = self._text_keys([report_id])
+        removed = self._transaction(lambda: self._remove(report_id))
+        self._forget_texts(keys)
+        return removed
 
     def _remove(self, report_id: str) -> int:
         """remove_report's statements, inside the caller's transaction."""
@@ -843,8 +946,10 @@ class LadybugStore:
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
               timeout_s: float = 30.0, row_cap: int = ROW_CAP) -> QueryResult:
+        deferred: set[str] = set()  # columns of evidence to cut after the query (graph/texts.py)
         if not write:
             refuse_writes(cypher)
+            cypher = self._read_cypher(cypher, deferred)
         self._conn.set_query_timeout(int(timeout_s * 1000))
         try:
             if write:
@@ -858,10 +963,13 @@ class LadybugStore:
             raise QueryRefused(reason) from exc
         finally:
             self._conn.set_query_timeout(0)
-        return self._collect(_last(result), row_cap)  # several statements: the last one's rows
+        return self._collect(_last(result), row_cap, deferred)  # several statements: the last one's rows
 
-    @staticmethod
-    def _collect(result: ladybug.QueryResult, row_cap: int) -> QueryResult:
+    def _read_cypher(self, cypher: str, deferred: set[str] | None = None) -> str:
+        """Read Cypher as this store runs it: `x.text` from the texts file when the texts are apart."""
+        return cypher_with_texts(cypher, deferred) if self._texts is not None else cypher
+
+    def _collect(self, result: ladybug.QueryResult, row_cap: int, deferred: set[str] | None = None) -> QueryResult:
         columns = result.get_column_names()
         rows: list[list[Any]] = []
         truncated = False
@@ -869,16 +977,26 @@ class LadybugStore:
             if len(rows) >= row_cap:
                 truncated = True
                 break
-            rows.append([plain(v) for v in _row(result)])
+            rows.append([plain(v, self._report_text) for v in _row(result)])
+        cuts = [i for i, name in enumerate(columns) if name in (deferred or ())]
+        if cuts and self._texts is not None:
+            for row in rows:
+                for i in cuts:
+                    row[i] = self._texts.cut(row[i])
         return QueryResult(columns, rows, truncated)
 
     def iter_nodes(self, label: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
         """Every node of `label`, paged by key (`key > last`): SKIP re-sorted the table for every page."""
         key = NODE_KEY[label]
-        returns = ", ".join(f"n.{p} AS {p}" for p in NODE_PROPERTIES[label])
+        apart = self._texts is not None and label == TEXT_APART[0]
+        props = list(_written_columns(label) if apart else NODE_PROPERTIES[label])
+        returns = ", ".join(f"n.{p} AS {p}" for p in props)
         cypher = f"MATCH (n:{label}) WHERE n.{key} > $after RETURN {returns} ORDER BY n.{key} LIMIT $limit"
         for page in self._key_pages(cypher, key, batch_size):
-            yield from page
+            if apart:
+                page = [{**row, TEXT_APART[1]: self._report_text(row.pop(TEXT_KEY))} for row in page]
+            for row in page:  # the model's property order, the text where the table would have had it
+                yield {p: row[p] for p in NODE_PROPERTIES[label]}
 
     def iter_edges(self, rel_type: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
         """Every edge of the type with its evidence sentence, in (source, target, report) order.
@@ -921,11 +1039,17 @@ class LadybugStore:
             rows = Path(scratch) / "rows.csv"
             if "'" in str(rows) or "\\" in str(rows):
                 raise ValueError(f"cannot name {rows} in a COPY statement")
-            _last(self._conn.execute(f"COPY ({cypher}) TO '{rows}' (HEADER=false)"))
+            _last(self._conn.execute(f"COPY ({self._read_cypher(cypher)}) TO '{rows}' (HEADER=false)"))
             with rows.open("rb") as src, path.open("ab") as out:
                 shutil.copyfileobj(src, out, 1 << 20)
 
+    def _report_text(self, key: int | None) -> str | None:
+        return self._texts.get(key) if self._texts is not None else None
+
     def _report_texts(self, ids: list[str]) -> dict[str, str]:
+        if self._texts is not None:
+            keyed = self._rows(f"UNWIND $ids AS id MATCH (r:Report {{id: id}}) RETURN r.id, r.{TEXT_KEY}", {"ids": ids})
+            return {rid: text for rid, key in keyed if (text := self._report_text(key)) is not None}
         return dict(self._rows("UNWIND $ids AS id MATCH (r:Report {id: id}) RETURN r.id, r.text", {"ids": ids}))
 
     def _key_pages(self, cypher: str, key: str, batch_size: int) -> Iterator[list[dict[str, Any]]]:
@@ -964,6 +1088,9 @@ class LadybugStore:
     def close(self) -> None:
         self._conn.close()
         self._db.close()
+        if self._texts is not None:
+            self._texts.close()
+            self._texts = None
 
     def __enter__(self) -> LadybugStore:
         return self

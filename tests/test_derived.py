@@ -205,6 +205,34 @@ def test_a_store_without_agency_stats_is_named_to_readers_and_filled_by_a_writer
     with LadybugStore(path, read_only=True) as reader:
         assert stored_agency_stats(reader) == expected
 
+def test_a_failing_rebuild_keeps_the_stored_aggregates(tmp_path, monkeypatch) -> None:
+    """`fazhi derive` that fails half-way (a full buffer pool, as at 50,000 reports with 4 GB) rolls back:
+    the aggregate tables are still there, readable, with the rows they had, and the next write works."""
+    from fazhi.graph import derived
+    from fazhi.graph.store import StoreFull
+
+    path = tmp_path / "kept.lbdb"
+    with LadybugStore(path) as writer:
+        ingest([SAMPLES], writer, workers=1)
+        before = derived_rows(writer)
+    assert before["LawPair"] and before["MeasureStat"]
+
+    def full_pool(*_args, **_kwargs) -> None:
+        raise RuntimeError("Buffer manager exception: Unable to allocate memory! The buffer pool is full "
+                           "and no memory could be freed!")
+
+    with LadybugStore(path) as writer:
+        monkeypatch.setattr(derived, "_apply_pairs", full_pool)
+        with pytest.raises(StoreFull):
+            writer.rebuild_derived()
+        monkeypatch.undo()
+        assert derived_rows(writer) == before
+    with LadybugStore(path, read_only=True) as reader:
+        assert derived_rows(reader) == before
+    with LadybugStore(path) as writer:
+        assert_current(writer)
+
+
 def test_check_probe_passes_when_current_and_names_a_stale_row(store) -> None:
     """derived.check (the bench's probe after an incremental batch) is empty on a current store and
     reports the stat row that no longer matches its edges."""
