@@ -1030,19 +1030,14 @@ class AgencyFinder:
                     name = f"中共{city.prefix}委全面依法治地委员会" + ("办公室" if sub.endswith(("办公室", "办")) else "")
                 else:
                     name = f"中共{city.prefix}委员会"
-                out.append(AgencyHit(match.start(), match.end(), name, "市", city.node if city else None,
-                                     scoped=city is None))
+                out.append(_through(match, city, "市", name))
         if "行署" in self.text:
-            for match in PREFECTURE_OFFICE_RE.finditer(self.text):
-                name = f"{city.prefix}行政公署" if city else "行署"
-                out.append(AgencyHit(match.start(), match.end(), name, "市", city.node if city else None,
-                                     scoped=city is None))
+            out += [_through(match, city, "市", f"{city.prefix}行政公署" if city else "行署")
+                    for match in PREFECTURE_OFFICE_RE.finditer(self.text)]
         province = self.context.province
         if "区党委" in self.text and (province.prefix.endswith("自治区") if province else "自治区" in self.text):
-            for match in REGION_PARTY_RE.finditer(self.text):
-                name = f"中共{province.prefix}委员会" if province else "区党委"
-                out.append(AgencyHit(match.start(), match.end(), name, "省", province.node if province else None,
-                                     scoped=province is None))
+            out += [_through(match, province, "省", f"中共{province.prefix}委员会" if province else "区党委")
+                    for match in REGION_PARTY_RE.finditer(self.text)]
         return out
 
     def _autonomous_party(self, match: re.Match[str]) -> AgencyHit:
@@ -1141,6 +1136,11 @@ def national_bare_bodies(hits: list[AgencyHit], issuer: AgencyHit) -> list[Agenc
         return hits
     return [AgencyHit(h.start, h.end, "国家" + h.name, "国家", None)
             if h.bare and h.scoped and "国家" + h.name in national_commissions() else h for h in hits]
+
+
+def _through(match: re.Match[str], region: Qualifier | None, level: str, name: str) -> AgencyHit:
+    """A hit for an organ named through `region` (as written, and scoped, when the text fixes none)."""
+    return AgencyHit(match.start(), match.end(), name, level, region.node if region else None, scoped=region is None)
 
 
 def is_subsequence(short: str, long: str) -> bool:

@@ -40,7 +40,8 @@ KIND_BY_SUFFIX = (
 DISCOVERY_HEADS = ("APP", "App", "app", "小程序", "热线")
 QUOTED_WHOLE_HEADS = (*DISCOVERY_HEADS, "平台", "系统")
 # a province's portal follows its name at once (贵州政务服务网); other platforms have words of their own
-PLATFORM_RE = re.compile(r"政务服务网|[\u4e00-\u9fff“”+]{2,18}?(?:平台|系统|APP|App|政务服务网)")
+PORTAL = "政务服务网"
+PLATFORM_RE = re.compile(rf"{PORTAL}|[\u4e00-\u9fff“”+]{{2,18}}?(?:平台|系统|APP|App|{PORTAL})")
 # words of a sentence, not of a name (各, 全市…, but not the 全 of 安全)
 PLATFORM_STOP = re.compile(r"开展|推进|建设|利用|依托|通过|的|和|与|及|在|对|将|为|等|各|全[国省市区县镇乡]|^全|通知|文件")
 QUOTED_RE = re.compile(r"“(?P<term>[^“”\n]{2,16})”(?P<tail>[\u4e00-\u9fffA-Za-z]{0,4})")
@@ -448,10 +449,8 @@ def _platforms(text: str, region_spans: Sequence[tuple[int, int]]) -> list[Measu
 
 def _platform_name(name: str) -> str:
     """A province's portal is named without 省 (广东省政务服务网 -> 广东政务服务网), as the catalogue has it."""
-    return name[:-6] + PORTAL if name.endswith("省" + PORTAL) else name
+    return name[:-len(PORTAL) - 1] + PORTAL if name.endswith("省" + PORTAL) else name
 
-
-PORTAL = "政务服务网"
 
 
 # A law's own publicity day, week or month, named after the law: 测绘法宣传日, 无线电管理条例宣传月,

@@ -241,3 +241,21 @@ def test_a_notice_that_hands_a_nested_title_out_issues_it_too() -> None:
     assert (issuer, "韶关市工信局普法责任清单") in issued
     assert (issuer, "广东省行政执法公示办法") not in issued
     assert (issuer, "关于贯彻广东省行政执法公示办法的实施意见") in issued
+
+
+LUSONG_HEAD = "株洲市芦淞区人民政府2021年法治政府建设情况报告\n"
+
+
+def test_clause_maker_and_cooperation_rules_hold_for_other_regions_and_wordings() -> None:
+    """Variants of the rules above whose cases lean on corpus sentences (由市编办…原市法制办, 拟定…审议通过,
+    采取联系…, 统筹…等人员): another district and other words, so the rules are the forms, not the texts."""
+    done = relations(LUSONG_HEAD + "根据职能调整要求，由区编办提出权责清单调整方案，原区法制办进行合法性审查。\n", "IMPLEMENTS")
+    assert ("株洲市芦淞区人民政府法制办公室", "合法性审查") in done
+    assert ("株洲市芦淞区人民政府法制办公室", "权责清单制度") not in done
+    issued = relations(LUSONG_HEAD + "区司法局起草了《芦淞区行政执法细则》。《芦淞区重大行政决策程序规定》经区委常委会会议审议通过。\n",
+                       "ISSUED")
+    assert issued == {("中共株洲市芦淞区委员会", "芦淞区重大行政决策程序规定")}
+    partners = relations(SHAOGUAN_HEAD + "我局主动联系市税务局、市商务局，对企业开展监督检查。\n", "COOPERATES_WITH")
+    assert partners == {("韶关市工业和信息化局", "韶关市税务局"), ("韶关市工业和信息化局", "韶关市商务局")}
+    pooled = relations(LUSONG_HEAD + "统筹区司法局、区信访局等力量化解矛盾。统筹区财政局资金保障。\n", "COOPERATES_WITH")
+    assert pooled == {("株洲市芦淞区人民政府", "株洲市芦淞区司法局"), ("株洲市芦淞区人民政府", "株洲市芦淞区信访局")}
