@@ -42,7 +42,8 @@ def pick(label: str, options: list[str], param: str, key: str,
     needle = st.text_input(f"搜索{label}", key=f"{key}-needle", placeholder="输入名称的一部分")
     shown = [o for o in options if needle in o] if needle else options
     if needle and search is not None:
-        shown = shown + [o for o in search(needle) if o not in set(shown)]
+        listed = set(shown)
+        shown = shown + [o for o in search(needle) if o not in listed]
     if wanted and wanted not in shown and (wanted in options or search is not None):
         shown = [wanted, *shown]
     if not shown:

@@ -359,13 +359,13 @@ class LadybugStore:
         self._conn = ladybug.Connection(self._db)
         self._opened_version = self.version()
         self._check_layout()
-        self._open_texts()
+        texts_inside = self._open_texts()
         if not self.read_only:
             # Closing must not checkpoint: a reader that opened before a writer's checkpoint
             # survives one more (see _write_staged), so only commits that move the version may.
             self._conn.execute("CALL force_checkpoint_on_close=false")
             unfilled = self._ensure_schema()
-            if TEXT_APART[1] in self._columns(TEXT_APART[0]):
+            if texts_inside:  # _ensure_schema never adds the text column, so the Report columns read before stand
                 self._move_texts()
             self._discard_pending()  # before any aggregate is filled: a staged batch never counts
             if unfilled:  # a store made before these aggregates: an empty table would read as "no agencies"
@@ -373,14 +373,15 @@ class LadybugStore:
         elif discard and self._pending_ids():
             self._discard_as_reader()
 
-    def _open_texts(self) -> None:
+    def _open_texts(self) -> bool:
         """The texts file (graph/texts.py) and the Cypher functions that read it. A store of the layout
         before it (texts in the Report table), opened read-only, is read as it is: no file, no rewrite;
-        a writer moves its texts (_move_texts)."""
+        a writer moves its texts (_move_texts). Returns whether the Report table still holds texts."""
         self._texts = None
         columns = self._columns(TEXT_APART[0])
-        if self.read_only and TEXT_APART[1] in columns:
-            return
+        inside = TEXT_APART[1] in columns
+        if self.read_only and inside:
+            return inside
         path = self.sidecar_path(TEXTS_SUFFIX)
         if not path.exists() and TEXT_KEY in columns and self._rows(
                 f"MATCH (r:Report) WHERE r.{TEXT_KEY} IS NOT NULL RETURN r.id LIMIT 1", {}):
@@ -398,6 +399,7 @@ class LadybugStore:
         self._conn.create_function("report_text", lambda key: texts.get(key), ["INT64"], "STRING")
         self._conn.create_function("report_sentence", sentence, ["INT64", "INT64", "INT64"], "STRING")
         self._conn.create_function("report_right_left", right_left, ["INT64", "INT64", "INT64"], "STRING")
+        return inside
 
     def _writable_texts(self) -> ReportTexts:
         if self._texts is None:

@@ -43,6 +43,10 @@ _INSERT = "INSERT OR IGNORE INTO parts (key, part, z) VALUES (?, ?, ?)"
 # into the query: library.LADYBUG_EVIDENCE's substring, and the right(left(...)) the README documents.
 _SUBSTRING_RE = re.compile(r"substring\((\w+)\.text, (\w+)\.start_offset \+ 1, \2\.end_offset - \2\.start_offset\)")
 _RIGHT_LEFT_RE = re.compile(r"right\(left\((\w+)\.text, (\w+)\.end_offset\), \2\.end_offset - \2\.start_offset\)")
+# The same cuts as whole RETURN columns (`... AS alias`), which the caller may cut after the query.
+_AS = r"\s+AS\s+([A-Za-z_]\w*)"
+_SUBSTRING_COLUMN_RE = re.compile(_SUBSTRING_RE.pattern + _AS)
+_RIGHT_LEFT_COLUMN_RE = re.compile(_RIGHT_LEFT_RE.pattern + _AS)
 _TEXT_RE = re.compile(r"(?<![\w.$])([A-Za-z_]\w*)\.text\b")
 # What is not Cypher to rewrite: string literals, `quoted names` and comments.
 _QUOTED_RE = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`|//[^\n]*|/\*.*?\*/""", re.S)
@@ -125,17 +129,13 @@ def _defer_cuts(part: list[tuple[bool, str]], others: set[str], deferred: set[st
             return f"[{node}.text_key, {edge}.start_offset, {edge}.end_offset, {kind}] AS {alias}"
         return sub
 
-    clause = _column(_SUBSTRING_RE).sub(defer(SUBSTRING), clause)
-    clause = _column(_RIGHT_LEFT_RE).sub(defer(RIGHT_LEFT), clause)
+    clause = _SUBSTRING_COLUMN_RE.sub(defer(SUBSTRING), clause)
+    clause = _RIGHT_LEFT_COLUMN_RE.sub(defer(RIGHT_LEFT), clause)
     pieces = (code[:start] + clause + code[end:]).split(_HOLE)
     out: list[tuple[bool, str]] = [(True, pieces[0])]
     for text, piece in zip(quoted, pieces[1:], strict=True):
         out += [(False, text), (True, piece)]
     return out
-
-
-def _column(cut: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(cut.pattern + r"\s+AS\s+([A-Za-z_]\w*)")
 
 
 def _not_reports(code: str) -> set[str]:
