@@ -195,16 +195,6 @@ class ReportTexts:
             self._db.execute("PRAGMA journal_mode=DELETE")
             self._db.execute(_SCHEMA)
             self._db.commit()
-            self._split_whole_texts()
-
-    def _split_whole_texts(self) -> None:
-        """A file of the first layout (one compressed row a text, table `texts`): its texts in parts."""
-        if not self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'texts'").fetchone():
-            return
-        for key, z in self._db.execute("SELECT key, z FROM texts").fetchall():
-            self._db.executemany(_INSERT, _part_rows(key, zlib.decompress(z).decode("utf-8")))
-        self._db.execute("DROP TABLE texts")
-        self._db.commit()
 
     def put(self, texts: Iterable[str]) -> dict[str, int]:
         """Store these texts (one commit; one already stored is kept); returns each text's key."""

@@ -189,8 +189,6 @@ def test_a_reader_sees_a_writers_new_reports_with_their_texts(tmp_path: Path) ->
 def test_a_cut_reads_the_parts_it_lies_in_and_gives_the_whole_texts_cut(tmp_path: Path) -> None:
     """Texts are kept in parts (PART_CHARS characters); sentence and right_left cut across part
     boundaries and past the text's end exactly as slicing and Cypher's right(left()) of the whole text."""
-    import zlib
-
     from fazhi.graph.texts import PART_CHARS, ReportTexts, cut_right_left
 
     text = "".join(chr(0x4E00 + i % 500) for i in range(2 * PART_CHARS + 37))
@@ -204,14 +202,6 @@ def test_a_cut_reads_the_parts_it_lies_in_and_gives_the_whole_texts_cut(tmp_path
         assert texts.right_left(key, start, end) == cut_right_left(text, start, end), (start, end)
     assert texts.get(key) == text and texts.get(texts.put([""])[""]) == ""
     assert texts.sentence(12345, 0, 3) is None and texts.get(None) is None
-    texts.close()
-
-    old = tmp_path / "old.texts"  # the first layout: one compressed row a text
-    with sqlite3.connect(old) as db:
-        db.execute("CREATE TABLE texts (key INTEGER PRIMARY KEY, z BLOB NOT NULL)")
-        db.execute("INSERT INTO texts VALUES (?, ?)", (key, zlib.compress(text.encode("utf-8"))))
-    texts = ReportTexts(old)
-    assert texts.get(key) == text and texts.sentence(key, PART_CHARS - 1, PART_CHARS + 1) == text[PART_CHARS - 1:][:2]
     texts.close()
 
 
