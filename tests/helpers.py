@@ -60,15 +60,15 @@ def derived_tables(store) -> dict:
     """
     from fazhi.graph.derived import DERIVED_NODES
 
-    return {label: _rounded(store.query(f"MATCH (n:{label}) RETURN n ORDER BY n.{key}", row_cap=10**6).rows)
+    return {label: rounded(store.query(f"MATCH (n:{label}) RETURN n ORDER BY n.{key}", row_cap=10**6).rows)
             for label, (key, _) in DERIVED_NODES.items()}
 
 
-def _rounded(value):
+def rounded(value):
     if isinstance(value, float):
         return round(value, 9)
     if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items()}
+        return {k: rounded(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_rounded(v) for v in value]
+        return [rounded(v) for v in value]
     return value

@@ -15,7 +15,7 @@ from fazhi.graph.store import rows_from_extractions
 from fazhi.graph.transfer import copy_graph
 from fazhi.ingest import ingest
 from fazhi.reindex import reindex
-from helpers import make_extraction
+from helpers import make_extraction, rounded
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 A = make_extraction("r1", "韶关市司法局", ["双随机、一公开", "法律顾问制度"],
@@ -32,7 +32,7 @@ def derived_rows(store) -> dict[str, list[tuple]]:
         columns = [p for p in props if p != "top"]
         returns = ", ".join(f"s.{p} AS {p}" for p in columns)
         rows = store.query(f"MATCH (s:{label}) RETURN {returns}", row_cap=1_000_000).rows
-        out[label] = sorted(tuple(round(v, 9) if isinstance(v, float) else v for v in row) for row in rows)
+        out[label] = sorted(tuple(rounded(row)) for row in rows)
     return out
 
 
