@@ -300,7 +300,7 @@ def parse_date(text: str) -> str | None:
         return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
     match = CN_DATE_RE.fullmatch(text.strip())
     if match:
-        year = int("".join(str(CN_DIGITS[c]) for c in match.group(1)))
+        year = report_kind.cn_year(match.group(1))
         month, day = _cn_number(match.group(2)), _cn_number(match.group(3))
         return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
     return None
@@ -385,7 +385,7 @@ def covered_year(text: str, title: str | None, date: str | None) -> int | None:
             return int(match.group(1))
         match = CN_YEAR_RE.search(title)  # 二〇二一年度…
         if match:
-            return int("".join(str(CN_DIGITS[c]) for c in match.group(1)))
+            return report_kind.cn_year(match.group(1))
     # the page's top last: an excerpt may start with its first heading (一、2025年…主要举措和成效), no body line above
     year = report_kind.opening_year(body) or report_kind.first_year(COVERED_YEAR_RES, body[:400]) or report_kind.body_year(body[:OPENING_CHARS]) \
         or report_kind.first_year(COVERED_YEAR_RES, text[:400]) or report_kind.body_year(text[:OPENING_CHARS])
