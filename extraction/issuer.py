@@ -249,7 +249,7 @@ def _acting_party_group(text: str, hits: list[AgencyHit], self_heads: set[str]) 
             continue
         if _opens_clause(text, hit.start) and text.startswith(OPENING_VERBS, group.end()):
             found.setdefault(hit.name, hit)
-    return next(iter(found.values())) if len(found) == 1 else None
+    return _only_body(found)
 
 
 def _with_full_heads(heads: set[str]) -> set[str]:
@@ -407,7 +407,12 @@ def named_in_full_later(issuer: AgencyHit, hits: list[AgencyHit]) -> AgencyHit |
     level_char = issuer.name[0]
     full = {h.name: h for h in hits if not h.scoped and h.region and h.level == issuer.level
             and h.name.endswith(issuer.core) and h.region.endswith(level_char)}
-    return next(iter(full.values())) if len(full) == 1 else None
+    return _only_body(full)
+
+
+def _only_body(found: dict[str, AgencyHit]) -> AgencyHit | None:
+    """The body found, when exactly one name was found (each name's first hit)."""
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def publisher_row_issuer(lines: list[Line], hits: list[AgencyHit],
@@ -608,11 +613,8 @@ def _bare_town_subject(text: str, opening_end: int | None, context: RegionEntry 
     else:
         towns = {e for m in TOWN_STEM_RE.finditer(text) for stem in (m.group(1), m.group(1)[:2])
                  for e in gazetteer.candidates(stem + kind) if e.level == "乡镇" and e.parent == context.name}
-    if len(towns) != 1:
-        return None
-    town = towns.pop()
-    start = own.start()
-    return _government(gazetteer, [NamedRegion(start, start + len(kind), town.name, town.level, town)])
+    chain = _one_town(towns, own.start(), own.start() + len(kind))
+    return _government(gazetteer, chain) if chain else None
 
 
 def _self_division(gazetteer: RegionGazetteer, context: RegionEntry | None, word: str,
@@ -650,11 +652,15 @@ def _self_named_town(text: str, own: re.Match[str], regions: list[NamedRegion], 
         return named
     towns = {e for stem in _own_name_stems(text, word, gazetteer) for e in gazetteer.candidates(stem + word)
              if e.level == "乡镇"}
+    return _one_town(towns, own.start(1), own.end(1))
+
+
+def _one_town(towns: set[RegionEntry], start: int, end: int) -> list[NamedRegion] | None:
+    """The one township found, as the region named by the level word at start:end (我镇, 镇…)."""
     if len(towns) != 1:
         return None
-    town = towns.pop()
-    start = own.start(1)
-    return [NamedRegion(start, start + len(own.group(1)), town.name, town.level, town)]
+    town = next(iter(towns))
+    return [NamedRegion(start, end, town.name, town.level, town)]
 
 
 # where a township's report writes its own name by its stem: its slogans (法治舒桥, 平安珠吉) and the
@@ -815,7 +821,7 @@ def leaders_body(text: str, position_hits: list[AgencyHit]) -> AgencyHit | None:
             continue
         if LEADER_ACTS_RE.match(text, position.end()):
             found.setdefault(hit.name, hit)
-    return next(iter(found.values())) if len(found) == 1 else None
+    return _only_body(found)
 
 
 # 按照市委市政府和滨海新区区委区政府的部署, 落实天津市、滨海新区有关…工作部署: a division whose lead a zone follows
