@@ -137,10 +137,12 @@ def is_body_line(line: str) -> bool:
 
 
 def _title_text(line: Line) -> Line:
-    """A title line without the publication stamp some pages append (…情况报告 2023-02-09)."""
+    """A title line without the tail some pages append: a publication stamp (…情况报告 2023-02-09), the
+    site's name (…报告_X县人民政府门户网站), the issuer in brackets (…报告(X县应急管理局))."""
     text = line.text  # each tail is looked for only where its marks are (a search per line is costly)
-    stamp = ((_TRAILING_STAMP_RE.search(text) or _SITE_SUFFIX_RE.search(text)) if _SPACE_RE.search(text) else None) \
-        or (_SITE_SUFFIX_RE.search(text) if "_" in text else None) \
+    spaced = _SPACE_RE.search(text) is not None
+    stamp = (_TRAILING_STAMP_RE.search(text) if spaced else None) \
+        or (_SITE_SUFFIX_RE.search(text) if spaced or "_" in text else None) \
         or (_BRACKETED_ISSUER_RE.search(text) if text.endswith((")", "）")) else None)
     return Line(line.start, line.start + stamp.start(), line.text[:stamp.start()]) if stamp else line
 
