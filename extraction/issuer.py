@@ -63,13 +63,15 @@ _WORK = "(?:(?:法治政府建设|依法行政|法治建设)(?:工作)?)?"
 REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:人民)?政府|(?:人民)?政府"
                                rf"|党工委[、和及与]?办事处|各级各部门|各级行政机关|(?:党政)?领导班子|党政班子"
                                rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_WORK}{_VERB}")
+# the level word a division calls itself by after 我/全/本 (我旗, 本街道, 我街 for a 街道)
+_OWN_LEVEL = "(省|市|区|县|州|盟|旗|镇|乡|街道|街)"
 # 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻… (the region's whole administration speaking)
 SELF_SUBJECT_RE = re.compile(
-    rf"[我全本](省|市|区|县|州|盟|旗|镇|乡|街道|街)(?:各级(?:行政机关|(?:人民)?政府(?:及其(?:工作)?部门)?|各部门)"
+    rf"[我全本]{_OWN_LEVEL}(?:各级(?:行政机关|(?:人民)?政府(?:及其(?:工作)?部门)?|各部门)"
     rf"|各级各部门|政府|上下)?{_WORK}{_VERB}")
 SECOND_NAME_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,16}[)）]")
 # 现将我旗2024年法治政府建设情况报告如下: the region's own report (现将我局… is a department's)
-REPORT_OF_SELF_RE = re.compile(r"现将[我本](省|市|区|县|州|盟|旗|镇|乡|街道|街)[^。\n]{0,40}?(?:报告|汇报)如下")
+REPORT_OF_SELF_RE = re.compile(rf"现将[我本]{_OWN_LEVEL}[^。\n]{{0,40}}?(?:报告|汇报)如下")
 # the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…
 LEVEL_SUBJECT_RE = re.compile(
     rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府){_VERB}")
