@@ -146,10 +146,10 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     subject = _opening_subject_agency(text, opening_end, real)
     if subject is not None and region_subject is not None and region_subject.start < subject.start:
         return region_subject
-    return subject if subject is None or may_be_self(text, subject) else None
+    return subject if subject is None or _may_be_self(text, subject) else None
 
 
-def may_be_self(text: str, subject: AgencyHit) -> bool:
+def _may_be_self(text: str, subject: AgencyHit) -> bool:
     """A report that speaks of itself as 我局 (我委, 我厅…) is no 厅 or government: an opening subject
     without that head is a body it follows (浙江省司法厅推动全省…改革,我局积极配合)."""
     heads = _with_full_heads({m.group(1) for m in FIRST_PERSON_HEAD_RE.finditer(text)})
@@ -506,7 +506,14 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
     """A report about a whole region is issued by its government (ANNOTATION.md): its title opens
     with the region (北京市2021年法治政府建设年度情况报告, 关于福州市2021年…), or its opening's
     subject is the region (河北省委、省政府坚持…, 控江路街道坚持…) or, in a report of that region,
-    我市/我县/我镇. A region named but not resolved gives its government as written."""
+    我市/我县/我镇. A region named but not resolved gives its government as written. Not in a report
+    that speaks as 我局 (_may_be_self): a department's report about its region."""
+    found = _region_government(text, opening_end, title, regions, context, gazetteer)
+    return found if found is None or _may_be_self(text, found) else None
+
+
+def _region_government(text: str, opening_end: int | None, title: Line | None, regions: list[NamedRegion],
+                       context: RegionEntry | None, gazetteer: RegionGazetteer) -> AgencyHit | None:
     chains = _region_chains(regions)
     if title is not None:
         for chain in chains:

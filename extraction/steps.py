@@ -29,7 +29,6 @@ from fazhi.extraction.issuer import (
     find_issuer,
     leaders_body,
     leadership_region,
-    may_be_self,
     named_in_full_later,
     named_regions,
     notice_region,
@@ -230,8 +229,6 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
     region = region_government_issuer(doc.text, opening_end, doc.title,
                                       named_regions(doc.region_mentions, doc.region_unresolved),
                                       doc.region_context, RegionGazetteer.default())
-    if region is not None and not may_be_self(doc.text, region):  # 我局 is no region's government
-        region = None
     return (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures, region)
             or prefecture_body_subject(doc.text, opening_end, doc.region_context, RegionGazetteer.default())
             or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions)
