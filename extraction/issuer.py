@@ -63,13 +63,15 @@ _WORK = "(?:(?:法治政府建设|依法行政|法治建设)(?:工作)?)?"
 REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:人民)?政府|(?:人民)?政府"
                                rf"|党工委[、和及与]?办事处|各级各部门|各级行政机关|(?:党政)?领导班子|党政班子"
                                rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_WORK}{_VERB}")
+# the level word a division calls itself by after 我/全/本 (我旗, 本街道, 我街 for a 街道)
+_OWN_LEVEL = "(省|市|区|县|州|盟|旗|镇|乡|街道|街)"
 # 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻… (the region's whole administration speaking)
 SELF_SUBJECT_RE = re.compile(
-    rf"[我全本](省|市|区|县|州|盟|旗|镇|乡|街道|街)(?:各级(?:行政机关|(?:人民)?政府(?:及其(?:工作)?部门)?|各部门)"
+    rf"[我全本]{_OWN_LEVEL}(?:各级(?:行政机关|(?:人民)?政府(?:及其(?:工作)?部门)?|各部门)"
     rf"|各级各部门|政府|上下)?{_WORK}{_VERB}")
 SECOND_NAME_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,16}[)）]")
 # 现将我旗2024年法治政府建设情况报告如下: the region's own report (现将我局… is a department's)
-REPORT_OF_SELF_RE = re.compile(r"现将[我本](省|市|区|县|州|盟|旗|镇|乡|街道|街)[^。\n]{0,40}?(?:报告|汇报)如下")
+REPORT_OF_SELF_RE = re.compile(rf"现将[我本]{_OWN_LEVEL}[^。\n]{{0,40}}?(?:报告|汇报)如下")
 # the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…
 LEVEL_SUBJECT_RE = re.compile(
     rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府){_VERB}")
@@ -144,10 +146,10 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     subject = _opening_subject_agency(text, opening_end, real)
     if subject is not None and region_subject is not None and region_subject.start < subject.start:
         return region_subject
-    return subject if subject is None or may_be_self(text, subject) else None
+    return subject if subject is None or _may_be_self(text, subject) else None
 
 
-def may_be_self(text: str, subject: AgencyHit) -> bool:
+def _may_be_self(text: str, subject: AgencyHit) -> bool:
     """A report that speaks of itself as 我局 (我委, 我厅…) is no 厅 or government: an opening subject
     without that head is a body it follows (浙江省司法厅推动全省…改革,我局积极配合)."""
     heads = _with_full_heads({m.group(1) for m in FIRST_PERSON_HEAD_RE.finditer(text)})
@@ -249,7 +251,7 @@ def _acting_party_group(text: str, hits: list[AgencyHit], self_heads: set[str]) 
             continue
         if _opens_clause(text, hit.start) and text.startswith(OPENING_VERBS, group.end()):
             found.setdefault(hit.name, hit)
-    return next(iter(found.values())) if len(found) == 1 else None
+    return _only_body(found)
 
 
 def _with_full_heads(heads: set[str]) -> set[str]:
@@ -407,7 +409,12 @@ def named_in_full_later(issuer: AgencyHit, hits: list[AgencyHit]) -> AgencyHit |
     level_char = issuer.name[0]
     full = {h.name: h for h in hits if not h.scoped and h.region and h.level == issuer.level
             and h.name.endswith(issuer.core) and h.region.endswith(level_char)}
-    return next(iter(full.values())) if len(full) == 1 else None
+    return _only_body(full)
+
+
+def _only_body(found: dict[str, AgencyHit]) -> AgencyHit | None:
+    """The body found, when exactly one name was found (each name's first hit)."""
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def publisher_row_issuer(lines: list[Line], hits: list[AgencyHit],
@@ -499,7 +506,14 @@ def region_government_issuer(text: str, opening_end: int | None, title: Line | N
     """A report about a whole region is issued by its government (ANNOTATION.md): its title opens
     with the region (北京市2021年法治政府建设年度情况报告, 关于福州市2021年…), or its opening's
     subject is the region (河北省委、省政府坚持…, 控江路街道坚持…) or, in a report of that region,
-    我市/我县/我镇. A region named but not resolved gives its government as written."""
+    我市/我县/我镇. A region named but not resolved gives its government as written. Not in a report
+    that speaks as 我局 (_may_be_self): a department's report about its region."""
+    found = _region_government(text, opening_end, title, regions, context, gazetteer)
+    return found if found is None or _may_be_self(text, found) else None
+
+
+def _region_government(text: str, opening_end: int | None, title: Line | None, regions: list[NamedRegion],
+                       context: RegionEntry | None, gazetteer: RegionGazetteer) -> AgencyHit | None:
     chains = _region_chains(regions)
     if title is not None:
         for chain in chains:
@@ -608,11 +622,8 @@ def _bare_town_subject(text: str, opening_end: int | None, context: RegionEntry 
     else:
         towns = {e for m in TOWN_STEM_RE.finditer(text) for stem in (m.group(1), m.group(1)[:2])
                  for e in gazetteer.candidates(stem + kind) if e.level == "乡镇" and e.parent == context.name}
-    if len(towns) != 1:
-        return None
-    town = towns.pop()
-    start = own.start()
-    return _government(gazetteer, [NamedRegion(start, start + len(kind), town.name, town.level, town)])
+    chain = _one_town(towns, own.start(), own.start() + len(kind))
+    return _government(gazetteer, chain) if chain else None
 
 
 def _self_division(gazetteer: RegionGazetteer, context: RegionEntry | None, word: str,
@@ -650,11 +661,15 @@ def _self_named_town(text: str, own: re.Match[str], regions: list[NamedRegion], 
         return named
     towns = {e for stem in _own_name_stems(text, word, gazetteer) for e in gazetteer.candidates(stem + word)
              if e.level == "乡镇"}
+    return _one_town(towns, own.start(1), own.end(1))
+
+
+def _one_town(towns: set[RegionEntry], start: int, end: int) -> list[NamedRegion] | None:
+    """The one township found, as the region named by the level word at start:end (我镇, 镇…)."""
     if len(towns) != 1:
         return None
-    town = towns.pop()
-    start = own.start(1)
-    return [NamedRegion(start, start + len(own.group(1)), town.name, town.level, town)]
+    town = next(iter(towns))
+    return [NamedRegion(start, end, town.name, town.level, town)]
 
 
 # where a township's report writes its own name by its stem: its slogans (法治舒桥, 平安珠吉) and the
@@ -815,7 +830,7 @@ def leaders_body(text: str, position_hits: list[AgencyHit]) -> AgencyHit | None:
             continue
         if LEADER_ACTS_RE.match(text, position.end()):
             found.setdefault(hit.name, hit)
-    return next(iter(found.values())) if len(found) == 1 else None
+    return _only_body(found)
 
 
 # 按照市委市政府和滨海新区区委区政府的部署, 落实天津市、滨海新区有关…工作部署: a division whose lead a zone follows

@@ -137,10 +137,12 @@ def is_body_line(line: str) -> bool:
 
 
 def _title_text(line: Line) -> Line:
-    """A title line without the publication stamp some pages append (…情况报告 2023-02-09)."""
+    """A title line without the tail some pages append: a publication stamp (…情况报告 2023-02-09), the
+    site's name (…报告_X县人民政府门户网站), the issuer in brackets (…报告(X县应急管理局))."""
     text = line.text  # each tail is looked for only where its marks are (a search per line is costly)
-    stamp = ((_TRAILING_STAMP_RE.search(text) or _SITE_SUFFIX_RE.search(text)) if _SPACE_RE.search(text) else None) \
-        or (_SITE_SUFFIX_RE.search(text) if "_" in text else None) \
+    spaced = _SPACE_RE.search(text) is not None
+    stamp = (_TRAILING_STAMP_RE.search(text) if spaced else None) \
+        or (_SITE_SUFFIX_RE.search(text) if spaced or "_" in text else None) \
         or (_BRACKETED_ISSUER_RE.search(text) if text.endswith((")", "）")) else None)
     return Line(line.start, line.start + stamp.start(), line.text[:stamp.start()]) if stamp else line
 
@@ -300,7 +302,7 @@ def parse_date(text: str) -> str | None:
         return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
     match = CN_DATE_RE.fullmatch(text.strip())
     if match:
-        year = int("".join(str(CN_DIGITS[c]) for c in match.group(1)))
+        year = report_kind.cn_year(match.group(1))
         month, day = _cn_number(match.group(2)), _cn_number(match.group(3))
         return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
     return None
@@ -385,7 +387,7 @@ def covered_year(text: str, title: str | None, date: str | None) -> int | None:
             return int(match.group(1))
         match = CN_YEAR_RE.search(title)  # 二〇二一年度…
         if match:
-            return int("".join(str(CN_DIGITS[c]) for c in match.group(1)))
+            return report_kind.cn_year(match.group(1))
     # the page's top last: an excerpt may start with its first heading (一、2025年…主要举措和成效), no body line above
     year = report_kind.opening_year(body) or report_kind.first_year(COVERED_YEAR_RES, body[:400]) or report_kind.body_year(body[:OPENING_CHARS]) \
         or report_kind.first_year(COVERED_YEAR_RES, text[:400]) or report_kind.body_year(text[:OPENING_CHARS])

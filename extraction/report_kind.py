@@ -119,7 +119,12 @@ def opening_year(body: str) -> int | None:
     if match:
         return int(match.group(1))
     match = _OPENS_WITH_CN_YEAR_RE.match(body)
-    return int("".join(str(_CN_YEAR_DIGITS[c]) for c in match.group(1))) if match else None
+    return cn_year(match.group(1)) if match else None
+
+
+def cn_year(digits: str) -> int:
+    """A year written in Chinese numerals, one character a digit (二〇二二 → 2022)."""
+    return int("".join(str(_CN_YEAR_DIGITS[c]) for c in digits))
 
 
 def body_year(body: str) -> int | None:
@@ -134,7 +139,7 @@ def issue_year(text: str) -> int | None:
         return None
     if match.group(1):
         return int(match.group(1))
-    return int("".join(str(_CN_YEAR_DIGITS[c]) for c in match.group(2)))
+    return cn_year(match.group(2))
 
 
 def glued_title(body: str) -> str | None:

@@ -29,7 +29,6 @@ from fazhi.extraction.issuer import (
     find_issuer,
     leaders_body,
     leadership_region,
-    may_be_self,
     named_in_full_later,
     named_regions,
     notice_region,
@@ -151,7 +150,7 @@ def issuer(doc: Document) -> None:
         doc.issuer = zone_host(doc.text, doc.issuer, doc.region_mentions, RegionGazetteer.default())
         doc.agency_hits = zone_agencies(doc.text, doc.zones, issuing_zone, doc.agency_hits)
     doc.office_region = source_row_region(doc.lines, doc.agency_hits)  # read before the row's hits go
-    doc.agency_hits = _outside_menus(doc, doc.agency_hits)
+    doc.agency_hits = _outside_page_rows(doc, doc.agency_hits)
     if doc.issuer and doc.issuer not in doc.agency_hits:  # named by a metadata row or by its region
         doc.agency_hits = sorted([*doc.agency_hits, doc.issuer], key=lambda h: h.start)
     if doc.issuer:
@@ -164,21 +163,13 @@ MENU_SEPARATOR_RE = re.compile(r"\s*[|｜]\s*")
 MENU_ITEM_CHARS = 8  # 县委, 政务公开: a menu item is a few characters
 
 
-def _outside_menus(doc: Document, hits: list[AgencyHit]) -> list[AgencyHit]:
-    """A site's menu row (县委| 县人大| 县政协) above the body lists the site's sections, not bodies the
-    report speaks of."""
-    menus = []
-    for line in doc.lines[:meta_rules.HEADER_LINES]:
-        if meta_rules.is_body_line(line.text):
-            break
-        items = MENU_SEPARATOR_RE.split(line.text) if "|" in line.text or "｜" in line.text else []
-        if len(items) >= 3 and all(len(item) <= MENU_ITEM_CHARS for item in items) \
-                and not meta_rules.is_page_clutter(line.text):
-            menus.append((line.start, line.end))
-    menus += [(line.start, line.end) for line in _clutter_rows(doc.lines)]
-    if not menus:
+def _outside_page_rows(doc: Document, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """Hits on the page's own rows above the body (_page_rows) are the site's sections and contributors,
+    not bodies the report speaks of; the issuer such a row names is kept as the issuer."""
+    rows = [(line.start, line.end) for line in _page_rows(doc.lines)]
+    if not rows:
         return hits
-    return [h for h in hits if h == doc.issuer or not any(start <= h.start < end for start, end in menus)]
+    return [h for h in hits if h == doc.issuer or not any(start <= h.start < end for start, end in rows)]
 
 
 # 市司法局 2020年03月30日 / 省政府办公厅 2022-03-15 under a title: the page's byline and date stamp
@@ -186,19 +177,25 @@ BYLINE_RE = re.compile(r"\s*(?![^\s]*(?:关于|报告|总结|方案|通知))[\u4
                        r"\s+(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$")
 
 
-def _clutter_rows(lines: Sequence[meta_rules.Line]) -> list[meta_rules.Line]:
-    """The page's clutter rows above the body (来源:市司法局, 发布机构:区政府办公室, a breadcrumb, a
-    byline): the site's contributor or section, not a body the report speaks of; the issuer such a
-    row names is added back as the issuer."""
+def _page_rows(lines: Sequence[meta_rules.Line]) -> list[meta_rules.Line]:
+    """The page's rows above the body, in one pass: a menu row (县委| 县人大| 县政协), a clutter row
+    (来源:市司法局, 发布机构:区政府办公室, a breadcrumb), a byline, a row's value below its field."""
     out: list[meta_rules.Line] = []
     previous = ""
     for line in lines[:meta_rules.HEADER_LINES]:
         if meta_rules.is_body_line(line.text):
             break
-        if meta_rules.is_page_clutter(line.text) or BYLINE_RE.match(line.text) or _row_value(previous, line.text):
+        if _is_menu_row(line.text) or meta_rules.is_page_clutter(line.text) or BYLINE_RE.match(line.text) \
+                or _row_value(previous, line.text):
             out.append(line)
         previous = line.text if line.text.strip() else previous
     return out
+
+
+def _is_menu_row(text: str) -> bool:
+    """Three or more short items between bars: a site's menu."""
+    items = MENU_SEPARATOR_RE.split(text) if "|" in text or "｜" in text else []
+    return len(items) >= 3 and all(len(item) <= MENU_ITEM_CHARS for item in items)
 
 
 FIELD_ALONE_RE = re.compile(r"\s*(?P<field>[\u4e00-\u9fff][\u4e00-\u9fff ]{1,7})[:：]?\s*")  # 责任部门: / 来源
@@ -232,8 +229,6 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
     region = region_government_issuer(doc.text, opening_end, doc.title,
                                       named_regions(doc.region_mentions, doc.region_unresolved),
                                       doc.region_context, RegionGazetteer.default())
-    if region is not None and not may_be_self(doc.text, region):  # 我局 is no region's government
-        region = None
     return (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures, region)
             or prefecture_body_subject(doc.text, opening_end, doc.region_context, RegionGazetteer.default())
             or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions)

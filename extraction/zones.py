@@ -126,7 +126,7 @@ def _is_name(words: str) -> bool:
 def _named_zone(start: int, end: int, name: str, places: list[Place]) -> Zone:
     """A zone written with its own name: placed by the deepest city or county inside that name that
     the text resolves (大连|长兴岛经济区: in 大连市 when 长兴 is not a county the text fixes)."""
-    inside = [p for p in places if start <= p.start < end and _places_a_zone(p) and p.node is not None]
+    inside = [p for p in places if start <= p.start < end and _places_a_zone(p.level, p.node) and p.node is not None]
     place = inside[-1] if inside else None
     return Zone(start, end, name, place.node if place else None, place.level if place else None, False)
 
@@ -138,15 +138,15 @@ def _in_own_division(zone: Zone, places: list[Place], context: AgencyContext) ->
     own = context.own
     if zone.region is not None or zone.scoped or own is None or any(zone.start <= p.start < zone.end for p in places):
         return zone
-    if not _places_a_zone(Place(zone.start, zone.end, own.node, own.level)):
+    if not _places_a_zone(own.level, own.node):
         return zone
     return Zone(zone.start, zone.end, zone.name, own.node, own.level, False)
 
 
-def _places_a_zone(place: Place) -> bool:
+def _places_a_zone(level: str | None, node: str | None) -> bool:
     """A city or county in a zone's name places it (珠海, 宁河, 天津 a 直辖市); a province does not
     (贵州双龙航空港经济区 lies in 贵阳)."""
-    return place.level in PLACE_LEVELS or (place.level == "省" and (place.node or "").endswith("市"))
+    return level in PLACE_LEVELS or (level == "省" and (node or "").endswith("市"))
 
 
 def _bare_zone(start: int, end: int, head: str, text: str, named: list[Zone], context: AgencyContext) -> Zone:
