@@ -110,6 +110,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start, end = match.span()
         if end == start:
             continue
+        if text[end - 1] == "\n" and end - start > 1:
+            end -= 1  # a line's last sentence: its line end is trimmed, as _append_trimmed would
         if end - start <= MAX_SENTENCE and not text[start].isspace() and not text[end - 1].isspace():
             spans.append((start, end))  # the common case, without the trimming loops
         else:

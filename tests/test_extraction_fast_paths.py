@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fazhi.extraction import agencies, measures, regions
+from fazhi.extraction import agencies, linebreaks, measures, regions, structure
 
 FUNCTION_LIST_CHARS = "公安司法等有关相部门机、，。交通市场监管 x"
 LISTED_LEVEL_CHARS = "等一二三两十5个县区市旗长级东城、朝阳x"
@@ -59,3 +59,19 @@ def test_central_alone_pattern_matches_the_leading_lookbehind_form(text):
 def test_enumeration_item_pattern_matches_the_leading_lookbehind_form(text):
     plain = re.compile(r"(?<=、)信息公开|信息公开(?=、)")
     assert _spans(measures.ENUMERATION_ITEM_RE.finditer(text)) == _spans(plain.finditer(text))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="市公安局2 \t\n。a", max_size=30))
+def test_line_breaks_are_the_matches_of_the_lookbehind_form(text):
+    plain = re.compile(r"(?<=[\u4e00-\u9fff0-9])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff0-9])")
+    assert linebreaks.line_breaks(text) == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="法治。；”\n \u3000，", max_size=40))
+def test_sentences_are_the_trimmed_matches(text):
+    plain: list[tuple[int, int]] = []
+    for m in structure._SENTENCE_RE.finditer(text):
+        structure._append_trimmed(plain, text, m.start(), m.end())
+    assert structure.split_sentences(text) == plain
