@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fazhi.extraction import agencies, linebreaks, measures, regions, structure
+from fazhi.extraction.wordtrie import guarded_trie_regex, trie_regex
 
 FUNCTION_LIST_CHARS = "公安司法等有关相部门机、，。交通市场监管 x"
 LISTED_LEVEL_CHARS = "等一二三两十5个县区市旗长级东城、朝阳x"
@@ -75,3 +76,17 @@ def test_sentences_are_the_trimmed_matches(text):
     for m in structure._SENTENCE_RE.finditer(text):
         structure._append_trimmed(plain, text, m.start(), m.end())
     assert structure.split_sentences(text) == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="公安局编办", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="公安局编办x", max_size=30), st.integers(min_value=1, max_value=3))
+def test_guarded_trie_matches_the_plain_trie(words, text, width):
+    # words shorter than the guard's width are part of the guard, not a reason to drop it
+    plain = re.compile(trie_regex(words))
+    guarded = re.compile(guarded_trie_regex(words, width=width))
+    assert _spans(guarded.finditer(text)) == _spans(plain.finditer(text))
+
+
+def test_a_short_word_keeps_the_guard_two_characters_wide():
+    assert guarded_trie_regex(["公安", "编"], width=2).startswith("(?=[公][安]|编)")
