@@ -92,7 +92,8 @@ APPOSITIVE_MADE_RE = re.compile(r"(?:制定|出台|印发|编制|制发)了?[^�
 # 中共中央、国务院印发的《 / 以市委、市政府名义印发实施《: the bodies before the verb made it
 AGENT_VERB_RE = re.compile(r"(?:名义)?(?:联合|共同)?(?:印发|制定|出台|发布|制发|编写)(?:了|实施|的)*$")
 JOINTLY_RE = re.compile(r"(?:联合|会同|与|同)$")
-HANDED_OUT_RE = re.compile(r"[^《。]{0,80}?印发给你们")
+HANDED_OUT = "印发给你们"
+HANDED_OUT_RE = re.compile(r"[^《。]{0,80}?" + HANDED_OUT)
 
 Add = Callable[..., None]  # add(rel_type, source_label, source, target_label, target, pos, year=, target_props=)
 
@@ -235,7 +236,9 @@ def _stated_makers(doc: Document, law: LawHit, issuers: list[AgencyHit], agency_
         agents[:0] = [joiner] if joiner else []
     if agents:
         return agents
-    if HANDED_OUT_RE.match(text, law.end, sentence.end) or text.endswith("现将", 0, law.start):
+    # str.find first: the words are rare, and the lazy pattern steps through the rest of the sentence
+    if (text.find(HANDED_OUT, law.end, sentence.end) >= 0 and HANDED_OUT_RE.match(text, law.end, sentence.end)) \
+            or text.endswith("现将", 0, law.start):
         return issuers
     return _passed_by(text, law, agency_hits, starts, issuer) or None
 
@@ -485,6 +488,8 @@ def _heading_measures(doc: Document, index: int, measures: list[MeasureHit], mea
 def _basis_leads_to(text: str, sentence_start: int, law_start: int, issuers: list[str]) -> bool:
     """A basis cue stands before the citation with only issuers and other titles between them (the
     issuers' names do not count towards the gap: 根据中共中央办公厅、国务院办公厅印发的《…》)."""
+    if BASIS_RE.search(text, sentence_start, law_start) is None:
+        return False  # no cue at all (the titles' removal below cannot make one: cues hold no 《》)
     window = TITLE_RE.sub("《》", text[sentence_start:law_start])  # a cue inside a title is the title's
     cues = list(BASIS_RE.finditer(window))
     if not cues:

@@ -90,3 +90,12 @@ def test_guarded_trie_matches_the_plain_trie(words, text, width):
 
 def test_a_short_word_keeps_the_guard_two_characters_wide():
     assert guarded_trie_regex(["公安", "编"], width=2).startswith("(?=[公][安]|编)")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sets(st.text(alphabet="北京上海东城西", min_size=2, max_size=2), min_size=1, max_size=12),
+       st.text(alphabet="北京上海东城西x", max_size=30))
+def test_region_prefilter_passes_every_position_a_head_starts(heads, text):
+    passed = {m.start() for m in regions.head_prefilter(frozenset(heads), groups=3).finditer(text)}
+    assert {i for i in range(len(text)) if text[i:i + 2] in heads} <= passed
+    assert all(text[i] in {h[0] for h in heads} for i in passed)
