@@ -194,7 +194,7 @@ def _task_owners(text: str, agency_hits: list[AgencyHit], starts: list[int], mea
     """A plan's task and the bodies assigned to it (牵头单位/责任单位): they implement its measures."""
     measure_starts = [m.start for m in measures]
     for owner in task_owners(text, agency_hits, starts):
-        names = {h.name for h in owner.agencies if not h.generic}
+        names = dict.fromkeys(h.name for h in owner.agencies if not h.generic)  # in text order: a set's order changes with the hash seed
         for hit in measures[bisect_left(measure_starts, owner.start):bisect_left(measure_starts, owner.end)]:
             for name in names:
                 add("IMPLEMENTS", "Agency", name, "Measure", hit.name, hit.start, year=year)
