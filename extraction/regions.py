@@ -195,7 +195,8 @@ def head_prefilter(heads: frozenset[str], groups: int = PREFILTER_GROUPS) -> re.
     main cost. Here the second characters are split into `groups`, each allowed only after the
     first characters its heads pair it with; sre tests each group's class in one step and only
     then looks back at the first character. Every head's pair is in its group, so no position
-    that starts a head is lost.
+    that starts a head is lost. One class of every second character goes first: most positions
+    fail it, and then sre need not try the groups one by one (the scan 0.114 -> 0.100 ms a report).
     """
     before: dict[str, set[str]] = {}
     for head in heads:
@@ -209,7 +210,7 @@ def head_prefilter(heads: frozenset[str], groups: int = PREFILTER_GROUPS) -> re.
         firsts = set().union(*(before[ch] for ch in chunk))
         branches.append(f"[{_char_class(chunk)}](?<=[{_char_class(firsts)}].)")
     branches.append(r"\Z")  # a first character at the very end, as before
-    return re.compile(f"[{_char_class({h[0] for h in heads})}](?={'|'.join(branches)})")
+    return re.compile(f"[{_char_class({h[0] for h in heads})}](?=[{_char_class(before)}]|\\Z)(?={'|'.join(branches)})")
 
 
 def _char_class(chars: Iterable[str]) -> str:
@@ -267,6 +268,7 @@ class RegionGazetteer:
         self._qualified: dict[str, int] = {}
         self._parent_code: dict[str, str] = {}
         self._towns: dict[str, tuple[RegionEntry, ...]] = {}
+        self._chains: dict[str, tuple[RegionEntry, ...]] = {}  # code -> ancestors, filled as asked
         self._load(rows)
         self._link_parents()
         self._build_surfaces(rows)
@@ -401,12 +403,21 @@ class RegionGazetteer:
 
     def ancestors(self, entry: RegionEntry) -> list[RegionEntry]:
         """Parent, grandparent, … up to the 省-level division."""
-        chain = []
-        current = self.parent_of(entry)
-        while current is not None:
-            chain.append(current)
-            current = self.parent_of(current)
+        return list(self._chain(entry))
+
+    def _chain(self, entry: RegionEntry) -> tuple[RegionEntry, ...]:
+        """`ancestors`, kept per division: resolve compares every hit that needs support with every
+        anchor, and each comparison walked both chains up again."""
+        chain = self._chains.get(entry.code)
+        if chain is None:
+            parent = self.parent_of(entry)
+            chain = self._chains[entry.code] = (parent, *self._chain(parent)) if parent is not None else ()
         return chain
+
+    def _top(self, entry: RegionEntry) -> RegionEntry:
+        """The 省-level division an entry lies in (itself for a 省)."""
+        chain = self._chain(entry)
+        return chain[-1] if chain else entry
 
     # scanning ------------------------------------------------------------------
 
@@ -526,7 +537,7 @@ class RegionGazetteer:
         its left edge."""
         if previous is not None and text[previous.end:start] in TOWN_ATTACH_GAPS:
             under = tuple(c for c in candidates
-                          if any(p in self.ancestors(c) for p in previous.candidates))
+                          if any(p in self._chain(c) for p in previous.candidates))
             if under:
                 return RegionHit(start, end, text[start:end], under, attached=True)
         if end - start <= 2 or self._left_conflict(text, start):
@@ -628,6 +639,8 @@ class RegionGazetteer:
         anchors = list(dict.fromkeys(
             h.candidates[0] for h in hits if len(h.candidates) == 1 and not self._needs_support(h)))
         out: dict[int, RegionEntry | None] = {}
+        # related at all (_relatedness > 0) means in the same province: one set of the pool's provinces
+        provinces = {self._top(a) for a in [*context, *anchors]}
         for i, hit in enumerate(hits):
             if self._is_loose_town(hit):
                 out[i] = self._town_in(hit.candidates, [*context, *anchors])
@@ -636,8 +649,7 @@ class RegionGazetteer:
                 out[i] = self._pick(hit.candidates, context) or self._pick(hit.candidates, anchors)
                 continue
             entry = hit.candidates[0]
-            supported = not self._needs_support(hit) or any(
-                self._relatedness(entry, a) > 0 for a in [*context, *anchors])
+            supported = not self._needs_support(hit) or self._top(entry) in provinces
             out[i] = entry if supported else None
         return out
 
@@ -652,7 +664,7 @@ class RegionGazetteer:
             return None
         found = set()
         for c in candidates:  # each candidate's ancestors once, not once per anchor
-            around = {c, *self.ancestors(c)}
+            around = {c, *self._chain(c)}
             if any(a in around for a in near):
                 found.add(c)
         return found.pop() if len(found) == 1 else None
@@ -686,8 +698,8 @@ class RegionGazetteer:
         """4 same, 3 one contains the other, 2 same parent, 1 same province, 0 unrelated."""
         if candidate == anchor:
             return 4
-        cand_up = self.ancestors(candidate)
-        anchor_up = self.ancestors(anchor)
+        cand_up = self._chain(candidate)
+        anchor_up = self._chain(anchor)
         if anchor in cand_up or candidate in anchor_up:
             return 3
         if cand_up and anchor_up and cand_up[0] == anchor_up[0]:

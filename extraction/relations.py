@@ -40,8 +40,8 @@ from fazhi.extraction.document import Document
 from fazhi.extraction.laws import MADE_RE, LawHit
 from fazhi.extraction.measures import MeasureHit
 from fazhi.extraction.regions import RegionEntry, RegionGazetteer, RegionMention
-from fazhi.extraction.spans import starting_in
-from fazhi.model import Extraction, Relation
+from fazhi.extraction.spans import Containers, starting_in
+from fazhi.model import Evidence, Extraction, Relation
 
 # before the partner; 共同 is not one: it follows the partners (与X共同开展), and 党工委、办事处共同组成…委员会
 # is not work with the committee
@@ -92,7 +92,8 @@ APPOSITIVE_MADE_RE = re.compile(r"(?:制定|出台|印发|编制|制发)了?[^�
 # 中共中央、国务院印发的《 / 以市委、市政府名义印发实施《: the bodies before the verb made it
 AGENT_VERB_RE = re.compile(r"(?:名义)?(?:联合|共同)?(?:印发|制定|出台|发布|制发|编写)(?:了|实施|的)*$")
 JOINTLY_RE = re.compile(r"(?:联合|会同|与|同)$")
-HANDED_OUT_RE = re.compile(r"[^《。]{0,80}?印发给你们")
+HANDED_OUT = "印发给你们"
+HANDED_OUT_RE = re.compile(r"[^《。]{0,80}?" + HANDED_OUT)
 
 Add = Callable[..., None]  # add(rel_type, source_label, source, target_label, target, pos, year=, target_props=)
 
@@ -107,11 +108,15 @@ def build_relations(doc: Document) -> list[Relation]:
     rid = ex.report_id
 
     evidence, append = doc.evidence, rels.append
+    at: dict[int, Evidence] = {}  # most positions carry several relations (a measure: MENTIONS, IMPLEMENTS…)
 
     def add(rel_type: str, source_label: str, source: str, target_label: str, target: str,
             pos: int, year: int | None = None, target_props: dict | None = None) -> None:
         # named parameters, not **extra: a report adds ~150 relations, and a ** call builds a dict each time
-        append(Relation(rel_type, source, target, evidence(pos), source_label, target_label, year, target_props))
+        found = at.get(pos)
+        if found is None:
+            found = at[pos] = evidence(pos)
+        append(Relation(rel_type, source, target, found, source_label, target_label, year, target_props))
 
     if issuer:
         add("ISSUED", "Agency", issuer.name, "Report", rid, issuer.start)
@@ -156,9 +161,8 @@ def _implements(doc: Document, issuer: AgencyHit | None, agency_hits: list[Agenc
     outside the plan too (三、2020年工作安排 … 县司法局将全面推行…: not done in the report's year)."""
     text, starts = doc.text, [h.start for h in agency_hits]
     plans = plan_spans(text) if doc.report.doc_type == "年度报告" else []
-
-    def planned(pos: int) -> bool:
-        return any(a <= pos < b for a, b in plans)
+    # the measure hits inside the plan for the coming year, found once (each hit is asked up to twice)
+    planned = {hit.start for hit in measures if any(a <= hit.start < b for a, b in plans)} if plans else set()
 
     by_sentence: dict[int, list[MeasureHit]] = {}
     for hit in measures:
@@ -173,7 +177,7 @@ def _implements(doc: Document, issuer: AgencyHit | None, agency_hits: list[Agenc
             doers = {h.name: h for h in subject.agencies
                      if not h.generic and (not issuer or h.name != issuer.name)}
             for hit in hits:
-                if subject.start <= hit.start < subject.end and not planned(hit.start):
+                if subject.start <= hit.start < subject.end and hit.start not in planned:
                     for name in doers:
                         add("IMPLEMENTS", "Agency", name, "Measure", hit.name, hit.start, year=year)
                     if subject.acts_on_issuer and doers:
@@ -181,7 +185,7 @@ def _implements(doc: Document, issuer: AgencyHit | None, agency_hits: list[Agenc
     _task_owners(text, agency_hits, starts, measures, add, year)
     if issuer:
         for hit in measures:
-            if hit.start not in not_issuers and not planned(hit.start):
+            if hit.start not in not_issuers and hit.start not in planned:
                 add("IMPLEMENTS", "Agency", issuer.name, "Measure", hit.name, hit.start, year=year)
 
 
@@ -190,7 +194,7 @@ def _task_owners(text: str, agency_hits: list[AgencyHit], starts: list[int], mea
     """A plan's task and the bodies assigned to it (牵头单位/责任单位): they implement its measures."""
     measure_starts = [m.start for m in measures]
     for owner in task_owners(text, agency_hits, starts):
-        names = {h.name for h in owner.agencies if not h.generic}
+        names = dict.fromkeys(h.name for h in owner.agencies if not h.generic)  # in text order: a set's order changes with the hash seed
         for hit in measures[bisect_left(measure_starts, owner.start):bisect_left(measure_starts, owner.end)]:
             for name in names:
                 add("IMPLEMENTS", "Agency", name, "Measure", hit.name, hit.start, year=year)
@@ -232,7 +236,9 @@ def _stated_makers(doc: Document, law: LawHit, issuers: list[AgencyHit], agency_
         agents[:0] = [joiner] if joiner else []
     if agents:
         return agents
-    if HANDED_OUT_RE.match(text, law.end, sentence.end) or text.endswith("现将", 0, law.start):
+    # str.find first: the words are rare, and the lazy pattern steps through the rest of the sentence
+    if (text.find(HANDED_OUT, law.end, sentence.end) >= 0 and HANDED_OUT_RE.match(text, law.end, sentence.end)) \
+            or text.endswith("现将", 0, law.start):
         return issuers
     return _passed_by(text, law, agency_hits, starts, issuer) or None
 
@@ -430,13 +436,15 @@ def _based_on(doc: Document, laws: list[LawHit], measures: list[MeasureHit], age
     stands in the text the requirement governs (not before the citation, not coordinated with it)."""
     text = doc.text
     spans = [(law.start, law.end) for law in laws]
+    following = {start: end for start, end in spans}  # a title's start -> its end, for the lists
+    titles = Containers(spans)
     measure_starts = [m.start for m in measures]
     starts = [h.start for h in agency_hits]
     for law in laws:
         if law.parent:
             continue
         sentence = doc.sentence_at(law.start)
-        list_end = _citation_list_end(text, law.end, spans)
+        list_end = _citation_list_end(text, law.end, following)
         named = [text[h.start:h.end] for h in starting_in(agency_hits, starts, sentence.start, law.start)]
         if not (_basis_leads_to(text, sentence.start, law.start, named) or BASIS_AFTER_RE.match(text, list_end)):
             continue
@@ -445,27 +453,27 @@ def _based_on(doc: Document, laws: list[LawHit], measures: list[MeasureHit], age
             continue  # 按照要求…研究制定《X》: the writer makes X here, X is no basis (X印发的《…》 is)
         if COORDINATED_RE.match(text, list_end):
             continue
-        governed = _measures_in(measures, measure_starts, list_end, _governed_end(text, list_end, sentence.end), spans)
+        governed = _measures_in(measures, measure_starts, list_end, _governed_end(text, list_end, sentence.end), titles)
         if not governed:
-            governed = _heading_measures(doc, doc.sentence_index(law.start), measures, measure_starts, spans)
+            governed = _heading_measures(doc, doc.sentence_index(law.start), measures, measure_starts, titles)
         for hit in governed:
             add("BASED_ON", "Measure", hit.name, "Law", law.name, law.start)
 
 
 def _measures_in(measures: list[MeasureHit], measure_starts: list[int], start: int, end: int,
-                 titles: list[tuple[int, int]]) -> list[MeasureHit]:
+                 titles: Containers) -> list[MeasureHit]:
     """The measure hits in [start, end) outside any cited title."""
     found = []
     for hit in measures[bisect_left(measure_starts, start):]:
         if hit.start >= end:
             break
-        if not any(a <= hit.start < b for a, b in titles):
+        if not titles.contain(hit.start, hit.start + 1):
             found.append(hit)
     return found
 
 
 def _heading_measures(doc: Document, index: int, measures: list[MeasureHit], measure_starts: list[int],
-                      titles: list[tuple[int, int]]) -> list[MeasureHit]:
+                      titles: Containers) -> list[MeasureHit]:
     """2.严格执行重大行政决策法定程序。坚持…严格落实《条例》…: when the basis sentence names no
     measure and opens the item, the item's heading says what follows the cited document."""
     if index == 0:
@@ -480,6 +488,8 @@ def _heading_measures(doc: Document, index: int, measures: list[MeasureHit], mea
 def _basis_leads_to(text: str, sentence_start: int, law_start: int, issuers: list[str]) -> bool:
     """A basis cue stands before the citation with only issuers and other titles between them (the
     issuers' names do not count towards the gap: 根据中共中央办公厅、国务院办公厅印发的《…》)."""
+    if BASIS_RE.search(text, sentence_start, law_start) is None:
+        return False  # no cue at all (the titles' removal below cannot make one: cues hold no 《》)
     window = TITLE_RE.sub("《》", text[sentence_start:law_start])  # a cue inside a title is the title's
     cues = list(BASIS_RE.finditer(window))
     if not cues:
@@ -490,9 +500,9 @@ def _basis_leads_to(text: str, sentence_start: int, law_start: int, issuers: lis
     return len(gap) <= BASIS_GAP_MAX and not COMMA_RE.search(gap)
 
 
-def _citation_list_end(text: str, pos: int, spans: list[tuple[int, int]]) -> int:
-    """The end of 《A》、《B》和《C》 that starts with the title ending at `pos`."""
-    following = {start: end for start, end in spans}
+def _citation_list_end(text: str, pos: int, following: dict[int, int]) -> int:
+    """The end of 《A》、《B》和《C》 that starts with the title ending at `pos` (`following`: each
+    title's start -> its end)."""
     while True:
         gap = CITATION_GAP_RE.match(text, pos)
         nxt = gap.end() if gap else pos

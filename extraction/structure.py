@@ -53,18 +53,26 @@ _HEADING_RE = re.compile("|".join(f"(?P<level{level}>{pattern.pattern})" for lev
 _SENTENCE_END_RE = re.compile(f"[{SENTENCE_END}]")
 
 
+_LEVEL_OF_GROUP = {f"level{level}": level for level, _ in HEADING_PATTERNS}
+
+
 def heading_level(line: str) -> tuple[int, str] | None:
     """The ladder level and marker of a heading line, or None for body text."""
-    match = _HEADING_RE.match(line.lstrip())
+    return _heading_at(line.lstrip())
+
+
+def _heading_at(stripped: str) -> tuple[int, str] | None:
+    """heading_level of a line whose leading space is already stripped."""
+    match = _HEADING_RE.match(stripped)
     if match is None:
         return None
     assert match.lastgroup is not None  # every alternative of _HEADING_RE is a named group
-    return int(match.lastgroup.removeprefix("level")), match.group(0)
+    return _LEVEL_OF_GROUP[match.lastgroup], match.group(0)
 
 
-def _heading_title(line: str, marker: str) -> str:
+def _heading_title(stripped: str, marker: str) -> str:
     """The heading's own words: up to the first sentence end (run-in headings carry body text)."""
-    rest = line.lstrip()[len(marker):]
+    rest = stripped[len(marker):]
     end = _SENTENCE_END_RE.search(rest)
     return (rest[:end.start()] if end else rest).strip()
 
@@ -74,10 +82,11 @@ def parse_sections(text: str) -> list[Section]:
     found: list[tuple[int, str, str, int]] = []
     pos = 0
     for line in text.split("\n"):
-        hit = heading_level(line)
-        if hit and len(line.strip()) > len(hit[1]):
+        stripped = line.lstrip()  # once a line: the heading test and the title both read it
+        hit = _heading_at(stripped)
+        if hit and len(stripped.rstrip()) > len(hit[1]):
             level, marker = hit
-            found.append((level, marker, _heading_title(line, marker), pos))
+            found.append((level, marker, _heading_title(stripped, marker), pos))
         pos += len(line) + 1
     ends = _section_ends([level for level, _, _, _ in found], [start for _, _, _, start in found], len(text))
     return [Section(level, marker, title, start, end)
@@ -110,6 +119,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start, end = match.span()
         if end == start:
             continue
+        if text[end - 1] == "\n" and end - start > 1:
+            end -= 1  # a line's last sentence: its line end is trimmed, as _append_trimmed would
         if end - start <= MAX_SENTENCE and not text[start].isspace() and not text[end - 1].isspace():
             spans.append((start, end))  # the common case, without the trimming loops
         else:

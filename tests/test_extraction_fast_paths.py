@@ -10,7 +10,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fazhi.extraction import agencies, measures, regions
+from fazhi.extraction import agencies, linebreaks, measures, regions, structure
+from fazhi.extraction.wordtrie import guarded_trie_regex, trie_regex
 
 FUNCTION_LIST_CHARS = "公安司法等有关相部门机、，。交通市场监管 x"
 LISTED_LEVEL_CHARS = "等一二三两十5个县区市旗长级东城、朝阳x"
@@ -59,3 +60,42 @@ def test_central_alone_pattern_matches_the_leading_lookbehind_form(text):
 def test_enumeration_item_pattern_matches_the_leading_lookbehind_form(text):
     plain = re.compile(r"(?<=、)信息公开|信息公开(?=、)")
     assert _spans(measures.ENUMERATION_ITEM_RE.finditer(text)) == _spans(plain.finditer(text))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="市公安局2 \t\n。a", max_size=30))
+def test_line_breaks_are_the_matches_of_the_lookbehind_form(text):
+    plain = re.compile(r"(?<=[\u4e00-\u9fff0-9])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff0-9])")
+    assert linebreaks.line_breaks(text) == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="法治。；”\n \u3000，", max_size=40))
+def test_sentences_are_the_trimmed_matches(text):
+    plain: list[tuple[int, int]] = []
+    for m in structure._SENTENCE_RE.finditer(text):
+        structure._append_trimmed(plain, text, m.start(), m.end())
+    assert structure.split_sentences(text) == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="公安局编办", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="公安局编办x", max_size=30), st.integers(min_value=1, max_value=3))
+def test_guarded_trie_matches_the_plain_trie(words, text, width):
+    # words shorter than the guard's width are part of the guard, not a reason to drop it
+    plain = re.compile(trie_regex(words))
+    guarded = re.compile(guarded_trie_regex(words, width=width))
+    assert _spans(guarded.finditer(text)) == _spans(plain.finditer(text))
+
+
+def test_a_short_word_keeps_the_guard_two_characters_wide():
+    assert guarded_trie_regex(["公安", "编"], width=2).startswith("(?=[公][安]|编)")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sets(st.text(alphabet="北京上海东城西", min_size=2, max_size=2), min_size=1, max_size=12),
+       st.text(alphabet="北京上海东城西x", max_size=30))
+def test_region_prefilter_passes_every_position_a_head_starts(heads, text):
+    passed = {m.start() for m in regions.head_prefilter(frozenset(heads), groups=3).finditer(text)}
+    assert {i for i in range(len(text)) if text[i:i + 2] in heads} <= passed
+    assert all(text[i] in {h[0] for h in heads} for i in passed)
