@@ -16,11 +16,9 @@ from dataclasses import dataclass
 
 from fazhi.extraction import metadata as meta_rules
 from fazhi.extraction.agencies import (
-    DEPARTMENT_SELF_HEADS,
     NATIONAL,
     NATIONAL_CANONICAL,
     POSITION_AFTER_RE,
-    SELF_RE,
     AgencyHit,
     stem_heads,
 )
@@ -36,6 +34,7 @@ from fazhi.extraction.regions import (
     name_prefix,
     node_name,
 )
+from fazhi.extraction.self_words import SelfWords
 from fazhi.extraction.zones import Zone
 from fazhi.model import ReportMeta
 
@@ -75,12 +74,6 @@ REPORT_OF_SELF_RE = re.compile(rf"现将[我本]{_OWN_LEVEL}[^。\n]{{0,40}}?(?:
 # the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…
 LEVEL_SUBJECT_RE = re.compile(
     rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府){_VERB}")
-# The body named by its leaders or party group: 部主要负责同志…, 厅党组… (ANNOTATION.md)
-# (not 区委主要负责同志: a level's party committee, 区委/县委/镇党委, is the region's, not a 委 speaking of itself)
-LEADERS_RE = re.compile(r"(部|厅|局|(?<![省市区县州盟旗党镇乡])委)(?:主要负责同志|主要负责人|党组|领导班子)")
-# 市局党委带头…: a bureau's party committee speaks for it, but only the title of rules the bureau says it
-# made names it (局党委 in a report that calls itself only 教育局 does not fix which county's)
-PARTY_COMMITTEE_RE = re.compile(r"(部|厅|局)党委(?![员书副])")
 SELF_HEAD_FULL = {"委": "委员会", "办": "办公室"}
 LEADING_GROUP_RE = re.compile(r"党委|党组")  # a bureau's party committee or group acts for it
 CLAUSE_START = frozenset(",，。；;:：\n 年来")
@@ -111,7 +104,8 @@ AGENCY_ENDINGS = ("人民政府", "政府", "办公室", "办公厅", "委员会
 
 
 def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title: Line | None,
-                signatures: list[tuple[Line, Line]], region_subject: AgencyHit | None = None) -> AgencyHit | None:
+                signatures: list[tuple[Line, Line]], own: SelfWords,
+                region_subject: AgencyHit | None = None) -> AgencyHit | None:
     """The issuing agency from the title, the signature block, or the opening self-description.
 
     `opening_end` is where the report's second sentence ends (None for a text without sentences).
@@ -140,24 +134,20 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
             return hit
         if AUTHORED_AFTER_RE.match(text, hit.end) and AUTHORED_BY_RE.search(text[max(0, hit.start - 90):hit.start]):
             return hit
-    found = _self_speaking_issuer(text, opening_end, real)
+    found = _self_speaking_issuer(text, opening_end, real, own)
     if found:
         return found
     subject = _opening_subject_agency(text, opening_end, real)
     if subject is not None and region_subject is not None and region_subject.start < subject.start:
         return region_subject
-    return subject if subject is None or _may_be_self(text, subject) else None
+    return subject if subject is None or _may_be_self(own, subject) else None
 
 
-def _may_be_self(text: str, subject: AgencyHit) -> bool:
+def _may_be_self(own: SelfWords, subject: AgencyHit) -> bool:
     """A report that speaks of itself as 我局 (我委, 我厅…) is no 厅 or government: an opening subject
     without that head is a body it follows (浙江省司法厅推动全省…改革,我局积极配合)."""
-    heads = _with_full_heads({m.group(1) for m in FIRST_PERSON_HEAD_RE.finditer(text)})
+    heads = _with_full_heads(set(own.first_person))
     return not heads or any(subject.name.endswith(h) for h in heads)
-
-
-# 我局, 我委 (not 本办法, 本部门, 我部门: words, not a body speaking)
-FIRST_PERSON_HEAD_RE = re.compile(rf"我({DEPARTMENT_SELF_HEADS})(?![门法署级])")
 
 
 # 陇南市人民政府办公室关于报告…的通知 各县(区)人民政府,…: a heading run into its body on one line
@@ -224,19 +214,19 @@ def _signing_body_span(line: Line) -> tuple[int, int]:
     return line.start + head, line.end - len(match.group(2))
 
 
-def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyHit]) -> AgencyHit | None:
+def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyHit],
+                          own: SelfWords) -> AgencyHit | None:
     """A report that speaks of itself (我局, 厅党组, 市局党委) by its head word: the agency with that head
-    which opens the report, or names the rules it made; its party committee counts for the latter only."""
-    self_heads = {m.group(0)[1:] for m in SELF_RE.finditer(text)} | {
-        m.group(1) for m in LEADERS_RE.finditer(text)}
-    self_heads = _with_full_heads(self_heads)
+    which opens the report, or names the rules it made; its party committee counts for the latter only
+    (局党委 in a report that calls itself only 教育局 does not fix which county's)."""
+    self_heads = _with_full_heads(set(own.heads | own.leaders))
     if self_heads:
         found = (_self_described_issuer(text, opening_end, hits, self_heads)
                  or _issuer_of_own_rules(text, hits, self_heads)
                  or _acting_party_group(text, hits, self_heads))
         if found:
             return found
-    party_heads = {m.group(1) for m in PARTY_COMMITTEE_RE.finditer(text)} - self_heads
+    party_heads = set(own.party) - self_heads
     return _issuer_of_own_rules(text, hits, party_heads) if party_heads else None
 
 
@@ -502,18 +492,19 @@ def named_regions(regions: list[RegionMention], unresolved: list[RegionHit]) -> 
 
 def region_government_issuer(text: str, opening_end: int | None, title: Line | None,
                              regions: list[NamedRegion], context: RegionEntry | None,
-                             gazetteer: RegionGazetteer) -> AgencyHit | None:
+                             gazetteer: RegionGazetteer, own: SelfWords) -> AgencyHit | None:
     """A report about a whole region is issued by its government (ANNOTATION.md): its title opens
     with the region (北京市2021年法治政府建设年度情况报告, 关于福州市2021年…), or its opening's
     subject is the region (河北省委、省政府坚持…, 控江路街道坚持…) or, in a report of that region,
     我市/我县/我镇. A region named but not resolved gives its government as written. Not in a report
     that speaks as 我局 (_may_be_self): a department's report about its region."""
-    found = _region_government(text, opening_end, title, regions, context, gazetteer)
-    return found if found is None or _may_be_self(text, found) else None
+    found = _region_government(text, opening_end, title, regions, context, gazetteer, own)
+    return found if found is None or _may_be_self(own, found) else None
 
 
 def _region_government(text: str, opening_end: int | None, title: Line | None, regions: list[NamedRegion],
-                       context: RegionEntry | None, gazetteer: RegionGazetteer) -> AgencyHit | None:
+                       context: RegionEntry | None, gazetteer: RegionGazetteer,
+                       own: SelfWords) -> AgencyHit | None:
     chains = _region_chains(regions)
     if title is not None:
         for chain in chains:
@@ -537,15 +528,15 @@ def _region_government(text: str, opening_end: int | None, title: Line | None, r
                 or chain[0].start < lead_end and REGION_EVENT_RE.match(text, verb_at)):
             return _government(gazetteer, chain)
     if SUBORDINATE_ADDRESSEE_RE.search(text, 0, opening_end):  # a notice to those below: 全省… is not who speaks
-        return _only_self_region(text, regions, gazetteer)
-    own_division = _speaking_division(text, opening_end, regions, context, gazetteer)
+        return _only_self_region(own, regions, gazetteer)
+    own_division = _speaking_division(text, opening_end, regions, context, gazetteer, own)
     if own_division is not None:
         return _government(gazetteer, own_division)
-    return _only_self_region(text, regions, gazetteer) or _bare_town_subject(text, opening_end, context, gazetteer)
+    return _only_self_region(own, regions, gazetteer) or _bare_town_subject(text, opening_end, context, gazetteer)
 
 
 def _speaking_division(text: str, opening_end: int, regions: list[NamedRegion], context: RegionEntry | None,
-                       gazetteer: RegionGazetteer) -> list[NamedRegion] | None:
+                       gazetteer: RegionGazetteer, own_words: SelfWords) -> list[NamedRegion] | None:
     """The division whose administration is the opening's subject (我县坚持…, 全省各级各部门坚持…, 县委、县政府
     坚持…): the report's region or its named parent so called, or (我镇) the one township it names."""
     for pattern, first_person in ((SELF_SUBJECT_RE, True), (REPORT_OF_SELF_RE, True), (LEVEL_SUBJECT_RE, False)):
@@ -555,19 +546,19 @@ def _speaking_division(text: str, opening_end: int, regions: list[NamedRegion], 
         entry = _self_division(gazetteer, context, _level_word(own.group(1)), regions)
         if entry is not None:
             return [NamedRegion(own.start(1), own.end(1), entry.name, entry.level, entry)]
-        town = _self_named_town(text, own, regions, context, gazetteer) if first_person else None
+        town = _self_named_town(text, own, regions, context, gazetteer, own_words) if first_person else None
         if town is not None:  # 我镇全面落实… in a text placed nowhere that names one 镇: 大石镇
             return town
     return None
 
 
 def notice_region(text: str, opening_end: int | None, regions: list[NamedRegion], context: RegionEntry | None,
-                  gazetteer: RegionGazetteer) -> RegionEntry | None:
+                  gazetteer: RegionGazetteer, own: SelfWords) -> RegionEntry | None:
     """The region of a notice sent down (各市人民政府…:) whose sender is not said: the division whose
     administration its opening speaks of (全省各级各部门坚持… in a 通报 to the province's cities)."""
     if opening_end is None or not SUBORDINATE_ADDRESSEE_RE.search(text, 0, opening_end):
         return None
-    division = _speaking_division(text, opening_end, regions, context, gazetteer)
+    division = _speaking_division(text, opening_end, regions, context, gazetteer, own)
     return division[-1].entry if division else None
 
 
@@ -649,12 +640,12 @@ def _level_word(word: str) -> str:
 
 
 def _self_named_town(text: str, own: re.Match[str], regions: list[NamedRegion], context: RegionEntry | None,
-                     gazetteer: RegionGazetteer) -> list[NamedRegion] | None:
+                     gazetteer: RegionGazetteer, own_words: SelfWords) -> list[NamedRegion] | None:
     """The township a 我镇/我乡/我街 report placed nowhere is about: the one of that kind it names in full
     (《城关镇普法工作方案》), else the one whose stem it writes where a township writes its own name
     (法治舒桥建设, 《珠吉街…计划》). Never in a department's report (我所配合城关镇…)."""
     word = _level_word(own.group(1))
-    if context is not None or word not in TOWN_WORDS or DEPARTMENT_SELF_RE.search(text):
+    if context is not None or word not in TOWN_WORDS or own_words.speaks_as_department:
         return None
     named = _one_named(regions, word)
     if named is not None or any(c[-1].written.endswith(word) for c in _region_chains(regions)):
@@ -690,25 +681,20 @@ def _own_name_stems(text: str, word: str, gazetteer: RegionGazetteer) -> set[str
     return stems
 
 
-# 全镇, 本镇, 我乡: a township's report speaking of its own division by level word (a county's 全县 may be
-# a department's too: 全县学校 in an 教育局 report that never says 我局)
-SELF_LEVEL_RE = re.compile(r"[我全本](镇|乡|街道)")
-# a department's report speaks of itself as 我局/本委; its 全县 is the county it serves, not its issuer
-DEPARTMENT_SELF_RE = re.compile(rf"[我本](?:{DEPARTMENT_SELF_HEADS})")
 SELF_LEVEL_MIN = 2  # one 全县 in passing is no self-description
 TOWN_WORDS = ("镇", "乡", "街道")
 
 
-def _only_self_region(text: str, regions: list[NamedRegion], gazetteer: RegionGazetteer) -> AgencyHit | None:
+def _only_self_region(own: SelfWords, regions: list[NamedRegion], gazetteer: RegionGazetteer) -> AgencyHit | None:
     """A report that calls its division 全镇/本镇 at least twice, or speaks as 我镇, and names exactly
     one division ending so (蔡家桥镇法治政府建设领导小组 … 全镇 … 本镇; a town's news page: 区司法局来到
     青山镇调研 … 近年来,我镇坚持…) is that division's: its government. Not in a department's report
     (我局), whose division is the one it serves."""
-    if DEPARTMENT_SELF_RE.search(text):
+    if own.speaks_as_department:
         return None
     words: Counter[str] = Counter()
-    for m in SELF_LEVEL_RE.finditer(text):  # 我镇 speaks in the first person: enough alone
-        words[m.group(1)] += SELF_LEVEL_MIN if m.group(0)[0] == "我" else 1
+    for written in own.towns:  # 我镇 speaks in the first person: enough alone
+        words[written[1:]] += SELF_LEVEL_MIN if written[0] == "我" else 1
     for word in words:
         chain = _one_named(regions, word) if words[word] >= SELF_LEVEL_MIN else None
         if chain is not None:
@@ -778,7 +764,8 @@ SECTOR_HEADS = {"局": "局", "委": "委员会"}
 SECTOR_MIN = 2
 
 
-def sector_body(text: str, context: RegionEntry | None, gazetteer: RegionGazetteer) -> AgencyHit | None:
+def sector_body(text: str, context: RegionEntry | None, gazetteer: RegionGazetteer,
+                own: SelfWords) -> AgencyHit | None:
     """A report that speaks of itself only as 我局 (or only as 我委), placed in a division, and names one
     sector of that division as its own, again and again (我委…全区卫生健康系统…全区卫生健康系统): that
     division's department of the sector, the body a reader names (涪陵区卫生健康委员会). The last resort:
@@ -786,8 +773,7 @@ def sector_body(text: str, context: RegionEntry | None, gazetteer: RegionGazette
     the sector a city's 分局 belongs to)."""
     if context is None or context.level not in ("市", "区县"):
         return None
-    heads = {m.group(1) for m in FIRST_PERSON_HEAD_RE.finditer(text)}
-    head = heads.pop() if len(heads) == 1 else None
+    head = next(iter(own.first_person)) if len(own.first_person) == 1 else None
     if head not in SECTOR_HEADS:
         return None
     own_char = "区" if context.name.endswith("地区") else context.name[-1]
@@ -816,11 +802,11 @@ LEADER_ACTS_RE = re.compile(r"(?:[、,，]?(?:党组|党委)?(?:书记|副?(?:�
                             r"(?:率先垂范|带头|认真履行|切实履行|履行|亲自|高度重视|主持召开|担任)")
 
 
-def leaders_body(text: str, position_hits: list[AgencyHit]) -> AgencyHit | None:
+def leaders_body(text: str, position_hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
     """A report that speaks of itself as 我局 and names its body only in its leaders' positions
     (区司法局党委书记、局长率先垂范…, the 第一责任人 paragraph): that body, when one such body carries
     the head the report uses. Another body's leader visiting (市司法局局长一行到我局调研) does not act so."""
-    heads = _with_full_heads({m.group(0)[1:] for m in DEPARTMENT_SELF_RE.finditer(text)})
+    heads = _with_full_heads(set(own.department))
     if not heads:
         return None
     found: dict[str, AgencyHit] = {}
@@ -922,12 +908,13 @@ def _government_organ(division: str) -> str:
 LEADERSHIP_AFTER_RE = re.compile(r"党?委[、和及与]?[\u4e00-\u9fff]{0,12}?政府(?:的|坚强|正确|有力)*领导")
 
 
-def leadership_region(text: str, mentions: list[RegionMention], gazetteer: RegionGazetteer) -> str | None:
+def leadership_region(text: str, mentions: list[RegionMention], gazetteer: RegionGazetteer,
+                      own: SelfWords) -> str | None:
     """The region of a department's report whose body is unknown, from the leadership it works under (我局在
     温岭市委、市政府的坚强领导下): a department names its own division's organs so (ANNOTATION.md: the region
     is set whenever the text fixes it, even when the body stays unknown). Not a township's or a division's
     report, which works under the division above (我镇在云安区委、区政府的领导下)."""
-    if not DEPARTMENT_SELF_RE.search(text) or SELF_LEVEL_RE.search(text):
+    if not own.speaks_as_department or own.towns:
         return None
     for m in mentions:
         if text[max(0, m.start - 3):m.start].endswith(("在", "在中共")) and LEADERSHIP_AFTER_RE.match(text, m.end):
@@ -936,29 +923,28 @@ def leadership_region(text: str, mentions: list[RegionMention], gazetteer: Regio
 
 
 def _report_region(gazetteer: RegionGazetteer, issuer: AgencyHit | None, context: RegionEntry | None,
-                   text: str) -> str | None:
+                   text: str, own: SelfWords) -> str | None:
     """The issuer's region; without an issuer, the context region when the text speaks of it as 我市/全市."""
     if issuer and issuer.region:
         entry = gazetteer.by_name(issuer.region)
         return name_prefix(gazetteer, entry) if entry else issuer.region
-    if (issuer is None or issuer.region is None) and context is not None and _speaks_as(text, context):
+    if (issuer is None or issuer.region is None) and context is not None and _speaks_as(text, context, own):
         return name_prefix(gazetteer, context)
     return None
 
 
-# 我旗, 全州, 本街道: a division called the text's own by its level character, and the level that
-# character names by itself (a 自治区's 区, a 直辖市's or a county-level city's 市 are their own: see _speaks_as)
-SELF_WORD_RE = re.compile(r"[我全本](省|市|区|县|州|盟|旗|镇|乡|街)")
+# the level a character after 我/全/本 names by itself (我旗, 全州, 本街道; a 自治区's 区, a 直辖市's or a
+# county-level city's 市 are their own: see _speaks_as)
 CHAR_LEVEL = {"省": "省", "市": "市", "州": "市", "盟": "市", "区": "区县", "县": "区县", "旗": "区县",
               "镇": "乡镇", "乡": "乡镇", "街": "乡镇"}
 
 
-def _speaks_as(text: str, context: RegionEntry) -> bool:
+def _speaks_as(text: str, context: RegionEntry, own_words: SelfWords) -> bool:
     """The text calls the context region its own (我市, 全旗, 全区 of a 自治区) and no division below
     it (全省 … 为全区经济社会发展: a district's bureau in a text that names only its province sits in a
     division the text does not name)."""
     own = "街" if context.name.endswith("街道") else context.name[-1]
-    chars = {m.group(1) for m in SELF_WORD_RE.finditer(text)}
+    chars = own_words.level_chars
     if own not in chars and not SELF_REGION_RE[context.level].search(text):
         return False
     return not any(DEPTH[CHAR_LEVEL[c]] > DEPTH[context.level] and c != own for c in chars)
@@ -975,7 +961,8 @@ def _named_in_full(issuer: AgencyHit) -> bool:
 
 
 def report_meta(text: str, lines: list[Line], title: Line | None, signatures: list[tuple[Line, Line]],
-                issuer: AgencyHit | None, gazetteer: RegionGazetteer, context: RegionEntry | None) -> ReportMeta:
+                issuer: AgencyHit | None, gazetteer: RegionGazetteer, context: RegionEntry | None,
+                own: SelfWords) -> ReportMeta:
     """Title, issuer, region, year, doc_type, 文号 and date, each from where the report states it."""
     signed = signatures[0][1].text if signatures else ""
     date = meta_rules.parse_date(signed) or meta_rules.numeric_date(signed) if signatures else None
@@ -987,7 +974,7 @@ def report_meta(text: str, lines: list[Line], title: Line | None, signatures: li
     return ReportMeta(
         title=title_text,
         agency=issuer.name if issuer and (issuer.region or not issuer.scoped or _named_in_full(issuer)) else None,
-        region=_report_region(gazetteer, issuer, context, text),
+        region=_report_region(gazetteer, issuer, context, text, own),
         year=year,
         doc_type=meta_rules.doc_type(title_text, text),
         doc_number=number.text if number else None,
