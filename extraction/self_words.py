@@ -19,10 +19,13 @@ DEPARTMENT_HEADS = frozenset(DEPARTMENT_SELF_HEADS.split("|"))
 BODY_HEADS = DEPARTMENT_HEADS | {"府", "镇", "乡", "街道"}  # 本府, 我镇: a government speaking
 TOWN_WORDS = frozenset({"镇", "乡", "街道"})
 LEVEL_CHARS = frozenset("省市区县州盟旗镇乡街")
-# 我/本/全 and the word it makes the text's own: a body's head (局, 中心, 府) or a division's level (县, 街道)
-SELF_WORD_RE = re.compile(r"([我本全])(中心|街道|[局委厅办院部所府镇乡街省市区县州盟旗])")
-# after 我 + head, another word, not the body: 我部门, 我办法 (FIRST_PERSON in the issuer rules)
-NOT_FIRST_PERSON_NEXT = frozenset("门法署级")
+# 我/本/全 and the word it makes the text's own: a body's head (局, 中心, 府) or a division's level (县, 街道);
+# not the 本 of 基本/根本 (基本办结, 根本办法) nor the 全 of 健全 (健全镇村…)
+SELF_WORD_RE = re.compile(r"((?<![基根])本|我|(?<!健)全)(中心|街道|[局委厅办院部所府镇乡街省市区县州盟旗])")
+# a head that starts another word: 本办法, 本部门 (any department's own, said by a government too), 我所在,
+# 本所属, 基本局面, 本委托 — words, not a body speaking of itself
+OTHER_WORDS = frozenset({"办法", "办理", "部门", "部署", "部分", "部级", "所属", "所在", "所有", "所得", "所需",
+                         "所谓", "所以", "所涉", "局面", "局部", "局势", "委托", "院校"})
 # The body named by its leaders or party group: 部主要负责同志…, 厅党组… (ANNOTATION.md), and a bureau's party
 # committee (市局党委带头…); one character class first, so the scan is fast (an alternation of groups is not)
 LEADERS_RE = re.compile(r"([部厅局委])(主要负责同志|主要负责人|党组|领导班子|党委(?![员书副]))")
@@ -72,7 +75,7 @@ class SelfWords:
 
     @property
     def first_person(self) -> frozenset[str]:
-        """我 + a department's head (我局, 我委; not 我部门)."""
+        """我 + a department's head (我局, 我委)."""
         return self._own.first_person
 
     @property
@@ -115,12 +118,12 @@ def _read_own_words(text: str) -> _OwnWords:
     towns: list[str] = []
     for m in SELF_WORD_RE.finditer(text):
         own, word = m.group(1), m.group(2)
-        if own != "全" and word in BODY_HEADS:
+        if own != "全" and word in BODY_HEADS and text[m.start(2):m.start(2) + 2] not in OTHER_WORDS:
             references.append((m.start(), m.end()))
             heads.add(word)
             if word in DEPARTMENT_HEADS:
                 department.add(word)
-                if own == "我" and text[m.end():m.end() + 1] not in NOT_FIRST_PERSON_NEXT:
+                if own == "我":
                     first_person.add(word)
         if word in TOWN_WORDS:
             towns.append(own + word)

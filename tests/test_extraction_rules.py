@@ -49,6 +49,25 @@ def test_self_references_resolve_to_the_issuer(shaoguan) -> None:
     assert "我局" in {m.text for m in issuer.mentions}
 
 
+@pytest.mark.parametrize(("text", "department", "level_chars"), [
+    ("本办法自印发之日起施行,各单位结合本部门实际抓好落实。", set(), set()),  # words, not a body speaking
+    ("基本办结群众诉求,根本办法在于健全镇村两级治理。", set(), set()),  # 基本|办结, 健全|镇村
+    ("我局法治建设扎实推进,本委牵头,全县各乡镇参与。", {"局", "委"}, {"县"}),
+    ("我所在全镇开展普法,本所属单位参加。", set(), {"镇"}),  # 我|所在, 本|所属
+])
+def test_self_words_are_read_once_and_only_where_a_body_speaks(text, department, level_chars) -> None:
+    from fazhi.extraction.self_words import SelfWords
+    own = SelfWords(text)
+    assert (set(own.department), set(own.level_chars)) == (department, level_chars)
+
+
+def test_this_departments_word_is_no_mention_of_the_issuer() -> None:
+    ex = extract(text_document("r.txt", "温州市人民政府2023年法治政府建设情况报告\n"
+                                        "2023年,全市各部门结合本部门实际推进依法行政,本办法同时废止。\n"))
+    issuer = next(a for a in ex.agencies if a.name == "温州市人民政府")
+    assert not {m.text for m in issuer.mentions} & {"本部", "本办"}
+
+
 def test_internal_units_groups_and_generic_words_are_not_agencies(shaoguan) -> None:
     joined = "".join(names(shaoguan.agencies))
     for word in ("党组", "领导小组", "政策法规科", "相关部门"):
