@@ -71,9 +71,10 @@ SELF_SUBJECT_RE = re.compile(
 SECOND_NAME_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,16}[)）]")
 # 现将我旗2024年法治政府建设情况报告如下: the region's own report (现将我局… is a department's)
 REPORT_OF_SELF_RE = re.compile(rf"现将[我本]{_OWN_LEVEL}[^。\n]{{0,40}}?(?:报告|汇报)如下")
-# the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…
+# the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…; an autonomous region
+# by its level word alone (2022年,自治区坚持…: 自治区 is how its own reports name it, as a name)
 LEVEL_SUBJECT_RE = re.compile(
-    rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府){_VERB}")
+    rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府|(?<=自治区){_WORK}){_VERB}")
 SELF_HEAD_FULL = {"委": "委员会", "办": "办公室"}
 LEADING_GROUP_RE = re.compile(r"党委|党组")  # a bureau's party committee or group acts for it
 CLAUSE_START = frozenset(",，。；;:：\n 年来")
@@ -138,7 +139,8 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     if found:
         return found
     subject = _opening_subject_agency(text, opening_end, real)
-    if subject is not None and region_subject is not None and region_subject.start < subject.start:
+    if subject is not None and region_subject is not None and (region_subject.start < subject.start or (
+            region_subject.start == subject.start and not subject.region)):  # 县政府坚持…, its county placed
         return region_subject
     return subject if subject is None or _may_be_self(own, subject) else None
 
@@ -258,7 +260,8 @@ def _title_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | 
     责任落实督察工作规定》: governments report to the party committee and the government above), so
     the party organ co-signs; ANNOTATION.md gives a whole region's report to its government."""
     leading = [h for h in hits if title.start <= h.start < title.end
-               and (TITLE_LEAD_RE.fullmatch(text, title.start, h.start) or _bracketed_publisher(text, title, h))]
+               and (TITLE_LEAD_RE.fullmatch(text, title.start, h.start) or _bracketed_publisher(text, title, h)
+                    or _after_own_party_committee(text, title, h))]
     if not leading:
         return None
     first = leading[0]
@@ -267,6 +270,19 @@ def _title_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | 
             and JOINT_GAP_RE.fullmatch(text, first.end, following.start):
         return following
     return first
+
+
+# 中共梧州市委员会 梧州市人民政府关于…: the region's party committee written in full before its government
+OWN_PARTY_COMMITTEE_RE = re.compile(r"(?:中共)?(?P<region>[\u4e00-\u9fff]{2,20}?)(?:委员会|委)[\s、]*")
+
+
+def _after_own_party_committee(text: str, title: Line, hit: AgencyHit) -> bool:
+    """A government whose own region's party committee opens the title with it, in a form the agency
+    rules do not read as one name: the joint heading of a region's report (as 中共X市委 X市人民政府)."""
+    lead = TITLE_LEAD_RE.match(text, title.start, hit.start)
+    party = OWN_PARTY_COMMITTEE_RE.fullmatch(text, lead.end() if lead else title.start, hit.start)
+    return party is not None and hit.name.endswith("人民政府") \
+        and text.startswith(party.group("region") + "人民政府", hit.start)
 
 
 def _trailing_bracket_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
@@ -479,6 +495,7 @@ class NamedRegion:
     written: str
     level: str
     entry: RegionEntry | None
+    candidates: tuple[RegionEntry, ...] = ()  # the divisions so named, when it is not resolved
 
 
 def named_regions(regions: list[RegionMention], unresolved: list[RegionHit]) -> list[NamedRegion]:
@@ -486,7 +503,7 @@ def named_regions(regions: list[RegionMention], unresolved: list[RegionHit]) -> 
     named = [NamedRegion(m.start, m.end, m.name, m.entry.level, m.entry) for m in regions]
     for hit in unresolved:
         only = hit.candidates[0] if len(hit.candidates) == 1 and hit.candidates[0].level == "乡镇" else None
-        named.append(NamedRegion(hit.start, hit.end, hit.surface, hit.candidates[0].level, only))
+        named.append(NamedRegion(hit.start, hit.end, hit.surface, hit.candidates[0].level, only, hit.candidates))
     return sorted(named, key=lambda n: n.start)
 
 
@@ -543,13 +560,28 @@ def _speaking_division(text: str, opening_end: int, regions: list[NamedRegion], 
         own = pattern.search(text, 0, opening_end)
         if own is None or not _opens_clause(text, own.start()):
             continue
-        entry = _self_division(gazetteer, context, _level_word(own.group(1)), regions)
+        word = _level_word(own.group(1))
+        entry = _self_division(gazetteer, context, word, regions) or (
+            _slogan_division(text, word, regions) if context is None else None)
         if entry is not None:
             return [NamedRegion(own.start(1), own.end(1), entry.name, entry.level, entry)]
         town = _self_named_town(text, own, regions, context, gazetteer, own_words) if first_person else None
         if town is not None:  # 我镇全面落实… in a text placed nowhere that names one 镇: 大石镇
             return town
     return None
+
+
+# 平安盂县、法治盂县建设: a division writes its own name in the slogans of its own rule of law
+OWN_SLOGANS = ("法治", "平安")
+
+
+def _slogan_division(text: str, word: str, regions: list[NamedRegion]) -> RegionEntry | None:
+    """The one division ending in `word` (县, 市) that the text names in its own slogans (法治盂县): the
+    division a 县政府坚持… report placed nowhere speaks of (a two-character county name needs the
+    support no other name gives it, so it stays unresolved there)."""
+    found = {entry for r in regions if text.startswith(OWN_SLOGANS, r.start - 2)
+             for entry in ((r.entry,) if r.entry is not None else r.candidates) if entry.name.endswith(word)}
+    return found.pop() if len(found) == 1 else None
 
 
 def notice_region(text: str, opening_end: int | None, regions: list[NamedRegion], context: RegionEntry | None,

@@ -258,6 +258,16 @@ def meta_of(text: str):
     # Guangdong): the report stays the city the text names
     ("2023年,市卫生健康委坚持依法行政,落实上海市医改部署。\n中山医院、中山中学开展法治宣传,中山医院获评先进。\n",
      "上海市卫生健康委员会", "上海市"),
+    # a region's party committee written in full before its government opens the title: the government's
+    ("中共铜仁市碧江区委员会 铜仁市碧江区人民政府关于2022年法治政府建设情况的报告\n2022年,全区推进依法行政。\n",
+     "铜仁市碧江区人民政府", "铜仁市碧江区"),
+    # an autonomous region names itself 自治区 as the opening's subject, its work too
+    ("2023年,自治区坚持依法行政,扎实推进法治广西建设,现将有关情况报告如下。\n",
+     "广西壮族自治区人民政府", "广西壮族自治区"),
+    ("2023年,自治区法治政府建设工作坚持稳中求进,宁夏回族自治区各部门推进依法行政。\n",
+     "宁夏回族自治区人民政府", "宁夏回族自治区"),
+    # 县政府坚持… in a text placed nowhere: the county it names in its own slogans (法治泾县)
+    ("2021年,在县委的领导下,县政府坚持依法行政,推进平安泾县、法治泾县建设。\n", "宣城市泾县人民政府", "宣城市泾县"),
 ])
 def test_issuer_from_where_the_report_states_it(text: str, agency: str, region: str) -> None:
     meta = meta_of(text)
@@ -271,6 +281,10 @@ def test_issuer_from_where_the_report_states_it(text: str, agency: str, region: 
     "2021年，推进公平竞争审查，学习《浙江省行政程序办法》。\n",
     # a province's 简称 outside a leader's visit names no province (a delegation went to 浙江)
     "2022年,省政府组织赴浙考察学习,坚持依法行政,现将情况报告如下。\n",
+    # the party committee of another region than the government's; 自治区 naming none; two counties' slogans
+    "中共某某县委员会 江山市人民政府关于2021年的报告\n一、主要做法\n",
+    "2023年,自治区坚持依法行政,现将有关情况报告如下。\n",
+    "2021年,县政府坚持依法行政,学习法治泾县、法治沛县经验。\n",
 ])
 def test_issuer_is_not_guessed(text: str) -> None:
     assert meta_of(text).agency is None
