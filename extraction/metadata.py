@@ -424,6 +424,8 @@ def body_text(text: str) -> str:
 OPENING_CHARS = 800
 COVER_LETTER_RE = re.compile(r"(?:现将|现把)[^。\n]{0,80}?印发给你们|现印发给你们|现予(?:以)?印发")  # …通过,现予印发
 PLAN_SELF_RE = re.compile(r"(?:特|现)?制定本(?:实施)?(?:方案|细则)")
+# 结合自治区实际,制定本计划: an untitled year's work programme, as a title ending 工作计划/要点 is
+POINTS_SELF_RE = re.compile(r"制定本(?:年度)?(?:工作)?(?:计划|要点|安排)")
 
 
 def doc_type(title: str | None, text: str) -> str:
@@ -451,6 +453,8 @@ def doc_type(title: str | None, text: str) -> str:
         return "通知"
     if PLAN_SELF_RE.search(opening):  # 结合实际，制定本方案: an untitled plan
         return "实施方案/实施细则"
+    if POINTS_SELF_RE.search(opening):
+        return "工作要点"
     if REPORT_SELF.search(text):
         return "年度报告"
     if title is None and _news_headline(text):  # 鄞州区全面推进…执法 / 今年以来,…: a news item, not a report

@@ -355,6 +355,9 @@ def test_a_news_headline_above_an_untitled_lead(text: str, doc_type: str) -> Non
     # an untitled plan says what it is
     ("为深入推进依法行政，根据《法治政府建设实施纲要(2021—2025年)》，结合我县实际，制定本方案。\n一、总体要求\n",
      "实施方案/实施细则"),
+    # an untitled year's work programme says so, even when it cites last year's report by its title
+    ("为扎实推进依法行政,根据《市人民政府关于2023年法治政府建设情况的报告》的审议意见,结合全市实际,制定本计划。\n"
+     "一、完善依法行政制度体系\n", "工作要点"),
     # an untitled retrospective report
     ("2021年，我局推进依法行政，取得明显成效。现将有关情况报告如下：\n一、主要做法\n", "年度报告"),
     ("2022年,江门市司法局坚持以习近平新时代中国特色社会主义思想为指导,稳步推进法治江门建设。\n", "年度报告"),
