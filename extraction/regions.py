@@ -559,7 +559,7 @@ class RegionGazetteer:
     def _accept(self, text: str, start: int, end: int, after_region: bool) -> int | None:
         """The end of the longest acceptable surface starting at `start`, or None. Right after
         another region the left edge is a name boundary already (上海市|长宁区, not 市长)."""
-        if not after_region and self._left_conflict(text, start):
+        if not after_region and self._left_conflict(text, start) and not self._long_proper_name(text[start:end]):
             return None
         if not after_region and text[start] in CONJUNCTIONS and start > 0 and _is_cjk(text[start - 1]):
             return None  # 领导和县司法局, 省市和县两级: the conjunction before a level character, not 和县
@@ -572,6 +572,11 @@ class RegionGazetteer:
                 return None
             end = shorter.end()
         return None
+
+    def _long_proper_name(self, surface: str) -> bool:
+        """A short form of three or more characters of a province or city (内蒙古, 鄂尔多斯): a proper
+        name the word pairs around it do not split (在|内蒙古, 法治|内蒙古|建设; 在内 and 古建 are words)."""
+        return len(surface) >= 3 and all(e.level in ("省", "市") for e in self._surfaces.get(surface, ()))
 
     def _left_conflict(self, text: str, start: int) -> bool:
         if start == 0:
@@ -606,7 +611,7 @@ class RegionGazetteer:
         if ahead.startswith(EPONYMS) or text.startswith(STREET_NEXT + INSTITUTION_NEXT, end):
             return False
         across = self._pairs.get(text[end - 1:end + 1], 0)
-        if across > self._pairs.get(text[start:end], 0):
+        if across > self._pairs.get(text[start:end], 0) and not self._long_proper_name(text[start:end]):
             return False
         return not any(ahead.startswith(idiom) for idiom in self._idioms_by_head.get(ahead[:2], ()))
 

@@ -22,6 +22,8 @@ LEVEL_CHARS = frozenset("省市区县州盟旗镇乡街")
 # 我/本/全 and the word it makes the text's own: a body's head (局, 中心, 府) or a division's level (县, 街道);
 # not the 本 of 基本/根本 (基本办结, 根本办法) nor the 全 of 健全 (健全镇村…)
 SELF_WORD_RE = re.compile(r"((?<![基根])本|我|(?<!健)全)(中心|街道|[局委厅办院部所府镇乡街省市区县州盟旗])")
+# 结合自治区实际, 结合全县工作实际: the division whose circumstances a plan or report is fitted to is its own
+OWN_REALITY_RE = re.compile(r"结合[我本全]?(自治区|[省市区县州盟旗])(?:工作)?实际")
 # a head that starts another word: 本办法, 本部门 (any department's own, said by a government too), 我所在,
 # 本所属, 基本局面, 本委托 — words, not a body speaking of itself
 OTHER_WORDS = frozenset({"办法", "办理", "部门", "部署", "部分", "部级", "所属", "所在", "所有", "所得", "所需",
@@ -90,7 +92,7 @@ class SelfWords:
 
     @property
     def level_chars(self) -> frozenset[str]:
-        """我县, 全市, 本街: the level characters the text calls its own."""
+        """我县, 全市, 本街, 结合自治区实际: the level characters the text calls its own."""
         return self._own.level_chars
 
     @property
@@ -129,6 +131,7 @@ def _read_own_words(text: str) -> _OwnWords:
             towns.append(own + word)
         if word in LEVEL_CHARS or word == "街道":
             level_chars.add(word[0])
+    level_chars.update(m.group(1)[-1] for m in OWN_REALITY_RE.finditer(text))  # 自治区: its 区
     return _OwnWords(tuple(references), frozenset(heads), frozenset(first_person), frozenset(department),
                      frozenset(level_chars), tuple(towns))
 

@@ -376,6 +376,16 @@ def test_doc_type_of_untitled_texts(text: str, doc_type: str) -> None:
     assert meta_of(text).doc_type == doc_type
 
 
+@pytest.mark.parametrize(("text", "region"), [
+    # a plan fitted to 自治区实际 in a text that names one autonomous region: that region's, its body unsaid
+    ("为统筹推进法治宁夏建设,结合自治区实际,制定本方案。\n一、总体要求\n", "宁夏回族自治区"),
+    ("为统筹推进法治宁夏建设,制定本方案。\n一、总体要求\n", None),  # a topic alone places nothing
+])
+def test_the_division_a_text_is_fitted_to_is_its_region(text: str, region: str | None) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (None, region)
+
+
 def test_coordinated_level_chars_name_every_body() -> None:
     text = "杭州市上城区司法局2022年法治政府建设年度报告\n2022年，在省、市司法局的指导下，我局推进依法行政。\n"
     agencies = names(extract(text_document("co.txt", text)).agencies)

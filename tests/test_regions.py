@@ -104,6 +104,15 @@ def test_everyday_words_are_not_short_forms(gaz: RegionGazetteer) -> None:
         assert all(e.name == word for e in gaz.candidates(word)), word
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("干部坚持推进法治内蒙古建设。", "内蒙古自治区"),  # 法治|内蒙古|建设: 古建 is a word, not a split
+    ("在内蒙古工作多年。", "内蒙古自治区"),  # 在|内蒙古: 在内 is a word too
+    ("专班在鄂尔多斯调研。", "鄂尔多斯市"),
+])
+def test_long_short_forms_of_provinces_and_cities_between_words(gaz: RegionGazetteer, text: str, name: str) -> None:
+    assert resolved_names(gaz, text) == [name]
+
+
 def test_ancestors_chain(gaz: RegionGazetteer) -> None:
     shangcheng = gaz.by_name("上城区")
     assert shangcheng.level == "区县"
