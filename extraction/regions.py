@@ -574,9 +574,14 @@ class RegionGazetteer:
         return None
 
     def _long_proper_name(self, surface: str) -> bool:
-        """A short form of three or more characters of a province or city (内蒙古, 鄂尔多斯): a proper
-        name the word pairs around it do not split (在|内蒙古, 法治|内蒙古|建设; 在内 and 古建 are words)."""
-        return len(surface) >= 3 and all(e.level in ("省", "市") for e in self._surfaces.get(surface, ()))
+        """A short form of three or more characters of a province or city (内蒙古, 鄂尔多斯), or one that
+        ends in its own level word as a full name does (察右前旗, 石柱县): a proper name the word pairs
+        around it do not split (在|内蒙古, 法治|内蒙古|建设, 察右前旗|人民政府; 在内, 古建, 旗人 are words)."""
+        if len(surface) < 3:
+            return False
+        entries = self._surfaces.get(surface, ())
+        return all(e.level in ("省", "市") or e.name.endswith(surface[-1]) and surface[-1] in LEVEL_TAILS
+                   for e in entries)
 
     def _left_conflict(self, text: str, start: int) -> bool:
         if start == 0:
