@@ -528,7 +528,10 @@ def _region_government(text: str, opening_end: int | None, title: Line | None, r
             if chain[0].start >= title.end:
                 break
             if _leads_title(text, title, chain):
-                return _government(gazetteer, chain)
+                body = TITLE_BODY_AFTER_REGION_RE.match(text, chain[-1].end, title.end)
+                if body is None:
+                    return _government(gazetteer, chain)
+                return _titled_office(gazetteer, chain, body) if body.group("office") else None
     heading = _region_heading(text, chains)
     if heading is not None:
         return _government(gazetteer, heading)
@@ -604,6 +607,23 @@ SUBORDINATE_ADDRESSEE_RE = re.compile(r"^[ \t\u3000]*各[^\n。；;]{2,160}?[:�
 # 梁子湖区出台…工作要点): the region's government is the body whose event is reported
 REGION_EVENT_RE = re.compile(r"(?:(?:人民)?政府)?(?:召开|出台|印发|举行|举办|启动|部署|制定|发布)")
 LEAD_END_RE = re.compile(r"[。！？!?]")
+
+
+# 青田县法治政府建设领导小组办公室关于…: the title goes on from its region into a body's name before 关于
+TITLE_BODY_AFTER_REGION_RE = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:(?P<office>领导小组办公室|委员会办公室)|领导小组|委员会)"
+                                        r"(?=\s*关于)")
+
+
+def _titled_office(gazetteer: RegionGazetteer, chain: list[NamedRegion], body: re.Match[str]) -> AgencyHit:
+    """The office of a region's leading group or commission that opens a title (法治政府建设领导小组办公室,
+    ANNOTATION.md's 法治X建设领导小组办公室): the issuer, qualified by its region."""
+    last, start = chain[-1], chain[0].start
+    if last.entry is None:
+        written = "".join(n.written for n in chain)
+        return AgencyHit(start, body.end(), written + body.group(0), last.level, written, scoped=True)
+    entry = last.entry
+    return AgencyHit(start, body.end(), name_prefix(gazetteer, entry) + body.group(0), entry.level,
+                     node_name(gazetteer, entry))
 
 
 def _region_heading(text: str, chains: list[list[NamedRegion]]) -> list[NamedRegion] | None:

@@ -258,6 +258,9 @@ def meta_of(text: str):
     # Guangdong): the report stays the city the text names
     ("2023年,市卫生健康委坚持依法行政,落实上海市医改部署。\n中山医院、中山中学开展法治宣传,中山医院获评先进。\n",
      "上海市卫生健康委员会", "上海市"),
+    # a title that goes on from its region into the office of the region's leading group: that office
+    ("永嘉县法治政府建设领导小组办公室关于印发2023年法治政府建设工作要点的通知\n各乡镇人民政府：\n现将要点印发给你们。\n",
+     "温州市永嘉县法治政府建设领导小组办公室", "温州市永嘉县"),
     # a region's party committee written in full before its government opens the title: the government's
     ("中共铜仁市碧江区委员会 铜仁市碧江区人民政府关于2022年法治政府建设情况的报告\n2022年,全区推进依法行政。\n",
      "铜仁市碧江区人民政府", "铜仁市碧江区"),
@@ -281,6 +284,8 @@ def test_issuer_from_where_the_report_states_it(text: str, agency: str, region: 
     "2021年，推进公平竞争审查，学习《浙江省行政程序办法》。\n",
     # a province's 简称 outside a leader's visit names no province (a delegation went to 浙江)
     "2022年,省政府组织赴浙考察学习,坚持依法行政,现将情况报告如下。\n",
+    # a leading group (no agency, ANNOTATION.md) opens the title: never its region's government
+    "永嘉县依法行政领导小组关于印发2023年法治政府建设工作要点的通知\n各乡镇人民政府：\n现将要点印发给你们。\n",
     # the party committee of another region than the government's; 自治区 naming none; two counties' slogans
     "中共某某县委员会 江山市人民政府关于2021年的报告\n一、主要做法\n",
     "2023年,自治区坚持依法行政,现将有关情况报告如下。\n",
