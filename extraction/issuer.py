@@ -960,18 +960,26 @@ def _government_organ(division: str) -> str:
 LEADERSHIP_AFTER_RE = re.compile(r"党?委[、和及与]?[\u4e00-\u9fff]{0,12}?政府(?:的|坚强|正确|有力)*领导")
 
 
-def leadership_region(text: str, mentions: list[RegionMention], gazetteer: RegionGazetteer,
-                      own: SelfWords) -> str | None:
+def leadership_region(text: str, mentions: list[RegionMention], context: RegionEntry | None,
+                      gazetteer: RegionGazetteer, own: SelfWords) -> str | None:
     """The region of a department's report whose body is unknown, from the leadership it works under (我局在
     温岭市委、市政府的坚强领导下): a department names its own division's organs so (ANNOTATION.md: the region
     is set whenever the text fixes it, even when the body stays unknown). Not a township's or a division's
-    report, which works under the division above (我镇在云安区委、区政府的领导下)."""
+    report, which works under the division above (我镇在云安区委、区政府的领导下). The leadership written by
+    level alone (在区委、区政府的坚强领导下) is the report's region's when that region is of that level."""
     if not own.speaks_as_department or own.towns:
         return None
     for m in mentions:
         if text[max(0, m.start - 3):m.start].endswith(("在", "在中共")) and LEADERSHIP_AFTER_RE.match(text, m.end):
             return name_prefix(gazetteer, m.entry)
+    bare = LEVEL_LEADERSHIP_RE.search(text)
+    if bare is not None and context is not None and context.name.endswith(bare.group(1)) \
+            and CHAR_LEVEL[bare.group(1)] == context.level:
+        return name_prefix(gazetteer, context)
     return None
+
+
+LEVEL_LEADERSHIP_RE = re.compile(r"在(?:中共)?([省市区县州盟旗])委[、和及与]?\1?(?:人民)?政府(?:的|坚强|正确|有力)*领导")
 
 
 def _report_region(gazetteer: RegionGazetteer, issuer: AgencyHit | None, context: RegionEntry | None,

@@ -1384,6 +1384,10 @@ def test_titles_with_a_bracketed_tail_or_another_kind_word(title: str, agency: s
     ("2023年,在中共安吉县委、安吉县人民政府的正确领导下,我局深入推进依法行政。现将有关情况报告如下:\n", "湖州市安吉县"),
     # a township works under the division above: its own division stays unknown
     ("2021年,我镇在云和县委、县政府的坚强领导下,坚持依法行政,现将有关情况报告如下:\n", None),
+    # a department (我局) under its division's organs written by level alone, in a text placed in a 区
+    ("2023年，在区委、区政府的坚强领导下，我局坚持依法行政。我局认真落实吴兴区法治政府建设部署。\n", "湖州市吴兴区"),
+    # … the organs of another level than the text's region: not placed
+    ("2023年，在县委、县政府的坚强领导下，我局坚持依法行政。我局认真落实湖州市法治政府建设部署。\n", None),
 ])
 def test_a_departments_region_from_the_leadership_it_works_under(text: str, region: str | None) -> None:
     meta = meta_of(text)
