@@ -849,6 +849,34 @@ def _may_head(stem: str, head: str) -> bool:
     return allowed is not None and (not allowed or head in allowed)
 
 
+# a line giving how to reach the body: 地址：…路 湖州市吴兴区教育局 电话：0572-…, 联系单位：…
+CONTACT_LINE_RE = re.compile(r"地址|电话|邮编|邮政编码|传真|联系单位|联系人|电子邮箱")
+
+
+def contact_line_body(lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
+    """A report that speaks of itself as 我局 (我委, 我办) and names its body only on a contact line (an address
+    or phone line at its foot or in its page's header): the one region-qualified body with that head there."""
+    heads = _with_full_heads(set(own.department))
+    if not heads:
+        return None
+    found: dict[str, AgencyHit] = {}
+    contact = [line for line in lines if CONTACT_LINE_RE.search(line.text) and _is_row(line.text)]
+    for hit in hits:
+        if hit.generic or hit.scoped or not hit.region or not any(hit.name.endswith(h) for h in heads):
+            continue
+        if any(line.start <= hit.start < line.end for line in contact):
+            found.setdefault(hit.name, hit)
+    return _only_body(found)
+
+
+CONTACT_LINE_MAX = 100
+
+
+def _is_row(text: str) -> bool:
+    """A short line that is no sentence (a body sentence may name another body's hotline: 开通市场监管局投诉电话。)."""
+    return len(text) <= CONTACT_LINE_MAX and "。" not in text
+
+
 # what a report's own leaders do in its 第一责任人 paragraph: 区司法局党委书记、局长率先垂范…
 LEADER_ACTS_RE = re.compile(r"(?:[、,，]?(?:党组|党委)?(?:书记|副?(?:局长|主任|厅长|部长)))*[、,，]?"
                             r"(?:率先垂范|带头|认真履行|切实履行|履行|亲自|高度重视|主持召开|担任)")

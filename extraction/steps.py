@@ -25,6 +25,7 @@ from fazhi.extraction.agencies import (
 from fazhi.extraction.aliases import apply_aliases
 from fazhi.extraction.document import Document
 from fazhi.extraction.issuer import (
+    contact_line_body,
     find_issuer,
     leaders_body,
     leadership_region,
@@ -235,6 +236,7 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
             or (zone_issuer(zone) if zone else None)
             or region
             or source_row_issuer(doc.lines, doc.agency_hits)
+            or contact_line_body(doc.lines, doc.agency_hits, doc.self_words)
             or leaders_body(doc.text, doc.position_hits, doc.self_words)
             or sector_body(doc.text, doc.region_context, RegionGazetteer.default(), doc.self_words))
 
