@@ -605,7 +605,7 @@ SUBORDINATE_ADDRESSEE_RE = re.compile(r"^[ \t\u3000]*各[^\n。；;]{2,160}?[:�
 
 # a news page's headline or first sentence whose subject is a region doing something (宜君县召开…推进会,
 # 梁子湖区出台…工作要点): the region's government is the body whose event is reported
-REGION_EVENT_RE = re.compile(r"(?:(?:人民)?政府)?(?:召开|出台|印发|举行|举办|启动|部署|制定|发布)")
+REGION_EVENT_RE = re.compile(r"(?:(?:人民)?政府)?(?:召开|出台|印发|举行|举办|启动|部署|制定|发布(?!时间|日期|机构|单位))")
 LEAD_END_RE = re.compile(r"[。！？!?]")
 
 

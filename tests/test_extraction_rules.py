@@ -258,6 +258,10 @@ def meta_of(text: str):
     # Guangdong): the report stays the city the text names
     ("2023年,市卫生健康委坚持依法行政,落实上海市医改部署。\n中山医院、中山中学开展法治宣传,中山医院获评先进。\n",
      "上海市卫生健康委员会", "上海市"),
+    # a page's 来源 row naming the office that put the page up, glued to its 发布时间: the office publishes
+    # the page, it does not act; the opening's 县政府 reports
+    ("来源：缙云县人民政府办公室 发布时间：2023-01-10\n2022年，县政府坚持依法行政，推进法治政府建设，"
+     "现将有关情况报告如下。\n", "丽水市缙云县人民政府", "丽水市缙云县"),
     # a title that goes on from its region into the office of the region's leading group: that office
     ("永嘉县法治政府建设领导小组办公室关于印发2023年法治政府建设工作要点的通知\n各乡镇人民政府：\n现将要点印发给你们。\n",
      "温州市永嘉县法治政府建设领导小组办公室", "温州市永嘉县"),
