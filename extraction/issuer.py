@@ -440,10 +440,11 @@ def publisher_row_issuer(lines: list[Line], hits: list[AgencyHit],
 
 
 # 来源: a page's contributor row. It names the issuer of a department's report (来源:泰顺县司法局), but a
-# government's report is put up by its office (来源:静海区人民政府办公室), which is no issuer.
+# government's report is put up by its office (来源:静海区人民政府办公室), which is no issuer; so are the party
+# committee's documents by the committee's office (来源:市委办公室 above a plan of 市委 and 市政府).
 SOURCE_ROW_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源单位|来源|作者)\s*(?P<sep>[:：|]|[\]】])\s*"
                            r"(?P<name>[\u4e00-\u9fff()（）]{2,40})")
-PUBLISHING_OFFICES = ("政府办公室", "政府办公厅", "政府办")
+PUBLISHING_OFFICES = ("政府办公室", "政府办公厅", "政府办", "委办公室", "委办公厅")
 
 
 def source_row_issuer(lines: list[Line], hits: list[AgencyHit]) -> AgencyHit | None:
@@ -523,7 +524,7 @@ def _region_government(text: str, opening_end: int | None, title: Line | None, r
                        context: RegionEntry | None, gazetteer: RegionGazetteer,
                        own: SelfWords) -> AgencyHit | None:
     chains = _region_chains(regions)
-    if title is not None:
+    if title is not None and not _is_plan(title):
         for chain in chains:
             if chain[0].start >= title.end:
                 break
@@ -607,6 +608,29 @@ SUBORDINATE_ADDRESSEE_RE = re.compile(r"^[ \t\u3000]*各[^\n。；;]{2,160}?[:�
 # 梁子湖区出台…工作要点): the region's government is the body whose event is reported
 REGION_EVENT_RE = re.compile(r"(?:(?:人民)?政府)?(?:召开|出台|印发|举行|举办|启动|部署|制定|发布(?!时间|日期|机构|单位))")
 LEAD_END_RE = re.compile(r"[。！？!?]")
+
+
+PLAN_KINDS = ("实施方案/实施细则", "工作要点")
+
+
+def _is_plan(title: Line) -> bool:
+    """A plan's or a year's programme's title (沈阳市法治政府建设实施方案, X县2022年法治政府建设工作要点): the
+    region that opens it is what the plan is for, not who issued it (a 党委 and government jointly, the
+    government, or its office: the title does not say, so neither does the extractor)."""
+    return meta_rules.doc_type(title.text, "") in PLAN_KINDS
+
+
+def plan_title_region(text: str, title: Line | None, regions: list[NamedRegion]) -> RegionEntry | None:
+    """The division whose plan the title names (沈阳市法治政府建设实施方案 → 沈阳市): the report's region
+    when its issuer is not said."""
+    if title is None or not _is_plan(title):
+        return None
+    for chain in _region_chains(regions):
+        if chain[0].start >= title.end:
+            break
+        if chain[-1].entry is not None and _leads_title(text, title, chain):
+            return chain[-1].entry
+    return None
 
 
 # 青田县法治政府建设领导小组办公室关于…: the title goes on from its region into a body's name before 关于

@@ -32,6 +32,7 @@ from fazhi.extraction.issuer import (
     named_in_full_later,
     named_regions,
     notice_region,
+    plan_title_region,
     prefecture_body_subject,
     publisher_row_issuer,
     region_government_issuer,
@@ -292,9 +293,10 @@ def report(doc: Document) -> None:
         # the publisher's own number is issued under its division, a notice sent down speaks of its own
         # division (全省各级各部门…): the report's region, its body unknown
         office = doc.office_region
-        entry = doc.region_by_index or (gazetteer.by_node(office) if office else None) or notice_region(
-            doc.text, _opening_end(doc), named_regions(doc.region_mentions, doc.region_unresolved),
-            doc.region_context, gazetteer, doc.self_words)
+        named = named_regions(doc.region_mentions, doc.region_unresolved)
+        entry = (doc.region_by_index or (gazetteer.by_node(office) if office else None)
+                 or notice_region(doc.text, _opening_end(doc), named, doc.region_context, gazetteer, doc.self_words)
+                 or plan_title_region(doc.text, doc.title, named))
         if entry is not None:
             doc.report.region = name_prefix(gazetteer, entry)
         else:

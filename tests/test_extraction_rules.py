@@ -404,6 +404,9 @@ def test_a_self_speaking_reports_body_on_its_contact_line(text: str, agency: str
     # a plan fitted to 自治区实际 in a text that names one autonomous region: that region's, its body unsaid
     ("为统筹推进法治宁夏建设,结合自治区实际,制定本方案。\n一、总体要求\n", "宁夏回族自治区"),
     ("为统筹推进法治宁夏建设,制定本方案。\n一、总体要求\n", None),  # a topic alone places nothing
+    # a plan's title names the division it is for: its region, its issuer unsaid
+    ("兰溪市法治政府建设实施方案（2021—2025年）\n为深入推进依法行政,结合实际,制定本方案。\n一、总体要求\n", "金华市兰溪市"),
+    ("来源:市委办公室\n兰溪市2023年法治政府建设工作要点\n一、总体要求\n", "金华市兰溪市"),  # the office puts it up
 ])
 def test_the_division_a_text_is_fitted_to_is_its_region(text: str, region: str | None) -> None:
     meta = meta_of(text)
@@ -1385,13 +1388,15 @@ def test_the_year_an_untitled_opening_starts_with(opening: str, year: int) -> No
 
 
 @pytest.mark.parametrize(("title", "agency", "doc_type"), [
-    ("兰溪市法治政府建设实施方案（2021—2025年）", "金华市兰溪市人民政府", "实施方案/实施细则"),
+    # a plan named after its region does not say who issued it (市委 and 市政府 jointly, or either, or an
+    # office): no issuer, as a reader would leave it (realextra6 017's gold)
+    ("兰溪市法治政府建设实施方案（2021—2025年）", None, "实施方案/实施细则"),
     ("兰溪市人民政府2022年法治政府建设情况报告(全文)", "金华市兰溪市人民政府", "年度报告"),
     ("兰溪市司法局2023年法治政府建设工作计划", "金华市兰溪市司法局", "工作要点"),
-    ("兰溪市2023年法治政府建设工作安排", "金华市兰溪市人民政府", "工作要点"),
+    ("兰溪市2023年法治政府建设工作安排", None, "工作要点"),
     ("兰溪市应急管理局2022年度法治政府建设工作情况汇报", "金华市兰溪市应急管理局", "年度报告"),
 ])
-def test_titles_with_a_bracketed_tail_or_another_kind_word(title: str, agency: str, doc_type: str) -> None:
+def test_titles_with_a_bracketed_tail_or_another_kind_word(title: str, agency: str | None, doc_type: str) -> None:
     """A title may end with its span of years or status in brackets, or call itself 计划/安排/汇报."""
     meta = meta_of(title + "\n为深入推进依法行政,加快建设法治政府,结合实际,现就有关事项明确如下。\n一、总体要求\n")
     half_width = str.maketrans("（）", "()")  # titles are kept with brackets normalised
