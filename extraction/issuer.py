@@ -544,6 +544,11 @@ def _region_government(text: str, opening_end: int | None, title: Line | None, r
             break
         alias = SECOND_NAME_RE.match(text, chain[-1].end)  # 北仑区(宁波经济技术开发区)坚持…: one body, two names
         verb_at = alias.end() if alias else chain[-1].end
+        body = OPENING_BODY_AFTER_REGION_RE.match(text, verb_at, opening_end)
+        if body is not None:  # 颍泉区推进依法行政工作领导小组办公室近日印发…: the office acts, not the region
+            if _opens_clause(text, chain[0].start) and body.group("office"):
+                return _titled_office(gazetteer, chain, body)
+            continue
         if _opens_clause(text, chain[0].start) and (
                 REGION_SUBJECT_RE.match(text, verb_at)
                 or chain[0].start < lead_end and REGION_EVENT_RE.match(text, verb_at)):
@@ -636,6 +641,12 @@ def plan_title_region(text: str, title: Line | None, regions: list[NamedRegion])
 # 青田县法治政府建设领导小组办公室关于…: the title goes on from its region into a body's name before 关于
 TITLE_BODY_AFTER_REGION_RE = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:(?P<office>领导小组办公室|委员会办公室)|领导小组|委员会)"
                                         r"(?=\s*关于)")
+
+
+# … and the opening's subject that does so before it acts (…领导小组办公室近日印发, …委员会办公室坚持)
+OPENING_BODY_AFTER_REGION_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,24}?(?:(?P<office>领导小组办公室|委员会办公室)|领导小组|委员会)"
+    rf"(?=近日|日前|近期|今年以来|{_VERB}|召开|出台|印发|举行|举办|启动|部署|制定|发布)")
 
 
 def _titled_office(gazetteer: RegionGazetteer, chain: list[NamedRegion], body: re.Match[str]) -> AgencyHit:
