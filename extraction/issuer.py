@@ -570,8 +570,8 @@ def _speaking_division(text: str, opening_end: int, regions: list[NamedRegion], 
         if own is None or not _opens_clause(text, own.start()):
             continue
         word = _level_word(own.group(1))
-        entry = _self_division(gazetteer, context, word, regions) or (
-            _slogan_division(text, word, regions) if context is None else None)
+        entry = _self_division(gazetteer, context, word, regions) or (  # a township's own: _self_named_town
+            _slogan_division(text, word, regions) if context is None and word not in TOWN_WORDS else None)
         if entry is not None:
             return [NamedRegion(own.start(1), own.end(1), entry.name, entry.level, entry)]
         town = _self_named_town(text, own, regions, context, gazetteer, own_words) if first_person else None
@@ -585,12 +585,16 @@ OWN_SLOGANS = ("法治", "平安")
 
 
 def _slogan_division(text: str, word: str, regions: list[NamedRegion]) -> RegionEntry | None:
-    """The one division ending in `word` (县, 市) that the text names in its own slogans (法治盂县): the
-    division a 县政府坚持… report placed nowhere speaks of (a two-character county name needs the
-    support no other name gives it, so it stays unresolved there)."""
-    found = {entry for r in regions if text.startswith(OWN_SLOGANS, r.start - 2)
-             for entry in ((r.entry,) if r.entry is not None else r.candidates) if entry.name.endswith(word)}
-    return found.pop() if len(found) == 1 else None
+    """The division a 县政府坚持…/我旗坚持… report placed nowhere speaks of: the one ending in `word` (县, 旗)
+    that it names in its own slogans (法治盂县), else the one so ending that it names at all (来源:土左旗人民政府)
+    when that name means one division. Such names stay unresolved when nothing else is: a two-character
+    county name or a short form needs a region of its province beside it."""
+    for in_slogan in (True, False):
+        found = {entry for r in regions if not in_slogan or text.startswith(OWN_SLOGANS, r.start - 2)
+                 for entry in ((r.entry,) if r.entry is not None else r.candidates) if entry.name.endswith(word)}
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
 
 
 def notice_region(text: str, opening_end: int | None, regions: list[NamedRegion], context: RegionEntry | None,

@@ -268,6 +268,9 @@ def meta_of(text: str):
     # a news lead whose subject is a region's leading group office acting: that office
     ("为深入推进依法行政,永嘉县推进依法行政工作领导小组办公室近日印发《2022年度法治政府建设考核方案》,启动考核。\n",
      "温州市永嘉县推进依法行政工作领导小组办公室", "温州市永嘉县"),
+    # 我旗 in a text placed nowhere that names one banner, by the short form its government goes by
+    ("2023年法治政府建设年度报告\n来源：土左旗人民政府 发布时间：2024-01-20\n2023年,我旗坚持依法行政。\n",
+     "呼和浩特市土默特左旗人民政府", "呼和浩特市土默特左旗"),
     # a region's party committee written in full before its government opens the title: the government's
     ("中共铜仁市碧江区委员会 铜仁市碧江区人民政府关于2022年法治政府建设情况的报告\n2022年,全区推进依法行政。\n",
      "铜仁市碧江区人民政府", "铜仁市碧江区"),
@@ -291,6 +294,8 @@ def test_issuer_from_where_the_report_states_it(text: str, agency: str, region: 
     "2021年，推进公平竞争审查，学习《浙江省行政程序办法》。\n",
     # a province's 简称 outside a leader's visit names no province (a delegation went to 浙江)
     "2022年,省政府组织赴浙考察学习,坚持依法行政,现将情况报告如下。\n",
+    # 我县 in a text that names two counties and places itself in neither
+    "2023年,我县坚持依法行政,学习泾县、沛县经验,现将有关情况报告如下。\n",
     # a leading group (no agency, ANNOTATION.md) opens the title: never its region's government
     "永嘉县依法行政领导小组关于印发2023年法治政府建设工作要点的通知\n各乡镇人民政府：\n现将要点印发给你们。\n",
     # the party committee of another region than the government's; 自治区 naming none; two counties' slogans
