@@ -590,7 +590,7 @@ def _slogan_division(text: str, word: str, regions: list[NamedRegion]) -> Region
     when that name means one division. Such names stay unresolved when nothing else is: a two-character
     county name or a short form needs a region of its province beside it."""
     for in_slogan in (True, False):
-        found = {entry for r in regions if not in_slogan or text.startswith(OWN_SLOGANS, r.start - 2)
+        found = {entry for r in regions if r.level != "乡镇" and (not in_slogan or text.startswith(OWN_SLOGANS, r.start - 2))
                  for entry in ((r.entry,) if r.entry is not None else r.candidates) if entry.name.endswith(word)}
         if found:
             return found.pop() if len(found) == 1 else None
@@ -619,14 +619,11 @@ REGION_EVENT_RE = re.compile(r"(?:(?:人民)?政府)?(?:召开|出台|印发|举
 LEAD_END_RE = re.compile(r"[。！？!?]")
 
 
-PLAN_KINDS = ("实施方案/实施细则", "工作要点")
-
-
 def _is_plan(title: Line) -> bool:
     """A plan's or a year's programme's title (沈阳市法治政府建设实施方案, X县2022年法治政府建设工作要点): the
     region that opens it is what the plan is for, not who issued it (a 党委 and government jointly, the
     government, or its office: the title does not say, so neither does the extractor)."""
-    return meta_rules.doc_type(title.text, "") in PLAN_KINDS
+    return meta_rules.is_plan_title(title.text)
 
 
 def plan_title_region(text: str, title: Line | None, regions: list[NamedRegion]) -> RegionEntry | None:

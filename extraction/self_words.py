@@ -20,8 +20,10 @@ BODY_HEADS = DEPARTMENT_HEADS | {"府", "镇", "乡", "街道"}  # 本府, 我�
 TOWN_WORDS = frozenset({"镇", "乡", "街道"})
 LEVEL_CHARS = frozenset("省市区县州盟旗镇乡街")
 # 我/本/全 and the word it makes the text's own: a body's head (局, 中心, 府) or a division's level (县, 街道);
+# a character class first, so the scan is fast (lookbehinds in an alternation are not: checked after)
+SELF_WORD_RE = re.compile(r"([我本全])(中心|街道|[局委厅办院部所府镇乡街省市区县州盟旗])")
 # not the 本 of 基本/根本 (基本办结, 根本办法) nor the 全 of 健全 (健全镇村…)
-SELF_WORD_RE = re.compile(r"((?<![基根])本|我|(?<!健)全)(中心|街道|[局委厅办院部所府镇乡街省市区县州盟旗])")
+OTHER_WORD_BEFORE = {"本": frozenset("基根"), "全": frozenset("健"), "我": frozenset()}
 # 结合自治区实际, 结合全县工作实际: the division whose circumstances a plan or report is fitted to is its own
 OWN_REALITY_RE = re.compile(r"结合[我本全]?(自治区|[省市区县州盟旗])(?:工作)?实际")
 # a head that starts another word: 本办法, 本部门 (any department's own, said by a government too), 我所在,
@@ -120,6 +122,8 @@ def _read_own_words(text: str) -> _OwnWords:
     towns: list[str] = []
     for m in SELF_WORD_RE.finditer(text):
         own, word = m.group(1), m.group(2)
+        if m.start() > 0 and text[m.start() - 1] in OTHER_WORD_BEFORE[own]:
+            continue
         if own != "全" and word in BODY_HEADS and text[m.start(2):m.start(2) + 2] not in OTHER_WORDS:
             references.append((m.start(), m.end()))
             heads.add(word)
