@@ -423,10 +423,16 @@ def _only_body(found: dict[str, AgencyHit]) -> AgencyHit | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def publisher_row_issuer(lines: list[Line], hits: list[AgencyHit],
-                         regions: list[RegionMention]) -> AgencyHit | None:
+def publisher_row_issuer(lines: list[Line], hits: list[AgencyHit], regions: list[RegionMention],
+                         own: SelfWords) -> AgencyHit | None:
     """A web page's 发布机构/发文机关 row: the agency found there, else the row's value as written
-    when it ends like an agency's name (内蒙古阿拉善高新技术产业开发区管理委员会)."""
+    when it ends like an agency's name (内蒙古阿拉善高新技术产业开发区管理委员会). Not a body whose head
+    the report's 我局 (我委…) rules out: the site's owner that put a bureau's report up."""
+    found = _publisher_row_body(lines, hits, regions)
+    return found if found is None or _may_be_self(own, found) else None
+
+
+def _publisher_row_body(lines: list[Line], hits: list[AgencyHit], regions: list[RegionMention]) -> AgencyHit | None:
     for line, row in _header_rows(lines, PUBLISHER_ROW_RE):
         start, end = line.start + row.start("name"), line.start + row.end("name")
         found = _row_value_agency(row, start, end, hits)
@@ -447,10 +453,12 @@ SOURCE_ROW_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源单
 PUBLISHING_OFFICES = ("政府办公室", "政府办公厅", "政府办", "委办公室", "委办公厅")
 
 
-def source_row_issuer(lines: list[Line], hits: list[AgencyHit]) -> AgencyHit | None:
+def source_row_issuer(lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
     """The agency a 来源 (or 作者) row names in full (region-qualified, not a government's publishing
-    office): the weakest statement of the issuer, taken when the text says nothing else."""
-    return next((b for b in _source_row_bodies(lines, hits) if not b.name.endswith(PUBLISHING_OFFICES)), None)
+    office, not a body the report's 我局 rules out): the weakest statement of the issuer, taken when the
+    text says nothing else."""
+    return next((b for b in _source_row_bodies(lines, hits)
+                 if not b.name.endswith(PUBLISHING_OFFICES) and _may_be_self(own, b)), None)
 
 
 def source_row_region(lines: list[Line], hits: list[AgencyHit]) -> str | None:

@@ -296,6 +296,10 @@ def test_issuer_from_where_the_report_states_it(text: str, agency: str, region: 
     "2022年,省政府组织赴浙考察学习,坚持依法行政,现将情况报告如下。\n",
     # 我县 in a text that names two counties and places itself in neither
     "2023年,我县坚持依法行政,学习泾县、沛县经验,现将有关情况报告如下。\n",
+    # a page row naming the site's government or its office above a report that speaks as 我局: the
+    # publisher, not the bureau that reports
+    "信息来源：泰顺县人民政府 发布日期：2023-01-05\n2022年，我局坚持依法行政，推进法治政府建设。\n",
+    "发布机构：温州市人民政府办公室\n2022年，我局坚持依法行政，推进法治政府建设。\n",
     # a leading group (no agency, ANNOTATION.md) opens the title: never its region's government
     "永嘉县依法行政领导小组关于印发2023年法治政府建设工作要点的通知\n各乡镇人民政府：\n现将要点印发给你们。\n",
     # the party committee of another region than the government's; 自治区 naming none; two counties' slogans
