@@ -647,9 +647,10 @@ def plan_title_region(text: str, title: Line | None, regions: list[NamedRegion])
     return None
 
 
-# 青田县法治政府建设领导小组办公室关于…: the title goes on from its region into a body's name before 关于
+# 青田县法治政府建设领导小组办公室关于…(…2022年工作总结): the title goes on from its region into a body's
+# name before 关于 or the year
 TITLE_BODY_AFTER_REGION_RE = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:(?P<office>领导小组办公室|委员会办公室)|领导小组|委员会)"
-                                        r"(?=\s*关于)")
+                                        r"(?=\s*(?:关于|(?:19|20)\d{2}))")
 
 
 # … and the opening's subject that does so before it acts (…领导小组办公室近日印发, …委员会办公室坚持)

@@ -265,6 +265,8 @@ def meta_of(text: str):
     # a title that goes on from its region into the office of the region's leading group: that office
     ("永嘉县法治政府建设领导小组办公室关于印发2023年法治政府建设工作要点的通知\n各乡镇人民政府：\n现将要点印发给你们。\n",
      "温州市永嘉县法治政府建设领导小组办公室", "温州市永嘉县"),
+    ("永嘉县法治政府建设领导小组办公室2022年工作总结\n2022年，我办坚持统筹协调。\n",
+     "温州市永嘉县法治政府建设领导小组办公室", "温州市永嘉县"),
     # a news lead whose subject is a region's leading group office acting: that office
     ("为深入推进依法行政,永嘉县推进依法行政工作领导小组办公室近日印发《2022年度法治政府建设考核方案》,启动考核。\n",
      "温州市永嘉县推进依法行政工作领导小组办公室", "温州市永嘉县"),
