@@ -23,6 +23,7 @@ from fazhi.extraction.laws import LawHit
 from fazhi.extraction.measures import MeasureHit
 from fazhi.extraction.metadata import Line
 from fazhi.extraction.regions import RegionEntry, RegionHit, RegionMention
+from fazhi.extraction.self_words import SelfWords
 from fazhi.extraction.structure import Section, Sentence
 from fazhi.extraction.zones import Zone
 from fazhi.loaders.base import LoadedText
@@ -74,6 +75,7 @@ class Document:
     # Evidence per sentence index: a report states several facts per sentence, and each
     # fact's evidence would otherwise map and slice the same sentence again.
     _evidence: dict[int, Evidence] = field(default_factory=dict, init=False, repr=False)
+    _self_words: SelfWords | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.report_id = content_id(self.loaded.text)
@@ -81,6 +83,14 @@ class Document:
     @property
     def text(self) -> str:
         return self.loaded.text
+
+    @property
+    def self_words(self) -> SelfWords:
+        """How the report speaks of itself (我局, 全县), each kind read once per text: the issuer rules
+        ask it many times (issuer.py), the linebreaks step may replace the text before."""
+        if self._self_words is None or self._self_words.text is not self.text:
+            self._self_words = SelfWords(self.text)
+        return self._self_words
 
     def set_structure(self, sections: list[Section], sentences: list[Sentence]) -> None:
         """Sections and sentences together, with the index that sentence lookups bisect."""

@@ -16,11 +16,9 @@ from dataclasses import dataclass
 
 from fazhi.extraction import metadata as meta_rules
 from fazhi.extraction.agencies import (
-    DEPARTMENT_SELF_HEADS,
     NATIONAL,
     NATIONAL_CANONICAL,
     POSITION_AFTER_RE,
-    SELF_RE,
     AgencyHit,
     stem_heads,
 )
@@ -36,6 +34,7 @@ from fazhi.extraction.regions import (
     name_prefix,
     node_name,
 )
+from fazhi.extraction.self_words import SelfWords
 from fazhi.extraction.zones import Zone
 from fazhi.model import ReportMeta
 
@@ -72,15 +71,10 @@ SELF_SUBJECT_RE = re.compile(
 SECOND_NAME_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,16}[)）]")
 # 现将我旗2024年法治政府建设情况报告如下: the region's own report (现将我局… is a department's)
 REPORT_OF_SELF_RE = re.compile(rf"现将[我本]{_OWN_LEVEL}[^。\n]{{0,40}}?(?:报告|汇报)如下")
-# the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…
+# the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…; an autonomous region
+# by its level word alone (2022年,自治区坚持…: 自治区 is how its own reports name it, as a name)
 LEVEL_SUBJECT_RE = re.compile(
-    rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府){_VERB}")
-# The body named by its leaders or party group: 部主要负责同志…, 厅党组… (ANNOTATION.md)
-# (not 区委主要负责同志: a level's party committee, 区委/县委/镇党委, is the region's, not a 委 speaking of itself)
-LEADERS_RE = re.compile(r"(部|厅|局|(?<![省市区县州盟旗党镇乡])委)(?:主要负责同志|主要负责人|党组|领导班子)")
-# 市局党委带头…: a bureau's party committee speaks for it, but only the title of rules the bureau says it
-# made names it (局党委 in a report that calls itself only 教育局 does not fix which county's)
-PARTY_COMMITTEE_RE = re.compile(r"(部|厅|局)党委(?![员书副])")
+    rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府|(?<=自治区){_WORK}){_VERB}")
 SELF_HEAD_FULL = {"委": "委员会", "办": "办公室"}
 LEADING_GROUP_RE = re.compile(r"党委|党组")  # a bureau's party committee or group acts for it
 CLAUSE_START = frozenset(",，。；;:：\n 年来")
@@ -111,7 +105,8 @@ AGENCY_ENDINGS = ("人民政府", "政府", "办公室", "办公厅", "委员会
 
 
 def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title: Line | None,
-                signatures: list[tuple[Line, Line]], region_subject: AgencyHit | None = None) -> AgencyHit | None:
+                signatures: list[tuple[Line, Line]], own: SelfWords,
+                region_subject: AgencyHit | None = None) -> AgencyHit | None:
     """The issuing agency from the title, the signature block, or the opening self-description.
 
     `opening_end` is where the report's second sentence ends (None for a text without sentences).
@@ -140,24 +135,21 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
             return hit
         if AUTHORED_AFTER_RE.match(text, hit.end) and AUTHORED_BY_RE.search(text[max(0, hit.start - 90):hit.start]):
             return hit
-    found = _self_speaking_issuer(text, opening_end, real)
+    found = _self_speaking_issuer(text, opening_end, real, own)
     if found:
         return found
     subject = _opening_subject_agency(text, opening_end, real)
-    if subject is not None and region_subject is not None and region_subject.start < subject.start:
+    if subject is not None and region_subject is not None and (region_subject.start < subject.start or (
+            region_subject.start == subject.start and not subject.region)):  # 县政府坚持…, its county placed
         return region_subject
-    return subject if subject is None or _may_be_self(text, subject) else None
+    return subject if subject is None or _may_be_self(own, subject) else None
 
 
-def _may_be_self(text: str, subject: AgencyHit) -> bool:
+def _may_be_self(own: SelfWords, subject: AgencyHit) -> bool:
     """A report that speaks of itself as 我局 (我委, 我厅…) is no 厅 or government: an opening subject
     without that head is a body it follows (浙江省司法厅推动全省…改革,我局积极配合)."""
-    heads = _with_full_heads({m.group(1) for m in FIRST_PERSON_HEAD_RE.finditer(text)})
+    heads = _with_full_heads(set(own.first_person))
     return not heads or any(subject.name.endswith(h) for h in heads)
-
-
-# 我局, 我委 (not 本办法, 本部门, 我部门: words, not a body speaking)
-FIRST_PERSON_HEAD_RE = re.compile(rf"我({DEPARTMENT_SELF_HEADS})(?![门法署级])")
 
 
 # 陇南市人民政府办公室关于报告…的通知 各县(区)人民政府,…: a heading run into its body on one line
@@ -224,19 +216,19 @@ def _signing_body_span(line: Line) -> tuple[int, int]:
     return line.start + head, line.end - len(match.group(2))
 
 
-def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyHit]) -> AgencyHit | None:
+def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyHit],
+                          own: SelfWords) -> AgencyHit | None:
     """A report that speaks of itself (我局, 厅党组, 市局党委) by its head word: the agency with that head
-    which opens the report, or names the rules it made; its party committee counts for the latter only."""
-    self_heads = {m.group(0)[1:] for m in SELF_RE.finditer(text)} | {
-        m.group(1) for m in LEADERS_RE.finditer(text)}
-    self_heads = _with_full_heads(self_heads)
+    which opens the report, or names the rules it made; its party committee counts for the latter only
+    (局党委 in a report that calls itself only 教育局 does not fix which county's)."""
+    self_heads = _with_full_heads(set(own.heads | own.leaders))
     if self_heads:
         found = (_self_described_issuer(text, opening_end, hits, self_heads)
                  or _issuer_of_own_rules(text, hits, self_heads)
                  or _acting_party_group(text, hits, self_heads))
         if found:
             return found
-    party_heads = {m.group(1) for m in PARTY_COMMITTEE_RE.finditer(text)} - self_heads
+    party_heads = set(own.party) - self_heads
     return _issuer_of_own_rules(text, hits, party_heads) if party_heads else None
 
 
@@ -268,7 +260,8 @@ def _title_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | 
     责任落实督察工作规定》: governments report to the party committee and the government above), so
     the party organ co-signs; ANNOTATION.md gives a whole region's report to its government."""
     leading = [h for h in hits if title.start <= h.start < title.end
-               and (TITLE_LEAD_RE.fullmatch(text, title.start, h.start) or _bracketed_publisher(text, title, h))]
+               and (TITLE_LEAD_RE.fullmatch(text, title.start, h.start) or _bracketed_publisher(text, title, h)
+                    or _after_own_party_committee(text, title, h))]
     if not leading:
         return None
     first = leading[0]
@@ -277,6 +270,19 @@ def _title_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | 
             and JOINT_GAP_RE.fullmatch(text, first.end, following.start):
         return following
     return first
+
+
+# 中共梧州市委员会 梧州市人民政府关于…: the region's party committee written in full before its government
+OWN_PARTY_COMMITTEE_RE = re.compile(r"(?:中共)?(?P<region>[\u4e00-\u9fff]{2,20}?)(?:委员会|委)[\s、]*")
+
+
+def _after_own_party_committee(text: str, title: Line, hit: AgencyHit) -> bool:
+    """A government whose own region's party committee opens the title with it, in a form the agency
+    rules do not read as one name: the joint heading of a region's report (as 中共X市委 X市人民政府)."""
+    lead = TITLE_LEAD_RE.match(text, title.start, hit.start)
+    party = OWN_PARTY_COMMITTEE_RE.fullmatch(text, lead.end() if lead else title.start, hit.start)
+    return party is not None and hit.name.endswith("人民政府") \
+        and text.startswith(party.group("region") + "人民政府", hit.start)
 
 
 def _trailing_bracket_issuer(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
@@ -417,10 +423,16 @@ def _only_body(found: dict[str, AgencyHit]) -> AgencyHit | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def publisher_row_issuer(lines: list[Line], hits: list[AgencyHit],
-                         regions: list[RegionMention]) -> AgencyHit | None:
+def publisher_row_issuer(lines: list[Line], hits: list[AgencyHit], regions: list[RegionMention],
+                         own: SelfWords) -> AgencyHit | None:
     """A web page's 发布机构/发文机关 row: the agency found there, else the row's value as written
-    when it ends like an agency's name (内蒙古阿拉善高新技术产业开发区管理委员会)."""
+    when it ends like an agency's name (内蒙古阿拉善高新技术产业开发区管理委员会). Not a body whose head
+    the report's 我局 (我委…) rules out: the site's owner that put a bureau's report up."""
+    found = _publisher_row_body(lines, hits, regions)
+    return found if found is None or _may_be_self(own, found) else None
+
+
+def _publisher_row_body(lines: list[Line], hits: list[AgencyHit], regions: list[RegionMention]) -> AgencyHit | None:
     for line, row in _header_rows(lines, PUBLISHER_ROW_RE):
         start, end = line.start + row.start("name"), line.start + row.end("name")
         found = _row_value_agency(row, start, end, hits)
@@ -434,16 +446,19 @@ def publisher_row_issuer(lines: list[Line], hits: list[AgencyHit],
 
 
 # 来源: a page's contributor row. It names the issuer of a department's report (来源:泰顺县司法局), but a
-# government's report is put up by its office (来源:静海区人民政府办公室), which is no issuer.
+# government's report is put up by its office (来源:静海区人民政府办公室), which is no issuer; so are the party
+# committee's documents by the committee's office (来源:市委办公室 above a plan of 市委 and 市政府).
 SOURCE_ROW_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源单位|来源|作者)\s*(?P<sep>[:：|]|[\]】])\s*"
                            r"(?P<name>[\u4e00-\u9fff()（）]{2,40})")
-PUBLISHING_OFFICES = ("政府办公室", "政府办公厅", "政府办")
+PUBLISHING_OFFICES = ("政府办公室", "政府办公厅", "政府办", "委办公室", "委办公厅")
 
 
-def source_row_issuer(lines: list[Line], hits: list[AgencyHit]) -> AgencyHit | None:
+def source_row_issuer(lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
     """The agency a 来源 (or 作者) row names in full (region-qualified, not a government's publishing
-    office): the weakest statement of the issuer, taken when the text says nothing else."""
-    return next((b for b in _source_row_bodies(lines, hits) if not b.name.endswith(PUBLISHING_OFFICES)), None)
+    office, not a body the report's 我局 rules out): the weakest statement of the issuer, taken when the
+    text says nothing else."""
+    return next((b for b in _source_row_bodies(lines, hits)
+                 if not b.name.endswith(PUBLISHING_OFFICES) and _may_be_self(own, b)), None)
 
 
 def source_row_region(lines: list[Line], hits: list[AgencyHit]) -> str | None:
@@ -489,6 +504,7 @@ class NamedRegion:
     written: str
     level: str
     entry: RegionEntry | None
+    candidates: tuple[RegionEntry, ...] = ()  # the divisions so named, when it is not resolved
 
 
 def named_regions(regions: list[RegionMention], unresolved: list[RegionHit]) -> list[NamedRegion]:
@@ -496,31 +512,35 @@ def named_regions(regions: list[RegionMention], unresolved: list[RegionHit]) -> 
     named = [NamedRegion(m.start, m.end, m.name, m.entry.level, m.entry) for m in regions]
     for hit in unresolved:
         only = hit.candidates[0] if len(hit.candidates) == 1 and hit.candidates[0].level == "乡镇" else None
-        named.append(NamedRegion(hit.start, hit.end, hit.surface, hit.candidates[0].level, only))
+        named.append(NamedRegion(hit.start, hit.end, hit.surface, hit.candidates[0].level, only, hit.candidates))
     return sorted(named, key=lambda n: n.start)
 
 
 def region_government_issuer(text: str, opening_end: int | None, title: Line | None,
                              regions: list[NamedRegion], context: RegionEntry | None,
-                             gazetteer: RegionGazetteer) -> AgencyHit | None:
+                             gazetteer: RegionGazetteer, own: SelfWords) -> AgencyHit | None:
     """A report about a whole region is issued by its government (ANNOTATION.md): its title opens
     with the region (北京市2021年法治政府建设年度情况报告, 关于福州市2021年…), or its opening's
     subject is the region (河北省委、省政府坚持…, 控江路街道坚持…) or, in a report of that region,
     我市/我县/我镇. A region named but not resolved gives its government as written. Not in a report
     that speaks as 我局 (_may_be_self): a department's report about its region."""
-    found = _region_government(text, opening_end, title, regions, context, gazetteer)
-    return found if found is None or _may_be_self(text, found) else None
+    found = _region_government(text, opening_end, title, regions, context, gazetteer, own)
+    return found if found is None or _may_be_self(own, found) else None
 
 
 def _region_government(text: str, opening_end: int | None, title: Line | None, regions: list[NamedRegion],
-                       context: RegionEntry | None, gazetteer: RegionGazetteer) -> AgencyHit | None:
+                       context: RegionEntry | None, gazetteer: RegionGazetteer,
+                       own: SelfWords) -> AgencyHit | None:
     chains = _region_chains(regions)
-    if title is not None:
+    if title is not None and not _is_plan(title):
         for chain in chains:
             if chain[0].start >= title.end:
                 break
             if _leads_title(text, title, chain):
-                return _government(gazetteer, chain)
+                body = TITLE_BODY_AFTER_REGION_RE.match(text, chain[-1].end, title.end)
+                if body is None:
+                    return _government(gazetteer, chain)
+                return _titled_office(gazetteer, chain, body) if body.group("office") else None
     heading = _region_heading(text, chains)
     if heading is not None:
         return _government(gazetteer, heading)
@@ -532,42 +552,66 @@ def _region_government(text: str, opening_end: int | None, title: Line | None, r
             break
         alias = SECOND_NAME_RE.match(text, chain[-1].end)  # 北仑区(宁波经济技术开发区)坚持…: one body, two names
         verb_at = alias.end() if alias else chain[-1].end
+        body = OPENING_BODY_AFTER_REGION_RE.match(text, verb_at, opening_end)
+        if body is not None:  # 颍泉区推进依法行政工作领导小组办公室近日印发…: the office acts, not the region
+            if _opens_clause(text, chain[0].start) and body.group("office"):
+                return _titled_office(gazetteer, chain, body)
+            continue
         if _opens_clause(text, chain[0].start) and (
                 REGION_SUBJECT_RE.match(text, verb_at)
                 or chain[0].start < lead_end and REGION_EVENT_RE.match(text, verb_at)):
             return _government(gazetteer, chain)
     if SUBORDINATE_ADDRESSEE_RE.search(text, 0, opening_end):  # a notice to those below: 全省… is not who speaks
-        return _only_self_region(text, regions, gazetteer)
-    own_division = _speaking_division(text, opening_end, regions, context, gazetteer)
+        return _only_self_region(own, regions, gazetteer)
+    own_division = _speaking_division(text, opening_end, regions, context, gazetteer, own)
     if own_division is not None:
         return _government(gazetteer, own_division)
-    return _only_self_region(text, regions, gazetteer) or _bare_town_subject(text, opening_end, context, gazetteer)
+    return _only_self_region(own, regions, gazetteer) or _bare_town_subject(text, opening_end, context, gazetteer)
 
 
 def _speaking_division(text: str, opening_end: int, regions: list[NamedRegion], context: RegionEntry | None,
-                       gazetteer: RegionGazetteer) -> list[NamedRegion] | None:
+                       gazetteer: RegionGazetteer, own_words: SelfWords) -> list[NamedRegion] | None:
     """The division whose administration is the opening's subject (我县坚持…, 全省各级各部门坚持…, 县委、县政府
     坚持…): the report's region or its named parent so called, or (我镇) the one township it names."""
     for pattern, first_person in ((SELF_SUBJECT_RE, True), (REPORT_OF_SELF_RE, True), (LEVEL_SUBJECT_RE, False)):
         own = pattern.search(text, 0, opening_end)
         if own is None or not _opens_clause(text, own.start()):
             continue
-        entry = _self_division(gazetteer, context, _level_word(own.group(1)), regions)
+        word = _level_word(own.group(1))
+        entry = _self_division(gazetteer, context, word, regions) or (  # a township's own: _self_named_town
+            _slogan_division(text, word, regions) if context is None and word not in TOWN_WORDS else None)
         if entry is not None:
             return [NamedRegion(own.start(1), own.end(1), entry.name, entry.level, entry)]
-        town = _self_named_town(text, own, regions, context, gazetteer) if first_person else None
+        town = _self_named_town(text, own, regions, context, gazetteer, own_words) if first_person else None
         if town is not None:  # 我镇全面落实… in a text placed nowhere that names one 镇: 大石镇
             return town
     return None
 
 
+# 平安盂县、法治盂县建设: a division writes its own name in the slogans of its own rule of law
+OWN_SLOGANS = ("法治", "平安")
+
+
+def _slogan_division(text: str, word: str, regions: list[NamedRegion]) -> RegionEntry | None:
+    """The division a 县政府坚持…/我旗坚持… report placed nowhere speaks of: the one ending in `word` (县, 旗)
+    that it names in its own slogans (法治盂县), else the one so ending that it names at all (来源:土左旗人民政府)
+    when that name means one division. Such names stay unresolved when nothing else is: a two-character
+    county name or a short form needs a region of its province beside it."""
+    for in_slogan in (True, False):
+        found = {entry for r in regions if r.level != "乡镇" and (not in_slogan or text.startswith(OWN_SLOGANS, r.start - 2))
+                 for entry in ((r.entry,) if r.entry is not None else r.candidates) if entry.name.endswith(word)}
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
+
+
 def notice_region(text: str, opening_end: int | None, regions: list[NamedRegion], context: RegionEntry | None,
-                  gazetteer: RegionGazetteer) -> RegionEntry | None:
+                  gazetteer: RegionGazetteer, own: SelfWords) -> RegionEntry | None:
     """The region of a notice sent down (各市人民政府…:) whose sender is not said: the division whose
     administration its opening speaks of (全省各级各部门坚持… in a 通报 to the province's cities)."""
     if opening_end is None or not SUBORDINATE_ADDRESSEE_RE.search(text, 0, opening_end):
         return None
-    division = _speaking_division(text, opening_end, regions, context, gazetteer)
+    division = _speaking_division(text, opening_end, regions, context, gazetteer, own)
     return division[-1].entry if division else None
 
 
@@ -579,8 +623,52 @@ SUBORDINATE_ADDRESSEE_RE = re.compile(r"^[ \t\u3000]*各[^\n。；;]{2,160}?[:�
 
 # a news page's headline or first sentence whose subject is a region doing something (宜君县召开…推进会,
 # 梁子湖区出台…工作要点): the region's government is the body whose event is reported
-REGION_EVENT_RE = re.compile(r"(?:(?:人民)?政府)?(?:召开|出台|印发|举行|举办|启动|部署|制定|发布)")
+REGION_EVENT_RE = re.compile(r"(?:(?:人民)?政府)?(?:召开|出台|印发|举行|举办|启动|部署|制定|发布(?!时间|日期|机构|单位))")
 LEAD_END_RE = re.compile(r"[。！？!?]")
+
+
+def _is_plan(title: Line) -> bool:
+    """A plan's or a year's programme's title (沈阳市法治政府建设实施方案, X县2022年法治政府建设工作要点): the
+    region that opens it is what the plan is for, not who issued it (a 党委 and government jointly, the
+    government, or its office: the title does not say, so neither does the extractor)."""
+    return meta_rules.is_plan_title(title.text)
+
+
+def plan_title_region(text: str, title: Line | None, regions: list[NamedRegion]) -> RegionEntry | None:
+    """The division whose plan the title names (沈阳市法治政府建设实施方案 → 沈阳市): the report's region
+    when its issuer is not said."""
+    if title is None or not _is_plan(title):
+        return None
+    for chain in _region_chains(regions):
+        if chain[0].start >= title.end:
+            break
+        if chain[-1].entry is not None and _leads_title(text, title, chain):
+            return chain[-1].entry
+    return None
+
+
+# 青田县法治政府建设领导小组办公室关于…(…2022年工作总结): the title goes on from its region into a body's
+# name before 关于 or the year
+TITLE_BODY_AFTER_REGION_RE = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:(?P<office>领导小组办公室|委员会办公室)|领导小组|委员会)"
+                                        r"(?=\s*(?:关于|(?:19|20)\d{2}))")
+
+
+# … and the opening's subject that does so before it acts (…领导小组办公室近日印发, …委员会办公室坚持)
+OPENING_BODY_AFTER_REGION_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,24}?(?:(?P<office>领导小组办公室|委员会办公室)|领导小组|委员会)"
+    rf"(?=近日|日前|近期|今年以来|{_VERB}|召开|出台|印发|举行|举办|启动|部署|制定|发布)")
+
+
+def _titled_office(gazetteer: RegionGazetteer, chain: list[NamedRegion], body: re.Match[str]) -> AgencyHit:
+    """The office of a region's leading group or commission that opens a title (法治政府建设领导小组办公室,
+    ANNOTATION.md's 法治X建设领导小组办公室): the issuer, qualified by its region."""
+    last, start = chain[-1], chain[0].start
+    if last.entry is None:
+        written = "".join(n.written for n in chain)
+        return AgencyHit(start, body.end(), written + body.group(0), last.level, written, scoped=True)
+    entry = last.entry
+    return AgencyHit(start, body.end(), name_prefix(gazetteer, entry) + body.group(0), entry.level,
+                     node_name(gazetteer, entry))
 
 
 def _region_heading(text: str, chains: list[list[NamedRegion]]) -> list[NamedRegion] | None:
@@ -649,12 +737,12 @@ def _level_word(word: str) -> str:
 
 
 def _self_named_town(text: str, own: re.Match[str], regions: list[NamedRegion], context: RegionEntry | None,
-                     gazetteer: RegionGazetteer) -> list[NamedRegion] | None:
+                     gazetteer: RegionGazetteer, own_words: SelfWords) -> list[NamedRegion] | None:
     """The township a 我镇/我乡/我街 report placed nowhere is about: the one of that kind it names in full
     (《城关镇普法工作方案》), else the one whose stem it writes where a township writes its own name
     (法治舒桥建设, 《珠吉街…计划》). Never in a department's report (我所配合城关镇…)."""
     word = _level_word(own.group(1))
-    if context is not None or word not in TOWN_WORDS or DEPARTMENT_SELF_RE.search(text):
+    if context is not None or word not in TOWN_WORDS or own_words.speaks_as_department:
         return None
     named = _one_named(regions, word)
     if named is not None or any(c[-1].written.endswith(word) for c in _region_chains(regions)):
@@ -690,25 +778,20 @@ def _own_name_stems(text: str, word: str, gazetteer: RegionGazetteer) -> set[str
     return stems
 
 
-# 全镇, 本镇, 我乡: a township's report speaking of its own division by level word (a county's 全县 may be
-# a department's too: 全县学校 in an 教育局 report that never says 我局)
-SELF_LEVEL_RE = re.compile(r"[我全本](镇|乡|街道)")
-# a department's report speaks of itself as 我局/本委; its 全县 is the county it serves, not its issuer
-DEPARTMENT_SELF_RE = re.compile(rf"[我本](?:{DEPARTMENT_SELF_HEADS})")
 SELF_LEVEL_MIN = 2  # one 全县 in passing is no self-description
 TOWN_WORDS = ("镇", "乡", "街道")
 
 
-def _only_self_region(text: str, regions: list[NamedRegion], gazetteer: RegionGazetteer) -> AgencyHit | None:
+def _only_self_region(own: SelfWords, regions: list[NamedRegion], gazetteer: RegionGazetteer) -> AgencyHit | None:
     """A report that calls its division 全镇/本镇 at least twice, or speaks as 我镇, and names exactly
     one division ending so (蔡家桥镇法治政府建设领导小组 … 全镇 … 本镇; a town's news page: 区司法局来到
     青山镇调研 … 近年来,我镇坚持…) is that division's: its government. Not in a department's report
     (我局), whose division is the one it serves."""
-    if DEPARTMENT_SELF_RE.search(text):
+    if own.speaks_as_department:
         return None
     words: Counter[str] = Counter()
-    for m in SELF_LEVEL_RE.finditer(text):  # 我镇 speaks in the first person: enough alone
-        words[m.group(1)] += SELF_LEVEL_MIN if m.group(0)[0] == "我" else 1
+    for written in own.towns:  # 我镇 speaks in the first person: enough alone
+        words[written[1:]] += SELF_LEVEL_MIN if written[0] == "我" else 1
     for word in words:
         chain = _one_named(regions, word) if words[word] >= SELF_LEVEL_MIN else None
         if chain is not None:
@@ -778,7 +861,8 @@ SECTOR_HEADS = {"局": "局", "委": "委员会"}
 SECTOR_MIN = 2
 
 
-def sector_body(text: str, context: RegionEntry | None, gazetteer: RegionGazetteer) -> AgencyHit | None:
+def sector_body(text: str, context: RegionEntry | None, gazetteer: RegionGazetteer,
+                own: SelfWords) -> AgencyHit | None:
     """A report that speaks of itself only as 我局 (or only as 我委), placed in a division, and names one
     sector of that division as its own, again and again (我委…全区卫生健康系统…全区卫生健康系统): that
     division's department of the sector, the body a reader names (涪陵区卫生健康委员会). The last resort:
@@ -786,8 +870,7 @@ def sector_body(text: str, context: RegionEntry | None, gazetteer: RegionGazette
     the sector a city's 分局 belongs to)."""
     if context is None or context.level not in ("市", "区县"):
         return None
-    heads = {m.group(1) for m in FIRST_PERSON_HEAD_RE.finditer(text)}
-    head = heads.pop() if len(heads) == 1 else None
+    head = next(iter(own.first_person)) if len(own.first_person) == 1 else None
     if head not in SECTOR_HEADS:
         return None
     own_char = "区" if context.name.endswith("地区") else context.name[-1]
@@ -811,16 +894,44 @@ def _may_head(stem: str, head: str) -> bool:
     return allowed is not None and (not allowed or head in allowed)
 
 
+# a line giving how to reach the body: 地址：…路 湖州市吴兴区教育局 电话：0572-…, 联系单位：…
+CONTACT_LINE_RE = re.compile(r"地址|电话|邮编|邮政编码|传真|联系单位|联系人|电子邮箱")
+
+
+def contact_line_body(lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
+    """A report that speaks of itself as 我局 (我委, 我办) and names its body only on a contact line (an address
+    or phone line at its foot or in its page's header): the one region-qualified body with that head there."""
+    heads = _with_full_heads(set(own.department))
+    if not heads:
+        return None
+    found: dict[str, AgencyHit] = {}
+    contact = [line for line in lines if CONTACT_LINE_RE.search(line.text) and _is_row(line.text)]
+    for hit in hits:
+        if hit.generic or hit.scoped or not hit.region or not any(hit.name.endswith(h) for h in heads):
+            continue
+        if any(line.start <= hit.start < line.end for line in contact):
+            found.setdefault(hit.name, hit)
+    return _only_body(found)
+
+
+CONTACT_LINE_MAX = 100
+
+
+def _is_row(text: str) -> bool:
+    """A short line that is no sentence (a body sentence may name another body's hotline: 开通市场监管局投诉电话。)."""
+    return len(text) <= CONTACT_LINE_MAX and "。" not in text
+
+
 # what a report's own leaders do in its 第一责任人 paragraph: 区司法局党委书记、局长率先垂范…
 LEADER_ACTS_RE = re.compile(r"(?:[、,，]?(?:党组|党委)?(?:书记|副?(?:局长|主任|厅长|部长)))*[、,，]?"
                             r"(?:率先垂范|带头|认真履行|切实履行|履行|亲自|高度重视|主持召开|担任)")
 
 
-def leaders_body(text: str, position_hits: list[AgencyHit]) -> AgencyHit | None:
+def leaders_body(text: str, position_hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
     """A report that speaks of itself as 我局 and names its body only in its leaders' positions
     (区司法局党委书记、局长率先垂范…, the 第一责任人 paragraph): that body, when one such body carries
     the head the report uses. Another body's leader visiting (市司法局局长一行到我局调研) does not act so."""
-    heads = _with_full_heads({m.group(0)[1:] for m in DEPARTMENT_SELF_RE.finditer(text)})
+    heads = _with_full_heads(set(own.department))
     if not heads:
         return None
     found: dict[str, AgencyHit] = {}
@@ -922,43 +1033,51 @@ def _government_organ(division: str) -> str:
 LEADERSHIP_AFTER_RE = re.compile(r"党?委[、和及与]?[\u4e00-\u9fff]{0,12}?政府(?:的|坚强|正确|有力)*领导")
 
 
-def leadership_region(text: str, mentions: list[RegionMention], gazetteer: RegionGazetteer) -> str | None:
+def leadership_region(text: str, mentions: list[RegionMention], context: RegionEntry | None,
+                      gazetteer: RegionGazetteer, own: SelfWords) -> str | None:
     """The region of a department's report whose body is unknown, from the leadership it works under (我局在
     温岭市委、市政府的坚强领导下): a department names its own division's organs so (ANNOTATION.md: the region
     is set whenever the text fixes it, even when the body stays unknown). Not a township's or a division's
-    report, which works under the division above (我镇在云安区委、区政府的领导下)."""
-    if not DEPARTMENT_SELF_RE.search(text) or SELF_LEVEL_RE.search(text):
+    report, which works under the division above (我镇在云安区委、区政府的领导下). The leadership written by
+    level alone (在区委、区政府的坚强领导下) is the report's region's when that region is of that level."""
+    if not own.speaks_as_department or own.towns:
         return None
     for m in mentions:
         if text[max(0, m.start - 3):m.start].endswith(("在", "在中共")) and LEADERSHIP_AFTER_RE.match(text, m.end):
             return name_prefix(gazetteer, m.entry)
-    return None
-
-
-def _report_region(gazetteer: RegionGazetteer, issuer: AgencyHit | None, context: RegionEntry | None,
-                   text: str) -> str | None:
-    """The issuer's region; without an issuer, the context region when the text speaks of it as 我市/全市."""
-    if issuer and issuer.region:
-        entry = gazetteer.by_name(issuer.region)
-        return name_prefix(gazetteer, entry) if entry else issuer.region
-    if (issuer is None or issuer.region is None) and context is not None and _speaks_as(text, context):
+    bare = LEVEL_LEADERSHIP_RE.search(text)
+    if bare is not None and context is not None and context.name.endswith(bare.group(1)) \
+            and CHAR_LEVEL[bare.group(1)] == context.level:
         return name_prefix(gazetteer, context)
     return None
 
 
-# 我旗, 全州, 本街道: a division called the text's own by its level character, and the level that
-# character names by itself (a 自治区's 区, a 直辖市's or a county-level city's 市 are their own: see _speaks_as)
-SELF_WORD_RE = re.compile(r"[我全本](省|市|区|县|州|盟|旗|镇|乡|街)")
+LEVEL_LEADERSHIP_RE = re.compile(r"在(?:中共)?([省市区县州盟旗])委[、和及与]?\1?(?:人民)?政府(?:的|坚强|正确|有力)*领导")
+
+
+def _report_region(gazetteer: RegionGazetteer, issuer: AgencyHit | None, context: RegionEntry | None,
+                   text: str, own: SelfWords) -> str | None:
+    """The issuer's region; without an issuer, the context region when the text speaks of it as 我市/全市."""
+    if issuer and issuer.region:
+        entry = gazetteer.by_name(issuer.region)
+        return name_prefix(gazetteer, entry) if entry else issuer.region
+    if (issuer is None or issuer.region is None) and context is not None and _speaks_as(text, context, own):
+        return name_prefix(gazetteer, context)
+    return None
+
+
+# the level a character after 我/全/本 names by itself (我旗, 全州, 本街道; a 自治区's 区, a 直辖市's or a
+# county-level city's 市 are their own: see _speaks_as)
 CHAR_LEVEL = {"省": "省", "市": "市", "州": "市", "盟": "市", "区": "区县", "县": "区县", "旗": "区县",
               "镇": "乡镇", "乡": "乡镇", "街": "乡镇"}
 
 
-def _speaks_as(text: str, context: RegionEntry) -> bool:
+def _speaks_as(text: str, context: RegionEntry, own_words: SelfWords) -> bool:
     """The text calls the context region its own (我市, 全旗, 全区 of a 自治区) and no division below
     it (全省 … 为全区经济社会发展: a district's bureau in a text that names only its province sits in a
     division the text does not name)."""
     own = "街" if context.name.endswith("街道") else context.name[-1]
-    chars = {m.group(1) for m in SELF_WORD_RE.finditer(text)}
+    chars = own_words.level_chars
     if own not in chars and not SELF_REGION_RE[context.level].search(text):
         return False
     return not any(DEPTH[CHAR_LEVEL[c]] > DEPTH[context.level] and c != own for c in chars)
@@ -975,7 +1094,8 @@ def _named_in_full(issuer: AgencyHit) -> bool:
 
 
 def report_meta(text: str, lines: list[Line], title: Line | None, signatures: list[tuple[Line, Line]],
-                issuer: AgencyHit | None, gazetteer: RegionGazetteer, context: RegionEntry | None) -> ReportMeta:
+                issuer: AgencyHit | None, gazetteer: RegionGazetteer, context: RegionEntry | None,
+                own: SelfWords) -> ReportMeta:
     """Title, issuer, region, year, doc_type, 文号 and date, each from where the report states it."""
     signed = signatures[0][1].text if signatures else ""
     date = meta_rules.parse_date(signed) or meta_rules.numeric_date(signed) if signatures else None
@@ -987,7 +1107,7 @@ def report_meta(text: str, lines: list[Line], title: Line | None, signatures: li
     return ReportMeta(
         title=title_text,
         agency=issuer.name if issuer and (issuer.region or not issuer.scoped or _named_in_full(issuer)) else None,
-        region=_report_region(gazetteer, issuer, context, text),
+        region=_report_region(gazetteer, issuer, context, text, own),
         year=year,
         doc_type=meta_rules.doc_type(title_text, text),
         doc_number=number.text if number else None,

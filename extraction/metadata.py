@@ -424,6 +424,18 @@ def body_text(text: str) -> str:
 OPENING_CHARS = 800
 COVER_LETTER_RE = re.compile(r"(?:现将|现把)[^。\n]{0,80}?印发给你们|现印发给你们|现予(?:以)?印发")  # …通过,现予印发
 PLAN_SELF_RE = re.compile(r"(?:特|现)?制定本(?:实施)?(?:方案|细则)")
+# 结合自治区实际,制定本计划: an untitled year's work programme, as a title ending 工作计划/要点 is
+POINTS_SELF_RE = re.compile(r"制定本(?:年度)?(?:工作)?(?:计划|要点|安排)")
+
+
+PLAN_TITLE_ENDS = ("方案", "细则")  # 实施方案, 工作方案, 实施细则
+POINTS_TITLE_ENDS = ("要点", "工作计划", "工作安排")
+
+
+def is_plan_title(title: str) -> bool:
+    """A plan's or a year's work programme's title (…实施方案(2021—2025年), …工作要点): what it is for, not
+    who issued it. Not a notice that forwards one (关于印发…方案的通知 ends with 通知)."""
+    return title_core(title).endswith(PLAN_TITLE_ENDS + POINTS_TITLE_ENDS)
 
 
 def doc_type(title: str | None, text: str) -> str:
@@ -436,9 +448,9 @@ def doc_type(title: str | None, text: str) -> str:
             return "其他"
         if title.endswith(("通知", "通报")):  # a 通报 (考核结果的通报) is a notice to subordinates
             return "通知"
-        if title.endswith(("实施方案", "实施细则", "工作方案", "方案", "细则")):
+        if title.endswith(PLAN_TITLE_ENDS):
             return "实施方案/实施细则"
-        if title.endswith(("要点", "工作计划", "工作安排")):  # a year's work programme, however it is called
+        if title.endswith(POINTS_TITLE_ENDS):  # a year's work programme, however it is called
             return "工作要点"
         if title.endswith(("报告", "总结", "情况", "汇报")):
             return "年度报告"
@@ -451,6 +463,8 @@ def doc_type(title: str | None, text: str) -> str:
         return "通知"
     if PLAN_SELF_RE.search(opening):  # 结合实际，制定本方案: an untitled plan
         return "实施方案/实施细则"
+    if POINTS_SELF_RE.search(opening):
+        return "工作要点"
     if REPORT_SELF.search(text):
         return "年度报告"
     if title is None and _news_headline(text):  # 鄞州区全面推进…执法 / 今年以来,…: a news item, not a report

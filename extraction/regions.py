@@ -570,7 +570,7 @@ class RegionGazetteer:
     def _accept(self, text: str, start: int, end: int, after_region: bool) -> int | None:
         """The end of the longest acceptable surface starting at `start`, or None. Right after
         another region the left edge is a name boundary already (上海市|长宁区, not 市长)."""
-        if not after_region and self._left_conflict(text, start):
+        if not after_region and self._left_conflict(text, start) and not self._long_proper_name(text[start:end]):
             return None
         if not after_region and text[start] in CONJUNCTIONS and start > 0 and _is_cjk(text[start - 1]):
             return None  # 领导和县司法局, 省市和县两级: the conjunction before a level character, not 和县
@@ -583,6 +583,16 @@ class RegionGazetteer:
                 return None
             end = shorter.end()
         return None
+
+    def _long_proper_name(self, surface: str) -> bool:
+        """A short form of three or more characters of a province or city (内蒙古, 鄂尔多斯), or one that
+        ends in its own level word as a full name does (察右前旗, 石柱县): a proper name the word pairs
+        around it do not split (在|内蒙古, 法治|内蒙古|建设, 察右前旗|人民政府; 在内, 古建, 旗人 are words)."""
+        if len(surface) < 3:
+            return False
+        entries = self._surfaces.get(surface, ())
+        return all(e.level in ("省", "市") or e.name.endswith(surface[-1]) and surface[-1] in LEVEL_TAILS
+                   for e in entries)
 
     def _left_conflict(self, text: str, start: int) -> bool:
         if start == 0:
@@ -617,7 +627,7 @@ class RegionGazetteer:
         if ahead.startswith(EPONYMS) or text.startswith(STREET_NEXT + INSTITUTION_NEXT, end):
             return False
         across = self._pairs.get(text[end - 1:end + 1], 0)
-        if across > self._pairs.get(text[start:end], 0):
+        if across > self._pairs.get(text[start:end], 0) and not self._long_proper_name(text[start:end]):
             return False
         return not any(ahead.startswith(idiom) for idiom in self._idioms_by_head.get(ahead[:2], ()))
 

@@ -18,7 +18,6 @@ from fazhi.extraction.agencies import (
     AgencyHit,
     RegionSpan,
     context_for,
-    find_self_references,
     line_bodies,
     national_bare_bodies,
     own_abbreviations,
@@ -26,12 +25,14 @@ from fazhi.extraction.agencies import (
 from fazhi.extraction.aliases import apply_aliases
 from fazhi.extraction.document import Document
 from fazhi.extraction.issuer import (
+    contact_line_body,
     find_issuer,
     leaders_body,
     leadership_region,
     named_in_full_later,
     named_regions,
     notice_region,
+    plan_title_region,
     prefecture_body_subject,
     publisher_row_issuer,
     region_government_issuer,
@@ -56,6 +57,7 @@ from fazhi.extraction.regions import (
     resolve_mentions,
 )
 from fazhi.extraction.relations import build_relations
+from fazhi.extraction.self_words import self_reference_hits
 from fazhi.extraction.structure import parse_sections, sentences_with_sections
 from fazhi.extraction.zones import Place, Zone, find_zones, zone_agencies, zone_issuer
 from fazhi.model import Agency, Extraction, Law, Measure, Region
@@ -156,7 +158,7 @@ def issuer(doc: Document) -> None:
     if doc.issuer:
         hits = national_bare_bodies(own_abbreviations(doc.agency_hits, doc.issuer, doc.text), doc.issuer)
         hits += line_bodies(doc.text, doc.issuer, doc.agency_context, hits)
-        doc.agency_hits = sorted(hits + find_self_references(doc.text, doc.issuer), key=lambda h: h.start)
+        doc.agency_hits = sorted(hits + self_reference_hits(doc.self_words, doc.issuer), key=lambda h: h.start)
 
 
 MENU_SEPARATOR_RE = re.compile(r"\s*[|｜]\s*")
@@ -228,15 +230,16 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
             or speaking_zone(doc.text, opening_end, doc.zones, doc.region_context))
     region = region_government_issuer(doc.text, opening_end, doc.title,
                                       named_regions(doc.region_mentions, doc.region_unresolved),
-                                      doc.region_context, RegionGazetteer.default())
-    return (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures, region)
+                                      doc.region_context, RegionGazetteer.default(), doc.self_words)
+    return (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures, doc.self_words, region)
             or prefecture_body_subject(doc.text, opening_end, doc.region_context, RegionGazetteer.default())
-            or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions)
+            or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions, doc.self_words)
             or (zone_issuer(zone) if zone else None)
             or region
-            or source_row_issuer(doc.lines, doc.agency_hits)
-            or leaders_body(doc.text, doc.position_hits)
-            or sector_body(doc.text, doc.region_context, RegionGazetteer.default()))
+            or source_row_issuer(doc.lines, doc.agency_hits, doc.self_words)
+            or contact_line_body(doc.lines, doc.agency_hits, doc.self_words)
+            or leaders_body(doc.text, doc.position_hits, doc.self_words)
+            or sector_body(doc.text, doc.region_context, RegionGazetteer.default(), doc.self_words))
 
 
 def _place_by_issuer(doc: Document, gazetteer: RegionGazetteer) -> bool:
@@ -285,18 +288,20 @@ def report(doc: Document) -> None:
     """The report's own metadata (title, issuer, region, year, type, 文号, date)."""
     gazetteer = RegionGazetteer.default()
     doc.report = report_meta(doc.text, doc.lines, doc.title, doc.signatures, doc.issuer, gazetteer,
-                             doc.region_context)
+                             doc.region_context, doc.self_words)
     if doc.report.region is None and doc.issuer is None:
         # the publisher's own number is issued under its division, a notice sent down speaks of its own
         # division (全省各级各部门…): the report's region, its body unknown
         office = doc.office_region
-        entry = doc.region_by_index or (gazetteer.by_node(office) if office else None) or notice_region(
-            doc.text, _opening_end(doc), named_regions(doc.region_mentions, doc.region_unresolved),
-            doc.region_context, gazetteer)
+        named = named_regions(doc.region_mentions, doc.region_unresolved)
+        entry = (doc.region_by_index or (gazetteer.by_node(office) if office else None)
+                 or notice_region(doc.text, _opening_end(doc), named, doc.region_context, gazetteer, doc.self_words)
+                 or plan_title_region(doc.text, doc.title, named))
         if entry is not None:
             doc.report.region = name_prefix(gazetteer, entry)
         else:
-            doc.report.region = leadership_region(doc.text, doc.region_mentions, gazetteer)
+            doc.report.region = leadership_region(doc.text, doc.region_mentions, doc.region_context, gazetteer,
+                                                  doc.self_words)
 
 
 def laws(doc: Document) -> None:

@@ -49,6 +49,25 @@ def test_self_references_resolve_to_the_issuer(shaoguan) -> None:
     assert "我局" in {m.text for m in issuer.mentions}
 
 
+@pytest.mark.parametrize(("text", "department", "level_chars"), [
+    ("本办法自印发之日起施行,各单位结合本部门实际抓好落实。", set(), set()),  # words, not a body speaking
+    ("基本办结群众诉求,根本办法在于健全镇村两级治理。", set(), set()),  # 基本|办结, 健全|镇村
+    ("我局法治建设扎实推进,本委牵头,全县各乡镇参与。", {"局", "委"}, {"县"}),
+    ("我所在全镇开展普法,本所属单位参加。", set(), {"镇"}),  # 我|所在, 本|所属
+])
+def test_self_words_are_read_once_and_only_where_a_body_speaks(text, department, level_chars) -> None:
+    from fazhi.extraction.self_words import SelfWords
+    own = SelfWords(text)
+    assert (set(own.department), set(own.level_chars)) == (department, level_chars)
+
+
+def test_this_departments_word_is_no_mention_of_the_issuer() -> None:
+    ex = extract(text_document("r.txt", "温州市人民政府2023年法治政府建设情况报告\n"
+                                        "2023年,全市各部门结合本部门实际推进依法行政,本办法同时废止。\n"))
+    issuer = next(a for a in ex.agencies if a.name == "温州市人民政府")
+    assert not {m.text for m in issuer.mentions} & {"本部", "本办"}
+
+
 def test_internal_units_groups_and_generic_words_are_not_agencies(shaoguan) -> None:
     joined = "".join(names(shaoguan.agencies))
     for word in ("党组", "领导小组", "政策法规科", "相关部门"):
@@ -239,6 +258,31 @@ def meta_of(text: str):
     # Guangdong): the report stays the city the text names
     ("2023年,市卫生健康委坚持依法行政,落实上海市医改部署。\n中山医院、中山中学开展法治宣传,中山医院获评先进。\n",
      "上海市卫生健康委员会", "上海市"),
+    # a page's 来源 row naming the office that put the page up, glued to its 发布时间: the office publishes
+    # the page, it does not act; the opening's 县政府 reports
+    ("来源：缙云县人民政府办公室 发布时间：2023-01-10\n2022年，县政府坚持依法行政，推进法治政府建设，"
+     "现将有关情况报告如下。\n", "丽水市缙云县人民政府", "丽水市缙云县"),
+    # a title that goes on from its region into the office of the region's leading group: that office
+    ("永嘉县法治政府建设领导小组办公室关于印发2023年法治政府建设工作要点的通知\n各乡镇人民政府：\n现将要点印发给你们。\n",
+     "温州市永嘉县法治政府建设领导小组办公室", "温州市永嘉县"),
+    ("永嘉县法治政府建设领导小组办公室2022年工作总结\n2022年，我办坚持统筹协调。\n",
+     "温州市永嘉县法治政府建设领导小组办公室", "温州市永嘉县"),
+    # a news lead whose subject is a region's leading group office acting: that office
+    ("为深入推进依法行政,永嘉县推进依法行政工作领导小组办公室近日印发《2022年度法治政府建设考核方案》,启动考核。\n",
+     "温州市永嘉县推进依法行政工作领导小组办公室", "温州市永嘉县"),
+    # 我旗 in a text placed nowhere that names one banner, by the short form its government goes by
+    ("2023年法治政府建设年度报告\n来源：土左旗人民政府 发布时间：2024-01-20\n2023年,我旗坚持依法行政。\n",
+     "呼和浩特市土默特左旗人民政府", "呼和浩特市土默特左旗"),
+    # a region's party committee written in full before its government opens the title: the government's
+    ("中共铜仁市碧江区委员会 铜仁市碧江区人民政府关于2022年法治政府建设情况的报告\n2022年,全区推进依法行政。\n",
+     "铜仁市碧江区人民政府", "铜仁市碧江区"),
+    # an autonomous region names itself 自治区 as the opening's subject, its work too
+    ("2023年,自治区坚持依法行政,扎实推进法治广西建设,现将有关情况报告如下。\n",
+     "广西壮族自治区人民政府", "广西壮族自治区"),
+    ("2023年,自治区法治政府建设工作坚持稳中求进,宁夏回族自治区各部门推进依法行政。\n",
+     "宁夏回族自治区人民政府", "宁夏回族自治区"),
+    # 县政府坚持… in a text placed nowhere: the county it names in its own slogans (法治泾县)
+    ("2021年,在县委的领导下,县政府坚持依法行政,推进平安泾县、法治泾县建设。\n", "宣城市泾县人民政府", "宣城市泾县"),
 ])
 def test_issuer_from_where_the_report_states_it(text: str, agency: str, region: str) -> None:
     meta = meta_of(text)
@@ -252,6 +296,18 @@ def test_issuer_from_where_the_report_states_it(text: str, agency: str, region: 
     "2021年，推进公平竞争审查，学习《浙江省行政程序办法》。\n",
     # a province's 简称 outside a leader's visit names no province (a delegation went to 浙江)
     "2022年,省政府组织赴浙考察学习,坚持依法行政,现将情况报告如下。\n",
+    # 我县 in a text that names two counties and places itself in neither
+    "2023年,我县坚持依法行政,学习泾县、沛县经验,现将有关情况报告如下。\n",
+    # a page row naming the site's government or its office above a report that speaks as 我局: the
+    # publisher, not the bureau that reports
+    "信息来源：泰顺县人民政府 发布日期：2023-01-05\n2022年，我局坚持依法行政，推进法治政府建设。\n",
+    "发布机构：温州市人民政府办公室\n2022年，我局坚持依法行政，推进法治政府建设。\n",
+    # a leading group (no agency, ANNOTATION.md) opens the title: never its region's government
+    "永嘉县依法行政领导小组关于印发2023年法治政府建设工作要点的通知\n各乡镇人民政府：\n现将要点印发给你们。\n",
+    # the party committee of another region than the government's; 自治区 naming none; two counties' slogans
+    "中共某某县委员会 江山市人民政府关于2021年的报告\n一、主要做法\n",
+    "2023年,自治区坚持依法行政,现将有关情况报告如下。\n",
+    "2021年,县政府坚持依法行政,学习法治泾县、法治沛县经验。\n",
 ])
 def test_issuer_is_not_guessed(text: str) -> None:
     assert meta_of(text).agency is None
@@ -322,6 +378,9 @@ def test_a_news_headline_above_an_untitled_lead(text: str, doc_type: str) -> Non
     # an untitled plan says what it is
     ("为深入推进依法行政，根据《法治政府建设实施纲要(2021—2025年)》，结合我县实际，制定本方案。\n一、总体要求\n",
      "实施方案/实施细则"),
+    # an untitled year's work programme says so, even when it cites last year's report by its title
+    ("为扎实推进依法行政,根据《市人民政府关于2023年法治政府建设情况的报告》的审议意见,结合全市实际,制定本计划。\n"
+     "一、完善依法行政制度体系\n", "工作要点"),
     # an untitled retrospective report
     ("2021年，我局推进依法行政，取得明显成效。现将有关情况报告如下：\n一、主要做法\n", "年度报告"),
     ("2022年,江门市司法局坚持以习近平新时代中国特色社会主义思想为指导,稳步推进法治江门建设。\n", "年度报告"),
@@ -338,6 +397,34 @@ def test_a_news_headline_above_an_untitled_lead(text: str, doc_type: str) -> Non
 ])
 def test_doc_type_of_untitled_texts(text: str, doc_type: str) -> None:
     assert meta_of(text).doc_type == doc_type
+
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # a report that says only 我局 names its body on the address line at its foot
+    ("2022年，我局坚持依法行政，推进法治政府建设。\n一、主要做法\n（略）\n"
+     "地址：衢州市柯城区新桥街 衢州市柯城区教育局 电话：0570-1234567\n", "衢州市柯城区教育局", "衢州市柯城区"),
+    ("2022年，我委坚持依法行政，推进法治政府建设。\n联系单位：衢州市发展和改革委员会 联系人：王某\n",
+     "衢州市发展和改革委员会", "衢州市"),
+    # another body's hotline in a sentence, or a body whose head is not the report's: not the issuer
+    ("2022年，我局坚持依法行政，公布衢州市市场监督管理局投诉电话12315。\n", None, None),
+    ("2022年，我局坚持依法行政。\n主办：衢州市人民政府办公室 电话：0570-1234567\n", None, None),
+])
+def test_a_self_speaking_reports_body_on_its_contact_line(text: str, agency: str | None, region: str | None) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (agency, region)
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    # a plan fitted to 自治区实际 in a text that names one autonomous region: that region's, its body unsaid
+    ("为统筹推进法治宁夏建设,结合自治区实际,制定本方案。\n一、总体要求\n", "宁夏回族自治区"),
+    ("为统筹推进法治宁夏建设,制定本方案。\n一、总体要求\n", None),  # a topic alone places nothing
+    # a plan's title names the division it is for: its region, its issuer unsaid
+    ("兰溪市法治政府建设实施方案（2021—2025年）\n为深入推进依法行政,结合实际,制定本方案。\n一、总体要求\n", "金华市兰溪市"),
+    ("来源:市委办公室\n兰溪市2023年法治政府建设工作要点\n一、总体要求\n", "金华市兰溪市"),  # the office puts it up
+])
+def test_the_division_a_text_is_fitted_to_is_its_region(text: str, region: str | None) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (None, region)
 
 
 def test_coordinated_level_chars_name_every_body() -> None:
@@ -1315,13 +1402,15 @@ def test_the_year_an_untitled_opening_starts_with(opening: str, year: int) -> No
 
 
 @pytest.mark.parametrize(("title", "agency", "doc_type"), [
-    ("兰溪市法治政府建设实施方案（2021—2025年）", "金华市兰溪市人民政府", "实施方案/实施细则"),
+    # a plan named after its region does not say who issued it (市委 and 市政府 jointly, or either, or an
+    # office): no issuer, as a reader would leave it (realextra6 017's gold)
+    ("兰溪市法治政府建设实施方案（2021—2025年）", None, "实施方案/实施细则"),
     ("兰溪市人民政府2022年法治政府建设情况报告(全文)", "金华市兰溪市人民政府", "年度报告"),
     ("兰溪市司法局2023年法治政府建设工作计划", "金华市兰溪市司法局", "工作要点"),
-    ("兰溪市2023年法治政府建设工作安排", "金华市兰溪市人民政府", "工作要点"),
+    ("兰溪市2023年法治政府建设工作安排", None, "工作要点"),
     ("兰溪市应急管理局2022年度法治政府建设工作情况汇报", "金华市兰溪市应急管理局", "年度报告"),
 ])
-def test_titles_with_a_bracketed_tail_or_another_kind_word(title: str, agency: str, doc_type: str) -> None:
+def test_titles_with_a_bracketed_tail_or_another_kind_word(title: str, agency: str | None, doc_type: str) -> None:
     """A title may end with its span of years or status in brackets, or call itself 计划/安排/汇报."""
     meta = meta_of(title + "\n为深入推进依法行政,加快建设法治政府,结合实际,现就有关事项明确如下。\n一、总体要求\n")
     half_width = str.maketrans("（）", "()")  # titles are kept with brackets normalised
@@ -1333,6 +1422,10 @@ def test_titles_with_a_bracketed_tail_or_another_kind_word(title: str, agency: s
     ("2023年,在中共安吉县委、安吉县人民政府的正确领导下,我局深入推进依法行政。现将有关情况报告如下:\n", "湖州市安吉县"),
     # a township works under the division above: its own division stays unknown
     ("2021年,我镇在云和县委、县政府的坚强领导下,坚持依法行政,现将有关情况报告如下:\n", None),
+    # a department (我局) under its division's organs written by level alone, in a text placed in a 区
+    ("2023年，在区委、区政府的坚强领导下，我局坚持依法行政。我局认真落实吴兴区法治政府建设部署。\n", "湖州市吴兴区"),
+    # … the organs of another level than the text's region: not placed
+    ("2023年，在县委、县政府的坚强领导下，我局坚持依法行政。我局认真落实湖州市法治政府建设部署。\n", None),
 ])
 def test_a_departments_region_from_the_leadership_it_works_under(text: str, region: str | None) -> None:
     meta = meta_of(text)

