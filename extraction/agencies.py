@@ -113,6 +113,8 @@ ORGAN_CORES = frozenset(GOV_ORGANS.values())
 _BARE_COURT_BEFORE = "[、，,。；;：:和及与请\n（(]"
 BARE_COURT_RE = re.compile(rf"法(?<={_BARE_COURT_BEFORE}法)院|检(?<={_BARE_COURT_BEFORE}检)察院")
 BARE_COURT_NAMES = {"法院": "人民法院", "检察院": "人民检察院"}
+# 向同级党委、人大常委会报告, 各级人大: the organs of every government's own tier, no one body
+TIER_LIST_BEFORE_RE = re.compile(r"(?:同级|[上下]一?级|各级)[^，,。；;：:\s]{0,12}$")
 # 电子税务局, 网上税务局: a tax office's online service, a platform rather than a body
 ONLINE_SERVICE_BEFORE = ("电子", "网上")
 # 派出所 written alone (after punctuation, a conjunction or a count): some police station, a kind of
@@ -171,6 +173,8 @@ TOWN_RULE_OF_LAW_RE = re.compile(r"(?P<kind>镇|乡|街道)(?:党委|党工委)?
 TOWN_ORGAN_RE = re.compile("|".join(sorted(TOWN_ORGANS, key=len, reverse=True)))
 BARE_TOWN_ORGAN_RE = re.compile(rf"(?P<kind>镇|乡|街道)(?P<organ>{TOWN_ORGAN_RE.pattern})")
 NOT_A_NAME_BEFORE = "由经在与和及向为将对是的入于从按据把被以到至、，,。；;：:（(“\n "
+# 发挥街道党委…作用, 加强镇党委领导: verbs whose object is a body, so the kind after them opens no town's name
+VERBS_BEFORE_A_BODY = ("发挥", "加强", "强化", "坚持", "支持", "配合", "协助", "服从", "接受", "提请", "报请", "压实")
 TOWNSHIP_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)(?:人民政府|党委|办事处|政府)")
 NAMED_BODY_STOP = re.compile(r"的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托")
 LAW_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)律师事务所")
@@ -196,7 +200,8 @@ NOT_THE_ORGAN_AFTER_RE = re.compile(r"政治局|网(?![站格络点])")
 # 自治区党委、政府 / 镇党委政府: the government of the committee's region (not 政府办, 政府网, 政府令)
 GOVERNMENT_AFTER_COMMITTEE_RE = re.compile(r"、?(政府)(?![办网令工])")
 PARTY_COMMITTEE_NAME_RE = re.compile(r"中共(?P<region>.+?)(?P<work>工作)?委员会")
-MEETING_AFTER_RE = re.compile(r"常务会|(?:全面依法治[国省市区县]|经济)工作会议")
+# 党委会, 党工委会议, 县委会议: the committee's meeting, named by its owner (not 县委会同…, 'together with')
+MEETING_AFTER_RE = re.compile(r"常务会|会议|会(?![同商])|(?:全面依法治[国省市区县]|经济)工作会议")
 MEETING_OWNERS = ("委", "政府")
 DOCUMENT_AFTER_RE = re.compile(r"\s*(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]|令第?[\d一二三四五六七八九十百]+号)")
 # National bodies' full names start with one of these: an expanded abbreviation (中央依法治国办,
@@ -211,7 +216,9 @@ CENTRAL_OFFICES_RE = re.compile(r"(中办)[、和及与]?(国办)")
 # 中央 alone where it acts or asks (按照中央要求, 中央关于…的决策部署, 中央和省《…》): the party centre;
 # not in a list of levels (依托中央、省、市信用平台), where it names a tier of government.
 CENTRAL_ALONE_RE = re.compile(r"中(?<![党共]中)央(?=关于|要求|和省|和国务院|、国务院|的?决策部署|精神|有关要求|《)")
-AUTONOMOUS_PARTY_RE = re.compile(r"自治区党委(?![员书副])")
+# 自治区党委依法治区办, 自治区党委组织部: the committee's bodies are written after it as after 市委 (PARTY_SUBS)
+AUTONOMOUS_PARTY_RE = re.compile(r"自治区党委(?![员书副])(?P<sub>"
+                                 + "|".join(sorted(map(re.escape, PARTY_SUBS), key=len, reverse=True)) + ")?")
 # 团县委, 团市委: the Communist Youth League committee of that level (ANNOTATION.md: 团区委 → 共青团X区委员会)
 YOUTH_LEAGUE_RE = re.compile(r"团(?P<lvl>[省市区县州旗])委(?!员)")
 # 中央 listed with party committees (贯彻中央、省委、市委决策部署) is the party centre. In both 中央
@@ -542,8 +549,11 @@ class AgencyFinder:
         for hit in self._own_organ_list():
             self._keep(hits, taken, hit)
         for match in BARE_ORGANS_RE.finditer(self.text):
-            self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(1), None, None, generic=True))
+            if not self._in_tier_list(match.start()):
+                self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(1), None, None, generic=True))
         for match in BARE_COURT_RE.finditer(self.text):
+            if self._in_tier_list(match.start()):
+                continue
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), BARE_COURT_NAMES[match.group(0)], None,
                                               None, generic=True))
         if any(unit in self.text for unit in BARE_UNITS):  # its look-behind would be entered at every position
@@ -584,6 +594,10 @@ class AgencyFinder:
                 out.append(before)
                 pos = before.start
         return out
+
+    def _in_tier_list(self, start: int) -> bool:
+        """A bare organ after 同级/上一级/各级 in its clause (向同级党委、人大常委会报告): every tier's own organ."""
+        return bool(TIER_LIST_BEFORE_RE.search(self.text, max(0, start - 16), start))
 
     def _own_organ_list(self) -> list[AgencyHit]:
         """人大、政协、监委、法院、检察院 written bare as one list, in a report whose own level the text fixes:
@@ -698,7 +712,7 @@ class AgencyFinder:
         table knows (that town's 委 is read with its name); a 街道 has a 工委, and 镇委员 is a member."""
         if match.group("organ") != "委":
             before = self.text[match.start() - 1:match.start()]
-            return not before or before in NOT_A_NAME_BEFORE
+            return not before or before in NOT_A_NAME_BEFORE or self.text.endswith(VERBS_BEFORE_A_BODY, 0, match.start())
         if match.group("kind") == "街道" or self.text.startswith("员", match.end()):
             return False
         return not any(span.start < match.start() < end for end, span in self.region_spans.items())
@@ -1041,15 +1055,19 @@ class AgencyFinder:
         return out
 
     def _autonomous_party(self, match: re.Match[str]) -> AgencyHit:
-        """自治区党委 (an autonomous region writes 党委 where a province writes 省委): its committee."""
+        """自治区党委 (an autonomous region writes 党委 where a province writes 省委): its committee, or the
+        committee's body written after it (自治区党委依法治区办 → 中共X自治区委全面依法治区委员会办公室)."""
+        sub = PARTY_SUBS[match.group("sub")] if match.group("sub") else None
         region = self.region_spans.get(match.start() + len("自治区"))  # 广西壮族自治区党委
-        if region is not None and region.node is not None:
-            return AgencyHit(self._chain_start(region.start), match.end(), f"中共{region.prefix}委员会", "省",
-                             region.node)
         province = self.context.province
-        if province is None or not province.prefix.endswith("自治区"):
-            return AgencyHit(match.start(), match.end(), match.group(0), "省", None, scoped=True)
-        return AgencyHit(match.start(), match.end(), f"中共{province.prefix}委员会", "省", province.node)
+        if region is not None and region.node is not None:
+            start, prefix, node = self._chain_start(region.start), region.prefix, region.node
+        elif province is not None and province.prefix.endswith("自治区"):
+            start, prefix, node = match.start(), province.prefix, province.node
+        else:
+            return AgencyHit(match.start(), match.end(), "自治区党委" + (sub or ""), "省", None, scoped=True)
+        name = f"中共{prefix}委{sub}" if sub else f"中共{prefix}委员会"
+        return AgencyHit(start, match.end(), name, "省", node)
 
     def _party(self, match: re.Match[str]) -> AgencyHit | None:
         prefix = self._prefix(match)

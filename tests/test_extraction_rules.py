@@ -2369,3 +2369,42 @@ def test_a_rows_value_below_a_field_written_without_its_colon() -> None:
     text = ("黄石市西塞山区民政局2023年政务信息公开工作年度报告\n\n来源\n区民政局\n编辑\n西塞山区融媒体中心\n\n"
             "2023年，在区委、区政府的正确领导下，我局认真贯彻落实《中华人民共和国政府信息公开条例》，现将工作报告如下。\n")
     agencies_hold(text, set(), {"黄石市西塞山区融媒体中心", "西塞山区融媒体中心"})
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # the office of the rule-of-law committee written after 自治区党委, the region named in the title
+    ("宁夏回族自治区2023年法治政府建设情况报告\n2023年，按照自治区党委依法治区办部署，全区推进依法行政。\n",
+     {"中共宁夏回族自治区委全面依法治区委员会办公室"}, {"全面依法治区委员会办公室", "中共宁夏回族自治区委员会"}),
+    # written after the region's own name
+    ("某县2023年工作报告\n2023年，西藏自治区党委全面依法治区委员会印发要点。\n",
+     {"中共西藏自治区委全面依法治区委员会"}, {"全面依法治区委员会"}),
+    # the committee alone still is the committee
+    ("新疆维吾尔自治区2023年法治政府建设情况报告\n2023年，在自治区党委的坚强领导下推进依法行政。\n",
+     {"中共新疆维吾尔自治区委员会"}, set()),
+])
+def test_an_autonomous_regions_committee_and_its_bodies(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # 同级 before a list of organs: every tier's own, no one body
+    ("某市司法局2023年工作报告\n按照规定，各级政府每年要向同级党委、人大常委会和政协通报法治政府建设情况。\n",
+     set(), {"人大常委会", "政协"}),
+    # the same organ written bare elsewhere is still one
+    ("某市司法局2023年工作报告\n2023年，我局配合人大常委会开展执法检查。\n", {"人大常委会"}, set()),
+])
+def test_organs_of_every_tier_are_not_one_body(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # the committee's meeting names the meeting, not the committee
+    ("许疃镇2023年法治政府建设年度报告\n2023年，许疃镇召开党委会3次，专题研究法治建设。\n",
+     set(), {"中共亳州市蒙城县许疃镇委员会"}),
+    ("许疃镇2023年法治政府建设年度报告\n2023年，镇党委会议专题学习宪法。\n", set(), {"中共亳州市蒙城县许疃镇委员会"}),
+    # …but the committee acting is the committee, also after a verb that takes it as object
+    ("杭州市上城区清波街道2023年法治政府建设年度报告\n2023年，清波街道充分发挥街道党委的领导核心作用，推进依法行政。\n",
+     {"中共杭州市上城区清波街道工作委员会"}, set()),
+])
+def test_a_towns_committee_and_its_meetings(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
