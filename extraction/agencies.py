@@ -249,6 +249,13 @@ LONGEST_PLURAL_LIST = 10
 PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)(?:[省市区县州旗盟镇乡、,，()（）\s和及]|自治|行政公署|设区的?|地级以上|直管|试点)*$")  # 各市、县、自治县  # 全国农业农村厅局长会议: every such body
 
 
+# 各县市区教育局, 各县(区)卫体局, 各市州工信委: one function's bodies at every division of a list of levels, a
+# specific-function class (ANNOTATION.md keeps 教育部门, 公安机关) named by its words after 各. Only 各 and two
+# or more levels together say it: 县区 alone may open a name (县区教育局 in a text cut at 各), and 各市 may be
+# a city's own divisions' (各市直部门) or a misread of 各市场.
+PLURAL_CLASS_RE = re.compile(r"(?P<each>各)(?P<levels>[市县区州旗盟](?:、?[市县区州旗盟]|[(（][市县区州旗、]+[)）])+)")
+
+
 @dataclass(frozen=True, slots=True)
 class Qualifier:
     """How a bare level character is qualified: the name prefix, its level and its Region node."""
@@ -540,6 +547,9 @@ class AgencyFinder:
             self._keep(hits, taken, self._organ(match))
         for hit in self._shared_prefix_items(hits):
             self._keep(hits, taken, hit)
+        if "各" in self.text:
+            for hit in self._plural_classes(functional):
+                self._keep(hits, taken, hit)
         for match in functional.finditer(self.text):
             body = self._functional(match)
             if body is None and match.group("head") in ENFORCEMENT_HEADS:  # 街道|综合行政执法大队: 街道 names no line
@@ -593,6 +603,24 @@ class AgencyFinder:
                     break
                 out.append(before)
                 pos = before.start
+        return out
+
+    def _plural_classes(self, functional: re.Pattern[str]) -> list[AgencyHit]:
+        """各县市区教育局, 各县(区)卫体局: a functional body after 各 and levels (PLURAL_CLASS_RE) is the class
+        of that function's bodies at those levels, kept as written; not a government or party committee
+        (各县(区)人民政府, 县区党委: every body of those tiers, no function named)."""
+        out = []
+        for match in PLURAL_CLASS_RE.finditer(self.text):
+            levels = match.group("levels")
+            closed = levels[-1] not in LEVEL_CHARS  # 县(区)|人社局; else 县市|区人社局, the last level char the name's own
+            body = functional.match(self.text, match.end() if closed else match.end() - 1)
+            if body is None or (body.group("lvl") is None) != closed or body.group("head") in GENERIC_HEADS:
+                continue
+            heads = stem_heads().get(body.group("stem"))
+            if heads and body.group("head") not in heads:
+                continue
+            start = match.start("levels")
+            out.append(AgencyHit(start, body.end(), self.text[start:body.end()], None, None, generic=True))
         return out
 
     def _in_tier_list(self, start: int) -> bool:

@@ -2408,3 +2408,18 @@ def test_organs_of_every_tier_are_not_one_body(text: str, present: set, absent: 
 ])
 def test_a_towns_committee_and_its_meetings(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a function's bodies at every division of a list of levels: one specific-function class, as written
+    ("某市教育局2023年工作报告\n2023年，我局指导各县市区教育局开展普法。\n", {"县市区教育局"}, set()),
+    ("某市司法局2023年工作报告\n2023年，各市州司法局配合开展督察，各县(区)人社局参与。\n", {"市州司法局", "县(区)人社局"}, set()),
+    ("某市卫生健康委2023年工作报告\n2023年，各县区卫体局开展监督。\n", {"县区卫体局"}, set()),
+    # one level after 各, or levels without 各, say no class; the province's and the city's are one body each
+    ("某省厅2023年工作报告\n2023年，各市生态环境局开展执法检查。\n", set(), {"各市生态环境局", "市生态环境局"}),
+    ("某县教育局2023年工作报告\n2023年，在省、市教育局指导下推进依法治校。\n", set(), {"省、市教育局", "省市教育局"}),
+    # governments and party committees of every tier name no function: no class
+    ("某市2023年工作报告\n2023年，各县(区)人民政府、各县区党委推进法治建设。\n", set(), {"县(区)人民政府", "县区党委"}),
+])
+def test_a_functions_bodies_at_a_list_of_levels(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
