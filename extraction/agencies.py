@@ -229,6 +229,8 @@ CENTRAL_BESIDE_COMMITTEES_RE = re.compile(r"中(?<![党共]中)央(?=[、和及�
 # (a tier of platforms, 中央、省、市信用平台, is not: only decisions and inspections follow here).
 CENTRAL_TIERS_RE = re.compile(r"中(?<![党共]中)央(?=(?:、(?:省|市|区|县|自治区)委?){1,3}(?:的|等)?"
                               r"(?:决策部署|部署|法治督察|督察|要求|精神|法治建设))")
+# 中央和省、市法治建设会议精神: 中央 as the owner of meetings names no body (no agencies from meeting names)
+CENTRAL_MEETING_RE = re.compile(r"[^，,。；;：:\n]{0,20}?会议")
 # A 地区 (prefecture: 阿里地区, 喀什地区, 大兴安岭地区) has a 地委 and a 行政公署 (行署) where a city has a 市委
 # and a 市政府; a county under it writes 在地委、行署的领导下. The look-behinds after the first character
 # keep the pattern starting with a literal; they and the look-aheads leave out 当地委托, 各地委员, 执行署名.
@@ -531,7 +533,8 @@ class AgencyFinder:
                 self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), "国家", None))
         for match in (*CENTRAL_BESIDE_COMMITTEES_RE.finditer(self.text), *CENTRAL_ALONE_RE.finditer(self.text),
                       *CENTRAL_TIERS_RE.finditer(self.text)):
-            self._keep(hits, taken, AgencyHit(match.start(), match.end(), "中共中央", "国家", None))
+            if not CENTRAL_MEETING_RE.match(self.text, match.end()):
+                self._keep(hits, taken, AgencyHit(match.start(), match.end(), "中共中央", "国家", None))
         for match in CENTRAL_OFFICES_RE.finditer(self.text):
             for group, name in ((1, "中共中央办公厅"), (2, "国务院办公厅")):
                 self._keep(hits, taken, AgencyHit(match.start(group), match.end(group), name, "国家", None))

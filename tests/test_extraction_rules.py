@@ -2423,3 +2423,13 @@ def test_a_towns_committee_and_its_meetings(text: str, present: set, absent: set
 ])
 def test_a_functions_bodies_at_a_list_of_levels(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # 中央 owning meetings names no body
+    ("某市司法局2023年工作报告\n2023年，我局把中央和省、市政法工作会议精神纳入学习内容。\n", set(), {"中共中央"}),
+    # …where it asks or decides it is the party centre
+    ("某市司法局2023年工作报告\n2023年，我局按照中央和省委要求推进依法行政。\n", {"中共中央"}, set()),
+])
+def test_the_centre_as_the_owner_of_meetings(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
