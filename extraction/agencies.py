@@ -203,6 +203,8 @@ PARTY_COMMITTEE_NAME_RE = re.compile(r"中共(?P<region>.+?)(?P<work>工作)?委
 # 党委会, 党工委会议, 县委会议: the committee's meeting, named by its owner (not 县委会同…, 'together with')
 MEETING_AFTER_RE = re.compile(r"常务会|会议|会(?![同商])|(?:全面依法治[国省市区县]|经济)工作会议")
 MEETING_OWNERS = ("委", "政府")
+# 纳入市政府工作报告: the government's annual report to the congress, a document named after its maker
+GOVERNMENT_REPORT = ("政府", "工作报告")
 DOCUMENT_AFTER_RE = re.compile(r"\s*(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]|令第?[\d一二三四五六七八九十百]+号)")
 # National bodies' full names start with one of these: an expanded abbreviation (中央依法治国办,
 # 市场监管总局) that does is never qualified with the report's region (ANNOTATION.md).
@@ -243,6 +245,8 @@ REGION_PARTY_RE = re.compile(rf"区(?<=[{re.escape(NOT_A_NAME_BEFORE)}]区)党�
 # 办件, 办理, 办结, 办公, (汇编)办法, 到政府办事; not 依法治国办|法治, 街道办|事处
 OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)|事(?!处)")
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
+# 建成公共法律服务中心8个: a count after a bare body makes it several of a kind, none the report's own
+COUNT_AFTER_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:个|家|所)")
 RULE_OF_LAW_TIER_RE = re.compile(r"全面依法治([省市区县])委员会")
 LIST_ITEM_BEFORE_RE = re.compile(r"[^、，,。；;：:\s]+$")  # one item of a 、-list, ending where the search ends
 LONGEST_LIST_ITEM = 20
@@ -589,7 +593,9 @@ class AgencyFinder:
         self.in_positions = [h for h, held in zip(hits, in_position, strict=True) if held]
         return [h for h, held in zip(hits, in_position, strict=True) if not held
                 and not DOCUMENT_AFTER_RE.match(self.text, h.end) and not NOT_THE_ORGAN_AFTER_RE.match(self.text, h.end)
-                and not (self.text.endswith(MEETING_OWNERS, h.start, h.end) and MEETING_AFTER_RE.match(self.text, h.end))]
+                and not (self.text.endswith(MEETING_OWNERS, h.start, h.end) and MEETING_AFTER_RE.match(self.text, h.end))
+                and not (self.text.endswith(GOVERNMENT_REPORT[0], h.start, h.end)
+                         and self.text.startswith(GOVERNMENT_REPORT[1], h.end))]
 
     def _coordinated(self, hits: list[AgencyHit]) -> list[AgencyHit]:
         """省、市教育局 and 永昌县、金川区人民政府 name two bodies each (ANNOTATION.md: coordinated
@@ -950,6 +956,8 @@ class AgencyFinder:
                 return None  # 电子税务局: an online service
             if core.endswith("部"):
                 return AgencyHit(prefix.start, match.end(), core, "国家", None)  # 司法部, 工业和信息化部
+            if COUNT_AFTER_RE.match(self.text, match.end()):
+                return None
             bare = self._bare_prefix(prefix.start, core)
             return AgencyHit(bare.start, match.end(), qualified(bare.qualifier, core), bare.level, bare.region,
                              bare=True, scoped=bare.qualifier is None)

@@ -2433,3 +2433,15 @@ def test_a_functions_bodies_at_a_list_of_levels(text: str, present: set, absent:
 ])
 def test_the_centre_as_the_owner_of_meetings(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # the government's annual report is a document, not the government acting
+    ("某市司法局2023年工作报告\n2023年，法治建设写入市政府工作报告。\n", set(), {"市政府", "市人民政府"}),
+    # bodies counted after their name are several of a kind, none the report's own
+    ("韶关市司法局2023年工作报告\n2023年，全市建成公共法律服务中心9个、工作站120个。\n", set(), {"韶关市公共法律服务中心"}),
+    # written once without a count, the same body is the report's own level's
+    ("韶关市司法局2023年工作报告\n2023年，公共法律服务中心接待群众咨询。\n", {"韶关市公共法律服务中心"}, set()),
+])
+def test_a_governments_report_and_counted_bodies(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
