@@ -588,7 +588,7 @@ class AgencyFinder:
         for hit in self._coordinated(hits) + self._coordinated_functions():
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
-        hits = self._line_branches(hits)
+        hits = _one_name_per_scoped_organ(self._line_branches(hits))
         in_position = [bool(POSITION_AFTER_RE.match(self.text, h.end)) for h in hits]
         self.in_positions = [h for h, held in zip(hits, in_position, strict=True) if held]
         return [h for h, held in zip(hits, in_position, strict=True) if not held
@@ -1119,6 +1119,27 @@ class AgencyFinder:
         name = f"中共{prefix.qualifier}委{PARTY_SUBS[sub]}" if sub else f"中共{prefix.qualifier}委员会"
         return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region,
                              scoped=prefix.scoped)
+
+
+SCOPED_ORGAN_RE = re.compile("(?P<lvl>自治区|[省市区县州旗盟])(?P<organ>" + "|".join(sorted(GOV_ORGANS, key=len, reverse=True))
+                             + ")")
+
+
+def _one_name_per_scoped_organ(hits: list[AgencyHit]) -> list[AgencyHit]:
+    """省人民政府 and 省政府 in a text that never names the province are one body, kept as written (ANNOTATION.md):
+    every mention takes the name the text writes first, so the two wordings make one agency."""
+    first: dict[str, str] = {}
+    out = []
+    for hit in hits:
+        organ = SCOPED_ORGAN_RE.fullmatch(hit.name) if hit.scoped else None
+        if organ is not None:
+            key = organ.group("lvl") + GOV_ORGANS[organ.group("organ")]
+            name = first.setdefault(key, hit.name)
+            if name != hit.name:
+                hit = AgencyHit(hit.start, hit.end, name, hit.level, hit.region, hit.generic, hit.bare, hit.scoped,
+                                hit.core)
+        out.append(hit)
+    return out
 
 
 def find_self_references(text: str, issuer: AgencyHit) -> list[AgencyHit]:

@@ -2445,3 +2445,10 @@ def test_the_centre_as_the_owner_of_meetings(text: str, present: set, absent: se
 ])
 def test_a_governments_report_and_counted_bodies(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+def test_two_wordings_of_an_unplaced_government_are_one_body() -> None:
+    text = "某市人民政府2023年法治政府建设报告\n省人民政府：\n2023年，我市认真落实省政府部署，省政府督查组给予肯定。\n"
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "省人民政府" in agencies
+    assert "省政府" not in agencies
