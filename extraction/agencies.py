@@ -189,11 +189,12 @@ SELF_RE = re.compile(rf"(?:我|本)(?:{SELF_HEADS})")
 # An organ inside a person's position is not a mention of it (ANNOTATION.md): 省司法厅原副厅长黄岩生
 POSITION_AFTER_RE = re.compile(
     r"(?:原|时任|现任|党组|党委)?(?:常务)?副?(?:厅长|局长|部长|主任|书记|委员长|处长|科长|院长|检察长|庭长|所长"
-    r"|秘书长|巡视员|调研员|镇长|区长|县长|市长|省长|主席|党组成员|班子成员|常委(?!会)"
+    r"|秘书长|巡视员|调研员|镇长|区长|县长|市长|省长|主席|党组成员|班子成员|常委(?!会)|法律顾问(?![制团室工])"
     r"|代表(?!大会)|委员(?![会长]))")  # 县人大代表建议, 县政协委员提案: deputies and members, not the organ
 # 丰都府办〔2025〕3号, 市政府令第12号: the body's name is a document number's or decree's prefix here
 # 中共中央政治局 (its study session), 湖北政府网 (a portal's name): the organ's name is part of another's here
-NOT_THE_ORGAN_AFTER_RE = re.compile(r"政治局|网(?![站格络点])")
+# 市政府有关部门: some departments of the organ, none named (as 有关部门 is none)
+NOT_THE_ORGAN_AFTER_RE = re.compile(r"政治局|网(?![站格络点])|(?:有关|相关)部门")
 # 县委经济工作会议, 县政府常务会, 区委全面依法治区工作会议: a party committee or a government
 # written only as a meeting's owner names the meeting (ANNOTATION.md: no agencies from meeting names); a
 # committee's own meeting (省委全面依法治省委员会第八次会议) does name the committee

@@ -2452,3 +2452,15 @@ def test_two_wordings_of_an_unplaced_government_are_one_body() -> None:
     agencies = names(extract(text_document("r.txt", text)).agencies)
     assert "省人民政府" in agencies
     assert "省政府" not in agencies
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # an organ in a person's title (市政府法律顾问 + a name) is no mention of it
+    ("韶关市公安局2023年工作报告\n2023年，我局邀请市政府法律顾问王某同志授课。\n", set(), {"韶关市人民政府"}),
+    # the organ's unnamed departments name no body
+    ("韶关市公安局2023年工作报告\n2023年，在市政府有关部门的支持下，我局推进依法行政。\n", set(), {"韶关市人民政府"}),
+    # the organ acting is the organ
+    ("韶关市公安局2023年工作报告\n2023年，在市政府的领导下，我局推进依法行政。\n", {"韶关市人民政府"}, set()),
+])
+def test_an_organ_in_a_title_or_before_its_departments(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
