@@ -965,6 +965,8 @@ class AgencyFinder:
         lvl_core = core  # for the coordinated forms before it (省、市教育局; 永昌县、金川区…)
         if not prefix.qualifier:  # 省公安厅 in a text that never names the province: as written
             level_word = self.text[prefix.start:match.start("stem")]  # 省, or 自治区
+            if core.startswith(PARTY_COMMITTEE_BODIES) and not level_word.endswith("委"):
+                level_word += "委"  # 县依法治县办: the county committee's office, 县委全面依法治县委员会办公室
             return AgencyHit(prefix.start, match.end(), level_word + core, prefix.level, None,
                              scoped=True, core=lvl_core)
         return AgencyHit(prefix.start, match.end(), qualified(prefix.qualifier, core), prefix.level,

@@ -2464,3 +2464,13 @@ def test_two_wordings_of_an_unplaced_government_are_one_body() -> None:
 ])
 def test_an_organ_in_a_title_or_before_its_departments(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a committee's office whose region the text never fixes: the level's committee, as written, expanded
+    ("某镇2023年工作报告\n2023年，我镇按照县依法治县办要求开展督察。\n", {"县委全面依法治县委员会办公室"},
+     {"县全面依法治县委员会办公室"}),
+    ("某局2023年工作报告\n2023年，市编办核定编制。\n", {"市委机构编制委员会办公室"}, {"市机构编制委员会办公室"}),
+])
+def test_an_unplaced_committee_body_belongs_to_its_levels_committee(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
