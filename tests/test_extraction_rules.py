@@ -2474,3 +2474,12 @@ def test_an_organ_in_a_title_or_before_its_departments(text: str, present: set, 
 ])
 def test_an_unplaced_committee_body_belongs_to_its_levels_committee(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("北京市人民政府2023年工作报告\n2023年，推动市科委、市经济和信息化局协同办公。\n", {"北京市科学技术委员会"}, set()),
+    # 学科委员会 is no 科委
+    ("北京市人民政府2023年工作报告\n2023年，成立法学学科委员会。\n", set(), {"北京市科学技术委员会", "科学技术委员会"}),
+])
+def test_the_science_commission_by_its_short_name(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
