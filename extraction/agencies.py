@@ -177,6 +177,11 @@ NOT_A_NAME_BEFORE = "由经在与和及向为将对是的入于从按据把被�
 VERBS_BEFORE_A_BODY = ("发挥", "加强", "强化", "坚持", "支持", "配合", "协助", "服从", "接受", "提请", "报请", "压实")
 TOWNSHIP_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)(?:人民政府|党委|办事处|政府)")
 NAMED_BODY_STOP = re.compile(r"的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托")
+# A named tribunal or notary office (高新人民法庭, 租赁法庭, 尚信公证处): its 2-4 name characters after a word
+# boundary (a function word, punctuation, a count's 家); a longer run is a phrase, not a name
+NAMED_UNIT_RE = re.compile(r"(?:人民法庭|法庭|公证处)(?![长庭])")
+NAMED_UNIT_BOUNDARY = NOT_A_NAME_BEFORE + "家"
+NOT_A_UNIT_NAME = ("模拟", "虚拟", "网上", "云上")  # 模拟法庭: a moot court, a teaching activity
 LAW_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)律师事务所")
 # 聘请专业律师事务所, 业界知名律师事务所: a kind of firm, not a named one
 UNNAMED_FIRM_RE = re.compile(r"专业|知名|优秀|资深|本地|当地|外部|第三方|有关|相关|[一两二三四五六七八九十几多\d]家")
@@ -578,6 +583,9 @@ class AgencyFinder:
             for match in BARE_UNIT_RE.finditer(self.text):
                 self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), None, None,
                                                   generic=True))
+        if "法庭" in self.text or "公证处" in self.text:
+            for match in NAMED_UNIT_RE.finditer(self.text):
+                self._keep(hits, taken, self._named_unit(match))
         if "律师事务所" in self.text:  # the lazy {2,12}? would otherwise be tried at every CJK character
             for match in LAW_FIRM_RE.finditer(self.text):
                 self._keep(hits, taken, self._law_firm(match))
@@ -1057,6 +1065,16 @@ class AgencyFinder:
         group office may carry its task (推进依法行政工作领导小组办公室, 全面推进…领导小组办公室)."""
         words = body.group(0).replace("中心", "")
         return words.replace("全面推进", "").replace("推进", "") if body.group("head") == "领导小组办公室" else words
+
+    def _named_unit(self, match: re.Match[str]) -> AgencyHit | None:
+        """高新人民法庭, 尚信公证处: the unit with the 2-4 characters of its name, as written."""
+        for size in (2, 3, 4):
+            start = match.start() - size
+            if start > 0 and self.text[start - 1] in NAMED_UNIT_BOUNDARY \
+                    and not NAMED_BODY_STOP.search(self.text, start, match.start()) \
+                    and not self.text.startswith(NOT_A_UNIT_NAME, start):
+                return AgencyHit(start, match.end(), self.text[start:match.end()], None, None)
+        return None
 
     def _law_firm(self, match: re.Match[str]) -> AgencyHit | None:
         """A named law firm: the words after the last verb or conjunction before 律师事务所."""

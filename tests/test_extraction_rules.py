@@ -2483,3 +2483,15 @@ def test_an_unplaced_committee_body_belongs_to_its_levels_committee(text: str, p
 ])
 def test_the_science_commission_by_its_short_name(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a named tribunal or notary office after a word boundary
+    ("某区司法局2023年工作报告\n2023年，组织干部到城南人民法庭旁听庭审；东湖公证处开通线上办证。\n",
+     {"城南人民法庭", "东湖公证处"}, set()),
+    ("某区法院2023年工作报告\n2023年，联合一中院、家事法庭设立调解室。\n", {"家事法庭"}, set()),
+    # a moot court is an activity; a phrase before the head is no name
+    ("某区教育局2023年工作报告\n2023年，学校开展模拟法庭活动，推进法治教育进法庭。\n", set(), {"模拟法庭", "教育进法庭"}),
+])
+def test_named_tribunals_and_notary_offices(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
