@@ -141,9 +141,10 @@ LINE_HEADS = {"国家税务总局": "税务局"}
 BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)分局")
 BRANCH_DIVISION_RE = re.compile(r"[^\W\d_A-Za-z的和与及在对将各全本我市]{1,4}[区县市]")  # a district's name
 # 公安、司法等部门: functions listed before one generic head
-FUNCTION_LIST_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12})等(?:有关|相关)?(部门|机关)")
+# 住房城乡建设、规划、园林主管部门: functions listed before 主管部门 (competent departments), with or without 等
+FUNCTION_LIST_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)(?:等(?:有关|相关)?(部门|机关)|(主管部门))")
 # Every match of FUNCTION_LIST_RE ends with this and lies inside one run of CJK characters and 、
-FUNCTION_LIST_END_RE = re.compile("等(?:有关|相关)?(?:部门|机关)")
+FUNCTION_LIST_END_RE = re.compile("等(?:有关|相关)?(?:部门|机关)|主管部门")
 CJK_LIST_RUN_RE = re.compile("[\u4e00-\u9fff、]*")
 # A township's bodies after its name (许疃镇党委, 控江路街道办事处) or, in its own report, after the
 # bare kind (镇党委, 街道办事处); the value is how the canonical name is built from the town's name.
@@ -479,17 +480,19 @@ def _listed_functions(match: re.Match[str]) -> list[AgencyHit]:
     """The bodies of one 公安、司法等部门 list: its known functions, and an item that is a short form of
     data/agency_abbreviations.tsv (市监: 市场监管部门). An item neither table knows (a local short form)
     is skipped, not a reason to drop the list's known bodies; the first item
-    may carry the words before the list (联合公安), later ones must be a function and nothing else."""
-    stems = generic_stems()
+    may carry the words before the list (联合公安), later ones must be a function and nothing else.
+    Before 主管部门 the items may be any functional stem (规划、园林主管部门): that head names bodies only."""
+    head = match.group(2) or match.group(3)
+    stems = generic_stems() | set(load_stems()) if match.group(3) else generic_stems()
     found: list[AgencyHit] = []
     pos = match.start(1)
     for i, part in enumerate(match.group(1).split("、")):
         stem = next((part[k:] for k in range(len(part) - 1) if part[k:] in stems), None)
-        short = _abbreviations().get(part + match.group(2))  # 市监 → 市场监管部门 (a short form the table knows)
+        short = _abbreviations().get(part + head)  # 市监 → 市场监管部门 (a short form the table knows)
         if stem is not None and (i == 0 or stem == part):
             start = pos + len(part) - len(stem)
-            found.append(AgencyHit(start, start + len(stem), stem + match.group(2), None, None, generic=True))
-        elif short is not None and short.endswith(match.group(2)):
+            found.append(AgencyHit(start, start + len(stem), stem + head, None, None, generic=True))
+        elif short is not None and short.endswith(head):
             found.append(AgencyHit(pos, pos + len(part), short, None, None, generic=True))
         pos += len(part) + 1
     return found

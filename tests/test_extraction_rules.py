@@ -2495,3 +2495,14 @@ def test_the_science_commission_by_its_short_name(text: str, present: set, absen
 ])
 def test_named_tribunals_and_notary_offices(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # functions listed before 主管部门 name a competent department each
+    ("某省住房和城乡建设厅通知\n各市住房城乡建设、规划、园林主管部门：\n现将方案印发给你们。\n",
+     {"住房城乡建设主管部门", "规划主管部门", "园林主管部门"}, set()),
+    # 主管部门 after words that are no function names none
+    ("某省厅通知\n请各地加强协调、统筹推进、落实主管部门责任。\n", set(), {"统筹推进主管部门", "落实主管部门"}),
+])
+def test_functions_listed_before_competent_departments(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
