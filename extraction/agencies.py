@@ -178,6 +178,10 @@ NOT_A_NAME_BEFORE = "由经在与和及向为将对是的入于从按据把被�
 VERBS_BEFORE_A_BODY = ("发挥", "加强", "强化", "坚持", "支持", "配合", "协助", "服从", "接受", "提请", "报请", "压实")
 TOWNSHIP_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)(?:人民政府|党委|办事处|政府)")
 NAMED_BODY_STOP = re.compile(r"的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托")
+# 公检法司等部门, 公检法机关: the political-legal bodies by their first characters (公安、检察院、法院、司法), one each
+POLITICAL_LEGAL_RE = re.compile(r"公检法司?(?=等|、|和|及|与|部门|机关|单位|联合|共同|协同)")
+POLITICAL_LEGAL_HEAD_RE = re.compile(r"(?:等有关|等相关|等)?(部门|机关)")
+POLITICAL_LEGAL_BODIES = {"公": "公安{}", "检": "人民检察院", "法": "人民法院", "司": "司法{}"}
 # A named tribunal or notary office (高新人民法庭, 租赁法庭, 尚信公证处): its 2-4 name characters after a word
 # boundary (a function word, punctuation, a count's 家); a longer run is a phrase, not a name
 NAMED_UNIT_RE = re.compile(r"(?:人民法庭|法庭|公证处)(?![长庭])")
@@ -498,6 +502,18 @@ def _listed_functions(match: re.Match[str]) -> list[AgencyHit]:
     return found
 
 
+def _political_legal_bodies(text: str) -> list[AgencyHit]:
+    """公检法司等部门 → 公安部门, 人民检察院, 人民法院, 司法部门 (ANNOTATION.md: coordinated forms name every body;
+    法院 alone is the generic 人民法院), each on its own character."""
+    out = []
+    for match in POLITICAL_LEGAL_RE.finditer(text):
+        head = POLITICAL_LEGAL_HEAD_RE.match(text, match.end())
+        word = head.group(1) if head else "部门"
+        out += [AgencyHit(match.start() + i, match.start() + i + 1, POLITICAL_LEGAL_BODIES[ch].format(word), None, None,
+                          generic=True) for i, ch in enumerate(match.group(0))]
+    return out
+
+
 def _function_lists(text: str) -> list[re.Match[str]]:
     """FUNCTION_LIST_RE.finditer(text), run only on the runs of CJK and 、 that contain a list's end.
 
@@ -586,6 +602,9 @@ class AgencyFinder:
             for match in BARE_UNIT_RE.finditer(self.text):
                 self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), None, None,
                                                   generic=True))
+        if "公检法" in self.text:
+            for hit in _political_legal_bodies(self.text):
+                self._keep(hits, taken, hit)
         if "法庭" in self.text or "公证处" in self.text:
             for match in NAMED_UNIT_RE.finditer(self.text):
                 self._keep(hits, taken, self._named_unit(match))

@@ -2506,3 +2506,14 @@ def test_named_tribunals_and_notary_offices(text: str, present: set, absent: set
 ])
 def test_functions_listed_before_competent_departments(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("某县教育局2023年工作报告\n2023年，我局与公检法司等部门联合开展法治进校园。\n",
+     {"公安部门", "人民检察院", "人民法院", "司法部门"}, set()),
+    ("某县2023年工作报告\n2023年，公检法机关协同办案。\n", {"公安机关", "人民检察院", "人民法院"}, {"司法机关"}),
+    # not a word that only begins so
+    ("某县2023年工作报告\n2023年，办公检查法规执行。\n", set(), {"人民检察院", "人民法院"}),
+])
+def test_the_political_legal_bodies_by_their_first_characters(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
