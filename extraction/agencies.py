@@ -256,6 +256,8 @@ REGION_PARTY_RE = re.compile(rf"区(?<=[{re.escape(NOT_A_NAME_BEFORE)}]区)党�
 # 办件, 办理, 办结, 办公, (汇编)办法, 到政府办事; not 依法治国办|法治, 街道办|事处
 OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)|事(?!处)")
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
+# 退役军人服务中心(站): the centres of the upper levels and the stations of towns and villages, a kind of body
+CENTRES_AND_STATIONS = ("(站)", "（站）")
 # 建成公共法律服务中心8个: a count after a bare body makes it several of a kind, none the report's own
 COUNT_AFTER_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:个|家|所)")
 RULE_OF_LAW_TIER_RE = re.compile(r"全面依法治([省市区县])委员会")
@@ -989,6 +991,8 @@ class AgencyFinder:
                 return AgencyHit(prefix.start, match.end(), core, "国家", None)  # 司法部, 工业和信息化部
             if COUNT_AFTER_RE.match(self.text, match.end()):
                 return None
+            if self.text.startswith(CENTRES_AND_STATIONS, match.end()):  # every level's centre: a kind, as written
+                return AgencyHit(prefix.start, match.end(), core, None, None, generic=True)
             bare = self._bare_prefix(prefix.start, core)
             return AgencyHit(bare.start, match.end(), qualified(bare.qualifier, core), bare.level, bare.region,
                              bare=True, scoped=bare.qualifier is None)

@@ -2517,3 +2517,13 @@ def test_functions_listed_before_competent_departments(text: str, present: set, 
 ])
 def test_the_political_legal_bodies_by_their_first_characters(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # centres and stations of every level: a kind of body, not the report's own
+    ("韶关市民政局2023年工作报告\n2023年，发挥退役军人服务中心（站）作用，化解矛盾。\n", {"退役军人服务中心"},
+     {"韶关市退役军人服务中心"}),
+    ("韶关市民政局2023年工作报告\n2023年，退役军人服务中心接待来访。\n", {"韶关市退役军人服务中心"}, set()),
+])
+def test_centres_and_stations_of_every_level(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
