@@ -2527,3 +2527,9 @@ def test_the_political_legal_bodies_by_their_first_characters(text: str, present
 ])
 def test_centres_and_stations_of_every_level(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+def test_a_posters_row_with_its_publishing_time_is_page_furniture() -> None:
+    text = ("许疃镇2023年法治政府建设年度报告\n蒙城县人民政府发布时间: 2024-02-01 09:30\n"
+            "2023年，许疃镇坚持依法行政，推进法治建设。\n")
+    agencies_hold(text, set(), {"亳州市蒙城县人民政府", "蒙城县人民政府"})
