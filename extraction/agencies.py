@@ -113,6 +113,8 @@ ORGAN_CORES = frozenset(GOV_ORGANS.values())
 _BARE_COURT_BEFORE = "[、，,。；;：:和及与请\n（(]"
 BARE_COURT_RE = re.compile(rf"法(?<={_BARE_COURT_BEFORE}法)院|检(?<={_BARE_COURT_BEFORE}检)察院")
 BARE_COURT_NAMES = {"法院": "人民法院", "检察院": "人民检察院"}
+# 向同级党委、人大常委会报告, 各级人大: the organs of every government's own tier, no one body
+TIER_LIST_BEFORE_RE = re.compile(r"(?:同级|[上下]一?级|各级)[^，,。；;：:\s]{0,12}$")
 # 电子税务局, 网上税务局: a tax office's online service, a platform rather than a body
 ONLINE_SERVICE_BEFORE = ("电子", "网上")
 # 派出所 written alone (after punctuation, a conjunction or a count): some police station, a kind of
@@ -139,9 +141,10 @@ LINE_HEADS = {"国家税务总局": "税务局"}
 BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)分局")
 BRANCH_DIVISION_RE = re.compile(r"[^\W\d_A-Za-z的和与及在对将各全本我市]{1,4}[区县市]")  # a district's name
 # 公安、司法等部门: functions listed before one generic head
-FUNCTION_LIST_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12})等(?:有关|相关)?(部门|机关)")
+# 住房城乡建设、规划、园林主管部门: functions listed before 主管部门 (competent departments), with or without 等
+FUNCTION_LIST_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)(?:等(?:有关|相关)?(部门|机关)|(主管部门))")
 # Every match of FUNCTION_LIST_RE ends with this and lies inside one run of CJK characters and 、
-FUNCTION_LIST_END_RE = re.compile("等(?:有关|相关)?(?:部门|机关)")
+FUNCTION_LIST_END_RE = re.compile("等(?:有关|相关)?(?:部门|机关)|主管部门")
 CJK_LIST_RUN_RE = re.compile("[\u4e00-\u9fff、]*")
 # A township's bodies after its name (许疃镇党委, 控江路街道办事处) or, in its own report, after the
 # bare kind (镇党委, 街道办事处); the value is how the canonical name is built from the town's name.
@@ -171,8 +174,19 @@ TOWN_RULE_OF_LAW_RE = re.compile(r"(?P<kind>镇|乡|街道)(?:党委|党工委)?
 TOWN_ORGAN_RE = re.compile("|".join(sorted(TOWN_ORGANS, key=len, reverse=True)))
 BARE_TOWN_ORGAN_RE = re.compile(rf"(?P<kind>镇|乡|街道)(?P<organ>{TOWN_ORGAN_RE.pattern})")
 NOT_A_NAME_BEFORE = "由经在与和及向为将对是的入于从按据把被以到至、，,。；;：:（(“\n "
+# 发挥街道党委…作用, 加强镇党委领导: verbs whose object is a body, so the kind after them opens no town's name
+VERBS_BEFORE_A_BODY = ("发挥", "加强", "强化", "坚持", "支持", "配合", "协助", "服从", "接受", "提请", "报请", "压实")
 TOWNSHIP_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)(?:人民政府|党委|办事处|政府)")
 NAMED_BODY_STOP = re.compile(r"的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托")
+# 公检法司等部门, 公检法机关: the political-legal bodies by their first characters (公安、检察院、法院、司法), one each
+POLITICAL_LEGAL_RE = re.compile(r"公检法司?(?=等|、|和|及|与|部门|机关|单位|联合|共同|协同)")
+POLITICAL_LEGAL_HEAD_RE = re.compile(r"(?:等有关|等相关|等)?(部门|机关)")
+POLITICAL_LEGAL_BODIES = {"公": "公安{}", "检": "人民检察院", "法": "人民法院", "司": "司法{}"}
+# A named tribunal or notary office (高新人民法庭, 租赁法庭, 尚信公证处): its 2-4 name characters after a word
+# boundary (a function word, punctuation, a count's 家); a longer run is a phrase, not a name
+NAMED_UNIT_RE = re.compile(r"(?:人民法庭|法庭|公证处)(?![长庭])")
+NAMED_UNIT_BOUNDARY = NOT_A_NAME_BEFORE + "家"
+NOT_A_UNIT_NAME = ("模拟", "虚拟", "网上", "云上")  # 模拟法庭: a moot court, a teaching activity
 LAW_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)律师事务所")
 # 聘请专业律师事务所, 业界知名律师事务所: a kind of firm, not a named one
 UNNAMED_FIRM_RE = re.compile(r"专业|知名|优秀|资深|本地|当地|外部|第三方|有关|相关|[一两二三四五六七八九十几多\d]家")
@@ -185,19 +199,23 @@ SELF_RE = re.compile(rf"(?:我|本)(?:{SELF_HEADS})")
 # An organ inside a person's position is not a mention of it (ANNOTATION.md): 省司法厅原副厅长黄岩生
 POSITION_AFTER_RE = re.compile(
     r"(?:原|时任|现任|党组|党委)?(?:常务)?副?(?:厅长|局长|部长|主任|书记|委员长|处长|科长|院长|检察长|庭长|所长"
-    r"|秘书长|巡视员|调研员|镇长|区长|县长|市长|省长|主席|党组成员|班子成员|常委(?!会)"
+    r"|秘书长|巡视员|调研员|镇长|区长|县长|市长|省长|主席|党组成员|班子成员|常委(?!会)|法律顾问(?![制团室工])"
     r"|代表(?!大会)|委员(?![会长]))")  # 县人大代表建议, 县政协委员提案: deputies and members, not the organ
 # 丰都府办〔2025〕3号, 市政府令第12号: the body's name is a document number's or decree's prefix here
 # 中共中央政治局 (its study session), 湖北政府网 (a portal's name): the organ's name is part of another's here
-NOT_THE_ORGAN_AFTER_RE = re.compile(r"政治局|网(?![站格络点])")
+# 市政府有关部门: some departments of the organ, none named (as 有关部门 is none)
+NOT_THE_ORGAN_AFTER_RE = re.compile(r"政治局|网(?![站格络点])|(?:有关|相关)部门")
 # 县委经济工作会议, 县政府常务会, 区委全面依法治区工作会议: a party committee or a government
 # written only as a meeting's owner names the meeting (ANNOTATION.md: no agencies from meeting names); a
 # committee's own meeting (省委全面依法治省委员会第八次会议) does name the committee
 # 自治区党委、政府 / 镇党委政府: the government of the committee's region (not 政府办, 政府网, 政府令)
 GOVERNMENT_AFTER_COMMITTEE_RE = re.compile(r"、?(政府)(?![办网令工])")
 PARTY_COMMITTEE_NAME_RE = re.compile(r"中共(?P<region>.+?)(?P<work>工作)?委员会")
-MEETING_AFTER_RE = re.compile(r"常务会|(?:全面依法治[国省市区县]|经济)工作会议")
+# 党委会, 党工委会议, 县委会议: the committee's meeting, named by its owner (not 县委会同…, 'together with')
+MEETING_AFTER_RE = re.compile(r"常务会|会议|会(?![同商])|(?:全面依法治[国省市区县]|经济)工作会议")
 MEETING_OWNERS = ("委", "政府")
+# 纳入市政府工作报告: the government's annual report to the congress, a document named after its maker
+GOVERNMENT_REPORT = ("政府", "工作报告")
 DOCUMENT_AFTER_RE = re.compile(r"\s*(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]|令第?[\d一二三四五六七八九十百]+号)")
 # National bodies' full names start with one of these: an expanded abbreviation (中央依法治国办,
 # 市场监管总局) that does is never qualified with the report's region (ANNOTATION.md).
@@ -211,7 +229,9 @@ CENTRAL_OFFICES_RE = re.compile(r"(中办)[、和及与]?(国办)")
 # 中央 alone where it acts or asks (按照中央要求, 中央关于…的决策部署, 中央和省《…》): the party centre;
 # not in a list of levels (依托中央、省、市信用平台), where it names a tier of government.
 CENTRAL_ALONE_RE = re.compile(r"中(?<![党共]中)央(?=关于|要求|和省|和国务院|、国务院|的?决策部署|精神|有关要求|《)")
-AUTONOMOUS_PARTY_RE = re.compile(r"自治区党委(?![员书副])")
+# 自治区党委依法治区办, 自治区党委组织部: the committee's bodies are written after it as after 市委 (PARTY_SUBS)
+AUTONOMOUS_PARTY_RE = re.compile(r"自治区党委(?![员书副])(?P<sub>"
+                                 + "|".join(sorted(map(re.escape, PARTY_SUBS), key=len, reverse=True)) + ")?")
 # 团县委, 团市委: the Communist Youth League committee of that level (ANNOTATION.md: 团区委 → 共青团X区委员会)
 YOUTH_LEAGUE_RE = re.compile(r"团(?P<lvl>[省市区县州旗])委(?!员)")
 # 中央 listed with party committees (贯彻中央、省委、市委决策部署) is the party centre. In both 中央
@@ -222,6 +242,8 @@ CENTRAL_BESIDE_COMMITTEES_RE = re.compile(r"中(?<![党共]中)央(?=[、和及�
 # (a tier of platforms, 中央、省、市信用平台, is not: only decisions and inspections follow here).
 CENTRAL_TIERS_RE = re.compile(r"中(?<![党共]中)央(?=(?:、(?:省|市|区|县|自治区)委?){1,3}(?:的|等)?"
                               r"(?:决策部署|部署|法治督察|督察|要求|精神|法治建设))")
+# 中央和省、市法治建设会议精神: 中央 as the owner of meetings names no body (no agencies from meeting names)
+CENTRAL_MEETING_RE = re.compile(r"[^，,。；;：:\n]{0,20}?会议")
 # A 地区 (prefecture: 阿里地区, 喀什地区, 大兴安岭地区) has a 地委 and a 行政公署 (行署) where a city has a 市委
 # and a 市政府; a county under it writes 在地委、行署的领导下. The look-behinds after the first character
 # keep the pattern starting with a literal; they and the look-aheads leave out 当地委托, 各地委员, 执行署名.
@@ -234,12 +256,23 @@ REGION_PARTY_RE = re.compile(rf"区(?<=[{re.escape(NOT_A_NAME_BEFORE)}]区)党�
 # 办件, 办理, 办结, 办公, (汇编)办法, 到政府办事; not 依法治国办|法治, 街道办|事处
 OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)|事(?!处)")
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
+# 退役军人服务中心(站): the centres of the upper levels and the stations of towns and villages, a kind of body
+CENTRES_AND_STATIONS = ("(站)", "（站）")
+# 建成公共法律服务中心8个: a count after a bare body makes it several of a kind, none the report's own
+COUNT_AFTER_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:个|家|所)")
 RULE_OF_LAW_TIER_RE = re.compile(r"全面依法治([省市区县])委员会")
 LIST_ITEM_BEFORE_RE = re.compile(r"[^、，,。；;：:\s]+$")  # one item of a 、-list, ending where the search ends
 LONGEST_LIST_ITEM = 20
 PLURAL_IN_ITEM_RE = re.compile(r"(?:各|有关|相关)(?:[省市区县州旗盟]|设区|地级)")  # 指导各设区市规划局
 LONGEST_PLURAL_LIST = 10
 PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)(?:[省市区县州旗盟镇乡、,，()（）\s和及]|自治|行政公署|设区的?|地级以上|直管|试点)*$")  # 各市、县、自治县  # 全国农业农村厅局长会议: every such body
+
+
+# 各县市区教育局, 各县(区)卫体局, 各市州工信委: one function's bodies at every division of a list of levels, a
+# specific-function class (ANNOTATION.md keeps 教育部门, 公安机关) named by its words after 各. Only 各 and two
+# or more levels together say it: 县区 alone may open a name (县区教育局 in a text cut at 各), and 各市 may be
+# a city's own divisions' (各市直部门) or a misread of 各市场.
+PLURAL_CLASS_RE = re.compile(r"(?P<each>各)(?P<levels>[市县区州旗盟](?:、?[市县区州旗盟]|[(（][市县区州旗、]+[)）])+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,20 +486,34 @@ def _listed_functions(match: re.Match[str]) -> list[AgencyHit]:
     """The bodies of one 公安、司法等部门 list: its known functions, and an item that is a short form of
     data/agency_abbreviations.tsv (市监: 市场监管部门). An item neither table knows (a local short form)
     is skipped, not a reason to drop the list's known bodies; the first item
-    may carry the words before the list (联合公安), later ones must be a function and nothing else."""
-    stems = generic_stems()
+    may carry the words before the list (联合公安), later ones must be a function and nothing else.
+    Before 主管部门 the items may be any functional stem (规划、园林主管部门): that head names bodies only."""
+    head = match.group(2) or match.group(3)
+    stems = generic_stems() | set(load_stems()) if match.group(3) else generic_stems()
     found: list[AgencyHit] = []
     pos = match.start(1)
     for i, part in enumerate(match.group(1).split("、")):
         stem = next((part[k:] for k in range(len(part) - 1) if part[k:] in stems), None)
-        short = _abbreviations().get(part + match.group(2))  # 市监 → 市场监管部门 (a short form the table knows)
+        short = _abbreviations().get(part + head)  # 市监 → 市场监管部门 (a short form the table knows)
         if stem is not None and (i == 0 or stem == part):
             start = pos + len(part) - len(stem)
-            found.append(AgencyHit(start, start + len(stem), stem + match.group(2), None, None, generic=True))
-        elif short is not None and short.endswith(match.group(2)):
+            found.append(AgencyHit(start, start + len(stem), stem + head, None, None, generic=True))
+        elif short is not None and short.endswith(head):
             found.append(AgencyHit(pos, pos + len(part), short, None, None, generic=True))
         pos += len(part) + 1
     return found
+
+
+def _political_legal_bodies(text: str) -> list[AgencyHit]:
+    """公检法司等部门 → 公安部门, 人民检察院, 人民法院, 司法部门 (ANNOTATION.md: coordinated forms name every body;
+    法院 alone is the generic 人民法院), each on its own character."""
+    out = []
+    for match in POLITICAL_LEGAL_RE.finditer(text):
+        head = POLITICAL_LEGAL_HEAD_RE.match(text, match.end())
+        word = head.group(1) if head else "部门"
+        out += [AgencyHit(match.start() + i, match.start() + i + 1, POLITICAL_LEGAL_BODIES[ch].format(word), None, None,
+                          generic=True) for i, ch in enumerate(match.group(0))]
+    return out
 
 
 def _function_lists(text: str) -> list[re.Match[str]]:
@@ -517,7 +564,8 @@ class AgencyFinder:
                 self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), "国家", None))
         for match in (*CENTRAL_BESIDE_COMMITTEES_RE.finditer(self.text), *CENTRAL_ALONE_RE.finditer(self.text),
                       *CENTRAL_TIERS_RE.finditer(self.text)):
-            self._keep(hits, taken, AgencyHit(match.start(), match.end(), "中共中央", "国家", None))
+            if not CENTRAL_MEETING_RE.match(self.text, match.end()):
+                self._keep(hits, taken, AgencyHit(match.start(), match.end(), "中共中央", "国家", None))
         for match in CENTRAL_OFFICES_RE.finditer(self.text):
             for group, name in ((1, "中共中央办公厅"), (2, "国务院办公厅")):
                 self._keep(hits, taken, AgencyHit(match.start(group), match.end(group), name, "国家", None))
@@ -533,6 +581,9 @@ class AgencyFinder:
             self._keep(hits, taken, self._organ(match))
         for hit in self._shared_prefix_items(hits):
             self._keep(hits, taken, hit)
+        if "各" in self.text:
+            for hit in self._plural_classes(functional):
+                self._keep(hits, taken, hit)
         for match in functional.finditer(self.text):
             body = self._functional(match)
             if body is None and match.group("head") in ENFORCEMENT_HEADS:  # 街道|综合行政执法大队: 街道 names no line
@@ -542,14 +593,23 @@ class AgencyFinder:
         for hit in self._own_organ_list():
             self._keep(hits, taken, hit)
         for match in BARE_ORGANS_RE.finditer(self.text):
-            self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(1), None, None, generic=True))
+            if not self._in_tier_list(match.start()):
+                self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(1), None, None, generic=True))
         for match in BARE_COURT_RE.finditer(self.text):
+            if self._in_tier_list(match.start()):
+                continue
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), BARE_COURT_NAMES[match.group(0)], None,
                                               None, generic=True))
         if any(unit in self.text for unit in BARE_UNITS):  # its look-behind would be entered at every position
             for match in BARE_UNIT_RE.finditer(self.text):
                 self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), None, None,
                                                   generic=True))
+        if "公检法" in self.text:
+            for hit in _political_legal_bodies(self.text):
+                self._keep(hits, taken, hit)
+        if "法庭" in self.text or "公证处" in self.text:
+            for match in NAMED_UNIT_RE.finditer(self.text):
+                self._keep(hits, taken, self._named_unit(match))
         if "律师事务所" in self.text:  # the lazy {2,12}? would otherwise be tried at every CJK character
             for match in LAW_FIRM_RE.finditer(self.text):
                 self._keep(hits, taken, self._law_firm(match))
@@ -561,12 +621,14 @@ class AgencyFinder:
         for hit in self._coordinated(hits) + self._coordinated_functions():
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
-        hits = self._line_branches(hits)
+        hits = _one_name_per_scoped_organ(self._line_branches(hits))
         in_position = [bool(POSITION_AFTER_RE.match(self.text, h.end)) for h in hits]
         self.in_positions = [h for h, held in zip(hits, in_position, strict=True) if held]
         return [h for h, held in zip(hits, in_position, strict=True) if not held
                 and not DOCUMENT_AFTER_RE.match(self.text, h.end) and not NOT_THE_ORGAN_AFTER_RE.match(self.text, h.end)
-                and not (self.text.endswith(MEETING_OWNERS, h.start, h.end) and MEETING_AFTER_RE.match(self.text, h.end))]
+                and not (self.text.endswith(MEETING_OWNERS, h.start, h.end) and MEETING_AFTER_RE.match(self.text, h.end))
+                and not (self.text.endswith(GOVERNMENT_REPORT[0], h.start, h.end)
+                         and self.text.startswith(GOVERNMENT_REPORT[1], h.end))]
 
     def _coordinated(self, hits: list[AgencyHit]) -> list[AgencyHit]:
         """省、市教育局 and 永昌县、金川区人民政府 name two bodies each (ANNOTATION.md: coordinated
@@ -584,6 +646,28 @@ class AgencyFinder:
                 out.append(before)
                 pos = before.start
         return out
+
+    def _plural_classes(self, functional: re.Pattern[str]) -> list[AgencyHit]:
+        """各县市区教育局, 各县(区)卫体局: a functional body after 各 and levels (PLURAL_CLASS_RE) is the class
+        of that function's bodies at those levels, kept as written; not a government or party committee
+        (各县(区)人民政府, 县区党委: every body of those tiers, no function named)."""
+        out = []
+        for match in PLURAL_CLASS_RE.finditer(self.text):
+            levels = match.group("levels")
+            closed = levels[-1] not in LEVEL_CHARS  # 县(区)|人社局; else 县市|区人社局, the last level char the name's own
+            body = functional.match(self.text, match.end() if closed else match.end() - 1)
+            if body is None or (body.group("lvl") is None) != closed or body.group("head") in GENERIC_HEADS:
+                continue
+            heads = stem_heads().get(body.group("stem"))
+            if heads and body.group("head") not in heads:
+                continue
+            start = match.start("levels")
+            out.append(AgencyHit(start, body.end(), self.text[start:body.end()], None, None, generic=True))
+        return out
+
+    def _in_tier_list(self, start: int) -> bool:
+        """A bare organ after 同级/上一级/各级 in its clause (向同级党委、人大常委会报告): every tier's own organ."""
+        return bool(TIER_LIST_BEFORE_RE.search(self.text, max(0, start - 16), start))
 
     def _own_organ_list(self) -> list[AgencyHit]:
         """人大、政协、监委、法院、检察院 written bare as one list, in a report whose own level the text fixes:
@@ -698,7 +782,7 @@ class AgencyFinder:
         table knows (that town's 委 is read with its name); a 街道 has a 工委, and 镇委员 is a member."""
         if match.group("organ") != "委":
             before = self.text[match.start() - 1:match.start()]
-            return not before or before in NOT_A_NAME_BEFORE
+            return not before or before in NOT_A_NAME_BEFORE or self.text.endswith(VERBS_BEFORE_A_BODY, 0, match.start())
         if match.group("kind") == "街道" or self.text.startswith("员", match.end()):
             return False
         return not any(span.start < match.start() < end for end, span in self.region_spans.items())
@@ -905,12 +989,18 @@ class AgencyFinder:
                 return None  # 电子税务局: an online service
             if core.endswith("部"):
                 return AgencyHit(prefix.start, match.end(), core, "国家", None)  # 司法部, 工业和信息化部
+            if COUNT_AFTER_RE.match(self.text, match.end()):
+                return None
+            if self.text.startswith(CENTRES_AND_STATIONS, match.end()):  # every level's centre: a kind, as written
+                return AgencyHit(prefix.start, match.end(), core, None, None, generic=True)
             bare = self._bare_prefix(prefix.start, core)
             return AgencyHit(bare.start, match.end(), qualified(bare.qualifier, core), bare.level, bare.region,
                              bare=True, scoped=bare.qualifier is None)
         lvl_core = core  # for the coordinated forms before it (省、市教育局; 永昌县、金川区…)
         if not prefix.qualifier:  # 省公安厅 in a text that never names the province: as written
             level_word = self.text[prefix.start:match.start("stem")]  # 省, or 自治区
+            if core.startswith(PARTY_COMMITTEE_BODIES) and not level_word.endswith("委"):
+                level_word += "委"  # 县依法治县办: the county committee's office, 县委全面依法治县委员会办公室
             return AgencyHit(prefix.start, match.end(), level_word + core, prefix.level, None,
                              scoped=True, core=lvl_core)
         return AgencyHit(prefix.start, match.end(), qualified(prefix.qualifier, core), prefix.level,
@@ -1002,6 +1092,16 @@ class AgencyFinder:
         words = body.group(0).replace("中心", "")
         return words.replace("全面推进", "").replace("推进", "") if body.group("head") == "领导小组办公室" else words
 
+    def _named_unit(self, match: re.Match[str]) -> AgencyHit | None:
+        """高新人民法庭, 尚信公证处: the unit with the 2-4 characters of its name, as written."""
+        for size in (2, 3, 4):
+            start = match.start() - size
+            if start > 0 and self.text[start - 1] in NAMED_UNIT_BOUNDARY \
+                    and not NAMED_BODY_STOP.search(self.text, start, match.start()) \
+                    and not self.text.startswith(NOT_A_UNIT_NAME, start):
+                return AgencyHit(start, match.end(), self.text[start:match.end()], None, None)
+        return None
+
     def _law_firm(self, match: re.Match[str]) -> AgencyHit | None:
         """A named law firm: the words after the last verb or conjunction before 律师事务所."""
         words = LAW_FIRM_LEAD.sub("", match.group(1))
@@ -1041,15 +1141,19 @@ class AgencyFinder:
         return out
 
     def _autonomous_party(self, match: re.Match[str]) -> AgencyHit:
-        """自治区党委 (an autonomous region writes 党委 where a province writes 省委): its committee."""
+        """自治区党委 (an autonomous region writes 党委 where a province writes 省委): its committee, or the
+        committee's body written after it (自治区党委依法治区办 → 中共X自治区委全面依法治区委员会办公室)."""
+        sub = PARTY_SUBS[match.group("sub")] if match.group("sub") else None
         region = self.region_spans.get(match.start() + len("自治区"))  # 广西壮族自治区党委
-        if region is not None and region.node is not None:
-            return AgencyHit(self._chain_start(region.start), match.end(), f"中共{region.prefix}委员会", "省",
-                             region.node)
         province = self.context.province
-        if province is None or not province.prefix.endswith("自治区"):
-            return AgencyHit(match.start(), match.end(), match.group(0), "省", None, scoped=True)
-        return AgencyHit(match.start(), match.end(), f"中共{province.prefix}委员会", "省", province.node)
+        if region is not None and region.node is not None:
+            start, prefix, node = self._chain_start(region.start), region.prefix, region.node
+        elif province is not None and province.prefix.endswith("自治区"):
+            start, prefix, node = match.start(), province.prefix, province.node
+        else:
+            return AgencyHit(match.start(), match.end(), "自治区党委" + (sub or ""), "省", None, scoped=True)
+        name = f"中共{prefix}委{sub}" if sub else f"中共{prefix}委员会"
+        return AgencyHit(start, match.end(), name, "省", node)
 
     def _party(self, match: re.Match[str]) -> AgencyHit | None:
         prefix = self._prefix(match)
@@ -1062,6 +1166,27 @@ class AgencyFinder:
         name = f"中共{prefix.qualifier}委{PARTY_SUBS[sub]}" if sub else f"中共{prefix.qualifier}委员会"
         return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region,
                              scoped=prefix.scoped)
+
+
+SCOPED_ORGAN_RE = re.compile("(?P<lvl>自治区|[省市区县州旗盟])(?P<organ>" + "|".join(sorted(GOV_ORGANS, key=len, reverse=True))
+                             + ")")
+
+
+def _one_name_per_scoped_organ(hits: list[AgencyHit]) -> list[AgencyHit]:
+    """省人民政府 and 省政府 in a text that never names the province are one body, kept as written (ANNOTATION.md):
+    every mention takes the name the text writes first, so the two wordings make one agency."""
+    first: dict[str, str] = {}
+    out = []
+    for hit in hits:
+        organ = SCOPED_ORGAN_RE.fullmatch(hit.name) if hit.scoped else None
+        if organ is not None:
+            key = organ.group("lvl") + GOV_ORGANS[organ.group("organ")]
+            name = first.setdefault(key, hit.name)
+            if name != hit.name:
+                hit = AgencyHit(hit.start, hit.end, name, hit.level, hit.region, hit.generic, hit.bare, hit.scoped,
+                                hit.core)
+        out.append(hit)
+    return out
 
 
 def find_self_references(text: str, issuer: AgencyHit) -> list[AgencyHit]:

@@ -175,8 +175,9 @@ def _outside_page_rows(doc: Document, hits: list[AgencyHit]) -> list[AgencyHit]:
 
 
 # 市司法局 2020年03月30日 / 省政府办公厅 2022-03-15 under a title: the page's byline and date stamp
-BYLINE_RE = re.compile(r"\s*(?![^\s]*(?:关于|报告|总结|方案|通知))[\u4e00-\u9fff]{2,16}"
-                       r"\s+(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$")
+BYLINE_RE = re.compile(r"\s*(?![^\s]*(?:关于|报告|总结|方案|通知))[\u4e00-\u9fff]{2,16}?"
+                       r"(?:\s*(?:发布|发表)(?:时间|日期)\s*[:：]\s*|\s+)(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+                       r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")  # 县人民政府 发布时间: 2026-03-03 09:36
 
 
 def _page_rows(lines: Sequence[meta_rules.Line]) -> list[meta_rules.Line]:

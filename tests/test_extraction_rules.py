@@ -2462,3 +2462,167 @@ def test_a_rows_value_below_a_field_written_without_its_colon() -> None:
     text = ("黄石市西塞山区民政局2023年政务信息公开工作年度报告\n\n来源\n区民政局\n编辑\n西塞山区融媒体中心\n\n"
             "2023年，在区委、区政府的正确领导下，我局认真贯彻落实《中华人民共和国政府信息公开条例》，现将工作报告如下。\n")
     agencies_hold(text, set(), {"黄石市西塞山区融媒体中心", "西塞山区融媒体中心"})
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # the office of the rule-of-law committee written after 自治区党委, the region named in the title
+    ("宁夏回族自治区2023年法治政府建设情况报告\n2023年，按照自治区党委依法治区办部署，全区推进依法行政。\n",
+     {"中共宁夏回族自治区委全面依法治区委员会办公室"}, {"全面依法治区委员会办公室", "中共宁夏回族自治区委员会"}),
+    # written after the region's own name
+    ("某县2023年工作报告\n2023年，西藏自治区党委全面依法治区委员会印发要点。\n",
+     {"中共西藏自治区委全面依法治区委员会"}, {"全面依法治区委员会"}),
+    # the committee alone still is the committee
+    ("新疆维吾尔自治区2023年法治政府建设情况报告\n2023年，在自治区党委的坚强领导下推进依法行政。\n",
+     {"中共新疆维吾尔自治区委员会"}, set()),
+])
+def test_an_autonomous_regions_committee_and_its_bodies(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # 同级 before a list of organs: every tier's own, no one body
+    ("某市司法局2023年工作报告\n按照规定，各级政府每年要向同级党委、人大常委会和政协通报法治政府建设情况。\n",
+     set(), {"人大常委会", "政协"}),
+    # the same organ written bare elsewhere is still one
+    ("某市司法局2023年工作报告\n2023年，我局配合人大常委会开展执法检查。\n", {"人大常委会"}, set()),
+])
+def test_organs_of_every_tier_are_not_one_body(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # the committee's meeting names the meeting, not the committee
+    ("许疃镇2023年法治政府建设年度报告\n2023年，许疃镇召开党委会3次，专题研究法治建设。\n",
+     set(), {"中共亳州市蒙城县许疃镇委员会"}),
+    ("许疃镇2023年法治政府建设年度报告\n2023年，镇党委会议专题学习宪法。\n", set(), {"中共亳州市蒙城县许疃镇委员会"}),
+    # …but the committee acting is the committee, also after a verb that takes it as object
+    ("杭州市上城区清波街道2023年法治政府建设年度报告\n2023年，清波街道充分发挥街道党委的领导核心作用，推进依法行政。\n",
+     {"中共杭州市上城区清波街道工作委员会"}, set()),
+])
+def test_a_towns_committee_and_its_meetings(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a function's bodies at every division of a list of levels: one specific-function class, as written
+    ("某市教育局2023年工作报告\n2023年，我局指导各县市区教育局开展普法。\n", {"县市区教育局"}, set()),
+    ("某市司法局2023年工作报告\n2023年，各市州司法局配合开展督察，各县(区)人社局参与。\n", {"市州司法局", "县(区)人社局"}, set()),
+    ("某市卫生健康委2023年工作报告\n2023年，各县区卫体局开展监督。\n", {"县区卫体局"}, set()),
+    # one level after 各, or levels without 各, say no class; the province's and the city's are one body each
+    ("某省厅2023年工作报告\n2023年，各市生态环境局开展执法检查。\n", set(), {"各市生态环境局", "市生态环境局"}),
+    ("某县教育局2023年工作报告\n2023年，在省、市教育局指导下推进依法治校。\n", set(), {"省、市教育局", "省市教育局"}),
+    # governments and party committees of every tier name no function: no class
+    ("某市2023年工作报告\n2023年，各县(区)人民政府、各县区党委推进法治建设。\n", set(), {"县(区)人民政府", "县区党委"}),
+])
+def test_a_functions_bodies_at_a_list_of_levels(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # 中央 owning meetings names no body
+    ("某市司法局2023年工作报告\n2023年，我局把中央和省、市政法工作会议精神纳入学习内容。\n", set(), {"中共中央"}),
+    # …where it asks or decides it is the party centre
+    ("某市司法局2023年工作报告\n2023年，我局按照中央和省委要求推进依法行政。\n", {"中共中央"}, set()),
+])
+def test_the_centre_as_the_owner_of_meetings(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # the government's annual report is a document, not the government acting
+    ("某市司法局2023年工作报告\n2023年，法治建设写入市政府工作报告。\n", set(), {"市政府", "市人民政府"}),
+    # bodies counted after their name are several of a kind, none the report's own
+    ("韶关市司法局2023年工作报告\n2023年，全市建成公共法律服务中心9个、工作站120个。\n", set(), {"韶关市公共法律服务中心"}),
+    # written once without a count, the same body is the report's own level's
+    ("韶关市司法局2023年工作报告\n2023年，公共法律服务中心接待群众咨询。\n", {"韶关市公共法律服务中心"}, set()),
+])
+def test_a_governments_report_and_counted_bodies(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+def test_two_wordings_of_an_unplaced_government_are_one_body() -> None:
+    text = "某市人民政府2023年法治政府建设报告\n省人民政府：\n2023年，我市认真落实省政府部署，省政府督查组给予肯定。\n"
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert "省人民政府" in agencies
+    assert "省政府" not in agencies
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # an organ in a person's title (市政府法律顾问 + a name) is no mention of it
+    ("韶关市公安局2023年工作报告\n2023年，我局邀请市政府法律顾问王某同志授课。\n", set(), {"韶关市人民政府"}),
+    # the organ's unnamed departments name no body
+    ("韶关市公安局2023年工作报告\n2023年，在市政府有关部门的支持下，我局推进依法行政。\n", set(), {"韶关市人民政府"}),
+    # the organ acting is the organ
+    ("韶关市公安局2023年工作报告\n2023年，在市政府的领导下，我局推进依法行政。\n", {"韶关市人民政府"}, set()),
+])
+def test_an_organ_in_a_title_or_before_its_departments(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a committee's office whose region the text never fixes: the level's committee, as written, expanded
+    ("某镇2023年工作报告\n2023年，我镇按照县依法治县办要求开展督察。\n", {"县委全面依法治县委员会办公室"},
+     {"县全面依法治县委员会办公室"}),
+    ("某局2023年工作报告\n2023年，市编办核定编制。\n", {"市委机构编制委员会办公室"}, {"市机构编制委员会办公室"}),
+])
+def test_an_unplaced_committee_body_belongs_to_its_levels_committee(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("北京市人民政府2023年工作报告\n2023年，推动市科委、市经济和信息化局协同办公。\n", {"北京市科学技术委员会"}, set()),
+    # 学科委员会 is no 科委
+    ("北京市人民政府2023年工作报告\n2023年，成立法学学科委员会。\n", set(), {"北京市科学技术委员会", "科学技术委员会"}),
+])
+def test_the_science_commission_by_its_short_name(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a named tribunal or notary office after a word boundary
+    ("某区司法局2023年工作报告\n2023年，组织干部到城南人民法庭旁听庭审；东湖公证处开通线上办证。\n",
+     {"城南人民法庭", "东湖公证处"}, set()),
+    ("某区法院2023年工作报告\n2023年，联合一中院、家事法庭设立调解室。\n", {"家事法庭"}, set()),
+    # a moot court is an activity; a phrase before the head is no name
+    ("某区教育局2023年工作报告\n2023年，学校开展模拟法庭活动，推进法治教育进法庭。\n", set(), {"模拟法庭", "教育进法庭"}),
+])
+def test_named_tribunals_and_notary_offices(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # functions listed before 主管部门 name a competent department each
+    ("某省住房和城乡建设厅通知\n各市住房城乡建设、规划、园林主管部门：\n现将方案印发给你们。\n",
+     {"住房城乡建设主管部门", "规划主管部门", "园林主管部门"}, set()),
+    # 主管部门 after words that are no function names none
+    ("某省厅通知\n请各地加强协调、统筹推进、落实主管部门责任。\n", set(), {"统筹推进主管部门", "落实主管部门"}),
+])
+def test_functions_listed_before_competent_departments(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("某县教育局2023年工作报告\n2023年，我局与公检法司等部门联合开展法治进校园。\n",
+     {"公安部门", "人民检察院", "人民法院", "司法部门"}, set()),
+    ("某县2023年工作报告\n2023年，公检法机关协同办案。\n", {"公安机关", "人民检察院", "人民法院"}, {"司法机关"}),
+    # not a word that only begins so
+    ("某县2023年工作报告\n2023年，办公检查法规执行。\n", set(), {"人民检察院", "人民法院"}),
+])
+def test_the_political_legal_bodies_by_their_first_characters(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # centres and stations of every level: a kind of body, not the report's own
+    ("韶关市民政局2023年工作报告\n2023年，发挥退役军人服务中心（站）作用，化解矛盾。\n", {"退役军人服务中心"},
+     {"韶关市退役军人服务中心"}),
+    ("韶关市民政局2023年工作报告\n2023年，退役军人服务中心接待来访。\n", {"韶关市退役军人服务中心"}, set()),
+])
+def test_centres_and_stations_of_every_level(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+def test_a_posters_row_with_its_publishing_time_is_page_furniture() -> None:
+    text = ("许疃镇2023年法治政府建设年度报告\n蒙城县人民政府发布时间: 2024-02-01 09:30\n"
+            "2023年，许疃镇坚持依法行政，推进法治建设。\n")
+    agencies_hold(text, set(), {"亳州市蒙城县人民政府", "蒙城县人民政府"})
