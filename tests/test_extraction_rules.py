@@ -2395,3 +2395,33 @@ def test_the_executive_meeting_studying_law_is_the_study_practice(text: str, exp
     from fazhi.extraction.measures import find_measures
 
     assert [h.name for h in find_measures(text)] == expected
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    ("省委、省政府", "法治政府建设实施纲要(2016-2020年)"),  # the province's own plan under the national name
+    ("", "法治政府建设实施纲要(2015-2020年)"),  # a misprinted period of the national plan
+    ("中共中央、国务院", "法治政府建设实施纲要(2015-2020年)"),
+])
+def test_a_local_plan_under_the_national_plans_name_is_its_own(before: str, expected: str) -> None:
+    text = f"山西省司法厅2017年法治政府建设年度报告\n2017年，我厅深入落实{before}《法治政府建设实施纲要(2016-2020年)》。\n"
+    laws = {law.name: law for law in extract(text_document("r.txt", text)).laws}
+    assert expected in laws
+    assert laws[expected].category == "规划纲要"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("深化“一业一证”改革，实现一证准营", "“一业一证”改革"),
+    ("2016年是“六五”普法总结验收之年", "“六五”普法"),
+    ("组织开展“宪法进万家”活动", "宪法进万家"),
+    ("开展“美好生活·民法典相伴”主题宣传", "美好生活·民法典相伴"),
+    ("推进诉调对接，化解矛盾纠纷", "诉调对接"),
+    ("推行惠企政策“免申即享”", "免申即享"),
+    ("推行涉企检查“综合查一次”", "综合查一次"),
+    ("依托“法宣在线”平台组织学法考试", "法宣在线"),
+    ("建立行政执法和刑事司法衔接机制", "行政执法与刑事司法衔接机制"),
+    ("提升政务公开标准化规范化水平", "基层政务公开标准化规范化"),
+])
+def test_national_names_no_tune_report_held(text: str, expected: str) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == [expected]
