@@ -2425,3 +2425,19 @@ def test_national_names_no_tune_report_held(text: str, expected: str) -> None:
     from fazhi.extraction.measures import find_measures
 
     assert [h.name for h in find_measures(text)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("开展民生领域案件查办“铁拳”行动", "民生领域案件查办“铁拳”行动"),
+    ("参加中国渔政亮剑系列专项执法行动", "中国渔政亮剑"),
+    ("开展“昆仑”专项行动打击食药环犯罪", "昆仑行动"),
+    ("参加生态环境执法大练兵", "环境执法大练兵"),
+    ("推进河湖“清四乱”常态化", "河湖“清四乱”"),
+    ("扎实开展守法普法示范县创建", "全国守法普法示范市(县、区)创建"),
+])
+def test_sector_campaigns_of_central_ministries(text: str, expected: str) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == [expected]
+    assert find_measures("人社部门开展春风行动") == []  # 人社部's employment drive, not the tax campaign
+    assert find_measures("被推荐为全国守法普法示范县候选县") == []  # a title awarded, as realextra5 reads it
