@@ -2441,3 +2441,15 @@ def test_sector_campaigns_of_central_ministries(text: str, expected: str) -> Non
     assert [h.name for h in find_measures(text)] == [expected]
     assert find_measures("人社部门开展春风行动") == []  # 人社部's employment drive, not the tax campaign
     assert find_measures("被推荐为全国守法普法示范县候选县") == []  # a title awarded, as realextra5 reads it
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("办理12315投诉举报热线工单", "全国12315平台"),
+    ("依托12366热线答复纳税人", "12366纳税服务热线"),
+    ("通过12369网络举报平台受理举报", "12369环保举报热线"),
+    ("依托行政执法综合管理监督系统开展监督", "全国行政执法综合管理监督信息系统"),
+])
+def test_national_hotlines_and_systems_are_platforms(text: str, expected: str) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [(h.name, h.kind) for h in find_measures(text)] == [(expected, "平台")]
