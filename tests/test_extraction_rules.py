@@ -2420,6 +2420,8 @@ def test_a_local_plan_under_the_national_plans_name_is_its_own(before: str, expe
     ("依托“法宣在线”平台组织学法考试", "法宣在线"),
     ("建立行政执法和刑事司法衔接机制", "行政执法与刑事司法衔接机制"),
     ("提升政务公开标准化规范化水平", "基层政务公开标准化规范化"),
+    ("依法处理信息公开申请9件", "政府信息公开"),  # one of its two modes, named
+    ("新制发文件的主动公开率达100%", "政府信息公开"),
 ])
 def test_national_names_no_tune_report_held(text: str, expected: str) -> None:
     from fazhi.extraction.measures import find_measures
