@@ -2455,3 +2455,16 @@ def test_national_hotlines_and_systems_are_platforms(text: str, expected: str) -
     from fazhi.extraction.measures import find_measures
 
     assert [(h.name, h.kind) for h in find_measures(text)] == [(expected, "平台")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全面实施外商投资准入负面清单管理制度", "外商投资准入负面清单"),
+    ("推行生态环境监督执法正面清单", "生态环境监督执法正面清单"),
+    ("推行“执法+专家”工作模式", "执法+专家"),
+    ("开展“学宪法 讲宪法”活动", "学宪法讲宪法"),
+    ("开展打击欺诈骗保专项整治", "打击欺诈骗保专项整治"),
+])
+def test_sector_practices_ministries_set_for_their_line(text: str, expected: str) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == [expected]
