@@ -2468,3 +2468,14 @@ def test_sector_practices_ministries_set_for_their_line(text: str, expected: str
     from fazhi.extraction.measures import find_measures
 
     assert [h.name for h in find_measures(text)] == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("成立上城区安全生产大排查大整治专项行动工作指挥部", {"安全生产大排查大整治专项行动"}),  # past the division
+    ("组建全区打击非法集资专项整治领导小组", {"打击非法集资专项整治"}),
+    ("成立以局长为组长的扫黑除恶专项斗争领导小组", {"扫黑除恶专项斗争"}),  # a catalogue campaign too
+    ("调整行政审批制度改革领导小组", set()),  # a reform's standing group, not a campaign
+])
+def test_a_campaign_named_inside_its_groups_name(sentence: str, expected: set) -> None:
+    text = f"杭州市上城区司法局2023年法治政府建设年度报告\n2023年，我局{sentence}。\n"
+    assert names(extract(text_document("r.txt", text)).measures) == expected
