@@ -268,9 +268,8 @@ def _add(found: list[MeasureHit], taken: TakenMask, hit: MeasureHit) -> None:
 
 
 def find_measures(text: str, region_spans: Sequence[tuple[int, int]] = (),
-                  excluded: Sequence[tuple[int, int]] = (), own: Sequence[tuple[int, int, int]] = ()) -> list[MeasureHit]:
-    """Catalogue hits and discovered names, minus those inside `excluded` spans (cited titles), and
-    inside `own` spans (titles the issuer made) those the title is not named after.
+                  excluded: Sequence[tuple[int, int]] = ()) -> list[MeasureHit]:
+    """Catalogue hits and discovered names, minus those inside `excluded` spans (cited titles).
 
     A region-prefixed platform name (广东省行政执法信息公示平台) wins over the catalogue's
     generic name inside it, so discovery of platforms runs first.
@@ -286,27 +285,7 @@ def find_measures(text: str, region_spans: Sequence[tuple[int, int]] = (),
     known += _group_campaigns(text, known, region_spans)
     hits = platforms + known + discover(text, platforms + known)
     in_excluded = Containers(excluded).contain
-    hits = [h for h in hits if not in_excluded(h.start, h.end)]
-    return sorted(_named_after(text, hits, own) if own else hits, key=lambda h: h.start)
-
-
-# The form a body gives its own rule for a practice: 《X县重大行政决策程序规定》, 《2023年普法责任清单》,
-# 《行政执法全过程记录实施细则》. What follows the measure's name in the title is one of these or nothing.
-DOCUMENT_FORMS_RE = re.compile(r"(?:实施|工作|管理|暂行|试行)?(?:办法|规定|细则|方案|制度|规则|指引|清单|意见)?"
-                               r"(?:\((?:试行|暂行|修订)\))?")
-
-
-def _named_after(text: str, hits: list[MeasureHit], own: Sequence[tuple[int, int, int]]) -> list[MeasureHit]:
-    """Drop a hit inside a title the issuer made unless the title is named after it: a rule made for
-    the practice shows the body carrying it out (tests/gold/README.md), 《关于…的通知》 or a title
-    naming something longer (《…合法性审核机构清单》) does not."""
-    out = []
-    for hit in hits:
-        title = next(((name, end) for start, name, end in own if start < hit.start and hit.end <= end), None)
-        if title is None or (hit.start in (title[0], title[0] - 1)
-                             and DOCUMENT_FORMS_RE.fullmatch(text, hit.end, title[1] - 1)):
-            out.append(hit)
-    return out
+    return sorted((h for h in hits if not in_excluded(h.start, h.end)), key=lambda h: h.start)
 
 
 # Words that name a catalogue measure only as an item of a list of measures (政务公开、信息公开、数据开放):
@@ -478,8 +457,10 @@ def _platform_name(name: str) -> str:
 
 # The government's executive meeting studying law, in words other than the catalogue's (县政府常务会议带头集体学法,
 # 常务会专题学法6次, 将学法纳入市政府常务会议规定动作): the 会前学法 practice all the same. 学法 must be said:
-# 常务会议传达学习…精神 or 常务会议学习了《X》 is the meeting's business, not the study practice.
-_MEETING_STUDY_RE = re.compile(r"常务会议?[^，,。；;、《]{0,6}?学法|学法纳入[^，,。；;、《]{0,8}?常务会议?")
+# 常务会议传达学习…精神 or 常务会议学习了《X》 is the meeting's business, not the study practice; and only
+# words of how it studies come between (常务会议建立学法制度 with another body's group names no one practice).
+_MEETING_STUDY_RE = re.compile(r"常务会议?(?:带头|坚持|定期|每季度|每月|集体|专题|集中|常态化|组织|开展)+学法"
+                               r"|学法纳入[^，,。；;、《]{0,8}?常务会议?")
 MEETING_STUDY = "政府常务会议会前学法"
 
 

@@ -217,23 +217,6 @@ def _issued_laws(doc: Document, issuers: list[AgencyHit], agency_hits: list[Agen
     _handed_out_inside(doc.text, laws, made_by, add)
 
 
-def issuer_made(doc: Document) -> set[int]:
-    """Starts of the top-level titles the report's issuer made (制定了《…》, 现将《…》印发给你们): the
-    measures named in them are its own practice (tests/gold/README.md)."""
-    if doc.issuer is None:
-        return set()
-    made: set[int] = set()
-    issuer = doc.issuer.name
-
-    def collect(rel_type: str, source_label: str, source: str, target_label: str, target: str, pos: int,
-                **_: object) -> None:
-        if source == issuer:
-            made.add(pos)
-
-    _issued_laws(doc, [doc.issuer], doc.agency_hits, doc.law_hits, collect)
-    return made
-
-
 def _stated_makers(doc: Document, law: LawHit, issuers: list[AgencyHit], agency_hits: list[AgencyHit],
                    starts: list[int]) -> list[AgencyHit] | None:
     """Makers the text states outright: bodies before the verb (with whoever joins them: 联合省委组织部

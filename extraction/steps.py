@@ -55,7 +55,7 @@ from fazhi.extraction.regions import (
     name_prefix,
     resolve_mentions,
 )
-from fazhi.extraction.relations import build_relations, issuer_made
+from fazhi.extraction.relations import build_relations
 from fazhi.extraction.structure import parse_sections, sentences_with_sections
 from fazhi.extraction.zones import Place, Zone, find_zones, zone_agencies, zone_issuer
 from fazhi.model import Agency, Extraction, Law, Measure, Region
@@ -309,38 +309,16 @@ def measures(doc: Document) -> None:
     """Measures outside the titles of others' documents and outside the report's own title.
 
     A measure named inside someone else's document title is that document's subject, not a
-    practice of this agency; its own rules (《法律顾问制度》, or 《2023年普法责任清单》 it made) do show
-    what it practises (tests/gold/README.md), when the title is named after the practice.
+    practice of this agency; its own rules (《法律顾问制度》 it made) do show what it practises.
     """
-    made = issuer_made(doc)
-    others = [law for law in doc.law_hits if law.category != "内部制度" and law.parent is None]
-    own = [_rule_name(doc, law) for law in others if law.start in made]
-    cited = [(law.start, law.end) for law in others if law.start not in made]
+    cited = [(law.start, law.end) for law in doc.law_hits if law.category != "内部制度" and law.parent is None]
     if doc.title is not None:  # the report's own title names its genre, not a measure it carries out
         cited.append((doc.title.start, doc.title.end))
         cited += _repeats(doc.text, doc.title.text)  # pages print it twice (heading, then above the body)
     cited += [(line.start, line.end) for line in meta_rules.page_furniture(doc.lines)]
     cited += [(line.start, line.end) for line in _header_labels(doc.lines)]
     cited += _cut_title(doc.text)
-    doc.measure_hits = find_measures(doc.text, [(r.start, r.end) for r in doc.region_mentions], cited, own)
-
-
-# what may stand before the name of a practice in a body's own rule for it: the year, 本/我 (《2023年普法责任清单》)
-_RULE_HEAD_RE = re.compile(r"(?:\d{4}年度?|[本我][局委厅县区市镇]?|中共|“)")
-
-
-def _rule_name(doc: Document, law: LawHit) -> tuple[int, int, int]:
-    """A title the issuer made, and where its name starts past the year, divisions and bodies (《2022年
-    控江路街道|普法责任清单》): find_measures keeps a measure named there, not one elsewhere in it."""
-    pos, end = law.start + 1, law.end
-    heads = [(m.start, m.end) for m in doc.region_mentions if law.start < m.start < end]
-    heads += [(h.start, h.end) for h in doc.agency_hits if law.start < h.start < end]
-    while True:
-        head = _RULE_HEAD_RE.match(doc.text, pos, end)
-        after = max([stop for start, stop in heads if start == pos] + [head.end() if head else pos])
-        if after <= pos:
-            return law.start, pos, end
-        pos = after
+    doc.measure_hits = find_measures(doc.text, [(r.start, r.end) for r in doc.region_mentions], cited)
 
 
 LONGEST_CUT_TITLE = 80
