@@ -10,6 +10,7 @@ written, with category and issuer inferred from its shape.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,10 +68,11 @@ def _law_index() -> dict[str, ResolvedLaw]:
     return index
 
 
-def lookup(title: str) -> ResolvedLaw | None:
-    """The dictionary entry for a title or one of its short names."""
+def lookup(title: str, editions: bool = True) -> ResolvedLaw | None:
+    """The dictionary entry for a title or one of its short names (or, with `editions`, a dated plan
+    whose period is misprinted)."""
     index = _law_index()
-    return index.get(title) or index.get(NATIONAL_PREFIX + title) or _edition(title)
+    return index.get(title) or index.get(NATIONAL_PREFIX + title) or (_edition(title) if editions else None)
 
 
 # A plan of the dictionary cited with its period misprinted or 实施 dropped: 《法治政府建设纲要(2015—2020年)》,
@@ -107,7 +109,7 @@ def infer_category(title: str, region_prefix: bool) -> str:
         return "党内法规"
     if "关于" in title and title.endswith(("通知", "意见", "决定", "批复", "通告", "公告", "函", "指导意见")):
         return "规范性文件"
-    if title.endswith(("纲要", "规划", "要点", "方案", "计划")) or re.search(r"规划\(\d{4}", title):
+    if title.endswith(("纲要", "规划", "要点", "方案", "计划")) or re.search(r"(?:规划|纲要|方案|计划)\(\d{4}", title):
         return "规划纲要"
     if title.endswith("制度") or title.endswith(("工作规则", "议事规则", "工作细则")):
         return "内部制度"
@@ -165,13 +167,14 @@ def resolve_citations(text: str, gazetteer: RegionGazetteer, agency_hits: list[A
     for cite, parent in flatten(find_citations(text)):
         if not cite.title:
             continue
-        resolved = lookup(cite.title)
+        editions = not _local_maker_before(agency_hits, starts, cite.start)
+        resolved = lookup(cite.title, editions)
         issuer_hit = None
         if resolved:
             name, category, issuer = resolved.name, resolved.category, resolved.issuer
         else:
             name = resolve_back_reference(cite.title, earlier) or cite.title
-            known = lookup(name)
+            known = lookup(name, editions)
             if known:
                 name, category, issuer = known.name, known.category, known.issuer
             else:
@@ -221,6 +224,13 @@ def _in_quotes(text: str, pos: int) -> bool:
     """Inside “…” (“无线电管理条例宣传月”): a quoted name, not a law (ANNOTATION.md)."""
     opened = text.rfind("“", max(0, pos - 30), pos)
     return opened != -1 and "”" not in text[opened:pos]
+
+
+def _local_maker_before(agency_hits: list[AgencyHit], starts: list[int], opening: int) -> bool:
+    """A local body written right before the title (省委、省政府《法治政府建设实施纲要(2016-2020年)》): its
+    own plan under the national plan's name, so a period that differs is no misprint of the national one."""
+    before = bisect_left(starts, opening) - 1
+    return before >= 0 and agency_hits[before].end == opening and agency_hits[before].level not in (None, "国家")
 
 
 def _leading_region(gazetteer: RegionGazetteer, title: str) -> str | None:

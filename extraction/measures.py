@@ -199,8 +199,8 @@ def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind:
         return True  # 人民调解员, 行政执法监督员: people; 限时办结类42项: a class of matters
     if kind != "清单" and text.startswith("清单", end) and not surface.endswith("职责"):
         return True  # 领导干部学法|清单 is a list; a duty's 职责清单 lists that duty
-    if text.startswith("领导小组", end):
-        return True  # 行政审批制度改革领导小组办公室: the name of a group, which ANNOTATION.md leaves out
+    if text.startswith("领导小组", end) and kind != "专项行动":
+        return True  # 行政审批制度改革领导小组办公室: the name of a group (a campaign's group carries it out)
     if surface.endswith("学法") and text.startswith(STUDY_NOT_PRACTICE_AFTER, end):
         return True
     if surface == "会前学法":
@@ -281,6 +281,8 @@ def find_measures(text: str, region_spans: Sequence[tuple[int, int]] = (),
     known += _shared_words(text, known)
     known += _items_before_head(text, known)
     known += _law_days(text, known)
+    known += _meeting_study(text, known)
+    known += _group_campaigns(text, known, region_spans)
     hits = platforms + known + discover(text, platforms + known)
     in_excluded = Containers(excluded).contain
     return sorted((h for h in hits if not in_excluded(h.start, h.end)), key=lambda h: h.start)
@@ -451,6 +453,55 @@ def _platform_name(name: str) -> str:
     """A province's portal is named without 省 (广东省政务服务网 -> 广东政务服务网), as the catalogue has it."""
     return name[:-len(PORTAL) - 1] + PORTAL if name.endswith("省" + PORTAL) else name
 
+
+
+# The government's executive meeting studying law, in words other than the catalogue's (县政府常务会议带头集体学法,
+# 常务会专题学法6次, 将学法纳入市政府常务会议规定动作): the 会前学法 practice all the same. 学法 must be said:
+# 常务会议传达学习…精神 or 常务会议学习了《X》 is the meeting's business, not the study practice; and only
+# words of how it studies come between (常务会议建立学法制度 with another body's group names no one practice).
+_MEETING_STUDY_RE = re.compile(r"常务会议?(?:带头|坚持|定期|每季度|每月|集体|专题|集中|常态化|组织|开展)+学法"
+                               r"|学法纳入[^，,。；;、《]{0,8}?常务会议?")
+MEETING_STUDY = "政府常务会议会前学法"
+
+
+def _meeting_study(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
+    matches = list(_MEETING_STUDY_RE.finditer(text))
+    if not matches:
+        return []
+    taken = _taken_by(text, known)
+    found: list[MeasureHit] = []
+    for match in matches:
+        _add(found, taken, MeasureHit(match.start(), match.end(), MEETING_STUDY, "制度"))
+    return found
+
+
+# A campaign named inside the name of the group set up to run it (扫黑除恶专项斗争领导小组, X街道安全生产
+# 大排查专项行动工作指挥部): the group shows a body carrying it out (extraction issue, measures). Only
+# campaigns: a reform's group (行政审批制度改革领导小组) names a standing body, not a campaign it runs.
+CAMPAIGN_HEADS = ("专项行动", "专项整治", "专项治理", "专项斗争", "攻坚行动")
+_GROUP_CAMPAIGN_RE = re.compile(r"(?:" + "|".join(CAMPAIGN_HEADS) + r")(?=(?:工作)?(?:领导小组|指挥部))")
+_CAMPAIGN_WORD_RE = re.compile(r"[\u4e00-\u9fff“”]{2,16}$")
+_CAMPAIGN_STOP_RE = re.compile(r".*(?:成立|设立|组建|调整|建立|的|和|与|及|全[省市县区镇])")
+
+
+def _group_campaigns(text: str, known: list[MeasureHit], region_spans: Sequence[tuple[int, int]]) -> list[MeasureHit]:
+    """The campaign in a group's name, its words after any division or verb before them."""
+    matches = list(_GROUP_CAMPAIGN_RE.finditer(text))
+    if not matches:
+        return []
+    taken = _taken_by(text, known)
+    found: list[MeasureHit] = []
+    for match in matches:
+        words = _CAMPAIGN_WORD_RE.search(text, max(0, match.start() - 16), match.start())
+        if words is None:
+            continue
+        start = max([words.start()] + [end for begin, end in region_spans if words.start() <= end <= match.start()])
+        stop = _CAMPAIGN_STOP_RE.match(text, start, match.start())
+        start = stop.end() if stop else start
+        if match.start() - start >= 2:
+            name = normal_view(text[start:match.end()])
+            _add(found, taken, MeasureHit(start, match.end(), name, "专项行动"))
+    return found
 
 
 # A law's own publicity day, week or month, named after the law: 测绘法宣传日, 无线电管理条例宣传月,

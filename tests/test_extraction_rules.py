@@ -2626,3 +2626,101 @@ def test_a_posters_row_with_its_publishing_time_is_page_furniture() -> None:
     text = ("许疃镇2023年法治政府建设年度报告\n蒙城县人民政府发布时间: 2024-02-01 09:30\n"
             "2023年，许疃镇坚持依法行政，推进法治建设。\n")
     agencies_hold(text, set(), {"亳州市蒙城县人民政府", "蒙城县人民政府"})
+
+# -- session 10: measures on reports nobody tuned on ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("县委常委会、县政府常务会议带头集体学法8次", ["政府常务会议会前学法"]),
+    ("将学法纳入区政府常务会议固定议程", ["政府常务会议会前学法"]),
+    ("市政府常务会议传达学习会议精神", []),  # the meeting's business, not the study practice
+    ("市委常委会专题学法2次", []),  # the party committee's meeting is not the government's
+    ("市委中心组、市政府常务会议建立学法制度", []),  # one study system for two bodies: no one practice named
+])
+def test_the_executive_meeting_studying_law_is_the_study_practice(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    ("省委、省政府", "法治政府建设实施纲要(2016-2020年)"),  # the province's own plan under the national name
+    ("", "法治政府建设实施纲要(2015-2020年)"),  # a misprinted period of the national plan
+    ("中共中央、国务院", "法治政府建设实施纲要(2015-2020年)"),
+])
+def test_a_local_plan_under_the_national_plans_name_is_its_own(before: str, expected: str) -> None:
+    text = f"山西省司法厅2017年法治政府建设年度报告\n2017年，我厅深入落实{before}《法治政府建设实施纲要(2016-2020年)》。\n"
+    laws = {law.name: law for law in extract(text_document("r.txt", text)).laws}
+    assert expected in laws
+    assert laws[expected].category == "规划纲要"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("深化“一业一证”改革，实现一证准营", "“一业一证”改革"),
+    ("2016年是“六五”普法总结验收之年", "“六五”普法"),
+    ("组织开展“宪法进万家”活动", "宪法进万家"),
+    ("开展“美好生活·民法典相伴”主题宣传", "美好生活·民法典相伴"),
+    ("推进诉调对接，化解矛盾纠纷", "诉调对接"),
+    ("推行惠企政策“免申即享”", "免申即享"),
+    ("推行涉企检查“综合查一次”", "综合查一次"),
+    ("依托“法宣在线”平台组织学法考试", "法宣在线"),
+    ("建立行政执法和刑事司法衔接机制", "行政执法与刑事司法衔接机制"),
+    ("提升政务公开标准化规范化水平", "基层政务公开标准化规范化"),
+    ("依法处理信息公开申请9件", "政府信息公开"),  # one of its two modes, named
+    ("新制发文件的主动公开率达100%", "政府信息公开"),
+])
+def test_national_names_no_tune_report_held(text: str, expected: str) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("开展民生领域案件查办“铁拳”行动", "民生领域案件查办“铁拳”行动"),
+    ("参加中国渔政亮剑系列专项执法行动", "中国渔政亮剑"),
+    ("开展“昆仑”专项行动打击食药环犯罪", "昆仑行动"),
+    ("参加生态环境执法大练兵", "环境执法大练兵"),
+    ("推进河湖“清四乱”常态化", "河湖“清四乱”"),
+    ("扎实开展守法普法示范县创建", "全国守法普法示范市(县、区)创建"),
+])
+def test_sector_campaigns_of_central_ministries(text: str, expected: str) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == [expected]
+    assert find_measures("人社部门开展春风行动") == []  # 人社部's employment drive, not the tax campaign
+    assert find_measures("被推荐为全国守法普法示范县候选县") == []  # a title awarded, as realextra5 reads it
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("办理12315投诉举报热线工单", "全国12315平台"),
+    ("依托12366热线答复纳税人", "12366纳税服务热线"),
+    ("通过12369网络举报平台受理举报", "12369环保举报热线"),
+    ("依托行政执法综合管理监督系统开展监督", "全国行政执法综合管理监督信息系统"),
+])
+def test_national_hotlines_and_systems_are_platforms(text: str, expected: str) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [(h.name, h.kind) for h in find_measures(text)] == [(expected, "平台")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全面实施外商投资准入负面清单管理制度", "外商投资准入负面清单"),
+    ("推行生态环境监督执法正面清单", "生态环境监督执法正面清单"),
+    ("推行“执法+专家”工作模式", "执法+专家"),
+    ("开展“学宪法 讲宪法”活动", "学宪法讲宪法"),
+    ("开展打击欺诈骗保专项整治", "打击欺诈骗保专项整治"),
+])
+def test_sector_practices_ministries_set_for_their_line(text: str, expected: str) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("成立上城区安全生产大排查大整治专项行动工作指挥部", {"安全生产大排查大整治专项行动"}),  # past the division
+    ("组建全区打击非法集资专项整治领导小组", {"打击非法集资专项整治"}),
+    ("成立以局长为组长的扫黑除恶专项斗争领导小组", {"扫黑除恶专项斗争"}),  # a catalogue campaign too
+    ("调整行政审批制度改革领导小组", set()),  # a reform's standing group, not a campaign
+])
+def test_a_campaign_named_inside_its_groups_name(sentence: str, expected: set) -> None:
+    text = f"杭州市上城区司法局2023年法治政府建设年度报告\n2023年，我局{sentence}。\n"
+    assert names(extract(text_document("r.txt", text)).measures) == expected
