@@ -174,6 +174,12 @@ def test_entity_names_pages_of_each_label_are_every_name_once(samples_store) -> 
         assert len(every) > 5 and paged == every, label
 
 
+def test_node_counts_are_the_stores_counts_of_nodes(samples_store) -> None:
+    counted = {label: nodes for label, nodes in library.run(samples_store, "node_counts").rows}
+    every = samples_store.counts()
+    assert counted == {label: n for label, n in every.items() if not label.isupper()} and counted["Report"] == 8
+
+
 def test_search_names_narrowed_to_one_label(samples_store) -> None:
     laws = library.run(samples_store, "search_names", {"text": "法", "label": "Law", "limit": 500}).records()
     assert laws and all(row["label"] == "Law" and "法" in row["name"] for row in laws)
