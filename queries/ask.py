@@ -182,9 +182,8 @@ class Vocabulary:
 
     @classmethod
     def from_store(cls, store: GraphStore) -> Vocabulary:
-        # every name of every label, page by page (~300,000 names at 50,000 reports)
-        names = [tuple(row) for label in LABELS
-                 for row in library.every_row(store, "entity_names", {"label": label}, key="name")]
+        # every name: the default row cap (10,000) kept only agencies at 50,000 reports (~300,000 names)
+        names = [tuple(row) for row in library.run(store, "entity_names", row_cap=100_000_000).rows]
         counts = library.run(store, "report_counts").records()
         last = counts[0].get("last_year") if counts else None
         return cls.from_names(names, int(last) if last else None)

@@ -162,18 +162,6 @@ def test_report_ids_read_page_by_page_are_every_id_once_in_order(samples_store) 
     assert len(library.run(samples_store, "report_ids", {"after": "", "limit": 3}).rows) == 3
 
 
-def test_entity_names_pages_of_each_label_are_every_name_once(samples_store) -> None:
-    """entity_names read label by label in pages of 5: every agency (with its region), measure, document and
-    region (with its parent) once, in name order within a label."""
-    columns = {"Agency": "coalesce(n.region, '')", "Measure": "''", "Law": "''", "Region": "coalesce(n.parent, '')"}
-    for label, extra in columns.items():
-        every = sorted((label, name, region) for name, region in samples_store.query(
-            f"MATCH (n:{label}) RETURN n.name, {extra}", row_cap=100_000).rows)
-        paged = [tuple(row) for row in library.every_row(samples_store, "entity_names", {"label": label, "limit": 5},
-                                                         key="name")]
-        assert len(every) > 5 and paged == every, label
-
-
 def test_node_counts_are_the_stores_counts_of_nodes(samples_store) -> None:
     counted = {label: nodes for label, nodes in library.run(samples_store, "node_counts").rows}
     every = samples_store.counts()
