@@ -9,16 +9,10 @@
 // param limit: 500
 OPTIONAL MATCH (g:Region)-[:PART_OF*1..3]->(:Region {name: $region})
 WITH collect(DISTINCT g.name) AS within
-// the region test on each distinct report region once (a few thousand), not on every report (50,000 at
-// 50k, each against every sub-region's name); the reports then by membership in the names that pass
-MATCH (x:Report)
-WITH DISTINCT within, x.region AS name
-WHERE $region = '' OR name CONTAINS $region OR any(s IN within WHERE name ENDS WITH s)
-WITH collect(name) AS names
 MATCH (r:Report)
 WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $year_to)
   AND ($doc_type = '' OR r.doc_type = $doc_type)
-  AND ($region = '' OR r.region IN names)
+  AND ($region = '' OR r.region CONTAINS $region OR any(s IN within WHERE r.region ENDS WITH s))
   AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
 WITH r
 MATCH (r)-[e:CITES]->(l:Law)
