@@ -171,18 +171,18 @@ def run(store, name: str, params: dict[str, Any] | None = None, precomputed: boo
     return result
 
 
-def every_row(store, name: str, params: dict[str, Any] | None = None, key: str = "") -> list[list[Any]]:
-    """Every row of a keyset-paged query (`after`, `limit`; ordered by its column `key`, by default the
-    first): page after page, each starting after the last row's key, so no single query returns a list
-    that grows with the corpus and no page skips over the ones before."""
+def every_row(store, name: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
+    """Every row of a keyset-paged query (`after`, `limit`; ordered by its first column): page after page,
+    each starting after the last row's first value, so no single query returns a list that grows with
+    the corpus and no page skips over the ones before."""
     rows: list[list[Any]] = []
     values = {**get(name).params, **(params or {}), "after": ""}
     while True:
-        result = run(store, name, values, row_cap=values["limit"])
-        rows += result.rows
-        if len(result.rows) < values["limit"]:
+        page = run(store, name, values, row_cap=values["limit"]).rows
+        rows += page
+        if len(page) < values["limit"]:
             return rows
-        values["after"] = result.rows[-1][result.columns.index(key) if key else 0]
+        values["after"] = page[-1][0]
 
 
 def _sort(result, keys: tuple[str, ...]) -> None:
