@@ -105,14 +105,21 @@ st.dataframe(
 )
 
 st.subheader("对比")
-years_tab, region_tab, pair_tab = st.tabs(["本机构两年对比", "地区两年对比（所有机构）", "与另一机构对比"])
-with years_tab:
-    render_year_compare("agency", agency, "compare-agency")
-with region_tab:
-    regions = library_frame("region_list")["region"].tolist()
-    default = info["region"] if info["region"] in regions else None
-    region = st.selectbox("地区", regions, index=regions.index(default) if default else 0, key="compare-region-pick")
-    render_year_compare("region", region, "compare-region")
-with pair_tab:
-    active = agencies[agencies["facts"] > 0]["agency"].tolist()
-    render_pair_compare(agency, active, "compare-pair")
+# Only the open tab runs (on_change="rerun"): a region's comparison reads every fact of its reports in two
+# years, seconds at 50,000 reports, and the page's first render must not wait for tabs nobody opened.
+years_tab, region_tab, pair_tab = st.tabs(["本机构两年对比", "地区两年对比（所有机构）", "与另一机构对比"],
+                                          key="agency-compare-tab", on_change="rerun")
+if years_tab.open:
+    with years_tab:
+        render_year_compare("agency", agency, "compare-agency")
+if region_tab.open:
+    with region_tab:
+        regions = library_frame("region_list")["region"].tolist()
+        default = info["region"] if info["region"] in regions else None
+        region = st.selectbox("地区", regions, index=regions.index(default) if default else 0,
+                              key="compare-region-pick")
+        render_year_compare("region", region, "compare-region")
+if pair_tab.open:
+    with pair_tab:
+        active = agencies[agencies["facts"] > 0]["agency"].tolist()
+        render_pair_compare(agency, active, "compare-pair")

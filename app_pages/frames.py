@@ -11,7 +11,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from fazhi.app_pages.store_handle import store, store_handle, version
+from fazhi.app_pages.store_handle import store_handle, version
+from fazhi.model import NODE_LABELS
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
@@ -28,11 +29,9 @@ def library_frame(name: str, **params: Any) -> pd.DataFrame:
     return _cached_library(name, json.dumps(params, ensure_ascii=False, sort_keys=True), version())
 
 
-@st.cache_data(show_spinner=False)
-def _cached_counts(version: str) -> dict[str, int]:
-    with store_handle().lock:
-        return store().counts()
-
-
 def counts() -> dict[str, int]:
-    return _cached_counts(version())
+    """Nodes per label (the sidebar's numbers), cached on the store's version: node_counts, not
+    store.counts(), which also counts every relationship table (a scan of each at 50,000 reports)."""
+    frame = library_frame("node_counts")
+    found = {str(label): int(nodes) for label, nodes in zip(frame["label"], frame["nodes"], strict=True)}
+    return {label: found.get(label, 0) for label in NODE_LABELS}

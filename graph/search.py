@@ -159,7 +159,7 @@ class SentenceIndex:
         """(reports the index holds that the store lost, reports the store has that the index lacks)."""
         if self.indexed_version() == store.version():
             return set(), []
-        stored = {row[0] for row in library.run(store, "report_ids", row_cap=100_000_000).rows}
+        stored = {row[0] for row in library.every_row(store, "report_ids")}
         with self._lock:
             indexed = {row[0] for row in self._db.execute("SELECT report_id FROM reports")}
         return indexed - stored, sorted(stored - indexed)

@@ -171,6 +171,20 @@ def run(store, name: str, params: dict[str, Any] | None = None, precomputed: boo
     return result
 
 
+def every_row(store, name: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
+    """Every row of a keyset-paged query (`after`, `limit`; ordered by its first column): page after page,
+    each starting after the last row's first value, so no single query returns a list that grows with
+    the corpus and no page skips over the ones before."""
+    rows: list[list[Any]] = []
+    values = {**get(name).params, **(params or {}), "after": ""}
+    while True:
+        page = run(store, name, values, row_cap=values["limit"]).rows
+        rows += page
+        if len(page) < values["limit"]:
+            return rows
+        values["after"] = page[-1][0]
+
+
 def _sort(result, keys: tuple[str, ...]) -> None:
     """Stable sorts from the last key to the first; nulls last ascending, first descending (as Cypher)."""
     for key in reversed(keys):

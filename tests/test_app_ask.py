@@ -92,6 +92,7 @@ def test_the_cypher_link_opens_the_query_with_its_parameters(app: AppTest) -> No
 
 def test_region_compare_has_the_three_columns(app: AppTest, sample_db: Path) -> None:
     app.query_params["a"] = "河源市人力资源和社会保障局"
+    app.session_state["agency-compare-tab"] = "地区两年对比（所有机构）"  # only the open tab runs
     open_page(app, "app_pages/agencies.py")
     headings = [m.value for m in app.markdown if m.value.startswith("#### ")]
     for status in ("新增", "延续", "未再提及"):

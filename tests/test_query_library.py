@@ -153,6 +153,21 @@ def test_agency_names_keyset_pages_are_every_name_once_in_order(samples_store) -
     assert len(every) > 7 and names == sorted(every)
 
 
+def test_report_ids_read_page_by_page_are_every_id_once_in_order(samples_store) -> None:
+    """library.every_row follows the keyset pages of report_ids: every report once, sorted, whatever the page size."""
+    every = sorted(rid for (rid,) in samples_store.query("MATCH (r:Report) RETURN r.id", row_cap=100_000).rows)
+    assert len(every) > 3
+    for size in (1, 3, len(every), 10_000):
+        assert [rid for (rid,) in library.every_row(samples_store, "report_ids", {"limit": size})] == every
+    assert len(library.run(samples_store, "report_ids", {"after": "", "limit": 3}).rows) == 3
+
+
+def test_node_counts_are_the_stores_counts_of_nodes(samples_store) -> None:
+    counted = {label: nodes for label, nodes in library.run(samples_store, "node_counts").rows}
+    every = samples_store.counts()
+    assert counted == {label: n for label, n in every.items() if not label.isupper()} and counted["Report"] == 8
+
+
 def test_search_names_narrowed_to_one_label(samples_store) -> None:
     laws = library.run(samples_store, "search_names", {"text": "法", "label": "Law", "limit": 500}).records()
     assert laws and all(row["label"] == "Law" and "法" in row["name"] for row in laws)
