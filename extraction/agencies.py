@@ -194,7 +194,6 @@ LAW_FIRM_LEAD = re.compile(r"^.*?(?:聘请|委托|与|和|同(?!时)|由|及|邀
 # what a body calls itself: 我局/本委 (a department), 我府/我镇/本街道 (a government or town office)
 DEPARTMENT_SELF_HEADS = "局|委|厅|办|中心|院|部|所"
 SELF_HEADS = DEPARTMENT_SELF_HEADS + "|府|镇|乡|街道"
-SELF_RE = re.compile(rf"(?:我|本)(?:{SELF_HEADS})")
 # 各市、县(市、区)司法局 / 有关部门: plural or unspecific bodies, not one agency.
 # An organ inside a person's position is not a mention of it (ANNOTATION.md): 省司法厅原副厅长黄岩生
 POSITION_AFTER_RE = re.compile(
@@ -1187,14 +1186,6 @@ def _one_name_per_scoped_organ(hits: list[AgencyHit]) -> list[AgencyHit]:
                                 hit.core)
         out.append(hit)
     return out
-
-
-def find_self_references(text: str, issuer: AgencyHit) -> list[AgencyHit]:
-    """我局/本局/我委… → the issuing agency."""
-    return [
-        AgencyHit(m.start(), m.end(), issuer.name, issuer.level, issuer.region)
-        for m in SELF_RE.finditer(text)
-    ]
 
 
 LINE_WORD_RE = re.compile(r"(省厅|省局|市局|县局|区局|总局)(?![级长])")

@@ -1103,13 +1103,13 @@ def report_meta(text: str, lines: list[Line], title: Line | None, signatures: li
     title_text = title.text if title else None
     # a page's publication date is no year covered (covered_year decides when a page row dates a notice);
     # a 文号's year is the issue year, the last resort
-    year = meta_rules.covered_year(text, title_text, date) or meta_rules.doc_number_year(number.text if number else None)
+    year = meta_rules.covered_year(text, lines, title_text, date) or meta_rules.doc_number_year(number.text if number else None)
     return ReportMeta(
         title=title_text,
         agency=issuer.name if issuer and (issuer.region or not issuer.scoped or _named_in_full(issuer)) else None,
         region=_report_region(gazetteer, issuer, context, text, own),
         year=year,
-        doc_type=meta_rules.doc_type(title_text, text),
+        doc_type=meta_rules.doc_type(title_text, text, lines),
         doc_number=number.text if number else None,
         date=date or meta_rules.page_date(lines),
     )

@@ -202,7 +202,7 @@ def _bare_law_pattern() -> re.Pattern[str]:
     words = {form for entry in load_laws() if entry.category in BARE_LAW_CATEGORIES
              for form in (entry.name, *entry.aliases)
              if len(form) >= 4 and form.endswith(("法", "条例", "法典")) and "《" not in form}
-    return re.compile(guarded_trie_regex(words, width=2))
+    return re.compile(guarded_trie_regex(words, width=4))  # every word has four characters or more
 
 
 def find_bare_laws(text: str, cited: list[LawHit]) -> list[LawHit]:

@@ -134,8 +134,9 @@ def _catalogue() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
             for sibling in form_siblings(normal_view(form)) + study_variants(normal_view(form)):
                 index.setdefault(sibling, (entry.name, entry.kind))
     # a trie: the flat alternation of every alias was the measure extractor's main cost; the
-    # two-character guard skips positions where no alias starts faster than the trie's branches
-    return re.compile(guarded_trie_regex(index, width=2)), index
+    # three-character guard skips positions where no alias starts faster than the trie's branches
+    # (the two-character keys join the guard whole)
+    return re.compile(guarded_trie_regex(index, width=3)), index
 
 
 def _quote_free_view(text: str) -> tuple[str, list[int]]:

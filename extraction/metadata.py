@@ -372,14 +372,15 @@ def _is_name_line(text: str) -> bool:
     return 2 <= len(text) <= 40 and not any(c in text for c in "。，,；;:：")
 
 
-def covered_year(text: str, title: str | None, date: str | None) -> int | None:
+def covered_year(text: str, lines: list[Line], title: str | None, date: str | None) -> int | None:
     """The year the report is about: the title's year, else the opening's, else the signature year.
 
     The opening is read from the first paragraph on, then from the page's top: a reposting site's
     headline or menu above it may name another year ([…发布2018年度…报告] over 2016年,…).
     A notice, plan or page about one covers no year: its year is the year it was issued.
+    `lines` are the text's `lines_of`, split once per report.
     """
-    body = body_text(text)
+    body = body_text(text, lines)
     title = title or report_kind.glued_title(body)
     if title:
         match = YEAR_RE.search(title)
@@ -395,16 +396,16 @@ def covered_year(text: str, title: str | None, date: str | None) -> int | None:
         return year
     if date:
         return int(date[:4])
-    if doc_type(title, text) != report_kind.REPORT:
-        posted = page_date(lines_of(text))  # the page's date row, when nothing else dates it
+    if doc_type(title, text, lines) != report_kind.REPORT:
+        posted = page_date(lines)  # the page's date row, when nothing else dates it
         dated = posted is not None and report_kind.dated_by_page(body[:OPENING_CHARS], posted[:4])
         return report_kind.issue_year(text) or (int(posted[:4]) if posted and dated else None)
     return None
 
 
-def _news_headline(text: str) -> bool:
+def _news_headline(lines: list[Line]) -> bool:
     """The text's first line of its own (past the page's furniture) is a news headline, not a title."""
-    lines = lines_of(text)[:HEADER_LINES]
+    lines = lines[:HEADER_LINES]
     furniture = {line.start for line in page_furniture(lines)}
     first = next((line for line in lines if line.text.strip() and line.start not in furniture), None)
     if first is None or is_body_line(first.text):
@@ -413,9 +414,9 @@ def _news_headline(text: str) -> bool:
     return "关于" not in words and not words.endswith(TITLE_WORDS) and report_kind.is_news_headline(words)
 
 
-def body_text(text: str) -> str:
-    """The text from its first paragraph on: page furniture and a headline above it dropped."""
-    for line in lines_of(text)[:HEADER_LINES]:
+def body_text(text: str, lines: list[Line]) -> str:
+    """The text from its first paragraph on (`lines` are its `lines_of`): page furniture and a headline above it dropped."""
+    for line in lines[:HEADER_LINES]:
         if is_body_line(line.text):
             return text[line.start:]
     return text
@@ -438,8 +439,9 @@ def is_plan_title(title: str) -> bool:
     return title_core(title).endswith(PLAN_TITLE_ENDS + POINTS_TITLE_ENDS)
 
 
-def doc_type(title: str | None, text: str) -> str:
-    """年度报告, 实施方案/实施细则, 通知, 工作要点 or 其他, from the title, else from the body's self-description."""
+def doc_type(title: str | None, text: str, lines: list[Line]) -> str:
+    """年度报告, 实施方案/实施细则, 通知, 工作要点 or 其他, from the title, else from the body's self-description
+    (`lines` are the text's `lines_of`)."""
     if title:
         title = title_core(title)
         if "解读" in title or title.startswith("图解"):  # explains a document: not the document itself
@@ -454,10 +456,10 @@ def doc_type(title: str | None, text: str) -> str:
             return "工作要点"
         if title.endswith(("报告", "总结", "情况", "汇报")):
             return "年度报告"
-    body = body_text(text)[:OPENING_CHARS]
+    body = body_text(text, lines)[:OPENING_CHARS]
     glued = None if title else report_kind.glued_title(body)
     if glued:  # a title on the first paragraph's line decides as a title does
-        return doc_type(glued, "")
+        return doc_type(glued, "", [])
     opening = text[:OPENING_CHARS] + "\n" + body  # the page's top, and the body under a long menu
     if COVER_LETTER_RE.search(opening):  # 现将《…》印发给你们: the notice that forwards a plan
         return "通知"
@@ -467,7 +469,7 @@ def doc_type(title: str | None, text: str) -> str:
         return "工作要点"
     if REPORT_SELF.search(text):
         return "年度报告"
-    if title is None and _news_headline(text):  # 鄞州区全面推进…执法 / 今年以来,…: a news item, not a report
+    if title is None and _news_headline(lines):  # 鄞州区全面推进…执法 / 今年以来,…: a news item, not a report
         return "其他"
     kind = report_kind.untitled_kind(title, body, opening)
     if kind:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
 from typing import TypeVar
 
 from fazhi.extraction import metadata as meta_rules
@@ -58,7 +59,7 @@ from fazhi.extraction.regions import (
 )
 from fazhi.extraction.relations import build_relations
 from fazhi.extraction.self_words import self_reference_hits
-from fazhi.extraction.structure import parse_sections, sentences_with_sections
+from fazhi.extraction.structure import Sentence, parse_sections, sentences_with_sections
 from fazhi.extraction.zones import Place, Zone, find_zones, zone_agencies, zone_issuer
 from fazhi.model import Agency, Extraction, Law, Measure, Region
 
@@ -275,12 +276,14 @@ def _opening_end(doc: Document) -> int | None:
     """Where the opening's second sentence ends, not counting header lines (文号, addressee, title)
     nor the page's furniture (a site banner, a breadcrumb, a 发布时间/来源/浏览次数 row)."""
     furniture = [(line.start, line.end) for line in meta_rules.page_furniture(doc.lines)]
-    body = [s for s in doc.sentences if s.end - s.start >= OPENING_MIN_SENTENCE
-            and not any(start <= s.start < end for start, end in furniture)]
+    def in_body(s: Sentence) -> bool:
+        return s.end - s.start >= OPENING_MIN_SENTENCE and not any(start <= s.start < end for start, end in furniture)
+    # (index, sentence) of the first few body sentences: stop there rather than filter a long report's every one
+    body = list(islice(((i, s) for i, s in enumerate(doc.sentences) if in_body(s)), OPENING_MAX_SENTENCES))
     if not body:
         return doc.sentences[-1].end if doc.sentences else None
-    end = body[min(1, len(body) - 1)].end
-    last = doc.sentences.index(body[min(OPENING_MAX_SENTENCES, len(body)) - 1]) + 1  # and the short one after it
+    end = body[min(1, len(body) - 1)][1].end
+    last = body[-1][0] + 1  # and the short one after it
     follows = next((s for s in doc.sentences[:last + 1] if REPORT_FOLLOWS_RE.search(doc.text, s.start, s.end)), None)
     return max(end, follows.end) if follows else end
 
