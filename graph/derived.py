@@ -371,10 +371,16 @@ class PairCounts:
             self._compact()
 
     def _compact(self) -> None:
-        """Sum the counts of equal pairs and drop the pairs that sum to zero."""
-        codes, counts = np.concatenate(self._codes), np.concatenate(self._counts)
+        """Sum the counts of equal pairs and drop the pairs that sum to zero. The parts and the unsorted arrays
+        go as soon as their sorted copies exist: at the end of a 50,000-report load this sorts ~6 M pairs,
+        ~50 MB an array, and holding every intermediate at once was ~7 arrays at the writer's fullest."""
+        codes = np.concatenate(self._codes)
+        self._codes = []
         order = np.argsort(codes, kind="stable")
-        codes, counts = codes[order], counts[order]
+        codes = codes[order]
+        counts = np.concatenate(self._counts)[order]
+        self._counts = []
+        del order
         starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1]))) if len(codes) else codes
         codes, counts = codes[starts], np.add.reduceat(counts, starts) if len(starts) else counts
         kept = counts != 0
