@@ -98,7 +98,9 @@ def worker_context() -> BaseContext:
     from a writer that had just bulk-loaded 50,000 reports grew to 1.36 GB PSS, ~10x a worker's
     own size (docs/BENCHMARKS.md, run 12). A fork of a process whose database threads are running
     is also unsafe in itself. The server costs one small process; workers fork from it with the
-    extractor's modules already imported.
+    extractor's modules already imported. As with every start method but fork, a script that calls
+    ingest() with workers > 1 runs its top level again in each worker unless it has the usual
+    `if __name__ == "__main__":` guard (the `fazhi` command, pytest and Streamlit have it).
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")

@@ -331,7 +331,7 @@ class LadybugStore:
         self._bulk_open = False
         self._bulk_pending = 0
         self._bulk_touched = derived.Touched()
-        self._bulk_pairs = derived.PairCounts()
+        self._bulk_pairs = derived.BulkPairs()
         self._texts: ReportTexts | None = None  # the texts file (graph/texts.py), opened with the store
         self._connect()
 
@@ -608,7 +608,7 @@ class LadybugStore:
             # cost grows with the store): checkpoint every BULK_CHECKPOINT_REPORTS instead.
             self._conn.execute("CALL auto_checkpoint=false")
             self._bulk_open, self._bulk_pending = True, 0
-            self._bulk_touched, self._bulk_pairs = derived.Touched(), derived.PairCounts()
+            self._bulk_touched, self._bulk_pairs = derived.Touched(), derived.BulkPairs()
         self._transaction(lambda: self._write_rows(rows))
         if self._bulk_open:
             self._bulk_pending += len(rows.nodes.get("Report", {}))
@@ -657,12 +657,14 @@ class LadybugStore:
     def _end_bulk(self) -> None:
         """Make a bulk load durable (copied edges live only in memory until a checkpoint)."""
         if self._bulk_open:
-            pairs, self._bulk_pairs = self._bulk_pairs, derived.PairCounts()
-            self._write_pairs(pairs)
-            del pairs  # ~16 bytes a pair (PairCounts): gone before the settling queries and the last checkpoint
+            pairs, self._bulk_pairs = self._bulk_pairs, derived.BulkPairs()
+            self._write_pairs(pairs.laws)
+            measure_pairs = pairs.measures
+            del pairs  # ~16 bytes a co-citation pair (PairCounts): gone before the settling queries and the last checkpoint
             touched, self._bulk_touched = self._bulk_touched, derived.Touched()
 
             def settle() -> None:
+                derived.apply_measure_pairs(self._rows, measure_pairs)
                 derived.refresh(self._rows, touched)
                 derived.mark_top(self._rows)
                 derived.rebuild_inflow(self._rows)
