@@ -411,7 +411,7 @@ class BulkPairs:
     Co-citations go to PairCounts (millions of pairs). Co-mentions are a few tens of thousands of
     pairs of ~200 measures, so a Counter holds them; applied batch by batch they were nearly half
     of a bulk batch's write (every batch looked up and SET most of the MeasurePair table: 90 of
-    204 s inside write() for 1,000 bench reports, docs/BENCHMARKS.md run 12).
+    204 s inside write() for 1,000 bench reports, docs/BENCHMARKS.md "The bulk writer's memory, session 10").
     """
 
     laws: PairCounts = field(default_factory=PairCounts)
