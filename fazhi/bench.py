@@ -127,9 +127,8 @@ def _embedded_phases(root: Path, corpus: Path, workers: int, quick: bool, increm
     """Bulk ingest; the query library on a read-only handle, as the app opens the store; then
     `incremental` new reports on the default path through a writable handle, as a later `fazhi ingest`
     process would open it. Each phase closes its handle, so no phase runs beside the pool and caches of
-    another (the bulk writer's pool, full of the load's pages, made a query fail for want of pool and
-    the incremental phase's peak its own plus the load's; docs/BENCHMARKS.md "The bulk writer's memory, session 10"). A failed batch is
-    a result, not a crash."""
+    another (the bulk writer's pool, full of the load's pages, made a query fail for want of pool; see
+    docs/BENCHMARKS.md, "The bulk writer's memory, session 10"). A failed batch is a result, not a crash."""
     from fazhi.graph.open import open_store
     from fazhi.graph.store import StoreError
 

@@ -96,8 +96,8 @@ def worker_context() -> BaseContext:
     (the store's caches, the freed memory of a bulk load, the query results of a long-lived
     process). Each page either side then writes becomes the child's own copy, so a worker forked
     from a writer that had just bulk-loaded 50,000 reports grew to 1.36 GB PSS, ~10x a worker's
-    own size (docs/BENCHMARKS.md, "The bulk writer's memory, session 10"). A fork of a process whose database threads are running
-    is also unsafe in itself. The server costs one small process; workers fork from it with the
+    own size (docs/BENCHMARKS.md, "The bulk writer's memory, session 10"). A fork of a process
+    whose database threads are running is also unsafe in itself. The server costs one small process; workers fork from it with the
     extractor's modules already imported. As with every start method but fork, a script that calls
     ingest() with workers > 1 runs its top level again in each worker unless it has the usual
     `if __name__ == "__main__":` guard (the `fazhi` command, pytest and Streamlit have it).

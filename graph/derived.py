@@ -409,9 +409,10 @@ class BulkPairs:
     """The pair tables' deltas of a bulk load, summed in memory and written once when it ends.
 
     Co-citations go to PairCounts (millions of pairs). Co-mentions are a few tens of thousands of
-    pairs of ~200 measures, so a Counter holds them; applied batch by batch they were nearly half
-    of a bulk batch's write (every batch looked up and SET most of the MeasurePair table: 90 of
-    204 s inside write() for 1,000 bench reports, docs/BENCHMARKS.md "The bulk writer's memory, session 10").
+    pairs of ~200 measures, so a Counter holds them; applied batch by batch they were a quarter
+    of a bulk batch's write (every batch looked up and SET most of the MeasurePair table: 51 of
+    205 s inside write() for 2,000 bench reports in batches of 1,000, under load; docs/BENCHMARKS.md,
+    "The bulk writer's memory, session 10").
     """
 
     laws: PairCounts = field(default_factory=PairCounts)
