@@ -152,11 +152,12 @@ def _embedded_phases(root: Path, corpus: Path, workers: int, quick: bool, increm
         store.close()
     if not incremental:
         return
+    new = _new_reports(root, incremental, result)  # before the phase: generating them is no part of an ingest
     with sampled_memory(result, "incremental"):
         try:
             later = open_store("embedded", db=root / "bench.lbdb")
             try:
-                _ingest_incremental(root, later, incremental, result, say)
+                _ingest_incremental(root, later, new, incremental, result, say)
             finally:
                 later.close()
         except StoreError as exc:
@@ -318,18 +319,25 @@ def store_bytes(root: Path, pattern: str = "bench.lbdb*") -> int:
     return sum(p.stat().st_size for p in root.glob(pattern) if p.is_file())
 
 
-def _ingest_incremental(root: Path, store: GraphStore, count: int, result: dict[str, Any], say: Say) -> None:
-    """`count` reports new to the store (corpus indices N .. N+count-1) on `fazhi ingest`'s default,
-    crash-safe path (one transaction per batch, no bulk COPY), then the checks that the derived
-    aggregates followed: the report count from report_counts and graph.derived.check's probe."""
+def _new_reports(root: Path, count: int, result: dict[str, Any]) -> Path:
+    """`count` reports the bulk-loaded corpus does not hold (corpus indices N .. N+count-1), in a folder."""
     from fazhi.benchcorpus import generate
+
+    n, seed = result["reports"], result["seed"]
+    new = root / f"new_{n}_{count}_{seed}"
+    shutil.rmtree(new, ignore_errors=True)
+    return generate(count, new, seed, workers=result["workers"], start=n)
+
+
+def _ingest_incremental(root: Path, store: GraphStore, new: Path, count: int, result: dict[str, Any],
+                        say: Say) -> None:
+    """The `count` new reports in `new` on `fazhi ingest`'s default, crash-safe path (one transaction per
+    batch, no bulk COPY), then the checks that the derived aggregates followed: the report count from
+    report_counts and graph.derived.check's probe."""
     from fazhi.graph.derived import check
     from fazhi.ingest import ingest
 
-    n, seed, workers = result["reports"], result["seed"], result["workers"]
-    new = root / f"new_{n}_{count}_{seed}"
-    shutil.rmtree(new, ignore_errors=True)
-    generate(count, new, seed, workers=workers, start=n)
+    workers = result["workers"]
     before = store_bytes(root)
     started = time.perf_counter()
     summary = ingest([new], store, workers=workers)
