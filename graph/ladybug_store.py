@@ -663,8 +663,13 @@ class LadybugStore:
             del pairs  # ~16 bytes a co-citation pair (PairCounts): gone before the settling queries and the last checkpoint
             touched, self._bulk_touched = self._bulk_touched, derived.Touched()
 
+            # The co-mention pairs get a transaction and a checkpoint of their own: at 50k, written in the
+            # settling transaction, they left the LawInflow recount no room in a 2 GB pool.
+            self._transaction(lambda: derived.apply_measure_pairs(self._rows, measure_pairs))
+            del measure_pairs
+            self._checkpoint()
+
             def settle() -> None:
-                derived.apply_measure_pairs(self._rows, measure_pairs)
                 derived.refresh(self._rows, touched)
                 derived.mark_top(self._rows)
                 derived.rebuild_inflow(self._rows)
