@@ -466,13 +466,18 @@ MEETING_STUDY = "政府常务会议会前学法"
 
 
 def _meeting_study(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
-    matches = list(_MEETING_STUDY_RE.finditer(text))
-    if not matches:
+    hits = [MeasureHit(m.start(), m.end(), MEETING_STUDY, "制度") for m in _MEETING_STUDY_RE.finditer(text)]
+    return _untaken(text, known, hits)
+
+
+def _untaken(text: str, known: list[MeasureHit], hits: list[MeasureHit]) -> list[MeasureHit]:
+    """The hits a rule proposes, less those inside a span an earlier step already took."""
+    if not hits:
         return []
     taken = _taken_by(text, known)
     found: list[MeasureHit] = []
-    for match in matches:
-        _add(found, taken, MeasureHit(match.start(), match.end(), MEETING_STUDY, "制度"))
+    for hit in hits:
+        _add(found, taken, hit)
     return found
 
 
@@ -487,12 +492,8 @@ _CAMPAIGN_STOP_RE = re.compile(r".*(?:成立|设立|组建|调整|建立|的|和
 
 def _group_campaigns(text: str, known: list[MeasureHit], region_spans: Sequence[tuple[int, int]]) -> list[MeasureHit]:
     """The campaign in a group's name, its words after any division or verb before them."""
-    matches = list(_GROUP_CAMPAIGN_RE.finditer(text))
-    if not matches:
-        return []
-    taken = _taken_by(text, known)
-    found: list[MeasureHit] = []
-    for match in matches:
+    hits: list[MeasureHit] = []
+    for match in _GROUP_CAMPAIGN_RE.finditer(text):
         words = _CAMPAIGN_WORD_RE.search(text, max(0, match.start() - 16), match.start())
         if words is None:
             continue
@@ -501,8 +502,8 @@ def _group_campaigns(text: str, known: list[MeasureHit], region_spans: Sequence[
         start = stop.end() if stop else start
         if match.start() - start >= 2:
             name = normal_view(text[start:match.end()])
-            _add(found, taken, MeasureHit(start, match.end(), name, "专项行动"))
-    return found
+            hits.append(MeasureHit(start, match.end(), name, "专项行动"))
+    return _untaken(text, known, hits)
 
 
 # A law's own publicity day, week or month, named after the law: 测绘法宣传日, 无线电管理条例宣传月,
