@@ -120,6 +120,7 @@ class RegionEntry:
 
 # level words a short form may be written with (镇宁自治县 for 镇宁布依族苗族自治县), longest first
 LEVEL_TAILS = ("自治县", "自治州", "自治旗", "县", "州", "旗")
+NAME_TAILS = frozenset("县州旗市区")  # the last character of a short form written as a full name
 
 
 def _autonomous_shorts(name: str, shorts: list[str]) -> list[str]:
@@ -586,13 +587,13 @@ class RegionGazetteer:
 
     def _long_proper_name(self, surface: str) -> bool:
         """A short form of three or more characters of a province or city (内蒙古, 鄂尔多斯), or one that
-        ends in its own level word as a full name does (察右前旗, 石柱县): a proper name the word pairs
-        around it do not split (在|内蒙古, 法治|内蒙古|建设, 察右前旗|人民政府; 在内, 古建, 旗人 are words)."""
+        ends in a level word as a full name does (察右前旗, 石柱县, and a former name, 禄丰县 of today's
+        禄丰市): a proper name the word pairs around it do not split (在|内蒙古, 法治|内蒙古|建设,
+        察右前旗|人民政府, 禄丰县|委; 在内, 古建, 旗人, 县委 are words)."""
         if len(surface) < 3:
             return False
         entries = self._surfaces.get(surface, ())
-        return all(e.level in ("省", "市") or e.name.endswith(surface[-1]) and surface[-1] in LEVEL_TAILS
-                   for e in entries)
+        return all(e.level in ("省", "市") or surface[-1] in NAME_TAILS for e in entries)
 
     def _left_conflict(self, text: str, start: int) -> bool:
         if start == 0:
