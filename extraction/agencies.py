@@ -163,6 +163,22 @@ def _town_organ_name(organ: str, town: str) -> str:
     return TOWN_ORGANS[organ].format(town)
 
 
+def _after_a_word(text: str, match: re.Match[str]) -> bool:
+    """Whether a kind word (镇, 街道) and its party committee stand alone after an ordinary word (健全|街道党工委
+    统一领导机制, 建立|镇党委中心组学法制度), as a reader sees without a list of verbs: the two characters before it
+    are a common word, and with the kind they end no town's name in the country (古城|镇党委: 古城 is
+    a word, 古城镇 a town). Not before a meeting (召开街道党工委(扩大)会议: ANNOTATION's meetings). Only party
+    committees (the caller's test): an office or government after a word is more often a street the table
+    lacks (a new or renamed one) than the report's own."""
+    gazetteer = RegionGazetteer.default()
+    start, kind = match.start(), match.group("kind")
+    if start < 2 or not gazetteer.is_word(text[start - 2:start]):
+        return False
+    if MEETING_AFTER_RE.match(re.sub(r"^[(（][^)）]{1,4}[)）]", "", text[match.end():match.end() + 12])):
+        return False
+    return not any(gazetteer.candidates(text[start - n:start] + kind) for n in range(1, min(start, 4) + 1))
+
+
 PARTY_FULL_ORGANS = ("工作委员会", "委员会")
 # In a township's own report a bare 党委/党工委 is its own committee; not 机关党委 (an internal unit),
 # 各级党委 or 村党委 (others), nor a position (党委书记: POSITION_AFTER_RE drops those).
@@ -781,7 +797,8 @@ class AgencyFinder:
         table knows (that town's 委 is read with its name); a 街道 has a 工委, and 镇委员 is a member."""
         if match.group("organ") != "委":
             before = self.text[match.start() - 1:match.start()]
-            return not before or before in NOT_A_NAME_BEFORE or self.text.endswith(VERBS_BEFORE_A_BODY, 0, match.start())
+            return (not before or before in NOT_A_NAME_BEFORE or self.text.endswith(VERBS_BEFORE_A_BODY, 0, match.start())
+                    or match.group("organ") in ("党委", "党工委") and _after_a_word(self.text, match))
         if match.group("kind") == "街道" or self.text.startswith("员", match.end()):
             return False
         return not any(span.start < match.start() < end for end, span in self.region_spans.items())

@@ -76,6 +76,7 @@ WORDLIKE_STOP_NEXT = frozenset("级域")
 # A county whose one-character stem is a conjunction (和县) is that conjunction after a word.
 CONJUNCTIONS = frozenset("和与及")
 COMMON_WORD_FREQ = 300
+BOTH_SIDES_FREQ = 100  # jieba frequency of a word on each side of a two-character name that splits it
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j"})
 EPONYMS = ("中山大学", "中山装", "中山陵", "中山先生", "三明治", "阿里巴巴", "阿里云")
 STREET_NEXT = ("路", "街", "大道", "大街", "巷")
@@ -120,6 +121,7 @@ class RegionEntry:
 
 # level words a short form may be written with (镇宁自治县 for 镇宁布依族苗族自治县), longest first
 LEVEL_TAILS = ("自治县", "自治州", "自治旗", "县", "州", "旗")
+NAME_TAILS = frozenset("县州旗市区")  # the last character of a short form written as a full name
 
 
 def _autonomous_shorts(name: str, shorts: list[str]) -> list[str]:
@@ -576,7 +578,7 @@ class RegionGazetteer:
             return None  # 领导和县司法局, 省市和县两级: the conjunction before a level character, not 和县
         match = self._pattern.match
         while end > start:
-            if self._right_ok(text, start, end):
+            if self._right_ok(text, start, end) and (after_region or not self._between_words(text, start, end)):
                 return end
             shorter = match(text, start, end - 1)
             if shorter is None:
@@ -586,13 +588,24 @@ class RegionGazetteer:
 
     def _long_proper_name(self, surface: str) -> bool:
         """A short form of three or more characters of a province or city (内蒙古, 鄂尔多斯), or one that
-        ends in its own level word as a full name does (察右前旗, 石柱县): a proper name the word pairs
-        around it do not split (在|内蒙古, 法治|内蒙古|建设, 察右前旗|人民政府; 在内, 古建, 旗人 are words)."""
+        ends in a level word as a full name does (察右前旗, 石柱县, and a former name, 禄丰县 of today's
+        禄丰市): a proper name the word pairs around it do not split (在|内蒙古, 法治|内蒙古|建设,
+        察右前旗|人民政府, 禄丰县|委; 在内, 古建, 旗人, 县委 are words)."""
         if len(surface) < 3:
             return False
         entries = self._surfaces.get(surface, ())
-        return all(e.level in ("省", "市") or e.name.endswith(surface[-1]) and surface[-1] in LEVEL_TAILS
-                   for e in entries)
+        return all(e.level in ("省", "市") or surface[-1] in NAME_TAILS for e in entries)
+
+    def _between_words(self, text: str, start: int, end: int) -> bool:
+        """A two-character name whose first character ends a word and whose last begins one (黄河|南岸 is
+        not 河南, 长江|西岸 not 江西): read across both edges the text is two words, whichever of the
+        three pairs is the most frequent. Both outer pairs must be common words (BOTH_SIDES_FREQ), so a
+        rare chance pair (山东|半岛: 东半) leaves the name alone."""
+        if end - start != 2 or start == 0:
+            return False
+        left = self._pairs.get(text[start - 1:start + 1], 0)
+        right = self._pairs.get(text[end - 1:end + 1], 0)
+        return min(left, right) >= BOTH_SIDES_FREQ
 
     def _left_conflict(self, text: str, start: int) -> bool:
         if start == 0:

@@ -20,6 +20,15 @@ from fazhi.extraction.dictionaries import load_zone_forms
 
 ZONE_ORGANS = {"管理委员会": "{}管理委员会", "管委会": "{}管理委员会",
                "党工委": "中共{}工作委员会", "工作委员会": "中共{}工作委员会", "党委": "中共{}委员会"}
+PARTY_ORGANS = ("党工委", "工作委员会", "党委")
+# the rule-of-law bodies a zone's party organ sets up, as a district's 区委 does (中共X开发区工作委员会全面依法治区
+# 委员会, …法治建设委员会, its office 依法治区办)
+PARTY_BODIES = {
+    **{f"{form}{tail}": f"全面依法治区委员会{office}" for form in ("全面依法治区", "依法治区")
+       for tail, office in (("委员会办公室", "办公室"), ("委员会", ""), ("办", "办公室"), ("委", ""))},
+    "法治建设委员会办公室": "法治建设委员会办公室", "法治建设委员会": "法治建设委员会",
+}
+PARTY_BODY_RE = re.compile("|".join(sorted(PARTY_BODIES, key=len, reverse=True)))
 ORGAN_RE = re.compile("|".join(sorted(ZONE_ORGANS, key=len, reverse=True)).replace("党委", "党委(?!会)"))  # 党委会: a meeting
 # What cannot be part of a zone's own name before its head word (深入推进经济开发区建设, 各开发区)
 # or verbs that take the zone as object (结合经济技术开发区管理委员会…, 支持高新区发展): the name starts after them
@@ -209,6 +218,11 @@ def _own_department(text: str, zone: Zone, hit: AgencyHit) -> AgencyHit:
 def _organ_after(text: str, zone: Zone, hits: list[AgencyHit]) -> AgencyHit | None:
     organ = ORGAN_RE.match(text, zone.end)
     if organ is not None:
+        party_body = PARTY_BODY_RE.match(text, organ.end()) if organ.group(0) in PARTY_ORGANS else None
+        if party_body is not None:  # 高新区党工委全面依法治区委员会: a committee of the zone's party organ
+            body = PARTY_BODIES[party_body.group(0)]
+            name = ZONE_ORGANS[organ.group(0)].format(zone.name) + body
+            return AgencyHit(zone.start, party_body.end(), name, zone.level, zone.region, scoped=zone.scoped)
         return _organ(zone, zone.start, organ.end(), organ.group(0))
     for hit in hits:  # 高新区|综治局: the agency rules read 区综治局 (a district's)
         if zone.end - 1 <= hit.start <= zone.end < hit.end and not hit.generic:

