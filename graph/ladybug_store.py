@@ -51,7 +51,7 @@ from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
 T = TypeVar("T")
 WRITE_BATCH = 2000
-PAIR_COPY_ROWS = 1_000_000  # co-citation pairs COPYed per transaction at the end of a bulk load
+PAIR_COPY_ROWS = 500_000  # co-citation pairs COPYed per transaction (and checkpoint) at the end of a bulk load
 BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at the end of bulk())
 DEFAULT_BUFFER_POOL_MB = 2048  # fixed, whatever the RAM: a laptop's 4 GB budget for a whole ingest (below)
 MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer pool is full" at 128 MB
@@ -237,14 +237,21 @@ def _edge_table(edges: list[dict[str, Any]]):
 
 def _pair_frames(pairs: derived.PairCounts) -> Iterator[Any] | None:
     """LawPair rows (key, law_a, law_b, reports, top=false) as Arrow tables of PAIR_COPY_ROWS, or None when
-    two pairs share a key (derived.pair_key is a 64-bit hash)."""
+    two pairs share a key (derived.pair_key is a 64-bit hash).
+
+    The keys are hashed PAIR_COPY_ROWS pairs at a time into one int64 array: listing every pair's document
+    numbers as Python ints at once held ~330 MB at 4.6 M pairs (50,000 reports) at the moment the pool is
+    fullest, the end of the bulk load."""
     import numpy as np
     import pyarrow as pa
 
     first, second, counts = pairs.totals()
     names = pairs.names
-    keys = np.fromiter((derived.pair_key(names[a], names[b]) for a, b in zip(first.tolist(), second.tolist(),
-                                                                             strict=True)), np.int64, len(first))
+    keys = np.empty(len(first), np.int64)
+    for i in range(0, len(keys), PAIR_COPY_ROWS):
+        part = slice(i, i + PAIR_COPY_ROWS)
+        keys[part] = [derived.pair_key(names[a], names[b])
+                      for a, b in zip(first[part].tolist(), second[part].tolist(), strict=True)]
     if len(np.unique(keys)) != len(keys):
         return None
     name_array = pa.array(names, pa.string())
@@ -324,7 +331,7 @@ class LadybugStore:
         self._bulk_open = False
         self._bulk_pending = 0
         self._bulk_touched = derived.Touched()
-        self._bulk_pairs = derived.PairCounts()
+        self._bulk_pairs = derived.BulkPairs()
         self._texts: ReportTexts | None = None  # the texts file (graph/texts.py), opened with the store
         self._connect()
 
@@ -601,7 +608,7 @@ class LadybugStore:
             # cost grows with the store): checkpoint every BULK_CHECKPOINT_REPORTS instead.
             self._conn.execute("CALL auto_checkpoint=false")
             self._bulk_open, self._bulk_pending = True, 0
-            self._bulk_touched, self._bulk_pairs = derived.Touched(), derived.PairCounts()
+            self._bulk_touched, self._bulk_pairs = derived.Touched(), derived.BulkPairs()
         self._transaction(lambda: self._write_rows(rows))
         if self._bulk_open:
             self._bulk_pending += len(rows.nodes.get("Report", {}))
@@ -650,15 +657,25 @@ class LadybugStore:
     def _end_bulk(self) -> None:
         """Make a bulk load durable (copied edges live only in memory until a checkpoint)."""
         if self._bulk_open:
-            self._write_pairs(self._bulk_pairs)
-            self._bulk_pairs = derived.PairCounts()
+            pairs, self._bulk_pairs = self._bulk_pairs, derived.BulkPairs()
+            self._write_pairs(pairs.laws)
+            measure_pairs = pairs.measures
+            del pairs  # ~16 bytes a co-citation pair (PairCounts): gone before the settling queries and the last checkpoint
+            touched, self._bulk_touched = self._bulk_touched, derived.Touched()
+
+            # The co-mention pairs get a transaction and a checkpoint of their own: at 50k, written in the
+            # settling transaction, they left the LawInflow recount no room in a 2 GB pool.
+            self._transaction(lambda: derived.apply_measure_pairs(self._rows, measure_pairs))
+            del measure_pairs
+            self._checkpoint()
 
             def settle() -> None:
-                derived.refresh(self._rows, self._bulk_touched)
+                derived.refresh(self._rows, touched)
                 derived.mark_top(self._rows)
                 derived.rebuild_inflow(self._rows)
 
             self._transaction(settle)
+            release_freed_memory()  # the settling queries' working memory, before the checkpoint needs its own
             self._checkpoint()
             self._conn.execute("CALL auto_checkpoint=true")
             self._bulk_open = False
@@ -1088,11 +1105,15 @@ class LadybugStore:
         return int(self._rows(cypher, params or {})[0][0])
 
     def close(self) -> None:
+        """Close the file; the memory its pool and caches held goes back to the system (release_freed_memory),
+        not to this process's free lists: a process that goes on after a bulk load (the bench's incremental
+        phase, the app after an import) would otherwise keep the load's high-water mark."""
         self._conn.close()
         self._db.close()
         if self._texts is not None:
             self._texts.close()
             self._texts = None
+        release_freed_memory()
 
     def __enter__(self) -> LadybugStore:
         return self
