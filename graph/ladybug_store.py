@@ -52,6 +52,8 @@ from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 T = TypeVar("T")
 WRITE_BATCH = 2000
 PAIR_COPY_ROWS = 500_000  # co-citation pairs COPYed per transaction (and checkpoint) at the end of a bulk load
+SETTLE_NAMES = 50_000  # at most these stats rows and about SETTLE_EDGES edges read per transaction (and checkpoint)
+SETTLE_EDGES = 200_000  # when a bulk load refreshes every touched name at its end (derived.Touched.pieces)
 BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at the end of bulk())
 DEFAULT_BUFFER_POOL_MB = 2048  # fixed, whatever the RAM: a laptop's 4 GB budget for a whole ingest (below)
 MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer pool is full" at 128 MB
@@ -662,23 +664,31 @@ class LadybugStore:
             measure_pairs = pairs.measures
             del pairs  # ~16 bytes a co-citation pair (PairCounts): gone before the settling queries and the last checkpoint
             touched, self._bulk_touched = self._bulk_touched, derived.Touched()
-
-            # The co-mention pairs get a transaction and a checkpoint of their own: at 50k, written in the
-            # settling transaction, they left the LawInflow recount no room in a 2 GB pool.
-            self._transaction(lambda: derived.apply_measure_pairs(self._rows, measure_pairs))
+            self._transaction(lambda: derived.apply_measure_pairs(self._rows, measure_pairs), visible=False)
             del measure_pairs
             self._checkpoint()
-
-            def settle() -> None:
-                derived.refresh(self._rows, touched)
-                derived.mark_top(self._rows)
-                derived.rebuild_inflow(self._rows)
-
-            self._transaction(settle)
-            release_freed_memory()  # the settling queries' working memory, before the checkpoint needs its own
-            self._checkpoint()
+            self._settle(touched)
             self._conn.execute("CALL auto_checkpoint=true")
             self._bulk_open = False
+
+    def _settle(self, touched: derived.Touched) -> None:
+        """The end-of-bulk aggregates: the touched stats rows, the top co-citation pairs and LawInflow, each in
+        transactions of bounded size with a checkpoint after each.
+
+        Why: with auto-checkpoint off, a committed change stays a dirty page the pool cannot evict until the next
+        checkpoint, and a transaction's own changes stay in memory until it commits. Settled in one transaction
+        after a 50,000-report load (~300,000 stats rows dropped and rewritten, then the LawInflow recount over
+        1.1 M CITES edges), the work needed ~1.5 GB of pool by itself, and a writer whose pool held the load's
+        pages failed in the recount with StoreFull (docs/BENCHMARKS.md, session 11). A bulk load is not atomic
+        anyway (its batches commit one by one); `fazhi derive` repairs aggregates a crash left half-done.
+        """
+        for piece in touched.pieces(self._rows, SETTLE_EDGES, SETTLE_NAMES):
+            self._transaction(lambda piece=piece: derived.refresh(self._rows, piece), visible=False)
+            self._checkpoint()
+        self._transaction(lambda: derived.mark_top(self._rows), visible=False)
+        self._checkpoint()
+        self._transaction(lambda: derived.rebuild_inflow(self._rows), visible=False)
+        self._checkpoint()
 
     def _write_pairs(self, pairs: derived.PairCounts) -> None:
         """A bulk load's co-citation counts (derived.PairCounts): COPYed into an empty LawPair table, PAIR_COPY_ROWS
