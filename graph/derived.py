@@ -292,11 +292,17 @@ class Touched:
             load = 0
             for name in sorted(wanted, key=lambda n: (degree.get(n, 0), n)):
                 if piece and (load + degree.get(name, 0) > edges or len(piece) >= names):
-                    yield Touched(**{kind: set(piece)})
+                    yield _touching(kind, piece)
                     piece, load = [], 0
                 piece.append(name)
                 load += degree.get(name, 0)
-            yield Touched(**{kind: set(piece)})
+            yield _touching(kind, piece)
+
+
+def _touching(kind: str, names: list[str]) -> Touched:
+    piece = Touched()
+    getattr(piece, kind).update(names)
+    return piece
 
 
 _DEGREES = {  # the edges refresh reads per name (Touched.pieces)

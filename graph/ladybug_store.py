@@ -683,7 +683,7 @@ class LadybugStore:
         anyway (its batches commit one by one); `fazhi derive` repairs aggregates a crash left half-done.
         """
         for piece in touched.pieces(self._rows, SETTLE_EDGES, SETTLE_NAMES):
-            self._transaction(lambda piece=piece: derived.refresh(self._rows, piece), visible=False)
+            self._transaction(functools.partial(derived.refresh, self._rows, piece), visible=False)
             self._checkpoint()
         self._transaction(lambda: derived.mark_top(self._rows), visible=False)
         self._checkpoint()
