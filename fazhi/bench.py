@@ -18,11 +18,12 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fazhi.graph.store import GraphStore
 
 Say = Callable[[str], None]
+T = TypeVar("T")
 
 QUICK_REPORTS = 300
 DEFAULT_REPORTS = 10_000
@@ -58,7 +59,7 @@ def run_bench(quick: bool = False, workers: int | None = None, neo4j_uri: str | 
     save = _saver(root / "bench.json", result)
     try:
         corpus = _corpus(root, n, seed, workers, result, say)
-        result.update(measure_extraction(corpus, EXTRACT_SAMPLE if not quick else 60))
+        result.update(_in_own_process(measure_extraction, corpus, EXTRACT_SAMPLE if not quick else 60))
         say(f"extract {result['extract_mb_per_s']:.2f} MB/s, jieba {result['jieba_cut_mb_per_s']:.2f} MB/s")
         save("extraction")
         _embedded_phases(root, corpus, workers, quick, incremental, result, say, save)
@@ -75,6 +76,21 @@ def run_bench(quick: bool = False, workers: int | None = None, neo4j_uri: str | 
         if not keep and not work_dir:
             shutil.rmtree(root, ignore_errors=True)
     return result
+
+
+def _in_own_process(work: Callable[..., T], *args: Any) -> T:
+    """work(*args) in a fresh process (an extraction worker's, fazhi.ingest.worker_context), its result here.
+
+    Why: measuring extraction loads the extractor's dictionaries and jieba's (~130 MB) into the process
+    that runs it, and this process is the writer of the ingest measured next, which `fazhi ingest`'s
+    writer never carries (its workers extract); peak_rss_mb is about that ingest.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    from fazhi.ingest import worker_context
+
+    with ProcessPoolExecutor(1, mp_context=worker_context()) as pool:
+        return pool.submit(work, *args).result()
 
 
 def _started(n: int, workers: int, seed: int) -> dict[str, Any]:
@@ -108,21 +124,24 @@ def _saver(path: Path, result: dict[str, Any]) -> Callable[[str], None]:
 
 def _embedded_phases(root: Path, corpus: Path, workers: int, quick: bool, incremental: int,
                      result: dict[str, Any], say: Say, save: Callable[[str], None]) -> None:
-    """Bulk ingest and the query library on one store handle; then `incremental` new reports on the
-    default path through a fresh handle, as a later `fazhi ingest` process would open the store (the
-    query phase's cached pages are not its business). A failed batch is a result, not a crash."""
+    """Bulk ingest; the query library on a read-only handle, as the app opens the store; then
+    `incremental` new reports on the default path through a writable handle, as a later `fazhi ingest`
+    process would open it. Each phase closes its handle, so no phase runs beside the pool and caches of
+    another (the bulk writer's pool, full of the load's pages, made a query fail for want of pool; see
+    docs/BENCHMARKS.md, "The bulk writer's memory, session 10"). A failed batch is a result, not a crash."""
     from fazhi.graph.open import open_store
     from fazhi.graph.store import StoreError
 
     with sampled_memory(result, "ingest") as sampler:
         progress = _ingest_progress(result, sampler, say, save)
         try:
-            store = _ingest_embedded(root, corpus, workers, result, say, progress)
+            _ingest_embedded(root, corpus, workers, result, say, progress)
         except StoreError as exc:  # in the JSON too: a run that dies after 20 minutes must say why
             result["ingest_error"] = f"{type(exc).__name__}: {str(exc)[:400]}"
             save("ingest failed")
             raise
     save("ingest")
+    store = open_store("embedded", db=root / "bench.lbdb", read_only=True)
     try:
         with sampled_memory(result, "queries"):
             result["query_ms"] = {"embedded": measure_queries(store, QUERY_REPEATS[quick])}
@@ -133,11 +152,12 @@ def _embedded_phases(root: Path, corpus: Path, workers: int, quick: bool, increm
         store.close()
     if not incremental:
         return
+    new = _new_reports(root, incremental, result)  # before the phase: generating them is no part of an ingest
     with sampled_memory(result, "incremental"):
         try:
             later = open_store("embedded", db=root / "bench.lbdb")
             try:
-                _ingest_incremental(root, later, incremental, result, say)
+                _ingest_incremental(root, later, new, incremental, result, say)
             finally:
                 later.close()
         except StoreError as exc:
@@ -261,7 +281,9 @@ def _ingest_progress(result: dict[str, Any], sampler: TreeMemorySampler, say: Sa
 
 
 def _ingest_embedded(root: Path, corpus: Path, workers: int, result: dict, say: Say,
-                     progress: Callable[[str], None] | None = None) -> GraphStore:
+                     progress: Callable[[str], None] | None = None) -> None:
+    """`fazhi ingest --bulk` of the corpus into a new bench.lbdb with the default settings; the store is closed
+    after it (the writer's memory goes with it)."""
     from fazhi.graph.open import open_store
     from fazhi.ingest import ingest
 
@@ -269,10 +291,13 @@ def _ingest_embedded(root: Path, corpus: Path, workers: int, result: dict, say: 
     for path in root.glob("bench.lbdb*"):
         path.unlink()
     store = open_store("embedded", db=db)
-    started = time.perf_counter()
-    summary = ingest([corpus], store, workers=workers, bulk=True, progress=progress)
-    elapsed = time.perf_counter() - started
-    counts = store.counts()
+    try:
+        started = time.perf_counter()
+        summary = ingest([corpus], store, workers=workers, bulk=True, progress=progress)
+        elapsed = time.perf_counter() - started
+        counts = store.counts()
+    finally:
+        store.close()
     edges = sum(v for k, v in counts.items() if k.isupper())
     result.update({
         "ingest_s": round(elapsed, 1),
@@ -286,7 +311,6 @@ def _ingest_embedded(root: Path, corpus: Path, workers: int, result: dict, say: 
         "db_mb": round(store_bytes(root) / 1e6, 1),
     })
     say(f"embedded ingest: {result['ingest_reports_per_s']} reports/s ({elapsed:.0f} s), {edges} edges")
-    return store
 
 
 def store_bytes(root: Path, pattern: str = "bench.lbdb*") -> int:
@@ -295,18 +319,25 @@ def store_bytes(root: Path, pattern: str = "bench.lbdb*") -> int:
     return sum(p.stat().st_size for p in root.glob(pattern) if p.is_file())
 
 
-def _ingest_incremental(root: Path, store: GraphStore, count: int, result: dict[str, Any], say: Say) -> None:
-    """`count` reports new to the store (corpus indices N .. N+count-1) on `fazhi ingest`'s default,
-    crash-safe path (one transaction per batch, no bulk COPY), then the checks that the derived
-    aggregates followed: the report count from report_counts and graph.derived.check's probe."""
+def _new_reports(root: Path, count: int, result: dict[str, Any]) -> Path:
+    """`count` reports the bulk-loaded corpus does not hold (corpus indices N .. N+count-1), in a folder."""
     from fazhi.benchcorpus import generate
+
+    n, seed = result["reports"], result["seed"]
+    new = root / f"new_{n}_{count}_{seed}"
+    shutil.rmtree(new, ignore_errors=True)
+    return generate(count, new, seed, workers=result["workers"], start=n)
+
+
+def _ingest_incremental(root: Path, store: GraphStore, new: Path, count: int, result: dict[str, Any],
+                        say: Say) -> None:
+    """The `count` new reports in `new` on `fazhi ingest`'s default, crash-safe path (one transaction per
+    batch, no bulk COPY), then the checks that the derived aggregates followed: the report count from
+    report_counts and graph.derived.check's probe."""
     from fazhi.graph.derived import check
     from fazhi.ingest import ingest
 
-    n, seed, workers = result["reports"], result["seed"], result["workers"]
-    new = root / f"new_{n}_{count}_{seed}"
-    shutil.rmtree(new, ignore_errors=True)
-    generate(count, new, seed, workers=workers, start=n)
+    workers = result["workers"]
     before = store_bytes(root)
     started = time.perf_counter()
     summary = ingest([new], store, workers=workers)

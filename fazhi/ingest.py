@@ -9,6 +9,7 @@ every write is idempotent (MERGE, or a bulk COPY for reports new to the store).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections import deque
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from fazhi.extraction.pipeline import extract
@@ -76,7 +78,7 @@ def iter_extractions(paths: Iterable[Path], workers: int) -> Iterator[Extraction
         return
     chunks = [names[i : i + CHUNK_FILES] for i in range(0, len(names), CHUNK_FILES)]
     window = workers * IN_FLIGHT_PER_WORKER
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
         pending: deque[Future[list[Extraction | tuple[str, str]]]] = deque()
         for chunk in chunks:
             pending.append(pool.submit(_extract_chunk, chunk))
@@ -84,6 +86,27 @@ def iter_extractions(paths: Iterable[Path], workers: int) -> Iterator[Extraction
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+
+
+def worker_context() -> BaseContext:
+    """Extraction workers start from a small server process that has imported this module, not as
+    forks of the writer.
+
+    Why: a forked worker shares the writer's pages copy-on-write, and the writer's heap is large
+    (the store's caches, the freed memory of a bulk load, the query results of a long-lived
+    process). Each page either side then writes becomes the child's own copy, so a worker forked
+    from a writer that had just bulk-loaded 50,000 reports grew to 1.36 GB PSS, ~10x a worker's
+    own size (docs/BENCHMARKS.md, "The bulk writer's memory, session 10"). A fork of a process
+    whose database threads are running is also unsafe in itself. The server costs one small process; workers fork from it with the
+    extractor's modules already imported. As with every start method but fork, a script that calls
+    ingest() with workers > 1 runs its top level again in each worker unless it has the usual
+    `if __name__ == "__main__":` guard (the `fazhi` command, pytest and Streamlit have it).
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
 
 
 def _extract_chunk(names: list[str]) -> list[Extraction | tuple[str, str]]:

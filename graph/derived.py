@@ -42,7 +42,7 @@ set for a hub document (宪法) touched by every batch would rescan most of the 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -275,9 +275,45 @@ class Touched:
         self.agencies |= other.agencies
         self.mentioned |= other.mentioned
 
+    def pieces(self, run: Runner, edges: int, names: int) -> Iterator[Touched]:
+        """These names in pieces whose refresh reads at most about `edges` edges and `names` names (a name with
+        more edges than that is a piece alone).
+
+        Why: refresh counts distinct reports and agencies per name, and the working memory of that count grows
+        with the edges it reads. Names sorted alone put hubs side by side (at 50,000 reports one chunk of 2,000
+        documents, the 中华人民共和国… titles, held 750,000 of 1.08 M CITES edges) and one such statement
+        outgrew a 768 MB pool by itself."""
+        for kind in ("measures", "laws", "agencies"):
+            wanted = getattr(self, kind)
+            if not wanted:
+                continue
+            degree = {name: count for name, count in run(_DEGREES[kind], {})}
+            piece: list[str] = []
+            load = 0
+            for name in sorted(wanted, key=lambda n: (degree.get(n, 0), n)):
+                if piece and (load + degree.get(name, 0) > edges or len(piece) >= names):
+                    yield _touching(kind, piece)
+                    piece, load = [], 0
+                piece.append(name)
+                load += degree.get(name, 0)
+            yield _touching(kind, piece)
+
+
+def _touching(kind: str, names: list[str]) -> Touched:
+    piece = Touched()
+    getattr(piece, kind).update(names)
+    return piece
+
+
+_DEGREES = {  # the edges refresh reads per name (Touched.pieces)
+    "measures": "MATCH ()-[e:IMPLEMENTS|MENTIONS]->(m:Measure) RETURN m.name, count(e)",
+    "laws": "MATCH (:Report)-[e:CITES]->(l:Law) RETURN l.name, count(e)",
+    "agencies": "MATCH (a:Agency)-[e:IMPLEMENTS]->(:Measure) RETURN a.name, count(e)",
+}
+
 
 def after_write(run: Runner, rows: GraphRows, before: Before, deferred: bool = False,
-                sweep: Sweep | None = None, pairs: PairCounts | None = None,
+                sweep: Sweep | None = None, pairs: BulkPairs | None = None,
                 chunk: int = CHUNK) -> Touched:
     """Bring the aggregates up to date with a write whose CITES and MENTIONS state was `before`.
 
@@ -285,8 +321,8 @@ def after_write(run: Runner, rows: GraphRows, before: Before, deferred: bool = F
     the caller, once at the end: refreshing those stats (hub measures and documents are
     touched by every batch) and marking the top co-citation pairs (a histogram over every
     pair, millions at 50k). `sweep` runs mark_top's updates (default: one statement each).
-    With `pairs` the co-citation deltas are added to it instead of the store (a bulk load
-    writes them once, at its end: PairCounts). `chunk` bounds the rows of one statement (a store
+    With `pairs` the co-citation and co-mention deltas are added to it instead of the store (a bulk
+    load writes them once, at its end: BulkPairs). `chunk` bounds the rows of one statement (a store
     that commits each statement apart, Neo4j, takes larger ones: a commit per 2,000 rows was most
     of its pair writing).
     """
@@ -297,8 +333,8 @@ def after_write(run: Runner, rows: GraphRows, before: Before, deferred: bool = F
             {**_report_links(after_cited), **_based_on(run, before.based, chunk)}), chunk)
     for table, linked in ((LAW_PAIRS, before.cited), (MEASURE_PAIRS, before.mentioned)):
         deltas = _new_pairs(rows, table, linked)
-        if pairs is not None and table is LAW_PAIRS:  # the large table; MeasurePair stays per batch
-            pairs.add(deltas)
+        if pairs is not None:
+            pairs.add(table, deltas)
         else:
             _apply_pairs(run, table, deltas, top=not deferred, sweep=sweep, chunk=chunk)
     # nodes too: a batch may change a measure's kind, a document's category, an agency's level
@@ -371,10 +407,16 @@ class PairCounts:
             self._compact()
 
     def _compact(self) -> None:
-        """Sum the counts of equal pairs and drop the pairs that sum to zero."""
-        codes, counts = np.concatenate(self._codes), np.concatenate(self._counts)
+        """Sum the counts of equal pairs and drop the pairs that sum to zero. The parts and the unsorted arrays
+        go as soon as their sorted copies exist: at the end of a 50,000-report load this sorts ~6 M pairs,
+        ~50 MB an array, and holding every intermediate at once was ~7 arrays at the writer's fullest."""
+        codes = np.concatenate(self._codes)
+        self._codes = []
         order = np.argsort(codes, kind="stable")
-        codes, counts = codes[order], counts[order]
+        codes = codes[order]
+        counts = np.concatenate(self._counts)[order]
+        self._counts = []
+        del order
         starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1]))) if len(codes) else codes
         codes, counts = codes[starts], np.add.reduceat(counts, starts) if len(starts) else counts
         kept = counts != 0
@@ -396,6 +438,32 @@ class PairCounts:
         names = self.names
         return Counter({(names[a], names[b]): int(n) for a, b, n in zip(first.tolist(), second.tolist(),
                                                                           counts.tolist(), strict=True)})
+
+
+@dataclass
+class BulkPairs:
+    """The pair tables' deltas of a bulk load, summed in memory and written once when it ends.
+
+    Co-citations go to PairCounts (millions of pairs). Co-mentions are a few tens of thousands of
+    pairs of ~200 measures, so a Counter holds them; applied batch by batch they were a quarter
+    of a bulk batch's write (every batch looked up and SET most of the MeasurePair table: 51 of
+    205 s inside write() for 2,000 bench reports in batches of 1,000, under load; docs/BENCHMARKS.md,
+    "The bulk writer's memory, session 10").
+    """
+
+    laws: PairCounts = field(default_factory=PairCounts)
+    measures: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def add(self, table: PairTable, deltas: Counter[tuple[str, str]]) -> None:
+        if table is LAW_PAIRS:
+            self.laws.add(deltas)
+        else:
+            self.measures.update(deltas)
+
+
+def apply_measure_pairs(run: Runner, deltas: Counter[tuple[str, str]], chunk: int = CHUNK) -> None:
+    """Add summed co-mention deltas to the store's MeasurePair rows (the end of a bulk load)."""
+    _apply_pairs(run, MEASURE_PAIRS, deltas, chunk=chunk)
 
 
 def apply_pair_deltas(run: Runner, deltas: Counter[tuple[str, str]]) -> None:

@@ -51,7 +51,9 @@ from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 
 T = TypeVar("T")
 WRITE_BATCH = 2000
-PAIR_COPY_ROWS = 1_000_000  # co-citation pairs COPYed per transaction at the end of a bulk load
+PAIR_COPY_ROWS = 500_000  # co-citation pairs COPYed per transaction (and checkpoint) at the end of a bulk load
+SETTLE_NAMES = 50_000  # at most these stats rows and about SETTLE_EDGES edges read per transaction (and checkpoint)
+SETTLE_EDGES = 200_000  # when a bulk load refreshes every touched name at its end (derived.Touched.pieces)
 BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at the end of bulk())
 DEFAULT_BUFFER_POOL_MB = 2048  # fixed, whatever the RAM: a laptop's 4 GB budget for a whole ingest (below)
 MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer pool is full" at 128 MB
@@ -237,14 +239,21 @@ def _edge_table(edges: list[dict[str, Any]]):
 
 def _pair_frames(pairs: derived.PairCounts) -> Iterator[Any] | None:
     """LawPair rows (key, law_a, law_b, reports, top=false) as Arrow tables of PAIR_COPY_ROWS, or None when
-    two pairs share a key (derived.pair_key is a 64-bit hash)."""
+    two pairs share a key (derived.pair_key is a 64-bit hash).
+
+    The keys are hashed PAIR_COPY_ROWS pairs at a time into one int64 array: listing every pair's document
+    numbers as Python ints at once held ~330 MB at 4.6 M pairs (50,000 reports) at the moment the pool is
+    fullest, the end of the bulk load."""
     import numpy as np
     import pyarrow as pa
 
     first, second, counts = pairs.totals()
     names = pairs.names
-    keys = np.fromiter((derived.pair_key(names[a], names[b]) for a, b in zip(first.tolist(), second.tolist(),
-                                                                             strict=True)), np.int64, len(first))
+    keys = np.empty(len(first), np.int64)
+    for i in range(0, len(keys), PAIR_COPY_ROWS):
+        part = slice(i, i + PAIR_COPY_ROWS)
+        keys[part] = [derived.pair_key(names[a], names[b])
+                      for a, b in zip(first[part].tolist(), second[part].tolist(), strict=True)]
     if len(np.unique(keys)) != len(keys):
         return None
     name_array = pa.array(names, pa.string())
@@ -324,7 +333,7 @@ class LadybugStore:
         self._bulk_open = False
         self._bulk_pending = 0
         self._bulk_touched = derived.Touched()
-        self._bulk_pairs = derived.PairCounts()
+        self._bulk_pairs = derived.BulkPairs()
         self._texts: ReportTexts | None = None  # the texts file (graph/texts.py), opened with the store
         self._connect()
 
@@ -601,7 +610,7 @@ class LadybugStore:
             # cost grows with the store): checkpoint every BULK_CHECKPOINT_REPORTS instead.
             self._conn.execute("CALL auto_checkpoint=false")
             self._bulk_open, self._bulk_pending = True, 0
-            self._bulk_touched, self._bulk_pairs = derived.Touched(), derived.PairCounts()
+            self._bulk_touched, self._bulk_pairs = derived.Touched(), derived.BulkPairs()
         self._transaction(lambda: self._write_rows(rows))
         if self._bulk_open:
             self._bulk_pending += len(rows.nodes.get("Report", {}))
@@ -650,18 +659,36 @@ class LadybugStore:
     def _end_bulk(self) -> None:
         """Make a bulk load durable (copied edges live only in memory until a checkpoint)."""
         if self._bulk_open:
-            self._write_pairs(self._bulk_pairs)
-            self._bulk_pairs = derived.PairCounts()
-
-            def settle() -> None:
-                derived.refresh(self._rows, self._bulk_touched)
-                derived.mark_top(self._rows)
-                derived.rebuild_inflow(self._rows)
-
-            self._transaction(settle)
+            pairs, self._bulk_pairs = self._bulk_pairs, derived.BulkPairs()
+            self._write_pairs(pairs.laws)
+            measure_pairs = pairs.measures
+            del pairs  # ~16 bytes a co-citation pair (PairCounts): gone before the settling queries and the last checkpoint
+            touched, self._bulk_touched = self._bulk_touched, derived.Touched()
+            self._transaction(lambda: derived.apply_measure_pairs(self._rows, measure_pairs), visible=False)
+            del measure_pairs
             self._checkpoint()
+            self._settle(touched)
             self._conn.execute("CALL auto_checkpoint=true")
             self._bulk_open = False
+
+    def _settle(self, touched: derived.Touched) -> None:
+        """The end-of-bulk aggregates: the touched stats rows, the top co-citation pairs and LawInflow, each in
+        transactions of bounded size with a checkpoint after each.
+
+        Why: with auto-checkpoint off, a committed change stays a dirty page the pool cannot evict until the next
+        checkpoint, and a transaction's own changes stay in memory until it commits. Settled in one transaction
+        after a 50,000-report load (~300,000 stats rows dropped and rewritten, then the LawInflow recount over
+        1.1 M CITES edges), the work needed ~1.5 GB of pool by itself, and a writer whose pool held the load's
+        pages failed in the recount with StoreFull (docs/BENCHMARKS.md, session 11). A bulk load is not atomic
+        anyway (its batches commit one by one); `fazhi derive` repairs aggregates a crash left half-done.
+        """
+        for piece in touched.pieces(self._rows, SETTLE_EDGES, SETTLE_NAMES):
+            self._transaction(functools.partial(derived.refresh, self._rows, piece), visible=False)
+            self._checkpoint()
+        self._transaction(lambda: derived.mark_top(self._rows), visible=False)
+        self._checkpoint()
+        self._transaction(lambda: derived.rebuild_inflow(self._rows), visible=False)
+        self._checkpoint()
 
     def _write_pairs(self, pairs: derived.PairCounts) -> None:
         """A bulk load's co-citation counts (derived.PairCounts): COPYed into an empty LawPair table, PAIR_COPY_ROWS
@@ -1088,11 +1115,15 @@ class LadybugStore:
         return int(self._rows(cypher, params or {})[0][0])
 
     def close(self) -> None:
+        """Close the file; the memory its pool and caches held goes back to the system (release_freed_memory),
+        not to this process's free lists: a process that goes on after a bulk load (the bench's incremental
+        phase, the app after an import) would otherwise keep the load's high-water mark."""
         self._conn.close()
         self._db.close()
         if self._texts is not None:
             self._texts.close()
             self._texts = None
+        release_freed_memory()
 
     def __enter__(self) -> LadybugStore:
         return self

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fazhi.graph.derived import DERIVED_NODES, TOP_PAIRS
+from fazhi.graph.derived import DERIVED_NODES, TOP_PAIRS, Touched
 from fazhi.graph.ladybug_store import LadybugStore
 from fazhi.graph.store import rows_from_extractions
 from fazhi.graph.transfer import copy_graph
@@ -94,6 +94,32 @@ def test_bulk_ingest_keeps_them_current(tmp_path) -> None:
     with LadybugStore(tmp_path / "bulk.lbdb") as bulk:
         ingest([SAMPLES], bulk, workers=1, bulk=True)
         assert_current(bulk)
+
+
+def test_a_bulk_load_settled_in_small_pieces_keeps_them_current(tmp_path, monkeypatch) -> None:
+    """The end of a bulk load refreshes every touched name in bounded transactions (Touched.pieces): with
+    pieces of one edge and two names the aggregates still equal a recount."""
+    monkeypatch.setattr("fazhi.graph.ladybug_store.SETTLE_EDGES", 1)
+    monkeypatch.setattr("fazhi.graph.ladybug_store.SETTLE_NAMES", 2)
+    with LadybugStore(tmp_path / "bulk.lbdb") as bulk:
+        ingest([SAMPLES], bulk, workers=1, bulk=True)
+        assert_current(bulk)
+
+
+def test_touched_pieces_cover_every_name_once_within_their_budget(store) -> None:
+    ingest([SAMPLES], store, workers=1)
+    names = {label: {n for (n,) in store.query(f"MATCH (n:{label}) RETURN n.name", row_cap=100_000).rows}
+             for label in ("Measure", "Law", "Agency")}
+    touched = Touched(names["Measure"], names["Law"], names["Agency"])
+    degree = dict(store.query("MATCH (:Report)-[e:CITES]->(l:Law) RETURN l.name, count(e)").rows)
+    pieces = list(touched.pieces(store._rows, edges=5, names=7))
+    for kind in ("measures", "laws", "agencies"):
+        parts = [getattr(p, kind) for p in pieces if getattr(p, kind)]
+        assert sorted(n for part in parts for n in part) == sorted(getattr(touched, kind))
+        assert all(len(part) <= 7 for part in parts)
+    law_parts = [p.laws for p in pieces if p.laws]
+    assert len(law_parts) > 1
+    assert all(len(part) == 1 or sum(degree.get(n, 0) for n in part) <= 5 for part in law_parts)
 
 
 def test_bulk_pairs_written_at_the_end_equal_the_batch_by_batch_counts(tmp_path) -> None:
