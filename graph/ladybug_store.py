@@ -978,7 +978,7 @@ class LadybugStore:
 
     def _collect(self, result: ladybug.QueryResult, row_cap: int, deferred: set[str] | None = None) -> QueryResult:
         columns = result.get_column_names()
-        rows: list[list[Any]] = result.get_n(row_cap) if row_cap > 0 else []
+        rows = cast(list[list[Any]], result.get_n(row_cap)) if row_cap > 0 else []
         truncated = result.has_next()
         if not set(result.get_column_data_types()) <= SCALAR_TYPES:  # plain() is ~1 µs a value: only where needed
             rows = [[plain(v, self._report_text) for v in row] for row in rows]
