@@ -26,3 +26,9 @@ def mention_spans(report_id: str, _text: str) -> tuple[list[dict], bool]:
 def measure_surface_forms() -> dict[str, list[str]]:
     """Canonical measure name -> the ways reports write it, from the measure dictionary."""
     return extractor.measure_surface_forms()
+
+
+@st.cache_data(show_spinner=False)
+def dictionary_aliases() -> dict[str, dict[str, str]]:
+    """Label -> {alias: canonical name} of the measure and law dictionaries (no extractor is loaded)."""
+    return extractor.catalogue_aliases()

@@ -1,8 +1,10 @@
 """报告: a reader — the original text with entities highlighted by type, and the facts beside it.
 
-The stored graph keeps one evidence sentence per fact, not every mention, so
-the mentions come from re-running the (deterministic) extractor on the stored
-original text; the result is cached per report id, which is the content hash.
+The stored graph keeps one evidence sentence per fact, not every mention, so the
+highlights are where the text writes the entities the report's facts name
+(app_pages/highlights.py: no extractor to load, which made this the slowest first
+page at 50,000 reports); a toggle re-runs the (deterministic) extractor on the stored
+text for its own mentions, short forms included, cached per report id (the content hash).
 Every fact in the side panel links back here with the sentence's offsets in
 st.query_params, and the reader scrolls to and highlights that sentence.
 """
@@ -17,9 +19,10 @@ import streamlit.components.v1 as components
 
 from fazhi.app_pages import frames
 from fazhi.app_pages.display import LABEL_COLOURS, LABEL_NAMES, report_name
-from fazhi.app_pages.extracted import mention_spans
+from fazhi.app_pages.extracted import dictionary_aliases, mention_spans
 from fazhi.app_pages.filters import filtered_frame
 from fazhi.app_pages.frames import library_frame
+from fazhi.app_pages.highlights import fact_spans, linked_entities, surface_forms
 
 RELATION_NAMES = {
     "ISSUED": "发布", "CITES": "引用", "MENTIONS": "提及", "IMPLEMENTS": "实施", "COOPERATES_WITH": "合作",
@@ -147,10 +150,14 @@ if rows.empty:
     st.stop()
 meta = rows.iloc[0]
 text = meta["text"] or ""
-spans, same = mention_spans(report_id, text)
-if not same:
-    st.warning("重新抽取的结果与入库时不同（抽取规则已更新）；高亮可能与图中的事实略有出入。")
 facts = library_frame("report_facts", report_id=report_id)
+if st.toggle("高亮由抽取器重新标注（含简称；首次较慢）", key="reextract"):
+    spans, same = mention_spans(report_id, text)
+    if not same:
+        st.warning("重新抽取的结果与入库时不同（抽取规则已更新）；高亮可能与图中的事实略有出入。")
+else:
+    ends = facts[["source_label", "source", "target_label", "target"]].itertuples(index=False) if not facts.empty else []
+    spans = fact_spans(text, surface_forms(linked_entities(ends), dictionary_aliases()))
 target = target_span()
 if target and not (0 <= target[0] < target[1] <= len(text)):
     st.warning("链接中的句子位置超出了原文范围。")

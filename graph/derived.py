@@ -29,6 +29,10 @@ far over the 100 ms a page may take. These tables hold the answers instead:
   (measure_a < measure_b), kept by the same deltas as LawPair (measure_cooccurrence reads it:
   a hub measure is mentioned by nearly every report, so counting its co-mentions walks ~10^6
   MENTIONS edges at 50k). A few thousand rows: no `top` flag is needed.
+- ReportFacts {report, region, year, doc_type, level, levels, linked, agencies, measures, ...}: per
+  report, its filter fields, its issuers' levels and its IMPLEMENTS edges as lists (graph/report_facts.py):
+  the region evidence and the report groups read a region's facts and a report's issuer level by key
+  instead of walking hub agencies' edges.
 
 They are derived, never facts: separate tables (labels) with no edges and no `name`/`id`
 key, so exports, evidence, neighbours and paths never see them. Both stores call the same
@@ -49,6 +53,7 @@ from typing import Any
 
 import numpy as np
 
+from fazhi.graph import report_facts
 from fazhi.graph.store import GraphRows, key64
 
 Runner = Callable[[str, dict[str, Any]], list[list[Any]]]
@@ -71,6 +76,7 @@ DERIVED_NODES: dict[str, tuple[str, dict[str, str]]] = {
                         "top": "BOOLEAN"}),
     "MeasurePair": ("key", {"key": "INT64", "measure_a": "STRING", "measure_b": "STRING", "reports": "INT64"}),
     "LawInflow": ("law", {"law": "STRING", "inflow": "DOUBLE", "sources": "INT64"}),
+    report_facts.LABEL: ("report", report_facts.COLUMNS),
 }
 CHUNK = 2000
 TOP_PAIRS = 1000
@@ -193,11 +199,13 @@ def _edge_keys(rows: GraphRows, rel_type: str) -> Iterable[tuple[str, str, str]]
 class Before:
     """What a write must know of the store before it: for each report of the batch with CITES
     (MENTIONS of measures) edges, the documents it already cites (the measures it mentions); for
-    each measure with BASED_ON edges in the batch, its edges per document (LawInflow's shares)."""
+    each measure with BASED_ON edges in the batch, its edges per document (LawInflow's shares); the
+    stored level of each agency of the batch (a changed level changes its reports' ReportFacts rows)."""
 
     cited: dict[str, set[str]]
     mentioned: dict[str, set[str]]
     based: Links = field(default_factory=dict)
+    levels: dict[str, Any] = field(default_factory=dict)
 
 
 def cited_before(run: Runner, rows: GraphRows, inflow: bool = True) -> Before:
@@ -206,7 +214,8 @@ def cited_before(run: Runner, rows: GraphRows, inflow: bool = True) -> Before:
     cited, mentioned = (_linked(run, table, sorted({report for _, _, report in _pair_edges(rows, table)}))
                         for table in (LAW_PAIRS, MEASURE_PAIRS))
     measures = {source for source, _, _ in _based_on_edges(rows)} if inflow else set()
-    return Before(cited, mentioned, _based_on(run, measures))
+    return Before(cited, mentioned, _based_on(run, measures),
+                  report_facts.agency_levels(run, rows.nodes.get("Agency", {}), CHUNK))
 
 
 def _based_on_edges(rows: GraphRows) -> Iterable[tuple[str, str, str]]:
@@ -267,6 +276,7 @@ class Touched:
     laws: set[str] = field(default_factory=set)
     agencies: set[str] = field(default_factory=set)
     mentioned: set[str] = field(default_factory=set)  # a removed report's measures (its MeasurePair counts)
+    reports: set[str] = field(default_factory=set)  # removed reports (their ReportFacts rows)
     based: Links = field(default_factory=dict)  # before a removal: BASED_ON edges of the measures it has some of
 
     def update(self, other: Touched) -> None:
@@ -274,6 +284,7 @@ class Touched:
         self.laws |= other.laws
         self.agencies |= other.agencies
         self.mentioned |= other.mentioned
+        self.reports |= other.reports
 
     def pieces(self, run: Runner, edges: int, names: int) -> Iterator[Touched]:
         """These names in pieces whose refresh reads at most about `edges` edges and `names` names (a name with
@@ -347,6 +358,8 @@ def after_write(run: Runner, rows: GraphRows, before: Before, deferred: bool = F
                      for _, target, _ in edges})
     for ids in _chunks(issued, chunk):  # a report's issuer changes its documents' agency counts
         touched.laws.update(law for (law,) in run(_CITED_BY_ISSUED, {"ids": ids}))
+    # per report, so not deferred: a bulk batch's reports are settled with it
+    report_facts.refresh(run, report_facts.touched_reports(run, rows, before.levels, chunk), rows, chunk)
     if not deferred:
         refresh(run, touched, chunk)
     return touched
@@ -492,6 +505,7 @@ def before_remove(run: Runner, report_id: str) -> Touched:
         mentioned=_linked(run, MEASURE_PAIRS, [report_id])[report_id],
         agencies={name for (name,) in run(_AGENCIES_OF_REPORT, params)},
         based=_based_on(run, {name for (name,) in run(_BASED_ON_OF_REPORT, params)}),
+        reports={report_id},
     )
 
 
@@ -502,6 +516,7 @@ def after_remove(run: Runner, touched: Touched) -> None:
     # touched.laws are the removed report's documents: its share leaves them; its measures' shares change
     _apply_rows(run, _INFLOW.__getitem__, _inflow_rows({"": Counter(touched.laws), **touched.based},
                                                        _based_on(run, touched.based)))
+    report_facts.drop(run, touched.reports, CHUNK)
     refresh(run, touched)
 
 
@@ -585,6 +600,8 @@ def rebuild(run: Runner, sweep: Sweep | None = None, pair_chunk: int | None = No
                          agencies=every.agencies if "AgencyStat" in wanted else set()), chunk)
     if "LawInflow" in wanted:
         _write_inflow(run, chunk)
+    if report_facts.LABEL in wanted:
+        report_facts.rebuild_rows(run, chunk)
     if "MeasurePair" in wanted:  # a few thousand pairs of ~200 measures: one query on either store
         _apply_pairs(run, MEASURE_PAIRS, Counter({(a, b): n for a, b, n in run(MEASURE_PAIRS.statement("all"), {})}),
                      chunk=chunk)

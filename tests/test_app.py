@@ -418,3 +418,38 @@ def test_report_page_pages_the_filtered_reports(app: AppTest, monkeypatch) -> No
         seen += options
     assert len(set(seen)) == 8
     assert at.number_input(key="report-page").max == 3
+
+
+def test_reader_highlights_come_from_the_facts_without_the_extractor(app: AppTest, sample_db: Path,
+                                                                     monkeypatch) -> None:
+    """报告 marks where the text writes the entities its facts name, without re-running the extractor
+    (whose dictionaries made it the slowest first page at 50k); the toggle runs it for its own mentions."""
+    from fazhi import extractor
+    from fazhi.graph.ladybug_store import LadybugStore
+
+    calls: list[str] = []
+    real = extractor.mention_spans
+    monkeypatch.setattr(extractor, "mention_spans", lambda rid, text: (calls.append(rid), real(rid, text))[1])
+    with LadybugStore(sample_db, read_only=True) as store:
+        rid, law = store.query("MATCH (r:Report)-[:CITES]->(l:Law) RETURN r.id, l.name ORDER BY r.id, l.name "
+                               "LIMIT 1").rows[0]
+    app.query_params.update(rid=rid)
+    open_page(app, "app_pages/report.py")
+    reader = app.get("iframe")[0].proto.srcdoc
+    assert f'title="法规: {law}"' in reader  # a cited document is marked where the text writes it
+    assert calls == []
+    app.toggle(key="reextract").set_value(True).run()
+    assert calls == [rid]
+
+
+def test_fact_spans_find_names_and_dictionary_forms() -> None:
+    from fazhi.app_pages.highlights import fact_spans, linked_entities, surface_forms
+
+    text = "某局依据《行政处罚法》推行双随机一公开，再次落实“双随机、一公开”。"
+    entities = linked_entities([("Agency", "某局", "Measure", "双随机、一公开"), ("Report", "r", "Law", "中华人民共和国行政处罚法")])
+    assert entities == {("Agency", "某局"), ("Measure", "双随机、一公开"), ("Law", "中华人民共和国行政处罚法")}
+    forms = surface_forms(entities, {"Law": {"行政处罚法": "中华人民共和国行政处罚法"},
+                                     "Measure": {"双随机一公开": "双随机、一公开", "别的": "别的措施"}})
+    spans = sorted((s["start"], text[s["start"]:s["end"]], s["label"]) for s in fact_spans(text, forms))
+    assert spans == [(0, "某局", "Agency"), (5, "行政处罚法", "Law"), (13, "双随机一公开", "Measure"),
+                     (25, "双随机、一公开", "Measure")]

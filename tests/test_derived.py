@@ -368,3 +368,50 @@ def test_law_inflow_after_a_bulk_load_into_a_store_that_holds_reports(tmp_path) 
         ingest([SAMPLES], bulk, workers=1, bulk=True)
         assert stored_inflow(bulk) == recounted_inflow(bulk)
         assert "中华人民共和国宪法" in stored_inflow(bulk)
+
+
+def report_facts(store, report: str) -> dict:
+    columns = list(DERIVED_NODES["ReportFacts"][1])
+    row = store.query(f"MATCH (f:ReportFacts {{report: $r}}) RETURN {', '.join('f.' + c for c in columns)}",
+                      {"r": report}).rows
+    return dict(zip(columns, row[0], strict=True)) if row else {}
+
+
+def test_report_facts_follow_an_issuers_level_and_later_edges(store) -> None:
+    """ReportFacts (graph/report_facts.py): an issuer's level changed by a later batch changes the lowest
+    level of the reports it issued; a later batch's edges of a stored report join its facts; a fact of an
+    agency the report neither issues nor mentions is kept (the queries filter it by `linked`); remove drops it."""
+    from fazhi.graph.store import GraphRows
+
+    store.write(rows_from_extractions([A, B]))
+    assert report_facts(store, "r1")["levels"] == ["市"]
+    relevel = GraphRows()
+    relevel.add_node("Agency", {"name": "韶关市司法局", "level": "区县", "region": "韶关市"})
+    store.write(relevel)
+    assert report_facts(store, "r1")["level"] == "区县"
+    later = GraphRows()
+    later.add_node("Agency", {"name": "韶关市外局", "level": "市", "region": "韶关市"})
+    later.add_edge("IMPLEMENTS", "Agency", "韶关市外局", "Measure", "法律顾问制度",
+                   {"report_id": "r1", "start_offset": 0, "end_offset": 3, "year": 2022})
+    store.write(later)
+    facts = report_facts(store, "r1")
+    assert ("韶关市外局", "法律顾问制度") in set(zip(facts["agencies"], facts["measures"], strict=True))
+    assert "韶关市外局" not in facts["linked"]
+    assert facts["laws"] == sorted(A.laws[i].name for i in range(3))
+    assert_current(store)
+    rows = [tuple(r) for r in store.query(
+        library_cypher("region_measure_evidence", store), {**EVIDENCE_PARAMS, "region": "韶关市"}).rows]
+    assert "韶关市司法局" in {r[3] for r in rows}
+    assert "韶关市外局" not in {r[3] for r in rows}  # the unlinked agency's fact is not shown
+    store.remove_report("r1")
+    assert report_facts(store, "r1") == {}
+    assert_current(store)
+
+
+EVIDENCE_PARAMS = {"year_from": 0, "year_to": 0, "level": "", "doc_type": "", "skip": 0, "limit": 100}
+
+
+def library_cypher(name: str, store) -> str:
+    from fazhi.queries import library
+
+    return library.get(name).cypher_for(store.dialect)

@@ -58,6 +58,13 @@ class Rows:
         self.implements = rows("MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure) RETURN a.name, a.region, m.name, m.kind, "
                                "e.report_id, e.year")
         self.cites = rows("MATCH (r:Report)-[:CITES]->(l:Law) RETURN r.id, l.name, l.category, l.issuer")
+        self.spans = {("IMPLEMENTS", a, m, rid): (start, end) for a, m, rid, start, end in rows(
+            "MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure) RETURN a.name, m.name, e.report_id, e.start_offset, "
+            "e.end_offset")}
+        self.spans.update({("CITES", rid, law): (start, end) for rid, law, start, end in rows(
+            "MATCH (r:Report)-[e:CITES]->(l:Law) RETURN r.id, l.name, e.start_offset, e.end_offset")})
+        self.texts = {rid: text for rid, text in rows("MATCH (r:Report) RETURN r.id, r.text")}
+        self.kinds = {name: kind for name, kind in rows("MATCH (m:Measure) RETURN m.name, m.kind")}
         self.regions = {name for (name,) in rows("MATCH (g:Region) RETURN g.name")}
 
     def below(self, region: str) -> set[str]:
@@ -203,6 +210,9 @@ def test_region_evidence_pages_add_up_to_a_recount(graph, case: dict) -> None:
     assert sorted((r[0], r[1], r[3], r[4]) for r in measures) == sorted(
         (year, measure, agency, rid) for agency, _, measure, _, rid, year in g.implements if rid in keep)
     assert len(measures) > 7
+    for _, measure, kind, agency, rid, title, evidence, start, end in measures:  # read from ReportFacts
+        assert (start, end) == g.spans[("IMPLEMENTS", agency, measure, rid)]
+        assert (kind, title, evidence) == (g.kinds[measure], g.reports[rid][4], g.texts[rid][start:end])
 
     laws = _pages(store, "region_law_evidence", f, 7)
     assert laws == run(store, "region_law_evidence", f, skip=0, limit=BIG)
@@ -210,6 +220,10 @@ def test_region_evidence_pages_add_up_to_a_recount(graph, case: dict) -> None:
         (g.reports[rid][0], law, agency, rid) for rid, law, _, _ in g.cites if rid in keep
         for agency in ([a for a, _ in g.issuers[rid]] or [""]))
     assert len(laws) > 7
+    categories = {law: category for _, law, category, _ in g.cites}
+    for _, law, category, _, rid, title, evidence, start, end in laws:
+        assert (start, end) == g.spans[("CITES", rid, law)]
+        assert (category, title, evidence) == (categories[law], g.reports[rid][4], g.texts[rid][start:end])
 
 
 def test_a_region_comparison_reads_every_page(graph, monkeypatch) -> None:
