@@ -2797,6 +2797,10 @@ JINYUN = "缙云县人民政府2023年法治政府建设年度报告\n2023年，
     ("县交警大队", "丽水市缙云县公安局交通警察大队"),
     ("共青团缙云县委员会", "共青团丽水市缙云县委员会"),
     ("共青团丽水市委", "共青团丽水市委员会"),  # not the city's party committee
+    ("县文体广电旅游局", "丽水市缙云县文体广电旅游局"),  # not a 旅游局 cut out of it
+    ("县经济商务局", "丽水市缙云县经济商务局"),
+    ("县编委办", "中共丽水市缙云县委机构编制委员会办公室"),
+    ("县禁毒办", "丽水市缙云县禁毒委员会办公室"),
 ])
 def test_the_forms_of_government_bodies_are_read_whole(written: str, name: str) -> None:
     ex = extract(text_document("j.txt", f"{JINYUN}联合{written}开展专项检查。\n"))
