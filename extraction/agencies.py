@@ -20,9 +20,11 @@ from fazhi.data import data_dir
 from fazhi.extraction.dictionaries import (
     load_agency_abbreviations,
     load_agency_generic,
+    load_agency_organs,
     load_agency_suffixes,
     load_national_line_bodies,
     load_official_short_forms,
+    load_party_committee_bodies,
 )
 from fazhi.extraction.regions import RegionEntry, RegionGazetteer, name_prefix, node_name
 from fazhi.extraction.spans import TakenMask
@@ -30,10 +32,13 @@ from fazhi.extraction.wordtrie import chars_at, guarded_trie_regex
 
 # The enforcement teams of the 2018 reform are named by their line: 市场监管综合执法大队, 卫生健康综合行政执法支队
 ENFORCEMENT_HEADS = ("综合行政执法大队", "综合行政执法支队", "综合执法大队", "综合执法支队")
-HEADS = (*ENFORCEMENT_HEADS, "委员会办公室", "委员会", "办公室", "办公厅", "总局", "中心", "大队", "支队", "局", "厅", "委",
-         "部", "办", "署", "所")
+HEADS = (*ENFORCEMENT_HEADS, "委员会办公室", "委员会", "办公室", "办公厅", "总局", "分局", "中心", "总队", "大队", "支队",
+         "局", "厅", "委", "部", "办", "署", "所", "队")
 GENERIC_HEADS = ("主管部门", "行政部门", "部门", "机关")
-SQUAD_HEADS = ("大队", "支队")  # enforcement squads: a county's and each town's
+SQUAD_HEADS = ("总队", "大队", "支队", "队")  # enforcement squads: a county's and each town's
+# 队 alone heads only an enforcement team (镇综合行政执法队, the 2019 乡镇 reform's), never 执法队伍 or a 队员
+TEAM_STEM_END, NOT_A_TEAM_AFTER = "执法", ("伍", "员", "长", "列")
+NOT_A_COMMITTEE_AFTER = ("员", "托", "派")  # 政法委员, 市民委托, 委派: 委 opens the next word
 LEVEL_CHARS = "省市区县州旗盟"  # 旗 and 盟: Inner Mongolia's county and prefecture
 LINE_OPENERS = "\n】《“ \t:"  # what may stand right before a name that opens a title, a signature line or a row value (标题: X)
 ZONE_SHORT_ENDS = ("高新", "经开", "综保", "开发", "新")  # 高新区, 经开区: zones (extraction/zones.py), not divisions
@@ -50,11 +55,10 @@ GOV_ORGANS = {
     "人民代表大会": "人民代表大会", "人大": "人民代表大会",
     "人民医院": "人民医院", "中医院": "中医院", "政协": "政协",
     "行政公署": "行政公署", "行署": "行政公署",  # a 地区's government: 和田地区行政公署, 阿勒泰行署
-    # the mass organisations of every level (群团组织), by their short names: 县妇联, 市总工会, 区工商联
-    "妇联": "妇女联合会", "妇女联合会": "妇女联合会", "总工会": "总工会", "工商联": "工商业联合会",
-    "工商业联合会": "工商业联合会", "残联": "残疾人联合会", "残疾人联合会": "残疾人联合会", "科协": "科学技术协会",
-    "科学技术协会": "科学技术协会",
-}
+}  # more fixed organs (群团组织 县妇联, 市中院, 县人武部…) in data/agency_organs.tsv: see organs()
+# Party organs whose official name is 中共 + region + the organ, not a body of the committee (中共X县纪律检查委员会)
+REGION_PARTY_ORGANS = ("纪律检查委员会", "直属机关工作委员会")
+# The bodies of a party committee with a name for every level; the rest are in data/party_committee_bodies.tsv
 PARTY_SUBS = {
     "全面依法治市委员会办公室": "全面依法治市委员会办公室", "依法治市办": "全面依法治市委员会办公室",
     "全面依法治省委员会办公室": "全面依法治省委员会办公室", "依法治省办": "全面依法治省委员会办公室",
@@ -65,14 +69,21 @@ PARTY_SUBS = {
     # the committee itself (省委全面依法治省委员会, 省委依法治省委员会, 市委依法治市委)
     **{f"{form}{lvl}{tail}": f"全面依法治{lvl}委员会" for lvl in "省市区县"
        for form in ("全面依法治", "依法治") for tail in ("委员会", "委")},
-    "组织部": "组织部", "宣传部": "宣传部", "统战部": "统一战线工作部", "政法委": "政法委员会",
-    "编办": "机构编制委员会办公室", "机构编制委员会办公室": "机构编制委员会办公室",
-    "机构编制委员会": "机构编制委员会", "编委": "机构编制委员会", "网信办": "网络安全和信息化委员会办公室", "党校": "党校",
-    "办公室": "办公室", "办公厅": "办公厅", "巡察办": "巡察工作领导小组办公室",
-    "讲师团": "讲师团", "政法委员会": "政法委员会", "社会工作部": "社会工作部",  # 社会工作部: since the 2023 reform
-    # 辽宁's name for the committee (市委法治建设委员会) and its office
-    "法治建设委员会办公室": "法治建设委员会办公室", "法治建设委员会": "法治建设委员会",
 }
+
+
+@lru_cache(maxsize=1)
+def organs() -> dict[str, str]:
+    """GOV_ORGANS and the fixed organs of data/agency_organs.tsv: written form -> canonical organ name."""
+    return {**load_agency_organs(), **GOV_ORGANS}
+
+
+@lru_cache(maxsize=1)
+def party_subs() -> dict[str, str]:
+    """The bodies written after 省委/市委/县委 (data/party_committee_bodies.tsv and PARTY_SUBS) -> their names."""
+    return {**load_party_committee_bodies(), **PARTY_SUBS}
+
+
 # Short forms of central bodies in ministries' reports (中央办公厅、国务院办公厅印发…, 配合中央编办开展…): never a
 # local body, and 中央编办 is not some region's 编办, 中央组织部 no 组织部 (their official names: 中共中央办公厅,
 # 中央机构编制委员会办公室, 中央网络安全和信息化委员会办公室, 中央政法委员会, 中共中央组织部…; 国务院审改办 until the
@@ -103,10 +114,20 @@ _NO_PREFIX = "[省市区县州镇乡级高]"
 BARE_ORGANS_RE = re.compile(
     rf"(政(?<!{_NO_PREFIX}政)协|人(?<!{_NO_PREFIX}人)(?:大常委会|大|民法院|民检察院))"
     r"(?!代表|委员|会议|工作|主席|常委|监督|法律监督|民主监督|依法监督)")
-# 自治区人大常委会、政府、政协、高级法院、检察院: the region written once before a list of its organs
-SHARED_PREFIX_ITEM_RE = re.compile("、(" + "|".join(sorted((w for w in GOV_ORGANS if "办" not in w), key=len,
-                                                          reverse=True)) + ")")
-ORGAN_CORES = frozenset(GOV_ORGANS.values())
+
+
+@lru_cache(maxsize=1)
+def _shared_prefix_cores() -> frozenset[str]:
+    """The organs whose name is the region and the organ (not 中共X纪律检查委员会), so a list after one shares it."""
+    return frozenset(core for core in organs().values() if core not in REGION_PARTY_ORGANS)
+
+
+@lru_cache(maxsize=1)
+def _shared_prefix_item_re() -> re.Pattern[str]:
+    """、政协 after 自治区人大常委会: the region written once before a list of its organs."""
+    return re.compile("、(" + "|".join(sorted((w for w in organs() if "办" not in w), key=len, reverse=True)) + ")")
+
+
 # 法院, 检察院 written alone as an item or object (政法委、法院、检察院; 邀请法院参与): a court, the
 # generic 人民法院 (ANNOTATION.md); after other characters it ends a name read elsewhere (海事法院).
 # The look-behind comes after the first character so that the pattern starts with a literal.
@@ -153,7 +174,9 @@ TOWN_ORGANS = {"人民政府": "{}人民政府", "政府": "{}人民政府", "�
                "工作委员会": "中共{}工作委员会", "委员会": "中共{}委员会",  # these two only after 中共
                "人大工委": "{}人大工作委员会", "人大工作委员会": "{}人大工作委员会",  # a 街道's congress office
                "人大": "{}人民代表大会",  # 镇人大: a 乡镇's people's congress
-               "委": "中共{}委员会"}  # 镇委宣讲团: the town's party committee
+               "委": "中共{}委员会",  # 镇委宣讲团: the town's party committee
+               "纪委": "中共{}纪律检查委员会", "派出所": "{}派出所",  # the town's discipline committee, police station
+               "综合行政执法队": "{}综合行政执法队", "综合执法队": "{}综合执法队"}  # the 2019 乡镇 enforcement teams
 
 
 def _town_organ_name(organ: str, town: str) -> str:
@@ -244,11 +267,17 @@ CENTRAL_OFFICES_RE = re.compile(r"(中办)[、和及与]?(国办)")
 # 中央 alone where it acts or asks (按照中央要求, 中央关于…的决策部署, 中央和省《…》): the party centre;
 # not in a list of levels (依托中央、省、市信用平台), where it names a tier of government.
 CENTRAL_ALONE_RE = re.compile(r"中(?<![党共]中)央(?=关于|要求|和省|和国务院|、国务院|的?决策部署|精神|有关要求|《)")
-# 自治区党委依法治区办, 自治区党委组织部: the committee's bodies are written after it as after 市委 (PARTY_SUBS)
-AUTONOMOUS_PARTY_RE = re.compile(r"自治区党委(?![员书副])(?P<sub>"
-                                 + "|".join(sorted(map(re.escape, PARTY_SUBS), key=len, reverse=True)) + ")?")
+
+
+@lru_cache(maxsize=1)
+def _autonomous_party_re() -> re.Pattern[str]:
+    """自治区党委依法治区办, 自治区党委组织部: the committee's bodies are written after it as after 市委."""
+    return re.compile(r"自治区党委(?![员书副])(?P<sub>" + _alternation(party_subs()) + ")?")
+
+
 # 团县委, 团市委: the Communist Youth League committee of that level (ANNOTATION.md: 团区委 → 共青团X区委员会)
 YOUTH_LEAGUE_RE = re.compile(r"团(?P<lvl>[省市区县州旗])委(?!员)")
+YOUTH_LEAGUE_FULL_AFTER_RE = re.compile(r"委员会|委(?!员)")  # 共青团泰顺县委员会, 共青团温州市委: its full name
 # 中央 listed with party committees (贯彻中央、省委、市委决策部署) is the party centre. In both 中央
 # patterns the look-behind comes after 中 so that the pattern starts with a literal, which sre finds by
 # a fast skip (with a leading look-behind it entered the pattern at every position: 0.34 ms per report).
@@ -420,13 +449,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         _after_optional_level("stem", load_stems())
         + rf"(?P<head>{_alternation(GENERIC_HEADS)}|{_alternation(HEADS)})"
     )
-    organs = re.compile(_after_optional_level("organ", GOV_ORGANS))
+    organ_words = re.compile(_after_optional_level("organ", organs()))
     # not inside 依法治区委员会 (a commission's name) or 纪委委员 (a position)
     # (?<!治.) after the level char, not (?<!治) before it: a pattern that starts with a character
     # class lets sre skip in C to the next 省/市/区/县/州 (a leading look-behind cost 4x the scan)
-    party = re.compile(rf"(?P<lvl>[{LEVEL_CHARS}])(?<!治.)委(?!员)(?P<sub>{_alternation(PARTY_SUBS)})?")
+    party = re.compile(rf"(?P<lvl>[{LEVEL_CHARS}])(?<!治.)委(?!员)(?P<sub>{_alternation(party_subs())})?")
     national = re.compile(_alternation(NATIONAL))
-    return functional, organs, party, national
+    return functional, organ_words, party, national
 
 
 def name_spans(text: str) -> list[tuple[int, int]]:
@@ -481,6 +510,8 @@ def qualified(qualifier: str | None, core: str) -> str:
         return core
     if core.startswith(PARTY_COMMITTEE_BODIES):
         return f"中共{qualifier}委{core}"
+    if core.startswith(REGION_PARTY_ORGANS):
+        return f"中共{qualifier}{core}"
     return qualifier + core
 
 
@@ -586,9 +617,12 @@ class AgencyFinder:
                 self._keep(hits, taken, AgencyHit(match.start(group), match.end(group), name, "国家", None))
         for match in YOUTH_LEAGUE_RE.finditer(self.text):
             self._keep(hits, taken, self._youth_league(match))
+        if "共青团" in self.text:
+            for hit in self._youth_league_full():
+                self._keep(hits, taken, hit)
         for match in party.finditer(self.text):
             self._keep(hits, taken, self._party(match))
-        for match in AUTONOMOUS_PARTY_RE.finditer(self.text):
+        for match in _autonomous_party_re().finditer(self.text):
             self._keep(hits, taken, self._autonomous_party(match))
         for hit in self._prefecture_organs():
             self._keep(hits, taken, hit)
@@ -729,11 +763,11 @@ class AgencyFinder:
         too: the prefix is written once for the list, so they are not the generic 政协, 人民检察院."""
         out = []
         for hit in hits:
-            if hit.scoped or hit.core not in ORGAN_CORES or not hit.name.endswith(hit.core):
+            if hit.scoped or hit.core not in _shared_prefix_cores() or not hit.name.endswith(hit.core):
                 continue
             qualifier, pos = hit.name[:-len(hit.core)], hit.end
-            while (item := SHARED_PREFIX_ITEM_RE.match(self.text, pos)) is not None:
-                organ = GOV_ORGANS[item.group(1)]
+            while (item := _shared_prefix_item_re().match(self.text, pos)) is not None:
+                organ = organs()[item.group(1)]
                 name = f"中国人民政治协商会议{qualifier}委员会" if organ == "政协" else qualifier + organ
                 out.append(AgencyHit(item.start(1), item.end(1), name, hit.level, hit.region))
                 pos = item.end()
@@ -981,8 +1015,11 @@ class AgencyFinder:
             return None  # 街道中心工作: the central task, not a 中心
         if match.group("head") == "部" and self.text.startswith(("署", "分"), match.end()):
             return None  # 组织|部署, 执法|部分: 部 opens the next word
-        if match.group("head") == "委" and self.text.startswith("员", match.end()):
+        if match.group("head") == "委" and self.text.startswith(NOT_A_COMMITTEE_AFTER, match.end()):
             return None  # 政法委员, 纪委委员: a position, not 政法委员会
+        if match.group("head") == "队" and (not match.group("stem").endswith(TEAM_STEM_END)
+                                           or self.text.startswith(NOT_A_TEAM_AFTER, match.end())):
+            return None  # 执法队伍, 消防队员: no team named
         if match.group("head") == "办" and OFFICE_VERB_RE.match(self.text, match.end()):
             return None  # 政务服务办件, 市场监管办理: 办 is the verb, not an office's 办
         if match.group("head") in GENERIC_HEADS:
@@ -998,6 +1035,8 @@ class AgencyFinder:
             return AgencyHit(match.start(), match.end(), core, "国家", None)
         if prefix.level == "国家":
             return AgencyHit(prefix.start, match.end(), "国家" + core, "国家", None)
+        if not prefix.explicit and match.group("head") == "分局":
+            return None  # 税务分局 alone: a branch of a bureau the text does not name
         if not prefix.explicit and match.group("head") in NATIONAL_HEADS:  # 税务总局, 审计署: only national
             return AgencyHit(prefix.start, match.end(), NATIONAL_HEADS[match.group("head")] + core, "国家", None)
         if not prefix.explicit:
@@ -1065,7 +1104,8 @@ class AgencyFinder:
     def _organ(self, match: re.Match[str]) -> AgencyHit | None:
         if not match.group("lvl") and match.start() not in self.region_spans:
             return None  # no region or level char: generic (most organ matches; cheaper than _prefix)
-        if GOV_ORGANS[match.group("organ")] == "行政公署" and match.start() not in self.region_spans \
+        organ = organs()[match.group("organ")]
+        if organ == "行政公署" and match.start() not in self.region_spans \
                 and match.start() + 1 not in self.region_spans:
             return None  # a 地区's 行署 follows the 地区's name, never a bare level char (区行政公署)
         prefix = self._prefix(match)
@@ -1074,16 +1114,17 @@ class AgencyFinder:
         if not prefix.qualifier:  # 省政府 in a text that never names the province: as written
             return AgencyHit(prefix.start, match.end(), self.text[prefix.start:match.end()], prefix.level, None,
                              scoped=True)
-        organ = GOV_ORGANS[match.group("organ")]
         if match.group("organ").endswith("办") and OFFICE_VERB_RE.match(self.text, match.end()):
             return None  # 到政府办事, 提高政府办事效率: 办 is the verb
+        if match.group("organ").endswith("委") and self.text.startswith(NOT_A_COMMITTEE_AFTER, match.end()):
+            return None  # 市民委托, 县纪委委员: 委 opens the next word
         if organ == "中级人民法院" and prefix.level == "区县":
             return None
         if organ == "政协":  # the region sits inside the official name
             return AgencyHit(prefix.start, match.end(), f"中国人民政治协商会议{prefix.qualifier}委员会",
                              prefix.level, prefix.region,
                              scoped=prefix.scoped)
-        return AgencyHit(prefix.start, match.end(), prefix.qualifier + organ, prefix.level, prefix.region,
+        return AgencyHit(prefix.start, match.end(), qualified(prefix.qualifier, organ), prefix.level, prefix.region,
                          scoped=prefix.scoped, core=organ)
 
     def _named_body(self, end: int, span: RegionSpan) -> AgencyHit | None:
@@ -1132,6 +1173,18 @@ class AgencyFinder:
         name = f"共青团{qualifier}委员会" if qualifier else match.group(0)
         return AgencyHit(match.start(), match.end(), name, level, node, scoped=qualifier is None)
 
+    def _youth_league_full(self) -> list[AgencyHit]:
+        """共青团泰顺县委员会, 共青团温州市委: the league's committee named with its region, before the region's
+        own 市委 is read (共青团X市委 is not 中共X市委员会)."""
+        out = []
+        for end, span in self.region_spans.items():
+            start = self._chain_start(span.start)
+            after = YOUTH_LEAGUE_FULL_AFTER_RE.match(self.text, end)
+            if after is None or span.node is None or not self.text.startswith("共青团", start - 3):
+                continue
+            out.append(AgencyHit(start - 3, after.end(), f"共青团{span.prefix}委员会", span.level, span.node))
+        return out
+
     def _prefecture_organs(self) -> list[AgencyHit]:
         """地委, 行署 (a 地区's party committee and administration) and an autonomous region's 区党委, named
         through the report's 地区 or autonomous region when the text fixes it, else as written."""
@@ -1159,7 +1212,7 @@ class AgencyFinder:
     def _autonomous_party(self, match: re.Match[str]) -> AgencyHit:
         """自治区党委 (an autonomous region writes 党委 where a province writes 省委): its committee, or the
         committee's body written after it (自治区党委依法治区办 → 中共X自治区委全面依法治区委员会办公室)."""
-        sub = PARTY_SUBS[match.group("sub")] if match.group("sub") else None
+        sub = party_subs()[match.group("sub")] if match.group("sub") else None
         region = self.region_spans.get(match.start() + len("自治区"))  # 广西壮族自治区党委
         province = self.context.province
         if region is not None and region.node is not None:
@@ -1175,17 +1228,21 @@ class AgencyFinder:
         prefix = self._prefix(match)
         if prefix is None:
             return None
-        sub = match.group("sub")
+        sub, end = match.group("sub"), match.end()
+        if sub == "办" and OFFICE_VERB_RE.match(self.text, end):
+            sub, end = None, match.start("sub")  # 县委办理: the committee and a verb, not 县委办
         if not prefix.qualifier:  # 省委, 区委依法治区办: as written, its abbreviation expanded
-            name = match.group("lvl") + "委" + (PARTY_SUBS[sub] if sub else "")
-            return AgencyHit(prefix.start, match.end(), name, prefix.level, None, scoped=True)
-        name = f"中共{prefix.qualifier}委{PARTY_SUBS[sub]}" if sub else f"中共{prefix.qualifier}委员会"
-        return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region,
-                             scoped=prefix.scoped)
+            name = match.group("lvl") + "委" + (party_subs()[sub] if sub else "")
+            return AgencyHit(prefix.start, end, name, prefix.level, None, scoped=True)
+        name = f"中共{prefix.qualifier}委员会" if sub is None else qualified(prefix.qualifier, party_subs()[sub]) \
+            if party_subs()[sub].startswith(REGION_PARTY_ORGANS) else f"中共{prefix.qualifier}委{party_subs()[sub]}"
+        return AgencyHit(prefix.start, end, name, prefix.level, prefix.region, scoped=prefix.scoped)
 
 
-SCOPED_ORGAN_RE = re.compile("(?P<lvl>自治区|[省市区县州旗盟])(?P<organ>" + "|".join(sorted(GOV_ORGANS, key=len, reverse=True))
-                             + ")")
+@lru_cache(maxsize=1)
+def _scoped_organ_re() -> re.Pattern[str]:
+    """An organ's name as written after a bare level char (省政府, 省人民政府)."""
+    return re.compile(f"(?P<lvl>自治区|[{LEVEL_CHARS}])(?P<organ>{_alternation(organs())})")
 
 
 def _one_name_per_scoped_organ(hits: list[AgencyHit]) -> list[AgencyHit]:
@@ -1194,9 +1251,9 @@ def _one_name_per_scoped_organ(hits: list[AgencyHit]) -> list[AgencyHit]:
     first: dict[str, str] = {}
     out = []
     for hit in hits:
-        organ = SCOPED_ORGAN_RE.fullmatch(hit.name) if hit.scoped else None
+        organ = _scoped_organ_re().fullmatch(hit.name) if hit.scoped else None
         if organ is not None:
-            key = organ.group("lvl") + GOV_ORGANS[organ.group("organ")]
+            key = organ.group("lvl") + organs()[organ.group("organ")]
             name = first.setdefault(key, hit.name)
             if name != hit.name:
                 hit = AgencyHit(hit.start, hit.end, name, hit.level, hit.region, hit.generic, hit.bare, hit.scoped,

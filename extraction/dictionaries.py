@@ -167,6 +167,16 @@ def load_official_short_forms() -> frozenset[str]:
     return frozenset(key for _n, (key, _v, note) in _rows(path, 2, 3) if note.startswith(OFFICIAL_TOO_NOTE))
 
 
+def load_agency_organs() -> dict[str, str]:
+    """data/agency_organs.tsv as a fixed organ name written after a region or level char -> its canonical name."""
+    return dict(_pairs(data_dir() / "agency_organs.tsv", 2, None))
+
+
+def load_party_committee_bodies() -> dict[str, str]:
+    """data/party_committee_bodies.tsv as a body written after 省委/市委/县委 -> its name after 中共X委."""
+    return dict(_pairs(data_dir() / "party_committee_bodies.tsv", 2, None))
+
+
 def load_national_line_bodies() -> dict[str, str]:
     """data/national_line_bodies.tsv as a local bureau's functional stem -> its line's national 总局."""
     return dict(_pairs(data_dir() / "national_line_bodies.tsv", 2, None))

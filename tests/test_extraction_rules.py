@@ -2765,3 +2765,61 @@ def test_a_name_split_between_two_words_is_no_region(sentence: str, absent: str 
     regions = names(extract(text_document("w.txt", text)).regions)
     assert absent not in regions
     assert present is None or present in regions
+
+
+# -- the forms of government bodies a reader meets across many reports (data/agency_organs.tsv,
+#    data/party_committee_bodies.tsv, the 2018/2023 reform stems of data/agency_functions.tsv) --------
+
+JINYUN = "缙云县人民政府2023年法治政府建设年度报告\n2023年，丽水市缙云县坚持依法行政。\n"
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("县红十字会", "丽水市缙云县红十字会"),  # 群团组织 after a level char
+    ("县侨联", "丽水市缙云县归国华侨联合会"),
+    ("县社科联", "丽水市缙云县社会科学界联合会"),
+    ("县关工委", "丽水市缙云县关心下一代工作委员会"),
+    ("县人武部", "丽水市缙云县人民武装部"),
+    ("市中院", "丽水市中级人民法院"),
+    ("县纪委", "中共丽水市缙云县纪律检查委员会"),
+    ("县直机关工委", "中共丽水市缙云县直属机关工作委员会"),
+    ("县委机关工委", "中共丽水市缙云县直属机关工作委员会"),  # the same body by either wording
+    ("县委办", "中共丽水市缙云县委办公室"),
+    ("县委政研室", "中共丽水市缙云县委政策研究室"),
+    ("县委金融办", "中共丽水市缙云县委金融委员会办公室"),  # 2023: the party committee's, not the county's 金融办
+    ("市委深改办", "中共丽水市委全面深化改革委员会办公室"),
+    ("县委网络安全和信息化委员会办公室", "中共丽水市缙云县委网络安全和信息化委员会办公室"),
+    ("县国动办", "丽水市缙云县国防动员办公室"),  # 2023: the 人防办 renamed
+    ("县疾控局", "丽水市缙云县疾病预防控制局"),
+    ("市疾控中心", "丽水市疾病预防控制中心"),
+    ("县机关事务服务中心", "丽水市缙云县机关事务服务中心"),
+    ("县公安分局", "丽水市缙云县公安分局"),
+    ("县劳动保障监察大队", "丽水市缙云县劳动保障监察大队"),
+    ("县交警大队", "丽水市缙云县公安局交通警察大队"),
+    ("共青团缙云县委员会", "共青团丽水市缙云县委员会"),
+    ("共青团丽水市委", "共青团丽水市委员会"),  # not the city's party committee
+    ("县文体广电旅游局", "丽水市缙云县文体广电旅游局"),  # not a 旅游局 cut out of it
+    ("县经济商务局", "丽水市缙云县经济商务局"),
+    ("县编委办", "中共丽水市缙云县委机构编制委员会办公室"),
+    ("县禁毒办", "丽水市缙云县禁毒委员会办公室"),
+])
+def test_the_forms_of_government_bodies_are_read_whole(written: str, name: str) -> None:
+    ex = extract(text_document("j.txt", f"{JINYUN}联合{written}开展专项检查。\n"))
+    agency = next((a for a in ex.agencies if written in {m.text for m in a.mentions}), None)
+    assert agency is not None and agency.name == name
+
+
+@pytest.mark.parametrize("sentence", [
+    "受农民委托提起诉讼", "加强综合行政执法队伍建设", "执法队员参加培训", "县委办理群众来信",
+    "税务分局开展检查", "县纪委书记讲话",
+])
+def test_words_around_the_new_heads_name_no_body(sentence: str) -> None:
+    ex = extract(text_document("j.txt", f"{JINYUN}{sentence}。\n"))
+    start = len(JINYUN)
+    mentioned = {m.text for a in ex.agencies for m in a.mentions if m.start >= start}
+    assert mentioned <= {"县委"}  # 县委|办理: the committee, no 县委办
+
+
+def test_a_towns_police_station_and_enforcement_team() -> None:
+    text = f"{JINYUN}壶镇镇派出所、壶镇镇综合行政执法队联合执法。\n"
+    agencies = names(extract(text_document("j.txt", text)).agencies)
+    assert {"丽水市缙云县壶镇镇派出所", "丽水市缙云县壶镇镇综合行政执法队"} <= agencies
