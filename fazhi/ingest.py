@@ -148,7 +148,7 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int | Non
     """
     files = list(iter_files(paths))  # paths only: the texts are read by the workers, chunk by chunk
     store.reserve(len(files))
-    size = batch_reports or (LARGE_BATCH_REPORTS if len(files) >= LARGE_CORPUS else BATCH_REPORTS)
+    size = batch_reports or batch_size(len(files), stored_reports(store))
     summary = IngestSummary()
     batch: list[Extraction] = []
     workers = workers or default_workers()
@@ -169,6 +169,21 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int | Non
                 _flush(store, batch, summary)
         _flush(store, batch, summary)
     return summary
+
+
+def batch_size(files: int, stored: int) -> int:
+    """Reports per batch: LARGE_BATCH_REPORTS once the files or the store reach LARGE_CORPUS.
+
+    Why the store too: each batch's commit has a cost that grows with the store, not the batch (on
+    the embedded store a checkpoint that rewrites the hub relationship groups, ~20 s at 50,000
+    reports). 500 new reports into a 50,000-report store in batches of 200 paid it three times:
+    56% of the ingest was those commits (docs/BENCHMARKS.md, session 11)."""
+    return LARGE_BATCH_REPORTS if max(files, stored) >= LARGE_CORPUS else BATCH_REPORTS
+
+
+def stored_reports(store: GraphStore) -> int:
+    """How many reports the store holds (a node count, cheap on both stores)."""
+    return int(store.query("MATCH (r:Report) RETURN count(r) AS n").rows[0][0])
 
 
 def _flush(store: GraphStore, batch: list[Extraction], summary: IngestSummary) -> None:

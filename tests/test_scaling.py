@@ -103,3 +103,24 @@ def test_cli_bulk_loads_a_fresh_store_and_refuses_a_filled_one(corpus, reference
     assert second.returncode != 0 and "fresh embedded store" in second.stderr, second.stderr[-2000:]
     with LadybugStore(db, read_only=True) as store:
         assert snapshot(store) == reference
+
+
+def test_new_reports_into_a_large_store_go_in_large_batches(corpus, tmp_path, monkeypatch) -> None:
+    """The batch size follows the store as well as the files: each commit's cost grows with the store
+    (fazhi.ingest.batch_size), so a few new reports into a large store are one batch, not several."""
+    files = sorted(corpus.rglob("*.txt"))
+    monkeypatch.setattr("fazhi.ingest.BATCH_REPORTS", 3)
+    monkeypatch.setattr("fazhi.ingest.LARGE_CORPUS", 8)
+    with LadybugStore(tmp_path / "g.lbdb") as store:
+        writes: list[int] = []
+        write = store.write
+        monkeypatch.setattr(store, "write", lambda rows: (writes.append(len(rows.nodes.get("Report", {}))),
+                                                          write(rows))[1])
+        ingest(files[:7], store, workers=1)  # a small store: batches of 3
+        assert writes == [3, 3, 1]
+        writes.clear()
+        ingest(files[7:14], store, workers=1)  # the store now holds 7 < 8: still small batches
+        assert writes == [3, 3, 1]
+        writes.clear()
+        ingest(files[14:21], store, workers=1)  # 14 stored reports >= 8: one batch
+        assert writes == [7]
