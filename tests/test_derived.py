@@ -13,8 +13,8 @@ from fazhi.graph.derived import DERIVED_NODES, TOP_PAIRS
 from fazhi.graph.ladybug_store import LadybugStore
 from fazhi.graph.store import rows_from_extractions
 from fazhi.graph.transfer import copy_graph
-from fazhi.model import Relation
 from fazhi.ingest import ingest
+from fazhi.model import Relation
 from fazhi.reindex import reindex
 from helpers import make_extraction, rounded
 
