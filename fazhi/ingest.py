@@ -31,6 +31,7 @@ LARGE_BATCH_REPORTS = 1000
 LARGE_CORPUS = 5000  # files; from here on batches are LARGE_BATCH_REPORTS
 CHUNK_FILES = 8  # files per pool task: fewer round trips than one file per task
 IN_FLIGHT_PER_WORKER = 4
+READ_AHEAD_FILES = 256  # files extracted ahead while the writer writes a batch (see iter_extractions)
 MAX_DEFAULT_WORKERS = 4  # see default_workers
 
 
@@ -65,19 +66,22 @@ def extract_file(path: str) -> Extraction | tuple[str, str]:
         return (path, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
-def iter_extractions(paths: Iterable[Path], workers: int) -> Iterator[Extraction | tuple[str, str]]:
+def iter_extractions(paths: Iterable[Path], workers: int,
+                     ahead_files: int = 0) -> Iterator[Extraction | tuple[str, str]]:
     """Extractions in file order, from a process pool when workers > 1.
 
-    At most `workers * IN_FLIGHT_PER_WORKER` chunks are submitted ahead of the
-    consumer, so a slow writer never lets finished extractions pile up in memory
-    (Executor.map would submit the whole corpus at once).
+    At most `workers * IN_FLIGHT_PER_WORKER` chunks, or `ahead_files` files if more, are submitted
+    ahead of the consumer, so a slow writer never lets finished extractions pile up in memory
+    (Executor.map would submit the whole corpus at once). The writer blocks in store.write while the
+    pool works only on what was submitted: with 64 files ahead, a Neo4j ingest at 2,000 reports spent
+    80 of its 259 s extracting while nothing was written (docs/BENCHMARKS.md, session 11).
     """
     names = [str(p) for p in paths]
     if workers <= 1 or len(names) < 4:
         yield from map(extract_file, names)
         return
     chunks = [names[i : i + CHUNK_FILES] for i in range(0, len(names), CHUNK_FILES)]
-    window = workers * IN_FLIGHT_PER_WORKER
+    window = max(workers * IN_FLIGHT_PER_WORKER, -(-ahead_files // CHUNK_FILES))
     with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
         pending: deque[Future[list[Extraction | tuple[str, str]]]] = deque()
         for chunk in chunks:
@@ -154,7 +158,7 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int | Non
     workers = workers or default_workers()
     loading: AbstractContextManager[None] = store.bulk() if bulk else nullcontext()
     with loading:
-        for result in iter_extractions(files, workers):
+        for result in iter_extractions(files, workers, ahead_files=min(size, READ_AHEAD_FILES)):
             if isinstance(result, tuple):
                 summary.failed.append(result)
                 if progress:

@@ -53,7 +53,7 @@ from typing import Any
 
 import numpy as np
 
-from fazhi.graph import report_facts
+from fazhi.graph import report_facts, stat_deltas
 from fazhi.graph.store import GraphRows, key64
 
 Runner = Callable[[str, dict[str, Any]], list[list[Any]]]
@@ -128,6 +128,8 @@ _INFLOW = {  # LawInflow rows by document (`key`): the same lookup/add/create/dr
     "add": "UNWIND $rows AS row MATCH (s:LawInflow {law: row.key}) "
            "SET s.inflow = s.inflow + row.f, s.sources = s.sources + row.d",
     "create": "UNWIND $rows AS row CREATE (:LawInflow {law: row.key, inflow: row.f, sources: row.d})",
+    "merge": "UNWIND $rows AS row MERGE (s:LawInflow {law: row.key}) ON CREATE SET s.inflow = row.f, s.sources = row.d "
+             "ON MATCH SET s.inflow = s.inflow + row.f, s.sources = s.sources + row.d",
     "drop": "UNWIND $keys AS k MATCH (s:LawInflow {law: k}) WHERE s.sources <= 0 DELETE s",
 }
 _ALL_INFLOW = (  # per document from every source at once (rebuild): (document, inflow, sources)
@@ -156,6 +158,9 @@ class PairTable:
             "add": f"UNWIND $rows AS row MATCH (p:{self.label} {{key: row.key}}) SET p.reports = p.reports + row.d",
             "create": f"UNWIND $rows AS row CREATE (:{self.label} {{key: row.key, {self.a}: row.a, {self.b}: row.b, "
                       f"reports: row.d{', top: false' if self is LAW_PAIRS else ''}}})",
+            "merge": f"UNWIND $rows AS row MERGE (p:{self.label} {{key: row.key}}) ON CREATE SET p.{self.a} = row.a, "
+                     f"p.{self.b} = row.b, p.reports = row.d{', p.top = false' if self is LAW_PAIRS else ''} "
+                     "ON MATCH SET p.reports = p.reports + row.d",
             "drop": f"UNWIND $keys AS k MATCH (p:{self.label} {{key: k}}) WHERE p.reports <= 0 DELETE p",
             "linked": f"UNWIND $ids AS id MATCH (r:Report {{id: id}})-[:{self.rel}]->(x:{self.target}) RETURN r.id, x.name",
             "all": f"MATCH (x:{self.target})<-[:{self.rel}]-(r:Report)-[:{self.rel}]->(y:{self.target}) "
@@ -206,16 +211,26 @@ class Before:
     mentioned: dict[str, set[str]]
     based: Links = field(default_factory=dict)
     levels: dict[str, Any] = field(default_factory=dict)
+    # a write of new reports only (stat_deltas): its stats rows are added to, not recomputed
+    added: stat_deltas.Existing | None = None
 
 
-def cited_before(run: Runner, rows: GraphRows, inflow: bool = True) -> Before:
+def cited_before(run: Runner, rows: GraphRows, inflow: bool = True, new_reports: set[str] | None = None,
+                 chunk: int = CHUNK) -> Before:
     """The documents and measures each report with such edges in `rows` already links to (before the write);
-    without `inflow` (a bulk load, which recounts LawInflow at its end) not the measures' BASED_ON edges."""
-    cited, mentioned = (_linked(run, table, sorted({report for _, _, report in _pair_edges(rows, table)}))
+    without `inflow` (a bulk load, which recounts LawInflow at its end) not the measures' BASED_ON edges.
+
+    `new_reports` (Neo4j's default path: the reports not stored before the write) lets a write whose
+    edges all belong to them add to the stats rows instead of recomputing them (graph/stat_deltas.py);
+    their links before the write are empty, so they are not read."""
+    added, unstored = None, set()
+    if new_reports is not None and inflow and stat_deltas.only_new(rows, new_reports):
+        added, unstored = stat_deltas.existing(run, rows, chunk), new_reports
+    cited, mentioned = (_linked(run, table, sorted({report for _, _, report in _pair_edges(rows, table)} - unstored))
                         for table in (LAW_PAIRS, MEASURE_PAIRS))
     measures = {source for source, _, _ in _based_on_edges(rows)} if inflow else set()
-    return Before(cited, mentioned, _based_on(run, measures),
-                  report_facts.agency_levels(run, rows.nodes.get("Agency", {}), CHUNK))
+    return Before(cited, mentioned, _based_on(run, measures, chunk),
+                  report_facts.agency_levels(run, rows.nodes.get("Agency", {}), chunk), added)
 
 
 def _based_on_edges(rows: GraphRows) -> Iterable[tuple[str, str, str]]:
@@ -325,7 +340,7 @@ _DEGREES = {  # the edges refresh reads per name (Touched.pieces)
 
 def after_write(run: Runner, rows: GraphRows, before: Before, deferred: bool = False,
                 sweep: Sweep | None = None, pairs: BulkPairs | None = None,
-                chunk: int = CHUNK) -> Touched:
+                chunk: int = CHUNK, merge: bool = False) -> Touched:
     """Bring the aggregates up to date with a write whose CITES and MENTIONS state was `before`.
 
     Returns what the write touched. `deferred` (a bulk load) leaves the two global steps to
@@ -335,34 +350,46 @@ def after_write(run: Runner, rows: GraphRows, before: Before, deferred: bool = F
     With `pairs` the co-citation and co-mention deltas are added to it instead of the store (a bulk
     load writes them once, at its end: BulkPairs). `chunk` bounds the rows of one statement (a store
     that commits each statement apart, Neo4j, takes larger ones: a commit per 2,000 rows was most
-    of its pair writing).
+    of its pair writing). `merge` adds the pair and LawInflow deltas by MERGE (see _apply_rows).
     """
     if not deferred:  # a bulk load recounts LawInflow once at its end (rebuild_inflow): ~1 s a batch less at 50k
         after_cited = _links_after(rows, LAW_PAIRS, before.cited)
+        based_after = _based_on(run, before.based, chunk) if before.added is None else _based_on_added(rows, before)
         _apply_rows(run, _INFLOW.__getitem__, _inflow_rows(
             {**_report_links(before.cited), **before.based},
-            {**_report_links(after_cited), **_based_on(run, before.based, chunk)}), chunk)
+            {**_report_links(after_cited), **based_after}), chunk, merge)
     for table, linked in ((LAW_PAIRS, before.cited), (MEASURE_PAIRS, before.mentioned)):
         deltas = _new_pairs(rows, table, linked)
         if pairs is not None:
             pairs.add(table, deltas)
         else:
-            _apply_pairs(run, table, deltas, top=not deferred, sweep=sweep, chunk=chunk)
+            _apply_pairs(run, table, deltas, top=not deferred, sweep=sweep, chunk=chunk, merge=merge)
     # nodes too: a batch may change a measure's kind, a document's category, an agency's level
     touched = Touched(
         measures={target for _, target, _ in _edge_keys(rows, "IMPLEMENTS")} | set(rows.nodes.get("Measure", {})),
         laws={target for _, target, _ in _edge_keys(rows, "CITES")} | set(rows.nodes.get("Law", {})),
         agencies=set(rows.nodes.get("Agency", {})) | _agency_ends(rows),
     )
+    # per report, so not deferred: a bulk batch's reports are settled with it
+    report_facts.refresh(run, report_facts.touched_reports(run, rows, before.levels, chunk), rows, chunk)
+    if before.added is not None:  # new reports only: their documents are among the rows' CITES targets
+        stat_deltas.add(run, rows, before.added, chunk)
+        return touched
     issued = sorted({target for (kind, _, tl), edges in rows.edges.items() if kind == "ISSUED" and tl == "Report"
                      for _, target, _ in edges})
     for ids in _chunks(issued, chunk):  # a report's issuer changes its documents' agency counts
         touched.laws.update(law for (law,) in run(_CITED_BY_ISSUED, {"ids": ids}))
-    # per report, so not deferred: a bulk batch's reports are settled with it
-    report_facts.refresh(run, report_facts.touched_reports(run, rows, before.levels, chunk), rows, chunk)
     if not deferred:
         refresh(run, touched, chunk)
     return touched
+
+
+def _based_on_added(rows: GraphRows, before: Before) -> Links:
+    """The measures' BASED_ON edges after a write of new reports only: those before and the rows' (all new)."""
+    after = {measure: Counter(laws) for measure, laws in before.based.items()}
+    for measure, law, _ in _based_on_edges(rows):
+        after[measure][law] += 1
+    return after
 
 
 def _links_after(rows: GraphRows, table: PairTable, before: dict[str, set[str]]) -> dict[str, set[str]]:
@@ -521,7 +548,7 @@ def after_remove(run: Runner, touched: Touched) -> None:
 
 
 def _apply_pairs(run: Runner, table: PairTable, deltas: Counter[tuple[str, str]], top: bool = True,
-                 sweep: Sweep | None = None, chunk: int = CHUNK) -> None:
+                 sweep: Sweep | None = None, chunk: int = CHUNK, merge: bool = False) -> None:
     """Add the deltas: SET on stored pairs, CREATE for new ones, drop pairs that reach zero.
 
     Not MERGE: on a 4.6 M-pair table LadybugDB's MERGE took 18 s per 10,000 rows, a key
@@ -529,27 +556,37 @@ def _apply_pairs(run: Runner, table: PairTable, deltas: Counter[tuple[str, str]]
     """
     rows: list[dict[str, Any]] = [{"key": pair_key(a, b), "a": a, "b": b, "d": d}
                                   for (a, b), d in sorted(deltas.items()) if d]
-    _apply_rows(run, table.statement, rows, chunk)
+    _apply_rows(run, table.statement, rows, chunk, merge)
     if rows and top and table is LAW_PAIRS:
         mark_top(run, sweep)
 
 
-def _apply_rows(run: Runner, statement: Callable[[str], str], rows: list[dict[str, Any]], chunk: int = CHUNK) -> None:
+def _apply_rows(run: Runner, statement: Callable[[str], str], rows: list[dict[str, Any]], chunk: int = CHUNK,
+                merge: bool = False) -> None:
     """Add delta rows (`key`, `d`, ...) to a keyed table: SET on stored keys, CREATE for new ones, then drop
-    the rows a negative delta may have brought to zero (`statement` gives keys/add/create/drop)."""
-    stored: set[Any] = set()
-    for keys in _chunks([row["key"] for row in rows], chunk):
-        stored.update(key for (key,) in run(statement("keys"), {"keys": keys}))
-    for kind, part in (("add", [r for r in rows if r["key"] in stored]),
-                       ("create", [r for r in rows if r["key"] not in stored])):
-        for some in _chunks(part, chunk):
-            run(statement(kind), {"rows": some})
+    the rows a negative delta may have brought to zero (`statement` gives keys/add/create/merge/drop).
+
+    With `merge` (Neo4j) one MERGE per chunk instead of a key lookup and a SET and a CREATE: a MERGE on a
+    uniquely constrained key is one index seek there, and the lookup's keys no longer travel to Python
+    and back (at 2,000 reports the three steps took 50 of 176 s of write()).
+    """
+    if merge:
+        for some in _chunks(rows, chunk):
+            run(statement("merge"), {"rows": some})
+    else:
+        stored: set[Any] = set()
+        for keys in _chunks([row["key"] for row in rows], chunk):
+            stored.update(key for (key,) in run(statement("keys"), {"keys": keys}))
+        for kind, part in (("add", [r for r in rows if r["key"] in stored]),
+                           ("create", [r for r in rows if r["key"] not in stored])):
+            for some in _chunks(part, chunk):
+                run(statement(kind), {"rows": some})
     for keys in _chunks([row["key"] for row in rows if row["d"] < 0], chunk):
         run(statement("drop"), {"keys": keys})
 
 
 def mark_top(run: Runner, sweep: Sweep | None = None) -> None:
-    """Flag the pairs whose count reaches the TOP_PAIRS-th largest (a histogram, two int scans).
+    """Flag the pairs whose count reaches the TOP_PAIRS-th largest (a histogram, then one scan for the flips).
 
     The flips go through `sweep`: while the floor is 1 (the first batches) every pair flips, up
     to ~150,000 for a batch of 1,000 reports, too many changes for one Neo4j transaction.
@@ -563,8 +600,9 @@ def mark_top(run: Runner, sweep: Sweep | None = None) -> None:
     if floor is None:
         return
     sweep = sweep or one_statement(run)
-    sweep("MATCH (p:LawPair) WHERE p.top AND p.reports < $floor", "p", "SET p.top = false", {"floor": floor})
-    sweep("MATCH (p:LawPair) WHERE p.reports >= $floor AND NOT p.top", "p", "SET p.top = true", {"floor": floor})
+    # one scan for both directions of flip (two sweeps read every pair twice: ~1/3 of mark_top on Neo4j)
+    sweep("MATCH (p:LawPair) WHERE p.top <> (p.reports >= $floor)", "p", "SET p.top = p.reports >= $floor",
+          {"floor": floor})
 
 
 def refresh(run: Runner, touched: Touched, chunk: int = CHUNK) -> None:

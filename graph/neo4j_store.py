@@ -360,7 +360,7 @@ class Neo4jStore:
         """
         def refresh(cited: derived.Before) -> None:
             touched = derived.after_write(self._each_in_own_transaction, rows, cited, sweep=self._sweep,
-                                          chunk=DERIVED_ROWS, deferred=self._deferred is not None)
+                                          chunk=DERIVED_ROWS, deferred=self._deferred is not None, merge=True)
             if self._deferred is not None:
                 self._deferred.update(touched)
 
@@ -372,7 +372,7 @@ class Neo4jStore:
         def work(tx: neo4j.ManagedTransaction) -> int:
             removed = _remove_report(tx, report_id)
             _write(rows, self.batch_size, _tx_runner(tx), lambda step: step(tx),
-                   lambda cited: derived.after_write(_tx_runner(tx), rows, cited))
+                   lambda cited: derived.after_write(_tx_runner(tx), rows, cited, merge=True))
             return removed
 
         return self._run_write(work)
@@ -608,7 +608,10 @@ def _write(rows: GraphRows, batch_size: int, read: derived.Runner, run: Callable
         fresh.difference_update(reports)
         fresh.update(new_reports)
         new_reports = fresh
-    cited = derived.cited_before(read, rows, inflow=fresh is None)  # inside bulk(): recounted at its end
+    # inside bulk(): LawInflow recounted and the stats settled at its end; outside, a write of new reports
+    # only adds to the stats rows (graph/stat_deltas.py) instead of recomputing them from every edge
+    cited = derived.cited_before(read, rows, inflow=fresh is None, new_reports=new_reports if fresh is None else None,
+                                 chunk=DERIVED_ROWS)
     for statement, params in _write_statements(rows, new_reports, batch_size):
         run(_statement_step(statement, params))
     refresh(cited)

@@ -14,6 +14,7 @@ from fazhi.graph.ladybug_store import LadybugStore
 from fazhi.graph.store import rows_from_extractions
 from fazhi.graph.transfer import copy_graph
 from fazhi.ingest import ingest
+from fazhi.model import Relation
 from fazhi.reindex import reindex
 from helpers import make_extraction, rounded
 
@@ -59,7 +60,18 @@ def store(tmp_path):
         yield s
 
 
-def test_write_and_rewrite_keep_the_aggregates_current(store) -> None:
+@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def either_store(request, tmp_path):
+    """Both stores: Neo4j's default path adds a write of new reports to the stats rows
+    (graph/stat_deltas.py), where the embedded store recomputes them."""
+    if request.param == "neo4j":
+        yield request.getfixturevalue("neo4j_store")
+    else:
+        yield request.getfixturevalue("store")
+
+
+def test_write_and_rewrite_keep_the_aggregates_current(either_store) -> None:
+    store = either_store
     store.write(rows_from_extractions([A]))
     store.write(rows_from_extractions([B]))
     store.write(rows_from_extractions([A, B]))
@@ -71,7 +83,8 @@ def test_write_and_rewrite_keep_the_aggregates_current(store) -> None:
     assert measures["双随机、一公开"][2:4] == (2, 2)  # two agencies, two reports
 
 
-def test_remove_takes_its_counts_away(store) -> None:
+def test_remove_takes_its_counts_away(either_store) -> None:
+    store = either_store
     store.write(rows_from_extractions([A, B]))
     store.remove_report("r1")
     rows = assert_current(store)
@@ -80,8 +93,32 @@ def test_remove_takes_its_counts_away(store) -> None:
     assert [row[0] for row in rows["MeasureStat"]] == ["双随机、一公开"]
 
 
-def test_samples_ingest_remove_and_reindex(store) -> None:
-    ingest([SAMPLES], store, workers=1)
+def test_new_reports_add_to_the_stats_of_what_they_share_with_stored_ones(either_store) -> None:
+    """Reports new to the store, written one batch at a time, whose agencies, measures and documents
+    are already stored (an agency implementing a measure again, an issuer citing a document again, a
+    year outside the stored range): the distinct counts must not count a pair twice."""
+    store = either_store
+    again = make_extraction("r3", "韶关市司法局", ["双随机、一公开", "柔性执法"],
+                            ["中华人民共和国行政处罚法", "新条例"], year=2019)
+    later = make_extraction("r4", "韶关市市场监督管理局", ["法律顾问制度"], ["中华人民共和国宪法"], year=2025)
+    for report in (again, later):  # both mention 司法局 (a MENTIONS count the stats add to)
+        evidence = report.relations[0].evidence
+        report.relations.append(Relation("MENTIONS", report.report_id, "韶关市司法局", evidence, "Report", "Agency"))
+    for batch in ([A], [B], [again], [later]):
+        store.write(rows_from_extractions(batch))
+    rows = assert_current(store)
+    measures = {row[0]: row for row in rows["MeasureStat"]}
+    assert measures["双随机、一公开"][2:6] == (2, 3, 2019, 2023)  # agencies, reports, first, last year
+    assert measures["法律顾问制度"][2:4] == (2, 2)
+    laws = {row[0]: row for row in rows["LawStat"]}
+    assert laws["中华人民共和国行政处罚法"][3:5] == (3, 2)  # reports, agencies
+    agencies = {row[0]: row for row in rows["AgencyStat"]}
+    assert agencies["韶关市司法局"][3:7] == (4, 2, 3, 2)  # facts, mentions, measures, implemented
+
+
+def test_samples_ingest_remove_and_reindex(either_store) -> None:
+    store = either_store
+    ingest([SAMPLES], store, workers=1, batch_reports=3)
     assert_current(store)
     first = store.query("MATCH (r:Report) RETURN r.id ORDER BY r.id LIMIT 1").rows[0][0]
     store.remove_report(first)
