@@ -356,8 +356,10 @@ class LadybugStore:
             self._create_empty()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            # A reader never checkpoints: its own commits (create_function) would otherwise try to when the
+            # log a writer left is past the threshold, and fail on the read-only file ("Bad file descriptor").
             self._db = ladybug.Database(str(self.path), read_only=self.read_only,
-                                        buffer_pool_size=self.pool_bytes)
+                                        buffer_pool_size=self.pool_bytes, auto_checkpoint=not self.read_only)
         except OSError as exc:
             raise StoreUnavailable(f"cannot use {self.path}: {exc.strerror or exc}") from exc
         except RuntimeError as exc:

@@ -389,3 +389,26 @@ def test_a_stored_node_takes_new_values_and_keeps_those_a_batch_leaves_out(tmp_p
             store.write(agency("某市司法局", level="市", region="某市"))
         rows = store.query("MATCH (a:Agency) RETURN a.name, a.level, a.region ORDER BY a.name").rows
         assert rows == [["某县司法局", "市", "某县"], ["某市司法局", "市", "某市"]]
+
+
+def test_a_reader_opens_a_store_whose_log_is_past_the_checkpoint_threshold(tmp_path, monkeypatch) -> None:
+    """A staged write leaves its settling commit in the write-ahead log (no checkpoint on close). A reader that
+    opens such a store commits when it registers its functions, and must not try to checkpoint the log into a
+    file it opened read-only (at 50k, 500 new reports left 24 MB of log and the app's first page failed).
+    The threshold is set to zero here to get there with one small write."""
+    import ladybug
+
+    path = tmp_path / "s.lbdb"
+    with LadybugStore(path) as store:
+        store.write(rows_from_extractions([A]))
+    db = ladybug.Database(str(path), auto_checkpoint=False)
+    conn = ladybug.Connection(db)
+    conn.execute("CALL force_checkpoint_on_close=false")
+    conn.execute("MATCH (r:Report) SET r.year = r.year + 1")
+    conn.close()
+    db.close()
+    assert path.with_name(path.name + ".wal").stat().st_size > 0
+    real = ladybug.Database
+    monkeypatch.setattr(ladybug, "Database", lambda *a, **k: real(*a, **{**k, "checkpoint_threshold": 0}))
+    with LadybugStore(path, read_only=True) as reader:
+        assert reader.query("MATCH (r:Report) RETURN count(r)").rows == [[1]]
