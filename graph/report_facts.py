@@ -59,12 +59,21 @@ _DROP = "UNWIND $ids AS id MATCH (f:ReportFacts {report: id}) DELETE f"
 _CREATE = "UNWIND $rows AS row CREATE (:ReportFacts {" + ", ".join(f"{c}: row.{c}" for c in COLUMNS) + "})"
 _LEVELS = "UNWIND $names AS n MATCH (a:Agency {name: n}) RETURN a.name, a.level"
 _ISSUED_BY = "UNWIND $names AS n MATCH (:Agency {name: n})-[:ISSUED]->(r:Report) RETURN DISTINCT r.id"
+CREATE_ROWS = 1000  # ReportFacts rows per CREATE statement (_create)
 _ALL_FACTS = (
     "MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure) "
     "RETURN e.report_id, a.name, m.name, e.start_offset, e.end_offset, e.year"
 )
 _ALL_CITES = "MATCH (r:Report)-[e:CITES]->(l:Law) RETURN r.id, l.name, e.start_offset, e.end_offset"
 
+
+
+def _create(run: Runner, made: list[dict[str, Any]]) -> None:
+    """CREATE the rows CREATE_ROWS at a time: a row carries a report's facts as lists, ~100x an aggregate row,
+    and 20,000 of them in one statement outgrew Neo4j's default 512 MB of transaction memory when an imported
+    50,000-report graph rebuilt its aggregates on open (docs/BENCHMARKS.md, run 12)."""
+    for some in _chunks(made, CREATE_ROWS):
+        run(_CREATE, {"rows": some})
 
 
 def _chunks(values: list[Any], size: int) -> Iterable[list[Any]]:
@@ -114,8 +123,7 @@ def refresh(run: Runner, reports: Iterable[str], rows: GraphRows | None, chunk: 
     for some in _chunks(ids, chunk):
         made = _rows(run, {"ids": some}, "UNWIND $ids AS id ", implements, cites)
         run(_DROP, {"ids": some})
-        if made:
-            run(_CREATE, {"rows": made})
+        _create(run, made)
 
 
 def _rows(run: Runner, params: dict[str, Any], prefix: str, implements: dict[str, Facts],
@@ -164,5 +172,4 @@ def rebuild_rows(run: Runner, chunk: int) -> None:
     ids = [report for (report,) in run("MATCH (r:Report) RETURN r.id ORDER BY r.id", {})]
     for some in _chunks(ids, chunk):
         made = _rows(run, {"ids": some}, "UNWIND $ids AS id ", implements, cites)
-        if made:
-            run(_CREATE, {"rows": made})
+        _create(run, made)
