@@ -173,10 +173,6 @@ class PairTable:
 
 LAW_PAIRS = PairTable("LawPair", "law_a", "law_b", "CITES", "Law")
 MEASURE_PAIRS = PairTable("MeasurePair", "measure_a", "measure_b", "MENTIONS", "Measure")
-_PAIRS_OF = (  # the pairs whose first (smaller) document is in $names: disjoint across chunks of names
-    "UNWIND $names AS n MATCH (l1:Law {name: n})<-[:CITES]-(r:Report)-[:CITES]->(l2:Law) WHERE n < l2.name "
-    "RETURN l1.name, l2.name, count(DISTINCT r)"
-)
 
 
 def one_statement(run: Runner) -> Sweep:
@@ -694,7 +690,7 @@ def _rebuild_pairs_chunked(run: Runner, laws: list[str], size: int, sweep: Sweep
     smaller name, so chunks never share a pair), then flag the top pairs once."""
     count = 0
     for i in range(0, len(laws), size):
-        pairs = run(_PAIRS_OF, {"names": laws[i : i + size]})
+        pairs = run(LAW_PAIRS.statement("of"), {"names": laws[i : i + size]})
         _apply_pairs(run, LAW_PAIRS, Counter({(a, b): n for a, b, n in pairs}), top=False, chunk=chunk)
         count += len(pairs)
     if count:
