@@ -117,6 +117,26 @@ def study_variants(form: str) -> list[str]:
     return [stem + setting + STUDY for setting in settings]
 
 
+# How reports name the act of one practice: 依法行政考核 / 依法行政工作考核, 法治政府建设督察 / 法治政府建设
+# 综合督察, 规范性文件清理 / 规范性文件全面清理, 行政执法案卷评查 / 行政执法案卷质量评查, 法治建设考核 /
+# 法治建设考评. A catalogue form ending in one of these acts also matches with a word of scope or object before
+# the act, and a 考核 with 考评 (the same yearly assessment), so the catalogue lists the act once.
+ACT_SIBLINGS = {"考核": ("考核", "考评"), "督察": ("督察",), "清理": ("清理",), "评查": ("评查",)}
+ACT_MODIFIERS = ("", "工作", "综合", "专项", "实地", "全面", "集中", "质量", "年度")
+
+
+def act_variants(form: str) -> list[str]:
+    """The practice `form` (…考核/督察/清理/评查) with a modifier before the act, or 考评 for 考核."""
+    act = form[-2:]
+    if act not in ACT_SIBLINGS or len(form) < 5:
+        return []
+    stem = form[:-2]
+    if stem.endswith(ACT_MODIFIERS[1:]):
+        return []  # 法治政府建设专项督察: the catalogue wrote its modifier
+    return [stem + modifier + sibling for modifier in ACT_MODIFIERS for sibling in ACT_SIBLINGS[act]
+            if modifier + sibling != act]
+
+
 @lru_cache(maxsize=1)
 def _catalogue() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """Quote-free alias -> (canonical, kind), and one alternation over all aliases, longest first.
@@ -131,7 +151,8 @@ def _catalogue() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
                 index.setdefault(key, (entry.name, entry.kind))
     for entry in entries:
         for form in (entry.name, *entry.aliases):
-            for sibling in form_siblings(normal_view(form)) + study_variants(normal_view(form)):
+            key = normal_view(form)
+            for sibling in form_siblings(key) + study_variants(key) + act_variants(key):
                 index.setdefault(sibling, (entry.name, entry.kind))
     # a trie: the flat alternation of every alias was the measure extractor's main cost; the
     # three-character guard skips positions where no alias starts faster than the trie's branches
@@ -280,9 +301,11 @@ def find_measures(text: str, region_spans: Sequence[tuple[int, int]] = (),
     known = [h for h in find_catalogue(text) if not in_platform(h.start, h.end)]
     known += _in_enumerations(text, known)
     known += _shared_words(text, known)
+    known += _shared_heads(text, known)
     known += _items_before_head(text, known)
     known += _law_days(text, known)
     known += _meeting_study(text, known)
+    known += _named_forms(text, known)
     known += _group_campaigns(text, known, region_spans)
     hits = platforms + known + discover(text, platforms + known)
     in_excluded = Containers(excluded).contain
@@ -336,6 +359,24 @@ def _shared_words(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
                 break
             _add(found, taken, item)
             edge = item.start if before else item.end
+    return found
+
+
+# A coordination whose last item carries the head word for both: 意识形态和网络安全工作责任制 names
+# 意识形态工作责任制 though 网络安全工作责任制 is no catalogue name (so _shared_words has no hit to start from).
+_SHARED_HEAD_RE = re.compile(r"[和及与、](?P<rest>[\u4e00-\u9fff]{2,10}?(?:责任制|制度|机制))")
+
+
+def _shared_heads(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
+    """The item before 和/及/与/、 that with the head words after the next item is a catalogue name."""
+    index = _catalogue()[1]
+    taken: TakenMask | None = None
+    found: list[MeasureHit] = []
+    for match in _SHARED_HEAD_RE.finditer(text):
+        item = _elided_item(text, match.start(), normal_view(match.group("rest")), index, True)
+        if item is not None:
+            taken = taken or _taken_by(text, known)
+            _add(found, taken, item)
     return found
 
 
@@ -446,12 +487,17 @@ def _platforms(text: str, region_spans: Sequence[tuple[int, int]]) -> list[Measu
         platform = PLATFORM_RE.match(text, end)
         if platform and not PLATFORM_STOP.search(platform.group(0)) and not _is_sector(platform.group(0)) \
                 and normal_view(platform.group(0)) not in _catalogue()[1]:  # 韶关市|执法两平台: the province's
-            _add(found, taken, MeasureHit(start, platform.end(), _platform_name(text[start:platform.end()]), "平台"))
+            quoted = text[start - 1:start] == "“" and "”" in platform.group(0)
+            name = _platform_name(text[start:platform.end()], quoted)
+            _add(found, taken, MeasureHit(start - quoted, platform.end(), name, "平台"))
     return found
 
 
-def _platform_name(name: str) -> str:
-    """A province's portal is named without 省 (广东省政务服务网 -> 广东政务服务网), as the catalogue has it."""
+def _platform_name(name: str, quoted: bool = False) -> str:
+    """A province's portal is named without 省 (广东省政务服务网 -> 广东政务服务网), as the catalogue has it;
+    a name quoted from its region on (“四川天府健康通”平台) is the quoted words, the head after it a common noun."""
+    if quoted:
+        return name[:name.index("”")]
     return name[:-len(PORTAL) - 1] + PORTAL if name.endswith("省" + PORTAL) else name
 
 
@@ -479,6 +525,28 @@ def _untaken(text: str, known: list[MeasureHit], hits: list[MeasureHit]) -> list
     for hit in hits:
         _add(found, taken, hit)
     return found
+
+
+# The national 法治政府建设示范创建 at whatever level a report names the title it won or seeks (法治政府示范县,
+# 第二批法治政府建设示范街道, 法治政府建设综合示范区创建), and bare 示范创建 after a verb, a list mark or
+# 综合/单项 (组织开展示范创建活动, 巩固示范创建成果): in a report on 法治政府 that is the programme; a sector's
+# programme says its sector first (食品安全示范城市创建), which the character before 示范 rules out. A 示范项目
+# is an award, left out as the catalogue notes.
+_DEMONSTRATION_RE = re.compile(
+    r"法治政府(?:建设)?(?:综合|单项)?示范(?:创建|市县|县区|地区|城市|街道|乡镇|市|县|区|镇|乡|旗)(?:创建)?(?:活动)?"
+    r"|示范创建(?<=[展固进评织化合项与和及的，。、；:：\n]示范创建)")
+DEMONSTRATION = "法治政府建设示范创建"
+# The list of laws a leading cadre must know, named by what it lists (应知应会党内法规和国家法律指导清单,
+# 应知应会党内法规和法律法规规章清单): whatever the kinds of rules, the one national 清单 practice.
+_MUST_KNOW_RE = re.compile(r"应知应会(?:党内法规|国家法律|法律法规|法规规章|法律|法规|规章|[和及与、])+(?:指导|学习)?清单")
+MUST_KNOW = "领导干部应知应会法律法规清单"
+
+
+def _named_forms(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
+    """Catalogue measures a report names by a form with parts of its own (a level, the kinds of rules)."""
+    hits = [MeasureHit(m.start(), m.end(), DEMONSTRATION, "专项行动") for m in _DEMONSTRATION_RE.finditer(text)]
+    hits += [MeasureHit(m.start(), m.end(), MUST_KNOW, "清单") for m in _MUST_KNOW_RE.finditer(text)]
+    return _untaken(text, known, sorted(hits, key=lambda h: h.start))
 
 
 # A campaign named inside the name of the group set up to run it (扫黑除恶专项斗争领导小组, X街道安全生产

@@ -2823,3 +2823,59 @@ def test_a_towns_police_station_and_enforcement_team() -> None:
     text = f"{JINYUN}壶镇镇派出所、壶镇镇综合行政执法队联合执法。\n"
     agencies = names(extract(text_document("j.txt", text)).agencies)
     assert {"丽水市缙云县壶镇镇派出所", "丽水市缙云县壶镇镇综合行政执法队"} <= agencies
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("认真组织全县依法行政工作考核", "依法行政考核"),  # a word of scope before the act
+    ("部署法治政府建设实地督察", "法治督察"),
+    ("对本部门规范性文件开展集中清理", None),  # the act alone names no practice
+    ("完成行政规范性文件全面清理", "规范性文件清理"),
+    ("抽取执法案卷开展行政执法案卷质量评查", "行政执法案卷评查"),
+    ("把法治建设考评结果纳入绩效", "法治政府建设考核"),  # 考评 is the 考核
+])
+def test_words_before_the_act_of_a_practice(text: str, expected: str | None) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("力争建成省级法治政府建设示范乡镇", ["法治政府建设示范创建"]),  # any level of the title
+    ("申报全国法治政府示范县", ["法治政府建设示范创建"]),
+    ("推进法治政府建设综合示范区创建工作", ["法治政府建设示范创建"]),
+    ("认真巩固示范创建成果", ["法治政府建设示范创建"]),  # bare after a verb
+    ("开展卫生城市示范创建", []),  # another programme's 示范创建
+    ("获评法治政府建设示范项目", []),  # a project award, left out
+])
+def test_the_demonstration_programme_at_every_level(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "编印领导干部应知应会国家法律清单",
+    "制定干部应知应会党内法规和法律法规学习清单",
+    "出台应知应会法规规章指导清单",
+])
+def test_must_know_lists_of_any_kinds_of_rules(text: str) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == ["领导干部应知应会法律法规清单"]
+    assert find_measures("汇编应知应会知识手册") == []
+
+
+def test_a_head_written_after_the_last_item_only() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    hits = find_measures("压实意识形态及舆情处置工作责任制")  # 舆情处置工作责任制 is no catalogue name
+    assert [(h.name, h.start, h.end) for h in hits] == [("意识形态工作责任制", 2, 6)]
+    assert find_measures("压实岗位及舆情处置工作责任制") == []
+
+
+def test_a_platform_quoted_from_its_region_on_is_the_quoted_name() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    text = "群众通过“陕西一码通”平台预约"
+    hits = find_measures(text, [(text.index("陕西"), text.index("陕西") + 2)])
+    assert [(h.name, text[h.start:h.end]) for h in hits] == [("陕西一码通", "“陕西一码通”平台")]
