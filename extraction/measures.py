@@ -540,12 +540,17 @@ DEMONSTRATION = "法治政府建设示范创建"
 # 应知应会党内法规和法律法规规章清单): whatever the kinds of rules, the one national 清单 practice.
 _MUST_KNOW_RE = re.compile(r"应知应会(?:党内法规|国家法律|法律法规|法规规章|法律|法规|规章|[和及与、])+(?:指导|学习)?清单")
 MUST_KNOW = "领导干部应知应会法律法规清单"
+# An inspection on the spot by a rule-of-law office (中央依法治国办实地督察, 依法治省办督察组来我市实地督察) is
+# the 法治督察 of the catalogue; 实地督察 alone is any visit (考核采取实地督察的方式).
+_OFFICE_INSPECTION_RE = re.compile(r"依法治[国省市县区]办[^，,。；;、\n]{0,10}?(实地督察)")
+INSPECTION = "法治督察"
 
 
 def _named_forms(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
     """Catalogue measures a report names by a form with parts of its own (a level, the kinds of rules)."""
     hits = [MeasureHit(m.start(), m.end(), DEMONSTRATION, "专项行动") for m in _DEMONSTRATION_RE.finditer(text)]
     hits += [MeasureHit(m.start(), m.end(), MUST_KNOW, "清单") for m in _MUST_KNOW_RE.finditer(text)]
+    hits += [MeasureHit(m.start(1), m.end(1), INSPECTION, "机制") for m in _OFFICE_INSPECTION_RE.finditer(text)]
     return _untaken(text, known, sorted(hits, key=lambda h: h.start))
 
 

@@ -2879,3 +2879,13 @@ def test_a_platform_quoted_from_its_region_on_is_the_quoted_name() -> None:
     text = "群众通过“陕西一码通”平台预约"
     hits = find_measures(text, [(text.index("陕西"), text.index("陕西") + 2)])
     assert [(h.name, text[h.start:h.end]) for h in hits] == [("陕西一码通", "“陕西一码通”平台")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("配合省委依法治省办第二督察组实地督察", ["法治督察"]),  # a rule-of-law office inspecting
+    ("考核采取日常考核与实地督察相结合", []),  # any visit on the spot
+])
+def test_an_inspection_on_the_spot_by_a_rule_of_law_office(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
