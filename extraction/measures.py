@@ -207,6 +207,8 @@ _OWN_MEETING_BEFORE_RE = re.compile(r"(?:[厅局委办院所]务会|党组会|�
 # 领导干部学法|计划 is a year's study plan (a document), 领导干部学法|、用法、守法 the 尊法学法守法用法
 # slogan split in parts: neither is the study system the catalogue name stands for.
 STUDY_NOT_PRACTICE_AFTER = ("计划", "、用法", "、守法", "、尊法")
+# 国家工作人员学法用法|考试 (and its 及考试平台) is the yearly exam, which the gold sets leave out as exams are.
+EXAM_AFTER = ("考试", "及考试")
 STAFFED_SURFACES = frozenset({"法制审核"})
 STAFF_AFTER = ("人员", "员", "机构")
 _COUNT_BEFORE_RE = re.compile(r"[\d一二三四五六七八九十两百几多]+(?:名|位|个|人)$")
@@ -224,6 +226,8 @@ def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind:
     if text.startswith("领导小组", end) and kind != "专项行动":
         return True  # 行政审批制度改革领导小组办公室: the name of a group (a campaign's group carries it out)
     if surface.endswith("学法") and text.startswith(STUDY_NOT_PRACTICE_AFTER, end):
+        return True
+    if surface.endswith(("学法", "学法用法")) and text.startswith(EXAM_AFTER, end):
         return True
     if surface == "会前学法":
         return bool(_OWN_MEETING_BEFORE_RE.search(text, max(0, start - 5), start))

@@ -2889,3 +2889,11 @@ def test_an_inspection_on_the_spot_by_a_rule_of_law_office(text: str, expected: 
     from fazhi.extraction.measures import find_measures
 
     assert [h.name for h in find_measures(text)] == expected
+
+
+def test_the_yearly_law_exam_is_not_the_study_system() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert find_measures("全员参加国家工作人员学法用法考试") == []
+    assert find_measures("登录国家工作人员学法用法及考试平台学习") == []
+    assert [h.name for h in find_measures("落实国家工作人员学法用法制度")] == ["领导干部学法用法制度"]
