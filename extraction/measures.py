@@ -544,6 +544,14 @@ DEMONSTRATION = "法治政府建设示范创建"
 # 应知应会党内法规和法律法规规章清单): whatever the kinds of rules, the one national 清单 practice.
 _MUST_KNOW_RE = re.compile(r"应知应会(?:党内法规|国家法律|法律法规|法规规章|法律|法规|规章|[和及与、])+(?:指导|学习)?清单")
 MUST_KNOW = "领导干部应知应会法律法规清单"
+# A national or world observance named by its form (全国残疾预防日, 世界读书日, 全国法治宣传日活动, 中国统计开放日):
+# ANNOTATION.md counts recurring national publicity days, weeks and months, and the gold sets list every one that
+# occurs in their texts, so the form stands in for the ministries' calendars the catalogue cannot all hold. The
+# 日 must not begin another word (日常, 日报); words of a date or a count (每, 年, 第) are no name.
+_OBSERVANCE_RE = re.compile(
+    r"(?:全国|世界|国际|中国|全民)[\u4e00-\u9fff]{2,10}?(?:宣传周|宣传月|宣传日|活动周|活动月|开放日|日)"
+    r"(?![常报益趋前后均程志记用渐夜子历照本])")  # 日 ends the name, not 日常/日报/日益…
+_NOT_OBSERVANCE_RE = re.compile(r"[的各每个年第今昨明当节]|工作日|人民|纪念")
 # An inspection on the spot by a rule-of-law office (中央依法治国办实地督察, 依法治省办督察组来我市实地督察) is
 # the 法治督察 of the catalogue; 实地督察 alone is any visit (考核采取实地督察的方式).
 _OFFICE_INSPECTION_RE = re.compile(r"依法治[国省市县区]办[^，,。；;、\n]{0,10}?(实地督察)")
@@ -555,6 +563,8 @@ def _named_forms(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
     hits = [MeasureHit(m.start(), m.end(), DEMONSTRATION, "专项行动") for m in _DEMONSTRATION_RE.finditer(text)]
     hits += [MeasureHit(m.start(), m.end(), MUST_KNOW, "清单") for m in _MUST_KNOW_RE.finditer(text)]
     hits += [MeasureHit(m.start(1), m.end(1), INSPECTION, "机制") for m in _OFFICE_INSPECTION_RE.finditer(text)]
+    hits += [MeasureHit(m.start(), m.end(), m.group(0), "宣传活动") for m in _OBSERVANCE_RE.finditer(text)
+             if not _NOT_OBSERVANCE_RE.search(m.group(0))]
     return _untaken(text, known, sorted(hits, key=lambda h: h.start))
 
 

@@ -2897,3 +2897,16 @@ def test_the_yearly_law_exam_is_not_the_study_system() -> None:
     assert find_measures("全员参加国家工作人员学法用法考试") == []
     assert find_measures("登录国家工作人员学法用法及考试平台学习") == []
     assert [h.name for h in find_measures("落实国家工作人员学法用法制度")] == ["领导干部学法用法制度"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("结合全国爱眼日开展宣传", ["全国爱眼日"]),  # an observance the catalogue does not list
+    ("利用“4·23”世界读书日、全民健身日等节点", ["世界读书日", "全民健身日"]),
+    ("在中国统计开放日期间", ["中国统计开放日"]),
+    ("全国各地每月开展", []),  # words of time, not a name
+    ("纪念全国人民代表大会成立日", []),
+])
+def test_observances_named_by_their_form(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
