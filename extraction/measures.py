@@ -216,8 +216,14 @@ _COUNT_AFTER_RE = re.compile(r"[\d一二三四五六七八九十两百几多]+(?
 _PERSON_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{2,3}同志")
 
 
+# 行政复议、行政诉讼、国家赔偿等有关法律知识: the practices named as topics of the law a body studies.
+_KNOWLEDGE_AFTER_RE = re.compile(r"[^，,。；;：:\n]{0,30}?等(?:有关|相关)?(?:法律)?知识")
+
+
 def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind: str) -> bool:
     if surface.endswith("制度") and text.startswith("化", end):
+        return True
+    if text.startswith(("、", "等"), end) and _KNOWLEDGE_AFTER_RE.match(text, end):
         return True
     if text.startswith(("员", "类"), end):
         return True  # 人民调解员, 行政执法监督员: people; 限时办结类42项: a class of matters

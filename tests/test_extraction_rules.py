@@ -2910,3 +2910,10 @@ def test_observances_named_by_their_form(text: str, expected: list[str]) -> None
     from fazhi.extraction.measures import find_measures
 
     assert [h.name for h in find_measures(text)] == expected
+
+
+def test_practices_named_as_topics_of_legal_knowledge() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert find_measures("考试内容包括行政复议、行政诉讼、国家赔偿等相关法律知识") == []
+    assert [h.name for h in find_measures("办理行政复议、行政应诉案件")] == ["行政复议", "行政应诉"]
