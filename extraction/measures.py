@@ -522,7 +522,8 @@ def _platform_name(name: str, quoted: bool = False) -> str:
 # 常务会专题学法6次, 将学法纳入市政府常务会议规定动作): the 会前学法 practice all the same. 学法 must be said:
 # 常务会议传达学习…精神 or 常务会议学习了《X》 is the meeting's business, not the study practice; and only
 # words of how it studies come between (常务会议建立学法制度 with another body's group names no one practice).
-_MEETING_STUDY_RE = re.compile(r"常务会议?(?:带头|坚持|定期|每季度|每月|集体|专题|集中|常态化|组织|开展)+学法"
+# A town's 党政联席会议 is its executive meeting (乡镇 have no 常务会议), so its study (党政联席会议定期学法) is the same practice.
+_MEETING_STUDY_RE = re.compile(r"(?:常务|党政联席)会议?(?:带头|坚持|定期|每季度|每月|集体|专题|集中|常态化|组织|开展)+学法"
                                r"|学法纳入[^，,。；;、《]{0,8}?常务会议?")
 MEETING_STUDY = "政府常务会议会前学法"
 

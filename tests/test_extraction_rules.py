@@ -2917,3 +2917,10 @@ def test_practices_named_as_topics_of_legal_knowledge() -> None:
 
     assert find_measures("考试内容包括行政复议、行政诉讼、国家赔偿等相关法律知识") == []
     assert [h.name for h in find_measures("办理行政复议、行政应诉案件")] == ["行政复议", "行政应诉"]
+
+
+def test_a_towns_joint_meeting_studying_law_is_the_meeting_study_practice() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures("乡党政联席会议每季度学法1次")] == ["政府常务会议会前学法"]
+    assert find_measures("召开党政联席会议研究学法计划") == []  # the meeting's business, not its study
