@@ -378,21 +378,29 @@ def _shared_words(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
     return found
 
 
-# A coordination whose last item carries the head word for both: 意识形态和网络安全工作责任制 names
-# 意识形态工作责任制 though 网络安全工作责任制 is no catalogue name (so _shared_words has no hit to start from).
-_SHARED_HEAD_RE = re.compile(r"[和及与、](?P<rest>[\u4e00-\u9fff]{2,10}?(?:责任制|制度|机制))")
+# A coordination whose last item carries the duty for both: 意识形态和网络安全工作责任制 names 意识形态工作责任制
+# though 网络安全工作责任制 is no catalogue name (so _shared_words has no hit to start from). Lists of 制度/机制
+# are read from their catalogue items by _shared_words and _items_before_head.
+SHARED_HEAD = "责任制"
+_CONJUNCTION_RE = re.compile(r"[和及与、](?=[\u4e00-\u9fff]{2,10}$)")
+LONGEST_LAST_ITEM = 10
 
 
 def _shared_heads(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
-    """The item before 和/及/与/、 that with the head words after the next item is a catalogue name."""
+    """The item before 和/及/与/、 that with the words after the next item (…工作责任制) is a catalogue name."""
     index = _catalogue()[1]
     taken: TakenMask | None = None
     found: list[MeasureHit] = []
-    for match in _SHARED_HEAD_RE.finditer(text):
-        item = _elided_item(text, match.start(), normal_view(match.group("rest")), index, True)
-        if item is not None:
-            taken = taken or _taken_by(text, known)
-            _add(found, taken, item)
+    head = text.find(SHARED_HEAD)
+    while head != -1:  # str.find: most texts have no 责任制, and a literal search costs nothing
+        end = head + len(SHARED_HEAD)
+        conjunction = _CONJUNCTION_RE.search(text, max(0, head - LONGEST_LAST_ITEM - 1), head)
+        if conjunction is not None:
+            item = _elided_item(text, conjunction.start(), normal_view(text[conjunction.end():end]), index, True)
+            if item is not None:
+                taken = taken or _taken_by(text, known)
+                _add(found, taken, item)
+        head = text.find(SHARED_HEAD, end)
     return found
 
 
@@ -529,6 +537,8 @@ MEETING_STUDY = "政府常务会议会前学法"
 
 
 def _meeting_study(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
+    if STUDY not in text:  # every form says 学法; str `in` costs less than the pattern's scan
+        return []
     hits = [MeasureHit(m.start(), m.end(), MEETING_STUDY, "制度") for m in _MEETING_STUDY_RE.finditer(text)]
     return _untaken(text, known, hits)
 
@@ -549,9 +559,10 @@ def _untaken(text: str, known: list[MeasureHit], hits: list[MeasureHit]) -> list
 # 综合/单项 (组织开展示范创建活动, 巩固示范创建成果): in a report on 法治政府 that is the programme; a sector's
 # programme says its sector first (食品安全示范城市创建), which the character before 示范 rules out. A 示范项目
 # is an award, left out as the catalogue notes.
-_DEMONSTRATION_RE = re.compile(
-    r"法治政府(?:建设)?(?:综合|单项)?示范(?:创建|市县|县区|地区|城市|街道|乡镇|市|县|区|镇|乡|旗)(?:创建)?(?:活动)?"
-    r"|示范创建(?<=[展固进评织化合项与和及的，。、；:：\n]示范创建)")
+# (two patterns, each starting with a literal: sre skips to a literal, not to an alternation)
+_DEMONSTRATION_RES = (
+    re.compile(r"法治政府(?:建设)?(?:综合|单项)?示范(?:创建|市县|县区|地区|城市|街道|乡镇|市|县|区|镇|乡|旗)(?:创建)?(?:活动)?"),
+    re.compile(r"示范创建(?<=[展固进评织化合项与和及的，。、；:：\n]示范创建)"))
 DEMONSTRATION = "法治政府建设示范创建"
 # The list of laws a leading cadre must know, named by what it lists (应知应会党内法规和国家法律指导清单,
 # 应知应会党内法规和法律法规规章清单): whatever the kinds of rules, the one national 清单 practice.
@@ -565,6 +576,7 @@ _OBSERVANCE_RE = re.compile(
     r"(?:全国|世界|国际|中国|全民)[\u4e00-\u9fff]{2,10}?(?:宣传周|宣传月|宣传日|活动周|活动月|开放日|日)"
     r"(?![常报益趋前后均程志记用渐夜子历照本])")  # 日 ends the name, not 日常/日报/日益…
 _NOT_OBSERVANCE_RE = re.compile(r"[的各每个年第今昨明当节]|工作日|人民|纪念")
+
 # An inspection on the spot by a rule-of-law office (中央依法治国办实地督察, 依法治省办督察组来我市实地督察) is
 # the 法治督察 of the catalogue; 实地督察 alone is any visit (考核采取实地督察的方式).
 _OFFICE_INSPECTION_RE = re.compile(r"依法治[国省市县区]办[^，,。；;、\n]{0,10}?(实地督察)")
@@ -572,13 +584,25 @@ INSPECTION = "法治督察"
 
 
 def _named_forms(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
-    """Catalogue measures a report names by a form with parts of its own (a level, the kinds of rules)."""
-    hits = [MeasureHit(m.start(), m.end(), DEMONSTRATION, "专项行动") for m in _DEMONSTRATION_RE.finditer(text)]
-    hits += [MeasureHit(m.start(), m.end(), MUST_KNOW, "清单") for m in _MUST_KNOW_RE.finditer(text)]
-    hits += [MeasureHit(m.start(1), m.end(1), INSPECTION, "机制") for m in _OFFICE_INSPECTION_RE.finditer(text)]
-    hits += [MeasureHit(m.start(), m.end(), m.group(0), "宣传活动") for m in _OBSERVANCE_RE.finditer(text)
-             if not _NOT_OBSERVANCE_RE.search(m.group(0))]
+    """Catalogue measures a report names by a form with parts of its own (a level, the kinds of rules), and
+    observances. Each pattern runs only when its word is in the text (str `in` is cheaper than a regex scan)."""
+    hits: list[MeasureHit] = []
+    if "示范" in text:
+        hits += [MeasureHit(m.start(), m.end(), DEMONSTRATION, "专项行动")
+                 for pattern in _DEMONSTRATION_RES for m in pattern.finditer(text)]
+    if "应知应会" in text:
+        hits += [MeasureHit(m.start(), m.end(), MUST_KNOW, "清单") for m in _MUST_KNOW_RE.finditer(text)]
+    if "实地督察" in text:
+        hits += [MeasureHit(m.start(1), m.end(1), INSPECTION, "机制") for m in _OFFICE_INSPECTION_RE.finditer(text)]
+    hits += _observances(text)
+    if not hits:
+        return []
     return _untaken(text, known, sorted(hits, key=lambda h: h.start))
+
+
+def _observances(text: str) -> list[MeasureHit]:
+    return [MeasureHit(m.start(), m.end(), m.group(0), "宣传活动") for m in _OBSERVANCE_RE.finditer(text)
+            if not _NOT_OBSERVANCE_RE.search(m.group(0))]
 
 
 # A campaign named inside the name of the group set up to run it (扫黑除恶专项斗争领导小组, X街道安全生产
