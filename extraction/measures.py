@@ -616,6 +616,8 @@ _CAMPAIGN_STOP_RE = re.compile(r".*(?:成立|设立|组建|调整|建立|的|和
 
 def _group_campaigns(text: str, known: list[MeasureHit], region_spans: Sequence[tuple[int, int]]) -> list[MeasureHit]:
     """The campaign in a group's name, its words after any division or verb before them."""
+    if "领导小组" not in text and "指挥部" not in text:  # no group named: no scan
+        return []
     hits: list[MeasureHit] = []
     for match in _GROUP_CAMPAIGN_RE.finditer(text):
         words = _CAMPAIGN_WORD_RE.search(text, max(0, match.start() - 16), match.start())
