@@ -2844,6 +2844,7 @@ def test_words_before_the_act_of_a_practice(text: str, expected: str | None) -> 
     ("申报全国法治政府示范县", ["法治政府建设示范创建"]),
     ("推进法治政府建设综合示范区创建工作", ["法治政府建设示范创建"]),
     ("认真巩固示范创建成果", ["法治政府建设示范创建"]),  # bare after a verb
+    ("扎实开展示范市创建", ["法治政府建设示范创建"]),
     ("开展卫生城市示范创建", []),  # another programme's 示范创建
     ("获评法治政府建设示范项目", []),  # a project award, left out
 ])
