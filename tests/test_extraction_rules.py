@@ -2823,3 +2823,105 @@ def test_a_towns_police_station_and_enforcement_team() -> None:
     text = f"{JINYUN}壶镇镇派出所、壶镇镇综合行政执法队联合执法。\n"
     agencies = names(extract(text_document("j.txt", text)).agencies)
     assert {"丽水市缙云县壶镇镇派出所", "丽水市缙云县壶镇镇综合行政执法队"} <= agencies
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("认真组织全县依法行政工作考核", "依法行政考核"),  # a word of scope before the act
+    ("部署法治政府建设实地督察", "法治督察"),
+    ("对本部门规范性文件开展集中清理", None),  # the act alone names no practice
+    ("完成行政规范性文件全面清理", "规范性文件清理"),
+    ("抽取执法案卷开展行政执法案卷质量评查", "行政执法案卷评查"),
+    ("把法治建设考评结果纳入绩效", "法治政府建设考核"),  # 考评 is the 考核
+])
+def test_words_before_the_act_of_a_practice(text: str, expected: str | None) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("力争建成省级法治政府建设示范乡镇", ["法治政府建设示范创建"]),  # any level of the title
+    ("申报全国法治政府示范县", ["法治政府建设示范创建"]),
+    ("推进法治政府建设综合示范区创建工作", ["法治政府建设示范创建"]),
+    ("认真巩固示范创建成果", ["法治政府建设示范创建"]),  # bare after a verb
+    ("扎实开展示范市创建", ["法治政府建设示范创建"]),
+    ("开展卫生城市示范创建", []),  # another programme's 示范创建
+    ("获评法治政府建设示范项目", []),  # a project award, left out
+])
+def test_the_demonstration_programme_at_every_level(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "编印领导干部应知应会国家法律清单",
+    "制定干部应知应会党内法规和法律法规学习清单",
+    "出台应知应会法规规章指导清单",
+])
+def test_must_know_lists_of_any_kinds_of_rules(text: str) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == ["领导干部应知应会法律法规清单"]
+    assert find_measures("汇编应知应会知识手册") == []
+
+
+def test_a_head_written_after_the_last_item_only() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    hits = find_measures("压实意识形态及舆情处置工作责任制")  # 舆情处置工作责任制 is no catalogue name
+    assert [(h.name, h.start, h.end) for h in hits] == [("意识形态工作责任制", 2, 6)]
+    assert find_measures("压实岗位及舆情处置工作责任制") == []
+
+
+def test_a_platform_quoted_from_its_region_on_is_the_quoted_name() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    text = "群众通过“陕西一码通”平台预约"
+    hits = find_measures(text, [(text.index("陕西"), text.index("陕西") + 2)])
+    assert [(h.name, text[h.start:h.end]) for h in hits] == [("陕西一码通", "“陕西一码通”平台")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("配合省委依法治省办第二督察组实地督察", ["法治督察"]),  # a rule-of-law office inspecting
+    ("考核采取日常考核与实地督察相结合", []),  # any visit on the spot
+])
+def test_an_inspection_on_the_spot_by_a_rule_of_law_office(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
+
+
+def test_the_yearly_law_exam_is_not_the_study_system() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert find_measures("全员参加国家工作人员学法用法考试") == []
+    assert find_measures("登录国家工作人员学法用法及考试平台学习") == []
+    assert [h.name for h in find_measures("落实国家工作人员学法用法制度")] == ["领导干部学法用法制度"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("结合全国爱眼日开展宣传", ["全国爱眼日"]),  # an observance the catalogue does not list
+    ("利用“4·23”世界读书日、全民健身日等节点", ["世界读书日", "全民健身日"]),
+    ("在中国统计开放日期间", ["中国统计开放日"]),
+    ("全国各地每月开展", []),  # words of time, not a name
+    ("纪念全国人民代表大会成立日", []),
+])
+def test_observances_named_by_their_form(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures(text)] == expected
+
+
+def test_practices_named_as_topics_of_legal_knowledge() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert find_measures("考试内容包括行政复议、行政诉讼、国家赔偿等相关法律知识") == []
+    assert [h.name for h in find_measures("办理行政复议、行政应诉案件")] == ["行政复议", "行政应诉"]
+
+
+def test_a_towns_joint_meeting_studying_law_is_the_meeting_study_practice() -> None:
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures("乡党政联席会议每季度学法1次")] == ["政府常务会议会前学法"]
+    assert find_measures("召开党政联席会议研究学法计划") == []  # the meeting's business, not its study
