@@ -1083,6 +1083,8 @@ class AgencyFinder:
         if tier is not None:  # 全面依法治市办 in a county's report: the city's, by its own word
             qualifier, level, node = self.context.for_level_char(tier.group(1))
             return Prefix(start, qualifier, level, False, node)
+        if core.endswith("厅") and not core.endswith("办公厅"):  # 教育厅 in a city's report: its province's
+            own = self.context.province
         if own is None or core.endswith(township_heads()) or core.endswith(SQUAD_HEADS) \
                 or COUNT_BEFORE_RE.search(self.text, max(0, start - 6), start):
             return Prefix(start, None, None, False, None)

@@ -64,17 +64,23 @@ REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:
                                rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_WORK}{_VERB}")
 # the level word a division calls itself by after 我/全/本 (我旗, 本街道, 我街 for a 街道)
 _OWN_LEVEL = "(省|市|区|县|州|盟|旗|镇|乡|街道|街)"
-# 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻… (the region's whole administration speaking)
+# the divisions below and the departments together: 各区、各部门, 各县(市、区)和各部门, 各乡镇各单位
+_BELOW_AND_DEPARTMENTS = r"各[\u4e00-\u9fff()（）、]{1,10}?[、和及与]?各(?:部门|单位)"
+# 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻…, 全市各区、各部门在市委…领导下 (the region's whole
+# administration speaking)
 SELF_SUBJECT_RE = re.compile(
     rf"[我全本]{_OWN_LEVEL}(?:各级(?:行政机关|(?:人民)?政府(?:及其(?:工作)?部门)?|各部门)"
-    rf"|各级各部门|政府|上下)?{_WORK}{_VERB}")
+    rf"|各级各部门|{_BELOW_AND_DEPARTMENTS}|政府|上下)?{_WORK}{_VERB}")
 SECOND_NAME_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,16}[)）]")
 # 现将我旗2024年法治政府建设情况报告如下: the region's own report (现将我局… is a department's)
 REPORT_OF_SELF_RE = re.compile(rf"现将[我本]{_OWN_LEVEL}[^。\n]{{0,40}}?(?:报告|汇报)如下")
 # the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…; an autonomous region
 # by its level word alone (2022年,自治区坚持…: 自治区 is how its own reports name it, as a name)
+# … and with its departments (县政府及工作部门坚持…, 市政府及其部门深入…)
+_AND_DEPARTMENTS = r"(?:[及和与](?:其|所属)?(?:各)?(?:工作)?部门)?"
 LEVEL_SUBJECT_RE = re.compile(
-    rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府|(?<=自治区){_WORK}){_VERB}")
+    rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府{_AND_DEPARTMENTS}"
+    rf"|(?:人民)?政府{_AND_DEPARTMENTS}|(?<=自治区){_WORK}){_VERB}")
 SELF_HEAD_FULL = {"委": "委员会", "办": "办公室"}
 LEADING_GROUP_RE = re.compile(r"党委|党组")  # a bureau's party committee or group acts for it
 CLAUSE_START = frozenset(",，。；;:：\n 年来")

@@ -34,9 +34,18 @@ TITLE_TAIL_RE = re.compile(r"\s*[(（]\s*(?:(?:19|20)\d{2}\s*[-—–~至]\s*(?:
                            r"|征求意见稿|修订稿?)\s*[)）]$")
 
 
+# a report that adds its next year's plans after what it did (…工作情况及2016年工作打算, …工作总结和下一步工作思路):
+# a report; the plans are its last part, not its kind
+NEXT_YEAR_TAIL_RE = re.compile(r"(?<=[告结况报])\s*[及和与暨、]\s*(?:(?:19|20)\d{2}\s*年度?|下一步|明年|下一年度?)"
+                               r"[\u4e00-\u9fff]{0,12}?(?:打算|思路|计划|安排|设想)$")
+NEXT_YEAR_TAIL_ENDS = ("打算", "思路", "计划", "安排", "设想")
+
+
 def title_core(line: str) -> str:
-    """The title without the bracketed tail TITLE_TAIL_RE names."""
-    return TITLE_TAIL_RE.sub("", line) if line.endswith((")", "）")) else line
+    """The title without the bracketed tail TITLE_TAIL_RE names, nor a next year's plans after a report."""
+    if line.endswith((")", "）")):
+        line = TITLE_TAIL_RE.sub("", line)
+    return NEXT_YEAR_TAIL_RE.sub("", line) if line.endswith(NEXT_YEAR_TAIL_ENDS) else line
 
 
 REPORT_SELF = re.compile(r"现将[^。]{0,40}?(报告|总结|汇报)如下")
