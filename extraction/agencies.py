@@ -40,7 +40,8 @@ SQUAD_HEADS = ("总队", "大队", "支队", "队")  # enforcement squads: a cou
 TEAM_STEM_END, NOT_A_TEAM_AFTER = "执法", ("伍", "员", "长", "列")
 NOT_A_COMMITTEE_AFTER = ("员", "托", "派")  # 政法委员, 市民委托, 委派: 委 opens the next word
 LEVEL_CHARS = "省市区县州旗盟"  # 旗 and 盟: Inner Mongolia's county and prefecture
-LINE_OPENERS = "\n】《“ \t:"  # what may stand right before a name that opens a title, a signature line or a row value (标题: X)
+# what may stand right before a name that opens a title, a signature line or a row value (标题: X, [文号]X)
+LINE_OPENERS = "\n】]］《“ \t:"
 ZONE_SHORT_ENDS = ("高新", "经开", "综保", "开发", "新")  # 高新区, 经开区: zones (extraction/zones.py), not divisions
 # The name of a division the table lacks: CJK only, none of the words that open a phrase (全区, 本县, 各市)
 UNLISTED_NAME_RE = re.compile(r"[^\W\d_A-Za-z全各本我该每其年度关于的和与及在对现将由向省市区县州旗盟]{2,4}")

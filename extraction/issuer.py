@@ -166,9 +166,19 @@ LEADING_CLUTTER = " \t\n\r|｜　"
 def _run_in_heading_issuer(text: str, hits: list[AgencyHit]) -> AgencyHit | None:
     """The body that opens the text with X关于…的通知, when no title line was found (the heading and the
     body share a line, or a page's stray separator stands above it)."""
-    if not hits or text[:hits[0].start].strip(LEADING_CLUTTER):
+    if not hits or not _only_furniture_before(text, hits[0].start):
         return None
     return hits[0] if RUN_IN_HEADING_RE.match(text, hits[0].end) else None
+
+
+def _only_furniture_before(text: str, pos: int) -> bool:
+    """Nothing of the document's own before `pos`: at most stray separators and whole lines of page
+    clutter (breadcrumbs, banners, metadata rows) above the line `pos` is on."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if text[line_start:pos].strip(LEADING_CLUTTER):
+        return False
+    return all(not line.strip(LEADING_CLUTTER) or meta_rules.is_page_clutter(line.strip())
+               for line in text[:line_start].split("\n"))
 
 
 def _signer(text: str, name_line: Line, hits: list[AgencyHit]) -> AgencyHit | None:
@@ -357,9 +367,19 @@ def _self_described_issuer(text: str, opening_end: int | None, hits: list[Agency
         following = text[hit.end:hit.end + 1]
         if following in "的、和与及等" or hit.name in CENTRAL_ORGANS:
             continue
-        if any(hit.name.endswith(head) for head in self_heads) and _opens_clause(text, hit.start):
+        if any(hit.name.endswith(head) for head in self_heads) and _opens_clause(text, hit.start) \
+                and not _on_furniture_line(text, hit):
             return hit
     return None
+
+
+def _on_furniture_line(text: str, hit: AgencyHit) -> bool:
+    """A name that is its whole line, or stands in a page's metadata row: a site's banner or publisher
+    (泽州县司法局 over, 发布机构: 县司法局 above, the 交通运输局 report it hosts), no subject of the opening."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    line = text[line_start:line_end if line_end >= 0 else None].strip()
+    return line == text[hit.start:hit.end] or meta_rules.is_page_clutter(line)
 
 
 # 党组会议审议并通过了《X局…实施方案》: a body adopts its own rules at its own meeting, as it makes them
@@ -548,7 +568,7 @@ def _region_government(text: str, opening_end: int | None, title: Line | None, r
                     return _government(gazetteer, chain)
                 return _titled_office(gazetteer, chain, body) if body.group("office") else None
     heading = _region_heading(text, chains)
-    if heading is not None:
+    if heading is not None and not _speaks_as_other_level(text, opening_end, heading):
         return _government(gazetteer, heading)
     if opening_end is None:
         return None
@@ -685,9 +705,19 @@ def _region_heading(text: str, chains: list[list[NamedRegion]]) -> list[NamedReg
     first = chains[0]
     line_end = text.find("\n", first[-1].end)
     line_end = len(text) if line_end < 0 else line_end
-    if text[:first[0].start].strip() or text[first[-1].end:line_end].strip():
+    if not _only_furniture_before(text, first[0].start) or text[first[-1].end:line_end].strip():
         return None
     return first
+
+
+def _speaks_as_other_level(text: str, opening_end: int | None, heading: list[NamedRegion]) -> bool:
+    """The opening speaks as a division of another level than the page's heading names (福州市 over
+    2021年,我省各级政府…坚持…): the heading is the site's, not the report's."""
+    own = SELF_SUBJECT_RE.search(text, 0, opening_end) if opening_end is not None else None
+    if own is None or not _opens_clause(text, own.start()):
+        return False
+    last = heading[-1]
+    return not (last.entry.name if last.entry else last.written).endswith(_level_word(own.group(1)))
 
 
 def _lead_end(text: str, opening_end: int) -> int:

@@ -217,7 +217,7 @@ def find_title(lines: list[Line]) -> Line | None:
     candidates = _title_candidates(lines)
     for i, line in enumerate(candidates):
         if is_body_line(line.text):
-            return None
+            return _glued_title(line)
         following = candidates[i + 1] if i + 1 < len(candidates) else None
         if following and _may_lead_a_title(line.text) and _ends_a_title(line.text, following.text) \
                 and not is_title_line(line.text) and _adjacent(line, following, lines):
@@ -227,10 +227,22 @@ def find_title(lines: list[Line]) -> Line | None:
     return None
 
 
+def _glued_title(line: Line) -> Line | None:
+    """A title printed on the first paragraph's line (one-line pages of document sites: X局2025年…报告 2025年,
+    X局坚持…): the title is the words before the gap."""
+    glued = report_kind.glued_title(line.text)
+    if glued is None or not is_title_line(glued):
+        return None
+    start = line.start + line.text.index(glued)
+    return Line(start, start + len(glued), glued)
+
+
 def _ends_a_title(first: str, second: str) -> bool:
     """The second line is a title (under an issuer line), or the tail of one wrapped before its
     document kind (…2024年度法治政府建设 / 情况报告: too short to be a title alone)."""
     if _OWN_SUBJECT_TITLE_RE.match(second) and not YEAR_RE.search(first) and not first.endswith(_WRAPPED_LEADS):
+        return False
+    if _DOC_NUMBER_LEAD_RE.match(second):  # [罗应急〔2025〕1号]X局…报告: a listing's whole title, its 文号 first
         return False
     return is_title_line(second) or (second.endswith(TITLE_WORDS) and is_title_line(first + second))
 
@@ -238,6 +250,7 @@ def _ends_a_title(first: str, second: str) -> bool:
 # 木渎镇2024年度…报告, 某县司法局2021年…: a title that names whom it is about before its year stands alone;
 # a body's name on the line above it is a page's link or banner (…开发区一站式服务中心), not its issuer line
 _OWN_SUBJECT_TITLE_RE = re.compile(r"(?!关于)[\u4e00-\u9fff]{2,30}?(?:19|20)\d{2}\s*年")
+_DOC_NUMBER_LEAD_RE = re.compile(r"[\[【［]\s*" + DOC_NUMBER_RE.pattern + r"\s*[\]】］]")
 _WRAPPED_LEADS = ("关于", "印发")  # 关于印发 / 西平县2020年度…: the first half of one title
 
 

@@ -54,8 +54,14 @@ def test_an_opening_year_run_into_its_subject(text: str, year: int) -> None:
      "丽水市遂昌县人民政府", "丽水市遂昌县"),
     ("2023年，全市各区、各部门在市委、市政府的坚强领导下，推进法治政府建设。本市优化营商环境。"
      "印发《宁波市法治政府建设实施方案》。\n", "宁波市人民政府", "宁波市"),
+    # a notice's heading run into its body, under a breadcrumb and a page row
+    ("首页 > 政务公开 > 通知公告\n字号：大 中 小 打印 关闭\n丽水市人民政府办公室关于报告法治政府建设情况的通知 各县(市、区)人民政府,"
+     "市直各单位:根据工作安排,现将有关事项通知如下。\n", "丽水市人民政府办公室", "丽水市"),
+    # a region presenting itself in a page's first line, under a breadcrumb
+    ("首页 > 法治建设 > 地方风采\n浙江省衢州市\n\n务实进取 法治为先\n\n衢州是浙江的西大门,辖柯城区、衢江区等六个县(市、区)。"
+     "近年来,法治政府建设成效明显。\n", "衢州市人民政府", "衢州市"),
 ])
-def test_a_regions_government_and_its_departments_as_the_subject(text: str, agency: str, region: str) -> None:
+def test_issuer_and_region_in_page_layouts(text: str, agency: str, region: str) -> None:
     report = report_of(text)
     assert (report.agency, report.region) == (agency, region)
 
@@ -75,3 +81,39 @@ def test_a_bare_厅_is_its_provinces_department() -> None:
     assert (report.agency, report.region) == ("四川省教育厅", "四川省")
     unnamed = "绵阳市教育局2021年法治政府建设工作报告\n2021年，我局按照教育厅部署，推进依法治校。\n"
     assert "教育厅" in agency_names(unnamed) and "绵阳市教育厅" not in agency_names(unnamed)
+
+
+
+def test_a_heading_region_the_opening_contradicts_is_the_sites() -> None:
+    """福州市 as the page's first line over 我省各级政府…坚持…: the site's banner, not the report's region."""
+    text = ("福州市\n\n当前位置:首页 > 政务公开\n\n2021年,我省各级政府及其部门坚持依法行政,推进法治政府建设。"
+            "现将有关情况报告如下:\n一、主要做法\n")
+    assert report_of(text).agency != "福州市人民政府"
+
+
+@pytest.mark.parametrize(("text", "title", "agency", "region"), [
+    # a listing's "[文号]title" under a site banner: the banner is no issuer line
+    ("深圳市罗湖区人民政府\n\n[罗应急〔2025〕1号]罗湖区应急管理局2025年法治政府建设年度报告\n\n"
+     "2025年,罗湖区应急管理局在区委、区政府的坚强领导下,深入推进依法行政。\n",
+     "[罗应急〔2025〕1号]罗湖区应急管理局2025年法治政府建设年度报告", "深圳市罗湖区应急管理局", "深圳市罗湖区"),
+    # … and a division the table lacks right after the 文号's bracket
+    ("当前位置: 首页 > 新闻动态\n\n[呼教发〔2025〕3号]呼中区教育局关于2025年度法治政府建设工作报告\n\n"
+     "呼中区教育局在区政府的正确领导下,积极推进法治建设。\n",
+     "[呼教发〔2025〕3号]呼中区教育局关于2025年度法治政府建设工作报告", "呼中区教育局", "呼中区"),
+    # a title on the first paragraph's line
+    ("昆明市五华区西翥街道办事处2023年法治政府建设工作报告 2023年,西翥街道在区委、区政府的坚强领导下,坚持依法行政,"
+     "推进法治政府建设。\n", "昆明市五华区西翥街道办事处2023年法治政府建设工作报告", "昆明市五华区西翥街道办事处",
+     "昆明市五华区西翥街道"),
+])
+def test_titles_in_listing_and_one_line_layouts(text: str, title: str, agency: str, region: str) -> None:
+    report = report_of(text)
+    assert (report.title, report.agency, report.region) == (title, agency, region)
+
+
+def test_a_bureau_speaking_as_我局_is_not_the_sites_banner_nor_its_publisher_row() -> None:
+    """泽州县司法局 as the site's banner and 发布机构: 县司法局 above a report whose opening's subject is the
+    county's 交通运输局 (and which says 我局): the transport bureau reports."""
+    text = ("泽州县司法局\n\n搜索位置\n\n发布日期: 2026-02-28 发布机构: 县司法局\n\n2025年,县交通运输局深入学习党的"
+            "二十届四中全会精神,坚持依法行政,认真贯彻省、市、县关于法治政府建设工作的决策部署,紧紧围绕《泽州县法治政府"
+            "建设实施方案》全面依法履职。现将2025年度法治政府建设工作开展情况报告如下:\n一、主要做法\n我局主要负责人带头学法。\n")
+    assert report_of(text).agency == "晋城市泽州县交通运输局"
