@@ -504,13 +504,28 @@ def _source_row_bodies(lines: list[Line], hits: list[AgencyHit]) -> Iterator[Age
 
 
 def _header_rows(lines: list[Line], pattern: re.Pattern[str]) -> Iterator[tuple[Line, re.Match[str]]]:
-    """The page's metadata rows above the body that `pattern` matches."""
-    for line in lines[:meta_rules.HEADER_LINES]:
+    """The page's metadata rows above the body that `pattern` matches: on one line, or a table's label
+    cell on its line and its value on the next (发布机构: / 杭州市司法局), read as one row."""
+    header = lines[:meta_rules.HEADER_LINES]
+    for i, line in enumerate(header):
         if meta_rules.is_body_line(line.text):
             return
         row = pattern.search(line.text)
+        if row is None and LABEL_CELL_END_RE.search(line.text) and i + 1 < len(header) \
+                and not meta_rules.is_body_line(header[i + 1].text):
+            line = _cell_row(line, header[i + 1])
+            row = pattern.search(line.text)
         if row is not None:
             yield line, row
+
+
+LABEL_CELL_END_RE = re.compile(r"[:：]\s*$")
+
+
+def _cell_row(label: Line, value: Line) -> Line:
+    """A label cell and the value cell under it as one row, positioned so that offsets inside the value
+    are the text's (the label's part is not the text's there: only the value is read)."""
+    return Line(value.start - len(label.text), value.end, label.text + value.text)
 
 
 def _row_value_agency(row: re.Match[str], start: int, end: int, hits: list[AgencyHit]) -> AgencyHit | None:

@@ -147,8 +147,12 @@ def is_body_line(line: str) -> bool:
 
 def _title_text(line: Line) -> Line:
     """A title line without the tail some pages append: a publication stamp (…情况报告 2023-02-09), the
-    site's name (…报告_X县人民政府门户网站), the issuer in brackets (…报告(X县应急管理局))."""
+    site's name (…报告_X县人民政府门户网站), the issuer in brackets (…报告(X县应急管理局)); nor the title
+    marks a page may print it in (《…报告》)."""
     text = line.text  # each tail is looked for only where its marks are (a search per line is costly)
+    if text.startswith("《") and text.endswith("》") and text.count("《") == 1:  # 《X局…年度报告》: a title in marks
+        line = Line(line.start + 1, line.end - 1, text[1:-1])
+        text = line.text
     spaced = _SPACE_RE.search(text) is not None
     stamp = (_TRAILING_STAMP_RE.search(text) if spaced else None) \
         or (_SITE_SUFFIX_RE.search(text) if spaced or "_" in text else None) \

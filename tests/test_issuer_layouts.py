@@ -104,8 +104,15 @@ def test_a_heading_region_the_opening_contradicts_is_the_sites() -> None:
     ("昆明市五华区西翥街道办事处2023年法治政府建设工作报告 2023年,西翥街道在区委、区政府的坚强领导下,坚持依法行政,"
      "推进法治政府建设。\n", "昆明市五华区西翥街道办事处2023年法治政府建设工作报告", "昆明市五华区西翥街道办事处",
      "昆明市五华区西翥街道"),
+    # a page's metadata table flattened to lines: each label's value on the line under it
+    ("索引号：\n11330100002489456P/2023-123456\n发布机构：\n杭州市司法局\n公开日期：\n2023-02-01\n"
+     "关于2022年度法治政府建设情况的报告\n2022年，我局坚持依法行政，推进法治政府建设，完善行政执法“三项制度”，取得了明显成效。\n",
+     "关于2022年度法治政府建设情况的报告", "杭州市司法局", "杭州市"),
+    # a title printed in title marks
+    ("《衢州市司法局2022年度法治政府建设年度报告》\n2022年，我局坚持依法行政，推进法治政府建设。\n",
+     "衢州市司法局2022年度法治政府建设年度报告", "衢州市司法局", "衢州市"),
 ])
-def test_titles_in_listing_and_one_line_layouts(text: str, title: str, agency: str, region: str) -> None:
+def test_titles_in_listings_tables_and_one_line_layouts(text: str, title: str, agency: str, region: str) -> None:
     report = report_of(text)
     assert (report.title, report.agency, report.region) == (title, agency, region)
 
