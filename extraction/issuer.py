@@ -134,7 +134,7 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
         if signer is not None:
             return signer
     for hit in real:  # 现将市人社局2021年法治政府建设情况报告如下 (ANNOTATION.md)
-        if text.startswith("现将", hit.start - 2) and REPORT_FOLLOWS_RE.match(text, hit.end):
+        if _announced(text, hit.start) and REPORT_FOLLOWS_RE.match(text, hit.end):
             return hit
         if text.startswith(PUBLISHES, hit.start - 3) and REPORT_NAMED_RE.match(text, hit.end) \
                 or AUTHORED_RE.match(text, hit.end):  # 现公布X…年度报告; X编制了本报告
@@ -149,6 +149,11 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
             region_subject.start == subject.start and not subject.region)):  # 县政府坚持…, its county placed
         return region_subject
     return subject if subject is None or _may_be_self(own, subject) else None
+
+
+def _announced(text: str, start: int) -> bool:
+    """A name right after 现将 (现将市人社局…, 现将中共X县委…: a party body's hit starts at its region)."""
+    return text.startswith("现将", start - 2) or text.startswith("现将中共", start - 4)
 
 
 def _may_be_self(own: SelfWords, subject: AgencyHit) -> bool:
@@ -368,9 +373,20 @@ def _self_described_issuer(text: str, opening_end: int | None, hits: list[Agency
         if following in "的、和与及等" or hit.name in CENTRAL_ORGANS:
             continue
         if any(hit.name.endswith(head) for head in self_heads) and _opens_clause(text, hit.start) \
-                and not _on_furniture_line(text, hit):
+                and not _on_furniture_line(text, hit) and not _acts_on_self(text, hit, self_heads):
             return hit
     return None
+
+
+CLAUSE_REST_RE = re.compile(r"[^,，。；;:：\n]{0,40}")
+
+
+def _acts_on_self(text: str, hit: AgencyHit, self_heads: set[str]) -> bool:
+    """A body whose clause names the report's own body as another (丽水市司法局指导我局…, 市局到本局调研):
+    a superior or partner, not the one speaking."""
+    rest = CLAUSE_REST_RE.match(text, hit.end)
+    clause = rest.group(0) if rest else ""
+    return any(f"{word}{head}" in clause for word in "我本" for head in self_heads)
 
 
 def _on_furniture_line(text: str, hit: AgencyHit) -> bool:
@@ -591,6 +607,9 @@ def _region_government(text: str, opening_end: int | None, title: Line | None, r
     for chain in chains:
         if chain[0].start >= opening_end:
             break
+        if text.startswith("现将", chain[0].start - 2) and REGION_TITLE_NEXT_RE.match(text, chain[-1].end) \
+                and REPORT_FOLLOWS_RE.match(text, chain[-1].end):  # 现将缙云县2022年度…情况报告如下
+            return _government(gazetteer, chain)
         alias = SECOND_NAME_RE.match(text, chain[-1].end)  # 北仑区(宁波经济技术开发区)坚持…: one body, two names
         verb_at = alias.end() if alias else chain[-1].end
         body = OPENING_BODY_AFTER_REGION_RE.match(text, verb_at, opening_end)

@@ -52,6 +52,8 @@ REPORT_SELF = re.compile(r"现将[^。]{0,40}?(报告|总结|汇报)如下")
 COVERED_YEAR_RES = (
     re.compile(r"((?:19|20)\d{2})\s*年度?(?:法治政府建设|依法行政|法治建设)"),
     re.compile(r"现将\s*((?:19|20)\d{2})\s*年"),
+    # 现将中共X县委…办公室2022年工作情况报告如下: the year of the report the sentence announces
+    re.compile(r"现将[^。\n\d]{0,40}?((?:19|20)\d{2})\s*年度?[^。\n]{0,30}?(?:报告|汇报|总结)如下"),
     re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*[,，以来]"),
     re.compile(r"^\s*((?:19|20)\d{2})\s*年是", re.MULTILINE),  # 2018年是…开局之年。一年来…
     re.compile(r"((?:19|20)\d{2})\s*年(?:以来|来|,|，)"),

@@ -60,6 +60,12 @@ def test_an_opening_year_run_into_its_subject(text: str, year: int) -> None:
     # a region presenting itself in a page's first line, under a breadcrumb
     ("首页 > 法治建设 > 地方风采\n浙江省衢州市\n\n务实进取 法治为先\n\n衢州是浙江的西大门,辖柯城区、衢江区等六个县(市、区)。"
      "近年来,法治政府建设成效明显。\n", "衢州市人民政府", "衢州市"),
+    # the sentence announcing the report names the region it is about: its government
+    ("丽水市人民政府：\n现将缙云县2022年度法治政府建设情况报告如下：\n一、主要做法\n全县坚持依法行政。\n",
+     "丽水市缙云县人民政府", "丽水市缙云县"),
+    # … or a party body, written with 中共
+    ("现将中共缙云县委全面依法治县委员会办公室2022年工作情况报告如下：\n一、主要做法\n县委依法治县办坚持统筹协调。\n",
+     "中共丽水市缙云县委全面依法治县委员会办公室", "丽水市缙云县"),
 ])
 def test_issuer_and_region_in_page_layouts(text: str, agency: str, region: str) -> None:
     report = report_of(text)
@@ -124,3 +130,13 @@ def test_a_bureau_speaking_as_我局_is_not_the_sites_banner_nor_its_publisher_r
             "二十届四中全会精神,坚持依法行政,认真贯彻省、市、县关于法治政府建设工作的决策部署,紧紧围绕《泽州县法治政府"
             "建设实施方案》全面依法履职。现将2025年度法治政府建设工作开展情况报告如下:\n一、主要做法\n我局主要负责人带头学法。\n")
     assert report_of(text).agency == "晋城市泽州县交通运输局"
+
+
+def test_a_body_acting_on_the_speaker_is_not_the_speaker() -> None:
+    """丽水市司法局指导我局…: the body that opens the clause names 我局 as another; it does not report."""
+    assert report_of("2022年，丽水市司法局指导我局开展行政执法监督。我局坚持依法行政。\n").agency is None
+
+
+def test_the_year_of_the_report_the_opening_announces() -> None:
+    text = "现将中共缙云县委全面依法治县委员会办公室2022年工作情况报告如下：\n一、主要做法\n县委依法治县办坚持统筹协调。\n"
+    assert report_of(text).year == 2022
