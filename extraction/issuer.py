@@ -94,6 +94,9 @@ CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())
 # that reports on itself (海关总署坚持…, 最高人民检察院坚持…) is.
 LEADING_CENTRE = frozenset(n for n in CENTRAL_ORGANS if n.startswith(("中共中央", "党中央", "国务院", "全国人", "中央")))
 REPORT_FOLLOWS_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)如下")
+# 现将(2018年)X…的报告(公开)如下: the sentence that announces a region's report
+ANNOUNCES_BEFORE_RE = re.compile(r"现将\s*(?:(?:19|20)\d{2}\s*年度?)?$")
+ANNOUNCED_REPORT_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)(?:公开|公布)?如下")
 # 现公布清远市农业农村局2021年…年度报告; 长沙县人民政府编制了本报告: the report names its author
 PUBLISHES = ("现公布", "现发布", "特发布")
 REPORT_NAMED_RE = re.compile(r"[^。\n，,]{0,40}?报告")
@@ -607,9 +610,9 @@ def _region_government(text: str, opening_end: int | None, title: Line | None, r
     for chain in chains:
         if chain[0].start >= opening_end:
             break
-        if text.startswith("现将", chain[0].start - 2) and REGION_TITLE_NEXT_RE.match(text, chain[-1].end) \
-                and REPORT_FOLLOWS_RE.match(text, chain[-1].end):  # 现将缙云县2022年度…情况报告如下
-            return _government(gazetteer, chain)
+        if ANNOUNCES_BEFORE_RE.search(text, max(0, chain[0].start - 12), chain[0].start) \
+                and REGION_TITLE_NEXT_RE.match(text, chain[-1].end) and ANNOUNCED_REPORT_RE.match(text, chain[-1].end):
+            return _government(gazetteer, chain)  # 现将缙云县2022年度…情况报告如下, 现将2018年上海市…报告公开如下
         alias = SECOND_NAME_RE.match(text, chain[-1].end)  # 北仑区(宁波经济技术开发区)坚持…: one body, two names
         verb_at = alias.end() if alias else chain[-1].end
         body = OPENING_BODY_AFTER_REGION_RE.match(text, verb_at, opening_end)

@@ -177,7 +177,31 @@ def _title_candidates(lines: list[Line]) -> list[Line]:
                 out.append(Line(line.start + field.end(), line.start + field.end() + len(cell), cell))
         elif not is_page_clutter(line.text):
             out.append(_title_text(line))
+        else:
+            head = title_before_row(line)
+            if head is not None:
+                out.append(head)
     return out
+
+
+@lru_cache(maxsize=1)
+def _squashed_row_re() -> re.Pattern[str]:
+    """A metadata row's label glued to the end of a title (…工作报告发布日期:…: the loader drops the space
+    between two CJK runs)."""
+    names = [w for w, k in load_page_clutter().items() if k == "field"]
+    return re.compile(r"(?<=[告结案则知点况])" + row_label(names) + r"\s*[:：]")
+
+
+def title_before_row(line: Line) -> Line | None:
+    """A title with the page's metadata row run onto its line (…情况报告 2019-09-06 15:46 来源:X, …报告
+    发布日期:2022-02-28): the words before the row's first label, when they are a title."""
+    rows = [m for m in (_clutter()[1].search(line.text), _squashed_row_re().search(line.text)) if m is not None]
+    row = min(rows, key=lambda m: m.start(), default=None)
+    if row is None or row.start() == 0 or _BREADCRUMB_RE.search(line.text, 0, row.start()):
+        return None
+    before = line.text[:row.start()].rstrip()
+    head = _title_text(Line(line.start, line.start + len(before), before))
+    return head if is_title_line(head.text) else None
 
 
 _MENU_ITEM_CHARS = 8  # 政务公开, 政策文件及解读: a menu or section label is a few characters

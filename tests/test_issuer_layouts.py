@@ -66,6 +66,10 @@ def test_an_opening_year_run_into_its_subject(text: str, year: int) -> None:
     # … or a party body, written with 中共
     ("现将中共缙云县委全面依法治县委员会办公室2022年工作情况报告如下：\n一、主要做法\n县委依法治县办坚持统筹协调。\n",
      "中共丽水市缙云县委全面依法治县委员会办公室", "丽水市缙云县"),
+    # 现将 a year and the region…报告公开如下: the region's report, published
+    ("专注分享新闻资讯\n根据《法治政府建设实施纲要(2015—2020年)》等要求,现将2018年宁波市法治政府建设情况的报告公开如下:\n"
+     "一、健全领导体制\n各区政府和市政府部门推进法治政府建设。全区推进依法行政。北仑区、北仑区、镇海区开展示范创建。\n",
+     "宁波市人民政府", "宁波市"),
 ])
 def test_issuer_and_region_in_page_layouts(text: str, agency: str, region: str) -> None:
     report = report_of(text)
@@ -117,6 +121,16 @@ def test_a_heading_region_the_opening_contradicts_is_the_sites() -> None:
     # a title printed in title marks
     ("《衢州市司法局2022年度法治政府建设年度报告》\n2022年，我局坚持依法行政，推进法治政府建设。\n",
      "衢州市司法局2022年度法治政府建设年度报告", "衢州市司法局", "衢州市"),
+    # the page's date and source row run onto the title's line, spaced or squashed by the loader
+    ("衢州市交通运输局\n\n衢州市交通运输局2021年法治政府建设工作报告 发布日期:2022-02-28 浏览次数: 字号:[ ]\n\n"
+     "根据工作要求,现将我局2021年法治政府建设工作报告如下:\n一、主要举措\n局党组履行主体责任。\n",
+     "衢州市交通运输局2021年法治政府建设工作报告", "衢州市交通运输局", "衢州市"),
+    ("衢州市交通运输局2021年法治政府建设工作报告发布日期:2022-02-28浏览次数: 字号:[ ]\n\n"
+     "根据工作要求,现将我局2021年法治政府建设工作报告如下:\n一、主要举措\n局党组履行主体责任。\n",
+     "衢州市交通运输局2021年法治政府建设工作报告", "衢州市交通运输局", "衢州市"),
+    ("衢州市2018年度法治政府建设情况报告 2019-09-06 15:46     来源:市司法局\n【字体: 打印\n"
+     "一、主要措施和成效\n(一)依法全面履行政府职能\n1.深化行政审批制度改革,行政审批效率进一步提高,服务便利化水平进一步提升。\n",
+     "衢州市2018年度法治政府建设情况报告", "衢州市人民政府", "衢州市"),
 ])
 def test_titles_in_listings_tables_and_one_line_layouts(text: str, title: str, agency: str, region: str) -> None:
     report = report_of(text)
