@@ -126,7 +126,9 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     real = [h for h in hits if not h.generic]
     if title is not None:
         heading = (_title_issuer(text, title, real) or _trailing_bracket_issuer(text, title, real)
-                   or _issuer_line_before(text, title, real) or _issuer_line_after(text, title, real))
+                   or _issuer_line(text, title, real, own))
+        if heading is not None and "\n" in text[heading.end:title.end] and not _may_be_self(own, heading):
+            heading = None  # an issuer line the title was joined with (某市人民政府 / 关于…), ruled out by 我厅
         if heading is not None:
             return heading
     run_in = _run_in_heading_issuer(text, real)
@@ -152,6 +154,13 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
             region_subject.start == subject.start and not subject.region)):  # 县政府坚持…, its county placed
         return region_subject
     return subject if subject is None or _may_be_self(own, subject) else None
+
+
+def _issuer_line(text: str, title: Line, hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
+    """The body on its own line above or under the title, unless the report's 我局 (我厅…) rules it out:
+    a site's banner (某市人民政府) over the report of a bureau that speaks as 我厅."""
+    line = _issuer_line_before(text, title, hits) or _issuer_line_after(text, title, hits)
+    return line if line is None or _may_be_self(own, line) else None
 
 
 def _announced(text: str, start: int) -> bool:
@@ -336,12 +345,14 @@ def _issuer_line_before(text: str, title: Line, hits: list[AgencyHit]) -> Agency
     (or the words before it on the title's own line) that is one agency's name and nothing else —
     or, on a page that prints the title in its header first, above the document's own 关于… line."""
     line_start = text.rfind("\n", 0, max(title.start - 1, 0)) + 1
+    own_line = text.rfind("\n", 0, title.start) + 1
     for hit in hits:
         if hit.start >= title.start:
             break
         if hit.start >= line_start and not text[line_start:hit.start].strip() \
-                and not text[hit.end:title.start].strip():
-            return hit
+                and not text[hit.end:title.start].strip() \
+                and (hit.start >= own_line or meta_rules.may_have_issuer_line(text[hit.start:hit.end], title.text)):
+            return hit  # not 某市司法局 above 东湖街道2024年度…报告 or 关于福州市2021年…: the site's banner
     return _issuer_line_above_heading(text, title, hits)
 
 

@@ -274,14 +274,39 @@ def _ends_a_title(first: str, second: str) -> bool:
         return False
     if _DOC_NUMBER_LEAD_RE.match(second):  # [罗应急〔2025〕1号]X局…报告: a listing's whole title, its 文号 first
         return False
+    if not _about_own_region(first, second):
+        return False
+    if first.endswith(_BODY_HEADS) and not YEAR_RE.search(first) and not _HEADLESS_TITLE_RE.match(second):
+        return False  # 某市人民政府 over 福建省2017年…报告, 【权威发布】…, X委关于…: a banner; the title names its own
     return is_title_line(second) or (second.endswith(TITLE_WORDS) and is_title_line(first + second))
 
 
 # 木渎镇2024年度…报告, 某县司法局2021年…: a title that names whom it is about before its year stands alone;
 # a body's name on the line above it is a page's link or banner (…开发区一站式服务中心), not its issuer line
-_OWN_SUBJECT_TITLE_RE = re.compile(r"(?!关于)[\u4e00-\u9fff]{2,30}?(?:19|20)\d{2}\s*年")
+_OWN_SUBJECT_TITLE_RE = re.compile(r"[|｜\s]*(?!关于)[\u4e00-\u9fff]{2,30}?\s?(?:19|20)\d{2}\s*年")
+
+
+def _about_own_region(issuer_line: str, title: str) -> bool:
+    """福州市人民政府 / 关于福州市2021年…: a title about a region has an issuer line of that region's only."""
+    about = _ABOUT_SUBJECT_RE.match(title)
+    return about is None or about.group(1)[:2] in issuer_line
+
+
+def may_have_issuer_line(issuer_line: str, title: str) -> bool:
+    """Whether the line above a title may be its issuer line: above a title with no name of its own
+    (关于…, 2021年度…; not 福建省2017年…报告, X局关于…), of the region a 关于X市… title is about."""
+    return bool(_HEADLESS_TITLE_RE.match(title)) and _about_own_region(issuer_line, title)
+
+
 _DOC_NUMBER_LEAD_RE = re.compile(r"[\[【［]\s*" + DOC_NUMBER_RE.pattern + r"\s*[\]】］]")
+# 关于福州市2021年…, 关于印发西平县2020年度…, 关于《清水县人民政府关于…》的政策解读: whom the title is about
+_ABOUT_SUBJECT_RE = re.compile(r"(?:[\[【][^\]】\n]{1,12}[\]】]\s*)?关于(?:印发|转发)?《?([\u4e00-\u9fff]{2,12}?)\s?"
+                               r"(?:(?:19|20)\d{2}\s*年|人民政府|关于)")
 _WRAPPED_LEADS = ("关于", "印发")  # 关于印发 / 西平县2020年度…: the first half of one title
+_BODY_HEADS = tuple(h for h in _ISSUER_HEADS if h not in _WRAPPED_LEADS)
+# a title with no name of its own, which an issuer line above completes: 关于…, 2021年…, 法治政府建设…报告
+_HEADLESS_TITLE_RE = re.compile(r"\s*(?:[\[【][^\]】\n]{1,12}[\]】]\s*)?"
+                                r"(?:关于|印发|转发|(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}\s*年|法治|依法|全面|推进)")
 
 
 def _adjacent(first: Line, second: Line, lines: list[Line]) -> bool:

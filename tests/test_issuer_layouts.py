@@ -70,6 +70,23 @@ def test_an_opening_year_run_into_its_subject(text: str, year: int) -> None:
     ("专注分享新闻资讯\n根据《法治政府建设实施纲要(2015—2020年)》等要求,现将2018年宁波市法治政府建设情况的报告公开如下:\n"
      "一、健全领导体制\n各区政府和市政府部门推进法治政府建设。全区推进依法行政。北仑区、北仑区、镇海区开展示范创建。\n",
      "宁波市人民政府", "宁波市"),
+    # a site's banner over a title that names its own subject, or a labelled one
+    ("丽水市司法局\n壶镇镇2024年度法治政府建设情况报告\n2024年,壶镇镇在缙云县委、县政府的领导下,坚持依法行政。\n",
+     "丽水市缙云县壶镇镇人民政府", "丽水市缙云县壶镇镇"),
+    ("丽水市司法局\n[权威发布]福建省2017年法治政府建设情况报告\n2017年以来,福建省委、省政府深入推进依法行政。\n",
+     "福建省人民政府", "福建省"),
+    # … over a title about another region, or about another body's report
+    ("丽水市人民政府\n\n关于福州市2021年法治政府建设情况的报告\n2021年,我市各级各部门坚持依法行政。\n",
+     "福州市人民政府", "福州市"),
+    ("丽水市人民政府\n【政策解读】关于《清水县人民政府关于清水县2023年度法治政府建设工作总结的报告》的政策解读\n"
+     "一、背景依据\n为全面推进依法行政,天水市清水县总结2023年度法治政府建设工作。\n",
+     "天水市清水县人民政府", "天水市清水县"),
+    # … over a headless title of a report that speaks as 我厅: no government's
+    ("丽水市人民政府\n\n关于2023年度法治政府建设情况的报告\n2023年,湖南省生态环境厅坚持依法行政。我厅推进生态环境领域"
+     "依法行政,深化行政执法“三项制度”。\n", "湖南省生态环境厅", "湖南省"),
+    # an issuer line over a headless title stays the issuer
+    ("西平县人民政府办公室\n关于印发西平县2020年度法治政府建设\n工作安排的通知\n各乡镇人民政府:\n现印发给你们。\n",
+     "驻马店市西平县人民政府办公室", "驻马店市西平县"),
 ])
 def test_issuer_and_region_in_page_layouts(text: str, agency: str, region: str) -> None:
     report = report_of(text)
@@ -154,3 +171,11 @@ def test_a_body_acting_on_the_speaker_is_not_the_speaker() -> None:
 def test_the_year_of_the_report_the_opening_announces() -> None:
     text = "现将中共缙云县委全面依法治县委员会办公室2022年工作情况报告如下：\n一、主要做法\n县委依法治县办坚持统筹协调。\n"
     assert report_of(text).year == 2022
+
+
+
+def test_a_province_named_most_is_the_texts_not_a_partner_city_named_once() -> None:
+    text = ("2020年度,上海市人力资源和社会保障局(以下称市人社局)坚持依法行政,稳步推进本市法治人社建设,现将相关情况报告如下。\n"
+            "一、主要举措\n市人社局与丽水市签订劳务协作协议,服务上海市用工需求,落实上海市优化营商环境部署。\n")
+    report = report_of(text)
+    assert (report.agency, report.region) == ("上海市人力资源和社会保障局", "上海市")
