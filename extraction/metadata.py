@@ -261,8 +261,8 @@ def _glued_title(line: Line) -> Line | None:
     """A title printed on the first paragraph's line (one-line pages of document sites: X局2025年…报告 2025年,
     X局坚持…): the title is the words before the gap."""
     glued = report_kind.glued_title(line.text)
-    if glued is None or not is_title_line(glued):
-        return None
+    if glued is None or not is_title_line(glued) or not YEAR_RE.search(glued):
+        return None  # a template's generic heading (乡镇法治政府建设工作总结 2019年以来,…) names no report
     start = line.start + line.text.index(glued)
     return Line(start, start + len(glued), glued)
 
