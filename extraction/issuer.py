@@ -52,13 +52,17 @@ OPENING_VERBS = ("坚持", "深入", "全面", "认真", "始终", "紧紧", "�
                  # and the other openings reports use (2022年,X局坚定不移…, 聚力…, 对标…, 树牢…)
                  "坚定", "坚决", "坚守", "聚力", "对标", "树牢", "牢固", "牢记", "勇于", "勇担", "勇毅", "注重", "着重",
                  "健全", "完善", "优化", "提升", "抓实", "抓好", "用好", "发挥", "全方位", "精心", "强力", "创新", "探索",
-                 "结合", "不折不扣", "率先", "稳步", "有序", "紧盯", "紧贴", "笃行", "守正", "凝心", "科学", "依托")
+                 "结合", "不折不扣", "率先", "稳步", "有序", "紧盯", "紧贴", "笃行", "守正", "凝心", "科学", "依托",
+                 # and how reports say they pressed on (X局通过…, 狠抓…, 高位推动…, 抢抓机遇…, 高标准…)
+                 "通过", "狠抓", "高位", "抢抓", "高标准", "高质量", "加强", "加大", "夯实", "压实", "突出")
 _VERB = "(?:" + "|".join(sorted(OPENING_VERBS, key=len, reverse=True)) + ")"
 # after a region: its party committee and government together (河北省委、省政府; 宁夏回族自治区党委和政府),
 # its government alone, or its governments at every level (江苏省各级政府及其部门坚持…), then the verb
 _LEVEL = "(?:[省市区县州盟旗镇乡]|自治区)"  # 龙头镇党委、镇政府深入…: a township's too
-# the region's work itself as the subject: 中村乡法治政府建设工作在市委…领导下, 全省法治政府建设工作坚持…
-_WORK = "(?:(?:法治政府建设|依法行政|法治建设)(?:工作)?)?"
+# the region's work itself as the subject: 中村乡法治政府建设工作在市委…领导下, 全省法治政府建设工作坚持…,
+# its year's work (缙云县2022年法治政府建设工作坚持…)
+_WORK = "(?:(?:19|20)\\d{2}年度?)?(?:(?:法治政府建设|依法行政|法治建设)(?:工作)?)?"
+WORK_RE = re.compile(_WORK)
 REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:人民)?政府|(?:人民)?政府"
                                rf"|党工委[、和及与]?办事处|各级各部门|各级行政机关|(?:党政)?领导班子|党政班子"
                                rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_WORK}{_VERB}")
@@ -73,7 +77,9 @@ SELF_SUBJECT_RE = re.compile(
     rf"|各级各部门|{_BELOW_AND_DEPARTMENTS}|政府|上下)?{_WORK}{_VERB}")
 SECOND_NAME_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,16}[)）]")
 # 现将我旗2024年法治政府建设情况报告如下: the region's own report (现将我局… is a department's)
-REPORT_OF_SELF_RE = re.compile(rf"现将[我本]{_OWN_LEVEL}[^。\n]{{0,40}}?(?:报告|汇报)如下")
+# the words that announce a report: 现将…报告如下, 现就…, 现把…, 特将…
+ANNOUNCE = "(?:现将|现就|现把|特将|兹将)"
+REPORT_OF_SELF_RE = re.compile(rf"{ANNOUNCE}[我本]{_OWN_LEVEL}[^。\n]{{0,40}}?(?:报告|汇报)如下")
 # the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…; an autonomous region
 # by its level word alone (2022年,自治区坚持…: 自治区 is how its own reports name it, as a name)
 # … and with its departments (县政府及工作部门坚持…, 市政府及其部门深入…)
@@ -95,7 +101,8 @@ CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())
 LEADING_CENTRE = frozenset(n for n in CENTRAL_ORGANS if n.startswith(("中共中央", "党中央", "国务院", "全国人", "中央")))
 REPORT_FOLLOWS_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)如下")
 # 现将(2018年)X…的报告(公开)如下: the sentence that announces a region's report
-ANNOUNCES_BEFORE_RE = re.compile(r"现将\s*(?:(?:19|20)\d{2}\s*年度?)?$")
+ANNOUNCES_BEFORE_RE = re.compile(ANNOUNCE + r"\s*(?:(?:19|20)\d{2}\s*年度?)?$")
+ANNOUNCES_RE = re.compile(ANNOUNCE + r"(?:中共)?$")
 ANNOUNCED_REPORT_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)(?:公开|公布)?如下")
 # 现公布清远市农业农村局2021年…年度报告; 长沙县人民政府编制了本报告: the report names its author
 PUBLISHES = ("现公布", "现发布", "特发布")
@@ -164,8 +171,8 @@ def _issuer_line(text: str, title: Line, hits: list[AgencyHit], own: SelfWords) 
 
 
 def _announced(text: str, start: int) -> bool:
-    """A name right after 现将 (现将市人社局…, 现将中共X县委…: a party body's hit starts at its region)."""
-    return text.startswith("现将", start - 2) or text.startswith("现将中共", start - 4)
+    """A name right after 现将 (现将市人社局…, 现就X局…, 现将中共X县委…: a party body's hit starts at its region)."""
+    return ANNOUNCES_RE.search(text, max(0, start - 4), start) is not None
 
 
 def _may_be_self(own: SelfWords, subject: AgencyHit) -> bool:
@@ -450,8 +457,9 @@ def _opening_subject_agency(text: str, opening_end: int | None, hits: list[Agenc
         if i + 1 < len(hits) and _is_party_organ(body.name) and hits[i + 1].name.endswith("人民政府") \
                 and hits[i + 1].start == body.end + 1 and text[body.end] in JOINT_MARKS:
             body = hits[i + 1]
-        after = SHORT_NAME_RE.match(text, body.end) or LEADING_GROUP_RE.match(text, body.end)
-        verb_at = after.end() if after else body.end  # 市文广旅局(以下简称…)坚持…, 温州市司法局党委坚持…
+        after = SHORT_NAME_RE.match(text, body.end) or LEADING_GROUP_RE.match(text, body.end) \
+            or WORK_RE.match(text, body.end)  # 市文广旅局(以下简称…)坚持…, X局党委坚持…, X局2022年法治政府建设工作坚持…
+        verb_at = after.end() if after else body.end
         acts = text.startswith(OPENING_VERBS, verb_at) or (
             hit.start < _lead_end(text, opening_end) and bool(REGION_EVENT_RE.match(text, verb_at)))
         if body.name not in LEADING_CENTRE and not body.bare and _opens_clause(text, hit.start) and acts:
@@ -908,7 +916,7 @@ def zone_subject(text: str, opening_end: int | None, title: Line | None, zones: 
     its opening's subject is the zone (2022年,高新区以…; 2024年宁河经济开发区在区委…领导下), or the
     sentence announcing the report names it (现将郑东新区2025年度…报告如下)."""
     for zone in zones:
-        if text.startswith("现将", zone.start - 2) and REPORT_FOLLOWS_RE.match(text, zone.end):
+        if _announced(text, zone.start) and REPORT_FOLLOWS_RE.match(text, zone.end):
             return zone  # 现将郑东新区2025年度…情况报告如下: the report names its zone, as 现将市人社局… its bureau
         if title is not None and title.start <= zone.start < title.end:
             if TITLE_LEAD_RE.fullmatch(text, title.start, zone.start) and REGION_TITLE_NEXT_RE.match(text, zone.end):

@@ -87,6 +87,18 @@ def test_an_opening_year_run_into_its_subject(text: str, year: int) -> None:
     # an issuer line over a headless title stays the issuer
     ("西平县人民政府办公室\n关于印发西平县2020年度法治政府建设\n工作安排的通知\n各乡镇人民政府:\n现印发给你们。\n",
      "驻马店市西平县人民政府办公室", "驻马店市西平县"),
+    # the subject's year and work between it and its verb
+    ("缙云县2022年法治政府建设工作坚持以习近平法治思想为指导，取得明显成效。\n", "丽水市缙云县人民政府", "丽水市缙云县"),
+    ("缙云县司法局2022年法治政府建设工作坚持以习近平法治思想为指导，取得明显成效。\n", "丽水市缙云县司法局", "丽水市缙云县"),
+    # more of the verbs an opening's subject takes
+    ("2022年，缙云县司法局通过多项举措，推进法治政府建设。\n", "丽水市缙云县司法局", "丽水市缙云县"),
+    ("2022年，缙云县司法局狠抓法治政府建设。\n", "丽水市缙云县司法局", "丽水市缙云县"),
+    ("2022年，缙云县司法局高位推动法治政府建设。\n", "丽水市缙云县司法局", "丽水市缙云县"),
+    ("2022年，缙云县司法局高标准推进法治政府建设。\n", "丽水市缙云县司法局", "丽水市缙云县"),
+    # the other words that announce a report
+    ("现就缙云县司法局2022年度工作情况报告如下：\n我局坚持依法行政。\n", "丽水市缙云县司法局", "丽水市缙云县"),
+    ("特将缙云县司法局2022年度工作情况报告如下：\n我局坚持依法行政。\n", "丽水市缙云县司法局", "丽水市缙云县"),
+    ("现把缙云县2022年度工作情况报告如下：\n全县坚持依法行政。\n", "丽水市缙云县人民政府", "丽水市缙云县"),
 ])
 def test_issuer_and_region_in_page_layouts(text: str, agency: str, region: str) -> None:
     report = report_of(text)
