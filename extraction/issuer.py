@@ -617,6 +617,8 @@ def _region_government(text: str, opening_end: int | None, title: Line | None, r
                 break
             if _leads_title(text, title, chain):
                 body = TITLE_BODY_AFTER_REGION_RE.match(text, chain[-1].end, title.end)
+                if body is None and _is_notice(title):
+                    break  # 缙云县…考核结果的通报: about the county, its sender not said
                 if body is None:
                     return _government(gazetteer, chain)
                 return _titled_office(gazetteer, chain, body) if body.group("office") else None
@@ -716,10 +718,16 @@ def _is_plan(title: Line) -> bool:
     return meta_rules.is_plan_title(title.text)
 
 
+def _is_notice(title: Line) -> bool:
+    """A notice's or 通报's title (缙云县2022年法治政府建设考核结果的通报): the region that opens it is what it
+    is about; its sender (the government, its office, a leading group's office) is said elsewhere or not at all."""
+    return meta_rules.title_core(title.text).endswith(("通知", "通报"))
+
+
 def plan_title_region(text: str, title: Line | None, regions: list[NamedRegion]) -> RegionEntry | None:
     """The division whose plan the title names (沈阳市法治政府建设实施方案 → 沈阳市): the report's region
     when its issuer is not said."""
-    if title is None or not _is_plan(title):
+    if title is None or not (_is_plan(title) or _is_notice(title)):  # …的通报 too: the region it is about
         return None
     for chain in _region_chains(regions):
         if chain[0].start >= title.end:

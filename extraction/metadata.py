@@ -27,11 +27,13 @@ CN_DATE_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二
 TRAILING_DATE_RE = re.compile(r"\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
 CN_YEAR_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年")
 YEAR_RE = re.compile(r"(?<![-—–~至\d])((?:19|20)\d{2})(?![-—–~至\d])\s*年(?:度)?")
-TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "要点", "意见", "办法", "计划", "情况", "解读", "规则", "汇报", "安排")
-# what may follow a title's document kind in brackets: its span of years, its status (…实施方案(2021—2025年),
-# …年度报告(全文), …的通知(定稿))
-TITLE_TAIL_RE = re.compile(r"\s*[(（]\s*(?:(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年?|全文|试行|暂行|草案|定稿"
-                           r"|征求意见稿|修订稿?)\s*[)）]$")
+TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "通报", "要点", "意见", "办法", "计划", "情况", "解读", "规则",
+               "汇报", "安排")
+# what may follow a title's document kind in brackets: its span of years or its year, its status, its date
+# (…实施方案(2021—2025年), …年度报告(2022年度), …年度报告(全文), …的通知(定稿), …报告[2023-01-05])
+TITLE_TAIL_RE = re.compile(r"\s*[(（\[【]\s*(?:(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年?|(?:19|20)\d{2}\s*年度?"
+                           r"|全文|试行|暂行|草案|定稿|征求意见稿|修订稿?|草稿|送审稿|讨论稿|公开版|全文版|简版"
+                           r"|(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2}))\s*[)）\]】]$")
 
 
 # a report that adds its next year's plans after what it did (…工作情况及2016年工作打算, …工作总结和下一步工作思路):
@@ -43,7 +45,7 @@ NEXT_YEAR_TAIL_ENDS = ("打算", "思路", "计划", "安排", "设想")
 
 def title_core(line: str) -> str:
     """The title without the bracketed tail TITLE_TAIL_RE names, nor a next year's plans after a report."""
-    if line.endswith((")", "）")):
+    if line.endswith((")", "）", "]", "】")):
         line = TITLE_TAIL_RE.sub("", line)
     return NEXT_YEAR_TAIL_RE.sub("", line) if line.endswith(NEXT_YEAR_TAIL_ENDS) else line
 

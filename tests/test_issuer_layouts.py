@@ -191,3 +191,21 @@ def test_a_province_named_most_is_the_texts_not_a_partner_city_named_once() -> N
             "一、主要举措\n市人社局与丽水市签订劳务协作协议,服务上海市用工需求,落实上海市优化营商环境部署。\n")
     report = report_of(text)
     assert (report.agency, report.region) == ("上海市人力资源和社会保障局", "上海市")
+
+
+@pytest.mark.parametrize(("text", "title", "agency", "doc_type"), [
+    # a title's bracketed tail: its year, its version, its date
+    ("缙云县法治政府建设年度报告（2022年度）\n2022年，我县坚持依法行政。\n", "缙云县法治政府建设年度报告(2022年度)",
+     "丽水市缙云县人民政府", "年度报告"),
+    ("缙云县2022年法治政府建设年度报告（公开版）\n2022年，我县坚持依法行政。\n", "缙云县2022年法治政府建设年度报告(公开版)",
+     "丽水市缙云县人民政府", "年度报告"),
+    ("缙云县司法局2022年度法治政府建设情况报告[2023-01-05]\n2022年，我局坚持依法行政。\n",
+     "缙云县司法局2022年度法治政府建设情况报告[2023-01-05]", "丽水市缙云县司法局", "年度报告"),
+    # a 通报 about a county: a notice, whose sender the title does not say
+    ("缙云县2022年法治政府建设考核结果的通报\n各乡镇人民政府：\n现将考核结果通报如下。\n",
+     "缙云县2022年法治政府建设考核结果的通报", None, "通知"),
+])
+def test_title_tails_and_notices(text: str, title: str, agency: str | None, doc_type: str) -> None:
+    report = report_of(text)
+    assert (report.title, report.agency, report.doc_type) == (title, agency, doc_type)
+    assert report.region == "丽水市缙云县"
