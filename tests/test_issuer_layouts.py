@@ -99,6 +99,9 @@ def test_an_opening_year_run_into_its_subject(text: str, year: int) -> None:
     ("现就缙云县司法局2022年度工作情况报告如下：\n我局坚持依法行政。\n", "丽水市缙云县司法局", "丽水市缙云县"),
     ("特将缙云县司法局2022年度工作情况报告如下：\n我局坚持依法行政。\n", "丽水市缙云县司法局", "丽水市缙云县"),
     ("现把缙云县2022年度工作情况报告如下：\n全县坚持依法行政。\n", "丽水市缙云县人民政府", "丽水市缙云县"),
+    # an official document's red header (X文件) and 文号 above a headless title
+    ("缙云县司法局文件\n\n缙司〔2023〕3号\n\n关于2022年度法治政府建设工作情况的报告\n\n县委、县政府：\n2022年，我局坚持依法行政。\n",
+     "丽水市缙云县司法局", "丽水市缙云县"),
 ])
 def test_issuer_and_region_in_page_layouts(text: str, agency: str, region: str) -> None:
     report = report_of(text)
