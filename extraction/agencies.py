@@ -35,12 +35,16 @@ ENFORCEMENT_HEADS = ("综合行政执法大队", "综合行政执法支队", "�
 HEADS = (*ENFORCEMENT_HEADS, "委员会办公室", "委员会", "办公室", "办公厅", "总局", "分局", "中心", "总队", "大队", "支队",
          "局", "厅", "委", "部", "办", "署", "所", "队")
 GENERIC_HEADS = ("主管部门", "行政部门", "部门", "机关")
+# 办公厅 is a government's or committee's general office at any level (上海市人民政府办公厅); every other 厅 is
+# a province's department (教育厅, 自然资源厅: 《地方各级人民政府机构设置和编制管理条例》 names them at that level)
+OFFICE_HALLS = ("办公厅",)
 SQUAD_HEADS = ("总队", "大队", "支队", "队")  # enforcement squads: a county's and each town's
 # 队 alone heads only an enforcement team (镇综合行政执法队, the 2019 乡镇 reform's), never 执法队伍 or a 队员
 TEAM_STEM_END, NOT_A_TEAM_AFTER = "执法", ("伍", "员", "长", "列")
 NOT_A_COMMITTEE_AFTER = ("员", "托", "派")  # 政法委员, 市民委托, 委派: 委 opens the next word
 LEVEL_CHARS = "省市区县州旗盟"  # 旗 and 盟: Inner Mongolia's county and prefecture
-LINE_OPENERS = "\n】《“ \t:"  # what may stand right before a name that opens a title, a signature line or a row value (标题: X)
+# what may stand right before a name that opens a title, a signature line or a row value (标题: X, [文号]X)
+LINE_OPENERS = "\n】]］《“ \t:"
 ZONE_SHORT_ENDS = ("高新", "经开", "综保", "开发", "新")  # 高新区, 经开区: zones (extraction/zones.py), not divisions
 # The name of a division the table lacks: CJK only, none of the words that open a phrase (全区, 本县, 各市)
 UNLISTED_NAME_RE = re.compile(r"[^\W\d_A-Za-z全各本我该每其年度关于的和与及在对现将由向省市区县州旗盟]{2,4}")
@@ -1083,6 +1087,8 @@ class AgencyFinder:
         if tier is not None:  # 全面依法治市办 in a county's report: the city's, by its own word
             qualifier, level, node = self.context.for_level_char(tier.group(1))
             return Prefix(start, qualifier, level, False, node)
+        if core.endswith("厅") and not core.endswith(OFFICE_HALLS):
+            own = self.context.province  # 教育厅 is a province's department: never a city's, whatever the report
         if own is None or core.endswith(township_heads()) or core.endswith(SQUAD_HEADS) \
                 or COUNT_BEFORE_RE.search(self.text, max(0, start - 6), start):
             return Prefix(start, None, None, False, None)

@@ -52,29 +52,41 @@ OPENING_VERBS = ("坚持", "深入", "全面", "认真", "始终", "紧紧", "�
                  # and the other openings reports use (2022年,X局坚定不移…, 聚力…, 对标…, 树牢…)
                  "坚定", "坚决", "坚守", "聚力", "对标", "树牢", "牢固", "牢记", "勇于", "勇担", "勇毅", "注重", "着重",
                  "健全", "完善", "优化", "提升", "抓实", "抓好", "用好", "发挥", "全方位", "精心", "强力", "创新", "探索",
-                 "结合", "不折不扣", "率先", "稳步", "有序", "紧盯", "紧贴", "笃行", "守正", "凝心", "科学", "依托")
+                 "结合", "不折不扣", "率先", "稳步", "有序", "紧盯", "紧贴", "笃行", "守正", "凝心", "科学", "依托",
+                 # and how reports say they pressed on (X局通过…, 狠抓…, 高位推动…, 抢抓机遇…, 高标准…)
+                 "通过", "狠抓", "高位", "抢抓", "高标准", "高质量", "加强", "加大", "夯实", "压实", "突出")
 _VERB = "(?:" + "|".join(sorted(OPENING_VERBS, key=len, reverse=True)) + ")"
 # after a region: its party committee and government together (河北省委、省政府; 宁夏回族自治区党委和政府),
 # its government alone, or its governments at every level (江苏省各级政府及其部门坚持…), then the verb
 _LEVEL = "(?:[省市区县州盟旗镇乡]|自治区)"  # 龙头镇党委、镇政府深入…: a township's too
-# the region's work itself as the subject: 中村乡法治政府建设工作在市委…领导下, 全省法治政府建设工作坚持…
-_WORK = "(?:(?:法治政府建设|依法行政|法治建设)(?:工作)?)?"
+# the region's work itself as the subject: 中村乡法治政府建设工作在市委…领导下, 全省法治政府建设工作坚持…,
+# its year's work (缙云县2022年法治政府建设工作坚持…)
+_WORK = "(?:(?:19|20)\\d{2}年度?)?(?:(?:法治政府建设|依法行政|法治建设)(?:工作)?)?"
+WORK_RE = re.compile(_WORK)
 REGION_SUBJECT_RE = re.compile(rf"(?:{_LEVEL}?党?委[、和及与]?{_LEVEL}?(?:人民)?政府|(?:人民)?政府"
                                rf"|党工委[、和及与]?办事处|各级各部门|各级行政机关|(?:党政)?领导班子|党政班子"
                                rf"|各级(?:人民)?政府(?:及其(?:工作)?部门)?)?{_WORK}{_VERB}")
 # the level word a division calls itself by after 我/全/本 (我旗, 本街道, 我街 for a 街道)
 _OWN_LEVEL = "(省|市|区|县|州|盟|旗|镇|乡|街道|街)"
-# 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻… (the region's whole administration speaking)
+# the divisions below and the departments together: 各区、各部门, 各县(市、区)和各部门, 各乡镇各单位
+_BELOW_AND_DEPARTMENTS = r"各[\u4e00-\u9fff()（）、]{1,10}?[、和及与]?各(?:部门|单位)"
+# 我县坚持…, 全市深入…, 我市各级行政机关全面贯彻…, 全市各区、各部门在市委…领导下 (the region's whole
+# administration speaking)
 SELF_SUBJECT_RE = re.compile(
     rf"[我全本]{_OWN_LEVEL}(?:各级(?:行政机关|(?:人民)?政府(?:及其(?:工作)?部门)?|各部门)"
-    rf"|各级各部门|政府|上下)?{_WORK}{_VERB}")
+    rf"|各级各部门|{_BELOW_AND_DEPARTMENTS}|政府|上下)?{_WORK}{_VERB}")
 SECOND_NAME_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,16}[)）]")
 # 现将我旗2024年法治政府建设情况报告如下: the region's own report (现将我局… is a department's)
-REPORT_OF_SELF_RE = re.compile(rf"现将[我本]{_OWN_LEVEL}[^。\n]{{0,40}}?(?:报告|汇报)如下")
+# the words that announce a report: 现将…报告如下, 现就…, 现把…, 特将…
+ANNOUNCE = "(?:现将|现就|现把|特将|兹将)"
+REPORT_OF_SELF_RE = re.compile(rf"{ANNOUNCE}[我本]{_OWN_LEVEL}[^。\n]{{0,40}}?(?:报告|汇报)如下")
 # the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…; an autonomous region
 # by its level word alone (2022年,自治区坚持…: 自治区 is how its own reports name it, as a name)
+# … and with its departments (县政府及工作部门坚持…, 市政府及其部门深入…)
+_AND_DEPARTMENTS = r"(?:[及和与](?:其|所属)?(?:各)?(?:工作)?部门)?"
 LEVEL_SUBJECT_RE = re.compile(
-    rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府|(?:人民)?政府|(?<=自治区){_WORK}){_VERB}")
+    rf"(自治区|省|市|区|县|州|盟|旗)(?:党?委[、和及与](?:\1)?(?:人民)?政府{_AND_DEPARTMENTS}"
+    rf"|(?:人民)?政府{_AND_DEPARTMENTS}|(?<=自治区){_WORK}){_VERB}")
 SELF_HEAD_FULL = {"委": "委员会", "办": "办公室"}
 LEADING_GROUP_RE = re.compile(r"党委|党组")  # a bureau's party committee or group acts for it
 CLAUSE_START = frozenset(",，。；;:：\n 年来")
@@ -88,6 +100,10 @@ CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())
 # that reports on itself (海关总署坚持…, 最高人民检察院坚持…) is.
 LEADING_CENTRE = frozenset(n for n in CENTRAL_ORGANS if n.startswith(("中共中央", "党中央", "国务院", "全国人", "中央")))
 REPORT_FOLLOWS_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)如下")
+# 现将(2018年)X…的报告(公开)如下: the sentence that announces a region's report
+ANNOUNCES_BEFORE_RE = re.compile(ANNOUNCE + r"\s*(?:(?:19|20)\d{2}\s*年度?)?$")
+ANNOUNCES_RE = re.compile(ANNOUNCE + r"(?:中共)?$")
+ANNOUNCED_REPORT_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)(?:公开|公布)?如下")
 # 现公布清远市农业农村局2021年…年度报告; 长沙县人民政府编制了本报告: the report names its author
 PUBLISHES = ("现公布", "现发布", "特发布")
 REPORT_NAMED_RE = re.compile(r"[^。\n，,]{0,40}?报告")
@@ -117,7 +133,9 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
     real = [h for h in hits if not h.generic]
     if title is not None:
         heading = (_title_issuer(text, title, real) or _trailing_bracket_issuer(text, title, real)
-                   or _issuer_line_before(text, title, real) or _issuer_line_after(text, title, real))
+                   or _issuer_line(text, title, real, own))
+        if heading is not None and "\n" in text[heading.end:title.end] and not _may_be_self(own, heading):
+            heading = None  # an issuer line the title was joined with (某市人民政府 / 关于…), ruled out by 我厅
         if heading is not None:
             return heading
     run_in = _run_in_heading_issuer(text, real)
@@ -128,7 +146,7 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
         if signer is not None:
             return signer
     for hit in real:  # 现将市人社局2021年法治政府建设情况报告如下 (ANNOTATION.md)
-        if text.startswith("现将", hit.start - 2) and REPORT_FOLLOWS_RE.match(text, hit.end):
+        if _announced(text, hit.start) and REPORT_FOLLOWS_RE.match(text, hit.end):
             return hit
         if text.startswith(PUBLISHES, hit.start - 3) and REPORT_NAMED_RE.match(text, hit.end) \
                 or AUTHORED_RE.match(text, hit.end):  # 现公布X…年度报告; X编制了本报告
@@ -143,6 +161,18 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
             region_subject.start == subject.start and not subject.region)):  # 县政府坚持…, its county placed
         return region_subject
     return subject if subject is None or _may_be_self(own, subject) else None
+
+
+def _issuer_line(text: str, title: Line, hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
+    """The body on its own line above or under the title, unless the report's 我局 (我厅…) rules it out:
+    a site's banner (某市人民政府) over the report of a bureau that speaks as 我厅."""
+    line = _issuer_line_before(text, title, hits) or _issuer_line_after(text, title, hits)
+    return line if line is None or _may_be_self(own, line) else None
+
+
+def _announced(text: str, start: int) -> bool:
+    """A name right after 现将 (现将市人社局…, 现就X局…, 现将中共X县委…: a party body's hit starts at its region)."""
+    return ANNOUNCES_RE.search(text, max(0, start - 4), start) is not None
 
 
 def _may_be_self(own: SelfWords, subject: AgencyHit) -> bool:
@@ -160,9 +190,19 @@ LEADING_CLUTTER = " \t\n\r|｜　"
 def _run_in_heading_issuer(text: str, hits: list[AgencyHit]) -> AgencyHit | None:
     """The body that opens the text with X关于…的通知, when no title line was found (the heading and the
     body share a line, or a page's stray separator stands above it)."""
-    if not hits or text[:hits[0].start].strip(LEADING_CLUTTER):
+    if not hits or not _only_furniture_before(text, hits[0].start):
         return None
     return hits[0] if RUN_IN_HEADING_RE.match(text, hits[0].end) else None
+
+
+def _only_furniture_before(text: str, pos: int) -> bool:
+    """Nothing of the document's own before `pos`: at most stray separators and whole lines of page
+    clutter (breadcrumbs, banners, metadata rows) above the line `pos` is on."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if text[line_start:pos].strip(LEADING_CLUTTER):
+        return False
+    return all(not line.strip(LEADING_CLUTTER) or meta_rules.is_page_clutter(line.strip())
+               for line in text[:line_start].split("\n"))
 
 
 def _signer(text: str, name_line: Line, hits: list[AgencyHit]) -> AgencyHit | None:
@@ -312,12 +352,14 @@ def _issuer_line_before(text: str, title: Line, hits: list[AgencyHit]) -> Agency
     (or the words before it on the title's own line) that is one agency's name and nothing else —
     or, on a page that prints the title in its header first, above the document's own 关于… line."""
     line_start = text.rfind("\n", 0, max(title.start - 1, 0)) + 1
+    own_line = text.rfind("\n", 0, title.start) + 1
     for hit in hits:
         if hit.start >= title.start:
             break
         if hit.start >= line_start and not text[line_start:hit.start].strip() \
-                and not text[hit.end:title.start].strip():
-            return hit
+                and not text[hit.end:title.start].strip() \
+                and (hit.start >= own_line or meta_rules.may_have_issuer_line(text[hit.start:hit.end], title.text)):
+            return hit  # not 某市司法局 above 东湖街道2024年度…报告 or 关于福州市2021年…: the site's banner
     return _issuer_line_above_heading(text, title, hits)
 
 
@@ -351,9 +393,30 @@ def _self_described_issuer(text: str, opening_end: int | None, hits: list[Agency
         following = text[hit.end:hit.end + 1]
         if following in "的、和与及等" or hit.name in CENTRAL_ORGANS:
             continue
-        if any(hit.name.endswith(head) for head in self_heads) and _opens_clause(text, hit.start):
+        if any(hit.name.endswith(head) for head in self_heads) and _opens_clause(text, hit.start) \
+                and not _on_furniture_line(text, hit) and not _acts_on_self(text, hit, self_heads):
             return hit
     return None
+
+
+CLAUSE_REST_RE = re.compile(r"[^,，。；;:：\n]{0,40}")
+
+
+def _acts_on_self(text: str, hit: AgencyHit, self_heads: set[str]) -> bool:
+    """A body whose clause names the report's own body as another (丽水市司法局指导我局…, 市局到本局调研):
+    a superior or partner, not the one speaking."""
+    rest = CLAUSE_REST_RE.match(text, hit.end)
+    clause = rest.group(0) if rest else ""
+    return any(f"{word}{head}" in clause for word in "我本" for head in self_heads)
+
+
+def _on_furniture_line(text: str, hit: AgencyHit) -> bool:
+    """A name that is its whole line, or stands in a page's metadata row: a site's banner or publisher
+    (泽州县司法局 over, 发布机构: 县司法局 above, the 交通运输局 report it hosts), no subject of the opening."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    line = text[line_start:line_end if line_end >= 0 else None].strip()
+    return line == text[hit.start:hit.end] or meta_rules.is_page_clutter(line)
 
 
 # 党组会议审议并通过了《X局…实施方案》: a body adopts its own rules at its own meeting, as it makes them
@@ -394,8 +457,9 @@ def _opening_subject_agency(text: str, opening_end: int | None, hits: list[Agenc
         if i + 1 < len(hits) and _is_party_organ(body.name) and hits[i + 1].name.endswith("人民政府") \
                 and hits[i + 1].start == body.end + 1 and text[body.end] in JOINT_MARKS:
             body = hits[i + 1]
-        after = SHORT_NAME_RE.match(text, body.end) or LEADING_GROUP_RE.match(text, body.end)
-        verb_at = after.end() if after else body.end  # 市文广旅局(以下简称…)坚持…, 温州市司法局党委坚持…
+        after = SHORT_NAME_RE.match(text, body.end) or LEADING_GROUP_RE.match(text, body.end) \
+            or WORK_RE.match(text, body.end)  # 市文广旅局(以下简称…)坚持…, X局党委坚持…, X局2022年法治政府建设工作坚持…
+        verb_at = after.end() if after else body.end
         acts = text.startswith(OPENING_VERBS, verb_at) or (
             hit.start < _lead_end(text, opening_end) and bool(REGION_EVENT_RE.match(text, verb_at)))
         if body.name not in LEADING_CENTRE and not body.bare and _opens_clause(text, hit.start) and acts:
@@ -478,13 +542,28 @@ def _source_row_bodies(lines: list[Line], hits: list[AgencyHit]) -> Iterator[Age
 
 
 def _header_rows(lines: list[Line], pattern: re.Pattern[str]) -> Iterator[tuple[Line, re.Match[str]]]:
-    """The page's metadata rows above the body that `pattern` matches."""
-    for line in lines[:meta_rules.HEADER_LINES]:
+    """The page's metadata rows above the body that `pattern` matches: on one line, or a table's label
+    cell on its line and its value on the next (发布机构: / 杭州市司法局), read as one row."""
+    header = lines[:meta_rules.HEADER_LINES]
+    for i, line in enumerate(header):
         if meta_rules.is_body_line(line.text):
             return
         row = pattern.search(line.text)
+        if row is None and LABEL_CELL_END_RE.search(line.text) and i + 1 < len(header) \
+                and not meta_rules.is_body_line(header[i + 1].text):
+            line = _cell_row(line, header[i + 1])
+            row = pattern.search(line.text)
         if row is not None:
             yield line, row
+
+
+LABEL_CELL_END_RE = re.compile(r"[:：]\s*$")
+
+
+def _cell_row(label: Line, value: Line) -> Line:
+    """A label cell and the value cell under it as one row, positioned so that offsets inside the value
+    are the text's (the label's part is not the text's there: only the value is read)."""
+    return Line(value.start - len(label.text), value.end, label.text + value.text)
 
 
 def _row_value_agency(row: re.Match[str], start: int, end: int, hits: list[AgencyHit]) -> AgencyHit | None:
@@ -538,11 +617,13 @@ def _region_government(text: str, opening_end: int | None, title: Line | None, r
                 break
             if _leads_title(text, title, chain):
                 body = TITLE_BODY_AFTER_REGION_RE.match(text, chain[-1].end, title.end)
+                if body is None and _is_notice(title):
+                    break  # 缙云县…考核结果的通报: about the county, its sender not said
                 if body is None:
                     return _government(gazetteer, chain)
                 return _titled_office(gazetteer, chain, body) if body.group("office") else None
     heading = _region_heading(text, chains)
-    if heading is not None:
+    if heading is not None and not _speaks_as_other_level(text, opening_end, heading):
         return _government(gazetteer, heading)
     if opening_end is None:
         return None
@@ -550,6 +631,9 @@ def _region_government(text: str, opening_end: int | None, title: Line | None, r
     for chain in chains:
         if chain[0].start >= opening_end:
             break
+        if ANNOUNCES_BEFORE_RE.search(text, max(0, chain[0].start - 12), chain[0].start) \
+                and REGION_TITLE_NEXT_RE.match(text, chain[-1].end) and ANNOUNCED_REPORT_RE.match(text, chain[-1].end):
+            return _government(gazetteer, chain)  # 现将缙云县2022年度…情况报告如下, 现将2018年上海市…报告公开如下
         alias = SECOND_NAME_RE.match(text, chain[-1].end)  # 北仑区(宁波经济技术开发区)坚持…: one body, two names
         verb_at = alias.end() if alias else chain[-1].end
         body = OPENING_BODY_AFTER_REGION_RE.match(text, verb_at, opening_end)
@@ -634,10 +718,16 @@ def _is_plan(title: Line) -> bool:
     return meta_rules.is_plan_title(title.text)
 
 
+def _is_notice(title: Line) -> bool:
+    """A notice's or 通报's title (缙云县2022年法治政府建设考核结果的通报): the region that opens it is what it
+    is about; its sender (the government, its office, a leading group's office) is said elsewhere or not at all."""
+    return meta_rules.title_core(title.text).endswith(("通知", "通报"))
+
+
 def plan_title_region(text: str, title: Line | None, regions: list[NamedRegion]) -> RegionEntry | None:
     """The division whose plan the title names (沈阳市法治政府建设实施方案 → 沈阳市): the report's region
     when its issuer is not said."""
-    if title is None or not _is_plan(title):
+    if title is None or not (_is_plan(title) or _is_notice(title)):  # …的通报 too: the region it is about
         return None
     for chain in _region_chains(regions):
         if chain[0].start >= title.end:
@@ -679,9 +769,19 @@ def _region_heading(text: str, chains: list[list[NamedRegion]]) -> list[NamedReg
     first = chains[0]
     line_end = text.find("\n", first[-1].end)
     line_end = len(text) if line_end < 0 else line_end
-    if text[:first[0].start].strip() or text[first[-1].end:line_end].strip():
+    if not _only_furniture_before(text, first[0].start) or text[first[-1].end:line_end].strip():
         return None
     return first
+
+
+def _speaks_as_other_level(text: str, opening_end: int | None, heading: list[NamedRegion]) -> bool:
+    """The opening speaks as a division of another level than the page's heading names (福州市 over
+    2021年,我省各级政府…坚持…): the heading is the site's, not the report's."""
+    own = SELF_SUBJECT_RE.search(text, 0, opening_end) if opening_end is not None else None
+    if own is None or not _opens_clause(text, own.start()):
+        return False
+    last = heading[-1]
+    return not (last.entry.name if last.entry else last.written).endswith(_level_word(own.group(1)))
 
 
 def _lead_end(text: str, opening_end: int) -> int:
@@ -824,7 +924,7 @@ def zone_subject(text: str, opening_end: int | None, title: Line | None, zones: 
     its opening's subject is the zone (2022年,高新区以…; 2024年宁河经济开发区在区委…领导下), or the
     sentence announcing the report names it (现将郑东新区2025年度…报告如下)."""
     for zone in zones:
-        if text.startswith("现将", zone.start - 2) and REPORT_FOLLOWS_RE.match(text, zone.end):
+        if _announced(text, zone.start) and REPORT_FOLLOWS_RE.match(text, zone.end):
             return zone  # 现将郑东新区2025年度…情况报告如下: the report names its zone, as 现将市人社局… its bureau
         if title is not None and title.start <= zone.start < title.end:
             if TITLE_LEAD_RE.fullmatch(text, title.start, zone.start) and REGION_TITLE_NEXT_RE.match(text, zone.end):

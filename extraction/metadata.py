@@ -27,22 +27,35 @@ CN_DATE_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二
 TRAILING_DATE_RE = re.compile(r"\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
 CN_YEAR_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年")
 YEAR_RE = re.compile(r"(?<![-—–~至\d])((?:19|20)\d{2})(?![-—–~至\d])\s*年(?:度)?")
-TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "要点", "意见", "办法", "计划", "情况", "解读", "规则", "汇报", "安排")
-# what may follow a title's document kind in brackets: its span of years, its status (…实施方案(2021—2025年),
-# …年度报告(全文), …的通知(定稿))
-TITLE_TAIL_RE = re.compile(r"\s*[(（]\s*(?:(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年?|全文|试行|暂行|草案|定稿"
-                           r"|征求意见稿|修订稿?)\s*[)）]$")
+TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "通报", "要点", "意见", "办法", "计划", "情况", "解读", "规则",
+               "汇报", "安排")
+# what may follow a title's document kind in brackets: its span of years or its year, its status, its date
+# (…实施方案(2021—2025年), …年度报告(2022年度), …年度报告(全文), …的通知(定稿), …报告[2023-01-05])
+TITLE_TAIL_RE = re.compile(r"\s*[(（\[【]\s*(?:(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年?|(?:19|20)\d{2}\s*年度?"
+                           r"|全文|试行|暂行|草案|定稿|征求意见稿|修订稿?|草稿|送审稿|讨论稿|公开版|全文版|简版"
+                           r"|(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2}))\s*[)）\]】]$")
+
+
+# a report that adds its next year's plans after what it did (…工作情况及2016年工作打算, …工作总结和下一步工作思路):
+# a report; the plans are its last part, not its kind
+NEXT_YEAR_TAIL_RE = re.compile(r"(?<=[告结况报])\s*[及和与暨、]\s*(?:(?:19|20)\d{2}\s*年度?|下一步|明年|下一年度?)"
+                               r"[\u4e00-\u9fff]{0,12}?(?:打算|思路|计划|安排|设想)$")
+NEXT_YEAR_TAIL_ENDS = ("打算", "思路", "计划", "安排", "设想")
 
 
 def title_core(line: str) -> str:
-    """The title without the bracketed tail TITLE_TAIL_RE names."""
-    return TITLE_TAIL_RE.sub("", line) if line.endswith((")", "）")) else line
+    """The title without the bracketed tail TITLE_TAIL_RE names, nor a next year's plans after a report."""
+    if line.endswith((")", "）", "]", "】")):
+        line = TITLE_TAIL_RE.sub("", line)
+    return NEXT_YEAR_TAIL_RE.sub("", line) if line.endswith(NEXT_YEAR_TAIL_ENDS) else line
 
 
 REPORT_SELF = re.compile(r"现将[^。]{0,40}?(报告|总结|汇报)如下")
 COVERED_YEAR_RES = (
     re.compile(r"((?:19|20)\d{2})\s*年度?(?:法治政府建设|依法行政|法治建设)"),
     re.compile(r"现将\s*((?:19|20)\d{2})\s*年"),
+    # 现将中共X县委…办公室2022年工作情况报告如下: the year of the report the sentence announces
+    re.compile(r"现将[^。\n\d]{0,40}?((?:19|20)\d{2})\s*年度?[^。\n]{0,30}?(?:报告|汇报|总结)如下"),
     re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*[,，以来]"),
     re.compile(r"^\s*((?:19|20)\d{2})\s*年是", re.MULTILINE),  # 2018年是…开局之年。一年来…
     re.compile(r"((?:19|20)\d{2})\s*年(?:以来|来|,|，)"),
@@ -138,8 +151,12 @@ def is_body_line(line: str) -> bool:
 
 def _title_text(line: Line) -> Line:
     """A title line without the tail some pages append: a publication stamp (…情况报告 2023-02-09), the
-    site's name (…报告_X县人民政府门户网站), the issuer in brackets (…报告(X县应急管理局))."""
+    site's name (…报告_X县人民政府门户网站), the issuer in brackets (…报告(X县应急管理局)); nor the title
+    marks a page may print it in (《…报告》)."""
     text = line.text  # each tail is looked for only where its marks are (a search per line is costly)
+    if text.startswith("《") and text.endswith("》") and text.count("《") == 1:  # 《X局…年度报告》: a title in marks
+        line = Line(line.start + 1, line.end - 1, text[1:-1])
+        text = line.text
     spaced = _SPACE_RE.search(text) is not None
     stamp = (_TRAILING_STAMP_RE.search(text) if spaced else None) \
         or (_SITE_SUFFIX_RE.search(text) if spaced or "_" in text else None) \
@@ -162,7 +179,31 @@ def _title_candidates(lines: list[Line]) -> list[Line]:
                 out.append(Line(line.start + field.end(), line.start + field.end() + len(cell), cell))
         elif not is_page_clutter(line.text):
             out.append(_title_text(line))
+        else:
+            head = title_before_row(line)
+            if head is not None:
+                out.append(head)
     return out
+
+
+@lru_cache(maxsize=1)
+def _squashed_row_re() -> re.Pattern[str]:
+    """A metadata row's label glued to the end of a title (…工作报告发布日期:…: the loader drops the space
+    between two CJK runs)."""
+    names = [w for w, k in load_page_clutter().items() if k == "field"]
+    return re.compile(r"(?<=[告结案则知点况])" + row_label(names) + r"\s*[:：]")
+
+
+def title_before_row(line: Line) -> Line | None:
+    """A title with the page's metadata row run onto its line (…情况报告 2019-09-06 15:46 来源:X, …报告
+    发布日期:2022-02-28): the words before the row's first label, when they are a title."""
+    rows = [m for m in (_clutter()[1].search(line.text), _squashed_row_re().search(line.text)) if m is not None]
+    row = min(rows, key=lambda m: m.start(), default=None)
+    if row is None or row.start() == 0 or _BREADCRUMB_RE.search(line.text, 0, row.start()):
+        return None
+    before = line.text[:row.start()].rstrip()
+    head = _title_text(Line(line.start, line.start + len(before), before))
+    return head if is_title_line(head.text) else None
 
 
 _MENU_ITEM_CHARS = 8  # 政务公开, 政策文件及解读: a menu or section label is a few characters
@@ -208,7 +249,7 @@ def find_title(lines: list[Line]) -> Line | None:
     candidates = _title_candidates(lines)
     for i, line in enumerate(candidates):
         if is_body_line(line.text):
-            return None
+            return _glued_title(line)
         following = candidates[i + 1] if i + 1 < len(candidates) else None
         if following and _may_lead_a_title(line.text) and _ends_a_title(line.text, following.text) \
                 and not is_title_line(line.text) and _adjacent(line, following, lines):
@@ -218,18 +259,56 @@ def find_title(lines: list[Line]) -> Line | None:
     return None
 
 
+def _glued_title(line: Line) -> Line | None:
+    """A title printed on the first paragraph's line (one-line pages of document sites: X局2025年…报告 2025年,
+    X局坚持…): the title is the words before the gap."""
+    glued = report_kind.glued_title(line.text)
+    if glued is None or not is_title_line(glued) or not YEAR_RE.search(glued):
+        return None  # a template's generic heading (乡镇法治政府建设工作总结 2019年以来,…) names no report
+    start = line.start + line.text.index(glued)
+    return Line(start, start + len(glued), glued)
+
+
 def _ends_a_title(first: str, second: str) -> bool:
     """The second line is a title (under an issuer line), or the tail of one wrapped before its
     document kind (…2024年度法治政府建设 / 情况报告: too short to be a title alone)."""
     if _OWN_SUBJECT_TITLE_RE.match(second) and not YEAR_RE.search(first) and not first.endswith(_WRAPPED_LEADS):
         return False
+    if _DOC_NUMBER_LEAD_RE.match(second):  # [罗应急〔2025〕1号]X局…报告: a listing's whole title, its 文号 first
+        return False
+    if not _about_own_region(first, second):
+        return False
+    if first.endswith(_BODY_HEADS) and not YEAR_RE.search(first) and not _HEADLESS_TITLE_RE.match(second):
+        return False  # 某市人民政府 over 福建省2017年…报告, 【权威发布】…, X委关于…: a banner; the title names its own
     return is_title_line(second) or (second.endswith(TITLE_WORDS) and is_title_line(first + second))
 
 
 # 木渎镇2024年度…报告, 某县司法局2021年…: a title that names whom it is about before its year stands alone;
 # a body's name on the line above it is a page's link or banner (…开发区一站式服务中心), not its issuer line
-_OWN_SUBJECT_TITLE_RE = re.compile(r"(?!关于)[\u4e00-\u9fff]{2,30}?(?:19|20)\d{2}\s*年")
+_OWN_SUBJECT_TITLE_RE = re.compile(r"[|｜\s]*(?!关于)[\u4e00-\u9fff]{2,30}?\s?(?:19|20)\d{2}\s*年")
+
+
+def _about_own_region(issuer_line: str, title: str) -> bool:
+    """福州市人民政府 / 关于福州市2021年…: a title about a region has an issuer line of that region's only."""
+    about = _ABOUT_SUBJECT_RE.match(title)
+    return about is None or about.group(1)[:2] in issuer_line
+
+
+def may_have_issuer_line(issuer_line: str, title: str) -> bool:
+    """Whether the line above a title may be its issuer line: above a title with no name of its own
+    (关于…, 2021年度…; not 福建省2017年…报告, X局关于…), of the region a 关于X市… title is about."""
+    return bool(_HEADLESS_TITLE_RE.match(title)) and _about_own_region(issuer_line, title)
+
+
+_DOC_NUMBER_LEAD_RE = re.compile(r"[\[【［]\s*" + DOC_NUMBER_RE.pattern + r"\s*[\]】］]")
+# 关于福州市2021年…, 关于印发西平县2020年度…, 关于《清水县人民政府关于…》的政策解读: whom the title is about
+_ABOUT_SUBJECT_RE = re.compile(r"(?:[\[【][^\]】\n]{1,12}[\]】]\s*)?关于(?:印发|转发)?《?([\u4e00-\u9fff]{2,12}?)\s?"
+                               r"(?:(?:19|20)\d{2}\s*年|人民政府|关于)")
 _WRAPPED_LEADS = ("关于", "印发")  # 关于印发 / 西平县2020年度…: the first half of one title
+_BODY_HEADS = tuple(h for h in _ISSUER_HEADS if h not in _WRAPPED_LEADS)
+# a title with no name of its own, which an issuer line above completes: 关于…, 2021年…, 法治政府建设…报告
+_HEADLESS_TITLE_RE = re.compile(r"\s*(?:[\[【][^\]】\n]{1,12}[\]】]\s*)?"
+                                r"(?:关于|印发|转发|(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4}\s*年|法治|依法|全面|推进)")
 
 
 def _adjacent(first: Line, second: Line, lines: list[Line]) -> bool:

@@ -771,7 +771,16 @@ def context_region(gazetteer: RegionGazetteer, hits: list[RegionHit],
     counts = Counter(e for e in resolved.values() if e is not None and e.level in ("市", "区县"))
     if not counts:
         counts = Counter(e for e in resolved.values() if e is not None)
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts:
+        return None
+    top, times = counts.most_common(1)[0]
+    # a province (or 直辖市) named more often than any city, and not above it, is what the text is about:
+    # 上海市 three times and 丽水市 once (a place visited, a partner) is a 上海 text
+    provinces = Counter(e for e in resolved.values() if e is not None and e.level == "省")
+    province, named = provinces.most_common(1)[0] if provinces else (None, 0)
+    if province is not None and named > times and province not in gazetteer.ancestors(top):
+        return province
+    return top
 
 
 # 总书记来陕考察, 总书记对黔工作的重要指示: the one-character 简称 that only these phrases use

@@ -30,6 +30,10 @@ POINTS = "工作要点"
 _YEAR = r"((?:19|20)\d{2})"
 # A paragraph that opens with the year it tells of: 2023年,… 2021年以来,… 2022年在县委的坚强领导下,…
 _OPENS_WITH_YEAR = r"^\s*" + _YEAR + r"\s*年度?(?:以来|全年|\s*1\s*[-—~至到]\s*12\s*月份?)?\s*(?:[,，]|在|我)"  # 2022年全年,…
+# … or runs its year straight into its subject and what it did: 2024年香格里拉市坚持…, 2023年市司法局深入…
+# (the first paragraph only: a later one may plan the next year so, 2025年全县将坚持…)
+_OPENS_WITH_YEAR_SUBJECT_RE = re.compile(r"\s*" + _YEAR + r"\s*年度?[\u4e00-\u9fff]{2,20}?"
+                                         r"(?:坚持|深入|全面|认真|始终|紧紧|紧扣|按照|围绕|积极|持续|扎实|以习近平)")
 # Each names the year a report covers where a paragraph states it; searched in the body only.
 BODY_YEAR_RES = (
     # 数据统计期限从2023年1月1日到2023年12月31日: the year a 政府信息公开 annual report covers
@@ -115,7 +119,7 @@ def opening_year(body: str) -> int | None:
     """The year the first paragraph opens with: the report's own statement of its year, stronger
     than any year a later heading or a cited plan names (一、2024年…基本情况 in a 2025 report),
     written in digits or in Chinese numerals (二〇二二年,…)."""
-    match = re.match(_OPENS_WITH_YEAR, body)
+    match = re.match(_OPENS_WITH_YEAR, body) or _OPENS_WITH_YEAR_SUBJECT_RE.match(body)
     if match:
         return int(match.group(1))
     match = _OPENS_WITH_CN_YEAR_RE.match(body)

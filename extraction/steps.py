@@ -189,7 +189,10 @@ def _page_rows(lines: Sequence[meta_rules.Line]) -> list[meta_rules.Line]:
     for line in lines[:meta_rules.HEADER_LINES]:
         if meta_rules.is_body_line(line.text):
             break
-        if _is_menu_row(line.text) or meta_rules.is_page_clutter(line.text) or BYLINE_RE.match(line.text) \
+        title = meta_rules.title_before_row(line) if meta_rules.is_page_clutter(line.text) else None
+        if title is not None:  # …报告 发布日期:… on one line: the row is the page's, the title the document's
+            out.append(meta_rules.Line(title.end, line.end, line.text[title.end - line.start:]))
+        elif _is_menu_row(line.text) or meta_rules.is_page_clutter(line.text) or BYLINE_RE.match(line.text) \
                 or _row_value(previous, line.text):
             out.append(line)
         previous = line.text if line.text.strip() else previous

@@ -44,7 +44,9 @@ tests/gold/realextra13 (25, unseen: no rule looks at it; 18 provinces (黑龙江
 or region written, one 通知) measured in session 11 on main at 03ea699 after its gold was committed (one gold fix by
 ANNOTATION.md): issuer .84, region .92, year .96, doc_type 1.00; laws .991, agencies .893, measures .869, regions
 .966 (see its README); floors about 0.03 under. Measured again at the start of session 12 on 4be2b54 (no
-extraction change since): the same figures; session 12 made it tune material.
+extraction change since): the same figures; session 12 made it tune material. Session 12's issuer pass took it to
+issuer/region/year/doc_type 1.00 by general rules tested on invented variants (tests/test_issuer_layouts.py);
+those floors now sit 0.02 under.
 
 GOLD.tsv gives each text's issuer, region, year and doc_type; entities/ gives full entity gold
 (laws, agencies, measures, regions, written by reading on 2026-12-06/07; see each entities/README.md).
@@ -75,7 +77,7 @@ FLOORS = {
     "realextra10": {"agency": 0.93, "region": 0.98, "year": 0.98, "doc_type": 0.98},
     "realextra11": {"agency": 0.98, "region": 0.98, "year": 0.92, "doc_type": 0.98},  # tune since session 10
     "realextra12": {"agency": 0.89, "region": 0.93, "year": 0.97, "doc_type": 0.97},  # unseen; about 0.03 under
-    "realextra13": {"agency": 0.81, "region": 0.89, "year": 0.93, "doc_type": 0.97},  # tune since session 12
+    "realextra13": {"agency": 0.98, "region": 0.98, "year": 0.98, "doc_type": 0.98},  # tune since session 12
 }
 
 

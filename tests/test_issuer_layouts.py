@@ -1,0 +1,214 @@
+"""The report's issuer, region, year and kind in page layouts the corpus shows only once or not at all.
+
+Each text is invented (names of real divisions, sentences written for the test) in a layout real reports
+use: a title that adds next year's plans, an opening whose subject is a region's government and its
+departments, a bare 厅 in a city's text. Each case fails without the rule it names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi.extraction.pipeline import extract
+from fazhi.loaders.text import text_document
+
+
+def report_of(text: str):
+    return extract(text_document("r.txt", text)).report
+
+
+def agency_names(text: str) -> set[str]:
+    return {a.name for a in extract(text_document("r.txt", text)).agencies}
+
+
+@pytest.mark.parametrize(("text", "agency", "region", "doc_type"), [
+    # a report that adds next year's plans after what it did: its title all the same, a report
+    ("丽水市莲都区政府2015年推进依法行政工作情况及2016年工作打算\n\n2015年，我区坚持依法行政。\n",
+     "丽水市莲都区人民政府", "丽水市莲都区", "年度报告"),
+    ("遂昌县司法局2023年法治政府建设工作总结和下一步工作思路\n2023年，我局推进依法行政。\n",
+     "丽水市遂昌县司法局", "丽水市遂昌县", "年度报告"),
+    ("2023年度法治政府建设工作总结和2024年工作计划\n2023年，我局推进依法行政。\n", None, None, "年度报告"),
+])
+def test_a_title_with_next_years_plans_is_a_reports_title(text: str, agency: str | None, region: str | None,
+                                                         doc_type: str) -> None:
+    report = report_of(text)
+    assert (report.agency, report.region, report.doc_type) == (agency, region, doc_type)
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("2024年丽水市坚持以习近平法治思想为引领，法治政府建设各项工作有序推进。\n一、主要举措\n", 2024),
+    ("2023年市司法局深入推进依法行政，取得新成效。\n一、主要举措\n", 2023),
+])
+def test_an_opening_year_run_into_its_subject(text: str, year: int) -> None:
+    assert report_of(text).year == year
+
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # the county's government and its departments as the subject: the county government's report
+    ("2023年，在县委的坚强领导下，县政府及其工作部门坚持依法行政。印发《遂昌县法治政府建设实施方案》。\n",
+     "丽水市遂昌县人民政府", "丽水市遂昌县"),
+    ("2022年，市政府及各部门深入推进依法行政。印发《衢州市法治政府建设实施方案》。\n",
+     "衢州市人民政府", "衢州市"),
+    # the whole administration below and beside it, under its leadership
+    ("2023年，全县各乡镇、各部门在县委、县政府的坚强领导下，坚持依法行政。印发《遂昌县法治政府建设实施方案》。\n",
+     "丽水市遂昌县人民政府", "丽水市遂昌县"),
+    ("2023年，全市各区、各部门在市委、市政府的坚强领导下，推进法治政府建设。本市优化营商环境。"
+     "印发《宁波市法治政府建设实施方案》。\n", "宁波市人民政府", "宁波市"),
+    # a notice's heading run into its body, under a breadcrumb and a page row
+    ("首页 > 政务公开 > 通知公告\n字号：大 中 小 打印 关闭\n丽水市人民政府办公室关于报告法治政府建设情况的通知 各县(市、区)人民政府,"
+     "市直各单位:根据工作安排,现将有关事项通知如下。\n", "丽水市人民政府办公室", "丽水市"),
+    # a region presenting itself in a page's first line, under a breadcrumb
+    ("首页 > 法治建设 > 地方风采\n浙江省衢州市\n\n务实进取 法治为先\n\n衢州是浙江的西大门,辖柯城区、衢江区等六个县(市、区)。"
+     "近年来,法治政府建设成效明显。\n", "衢州市人民政府", "衢州市"),
+    # the sentence announcing the report names the region it is about: its government
+    ("丽水市人民政府：\n现将缙云县2022年度法治政府建设情况报告如下：\n一、主要做法\n全县坚持依法行政。\n",
+     "丽水市缙云县人民政府", "丽水市缙云县"),
+    # … or a party body, written with 中共
+    ("现将中共缙云县委全面依法治县委员会办公室2022年工作情况报告如下：\n一、主要做法\n县委依法治县办坚持统筹协调。\n",
+     "中共丽水市缙云县委全面依法治县委员会办公室", "丽水市缙云县"),
+    # 现将 a year and the region…报告公开如下: the region's report, published
+    ("专注分享新闻资讯\n根据《法治政府建设实施纲要(2015—2020年)》等要求,现将2018年宁波市法治政府建设情况的报告公开如下:\n"
+     "一、健全领导体制\n各区政府和市政府部门推进法治政府建设。全区推进依法行政。北仑区、北仑区、镇海区开展示范创建。\n",
+     "宁波市人民政府", "宁波市"),
+    # a site's banner over a title that names its own subject, or a labelled one
+    ("丽水市司法局\n壶镇镇2024年度法治政府建设情况报告\n2024年,壶镇镇在缙云县委、县政府的领导下,坚持依法行政。\n",
+     "丽水市缙云县壶镇镇人民政府", "丽水市缙云县壶镇镇"),
+    ("丽水市司法局\n[权威发布]福建省2017年法治政府建设情况报告\n2017年以来,福建省委、省政府深入推进依法行政。\n",
+     "福建省人民政府", "福建省"),
+    # … over a title about another region, or about another body's report
+    ("丽水市人民政府\n\n关于福州市2021年法治政府建设情况的报告\n2021年,我市各级各部门坚持依法行政。\n",
+     "福州市人民政府", "福州市"),
+    ("丽水市人民政府\n【政策解读】关于《清水县人民政府关于清水县2023年度法治政府建设工作总结的报告》的政策解读\n"
+     "一、背景依据\n为全面推进依法行政,天水市清水县总结2023年度法治政府建设工作。\n",
+     "天水市清水县人民政府", "天水市清水县"),
+    # … over a headless title of a report that speaks as 我厅: no government's
+    ("丽水市人民政府\n\n关于2023年度法治政府建设情况的报告\n2023年,湖南省生态环境厅坚持依法行政。我厅推进生态环境领域"
+     "依法行政,深化行政执法“三项制度”。\n", "湖南省生态环境厅", "湖南省"),
+    # an issuer line over a headless title stays the issuer
+    ("西平县人民政府办公室\n关于印发西平县2020年度法治政府建设\n工作安排的通知\n各乡镇人民政府:\n现印发给你们。\n",
+     "驻马店市西平县人民政府办公室", "驻马店市西平县"),
+    # the subject's year and work between it and its verb
+    ("缙云县2022年法治政府建设工作坚持以习近平法治思想为指导，取得明显成效。\n", "丽水市缙云县人民政府", "丽水市缙云县"),
+    ("缙云县司法局2022年法治政府建设工作坚持以习近平法治思想为指导，取得明显成效。\n", "丽水市缙云县司法局", "丽水市缙云县"),
+    # more of the verbs an opening's subject takes
+    ("2022年，缙云县司法局通过多项举措，推进法治政府建设。\n", "丽水市缙云县司法局", "丽水市缙云县"),
+    ("2022年，缙云县司法局狠抓法治政府建设。\n", "丽水市缙云县司法局", "丽水市缙云县"),
+    ("2022年，缙云县司法局高位推动法治政府建设。\n", "丽水市缙云县司法局", "丽水市缙云县"),
+    ("2022年，缙云县司法局高标准推进法治政府建设。\n", "丽水市缙云县司法局", "丽水市缙云县"),
+    # the other words that announce a report
+    ("现就缙云县司法局2022年度工作情况报告如下：\n我局坚持依法行政。\n", "丽水市缙云县司法局", "丽水市缙云县"),
+    ("特将缙云县司法局2022年度工作情况报告如下：\n我局坚持依法行政。\n", "丽水市缙云县司法局", "丽水市缙云县"),
+    ("现把缙云县2022年度工作情况报告如下：\n全县坚持依法行政。\n", "丽水市缙云县人民政府", "丽水市缙云县"),
+    # an official document's red header (X文件) and 文号 above a headless title
+    ("缙云县司法局文件\n\n缙司〔2023〕3号\n\n关于2022年度法治政府建设工作情况的报告\n\n县委、县政府：\n2022年，我局坚持依法行政。\n",
+     "丽水市缙云县司法局", "丽水市缙云县"),
+])
+def test_issuer_and_region_in_page_layouts(text: str, agency: str, region: str) -> None:
+    report = report_of(text)
+    assert (report.agency, report.region) == (agency, region)
+
+
+def test_a_department_speaking_of_its_regions_departments_is_not_the_government() -> None:
+    text = ("2023年，全县各乡镇、各部门在县委、县政府的坚强领导下，坚持依法行政。我局牵头推进行政执法“三项制度”。"
+            "印发《遂昌县法治政府建设实施方案》。\n")
+    assert report_of(text).agency is None
+
+
+def test_a_bare_厅_is_its_provinces_department() -> None:
+    """厅 heads a province's departments: a bare 教育厅 in a text whose most-named division is a city is its
+    province's (the province named), never the city's; as written when the province is not named."""
+    text = ("2021年,教育厅以习近平法治思想为引领,全面推进法治政府建设。厅领导班子履行第一责任人职责。"
+            "成都市、绵阳市教育局推进依法治校。印发《四川省教育厅关于做好依法治校工作的通知》。\n")
+    report = report_of(text)
+    assert (report.agency, report.region) == ("四川省教育厅", "四川省")
+    unnamed = "绵阳市教育局2021年法治政府建设工作报告\n2021年，我局按照教育厅部署，推进依法治校。\n"
+    assert "教育厅" in agency_names(unnamed) and "绵阳市教育厅" not in agency_names(unnamed)
+
+
+
+def test_a_heading_region_the_opening_contradicts_is_the_sites() -> None:
+    """福州市 as the page's first line over 我省各级政府…坚持…: the site's banner, not the report's region."""
+    text = ("福州市\n\n当前位置:首页 > 政务公开\n\n2021年,我省各级政府及其部门坚持依法行政,推进法治政府建设。"
+            "现将有关情况报告如下:\n一、主要做法\n")
+    assert report_of(text).agency != "福州市人民政府"
+
+
+@pytest.mark.parametrize(("text", "title", "agency", "region"), [
+    # a listing's "[文号]title" under a site banner: the banner is no issuer line
+    ("深圳市罗湖区人民政府\n\n[罗应急〔2025〕1号]罗湖区应急管理局2025年法治政府建设年度报告\n\n"
+     "2025年,罗湖区应急管理局在区委、区政府的坚强领导下,深入推进依法行政。\n",
+     "[罗应急〔2025〕1号]罗湖区应急管理局2025年法治政府建设年度报告", "深圳市罗湖区应急管理局", "深圳市罗湖区"),
+    # … and a division the table lacks right after the 文号's bracket
+    ("当前位置: 首页 > 新闻动态\n\n[呼教发〔2025〕3号]呼中区教育局关于2025年度法治政府建设工作报告\n\n"
+     "呼中区教育局在区政府的正确领导下,积极推进法治建设。\n",
+     "[呼教发〔2025〕3号]呼中区教育局关于2025年度法治政府建设工作报告", "呼中区教育局", "呼中区"),
+    # a title on the first paragraph's line
+    ("昆明市五华区西翥街道办事处2023年法治政府建设工作报告 2023年,西翥街道在区委、区政府的坚强领导下,坚持依法行政,"
+     "推进法治政府建设。\n", "昆明市五华区西翥街道办事处2023年法治政府建设工作报告", "昆明市五华区西翥街道办事处",
+     "昆明市五华区西翥街道"),
+    # a page's metadata table flattened to lines: each label's value on the line under it
+    ("索引号：\n11330100002489456P/2023-123456\n发布机构：\n杭州市司法局\n公开日期：\n2023-02-01\n"
+     "关于2022年度法治政府建设情况的报告\n2022年，我局坚持依法行政，推进法治政府建设，完善行政执法“三项制度”，取得了明显成效。\n",
+     "关于2022年度法治政府建设情况的报告", "杭州市司法局", "杭州市"),
+    # a title printed in title marks
+    ("《衢州市司法局2022年度法治政府建设年度报告》\n2022年，我局坚持依法行政，推进法治政府建设。\n",
+     "衢州市司法局2022年度法治政府建设年度报告", "衢州市司法局", "衢州市"),
+    # the page's date and source row run onto the title's line, spaced or squashed by the loader
+    ("衢州市交通运输局\n\n衢州市交通运输局2021年法治政府建设工作报告 发布日期:2022-02-28 浏览次数: 字号:[ ]\n\n"
+     "根据工作要求,现将我局2021年法治政府建设工作报告如下:\n一、主要举措\n局党组履行主体责任。\n",
+     "衢州市交通运输局2021年法治政府建设工作报告", "衢州市交通运输局", "衢州市"),
+    ("衢州市交通运输局2021年法治政府建设工作报告发布日期:2022-02-28浏览次数: 字号:[ ]\n\n"
+     "根据工作要求,现将我局2021年法治政府建设工作报告如下:\n一、主要举措\n局党组履行主体责任。\n",
+     "衢州市交通运输局2021年法治政府建设工作报告", "衢州市交通运输局", "衢州市"),
+    ("衢州市2018年度法治政府建设情况报告 2019-09-06 15:46     来源:市司法局\n【字体: 打印\n"
+     "一、主要措施和成效\n(一)依法全面履行政府职能\n1.深化行政审批制度改革,行政审批效率进一步提高,服务便利化水平进一步提升。\n",
+     "衢州市2018年度法治政府建设情况报告", "衢州市人民政府", "衢州市"),
+])
+def test_titles_in_listings_tables_and_one_line_layouts(text: str, title: str, agency: str, region: str) -> None:
+    report = report_of(text)
+    assert (report.title, report.agency, report.region) == (title, agency, region)
+
+
+def test_a_bureau_speaking_as_我局_is_not_the_sites_banner_nor_its_publisher_row() -> None:
+    """泽州县司法局 as the site's banner and 发布机构: 县司法局 above a report whose opening's subject is the
+    county's 交通运输局 (and which says 我局): the transport bureau reports."""
+    text = ("泽州县司法局\n\n搜索位置\n\n发布日期: 2026-02-28 发布机构: 县司法局\n\n2025年,县交通运输局深入学习党的"
+            "二十届四中全会精神,坚持依法行政,认真贯彻省、市、县关于法治政府建设工作的决策部署,紧紧围绕《泽州县法治政府"
+            "建设实施方案》全面依法履职。现将2025年度法治政府建设工作开展情况报告如下:\n一、主要做法\n我局主要负责人带头学法。\n")
+    assert report_of(text).agency == "晋城市泽州县交通运输局"
+
+
+def test_a_body_acting_on_the_speaker_is_not_the_speaker() -> None:
+    """丽水市司法局指导我局…: the body that opens the clause names 我局 as another; it does not report."""
+    assert report_of("2022年，丽水市司法局指导我局开展行政执法监督。我局坚持依法行政。\n").agency is None
+
+
+def test_the_year_of_the_report_the_opening_announces() -> None:
+    text = "现将中共缙云县委全面依法治县委员会办公室2022年工作情况报告如下：\n一、主要做法\n县委依法治县办坚持统筹协调。\n"
+    assert report_of(text).year == 2022
+
+
+
+def test_a_province_named_most_is_the_texts_not_a_partner_city_named_once() -> None:
+    text = ("2020年度,上海市人力资源和社会保障局(以下称市人社局)坚持依法行政,稳步推进本市法治人社建设,现将相关情况报告如下。\n"
+            "一、主要举措\n市人社局与丽水市签订劳务协作协议,服务上海市用工需求,落实上海市优化营商环境部署。\n")
+    report = report_of(text)
+    assert (report.agency, report.region) == ("上海市人力资源和社会保障局", "上海市")
+
+
+@pytest.mark.parametrize(("text", "title", "agency", "doc_type"), [
+    # a title's bracketed tail: its year, its version, its date
+    ("缙云县法治政府建设年度报告（2022年度）\n2022年，我县坚持依法行政。\n", "缙云县法治政府建设年度报告(2022年度)",
+     "丽水市缙云县人民政府", "年度报告"),
+    ("缙云县2022年法治政府建设年度报告（公开版）\n2022年，我县坚持依法行政。\n", "缙云县2022年法治政府建设年度报告(公开版)",
+     "丽水市缙云县人民政府", "年度报告"),
+    ("缙云县司法局2022年度法治政府建设情况报告[2023-01-05]\n2022年，我局坚持依法行政。\n",
+     "缙云县司法局2022年度法治政府建设情况报告[2023-01-05]", "丽水市缙云县司法局", "年度报告"),
+    # a 通报 about a county: a notice, whose sender the title does not say
+    ("缙云县2022年法治政府建设考核结果的通报\n各乡镇人民政府：\n现将考核结果通报如下。\n",
+     "缙云县2022年法治政府建设考核结果的通报", None, "通知"),
+])
+def test_title_tails_and_notices(text: str, title: str, agency: str | None, doc_type: str) -> None:
+    report = report_of(text)
+    assert (report.title, report.agency, report.doc_type) == (title, agency, doc_type)
+    assert report.region == "丽水市缙云县"
