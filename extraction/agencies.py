@@ -35,6 +35,9 @@ ENFORCEMENT_HEADS = ("综合行政执法大队", "综合行政执法支队", "�
 HEADS = (*ENFORCEMENT_HEADS, "委员会办公室", "委员会", "办公室", "办公厅", "总局", "分局", "中心", "总队", "大队", "支队",
          "局", "厅", "委", "部", "办", "署", "所", "队")
 GENERIC_HEADS = ("主管部门", "行政部门", "部门", "机关")
+# 办公厅 is a government's or committee's general office at any level (上海市人民政府办公厅); every other 厅 is
+# a province's department (教育厅, 自然资源厅: 《地方各级人民政府机构设置和编制管理条例》 names them at that level)
+OFFICE_HALLS = ("办公厅",)
 SQUAD_HEADS = ("总队", "大队", "支队", "队")  # enforcement squads: a county's and each town's
 # 队 alone heads only an enforcement team (镇综合行政执法队, the 2019 乡镇 reform's), never 执法队伍 or a 队员
 TEAM_STEM_END, NOT_A_TEAM_AFTER = "执法", ("伍", "员", "长", "列")
@@ -1083,6 +1086,8 @@ class AgencyFinder:
         if tier is not None:  # 全面依法治市办 in a county's report: the city's, by its own word
             qualifier, level, node = self.context.for_level_char(tier.group(1))
             return Prefix(start, qualifier, level, False, node)
+        if core.endswith("厅") and not core.endswith(OFFICE_HALLS):
+            own = self.context.province  # 教育厅 is a province's department: never a city's, whatever the report
         if own is None or core.endswith(township_heads()) or core.endswith(SQUAD_HEADS) \
                 or COUNT_BEFORE_RE.search(self.text, max(0, start - 6), start):
             return Prefix(start, None, None, False, None)

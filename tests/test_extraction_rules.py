@@ -2823,3 +2823,15 @@ def test_a_towns_police_station_and_enforcement_team() -> None:
     text = f"{JINYUN}壶镇镇派出所、壶镇镇综合行政执法队联合执法。\n"
     agencies = names(extract(text_document("j.txt", text)).agencies)
     assert {"丽水市缙云县壶镇镇派出所", "丽水市缙云县壶镇镇综合行政执法队"} <= agencies
+
+
+@pytest.mark.parametrize(("body", "present", "absent"), [
+    # a bare 厅 is a province's department, even in a city's report
+    ("配合卫生健康厅开展执法检查。", "江西省卫生健康厅", "南昌市卫生健康厅"),
+    # 办公厅 is a general office at any level: the report's own
+    ("市政府办公厅印发工作方案，办公厅牵头落实。", "南昌市人民政府办公厅", "江西省办公厅"),
+])
+def test_a_bare_department_hall_is_the_provinces(body: str, present: str, absent: str) -> None:
+    found = names(extract(text_document("r.txt", PROVINCE_CITY_REPORT.format(body=body))).agencies)
+    assert present in found
+    assert absent not in found
