@@ -482,6 +482,7 @@ def _after_optional_level(group: str, words) -> str:
     return rf"(?=[{first}])(?P<lvl>[{LEVEL_CHARS}])?(?P<{group}>{guarded_trie_regex(words, width=2)})"
 
 
+COMMISSION_SHORT = "委"
 RULE_OF_LAW_OFFICE_RE = re.compile(r"^(?:全面)?依法治(省|市|区|县)(?:委员会)?(?:办公室|办)$")
 
 
@@ -503,7 +504,11 @@ def expand_abbreviation(name: str) -> str:
     office = RULE_OF_LAW_OFFICE_RE.match(name)
     if office:
         return f"全面依法治{office.group(1)}委员会办公室"
-    return _abbreviations().get(name, name)
+    full = _abbreviations().get(name)
+    if full is not None:
+        return full
+    # 商务委, 工业和信息化委: a commission's name written with 委 for 委员会 (its 党组 is 委党组)
+    return name + "员会" if name.endswith(COMMISSION_SHORT) and len(name) > len(COMMISSION_SHORT) + 1 else name
 
 
 def qualified(qualifier: str | None, core: str) -> str:
@@ -1031,7 +1036,7 @@ class AgencyFinder:
                 return None  # 组织机关, 政府部门: no specific function
             name = (prefix.qualifier + core) if prefix.qualifier else self.text[prefix.start:match.end()]
             return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region, generic=True,
-                             scoped=prefix.scoped)
+                             scoped=prefix.scoped, core=core if match.group("lvl") else None)  # 省、市公安部门
         if not self._official_as_written(match, core):
             core = expand_abbreviation(core)
         if core.startswith(NATIONAL_STARTS):  # 中央依法治国办, 市场监管总局: national, never a local body

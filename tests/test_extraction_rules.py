@@ -2835,3 +2835,26 @@ def test_a_bare_department_hall_is_the_provinces(body: str, present: str, absent
     found = names(extract(text_document("r.txt", PROVINCE_CITY_REPORT.format(body=body))).agencies)
     assert present in found
     assert absent not in found
+
+
+@pytest.mark.parametrize(("body", "present", "absent"), [
+    # a commission written with 委 for 委员会 takes its full name, so its two wordings are one body
+    ("会同市商务委开展检查，市商务委员会牵头。", "南昌市商务委员会", "南昌市商务委"),
+    ("市经济信息化委推进企业合规。", "南昌市经济和信息化委员会", "南昌市经济信息化委"),
+    # a party committee's body keeps its own expansion
+    ("市政法委牵头开展督查。", "中共南昌市委政法委员会", "南昌市政法委员会"),
+])
+def test_a_commission_written_with_wei_is_the_commission(body: str, present: str, absent: str) -> None:
+    found = names(extract(text_document("r.txt", PROVINCE_CITY_REPORT.format(body=body))).agencies)
+    assert present in found
+    assert absent not in found
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # level characters joined before a functional 部门/机关 name one body each
+    ("全面落实省、市司法行政部门的工作部署。", {"江西省司法行政部门", "南昌市司法行政部门"}),
+    ("配合省、市公安机关开展专项整治。", {"江西省公安机关", "南昌市公安机关"}),
+])
+def test_coordinated_levels_before_a_generic_body(body: str, expected: set) -> None:
+    found = names(extract(text_document("r.txt", PROVINCE_CITY_REPORT.format(body=body))).agencies)
+    assert expected <= found
