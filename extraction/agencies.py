@@ -102,10 +102,10 @@ NATIONAL = (
     "全国人民代表大会常务委员会", "全国人民代表大会", "全国人大常委会", "国务院办公厅", "国务院",
     "中共中央办公厅", "中共中央", "中央全面依法治国委员会办公室", "中央全面依法治国委员会",
     "最高人民法院", "最高人民检察院", "全国普法工作领导小组办公室", "全国普法办", "中央纪委国家监委", "国家监察委员会", "党中央", "海关总署", "中国人民银行",
-    *CENTRAL_SHORT_FORMS,
+    "中国社会科学院", "中国社科院", *CENTRAL_SHORT_FORMS,
 )
 NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务委员会", "党中央": "中共中央", **CENTRAL_SHORT_FORMS,
-                      "全国普法办": "全国普法工作领导小组办公室",
+                      "全国普法办": "全国普法工作领导小组办公室", "中国社科院": "中国社会科学院",
                       **dict.fromkeys(("全国人大常委会法制工作委员会", "全国人大常委会法工委"),
                                       "全国人民代表大会常务委员会法制工作委员会")}
 # Organs named without a region that still denote one body of their kind (ANNOTATION: generic but
@@ -233,6 +233,9 @@ LAW_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)律师事务所")
 # 聘请专业律师事务所, 业界知名律师事务所: a kind of firm, not a named one
 UNNAMED_FIRM_RE = re.compile(r"专业|知名|优秀|资深|本地|当地|外部|第三方|有关|相关|[一两二三四五六七八九十几多\d]家")
 LAW_FIRM_LEAD = re.compile(r"^.*?(?:聘请|委托|与|和|同(?!时)|由|及|邀请|联合)")  # 同时聘请: 同时 is no lead
+# A named university that plays a role (邀请东北师范大学政法学院教授, 加强与中国人民大学合作): a body of its own
+# (ANNOTATION.md: named non-government organisations). Not 大学生, 大学习 (a campaign), 法治大学堂, 大学城.
+UNIVERSITY_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)大学(?![生习堂城之问士])")
 # what a body calls itself: 我局/本委 (a department), 我府/我镇/本街道 (a government or town office)
 DEPARTMENT_SELF_HEADS = "局|委|厅|办|中心|院|部|所"
 SELF_HEADS = DEPARTMENT_SELF_HEADS + "|府|镇|乡|街道"
@@ -670,6 +673,9 @@ class AgencyFinder:
         if "律师事务所" in self.text:  # the lazy {2,12}? would otherwise be tried at every CJK character
             for match in LAW_FIRM_RE.finditer(self.text):
                 self._keep(hits, taken, self._law_firm(match))
+        if "大学" in self.text:
+            for match in UNIVERSITY_RE.finditer(self.text):
+                self._keep(hits, taken, self._university(match))
         for end, span in sorted(self.region_spans.items(), reverse=True):  # the deepest region names it
             if span.node is not None:
                 self._keep(hits, taken, self._named_body(end, span))
@@ -1176,6 +1182,16 @@ class AgencyFinder:
             return None
         start = match.end(1) - len(words)
         return AgencyHit(start, match.end(), words + "律师事务所", None, None)
+
+    @staticmethod
+    def _university(match: re.Match[str]) -> AgencyHit | None:
+        """A named university: the words after the last verb or conjunction before 大学, holding no
+        sentence word (为建成高品质大学之城 names none)."""
+        words = LAW_FIRM_LEAD.sub("", match.group(1))
+        if len(words) < 2 or UNNAMED_FIRM_RE.search(words) or NAMED_BODY_STOP.search(words):
+            return None
+        start = match.end(1) - len(words)
+        return AgencyHit(start, match.end(), words + "大学", None, None)
 
     def _youth_league(self, match: re.Match[str]) -> AgencyHit:
         """团县委: 共青团X县委员会 of the level the report's region fixes, else as written."""

@@ -1140,6 +1140,11 @@ PROVINCE_CITY_REPORT = "江西省南昌市司法局2022年法治政府建设年�
     # a commission written with 委 for 委员会 takes its full name, so its two wordings are one body
     ("会同市商务委开展检查，市商务委员会牵头。", "南昌市商务委员会", "南昌市商务委"),
     ("市经济信息化委推进企业合规。", "南昌市经济和信息化委员会", "南昌市经济信息化委"),
+    # a named university or the national academy that plays a role; not 大学生 or 大学习
+    ("邀请西南政法大学教授作专题讲座。", "西南政法大学", None),
+    ("加强与中国社科院、华东政法大学专家合作。", "中国社会科学院", "华东政法"),
+    ("组织大学生志愿者普法。", None, "组织大学"),
+    ("开展大学习大讨论活动。", None, "开展大学"),
     # an organ inside a position, a verb phrase, a study session and a portal's name
     ("省委常委、市委书记作专题辅导。", None, "中共江西省委员会"),
     ("认真组织部署落实各项任务。", None, "组织部"),
