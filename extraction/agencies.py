@@ -145,7 +145,8 @@ ONLINE_SERVICE_BEFORE = ("电子", "网上")
 # body the report names; after other characters it is the end of a name read elsewhere (城关派出所)
 # (派出所、司法所、法庭等: the township's people's tribunal, written alone the same way)
 BARE_UNITS = ("派出所", "法庭")
-BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|(?<=辖区)|^)(?:派出所|法庭)(?!长)", re.MULTILINE)  # 辖区派出所
+BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|(?<=辖区|联合|会同|配合|协助)|^)(?:派出所|法庭)(?!长)",
+                          re.MULTILINE)  # 辖区派出所, 联合派出所、司法所: after a verb of joint work it is written alone
 # 支持人大、政协、监委、法院、检察院依法履职: the organs of the report's own level listed bare, the congress or
 # the CPPCC among them (alone, 法院 is the generic 人民法院: ANNOTATION.md)
 OWN_ORGAN_ITEMS = {"人大常委会": "人民代表大会常务委员会", "人大": "人民代表大会", "政协": "政协", "监委": "监察委员会",
