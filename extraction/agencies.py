@@ -167,9 +167,11 @@ BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)分局")
 BRANCH_DIVISION_RE = re.compile(r"[^\W\d_A-Za-z的和与及在对将各全本我市]{1,4}[区县市]")  # a district's name
 # 公安、司法等部门: functions listed before one generic head
 # 住房城乡建设、规划、园林主管部门: functions listed before 主管部门 (competent departments), with or without 等
-FUNCTION_LIST_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)(?:等(?:有关|相关)?(部门|机关)|(主管部门))")
+# 公安、司法行政等各市级政府部门: the level the list's end names qualifies every body in it (group 4)
+FUNCTION_LIST_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)"
+                              r"(?:等各?(?:([省市区县])级(?:政府)?)?(?:有关|相关)?(部门|机关)|(主管部门))")
 # Every match of FUNCTION_LIST_RE ends with this and lies inside one run of CJK characters and 、
-FUNCTION_LIST_END_RE = re.compile("等(?:有关|相关)?(?:部门|机关)|主管部门")
+FUNCTION_LIST_END_RE = re.compile("等各?(?:[省市区县]级(?:政府)?)?(?:有关|相关)?(?:部门|机关)|主管部门")
 CJK_LIST_RUN_RE = re.compile("[\u4e00-\u9fff、]*")
 # A township's bodies after its name (许疃镇党委, 控江路街道办事处) or, in its own report, after the
 # bare kind (镇党委, 街道办事处); the value is how the canonical name is built from the town's name.
@@ -546,8 +548,8 @@ def _listed_functions(match: re.Match[str]) -> list[AgencyHit]:
     is skipped, not a reason to drop the list's known bodies; the first item
     may carry the words before the list (联合公安), later ones must be a function and nothing else.
     Before 主管部门 the items may be any functional stem (规划、园林主管部门): that head names bodies only."""
-    head = match.group(2) or match.group(3)
-    stems = generic_stems() | set(load_stems()) if match.group(3) else generic_stems()
+    head = match.group(3) or match.group(4)
+    stems = generic_stems() | set(load_stems()) if match.group(4) else generic_stems()
     found: list[AgencyHit] = []
     pos = match.start(1)
     for i, part in enumerate(match.group(1).split("、")):
@@ -771,7 +773,16 @@ class AgencyFinder:
     def _coordinated_functions(self) -> list[AgencyHit]:
         """公安、司法等部门 → 公安部门 and 司法部门 (ANNOTATION.md): every listed function is a known
         functional stem (the words before the first one, 会同…, are not part of it)."""
-        return [hit for match in _function_lists(self.text) for hit in _listed_functions(match)]
+        return [self._at_listed_level(hit, match.group(2)) for match in _function_lists(self.text)
+                for hit in _listed_functions(match)]
+
+    def _at_listed_level(self, hit: AgencyHit, lvl: str | None) -> AgencyHit:
+        """公安部门 of 公安、司法等市级部门: that level's body, qualified as 市公安局 would be."""
+        if lvl is None:
+            return hit
+        qualifier, level, node = self.context.for_level_char(lvl)
+        name = qualified(qualifier, hit.name) if qualifier else lvl + hit.name
+        return AgencyHit(hit.start, hit.end, name, level, node, generic=True, scoped=qualifier is None)
 
     def _shared_prefix_items(self, hits: list[AgencyHit]) -> list[AgencyHit]:
         """The organs listed after a region's organ (自治区人大常委会、政府、政协、高级法院) are that region's

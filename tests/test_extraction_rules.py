@@ -2843,6 +2843,8 @@ def test_a_towns_police_station_and_enforcement_team() -> None:
     # level characters joined before a functional 部门/机关 name one body each
     ("全面落实省、市司法行政部门的工作部署。", {"江西省司法行政部门", "南昌市司法行政部门"}),
     ("配合省、市公安机关开展专项整治。", {"江西省公安机关", "南昌市公安机关"}),
+    # a list of functions ending in a level's departments: that level's body of each function
+    ("会同公安、市场监管、税务等各市级政府部门开展检查。", {"南昌市公安部门", "南昌市市场监管部门", "南昌市税务部门"}),
 ])
 def test_coordinated_levels_before_a_generic_body(body: str, expected: set) -> None:
     found = names(extract(text_document("r.txt", PROVINCE_CITY_REPORT.format(body=body))).agencies)
