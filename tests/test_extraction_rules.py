@@ -461,6 +461,14 @@ def test_a_zone_department_and_the_zone_organs_of_its_report() -> None:
     assert "区综治局" not in agencies
 
 
+def test_a_zones_party_work_committee_written_short() -> None:
+    """工委、管委会 in a zone's own report: its party work committee and its administration."""
+    text = ("合肥经济技术开发区管委会2023年法治政府建设年度报告\n"
+            "2023年，开发区严格执行重大决策程序和工委、管委会议事规则，坚持依法行政。\n")
+    agencies = names(extract(text_document("zone.txt", text)).agencies)
+    assert {"中共合肥经济技术开发区工作委员会", "合肥经济技术开发区管理委员会"} <= agencies
+
+
 def test_a_zone_head_inside_a_phrase_is_no_body() -> None:
     text = "某市2022年法治政府建设情况报告\n2022年，我市深入推进经济开发区建设，各开发区管委会依法行政。\n"
     agencies = names(extract(text_document("phrase.txt", text)).agencies)
