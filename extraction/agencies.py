@@ -306,6 +306,10 @@ PREFECTURE_OFFICE_RE = re.compile(rf"行(?<=[{re.escape(NOT_A_NAME_BEFORE)}委]�
 # 区党委 in an autonomous region's reports (贯彻自治区党委…, 党中央、区党委、地委): the region's party
 # committee; written after a word it is another's (社区党委, 高新区党委)
 REGION_PARTY_RE = re.compile(rf"区(?<=[{re.escape(NOT_A_NAME_BEFORE)}]区)党委")
+# 州党委 (巴州党委、政府; 州党委常委会): an autonomous prefecture's party committee, written as an autonomous
+# region writes 区党委; only in a report whose prefecture the text fixes (the look-behind after 州 keeps the
+# pattern starting with a literal)
+PREFECTURE_STATE_PARTY_RE = re.compile(r"州党委(?![员书副])")
 # 办件, 办理, 办结, 办公, (汇编)办法, 到政府办事; not 依法治国办|法治, 街道办|事处
 OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)|事(?!处)")
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
@@ -1241,10 +1245,28 @@ class AgencyFinder:
         if "行署" in self.text:
             out += [_through(match, city, "市", f"{city.prefix}行政公署" if city else "行署")
                     for match in PREFECTURE_OFFICE_RE.finditer(self.text)]
+        out += self._prefecture_state_party()
         province = self.context.province
         if "区党委" in self.text and (province.prefix.endswith("自治区") if province else "自治区" in self.text):
             out += [_through(match, province, "省", f"中共{province.prefix}委员会" if province else "区党委")
                     for match in REGION_PARTY_RE.finditer(self.text)]
+        return out
+
+    def _prefecture_state_party(self) -> list[AgencyHit]:
+        """州党委 or 巴州党委 in a report of an autonomous prefecture (or a county under it): its 中共X州委员会."""
+        city = self.context.city
+        if city is None or not city.prefix.endswith("州") or "州党委" not in self.text:
+            return []
+        out = []
+        for match in PREFECTURE_STATE_PARTY_RE.finditer(self.text):
+            span = self.region_spans.get(match.start() + 1)  # 巴州|党委: the prefecture's short name
+            if span is not None and span.node == city.node:
+                start = self._chain_start(span.start)
+            elif match.start() == 0 or self.text[match.start() - 1] in NOT_A_NAME_BEFORE:
+                start = match.start()
+            else:
+                continue  # 某某州党委: another prefecture's, or a word's end
+            out.append(AgencyHit(start, match.end(), f"中共{city.prefix}委员会", city.level, city.node))
         return out
 
     def _autonomous_party(self, match: re.Match[str]) -> AgencyHit:

@@ -2857,3 +2857,16 @@ def test_a_towns_police_station_and_enforcement_team() -> None:
 def test_coordinated_levels_before_a_generic_body(body: str, expected: set) -> None:
     found = names(extract(text_document("r.txt", PROVINCE_CITY_REPORT.format(body=body))).agencies)
     assert expected <= found
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # an autonomous prefecture writes 州党委 where a city writes 市委; the 政府 after it is the prefecture's
+    ("红河哈尼族彝族自治州司法局2023年法治政府建设年度报告\n2023年，我局在州党委、政府的领导下推进依法行政。\n",
+     {"中共红河哈尼族彝族自治州委员会", "红河哈尼族彝族自治州人民政府"}, None),
+    # in a city's report another prefecture's 州党委 names no body of the report's
+    ("南昌市司法局2023年法治政府建设年度报告\n2023年，我局学习外省某州党委经验。\n", set(), "中共南昌市委员会"),
+])
+def test_an_autonomous_prefectures_party_committee(text: str, present: set, absent: str | None) -> None:
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert present <= found
+    assert absent is None or absent not in found
