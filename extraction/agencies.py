@@ -135,7 +135,10 @@ def _shared_prefix_item_re() -> re.Pattern[str]:
 # generic 人民法院 (ANNOTATION.md); after other characters it ends a name read elsewhere (海事法院).
 # The look-behind comes after the first character so that the pattern starts with a literal.
 _BARE_COURT_BEFORE = "[、，,。；;：:和及与请\n（(]"
-BARE_COURT_RE = re.compile(rf"法(?<={_BARE_COURT_BEFORE}法)院|检(?<={_BARE_COURT_BEFORE}检)察院")
+# 旁听法院庭审, 履行法院生效裁判, 支持法院依法审理: the courts as the object of a verb, written alone
+_COURT_VERBS = ("旁听", "履行", "支持", "配合")
+_COURT_AFTER_VERB = "|".join(f"(?<={verb}法)" for verb in _COURT_VERBS)
+BARE_COURT_RE = re.compile(rf"法(?:(?<={_BARE_COURT_BEFORE}法)|{_COURT_AFTER_VERB})院|检(?<={_BARE_COURT_BEFORE}检)察院")
 BARE_COURT_NAMES = {"法院": "人民法院", "检察院": "人民检察院"}
 # 向同级党委、人大常委会报告, 各级人大: the organs of every government's own tier, no one body
 TIER_LIST_BEFORE_RE = re.compile(r"(?:同级|[上下]一?级|各级)[^，,。；;：:\s]{0,12}$")

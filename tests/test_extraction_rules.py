@@ -1156,6 +1156,8 @@ PROVINCE_CITY_REPORT = "江西省南昌市司法局2022年法治政府建设年�
     # a police station written alone after a verb of joint work; a reform's department name with 与
     ("联合派出所、司法所开展普法活动。", "派出所", None),
     ("组建市政务服务与数据管理局。", "南昌市政务服务与数据管理局", None),
+    # a court written alone as a verb's object is the generic 人民法院
+    ("组织干部旁听法院庭审，全面履行法院生效裁判。", "人民法院", None),
     # an organ inside a position, a verb phrase, a study session and a portal's name
     ("省委常委、市委书记作专题辅导。", None, "中共江西省委员会"),
     ("认真组织部署落实各项任务。", None, "组织部"),
