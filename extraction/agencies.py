@@ -242,6 +242,9 @@ LAW_FIRM_LEAD = re.compile(r"^.*?(?:聘请|委托|与|和|同(?!时)|由|及|邀
 # A named university that plays a role (邀请东北师范大学政法学院教授, 加强与中国人民大学合作): a body of its own
 # (ANNOTATION.md: named non-government organisations). Not 大学生, 大学习 (a campaign), 法治大学堂, 大学城.
 UNIVERSITY_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)大学(?![生习堂城之问士])")
+# verbs of a visit or an event that a sentence may put right before the name (组织干部走进浙江大学): the name
+# starts after the last of them
+UNIVERSITY_LEAD = re.compile(r"^.*(?:走进|前往|赴|到|进入|参观|考察|学习|培训|举办|组织|召开|参加|来自|同)")
 # what a body calls itself: 我局/本委 (a department), 我府/我镇/本街道 (a government or town office)
 DEPARTMENT_SELF_HEADS = "局|委|厅|办|中心|院|部|所"
 SELF_HEADS = DEPARTMENT_SELF_HEADS + "|府|镇|乡|街道"
@@ -1206,7 +1209,7 @@ class AgencyFinder:
     def _university(match: re.Match[str]) -> AgencyHit | None:
         """A named university: the words after the last verb or conjunction before 大学, holding no
         sentence word (为建成高品质大学之城 names none)."""
-        words = LAW_FIRM_LEAD.sub("", match.group(1))
+        words = UNIVERSITY_LEAD.sub("", LAW_FIRM_LEAD.sub("", match.group(1)))
         if len(words) < 2 or UNNAMED_FIRM_RE.search(words) or NAMED_BODY_STOP.search(words):
             return None
         start = match.end(1) - len(words)

@@ -1153,6 +1153,7 @@ PROVINCE_CITY_REPORT = "江西省南昌市司法局2022年法治政府建设年�
     ("加强与中国社科院、华东政法大学专家合作。", "中国社会科学院", "华东政法"),
     ("组织大学生志愿者普法。", None, "组织大学"),
     ("开展大学习大讨论活动。", None, "开展大学"),
+    ("组织干部走进浙江大学参观学习。", "浙江大学", "组织干部走进浙江大学"),
     # a police station written alone after a verb of joint work; a reform's department name with 与
     ("联合派出所、司法所开展普法活动。", "派出所", None),
     ("组建市政务服务与数据管理局。", "南昌市政务服务与数据管理局", None),
