@@ -1148,6 +1148,7 @@ PROVINCE_CITY_REPORT = "江西省南昌市司法局2022年法治政府建设年�
     # a commission written with 委 for 委员会 takes its full name, so its two wordings are one body
     ("会同市商务委开展检查，市商务委员会牵头。", "南昌市商务委员会", "南昌市商务委"),
     ("市经济信息化委推进企业合规。", "南昌市经济和信息化委员会", "南昌市经济信息化委"),
+    ("市综治委牵头开展平安建设。", "南昌市社会治安综合治理委员会", "南昌市综治委员会"),
     # a named university or the national academy that plays a role; not 大学生 or 大学习
     ("邀请西南政法大学教授作专题讲座。", "西南政法大学", None),
     ("加强与中国社科院、华东政法大学专家合作。", "中国社会科学院", "华东政法"),
