@@ -150,6 +150,9 @@ ONLINE_SERVICE_BEFORE = ("电子", "网上")
 BARE_UNITS = ("派出所", "法庭")
 BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|(?<=辖区|联合|会同|配合|协助)|^)(?:派出所|法庭)(?!长)",
                           re.MULTILINE)  # 辖区派出所, 联合派出所、司法所: after a verb of joint work it is written alone
+# 市民中心 written alone (和市民中心社保窗口, 在市民中心): the city's one-stop service centre (ANNOTATION.md names
+# 市民中心 among the named units); after other characters it ends a name read elsewhere (古北市民中心)
+CITIZEN_CENTRE_RE = re.compile(r"市(?<=[、，,。；;：:和及与在到至入\n（(]市)民中心")
 # 支持人大、政协、监委、法院、检察院依法履职: the organs of the report's own level listed bare, the congress or
 # the CPPCC among them (alone, 法院 is the generic 人民法院: ANNOTATION.md)
 OWN_ORGAN_ITEMS = {"人大常委会": "人民代表大会常务委员会", "人大": "人民代表大会", "政协": "政协", "监委": "监察委员会",
@@ -677,6 +680,9 @@ class AgencyFinder:
             for match in BARE_UNIT_RE.finditer(self.text):
                 self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), None, None,
                                                   generic=True))
+        if "市民中心" in self.text:
+            for match in CITIZEN_CENTRE_RE.finditer(self.text):
+                self._keep(hits, taken, self._citizen_centre(match))
         if "公检法" in self.text:
             for hit in _political_legal_bodies(self.text):
                 self._keep(hits, taken, hit)
@@ -1204,6 +1210,12 @@ class AgencyFinder:
             return None
         start = match.end(1) - len(words)
         return AgencyHit(start, match.end(), words + "律师事务所", None, None)
+
+    def _citizen_centre(self, match: re.Match[str]) -> AgencyHit:
+        """市民中心 alone: the city's (its 市 is the city's level), qualified when the text fixes the city."""
+        qualifier, level, node = self.context.for_level_char("市")
+        name = qualified(qualifier, "市民中心") if qualifier else "市民中心"
+        return AgencyHit(match.start(), match.end(), name, level, node, scoped=qualifier is None)
 
     @staticmethod
     def _university(match: re.Match[str]) -> AgencyHit | None:

@@ -1160,6 +1160,9 @@ PROVINCE_CITY_REPORT = "江西省南昌市司法局2022年法治政府建设年�
     ("组建市政务服务与数据管理局。", "南昌市政务服务与数据管理局", None),
     # a court written alone as a verb's object is the generic 人民法院
     ("组织干部旁听法院庭审，全面履行法院生效裁判。", "人民法院", None),
+    # 市民中心 alone is the city's; inside another name it is not
+    ("在市民中心设立综合窗口。", "南昌市市民中心", None),
+    ("依托古北市民中心开展普法。", None, "南昌市市民中心"),
     # an organ inside a position, a verb phrase, a study session and a portal's name
     ("省委常委、市委书记作专题辅导。", None, "中共江西省委员会"),
     ("认真组织部署落实各项任务。", None, "组织部"),
