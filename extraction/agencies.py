@@ -703,7 +703,7 @@ class AgencyFinder:
         for hit in self._coordinated(hits) + self._coordinated_functions():
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
-        hits = _one_name_per_scoped_organ(self._line_branches(hits))
+        hits = _one_name_per_scoped_organ(self._second_nameplates(self._line_branches(hits)))
         in_position = [bool(POSITION_AFTER_RE.match(self.text, h.end)) for h in hits]
         self.in_positions = [h for h, held in zip(hits, in_position, strict=True) if held]
         return [h for h, held in zip(hits, in_position, strict=True) if not held
@@ -711,6 +711,20 @@ class AgencyFinder:
                 and not (self.text.endswith(MEETING_OWNERS, h.start, h.end) and MEETING_AFTER_RE.match(self.text, h.end))
                 and not (self.text.endswith(GOVERNMENT_REPORT[0], h.start, h.end)
                          and self.text.startswith(GOVERNMENT_REPORT[1], h.end))]
+
+    def _second_nameplates(self, hits: list[AgencyHit]) -> list[AgencyHit]:
+        """区疾控中心(卫生监督所): a body written bare in brackets right after another is the same body's second
+        nameplate (一个机构两块牌子), another mention of it; one written with its own level or region
+        (省农业农村厅(省乡村振兴局)) keeps its own name, as two qualified names are two agencies."""
+        out: list[AgencyHit] = []
+        for hit in hits:
+            last = out[-1] if out else None
+            if last is not None and hit.bare and hit.start == last.end + 1 and self.text[last.end] in "(（" \
+                    and self.text[hit.end:hit.end + 1] in (")", "）"):
+                hit = AgencyHit(hit.start, hit.end, last.name, last.level, last.region, generic=last.generic,
+                                scoped=last.scoped)
+            out.append(hit)
+        return out
 
     def _coordinated(self, hits: list[AgencyHit]) -> list[AgencyHit]:
         """省、市教育局 and 永昌县、金川区人民政府 name two bodies each (ANNOTATION.md: coordinated

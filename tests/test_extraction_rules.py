@@ -1163,6 +1163,10 @@ PROVINCE_CITY_REPORT = "江西省南昌市司法局2022年法治政府建设年�
     # 市民中心 alone is the city's; inside another name it is not
     ("在市民中心设立综合窗口。", "南昌市市民中心", None),
     ("依托古北市民中心开展普法。", None, "南昌市市民中心"),
+    # a 卫生监督所 is a body; written bare in brackets after another body it is that body's second nameplate
+    ("配合市卫生监督所开展检查。", "南昌市卫生监督所", None),
+    ("挂牌成立市疾控中心(卫生监督所)。", "南昌市疾病预防控制中心", "南昌市卫生监督所"),
+    ("落实省农业农村厅(省乡村振兴局)要求。", "江西省乡村振兴局", None),
     # an organ inside a position, a verb phrase, a study session and a portal's name
     ("省委常委、市委书记作专题辅导。", None, "中共江西省委员会"),
     ("认真组织部署落实各项任务。", None, "组织部"),
