@@ -103,10 +103,10 @@ NATIONAL = (
     "全国人民代表大会常务委员会", "全国人民代表大会", "全国人大常委会", "国务院办公厅", "国务院",
     "中共中央办公厅", "中共中央", "中央全面依法治国委员会办公室", "中央全面依法治国委员会",
     "最高人民法院", "最高人民检察院", "全国普法工作领导小组办公室", "全国普法办", "中央纪委国家监委", "国家监察委员会", "党中央", "海关总署", "中国人民银行",
-    *CENTRAL_SHORT_FORMS,
+    "中国社会科学院", "中国社科院", *CENTRAL_SHORT_FORMS,
 )
 NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务委员会", "党中央": "中共中央", **CENTRAL_SHORT_FORMS,
-                      "全国普法办": "全国普法工作领导小组办公室",
+                      "全国普法办": "全国普法工作领导小组办公室", "中国社科院": "中国社会科学院",
                       **dict.fromkeys(("全国人大常委会法制工作委员会", "全国人大常委会法工委"),
                                       "全国人民代表大会常务委员会法制工作委员会")}
 # Organs named without a region that still denote one body of their kind (ANNOTATION: generic but
@@ -136,7 +136,10 @@ def _shared_prefix_item_re() -> re.Pattern[str]:
 # generic 人民法院 (ANNOTATION.md); after other characters it ends a name read elsewhere (海事法院).
 # The look-behind comes after the first character so that the pattern starts with a literal.
 _BARE_COURT_BEFORE = "[、，,。；;：:和及与请\n（(]"
-BARE_COURT_RE = re.compile(rf"法(?<={_BARE_COURT_BEFORE}法)院|检(?<={_BARE_COURT_BEFORE}检)察院")
+# 旁听法院庭审, 履行法院生效裁判, 支持法院依法审理: the courts as the object of a verb, written alone
+_COURT_VERBS = ("旁听", "履行", "支持", "配合")
+_COURT_AFTER_VERB = "|".join(f"(?<={verb}法)" for verb in _COURT_VERBS)
+BARE_COURT_RE = re.compile(rf"法(?:(?<={_BARE_COURT_BEFORE}法)|{_COURT_AFTER_VERB})院|检(?<={_BARE_COURT_BEFORE}检)察院")
 BARE_COURT_NAMES = {"法院": "人民法院", "检察院": "人民检察院"}
 # 向同级党委、人大常委会报告, 各级人大: the organs of every government's own tier, no one body
 TIER_LIST_BEFORE_RE = re.compile(r"(?:同级|[上下]一?级|各级)[^，,。；;：:\s]{0,12}$")
@@ -146,7 +149,11 @@ ONLINE_SERVICE_BEFORE = ("电子", "网上")
 # body the report names; after other characters it is the end of a name read elsewhere (城关派出所)
 # (派出所、司法所、法庭等: the township's people's tribunal, written alone the same way)
 BARE_UNITS = ("派出所", "法庭")
-BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|(?<=辖区)|^)(?:派出所|法庭)(?!长)", re.MULTILINE)  # 辖区派出所
+BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|(?<=辖区|联合|会同|配合|协助)|^)(?:派出所|法庭)(?!长)",
+                          re.MULTILINE)  # 辖区派出所, 联合派出所、司法所: after a verb of joint work it is written alone
+# 市民中心 written alone (和市民中心社保窗口, 在市民中心): the city's one-stop service centre (ANNOTATION.md names
+# 市民中心 among the named units); after other characters it ends a name read elsewhere (古北市民中心)
+CITIZEN_CENTRE_RE = re.compile(r"市(?<=[、，,。；;：:和及与在到至入\n（(]市)民中心")
 # 支持人大、政协、监委、法院、检察院依法履职: the organs of the report's own level listed bare, the congress or
 # the CPPCC among them (alone, 法院 is the generic 人民法院: ANNOTATION.md)
 OWN_ORGAN_ITEMS = {"人大常委会": "人民代表大会常务委员会", "人大": "人民代表大会", "政协": "政协", "监委": "监察委员会",
@@ -167,9 +174,11 @@ BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)分局")
 BRANCH_DIVISION_RE = re.compile(r"[^\W\d_A-Za-z的和与及在对将各全本我市]{1,4}[区县市]")  # a district's name
 # 公安、司法等部门: functions listed before one generic head
 # 住房城乡建设、规划、园林主管部门: functions listed before 主管部门 (competent departments), with or without 等
-FUNCTION_LIST_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)(?:等(?:有关|相关)?(部门|机关)|(主管部门))")
+# 公安、司法行政等各市级政府部门: the level the list's end names qualifies every body in it (group 4)
+FUNCTION_LIST_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)"
+                              r"(?:等各?(?:([省市区县])级(?:政府)?)?(?:有关|相关)?(部门|机关)|(主管部门))")
 # Every match of FUNCTION_LIST_RE ends with this and lies inside one run of CJK characters and 、
-FUNCTION_LIST_END_RE = re.compile("等(?:有关|相关)?(?:部门|机关)|主管部门")
+FUNCTION_LIST_END_RE = re.compile("等各?(?:[省市区县]级(?:政府)?)?(?:有关|相关)?(?:部门|机关)|主管部门")
 CJK_LIST_RUN_RE = re.compile("[\u4e00-\u9fff、]*")
 # A township's bodies after its name (许疃镇党委, 控江路街道办事处) or, in its own report, after the
 # bare kind (镇党委, 街道办事处); the value is how the canonical name is built from the town's name.
@@ -234,6 +243,12 @@ LAW_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)律师事务所")
 # 聘请专业律师事务所, 业界知名律师事务所: a kind of firm, not a named one
 UNNAMED_FIRM_RE = re.compile(r"专业|知名|优秀|资深|本地|当地|外部|第三方|有关|相关|[一两二三四五六七八九十几多\d]家")
 LAW_FIRM_LEAD = re.compile(r"^.*?(?:聘请|委托|与|和|同(?!时)|由|及|邀请|联合)")  # 同时聘请: 同时 is no lead
+# A named university that plays a role (邀请东北师范大学政法学院教授, 加强与中国人民大学合作): a body of its own
+# (ANNOTATION.md: named non-government organisations). Not 大学生, 大学习 (a campaign), 法治大学堂, 大学城.
+UNIVERSITY_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)大学(?![生习堂城之问士])")
+# verbs of a visit or an event that a sentence may put right before the name (组织干部走进浙江大学): the name
+# starts after the last of them
+UNIVERSITY_LEAD = re.compile(r"^.*(?:走进|前往|赴|到|进入|参观|考察|学习|培训|举办|组织|召开|参加|来自|同)")
 # what a body calls itself: 我局/本委 (a department), 我府/我镇/本街道 (a government or town office)
 DEPARTMENT_SELF_HEADS = "局|委|厅|办|中心|院|部|所"
 SELF_HEADS = DEPARTMENT_SELF_HEADS + "|府|镇|乡|街道"
@@ -301,6 +316,10 @@ PREFECTURE_OFFICE_RE = re.compile(rf"行(?<=[{re.escape(NOT_A_NAME_BEFORE)}委]�
 # 区党委 in an autonomous region's reports (贯彻自治区党委…, 党中央、区党委、地委): the region's party
 # committee; written after a word it is another's (社区党委, 高新区党委)
 REGION_PARTY_RE = re.compile(rf"区(?<=[{re.escape(NOT_A_NAME_BEFORE)}]区)党委")
+# 州党委 (巴州党委、政府; 州党委常委会): an autonomous prefecture's party committee, written as an autonomous
+# region writes 区党委; only in a report whose prefecture the text fixes (the look-behind after 州 keeps the
+# pattern starting with a literal)
+PREFECTURE_STATE_PARTY_RE = re.compile(r"州党委(?![员书副])")
 # 办件, 办理, 办结, 办公, (汇编)办法, 到政府办事; not 依法治国办|法治, 街道办|事处
 OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)|事(?!处)")
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
@@ -483,6 +502,7 @@ def _after_optional_level(group: str, words) -> str:
     return rf"(?=[{first}])(?P<lvl>[{LEVEL_CHARS}])?(?P<{group}>{guarded_trie_regex(words, width=2)})"
 
 
+COMMISSION_SHORT = "委"
 RULE_OF_LAW_OFFICE_RE = re.compile(r"^(?:全面)?依法治(省|市|区|县)(?:委员会)?(?:办公室|办)$")
 
 
@@ -504,7 +524,11 @@ def expand_abbreviation(name: str) -> str:
     office = RULE_OF_LAW_OFFICE_RE.match(name)
     if office:
         return f"全面依法治{office.group(1)}委员会办公室"
-    return _abbreviations().get(name, name)
+    full = _abbreviations().get(name)
+    if full is not None:
+        return full
+    # 商务委, 工业和信息化委: a commission's name written with 委 for 委员会 (its 党组 is 委党组)
+    return name + "员会" if name.endswith(COMMISSION_SHORT) and len(name) > len(COMMISSION_SHORT) + 1 else name
 
 
 def qualified(qualifier: str | None, core: str) -> str:
@@ -538,8 +562,8 @@ def _listed_functions(match: re.Match[str]) -> list[AgencyHit]:
     is skipped, not a reason to drop the list's known bodies; the first item
     may carry the words before the list (联合公安), later ones must be a function and nothing else.
     Before 主管部门 the items may be any functional stem (规划、园林主管部门): that head names bodies only."""
-    head = match.group(2) or match.group(3)
-    stems = generic_stems() | set(load_stems()) if match.group(3) else generic_stems()
+    head = match.group(3) or match.group(4)
+    stems = generic_stems() | set(load_stems()) if match.group(4) else generic_stems()
     found: list[AgencyHit] = []
     pos = match.start(1)
     for i, part in enumerate(match.group(1).split("、")):
@@ -657,6 +681,9 @@ class AgencyFinder:
             for match in BARE_UNIT_RE.finditer(self.text):
                 self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), None, None,
                                                   generic=True))
+        if "市民中心" in self.text:
+            for match in CITIZEN_CENTRE_RE.finditer(self.text):
+                self._keep(hits, taken, self._citizen_centre(match))
         if "公检法" in self.text:
             for hit in _political_legal_bodies(self.text):
                 self._keep(hits, taken, hit)
@@ -666,6 +693,9 @@ class AgencyFinder:
         if "律师事务所" in self.text:  # the lazy {2,12}? would otherwise be tried at every CJK character
             for match in LAW_FIRM_RE.finditer(self.text):
                 self._keep(hits, taken, self._law_firm(match))
+        if "大学" in self.text:
+            for match in UNIVERSITY_RE.finditer(self.text):
+                self._keep(hits, taken, self._university(match))
         for end, span in sorted(self.region_spans.items(), reverse=True):  # the deepest region names it
             if span.node is not None:
                 self._keep(hits, taken, self._named_body(end, span))
@@ -674,7 +704,7 @@ class AgencyFinder:
         for hit in self._coordinated(hits) + self._coordinated_functions():
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
-        hits = _one_name_per_scoped_organ(self._line_branches(hits))
+        hits = _one_name_per_scoped_organ(self._second_nameplates(self._line_branches(hits)))
         in_position = [bool(POSITION_AFTER_RE.match(self.text, h.end)) for h in hits]
         self.in_positions = [h for h, held in zip(hits, in_position, strict=True) if held]
         return [h for h, held in zip(hits, in_position, strict=True) if not held
@@ -682,6 +712,20 @@ class AgencyFinder:
                 and not (self.text.endswith(MEETING_OWNERS, h.start, h.end) and MEETING_AFTER_RE.match(self.text, h.end))
                 and not (self.text.endswith(GOVERNMENT_REPORT[0], h.start, h.end)
                          and self.text.startswith(GOVERNMENT_REPORT[1], h.end))]
+
+    def _second_nameplates(self, hits: list[AgencyHit]) -> list[AgencyHit]:
+        """区疾控中心(卫生监督所): a body written bare in brackets right after another is the same body's second
+        nameplate (一个机构两块牌子), another mention of it; one written with its own level or region
+        (省农业农村厅(省乡村振兴局)) keeps its own name, as two qualified names are two agencies."""
+        out: list[AgencyHit] = []
+        for hit in hits:
+            last = out[-1] if out else None
+            if last is not None and hit.bare and hit.start == last.end + 1 and self.text[last.end] in "(（" \
+                    and self.text[hit.end:hit.end + 1] in (")", "）"):
+                hit = AgencyHit(hit.start, hit.end, last.name, last.level, last.region, generic=last.generic,
+                                scoped=last.scoped)
+            out.append(hit)
+        return out
 
     def _coordinated(self, hits: list[AgencyHit]) -> list[AgencyHit]:
         """省、市教育局 and 永昌县、金川区人民政府 name two bodies each (ANNOTATION.md: coordinated
@@ -760,7 +804,16 @@ class AgencyFinder:
     def _coordinated_functions(self) -> list[AgencyHit]:
         """公安、司法等部门 → 公安部门 and 司法部门 (ANNOTATION.md): every listed function is a known
         functional stem (the words before the first one, 会同…, are not part of it)."""
-        return [hit for match in _function_lists(self.text) for hit in _listed_functions(match)]
+        return [self._at_listed_level(hit, match.group(2)) for match in _function_lists(self.text)
+                for hit in _listed_functions(match)]
+
+    def _at_listed_level(self, hit: AgencyHit, lvl: str | None) -> AgencyHit:
+        """公安部门 of 公安、司法等市级部门: that level's body, qualified as 市公安局 would be."""
+        if lvl is None:
+            return hit
+        qualifier, level, node = self.context.for_level_char(lvl)
+        name = qualified(qualifier, hit.name) if qualifier else lvl + hit.name
+        return AgencyHit(hit.start, hit.end, name, level, node, generic=True, scoped=qualifier is None)
 
     def _shared_prefix_items(self, hits: list[AgencyHit]) -> list[AgencyHit]:
         """The organs listed after a region's organ (自治区人大常委会、政府、政协、高级法院) are that region's
@@ -1032,7 +1085,7 @@ class AgencyFinder:
                 return None  # 组织机关, 政府部门: no specific function
             name = (prefix.qualifier + core) if prefix.qualifier else self.text[prefix.start:match.end()]
             return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region, generic=True,
-                             scoped=prefix.scoped)
+                             scoped=prefix.scoped, core=core if match.group("lvl") else None)  # 省、市公安部门
         if not self._official_as_written(match, core):
             core = expand_abbreviation(core)
         if core.startswith(NATIONAL_STARTS):  # 中央依法治国办, 市场监管总局: national, never a local body
@@ -1173,6 +1226,22 @@ class AgencyFinder:
         start = match.end(1) - len(words)
         return AgencyHit(start, match.end(), words + "律师事务所", None, None)
 
+    def _citizen_centre(self, match: re.Match[str]) -> AgencyHit:
+        """市民中心 alone: the city's (its 市 is the city's level), qualified when the text fixes the city."""
+        qualifier, level, node = self.context.for_level_char("市")
+        name = qualified(qualifier, "市民中心") if qualifier else "市民中心"
+        return AgencyHit(match.start(), match.end(), name, level, node, scoped=qualifier is None)
+
+    @staticmethod
+    def _university(match: re.Match[str]) -> AgencyHit | None:
+        """A named university: the words after the last verb or conjunction before 大学, holding no
+        sentence word (为建成高品质大学之城 names none)."""
+        words = UNIVERSITY_LEAD.sub("", LAW_FIRM_LEAD.sub("", match.group(1)))
+        if len(words) < 2 or UNNAMED_FIRM_RE.search(words) or NAMED_BODY_STOP.search(words):
+            return None
+        start = match.end(1) - len(words)
+        return AgencyHit(start, match.end(), words + "大学", None, None)
+
     def _youth_league(self, match: re.Match[str]) -> AgencyHit:
         """团县委: 共青团X县委员会 of the level the report's region fixes, else as written."""
         qualifier, level, node = self.context.for_level_char(match.group("lvl"))
@@ -1209,10 +1278,28 @@ class AgencyFinder:
         if "行署" in self.text:
             out += [_through(match, city, "市", f"{city.prefix}行政公署" if city else "行署")
                     for match in PREFECTURE_OFFICE_RE.finditer(self.text)]
+        out += self._prefecture_state_party()
         province = self.context.province
         if "区党委" in self.text and (province.prefix.endswith("自治区") if province else "自治区" in self.text):
             out += [_through(match, province, "省", f"中共{province.prefix}委员会" if province else "区党委")
                     for match in REGION_PARTY_RE.finditer(self.text)]
+        return out
+
+    def _prefecture_state_party(self) -> list[AgencyHit]:
+        """州党委 or 巴州党委 in a report of an autonomous prefecture (or a county under it): its 中共X州委员会."""
+        city = self.context.city
+        if city is None or not city.prefix.endswith("州") or "州党委" not in self.text:
+            return []
+        out = []
+        for match in PREFECTURE_STATE_PARTY_RE.finditer(self.text):
+            span = self.region_spans.get(match.start() + 1)  # 巴州|党委: the prefecture's short name
+            if span is not None and span.node == city.node:
+                start = self._chain_start(span.start)
+            elif match.start() == 0 or self.text[match.start() - 1] in NOT_A_NAME_BEFORE:
+                start = match.start()
+            else:
+                continue  # 某某州党委: another prefecture's, or a word's end
+            out.append(AgencyHit(start, match.end(), f"中共{city.prefix}委员会", city.level, city.node))
         return out
 
     def _autonomous_party(self, match: re.Match[str]) -> AgencyHit:

@@ -19,8 +19,9 @@ from fazhi.extraction.agencies import AgencyContext, AgencyHit, expand_abbreviat
 from fazhi.extraction.dictionaries import load_zone_forms
 
 ZONE_ORGANS = {"管理委员会": "{}管理委员会", "管委会": "{}管理委员会",
-               "党工委": "中共{}工作委员会", "工作委员会": "中共{}工作委员会", "党委": "中共{}委员会"}
-PARTY_ORGANS = ("党工委", "工作委员会", "党委")
+               "党工委": "中共{}工作委员会", "工作委员会": "中共{}工作委员会", "工委": "中共{}工作委员会",
+               "党委": "中共{}委员会"}  # 工委、管委会: a zone's party work committee written short
+PARTY_ORGANS = ("党工委", "工作委员会", "工委", "党委")
 # the rule-of-law bodies a zone's party organ sets up, as a district's 区委 does (中共X开发区工作委员会全面依法治区
 # 委员会, …法治建设委员会, its office 依法治区办)
 PARTY_BODIES = {

@@ -461,6 +461,14 @@ def test_a_zone_department_and_the_zone_organs_of_its_report() -> None:
     assert "区综治局" not in agencies
 
 
+def test_a_zones_party_work_committee_written_short() -> None:
+    """工委、管委会 in a zone's own report: its party work committee and its administration."""
+    text = ("合肥经济技术开发区管委会2023年法治政府建设年度报告\n"
+            "2023年，开发区严格执行重大决策程序和工委、管委会议事规则，坚持依法行政。\n")
+    agencies = names(extract(text_document("zone.txt", text)).agencies)
+    assert {"中共合肥经济技术开发区工作委员会", "合肥经济技术开发区管理委员会"} <= agencies
+
+
 def test_a_zone_head_inside_a_phrase_is_no_body() -> None:
     text = "某市2022年法治政府建设情况报告\n2022年，我市深入推进经济开发区建设，各开发区管委会依法行政。\n"
     agencies = names(extract(text_document("phrase.txt", text)).agencies)
@@ -1134,6 +1142,31 @@ PROVINCE_CITY_REPORT = "江西省南昌市司法局2022年法治政府建设年�
     ("被市委法治建设委员会办公室通报表扬。", "中共南昌市委法治建设委员会办公室", None),
     ("贯彻落实中央、省、市决策部署。", "中共中央", None),
     ("做好中央、省法治督察反馈问题整改。", "中共中央", None),
+    # a bare 厅 is a province's department, even in a city's report; 办公厅 is an office at any level
+    ("配合卫生健康厅开展执法检查。", "江西省卫生健康厅", "南昌市卫生健康厅"),
+    ("市政府办公厅印发工作方案，办公厅牵头落实。", "南昌市人民政府办公厅", "江西省办公厅"),
+    # a commission written with 委 for 委员会 takes its full name, so its two wordings are one body
+    ("会同市商务委开展检查，市商务委员会牵头。", "南昌市商务委员会", "南昌市商务委"),
+    ("市经济信息化委推进企业合规。", "南昌市经济和信息化委员会", "南昌市经济信息化委"),
+    ("市综治委牵头开展平安建设。", "南昌市社会治安综合治理委员会", "南昌市综治委员会"),
+    # a named university or the national academy that plays a role; not 大学生 or 大学习
+    ("邀请西南政法大学教授作专题讲座。", "西南政法大学", None),
+    ("加强与中国社科院、华东政法大学专家合作。", "中国社会科学院", "华东政法"),
+    ("组织大学生志愿者普法。", None, "组织大学"),
+    ("开展大学习大讨论活动。", None, "开展大学"),
+    ("组织干部走进浙江大学参观学习。", "浙江大学", "组织干部走进浙江大学"),
+    # a police station written alone after a verb of joint work; a reform's department name with 与
+    ("联合派出所、司法所开展普法活动。", "派出所", None),
+    ("组建市政务服务与数据管理局。", "南昌市政务服务与数据管理局", None),
+    # a court written alone as a verb's object is the generic 人民法院
+    ("组织干部旁听法院庭审，全面履行法院生效裁判。", "人民法院", None),
+    # 市民中心 alone is the city's; inside another name it is not
+    ("在市民中心设立综合窗口。", "南昌市市民中心", None),
+    ("依托古北市民中心开展普法。", None, "南昌市市民中心"),
+    # a 卫生监督所 is a body; written bare in brackets after another body it is that body's second nameplate
+    ("配合市卫生监督所开展检查。", "南昌市卫生监督所", None),
+    ("挂牌成立市疾控中心(卫生监督所)。", "南昌市疾病预防控制中心", "南昌市卫生监督所"),
+    ("落实省农业农村厅(省乡村振兴局)要求。", "江西省乡村振兴局", None),
     # an organ inside a position, a verb phrase, a study session and a portal's name
     ("省委常委、市委书记作专题辅导。", None, "中共江西省委员会"),
     ("认真组织部署落实各项任务。", None, "组织部"),
@@ -2925,3 +2958,28 @@ def test_a_towns_joint_meeting_studying_law_is_the_meeting_study_practice() -> N
 
     assert [h.name for h in find_measures("乡党政联席会议每季度学法1次")] == ["政府常务会议会前学法"]
     assert find_measures("召开党政联席会议研究学法计划") == []  # the meeting's business, not its study
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # level characters joined before a functional 部门/机关 name one body each
+    ("全面落实省、市司法行政部门的工作部署。", {"江西省司法行政部门", "南昌市司法行政部门"}),
+    ("配合省、市公安机关开展专项整治。", {"江西省公安机关", "南昌市公安机关"}),
+    # a list of functions ending in a level's departments: that level's body of each function
+    ("会同公安、市场监管、税务等各市级政府部门开展检查。", {"南昌市公安部门", "南昌市市场监管部门", "南昌市税务部门"}),
+])
+def test_coordinated_levels_before_a_generic_body(body: str, expected: set) -> None:
+    found = names(extract(text_document("r.txt", PROVINCE_CITY_REPORT.format(body=body))).agencies)
+    assert expected <= found
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # an autonomous prefecture writes 州党委 where a city writes 市委; the 政府 after it is the prefecture's
+    ("红河哈尼族彝族自治州司法局2023年法治政府建设年度报告\n2023年，我局在州党委、政府的领导下推进依法行政。\n",
+     {"中共红河哈尼族彝族自治州委员会", "红河哈尼族彝族自治州人民政府"}, None),
+    # in a city's report another prefecture's 州党委 names no body of the report's
+    ("南昌市司法局2023年法治政府建设年度报告\n2023年，我局学习外省某州党委经验。\n", set(), "中共南昌市委员会"),
+])
+def test_an_autonomous_prefectures_party_committee(text: str, present: set, absent: str | None) -> None:
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert present <= found
+    assert absent is None or absent not in found
