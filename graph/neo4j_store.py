@@ -44,9 +44,10 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
-from fazhi.graph import derived
+from fazhi.graph import derived, report_facts
 from fazhi.graph.cypher_guard import refuse_writes
 from fazhi.graph.store import (
+    META_LABEL,
     NODE_KEY,
     NODE_PROPERTIES,
     ROW_CAP,
@@ -69,7 +70,6 @@ DEFAULT_BATCH = 20_000  # rows per write statement (each its own transaction in 
 DERIVED_ROWS = 20_000  # rows per statement of the aggregates (derived.after_write's chunk)
 SWEEP_ROWS = 10_000  # rows per inner transaction of a sweep over the aggregates (_sweep)
 PAIR_CHUNK = 500  # first documents per co-citation query when rebuilding (derived.rebuild)
-META_LABEL = "FazhiMeta"  # holds the write counter behind version(); not part of the graph
 ENTITY_LABELS = tuple(label for label in NODE_LABELS if label != "Report")
 
 
@@ -340,6 +340,7 @@ class Neo4jStore:
         with self._session() as session:
             for statement in _schema_statements():
                 session.run(statement).consume()
+        self._fill_imported_lists()
         if self._read("MATCH (a:Agency) RETURN a.name LIMIT 1") and not self._read(
                 "MATCH (s:AgencyStat) WHERE s.implemented IS NOT NULL RETURN s.agency LIMIT 1"):
             self.rebuild_derived()  # a graph made before AgencyStat (or its measure counts): the 机构 list reads it
@@ -349,6 +350,15 @@ class Neo4jStore:
         elif self._read("MATCH (:Report)-[:CITES]->(l:Law) RETURN l.name LIMIT 1") and not self._read(
                 "MATCH (s:LawInflow) RETURN s.law LIMIT 1"):
             self.rebuild_derived()  # a graph made before LawInflow: the 图谱 page's PageRank reads it
+
+    def _fill_imported_lists(self) -> None:
+        """Once, on a graph neo4j-admin loaded from `fazhi export --format csv` (its mark says so): store the
+        ReportFacts lists that are empty, which the importer leaves out (an empty cell is no property to it,
+        where a write stores []), so its rows read as a written graph's (report_facts.refresh zips them)."""
+        mark = {"key": report_facts.UNSET_LISTS}
+        if self._read(f"MATCH (m:{META_LABEL} {{key: $key}}) RETURN m.key", mark):
+            self._sweep(f"MATCH (f:{report_facts.LABEL})", "f", report_facts.FILL_LISTS, {})
+            self._run_write(lambda tx: tx.run(f"MATCH (m:{META_LABEL} {{key: $key}}) DELETE m", mark).consume())
 
     # -- writing -------------------------------------------------------------
 
