@@ -69,7 +69,7 @@ DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_BATCH = 20_000  # rows per write statement (each its own transaction in write())
 DERIVED_ROWS = 20_000  # rows per statement of the aggregates (derived.after_write's chunk)
 SWEEP_ROWS = 10_000  # rows per inner transaction of a sweep over the aggregates (_sweep)
-PAIR_CHUNK = 500  # first documents per co-citation query when rebuilding (derived.rebuild)
+REBUILD_EDGES = 500_000  # edges (pair rows) one statement of a rebuild reads at most (derived.rebuild's budget)
 ENTITY_LABELS = tuple(label for label in NODE_LABELS if label != "Report")
 
 
@@ -423,10 +423,11 @@ class Neo4jStore:
         return [list(row.values()) for row in self._read(cypher, params)]
 
     def rebuild_derived(self) -> dict[str, int]:
-        """Recompute the precomputed aggregates (graph/derived.py) from the facts, statement by
-        statement and pairs by chunks of documents: in one transaction the pairs of a 10,000-report
-        graph ran out of transaction memory on the default server (module docstring)."""
-        return derived.rebuild(self._each_in_own_transaction, self._sweep, pair_chunk=PAIR_CHUNK,
+        """Recompute the precomputed aggregates (graph/derived.py) from the facts, statement by statement, none
+        reading more than about REBUILD_EDGES edges (a hub alone reads its own): in one transaction the pairs of a
+        10,000-report graph ran out of transaction memory on the default server (module docstring), and at
+        50,000 reports so did a statement counting the pairs of 500 documents (docs/BENCHMARKS.md, run 12)."""
+        return derived.rebuild(self._each_in_own_transaction, self._sweep, budget=REBUILD_EDGES,
                                chunk=DERIVED_ROWS)
 
     def remove_report(self, report_id: str) -> int:

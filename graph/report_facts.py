@@ -175,6 +175,6 @@ def rebuild_rows(run: Runner, chunk: int) -> None:
     for report, law, start, end in run(_ALL_CITES, {}):
         cites.setdefault(report, {})[(law,)] = (start, end)
     ids = [report for (report,) in run("MATCH (r:Report) RETURN r.id ORDER BY r.id", {})]
-    for some in _chunks(ids, chunk):
+    for some in _chunks(ids, min(chunk, CREATE_ROWS)):  # a statement's reads bounded as its CREATE is
         made = _rows(run, {"ids": some}, "UNWIND $ids AS id ", implements, cites)
         _create(run, made)

@@ -348,7 +348,7 @@ def test_neo4j_aggregates_change_in_bounded_transactions(neo4j_store, monkeypatc
     monkeypatch.setattr(derived, "CHUNK", 40)
     monkeypatch.setattr(store_module, "DERIVED_ROWS", 40)  # the chunk the Neo4j store hands derived
     monkeypatch.setattr(store_module, "SWEEP_ROWS", 40, raising=False)
-    monkeypatch.setattr(store_module, "PAIR_CHUNK", 3, raising=False)
+    monkeypatch.setattr(store_module, "REBUILD_EDGES", 30)  # pair rows (and stats edges) one statement reads
     laws = [f"条例{i:02d}" for i in range(40)]
     reports = [make_extraction(f"r{i}", f"机关{i}", ["双随机、一公开"], laws[i * 4 : i * 4 + 12], year=2020 + i)
                for i in range(8)]  # 8 × 66 pairs, overlapping neighbours: 3xx distinct pairs
@@ -358,8 +358,14 @@ def test_neo4j_aggregates_change_in_bounded_transactions(neo4j_store, monkeypatc
     assert_top_marked(neo4j_store)
     maintained = derived_rows(neo4j_store)
     created.clear()
+    counted = []
+    real_rebuild = derived.rebuild
+    monkeypatch.setattr(derived, "rebuild", lambda run, *args, **kw: real_rebuild(
+        lambda cypher, params: counted.append(cypher) or run(cypher, params), *args, **kw))
     neo4j_store.rebuild_derived()
     assert sum(created.values()) > 300 and max(created.values()) <= 40
+    # 8 reports of 12 documents read 8 × 12 × 12 pair rows: far over 30 a statement, so many statements
+    assert counted.count(derived.LAW_PAIRS.statement("of")) > 10
     assert derived_rows(neo4j_store) == maintained
     assert_top_marked(neo4j_store)
 
