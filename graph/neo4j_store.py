@@ -131,12 +131,16 @@ def _schema_statements() -> list[str]:
     ]
     # No query looks pairs up by document name; these indexes tripled the cost of writing a pair.
     statements += [f"DROP INDEX fazhi_lawpair_{side} IF EXISTS" for side in ("law_a", "law_b")]
+    # The top pairs by index: a write's mark_top reads them and its own pairs, not every pair (graph/derived.py).
+    statements.append("CREATE INDEX fazhi_lawpair_top IF NOT EXISTS FOR (p:LawPair) ON (p.top)")
     # remove_report finds a report's edges by property; without these it scans every edge.
     statements += [
         f"CREATE INDEX fazhi_{rel_type.lower()}_report IF NOT EXISTS "
         f"FOR ()-[e:{rel_type}]-() ON (e.report_id)"
         for rel_type in RELATION_ENDPOINTS
     ]
+    # An index is built in the background: a write before it is online scans instead (every LawPair, a batch)
+    statements.append("CALL db.awaitIndexes(3600)")
     return statements
 
 
