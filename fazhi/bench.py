@@ -33,6 +33,7 @@ QUERY_BUDGET_S = 20.0  # stop repeating a slow query once it has used this much 
 RSS_INTERVAL_S = 0.5  # memory sampling period of the process tree
 PROGRESS_REPORTS = 5000  # files between the ingest's progress points in bench.json
 INCREMENTAL_REPORTS = 500  # new reports added on the default path after the bulk load (issue 13's goal)
+WHOLE_CORPUS_NEO4J = 2000  # up to this size the whole corpus also goes through Neo4j's incremental path
 
 
 def run_bench(quick: bool = False, workers: int | None = None, neo4j_uri: str | None = None,
@@ -69,7 +70,8 @@ def run_bench(quick: bool = False, workers: int | None = None, neo4j_uri: str | 
             save("app")
         uri = neo4j_uri or os.environ.get("NEO4J_URI")
         if neo4j or uri:
-            _neo4j_phases(root, corpus, workers, quick, uri, neo4j, result, say, save)
+            _neo4j_phases(root, corpus, workers, quick, uri, neo4j, incremental or min(INCREMENTAL_REPORTS, n),
+                          result, say, save)
         say(f"peak memory (process tree, {result['rss_metric']}): {result['peak_rss_mb']:.0f} MB")
         save("done")
     finally:
@@ -319,14 +321,15 @@ def store_bytes(root: Path, pattern: str = "bench.lbdb*") -> int:
     return sum(p.stat().st_size for p in root.glob(pattern) if p.is_file())
 
 
-def _new_reports(root: Path, count: int, result: dict[str, Any]) -> Path:
-    """`count` reports the bulk-loaded corpus does not hold (corpus indices N .. N+count-1), in a folder."""
+def _new_reports(root: Path, count: int, result: dict[str, Any], after: int = 0, name: str = "new") -> Path:
+    """`count` reports the bulk-loaded corpus does not hold (corpus indices N+after .. N+after+count-1: `after`
+    skips those an earlier phase added), in a folder."""
     from fazhi.benchcorpus import generate
 
     n, seed = result["reports"], result["seed"]
-    new = root / f"new_{n}_{count}_{seed}"
+    new = root / f"{name}_{n}_{count}_{seed}"
     shutil.rmtree(new, ignore_errors=True)
-    return generate(count, new, seed, workers=result["workers"], start=n)
+    return generate(count, new, seed, workers=result["workers"], start=n + after)
 
 
 def _ingest_incremental(root: Path, store: GraphStore, new: Path, count: int, result: dict[str, Any],
@@ -383,15 +386,24 @@ def _bench_app(root: Path, result: dict[str, Any], say: Say) -> None:
     say(f"app first render (s): {timings}")
 
 
-def _neo4j_phases(root: Path, corpus: Path, workers: int, quick: bool, uri: str | None, own: bool,
+def _neo4j_phases(root: Path, corpus: Path, workers: int, quick: bool, uri: str | None, own: bool, new: int,
                   result: dict[str, Any], say: Say, save: Callable[[str], None]) -> None:
-    """With `own` (--neo4j): the bulk path into a server this run starts, then the incremental path
-    into `uri` or, without one, into a second fresh server of its own. Neo4j's JVM is a child of this
-    process, so these phases' memory is recorded apart (peak_rss_neo4j*_mb), not in peak_rss_mb."""
+    """With `own` (--neo4j): the bulk path into a server this run starts, then the incremental path,
+    `new` reports new to that imported graph on `fazhi ingest --backend neo4j`'s default path;
+    the whole corpus through the incremental path too (into a fresh server) only up to WHOLE_CORPUS_NEO4J
+    reports (~1 h at 50,000). With `uri`, the whole corpus goes into that server instead. Neo4j's JVM is a
+    child of this process, so these phases' memory is recorded apart (peak_rss_neo4j*_mb), not in peak_rss_mb."""
     if own:
         with sampled_memory(result, "neo4j_bulk", headline=False):
             _bench_neo4j_bulk(root, result, say)
         save("neo4j_bulk")
+        if "neo4j_bulk_error" not in result:
+            folder = _new_reports(root, new, result, after=result.get("incremental_reports", 0), name="neo4j_new")
+            with sampled_memory(result, "neo4j_incremental", headline=False):
+                _bench_neo4j_incremental(root, folder, result, say)
+            save("neo4j_incremental")
+    if not uri and result["reports"] > WHOLE_CORPUS_NEO4J:
+        return
     with sampled_memory(result, "neo4j", headline=False):
         if uri:
             _bench_neo4j(uri, corpus, workers, quick, result, say)
@@ -422,8 +434,11 @@ def own_neo4j(data_dir: Path, *, fresh: bool) -> Iterator[str]:
 
 def _bench_neo4j_bulk(root: Path, result: dict[str, Any], say: Say) -> None:
     """`fazhi export --format csv` of the bench store, then `fazhi neo4j import` (neo4j-admin) into a
-    fresh data folder, timed end to end; a server started on the result counts what arrived."""
+    fresh data folder, timed end to end; then a server on the result, its first open timed (the constraints
+    on the imported keys, no recount: the CSV carries the aggregates, which derived.check probes). The data
+    folder stays for _bench_neo4j_incremental."""
     from fazhi.graph import neo4j_server
+    from fazhi.graph.derived import check
     from fazhi.graph.exports import export
     from fazhi.graph.open import open_store
 
@@ -438,12 +453,17 @@ def _bench_neo4j_bulk(root: Path, result: dict[str, Any], say: Say) -> None:
         finally:
             source.close()
         exported = time.perf_counter()
+        say(f"neo4j bulk: exported in {exported - started:.0f} s")
         neo4j_server.admin_import(csv_dir.resolve(), data_dir, pid_file=data_dir.with_name("neo4j-bulk.pid"))
         imported = time.perf_counter()
+        say(f"neo4j bulk: imported in {imported - exported:.0f} s")
         with own_neo4j(data_dir, fresh=False) as uri:
+            served = time.perf_counter()
             target = open_store("neo4j", neo4j_uri=uri)
             try:
+                opened = time.perf_counter()
                 counts = target.counts()
+                problems = check(lambda cypher, params: target.query(cypher, params).rows)
             finally:
                 target.close()
     except Exception as exc:  # noqa: BLE001 - no java/jars, or an import error, is a result
@@ -454,15 +474,62 @@ def _bench_neo4j_bulk(root: Path, result: dict[str, Any], say: Say) -> None:
     result.update({
         "neo4j_bulk_export_s": round(exported - started, 1),
         "neo4j_bulk_import_s": round(imported - exported, 1),
+        "neo4j_bulk_start_s": round(served - imported, 1),
+        "neo4j_bulk_open_s": round(opened - served, 1),
         "neo4j_bulk_csv_bytes": sum(p.stat().st_size for p in csv_dir.rglob("*") if p.is_file()),
         "neo4j_bulk_relationships": edges,
         "neo4j_bulk_counts": counts,
         "neo4j_bulk_relationships_per_s": round(edges / (imported - started), 1),
         "neo4j_bulk_import_relationships_per_s": round(edges / (imported - exported), 1),
+        "neo4j_bulk_ready_relationships_per_s": round(edges / (opened - started), 1),
+        "neo4j_bulk_derived_problems": problems,
     })
     shutil.rmtree(csv_dir, ignore_errors=True)
     say(f"neo4j bulk: {edges} relationships, export {exported - started:.0f} s + import "
-        f"{imported - exported:.0f} s = {result['neo4j_bulk_relationships_per_s']} relationships/s")
+        f"{imported - exported:.0f} s = {result['neo4j_bulk_relationships_per_s']} relationships/s; server start "
+        f"{served - imported:.0f} s, first open {opened - served:.0f} s; derived {problems or 'ok'}")
+
+
+def _bench_neo4j_incremental(root: Path, new: Path, result: dict[str, Any], say: Say) -> None:
+    """The reports in `new` into the bulk-imported graph on `fazhi ingest --backend neo4j`'s default path
+    (issue 13: the incremental path at scale): relationships added per second end to end (extraction included,
+    sharing the cores with the server) and inside write(), and derived.check's probe afterwards."""
+    from fazhi.graph.derived import check
+    from fazhi.graph.open import open_store
+    from fazhi.ingest import ingest
+
+    try:
+        with own_neo4j(root / "neo4j-bulk", fresh=False) as uri:
+            store = open_store("neo4j", neo4j_uri=uri)
+            try:
+                before = _relationships(store)
+                started = time.perf_counter()
+                summary = ingest([new], store, workers=result["workers"])
+                elapsed = time.perf_counter() - started
+                added = _relationships(store) - before
+                problems = check(lambda cypher, params: store.query(cypher, params).rows)
+            finally:
+                store.close()
+    except Exception as exc:  # noqa: BLE001 - a failed batch is a result
+        result["neo4j_incremental_error"] = f"{type(exc).__name__}: {str(exc)[:300]}"
+        say(f"neo4j incremental: not measured: {result['neo4j_incremental_error']}")
+        return
+    count = len(summary.ingested)
+    result.update({
+        "neo4j_incremental_reports": count,
+        f"neo4j_incremental_{count}_s": round(elapsed, 1),
+        "neo4j_incremental_write_s": round(summary.write_s, 1),
+        "neo4j_incremental_relationships": added,
+        "neo4j_incremental_relationships_per_s": round(added / elapsed, 1),
+        "neo4j_incremental_write_relationships_per_s": round(added / summary.write_s, 1),
+        "neo4j_incremental_derived_problems": problems,
+    })
+    say(f"neo4j incremental: {count} new reports into {before} relationships: {added} added in {elapsed:.1f} s "
+        f"= {added / elapsed:.0f} rel/s ({added / summary.write_s:.0f} inside write()); derived {problems or 'ok'}")
+
+
+def _relationships(store: GraphStore) -> int:
+    return sum(v for k, v in store.counts().items() if k.isupper())
 
 
 def _bench_neo4j(uri: str, corpus: Path, workers: int, quick: bool, result: dict, say: Say) -> None:
@@ -697,6 +764,13 @@ def _neo4j_lines(result: dict[str, Any]) -> list[str]:
                      f"{result['neo4j_bulk_import_s']:.0f} s, {result['neo4j_bulk_relationships']} relationships)")
     elif "neo4j_bulk_error" in result:
         lines.append(f"  neo4j bulk     not measured: {result['neo4j_bulk_error']}")
+    if "neo4j_incremental_relationships_per_s" in result:
+        lines.append(f"  neo4j new      {result['neo4j_incremental_reports']} new reports into the imported graph: "
+                     f"{result['neo4j_incremental_relationships_per_s']:.0f} relationships/s end to end, "
+                     f"{result['neo4j_incremental_write_relationships_per_s']:.0f} inside write(); derived "
+                     f"{result['neo4j_incremental_derived_problems'] or 'ok'}")
+    elif "neo4j_incremental_error" in result:
+        lines.append(f"  neo4j new      not measured: {result['neo4j_incremental_error']}")
     if "neo4j_relationships_per_s" in result:
         lines.append(f"  neo4j load     {result['neo4j_relationships_per_s']:.0f} relationships/s end to end, "
                      f"{result['neo4j_write_relationships_per_s']:.0f} inside write() (incremental path)")

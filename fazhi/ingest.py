@@ -152,7 +152,7 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int | Non
     """
     files = list(iter_files(paths))  # paths only: the texts are read by the workers, chunk by chunk
     store.reserve(len(files))
-    size = batch_reports or batch_size(len(files), stored_reports(store))
+    size = batch_reports or batch_size(len(files), stored_reports(store), store.dialect)
     summary = IngestSummary()
     batch: list[Extraction] = []
     workers = workers or default_workers()
@@ -175,14 +175,19 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, *, workers: int | Non
     return summary
 
 
-def batch_size(files: int, stored: int) -> int:
-    """Reports per batch: LARGE_BATCH_REPORTS once the files or the store reach LARGE_CORPUS.
+def batch_size(files: int, stored: int, dialect: str = "ladybug") -> int:
+    """Reports per batch: LARGE_BATCH_REPORTS once the files or the store reach LARGE_CORPUS, and always on Neo4j.
+
+    Why always on Neo4j: a batch there pays per-batch reads and statements whatever its size, and the pair deltas
+    of one batch's reports sum before they reach the server (2,000 reports: 309,131 co-citation and 61,870
+    co-mention rows in batches of 1,000, 384,861 and 178,644 in batches of 200; write() 37 against 71 s,
+    docs/BENCHMARKS.md, session 11).
 
     Why the store too: each batch's commit has a cost that grows with the store, not the batch (on
     the embedded store a checkpoint that rewrites the hub relationship groups, ~20 s at 50,000
     reports). 500 new reports into a 50,000-report store in batches of 200 paid it three times:
     56% of the ingest was those commits (docs/BENCHMARKS.md, session 11)."""
-    return LARGE_BATCH_REPORTS if max(files, stored) >= LARGE_CORPUS else BATCH_REPORTS
+    return LARGE_BATCH_REPORTS if max(files, stored) >= LARGE_CORPUS or dialect == "neo4j" else BATCH_REPORTS
 
 
 def stored_reports(store: GraphStore) -> int:

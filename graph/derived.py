@@ -165,9 +165,15 @@ class PairTable:
             "linked": f"UNWIND $ids AS id MATCH (r:Report {{id: id}})-[:{self.rel}]->(x:{self.target}) RETURN r.id, x.name",
             "all": f"MATCH (x:{self.target})<-[:{self.rel}]-(r:Report)-[:{self.rel}]->(y:{self.target}) "
                    "WHERE x.name < y.name RETURN x.name, y.name, count(DISTINCT r)",
-            # the pairs whose first (smaller) name is in $names: disjoint across chunks of names
+            # the pairs whose first (smaller) name is in $names: disjoint across chunks of names. count(*) counts
+            # reports, since a report links to a node by one edge of a type at most (an edge is keyed by its
+            # report), and keeps one number per pair where count(DISTINCT r) kept every report's id: a chunk of
+            # documents at 50,000 reports outgrew Neo4j's transaction memory with it (docs/BENCHMARKS.md, run 12)
             "of": f"UNWIND $names AS n MATCH (x:{self.target} {{name: n}})<-[:{self.rel}]-(r:Report)-[:{self.rel}]->"
-                  f"(y:{self.target}) WHERE n < y.name RETURN x.name, y.name, count(DISTINCT r)",
+                  f"(y:{self.target}) WHERE n < y.name RETURN x.name, y.name, count(*)",
+            # per node, the rows its "of" reads: the other links of every report linking to it
+            "reads": f"MATCH (r:Report)-[:{self.rel}]->(:{self.target}) WITH r, count(*) AS k "
+                     f"MATCH (r)-[:{self.rel}]->(x:{self.target}) RETURN x.name, sum(k)",
         }[kind]
 
 
@@ -313,15 +319,23 @@ class Touched:
             if not wanted:
                 continue
             degree = {name: count for name, count in run(_DEGREES[kind], {})}
-            piece: list[str] = []
-            load = 0
-            for name in sorted(wanted, key=lambda n: (degree.get(n, 0), n)):
-                if piece and (load + degree.get(name, 0) > edges or len(piece) >= names):
-                    yield _touching(kind, piece)
-                    piece, load = [], 0
-                piece.append(name)
-                load += degree.get(name, 0)
-            yield _touching(kind, piece)
+            for piece in weighted_pieces(sorted(wanted, key=lambda n: (degree.get(n, 0), n)), degree, edges, names):
+                yield _touching(kind, piece)
+
+
+def weighted_pieces(names: list[str], weight: dict[str, int], budget: int, most: int) -> Iterator[list[str]]:
+    """`names` in order, cut into pieces whose weights sum to at most `budget` (a heavier name is a piece alone)
+    and that hold at most `most` names."""
+    piece: list[str] = []
+    load = 0
+    for name in names:
+        if piece and (load + weight.get(name, 0) > budget or len(piece) >= most):
+            yield piece
+            piece, load = [], 0
+        piece.append(name)
+        load += weight.get(name, 0)
+    if piece:
+        yield piece
 
 
 def _touching(kind: str, names: list[str]) -> Touched:
@@ -555,9 +569,26 @@ def _apply_pairs(run: Runner, table: PairTable, deltas: Counter[tuple[str, str]]
     """
     rows: list[dict[str, Any]] = [{"key": pair_key(a, b), "a": a, "b": b, "d": d}
                                   for (a, b), d in sorted(deltas.items()) if d]
+    if rows and top and table is LAW_PAIRS and merge and all(row["d"] > 0 for row in rows):
+        _raise_pairs(run, rows, sweep, chunk)  # Neo4j, whose LawPair.top is indexed
+        return
     _apply_rows(run, table.statement, rows, chunk, merge)
     if rows and top and table is LAW_PAIRS:
         mark_top(run, sweep)
+
+
+def _raise_pairs(run: Runner, rows: list[dict[str, Any]], sweep: Sweep | None, chunk: int) -> None:
+    """Add positive co-citation deltas by MERGE on flags that were current before, and keep the flags from the
+    pairs they raise instead of a histogram and a sweep over every pair (4.6 M at 50,000 reports, 8 of 107 s of
+    a 500-report write). A pair outside the top stays below its floor unless the deltas raise it, and additions
+    only raise the floor: so the new floor is found among the flagged pairs and the unflagged ones the MERGEs
+    lift to the old floor or above (they return those), and only these may flip."""
+    (old,) = run("MATCH (p:LawPair) WHERE p.top = true RETURN min(p.reports)", {})[0]
+    lifted: list[list[Any]] = []
+    for some in _chunks(rows, chunk):
+        lifted += run(LAW_PAIRS.statement("merge") + " WITH p WHERE p.top = false AND p.reports >= $floor "
+                      "RETURN p.key, p.reports", {"rows": some, "floor": old or 0})
+    mark_top(run, sweep, lifted, chunk)
 
 
 def _apply_rows(run: Runner, statement: Callable[[str], str], rows: list[dict[str, Any]], chunk: int = CHUNK,
@@ -584,24 +615,46 @@ def _apply_rows(run: Runner, statement: Callable[[str], str], rows: list[dict[st
         run(statement("drop"), {"keys": keys})
 
 
-def mark_top(run: Runner, sweep: Sweep | None = None) -> None:
+def mark_top(run: Runner, sweep: Sweep | None = None, lifted: list[list[Any]] | None = None,
+             chunk: int = CHUNK) -> None:
     """Flag the pairs whose count reaches the TOP_PAIRS-th largest (a histogram, then one scan for the flips).
 
     The flips go through `sweep`: while the floor is 1 (the first batches) every pair flips, up
     to ~150,000 for a batch of 1,000 reports, too many changes for one Neo4j transaction.
+
+    `lifted` (_raise_pairs): (key, count) of the only unflagged pairs that may now reach the top. The histogram
+    then covers the flagged pairs (by their index) and these, and only they flip.
     """
-    histogram = sorted(run("MATCH (p:LawPair) RETURN p.reports, count(*)", {}), reverse=True)
-    floor, seen = None, 0
-    for count, pairs in histogram:
-        floor, seen = count, seen + pairs
-        if seen >= TOP_PAIRS:
-            break
+    if lifted is None:
+        histogram = run("MATCH (p:LawPair) RETURN p.reports, count(*)", {})
+    else:
+        histogram = run("MATCH (p:LawPair) WHERE p.top = true RETURN p.reports, count(*)", {})
+        histogram += [[count, 1] for _, count in lifted]
+    floor = _floor(histogram)
     if floor is None:
         return
     sweep = sweep or one_statement(run)
-    # one scan for both directions of flip (two sweeps read every pair twice: ~1/3 of mark_top on Neo4j)
-    sweep("MATCH (p:LawPair) WHERE p.top <> (p.reports >= $floor)", "p", "SET p.top = p.reports >= $floor",
-          {"floor": floor})
+    if lifted is None:  # one scan for both directions of flip (two sweeps read every pair twice)
+        sweep("MATCH (p:LawPair) WHERE p.top <> (p.reports >= $floor)", "p", "SET p.top = p.reports >= $floor",
+              {"floor": floor})
+        return
+    sweep("MATCH (p:LawPair) WHERE p.top = true AND p.reports < $floor", "p", "SET p.top = false", {"floor": floor})
+    for keys in _chunks([key for key, count in lifted if count >= floor], chunk):
+        run("UNWIND $keys AS k MATCH (p:LawPair {key: k}) SET p.top = true", {"keys": keys})
+
+
+def _floor(histogram: list[list[Any]]) -> int | None:
+    """The TOP_PAIRS-th largest count (the smallest when there are fewer pairs) of (count, pairs) rows, which may
+    name a count more than once."""
+    pairs: Counter[int] = Counter()
+    for count, number in histogram:
+        pairs[count] += number
+    floor, seen = None, 0
+    for count in sorted(pairs, reverse=True):
+        floor, seen = count, seen + pairs[count]
+        if seen >= TOP_PAIRS:
+            break
+    return floor
 
 
 def refresh(run: Runner, touched: Touched, chunk: int = CHUNK) -> None:
@@ -613,16 +666,17 @@ def refresh(run: Runner, touched: Touched, chunk: int = CHUNK) -> None:
             run(make, {"names": some})
 
 
-def rebuild(run: Runner, sweep: Sweep | None = None, pair_chunk: int | None = None,
+def rebuild(run: Runner, sweep: Sweep | None = None, budget: int | None = None,
             labels: Iterable[str] | None = None,
             chunk: int = CHUNK) -> dict[str, int]:
     """Drop and recompute the aggregates (a store from before this layer, or a repair): every
     table, or only `labels` (a store that lacks one table need not recount 4 M co-citation pairs).
 
-    Without `pair_chunk` the co-citation pairs come from one global query and are written by
-    one _apply_pairs (LadybugDB, one transaction). With it (Neo4j) they are computed for
-    `pair_chunk` first documents at a time and written chunk by chunk, so no statement holds
-    all pairs (1.1 M at 10,000 reports); `sweep` deletes the old rows and flags the top pairs.
+    Without `budget` the stats are refreshed `chunk` names a statement and the co-citation pairs come from
+    one global query, written by one _apply_pairs (LadybugDB, one transaction). With it (Neo4j, whose
+    transactions share a fixed memory) no statement reads more than about `budget` edges (a hub alone reads
+    its own): the stats are refreshed piece by piece (Touched.pieces) and the pairs counted for as many first
+    names as fit and written chunk by chunk; `sweep` deletes the old rows and flags the top pairs.
     """
     sweep = sweep or one_statement(run)
     wanted = set(DERIVED_NODES if labels is None else labels)
@@ -631,40 +685,39 @@ def rebuild(run: Runner, sweep: Sweep | None = None, pair_chunk: int | None = No
             sweep(f"MATCH (s:{label})", "s", "DELETE s", {})
     measures, laws, agencies = ({name for (name,) in run(f"MATCH (n:{label}) RETURN n.name", {})}
                                 for label in ("Measure", "Law", "Agency"))
-    every = Touched(measures, laws, agencies)
-    refresh(run, Touched(measures=every.measures if "MeasureStat" in wanted else set(),
-                         laws=every.laws if "LawStat" in wanted else set(),
-                         agencies=every.agencies if "AgencyStat" in wanted else set()), chunk)
+    stale = Touched(measures=measures if "MeasureStat" in wanted else set(),
+                    laws=laws if "LawStat" in wanted else set(),
+                    agencies=agencies if "AgencyStat" in wanted else set())
+    for piece in [stale] if budget is None else stale.pieces(run, budget, chunk):
+        refresh(run, piece, chunk)
     if "LawInflow" in wanted:
         _write_inflow(run, chunk)
     if report_facts.LABEL in wanted:
         report_facts.rebuild_rows(run, chunk)
     if "MeasurePair" in wanted:  # a few thousand pairs of ~200 measures
-        _apply_pairs(run, MEASURE_PAIRS, _measure_pairs(run, sorted(every.measures), pair_chunk), chunk=chunk)
+        mentioned: Counter[tuple[str, str]] = Counter()
+        for part in _pairs_of(run, MEASURE_PAIRS, sorted(measures), budget):
+            mentioned.update(part)
+        _apply_pairs(run, MEASURE_PAIRS, mentioned, chunk=chunk)
     pair_count = 0
-    if "LawPair" not in wanted:
-        pass  # kept as it is
-    elif pair_chunk is None:
-        pairs = run(LAW_PAIRS.statement("all"), {})
-        _apply_pairs(run, LAW_PAIRS, Counter({(a, b): n for a, b, n in pairs}), sweep=sweep, chunk=chunk)
-        pair_count = len(pairs)
-    else:
-        pair_count = _rebuild_pairs_chunked(run, sorted(every.laws), pair_chunk, sweep, chunk)
-    return {"measures": len(every.measures), "laws": len(every.laws), "agencies": len(every.agencies),
-            "pairs": pair_count}
+    if "LawPair" in wanted:  # millions at 50k: written query by query, never held
+        for part in _pairs_of(run, LAW_PAIRS, sorted(laws), budget):
+            _apply_pairs(run, LAW_PAIRS, part, top=False, chunk=chunk)
+            pair_count += len(part)
+        if pair_count:
+            mark_top(run, sweep)
+    return {"measures": len(measures), "laws": len(laws), "agencies": len(agencies), "pairs": pair_count}
 
 
-def _measure_pairs(run: Runner, measures: list[str], pair_chunk: int | None) -> Counter[tuple[str, str]]:
-    """Co-mention counts from the edges: one query, or (with `pair_chunk`, Neo4j) one measure's pairs per query.
-
-    Why per measure there: at 50,000 reports the one query's distinct reports per pair (2.6 M MENTIONS edges)
-    outgrew the server's default 512 MB of transaction memory when an imported graph rebuilt its aggregates."""
-    if pair_chunk is None:
-        return Counter({(a, b): n for a, b, n in run(MEASURE_PAIRS.statement("all"), {})})
-    counts: Counter[tuple[str, str]] = Counter()
-    for name in measures:
-        counts.update({(a, b): n for a, b, n in run(MEASURE_PAIRS.statement("of"), {"names": [name]})})
-    return counts
+def _pairs_of(run: Runner, table: PairTable, names: list[str], budget: int | None) -> Iterator[Counter[tuple[str, str]]]:
+    """Co-occurrence counts from the edges, disjoint parts: one global query, or (with `budget`) the pairs of as
+    many first names as read about `budget` rows a query (a hub alone reads its own)."""
+    if budget is None:
+        yield Counter({(a, b): n for a, b, n in run(table.statement("all"), {})})
+        return
+    reads = {name: rows for name, rows in run(table.statement("reads"), {})}
+    for piece in weighted_pieces(names, reads, budget, CHUNK):
+        yield Counter({(a, b): n for a, b, n in run(table.statement("of"), {"names": piece})})
 
 
 def rebuild_inflow(run: Runner, sweep: Sweep | None = None, chunk: int = CHUNK) -> None:
@@ -683,19 +736,6 @@ def _write_inflow(run: Runner, chunk: int) -> None:
         entry[1] += sources
     _apply_rows(run, _INFLOW.__getitem__, [{"key": law, "f": f, "d": d} for law, (f, d) in sorted(totals.items())],
                 chunk)
-
-
-def _rebuild_pairs_chunked(run: Runner, laws: list[str], size: int, sweep: Sweep, chunk: int) -> int:
-    """Count and write the pairs by chunks of first documents (a pair's first document is its
-    smaller name, so chunks never share a pair), then flag the top pairs once."""
-    count = 0
-    for i in range(0, len(laws), size):
-        pairs = run(LAW_PAIRS.statement("of"), {"names": laws[i : i + size]})
-        _apply_pairs(run, LAW_PAIRS, Counter({(a, b): n for a, b, n in pairs}), top=False, chunk=chunk)
-        count += len(pairs)
-    if count:
-        mark_top(run, sweep)
-    return count
 
 
 def check(run: Runner, top: int = 5) -> list[str]:

@@ -15,10 +15,13 @@ from pathlib import Path
 from typing import IO, Any, Protocol, runtime_checkable
 from xml.sax.saxutils import escape, quoteattr
 
+from fazhi.graph import report_facts
+from fazhi.graph.derived import DERIVED_NODES
 from fazhi.graph.linked_terms import DatasetInfo
 from fazhi.graph.rdf import DEFAULT_BASE, GraphSource, write_rdf
 from fazhi.graph.store import (
     EDGE_PROPERTIES,
+    META_LABEL,
     NODE_KEY,
     NODE_PROPERTIES,
     STORED_EDGE_PROPERTIES,
@@ -29,7 +32,11 @@ from fazhi.model import NODE_LABELS, RELATION_ENDPOINTS
 FORMATS = ("ttl", "jsonld", "nt", "graphml", "csv")
 
 _GRAPHML_TYPES = {"STRING": "string", "INT64": "long"}
-_NEO4J_TYPES = {"STRING": "string", "INT64": "long"}
+_NEO4J_TYPES = {"STRING": "string", "INT64": "long", "DOUBLE": "double", "BOOLEAN": "boolean",
+                "STRING[]": "string[]", "INT64[]": "long[]"}
+# Between a list's items in a CSV cell (neo4j-admin's --array-delimiter): the unit separator, which no
+# name holds, where the default ';' may appear in a document's title.
+ARRAY_DELIMITER = "\x1f"
 
 
 def export(source: GraphSource, fmt: str, path: str | Path, base: str = DEFAULT_BASE, *,
@@ -173,6 +180,7 @@ def write_csv(source: GraphSource, directory: str | Path, *, include_text: bool 
         files, count = _copy_csv(source, directory, include_text)
     else:
         files, count = _stream_csv(source, directory, include_text)
+    files += _derived_csv(source, directory)
     (directory / "import.sh").write_text(import_command(files, database), encoding="utf-8")
     return count
 
@@ -273,6 +281,93 @@ def _write_edges(source: GraphSource, directory: Path, rel_type: str,
     return counts
 
 
+# ---------------------------------------------------------------- the aggregates (graph/derived.py)
+
+
+@runtime_checkable
+class QuerySource(Protocol):
+    """A store that answers Cypher (both stores): what reading its aggregate tables needs."""
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None, **options: Any) -> Any: ...
+
+
+DERIVED_PAGE = 5000  # aggregate rows read per query where Python writes the cells
+
+
+def derived_csv_header(label: str) -> list[str]:
+    """An aggregate table's typed columns and `:LABEL`. No ID column: nothing links to these rows, and the
+    Neo4j store makes the constraint on their key when a server first opens the imported graph."""
+    _, props = DERIVED_NODES[label]
+    return [*(name if kind == "STRING" else f"{name}:{_NEO4J_TYPES[kind]}" for name, kind in props.items()),
+            ":LABEL"]
+
+
+def _derived_csv(source: GraphSource, directory: Path) -> list[tuple[str, str]]:
+    """The aggregate tables as node files, so a graph loaded from them opens consistent instead of recounting
+    them (at 50,000 reports the recount ran out of the server's transaction memory, docs/BENCHMARKS.md run 12).
+
+    Tables of strings, integers and booleans go by the engine's COPY (4.6 M co-citation pairs at 50k); lists and
+    doubles by Python, since COPY writes lists in brackets and doubles to six places. A source without Cypher
+    (rows in memory) has no aggregates: a Neo4j loaded from it recounts them when it first opens."""
+    if not isinstance(source, QuerySource):
+        return []
+    files = []
+    for label, (_, props) in DERIVED_NODES.items():
+        header = derived_csv_header(label)
+        path = directory / node_csv_name(label)
+        if isinstance(source, NativeCsvSource) and set(props.values()) <= {"STRING", "INT64", "BOOLEAN"}:
+            _copied(source, path, header, _derived_copy_cypher(label))
+        else:
+            _write_cells(path, header, _derived_rows(source, label))
+        files.append(("nodes", path.name))
+    mark = directory / node_csv_name(META_LABEL)  # the importer drops empty lists: the server restores them
+    _write_cells(mark, ["key", ":LABEL"], iter([[report_facts.UNSET_LISTS, META_LABEL]]))
+    return [*files, ("nodes", mark.name)]
+
+
+def _derived_copy_cypher(label: str) -> str:
+    """The table's rows as COPY writes them; booleans spelled as neo4j-admin reads them."""
+    _, props = DERIVED_NODES[label]
+    columns = [f"CASE WHEN n.{p} THEN 'true' ELSE 'false' END" if kind == "BOOLEAN" else f"n.{p}"
+               for p, kind in props.items()]
+    return f"MATCH (n:{label}) RETURN {', '.join(columns)}, '{label}'"
+
+
+def _derived_rows(source: QuerySource, label: str) -> Iterator[list[Any]]:
+    """Every row of an aggregate table, DERIVED_PAGE at a time in key order, then its label."""
+    key, props = DERIVED_NODES[label]
+    returns = f"RETURN {', '.join(f'n.{p}' for p in props)} ORDER BY n.{key} LIMIT {DERIVED_PAGE}"
+    last = list(props).index(key)
+    page = source.query(f"MATCH (n:{label}) {returns}", {}, row_cap=DERIVED_PAGE).rows
+    while page:
+        yield from ([*row, label] for row in page)
+        if len(page) < DERIVED_PAGE:
+            return
+        page = source.query(f"MATCH (n:{label}) WHERE n.{key} > $after {returns}", {"after": page[-1][last]},
+                            row_cap=DERIVED_PAGE).rows
+
+
+def _write_cells(path: Path, header: list[str], rows: Iterator[list[Any]]) -> None:
+    """Rows with every value quoted, so an empty list is "" (an empty array to neo4j-admin) while a missing
+    value stays an empty cell (no property), as a direct write leaves them."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerow(header)
+        for row in rows:
+            handle.write(",".join(_cell(value) for value in row) + "\n")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        text = ARRAY_DELIMITER.join(map(str, value))
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    else:
+        text = repr(value) if isinstance(value, float) else str(value)  # repr: the double to its last bit
+    return '"' + text.replace('"', '""') + '"'
+
+
 def import_arguments(files: list[tuple[str, str]], database: str = "neo4j") -> list[str]:
     """Arguments after `neo4j-admin` that bulk-load the written files into `database`.
 
@@ -280,7 +375,8 @@ def import_arguments(files: list[tuple[str, str]], database: str = "neo4j") -> l
     so a trailing name would be read as one more file.
     """
     return ["database", "import", "full", database, "--overwrite-destination=true",
-            "--multiline-fields=true", *(f"--{kind}={name}" for kind, name in files)]
+            "--multiline-fields=true", f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}",
+            *(f"--{kind}={name}" for kind, name in files)]
 
 
 def csv_files(directory: Path) -> list[tuple[str, str]]:

@@ -44,9 +44,10 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
-from fazhi.graph import derived
+from fazhi.graph import derived, report_facts
 from fazhi.graph.cypher_guard import refuse_writes
 from fazhi.graph.store import (
+    META_LABEL,
     NODE_KEY,
     NODE_PROPERTIES,
     ROW_CAP,
@@ -68,8 +69,7 @@ DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_BATCH = 20_000  # rows per write statement (each its own transaction in write())
 DERIVED_ROWS = 20_000  # rows per statement of the aggregates (derived.after_write's chunk)
 SWEEP_ROWS = 10_000  # rows per inner transaction of a sweep over the aggregates (_sweep)
-PAIR_CHUNK = 500  # first documents per co-citation query when rebuilding (derived.rebuild)
-META_LABEL = "FazhiMeta"  # holds the write counter behind version(); not part of the graph
+REBUILD_EDGES = 500_000  # edges (pair rows) one statement of a rebuild reads at most (derived.rebuild's budget)
 ENTITY_LABELS = tuple(label for label in NODE_LABELS if label != "Report")
 
 
@@ -131,12 +131,16 @@ def _schema_statements() -> list[str]:
     ]
     # No query looks pairs up by document name; these indexes tripled the cost of writing a pair.
     statements += [f"DROP INDEX fazhi_lawpair_{side} IF EXISTS" for side in ("law_a", "law_b")]
+    # The top pairs by index: a write's mark_top reads them and its own pairs, not every pair (graph/derived.py).
+    statements.append("CREATE INDEX fazhi_lawpair_top IF NOT EXISTS FOR (p:LawPair) ON (p.top)")
     # remove_report finds a report's edges by property; without these it scans every edge.
     statements += [
         f"CREATE INDEX fazhi_{rel_type.lower()}_report IF NOT EXISTS "
         f"FOR ()-[e:{rel_type}]-() ON (e.report_id)"
         for rel_type in RELATION_ENDPOINTS
     ]
+    # An index is built in the background: a write before it is online scans instead (every LawPair, a batch)
+    statements.append("CALL db.awaitIndexes(3600)")
     return statements
 
 
@@ -340,6 +344,7 @@ class Neo4jStore:
         with self._session() as session:
             for statement in _schema_statements():
                 session.run(statement).consume()
+        self._fill_imported_lists()
         if self._read("MATCH (a:Agency) RETURN a.name LIMIT 1") and not self._read(
                 "MATCH (s:AgencyStat) WHERE s.implemented IS NOT NULL RETURN s.agency LIMIT 1"):
             self.rebuild_derived()  # a graph made before AgencyStat (or its measure counts): the 机构 list reads it
@@ -349,6 +354,15 @@ class Neo4jStore:
         elif self._read("MATCH (:Report)-[:CITES]->(l:Law) RETURN l.name LIMIT 1") and not self._read(
                 "MATCH (s:LawInflow) RETURN s.law LIMIT 1"):
             self.rebuild_derived()  # a graph made before LawInflow: the 图谱 page's PageRank reads it
+
+    def _fill_imported_lists(self) -> None:
+        """Once, on a graph neo4j-admin loaded from `fazhi export --format csv` (its mark says so): store the
+        ReportFacts lists that are empty, which the importer leaves out (an empty cell is no property to it,
+        where a write stores []), so its rows read as a written graph's (report_facts.refresh zips them)."""
+        mark = {"key": report_facts.UNSET_LISTS}
+        if self._read(f"MATCH (m:{META_LABEL} {{key: $key}}) RETURN m.key", mark):
+            self._sweep(f"MATCH (f:{report_facts.LABEL})", "f", report_facts.FILL_LISTS, {})
+            self._run_write(lambda tx: tx.run(f"MATCH (m:{META_LABEL} {{key: $key}}) DELETE m", mark).consume())
 
     # -- writing -------------------------------------------------------------
 
@@ -413,10 +427,11 @@ class Neo4jStore:
         return [list(row.values()) for row in self._read(cypher, params)]
 
     def rebuild_derived(self) -> dict[str, int]:
-        """Recompute the precomputed aggregates (graph/derived.py) from the facts, statement by
-        statement and pairs by chunks of documents: in one transaction the pairs of a 10,000-report
-        graph ran out of transaction memory on the default server (module docstring)."""
-        return derived.rebuild(self._each_in_own_transaction, self._sweep, pair_chunk=PAIR_CHUNK,
+        """Recompute the precomputed aggregates (graph/derived.py) from the facts, statement by statement, none
+        reading more than about REBUILD_EDGES edges (a hub alone reads its own): in one transaction the pairs of a
+        10,000-report graph ran out of transaction memory on the default server (module docstring), and at
+        50,000 reports so did a statement counting the pairs of 500 documents (docs/BENCHMARKS.md, run 12)."""
+        return derived.rebuild(self._each_in_own_transaction, self._sweep, budget=REBUILD_EDGES,
                                chunk=DERIVED_ROWS)
 
     def remove_report(self, report_id: str) -> int:

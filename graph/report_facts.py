@@ -42,6 +42,11 @@ COLUMNS: dict[str, str] = {
     "measures": "STRING[]", "start_offsets": "INT64[]", "end_offsets": "INT64[]", "years": "INT64[]",
     "laws": "STRING[]", "law_start_offsets": "INT64[]", "law_end_offsets": "INT64[]",
 }
+LISTS = [name for name, kind in COLUMNS.items() if kind.endswith("[]")]
+# A graph loaded by neo4j-admin lacks its empty lists (graph/exports.py marks it with this key, the Neo4j store
+# sets them once when it first opens the graph, by FILL_LISTS).
+UNSET_LISTS = "report_facts_lists_unset"
+FILL_LISTS = "SET " + ", ".join(f"f.{name} = coalesce(f.{name}, [])" for name in LISTS)
 IMPLEMENTS = ("IMPLEMENTS", "Agency", "Measure")  # edge key (agency, measure, report)
 CITES = ("CITES", "Report", "Law")  # edge key (report, document, report)
 
@@ -170,6 +175,6 @@ def rebuild_rows(run: Runner, chunk: int) -> None:
     for report, law, start, end in run(_ALL_CITES, {}):
         cites.setdefault(report, {})[(law,)] = (start, end)
     ids = [report for (report,) in run("MATCH (r:Report) RETURN r.id ORDER BY r.id", {})]
-    for some in _chunks(ids, chunk):
+    for some in _chunks(ids, min(chunk, CREATE_ROWS)):  # a statement's reads bounded as its CREATE is
         made = _rows(run, {"ids": some}, "UNWIND $ids AS id ", implements, cites)
         _create(run, made)

@@ -27,9 +27,12 @@ CITES = ("CITES", "Report", "Law")
 ISSUED = ("ISSUED", "Agency", "Report")
 MENTIONS_AGENCY = ("MENTIONS", "Report", "Agency")
 
-_JOINED = "UNWIND $pairs AS p MATCH (:Agency {name: p[0]})-[:IMPLEMENTS]->(:Measure {name: p[1]}) RETURN DISTINCT p[0], p[1]"
-_ISSUED_CITING = ("UNWIND $pairs AS p MATCH (:Agency {name: p[0]})-[:ISSUED]->(:Report)-[:CITES]->(:Law {name: p[1]}) "
-                  "RETURN DISTINCT p[0], p[1]")
+# EXISTS, not a MATCH: a MATCH between a hub agency and a measure yields an edge per report (hundreds at 50,000
+# reports) where one answers; the MATCHes took 27 of 107 s of a 500-report write (docs/BENCHMARKS.md, session 12).
+_JOINED = ("UNWIND $pairs AS p MATCH (a:Agency {name: p[0]}) MATCH (m:Measure {name: p[1]}) "
+           "WHERE EXISTS { MATCH (a)-[:IMPLEMENTS]->(m) } RETURN p[0], p[1]")
+_ISSUED_CITING = ("UNWIND $pairs AS p MATCH (a:Agency {name: p[0]}) MATCH (l:Law {name: p[1]}) "
+                  "WHERE EXISTS { MATCH (a)-[:ISSUED]->(:Report)-[:CITES]->(l) } RETURN p[0], p[1]")
 
 
 def _widen(prop: str) -> str:

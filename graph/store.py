@@ -175,6 +175,7 @@ def _add_extraction(rows: GraphRows, ex: Extraction) -> None:
         })
 
 
+META_LABEL = "FazhiMeta"  # a Neo4j store's bookkeeping (the write counter behind version(), an import's mark)
 ROW_CAP = 10_000  # rows a query returns unless its caller sets another cap
 
 

@@ -72,3 +72,19 @@ def rounded(value):
     if isinstance(value, list):
         return [rounded(v) for v in value]
     return value
+
+
+# Equal-length shortest paths may be found in either order; the length is the answer both must agree on.
+COMPARE_ONLY = {"shortest_path": ("hops",)}
+
+
+def canonical_rows(name: str, result) -> list[str]:
+    keep = COMPARE_ONLY.get(name)
+    rows = []
+    for record in result.records():
+        if keep:
+            record = {k: record[k] for k in keep}
+        # sums of floats (citation_inflow) may be added up in another order by the other engine
+        record = {k: round(v, 9) if isinstance(v, float) else v for k, v in record.items()}
+        rows.append(json.dumps(record, ensure_ascii=False, sort_keys=True, default=str))
+    return sorted(rows)

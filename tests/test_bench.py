@@ -125,6 +125,8 @@ def test_neo4j_bulk_and_incremental_and_app_pages(tmp_path) -> None:
     assert {k: v for k, v in result["neo4j_bulk_counts"].items() if k.isupper()} == embedded
     assert result["neo4j_bulk_relationships"] == sum(embedded.values()) > 0
     assert result["neo4j_bulk_relationships_per_s"] > 0 and result["neo4j_relationships_per_s"] > 0
+    assert result["neo4j_bulk_derived_problems"] == [] and result["neo4j_incremental_derived_problems"] == []
+    assert result["neo4j_incremental_reports"] == 20 and result["neo4j_incremental_relationships"] > 0
     assert set(result["app_first_render_s"]) == {page_name(path) for path in PAGES}
     assert all(s > 0 for s in result["app_first_render_s"].values())
     # the JVM and the browser are children during their phases: recorded apart, not in the headline

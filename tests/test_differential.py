@@ -1,6 +1,5 @@
 """The same corpus in both backends: every library query returns the same rows on LadybugDB and Neo4j."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -9,22 +8,9 @@ from fazhi.graph.ladybug_store import LadybugStore
 from fazhi.graph.transfer import copy_graph
 from fazhi.ingest import ingest
 from fazhi.queries import library
+from helpers import canonical_rows
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
-# Equal-length shortest paths may be found in either order; the length is the answer both must agree on.
-COMPARE_ONLY = {"shortest_path": ("hops",)}
-
-
-def canonical_rows(name: str, result) -> list[str]:
-    keep = COMPARE_ONLY.get(name)
-    rows = []
-    for record in result.records():
-        if keep:
-            record = {k: record[k] for k in keep}
-        # sums of floats (citation_inflow) may be added up in another order by the other engine
-        record = {k: round(v, 9) if isinstance(v, float) else v for k, v in record.items()}
-        rows.append(json.dumps(record, ensure_ascii=False, sort_keys=True, default=str))
-    return sorted(rows)
 
 
 @pytest.fixture(scope="module")
