@@ -1017,9 +1017,9 @@ class LadybugStore:
             rows = [[plain(v, self._report_text) for v in row] for row in rows]
         cuts = [i for i, name in enumerate(columns) if name in (deferred or ())]
         if cuts and self._texts is not None:
-            for row in rows:
-                for i in cuts:
-                    row[i] = self._texts.cut(row[i])
+            for i in cuts:
+                for row, sentence in zip(rows, self._texts.cut_all([row[i] for row in rows]), strict=True):
+                    row[i] = sentence
         return QueryResult(columns, rows, truncated)
 
     def iter_nodes(self, label: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
