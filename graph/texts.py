@@ -267,17 +267,16 @@ class ReportTexts:
         with self._lock:
             rows = self._db.execute(_PARTS_OF_PAIRS, (json.dumps(wanted),)).fetchall()
         parts = {(key, part): zlib.decompress(z).decode("utf-8") for key, part, z in rows}
-        out = []
-        for i, value in enumerate(deferred):
-            span = spans.get(i)
-            held = span and [parts.get((span[0], part)) for part in range(span[1], span[2] + 1)]
-            if not held or None in held:  # not a plain span, or the text ends before it: the whole text's cut
-                out.append(self.cut(value))
-                continue
-            start, end = value[1] - span[1] * PART_CHARS, value[2] - span[1] * PART_CHARS
-            text = "".join(held)
-            out.append(text[start:end] if len(text) >= end else self.cut(value))
-        return out
+        return [self._cut_from(parts, spans[i], value) if i in spans else self.cut(value)
+                for i, value in enumerate(deferred)]
+
+    def _cut_from(self, parts: dict[tuple[int, int], str], span: tuple[int, int, int], value: list[Any]) -> Any:
+        """A deferred cut from the parts read for it; `cut` (the whole text's) when the text ends before it."""
+        key, first, last = span
+        held = [parts.get((key, part)) for part in range(first, last + 1)]
+        text = "".join(piece for piece in held if piece is not None)
+        start, end = value[1] - first * PART_CHARS, value[2] - first * PART_CHARS
+        return text[start:end] if None not in held and len(text) >= end else self.cut(value)
 
     def remove(self, keys: Iterable[int]) -> None:
         with self._lock:
