@@ -57,7 +57,7 @@ SETTLE_EDGES = 200_000  # when a bulk load refreshes every touched name at its e
 BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at the end of bulk())
 # A writer closing with more than this in its write-ahead log checkpoints it first (close()): every read-only
 # open replays the log in memory, ~0.17 s a MB at 50,000 reports (24 MB after a 500-report ingest: 3.6-4.4 s
-# of the app's cold first page; docs/BENCHMARKS.md, "Queries and app pages, session 12").
+# of the app's cold first page; docs/BENCHMARKS.md, "Queries and app pages at 50,000 reports, session 12").
 CLOSE_CHECKPOINT_WAL_BYTES = 1 << 20
 DEFAULT_BUFFER_POOL_MB = 2048  # fixed, whatever the RAM: a laptop's 4 GB budget for a whole ingest (below)
 MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer pool is full" at 128 MB

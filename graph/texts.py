@@ -259,8 +259,9 @@ class ReportTexts:
 
     def cut_all(self, deferred: list[Any]) -> list[Any]:
         """`cut` of a column of deferred cuts, the parts of their plain forward spans read in one statement and
-        each inflated once: one SELECT per sentence was ~60 µs of a 1,000-row evidence list's ~100 ms at 50,000
-        reports (docs/BENCHMARKS.md, "Queries and app pages, session 12"); other cuts go through `cut`."""
+        each inflated once: a SELECT and an inflate per sentence took 91 ms p50 of a 1,000-row column at 50,000
+        reports, this 67 ms (docs/BENCHMARKS.md, "Queries and app pages at 50,000 reports, session 12"); other
+        cuts go through `cut`."""
         spans = {i: (v[0], v[1] // PART_CHARS, (v[2] - 1) // PART_CHARS) for i, v in enumerate(deferred)
                  if isinstance(v, list) and len(v) == 4 and v[0] is not None and _forward(v[1], v[2])}
         wanted = sorted({(key, part) for key, first, last in spans.values() for part in range(first, last + 1)})
