@@ -1127,7 +1127,8 @@ class LadybugStore:
         not to this process's free lists: a process that goes on after a bulk load (the bench's incremental
         phase, the app after an import) would otherwise keep the load's high-water mark."""
         if not self.read_only and self._wal_bytes() > CLOSE_CHECKPOINT_WAL_BYTES:
-            self._checkpoint()
+            with contextlib.suppress(RuntimeError):  # a failed checkpoint leaves the log to the next one, as before
+                self._checkpoint()
         self._conn.close()
         self._db.close()
         if self._texts is not None:
