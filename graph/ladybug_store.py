@@ -1127,9 +1127,7 @@ class LadybugStore:
         not to this process's free lists: a process that goes on after a bulk load (the bench's incremental
         phase, the app after an import) would otherwise keep the load's high-water mark."""
         if not self.read_only and self._wal_bytes() > CLOSE_CHECKPOINT_WAL_BYTES:
-            # no reader opens while the file is rewritten (_staging), as during a staged write's checkpoint; a failed
-            # checkpoint leaves the log to the next one, as before
-            with self._staging(fcntl.LOCK_EX), contextlib.suppress(RuntimeError):
+            with contextlib.suppress(RuntimeError):  # a failed checkpoint leaves the log to the next one, as before
                 self._checkpoint()
         self._conn.close()
         self._db.close()
