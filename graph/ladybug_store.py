@@ -1127,6 +1127,8 @@ class LadybugStore:
         not to this process's free lists: a process that goes on after a bulk load (the bench's incremental
         phase, the app after an import) would otherwise keep the load's high-water mark."""
         if not self.read_only and self._wal_bytes() > CLOSE_CHECKPOINT_WAL_BYTES:
+            # Not under <db>.staging, as no auto- or bulk checkpoint is: a reader discarding a killed writer's staged
+            # reports holds it shared while its own writer closes here (_recover_as_reader), and waited for itself.
             with contextlib.suppress(RuntimeError):  # a failed checkpoint leaves the log to the next one, as before
                 self._checkpoint()
         self._conn.close()
