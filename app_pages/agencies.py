@@ -43,7 +43,7 @@ agency = pick("机构", agencies["agency"].tolist(), "a", "agency")
 if agency is None:
     st.stop()
 info = agencies[agencies["agency"] == agency].iloc[0]
-edges = library_frame("neighbours", key=agency, limit=2000)
+edges = library_frame("agency_links", agency=agency)  # these types only, no evidence: not neighbours
 
 
 def related(rel_type: str, direction: str) -> list[str]:

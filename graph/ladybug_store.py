@@ -55,6 +55,10 @@ PAIR_COPY_ROWS = 500_000  # co-citation pairs COPYed per transaction (and checkp
 SETTLE_NAMES = 50_000  # at most these stats rows and about SETTLE_EDGES edges read per transaction (and checkpoint)
 SETTLE_EDGES = 200_000  # when a bulk load refreshes every touched name at its end (derived.Touched.pieces)
 BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at the end of bulk())
+# A writer closing with more than this in its write-ahead log checkpoints it first (close()): every read-only
+# open replays the log in memory, ~0.17 s a MB at 50,000 reports (24 MB after a 500-report ingest: 3.6-4.4 s
+# of the app's cold first page; docs/BENCHMARKS.md, "Queries and app pages at 50,000 reports, session 12").
+CLOSE_CHECKPOINT_WAL_BYTES = 1 << 20
 DEFAULT_BUFFER_POOL_MB = 2048  # fixed, whatever the RAM: a laptop's 4 GB budget for a whole ingest (below)
 MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer pool is full" at 128 MB
 # A checkpoint of a grown store needs pool in proportion to it: 2 GB failed at ~30k bench reports
@@ -1013,9 +1017,9 @@ class LadybugStore:
             rows = [[plain(v, self._report_text) for v in row] for row in rows]
         cuts = [i for i, name in enumerate(columns) if name in (deferred or ())]
         if cuts and self._texts is not None:
-            for row in rows:
-                for i in cuts:
-                    row[i] = self._texts.cut(row[i])
+            for i in cuts:
+                for row, sentence in zip(rows, self._texts.cut_all([row[i] for row in rows]), strict=True):
+                    row[i] = sentence
         return QueryResult(columns, rows, truncated)
 
     def iter_nodes(self, label: str, batch_size: int = 5000) -> Iterator[dict[str, Any]]:
@@ -1122,12 +1126,29 @@ class LadybugStore:
         """Close the file; the memory its pool and caches held goes back to the system (release_freed_memory),
         not to this process's free lists: a process that goes on after a bulk load (the bench's incremental
         phase, the app after an import) would otherwise keep the load's high-water mark."""
+        if not self.read_only and self._wal_bytes() > CLOSE_CHECKPOINT_WAL_BYTES:
+            # Not under <db>.staging, as no auto- or bulk checkpoint is: a reader discarding a killed writer's staged
+            # reports holds it shared while its own writer closes here (_recover_as_reader), and waited for itself.
+            with contextlib.suppress(RuntimeError):  # a failed checkpoint leaves the log to the next one, as before
+                self._checkpoint()
         self._conn.close()
         self._db.close()
         if self._texts is not None:
             self._texts.close()
             self._texts = None
         release_freed_memory()
+
+    def _wal_bytes(self) -> int:
+        """The write-ahead log's size: what every reader opening the store would replay.
+
+        Why a writer checkpoints it on close although its commits leave it there (_write_staged): the
+        readers' rule is at most one checkpoint between two version changes, and the settling commit
+        moved the version, so a checkpoint followed by another move keeps it, as each bulk checkpoint
+        and each batch of a multi-batch ingest already do."""
+        try:
+            return self.sidecar_path(".wal").stat().st_size
+        except FileNotFoundError:
+            return 0
 
     def __enter__(self) -> LadybugStore:
         return self

@@ -295,6 +295,7 @@ APP_QUERY_CASES = [  # (query, parameters) the pages run; values come from the s
     ("citation_totals", {}), ("citation_inflow", {"laws": ["中华人民共和国行政处罚法", "优化营商环境条例"]}),
     ("region_list", {}), ("filtered_counts", {"region": "广东省"}), ("filtered_report_groups", {"level": "市"}),
     ("neighbours", {"key": "韶关市市场监督管理局", "limit": 500}), ("neighbours", {"key": "双随机、一公开", "limit": 500}),
+    ("agency_links", {"agency": "韶关市市场监督管理局"}),
 ]
 
 

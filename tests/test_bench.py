@@ -91,7 +91,8 @@ def test_quick_bench_reports_every_number(tmp_path) -> None:
     text = format_bench(result)
     assert "MB/s" in text and "top_measures" in text
 
-    assert "incremental" in text and "bytes" in text
+    assert "incremental" in text and "bytes" in text and "closing" in text
+    assert isinstance(result["incremental_close_s"], float)  # the closing checkpoint is timed apart
 
 
 def test_incremental_batch_is_new_and_leaves_the_aggregates_right(tmp_path) -> None:

@@ -265,14 +265,16 @@ def test_a_reader_opening_during_a_staged_batch_waits_for_it(tmp_path) -> None:
 
 READ_ACROSS_A_STAGED_WRITE = """
 import sys
+from fazhi.graph import ladybug_store
 from fazhi.graph.ladybug_store import LadybugStore
 sys.path.insert(0, sys.argv[2])
+ladybug_store.CLOSE_CHECKPOINT_WAL_BYTES = int(sys.argv[3])
 from helpers import make_extraction
 from fazhi.graph.store import rows_from_extractions
 
 reader = LadybugStore(sys.argv[1], read_only=True)
 before = reader.counts()["Report"]
-with LadybugStore(sys.argv[1]) as writer:  # closing it must not checkpoint again
+with LadybugStore(sys.argv[1]) as writer:  # closing it checkpoints again only with a log past the threshold
     writer.write(rows_from_extractions([make_extraction(f"n{i}", f"机构{i}", ["双随机、一公开"], ["宪法"])
                                         for i in range(30)]))
 after = reader.counts()["Report"]
@@ -280,15 +282,17 @@ print(before, after, reader.refresh(), reader.counts()["Report"])
 """
 
 
-def test_a_reader_opened_before_a_staged_write_answers_and_refreshes_onto_it(tmp_path) -> None:
+@pytest.mark.parametrize("close_checkpoint_bytes", [1 << 20, 0])
+def test_a_reader_opened_before_a_staged_write_answers_and_refreshes_onto_it(tmp_path, close_checkpoint_bytes) -> None:
     """A read-only handle opened before a staged write (its staging commit checkpoints) still answers
-    from its snapshot, and refresh() reopens it onto the new reports. In a child process with a
+    from its snapshot, and refresh() reopens it onto the new reports, also when the writer checkpoints
+    its log on close (threshold 0; a 50k ingest's log is past the default). In a child process with a
     timeout: a handle stranded by a checkpoint spins instead of failing (docs/BENCHMARKS.md)."""
     path = tmp_path / "r.lbdb"
     with LadybugStore(path) as writer:
         writer.write(rows_from_extractions([A, B]))
-    child = subprocess.run([sys.executable, "-c", READ_ACROSS_A_STAGED_WRITE, str(path), str(Path(__file__).parent)],
-                           capture_output=True, text=True, timeout=120)
+    child = subprocess.run([sys.executable, "-c", READ_ACROSS_A_STAGED_WRITE, str(path), str(Path(__file__).parent),
+                            str(close_checkpoint_bytes)], capture_output=True, text=True, timeout=120)
     assert child.returncode == 0, child.stderr[-2000:]
     assert child.stdout.split() == ["2", "2", "True", "32"]
 
@@ -331,6 +335,25 @@ def test_a_staged_write_checkpoints_only_in_its_staging_commit(tmp_path, monkeyp
         assert log == ["CALL auto_checkpoint=false", "version", "CALL auto_checkpoint=true"]
         setting = store.query("CALL current_setting('force_checkpoint_on_close') RETURN *").rows
         assert setting == [["False"]]
+
+
+def test_a_writer_closing_with_a_long_log_checkpoints_it_and_moves_the_version(tmp_path, monkeypatch) -> None:
+    """Every read-only open replays the write-ahead log (seconds for a 500-report ingest at 50k): a writer
+    leaving more than CLOSE_CHECKPOINT_WAL_BYTES checkpoints it on close, then moves the version."""
+    path = tmp_path / "w.lbdb"
+    wal = path.with_name(path.name + ".wal")
+    with LadybugStore(path) as store:
+        store.write(rows_from_extractions([A]))
+    assert wal.exists() and wal.stat().st_size > 0  # below the threshold: left for the next checkpoint
+    monkeypatch.setattr("fazhi.graph.ladybug_store.CLOSE_CHECKPOINT_WAL_BYTES", 0)
+    store = LadybugStore(path)
+    store.write(rows_from_extractions([B]))
+    log = _logged(store, monkeypatch)
+    store.close()
+    assert log == ["CHECKPOINT", "version"]
+    assert not wal.exists() or wal.stat().st_size == 0
+    with LadybugStore(path, read_only=True) as reader:
+        assert reader.counts()["Report"] == 2
 
 
 def test_every_bulk_checkpoint_moves_the_version(tmp_path, monkeypatch) -> None:

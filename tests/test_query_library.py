@@ -141,6 +141,22 @@ def test_law_links_are_the_documents_neighbours_of_those_types(samples_store) ->
     assert linked >= 3
 
 
+def test_agency_links_are_the_agencys_neighbours_of_those_types(samples_store) -> None:
+    """The 机构 page's header (agency_links) equals what neighbours gives for PART_OF both ways, LOCATED_IN
+    and COOPERATES_WITH both ways, for every agency: nothing left out, nothing added."""
+    kinds = {("out", "PART_OF"), ("in", "PART_OF"), ("out", "LOCATED_IN"), ("out", "COOPERATES_WITH"),
+             ("in", "COOPERATES_WITH")}
+    agencies = [name for (name,) in samples_store.query("MATCH (a:Agency) RETURN a.name ORDER BY a.name").rows]
+    linked = set()
+    for agency in agencies:
+        edges = library.run(samples_store, "neighbours", {"key": agency, "limit": 100_000}).rows
+        expected = sorted({(d, t, other) for d, t, _, other, *_ in edges if (d, t) in kinds})
+        got = sorted(map(tuple, library.run(samples_store, "agency_links", {"agency": agency}).rows))
+        assert got == expected, agency
+        linked |= {(d, t) for d, t, _ in got}
+    assert {("out", "LOCATED_IN"), ("out", "COOPERATES_WITH"), ("in", "COOPERATES_WITH")} <= linked
+
+
 def test_agency_names_keyset_pages_are_every_name_once_in_order(samples_store) -> None:
     """Each page starts after the last name of the one before; together they are every agency, sorted."""
     names: list[str] = []

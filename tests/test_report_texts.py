@@ -189,7 +189,7 @@ def test_a_reader_sees_a_writers_new_reports_with_their_texts(tmp_path: Path) ->
 def test_a_cut_reads_the_parts_it_lies_in_and_gives_the_whole_texts_cut(tmp_path: Path) -> None:
     """Texts are kept in parts (PART_CHARS characters); sentence and right_left cut across part
     boundaries and past the text's end exactly as slicing and Cypher's right(left()) of the whole text."""
-    from fazhi.graph.texts import PART_CHARS, ReportTexts, cut_right_left
+    from fazhi.graph.texts import PART_CHARS, RIGHT_LEFT, SUBSTRING, ReportTexts, cut_right_left
 
     text = "".join(chr(0x4E00 + i % 500) for i in range(2 * PART_CHARS + 37))
     texts = ReportTexts(tmp_path / "t.texts")
@@ -202,6 +202,11 @@ def test_a_cut_reads_the_parts_it_lies_in_and_gives_the_whole_texts_cut(tmp_path
         assert texts.right_left(key, start, end) == cut_right_left(text, start, end), (start, end)
     assert texts.get(key) == text and texts.get(texts.put([""])[""]) == ""
     assert texts.sentence(12345, 0, 3) is None and texts.get(None) is None
+    # a column of deferred cuts [key, start, end, kind] at once gives what each cut gives alone
+    column = [[k, start, end, kind] for start, end in spans for kind in (SUBSTRING, RIGHT_LEFT)
+              for k in (key, 12345, None)] + [None, "not a cut", [key, None, 4, SUBSTRING]]
+    assert texts.cut_all(column) == [texts.cut(value) for value in column]
+    assert texts.cut_all([]) == []
     texts.close()
 
 
