@@ -423,3 +423,21 @@ def test_a_reader_opens_a_store_whose_log_is_past_the_checkpoint_threshold(tmp_p
     monkeypatch.setattr(ladybug, "Database", lambda *a, **k: real(*a, **{**k, "checkpoint_threshold": 0}))
     with LadybugStore(path, read_only=True) as reader:
         assert reader.query("MATCH (r:Report) RETURN count(r)").rows == [[1]]
+
+
+def test_released_memory_includes_arrows_pool(monkeypatch) -> None:
+    """Every COPY frame comes from Arrow's pool, which keeps freed pages as glibc does: releasing the
+    freed memory (after a bulk checkpoint, on close) returns its pages too."""
+    import pyarrow
+
+    from fazhi.graph.ladybug_store import release_freed_memory
+
+    released: list[bool] = []
+
+    class Pool:
+        def release_unused(self) -> None:
+            released.append(True)
+
+    monkeypatch.setattr(pyarrow, "default_memory_pool", Pool)
+    release_freed_memory()
+    assert released == [True]
