@@ -55,7 +55,7 @@ WRITE_BATCH = 2000
 PAIR_COPY_ROWS = 500_000  # co-citation pairs COPYed per transaction (and checkpoint) at the end of a bulk load
 SETTLE_NAMES = 50_000  # at most these stats rows and about SETTLE_EDGES edges read per transaction (and checkpoint)
 SETTLE_EDGES = 200_000  # when a bulk load refreshes every touched name at its end (derived.Touched.pieces)
-BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at the end of bulk())
+BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint and reopen after this many reports (and before the end of bulk())
 DEFAULT_BUFFER_POOL_MB = 2048  # fixed, whatever the RAM: a laptop's 4 GB budget for a whole ingest (below)
 MIN_BUFFER_POOL_MB = 512  # COPY of a 1,000-report batch failed with "buffer pool is full" at 128 MB
 # A checkpoint of a grown store needs pool in proportion to it: 2 GB failed at ~30k bench reports
@@ -696,8 +696,9 @@ class LadybugStore:
         (release_freed_memory); reopening a checkpointed file takes about a second. At 5,000 reports a reopen
         took the writer from 955 to 573 MB; the end of the load, which reads every stats row's edges, added
         ~950 MB to the loading writer at 50,000 reports (run 12), and settles a 10,000-report store in 464 MB
-        when the store is freshly opened (docs/BENCHMARKS.md, session 12). Nothing is lost: the file is
-        checkpointed, and the bulk block's own state (touched names, pair counts) lives in this object."""
+        when the store is freshly opened. With the reopens a 50,000-report ingest peaked at 2,721 MB PSS against
+        4,915 (docs/BENCHMARKS.md, session 12). Nothing is lost: the file is checkpointed, and the bulk block's
+        own state (touched names, pair counts) lives in this object."""
         self._checkpoint()
         self._bulk_pending = 0
         self.close()
