@@ -18,6 +18,7 @@ import functools
 import os
 import shlex
 import shutil
+import sys
 import tempfile
 import time
 import uuid
@@ -54,7 +55,7 @@ WRITE_BATCH = 2000
 PAIR_COPY_ROWS = 500_000  # co-citation pairs COPYed per transaction (and checkpoint) at the end of a bulk load
 SETTLE_NAMES = 50_000  # at most these stats rows and about SETTLE_EDGES edges read per transaction (and checkpoint)
 SETTLE_EDGES = 200_000  # when a bulk load refreshes every touched name at its end (derived.Touched.pieces)
-BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint after this many reports (and at the end of bulk())
+BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint and reopen after this many reports (and before the end of bulk())
 # A writer closing with more than this in its write-ahead log checkpoints it first (close()): every read-only
 # open replays the log in memory, ~0.17 s a MB at 50,000 reports (24 MB after a 500-report ingest: 3.6-4.4 s
 # of the app's cold first page; docs/BENCHMARKS.md, "Queries and app pages at 50,000 reports, session 12").
@@ -119,15 +120,21 @@ def _pool_hint(pool_bytes: int) -> Iterator[None]:
 
 
 def release_freed_memory() -> None:
-    """Give the C allocator's free pages back to the system (glibc's malloc_trim; elsewhere nothing).
+    """Give the C allocator's free pages back to the system (glibc's malloc_trim; elsewhere nothing),
+    and Arrow's (its mimalloc pool, when pyarrow is loaded).
 
     A bulk checkpoint frees the copied batches' working memory, but glibc keeps the freed
     pages in its arenas, so the writer's resident size only ever grew: ~300 MB of free
     arena per checkpoint at 2,000 reports a checkpoint (docs/BENCHMARKS.md, "Where the
     writer's memory goes"). The pool's own pages are not malloc'd and are not affected.
+    Arrow's pool, which every COPY's frames come from, keeps its freed pages too: 133 MB
+    of a bulk writer's 434 MB once its 10,000-report load was closed (session 12).
     """
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    arrow = sys.modules.get("pyarrow")
+    if arrow is not None:
+        arrow.default_memory_pool().release_unused()
 
 
 def _node_columns(label: str) -> dict[str, str]:
@@ -626,8 +633,7 @@ class LadybugStore:
         if self._bulk_open:
             self._bulk_pending += len(rows.nodes.get("Report", {}))
             if self._bulk_pending >= BULK_CHECKPOINT_REPORTS:
-                self._checkpoint()
-                self._bulk_pending = 0
+                self._checkpoint_and_reopen()
 
     def replace_report(self, report_id: str, rows: GraphRows) -> int:
         """Remove the report and write its new rows in one transaction (reindex)."""
@@ -670,6 +676,8 @@ class LadybugStore:
     def _end_bulk(self) -> None:
         """Make a bulk load durable (copied edges live only in memory until a checkpoint)."""
         if self._bulk_open:
+            if self._bulk_pending:
+                self._checkpoint_and_reopen()
             pairs, self._bulk_pairs = self._bulk_pairs, derived.BulkPairs()
             self._write_pairs(pairs.laws)
             measure_pairs = pairs.measures
@@ -681,6 +689,25 @@ class LadybugStore:
             self._settle(touched)
             self._conn.execute("CALL auto_checkpoint=true")
             self._bulk_open = False
+
+    def _checkpoint_and_reopen(self) -> None:
+        """Checkpoint a bulk load, then close and reopen the file: every BULK_CHECKPOINT_REPORTS and before the
+        end of the load (the pairs and the settle).
+
+        Why: what a bulk writer holds after a checkpoint is mostly LadybugDB's, not this process's: the pages the
+        load read stay in the pool (it evicts only when full; ~27 MB more per 1,000 reports in a 10,000-report
+        load) and native memory beside the pool stays with the open database. Closing gives both back
+        (release_freed_memory); reopening a checkpointed file takes about a second. At 5,000 reports a reopen
+        took the writer from 955 to 573 MB; the end of the load, which reads every stats row's edges, added
+        ~950 MB to the loading writer at 50,000 reports (run 12), and settles a 10,000-report store in 464 MB
+        when the store is freshly opened. With the reopens a 50,000-report ingest peaked at 2,721 MB PSS against
+        4,915 (docs/BENCHMARKS.md, session 12). Nothing is lost: the file is checkpointed, and the bulk block's
+        own state (touched names, pair counts) lives in this object."""
+        self._checkpoint()
+        self._bulk_pending = 0
+        self.close()
+        self._connect()
+        self._conn.execute("CALL auto_checkpoint=false")
 
     def _settle(self, touched: derived.Touched) -> None:
         """The end-of-bulk aggregates: the touched stats rows, the top co-citation pairs and LawInflow, each in

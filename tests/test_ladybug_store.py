@@ -321,8 +321,16 @@ def _logged(store: LadybugStore, monkeypatch) -> list[str]:
         log.append("version")
         bump(self)
 
+    connect = LadybugStore._connect
+
+    def noted_connect(self, **kwargs) -> None:  # a reopened store's connection is logged too
+        connect(self, **kwargs)
+        log.append("opened")
+        self._conn = _CheckpointLog(self._conn, log)
+
     monkeypatch.setattr(store, "_conn", _CheckpointLog(store._conn, log))
     monkeypatch.setattr(LadybugStore, "_bump_version", noted_bump)
+    monkeypatch.setattr(LadybugStore, "_connect", noted_connect)
     return log
 
 
@@ -368,6 +376,9 @@ def test_every_bulk_checkpoint_moves_the_version(tmp_path, monkeypatch) -> None:
         assert len(checkpoints) >= 6
         assert all(log[i + 1] == "version" for i in checkpoints)
         assert log[-3:] == ["CHECKPOINT", "version", "CALL auto_checkpoint=true"]
+        # the writer reopens after each batch's checkpoint and goes on without auto-checkpoint
+        reopened = [i for i, event in enumerate(log) if event == "opened"]
+        assert len(reopened) == 2 and all(log[i + 1] == "CALL auto_checkpoint=false" for i in reopened)
 
 
 def test_the_default_pool_grows_with_the_store_it_will_hold(monkeypatch, tmp_path) -> None:
@@ -435,3 +446,21 @@ def test_a_reader_opens_a_store_whose_log_is_past_the_checkpoint_threshold(tmp_p
     monkeypatch.setattr(ladybug, "Database", lambda *a, **k: real(*a, **{**k, "checkpoint_threshold": 0}))
     with LadybugStore(path, read_only=True) as reader:
         assert reader.query("MATCH (r:Report) RETURN count(r)").rows == [[1]]
+
+
+def test_released_memory_includes_arrows_pool(monkeypatch) -> None:
+    """Every COPY frame comes from Arrow's pool, which keeps freed pages as glibc does: releasing the
+    freed memory (after a bulk checkpoint, on close) returns its pages too."""
+    import pyarrow
+
+    from fazhi.graph.ladybug_store import release_freed_memory
+
+    released: list[bool] = []
+
+    class Pool:
+        def release_unused(self) -> None:
+            released.append(True)
+
+    monkeypatch.setattr(pyarrow, "default_memory_pool", Pool)
+    release_freed_memory()
+    assert released == [True]
