@@ -763,9 +763,15 @@ def _visited(text: str, hit: RegionHit) -> bool:
 
 
 def speaks_of_elsewhere(text: str, hit: RegionHit) -> bool:
-    """A division named as a place visited or toured, or inside a firm's name: it says nothing about
-    where the report comes from, so it neither sets the report's region nor resolves another name."""
-    return _visited(text, hit) or bool(FIRM_AFTER_RE.match(text, hit.end))
+    """A division named as a place visited or toured, inside a firm's name, or in a site's region tag:
+    it says nothing about whose report this is, so it does not set the report's region."""
+    return _visited(text, hit) or bool(FIRM_AFTER_RE.match(text, hit.end)) or _in_region_path(text, hit)
+
+
+def _in_region_path(text: str, hit: RegionHit) -> bool:
+    """浙江/台州 招标采购: a reposting site files a page under a slash-joined region path; running text
+    never joins two place names with a slash."""
+    return text[hit.end:hit.end + 1] == "/" or text[max(0, hit.start - 1):hit.start] == "/"
 
 
 def context_region(gazetteer: RegionGazetteer, hits: list[RegionHit],
