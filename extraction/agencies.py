@@ -342,6 +342,11 @@ PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)(?:[省市区县州�
 PLURAL_CLASS_RE = re.compile(r"(?P<each>各)(?P<levels>[市县区州旗盟](?:、?[市县区州旗盟]|[(（][市县区州旗、]+[)）])+)")
 
 
+# A bare 教育局/住房公积金管理中心 in a text placed only in its province (对江苏工作重要讲话精神) is a city's or a
+# county's: a province's own bureaus are written with 省 (省统计局), so the province does not qualify them.
+LOCAL_HEADS = ("局", "中心")
+
+
 @dataclass(frozen=True, slots=True)
 class Qualifier:
     """How a bare level character is qualified: the name prefix, its level and its Region node."""
@@ -1142,6 +1147,8 @@ class AgencyFinder:
             return Prefix(start, qualifier, level, False, node)
         if core.endswith("厅") and not core.endswith(OFFICE_HALLS):
             own = self.context.province  # 教育厅 is a province's department: never a city's, whatever the report
+        if own is not None and own.level == "省" and not own.prefix.endswith("市") and core.endswith(LOCAL_HEADS):
+            own = None  # a province's departments are 厅/委 and write 省: a bare 教育局 is some city's or county's
         if own is None or core.endswith(township_heads()) or core.endswith(SQUAD_HEADS) \
                 or COUNT_BEFORE_RE.search(self.text, max(0, start - 6), start):
             return Prefix(start, None, None, False, None)

@@ -118,8 +118,11 @@ def _aside_hits(doc: Document, hits: list[RegionHit]) -> set[int]:
     """Starts of the divisions the text names aside from its own: on the page's rows (来源:闽清县, a
     breadcrumb: the hosting site's region), inside a firm's name, as a place visited or toured."""
     rows = [(line.start, line.end) for line in _page_rows(doc.lines)]
-    return {h.start for h in hits
-            if speaks_of_elsewhere(doc.text, h) or any(start <= h.start < end for start, end in rows)}
+    on_rows = {h.start for h in hits if any(start <= h.start < end for start, end in rows)}
+    # 信息来源:辰溪县小龙门乡 in a 小龙门乡 report: the row names the report's own division with its county
+    own_surfaces = {h.surface for h in hits if h.start not in on_rows}
+    chained = {h.start for h in hits for nxt in hits if nxt.start == h.end and nxt.surface in own_surfaces}
+    return {h.start for h in hits if speaks_of_elsewhere(doc.text, h) or (h.start in on_rows - chained)}
 
 
 def agencies(doc: Document) -> None:

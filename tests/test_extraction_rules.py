@@ -3011,3 +3011,26 @@ def test_a_division_named_aside_does_not_qualify_bare_bodies(text: str, bare: se
     found = _agency_names(text)
     assert bare <= found
     assert not found & wrong
+
+
+def test_a_page_row_naming_the_reports_own_town_with_its_county_places_it() -> None:
+    """来源:桐庐县分水镇 under a 分水镇 title: the row names the report's own division, so its county is the
+    report's (unlike 来源:桐庐县 alone, the hosting portal's)."""
+    text = ("分水镇2023年法治政府建设工作总结\n发布时间:2024-01-10 09:30 信息来源:桐庐县分水镇\n"
+            "2023年,在县委、县政府的坚强领导下,分水镇坚持依法行政,深入推进法治政府建设,各项工作取得明显成效。"
+            "现将工作情况汇报如下:\n一、主要举措\n")
+    assert {"中共杭州市桐庐县委员会", "杭州市桐庐县人民政府"} <= _agency_names(text)
+
+
+@pytest.mark.parametrize(("text", "expected", "wrong"), [
+    # placed only in its province: a bare 局 is some city's or county's, not the province's
+    ("2023年以来,教育局深入贯彻习近平总书记对浙江工作的重要指示精神,扎实推进法治政府建设。现将有关情况报告如下:\n"
+     "一、主要举措\n教育局党委把法治建设纳入重要议事日程。\n", "教育局", "浙江省教育局"),
+    # a 直辖市's bureaus are its own: 上海市司法局
+    ("上海市2023年法治政府建设情况报告\n2023年,上海市深入推进法治政府建设,司法局牵头开展行政执法监督。"
+     "现将有关情况报告如下:\n一、主要举措\n", "上海市司法局", "司法局"),
+])
+def test_a_province_does_not_qualify_a_bare_bureau(text: str, expected: str, wrong: str) -> None:
+    found = _agency_names(text)
+    assert expected in found
+    assert wrong not in found
