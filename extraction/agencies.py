@@ -239,10 +239,12 @@ POLITICAL_LEGAL_BODIES = {"公": "公安{}", "检": "人民检察院", "法": "�
 NAMED_UNIT_RE = re.compile(r"(?:人民法庭|法庭|公证处)(?![长庭])")
 NAMED_UNIT_BOUNDARY = NOT_A_NAME_BEFORE + "家"
 NOT_A_UNIT_NAME = ("模拟", "虚拟", "网上", "云上")  # 模拟法庭: a moot court, a teaching activity
-LAW_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)律师事务所")
+# 重庆天亿(涪陵)律师事务所: a firm's name may carry its branch's place in brackets
+LAW_FIRM_RE = re.compile(r"((?:[\u4e00-\u9fff]|\([\u4e00-\u9fff]{2,4}\)){2,12}?)律师事务所")
 # 聘请专业律师事务所, 业界知名律师事务所: a kind of firm, not a named one
 UNNAMED_FIRM_RE = re.compile(r"专业|知名|优秀|资深|本地|当地|外部|第三方|有关|相关|[一两二三四五六七八九十几多\d]家")
-LAW_FIRM_LEAD = re.compile(r"^.*?(?:聘请|委托|与|和|同(?!时)|由|及|邀请|联合)")  # 同时聘请: 同时 is no lead
+# 同时聘请: 同时 is no lead; 聘请了X律师事务所: the aspect 了 is the verb's
+LAW_FIRM_LEAD = re.compile(r"^.*?(?:(?:聘请|委托|邀请|联合)了?|与|和|同(?!时)|由|及)")
 # A named university that plays a role (邀请东北师范大学政法学院教授, 加强与中国人民大学合作): a body of its own
 # (ANNOTATION.md: named non-government organisations). Not 大学生, 大学习 (a campaign), 法治大学堂, 大学城.
 UNIVERSITY_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)大学(?![生习堂城之问士])")

@@ -3023,3 +3023,12 @@ def test_bare_bodies_are_qualified_only_by_the_texts_own_region(text: str, found
     assert found_names <= found
     assert not found & wrong
 
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    ("2023年,我镇聘请了杭州明理律师事务所律师担任法律顾问。\n", "杭州明理律师事务所"),  # 了 is the verb's
+    ("2023年,我镇聘请浙江衡正(余杭)律师事务所律师为法律顾问。\n", "浙江衡正(余杭)律师事务所"),  # a branch's place
+])
+def test_a_named_law_firm_is_read_whole(text: str, firm: str) -> None:
+    found = {n for n in _agency_names(text) if "律师事务所" in n}
+    assert found == {firm}
