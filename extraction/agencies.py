@@ -239,10 +239,12 @@ POLITICAL_LEGAL_BODIES = {"公": "公安{}", "检": "人民检察院", "法": "�
 NAMED_UNIT_RE = re.compile(r"(?:人民法庭|法庭|公证处)(?![长庭])")
 NAMED_UNIT_BOUNDARY = NOT_A_NAME_BEFORE + "家"
 NOT_A_UNIT_NAME = ("模拟", "虚拟", "网上", "云上")  # 模拟法庭: a moot court, a teaching activity
-LAW_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)律师事务所")
+# 重庆天亿(涪陵)律师事务所: a firm's name may carry its branch's place in brackets
+LAW_FIRM_RE = re.compile(r"((?:[\u4e00-\u9fff]|\([\u4e00-\u9fff]{2,4}\)){2,12}?)律师事务所")
 # 聘请专业律师事务所, 业界知名律师事务所: a kind of firm, not a named one
 UNNAMED_FIRM_RE = re.compile(r"专业|知名|优秀|资深|本地|当地|外部|第三方|有关|相关|[一两二三四五六七八九十几多\d]家")
-LAW_FIRM_LEAD = re.compile(r"^.*?(?:聘请|委托|与|和|同(?!时)|由|及|邀请|联合)")  # 同时聘请: 同时 is no lead
+# 同时聘请: 同时 is no lead; 聘请了X律师事务所: the aspect 了 is the verb's
+LAW_FIRM_LEAD = re.compile(r"^.*?(?:(?:聘请|委托|邀请|联合)了?|与|和|同(?!时)|由|及)")
 # A named university that plays a role (邀请东北师范大学政法学院教授, 加强与中国人民大学合作): a body of its own
 # (ANNOTATION.md: named non-government organisations). Not 大学生, 大学习 (a campaign), 法治大学堂, 大学城.
 UNIVERSITY_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)大学(?![生习堂城之问士])")
@@ -340,6 +342,11 @@ PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)(?:[省市区县州�
 # or more levels together say it: 县区 alone may open a name (县区教育局 in a text cut at 各), and 各市 may be
 # a city's own divisions' (各市直部门) or a misread of 各市场.
 PLURAL_CLASS_RE = re.compile(r"(?P<each>各)(?P<levels>[市县区州旗盟](?:、?[市县区州旗盟]|[(（][市县区州旗、]+[)）])+)")
+
+
+# A bare 教育局/住房公积金管理中心 in a text placed only in its province (对江苏工作重要讲话精神) is a city's or a
+# county's: a province's own bureaus are written with 省 (省统计局), so the province does not qualify them.
+LOCAL_HEADS = ("局", "中心")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1142,6 +1149,8 @@ class AgencyFinder:
             return Prefix(start, qualifier, level, False, node)
         if core.endswith("厅") and not core.endswith(OFFICE_HALLS):
             own = self.context.province  # 教育厅 is a province's department: never a city's, whatever the report
+        if own is not None and own.level == "省" and not own.prefix.endswith("市") and core.endswith(LOCAL_HEADS):
+            own = None  # a province's departments are 厅/委 and write 省: a bare 教育局 is some city's or county's
         if own is None or core.endswith(township_heads()) or core.endswith(SQUAD_HEADS) \
                 or COUNT_BEFORE_RE.search(self.text, max(0, start - 6), start):
             return Prefix(start, None, None, False, None)

@@ -54,6 +54,8 @@ class Document:
     region_context: RegionEntry | None = None  # the issuer's region, as far as the text shows
     region_mentions: list[RegionMention] = field(default_factory=list)
     region_unresolved: list[RegionHit] = field(default_factory=list)  # named, but which division is open
+    # starts of hits that name a place other than the report's (a page row, a firm, a place visited)
+    region_aside: set[int] = field(default_factory=set)
     region_by_abbreviation: RegionEntry | None = None  # a province named by its 简称 only (来陕考察)
     region_by_index: RegionEntry | None = None  # the division whose code opens the page's 索引号
     # agencies, then issuer (which renames self-references and adds 我局)

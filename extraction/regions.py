@@ -749,9 +749,29 @@ VISIT_BEFORE_RE = re.compile(r"(?:到|赴|前往|去)$")
 VISIT_AFTER_RE = re.compile(r"(?:学习|考察|调研|参观|交流)")
 
 
+# 总书记在盐城考察时重要指示精神: the place of a leader's inspection tour, not the reporter's own
+TOUR_BEFORE_RE = re.compile(r"在$")
+TOUR_AFTER_RE = re.compile(r"(?:考察|视察)时")
+# 重庆天亿(涪陵)律师事务所, 江苏承匠律师事务所: a firm's name carries the place it was registered in
+FIRM_AFTER_RE = re.compile(r"[^\s，。；、,;:：“”\"与和及同向为请聘的在局府委厅院部办]{0,10}?(?:律师事务所|会计师事务所|有限责任公司|有限公司|股份公司|集团|银行)")
+
+
 def _visited(text: str, hit: RegionHit) -> bool:
-    return bool(VISIT_BEFORE_RE.search(text, max(0, hit.start - 2), hit.start)) \
-        and bool(VISIT_AFTER_RE.match(text, hit.end))
+    before = text[max(0, hit.start - 2):hit.start]
+    return (bool(VISIT_BEFORE_RE.search(before)) and bool(VISIT_AFTER_RE.match(text, hit.end))) \
+        or (bool(TOUR_BEFORE_RE.search(before)) and bool(TOUR_AFTER_RE.match(text, hit.end)))
+
+
+def speaks_of_elsewhere(text: str, hit: RegionHit) -> bool:
+    """A division named as a place visited or toured, inside a firm's name, or in a site's region tag:
+    it says nothing about whose report this is, so it does not set the report's region."""
+    return _visited(text, hit) or bool(FIRM_AFTER_RE.match(text, hit.end)) or _in_region_path(text, hit)
+
+
+def _in_region_path(text: str, hit: RegionHit) -> bool:
+    """浙江/台州 招标采购: a reposting site files a page under a slash-joined region path; running text
+    never joins two place names with a slash."""
+    return text[hit.end:hit.end + 1] == "/" or text[max(0, hit.start - 1):hit.start] == "/"
 
 
 def context_region(gazetteer: RegionGazetteer, hits: list[RegionHit],

@@ -50,12 +50,14 @@ from fazhi.extraction.linebreaks import join_broken_names
 from fazhi.extraction.measures import MeasureHit, find_measures
 from fazhi.extraction.regions import (
     RegionGazetteer,
+    RegionHit,
     RegionMention,
     context_region,
     index_number_region,
     leader_visit_province,
     name_prefix,
     resolve_mentions,
+    speaks_of_elsewhere,
 )
 from fazhi.extraction.relations import build_relations
 from fazhi.extraction.self_words import self_reference_hits
@@ -99,11 +101,28 @@ def regions(doc: Document) -> None:
                  if line is not None]
     doc.region_by_abbreviation = leader_visit_province(gazetteer, doc.text)
     doc.region_by_index = index_number_region(gazetteer, doc.text)
-    doc.region_context = (context_region(gazetteer, hits, stated_in, doc.text) or doc.region_by_index
-                          or doc.region_by_abbreviation)
-    doc.region_mentions = resolve_mentions(gazetteer, hits, doc.region_context)
+    doc.region_aside = _aside_hits(doc, hits)
+    own = [h for h in hits if h.start not in doc.region_aside]
+    fallback = doc.region_by_index or doc.region_by_abbreviation
+    doc.region_context = context_region(gazetteer, own, stated_in, doc.text) or fallback
+    # where the text's places lie may be read from every name, a page row's or a firm's included; whose
+    # report it is (region_context: what bare 县委/司法局 are qualified with) only from its own words
+    near = (context_region(gazetteer, hits, stated_in, doc.text) or fallback) if doc.region_aside \
+        else doc.region_context
+    doc.region_mentions = resolve_mentions(gazetteer, hits, near)
     resolved = {m.start for m in doc.region_mentions}
     doc.region_unresolved = [h for h in hits if h.start not in resolved]
+
+
+def _aside_hits(doc: Document, hits: list[RegionHit]) -> set[int]:
+    """Starts of the divisions the text names aside from its own: on the page's rows (来源:闽清县, a
+    breadcrumb: the hosting site's region), inside a firm's name, as a place visited or toured."""
+    rows = [(line.start, line.end) for line in _page_rows(doc.lines)]
+    on_rows = {h.start for h in hits if any(start <= h.start < end for start, end in rows)}
+    # 信息来源:辰溪县小龙门乡 in a 小龙门乡 report: the row names the report's own division with its county
+    own_surfaces = {h.surface for h in hits if h.start not in on_rows}
+    chained = {h.start for h in hits for nxt in hits if nxt.start == h.end and nxt.surface in own_surfaces}
+    return {h.start for h in hits if speaks_of_elsewhere(doc.text, h) or (h.start in on_rows - chained)}
 
 
 def agencies(doc: Document) -> None:
@@ -114,7 +133,7 @@ def agencies(doc: Document) -> None:
 def _find_agencies(doc: Document) -> None:
     """The agencies step's work, run again by the issuer step when the issuer places the report."""
     gazetteer = RegionGazetteer.default()
-    named = {r.entry for r in doc.region_mentions}
+    named = {r.entry for r in doc.region_mentions if r.start not in doc.region_aside}
     if doc.region_by_abbreviation is not None:
         named.add(doc.region_by_abbreviation)
     doc.agency_context = context_for(gazetteer, doc.region_context, named)

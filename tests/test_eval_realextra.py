@@ -99,13 +99,13 @@ def test_no_figure_falls_below_its_floor(folder: str) -> None:
 
 
 ENTITY_FLOORS = {  # F1 per type on entities/ (realextra3's first measurement: 0.985 / 0.768 / 0.842 / 0.950)
-    "realextra": {"laws": 0.97, "agencies": 0.89, "measures": 0.94, "regions": 0.94},
-    "realextra2": {"laws": 0.97, "agencies": 0.93, "measures": 0.95, "regions": 0.96},
-    "realextra3": {"laws": 0.97, "agencies": 0.92, "measures": 0.95, "regions": 0.95},
+    "realextra": {"laws": 0.97, "agencies": 0.92, "measures": 0.94, "regions": 0.94},
+    "realextra2": {"laws": 0.97, "agencies": 0.94, "measures": 0.95, "regions": 0.96},
+    "realextra3": {"laws": 0.97, "agencies": 0.93, "measures": 0.95, "regions": 0.95},
     "realextra4": {"laws": 0.98, "agencies": 0.96, "measures": 0.96, "regions": 0.95},
     "realextra5": {"laws": 0.97, "agencies": 0.95, "measures": 0.88, "regions": 0.93},
-    "realextra6": {"laws": 0.97, "agencies": 0.90, "measures": 0.93, "regions": 0.95},
-    "realextra8": {"laws": 0.97, "agencies": 0.91, "measures": 0.88, "regions": 0.93},
+    "realextra6": {"laws": 0.97, "agencies": 0.94, "measures": 0.93, "regions": 0.95},
+    "realextra8": {"laws": 0.97, "agencies": 0.92, "measures": 0.88, "regions": 0.93},
     # realextra9/10: tune material since session 9 (s9-agencies: 0.920/0.970 and 0.955/0.925); about 0.02 under
     "realextra9": {"laws": 0.97, "agencies": 0.90, "measures": 0.95, "regions": 0.93},
     "realextra10": {"laws": 0.96, "agencies": 0.93, "measures": 0.90, "regions": 0.93},
@@ -118,6 +118,8 @@ ENTITY_FLOORS = {  # F1 per type on entities/ (realextra3's first measurement: 0
     # session 12 (s12-agencies) agencies: realextra2 .947 -> .949, realextra3 .939 -> .944, realextra4 .979 -> .986,
     # realextra5 .967 -> .974, realextra6 .923 -> .926, realextra8 .928 -> .934, realextra11 .973 -> .982,
     # realextra12 .953 -> .962, realextra13 .893 -> .965 (four of them partly by gold fixes); those floors about 0.02 under
+    # session 12 (s12-context, the report's region read from its own words) agencies: realextra .942 -> .947,
+    # realextra2 .949 -> .960, realextra3 .944 -> .949, realextra6 .926 -> .965, realextra8 .934 -> .939; floors ~0.02 under
     "realextra13": {"laws": 0.96, "agencies": 0.94, "measures": 0.91, "regions": 0.93},
 }
 

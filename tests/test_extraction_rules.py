@@ -2983,3 +2983,52 @@ def test_an_autonomous_prefectures_party_committee(text: str, present: set, abse
     found = names(extract(text_document("r.txt", text)).agencies)
     assert present <= found
     assert absent is None or absent not in found
+
+
+def _agency_names(text: str) -> set[str]:
+    return names(extract(text_document("r.txt", text)).agencies)
+
+
+@pytest.mark.parametrize(("text", "found_names", "wrong"), [
+    # the county is named only in the page's 来源 row (a county portal hosting a town's summary)
+    ("分水镇2023年法治政府建设工作总结\n来源:桐庐县 发布时间: 2024-01-10 09:30\n加大字体 缩小字体 打印\n"
+     "2023年,在县委、县政府的坚强领导下,分水镇坚持依法行政,深入推进法治政府建设,各项工作取得明显成效。"
+     "现将工作情况汇报如下:\n一、主要举措\n", {"县委", "县政府"}, {"中共杭州市桐庐县委员会", "杭州市桐庐县人民政府"}),
+    # a division inside a law firm's name is where the firm was registered, not the report's region
+    ("一、主要举措\n2023年,我镇在区委、区政府的领导下推进法治政府建设。聘请了杭州明理律师事务所律师担任"
+     "我镇法律顾问,定期开展法律服务。全年新制发规范性文件2件,均报司法局备案。\n", {"区委", "司法局"}, {"杭州市司法局"}),
+    # the place of a leader's inspection tour is the leader's, not the reporter's
+    ("县委、县政府:\n2023年以来,教育局深入贯彻习近平总书记在苏州考察时重要指示精神,扎实推进法治政府建设。"
+     "现将有关情况报告如下:\n一、主要举措\n教育局党委把法治建设纳入重要议事日程。\n", {"教育局"}, {"苏州市教育局"}),
+    # a reposting site's slash-joined region path files the page, it does not place the report
+    ("城南街道2024年法治政府建设年度报告\n2025-01-20\n江苏/泰州 政策文件\n城南街道2024年法治政府建设年度报告\n"
+     "2024年,城南街道在市委、市政府的正确领导下,全面推进依法行政,法治政府建设取得新成效。现将有关情况报告如下:\n"
+     "一、主要举措\n", {"市委", "市政府"}, {"中共泰州市委员会", "泰州市人民政府"}),
+    # 信息来源:桐庐县分水镇 under a 分水镇 title: the row names the report's own town with its county
+    ("分水镇2023年法治政府建设工作总结\n发布时间:2024-01-10 09:30 信息来源:桐庐县分水镇\n"
+     "2023年,在县委、县政府的坚强领导下,分水镇坚持依法行政,深入推进法治政府建设,各项工作取得明显成效。"
+     "现将工作情况汇报如下:\n一、主要举措\n", {"中共杭州市桐庐县委员会", "杭州市桐庐县人民政府"}, {"县委"}),
+    # placed only in its province: a bare 局 is some city's or county's, not the province's
+    ("2023年以来,教育局深入贯彻习近平总书记对浙江工作的重要指示精神,扎实推进法治政府建设。现将有关情况报告如下:\n"
+     "一、主要举措\n教育局党委把法治建设纳入重要议事日程。\n", {"教育局"}, {"浙江省教育局"}),
+    # a 直辖市's bureaus are its own: 上海市司法局
+    ("上海市2023年法治政府建设情况报告\n2023年,上海市深入推进法治政府建设,司法局牵头开展行政执法监督。"
+     "现将有关情况报告如下:\n一、主要举措\n", {"上海市司法局"}, {"司法局"}),
+])
+def test_bare_bodies_are_qualified_only_by_the_texts_own_region(text: str, found_names: set[str],
+                                                                 wrong: set[str]) -> None:
+    """A division named only in a page row, a firm's name, a site's region tag or a leader's tour does not
+    fix the report's region (ANNOTATION.md: qualify only when the text fixes it): bare names stay as written."""
+    found = _agency_names(text)
+    assert found_names <= found
+    assert not found & wrong
+
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    ("2023年,我镇聘请了杭州明理律师事务所律师担任法律顾问。\n", "杭州明理律师事务所"),  # 了 is the verb's
+    ("2023年,我镇聘请浙江衡正(余杭)律师事务所律师为法律顾问。\n", "浙江衡正(余杭)律师事务所"),  # a branch's place
+])
+def test_a_named_law_firm_is_read_whole(text: str, firm: str) -> None:
+    found = {n for n in _agency_names(text) if "律师事务所" in n}
+    assert found == {firm}
