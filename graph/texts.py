@@ -40,9 +40,10 @@ PART_CHARS = 1024  # an evidence sentence is ~100 characters; a part compresses 
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS parts (key INTEGER NOT NULL, part INTEGER NOT NULL, z BLOB NOT NULL, "
            "PRIMARY KEY (key, part))")
 _INSERT = "INSERT OR IGNORE INTO parts (key, part, z) VALUES (?, ?, ?)"
-# The parts named by a JSON list of [key, part] pairs, each looked up by the primary key.
-_PARTS_OF_PAIRS = ("SELECT p.key, p.part, p.z FROM json_each(?) AS j "
-                   "JOIN parts AS p ON p.key = j.value ->> 0 AND p.part = j.value ->> 1")
+# The parts named by a JSON list of [key, part] pairs, each looked up by the primary key (json_extract, not the
+# ->> of SQLite 3.38+, so that an older system SQLite reads it too).
+_PARTS_OF_PAIRS = ("SELECT p.key, p.part, p.z FROM json_each(?) AS j JOIN parts AS p "
+                   "ON p.key = json_extract(j.value, '$[0]') AND p.part = json_extract(j.value, '$[1]')")
 # The evidence cuts first, so that a sentence is cut beside the text instead of copying the whole text
 # into the query: library.LADYBUG_EVIDENCE's substring, and the right(left(...)) the README documents.
 _SUBSTRING_RE = re.compile(r"substring\((\w+)\.text, (\w+)\.start_offset \+ 1, \2\.end_offset - \2\.start_offset\)")
