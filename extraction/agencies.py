@@ -154,6 +154,10 @@ BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|(?<=�
 # 市民中心 written alone (和市民中心社保窗口, 在市民中心): the city's one-stop service centre (ANNOTATION.md names
 # 市民中心 among the named units); after other characters it ends a name read elsewhere (古北市民中心)
 CITIZEN_CENTRE_RE = re.compile(r"市(?<=[、，,。；;：:和及与在到至入\n（(]市)民中心")
+# 一中院 written alone (联合三中院、租赁法庭): a city's numbered intermediate court (data/agency_organs.tsv), the
+# city's when the text fixes it, else as written; after other characters it ends a name read elsewhere
+ORDINAL_COURT_RE = re.compile(r"[一二三四五](?:(?<=[、，,。；;：:和及与在到至入同请\n（(][一二三四五])"
+                              r"|(?<=联合[一二三四五])|(?<=配合[一二三四五]))中院")
 # 支持人大、政协、监委、法院、检察院依法履职: the organs of the report's own level listed bare, the congress or
 # the CPPCC among them (alone, 法院 is the generic 人民法院: ANNOTATION.md)
 OWN_ORGAN_ITEMS = {"人大常委会": "人民代表大会常务委员会", "人大": "人民代表大会", "政协": "政协", "监委": "监察委员会",
@@ -324,6 +328,9 @@ REGION_PARTY_RE = re.compile(rf"区(?<=[{re.escape(NOT_A_NAME_BEFORE)}]区)党�
 PREFECTURE_STATE_PARTY_RE = re.compile(r"州党委(?![员书副])")
 # 办件, 办理, 办结, 办公, (汇编)办法, 到政府办事; not 依法治国办|法治, 街道办|事处
 OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)|事(?!处)")
+# 市外办 is the 外事办公室; 外办 written alone is the tail of a word (国外办学, 境外办事处, 对外办): it needs its
+# region or level written before it
+PREFIXED_ONLY_STEMS = ("外",)
 COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
 # 退役军人服务中心(站): the centres of the upper levels and the stations of towns and villages, a kind of body
 CENTRES_AND_STATIONS = ("(站)", "（站）")
@@ -691,6 +698,9 @@ class AgencyFinder:
         if "市民中心" in self.text:
             for match in CITIZEN_CENTRE_RE.finditer(self.text):
                 self._keep(hits, taken, self._citizen_centre(match))
+        if "中院" in self.text:
+            for match in ORDINAL_COURT_RE.finditer(self.text):
+                self._keep(hits, taken, self._ordinal_court(match))
         if "公检法" in self.text:
             for hit in _political_legal_bodies(self.text):
                 self._keep(hits, taken, hit)
@@ -1099,6 +1109,8 @@ class AgencyFinder:
             return AgencyHit(match.start(), match.end(), core, "国家", None)
         if prefix.level == "国家":
             return AgencyHit(prefix.start, match.end(), "国家" + core, "国家", None)
+        if not prefix.explicit and match.group("stem") in PREFIXED_ONLY_STEMS:
+            return None
         if not prefix.explicit and match.group("head") == "分局":
             return None  # 税务分局 alone: a branch of a bureau the text does not name
         if not prefix.explicit and match.group("head") in NATIONAL_HEADS:  # 税务总局, 审计署: only national
@@ -1179,6 +1191,8 @@ class AgencyFinder:
         prefix = self._prefix(match)
         if prefix is None or not prefix.explicit:
             return None  # a bare 政府/法院 is generic
+        if organ.endswith("中级人民法院") and prefix.level == "区县":
+            return None  # a county has no intermediate court: 县一中院校 is its No. 1 school's
         if not prefix.qualifier:  # 省政府 in a text that never names the province: as written
             return AgencyHit(prefix.start, match.end(), self.text[prefix.start:match.end()], prefix.level, None,
                              scoped=True)
@@ -1186,8 +1200,6 @@ class AgencyFinder:
             return None  # 到政府办事, 提高政府办事效率: 办 is the verb
         if match.group("organ").endswith("委") and self.text.startswith(NOT_A_COMMITTEE_AFTER, match.end()):
             return None  # 市民委托, 县纪委委员: 委 opens the next word
-        if organ == "中级人民法院" and prefix.level == "区县":
-            return None
         if organ == "政协":  # the region sits inside the official name
             return AgencyHit(prefix.start, match.end(), f"中国人民政治协商会议{prefix.qualifier}委员会",
                              prefix.level, prefix.region,
@@ -1234,6 +1246,12 @@ class AgencyFinder:
             return None
         start = match.end(1) - len(words)
         return AgencyHit(start, match.end(), words + "律师事务所", None, None)
+
+    def _ordinal_court(self, match: re.Match[str]) -> AgencyHit:
+        """三中院 alone: the city's 第三中级人民法院 when the text fixes the city, else as written."""
+        qualifier, level, node = self.context.for_level_char("市")
+        name = qualified(qualifier, organs()[match.group(0)]) if qualifier else match.group(0)
+        return AgencyHit(match.start(), match.end(), name, level, node, scoped=qualifier is None)
 
     def _citizen_centre(self, match: re.Match[str]) -> AgencyHit:
         """市民中心 alone: the city's (its 市 is the city's level), qualified when the text fixes the city."""

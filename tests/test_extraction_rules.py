@@ -3032,3 +3032,30 @@ def test_bare_bodies_are_qualified_only_by_the_texts_own_region(text: str, found
 def test_a_named_law_firm_is_read_whole(text: str, firm: str) -> None:
     found = {n for n in _agency_names(text) if "律师事务所" in n}
     assert found == {firm}
+
+
+# Session 12 (agency forms): 外办, the ordinal intermediate courts, named township units
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # 外办 after a level char: the 外事办公室, qualified by the report's region
+    ("韶关市司法局2023年工作报告\n2023年，会同市外办开展涉外法治培训，县外办参加。\n",
+     {"韶关市人民政府外事办公室"}, set()),
+    # 外办 alone is the tail of another word
+    ("韶关市司法局2023年工作报告\n2023年，规范境外办学，服务海外办事处，推进对外办事公开。\n",
+     set(), {"韶关市人民政府外事办公室", "人民政府外事办公室"}),
+])
+def test_foreign_affairs_office_by_its_short_name(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # after the city or its level char: the city's numbered intermediate court
+    ("成都市武侯区司法局2023年工作报告\n2023年，联合市一中院、成都二中院开展诉源治理。\n",
+     {"成都市第一中级人民法院", "成都市第二中级人民法院"}, set()),
+    # written alone: the city's when the text fixes it, else as written
+    ("成都市武侯区司法局2023年工作报告\n2023年，会同四中院设立调解工作室。\n", {"成都市第四中级人民法院"}, set()),
+    ("某保税区管委会2023年工作报告\n2023年，联合三中院、金融法庭设立法官工作室。\n", {"三中院"}, set()),
+    # a county has no intermediate court; after other characters it is no court (高一中院)
+    ("某县司法局2023年工作报告\n2023年，与县一中院校合作，高一中院落改造。\n", set(), {"县一中院", "一中院"}),
+])
+def test_numbered_intermediate_courts(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
