@@ -360,12 +360,22 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        text = ARRAY_DELIMITER.join(map(str, value))
+        text = _array_text(value)
     elif isinstance(value, bool):
         text = "true" if value else "false"
     else:
         text = repr(value) if isinstance(value, float) else str(value)  # repr: the double to its last bit
     return '"' + text.replace('"', '""') + '"'
+
+
+def _array_text(items: list[Any]) -> str:
+    """A list's items joined by ARRAY_DELIMITER; an item holding the delimiter would come back as two items, so
+    it is refused (the loaders strip control characters, so only a hand-made value can hold one)."""
+    texts = [str(item) for item in items]
+    for text in texts:
+        if ARRAY_DELIMITER in text:
+            raise ValueError(f"cannot export {text!r} to CSV: it holds U+001F, the array delimiter")
+    return ARRAY_DELIMITER.join(texts)
 
 
 def import_arguments(files: list[tuple[str, str]], database: str = "neo4j") -> list[str]:

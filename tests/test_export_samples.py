@@ -165,3 +165,14 @@ def test_csv_export_bulk_loads_into_a_real_neo4j(store_with_bare_report, tmp_pat
             assert derived_tables(imported) == expected_derived
     finally:
         neo4j_server.stop(pid_file)
+
+
+def test_csv_refuses_a_list_item_holding_the_array_delimiter(tmp_path) -> None:
+    """neo4j-admin would split such an item in two: the export says which value instead of writing it."""
+    from fazhi.graph.exports import ARRAY_DELIMITER, _write_cells
+
+    _write_cells(tmp_path / "ok.csv", ["aliases:string[]"], iter([[["河源市司法局", "河源司法局"]]]))
+    assert (tmp_path / "ok.csv").read_text(encoding="utf-8").splitlines()[1] == \
+        f'"河源市司法局{ARRAY_DELIMITER}河源司法局"'
+    with pytest.raises(ValueError, match="U\\+001F"):
+        _write_cells(tmp_path / "bad.csv", ["aliases:string[]"], iter([[[f"甲{ARRAY_DELIMITER}乙"]]]))
