@@ -198,7 +198,8 @@ TOWN_ORGANS = {"人民政府": "{}人民政府", "政府": "{}人民政府", "�
                "人大": "{}人民代表大会",  # 镇人大: a 乡镇's people's congress
                "委": "中共{}委员会",  # 镇委宣讲团: the town's party committee
                "纪委": "中共{}纪律检查委员会", "派出所": "{}派出所",  # the town's discipline committee, police station
-               "综合行政执法队": "{}综合行政执法队", "综合执法队": "{}综合执法队"}  # the 2019 乡镇 enforcement teams
+               "综合行政执法队": "{}综合行政执法队", "综合执法队": "{}综合执法队",  # the 2019 乡镇 enforcement teams
+               "党校": "{}党校"}  # 列入镇党校课程: the town's party school (tests/gold/CONVENTIONS.md f)
 
 
 def _town_organ_name(organ: str, town: str) -> str:

@@ -3139,6 +3139,13 @@ def test_convention_f_a_bare_party_school(body: str, present: str, absent: str |
     assert absent is None or absent not in found, found
 
 
+def test_convention_f_a_towns_party_school_in_its_own_report() -> None:
+    text = "和平镇2023年法治政府建设工作总结\n2023年，我镇把宪法列入镇党校重点课程，镇党委带头学法。\n"
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert any(name.endswith("和平镇党校") for name in found), found
+    assert "党校" not in found, found
+
+
 def test_convention_g_a_functional_class_counts_a_tier_of_governments_does_not() -> None:
     body = "各县（市、区）司法局、各乡镇人民政府要抓好落实，各县(区)人民政府按职责分工负责。"
     found = names(extract(text_document("r.txt", CONVENTION_COUNTY.format(body=body))).agencies)
