@@ -1140,8 +1140,9 @@ PROVINCE_CITY_REPORT = "江西省南昌市司法局2022年法治政府建设年�
     ("邀请省委讲师团作专题辅导。", "中共江西省委讲师团", None),
     ("市政法委牵头开展督查。", "中共南昌市委政法委员会", "南昌市政法委员会"),
     ("被市委法治建设委员会办公室通报表扬。", "中共南昌市委法治建设委员会办公室", None),
-    ("贯彻落实中央、省、市决策部署。", "中共中央", None),
-    ("做好中央、省法治督察反馈问题整改。", "中共中央", None),
+    # 中央 heading a list of levels is a level, not the party centre (tests/gold/CONVENTIONS.md d)
+    ("贯彻落实中央、省、市决策部署。", None, "中共中央"),
+    ("做好中央、省法治督察反馈问题整改。", None, "中共中央"),
     # a bare 厅 is a province's department, even in a city's report; 办公厅 is an office at any level
     ("配合卫生健康厅开展执法检查。", "江西省卫生健康厅", "南昌市卫生健康厅"),
     ("市政府办公厅印发工作方案，办公厅牵头落实。", "南昌市人民政府办公厅", "江西省办公厅"),
@@ -3059,3 +3060,94 @@ def test_foreign_affairs_office_by_its_short_name(text: str, present: set, absen
 ])
 def test_numbered_intermediate_courts(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+# -- the gold conventions of tests/gold/CONVENTIONS.md (session 13), on invented sentences --
+
+CONVENTION_COUNTY = "宁远县司法局2023年法治政府建设年度报告\n2023年，我局推进依法行政。{body}\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # b: 法律顾问 alone is a role (ANNOTATION.md: a role alone without the system named is no measure)
+    ("局里聘请律师担任常年法律顾问。", False),
+    ("充分发挥政府法律顾问在重大决策中的作用，法律顾问参与审查合同。", False),
+    ("实现村(社区)法律顾问全覆盖。", False),
+    ("健全法律顾问和公职律师制度。", True),  # the shared head names the system
+    ("全面推行政府法律顾问制度。", True),
+    ("完善法律顾问工作机制。", True),
+])
+def test_convention_b_a_legal_adviser_alone_is_a_role(body: str, expected: bool) -> None:
+    found = names(extract(text_document("r.txt", CONVENTION_COUNTY.format(body=body))).measures)
+    assert ("法律顾问制度" in found) is expected, found
+    assert "一村(社区)一法律顾问" not in found
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # c: every 告知承诺 wording is one measure, 证明事项告知承诺制
+    ("对86个事项实行告知承诺，推行容缺受理。", True),
+    ("深化“告知承诺”改革。", True),
+    ("全面推行行政审批告知承诺制。", True),
+    ("申请人签署告知承诺书后当场办结。", False),  # the signed form, not the practice
+])
+def test_convention_c_informed_commitment_is_one_measure(body: str, expected: bool) -> None:
+    found = names(extract(text_document("r.txt", CONVENTION_COUNTY.format(body=body))).measures)
+    assert ("证明事项告知承诺制" in found) is expected, found
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # d: 中央 heading a list of levels is a level, as 省 and 市 are there; beside organs or alone it is 中共中央
+    ("全面落实中央、省、市关于法治政府建设的决策部署。", False),
+    ("紧扣中央、省、市、区法治建设部署。", False),
+    ("认真落实中央和省法治政府建设实施纲要。", False),
+    ("做好中央、省法治督察反馈问题整改。", False),
+    ("贯彻落实中央、省委、市委关于法治建设的部署。", True),
+    ("落实中央和省、市委的工作要求。", True),  # 委 shared by the levels: party committees
+    ("按照中央要求推进工作。", True),
+])
+def test_convention_d_the_centre_in_a_list_of_levels_is_no_agency(body: str, expected: bool) -> None:
+    found = names(extract(text_document("r.txt", CONVENTION_COUNTY.format(body=body))).agencies)
+    assert ("中共中央" in found) is expected, found
+
+
+def test_convention_a_a_standing_committee_meeting_is_its_party_committees() -> None:
+    body = "县委常委会会议专题研究法治工作3次，县委常务委员会会议听取汇报。"
+    found = names(extract(text_document("r.txt", CONVENTION_COUNTY.format(body=body))).agencies)
+    assert any(name.endswith("宁远县委员会") for name in found), found
+    assert not any("常务委员会" in name or "常委会" in name for name in found), found
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # e: the committee that holds a meeting is mentioned, the meeting is not
+    ("召开县委全面依法治县委员会第二次会议。", "中共永州市宁远县委全面依法治县委员会"),
+    ("传达中央全面依法治国委员会第三次会议精神。", "中央全面依法治国委员会"),
+])
+def test_convention_e_a_committee_named_in_its_meeting(body: str, expected: str) -> None:
+    found = names(extract(text_document("r.txt", CONVENTION_COUNTY.format(body=body))).agencies)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(("body", "present", "absent"), [
+    # f: a bare 党校 is the specific-function body, kept as written; 县委党校 is the county's
+    ("将宪法纳入党校(行政学院)主体班次。", "党校", None),
+    ("邀请党校教授作专题辅导。", "党校", None),
+    ("县委党校举办培训班2期。", "中共永州市宁远县委党校", "党校"),
+    ("选派干部到中央党校学习。", "中共中央党校", "党校"),
+])
+def test_convention_f_a_bare_party_school(body: str, present: str, absent: str | None) -> None:
+    found = names(extract(text_document("r.txt", CONVENTION_COUNTY.format(body=body))).agencies)
+    assert present in found, found
+    assert absent is None or absent not in found, found
+
+
+def test_convention_f_a_towns_party_school_in_its_own_report() -> None:
+    text = "和平镇2023年法治政府建设工作总结\n2023年，我镇把宪法列入镇党校重点课程，镇党委带头学法。\n"
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert any(name.endswith("和平镇党校") for name in found), found
+    assert "党校" not in found, found
+
+
+def test_convention_g_a_functional_class_counts_a_tier_of_governments_does_not() -> None:
+    body = "各县（市、区）司法局、各乡镇人民政府要抓好落实，各县(区)人民政府按职责分工负责。"
+    found = names(extract(text_document("r.txt", CONVENTION_COUNTY.format(body=body))).agencies)
+    assert "县(市、区)司法局" in found, found
+    assert not {"乡镇人民政府", "县(区)人民政府", "县人民政府"} & found, found
