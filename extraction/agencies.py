@@ -259,9 +259,11 @@ UNIVERSITY_LEAD = re.compile(r"^.*(?:走进|前往|赴|到|进入|参观|考察|
 DEPARTMENT_SELF_HEADS = "局|委|厅|办|中心|院|部|所"
 SELF_HEADS = DEPARTMENT_SELF_HEADS + "|府|镇|乡|街道"
 # 各市、县(市、区)司法局 / 有关部门: plural or unspecific bodies, not one agency.
-# An organ inside a person's position is not a mention of it (ANNOTATION.md): 省司法厅原副厅长黄岩生
+# An organ inside a person's position is not a mention of it (ANNOTATION.md): 省司法厅原副厅长黄岩生, and the
+# same with the internal unit the person heads between them (省司法厅普法与依法治理处处长, 市司法局办公室主任)
+INTERNAL_UNIT = r"(?:[\u4e00-\u9fff]{1,10}?(?:处|科|室|股))?"
 POSITION_AFTER_RE = re.compile(
-    r"(?:原|时任|现任|党组|党委)?(?:常务)?副?(?:厅长|局长|部长|主任|书记|委员长|处长|科长|院长|检察长|庭长|所长"
+    INTERNAL_UNIT + r"(?:原|时任|现任|党组|党委)?(?:常务)?副?(?:厅长|局长|部长|主任|书记|委员长|处长|科长|院长|检察长|庭长|所长"
     r"|秘书长|巡视员|调研员|镇长|区长|县长|市长|省长|主席|党组成员|班子成员|常委(?!会)|法律顾问(?![制团室工])"
     r"|代表(?!大会)|委员(?![会长]))")  # 县人大代表建议, 县政协委员提案: deputies and members, not the organ
 # 丰都府办〔2025〕3号, 市政府令第12号: the body's name is a document number's or decree's prefix here
@@ -327,7 +329,7 @@ REGION_PARTY_RE = re.compile(rf"区(?<=[{re.escape(NOT_A_NAME_BEFORE)}]区)党�
 # pattern starting with a literal)
 PREFECTURE_STATE_PARTY_RE = re.compile(r"州党委(?![员书副])")
 # 办件, 办理, 办结, 办公, (汇编)办法, 到政府办事; not 依法治国办|法治, 街道办|事处
-OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)|事(?!处)")
+OFFICE_VERB_RE = re.compile("[件理结公实]|法(?!治)|事(?!处)")
 # 市外办 is the 外事办公室; 外办 written alone is the tail of a word (国外办学, 境外办事处, 对外办): it needs its
 # region or level written before it
 PREFIXED_ONLY_STEMS = ("外",)

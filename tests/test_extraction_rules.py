@@ -3059,3 +3059,23 @@ def test_foreign_affairs_office_by_its_short_name(text: str, present: set, absen
 ])
 def test_numbered_intermediate_courts(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+# Session 13 (agencies generalise): 普法办, an organ before the unit a person heads
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # 普法办 after a level char: the region's 普法 office, kept as written (its full name varies)
+    ("韶关市司法局2023年工作报告\n2023年，配合市普法办组织学法考试，协助省普法办评估。\n",
+     {"韶关市普法办"}, set()),
+    # 普法 before 办 as a verb's object is no office
+    ("韶关市司法局2023年工作报告\n2023年，围绕普法办实事，做好普法办理工作。\n", set(), {"普法办", "韶关市普法办"}),
+])
+def test_law_popularisation_office_by_its_short_name(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+def test_an_organ_before_the_unit_a_person_heads_is_no_mention() -> None:
+    text = ("福州市司法局2022年法治政府建设年度报告\n2022年，我局邀请省司法厅行政复议与应诉处处长作专题辅导，"
+            "市公安局法制科科长参加，配合市财政局开展检查。\n")
+    agencies = names(extract(text_document("unit_head.txt", text)).agencies)
+    assert "福州市财政局" in agencies  # an ordinary mention still counts
+    assert not any(a.endswith(("司法厅", "公安局")) for a in agencies), agencies
