@@ -25,6 +25,7 @@ from fazhi.extraction.dictionaries import (
     load_national_line_bodies,
     load_official_short_forms,
     load_party_committee_bodies,
+    load_province_abbreviations,
 )
 from fazhi.extraction.regions import RegionEntry, RegionGazetteer, name_prefix, node_name
 from fazhi.extraction.spans import TakenMask
@@ -85,7 +86,18 @@ def organs() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def party_subs() -> dict[str, str]:
     """The bodies written after 省委/市委/县委 (data/party_committee_bodies.tsv and PARTY_SUBS) -> their names."""
-    return {**load_party_committee_bodies(), **PARTY_SUBS}
+    return {**load_party_committee_bodies(), **PARTY_SUBS, **_provincial_rule_of_law_bodies()}
+
+
+def _provincial_rule_of_law_bodies() -> dict[str, str]:
+    """A province may name its rule-of-law committee by its 简称 (自治区党委全面依法治藏委员会, 依法治疆办):
+    the same two bodies as 全面依法治省委员会 and its office, under the province's own word."""
+    out = {}
+    for short in load_province_abbreviations():
+        for form in ("全面依法治", "依法治"):
+            out[f"{form}{short}委员会"] = f"全面依法治{short}委员会"
+            out[f"{form}{short}委员会办公室"] = out[f"{form}{short}办"] = f"全面依法治{short}委员会办公室"
+    return out
 
 
 # Short forms of central bodies in ministries' reports (中央办公厅、国务院办公厅印发…, 配合中央编办开展…): never a
@@ -329,7 +341,7 @@ REGION_PARTY_RE = re.compile(rf"区(?<=[{re.escape(NOT_A_NAME_BEFORE)}]区)党�
 # pattern starting with a literal)
 PREFECTURE_STATE_PARTY_RE = re.compile(r"州党委(?![员书副])")
 # 办件, 办理, 办结, 办公, (汇编)办法, 到政府办事; not 依法治国办|法治, 街道办|事处
-OFFICE_VERB_RE = re.compile("[件理结公实]|法(?!治)|事(?!处)")
+OFFICE_VERB_RE = re.compile("[件理结公]|实事|法(?!治)|事(?!处)")
 # 市外办 is the 外事办公室; 外办 written alone is the tail of a word (国外办学, 境外办事处, 对外办): it needs its
 # region or level written before it
 PREFIXED_ONLY_STEMS = ("外",)

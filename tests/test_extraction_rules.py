@@ -3066,6 +3066,8 @@ def test_numbered_intermediate_courts(text: str, present: set, absent: set) -> N
     # 普法办 after a level char: the region's 普法 office, kept as written (its full name varies)
     ("韶关市司法局2023年工作报告\n2023年，配合市普法办组织学法考试，协助省普法办评估。\n",
      {"韶关市普法办"}, set()),
+    # 办实地: an office before 实地 (only 办实事 is the verb)
+    ("韶关市司法局2023年工作报告\n2023年，市普法办实地督察各单位学法。\n", {"韶关市普法办"}, set()),
     # 普法 before 办 as a verb's object is no office
     ("韶关市司法局2023年工作报告\n2023年，围绕普法办实事，做好普法办理工作。\n", set(), {"普法办", "韶关市普法办"}),
 ])
@@ -3079,3 +3081,15 @@ def test_an_organ_before_the_unit_a_person_heads_is_no_mention() -> None:
     agencies = names(extract(text_document("unit_head.txt", text)).agencies)
     assert "福州市财政局" in agencies  # an ordinary mention still counts
     assert not any(a.endswith(("司法厅", "公安局")) for a in agencies), agencies
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a province's rule-of-law committee named by its 简称, and its office
+    ("新疆维吾尔自治区司法厅2023年工作报告\n2023年，自治区党委全面依法治疆委员会部署督察，自治区党委依法治疆办牵头落实。\n",
+     {"中共新疆维吾尔自治区委全面依法治疆委员会", "中共新疆维吾尔自治区委全面依法治疆委员会办公室"}, set()),
+    # a character that is no province's 简称 makes no such body
+    ("新疆维吾尔自治区司法厅2023年工作报告\n2023年，自治区党委依法治理办公室参加。\n", set(),
+     {"中共新疆维吾尔自治区委全面依法治理委员会办公室"}),
+])
+def test_rule_of_law_committee_by_the_province_short_name(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
