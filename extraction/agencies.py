@@ -388,6 +388,7 @@ class AgencyContext:
     county: Qualifier | None = None
     town: str | None = None  # a township's own report: its qualified name (…长宁区虹桥街道)
     prefecture: Qualifier | None = None  # the 地区 above (or of) the report, when the text names it: its 地委, 行署
+    above_city: Qualifier | None = None  # the named 地级 division above a county-level city's report: its 支队
 
     def for_level_char(self, char: str) -> tuple[str | None, str | None, str | None]:
         """(name prefix, level, region node) for a bare 省/市/区/县/州/旗/盟."""
@@ -426,7 +427,8 @@ def context_for(gazetteer: RegionGazetteer, entry: RegionEntry | None,
     prefecture = by_level.get("市")
     return AgencyContext(province=qualifier(province), city=qualifier(city), county=qualifier(county),
                          town=name_prefix(gazetteer, entry) if entry.level == "乡镇" else None,
-                         prefecture=qualifier(prefecture) if prefecture and prefecture.name.endswith("地区") else None)
+                         prefecture=qualifier(prefecture) if prefecture and prefecture.name.endswith("地区") else None,
+                         above_city=qualifier(prefecture) if city is county else None)
 
 
 @dataclass(slots=True, unsafe_hash=True)  # a value, built per hit: see document.py
@@ -1008,10 +1010,22 @@ class AgencyFinder:
         unlisted = self._unlisted_division(start, lvl) if lvl else None
         if unlisted is not None:
             return unlisted
+        if lvl == "市" and self._prefecture_squad(match):
+            above = self.context.above_city
+            return Prefix(start, above.prefix, above.level, True, above.node) if above \
+                else Prefix(start, None, "市", True, None)
         if lvl:
             qualifier, level, node = self.context.for_level_char(lvl)
             return Prefix(start, qualifier, level, True, node)
         return Prefix(start, None, None, False, None)
+
+    def _prefecture_squad(self, match: re.Match[str]) -> bool:
+        """市消防救援支队 in a county-level city's report (平湖市 has a 大队): a 支队 is the squad of a 地级
+        division (总队 a province's, 支队 a 地级市's, 大队 a county's), so 市 is the prefecture above, not the
+        report's own 市; kept as written when the text never names that prefecture."""
+        head = match.groupdict().get("head") or ""
+        city = self.context.city
+        return head.endswith("支队") and city is not None and city == self.context.county
 
     def _in_plural_list(self, start: int) -> bool:
         """各设区市建设局、规划局、房管局: a 、-list whose first item is plural names every such body; its

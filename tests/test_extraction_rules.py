@@ -3093,3 +3093,18 @@ def test_an_organ_before_the_unit_a_person_heads_is_no_mention() -> None:
 ])
 def test_rule_of_law_committee_by_the_province_short_name(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a county-level city's report: its 市 bodies are its own, but a 支队 is the prefecture's
+    ("平湖市消防救援大队2023年工作总结\n2023年，在嘉兴市委和市消防救援支队领导下，我大队配合市公安局开展检查。\n",
+     {"嘉兴市消防救援支队", "嘉兴市平湖市公安局"}, {"嘉兴市平湖市消防救援支队"}),
+    # the prefecture never written: the 支队 stays as written
+    ("平湖市消防救援大队2023年工作总结\n2023年，在市消防救援支队领导下，我大队完成任务。\n",
+     {"市消防救援支队"}, {"嘉兴市平湖市消防救援支队", "嘉兴市消防救援支队"}),
+    # a prefecture's own report: its 支队 is its own
+    ("嘉兴市消防救援支队2023年工作总结\n2023年，市消防救援支队配合市公安局开展检查。\n",
+     {"嘉兴市消防救援支队", "嘉兴市公安局"}, set()),
+])
+def test_a_squad_above_a_county_level_city_is_the_prefecture(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
