@@ -24,6 +24,7 @@ from fazhi.extraction.dictionaries import (
     load_agency_suffixes,
     load_national_line_bodies,
     load_official_short_forms,
+    load_page_clutter,
     load_party_committee_bodies,
     load_province_abbreviations,
 )
@@ -1065,6 +1066,8 @@ class AgencyFinder:
             if name_start < 0 or (name_start > 0 and self.text[name_start - 1] not in LINE_OPENERS):
                 continue
             written = self.text[name_start:start]
+            if written in _metadata_fields():
+                continue  # 发布机构  州政府: a page's metadata field before its value, no place
             if UNLISTED_NAME_RE.fullmatch(written) and not (lvl == "区" and written.endswith(ZONE_SHORT_ENDS)):
                 level = "省" if lvl == "省" else "市" if lvl in "市州盟" else "区县"
                 return Prefix(name_start, written + lvl, level, True, written + lvl, scoped=True)
@@ -1131,7 +1134,7 @@ class AgencyFinder:
             name = (prefix.qualifier + core) if prefix.qualifier else self.text[prefix.start:match.end()]
             return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region, generic=True,
                              scoped=prefix.scoped, core=core if match.group("lvl") else None)  # 省、市公安部门
-        if not self._official_as_written(match, core):
+        if not self._official_as_written(match, core, prefix):
             core = expand_abbreviation(core)
         if core.startswith(NATIONAL_STARTS):  # 中央依法治国办, 市场监管总局: national, never a local body
             return AgencyHit(match.start(), match.end(), core, "国家", None)
@@ -1165,15 +1168,20 @@ class AgencyFinder:
         return AgencyHit(prefix.start, match.end(), qualified(prefix.qualifier, core), prefix.level,
                          prefix.region, scoped=prefix.scoped, core=lvl_core)
 
-    def _official_as_written(self, match: re.Match[str], core: str) -> bool:
+    def _official_as_written(self, match: re.Match[str], core: str, prefix: Prefix) -> bool:
         """重庆市长寿区交通局: a short form that is also an official name (data/agency_abbreviations.tsv),
-        written after its region's own name, is that body's name; 区交通局 or 交通局 alone is expanded."""
+        written after its region's own name, is that body's name, and so is the same body's 区交通局 in a
+        text that writes that name; 区交通局 or 交通局 alone is expanded."""
         if core not in load_official_short_forms():
             return False
         region = self.region_spans.get(match.start())
         if region is None and match.group("lvl"):
             region = self.region_spans.get(match.start() + 1)
-        return region is not None and region.node is not None
+        if region is not None and region.node is not None:
+            return True
+        own = self.context.own
+        node = prefix.region if prefix.explicit else own.node if own is not None else None
+        return node is not None and node + core in self.text
 
     def _bare_prefix(self, start: int, core: str) -> Prefix:
         """A bare 司法局 refers to the report's own level of government — not a bare 司法所, which
@@ -1385,6 +1393,12 @@ class AgencyFinder:
         name = f"中共{prefix.qualifier}委员会" if sub is None else qualified(prefix.qualifier, party_subs()[sub]) \
             if party_subs()[sub].startswith(REGION_PARTY_ORGANS) else f"中共{prefix.qualifier}委{party_subs()[sub]}"
         return AgencyHit(prefix.start, end, name, prefix.level, prefix.region, scoped=prefix.scoped)
+
+
+@lru_cache(maxsize=1)
+def _metadata_fields() -> frozenset[str]:
+    """The field words of a page's 政府信息公开 metadata table (data/page_clutter.tsv: 发布机构, 发文机关)."""
+    return frozenset(word for word, kind in load_page_clutter().items() if kind == "field")
 
 
 @lru_cache(maxsize=1)

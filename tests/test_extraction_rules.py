@@ -1264,6 +1264,9 @@ def test_a_district_report_saying_我区_is_the_districts_not_a_zones() -> None:
     # written with a level character only, the short form is expanded as before
     ("重庆市璧山区司法局2022年法治政府建设年度报告\n配合区交通局开展执法检查。\n",
      {"重庆市璧山区交通运输局"}, set()),
+    # ... unless the text writes that region's 交通局 by name: then 区交通局 is that body (session 13)
+    ("重庆市璧山区交通局2022年法治政府建设年度报告\n2022年,区交通局坚持依法行政。\n",
+     {"重庆市璧山区交通局"}, {"重庆市璧山区交通运输局"}),
     # a short form the abbreviation table knows, listed before 等部门
     ("某某县司法局2022年法治政府建设年度报告\n会同应急、市监、公安等部门开展检查。\n",
      {"市场监管部门", "公安部门"}, set()),
@@ -3108,3 +3111,22 @@ def test_rule_of_law_committee_by_the_province_short_name(text: str, present: se
 ])
 def test_a_squad_above_a_county_level_city_is_the_prefecture(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize("field", ["发布机构", "发文机关"])
+def test_a_metadata_field_before_its_value_is_no_unlisted_division(field: str) -> None:
+    text = (f"索 引 号  abc/2021-00012  {field}  州政府\n某州人民政府关于2021年法治政府建设情况的报告\n"
+            "2021年，我州推进法治政府建设。\n")
+    agencies = names(extract(text_document("field.txt", text)).agencies)
+    assert not any(name.startswith(field) for name in agencies), agencies
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    # a zone named after two places joined by a dash: the dash is inside its name
+    ("2024年，中国—东盟经济技术开发区深入推进法治建设，以党工委理论学习中心组学习推动依法行政。\n",
+     {"中国—东盟经济技术开发区管理委员会", "中共中国—东盟经济技术开发区工作委员会"}),
+    ("2024年，新疆-中亚经济开发区(以下简称“开发区”)深入推进法治建设，现将有关情况报告如下。\n",
+     {"新疆-中亚经济开发区管理委员会"}),
+])
+def test_a_zone_named_across_a_dash(text: str, present: set) -> None:
+    agencies_hold(text, present, set())
