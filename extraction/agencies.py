@@ -359,6 +359,8 @@ LONGEST_PLURAL_LIST = 10
 PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)(?:[省市区县州旗盟镇乡、,，()（）\s和及]|自治|行政公署|设区的?|地级以上|直管|试点)*$")  # 各市、县、自治县  # 全国农业农村厅局长会议: every such body
 
 
+# 江夏、东西湖、新洲、汉南四区: short division names in a 、-list, then their count and level char
+CHINESE_COUNTS = "两三四五六七八九十"  # from two: one name is no list
 # 各县市区教育局, 各县(区)卫体局, 各市州工信委: one function's bodies at every division of a list of levels, a
 # specific-function class (ANNOTATION.md keeps 教育部门, 公安机关) named by its words after 各. Only 各 and two
 # or more levels together say it: 县区 alone may open a name (县区教育局 in a text cut at 各), and 各市 may be
@@ -739,6 +741,7 @@ class AgencyFinder:
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
         hits = _one_name_per_scoped_organ(self._second_nameplates(self._line_branches(hits)))
+        hits = self._counted_divisions(hits)
         in_position = [bool(POSITION_AFTER_RE.match(self.text, h.end)) for h in hits]
         self.in_positions = [h for h, held in zip(hits, in_position, strict=True) if held]
         return [h for h, held in zip(hits, in_position, strict=True) if not held
@@ -777,6 +780,49 @@ class AgencyFinder:
                 out.append(before)
                 pos = before.start
         return out
+
+    def _counted_divisions(self, hits: list[AgencyHit]) -> list[AgencyHit]:
+        """江夏、东西湖、新洲、汉南四区农业综合执法大队: short names of the report's city's districts (or
+        counties), counted, before one body written with their level char, name that body in each of them
+        (ANNOTATION.md: coordinated forms name every body); only when every name is one such division and
+        the count agrees, else the hit stays as it was."""
+        out = []
+        for hit in hits:
+            listed = self._counted_list_before(hit)
+            out.extend(listed or [hit])
+        return out
+
+    def _counted_list_before(self, hit: AgencyHit) -> list[AgencyHit]:
+        lvl, count_at = self.text[hit.start:hit.start + 1], hit.start - 1
+        city = self.context.city
+        if not hit.core or lvl not in "区县" or city is None or city.level != "市" or count_at < 0 \
+                or self.text[count_at] not in CHINESE_COUNTS:
+            return []
+        gazetteer = RegionGazetteer.default()
+        parent = gazetteer.by_node(city.node)
+        out: list[AgencyHit] = []
+        end = count_at
+        while parent is not None:
+            entry, size = self._division_ending_at(gazetteer, parent, end, lvl)
+            if entry is None:
+                return []
+            out.insert(0, AgencyHit(end - size, end, qualified(name_prefix(gazetteer, entry), hit.core), "区县",
+                                    node_name(gazetteer, entry)))
+            if self.text[end - size - 1:end - size] != "、":
+                break
+            end -= size + 1
+        wanted = CHINESE_COUNTS.index(self.text[count_at]) + 2
+        return out if len(out) == wanted else []
+
+    def _division_ending_at(self, gazetteer: RegionGazetteer, parent: RegionEntry, end: int,
+                            lvl: str) -> tuple[RegionEntry | None, int]:
+        """The one district (or county) of `parent` whose short name, written without its level char, ends at `end`."""
+        for size in (3, 2):
+            inside = [e for e in gazetteer.candidates(self.text[end - size:end] + lvl)
+                      if e.level == "区县" and gazetteer.parent_of(e) == parent]
+            if size <= end and len(inside) == 1:
+                return inside[0], size
+        return None, 0
 
     def _plural_classes(self, functional: re.Pattern[str]) -> list[AgencyHit]:
         """各县市区教育局, 各县(区)卫体局: a functional body after 各 and levels (PLURAL_CLASS_RE) is the class

@@ -3130,3 +3130,18 @@ def test_a_metadata_field_before_its_value_is_no_unlisted_division(field: str) -
 ])
 def test_a_zone_named_across_a_dash(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # the city's districts by short name, counted, before one body: that body in each district
+    ("武汉市司法局2023年工作报告\n2023年，会同硚口、汉阳两区市场监管局开展检查。\n",
+     {"武汉市硚口区市场监督管理局", "武汉市汉阳区市场监督管理局"}, set()),
+    # a count that disagrees with the list: no split
+    ("武汉市司法局2023年工作报告\n2023年，会同硚口、汉阳三区市场监管局开展检查。\n",
+     set(), {"武汉市硚口区市场监督管理局", "武汉市汉阳区市场监督管理局"}),
+    # names that are no district of the report's city: no split
+    ("武汉市司法局2023年工作报告\n2023年，会同海淀、朝阳两区市场监管局开展检查。\n",
+     set(), {"武汉市海淀区市场监督管理局", "北京市海淀区市场监督管理局"}),
+])
+def test_counted_districts_before_one_body(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
