@@ -359,6 +359,8 @@ LONGEST_PLURAL_LIST = 10
 PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)(?:[省市区县州旗盟镇乡、,，()（）\s和及]|自治|行政公署|设区的?|地级以上|直管|试点)*$")  # 各市、县、自治县  # 全国农业农村厅局长会议: every such body
 
 
+# 镇村两级便民服务中心, 县乡两级司法所: the bodies of every one of those tiers, no one body
+TIERS_BEFORE_RE = re.compile(r"[两三四五]级$")
 # 江夏、东西湖、新洲、汉南四区: short division names in a 、-list, then their count and level char
 CHINESE_COUNTS = "两三四五六七八九十"  # from two: one name is no list
 # 各县市区教育局, 各县(区)卫体局, 各市州工信委: one function's bodies at every division of a list of levels, a
@@ -1027,7 +1029,8 @@ class AgencyFinder:
         """Where the name starts and how it is qualified; None for plural forms (各市…)."""
         start = match.start()
         lvl = match.group("lvl")
-        if PLURAL_BEFORE_RE.search(self.text, max(0, start - 12), start) or self._in_plural_list(start):
+        if PLURAL_BEFORE_RE.search(self.text, max(0, start - 12), start) or self._in_plural_list(start) \
+                or TIERS_BEFORE_RE.search(self.text, max(0, start - 2), start):
             return None
         if lvl and start > 0 and self.text[start - 1] in "省市县区" and start not in self.region_spans:
             return None  # 省市县政府机构改革, 市县教育局: the tiers of government, every body of each
@@ -1261,7 +1264,21 @@ class AgencyFinder:
             if town.endswith(kind) and self.text.startswith(kind, kind_start) \
                     and (kind_start == 0 or self.text[kind_start - 1] in NOT_A_NAME_BEFORE):
                 return Prefix(kind_start, town, "乡镇", False, town)
-        return None
+        return self._own_town_short_before(start, town)
+
+    def _own_town_short_before(self, start: int, town: str) -> Prefix | None:
+        """东阳渡司法所 in the 东阳渡街道's own report: the town's name without its kind word, right before a
+        unit, is the town's (as 东阳渡街道司法所)."""
+        entry = RegionGazetteer.default().by_node(town)
+        kind = next((k for k in ("街道", "镇", "乡") if entry is not None and entry.name.endswith(k)), None)
+        if entry is None or kind is None:
+            return None
+        short = entry.name[:-len(kind)]
+        name_start = start - len(short)
+        if len(short) < 2 or not self.text.startswith(short, name_start) \
+                or (name_start > 0 and self.text[name_start - 1] not in NOT_A_NAME_BEFORE):
+            return None
+        return Prefix(name_start, town, "乡镇", False, town)
 
     def _organ(self, match: re.Match[str]) -> AgencyHit | None:
         if not match.group("lvl") and match.start() not in self.region_spans:

@@ -3127,12 +3127,6 @@ def test_a_metadata_field_before_its_value_is_no_unlisted_division(field: str) -
      {"中国—东盟经济技术开发区管理委员会", "中共中国—东盟经济技术开发区工作委员会"}, {"东盟经济技术开发区管理委员会"}),
     ("2024年，新疆-中亚经济开发区(以下简称“开发区”)深入推进法治建设，现将有关情况报告如下。\n",
      {"新疆-中亚经济开发区管理委员会"}, {"中亚经济开发区管理委员会"}),
-])
-def test_a_zone_named_across_a_dash(text: str, present: set, absent: set) -> None:
-    agencies_hold(text, present, absent)
-
-
-@pytest.mark.parametrize(("text", "present", "absent"), [
     # the city's districts by short name, counted, before one body: that body in each district
     ("武汉市司法局2023年工作报告\n2023年，会同硚口、汉阳两区市场监管局开展检查。\n",
      {"武汉市硚口区市场监督管理局", "武汉市汉阳区市场监督管理局"}, set()),
@@ -3142,6 +3136,16 @@ def test_a_zone_named_across_a_dash(text: str, present: set, absent: set) -> Non
     # names that are no district of the report's city: no split
     ("武汉市司法局2023年工作报告\n2023年，会同海淀、朝阳两区市场监管局开展检查。\n",
      set(), {"武汉市海淀区市场监督管理局", "北京市海淀区市场监督管理局"}),
+    # two or three tiers' bodies (镇村两级X, 县乡两级Y): every body of those tiers, none named
+    ("某某县司法局2020年工作总结\n2020年，规范运行镇村两级便民服务中心，建成县乡两级司法所，配合县公安局。\n",
+     {"县公安局"}, {"便民服务中心", "司法所"}),
+    ("某某县司法局2020年工作总结\n2020年，推动三级公共法律服务中心建设，配合县公安局。\n",
+     {"县公安局"}, {"公共法律服务中心"}),
+    # a town's own report: its name without 街道/镇 before a unit is the town's unit
+    ("珠晖区东阳渡街道2023年工作报告\n2023年，东阳渡司法所获评先进集体，参与调解。\n",
+     {"衡阳市珠晖区东阳渡街道司法所"}, {"司法所"}),
+    # another place's short name is no part of it
+    ("珠晖区东阳渡街道2023年工作报告\n2023年，配合茶山坳司法所开展调解。\n", set(), {"衡阳市珠晖区东阳渡街道司法所"}),
 ])
-def test_counted_districts_before_one_body(text: str, present: set, absent: set) -> None:
+def test_zones_counted_districts_tiers_and_town_units(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
