@@ -24,7 +24,9 @@ from fazhi.extraction.dictionaries import (
     load_agency_suffixes,
     load_national_line_bodies,
     load_official_short_forms,
+    load_page_clutter,
     load_party_committee_bodies,
+    load_province_abbreviations,
 )
 from fazhi.extraction.regions import RegionEntry, RegionGazetteer, name_prefix, node_name
 from fazhi.extraction.spans import TakenMask
@@ -85,7 +87,18 @@ def organs() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def party_subs() -> dict[str, str]:
     """The bodies written after 省委/市委/县委 (data/party_committee_bodies.tsv and PARTY_SUBS) -> their names."""
-    return {**load_party_committee_bodies(), **PARTY_SUBS}
+    return {**load_party_committee_bodies(), **PARTY_SUBS, **_provincial_rule_of_law_bodies()}
+
+
+def _provincial_rule_of_law_bodies() -> dict[str, str]:
+    """A province may name its rule-of-law committee by its 简称 (自治区党委全面依法治藏委员会, 依法治疆办):
+    the same two bodies as 全面依法治省委员会 and its office, under the province's own word."""
+    out = {}
+    for short in load_province_abbreviations():
+        for form in ("全面依法治", "依法治"):
+            out[f"{form}{short}委员会"] = f"全面依法治{short}委员会"
+            out[f"{form}{short}委员会办公室"] = out[f"{form}{short}办"] = f"全面依法治{short}委员会办公室"
+    return out
 
 
 # Short forms of central bodies in ministries' reports (中央办公厅、国务院办公厅印发…, 配合中央编办开展…): never a
@@ -265,9 +278,11 @@ UNIVERSITY_LEAD = re.compile(r"^.*(?:走进|前往|赴|到|进入|参观|考察|
 DEPARTMENT_SELF_HEADS = "局|委|厅|办|中心|院|部|所"
 SELF_HEADS = DEPARTMENT_SELF_HEADS + "|府|镇|乡|街道"
 # 各市、县(市、区)司法局 / 有关部门: plural or unspecific bodies, not one agency.
-# An organ inside a person's position is not a mention of it (ANNOTATION.md): 省司法厅原副厅长黄岩生
+# An organ inside a person's position is not a mention of it (ANNOTATION.md): 省司法厅原副厅长黄岩生, and the
+# same with the internal unit the person heads between them (省司法厅普法与依法治理处处长, 市司法局办公室主任)
+INTERNAL_UNIT = r"(?:[\u4e00-\u9fff]{1,10}?(?:处|科|室|股))?"
 POSITION_AFTER_RE = re.compile(
-    r"(?:原|时任|现任|党组|党委)?(?:常务)?副?(?:厅长|局长|部长|主任|书记|委员长|处长|科长|院长|检察长|庭长|所长"
+    INTERNAL_UNIT + r"(?:原|时任|现任|党组|党委)?(?:常务)?副?(?:厅长|局长|部长|主任|书记|委员长|处长|科长|院长|检察长|庭长|所长"
     r"|秘书长|巡视员|调研员|镇长|区长|县长|市长|省长|主席|党组成员|班子成员|常委(?!会)|法律顾问(?![制团室工])"
     r"|代表(?!大会)|委员(?![会长]))")  # 县人大代表建议, 县政协委员提案: deputies and members, not the organ
 # 丰都府办〔2025〕3号, 市政府令第12号: the body's name is a document number's or decree's prefix here
@@ -333,7 +348,7 @@ REGION_PARTY_RE = re.compile(rf"区(?<=[{re.escape(NOT_A_NAME_BEFORE)}]区)党�
 # pattern starting with a literal)
 PREFECTURE_STATE_PARTY_RE = re.compile(r"州党委(?![员书副])")
 # 办件, 办理, 办结, 办公, (汇编)办法, 到政府办事; not 依法治国办|法治, 街道办|事处
-OFFICE_VERB_RE = re.compile("[件理结公]|法(?!治)|事(?!处)")
+OFFICE_VERB_RE = re.compile("[件理结公]|实事|法(?!治)|事(?!处)")
 # 市外办 is the 外事办公室; 外办 written alone is the tail of a word (国外办学, 境外办事处, 对外办): it needs its
 # region or level written before it
 PREFIXED_ONLY_STEMS = ("外",)
@@ -350,6 +365,10 @@ LONGEST_PLURAL_LIST = 10
 PLURAL_BEFORE_RE = re.compile(r"(?:各|有关|相关|全国)(?:[省市区县州旗盟镇乡、,，()（）\s和及]|自治|行政公署|设区的?|地级以上|直管|试点)*$")  # 各市、县、自治县  # 全国农业农村厅局长会议: every such body
 
 
+# 镇村两级便民服务中心, 县乡两级司法所: the bodies of every one of those tiers, no one body
+TIERS_BEFORE_RE = re.compile(r"[两三四五]级$")
+# 江夏、东西湖、新洲、汉南四区: short division names in a 、-list, then their count and level char
+CHINESE_COUNTS = "两三四五六七八九十"  # from two: one name is no list
 # 各县市区教育局, 各县(区)卫体局, 各市州工信委: one function's bodies at every division of a list of levels, a
 # specific-function class (ANNOTATION.md keeps 教育部门, 公安机关) named by its words after 各. Only 各 and two
 # or more levels together say it: 县区 alone may open a name (县区教育局 in a text cut at 各), and 各市 may be
@@ -380,6 +399,7 @@ class AgencyContext:
     county: Qualifier | None = None
     town: str | None = None  # a township's own report: its qualified name (…长宁区虹桥街道)
     prefecture: Qualifier | None = None  # the 地区 above (or of) the report, when the text names it: its 地委, 行署
+    above_city: Qualifier | None = None  # the named 地级 division above a county-level city's report: its 支队
 
     def for_level_char(self, char: str) -> tuple[str | None, str | None, str | None]:
         """(name prefix, level, region node) for a bare 省/市/区/县/州/旗/盟."""
@@ -418,7 +438,8 @@ def context_for(gazetteer: RegionGazetteer, entry: RegionEntry | None,
     prefecture = by_level.get("市")
     return AgencyContext(province=qualifier(province), city=qualifier(city), county=qualifier(county),
                          town=name_prefix(gazetteer, entry) if entry.level == "乡镇" else None,
-                         prefecture=qualifier(prefecture) if prefecture and prefecture.name.endswith("地区") else None)
+                         prefecture=qualifier(prefecture) if prefecture and prefecture.name.endswith("地区") else None,
+                         above_city=qualifier(prefecture) if city is county else None)
 
 
 @dataclass(slots=True, unsafe_hash=True)  # a value, built per hit: see document.py
@@ -732,6 +753,7 @@ class AgencyFinder:
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
         hits = _one_name_per_scoped_organ(self._second_nameplates(self._line_branches(hits)))
+        hits = self._counted_divisions(hits)
         in_position = [bool(POSITION_AFTER_RE.match(self.text, h.end)) for h in hits]
         self.in_positions = [h for h, held in zip(hits, in_position, strict=True) if held]
         return [h for h, held in zip(hits, in_position, strict=True) if not held
@@ -770,6 +792,49 @@ class AgencyFinder:
                 out.append(before)
                 pos = before.start
         return out
+
+    def _counted_divisions(self, hits: list[AgencyHit]) -> list[AgencyHit]:
+        """江夏、东西湖、新洲、汉南四区农业综合执法大队: short names of the report's city's districts (or
+        counties), counted, before one body written with their level char, name that body in each of them
+        (ANNOTATION.md: coordinated forms name every body); only when every name is one such division and
+        the count agrees, else the hit stays as it was."""
+        out = []
+        for hit in hits:
+            listed = self._counted_list_before(hit)
+            out.extend(listed or [hit])
+        return out
+
+    def _counted_list_before(self, hit: AgencyHit) -> list[AgencyHit]:
+        lvl, count_at = self.text[hit.start:hit.start + 1], hit.start - 1
+        city = self.context.city
+        if not hit.core or lvl not in "区县" or city is None or city.level != "市" or count_at < 0 \
+                or self.text[count_at] not in CHINESE_COUNTS:
+            return []
+        gazetteer = RegionGazetteer.default()
+        parent = gazetteer.by_node(city.node)
+        out: list[AgencyHit] = []
+        end = count_at
+        while parent is not None:
+            entry, size = self._division_ending_at(gazetteer, parent, end, lvl)
+            if entry is None:
+                return []
+            out.insert(0, AgencyHit(end - size, end, qualified(name_prefix(gazetteer, entry), hit.core), "区县",
+                                    node_name(gazetteer, entry)))
+            if self.text[end - size - 1:end - size] != "、":
+                break
+            end -= size + 1
+        wanted = CHINESE_COUNTS.index(self.text[count_at]) + 2
+        return out if len(out) == wanted else []
+
+    def _division_ending_at(self, gazetteer: RegionGazetteer, parent: RegionEntry, end: int,
+                            lvl: str) -> tuple[RegionEntry | None, int]:
+        """The one district (or county) of `parent` whose short name, written without its level char, ends at `end`."""
+        for size in (3, 2):
+            inside = [e for e in gazetteer.candidates(self.text[end - size:end] + lvl)
+                      if e.level == "区县" and gazetteer.parent_of(e) == parent]
+            if size <= end and len(inside) == 1:
+                return inside[0], size
+        return None, 0
 
     def _plural_classes(self, functional: re.Pattern[str]) -> list[AgencyHit]:
         """各县市区教育局, 各县(区)卫体局: a functional body after 各 and levels (PLURAL_CLASS_RE) is the class
@@ -974,7 +1039,8 @@ class AgencyFinder:
         """Where the name starts and how it is qualified; None for plural forms (各市…)."""
         start = match.start()
         lvl = match.group("lvl")
-        if PLURAL_BEFORE_RE.search(self.text, max(0, start - 12), start) or self._in_plural_list(start):
+        if PLURAL_BEFORE_RE.search(self.text, max(0, start - 12), start) or self._in_plural_list(start) \
+                or TIERS_BEFORE_RE.search(self.text, max(0, start - 2), start):
             return None
         if lvl and start > 0 and self.text[start - 1] in "省市县区" and start not in self.region_spans:
             return None  # 省市县政府机构改革, 市县教育局: the tiers of government, every body of each
@@ -1004,10 +1070,22 @@ class AgencyFinder:
         unlisted = self._unlisted_division(start, lvl) if lvl else None
         if unlisted is not None:
             return unlisted
+        if lvl == "市" and self._prefecture_squad(match):
+            above = self.context.above_city
+            return Prefix(start, above.prefix, above.level, True, above.node) if above \
+                else Prefix(start, None, "市", True, None)
         if lvl:
             qualifier, level, node = self.context.for_level_char(lvl)
             return Prefix(start, qualifier, level, True, node)
         return Prefix(start, None, None, False, None)
+
+    def _prefecture_squad(self, match: re.Match[str]) -> bool:
+        """市消防救援支队 in a county-level city's report (平湖市 has a 大队): a 支队 is the squad of a 地级
+        division (总队 a province's, 支队 a 地级市's, 大队 a county's), so 市 is the prefecture above, not the
+        report's own 市; kept as written when the text never names that prefecture."""
+        head = match.groupdict().get("head") or ""
+        city = self.context.city
+        return head.endswith("支队") and city is not None and city == self.context.county
 
     def _in_plural_list(self, start: int) -> bool:
         """各设区市建设局、规划局、房管局: a 、-list whose first item is plural names every such body; its
@@ -1047,6 +1125,8 @@ class AgencyFinder:
             if name_start < 0 or (name_start > 0 and self.text[name_start - 1] not in LINE_OPENERS):
                 continue
             written = self.text[name_start:start]
+            if written in _metadata_fields():
+                continue  # 发布机构  州政府: a page's metadata field before its value, no place
             if UNLISTED_NAME_RE.fullmatch(written) and not (lvl == "区" and written.endswith(ZONE_SHORT_ENDS)):
                 level = "省" if lvl == "省" else "市" if lvl in "市州盟" else "区县"
                 return Prefix(name_start, written + lvl, level, True, written + lvl, scoped=True)
@@ -1113,7 +1193,7 @@ class AgencyFinder:
             name = (prefix.qualifier + core) if prefix.qualifier else self.text[prefix.start:match.end()]
             return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region, generic=True,
                              scoped=prefix.scoped, core=core if match.group("lvl") else None)  # 省、市公安部门
-        if not self._official_as_written(match, core):
+        if not self._official_as_written(match, core, prefix):
             core = expand_abbreviation(core)
         if core.startswith(NATIONAL_STARTS):  # 中央依法治国办, 市场监管总局: national, never a local body
             return AgencyHit(match.start(), match.end(), core, "国家", None)
@@ -1147,15 +1227,20 @@ class AgencyFinder:
         return AgencyHit(prefix.start, match.end(), qualified(prefix.qualifier, core), prefix.level,
                          prefix.region, scoped=prefix.scoped, core=lvl_core)
 
-    def _official_as_written(self, match: re.Match[str], core: str) -> bool:
+    def _official_as_written(self, match: re.Match[str], core: str, prefix: Prefix) -> bool:
         """重庆市长寿区交通局: a short form that is also an official name (data/agency_abbreviations.tsv),
-        written after its region's own name, is that body's name; 区交通局 or 交通局 alone is expanded."""
+        written after its region's own name, is that body's name, and so is the same body's 区交通局 in a
+        text that writes that name; 区交通局 or 交通局 alone is expanded."""
         if core not in load_official_short_forms():
             return False
         region = self.region_spans.get(match.start())
         if region is None and match.group("lvl"):
             region = self.region_spans.get(match.start() + 1)
-        return region is not None and region.node is not None
+        if region is not None and region.node is not None:
+            return True
+        own = self.context.own
+        node = prefix.region if prefix.explicit else own.node if own is not None else None
+        return node is not None and node + core in self.text
 
     def _bare_prefix(self, start: int, core: str) -> Prefix:
         """A bare 司法局 refers to the report's own level of government — not a bare 司法所, which
@@ -1189,7 +1274,21 @@ class AgencyFinder:
             if town.endswith(kind) and self.text.startswith(kind, kind_start) \
                     and (kind_start == 0 or self.text[kind_start - 1] in NOT_A_NAME_BEFORE):
                 return Prefix(kind_start, town, "乡镇", False, town)
-        return None
+        return self._own_town_short_before(start, town)
+
+    def _own_town_short_before(self, start: int, town: str) -> Prefix | None:
+        """东阳渡司法所 in the 东阳渡街道's own report: the town's name without its kind word, right before a
+        unit, is the town's (as 东阳渡街道司法所)."""
+        entry = RegionGazetteer.default().by_node(town)
+        kind = next((k for k in ("街道", "镇", "乡") if entry is not None and entry.name.endswith(k)), None)
+        if entry is None or kind is None:
+            return None
+        short = entry.name[:-len(kind)]
+        name_start = start - len(short)
+        if len(short) < 2 or not self.text.startswith(short, name_start) \
+                or (name_start > 0 and self.text[name_start - 1] not in NOT_A_NAME_BEFORE):
+            return None
+        return Prefix(name_start, town, "乡镇", False, town)
 
     def _organ(self, match: re.Match[str]) -> AgencyHit | None:
         if not match.group("lvl") and match.start() not in self.region_spans:
@@ -1367,6 +1466,12 @@ class AgencyFinder:
         name = f"中共{prefix.qualifier}委员会" if sub is None else qualified(prefix.qualifier, party_subs()[sub]) \
             if party_subs()[sub].startswith(REGION_PARTY_ORGANS) else f"中共{prefix.qualifier}委{party_subs()[sub]}"
         return AgencyHit(prefix.start, end, name, prefix.level, prefix.region, scoped=prefix.scoped)
+
+
+@lru_cache(maxsize=1)
+def _metadata_fields() -> frozenset[str]:
+    """The field words of a page's 政府信息公开 metadata table (data/page_clutter.tsv: 发布机构, 发文机关)."""
+    return frozenset(word for word, kind in load_page_clutter().items() if kind == "field")
 
 
 @lru_cache(maxsize=1)

@@ -42,9 +42,10 @@ CLAUSE_BREAK = frozenset(",，。；;:：、\n （(“\"》年")
 # name the report calls a zone by)
 NAME_OPENERS = frozenset("将把对由向与和及")
 MAX_NAME_CHARS = 8
+NAME_DASHES = frozenset("-－—")
 PLACE_LEVELS = ("市", "区县")  # a zone's name places it only at these levels (贵州双龙…: no city)
 # a bare organ word of the issuing zone: after a clause break or the zone's own 区 (区管委会, 区党工委)
-OWN_ORGAN_BEFORE = CLAUSE_BREAK | frozenset("在由经向对与和及为将把被受")
+OWN_ORGAN_BEFORE = CLAUSE_BREAK | frozenset("在由经向对与和及为将把被受以")  # 以党工委名义
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,14 +124,23 @@ def _name_start(text: str, head_start: int, places: list[Place]) -> int:
     for place in places:
         if floor <= place.start < head_start and _is_name(text[place.start:head_start]):
             return place.start
-    for pos in range(head_start - 1, max(floor, head_start - 5) - 1, -1):
+    dashes = sum(c in NAME_DASHES for c in text[head_start - 5:head_start])  # 中国—东盟: one more character back
+    for pos in range(head_start - 1, max(floor, head_start - 5 - dashes) - 1, -1):
+        if _joins_two_places(text, pos):
+            continue
         if text[pos] in CLAUSE_BREAK or text[pos] in NAME_OPENERS or not "\u4e00" <= text[pos] <= "\u9fff":
             return pos + 1 if _is_name(text[pos + 1:head_start]) else head_start
     return head_start
 
 
+def _joins_two_places(text: str, pos: int) -> bool:
+    """广西-东盟经济技术开发区, 中国—东盟: a dash between two names inside a zone's name is part of it."""
+    return text[pos] in NAME_DASHES and pos > 0 and _is_name(text[pos - 1])
+
+
 def _is_name(words: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in words) and not NAME_STOP_RE.search(words)
+    return all("\u4e00" <= c <= "\u9fff" or c in NAME_DASHES for c in words) and not NAME_STOP_RE.search(words) \
+        and words[:1] not in NAME_DASHES
 
 
 def _named_zone(start: int, end: int, name: str, places: list[Place]) -> Zone:

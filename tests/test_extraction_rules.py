@@ -1265,6 +1265,9 @@ def test_a_district_report_saying_我区_is_the_districts_not_a_zones() -> None:
     # written with a level character only, the short form is expanded as before
     ("重庆市璧山区司法局2022年法治政府建设年度报告\n配合区交通局开展执法检查。\n",
      {"重庆市璧山区交通运输局"}, set()),
+    # ... unless the text writes that region's 交通局 by name: then 区交通局 is that body (session 13)
+    ("重庆市璧山区交通局2022年法治政府建设年度报告\n2022年,区交通局坚持依法行政。\n",
+     {"重庆市璧山区交通局"}, {"重庆市璧山区交通运输局"}),
     # a short form the abbreviation table knows, listed before 等部门
     ("某某县司法局2022年法治政府建设年度报告\n会同应急、市监、公安等部门开展检查。\n",
      {"市场监管部门", "公安部门"}, set()),
@@ -3151,3 +3154,90 @@ def test_convention_g_a_functional_class_counts_a_tier_of_governments_does_not()
     found = names(extract(text_document("r.txt", CONVENTION_COUNTY.format(body=body))).agencies)
     assert "县(市、区)司法局" in found, found
     assert not {"乡镇人民政府", "县(区)人民政府", "县人民政府"} & found, found
+
+
+# Session 13 (agencies generalise): 普法办, an organ before the unit a person heads
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # 普法办 after a level char: the region's 普法 office, kept as written (its full name varies)
+    ("韶关市司法局2023年工作报告\n2023年，配合市普法办组织学法考试，协助省普法办评估。\n",
+     {"韶关市普法办"}, set()),
+    # 办实地: an office before 实地 (only 办实事 is the verb)
+    ("韶关市司法局2023年工作报告\n2023年，市普法办实地督察各单位学法。\n", {"韶关市普法办"}, set()),
+    # 普法 before 办 as a verb's object is no office
+    ("韶关市司法局2023年工作报告\n2023年，围绕普法办实事，做好普法办理工作。\n", set(), {"普法办", "韶关市普法办"}),
+])
+def test_law_popularisation_office_by_its_short_name(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+def test_an_organ_before_the_unit_a_person_heads_is_no_mention() -> None:
+    text = ("福州市司法局2022年法治政府建设年度报告\n2022年，我局邀请省司法厅行政复议与应诉处处长作专题辅导，"
+            "市公安局法制科科长参加，配合市财政局开展检查。\n")
+    agencies = names(extract(text_document("unit_head.txt", text)).agencies)
+    assert "福州市财政局" in agencies  # an ordinary mention still counts
+    assert not any(a.endswith(("司法厅", "公安局")) for a in agencies), agencies
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a province's rule-of-law committee named by its 简称, and its office
+    ("新疆维吾尔自治区司法厅2023年工作报告\n2023年，自治区党委全面依法治疆委员会部署督察，自治区党委依法治疆办牵头落实。\n",
+     {"中共新疆维吾尔自治区委全面依法治疆委员会", "中共新疆维吾尔自治区委全面依法治疆委员会办公室"}, set()),
+    # a character that is no province's 简称 makes no such body
+    ("新疆维吾尔自治区司法厅2023年工作报告\n2023年，自治区党委依法治理办公室参加。\n", set(),
+     {"中共新疆维吾尔自治区委全面依法治理委员会办公室"}),
+])
+def test_rule_of_law_committee_by_the_province_short_name(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a county-level city's report: its 市 bodies are its own, but a 支队 is the prefecture's
+    ("平湖市消防救援大队2023年工作总结\n2023年，在嘉兴市委和市消防救援支队领导下，我大队配合市公安局开展检查。\n",
+     {"嘉兴市消防救援支队", "嘉兴市平湖市公安局"}, {"嘉兴市平湖市消防救援支队"}),
+    # the prefecture never written: the 支队 stays as written
+    ("平湖市消防救援大队2023年工作总结\n2023年，在市消防救援支队领导下，我大队完成任务。\n",
+     {"市消防救援支队"}, {"嘉兴市平湖市消防救援支队", "嘉兴市消防救援支队"}),
+    # a prefecture's own report: its 支队 is its own
+    ("嘉兴市消防救援支队2023年工作总结\n2023年，市消防救援支队配合市公安局开展检查。\n",
+     {"嘉兴市消防救援支队", "嘉兴市公安局"}, set()),
+])
+def test_a_squad_above_a_county_level_city_is_the_prefecture(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize("field", ["发布机构", "发文机关"])
+def test_a_metadata_field_before_its_value_is_no_unlisted_division(field: str) -> None:
+    text = (f"索 引 号  abc/2021-00012  {field}  州政府\n某州人民政府关于2021年法治政府建设情况的报告\n"
+            "2021年，我州推进法治政府建设。\n")
+    agencies = names(extract(text_document("field.txt", text)).agencies)
+    assert not any(name.startswith(field) for name in agencies), agencies
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a zone named after two places joined by a dash: the dash is inside its name
+    ("2024年，中国—东盟经济技术开发区深入推进法治建设，以党工委理论学习中心组学习推动依法行政。\n",
+     {"中国—东盟经济技术开发区管理委员会", "中共中国—东盟经济技术开发区工作委员会"}, {"东盟经济技术开发区管理委员会"}),
+    ("2024年，新疆-中亚经济开发区(以下简称“开发区”)深入推进法治建设，现将有关情况报告如下。\n",
+     {"新疆-中亚经济开发区管理委员会"}, {"中亚经济开发区管理委员会"}),
+    # the city's districts by short name, counted, before one body: that body in each district
+    ("武汉市司法局2023年工作报告\n2023年，会同硚口、汉阳两区市场监管局开展检查。\n",
+     {"武汉市硚口区市场监督管理局", "武汉市汉阳区市场监督管理局"}, set()),
+    # a count that disagrees with the list: no split
+    ("武汉市司法局2023年工作报告\n2023年，会同硚口、汉阳三区市场监管局开展检查。\n",
+     set(), {"武汉市硚口区市场监督管理局", "武汉市汉阳区市场监督管理局"}),
+    # names that are no district of the report's city: no split
+    ("武汉市司法局2023年工作报告\n2023年，会同海淀、朝阳两区市场监管局开展检查。\n",
+     set(), {"武汉市海淀区市场监督管理局", "北京市海淀区市场监督管理局"}),
+    # two or three tiers' bodies (镇村两级X, 县乡两级Y): every body of those tiers, none named
+    ("某某县司法局2020年工作总结\n2020年，规范运行镇村两级便民服务中心，建成县乡两级司法所，配合县公安局。\n",
+     {"县公安局"}, {"便民服务中心", "司法所"}),
+    ("某某县司法局2020年工作总结\n2020年，推动三级公共法律服务中心建设，配合县公安局。\n",
+     {"县公安局"}, {"公共法律服务中心"}),
+    # a town's own report: its name without 街道/镇 before a unit is the town's unit
+    ("珠晖区东阳渡街道2023年工作报告\n2023年，东阳渡司法所获评先进集体，参与调解。\n",
+     {"衡阳市珠晖区东阳渡街道司法所"}, {"司法所"}),
+    # another place's short name is no part of it
+    ("珠晖区东阳渡街道2023年工作报告\n2023年，配合茶山坳司法所开展调解。\n", set(), {"衡阳市珠晖区东阳渡街道司法所"}),
+])
+def test_zones_counted_districts_tiers_and_town_units(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
