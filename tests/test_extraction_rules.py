@@ -1008,6 +1008,18 @@ def test_the_report_genre_is_no_measure() -> None:
     ("完成法治政府建设实地督察反馈问题整改。", "法治督察"),
     ("落实行政首长出庭应诉制。", "行政机关负责人出庭应诉"),
     ("制定涉企免罚轻罚清单。", "轻微违法不予处罚清单"),
+    ("明确分管副局长为法治政府建设第一责任人。", "法治建设第一责任人职责"),  # made its holder
+    ("局长作为法治建设的第一责任人，带头部署推动。", "法治建设第一责任人职责"),
+    ("明确党组书记为第一责任人，亲自研究部署。", "法治建设第一责任人职责"),
+    ("召开局党组理论学习中心组(扩大)普法专题学习会3次。", "理论学习中心组学法制度"),
+    ("落实党委理论学习中心组法治学习制度。", "理论学习中心组学法制度"),
+    ("结合爱国卫生月开展传染病防治法宣传。", "爱国卫生月"),
+    ("推行机动车“三检合一”，减少群众跑动。", "三检合一"),
+    ("持续推进雪亮工程建设。", "雪亮工程"),
+    ("开展长江禁捕执法检查。", "长江十年禁渔"),
+    ("深化“一件事”改革，推行集成办理。", "一件事一次办"),
+    ("审批事项全部进驻一体化政务服务平台。", "全国一体化政务服务平台"),
+    ("动态调整权力和责任清单。", "权责清单制度"),
 ])
 def test_common_wordings_of_catalogue_measures(sentence: str, measure: str) -> None:
     text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
@@ -1111,6 +1123,12 @@ def test_a_regions_function_and_系统_is_a_sector_not_a_platform(body: str, pla
     ("培育“法律明白人”120名。", "“法律明白人”培养工程", True),
     ("牵头单位：省行政审批制度改革领导小组办公室。", "行政审批制度改革", False),  # a group's name
     ("深化行政审批制度改革。", "行政审批制度改革", True),
+    ("成立“八五”普法工作领导小组，统筹推进。", "“八五”普法", True),  # a plan's group carries it out
+    ("明确主要负责人为安全生产第一责任人。", "法治建设第一责任人职责", False),  # another duty
+    ("党委理论学习中心组开展法治学习2次。", "理论学习中心组学法制度", False),  # the group's study in general
+    ("推行“跨部门监管一件事”改革试点。", "一件事一次办", False),  # the quote opens on another reform
+    ("依托省一体化政务服务平台办理审批。", "全国一体化政务服务平台", False),  # the province's own part
+    ("制定年度宣传责任清单，明确任务。", "权责清单制度", False),  # some other list of duties
 ])
 def test_a_measures_words_inside_another_phrase_are_no_mention(body: str, measure: str, expected: bool) -> None:
     text = f"某某县司法局2022年法治政府建设年度报告\n2022年，我局推进依法行政。{body}\n"
