@@ -203,7 +203,7 @@ ROLE_SURFACES = frozenset({"法律顾问", "政府法律顾问", "常年法律�
 # A duty's holder written without the duty (法治建设第一责任人) names the duty only where someone carries
 # it out (履行推进法治建设第一责任人, 主要负责人法治建设第一责任人、…制度), not as a person's title
 # (以法治建设第一责任人、局长某某为组长).
-DUTY_HOLDERS = frozenset({"法治建设第一责任人", "法治政府建设第一责任人"})
+DUTY_HOLDERS = frozenset({"法治建设第一责任人", "法治政府建设第一责任人", "法治政府第一责任人"})
 _DUTY_VERB_BEFORE_RE = re.compile(r"(?:履行|推进|落实|压实|强化|负责人)$")
 # A role written plainly (用好法律明白人) is people; quoted (“法律明白人”) it names the programme (ANNOTATION.md).
 QUOTED_ROLES = frozenset({"法律明白人"})
@@ -600,6 +600,10 @@ DUTY = "法治建设第一责任人职责"
 # 学习 must follow at once: 中心组开展法治专题学习 … and 中心组学习 alone are the group's study in general.
 _GROUP_LAW_STUDY_RE = re.compile(r"中心组(?:[(（]扩大[)）])?(?:法治|普法)(?:专题)?学习")
 GROUP_STUDY = "理论学习中心组学法制度"
+# The merged business licence counts the certificates it merges (“31证合一”, 三十五证合一): whatever the number,
+# the national 多证合一 reform.
+_MERGED_LICENCES_RE = re.compile(r"(?:\d{1,2}|[二三四五六七八九十]{1,3})证合一")
+MERGED_LICENCES = "多证合一"
 
 
 def _named_forms(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
@@ -615,6 +619,8 @@ def _named_forms(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
         hits += [MeasureHit(m.start(1), m.end(1), INSPECTION, "机制") for m in _OFFICE_INSPECTION_RE.finditer(text)]
     if "第一责任人" in text:
         hits += [MeasureHit(m.start(1), m.end(1), DUTY, "制度") for m in _DESIGNATED_DUTY_RE.finditer(text)]
+    if "证合一" in text:
+        hits += [MeasureHit(m.start(), m.end(), MERGED_LICENCES, "改革") for m in _MERGED_LICENCES_RE.finditer(text)]
     if "中心组" in text:
         hits += [MeasureHit(m.start(), m.end(), GROUP_STUDY, "制度") for m in _GROUP_LAW_STUDY_RE.finditer(text)]
     hits += _observances(text)
