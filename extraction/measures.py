@@ -564,14 +564,14 @@ def _untaken(text: str, known: list[MeasureHit], hits: list[MeasureHit]) -> list
 
 
 # The national 法治政府建设示范创建 at whatever level a report names the title it won or seeks (法治政府示范县,
-# 第二批法治政府建设示范街道, 法治政府建设综合示范区创建), and bare 示范(县)创建 after a verb, a list mark or
-# 综合/单项 (组织开展示范创建活动, 巩固示范创建成果, 开展示范县创建): in a report on 法治政府 that is the programme; a sector's
-# programme says its sector first (食品安全示范城市创建), which the character before 示范 rules out. A 示范项目
-# is an award, left out as the catalogue notes.
+# 第二批法治政府建设示范街道, 法治政府建设综合示范区创建), and bare 示范(县)创建 after a verb, a list mark, 综合/单项(类)
+# or a preposition (组织开展示范创建活动, 巩固示范创建成果, 开展示范县创建, 对示范创建工作进行部署, 以示范创建为引领):
+# in a report on 法治政府 that is the programme; a sector's programme says its sector first (食品安全示范城市创建),
+# which the character before 示范 rules out. A 示范项目 is an award, left out as the catalogue notes.
 # (two patterns, each starting with a literal: sre skips to a literal, not to an alternation)
 _DEMONSTRATION_RES = (
     re.compile(r"法治政府(?:建设)?(?:综合|单项)?示范(?:创建|市县|县区|地区|城市|街道|乡镇|市|县|区|镇|乡|旗)(?:创建)?(?:活动)?"),
-    re.compile(r"示范(?<=[展固进评织化合项与和及的，。、；:：\n]示范)(?:市县|县区|城市|街道|乡镇|市|县|区)?创建"))
+    re.compile(r"示范(?<=[展固进评织化合项与和及的对为将把以类，。、；:：\n]示范)(?:市县|县区|城市|街道|乡镇|市|县|区)?创建"))
 DEMONSTRATION = "法治政府建设示范创建"
 # The list of laws a leading cadre must know, named by what it lists (应知应会党内法规和国家法律指导清单,
 # 应知应会党内法规和法律法规规章清单): whatever the kinds of rules, the one national 清单 practice.

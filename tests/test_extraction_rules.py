@@ -1028,6 +1028,9 @@ def test_the_report_genre_is_no_measure() -> None:
     ("压实法治政府第一责任人，定期听取汇报。", "法治建设第一责任人职责"),
     ("全面实施“二十四证合一”登记改革。", "多证合一"),
     ("在“27证合一”的基础上再整合5项。", "多证合一"),
+    ("全年公示行政执法信息120条。", "行政执法公示制度"),
+    ("召开推进会，对示范创建工作进行部署。", "法治政府建设示范创建"),
+    ("坚持以示范创建为引领。", "法治政府建设示范创建"),
 ])
 def test_common_wordings_of_catalogue_measures(sentence: str, measure: str) -> None:
     text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
@@ -1137,6 +1140,7 @@ def test_a_regions_function_and_系统_is_a_sector_not_a_platform(body: str, pla
     ("推行“跨部门监管一件事”改革试点。", "一件事一次办", False),  # the quote opens on another reform
     ("依托省一体化政务服务平台办理审批。", "全国一体化政务服务平台", False),  # the province's own part
     ("制定年度宣传责任清单，明确任务。", "权责清单制度", False),  # some other list of duties
+    ("推进国家食品安全示范城市创建。", "法治政府建设示范创建", False),  # a sector's programme
 ])
 def test_a_measures_words_inside_another_phrase_are_no_mention(body: str, measure: str, expected: bool) -> None:
     text = f"某某县司法局2022年法治政府建设年度报告\n2022年，我局推进依法行政。{body}\n"
