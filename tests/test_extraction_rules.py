@@ -1141,6 +1141,8 @@ def test_a_regions_function_and_系统_is_a_sector_not_a_platform(body: str, pla
     ("依托省一体化政务服务平台办理审批。", "全国一体化政务服务平台", False),  # the province's own part
     ("制定年度宣传责任清单，明确任务。", "权责清单制度", False),  # some other list of duties
     ("推进国家食品安全示范城市创建。", "法治政府建设示范创建", False),  # a sector's programme
+    ("落实“谁服务谁普法”普法责任制。", "谁执法谁普法", False),  # another body's 普法责任制
+    ("落实“谁执法谁普法”普法责任制。", "谁执法谁普法", True),
 ])
 def test_a_measures_words_inside_another_phrase_are_no_mention(body: str, measure: str, expected: bool) -> None:
     text = f"某某县司法局2022年法治政府建设年度报告\n2022年，我局推进依法行政。{body}\n"
