@@ -1031,6 +1031,7 @@ def test_the_report_genre_is_no_measure() -> None:
     ("全年公示行政执法信息120条。", "行政执法公示制度"),
     ("召开推进会，对示范创建工作进行部署。", "法治政府建设示范创建"),
     ("坚持以示范创建为引领。", "法治政府建设示范创建"),
+    ("通报全市法治政府建设(依法行政)考核结果。", "法治政府建设考核"),
 ])
 def test_common_wordings_of_catalogue_measures(sentence: str, measure: str) -> None:
     text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
