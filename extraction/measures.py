@@ -596,9 +596,10 @@ INSPECTION = "法治督察"
 # own field (为安全生产第一责任人), which the optional 法治(政府)建设 cannot read.
 _DESIGNATED_DUTY_RE = re.compile(r"为((?:法治(?:政府)?建设的?)?第一责任人)")
 DUTY = "法治建设第一责任人职责"
-# A 理论学习中心组 meeting held to study law (中心组普法学习, 中心组(扩大)法治专题学习会): the catalogue's study practice.
-# 学习 must follow at once: 中心组开展法治专题学习 … and 中心组学习 alone are the group's study in general.
-_GROUP_LAW_STUDY_RE = re.compile(r"中心组(?:[(（]扩大[)）])?(?:法治|普法)(?:专题)?学习")
+# A 理论学习中心组 meeting held to study law (中心组普法学习, 中心组(扩大)法治专题学习会, 中心组(扩大)集体学法): the
+# catalogue's study practice. 学习 must follow at once: 中心组开展法治专题学习 … and 中心组学习 alone are the group's
+# study in general.
+_GROUP_LAW_STUDY_RE = re.compile(r"中心组(?:[(（]扩大[)）])?(?:(?:法治|普法)(?:专题)?学习|(?:集体|专题|集中)?学法)")
 GROUP_STUDY = "理论学习中心组学法制度"
 # The merged business licence counts the certificates it merges (“31证合一”, 三十五证合一): whatever the number,
 # the national 多证合一 reform.
