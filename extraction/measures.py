@@ -601,6 +601,12 @@ DUTY = "法治建设第一责任人职责"
 # study in general.
 _GROUP_LAW_STUDY_RE = re.compile(r"中心组(?:[(（]扩大[)）])?(?:(?:法治|普法)(?:专题)?学习|(?:集体|专题|集中)?学法)")
 GROUP_STUDY = "理论学习中心组学法制度"
+# A body's own study system named bare where a clause begins with the verb (二是完善学法制度, 。健全学法制度): the
+# catalogue's 领导干部学法用法制度. With a meeting before the verb (常务会议建立学法制度) it is that meeting's study,
+# which the clause start leaves out.
+_BARE_STUDY_SYSTEM_RE = re.compile(
+    r"(?:^|(?<=[，,。；;：:\n是、]))(?:严格|认真|进一步|不断|全面)?(?:建立健全|完善|健全|落实|坚持|建立|执行)(学法制度)", re.M)
+STUDY_SYSTEM = "领导干部学法用法制度"
 # The merged business licence counts the certificates it merges (“31证合一”, 三十五证合一): whatever the number,
 # the national 多证合一 reform.
 _MERGED_LICENCES_RE = re.compile(r"(?:\d{1,2}|[二三四五六七八九十]{1,3})证合一")
@@ -624,6 +630,8 @@ def _named_forms(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
         hits += [MeasureHit(m.start(), m.end(), MERGED_LICENCES, "改革") for m in _MERGED_LICENCES_RE.finditer(text)]
     if "中心组" in text:
         hits += [MeasureHit(m.start(), m.end(), GROUP_STUDY, "制度") for m in _GROUP_LAW_STUDY_RE.finditer(text)]
+    if "学法制度" in text:
+        hits += [MeasureHit(m.start(1), m.end(1), STUDY_SYSTEM, "制度") for m in _BARE_STUDY_SYSTEM_RE.finditer(text)]
     hits += _observances(text)
     if not hits:
         return []

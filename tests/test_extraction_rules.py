@@ -1143,6 +1143,8 @@ def test_a_regions_function_and_系统_is_a_sector_not_a_platform(body: str, pla
     ("依托省一体化政务服务平台办理审批。", "全国一体化政务服务平台", False),  # the province's own part
     ("制定年度宣传责任清单，明确任务。", "权责清单制度", False),  # some other list of duties
     ("推进国家食品安全示范城市创建。", "法治政府建设示范创建", False),  # a sector's programme
+    ("二是健全学法制度，提升干部法治素养。", "领导干部学法用法制度", True),  # the body's own study system
+    ("市政府常务会议建立学法制度。", "领导干部学法用法制度", False),  # a meeting's study
     ("落实“谁服务谁普法”普法责任制。", "谁执法谁普法", False),  # another body's 普法责任制
     ("落实“谁执法谁普法”普法责任制。", "谁执法谁普法", True),
 ])
