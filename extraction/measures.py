@@ -202,10 +202,13 @@ def find_catalogue(text: str) -> list[MeasureHit]:
 # A duty's holder written without the duty (法治建设第一责任人) names the duty only where someone carries
 # it out (履行推进法治建设第一责任人, 主要负责人法治建设第一责任人、…制度), not as a person's title
 # (以法治建设第一责任人、局长某某为组长).
-DUTY_HOLDERS = frozenset({"法治建设第一责任人", "法治政府建设第一责任人"})
+DUTY_HOLDERS = frozenset({"法治建设第一责任人", "法治政府建设第一责任人", "法治政府第一责任人"})
 _DUTY_VERB_BEFORE_RE = re.compile(r"(?:履行|推进|落实|压实|强化|负责人)$")
 # A role written plainly (用好法律明白人) is people; quoted (“法律明白人”) it names the programme (ANNOTATION.md).
 QUOTED_ROLES = frozenset({"法律明白人"})
+# Likewise “一件事”改革 names the 一件事一次办 reform only with 一件事 quoted alone: in “综合监管一件事”改革 the
+# quote opens on another reform's name.
+QUOTED_WORDS = frozenset({"一件事改革"})
 # 会前学法 of a department's or a party group's own meeting (厅务会会前学法) is not the government's
 # 常务会议 practice the catalogue name stands for.
 _OWN_MEETING_BEFORE_RE = re.compile(r"(?:[厅局委办院所]务会|党组会|党委会|党工委会|办公会)议?$")
@@ -215,6 +218,10 @@ STUDY_NOT_PRACTICE_AFTER = ("计划", "、用法", "、守法", "、尊法")
 # 国家工作人员学法用法|考试 (and its 及考试平台) is the yearly exam, which the gold sets leave out as exams are.
 EXAM_AFTER = ("考试", "及考试")
 STAFFED_SURFACES = frozenset({"法制审核"})
+# The national integrated platform written without 全国: a level word before it (省一体化政务服务平台) names that
+# level's own part of it, which the gold sets leave out.
+NATIONAL_PLATFORM_SURFACES = frozenset({"一体化政务服务平台"})
+LEVEL_WORDS = "省市区县州盟旗镇乡"
 STAFF_AFTER = ("人员", "员", "机构")
 # 告知承诺|书 is the form an applicant signs, not the 告知承诺制 practice (tests/gold/CONVENTIONS.md c)
 DOCUMENT_AFTER = {"告知承诺": ("书",)}
@@ -233,18 +240,20 @@ def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind:
         return True  # 人民调解员, 行政执法监督员: people; 限时办结类42项: a class of matters
     if kind != "清单" and text.startswith("清单", end) and not surface.endswith("职责"):
         return True  # 领导干部学法|清单 is a list; a duty's 职责清单 lists that duty
-    if text.startswith("领导小组", end) and kind != "专项行动":
-        return True  # 行政审批制度改革领导小组办公室: the name of a group (a campaign's group carries it out)
+    if text.startswith("领导小组", end) and kind not in ("专项行动", "宣传活动"):
+        return True  # 行政审批制度改革领导小组办公室: the name of a group (a campaign's or a 普法 plan's group carries it out)
     if surface.endswith("学法") and text.startswith(STUDY_NOT_PRACTICE_AFTER, end):
         return True
     if surface.endswith(("学法", "学法用法")) and text.startswith(EXAM_AFTER, end):
         return True
     if surface == "会前学法":
         return bool(_OWN_MEETING_BEFORE_RE.search(text, max(0, start - 5), start))
-    if surface in QUOTED_ROLES:
+    if surface in QUOTED_ROLES or surface in QUOTED_WORDS:
         return text[start] not in QUOTES
     if surface in DUTY_HOLDERS:
         return not _DUTY_VERB_BEFORE_RE.search(text, max(0, start - 3), start)
+    if surface in NATIONAL_PLATFORM_SURFACES:
+        return start > 0 and text[start - 1] in LEVEL_WORDS
     if surface in STAFFED_SURFACES and text.startswith(STAFF_AFTER, end):
         return True  # 法制审核人员, 法制审核机构: the people or the unit, not the review system
     if surface in DOCUMENT_AFTER:
@@ -552,14 +561,14 @@ def _untaken(text: str, known: list[MeasureHit], hits: list[MeasureHit]) -> list
 
 
 # The national 法治政府建设示范创建 at whatever level a report names the title it won or seeks (法治政府示范县,
-# 第二批法治政府建设示范街道, 法治政府建设综合示范区创建), and bare 示范(县)创建 after a verb, a list mark or
-# 综合/单项 (组织开展示范创建活动, 巩固示范创建成果, 开展示范县创建): in a report on 法治政府 that is the programme; a sector's
-# programme says its sector first (食品安全示范城市创建), which the character before 示范 rules out. A 示范项目
-# is an award, left out as the catalogue notes.
+# 第二批法治政府建设示范街道, 法治政府建设综合示范区创建), and bare 示范(县)创建 after a verb, a list mark, 综合/单项(类)
+# or a preposition (组织开展示范创建活动, 巩固示范创建成果, 开展示范县创建, 对示范创建工作进行部署, 以示范创建为引领):
+# in a report on 法治政府 that is the programme; a sector's programme says its sector first (食品安全示范城市创建),
+# which the character before 示范 rules out. A 示范项目 is an award, left out as the catalogue notes.
 # (two patterns, each starting with a literal: sre skips to a literal, not to an alternation)
 _DEMONSTRATION_RES = (
     re.compile(r"法治政府(?:建设)?(?:综合|单项)?示范(?:创建|市县|县区|地区|城市|街道|乡镇|市|县|区|镇|乡|旗)(?:创建)?(?:活动)?"),
-    re.compile(r"示范(?<=[展固进评织化合项与和及的，。、；:：\n]示范)(?:市县|县区|城市|街道|乡镇|市|县|区)?创建"))
+    re.compile(r"示范(?<=[展固进评织化合项与和及的对为将把以类，。、；:：\n]示范)(?:市县|县区|城市|街道|乡镇|市|县|区)?创建"))
 DEMONSTRATION = "法治政府建设示范创建"
 # The list of laws a leading cadre must know, named by what it lists (应知应会党内法规和国家法律指导清单,
 # 应知应会党内法规和法律法规规章清单): whatever the kinds of rules, the one national 清单 practice.
@@ -578,6 +587,27 @@ _NOT_OBSERVANCE_RE = re.compile(r"[的各每个年第今昨明当节]|工作日|
 # the 法治督察 of the catalogue; 实地督察 alone is any visit (考核采取实地督察的方式).
 _OFFICE_INSPECTION_RE = re.compile(r"依法治[国省市县区]办[^，,。；;、\n]{0,10}?(实地督察)")
 INSPECTION = "法治督察"
+# The duty of the 第一责任人 where someone is made its holder (明确局主要领导为法治政府建设第一责任人, 主官作为法治政府
+# 建设的第一责任人, 明确党委书记为第一责任人): the designation names the duty even without 职责/责任 after it. A holder
+# named as a person's title (以法治建设第一责任人、局长某某为组长) has no 为 before it; another duty's holder says its
+# own field (为安全生产第一责任人), which the optional 法治(政府)建设 cannot read.
+_DESIGNATED_DUTY_RE = re.compile(r"为((?:法治(?:政府)?建设的?)?第一责任人)")
+DUTY = "法治建设第一责任人职责"
+# A 理论学习中心组 meeting held to study law (中心组普法学习, 中心组(扩大)法治专题学习会, 中心组(扩大)集体学法): the
+# catalogue's study practice. 学习 must follow at once: 中心组开展法治专题学习 … and 中心组学习 alone are the group's
+# study in general.
+_GROUP_LAW_STUDY_RE = re.compile(r"中心组(?:[(（]扩大[)）])?(?:(?:法治|普法)(?:专题)?学习|(?:集体|专题|集中)?学法)")
+GROUP_STUDY = "理论学习中心组学法制度"
+# A body's own study system named bare where a clause begins with the verb (二是完善学法制度, 。健全学法制度): the
+# catalogue's 领导干部学法用法制度. With a meeting before the verb (常务会议建立学法制度) it is that meeting's study,
+# which the clause start leaves out.
+_BARE_STUDY_SYSTEM_RE = re.compile(
+    r"(?:^|(?<=[，,。；;：:\n是、]))(?:严格|认真|进一步|不断|全面)?(?:建立健全|完善|健全|落实|坚持|建立|执行)(学法制度)", re.M)
+STUDY_SYSTEM = "领导干部学法用法制度"
+# The merged business licence counts the certificates it merges (“31证合一”, 三十五证合一): whatever the number,
+# the national 多证合一 reform.
+_MERGED_LICENCES_RE = re.compile(r"(?:\d{1,2}|[二三四五六七八九十]{1,3})证合一")
+MERGED_LICENCES = "多证合一"
 
 
 def _named_forms(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
@@ -591,6 +621,14 @@ def _named_forms(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
         hits += [MeasureHit(m.start(), m.end(), MUST_KNOW, "清单") for m in _MUST_KNOW_RE.finditer(text)]
     if "实地督察" in text:
         hits += [MeasureHit(m.start(1), m.end(1), INSPECTION, "机制") for m in _OFFICE_INSPECTION_RE.finditer(text)]
+    if "第一责任人" in text:
+        hits += [MeasureHit(m.start(1), m.end(1), DUTY, "制度") for m in _DESIGNATED_DUTY_RE.finditer(text)]
+    if "证合一" in text:
+        hits += [MeasureHit(m.start(), m.end(), MERGED_LICENCES, "改革") for m in _MERGED_LICENCES_RE.finditer(text)]
+    if "中心组" in text:
+        hits += [MeasureHit(m.start(), m.end(), GROUP_STUDY, "制度") for m in _GROUP_LAW_STUDY_RE.finditer(text)]
+    if "学法制度" in text:
+        hits += [MeasureHit(m.start(1), m.end(1), STUDY_SYSTEM, "制度") for m in _BARE_STUDY_SYSTEM_RE.finditer(text)]
     hits += _observances(text)
     if not hits:
         return []
