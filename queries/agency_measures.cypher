@@ -1,5 +1,6 @@
 // name: agency_measures
 // description: The measures an agency implements in the filtered reports, by year, with an example sentence (the example is the evidence of the earliest report (one report text read per row)). Filters (app sidebar): years (0 = open), region (with its sub-regions), issuer level, doc_type; '' = all.
+// open: agency_measures_all
 // param year_from: 0
 // param year_to: 0
 // param region: ""
