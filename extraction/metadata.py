@@ -108,7 +108,8 @@ _ISSUER_HEADS = ("局", "厅", "委", "办", "院", "府", "部", "会", "处", 
 # How a metadata row writes its label: 标题: X, 标 题:X, [ 标题 ] X, 【标题】X, 标题 | X | (a table row),
 # - 标题:X (a list item of a page converted to text).
 ROW_OPEN = r"[\[【]?\s*"
-ROW_SEPARATOR = r"\s*(?:[:：|｜]|[\]】])\s*"
+# A table row keeps both its colon and its cell bar (成文日期: | 2025-02-14 |).
+ROW_SEPARATOR = r"\s*(?:[:：](?:\s*[|｜])?|[|｜]|[\]】])\s*"
 
 
 def row_label(names: list[str] | tuple[str, ...]) -> str:
@@ -331,9 +332,13 @@ def _completed(title: Line, rest: list[Line]) -> Line:
 
 # The page's metadata rows, in the order they are trusted for the document's date: the date it was
 # written (成文) before the date the page was put up (发布/公开). Labels of data/page_clutter.tsv.
-PAGE_DATE_FIELDS = ("成文日期", "成文时间", "公文生成日期", "印发日期", "发文日期", "发布日期", "发布时间", "公开日期", "时间")
+# A date label needs no colon: a table exported as text keeps only spaces between label and value
+# (公开日期  2021-02-26), and the value, a date, is unmistakable. A bare 日期/时间 row comes last.
+PAGE_DATE_FIELDS = ("成文日期", "成文时间", "公文生成日期", "印发日期", "发文日期", "发布日期", "发布时间", "公开日期",
+                    "日期", "时间")
 _LOOSE_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
-_PAGE_DATE_RES = tuple(re.compile(row_label([label]) + ROW_SEPARATOR + _LOOSE_DATE) for label in PAGE_DATE_FIELDS)
+_PAGE_DATE_RES = tuple(re.compile(row_label([label]) + "(?:" + ROW_SEPARATOR + r"|\s*)" + _LOOSE_DATE)
+                       for label in PAGE_DATE_FIELDS)
 _DOC_NUMBER_ROW_RE = re.compile(row_label(["文号", "发文字号"]) + r"(?:" + ROW_SEPARATOR + r"|\s*)")
 
 

@@ -124,12 +124,23 @@ def _name_start(text: str, head_start: int, places: list[Place]) -> int:
         if floor <= place.start < head_start and _is_name(text[place.start:head_start]):
             return place.start
     for pos in range(head_start - 1, max(floor, head_start - 5) - 1, -1):
+        if _joins_partners(text, pos):
+            continue
         if text[pos] in CLAUSE_BREAK or text[pos] in NAME_OPENERS or not "\u4e00" <= text[pos] <= "\u9fff":
             return pos + 1 if _is_name(text[pos + 1:head_start]) else head_start
     return head_start
 
 
+# the dash of a cooperation zone's partner names (中国-东盟, 中新: 中国-新加坡), between two characters
+PARTNER_DASH_RE = re.compile(r"(?<=[\u4e00-\u9fff])[-－—–‐](?=[\u4e00-\u9fff])")
+
+
+def _joins_partners(text: str, pos: int) -> bool:
+    return bool(PARTNER_DASH_RE.match(text, pos))
+
+
 def _is_name(words: str) -> bool:
+    words = PARTNER_DASH_RE.sub("", words)
     return all("\u4e00" <= c <= "\u9fff" for c in words) and not NAME_STOP_RE.search(words)
 
 

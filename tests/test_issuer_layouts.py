@@ -212,3 +212,14 @@ def test_title_tails_and_notices(text: str, title: str, agency: str | None, doc_
     report = report_of(text)
     assert (report.title, report.agency, report.doc_type) == (title, agency, doc_type)
     assert report.region == "丽水市缙云县"
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a cooperation zone named by its partners joined with a dash: one name, the dash inside it
+    ("2023年,广西-东盟经济技术开发区(以下简称“东盟经开区”)坚持依法行政,全力推进各项工作。"
+     "现将2023年度法治政府建设情况报告如下:\n一、主要举措\n", "广西-东盟经济技术开发区管理委员会"),
+    ("2022年,广西—东盟经济技术开发区深入推进依法行政,法治政府建设取得新成效。\n一、主要举措\n",
+     "广西—东盟经济技术开发区管理委员会"),
+])
+def test_a_zone_named_by_dashed_partners_is_one_zone(text: str, agency: str) -> None:
+    assert report_of(text).agency == agency
