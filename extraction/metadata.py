@@ -132,6 +132,10 @@ def _clutter() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str], froze
     return prefixes, _field_pattern(words, "field", False), _field_pattern(words, "title", True), banners
 
 
+# the bars and brackets that set a page's buttons apart: 【打印本页】【关闭窗口】, [ 小 中 大 ], 打印 | 关闭
+_CELL_MARKS = str.maketrans(dict.fromkeys("|｜[]【】", " "))
+# a site's own name in its banner (丽水市人民政府门户网站, 政府门户网站 | 无障碍): the page's, no document's line
+SITE_NAME_ENDS = ("门户网站", "网站", "政府网", "政务网")
 _LEADING_NOISE_RE = re.compile(r"^[\sA-Za-z0-9>»|\-]{1,3}")  # 7首页 > …: a stray menu character before it
 
 
@@ -141,8 +145,18 @@ def is_page_clutter(line: str) -> bool:
     if _LEADING_NOISE_RE.sub("", line).startswith(prefixes) or _BREADCRUMB_RE.search(line) or field_re.search(line) \
             or title_field_re.match(line):
         return True
-    words = line.replace("|", " ").split()
-    return bool(words) and all(w in banners for w in words)
+    words = line.translate(_CELL_MARKS).split()
+    return bool(words) and all(w.endswith(SITE_NAME_ENDS) or _banner_run(w, banners) for w in words)
+
+
+def _banner_run(word: str, banners: frozenset[str]) -> bool:
+    """`word` is banner words run together (登录注册, 大中小打印关闭: the loader drops the spaces between
+    Chinese characters, so a row of buttons reaches the rules as one word)."""
+    ends = {0}  # the positions a run of banner words can reach
+    for end in range(1, len(word) + 1):
+        if any(word[start:end] in banners for start in ends if start < end):
+            ends.add(end)
+    return len(word) in ends
 
 
 def is_body_line(line: str) -> bool:
@@ -195,6 +209,19 @@ def _squashed_row_re() -> re.Pattern[str]:
     return re.compile(r"(?<=[告结案则知点况])" + row_label(names) + r"\s*[:：]")
 
 
+@lru_cache(maxsize=1)
+def _next_label_re() -> re.Pattern[str]:
+    names = [w for w, k in load_page_clutter().items() if k == "field"]
+    return re.compile(row_label(names) + r"\s*[:：|｜]")
+
+
+def row_value_end(text: str, start: int, end: int) -> int:
+    """Where a row's value (text[start:end]) ends when the next cell's label runs onto it (发文机关:X办公室
+    索引号:…, a two-column table the loader squashed): at that label."""
+    label = _next_label_re().search(text, start + 1, end + 8)
+    return label.start() if label is not None and label.start() < end else end
+
+
 def title_before_row(line: Line) -> Line | None:
     """A title with the page's metadata row run onto its line (…情况报告 2019-09-06 15:46 来源:X, …报告
     发布日期:2022-02-28): the words before the row's first label, when they are a title."""
@@ -220,11 +247,16 @@ def page_furniture(lines: list[Line]) -> list[Line]:
     for line in lines[:HEADER_LINES]:
         if is_body_line(line.text):
             break
-        words = line.text.replace("|", " ").split()
-        if is_page_clutter(line.text) or (words and all(len(w) <= _MENU_ITEM_CHARS for w in words)
-                                          and not any(c in line.text for c in "，。；,;")):
+        if is_furniture_line(line.text):
             out.append(line)
     return out
+
+
+def is_furniture_line(text: str) -> bool:
+    """A line of the page, not the document: clutter, or a menu row of short section labels."""
+    words = text.replace("|", " ").split()
+    return is_page_clutter(text) or (bool(words) and all(len(w) <= _MENU_ITEM_CHARS for w in words)
+                                     and not any(c in text for c in "，。；,;"))
 
 
 def _joined(first: Line, second: Line) -> Line:
@@ -337,7 +369,8 @@ def _completed(title: Line, rest: list[Line]) -> Line:
 PAGE_DATE_FIELDS = ("成文日期", "成文时间", "公文生成日期", "印发日期", "发文日期", "发布日期", "发布时间", "公开日期",
                     "日期", "时间")
 _LOOSE_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
-_PAGE_DATE_RES = tuple(re.compile(row_label([label]) + "(?:" + ROW_SEPARATOR + r"|\s*)" + _LOOSE_DATE)
+_PAGE_DATE_RES = tuple(re.compile(("(?<![\u4e00-\u9fff])" if label == "日期" else "")  # not 生成日期's tail
+                                  + row_label([label]) + "(?:" + ROW_SEPARATOR + r"|\s*)" + _LOOSE_DATE)
                        for label in PAGE_DATE_FIELDS)
 _DOC_NUMBER_ROW_RE = re.compile(row_label(["文号", "发文字号"]) + r"(?:" + ROW_SEPARATOR + r"|\s*)")
 

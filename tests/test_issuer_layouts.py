@@ -223,3 +223,34 @@ def test_title_tails_and_notices(text: str, title: str, agency: str | None, doc_
 ])
 def test_a_zone_named_by_dashed_partners_is_one_zone(text: str, agency: str) -> None:
     assert report_of(text).agency == agency
+
+
+@pytest.mark.parametrize("line", [
+    "登录 注册",  # buttons the loader runs together (登录注册)
+    "【打印本页】 【关闭窗口】",
+    "[ 小 中 大 ]  打印  关闭",
+    "【字体：大 中 小】 打印 关闭",
+    "扫一扫在手机打开当前页",
+    "四川省人民政府门户网站 | 无障碍 | 关怀版",  # the site of the province, over a city's page
+])
+def test_a_pages_buttons_and_site_name_are_furniture_above_a_region_heading(line: str) -> None:
+    text = (f"{line}\n四川省广元市\n\n依法行政 开拓创新\n\n广元地处川陕甘三省结合部,辖三区四县,总面积1.63万平方公里。"
+            "法治是发展的重要保障。\n")
+    assert (report_of(text).agency, report_of(text).region) == ("广元市人民政府", "广元市")
+
+
+@pytest.mark.parametrize("table", [
+    "发布机构: | 某某县人民政府办公室 |\n成文日期: | 2022-05-06 |",  # a row with its colon and its cell bars
+    "索引号\n00123/2022-00045\n发布机构\n某某县人民政府办公室\n成文日期\n2022-05-06",  # one cell to a line
+    "发文机关:某某县人民政府办公室  索引号:00123/2022-00045",  # two cells of a line the loader runs together
+])
+def test_a_publisher_cell_in_any_table_layout_names_the_issuer(table: str) -> None:
+    text = (table.replace("某某县", "缙云县") + "\n各乡镇人民政府,县政府直属各单位:\n为进一步推进依法行政,"
+            "现就做好法治政府建设年度报告工作通知如下。\n一、报告内容\n")
+    assert report_of(text).agency == "丽水市缙云县人民政府办公室"
+
+
+def test_a_spaced_row_label_is_no_part_of_a_zones_name() -> None:
+    text = (" 发 布 机 构  经济技术开发区管理委员会\n 公 开 方 式  主动公开\n\n"
+            "2022年,经开区坚持依法行政,法治政府建设取得新成效。现将有关情况报告如下:\n一、主要举措\n")
+    assert report_of(text).agency == "经济技术开发区管理委员会"

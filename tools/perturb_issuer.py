@@ -149,13 +149,22 @@ def _replace_title(sample: Sample, new: str) -> str | None:
     return sample.text[:span[0]] + new + sample.text[span[1]:]
 
 
-def _posted(sample: Sample, rng: random.Random) -> str:
+def _posted(sample: Sample, rng: random.Random) -> str | None:
     """A page's publication date: the report's own date where the gold knows it (so a date row never
-    changes the right answer), else a plausible spring date of the year after the one covered."""
+    changes the right answer), else a spring date of the year after a report's year (a plan's own year);
+    None for a text the gold gives no year, whose page would date it."""
     if sample.date:
         return str(sample.date)
-    year = int(sample.gold["year"]) + 1 if sample.gold.get("year") else 2023  # type: ignore[call-overload]
-    return f"{year}-03-{rng.randint(10, 28):02d}"
+    year = sample.gold.get("year")
+    if not isinstance(year, int):
+        return None
+    return f"{year + (sample.gold.get('doc_type') == '年度报告')}-03-{rng.randint(10, 28):02d}"
+
+
+def _dated(label: str, sample: Sample, rng: random.Random) -> str:
+    """`label`：date, or nothing when the text may carry no date."""
+    posted = _posted(sample, rng)
+    return f"{label}：{posted}" if posted else ""
 
 
 _BREADCRUMBS = ("当前位置：首页 > 政务公开 > 法治政府建设 > 正文", "您现在的位置：首页 > 信息公开 > 法定主动公开内容 > 其他法定主动公开内容",
@@ -168,7 +177,7 @@ def banner(sample: Sample, rng: random.Random) -> str:
 
 
 def metadata_rows(sample: Sample, rng: random.Random) -> str:
-    rows = f"发布时间：{_posted(sample, rng)} 10:21  来源：本网  浏览次数：{rng.randint(50, 900)}\n"
+    rows = f"{_dated('发布时间', sample, rng)}  来源：本网  浏览次数：{rng.randint(50, 900)}\n"
     span = title_span(sample)
     if span is None:
         return rows + sample.text
@@ -188,7 +197,8 @@ _TABLE_STYLES = ("colon", "pairs", "pipe", "cells", "spaced")
 
 
 def _table_rows(sample: Sample, rng: random.Random) -> list[tuple[str, str]]:
-    rows = [("索引号", f"{rng.randint(10000000, 99999999)}/{_posted(sample, rng)[:4]}-{rng.randint(1, 99999):05d}"),
+    rows = [("索引号", f"{rng.randint(10000000, 99999999)}/{(_posted(sample, rng) or '2023')[:4]}-"
+                       f"{rng.randint(1, 99999):05d}"),
             ("主题分类", rng.choice(("综合政务", "政务公开", "其他", "司法"))),
             ("公开方式", "主动公开")]
     if sample.agency:
@@ -249,13 +259,13 @@ def title_row(sample: Sample, rng: random.Random) -> str | None:
     if not title:
         return None
     text = _replace_title(sample, "")
-    return f"标题：{title}\n发布日期：{_posted(sample, rng)}  来源：本网\n" + (text or "")
+    return f"标题：{title}\n{_dated('发布日期', sample, rng)}  来源：本网\n" + (text or "")
 
 
 def source_row(sample: Sample, rng: random.Random) -> str:
     """来源/发布时间/浏览次数 under the title, 来源 naming the site or a bare department that posted it."""
     source = rng.choice(("本网", "本站", "司法局", "政府办", "区司法局"))
-    row = f"来源：{source}  发布时间：{_posted(sample, rng)}  浏览次数：{rng.randint(10, 3000)}\n"
+    row = f"来源：{source}  {_dated('发布时间', sample, rng)}  浏览次数：{rng.randint(10, 3000)}\n"
     span = title_span(sample)
     return row + sample.text if span is None else sample.text[:span[1]] + "\n" + row + sample.text[span[1]:]
 
@@ -312,11 +322,11 @@ def _signature(sample: Sample) -> re.Match[str] | None:
 
 def signature_no_title(sample: Sample, rng: random.Random) -> str | None:
     """No title; the report ends with its issuer and date instead (if it has no signature yet)."""
-    if not sample.agency or _signature(sample):
+    day = _posted(sample, rng)
+    if not sample.agency or _signature(sample) or day is None:
         return None
     text = _replace_title(sample, "") if sample.title else sample.text
-    day = sample.date or f"2023-03-{rng.randint(1, 28):02d}"
-    y, m, d = (int(x) for x in str(day).split("-"))
+    y, m, d = (int(x) for x in day.split("-"))
     return (text or "").rstrip() + f"\n\n{sample.agency}\n{y}年{m}月{d}日\n"
 
 
@@ -386,7 +396,7 @@ def html(sample: Sample, rng: random.Random) -> str:
     return ("<html><head><meta charset='utf-8'><title>" + (title or "法治政府建设") + "_政府门户网站</title></head>"
             "<body><div class='nav'>首页 &gt; 政务公开 &gt; 法治政府建设</div>"
             + (f"<h1>{title}</h1>" if title else "")
-            + f"<div class='info'>发布时间：{_posted(sample, rng)} 来源：本网</div>"
+            + f"<div class='info'>{_dated('发布时间', sample, rng)} 来源：本网</div>"
             + f"<div class='content'>{paragraphs}</div><div>打印 关闭</div></body></html>")
 
 
