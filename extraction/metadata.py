@@ -132,10 +132,19 @@ def _clutter() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str], froze
     return prefixes, _field_pattern(words, "field", False), _field_pattern(words, "title", True), banners
 
 
+@lru_cache(maxsize=1)
+def _gapped_row_re() -> re.Pattern[str]:
+    """A table row exported with only a gap between label and value ( 索 引 号  zzf/2021-00044  发布机构 …):
+    a line that opens with a field label and a space."""
+    names = [w for w, k in load_page_clutter().items() if k == "field"]
+    return re.compile(r"\s*" + row_label(names) + r"[ \t\u3000]+\S")
+
+
 # the bars and brackets that set a page's buttons apart: 【打印本页】【关闭窗口】, [ 小 中 大 ], 打印 | 关闭
 _CELL_MARKS = str.maketrans(dict.fromkeys("|｜[]【】", " "))
 # a site's own name in its banner (丽水市人民政府门户网站, 政府门户网站 | 无障碍): the page's, no document's line
 SITE_NAME_ENDS = ("门户网站", "网站", "政府网", "政务网")
+SITE_NAME_CHARS = 20
 _LEADING_NOISE_RE = re.compile(r"^[\sA-Za-z0-9>»|\-]{1,3}")  # 7首页 > …: a stray menu character before it
 
 
@@ -143,10 +152,15 @@ def is_page_clutter(line: str) -> bool:
     """Breadcrumbs, banners and metadata rows of a web page: never a title, never the issuer line."""
     prefixes, field_re, title_field_re, banners = _clutter()
     if _LEADING_NOISE_RE.sub("", line).startswith(prefixes) or _BREADCRUMB_RE.search(line) or field_re.search(line) \
-            or title_field_re.match(line):
+            or title_field_re.match(line) or _gapped_row_re().match(line):
         return True
     words = line.translate(_CELL_MARKS).split()
-    return bool(words) and all(w.endswith(SITE_NAME_ENDS) or _banner_run(w, banners) for w in words)
+    return bool(words) and all(_site_name(w) or _banner_run(w, banners) for w in words)
+
+
+def _site_name(word: str) -> bool:
+    """A site's name alone (四川省人民政府门户网站), not a browser title ending in one (…报告_X门户网站)."""
+    return word.endswith(SITE_NAME_ENDS) and len(word) <= SITE_NAME_CHARS and "_" not in word
 
 
 def _banner_run(word: str, banners: frozenset[str]) -> bool:

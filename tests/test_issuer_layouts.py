@@ -254,3 +254,12 @@ def test_a_spaced_row_label_is_no_part_of_a_zones_name() -> None:
     text = (" 发 布 机 构  经济技术开发区管理委员会\n 公 开 方 式  主动公开\n\n"
             "2022年,经开区坚持依法行政,法治政府建设取得新成效。现将有关情况报告如下:\n一、主要举措\n")
     assert report_of(text).agency == "经济技术开发区管理委员会"
+
+
+def test_a_table_exported_with_gaps_and_no_colons_is_page_furniture() -> None:
+    """索 引 号  X  发布机构  Y: a metadata table's text with only spaces between cells stands above
+    an untitled report whose opening names its region: that region's government, dated by the table."""
+    text = (" 索 引 号  qhx/2023-00101  发布机构  州政府\n 文  号  西政〔2023〕12号  公开日期  2023-03-02\n\n"
+            "2022年,海北州坚持以习近平法治思想为指导,全面推进依法行政。现将有关情况报告如下。\n一、主要举措\n")
+    report = report_of(text)
+    assert (report.agency, report.date) == ("海北藏族自治州人民政府", "2023-03-02")
