@@ -338,7 +338,16 @@ _OWN_SUBJECT_TITLE_RE = re.compile(r"[|｜\s]*(?!关于)[\u4e00-\u9fff]{2,30}?\s
 def _about_own_region(issuer_line: str, title: str) -> bool:
     """福州市人民政府 / 关于福州市2021年…: a title about a region has an issuer line of that region's only."""
     about = _ABOUT_SUBJECT_RE.match(title)
-    return about is None or about.group(1)[:2] in issuer_line
+    if about is None:
+        return True
+    subject = about.group(1)
+    if subject.endswith(_BODY_ENDS):  # 关于罗湖区应急管理局2025年…: that bureau's, unless the line above is it
+        return subject[-4:] in issuer_line
+    return subject[:2] in issuer_line
+
+
+# a body a title is about (关于X区应急管理局2025年…的报告), not a region
+_BODY_ENDS = ("局", "厅", "委", "办", "院", "部", "处", "所", "室", "中心", "委员会", "办事处")
 
 
 def may_have_issuer_line(issuer_line: str, title: str) -> bool:

@@ -263,3 +263,15 @@ def test_a_table_exported_with_gaps_and_no_colons_is_page_furniture() -> None:
             "2022年,海北州坚持以习近平法治思想为指导,全面推进依法行政。现将有关情况报告如下。\n一、主要举措\n")
     report = report_of(text)
     assert (report.agency, report.date) == ("海北藏族自治州人民政府", "2023-03-02")
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # the site's government over a title about one of its bureaus' reports: the bureau's
+    ("衢州市柯城区人民政府\n\n关于柯城区市场监督管理局2023年法治政府建设工作情况的报告\n\n"
+     "2023年,我局在区委、区政府的领导下,推进依法行政。\n", "衢州市柯城区市场监督管理局"),
+    # … and a government's issuer line over a title about its own region stays the government's
+    ("衢州市柯城区人民政府\n\n关于柯城区2023年法治政府建设工作情况的报告\n\n2023年,我区推进依法行政。\n",
+     "衢州市柯城区人民政府"),
+])
+def test_a_title_about_a_bureaus_report_is_the_bureaus(text: str, agency: str) -> None:
+    assert report_of(text).agency == agency
