@@ -91,7 +91,9 @@ SELF_HEAD_FULL = {"委": "委员会", "办": "办公室"}
 LEADING_GROUP_RE = re.compile(r"党委|党组")  # a bureau's party committee or group acts for it
 CLAUSE_START = frozenset(",，。；;:：\n 年来")
 # A page's metadata row naming who published it: 发布机构: 内蒙古阿拉善高新技术产业开发区管理委员会
-PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*(?P<sep>[:：|]|[\]】])?\s*"
+# a row's separator: a colon, a table's cell bar, or both (发布机构: | X |), or a closing bracket
+ROW_SEP = r"(?P<sep>[:：](?:\s*[|｜])?|[|｜]|[\]】])"
+PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*" + ROW_SEP + r"?\s*"
                               r"(?P<name>[\u4e00-\u9fff()（）]{4,40})")
 SHORT_NAME_RE = re.compile(r"[(（](?:以下)?简?称[^()（）\n]{1,24}[)）]")  # (以下简称市人社局), (以下称…)
 CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())
@@ -201,7 +203,7 @@ def _only_furniture_before(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     if text[line_start:pos].strip(LEADING_CLUTTER):
         return False
-    return all(not line.strip(LEADING_CLUTTER) or meta_rules.is_page_clutter(line.strip())
+    return all(not line.strip(LEADING_CLUTTER) or meta_rules.is_furniture_line(line.strip())
                for line in text[:line_start].split("\n"))
 
 
@@ -413,10 +415,15 @@ def _acts_on_self(text: str, hit: AgencyHit, self_heads: set[str]) -> bool:
 def _on_furniture_line(text: str, hit: AgencyHit) -> bool:
     """A name that is its whole line, or stands in a page's metadata row: a site's banner or publisher
     (泽州县司法局 over, 发布机构: 县司法局 above, the 交通运输局 report it hosts), no subject of the opening."""
-    line_start = text.rfind("\n", 0, hit.start) + 1
-    line_end = text.find("\n", hit.end)
-    line = text[line_start:line_end if line_end >= 0 else None].strip()
+    line = _line_around(text, hit.start, hit.end)
     return line == text[hit.start:hit.end] or meta_rules.is_page_clutter(line)
+
+
+def _line_around(text: str, start: int, end: int) -> str:
+    """The whole line text[start:end] stands on, stripped."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start:line_end if line_end >= 0 else None].strip()
 
 
 # 党组会议审议并通过了《X局…实施方案》: a body adopts its own rules at its own meeting, as it makes them
@@ -498,13 +505,15 @@ def publisher_row_issuer(lines: list[Line], hits: list[AgencyHit], regions: list
 
 def _publisher_row_body(lines: list[Line], hits: list[AgencyHit], regions: list[RegionMention]) -> AgencyHit | None:
     for line, row in _header_rows(lines, PUBLISHER_ROW_RE):
-        start, end = line.start + row.start("name"), line.start + row.end("name")
+        value_end = meta_rules.row_value_end(line.text, row.start("name"), row.end("name"))
+        name = line.text[row.start("name"):value_end]
+        start, end = line.start + row.start("name"), line.start + value_end
         found = _row_value_agency(row, start, end, hits)
-        if found is not None or not row.group("sep") or not row.group("name").endswith(AGENCY_ENDINGS):
+        if found is not None or not row.group("sep") or not name.endswith(AGENCY_ENDINGS):
             return found
         inside = [r for r in regions if start <= r.start < end]
         deepest = max(inside, key=lambda r: DEPTH[r.entry.level], default=None)
-        return AgencyHit(start, end, row.group("name"), deepest.entry.level if deepest else None,
+        return AgencyHit(start, end, name, deepest.entry.level if deepest else None,
                          deepest.name if deepest else None)
     return None
 
@@ -512,7 +521,7 @@ def _publisher_row_body(lines: list[Line], hits: list[AgencyHit], regions: list[
 # 来源: a page's contributor row. It names the issuer of a department's report (来源:泰顺县司法局), but a
 # government's report is put up by its office (来源:静海区人民政府办公室), which is no issuer; so are the party
 # committee's documents by the committee's office (来源:市委办公室 above a plan of 市委 and 市政府).
-SOURCE_ROW_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源单位|来源|作者)\s*(?P<sep>[:：|]|[\]】])\s*"
+SOURCE_ROW_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源单位|来源|作者)\s*" + ROW_SEP + r"\s*"
                            r"(?P<name>[\u4e00-\u9fff()（）]{2,40})")
 PUBLISHING_OFFICES = ("政府办公室", "政府办公厅", "政府办", "委办公室", "委办公厅")
 
@@ -549,7 +558,7 @@ def _header_rows(lines: list[Line], pattern: re.Pattern[str]) -> Iterator[tuple[
         if meta_rules.is_body_line(line.text):
             return
         row = pattern.search(line.text)
-        if row is None and LABEL_CELL_END_RE.search(line.text) and i + 1 < len(header) \
+        if row is None and _label_cell(line.text) and i + 1 < len(header) \
                 and not meta_rules.is_body_line(header[i + 1].text):
             line = _cell_row(line, header[i + 1])
             row = pattern.search(line.text)
@@ -558,6 +567,13 @@ def _header_rows(lines: list[Line], pattern: re.Pattern[str]) -> Iterator[tuple[
 
 
 LABEL_CELL_END_RE = re.compile(r"[:：]\s*$")
+LABEL_CELL_CHARS = 6  # 发布机构, 发文机关, 信息来源: a table's label cell alone on its line, no colon
+
+
+def _label_cell(text: str) -> bool:
+    """A table's label cell on a line of its own: ending in a colon, or a label word and nothing else
+    (a table exported one cell to a line)."""
+    return bool(LABEL_CELL_END_RE.search(text)) or len(text.strip()) <= LABEL_CELL_CHARS
 
 
 def _cell_row(label: Line, value: Line) -> Line:
@@ -764,14 +780,19 @@ def _titled_office(gazetteer: RegionGazetteer, chain: list[NamedRegion], body: r
 def _region_heading(text: str, chains: list[list[NamedRegion]]) -> list[NamedRegion] | None:
     """A page whose first line is a region's name and nothing else (宁夏回族自治区中卫市 above a
     showcase article): the region presents itself."""
-    if not chains:
+    first = next((c for c in chains if not _on_clutter_line(text, c[0].start)), None)
+    if first is None:
         return None
-    first = chains[0]
     line_end = text.find("\n", first[-1].end)
     line_end = len(text) if line_end < 0 else line_end
     if not _only_furniture_before(text, first[0].start) or text[first[-1].end:line_end].strip():
         return None
     return first
+
+
+def _on_clutter_line(text: str, pos: int) -> bool:
+    """`pos` stands on a line of the page (a site's banner: 四川省人民政府门户网站 | 无障碍), not the document."""
+    return meta_rules.is_page_clutter(_line_around(text, pos, pos))
 
 
 def _speaks_as_other_level(text: str, opening_end: int | None, heading: list[NamedRegion]) -> bool:

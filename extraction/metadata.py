@@ -108,7 +108,8 @@ _ISSUER_HEADS = ("局", "厅", "委", "办", "院", "府", "部", "会", "处", 
 # How a metadata row writes its label: 标题: X, 标 题:X, [ 标题 ] X, 【标题】X, 标题 | X | (a table row),
 # - 标题:X (a list item of a page converted to text).
 ROW_OPEN = r"[\[【]?\s*"
-ROW_SEPARATOR = r"\s*(?:[:：|｜]|[\]】])\s*"
+# A table row keeps both its colon and its cell bar (成文日期: | 2025-02-14 |).
+ROW_SEPARATOR = r"\s*(?:[:：](?:\s*[|｜])?|[|｜]|[\]】])\s*"
 
 
 def row_label(names: list[str] | tuple[str, ...]) -> str:
@@ -131,6 +132,19 @@ def _clutter() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str], froze
     return prefixes, _field_pattern(words, "field", False), _field_pattern(words, "title", True), banners
 
 
+@lru_cache(maxsize=1)
+def _gapped_row_re() -> re.Pattern[str]:
+    """A table row exported with only a gap between label and value ( 索 引 号  zzf/2021-00044  发布机构 …):
+    a line that opens with a field label and a space."""
+    names = [w for w, k in load_page_clutter().items() if k == "field"]
+    return re.compile(r"\s*" + row_label(names) + r"[ \t\u3000]+\S")
+
+
+# the bars and brackets that set a page's buttons apart: 【打印本页】【关闭窗口】, [ 小 中 大 ], 打印 | 关闭
+_CELL_MARKS = str.maketrans(dict.fromkeys("|｜[]【】", " "))
+# a site's own name in its banner (丽水市人民政府门户网站, 政府门户网站 | 无障碍): the page's, no document's line
+SITE_NAME_ENDS = ("门户网站", "网站", "政府网", "政务网")
+SITE_NAME_CHARS = 20
 _LEADING_NOISE_RE = re.compile(r"^[\sA-Za-z0-9>»|\-]{1,3}")  # 7首页 > …: a stray menu character before it
 
 
@@ -138,10 +152,25 @@ def is_page_clutter(line: str) -> bool:
     """Breadcrumbs, banners and metadata rows of a web page: never a title, never the issuer line."""
     prefixes, field_re, title_field_re, banners = _clutter()
     if _LEADING_NOISE_RE.sub("", line).startswith(prefixes) or _BREADCRUMB_RE.search(line) or field_re.search(line) \
-            or title_field_re.match(line):
+            or title_field_re.match(line) or _gapped_row_re().match(line):
         return True
-    words = line.replace("|", " ").split()
-    return bool(words) and all(w in banners for w in words)
+    words = line.translate(_CELL_MARKS).split()
+    return bool(words) and all(_site_name(w) or _banner_run(w, banners) for w in words)
+
+
+def _site_name(word: str) -> bool:
+    """A site's name alone (四川省人民政府门户网站), not a browser title ending in one (…报告_X门户网站)."""
+    return word.endswith(SITE_NAME_ENDS) and len(word) <= SITE_NAME_CHARS and "_" not in word
+
+
+def _banner_run(word: str, banners: frozenset[str]) -> bool:
+    """`word` is banner words run together (登录注册, 大中小打印关闭: the loader drops the spaces between
+    Chinese characters, so a row of buttons reaches the rules as one word)."""
+    ends = {0}  # the positions a run of banner words can reach
+    for end in range(1, len(word) + 1):
+        if any(word[start:end] in banners for start in ends if start < end):
+            ends.add(end)
+    return len(word) in ends
 
 
 def is_body_line(line: str) -> bool:
@@ -194,6 +223,19 @@ def _squashed_row_re() -> re.Pattern[str]:
     return re.compile(r"(?<=[告结案则知点况])" + row_label(names) + r"\s*[:：]")
 
 
+@lru_cache(maxsize=1)
+def _next_label_re() -> re.Pattern[str]:
+    names = [w for w, k in load_page_clutter().items() if k == "field"]
+    return re.compile(row_label(names) + r"\s*[:：|｜]")
+
+
+def row_value_end(text: str, start: int, end: int) -> int:
+    """Where a row's value (text[start:end]) ends when the next cell's label runs onto it (发文机关:X办公室
+    索引号:…, a two-column table the loader squashed): at that label."""
+    label = _next_label_re().search(text, start + 1, end + 8)
+    return label.start() if label is not None and label.start() < end else end
+
+
 def title_before_row(line: Line) -> Line | None:
     """A title with the page's metadata row run onto its line (…情况报告 2019-09-06 15:46 来源:X, …报告
     发布日期:2022-02-28): the words before the row's first label, when they are a title."""
@@ -219,11 +261,16 @@ def page_furniture(lines: list[Line]) -> list[Line]:
     for line in lines[:HEADER_LINES]:
         if is_body_line(line.text):
             break
-        words = line.text.replace("|", " ").split()
-        if is_page_clutter(line.text) or (words and all(len(w) <= _MENU_ITEM_CHARS for w in words)
-                                          and not any(c in line.text for c in "，。；,;")):
+        if is_furniture_line(line.text):
             out.append(line)
     return out
+
+
+def is_furniture_line(text: str) -> bool:
+    """A line of the page, not the document: clutter, or a menu row of short section labels."""
+    words = text.replace("|", " ").split()
+    return is_page_clutter(text) or (bool(words) and all(len(w) <= _MENU_ITEM_CHARS for w in words)
+                                     and not any(c in text for c in "，。；,;"))
 
 
 def _joined(first: Line, second: Line) -> Line:
@@ -291,7 +338,16 @@ _OWN_SUBJECT_TITLE_RE = re.compile(r"[|｜\s]*(?!关于)[\u4e00-\u9fff]{2,30}?\s
 def _about_own_region(issuer_line: str, title: str) -> bool:
     """福州市人民政府 / 关于福州市2021年…: a title about a region has an issuer line of that region's only."""
     about = _ABOUT_SUBJECT_RE.match(title)
-    return about is None or about.group(1)[:2] in issuer_line
+    if about is None:
+        return True
+    subject = about.group(1)
+    if subject.endswith(_BODY_ENDS):  # 关于罗湖区应急管理局2025年…: that bureau's, unless the line above is it
+        return subject[-4:] in issuer_line
+    return subject[:2] in issuer_line
+
+
+# a body a title is about (关于X区应急管理局2025年…的报告), not a region
+_BODY_ENDS = ("局", "厅", "委", "办", "院", "部", "处", "所", "室", "中心", "委员会", "办事处")
 
 
 def may_have_issuer_line(issuer_line: str, title: str) -> bool:
@@ -331,9 +387,14 @@ def _completed(title: Line, rest: list[Line]) -> Line:
 
 # The page's metadata rows, in the order they are trusted for the document's date: the date it was
 # written (成文) before the date the page was put up (发布/公开). Labels of data/page_clutter.tsv.
-PAGE_DATE_FIELDS = ("成文日期", "成文时间", "公文生成日期", "印发日期", "发文日期", "发布日期", "发布时间", "公开日期", "时间")
+# A date label needs no colon: a table exported as text keeps only spaces between label and value
+# (公开日期  2021-02-26), and the value, a date, is unmistakable. A bare 日期/时间 row comes last.
+PAGE_DATE_FIELDS = ("成文日期", "成文时间", "公文生成日期", "印发日期", "发文日期", "发布日期", "发布时间", "公开日期",
+                    "日期", "时间")
 _LOOSE_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
-_PAGE_DATE_RES = tuple(re.compile(row_label([label]) + ROW_SEPARATOR + _LOOSE_DATE) for label in PAGE_DATE_FIELDS)
+_PAGE_DATE_RES = tuple(re.compile(("(?<![\u4e00-\u9fff])" if label == "日期" else "")  # not 生成日期's tail
+                                  + row_label([label]) + "(?:" + ROW_SEPARATOR + r"|\s*)" + _LOOSE_DATE)
+                       for label in PAGE_DATE_FIELDS)
 _DOC_NUMBER_ROW_RE = re.compile(row_label(["文号", "发文字号"]) + r"(?:" + ROW_SEPARATOR + r"|\s*)")
 
 

@@ -32,8 +32,9 @@ PARTY_BODIES = {
 PARTY_BODY_RE = re.compile("|".join(sorted(PARTY_BODIES, key=len, reverse=True)))
 ORGAN_RE = re.compile("|".join(sorted(ZONE_ORGANS, key=len, reverse=True)).replace("党委", "党委(?!会)"))  # 党委会: a meeting
 # What cannot be part of a zone's own name before its head word (深入推进经济开发区建设, 各开发区)
-# or verbs that take the zone as object (结合经济技术开发区管理委员会…, 支持高新区发展): the name starts after them
-NAME_STOP_RE = re.compile(r"简称|称|的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托|本|我|该|个|级|所在|其他|重点"
+# or verbs that take the zone as object (结合经济技术开发区管理委员会…, 支持高新区发展), or a page's row label
+# (发布机构经济技术开发区…, its spaces dropped): the name starts after them
+NAME_STOP_RE = re.compile(r"机构|机关|来源|发布|简称|称|的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托|本|我|该|个|级|所在|其他|重点"
                           r"|结合|配合|会同|联合|协助|指导|督促|推动|支持|服务|围绕|根据|按照|落实|加强|组织|召开|印发|参加|"
                           r"参与|深化|打造|实施|部署|协调|理顺|规范|完善|提升|向|由|到|赴|至|从|于")
 CLAUSE_BREAK = frozenset(",，。；;:：、\n （(“\"》年")

@@ -212,3 +212,66 @@ def test_title_tails_and_notices(text: str, title: str, agency: str | None, doc_
     report = report_of(text)
     assert (report.title, report.agency, report.doc_type) == (title, agency, doc_type)
     assert report.region == "丽水市缙云县"
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a cooperation zone named by its partners joined with a dash: one name, the dash inside it
+    ("2023年,广西-东盟经济技术开发区(以下简称“东盟经开区”)坚持依法行政,全力推进各项工作。"
+     "现将2023年度法治政府建设情况报告如下:\n一、主要举措\n", "广西-东盟经济技术开发区管理委员会"),
+    ("2022年,广西—东盟经济技术开发区深入推进依法行政,法治政府建设取得新成效。\n一、主要举措\n",
+     "广西—东盟经济技术开发区管理委员会"),
+])
+def test_a_zone_named_by_dashed_partners_is_one_zone(text: str, agency: str) -> None:
+    assert report_of(text).agency == agency
+
+
+@pytest.mark.parametrize("line", [
+    "登录 注册",  # buttons the loader runs together (登录注册)
+    "【打印本页】 【关闭窗口】",
+    "[ 小 中 大 ]  打印  关闭",
+    "【字体：大 中 小】 打印 关闭",
+    "扫一扫在手机打开当前页",
+    "四川省人民政府门户网站 | 无障碍 | 关怀版",  # the site of the province, over a city's page
+])
+def test_a_pages_buttons_and_site_name_are_furniture_above_a_region_heading(line: str) -> None:
+    text = (f"{line}\n四川省广元市\n\n依法行政 开拓创新\n\n广元地处川陕甘三省结合部,辖三区四县,总面积1.63万平方公里。"
+            "法治是发展的重要保障。\n")
+    assert (report_of(text).agency, report_of(text).region) == ("广元市人民政府", "广元市")
+
+
+@pytest.mark.parametrize("table", [
+    "发布机构: | 某某县人民政府办公室 |\n成文日期: | 2022-05-06 |",  # a row with its colon and its cell bars
+    "索引号\n00123/2022-00045\n发布机构\n某某县人民政府办公室\n成文日期\n2022-05-06",  # one cell to a line
+    "发文机关:某某县人民政府办公室  索引号:00123/2022-00045",  # two cells of a line the loader runs together
+])
+def test_a_publisher_cell_in_any_table_layout_names_the_issuer(table: str) -> None:
+    text = (table.replace("某某县", "缙云县") + "\n各乡镇人民政府,县政府直属各单位:\n为进一步推进依法行政,"
+            "现就做好法治政府建设年度报告工作通知如下。\n一、报告内容\n")
+    assert report_of(text).agency == "丽水市缙云县人民政府办公室"
+
+
+def test_a_spaced_row_label_is_no_part_of_a_zones_name() -> None:
+    text = (" 发 布 机 构  经济技术开发区管理委员会\n 公 开 方 式  主动公开\n\n"
+            "2022年,经开区坚持依法行政,法治政府建设取得新成效。现将有关情况报告如下:\n一、主要举措\n")
+    assert report_of(text).agency == "经济技术开发区管理委员会"
+
+
+def test_a_table_exported_with_gaps_and_no_colons_is_page_furniture() -> None:
+    """索 引 号  X  发布机构  Y: a metadata table's text with only spaces between cells stands above
+    an untitled report whose opening names its region: that region's government, dated by the table."""
+    text = (" 索 引 号  qhx/2023-00101  发布机构  州政府\n 文  号  西政〔2023〕12号  公开日期  2023-03-02\n\n"
+            "2022年,海北州坚持以习近平法治思想为指导,全面推进依法行政。现将有关情况报告如下。\n一、主要举措\n")
+    report = report_of(text)
+    assert (report.agency, report.date) == ("海北藏族自治州人民政府", "2023-03-02")
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # the site's government over a title about one of its bureaus' reports: the bureau's
+    ("衢州市柯城区人民政府\n\n关于柯城区市场监督管理局2023年法治政府建设工作情况的报告\n\n"
+     "2023年,我局在区委、区政府的领导下,推进依法行政。\n", "衢州市柯城区市场监督管理局"),
+    # … and a government's issuer line over a title about its own region stays the government's
+    ("衢州市柯城区人民政府\n\n关于柯城区2023年法治政府建设工作情况的报告\n\n2023年,我区推进依法行政。\n",
+     "衢州市柯城区人民政府"),
+])
+def test_a_title_about_a_bureaus_report_is_the_bureaus(text: str, agency: str) -> None:
+    assert report_of(text).agency == agency
