@@ -192,8 +192,9 @@ def page_cache_for(data_dir: Path) -> int:
     """MiB of page cache for the store in data_dir: its files and a quarter more for growth (Neo4j's own sizing
     advice: the store plus its expected growth), at least PAGE_CACHE_MB, at most half the memory available now.
 
-    Why: behind a fixed 256 MiB a write into a bulk-imported graph of 1.1 GB (10,000 reports) read most of its
-    pages from disk and took 1.7x as long (docs/BENCHMARKS.md, session 13).
+    Why: the bench's servers had a fixed 256 MiB in front of stores of 1.1 GB (10,000 reports) and 3.7 GB (50,000),
+    so most pages a write touched came back through the OS: cheap while its file cache holds the store (this
+    machine's did, docs/BENCHMARKS.md, session 13), a disk read where it does not.
     """
     fixed = os.environ.get("FAZHI_NEO4J_PAGE_CACHE_MB")
     if fixed:
