@@ -71,7 +71,9 @@ DEFAULT_BATCH = 20_000  # rows per write statement (each its own transaction in 
 DERIVED_ROWS = 20_000  # rows per statement of the aggregates (derived.after_write's chunk)
 SWEEP_ROWS = 10_000  # rows per inner transaction of a sweep over the aggregates (_sweep)
 REBUILD_EDGES = 500_000  # edges (pair rows) one statement of a rebuild reads at most (derived.rebuild's budget)
-PARALLEL = 2  # transactions write() runs side by side (_parallel): the reads before it, the pair chunks after it
+# Transactions write() may run side by side (_parallel): the reads before it, the pair chunks after it. 1: at 50,000
+# reports two at a time made the 500-report write slower (47.9-50.3 s against 32.9 s, docs/BENCHMARKS.md, session 13).
+PARALLEL = 1
 ENTITY_LABELS = tuple(label for label in NODE_LABELS if label != "Report")
 
 
@@ -643,7 +645,7 @@ def _parallel(work: list[Callable[[], Any]]) -> list[Any]:
     """derived.Parallel for write(): PARALLEL pieces at a time, each opening its own sessions and transactions
     (the driver is shared between threads, a session is not). Why: one transaction runs on one server thread,
     so one at a time the server used at most one of the machine's cores (docs/BENCHMARKS.md, session 13)."""
-    if len(work) < 2:
+    if len(work) < 2 or PARALLEL < 2:
         return [piece() for piece in work]
     with ThreadPoolExecutor(min(PARALLEL, len(work))) as pool:
         return list(pool.map(lambda piece: piece(), work))
