@@ -106,8 +106,8 @@ def _started(n: int, workers: int, seed: int) -> dict[str, Any]:
             "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "load_average": os.getloadavg(),
             "ingest_settings": f"bulk ingest (fazhi ingest --bulk) with the default buffer pool ({pool_mb} MB) and "
                                f"{workers} extraction workers; the incremental batch on the default (crash-safe) path",
-            "neo4j_settings": f"own server: heap {HEAP}, page cache {PAGE_CACHE_MB} MiB; neo4j-admin import heap "
-                              f"{IMPORT_HEAP}"}
+            "neo4j_settings": f"own server: heap {HEAP}, page cache sized to its store (1.25x, at least "
+                              f"{PAGE_CACHE_MB} MiB: neo4j_server.page_cache_for); neo4j-admin import heap {IMPORT_HEAP}"}
 
 
 def _saver(path: Path, result: dict[str, Any]) -> Callable[[str], None]:
@@ -497,9 +497,11 @@ def _bench_neo4j_incremental(root: Path, new: Path, result: dict[str, Any], say:
     (issue 13: the incremental path at scale): relationships added per second end to end (extraction included,
     sharing the cores with the server) and inside write(), and derived.check's probe afterwards."""
     from fazhi.graph.derived import check
+    from fazhi.graph.neo4j_server import page_cache_for
     from fazhi.graph.open import open_store
     from fazhi.ingest import ingest
 
+    page_cache_mb = page_cache_for(root / "neo4j-bulk")
     try:
         with own_neo4j(root / "neo4j-bulk", fresh=False) as uri:
             store = open_store("neo4j", neo4j_uri=uri)
@@ -519,6 +521,7 @@ def _bench_neo4j_incremental(root: Path, new: Path, result: dict[str, Any], say:
     count = len(summary.ingested)
     result.update({
         "neo4j_incremental_reports": count,
+        "neo4j_incremental_page_cache_mb": page_cache_mb,
         f"neo4j_incremental_{count}_s": round(elapsed, 1),
         "neo4j_incremental_write_s": round(summary.write_s, 1),
         "neo4j_incremental_relationships": added,

@@ -30,9 +30,12 @@ LIB_DIR = Path(os.environ.get("FAZHI_NEO4J_LIB")
 STATE_DIR = Path(".fazhi")  # relative to the working directory, like the LadybugDB default
 START_TIMEOUT_S = 120.0
 JAR_FETCH_TIMEOUT_S = 900.0
-# Heap for the JVM; the page cache (256 MiB, set in Launcher.java) lives outside it.
+# Heap for the JVM; the page cache lives outside it.
 HEAP = os.environ.get("FAZHI_NEO4J_HEAP", "768m")
-PAGE_CACHE_MB = 256  # what Launcher.java configures; named here so reports (fazhi bench) can say it
+# FAZHI_NEO4J_JAVA_OPTS: more JVM options, split on spaces (e.g. -XX:TieredStopAtLevel=1, docs/BENCHMARKS.md)
+# The page cache holds the store's pages, outside the heap: at least this many MiB, more for a larger store
+# (page_cache_for); FAZHI_NEO4J_PAGE_CACHE_MB fixes it.
+PAGE_CACHE_MB = 256
 IMPORT_HEAP = os.environ.get("FAZHI_NEO4J_IMPORT_HEAP", "1g")  # the importer asks for >= 1 GiB
 
 # Children started by this process, kept so Python does not warn about (or leak) them
@@ -154,12 +157,13 @@ def port_open(port: int, host: str = "127.0.0.1") -> bool:
 
 def start(port: int | None = None, data_dir: Path | None = None, *,
           pid_file: Path | None = None, timeout_s: float = START_TIMEOUT_S,
-          auth: bool = False) -> ServerInfo:
+          auth: bool = False, page_cache_mb: int | None = None) -> ServerInfo:
     """Start a detached Neo4j serving Bolt on 127.0.0.1:port; return once it accepts connections.
 
     When the pid file names a live server, that server is returned instead of a second one.
     Authentication is off (a loopback-only development server) unless `auth`, which leaves
-    the stock neo4j/neo4j login that Neo4j makes the first client change.
+    the stock neo4j/neo4j login that Neo4j makes the first client change. `page_cache_mb` defaults
+    to page_cache_for(data_dir).
     """
     pid_file = pid_file or default_pid_file()
     running = status(pid_file)
@@ -172,7 +176,7 @@ def start(port: int | None = None, data_dir: Path | None = None, *,
     data_dir = (data_dir or default_data_dir()).resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
     log = data_dir / "neo4j.log"
-    proc = _spawn(lib, port, data_dir, log, auth)
+    proc = _spawn(lib, port, data_dir, log, auth, page_cache_mb or page_cache_for(data_dir))
     info = ServerInfo(f"bolt://127.0.0.1:{port}", proc.pid, port, str(data_dir), str(log))
     try:
         _wait_ready(proc, info, timeout_s)
@@ -184,10 +188,39 @@ def start(port: int | None = None, data_dir: Path | None = None, *,
     return info
 
 
-def _spawn(lib: Path, port: int, data_dir: Path, log: Path, auth: bool) -> subprocess.Popen:
+def page_cache_for(data_dir: Path) -> int:
+    """MiB of page cache for the store in data_dir: its files and a quarter more for growth (Neo4j's own sizing
+    advice: the store plus its expected growth), at least PAGE_CACHE_MB, at most half the memory available now.
+
+    Why: the bench's servers had a fixed 256 MiB in front of stores of 1.1 GB (10,000 reports) and 3.7 GB (50,000),
+    so most pages a write touched came back through the OS: cheap while its file cache holds the store (this
+    machine's did, docs/BENCHMARKS.md, session 13), a disk read where it does not.
+    """
+    fixed = os.environ.get("FAZHI_NEO4J_PAGE_CACHE_MB")
+    if fixed:
+        return int(fixed)
+    databases = data_dir / "data" / "databases"
+    store = sum(p.stat().st_size for p in databases.rglob("*") if p.is_file()) if databases.is_dir() else 0
+    wanted = -(-store * 5 // 4 // 2**20 // 64) * 64  # rounded up to 64 MiB
+    return max(PAGE_CACHE_MB, min(wanted, _available_mb() // 2))
+
+
+def _available_mb() -> int:
+    """MemAvailable of /proc/meminfo in MiB (4 GiB where there is no such file)."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 4096
+
+
+def _spawn(lib: Path, port: int, data_dir: Path, log: Path, auth: bool, page_cache_mb: int) -> subprocess.Popen:
     command = [
         _require_tool("java", "install a Java 17+ runtime"), f"-Xmx{HEAP}", "-XX:+UseSerialGC",
-        "-cp", f"{lib}/*", str(LAUNCHER), "--port", str(port), "--dir", str(data_dir), "--ignore-stdin",
+        *os.environ.get("FAZHI_NEO4J_JAVA_OPTS", "").split(), "-cp", f"{lib}/*", str(LAUNCHER), "--port", str(port), "--dir", str(data_dir),
+        "--page-cache-mb", str(page_cache_mb), "--ignore-stdin",
     ] + (["--auth"] if auth else [])
     with open(log, "ab") as out:
         # A new session detaches the JVM from our terminal: Ctrl-C in the shell that ran

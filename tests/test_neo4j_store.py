@@ -7,6 +7,7 @@ from the code under test.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import neo4j
 import pytest
@@ -265,3 +266,20 @@ def test_wrong_password_and_server_lifecycle(neo4j_auth_server) -> None:
     assert neo4j_server.stop(pid_file) is True
     assert neo4j_server.status(pid_file) is None
     assert not neo4j_server.port_open(info.port)
+
+
+def test_page_cache_follows_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new server gets PAGE_CACHE_MB; a bigger store its size and a quarter, rounded up to 64 MiB, but never
+    more than half the memory available; FAZHI_NEO4J_PAGE_CACHE_MB fixes it."""
+    monkeypatch.delenv("FAZHI_NEO4J_PAGE_CACHE_MB", raising=False)
+    assert neo4j_server.page_cache_for(tmp_path / "none") == neo4j_server.PAGE_CACHE_MB
+    store = tmp_path / "data" / "databases" / "neo4j"
+    store.mkdir(parents=True)
+    with open(store / "neostore.nodestore.db", "wb") as out:
+        out.truncate(1000 * 2**20)  # sparse: 1,000 MiB
+    monkeypatch.setattr(neo4j_server, "_available_mb", lambda: 16_000)
+    assert neo4j_server.page_cache_for(tmp_path) == 1280  # 1,250 MiB rounded up
+    monkeypatch.setattr(neo4j_server, "_available_mb", lambda: 1_000)
+    assert neo4j_server.page_cache_for(tmp_path) == 500
+    monkeypatch.setenv("FAZHI_NEO4J_PAGE_CACHE_MB", "300")
+    assert neo4j_server.page_cache_for(tmp_path) == 300

@@ -19,7 +19,7 @@ import org.neo4j.io.ByteUnit;
  * Runs Neo4j Community in-process (from the Maven jars in the fazhi jar cache) so that fazhi-graph can
  * talk Bolt to a real server on machines without Docker or a Neo4j package.
  *
- * Usage: java -cp 'LIB/*' Launcher.java --port N --dir PATH [--ignore-stdin] [--auth]
+ * Usage: java -cp 'LIB/*' Launcher.java --port N --dir PATH [--page-cache-mb N] [--ignore-stdin] [--auth]
  *
  * The harness puts its scratch files in a random folder under PATH and deletes them on exit;
  * the store itself goes to PATH/data so that a stop and a start keep the graph. Prints
@@ -38,10 +38,12 @@ public final class Launcher {
         Path dir = null;
         boolean watchStdin = true;
         boolean auth = false;
+        long pageCacheMb = 256;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]).toAbsolutePath();
+                case "--page-cache-mb" -> pageCacheMb = Long.parseLong(args[++i]);
                 case "--ignore-stdin" -> watchStdin = false;
                 case "--auth" -> auth = true;
                 default -> fail("unknown argument " + args[i]);
@@ -51,7 +53,7 @@ public final class Launcher {
             fail("--dir PATH is required");
         }
         Files.createDirectories(dir);
-        Neo4j neo4j = start(port, dir, auth);
+        Neo4j neo4j = start(port, dir, auth, pageCacheMb);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             neo4j.close();
@@ -66,7 +68,7 @@ public final class Launcher {
         stopped.await();
     }
 
-    private static Neo4j start(int port, Path dir, boolean auth) {
+    private static Neo4j start(int port, Path dir, boolean auth, long pageCacheMb) {
         return Neo4jBuilders.newInProcessBuilder(dir)
                 .withDisabledServer()
                 .withConfig(HttpConnector.enabled, false)
@@ -76,7 +78,7 @@ public final class Launcher {
                 .withConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .withConfig(GraphDatabaseSettings.auth_enabled, auth)
                 .withConfig(GraphDatabaseSettings.data_directory, dir.resolve("data"))
-                .withConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+                .withConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 // Netty waits a 5 s quiet period by default before Bolt stops; nothing is in flight
                 // once we are told to stop, so this only delays `fazhi neo4j stop` and test teardown.
                 .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
