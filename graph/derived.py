@@ -63,10 +63,6 @@ Links = dict[str, Counter[str]]  # a source (report, measure) -> document -> its
 # statement (one_statement); Neo4j keeps a transaction's changes on its heap, so it splits them
 # (CALL {...} IN TRANSACTIONS, graph/neo4j_store.py).
 Sweep = Callable[[str, str, str, dict[str, Any]], None]
-# Run independent pieces of work (reads, or writes on disjoint keys) and return their results in order. Neo4j
-# runs them side by side, each in its own transaction (its server then works on both cores instead of one);
-# a store with one connection (LadybugDB) or one transaction (Neo4j's replace_report) runs them in turn.
-Parallel = Callable[[list[Callable[[], Any]]], list[Any]]
 
 # label -> (key property, property -> type); the stores derive their DDL from this.
 DERIVED_NODES: dict[str, tuple[str, dict[str, str]]] = {
@@ -185,11 +181,6 @@ LAW_PAIRS = PairTable("LawPair", "law_a", "law_b", "CITES", "Law")
 MEASURE_PAIRS = PairTable("MeasurePair", "measure_a", "measure_b", "MENTIONS", "Measure")
 
 
-def in_turn(work: list[Callable[[], Any]]) -> list[Any]:
-    """The Parallel of a store that runs one statement at a time."""
-    return [piece() for piece in work]
-
-
 def one_statement(run: Runner) -> Sweep:
     """The Sweep of a store whose transactions may be any size: match and update as one statement."""
     def sweep(match: str, variable: str, update: str, params: dict[str, Any]) -> None:
@@ -230,24 +221,21 @@ class Before:
 
 
 def cited_before(run: Runner, rows: GraphRows, inflow: bool = True, new_reports: set[str] | None = None,
-                 chunk: int = CHUNK, parallel: Parallel = in_turn) -> Before:
+                 chunk: int = CHUNK) -> Before:
     """The documents and measures each report with such edges in `rows` already links to (before the write);
     without `inflow` (a bulk load, which recounts LawInflow at its end) not the measures' BASED_ON edges.
 
     `new_reports` (Neo4j's default path: the reports not stored before the write) lets a write whose
     edges all belong to them add to the stats rows instead of recomputing them (graph/stat_deltas.py);
-    their links before the write are empty, so they are not read. The reads are independent: `parallel` runs them."""
-    only_new = new_reports is not None and inflow and stat_deltas.only_new(rows, new_reports)
-    unstored = new_reports if only_new and new_reports is not None else set()
-    linked = [sorted({report for _, _, report in _pair_edges(rows, table)} - unstored)
-              for table in (LAW_PAIRS, MEASURE_PAIRS)]
+    their links before the write are empty, so they are not read."""
+    added, unstored = None, set()
+    if new_reports is not None and inflow and stat_deltas.only_new(rows, new_reports):
+        added, unstored = stat_deltas.existing(run, rows, chunk), new_reports
+    cited, mentioned = (_linked(run, table, sorted({report for _, _, report in _pair_edges(rows, table)} - unstored))
+                        for table in (LAW_PAIRS, MEASURE_PAIRS))
     measures = {source for source, _, _ in _based_on_edges(rows)} if inflow else set()
-    cited, mentioned, based, levels, *joined = parallel([
-        lambda: _linked(run, LAW_PAIRS, linked[0]), lambda: _linked(run, MEASURE_PAIRS, linked[1]),
-        lambda: _based_on(run, measures, chunk),
-        lambda: report_facts.agency_levels(run, rows.nodes.get("Agency", {}), chunk),
-        *(stat_deltas.existing_reads(run, rows, chunk) if only_new else ())])
-    return Before(cited, mentioned, based, levels, stat_deltas.Existing(*joined) if only_new else None)
+    return Before(cited, mentioned, _based_on(run, measures, chunk),
+                  report_facts.agency_levels(run, rows.nodes.get("Agency", {}), chunk), added)
 
 
 def _based_on_edges(rows: GraphRows) -> Iterable[tuple[str, str, str]]:
@@ -365,7 +353,7 @@ _DEGREES = {  # the edges refresh reads per name (Touched.pieces)
 
 def after_write(run: Runner, rows: GraphRows, before: Before, deferred: bool = False,
                 sweep: Sweep | None = None, pairs: BulkPairs | None = None,
-                chunk: int = CHUNK, merge: bool = False, parallel: Parallel = in_turn) -> Touched:
+                chunk: int = CHUNK, merge: bool = False) -> Touched:
     """Bring the aggregates up to date with a write whose CITES and MENTIONS state was `before`.
 
     Returns what the write touched. `deferred` (a bulk load) leaves the two global steps to
@@ -375,8 +363,7 @@ def after_write(run: Runner, rows: GraphRows, before: Before, deferred: bool = F
     With `pairs` the co-citation and co-mention deltas are added to it instead of the store (a bulk
     load writes them once, at its end: BulkPairs). `chunk` bounds the rows of one statement (a store
     that commits each statement apart, Neo4j, takes larger ones: a commit per 2,000 rows was most
-    of its pair writing). `merge` adds the pair and LawInflow deltas by MERGE (see _apply_rows), whose chunks
-    (disjoint keys) `parallel` runs.
+    of its pair writing). `merge` adds the pair and LawInflow deltas by MERGE (see _apply_rows).
     """
     if not deferred:  # a bulk load recounts LawInflow once at its end (rebuild_inflow): ~1 s a batch less at 50k
         after_cited = _links_after(rows, LAW_PAIRS, before.cited)
@@ -389,8 +376,7 @@ def after_write(run: Runner, rows: GraphRows, before: Before, deferred: bool = F
         if pairs is not None:
             pairs.add(table, deltas)
         else:
-            _apply_pairs(run, table, deltas, top=not deferred, sweep=sweep, chunk=chunk, merge=merge,
-                         parallel=parallel)
+            _apply_pairs(run, table, deltas, top=not deferred, sweep=sweep, chunk=chunk, merge=merge)
     # nodes too: a batch may change a measure's kind, a document's category, an agency's level
     touched = Touched(
         measures={target for _, target, _ in _edge_keys(rows, "IMPLEMENTS")} | set(rows.nodes.get("Measure", {})),
@@ -575,8 +561,7 @@ def after_remove(run: Runner, touched: Touched) -> None:
 
 
 def _apply_pairs(run: Runner, table: PairTable, deltas: Counter[tuple[str, str]], top: bool = True,
-                 sweep: Sweep | None = None, chunk: int = CHUNK, merge: bool = False,
-                 parallel: Parallel = in_turn) -> None:
+                 sweep: Sweep | None = None, chunk: int = CHUNK, merge: bool = False) -> None:
     """Add the deltas: SET on stored pairs, CREATE for new ones, drop pairs that reach zero.
 
     Not MERGE: on a 4.6 M-pair table LadybugDB's MERGE took 18 s per 10,000 rows, a key
@@ -585,34 +570,29 @@ def _apply_pairs(run: Runner, table: PairTable, deltas: Counter[tuple[str, str]]
     rows: list[dict[str, Any]] = [{"key": pair_key(a, b), "a": a, "b": b, "d": d}
                                   for (a, b), d in sorted(deltas.items()) if d]
     if rows and top and table is LAW_PAIRS and merge and all(row["d"] > 0 for row in rows):
-        _raise_pairs(run, rows, sweep, chunk, parallel)  # Neo4j, whose LawPair.top is indexed
+        _raise_pairs(run, rows, sweep, chunk)  # Neo4j, whose LawPair.top is indexed
         return
-    _apply_rows(run, table.statement, rows, chunk, merge, parallel)
+    _apply_rows(run, table.statement, rows, chunk, merge)
     if rows and top and table is LAW_PAIRS:
         mark_top(run, sweep)
 
 
-def _raise_pairs(run: Runner, rows: list[dict[str, Any]], sweep: Sweep | None, chunk: int,
-                 parallel: Parallel = in_turn) -> None:
+def _raise_pairs(run: Runner, rows: list[dict[str, Any]], sweep: Sweep | None, chunk: int) -> None:
     """Add positive co-citation deltas by MERGE on flags that were current before, and keep the flags from the
     pairs they raise instead of a histogram and a sweep over every pair (4.6 M at 50,000 reports, 8 of 107 s of
     a 500-report write). A pair outside the top stays below its floor unless the deltas raise it, and additions
     only raise the floor: so the new floor is found among the flagged pairs and the unflagged ones the MERGEs
     lift to the old floor or above (they return those), and only these may flip."""
     (old,) = run("MATCH (p:LawPair) WHERE p.top = true RETURN min(p.reports)", {})[0]
-    merge = LAW_PAIRS.statement("merge") + " WITH p WHERE p.top = false AND p.reports >= $floor RETURN p.key, p.reports"
-    lifted = [row for part in parallel([_statement(run, merge, {"rows": some, "floor": old or 0})
-                                        for some in _chunks(rows, chunk)]) for row in part]
+    lifted: list[list[Any]] = []
+    for some in _chunks(rows, chunk):
+        lifted += run(LAW_PAIRS.statement("merge") + " WITH p WHERE p.top = false AND p.reports >= $floor "
+                      "RETURN p.key, p.reports", {"rows": some, "floor": old or 0})
     mark_top(run, sweep, lifted, chunk)
 
 
-def _statement(run: Runner, cypher: str, params: dict[str, Any]) -> Callable[[], list[list[Any]]]:
-    """The statement as a piece of work for a Parallel."""
-    return lambda: run(cypher, params)
-
-
 def _apply_rows(run: Runner, statement: Callable[[str], str], rows: list[dict[str, Any]], chunk: int = CHUNK,
-                merge: bool = False, parallel: Parallel = in_turn) -> None:
+                merge: bool = False) -> None:
     """Add delta rows (`key`, `d`, ...) to a keyed table: SET on stored keys, CREATE for new ones, then drop
     the rows a negative delta may have brought to zero (`statement` gives keys/add/create/merge/drop).
 
@@ -620,8 +600,9 @@ def _apply_rows(run: Runner, statement: Callable[[str], str], rows: list[dict[st
     uniquely constrained key is one index seek there, and the lookup's keys no longer travel to Python
     and back (at 2,000 reports the three steps took 50 of 176 s of write()).
     """
-    if merge:  # chunks of distinct keys: side by side they never wait for each other's locks
-        parallel([_statement(run, statement("merge"), {"rows": some}) for some in _chunks(rows, chunk)])
+    if merge:
+        for some in _chunks(rows, chunk):
+            run(statement("merge"), {"rows": some})
     else:
         stored: set[Any] = set()
         for keys in _chunks([row["key"] for row in rows], chunk):

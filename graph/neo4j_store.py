@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path as FilePath
 from typing import Any
@@ -71,9 +70,6 @@ DEFAULT_BATCH = 20_000  # rows per write statement (each its own transaction in 
 DERIVED_ROWS = 20_000  # rows per statement of the aggregates (derived.after_write's chunk)
 SWEEP_ROWS = 10_000  # rows per inner transaction of a sweep over the aggregates (_sweep)
 REBUILD_EDGES = 500_000  # edges (pair rows) one statement of a rebuild reads at most (derived.rebuild's budget)
-# Transactions write() may run side by side (_parallel): the reads before it, the pair chunks after it. 1: at 50,000
-# reports two at a time made the 500-report write slower (47.9-50.3 s against 32.9 s, docs/BENCHMARKS.md, session 13).
-PARALLEL = 1
 ENTITY_LABELS = tuple(label for label in NODE_LABELS if label != "Report")
 
 
@@ -378,12 +374,11 @@ class Neo4jStore:
         """
         def refresh(cited: derived.Before) -> None:
             touched = derived.after_write(self._each_in_own_transaction, rows, cited, sweep=self._sweep,
-                                          chunk=DERIVED_ROWS, deferred=self._deferred is not None, merge=True,
-                                          parallel=_parallel)
+                                          chunk=DERIVED_ROWS, deferred=self._deferred is not None, merge=True)
             if self._deferred is not None:
                 self._deferred.update(touched)
 
-        _write(rows, self.batch_size, self._rows, self._run_write, refresh, self._fresh, _parallel)
+        _write(rows, self.batch_size, self._rows, self._run_write, refresh, self._fresh)
 
     def replace_report(self, report_id: str, rows: GraphRows) -> int:
         """Remove the report and write its new rows in one transaction (one report fits the heap)."""
@@ -607,8 +602,7 @@ Step = Callable[[neo4j.ManagedTransaction], Any]
 
 
 def _write(rows: GraphRows, batch_size: int, read: derived.Runner, run: Callable[[Step], Any],
-           refresh: Callable[[derived.Before], Any], fresh: set[str] | None = None,
-           parallel: derived.Parallel = derived.in_turn) -> None:
+           refresh: Callable[[derived.Before], Any], fresh: set[str] | None = None) -> None:
     """Write rows as a sequence of steps, each handed to `run`: its own transaction (write), or
     all in one (replace_report); then `refresh` the aggregates, given the CITES and MENTIONS state before.
 
@@ -622,8 +616,6 @@ def _write(rows: GraphRows, batch_size: int, read: derived.Runner, run: Callable
     edges are unique). A write that carries such a report's node again (the same file twice in
     one ingest) makes it an ordinary stored report, whose edges MERGE. A failed write ends the
     block, so a repair runs outside it, where every report it wrote is stored: MERGE.
-
-    `parallel` runs the independent reads of the state before the write (derived.cited_before).
     """
     reports = list(rows.nodes.get("Report", {}))
     new_reports = _unstored_reports(read, reports)
@@ -634,21 +626,11 @@ def _write(rows: GraphRows, batch_size: int, read: derived.Runner, run: Callable
     # inside bulk(): LawInflow recounted and the stats settled at its end; outside, a write of new reports
     # only adds to the stats rows (graph/stat_deltas.py) instead of recomputing them from every edge
     cited = derived.cited_before(read, rows, inflow=fresh is None, new_reports=new_reports if fresh is None else None,
-                                 chunk=DERIVED_ROWS, parallel=parallel)
+                                 chunk=DERIVED_ROWS)
     for statement, params in _write_statements(rows, new_reports, batch_size):
         run(_statement_step(statement, params))
     refresh(cited)
     run(_bump_version)
-
-
-def _parallel(work: list[Callable[[], Any]]) -> list[Any]:
-    """derived.Parallel for write(): PARALLEL pieces at a time, each opening its own sessions and transactions
-    (the driver is shared between threads, a session is not). Why: one transaction runs on one server thread,
-    so one at a time the server used at most one of the machine's cores (docs/BENCHMARKS.md, session 13)."""
-    if len(work) < 2 or PARALLEL < 2:
-        return [piece() for piece in work]
-    with ThreadPoolExecutor(min(PARALLEL, len(work))) as pool:
-        return list(pool.map(lambda piece: piece(), work))
 
 
 def _statement_step(statement: str, params: dict[str, Any]) -> Step:

@@ -6,7 +6,7 @@ the hub measures and documents, so each batch re-read most IMPLEMENTS and CITES 
 that grows with the store, quadratic over an ingest (docs/BENCHMARKS.md, session 11). New reports can only
 add: a report count grows by the batch's reports, a year range widens, and a distinct count (the agencies
 of a measure, the measures of an agency, the issuers citing a document) grows by the pairs that were not
-joined before the write, which `existing_reads` reads, anchored on both ends, before the write.
+joined before the write, which `existing` reads, anchored on both ends, before the write.
 
 A write with any edge of a stored report (a re-ingest, a repair after a failed write) takes the full
 recomputation instead: there an edge may replace an old one, and counts cannot simply be added.
@@ -14,7 +14,7 @@ recomputation instead: there an edge may replace an old one, and counts cannot s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,9 +100,8 @@ def _issued_citing(rows: GraphRows) -> set[tuple[str, str]]:
     return {(agency, law) for report, law, _ in rows.edges.get(CITES, {}) for agency in issuers.get(report, ())}
 
 
-def existing_reads(run: Runner, rows: GraphRows, chunk: int) -> tuple[Callable[[], frozenset[tuple[str, str]]], ...]:
-    """The two reads, to run before the write, of which of the rows' (agency, measure) and (issuer, document)
-    pairs are joined: Existing's fields, in order (independent, so a store may run them side by side)."""
+def existing(run: Runner, rows: GraphRows, chunk: int) -> Existing:
+    """Read, before the write, which of the rows' (agency, measure) and (issuer, document) pairs are joined."""
     def joined(cypher: str, pairs: Iterable[tuple[str, str]]) -> frozenset[tuple[str, str]]:
         wanted = sorted(pairs)
         found: set[tuple[str, str]] = set()
@@ -110,8 +109,8 @@ def existing_reads(run: Runner, rows: GraphRows, chunk: int) -> tuple[Callable[[
             found.update((a, b) for a, b in run(cypher, {"pairs": [list(p) for p in wanted[i : i + chunk]]}))
         return frozenset(found)
 
-    return (lambda: joined(_JOINED, {(a, m) for a, m, _ in rows.edges.get(IMPLEMENTS, {})}),
-            lambda: joined(_ISSUED_CITING, _issued_citing(rows)))
+    return Existing(joined(_JOINED, {(a, m) for a, m, _ in rows.edges.get(IMPLEMENTS, {})}),
+                    joined(_ISSUED_CITING, _issued_citing(rows)))
 
 
 def _span(years: list[Any]) -> dict[str, Any]:
