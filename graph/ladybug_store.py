@@ -55,6 +55,10 @@ WRITE_BATCH = 2000
 PAIR_COPY_ROWS = 500_000  # co-citation pairs COPYed per transaction (and checkpoint) at the end of a bulk load
 SETTLE_NAMES = 50_000  # at most these stats rows and about SETTLE_EDGES edges read per transaction (and checkpoint)
 SETTLE_EDGES = 200_000  # when a bulk load refreshes every touched name at its end (derived.Touched.pieces)
+# A reader that opens while another process checkpoints polls this often, this long, before it reports the store
+# unavailable (_recover_as_reader): a checkpoint of a 50k store took 4.3 s (docs/BENCHMARKS.md, session 12).
+RECOVERY_WAIT_S = 60.0
+RECOVERY_POLL_S = 0.2
 BULK_CHECKPOINT_REPORTS = 5000  # bulk loads: checkpoint and reopen after this many reports (and before the end of bulk())
 # A writer closing with more than this in its write-ahead log checkpoints it first (close()): every read-only
 # open replays the log in memory, ~0.17 s a MB at 50,000 reports (24 MB after a 500-report ingest: 3.6-4.4 s
@@ -468,10 +472,22 @@ class LadybugStore:
 
     def _recover_as_reader(self) -> None:
         """Open for writing once (LadybugDB replays or discards an interrupted checkpoint, this store
-        discards staged reports), then read; LadybugDB refuses read-only opens until that is done."""
-        with contextlib.suppress(StoreLocked):
-            LadybugStore(self.path, buffer_pool_mb=self.pool_bytes // 2**20).close()
-        self._connect(discard=False)
+        discards staged reports), then read; LadybugDB refuses read-only opens until that is done.
+
+        The same refusal comes while a live writer checkpoints (an ingest's auto-checkpoint, its close):
+        then the writer open is refused too, and the reader waits for the checkpoint, up to
+        RECOVERY_WAIT_S, instead of showing a shared app's user an error page."""
+        deadline = time.monotonic() + RECOVERY_WAIT_S
+        while True:
+            with contextlib.suppress(StoreLocked):
+                LadybugStore(self.path, buffer_pool_mb=self.pool_bytes // 2**20).close()
+            try:
+                self._connect(discard=False)
+                return
+            except StoreUnavailable as exc:
+                if "recovery is pending" not in str(exc) or time.monotonic() > deadline:
+                    raise
+            time.sleep(RECOVERY_POLL_S)
 
     def _check_layout(self) -> None:
         """Refuse a store whose edges still hold their sentences or sentence keys (layouts before
