@@ -335,3 +335,41 @@ def test_reader_keeps_its_snapshot_until_it_reopens_on_a_new_version(setup) -> N
             assert reopened.counts()["Report"] == PRIOR_REPORTS + 2
     finally:
         release(reader)
+
+
+CHECKPOINTING_WRITER = """
+import sys, time
+from fazhi.graph.ladybug_store import LadybugStore
+with LadybugStore(sys.argv[1]) as store:
+    print("ready", flush=True)
+    end, first = time.time() + float(sys.argv[2]), 0
+    while time.time() < end:  # a WAL worth checkpointing, then the checkpoint, again and again
+        store.query("UNWIND range(1, 3000) AS k MERGE (m:Measure {name: 'probe-' + CAST(k + $first AS STRING)})",
+                    {"first": first}, write=True)
+        store._conn.execute("CHECKPOINT")
+        first += 3000
+"""
+
+
+def test_readers_opening_while_a_writer_checkpoints_wait_instead_of_failing(setup) -> None:
+    """A shared app reopens its reader while an ingest runs; LadybugDB refuses a read-only open while another
+    process checkpoints ("checkpoint recovery is pending"). The reader waits for the checkpoint: no open fails.
+    (With LadybugStore.RECOVERY_WAIT_S at 0, the behaviour before, opens here failed within seconds.)"""
+    work, prior_db, _, _ = setup
+    db = work / "checkpointing.lbdb"
+    copy_store(prior_db, db)
+    writer = subprocess.Popen([sys.executable, "-c", CHECKPOINTING_WRITER, str(db), "12"], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "ready", writer.stderr
+        opens = 0
+        while writer.poll() is None:
+            with LadybugStore(db, read_only=True) as reader:
+                assert reader.counts()["Report"] == PRIOR_REPORTS
+            opens += 1
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+        _, errors = writer.communicate(timeout=60)
+    assert writer.returncode == 0, errors[-2000:]
+    assert opens >= 5, f"only {opens} reads while the writer ran"
