@@ -610,25 +610,25 @@ _MERGED_LICENCES_RE = re.compile(r"(?:\d{1,2}|[二三四五六七八九十]{1,3}
 MERGED_LICENCES = "多证合一"
 
 
+# Each form as (the word it needs in the text, its patterns, the group that is the mention (0: the whole match),
+# the catalogue name, its kind). A pattern runs only when its word is in the text: str `in` is cheaper than a scan.
+_NAMED_FORMS: tuple[tuple[str, tuple[re.Pattern[str], ...], int, str, str], ...] = (
+    ("示范", _DEMONSTRATION_RES, 0, DEMONSTRATION, "专项行动"),
+    ("应知应会", (_MUST_KNOW_RE,), 0, MUST_KNOW, "清单"),
+    ("实地督察", (_OFFICE_INSPECTION_RE,), 1, INSPECTION, "机制"),
+    ("第一责任人", (_DESIGNATED_DUTY_RE,), 1, DUTY, "制度"),
+    ("证合一", (_MERGED_LICENCES_RE,), 0, MERGED_LICENCES, "改革"),
+    ("中心组", (_GROUP_LAW_STUDY_RE,), 0, GROUP_STUDY, "制度"),
+    ("学法制度", (_BARE_STUDY_SYSTEM_RE,), 1, STUDY_SYSTEM, "制度"),
+)
+
+
 def _named_forms(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
     """Catalogue measures a report names by a form with parts of its own (a level, the kinds of rules), and
-    observances. Each pattern runs only when its word is in the text (str `in` is cheaper than a regex scan)."""
-    hits: list[MeasureHit] = []
-    if "示范" in text:
-        hits += [MeasureHit(m.start(), m.end(), DEMONSTRATION, "专项行动")
-                 for pattern in _DEMONSTRATION_RES for m in pattern.finditer(text)]
-    if "应知应会" in text:
-        hits += [MeasureHit(m.start(), m.end(), MUST_KNOW, "清单") for m in _MUST_KNOW_RE.finditer(text)]
-    if "实地督察" in text:
-        hits += [MeasureHit(m.start(1), m.end(1), INSPECTION, "机制") for m in _OFFICE_INSPECTION_RE.finditer(text)]
-    if "第一责任人" in text:
-        hits += [MeasureHit(m.start(1), m.end(1), DUTY, "制度") for m in _DESIGNATED_DUTY_RE.finditer(text)]
-    if "证合一" in text:
-        hits += [MeasureHit(m.start(), m.end(), MERGED_LICENCES, "改革") for m in _MERGED_LICENCES_RE.finditer(text)]
-    if "中心组" in text:
-        hits += [MeasureHit(m.start(), m.end(), GROUP_STUDY, "制度") for m in _GROUP_LAW_STUDY_RE.finditer(text)]
-    if "学法制度" in text:
-        hits += [MeasureHit(m.start(1), m.end(1), STUDY_SYSTEM, "制度") for m in _BARE_STUDY_SYSTEM_RE.finditer(text)]
+    observances."""
+    hits = [MeasureHit(m.start(group), m.end(group), name, kind)
+            for word, patterns, group, name, kind in _NAMED_FORMS if word in text
+            for pattern in patterns for m in pattern.finditer(text)]
     hits += _observances(text)
     if not hits:
         return []
