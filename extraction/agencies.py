@@ -24,9 +24,9 @@ from fazhi.extraction.dictionaries import (
     load_agency_suffixes,
     load_national_line_bodies,
     load_official_short_forms,
-    load_page_clutter,
     load_party_committee_bodies,
     load_province_abbreviations,
+    page_clutter_words,
 )
 from fazhi.extraction.regions import RegionEntry, RegionGazetteer, name_prefix, node_name
 from fazhi.extraction.spans import TakenMask
@@ -1471,7 +1471,7 @@ class AgencyFinder:
 @lru_cache(maxsize=1)
 def _metadata_fields() -> frozenset[str]:
     """The field words of a page's 政府信息公开 metadata table (data/page_clutter.tsv: 发布机构, 发文机关)."""
-    return frozenset(word for word, kind in load_page_clutter().items() if kind == "field")
+    return frozenset(page_clutter_words("field"))
 
 
 @lru_cache(maxsize=1)

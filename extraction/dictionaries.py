@@ -205,6 +205,12 @@ def load_page_clutter() -> dict[str, str]:
     return dict(_pairs(data_dir() / "page_clutter.tsv", 2, CLUTTER_KINDS))
 
 
+@lru_cache(maxsize=len(CLUTTER_KINDS))
+def page_clutter_words(kind: str) -> tuple[str, ...]:
+    """The words of one kind of page furniture, in the file's order (field: 发布机构, 发文机关, 索引号 …)."""
+    return tuple(word for word, k in load_page_clutter().items() if k == kind)
+
+
 @lru_cache(maxsize=8)
 def _zone_forms(path: Path) -> dict[str, str]:
     return {full: short for _, (full, short) in _rows(path, 1, 2)}

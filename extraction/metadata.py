@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from fazhi.extraction import report_kind
-from fazhi.extraction.dictionaries import load_page_clutter
+from fazhi.extraction.dictionaries import page_clutter_words
 from fazhi.extraction.structure import heading_level
 
 CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
@@ -118,25 +118,23 @@ def row_label(names: list[str] | tuple[str, ...]) -> str:
     return "(?:" + "|".join(r"\s*".join(re.escape(c) for c in n) for n in squashed) + ")"
 
 
-def _field_pattern(words: dict[str, str], kind: str, at_start: bool) -> re.Pattern[str]:
-    names = [w for w, k in words.items() if k == kind]
+def _field_pattern(kind: str, at_start: bool) -> re.Pattern[str]:
+    names = page_clutter_words(kind)
     lead = r"^[\s\-*•|]*" if at_start else r"(?:^|[\s|\-*•])"
     return re.compile(lead + ROW_OPEN + row_label(names) + ROW_SEPARATOR)
 
 
 @lru_cache(maxsize=1)
 def _clutter() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    words = load_page_clutter()
-    prefixes = tuple(w for w, kind in words.items() if kind == "prefix")
-    banners = frozenset(w for w, kind in words.items() if kind == "banner")
-    return prefixes, _field_pattern(words, "field", False), _field_pattern(words, "title", True), banners
+    return (page_clutter_words("prefix"), _field_pattern("field", False), _field_pattern("title", True),
+            frozenset(page_clutter_words("banner")))
 
 
 @lru_cache(maxsize=1)
 def _gapped_row_re() -> re.Pattern[str]:
     """A table row exported with only a gap between label and value ( 索 引 号  zzf/2021-00044  发布机构 …):
     a line that opens with a field label and a space."""
-    names = [w for w, k in load_page_clutter().items() if k == "field"]
+    names = page_clutter_words("field")
     return re.compile(r"\s*" + row_label(names) + r"[ \t\u3000]+\S")
 
 
@@ -219,13 +217,13 @@ def _title_candidates(lines: list[Line]) -> list[Line]:
 def _squashed_row_re() -> re.Pattern[str]:
     """A metadata row's label glued to the end of a title (…工作报告发布日期:…: the loader drops the space
     between two CJK runs)."""
-    names = [w for w, k in load_page_clutter().items() if k == "field"]
+    names = page_clutter_words("field")
     return re.compile(r"(?<=[告结案则知点况])" + row_label(names) + r"\s*[:：]")
 
 
 @lru_cache(maxsize=1)
 def _next_label_re() -> re.Pattern[str]:
-    names = [w for w, k in load_page_clutter().items() if k == "field"]
+    names = page_clutter_words("field")
     return re.compile(row_label(names) + r"\s*[:：|｜]")
 
 
