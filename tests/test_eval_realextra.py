@@ -62,6 +62,12 @@ measured first in session 13 on main at 322dc06 (before any session-13 extractio
 year 1.00, doc_type 1.00; laws .985, agencies .823, measures .872, regions .925; and again after every session-13
 extraction merge (metadata the same, laws .985, agencies .827, measures .891, regions .925); floors about 0.03 under.
 
+tests/gold/realextra16 (19, unseen: no rule looks at it; 12 provinces (西藏/新疆/北京/上海/陕西/山西/湖南/广东 and others)
+and one the text leaves open, province departments to 乡/镇/街道, 2017-2025, 统计/审计/退役军人/应急/生态环境/卫健/医保/
+公安/教育 bodies, five without the issuer in a title line, one titled by a town's party committee alone) is listed in
+NO_FLOORS_YET: its gold files are checked here, but no extractor runs on it in this file until the lead has measured it
+once (aggregate figures only) and moved it into FLOORS and ENTITY_FLOORS.
+
 GOLD.tsv gives each text's issuer, region, year and doc_type; entities/ gives full entity gold
 (laws, agencies, measures, regions, written by reading on 2026-12-06/07; see each entities/README.md).
 tools/eval_metadata_tsv.py and `fazhi eval <set>/entities <set>` print the figures with the misses.
@@ -95,9 +101,10 @@ FLOORS = {
     "realextra14": {"agency": 0.97, "region": 0.97, "year": 0.97, "doc_type": 0.97},  # tune since session 13
     "realextra15": {"agency": 0.79, "region": 0.88, "year": 0.97, "doc_type": 0.97},  # unseen; about 0.03 under
 }
+NO_FLOORS_YET = ("realextra16",)  # unseen and not yet measured: gold files checked, no extractor run, no floors
 
 
-@pytest.mark.parametrize("folder", sorted(FLOORS))
+@pytest.mark.parametrize("folder", sorted(FLOORS) + list(NO_FLOORS_YET))
 def test_every_text_has_its_gold_row(folder: str) -> None:
     with (GOLD / folder / "GOLD.tsv").open(encoding="utf-8") as fh:
         files = {row["file"] for row in csv.DictReader(fh, delimiter="\t")}
@@ -146,13 +153,13 @@ ENTITY_FLOORS = {  # F1 per type on entities/ (realextra3's first measurement: 0
 }
 
 
-@pytest.mark.parametrize("folder", sorted(ENTITY_FLOORS))
+@pytest.mark.parametrize("folder", sorted(ENTITY_FLOORS) + list(NO_FLOORS_YET))
 def test_every_text_has_its_entity_gold(folder: str) -> None:
     sources = {gold["source"] for gold in load_gold(GOLD / folder / "entities")}
     assert sources == {p.name for p in (GOLD / folder).glob("*.txt")}
 
 
-@pytest.mark.parametrize("folder", sorted(ENTITY_FLOORS))
+@pytest.mark.parametrize("folder", sorted(ENTITY_FLOORS) + list(NO_FLOORS_YET))
 def test_entity_gold_surfaces_occur_in_the_texts(folder: str) -> None:
     for gold in load_gold(GOLD / folder / "entities"):
         squashed = match_key((GOLD / folder / gold["source"]).read_text(encoding="utf-8"))
