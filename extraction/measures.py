@@ -128,7 +128,7 @@ def study_variants(form: str) -> list[str]:
 # 法治建设考评. A catalogue form ending in one of these acts also matches with a word of scope or object before
 # the act, and a 考核 with 考评 (the same yearly assessment), so the catalogue lists the act once.
 ACT_SIBLINGS = {"考核": ("考核", "考评"), "督察": ("督察",), "清理": ("清理",), "评查": ("评查",)}
-ACT_MODIFIERS = ("", "工作", "综合", "专项", "实地", "全面", "集中", "质量", "年度")
+ACT_MODIFIERS = ("", "工作", "综合", "专项", "实地", "全面", "集中", "质量", "年度", "大")  # 大: 案卷大评查
 
 
 def act_variants(form: str) -> list[str]:
@@ -204,10 +204,8 @@ def find_catalogue(text: str) -> list[MeasureHit]:
 # (以法治建设第一责任人、局长某某为组长).
 DUTY_HOLDERS = frozenset({"法治建设第一责任人", "法治政府建设第一责任人", "法治政府第一责任人"})
 _DUTY_VERB_BEFORE_RE = re.compile(r"(?:履行|推进|落实|压实|强化|负责人)$")
-# A role written plainly (用好法律明白人) is people; quoted (“法律明白人”) it names the programme (ANNOTATION.md).
-QUOTED_ROLES = frozenset({"法律明白人"})
-# Likewise “一件事”改革 names the 一件事一次办 reform only with 一件事 quoted alone: in “综合监管一件事”改革 the
-# quote opens on another reform's name.
+# “一件事”改革 names the 一件事一次办 reform only with 一件事 quoted alone: in “综合监管一件事”改革 the
+# quote opens on another reform's name. (法律明白人, quoted or not, is a role: tests/gold/CONVENTIONS.md i.)
 QUOTED_WORDS = frozenset({"一件事改革"})
 # 会前学法 of a department's or a party group's own meeting (厅务会会前学法) is not the government's
 # 常务会议 practice the catalogue name stands for.
@@ -217,12 +215,13 @@ _OWN_MEETING_BEFORE_RE = re.compile(r"(?:[厅局委办院所]务会|党组会|�
 STUDY_NOT_PRACTICE_AFTER = ("计划", "、用法", "、守法", "、尊法")
 # 国家工作人员学法用法|考试 (and its 及考试平台) is the yearly exam, which the gold sets leave out as exams are.
 EXAM_AFTER = ("考试", "及考试")
-STAFFED_SURFACES = frozenset({"法制审核"})
+# 法制审核|人员, 执法监督|部门: the people or the unit that does the work, not the practice (CONVENTIONS.md h).
+STAFFED_SURFACES = frozenset({"法制审核", "执法监督"})
 # The national integrated platform written without 全国: a level word before it (省一体化政务服务平台) names that
 # level's own part of it, which the gold sets leave out.
 NATIONAL_PLATFORM_SURFACES = frozenset({"一体化政务服务平台"})
 LEVEL_WORDS = "省市区县州盟旗镇乡"
-STAFF_AFTER = ("人员", "员", "机构")
+STAFF_AFTER = ("人员", "员", "机构", "机关", "部门", "科", "处", "局", "室", "队")
 # 告知承诺|书 is the form an applicant signs, not the 告知承诺制 practice (tests/gold/CONVENTIONS.md c)
 DOCUMENT_AFTER = {"告知承诺": ("书",)}
 
@@ -248,14 +247,14 @@ def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind:
         return True
     if surface == "会前学法":
         return bool(_OWN_MEETING_BEFORE_RE.search(text, max(0, start - 5), start))
-    if surface in QUOTED_ROLES or surface in QUOTED_WORDS:
+    if surface in QUOTED_WORDS:
         return text[start] not in QUOTES
     if surface in DUTY_HOLDERS:
         return not _DUTY_VERB_BEFORE_RE.search(text, max(0, start - 3), start)
     if surface in NATIONAL_PLATFORM_SURFACES:
         return start > 0 and text[start - 1] in LEVEL_WORDS
     if surface in STAFFED_SURFACES and text.startswith(STAFF_AFTER, end):
-        return True  # 法制审核人员, 法制审核机构: the people or the unit, not the review system
+        return True  # 法制审核人员, 执法监督部门: the people or the unit, not the practice
     if surface in DOCUMENT_AFTER:
         return text.startswith(DOCUMENT_AFTER[surface], end)
     return False
