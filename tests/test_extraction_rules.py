@@ -1050,6 +1050,8 @@ def test_the_report_genre_is_no_measure() -> None:
     ("制定行政执法案例指导制度。", "行政执法案例指导制度"),
     ("全面实行统一社会信用代码制度。", "统一社会信用代码制度"),
     ("部署行政执法专项整治，查纠问题。", "行政执法突出问题专项整治"),
+    ("细化量化裁量基准并向社会公布。", "行政裁量权基准制度"),
+    ("建立失信惩戒机制。", "信用联合奖惩"),
 ])
 def test_common_wordings_of_catalogue_measures(sentence: str, measure: str) -> None:
     text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
