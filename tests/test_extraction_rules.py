@@ -1052,6 +1052,8 @@ def test_the_report_genre_is_no_measure() -> None:
     ("部署行政执法专项整治，查纠问题。", "行政执法突出问题专项整治"),
     ("细化量化裁量基准并向社会公布。", "行政裁量权基准制度"),
     ("建立失信惩戒机制。", "信用联合奖惩"),
+    ("实行规范性文件统一登记、统一编号、统一发布。", "规范性文件“三统一”制度"),
+    ("依托大综合一体化平台开展检查。", "大综合一体化平台"),
 ])
 def test_common_wordings_of_catalogue_measures(sentence: str, measure: str) -> None:
     text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
