@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from fazhi.extraction.agencies import load_stems
-from fazhi.extraction.dictionaries import load_laws, load_measures
+from fazhi.extraction.dictionaries import load_laws, load_measures, load_province_abbreviations
 from fazhi.extraction.spans import Containers, TakenMask
 from fazhi.extraction.wordtrie import guarded_trie_regex
 
@@ -509,11 +509,27 @@ def _function_stems() -> frozenset[str]:
     return frozenset(load_stems())
 
 
+# The suffixes a province's name drops when it names its portal (广东省 -> 广东, 广西壮族自治区 -> 广西)
+_PROVINCE_SUFFIX_RE = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> frozenset[str]:
+    """Every province-level division, in full and without its suffix."""
+    full = set(load_province_abbreviations().values())
+    return frozenset(full | {_PROVINCE_SUFFIX_RE.sub("", name) for name in full})
+
+
 def _platforms(text: str, region_spans: Sequence[tuple[int, int]]) -> list[MeasureHit]:
+    """Platforms named after a region. The portal (政务服务网) right after the region counts only for a
+    province: the gold sets list province portals (贵州政务服务网) and leave a city's (鞍山市政务服务网) out, as a
+    city portal is one body's site, not a platform many agencies share."""
     found: list[MeasureHit] = []
     taken = TakenMask(len(text))
     for start, end in region_spans:
         platform = PLATFORM_RE.match(text, end)
+        if platform and platform.group(0) == PORTAL and text[start:end] not in _province_names():
+            continue
         if platform and not PLATFORM_STOP.search(platform.group(0)) and not _is_sector(platform.group(0)) \
                 and normal_view(platform.group(0)) not in _catalogue()[1]:  # 韶关市|执法两平台: the province's
             quoted = text[start - 1:start] == "“" and "”" in platform.group(0)

@@ -2022,6 +2022,16 @@ def test_a_province_portal_is_named_without_sheng() -> None:
     assert [h.name for h in find_measures("依托湖北省政务服务中心办理", [(2, 5)])] == []
 
 
+def test_a_city_portal_is_no_platform() -> None:
+    """A city's portal is one body's site; a province's portal (and a city's named platform) is a platform."""
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures("整合荆门市政务服务网各类专栏", [(2, 5)])] == []
+    assert [h.name for h in find_measures("整合吉林市政务服务网各类专栏", [(2, 5)])] == []  # the city, not the province
+    assert [h.name for h in find_measures("依托吉林政务服务网办理", [(2, 4)])] == ["吉林政务服务网"]
+    assert [h.name for h in find_measures("依托荆门市行政执法监督平台办理", [(2, 5)])] == ["荆门市行政执法监督平台"]
+
+
 @pytest.mark.parametrize("row", ["发布时间：2023-02-01 来源：市卫生健康局", "市卫生健康局 2023年02月01日",
                                  "文章来源:市卫生健康局 更新时间:2023/02/01 11:30"])
 def test_a_page_source_row_or_byline_names_no_agency(row: str) -> None:
