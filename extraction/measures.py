@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from fazhi.extraction.agencies import load_stems
-from fazhi.extraction.dictionaries import load_laws, load_measures
+from fazhi.extraction.dictionaries import load_laws, load_measures, load_province_abbreviations
 from fazhi.extraction.spans import Containers, TakenMask
 from fazhi.extraction.wordtrie import guarded_trie_regex
 
@@ -128,7 +128,7 @@ def study_variants(form: str) -> list[str]:
 # 法治建设考评. A catalogue form ending in one of these acts also matches with a word of scope or object before
 # the act, and a 考核 with 考评 (the same yearly assessment), so the catalogue lists the act once.
 ACT_SIBLINGS = {"考核": ("考核", "考评"), "督察": ("督察",), "清理": ("清理",), "评查": ("评查",)}
-ACT_MODIFIERS = ("", "工作", "综合", "专项", "实地", "全面", "集中", "质量", "年度")
+ACT_MODIFIERS = ("", "工作", "综合", "专项", "实地", "全面", "集中", "质量", "年度", "大")  # 大: 案卷大评查
 
 
 def act_variants(form: str) -> list[str]:
@@ -204,10 +204,8 @@ def find_catalogue(text: str) -> list[MeasureHit]:
 # (以法治建设第一责任人、局长某某为组长).
 DUTY_HOLDERS = frozenset({"法治建设第一责任人", "法治政府建设第一责任人", "法治政府第一责任人"})
 _DUTY_VERB_BEFORE_RE = re.compile(r"(?:履行|推进|落实|压实|强化|负责人)$")
-# A role written plainly (用好法律明白人) is people; quoted (“法律明白人”) it names the programme (ANNOTATION.md).
-QUOTED_ROLES = frozenset({"法律明白人"})
-# Likewise “一件事”改革 names the 一件事一次办 reform only with 一件事 quoted alone: in “综合监管一件事”改革 the
-# quote opens on another reform's name.
+# “一件事”改革 names the 一件事一次办 reform only with 一件事 quoted alone: in “综合监管一件事”改革 the
+# quote opens on another reform's name. (法律明白人, quoted or not, is a role: tests/gold/CONVENTIONS.md i.)
 QUOTED_WORDS = frozenset({"一件事改革"})
 # 会前学法 of a department's or a party group's own meeting (厅务会会前学法) is not the government's
 # 常务会议 practice the catalogue name stands for.
@@ -217,12 +215,13 @@ _OWN_MEETING_BEFORE_RE = re.compile(r"(?:[厅局委办院所]务会|党组会|�
 STUDY_NOT_PRACTICE_AFTER = ("计划", "、用法", "、守法", "、尊法")
 # 国家工作人员学法用法|考试 (and its 及考试平台) is the yearly exam, which the gold sets leave out as exams are.
 EXAM_AFTER = ("考试", "及考试")
-STAFFED_SURFACES = frozenset({"法制审核"})
+# 法制审核|人员, 执法监督|部门: the people or the unit that does the work, not the practice (CONVENTIONS.md h).
+STAFFED_SURFACES = frozenset({"法制审核", "执法监督"})
 # The national integrated platform written without 全国: a level word before it (省一体化政务服务平台) names that
 # level's own part of it, which the gold sets leave out.
 NATIONAL_PLATFORM_SURFACES = frozenset({"一体化政务服务平台"})
 LEVEL_WORDS = "省市区县州盟旗镇乡"
-STAFF_AFTER = ("人员", "员", "机构")
+STAFF_AFTER = ("人员", "员", "机构", "机关", "部门", "科", "处", "局", "室", "队")
 # 告知承诺|书 is the form an applicant signs, not the 告知承诺制 practice (tests/gold/CONVENTIONS.md c)
 DOCUMENT_AFTER = {"告知承诺": ("书",)}
 
@@ -248,14 +247,14 @@ def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind:
         return True
     if surface == "会前学法":
         return bool(_OWN_MEETING_BEFORE_RE.search(text, max(0, start - 5), start))
-    if surface in QUOTED_ROLES or surface in QUOTED_WORDS:
+    if surface in QUOTED_WORDS:
         return text[start] not in QUOTES
     if surface in DUTY_HOLDERS:
         return not _DUTY_VERB_BEFORE_RE.search(text, max(0, start - 3), start)
     if surface in NATIONAL_PLATFORM_SURFACES:
         return start > 0 and text[start - 1] in LEVEL_WORDS
     if surface in STAFFED_SURFACES and text.startswith(STAFF_AFTER, end):
-        return True  # 法制审核人员, 法制审核机构: the people or the unit, not the review system
+        return True  # 法制审核人员, 执法监督部门: the people or the unit, not the practice
     if surface in DOCUMENT_AFTER:
         return text.startswith(DOCUMENT_AFTER[surface], end)
     return False
@@ -510,11 +509,27 @@ def _function_stems() -> frozenset[str]:
     return frozenset(load_stems())
 
 
+# The suffixes a province's name drops when it names its portal (广东省 -> 广东, 广西壮族自治区 -> 广西)
+_PROVINCE_SUFFIX_RE = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> frozenset[str]:
+    """Every province-level division, in full and without its suffix."""
+    full = set(load_province_abbreviations().values())
+    return frozenset(full | {_PROVINCE_SUFFIX_RE.sub("", name) for name in full})
+
+
 def _platforms(text: str, region_spans: Sequence[tuple[int, int]]) -> list[MeasureHit]:
+    """Platforms named after a region. The portal (政务服务网) right after the region counts only for a
+    province: the gold sets list province portals (贵州政务服务网) and leave a city's (鞍山市政务服务网) out, as a
+    city portal is one body's site, not a platform many agencies share."""
     found: list[MeasureHit] = []
     taken = TakenMask(len(text))
     for start, end in region_spans:
         platform = PLATFORM_RE.match(text, end)
+        if platform and platform.group(0) == PORTAL and text[start:end] not in _province_names():
+            continue
         if platform and not PLATFORM_STOP.search(platform.group(0)) and not _is_sector(platform.group(0)) \
                 and normal_view(platform.group(0)) not in _catalogue()[1]:  # 韶关市|执法两平台: the province's
             quoted = text[start - 1:start] == "“" and "”" in platform.group(0)

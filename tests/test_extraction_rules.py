@@ -1040,6 +1040,20 @@ def test_the_report_genre_is_no_measure() -> None:
     ("召开推进会，对示范创建工作进行部署。", "法治政府建设示范创建"),
     ("坚持以示范创建为引领。", "法治政府建设示范创建"),
     ("通报全市法治政府建设(依法行政)考核结果。", "法治政府建设考核"),
+    # named programmes of central documents and national campaigns (data/measures.tsv, session 14)
+    ("开展交通运输执法领域突出问题专项整治，规范执法。", "交通运输执法领域突出问题专项整治"),
+    ("部署道路交通安全和运输执法领域突出问题专项整治行动。", "道路交通安全和运输执法领域突出问题专项整治"),
+    ("启动安全生产治本攻坚三年行动。", "安全生产治本攻坚三年行动"),
+    ("推进政府运行“一网协同”。", "一网协同"),
+    ("深入推进跨部门综合监管。", "跨部门综合监管"),
+    ("建立行政执法统计年报制度，按时公开数据。", "行政执法统计年报制度"),
+    ("制定行政执法案例指导制度。", "行政执法案例指导制度"),
+    ("全面实行统一社会信用代码制度。", "统一社会信用代码制度"),
+    ("部署行政执法专项整治，查纠问题。", "行政执法突出问题专项整治"),
+    ("细化量化裁量基准并向社会公布。", "行政裁量权基准制度"),
+    ("建立失信惩戒机制。", "信用联合奖惩"),
+    ("实行规范性文件统一登记、统一编号、统一发布。", "规范性文件“三统一”制度"),
+    ("依托大综合一体化平台开展检查。", "大综合一体化平台"),
 ])
 def test_common_wordings_of_catalogue_measures(sentence: str, measure: str) -> None:
     text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
@@ -1140,7 +1154,12 @@ def test_a_regions_function_and_系统_is_a_sector_not_a_platform(body: str, pla
     ("按期开展厅务会会前学法。", "政府常务会议会前学法", False),  # a department's own meeting
     ("严格落实会前学法制度。", "政府常务会议会前学法", True),
     ("用好法治带头人、法律明白人开展宣传。", "“法律明白人”培养工程", False),  # people in a role
-    ("培育“法律明白人”120名。", "“法律明白人”培养工程", True),
+    ("培育“法律明白人”120名。", "“法律明白人”培养工程", False),  # quoted, still the role (CONVENTIONS.md i)
+    ("实施“法律明白人”培养工程。", "“法律明白人”培养工程", True),
+    ("健全执法制度，加强执法监督，规范执法行为。", "行政执法监督", True),  # CONVENTIONS.md h
+    ("明确每家企业的年度执法监督部门。", "行政执法监督", False),  # the unit, not the practice
+    ("新聘执法监督员12名。", "行政执法监督", False),
+    ("开展执法案卷大评查，提升办案质量。", "行政执法案卷评查", True),  # 大 before the act
     ("牵头单位：省行政审批制度改革领导小组办公室。", "行政审批制度改革", False),  # a group's name
     ("深化行政审批制度改革。", "行政审批制度改革", True),
     ("成立“八五”普法工作领导小组，统筹推进。", "“八五”普法", True),  # a plan's group carries it out
@@ -2001,6 +2020,16 @@ def test_a_province_portal_is_named_without_sheng() -> None:
     assert [h.name for h in find_measures("事项在湖北政务服务网公开", [(3, 5)])] == ["湖北政务服务网"]
     assert [h.name for h in find_measures("依托湖北省政务服务网办理", [(2, 5)])] == ["湖北政务服务网"]
     assert [h.name for h in find_measures("依托湖北省政务服务中心办理", [(2, 5)])] == []
+
+
+def test_a_city_portal_is_no_platform() -> None:
+    """A city's portal is one body's site; a province's portal (and a city's named platform) is a platform."""
+    from fazhi.extraction.measures import find_measures
+
+    assert [h.name for h in find_measures("整合荆门市政务服务网各类专栏", [(2, 5)])] == []
+    assert [h.name for h in find_measures("整合吉林市政务服务网各类专栏", [(2, 5)])] == []  # the city, not the province
+    assert [h.name for h in find_measures("依托吉林政务服务网办理", [(2, 4)])] == ["吉林政务服务网"]
+    assert [h.name for h in find_measures("依托荆门市行政执法监督平台办理", [(2, 5)])] == ["荆门市行政执法监督平台"]
 
 
 @pytest.mark.parametrize("row", ["发布时间：2023-02-01 来源：市卫生健康局", "市卫生健康局 2023年02月01日",
