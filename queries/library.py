@@ -17,6 +17,11 @@ one name and the choice lives here, not in the app pages. `// needs: measure` in
 says it answers only when that parameter is given (not ''): adoption_all reads one measure's
 edges, and LadybugDB runs a UNION's guarded every-measure branch in full whatever its guard.
 
+`// total: other_query` names the query that counts the rows a paged list (`skip`, `limit`) pages through,
+from the aggregates, with the same filter parameters; `run` clamps `skip` to it. LadybugDB 0.22 crashes the
+process (a segfault, not an error) on an ORDER BY ... SKIP far past the last row, and a skip equal to the
+total answers no rows, as any skip past the end should.
+
 `// sort: col1 DESC, col2` orders the rows after the query ran: LadybugDB applies an ORDER BY
 after UNION ALL to the last part only, and a UNION of anchored parts is how some point
 queries avoid scanning every edge.
@@ -46,7 +51,7 @@ QUERY_DIR = Path(__file__).resolve().parent
 FILTERS: dict[str, Any] = {"year_from": 0, "year_to": 0, "region": "", "level": "", "doc_type": ""}
 EVIDENCE_RE = re.compile(r"right\(left\((\w+)\.text, (\w+)\.end_offset\), \2\.end_offset - \2\.start_offset\)")
 LADYBUG_EVIDENCE = r"substring(\1.text, \2.start_offset + 1, \2.end_offset - \2.start_offset)"
-_HEADER_RE = re.compile(r"^//\s*(name|description|param\s+\w+|dialect|sort|open|needs)\s*:\s*(.*)$")
+_HEADER_RE = re.compile(r"^//\s*(name|description|param\s+\w+|dialect|sort|open|needs|total)\s*:\s*(.*)$")
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ class LibraryQuery:
     sort: tuple[str, ...] = ()  # "column" or "column DESC": order of the rows after the query (module doc)
     open: str = ""  # the query answering from the aggregates when every filter is open (module doc)
     needs: tuple[str, ...] = ()  # parameters that must be given (not '') for this query to answer as `open`
+    total: str = ""  # the query counting the rows this paged list pages through (module doc)
 
     def cypher_for(self, dialect: str) -> str:
         text = self.variants.get(dialect) or self.variants["*"]
@@ -96,6 +102,7 @@ def parse_query_file(path: Path) -> LibraryQuery:
     sort: tuple[str, ...] = ()
     shortcut = ""
     needs: tuple[str, ...] = ()
+    total = ""
     variants: dict[str, list[str]] = {"*": []}
     current = "*"
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -114,6 +121,8 @@ def parse_query_file(path: Path) -> LibraryQuery:
             shortcut = value
         elif key == "needs":
             needs = tuple(param.strip() for param in value.split(","))
+        elif key == "total":
+            total = value
         elif key == "dialect":
             current = value
             variants[current] = []
@@ -124,7 +133,7 @@ def parse_query_file(path: Path) -> LibraryQuery:
         raise ValueError(f"{path}: no Cypher in the file")
     if "*" not in texts and not {"ladybug", "neo4j"} <= set(texts):
         raise ValueError(f"{path}: needs a shared body or both ladybug and neo4j variants")
-    return LibraryQuery(name, description, params, texts, sort, shortcut, needs)
+    return LibraryQuery(name, description, params, texts, sort, shortcut, needs, total)
 
 
 def _example(value: str) -> Any:
@@ -166,9 +175,18 @@ def plan(name: str, params: dict[str, Any] | None = None, precomputed: bool = Tr
 def run(store, name: str, params: dict[str, Any] | None = None, precomputed: bool = True, **options):
     """Run a library query on a store with the store's own dialect variant (see `plan`)."""
     query, values = plan(name, params, precomputed)
+    if query.total and values.get("skip"):
+        values = {**values, "skip": min(values["skip"], _total(store, query, values))}
     result = store.query(query.cypher_for(store.dialect), values, **options)
     _sort(result, query.sort)
     return result
+
+
+def _total(store, query: LibraryQuery, values: dict[str, Any]) -> int:
+    """How many rows the paged list `query` pages through: its `total` query with the same filters."""
+    counter = get(query.total)
+    shared = {k: v for k, v in values.items() if k in counter.params}
+    return int(store.query(counter.cypher_for(store.dialect), {**counter.params, **shared}).rows[0][0])
 
 
 def every_row(store, name: str, params: dict[str, Any] | None = None) -> list[list[Any]]:

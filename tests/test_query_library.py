@@ -1,5 +1,8 @@
 """The named query library: every file is well formed and runs on a real store of the bundled samples."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -124,6 +127,30 @@ def test_agency_list_pages_cover_every_agency_once_in_order(samples_store) -> No
     assert bureaus and all("局" in row[0] for row in bureaus)
     assert [row for row in everything if "局" in row[0]] == bureaus
     assert library.run(samples_store, "agency_count", {"contains": "局"}).rows[0][0] == len(bureaus)
+
+
+PAST_THE_END = """
+import sys
+from fazhi.graph.ladybug_store import LadybugStore
+from fazhi.ingest import ingest
+from fazhi.queries import library
+with LadybugStore(sys.argv[1]) as store:
+    ingest([sys.argv[2]], store, workers=1)
+    total = library.run(store, "agency_count").rows[0][0]
+    pages = [library.run(store, "agency_list", {"skip": skip, "limit": 10}).rows
+             for skip in (total - 1, total, 100 * total, 10**6)]
+    print(total, [len(rows) for rows in pages])
+"""
+
+
+def test_agency_list_far_past_the_end_answers_no_rows(tmp_path) -> None:
+    """A skip far past the last agency (a stale page number, a hand-made link) crashed the whole process in
+    LadybugDB's SKIP; the library clamps it to agency_count. Run apart, so a crash fails this test only."""
+    done = subprocess.run([sys.executable, "-c", PAST_THE_END, str(tmp_path / "s.lbdb"), str(SAMPLES)],
+                          capture_output=True, text=True, env=os.environ.copy(), timeout=600)
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    total, sizes = done.stdout.split(maxsplit=1)
+    assert int(total) > 1 and sizes.strip() == "[1, 0, 0, 0]"
 
 
 def test_law_links_are_the_documents_neighbours_of_those_types(samples_store) -> None:
