@@ -129,6 +129,29 @@ def test_agency_list_pages_cover_every_agency_once_in_order(samples_store) -> No
     assert library.run(samples_store, "agency_count", {"contains": "局"}).rows[0][0] == len(bureaus)
 
 
+def test_shortest_path_with_labels_finds_the_same_chains(samples_store) -> None:
+    """Ends narrowed to their labels (as 问答 passes them) give the chains the four-label lookup gives, for
+    pairs of every two kinds; a label the pattern does not list is refused; without labels nothing changes."""
+    names = {label: [n for (n,) in samples_store.query(f"MATCH (n:{label}) RETURN n.name ORDER BY n.name LIMIT 3").rows]
+             for label in ("Agency", "Law", "Measure", "Region")}
+    plain = library.get("shortest_path")
+    assert library.plan("shortest_path", {"source": "甲", "target": "乙"})[0].variants == plain.variants
+    found = 0
+    for source_label, sources in names.items():
+        for target_label, targets in names.items():
+            for source, target in zip(sources, reversed(targets), strict=False):
+                given = {"source": source, "target": target}
+                before = library.run(samples_store, "shortest_path", given).rows
+                after = library.run(samples_store, "shortest_path",
+                                    {**given, "source_label": source_label, "target_label": target_label}).rows
+                assert [row[2] for row in after] == [row[2] for row in before], given
+                assert all(row[0][0] == source and row[0][-1] == target for row in after)
+                found += len(after)
+    assert found > 10
+    with pytest.raises(ValueError):
+        library.plan("shortest_path", {"source_label": "Report"})
+
+
 PAST_THE_END = """
 import sys
 from fazhi.graph.ladybug_store import LadybugStore
