@@ -152,6 +152,31 @@ def test_shortest_path_with_labels_finds_the_same_chains(samples_store) -> None:
         library.plan("shortest_path", {"source_label": "Report"})
 
 
+def test_limited_lists_are_the_first_rows_of_the_whole_list(samples_store) -> None:
+    """measure_laws and cooperation_network read examples for their first `limit` rows only: the same rows
+    as the whole list's first ones, in the same order (the pages ask for the first 30 or 200)."""
+    cases = [("measure_laws", "measure", "MATCH (m:Measure)-[:BASED_ON]->() RETURN DISTINCT m.name"),
+             ("cooperation_network", "agency", "MATCH (a:Agency)-[:COOPERATES_WITH]-() RETURN DISTINCT a.name")]
+    longer = 0
+    for name, param, names in cases:
+        for (value,) in samples_store.query(names).rows:
+            whole = library.run(samples_store, name, {param: value}).rows
+            for limit in (1, 2, 3):
+                assert library.run(samples_store, name, {param: value, "limit": limit}).rows == whole[:limit]
+            longer += len(whole) > 3
+    assert longer >= 2
+
+
+def test_an_agencys_years_from_its_counts_are_those_of_its_evidence(samples_store) -> None:
+    """对比's year choices read agency_measures (the 机构 page's table) instead of every evidence row."""
+    agencies = [n for (n,) in samples_store.query("MATCH (a:Agency)-[:IMPLEMENTS]->() RETURN DISTINCT a.name").rows]
+    assert len(agencies) > 5
+    for agency in agencies:
+        counted = {row[0] for row in library.run(samples_store, "agency_measures", {"agency": agency}).rows}
+        stated = {row[0] for row in library.run(samples_store, "agency_measure_evidence", {"agency": agency}).rows}
+        assert counted == stated, agency
+
+
 PAST_THE_END = """
 import sys
 from fazhi.graph.ladybug_store import LadybugStore
