@@ -34,6 +34,8 @@ def agency_page() -> pd.DataFrame:
     return shown
 
 
+PARTNER_ROWS = 200  # partners shown, each with an example sentence (a hub agency has thousands at 50k reports)
+
 st.header("机构")
 agencies = agency_page()
 if agencies.empty and not st.session_state.get("agency-needle"):
@@ -87,7 +89,9 @@ with left:
                  hide_index=True, width="stretch")
 with right:
     st.subheader("合作机构 (COOPERATES_WITH)")
-    partners = library_frame("cooperation_network", agency=agency)
+    partners = library_frame("cooperation_network", agency=agency, limit=PARTNER_ROWS)
+    if len(partners) >= PARTNER_ROWS:
+        st.caption(f"列出共同出现报告最多的 {PARTNER_ROWS} 个合作机构。")
     st.dataframe(partners.rename(columns={"partner": "机构", "level": "层级", "reports": "报告数",
                                           "example": "例句"}), hide_index=True, width="stretch")
 

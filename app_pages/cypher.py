@@ -80,6 +80,15 @@ def linked_params(examples: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in given.items() if k in examples and isinstance(v, type(examples[k]))}
 
 
+def library_text(query: library.LibraryQuery, brought: dict[str, Any], dialect: str) -> str:
+    """The text 问答 ran: a link's label parameters (shortest_path's source_label …) narrow the query's nodes
+    as they did there; a label the query does not list leaves the text as written."""
+    try:
+        return query.narrowed(brought).cypher_for(dialect)
+    except ValueError:
+        return query.cypher_for(dialect)
+
+
 handle = store_handle()
 current = handle.current()
 st.header("Cypher")
@@ -89,12 +98,12 @@ choices = [BLANK, *queries]
 linked = st.query_params.get("q")  # the 问答 box links here with ?q=<query>&p=<its parameters as JSON>
 name = st.selectbox("从查询库载入", choices, index=choices.index(linked) if linked in queries else 0,
                     format_func=lambda n: n if n == BLANK else f"{n} — {queries[n].description[:60]}")
-seed = (queries[name].cypher_for(current.dialect) if name in queries
+examples = dict(queries[name].params) if name in queries else {}
+brought = linked_params(examples) if name == linked else {}
+seed = (library_text(queries[name], brought, current.dialect) if name in queries
         else "MATCH (m:Measure) RETURN m.name AS name, m.kind AS kind LIMIT 10")
 text = st.text_area("Cypher", seed, height=200, key=f"cypher-text-{name}")
-examples = dict(queries[name].params) if name in queries else {}
-defaults = {**examples, **{k: v for k, v in filter_params().items() if k in examples},
-            **(linked_params(examples) if name == linked else {})}
+defaults = {**examples, **{k: v for k, v in filter_params().items() if k in examples}, **brought}
 params = {key: param_input(key, example, defaults[key]) for key, example in examples.items()}
 extra = st.text_input("其他参数 (JSON 对象)", "{}", key="cypher-extra")
 try:

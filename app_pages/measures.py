@@ -11,6 +11,7 @@ from fazhi.app_pages.links import pick, reader_link, reader_url
 EVIDENCE_SHOWN = 50
 TABLE_ROWS = 1000  # the agency table; the counts above cover every record
 HEAT_REGIONS = 40  # rows of the diffusion heat map (hundreds of regions would be unreadable)
+LAW_LINKS = 30  # documents listed as links, most cited first (a busy measure is based on hundreds at 50k reports)
 
 st.header("措施")
 catalogue = filtered_frame("filtered_measures", limit=100_000)
@@ -64,9 +65,11 @@ else:
 left, right = st.columns(2)
 with left:
     st.subheader("依据的法规文件 (BASED_ON)")
-    laws = filtered_frame("measure_laws", measure=measure)
+    laws = filtered_frame("measure_laws", measure=measure, limit=LAW_LINKS)
     if laws.empty:
         st.caption("文本中没有写明依据。")
+    elif len(laws) >= LAW_LINKS:
+        st.caption(f"列出被依据最多的 {LAW_LINKS} 个文件。")
     for law in laws.itertuples():
         st.page_link("app_pages/laws.py", label=f"《{law.law}》 · {law.category or '—'} · {law.reports} 份报告",
                      query_params={"l": law.law})

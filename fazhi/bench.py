@@ -575,14 +575,15 @@ def _bench_neo4j(uri: str, corpus: Path, workers: int, quick: bool, result: dict
 def measure_queries(store: GraphStore, repeats: int) -> dict[str, dict[str, Any]]:
     """p50/p95 of every library query with its example parameters (first run is a warm-up).
 
-    Timed as callers run it: the query the library picks for those parameters (library.plan).
+    Timed as callers run it: the query the library picks for those parameters (library.plan), the examples
+    passed as a caller passes them (a label parameter narrows only when given: library's module doc).
     """
     from fazhi.graph.store import QueryRefused
     from fazhi.queries import library
 
     out: dict[str, dict[str, Any]] = {}
     for name in sorted(library.load_library()):
-        query, params = library.plan(name)
+        query, params = library.plan(name, dict(library.get(name).params))
         cypher = query.cypher_for(store.dialect)
         timings: list[float] = []
         rows = 0

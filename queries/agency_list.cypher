@@ -1,6 +1,7 @@
 // name: agency_list
 // description: One page of agencies with their level, region, number of IMPLEMENTS facts and of reports mentioning them, busiest first; `contains` keeps those whose name contains it ('' = all). Read from the per-agency counts ingest keeps (AgencyStat), so a page costs a sort of that table, not a count of every agency's edges; page with skip/limit, the total is agency_count.
 // param contains: ""
+// total: agency_count
 // param skip: 0
 // param limit: 1000
 // dialect: ladybug

@@ -425,8 +425,8 @@ def _fits(intent: Intent, links: list[Link], years: Years) -> dict[str, str] | N
             return None
         chosen = pool[:wanted]
         used.update(chosen)
-        if base == "entity":
-            slots["source"], slots["target"] = chosen[0][1], chosen[1][1]
+        if base == "entity":  # the labels too: the query looks each end up by its key (shortest_path)
+            (slots["source_label"], slots["source"]), (slots["target_label"], slots["target"]) = chosen
         else:
             slots[base] = chosen[0][1]
             if wanted == 2:
@@ -605,7 +605,7 @@ def answer(store: GraphStore, question: str, vocab: Vocabulary | None = None) ->
     result = Answer(meaning)
     if not meaning.query:
         return result
-    result.cypher = library.get(meaning.query).cypher_for(store.dialect)
+    result.cypher = library.get(meaning.query).narrowed(meaning.params).cypher_for(store.dialect)
     if meaning.compare:
         table = compare_rows(store, meaning.query, meaning.params)
         result.columns, result.rows = table.columns, table.rows

@@ -17,6 +17,19 @@ one name and the choice lives here, not in the app pages. `// needs: measure` in
 says it answers only when that parameter is given (not ''): adoption_all reads one measure's
 edges, and LadybugDB runs a UNION's guarded every-measure branch in full whatever its guard.
 
+`// total: other_query` names the query that counts the rows a paged list (`skip`, `limit`) pages through,
+from the aggregates, with the same filter parameters; `run` clamps `skip` to it. LadybugDB 0.22 crashes the
+process (a segfault, not an error) on an ORDER BY ... SKIP far past the last row, and a skip equal to the
+total answers no rows, as any skip past the end should.
+
+`// labels: a source_label, b target_label` names parameters that narrow a node of the pattern to one label:
+LadybugDB looks a node written `(a:Agency:Law:Measure:Region {name: $source})` up by scanning all four tables,
+and `(a:Agency {name: $source})` by its key. A caller that knows the label (问答 linked the name to it) passes
+`source_label`; `plan` then rewrites `(a:Agency:Law:…` (or Neo4j's `(a:Agency|Law|…`) to `(a:Agency` in every variant that lists labels for
+`a`, and refuses a label not listed there. A label parameter left out narrows nothing (its example, which
+`fazhi queries` lists and the bench passes, is not a default), so callers that pass only the names get the
+same rows as before.
+
 `// sort: col1 DESC, col2` orders the rows after the query ran: LadybugDB applies an ORDER BY
 after UNION ALL to the last part only, and a UNION of anchored parts is how some point
 queries avoid scanning every edge.
@@ -36,7 +49,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -46,7 +59,7 @@ QUERY_DIR = Path(__file__).resolve().parent
 FILTERS: dict[str, Any] = {"year_from": 0, "year_to": 0, "region": "", "level": "", "doc_type": ""}
 EVIDENCE_RE = re.compile(r"right\(left\((\w+)\.text, (\w+)\.end_offset\), \2\.end_offset - \2\.start_offset\)")
 LADYBUG_EVIDENCE = r"substring(\1.text, \2.start_offset + 1, \2.end_offset - \2.start_offset)"
-_HEADER_RE = re.compile(r"^//\s*(name|description|param\s+\w+|dialect|sort|open|needs)\s*:\s*(.*)$")
+_HEADER_RE = re.compile(r"^//\s*(name|description|param\s+\w+|dialect|sort|open|needs|total|labels)\s*:\s*(.*)$")
 
 
 @dataclass(frozen=True)
@@ -58,10 +71,32 @@ class LibraryQuery:
     sort: tuple[str, ...] = ()  # "column" or "column DESC": order of the rows after the query (module doc)
     open: str = ""  # the query answering from the aggregates when every filter is open (module doc)
     needs: tuple[str, ...] = ()  # parameters that must be given (not '') for this query to answer as `open`
+    total: str = ""  # the query counting the rows this paged list pages through (module doc)
+    labels: dict[str, str] = field(default_factory=dict)  # label parameter -> the node it narrows (module doc)
 
     def cypher_for(self, dialect: str) -> str:
         text = self.variants.get(dialect) or self.variants["*"]
         return EVIDENCE_RE.sub(LADYBUG_EVIDENCE, text) if dialect == "ladybug" else text
+
+    def node_labels(self, node: str) -> set[str]:
+        """The labels the variants list for a node: `(a:Agency:Law {…` (LadybugDB: any of them) or
+        `(a:Agency|Law {…` (Neo4j) → {Agency, Law}."""
+        return {label for text in self.variants.values() for found in _node_pattern(node).findall(text)
+                for label in re.split(r"[:|]", found)}
+
+    def narrowed(self, given: dict[str, Any]) -> LibraryQuery:
+        """This query with each node whose label parameter is given written with that one label."""
+        variants = dict(self.variants)
+        for param, node in self.labels.items():
+            label = given.get(param) or ""
+            if not label:
+                continue
+            if label not in self.node_labels(node):
+                raise ValueError(f"{self.name}: {param} must be one of {sorted(self.node_labels(node))}, "
+                                 f"got {label!r}")
+            variants = {dialect: _node_pattern(node).sub(f"({node}:{label}", text)
+                        for dialect, text in variants.items()}
+        return replace(self, variants=variants, labels={})
 
     def coerce(self, raw: dict[str, str]) -> dict[str, Any]:
         """Typed parameters from `k=v` strings, by the example's type; unknown names are refused."""
@@ -89,6 +124,11 @@ class LibraryQuery:
         return {"name": self.name, "description": self.description, "params": self.params}
 
 
+def _node_pattern(node: str) -> re.Pattern[str]:
+    """A node of a pattern with its labels, `(a:Agency:Law` or `(a:Agency|Law`; group 1 is the labels."""
+    return re.compile(rf"\({node}:(\w+(?:[:|]\w+)*)")
+
+
 def parse_query_file(path: Path) -> LibraryQuery:
     name = path.stem
     description = ""
@@ -96,6 +136,8 @@ def parse_query_file(path: Path) -> LibraryQuery:
     sort: tuple[str, ...] = ()
     shortcut = ""
     needs: tuple[str, ...] = ()
+    total = ""
+    labels: dict[str, str] = {}
     variants: dict[str, list[str]] = {"*": []}
     current = "*"
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -114,6 +156,10 @@ def parse_query_file(path: Path) -> LibraryQuery:
             shortcut = value
         elif key == "needs":
             needs = tuple(param.strip() for param in value.split(","))
+        elif key == "total":
+            total = value
+        elif key == "labels":
+            labels = {param: node for node, param in (item.split() for item in value.split(","))}
         elif key == "dialect":
             current = value
             variants[current] = []
@@ -124,7 +170,11 @@ def parse_query_file(path: Path) -> LibraryQuery:
         raise ValueError(f"{path}: no Cypher in the file")
     if "*" not in texts and not {"ladybug", "neo4j"} <= set(texts):
         raise ValueError(f"{path}: needs a shared body or both ladybug and neo4j variants")
-    return LibraryQuery(name, description, params, texts, sort, shortcut, needs)
+    query = LibraryQuery(name, description, params, texts, sort, shortcut, needs, total, labels)
+    for param, node in labels.items():
+        if param not in params or not query.node_labels(node):
+            raise ValueError(f"{path}: label parameter {param} needs a `// param` and labels listed on ({node}")
+    return query
 
 
 def _example(value: str) -> Any:
@@ -156,6 +206,9 @@ def plan(name: str, params: dict[str, Any] | None = None, precomputed: bool = Tr
     """
     query = get(name)
     values = {**query.params, **(params or {})}
+    if query.labels:
+        values = {k: v for k, v in values.items() if k not in query.labels}
+        query = query.narrowed(params or {})
     if precomputed and query.open and all(values.get(k, v) == v for k, v in FILTERS.items()):
         shortcut = get(query.open)
         if all(values.get(param) not in ("", None) for param in shortcut.needs):
@@ -166,9 +219,18 @@ def plan(name: str, params: dict[str, Any] | None = None, precomputed: bool = Tr
 def run(store, name: str, params: dict[str, Any] | None = None, precomputed: bool = True, **options):
     """Run a library query on a store with the store's own dialect variant (see `plan`)."""
     query, values = plan(name, params, precomputed)
+    if query.total and values.get("skip"):
+        values = {**values, "skip": min(values["skip"], _total(store, query, values))}
     result = store.query(query.cypher_for(store.dialect), values, **options)
     _sort(result, query.sort)
     return result
+
+
+def _total(store, query: LibraryQuery, values: dict[str, Any]) -> int:
+    """How many rows the paged list `query` pages through: its `total` query with the same filters."""
+    counter = get(query.total)
+    shared = {k: v for k, v in values.items() if k in counter.params}
+    return int(store.query(counter.cypher_for(store.dialect), {**counter.params, **shared}).rows[0][0])
 
 
 def every_row(store, name: str, params: dict[str, Any] | None = None) -> list[list[Any]]:

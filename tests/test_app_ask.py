@@ -90,6 +90,19 @@ def test_the_cypher_link_opens_the_query_with_its_parameters(app: AppTest) -> No
     assert len(frame) >= 1 and all("民法典" in sentence for sentence in frame["evidence"])
 
 
+def test_a_path_questions_cypher_link_opens_the_text_it_ran(app: AppTest) -> None:
+    """问答 narrows shortest_path's ends to the labels it linked; the Cypher page it links to shows that text."""
+    ask(app, "韶关市市场监督管理局和行政处罚法有什么关系")
+    link = links_to(app, "cypher")[0]
+    assert link["q"] == "shortest_path" and '"source_label": "Agency"' in link["p"]
+    app.query_params.update(link)
+    open_page(app, "app_pages/cypher.py")
+    text = app.text_area[0].value
+    assert "(a:Agency {name: $source})" in text and "(b:Law {name: $target})" in text
+    app.button[0].click().run()
+    assert not app.error and app.dataframe[0].value["hops"].iloc[0] >= 1
+
+
 def test_region_compare_has_the_three_columns(app: AppTest, sample_db: Path) -> None:
     app.query_params["a"] = "河源市人力资源和社会保障局"
     app.session_state["agency-compare-tab"] = "地区两年对比（所有机构）"  # only the open tab runs

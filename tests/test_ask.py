@@ -114,6 +114,18 @@ def test_a_one_character_typo_is_read_and_said(vocab: Vocabulary) -> None:
     assert agency.params["agency"] == "成都市生态环境局" and agency.query == "agency_measure_evidence"
 
 
+def test_a_path_question_names_the_labels_of_both_ends(corpus, vocab: Vocabulary) -> None:
+    """问答 passes the kinds it linked the two names to, so each end is found by its key; the Cypher it shows
+    is the one it ran."""
+    result = answer(corpus, "广东省和双随机、一公开有什么关系", vocab)
+    meaning = result.interpretation
+    assert meaning.query == "shortest_path"
+    assert (meaning.params["source"], meaning.params["source_label"]) == ("广东省", "Region")
+    assert (meaning.params["target"], meaning.params["target_label"]) == ("双随机、一公开", "Measure")
+    assert "(a:Region {name: $source})" in result.cypher and "(b:Measure {name: $target})" in result.cypher
+    assert result.rows and result.rows[0][0][0] == "广东省" and result.rows[0][0][-1] == "双随机、一公开"
+
+
 @pytest.fixture
 def two_year_store(tmp_path: Path):
     """One agency in 2021 and 2022, another beside it: the comparison's answers follow from these lists."""

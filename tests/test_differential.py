@@ -41,6 +41,16 @@ def test_library_query_agrees(both_stores, name: str) -> None:
     assert left == right
 
 
+def test_shortest_path_with_labels_agrees(both_stores) -> None:
+    """The ends narrowed to their labels (`// labels:`) in both dialects: the same chain as without them."""
+    embedded, server = both_stores
+    given = dict(library.get("shortest_path").params)
+    plain = {k: v for k, v in given.items() if not k.endswith("_label")}
+    rows = [canonical_rows("shortest_path", library.run(store, "shortest_path", params))
+            for store in (embedded, server) for params in (given, plain)]
+    assert rows[0] and all(found == rows[0] for found in rows)
+
+
 @pytest.mark.parametrize("name", sorted(n for n, q in library.load_library().items() if q.open))
 def test_scanning_query_behind_an_open_shortcut_agrees(both_stores, name: str) -> None:
     """With every filter open `run` picks the shortcut; the scanning query still runs on both backends."""

@@ -1,5 +1,8 @@
 """The named query library: every file is well formed and runs on a real store of the bundled samples."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -124,6 +127,78 @@ def test_agency_list_pages_cover_every_agency_once_in_order(samples_store) -> No
     assert bureaus and all("局" in row[0] for row in bureaus)
     assert [row for row in everything if "局" in row[0]] == bureaus
     assert library.run(samples_store, "agency_count", {"contains": "局"}).rows[0][0] == len(bureaus)
+
+
+def test_shortest_path_with_labels_finds_the_same_chains(samples_store) -> None:
+    """Ends narrowed to their labels (as 问答 passes them) give the chains the four-label lookup gives, for
+    pairs of every two kinds; a label the pattern does not list is refused; without labels nothing changes."""
+    names = {label: [n for (n,) in samples_store.query(f"MATCH (n:{label}) RETURN n.name ORDER BY n.name LIMIT 3").rows]
+             for label in ("Agency", "Law", "Measure", "Region")}
+    plain = library.get("shortest_path")
+    assert library.plan("shortest_path", {"source": "甲", "target": "乙"})[0].variants == plain.variants
+    found = 0
+    for source_label, sources in names.items():
+        for target_label, targets in names.items():
+            for source, target in zip(sources, reversed(targets), strict=False):
+                given = {"source": source, "target": target}
+                before = library.run(samples_store, "shortest_path", given).rows
+                after = library.run(samples_store, "shortest_path",
+                                    {**given, "source_label": source_label, "target_label": target_label}).rows
+                assert [row[2] for row in after] == [row[2] for row in before], given
+                assert all(row[0][0] == source and row[0][-1] == target for row in after)
+                found += len(after)
+    assert found > 10
+    with pytest.raises(ValueError):
+        library.plan("shortest_path", {"source_label": "Report"})
+
+
+def test_limited_lists_are_the_first_rows_of_the_whole_list(samples_store) -> None:
+    """measure_laws and cooperation_network read examples for their first `limit` rows only: the same rows
+    as the whole list's first ones, in the same order (the pages ask for the first 30 or 200)."""
+    cases = [("measure_laws", "measure", "MATCH (m:Measure)-[:BASED_ON]->() RETURN DISTINCT m.name"),
+             ("cooperation_network", "agency", "MATCH (a:Agency)-[:COOPERATES_WITH]-() RETURN DISTINCT a.name")]
+    longer = 0
+    for name, param, names in cases:
+        for (value,) in samples_store.query(names).rows:
+            whole = library.run(samples_store, name, {param: value}).rows
+            for limit in (1, 2, 3):
+                assert library.run(samples_store, name, {param: value, "limit": limit}).rows == whole[:limit]
+            longer += len(whole) > 3
+    assert longer >= 2
+
+
+def test_an_agencys_years_from_its_counts_are_those_of_its_evidence(samples_store) -> None:
+    """对比's year choices read agency_measures (the 机构 page's table) instead of every evidence row."""
+    agencies = [n for (n,) in samples_store.query("MATCH (a:Agency)-[:IMPLEMENTS]->() RETURN DISTINCT a.name").rows]
+    assert len(agencies) > 5
+    for agency in agencies:
+        counted = {row[0] for row in library.run(samples_store, "agency_measures", {"agency": agency}).rows}
+        stated = {row[0] for row in library.run(samples_store, "agency_measure_evidence", {"agency": agency}).rows}
+        assert counted == stated, agency
+
+
+PAST_THE_END = """
+import sys
+from fazhi.graph.ladybug_store import LadybugStore
+from fazhi.ingest import ingest
+from fazhi.queries import library
+with LadybugStore(sys.argv[1]) as store:
+    ingest([sys.argv[2]], store, workers=1)
+    total = library.run(store, "agency_count").rows[0][0]
+    pages = [library.run(store, "agency_list", {"skip": skip, "limit": 10}).rows
+             for skip in (total - 1, total, 100 * total, 10**6)]
+    print(total, [len(rows) for rows in pages])
+"""
+
+
+def test_agency_list_far_past_the_end_answers_no_rows(tmp_path) -> None:
+    """A skip far past the last agency (a stale page number, a hand-made link) crashed the whole process in
+    LadybugDB's SKIP; the library clamps it to agency_count. Run apart, so a crash fails this test only."""
+    done = subprocess.run([sys.executable, "-c", PAST_THE_END, str(tmp_path / "s.lbdb"), str(SAMPLES)],
+                          capture_output=True, text=True, env=os.environ.copy(), timeout=600)
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    total, sizes = done.stdout.split(maxsplit=1)
+    assert int(total) > 1 and sizes.strip() == "[1, 0, 0, 0]"
 
 
 def test_law_links_are_the_documents_neighbours_of_those_types(samples_store) -> None:
