@@ -162,12 +162,11 @@ def query(
     raw = _parse_params(param)
     store = _store(backend, db, read_only=not write)
     try:
-        if name:
-            lib_query = library.get(name)
-            text, values = lib_query.cypher_for(store.dialect), lib_query.coerce(raw)
+        if name:  # as the app runs it: aggregates when filters are open, labels narrowed, paging clamped
+            result = library.run(store, name, library.get(name).coerce(raw), write=write, timeout_s=timeout,
+                                 row_cap=limit)
         else:
-            text, values = cypher or "", _typed(raw)
-        result = store.query(text, values, write=write, timeout_s=timeout, row_cap=limit)
+            result = store.query(cypher or "", _typed(raw), write=write, timeout_s=timeout, row_cap=limit)
     except (QueryRefused, KeyError, ValueError) as exc:
         raise _fail(f"refused: {exc}", 2) from None
     finally:

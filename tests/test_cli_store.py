@@ -7,6 +7,7 @@ environment a user would have: NEO4J_URI exported or not.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -82,3 +83,16 @@ def test_push_from_an_empty_embedded_store_fails_saying_it_is_empty(tmp_path: Pa
     assert done.returncode != 0
     assert str(db) in done.stderr and "empty" in done.stderr, done.stderr
     assert "pushed" not in done.stdout
+
+
+def test_a_named_query_runs_as_the_library_runs_it(one_report_db: Path) -> None:
+    """`fazhi query --name` goes through the library's run: a page far past the end of agency_list is clamped to
+    agency_count (LadybugDB's own SKIP there crashed the process), and a label parameter narrows shortest_path or is
+    refused when the query does not list it."""
+    far = run_cli("query", "--name", "agency_list", "--param", "skip=1000000", "--json", "--db", str(one_report_db))
+    assert far.returncode == 0, (far.returncode, far.stderr[-2000:])
+    assert json.loads(far.stdout) == []
+    first = run_cli("query", "--name", "agency_list", "--json", "--db", str(one_report_db))
+    assert first.returncode == 0 and json.loads(first.stdout), first.stderr
+    wrong = run_cli("query", "--name", "shortest_path", "--param", "source_label=Report", "--db", str(one_report_db))
+    assert wrong.returncode == 2 and "source_label must be one of" in wrong.stderr, wrong.stderr
