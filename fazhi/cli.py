@@ -604,6 +604,42 @@ def compare(
     _write_exports(csv_path, xlsx_path, {name: (t.columns, t.rows) for name, t in tables.items()}, about)
 
 
+@app.command(name="app", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def serve_app(
+    ctx: typer.Context,
+    db: DbOption = None,
+    port: Annotated[int, typer.Option(help="The port to serve on.")] = 8501,
+    address: Annotated[str | None, typer.Option(help="The address to listen on (Streamlit's default: all).")] = None,
+) -> None:
+    """Serve the app (streamlit run app.py; further options go to Streamlit) and say it is ready only after
+    running it once, so the first visitor does not pay for the imports and the store's opening."""
+    import subprocess
+
+    from fazhi.appbrowser import AppBrowserError, app_dir, streamlit_command, wait_healthy, warm_up
+
+    env = {**os.environ, **({"FAZHI_DB": str(db)} if db else {})}
+    shown = f"http://{address or 'localhost'}:{port}"
+    local = f"http://127.0.0.1:{port}" if address in (None, "", "0.0.0.0") else shown
+    proc = subprocess.Popen(streamlit_command(port, address, list(ctx.args)), cwd=app_dir(), env=env)
+    try:
+        wait_healthy(proc, local, Path("Streamlit's output above"))
+        try:
+            typer.secho(f"fazhi app: ready at {shown} (first run done in {warm_up(local):.1f} s)", err=True)
+        except AppBrowserError as exc:  # the app still serves; its page will show what failed
+            typer.secho(f"fazhi app: serving at {shown}, but {exc}", fg=typer.colors.YELLOW, err=True)
+        proc.wait()
+    except AppBrowserError as exc:
+        raise _fail(str(exc)) from None
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+        proc.wait()
+    if proc.returncode not in (0, -15):
+        raise typer.Exit(proc.returncode)
+
+
 def main() -> None:
     app()
 

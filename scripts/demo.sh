@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 fazhi ingest data/samples
-exec streamlit run app.py --server.headless true "$@"  # viewer settings: .streamlit/config.toml
+exec fazhi app "$@"  # streamlit run app.py, warmed up before it says ready; viewer settings: .streamlit/config.toml

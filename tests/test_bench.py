@@ -130,6 +130,7 @@ def test_neo4j_bulk_and_incremental_and_app_pages(tmp_path) -> None:
     assert result["neo4j_incremental_reports"] == 20 and result["neo4j_incremental_relationships"] > 0
     assert set(result["app_first_render_s"]) == {page_name(path) for path in PAGES}
     assert all(s > 0 for s in result["app_first_render_s"].values())
+    assert result["app_warmed_first_page_s"] > 0 and result["app_warm_up_s"] > 0
     # the JVM and the browser are children during their phases: recorded apart, not in the headline
     assert result["peak_rss_mb"] == max(result["peak_rss_ingest_mb"], result["peak_rss_queries_mb"])
     assert result["peak_rss_neo4j_bulk_mb"] > 0 and result["peak_rss_app_mb"] > 0
