@@ -428,18 +428,27 @@ def _line_around(text: str, start: int, end: int) -> str:
 
 # 党组会议审议并通过了《X局…实施方案》: a body adopts its own rules at its own meeting, as it makes them
 ADOPTED_RE = re.compile(r"(?:审议(?:并)?通过|审定|研究通过)了?$")
+# 编撰并公示《X局关于2024年…的报告》, 按时报送《X局…总结》: a body publishes and sends up its own reports
+PUBLISHED_OWN_RE = re.compile(r"(?:公示|公开|公布|报送|上报|编撰|撰写)了?$")
+# 制定了《A》《B》, 出台《A》、《B》和《C》: every title of a list after the verb is one the body made
+LIST_GAP_RE = re.compile(r"[、和及与以及\s]*")
 
 
 def _issuer_of_own_rules(text: str, hits: list[AgencyHit], self_heads: set[str]) -> AgencyHit | None:
-    """A report that says 我局制定了《X局…制度》 names itself in the title of its own rules."""
+    """A report that says 我局制定了《X局…制度》 (or 公示《X局关于2024年…的报告》, 制定了《A》《X局…》) names
+    itself in the title of its own rules or reports."""
     by_start = {h.start: h for h in hits}
     candidates = set()
+    made_end = -1  # where the last title made by the body ends: a title right after it is in the same list
     for cite in find_citations(text):
+        before = text[max(0, cite.start - 8):cite.start]
+        made = bool(MADE_RE.search(before) or ADOPTED_RE.search(before) or PUBLISHED_OWN_RE.search(before)) \
+            or (made_end >= 0 and LIST_GAP_RE.fullmatch(text, made_end, cite.start) is not None)
+        made_end = cite.end if made else -1
         hit = by_start.get(cite.start + 1)
         if hit is None or hit.level == "国家" or not any(hit.name.endswith(h) for h in self_heads):
             continue
-        before = text[max(0, cite.start - 8):cite.start]
-        if MADE_RE.search(before) or ADOPTED_RE.search(before):
+        if made:
             candidates.add(hit.name)
     if len(candidates) != 1:
         return None
@@ -1015,27 +1024,40 @@ def _may_head(stem: str, head: str) -> bool:
     return allowed is not None and (not allowed or head in allowed)
 
 
-# a line giving how to reach the body: 地址：…路 湖州市吴兴区教育局 电话：0572-…, 联系单位：…
-CONTACT_LINE_RE = re.compile(r"地址|电话|邮编|邮政编码|传真|联系单位|联系人|电子邮箱")
+# a line giving how to reach the body: 地址：…路 湖州市吴兴区教育局 电话：0572-…, 联系单位：…; or the page
+# footer naming who runs the site (主办单位：X局, 版权所有：X局): a department's own site hosts its reports. Not
+# a portal's office (主办:X市人民政府办公室 hosts every department's report; 承办 is its technical operator).
+CONTACT_LINE_RE = re.compile(r"地址|电话|邮编|邮政编码|传真|联系单位|联系人|电子邮箱|主办|版权所有")
 
 
-def contact_line_body(lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
-    """A report that speaks of itself as 我局 (我委, 我办) and names its body only on a contact line (an address
-    or phone line at its foot or in its page's header): the one region-qualified body with that head there."""
+def page_line_body(lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
+    """A report that speaks of itself as 我局 (我委, 我办) and names its body only on a line of its page or its
+    foot: a contact line (an address or phone line, a footer's 主办单位), the line of its name alone right above
+    or under one, or a breadcrumb (首页 > 部门信息公开 > 市交通运输局: the body's section of a portal). The one
+    region-qualified body with that head there."""
     heads = _with_full_heads(set(own.department))
     if not heads:
         return None
     found: dict[str, AgencyHit] = {}
-    contact = [line for line in lines if CONTACT_LINE_RE.search(line.text) and _is_row(line.text)]
+    rows = [CONTACT_LINE_RE.search(line.text) is not None and _is_row(line.text) for line in lines]
+    own_lines = [line for i, line in enumerate(lines) if rows[i] or meta_rules.is_breadcrumb(line.text) or (
+        _is_name_alone(line.text) and any(rows[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)))]
     for hit in hits:
-        if hit.generic or hit.scoped or not hit.region or not any(hit.name.endswith(h) for h in heads):
+        if hit.generic or hit.scoped or not hit.region or not any(hit.name.endswith(h) for h in heads) \
+                or hit.name.endswith(PUBLISHING_OFFICES):
             continue
-        if any(line.start <= hit.start < line.end for line in contact):
+        if any(line.start <= hit.start < line.end for line in own_lines):
             found.setdefault(hit.name, hit)
     return _only_body(found)
 
 
 CONTACT_LINE_MAX = 100
+NAME_ALONE_MAX = 30
+
+
+def _is_name_alone(text: str) -> bool:
+    """A short line without punctuation: a name printed on its own line (a footer's body over its address)."""
+    return len(text) <= NAME_ALONE_MAX and not any(c in text for c in "。，,；;:：")
 
 
 def _is_row(text: str) -> bool:

@@ -171,6 +171,14 @@ def _banner_run(word: str, banners: frozenset[str]) -> bool:
     return len(word) in ends
 
 
+BREADCRUMB_CHARS = 160
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A page's path line (首页 > 部门信息公开 > 市交通运输局): short, with the path's marks, no sentence."""
+    return len(line) <= BREADCRUMB_CHARS and _BREADCRUMB_RE.search(line) is not None and "。" not in line
+
+
 def is_body_line(line: str) -> bool:
     """A paragraph of running text: the title, if any, came before it."""
     return len(line) > 40 and any(c in line for c in "。，,；;")

@@ -26,13 +26,13 @@ from fazhi.extraction.agencies import (
 from fazhi.extraction.aliases import apply_aliases
 from fazhi.extraction.document import Document
 from fazhi.extraction.issuer import (
-    contact_line_body,
     find_issuer,
     leaders_body,
     leadership_region,
     named_in_full_later,
     named_regions,
     notice_region,
+    page_line_body,
     plan_title_region,
     prefecture_body_subject,
     publisher_row_issuer,
@@ -261,7 +261,7 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
             or (zone_issuer(zone) if zone else None)
             or region
             or source_row_issuer(doc.lines, doc.agency_hits, doc.self_words)
-            or contact_line_body(doc.lines, doc.agency_hits, doc.self_words)
+            or page_line_body(doc.lines, doc.agency_hits, doc.self_words)
             or leaders_body(doc.text, doc.position_hits, doc.self_words)
             or sector_body(doc.text, doc.region_context, RegionGazetteer.default(), doc.self_words))
 

@@ -275,3 +275,45 @@ def test_a_table_exported_with_gaps_and_no_colons_is_page_furniture() -> None:
 ])
 def test_a_title_about_a_bureaus_report_is_the_bureaus(text: str, agency: str) -> None:
     assert report_of(text).agency == agency
+
+
+# An untitled department report that says only 我局 names its body where pages and reports do (session 14).
+_SAYS_ONLY_WOJU = ("2024年,我局坚持依法行政,各项工作有序推进。现将有关情况报告如下:\n一、主要举措\n"
+                   "我局落实行政执法三项制度,办理案件9件。\n")
+
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # a list of the body's own rules after one verb: the body's title need not come first
+    (_SAYS_ONLY_WOJU + "我局制定了《执法人员学法计划》《绍兴市水利局法律顾问工作规则》,规范决策。\n",
+     "绍兴市水利局", "绍兴市"),
+    (_SAYS_ONLY_WOJU + "我局出台《执法人员学法计划》、《绍兴市水利局法律顾问工作规则》。\n", "绍兴市水利局", "绍兴市"),
+    # the body publishes or sends up its own earlier report
+    (_SAYS_ONLY_WOJU + "按时编撰并公示《绍兴市水利局关于2023年法治政府建设情况的报告》,接受社会监督。\n",
+     "绍兴市水利局", "绍兴市"),
+    (_SAYS_ONLY_WOJU + "向市政府报送《绍兴市水利局2023年度法治政府建设工作总结》。\n", "绍兴市水利局", "绍兴市"),
+    # … not a superior's document the body only carries out
+    (_SAYS_ONLY_WOJU + "认真落实《绍兴市人民政府关于加强行政执法的意见》。\n", None, None),
+    # the page's footer: who runs the site, or the body's name over its address
+    (_SAYS_ONLY_WOJU + "\n主办单位:绍兴市水利局  网站标识码:3306000001\n", "绍兴市水利局", "绍兴市"),
+    (_SAYS_ONLY_WOJU + "\n绍兴市水利局\n地址:绍兴市越城区某某路8号  邮编:312000\n", "绍兴市水利局", "绍兴市"),
+    # … not a portal's office, which hosts every department's report
+    (_SAYS_ONLY_WOJU + "\n主办单位:绍兴市人民政府办公室\n", None, None),
+    # a breadcrumb through the body's section of a portal
+    ("首页 > 部门信息公开 > 绍兴市水利局 > 法治政府建设\n" + _SAYS_ONLY_WOJU, "绍兴市水利局", "绍兴市"),
+    # … whose head the report's 我局 does not carry: the portal's, not the speaker
+    ("首页 > 绍兴市人民政府 > 部门文件\n" + _SAYS_ONLY_WOJU, None, None),
+])
+def test_an_untitled_department_report_names_its_body_on_its_page_or_in_its_own_documents(
+        text: str, agency: str | None, region: str | None) -> None:
+    report = report_of(text)
+    assert (report.agency, report.region) == (agency, region)
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # culture and tourism departments of the 2018-2019 reforms, named in the orders provinces chose
+    ("将乐县文体和旅游局2024年度法治政府建设情况报告\n2024年,将乐县文体和旅游局坚持依法行政。\n", "三明市将乐县文体和旅游局"),
+    ("2023年,呼和浩特市文化旅游广电局深入推进依法行政,取得新成效。现将有关情况报告如下:\n一、主要举措\n",
+     "呼和浩特市文化旅游广电局"),
+])
+def test_culture_and_tourism_departments_in_every_order(text: str, agency: str) -> None:
+    assert report_of(text).agency == agency
