@@ -1192,7 +1192,28 @@ def leadership_region(text: str, mentions: list[RegionMention], context: RegionE
     if bare is not None and context is not None and context.name.endswith(bare.group(1)) \
             and CHAR_LEVEL[bare.group(1)] == context.level:
         return name_prefix(gazetteer, context)
-    return None
+    county = _own_county_plan(text, mentions)
+    return name_prefix(gazetteer, county) if county is not None else None
+
+
+# 全面落实《香格里拉市法治政府建设实施纲要(2022-2025年)》: a department carries out its division's rule-of-law plan
+CARRIES_OUT_RE = re.compile(r"(?:落实|贯彻|执行|按照|根据|对照|依据)(?:好|了)?$")
+OWN_PLAN_SUBJECT_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年度?)?(?:法治|依法行政)")
+
+
+def _own_county_plan(text: str, mentions: list[RegionMention]) -> RegionEntry | None:
+    """The county whose rule-of-law plan a department's report says it carries out (落实《X县法治政府建设实施
+    纲要》): a county has no departments below it, so a 局 that carries out its plan is that county's; a city's
+    or a province's plan binds its districts' departments as well and places none. One such county only."""
+    by_start = {m.start: m for m in mentions if m.entry.level == "区县"}
+    found = set()
+    for cite in find_citations(text):
+        mention = by_start.get(cite.start + 1)
+        if mention is None or not CARRIES_OUT_RE.search(text, max(0, cite.start - 6), cite.start):
+            continue
+        if OWN_PLAN_SUBJECT_RE.match(text, mention.end) is not None:
+            found.add(mention.entry)
+    return found.pop() if len(found) == 1 else None
 
 
 LEVEL_LEADERSHIP_RE = re.compile(r"在(?:中共)?([省市区县州盟旗])委[、和及与]?\1?(?:人民)?政府(?:的|坚强|正确|有力)*领导")

@@ -317,3 +317,19 @@ def test_an_untitled_department_report_names_its_body_on_its_page_or_in_its_own_
 ])
 def test_culture_and_tourism_departments_in_every_order(text: str, agency: str) -> None:
     assert report_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    # a department carries out its county's own rule-of-law plan: that county's department, its body unnamed
+    ("2024年,我局全面落实《遂昌县法治政府建设实施方案(2021-2025年)》,推进依法行政。现将有关情况总结如下:\n"
+     "一、主要举措\n我局落实行政执法三项制度。\n", "丽水市遂昌县"),
+    # … a city's plan binds its districts' departments too: no region
+    ("2024年,我局全面落实《丽水市法治政府建设实施方案(2021-2025年)》,推进依法行政。现将有关情况总结如下:\n"
+     "一、主要举措\n我局落实行政执法三项制度。\n", None),
+    # … a county's plan merely named, not carried out: no region
+    ("2024年,我局推进依法行政,学习了《遂昌县法治政府建设实施方案(2021-2025年)》的解读。现将有关情况总结如下:\n"
+     "一、主要举措\n我局落实行政执法三项制度。\n", None),
+])
+def test_a_department_carrying_out_its_countys_plan_is_placed_in_the_county(text: str, region: str | None) -> None:
+    report = report_of(text)
+    assert (report.agency, report.region) == (None, region)
