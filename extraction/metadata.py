@@ -395,12 +395,15 @@ def _completed(title: Line, rest: list[Line]) -> Line:
 # written (成文) before the date the page was put up (发布/公开). Labels of data/page_clutter.tsv.
 # A date label needs no colon: a table exported as text keeps only spaces between label and value
 # (公开日期  2021-02-26), and the value, a date, is unmistakable. A bare 日期/时间 row comes last.
-PAGE_DATE_FIELDS = ("成文日期", "成文时间", "公文生成日期", "印发日期", "发文日期", "发布日期", "发布时间", "公开日期",
-                    "日期", "时间")
+# 生成日期 is the 政府信息公开 catalogue's date of the document (生成日期: 2023-02-22 above a page posted 02-24).
+PAGE_DATE_FIELDS = ("成文日期", "成文时间", "公文生成日期", "生成日期", "印发日期", "发文日期", "发布日期", "发布时间",
+                    "公开日期", "日期", "时间")
 _LOOSE_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 _PAGE_DATE_RES = tuple(re.compile(("(?<![\u4e00-\u9fff])" if label == "日期" else "")  # not 生成日期's tail
                                   + row_label([label]) + "(?:" + ROW_SEPARATOR + r"|\s*)" + _LOOSE_DATE)
                        for label in PAGE_DATE_FIELDS)
+# a table exported one cell to a line (- 成文日期: over - 2022-01-10): a label cell alone, its value below
+_LABEL_ALONE_RE = re.compile(r"[\s\-*•|]*" + ROW_OPEN + r"[\u4e00-\u9fff ]{2,8}\s*[:：]?\s*[\]】|｜]?\s*")
 _DOC_NUMBER_ROW_RE = re.compile(row_label(["文号", "发文字号"]) + r"(?:" + ROW_SEPARATOR + r"|\s*)")
 
 
@@ -460,11 +463,14 @@ def page_date(lines: list[Line]) -> str | None:
     Only the header lines above the body count (a date inside the text is an event, not the
     document's); a publication stamp after the title line (…情况报告 2023-02-09) comes last.
     """
-    header = []
+    header: list[str] = []
     for line in lines[:HEADER_LINES]:
         if is_body_line(line.text):
             break
-        header.append(line.text)
+        if header and _LABEL_ALONE_RE.fullmatch(header[-1]):  # - 成文日期: / - 2022-01-10: one cell to a line
+            header[-1] += line.text.lstrip(" -*•|｜")
+        else:
+            header.append(line.text)
     for pattern in _PAGE_DATE_RES:
         for text in header:
             match = pattern.search(text)

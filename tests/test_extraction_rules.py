@@ -763,6 +763,15 @@ def test_a_title_issuer_names_whole_bodies(title: str, issuer: str) -> None:
     # a date inside the body is an event, not the document's date
     ("2022年，我局推进依法行政，于2022年3月5日召开会议，全面推行“双随机、一公开”监管。\n"
      "发布时间:2023-03-01\n", None),
+    # the 政府信息公开 catalogue's 生成日期, before the page's publication date
+    ("索引号: 0012/2024-00031 生成日期: 2024-02-19 主题分类: 综合政务\n发布日期:2024-02-21 09:14 浏览次数:\n"
+     "某某县水利局关于2023年法治政府建设情况的报告\n"
+     "2023年，我局推进依法行政，全面推行“双随机、一公开”监管，取得新的进展。\n", "2024-02-19"),
+    ("| 索引号 | 0012/2024-00031 | 发文字号 | |\n| 生成日期 | 2024-02-19 16:30:00 | 是否有效 |\n"
+     "2023年，我局推进依法行政，全面推行“双随机、一公开”监管，取得新的进展。\n", "2024-02-19"),
+    # a table exported as a list, one cell to an item: the label's item, then its value's
+    ("- 索引号:\n- 0012/2024-00031\n- 成文日期:\n- 2024-02-19\n某某县水利局2023年法治政府建设年度报告\n"
+     "2023年，我局推进依法行政，全面推行“双随机、一公开”监管，取得新的进展。\n", "2024-02-19"),
 ])
 def test_page_metadata_rows_date_an_unsigned_report(text: str, date: str | None) -> None:
     assert meta_of(text).date == date
