@@ -283,9 +283,16 @@ def _acting_party_group(text: str, hits: list[AgencyHit], self_heads: set[str]) 
         group = LEADING_GROUP_RE.match(text, hit.end)
         if group is None or hit.level == "国家" or not any(hit.name.endswith(h) for h in self_heads):
             continue
-        if _opens_clause(text, hit.start) and text.startswith(OPENING_VERBS, group.end()):
+        meeting = GROUP_MEETING_RE.match(text, group.end())  # X局党组会议审议…, X局党组理论学习中心组…
+        acts_at = meeting.end() if meeting else group.end()
+        if _opens_clause(text, hit.start) and text.startswith(OPENING_VERBS + GROUP_ACTS, acts_at):
             found.setdefault(hit.name, hit)
     return _only_body(found)
+
+
+# what a body's party group does at its own meetings: X局党组会议审议通过…, X局党组理论学习中心组专题学习…
+GROUP_MEETING_RE = re.compile(r"(?:(?:理论学习)?中心组|会议|会)?")
+GROUP_ACTS = ("召开", "审议", "研究", "听取", "专题", "集体学习", "先后", "多次", "传达", "组织")
 
 
 def _with_full_heads(heads: set[str]) -> set[str]:
@@ -1048,6 +1055,31 @@ def page_line_body(lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> 
             continue
         if any(line.start <= hit.start < line.end for line in own_lines):
             found.setdefault(hit.name, hit)
+    return _only_body(found)
+
+
+def site_section_body(lines: list[Line], hits: list[AgencyHit], mentions: list[RegionMention],
+                      gazetteer: RegionGazetteer, own: SelfWords) -> AgencyHit | None:
+    """A 我局 report on a portal (衢州市人民政府门户网站) under a breadcrumb through one department's section
+    written by level alone (首页 > 部门信息 > 市交通运输局): the portal's region's department, when the level
+    matches (a city's portal writes its counties' bureaus with their names). The breadcrumb qualifies nothing
+    without the site's name, nor a body the report's 我局 does not speak as."""
+    heads = _with_full_heads(set(own.department))
+    header = lines[:meta_rules.HEADER_LINES]
+    banners = [line for line in header if meta_rules.site_name_line(line.text)]
+    sites = {m.entry for m in mentions for line in banners if line.start <= m.start < line.end}
+    if not heads or len(sites) != 1:
+        return None
+    site = sites.pop()
+    crumbs = [line for line in header if meta_rules.is_breadcrumb(line.text)]
+    found: dict[str, AgencyHit] = {}
+    for hit in hits:
+        if not hit.scoped or hit.region or not hit.core or not any(hit.name.endswith(h) for h in heads):
+            continue
+        on_crumb = any(line.start <= hit.start < line.end for line in crumbs)
+        if on_crumb and CHAR_LEVEL.get(hit.name[0]) == site.level and site.name.endswith(hit.name[0]):
+            name = name_prefix(gazetteer, site) + hit.core
+            found.setdefault(name, AgencyHit(hit.start, hit.end, name, site.level, node_name(gazetteer, site)))
     return _only_body(found)
 
 

@@ -156,6 +156,12 @@ def is_page_clutter(line: str) -> bool:
     return bool(words) and all(_site_name(w) or _banner_run(w, banners) for w in words)
 
 
+def site_name_line(line: str) -> bool:
+    """A site's banner naming the site (衢州市人民政府门户网站, 政府门户网站 | 无障碍): the page's owner."""
+    words = line.translate(_CELL_MARKS).split()
+    return any(_site_name(w) for w in words)
+
+
 def _site_name(word: str) -> bool:
     """A site's name alone (四川省人民政府门户网站), not a browser title ending in one (…报告_X门户网站)."""
     return word.endswith(SITE_NAME_ENDS) and len(word) <= SITE_NAME_CHARS and "_" not in word

@@ -333,3 +333,20 @@ def test_culture_and_tourism_departments_in_every_order(text: str, agency: str) 
 def test_a_department_carrying_out_its_countys_plan_is_placed_in_the_county(text: str, region: str | None) -> None:
     report = report_of(text)
     assert (report.agency, report.region) == (None, region)
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a portal's name over a breadcrumb through a department's section written by level alone
+    ("绍兴市人民政府门户网站\n首页 > 部门信息公开 > 市水利局 > 通知公告\n" + _SAYS_ONLY_WOJU, "绍兴市水利局"),
+    # … a county's bureau on a city's portal is written with the county's name: the level decides
+    ("绍兴市人民政府门户网站\n首页 > 部门信息公开 > 县水利局 > 通知公告\n" + _SAYS_ONLY_WOJU, None),
+    # … a portal with no department in its breadcrumb names no body
+    ("绍兴市人民政府门户网站\n首页 > 政务公开 > 部门文件\n" + _SAYS_ONLY_WOJU, None),
+    # the body's party group at its own meetings: its study group or its meeting acting
+    (_SAYS_ONLY_WOJU + "绍兴市水利局党组理论学习中心组专题学习习近平法治思想。\n", "绍兴市水利局"),
+    (_SAYS_ONLY_WOJU + "绍兴市水利局党组会议审议通过年度法治工作要点。\n", "绍兴市水利局"),
+    # … another body's meeting relayed is not the body acting
+    (_SAYS_ONLY_WOJU + "我局及时传达绍兴市水利局党组会议精神。\n", None),
+])
+def test_a_portals_department_section_and_the_bodys_party_group_meetings(text: str, agency: str | None) -> None:
+    assert report_of(text).agency == agency
