@@ -542,12 +542,41 @@ SOURCE_ROW_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源单
 PUBLISHING_OFFICES = ("政府办公室", "政府办公厅", "政府办", "委办公室", "委办公厅")
 
 
-def source_row_issuer(lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
+def source_row_issuer(text: str, opening_end: int | None, lines: list[Line], hits: list[AgencyHit],
+                      own: SelfWords) -> AgencyHit | None:
     """The agency a 来源 (or 作者) row names in full (region-qualified, not a government's publishing
-    office, not a body the report's 我局 rules out): the weakest statement of the issuer, taken when the
-    text says nothing else."""
-    return next((b for b in _source_row_bodies(lines, hits)
-                 if not b.name.endswith(PUBLISHING_OFFICES) and _may_be_self(own, b)), None)
+    office) in a report that speaks as that body (我局 for a 局, 全县 for the county's government) or whose
+    opening it acts in (市司法局召开…): the weakest statement of the issuer, taken when the text says nothing
+    else. Not in a text that never speaks as it: the row names who put it up (the 司法局 that drafts and posts
+    its government's report, an office reposting a city's)."""
+    for body in _source_row_bodies(lines, hits):
+        if body.name.endswith(PUBLISHING_OFFICES) or not _may_be_self(own, body):
+            continue
+        if own.department or _division_speaking(text, own, body) or _opens_the_text(text, opening_end, body, hits):
+            return body
+    return None
+
+
+def _division_speaking(text: str, own: SelfWords, body: AgencyHit) -> bool:
+    """A government whose division the text calls its own (来源:柳城县人民政府 over 全县…), or a department
+    of the division whose party committee and government the text works under (来源:泰顺县司法局 over 在县委
+    县政府的坚强领导下,我们…: a county's department; a county's government works under the city's)."""
+    level_char = body.region[-1] if body.region else ""
+    if body.name.endswith(GOVERNMENT_HEADS):
+        return level_char in own.level_chars
+    led = LEVEL_LEADERSHIP_RE.search(text) if not own.towns else None  # 我镇 works under its county too
+    return led is not None and led.group(1) == level_char
+
+
+GOVERNMENT_HEADS = ("人民政府", "行政公署")
+
+
+def _opens_the_text(text: str, opening_end: int | None, body: AgencyHit, hits: list[AgencyHit]) -> bool:
+    """The body (so named) opens a clause of the text's opening outside the page's rows: its headline's or
+    first sentence's subject (市司法局召开…, 近日,市司法局…)."""
+    return opening_end is not None and any(
+        h.name == body.name and h.start != body.start and h.start < opening_end and _opens_clause(text, h.start)
+        and not _on_furniture_line(text, h) for h in hits)
 
 
 def source_row_region(lines: list[Line], hits: list[AgencyHit]) -> str | None:

@@ -261,7 +261,7 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
             or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions, doc.self_words)
             or (zone_issuer(zone) if zone else None)
             or region
-            or source_row_issuer(doc.lines, doc.agency_hits, doc.self_words)
+            or source_row_issuer(doc.text, opening_end, doc.lines, doc.agency_hits, doc.self_words)
             or page_line_body(doc.lines, doc.agency_hits, doc.self_words)
             or site_section_body(doc.lines, doc.agency_hits, doc.region_mentions, RegionGazetteer.default(),
                                  doc.self_words)

@@ -350,3 +350,26 @@ def test_a_department_carrying_out_its_countys_plan_is_placed_in_the_county(text
 ])
 def test_a_portals_department_section_and_the_bodys_party_group_meetings(text: str, agency: str | None) -> None:
     assert report_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a 来源 row over a report that speaks as that body
+    ("来源:绍兴市水利局 发布时间:2024-02-01\n" + _SAYS_ONLY_WOJU, "绍兴市水利局"),
+    # … over a county's report that calls the county its own: its government
+    ("来源:丽水市遂昌县人民政府 发布时间:2024-02-01\n一、主要举措\n全县推进依法行政,落实行政执法三项制度。\n",
+     "丽水市遂昌县人民政府"),
+    # … over a news item whose headline the body acts in
+    ("来源:绍兴市司法局 发布时间:2024-02-01\n市司法局召开全市行政执法协调监督工作推进会\n"
+     "近日,市司法局召开推进会,部署全市行政执法监督工作。\n", "绍兴市司法局"),
+    # … a county's department under the county's committee and government
+    ("来源:丽水市遂昌县水利局 发布时间:2024-02-01\n2023年,在县委、县政府的正确领导下,我们坚持依法行政。\n"
+     "一、主要举措\n落实行政执法三项制度。\n", "丽水市遂昌县水利局"),
+    # … not a township's report under the same words (我镇 works under its county as well)
+    ("来源:丽水市遂昌县司法局 发布时间:2024-02-01\n2023年,在县委、县政府的正确领导下,我镇坚持依法行政。\n"
+     "一、主要举措\n落实行政执法三项制度。\n", None),
+    # … not over a text that never speaks as it: the 司法局 drafts and posts its government's report
+    ("来源:绍兴市司法局 发布时间:2024-02-01\n一、主要举措\n(一)深化行政审批制度改革。全面公布行政许可目录,"
+     "行政许可事项统一进入政务服务中心集中办理。\n", None),
+])
+def test_a_source_row_names_the_issuer_only_of_a_text_that_speaks_as_it(text: str, agency: str | None) -> None:
+    assert report_of(text).agency == agency
