@@ -267,7 +267,8 @@ def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyH
     if self_heads:
         found = (_self_described_issuer(text, opening_end, hits, self_heads)
                  or _issuer_of_own_rules(text, hits, self_heads)
-                 or _acting_party_group(text, hits, self_heads))
+                 or _acting_party_group(text, hits, self_heads)
+                 or _own_unit_body(text, hits, self_heads))
         if found:
             return found
     party_heads = set(own.party) - self_heads
@@ -286,6 +287,24 @@ def _acting_party_group(text: str, hits: list[AgencyHit], self_heads: set[str]) 
         meeting = GROUP_MEETING_RE.match(text, group.end())  # X局党组会议审议…, X局党组理论学习中心组…
         acts_at = meeting.end() if meeting else group.end()
         if _opens_clause(text, hit.start) and text.startswith(OPENING_VERBS + GROUP_ACTS, acts_at):
+            found.setdefault(hit.name, hit)
+    return _only_body(found)
+
+
+# 由X局政策法规科牵头, X局法规股负责…: a body's own section (科/股; a 厅's 处) at work
+OWN_UNIT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?[科股处](?:具体)?(?:牵头|负责|统筹|承办|组织|会同|具体)")
+
+
+def _own_unit_body(text: str, hits: list[AgencyHit], self_heads: set[str]) -> AgencyHit | None:
+    """In a report that speaks as 我局, the one body with that head whose own section takes the work on
+    (由衢州市交通运输局政策法规科牵头…), opening a clause or after 由: the body speaking. A superior's section
+    is named after 在/配合/按照 (在市司法局执法监督科指导下), not at work for the report."""
+    found: dict[str, AgencyHit] = {}
+    for hit in hits:
+        if hit.level == "国家" or not any(hit.name.endswith(h) for h in self_heads):
+            continue
+        if (_opens_clause(text, hit.start) or text[hit.start - 1:hit.start] == "由") \
+                and OWN_UNIT_RE.match(text, hit.end):
             found.setdefault(hit.name, hit)
     return _only_body(found)
 

@@ -373,3 +373,15 @@ def test_a_portals_department_section_and_the_bodys_party_group_meetings(text: s
 ])
 def test_a_source_row_names_the_issuer_only_of_a_text_that_speaks_as_it(text: str, agency: str | None) -> None:
     assert report_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # the body's own section takes the work on: the body speaking
+    (_SAYS_ONLY_WOJU + "由绍兴市水利局政策法规科牵头,各科室配合,开展执法案卷评查。\n", "绍兴市水利局"),
+    (_SAYS_ONLY_WOJU + "绍兴市水利局法规股负责统筹全局执法监督。\n", "绍兴市水利局"),
+    # … a superior's section guiding or joined is not the body speaking
+    (_SAYS_ONLY_WOJU + "在绍兴市水利局政策法规科指导下,开展执法案卷评查。\n", None),
+    (_SAYS_ONLY_WOJU + "配合绍兴市水利局政策法规科开展执法案卷评查。\n", None),
+])
+def test_the_bodys_own_section_at_work_names_the_body(text: str, agency: str | None) -> None:
+    assert report_of(text).agency == agency
