@@ -268,7 +268,8 @@ def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyH
         found = (_self_described_issuer(text, opening_end, hits, self_heads)
                  or _issuer_of_own_rules(text, hits, self_heads)
                  or _acting_party_group(text, hits, self_heads)
-                 or _own_unit_body(text, hits, self_heads))
+                 or _own_unit_body(text, hits, self_heads)
+                 or _acting_body_in_full(text, hits, self_heads))
         if found:
             return found
     party_heads = set(own.party) - self_heads
@@ -287,6 +288,21 @@ def _acting_party_group(text: str, hits: list[AgencyHit], self_heads: set[str]) 
         meeting = GROUP_MEETING_RE.match(text, group.end())  # X局党组会议审议…, X局党组理论学习中心组…
         acts_at = meeting.end() if meeting else group.end()
         if _opens_clause(text, hit.start) and text.startswith(OPENING_VERBS + GROUP_ACTS, acts_at):
+            found.setdefault(hit.name, hit)
+    return _only_body(found)
+
+
+def _acting_body_in_full(text: str, hits: list[AgencyHit], self_heads: set[str]) -> AgencyHit | None:
+    """In a report that speaks as 我局, the one body with that head written in full (衢州市交通运输局, not
+    市交通运输局) that opens a clause anywhere and acts (…。衢州市交通运输局坚持开展案卷评查): the body
+    speaking of itself by name. Several such bodies, or one acting on 我局, name none."""
+    found: dict[str, AgencyHit] = {}
+    for hit in hits:
+        if hit.scoped or not hit.region or hit.name in CENTRAL_ORGANS or text.startswith(LEVEL_CHARS, hit.start) \
+                or not any(hit.name.endswith(h) for h in self_heads):
+            continue
+        if _opens_clause(text, hit.start) and text.startswith(OPENING_VERBS, hit.end) \
+                and not _on_furniture_line(text, hit) and not _acts_on_self(text, hit, self_heads):
             found.setdefault(hit.name, hit)
     return _only_body(found)
 

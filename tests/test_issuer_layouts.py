@@ -385,3 +385,18 @@ def test_a_source_row_names_the_issuer_only_of_a_text_that_speaks_as_it(text: st
 ])
 def test_the_bodys_own_section_at_work_names_the_body(text: str, agency: str | None) -> None:
     assert report_of(text).agency == agency
+
+
+_LONG_WOJU = _SAYS_ONLY_WOJU + "我局开展执法检查,全年检查企业三十家,发现问题十二个,全部整改到位。\n" * 8
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # the body written in full acting at a clause's start, deep in the report
+    (_LONG_WOJU + "(三)加强执法监督。绍兴市水利局坚持开展行政执法案卷评查。\n", "绍兴市水利局"),
+    # … two such bodies: which one speaks is not said
+    (_LONG_WOJU + "绍兴市水利局坚持开展评查。诸暨市水利局坚持开展评查。\n", None),
+    # … a body written by its level alone may be the superior (市水利局 in a county's report)
+    (_LONG_WOJU + "(三)加强执法监督。市水利局坚持开展行政执法案卷评查。\n", None),
+])
+def test_the_body_written_in_full_acting_anywhere_in_a_woju_report(text: str, agency: str | None) -> None:
+    assert report_of(text).agency == agency
