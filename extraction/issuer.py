@@ -1122,6 +1122,53 @@ def page_line_body(lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> 
     return _only_body(found)
 
 
+def site_banner_body(text: str, lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
+    """A 我局 report on its department's own site: the body's name alone on a line of the page's header, next
+    to the page's furniture (衢州市交通运输局 over 首页 > 通知公告), when the report's text is about the body's own
+    work (its function, 交通运输, written twice outside any body's name). A portal's or another body's site
+    hosting the report (a 司法局 posting a bureau's report) is ruled out by the head or by the function."""
+    heads = _with_full_heads(set(own.department))
+    header = []
+    for line in lines[:meta_rules.HEADER_LINES]:
+        if meta_rules.is_body_line(line.text):
+            break
+        header.append(line)
+    if not heads or len(header) == len(lines):
+        return None
+    body_start = lines[len(header)].start
+    found: dict[str, AgencyHit] = {}
+    for i, line in enumerate(header):
+        hit = next((h for h in hits if h.start == line.start and h.end == line.end), None)
+        if hit is None or hit.generic or hit.scoped or not hit.region or hit.name.endswith(PUBLISHING_OFFICES):
+            continue
+        head = next((h for h in sorted(heads, key=len, reverse=True) if hit.name.endswith(h)), None)
+        furnished = any(meta_rules.is_furniture_line(other.text) for other in header[max(0, i - 1):i + 2]
+                        if other is not line)
+        if head is not None and furnished and _about_own_function(text, body_start, hit, head, hits):
+            found.setdefault(hit.name, hit)
+    return _only_body(found)
+
+
+FUNCTION_MIN = 2
+
+
+def _about_own_function(text: str, body_start: int, hit: AgencyHit, head: str, hits: list[AgencyHit]) -> bool:
+    """The body's function (衢州市|交通运输|局) written at least twice in the text from `body_start` on,
+    outside any body's name: the report is about that body's work."""
+    name = hit.name[:-len(head)]
+    region_end = name.rfind(hit.region) + len(hit.region) if hit.region and hit.region in name else 0
+    stem = name[region_end:]
+    if len(stem) < 2:
+        return False
+    spans = [(h.start, h.end) for h in hits]
+    count, pos = 0, text.find(stem, body_start)
+    while pos >= 0 and count < FUNCTION_MIN:
+        if not any(start <= pos < end for start, end in spans):
+            count += 1
+        pos = text.find(stem, pos + 1)
+    return count >= FUNCTION_MIN
+
+
 def site_section_body(lines: list[Line], hits: list[AgencyHit], mentions: list[RegionMention],
                       gazetteer: RegionGazetteer, own: SelfWords) -> AgencyHit | None:
     """A 我局 report on a portal (衢州市人民政府门户网站) under a breadcrumb through one department's section

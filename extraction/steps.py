@@ -39,6 +39,7 @@ from fazhi.extraction.issuer import (
     region_government_issuer,
     report_meta,
     sector_body,
+    site_banner_body,
     site_section_body,
     source_row_issuer,
     source_row_region,
@@ -263,6 +264,7 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
             or region
             or source_row_issuer(doc.text, opening_end, doc.lines, doc.agency_hits, doc.self_words)
             or page_line_body(doc.lines, doc.agency_hits, doc.self_words)
+            or site_banner_body(doc.text, doc.lines, doc.agency_hits, doc.self_words)
             or site_section_body(doc.lines, doc.agency_hits, doc.region_mentions, RegionGazetteer.default(),
                                  doc.self_words)
             or leaders_body(doc.text, doc.position_hits, doc.self_words)

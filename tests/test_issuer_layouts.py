@@ -400,3 +400,20 @@ _LONG_WOJU = _SAYS_ONLY_WOJU + "我局开展执法检查,全年检查企业三�
 ])
 def test_the_body_written_in_full_acting_anywhere_in_a_woju_report(text: str, agency: str | None) -> None:
     assert report_of(text).agency == agency
+
+
+_WORK_OF_WATER = ("2023年,我局坚持以习近平法治思想为指导,深入推进依法行政,全面完成各项任务。现将有关情况报告如下:\n"
+                  "一、主要举措\n我局落实行政执法三项制度,推进水利综合执法改革,规范水利行政执法。\n")
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # the department's own site: its name alone in the page's header, the report about its own work
+    ("绍兴市水利局\n首页 > 通知公告\n" + _WORK_OF_WATER, "绍兴市水利局"),
+    ("无障碍 | 长者模式\n绍兴市水利局\n" + _WORK_OF_WATER, "绍兴市水利局"),
+    # … another body's site hosting the report: its function is not the report's work
+    ("绍兴市司法局\n首页 > 通知公告\n" + _WORK_OF_WATER, None),
+    # … a name alone with no page around it may be anything (a heading, an addressee)
+    ("绍兴市水利局\n" + _WORK_OF_WATER, None),
+])
+def test_a_departments_own_site_banner_names_the_body(text: str, agency: str | None) -> None:
+    assert report_of(text).agency == agency
