@@ -1128,14 +1128,10 @@ def site_banner_body(text: str, lines: list[Line], hits: list[AgencyHit], own: S
     work (its function, 交通运输, written twice outside any body's name). A portal's or another body's site
     hosting the report (a 司法局 posting a bureau's report) is ruled out by the head or by the function."""
     heads = _with_full_heads(set(own.department))
-    header = []
-    for line in lines[:meta_rules.HEADER_LINES]:
-        if meta_rules.is_body_line(line.text):
-            break
-        header.append(line)
-    if not heads or len(header) == len(lines):
+    body_start = _body_start(lines)
+    header = [line for line in lines[:meta_rules.HEADER_LINES] if line.start < body_start]
+    if not heads or body_start >= lines[-1].end:
         return None
-    body_start = lines[len(header)].start
     found: dict[str, AgencyHit] = {}
     for i, line in enumerate(header):
         hit = next((h for h in hits if h.start == line.start and h.end == line.end), None)
@@ -1150,6 +1146,13 @@ def site_banner_body(text: str, lines: list[Line], hits: list[AgencyHit], own: S
 
 
 FUNCTION_MIN = 2
+
+
+def _body_start(lines: list[Line]) -> int:
+    """Where the text's first paragraph starts; in a text of short paragraphs, its first line of sentences."""
+    first = next((line for line in lines[:meta_rules.HEADER_LINES] if meta_rules.is_body_line(line.text)), None) \
+        or next((line for line in lines if "。" in line.text), None)
+    return first.start if first is not None else (lines[-1].end if lines else 0)
 
 
 def _about_own_function(text: str, body_start: int, hit: AgencyHit, head: str, hits: list[AgencyHit]) -> bool:
@@ -1169,12 +1172,13 @@ def _about_own_function(text: str, body_start: int, hit: AgencyHit, head: str, h
     return count >= FUNCTION_MIN
 
 
-def site_section_body(lines: list[Line], hits: list[AgencyHit], mentions: list[RegionMention],
+def site_section_body(text: str, lines: list[Line], hits: list[AgencyHit], mentions: list[RegionMention],
                       gazetteer: RegionGazetteer, own: SelfWords) -> AgencyHit | None:
-    """A 我局 report on a portal (衢州市人民政府门户网站) under a breadcrumb through one department's section
-    written by level alone (首页 > 部门信息 > 市交通运输局): the portal's region's department, when the level
-    matches (a city's portal writes its counties' bureaus with their names). The breadcrumb qualifies nothing
-    without the site's name, nor a body the report's 我局 does not speak as."""
+    """A 我局 report on a portal (衢州市人民政府门户网站) whose rows name one department by level alone: a
+    breadcrumb through its section (首页 > 部门信息 > 市交通运输局), a 发布机构/来源 row (来源:市交通运输局): the
+    portal's region's department, when the level matches (a city's portal writes its counties' bureaus with
+    their names). A row qualifies nothing without the site's name, nor a body the report's 我局 does not
+    speak as, nor one whose function the report's work is not (来源:市司法局 over a bureau's report it posts)."""
     heads = _with_full_heads(set(own.department))
     header = lines[:meta_rules.HEADER_LINES]
     banners = [line for line in header if meta_rules.site_name_line(line.text)]
@@ -1182,7 +1186,7 @@ def site_section_body(lines: list[Line], hits: list[AgencyHit], mentions: list[R
     if not heads or len(sites) != 1:
         return None
     site = sites.pop()
-    crumbs = [line for line in header if meta_rules.is_breadcrumb(line.text)]
+    crumbs = [line for line in header if meta_rules.is_breadcrumb(line.text) or meta_rules.is_page_clutter(line.text)]
     found: dict[str, AgencyHit] = {}
     for hit in hits:
         if not hit.scoped or hit.region or not hit.core or not any(hit.name.endswith(h) for h in heads):
@@ -1190,7 +1194,10 @@ def site_section_body(lines: list[Line], hits: list[AgencyHit], mentions: list[R
         on_crumb = any(line.start <= hit.start < line.end for line in crumbs)
         if on_crumb and CHAR_LEVEL.get(hit.name[0]) == site.level and site.name.endswith(hit.name[0]):
             name = name_prefix(gazetteer, site) + hit.core
-            found.setdefault(name, AgencyHit(hit.start, hit.end, name, site.level, node_name(gazetteer, site)))
+            body = AgencyHit(hit.start, hit.end, name, site.level, node_name(gazetteer, site))
+            head = next(h for h in sorted(heads, key=len, reverse=True) if hit.name.endswith(h))
+            if _about_own_function(text, _body_start(lines), body, head, hits):
+                found.setdefault(name, body)
     return _only_body(found)
 
 

@@ -259,14 +259,14 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
                                       doc.region_context, RegionGazetteer.default(), doc.self_words)
     return (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures, doc.self_words, region)
             or prefecture_body_subject(doc.text, opening_end, doc.region_context, RegionGazetteer.default())
+            or site_section_body(doc.text, doc.lines, doc.agency_hits, doc.region_mentions, RegionGazetteer.default(),
+                                 doc.self_words)
             or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions, doc.self_words)
             or (zone_issuer(zone) if zone else None)
             or region
             or source_row_issuer(doc.text, opening_end, doc.lines, doc.agency_hits, doc.self_words)
             or page_line_body(doc.lines, doc.agency_hits, doc.self_words)
             or site_banner_body(doc.text, doc.lines, doc.agency_hits, doc.self_words)
-            or site_section_body(doc.lines, doc.agency_hits, doc.region_mentions, RegionGazetteer.default(),
-                                 doc.self_words)
             or leaders_body(doc.text, doc.position_hits, doc.self_words)
             or sector_body(doc.text, doc.region_context, RegionGazetteer.default(), doc.self_words))
 

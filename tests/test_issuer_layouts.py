@@ -335,11 +335,19 @@ def test_a_department_carrying_out_its_countys_plan_is_placed_in_the_county(text
     assert (report.agency, report.region) == (None, region)
 
 
+_WATER_WORK = "我局推进水利综合执法改革,规范水利行政执法。\n"
+
+
 @pytest.mark.parametrize(("text", "agency"), [
-    # a portal's name over a breadcrumb through a department's section written by level alone
-    ("绍兴市人民政府门户网站\n首页 > 部门信息公开 > 市水利局 > 通知公告\n" + _SAYS_ONLY_WOJU, "绍兴市水利局"),
+    # a portal's name over a breadcrumb through a department's section written by level alone, or a row naming
+    # it so, over a report about that department's work
+    ("绍兴市人民政府门户网站\n首页 > 部门信息公开 > 市水利局 > 通知公告\n" + _SAYS_ONLY_WOJU + _WATER_WORK,
+     "绍兴市水利局"),
+    ("绍兴市人民政府门户网站\n发布机构:市水利局  发布日期:2024-01-05\n" + _SAYS_ONLY_WOJU + _WATER_WORK, "绍兴市水利局"),
+    # … a body whose function is not the report's work posts it (the 司法局 collecting departments' reports)
+    ("绍兴市人民政府门户网站\n来源:市司法局  发布日期:2024-01-05\n" + _SAYS_ONLY_WOJU + _WATER_WORK, None),
     # … a county's bureau on a city's portal is written with the county's name: the level decides
-    ("绍兴市人民政府门户网站\n首页 > 部门信息公开 > 县水利局 > 通知公告\n" + _SAYS_ONLY_WOJU, None),
+    ("绍兴市人民政府门户网站\n首页 > 部门信息公开 > 县水利局 > 通知公告\n" + _SAYS_ONLY_WOJU + _WATER_WORK, None),
     # … a portal with no department in its breadcrumb names no body
     ("绍兴市人民政府门户网站\n首页 > 政务公开 > 部门文件\n" + _SAYS_ONLY_WOJU, None),
     # the body's party group at its own meetings: its study group or its meeting acting
