@@ -1101,23 +1101,26 @@ def _may_head(stem: str, head: str) -> bool:
 CONTACT_LINE_RE = re.compile(r"地址|电话|邮编|邮政编码|传真|联系单位|联系人|电子邮箱|主办|版权所有")
 
 
-def page_line_body(lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
+def page_line_body(text: str, lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
     """A report that speaks of itself as 我局 (我委, 我办) and names its body only on a line of its page or its
     foot: a contact line (an address or phone line, a footer's 主办单位), the line of its name alone right above
-    or under one, or a breadcrumb (首页 > 部门信息公开 > 市交通运输局: the body's section of a portal). The one
-    region-qualified body with that head there."""
+    or under one, or a breadcrumb (首页 > 部门信息公开 > 衢州市交通运输局: the body's section of a portal, when the
+    report is about that body's function). The one region-qualified body with that head there."""
     heads = _with_full_heads(set(own.department))
     if not heads:
         return None
     found: dict[str, AgencyHit] = {}
     rows = [CONTACT_LINE_RE.search(line.text) is not None and _is_row(line.text) for line in lines]
-    own_lines = [line for i, line in enumerate(lines) if rows[i] or meta_rules.is_breadcrumb(line.text) or (
+    contact = [line for i, line in enumerate(lines) if rows[i] or (
         _is_name_alone(line.text) and any(rows[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)))]
+    crumbs = [line for line in lines if meta_rules.is_breadcrumb(line.text)]
     for hit in hits:
-        if hit.generic or hit.scoped or not hit.region or not any(hit.name.endswith(h) for h in heads) \
-                or hit.name.endswith(PUBLISHING_OFFICES):
+        head = next((h for h in sorted(heads, key=len, reverse=True) if hit.name.endswith(h)), None)
+        if hit.generic or hit.scoped or not hit.region or head is None or hit.name.endswith(PUBLISHING_OFFICES):
             continue
-        if any(line.start <= hit.start < line.end for line in own_lines):
+        if any(line.start <= hit.start < line.end for line in contact) or (
+                any(line.start <= hit.start < line.end for line in crumbs)
+                and _about_own_function(text, _body_start(lines), hit, head, hits)):
             found.setdefault(hit.name, hit)
     return _only_body(found)
 

@@ -265,7 +265,7 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
             or (zone_issuer(zone) if zone else None)
             or region
             or source_row_issuer(doc.text, opening_end, doc.lines, doc.agency_hits, doc.self_words)
-            or page_line_body(doc.lines, doc.agency_hits, doc.self_words)
+            or page_line_body(doc.text, doc.lines, doc.agency_hits, doc.self_words)
             or site_banner_body(doc.text, doc.lines, doc.agency_hits, doc.self_words)
             or leaders_body(doc.text, doc.position_hits, doc.self_words)
             or sector_body(doc.text, doc.region_context, RegionGazetteer.default(), doc.self_words))

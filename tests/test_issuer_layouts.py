@@ -298,8 +298,12 @@ _SAYS_ONLY_WOJU = ("2024年,我局坚持依法行政,各项工作有序推进。
     (_SAYS_ONLY_WOJU + "\n绍兴市水利局\n地址:绍兴市越城区某某路8号  邮编:312000\n", "绍兴市水利局", "绍兴市"),
     # … not a portal's office, which hosts every department's report
     (_SAYS_ONLY_WOJU + "\n主办单位:绍兴市人民政府办公室\n", None, None),
-    # a breadcrumb through the body's section of a portal
-    ("首页 > 部门信息公开 > 绍兴市水利局 > 法治政府建设\n" + _SAYS_ONLY_WOJU, "绍兴市水利局", "绍兴市"),
+    # a breadcrumb through the body's section of a portal, over a report about its work
+    ("首页 > 部门信息公开 > 绍兴市水利局 > 法治政府建设\n" + _SAYS_ONLY_WOJU + "我局规范水利执法,推进水利改革。\n",
+     "绍兴市水利局", "绍兴市"),
+    # … not another body's section posting it (the 司法局 collecting departments' reports)
+    ("首页 > 部门信息公开 > 绍兴市司法局 > 法治政府建设\n" + _SAYS_ONLY_WOJU + "我局规范水利执法,推进水利改革。\n",
+     None, None),
     # … whose head the report's 我局 does not carry: the portal's, not the speaker
     ("首页 > 绍兴市人民政府 > 部门文件\n" + _SAYS_ONLY_WOJU, None, None),
 ])
