@@ -248,9 +248,16 @@ def _issuer_line_after(text: str, title: Line, hits: list[AgencyHit]) -> AgencyH
 SIGNING_PARTY_GROUP_RE = re.compile(r"^(中共)?.+?(党组|党委)?$")
 
 
+# where the seal goes, printed after the signing body: 衢州市交通运输局(印), X局（盖章）
+SEAL_RE = re.compile(r"\s*[(（]\s*(?:印|章|盖章|公章|签章|签印)\s*[)）]$")
+
+
 def _signing_body_span(line: Line) -> tuple[int, int]:
     """Where the body's name is in a signature line: 中共南京市发展和改革委员会党组 signs for the
-    committee (ANNOTATION.md: a 党组 may sign; the 党组 itself is no agency)."""
+    committee (ANNOTATION.md: a 党组 may sign; the 党组 itself is no agency); its seal mark (印) left out."""
+    seal = SEAL_RE.search(line.text)
+    if seal is not None:
+        line = Line(line.start, line.start + seal.start(), line.text[:seal.start()])
     match = SIGNING_PARTY_GROUP_RE.match(line.text)
     if match is None or not match.group(2):
         return line.start, line.end

@@ -429,3 +429,9 @@ _WORK_OF_WATER = ("2023年,我局坚持以习近平法治思想为指导,深入�
 ])
 def test_a_departments_own_site_banner_names_the_body(text: str, agency: str | None) -> None:
     assert report_of(text).agency == agency
+
+
+@pytest.mark.parametrize("signature", ["绍兴市水利局(印)", "绍兴市水利局（盖章）", "中共绍兴市水利局党组（章）"])
+def test_a_signature_with_its_seal_mark_names_the_body(signature: str) -> None:
+    report = report_of(_SAYS_ONLY_WOJU + f"\n{signature}\n2024年1月8日\n")
+    assert (report.agency, report.date) == ("绍兴市水利局", "2024-01-08")
