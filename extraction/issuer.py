@@ -1435,5 +1435,5 @@ def report_meta(text: str, lines: list[Line], title: Line | None, signatures: li
         year=year,
         doc_type=meta_rules.doc_type(title_text, text, lines),
         doc_number=number.text if number else None,
-        date=date or meta_rules.page_date(lines),
+        date=date or meta_rules.unsigned_date(lines) or meta_rules.page_date(lines),
     )

@@ -402,8 +402,8 @@ def _completed(title: Line, rest: list[Line]) -> Line:
 # A date label needs no colon: a table exported as text keeps only spaces between label and value
 # (公开日期  2021-02-26), and the value, a date, is unmistakable. A bare 日期/时间 row comes last.
 # 生成日期 is the 政府信息公开 catalogue's date of the document (生成日期: 2023-02-22 above a page posted 02-24).
-PAGE_DATE_FIELDS = ("成文日期", "成文时间", "公文生成日期", "生成日期", "印发日期", "发文日期", "发布日期", "发布时间",
-                    "公开日期", "日期", "时间")
+PAGE_DATE_FIELDS = ("成文日期", "成文时间", "公文生成日期", "生成日期", "产生日期", "印发日期", "发文日期", "发布日期",
+                    "发布时间", "发布于", "公开日期", "日期", "时间")
 _LOOSE_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 _PAGE_DATE_RES = tuple(re.compile(("(?<![\u4e00-\u9fff])" if label == "日期" else "")  # not 生成日期's tail
                                   + row_label([label]) + "(?:" + ROW_SEPARATOR + r"|\s*)" + _LOOSE_DATE)
@@ -477,6 +477,10 @@ def page_date(lines: list[Line]) -> str | None:
             header[-1] += line.text.lstrip(" -*•|｜")
         else:
             header.append(line.text)
+    for text in header:  # ——2021年4月29日在X区人民代表大会常务委员会…上: the day the report was delivered
+        speech = _SPEECH_DATE_RE.match(text)
+        if speech and (date := _valid_date(*speech.groups())):
+            return date
     for pattern in _PAGE_DATE_RES:
         for text in header:
             match = pattern.search(text)
@@ -488,7 +492,22 @@ def page_date(lines: list[Line]) -> str | None:
             match = re.search(_LOOSE_DATE, stamp.group(0))
             if match:
                 return _valid_date(*match.groups())
+    for text in header:  # 2022-03-29 17:13 来源:X, X县人民政府 2024年01月08日: the page's stamp or byline
+        stamp = _LEADING_STAMP_RE.match(text) or _BYLINE_DATE_RE.match(text)
+        if stamp and (date := _valid_date(*stamp.groups())):
+            return date
     return None
+
+
+# 2021年4月29日在朝阳区第十六届人民代表大会常务委员会第N次会议上: a government's report as delivered
+_SPEECH_DATE_RE = re.compile(r"[—\-－\s]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在[^\n。]{0,40}?"
+                             r"(?:人民代表大会|人大常委会|代表大会|常务委员会)")
+# a page's stamp under its title: a date with its time (2022-03-29 17:13), or before its 来源 (2022-03-29 来源: X局);
+# a bare date line is not read so (a reposting site's date as often as the document's)
+_LEADING_STAMP_RE = re.compile(r"\s*" + _LOOSE_DATE + r"日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:$|[|｜])"
+                               r"|(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|信息来源|发布|作者))")
+# a byline under the title: the body and the day (清水县人民政府 2024年01月08日)
+_BYLINE_DATE_RE = re.compile(r"\s*[\u4e00-\u9fff]{2,24}\s+((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 
 
 def _valid_date(year: str, month: str, day: str) -> str | None:
@@ -524,6 +543,15 @@ def signature_blocks(lines: list[Line]) -> list[tuple[Line, Line]]:
             pairs.append((Line(line.start, line.start + len(name), name),
                           Line(date_start, line.end, line.text[match.start(1):])))
     return pairs
+
+
+def unsigned_date(lines: list[Line]) -> str | None:
+    """A date alone on its line right after a paragraph (…现印发给你们,请认真贯彻执行。 / 2020年7月8日): a
+    notice's or report's date printed without the sender's name above it."""
+    for prev, line in zip(lines, lines[1:], strict=False):
+        if prev.text.endswith("。") and (date := parse_date(line.text)):
+            return date
+    return None
 
 
 def _is_name_line(text: str) -> bool:
