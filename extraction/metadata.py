@@ -549,9 +549,12 @@ def unsigned_date(lines: list[Line]) -> str | None:
     """A date alone on its line right after a paragraph (…现印发给你们,请认真贯彻执行。 / 2020年7月8日): a
     notice's or report's date printed without the sender's name above it."""
     for prev, line in zip(lines, lines[1:], strict=False):
-        if prev.text.endswith("。") and (date := parse_date(line.text)):
+        if len(line.text) <= DATE_LINE_MAX and prev.text.endswith("。") and (date := parse_date(line.text)):
             return date
     return None
+
+
+DATE_LINE_MAX = 16  # 二〇二四年十二月三十一日 is 12
 
 
 def _is_name_line(text: str) -> bool:
