@@ -1190,25 +1190,38 @@ def site_section_body(text: str, lines: list[Line], hits: list[AgencyHit], menti
     their names). A row qualifies nothing without the site's name, nor a body the report's 我局 does not
     speak as, nor one whose function the report's work is not (来源:市司法局 over a bureau's report it posts)."""
     heads = _with_full_heads(set(own.department))
-    header = lines[:meta_rules.HEADER_LINES]
-    banners = [line for line in header if meta_rules.site_name_line(line.text)]
-    sites = {m.entry for m in mentions for line in banners if line.start <= m.start < line.end}
-    if not heads or len(sites) != 1:
+    site = site_region(lines, mentions)
+    if not heads or site is None:
         return None
-    site = sites.pop()
+    header = lines[:meta_rules.HEADER_LINES]
     crumbs = [line for line in header if meta_rules.is_breadcrumb(line.text) or meta_rules.is_page_clutter(line.text)]
     found: dict[str, AgencyHit] = {}
     for hit in hits:
-        if not hit.scoped or hit.region or not hit.core or not any(hit.name.endswith(h) for h in heads):
+        if not any(hit.name.endswith(h) for h in heads) or not any(line.start <= hit.start < line.end for line in crumbs):
             continue
-        on_crumb = any(line.start <= hit.start < line.end for line in crumbs)
-        if on_crumb and CHAR_LEVEL.get(hit.name[0]) == site.level and site.name.endswith(hit.name[0]):
-            name = name_prefix(gazetteer, site) + hit.core
-            body = AgencyHit(hit.start, hit.end, name, site.level, node_name(gazetteer, site))
-            head = next(h for h in sorted(heads, key=len, reverse=True) if hit.name.endswith(h))
-            if _about_own_function(text, _body_start(lines), body, head, hits):
-                found.setdefault(name, body)
+        body = site_qualified(hit, site, gazetteer)
+        head = next(h for h in sorted(heads, key=len, reverse=True) if hit.name.endswith(h))
+        if body is not None and _about_own_function(text, _body_start(lines), body, head, hits):
+            found.setdefault(body.name, body)
     return _only_body(found)
+
+
+def site_region(lines: list[Line], mentions: list[RegionMention]) -> RegionEntry | None:
+    """The region of the portal the page belongs to: the one division its site-name banner names
+    (衢州市人民政府门户网站 → 衢州市)."""
+    banners = [line for line in lines[:meta_rules.HEADER_LINES] if meta_rules.site_name_line(line.text)]
+    sites = {m.entry for m in mentions for line in banners if line.start <= m.start < line.end}
+    return sites.pop() if len(sites) == 1 else None
+
+
+def site_qualified(hit: AgencyHit, site: RegionEntry, gazetteer: RegionGazetteer) -> AgencyHit | None:
+    """A body written by level alone (市交通运输局) on a portal of that level (衢州市's): the portal's region's
+    body (衢州市交通运输局); None for any other body or level (县交通运输局 on a city's portal)."""
+    if not hit.scoped or hit.region or not hit.core or CHAR_LEVEL.get(hit.name[0]) != site.level \
+            or not site.name.endswith(hit.name[0]):
+        return None
+    name = name_prefix(gazetteer, site) + hit.core
+    return AgencyHit(hit.start, hit.end, name, site.level, node_name(gazetteer, site))
 
 
 CONTACT_LINE_MAX = 100

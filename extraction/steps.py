@@ -40,6 +40,8 @@ from fazhi.extraction.issuer import (
     report_meta,
     sector_body,
     site_banner_body,
+    site_qualified,
+    site_region,
     site_section_body,
     source_row_issuer,
     source_row_region,
@@ -161,7 +163,7 @@ def issuer(doc: Document) -> None:
     _find_zones(doc)
     doc.issuer = _find_issuer(doc)
     if doc.issuer is not None:
-        doc.issuer = named_in_full_later(doc.issuer, doc.agency_hits) or doc.issuer
+        doc.issuer = named_in_full_later(doc.issuer, doc.agency_hits) or _on_its_portal(doc, doc.issuer)
     if _place_by_issuer(doc, RegionGazetteer.default()):
         _find_agencies(doc)
         _find_zones(doc)
@@ -269,6 +271,13 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
             or site_banner_body(doc.text, doc.lines, doc.agency_hits, doc.self_words)
             or leaders_body(doc.text, doc.position_hits, doc.self_words)
             or sector_body(doc.text, doc.region_context, RegionGazetteer.default(), doc.self_words))
+
+
+def _on_its_portal(doc: Document, issuer: AgencyHit) -> AgencyHit:
+    """An issuer written by level alone (市交通运输局2023年…报告) on a portal of that level (衢州市人民政府门户网站):
+    the portal's region's body; as it is otherwise."""
+    site = site_region(doc.lines, doc.region_mentions)
+    return (site_qualified(issuer, site, RegionGazetteer.default()) if site else None) or issuer
 
 
 def _place_by_issuer(doc: Document, gazetteer: RegionGazetteer) -> bool:

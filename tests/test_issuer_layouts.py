@@ -435,3 +435,14 @@ def test_a_departments_own_site_banner_names_the_body(text: str, agency: str | N
 def test_a_signature_with_its_seal_mark_names_the_body(signature: str) -> None:
     report = report_of(_SAYS_ONLY_WOJU + f"\n{signature}\n2024年1月8日\n")
     assert (report.agency, report.date) == ("绍兴市水利局", "2024-01-08")
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a title or an opening naming the body by level alone, on a portal of that level: the portal's body
+    ("绍兴市人民政府门户网站\n首页 > 政务公开\n市水利局2023年法治政府建设年度报告\n" + _WORK_OF_WATER, "绍兴市水利局"),
+    ("绍兴市人民政府门户网站\n首页 > 政务公开\n" + _WORK_OF_WATER.replace("我局", "市水利局", 1), "绍兴市水利局"),
+    # … a body of another level on it is not the portal's
+    ("绍兴市人民政府门户网站\n首页 > 政务公开\n县水利局2023年法治政府建设年度报告\n" + _WORK_OF_WATER, None),
+])
+def test_a_body_written_by_level_alone_on_a_portal_of_that_level(text: str, agency: str | None) -> None:
+    assert report_of(text).agency == agency
