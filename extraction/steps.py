@@ -270,7 +270,8 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
             or page_line_body(doc.text, doc.lines, doc.agency_hits, doc.self_words)
             or site_banner_body(doc.text, doc.lines, doc.agency_hits, doc.self_words)
             or leaders_body(doc.text, doc.position_hits, doc.self_words)
-            or sector_body(doc.text, doc.region_context, RegionGazetteer.default(), doc.self_words))
+            or sector_body(doc.text, doc.region_context or site_region(doc.lines, doc.region_mentions),
+                           RegionGazetteer.default(), doc.self_words))
 
 
 def _on_its_portal(doc: Document, issuer: AgencyHit) -> AgencyHit:

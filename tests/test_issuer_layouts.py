@@ -446,3 +446,15 @@ def test_a_signature_with_its_seal_mark_names_the_body(signature: str) -> None:
 ])
 def test_a_body_written_by_level_alone_on_a_portal_of_that_level(text: str, agency: str | None) -> None:
     assert report_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a 我局 report on a city's portal leading the city's sector (全市水利系统, twice): the city's bureau
+    ("绍兴市人民政府门户网站\n首页 > 政务公开\n" + _WORK_OF_WATER + "我局指导全市水利系统依法行政,全市水利系统执法人员全员培训。\n",
+     "绍兴市水利局"),
+    # … a county's sector on a city's portal is some county's: not said which
+    ("绍兴市人民政府门户网站\n首页 > 政务公开\n" + _WORK_OF_WATER + "我局指导全县水利系统依法行政,全县水利系统执法人员全员培训。\n",
+     None),
+])
+def test_a_woju_report_leading_its_portals_sector(text: str, agency: str | None) -> None:
+    assert report_of(text).agency == agency
