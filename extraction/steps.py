@@ -341,8 +341,9 @@ def report(doc: Document) -> None:
         if entry is not None:
             doc.report.region = name_prefix(gazetteer, entry)
         else:
-            doc.report.region = leadership_region(doc.text, doc.region_mentions, doc.region_context, gazetteer,
-                                                  doc.self_words)
+            doc.report.region = leadership_region(doc.text, doc.region_mentions,
+                                                  doc.region_context or site_region(doc.lines, doc.region_mentions),
+                                                  gazetteer, doc.self_words)
 
 
 def laws(doc: Document) -> None:

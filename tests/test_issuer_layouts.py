@@ -458,3 +458,10 @@ def test_a_body_written_by_level_alone_on_a_portal_of_that_level(text: str, agen
 ])
 def test_a_woju_report_leading_its_portals_sector(text: str, agency: str | None) -> None:
     assert report_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("leaders", "region"), [("市委、市政府", "绍兴市"), ("县委、县政府", None)])
+def test_a_departments_region_from_its_leadership_on_a_portal_of_that_level(leaders: str, region: str | None) -> None:
+    text = (f"绍兴市人民政府门户网站\n首页 > 政务公开\n2023年,在{leaders}的坚强领导下,我局坚持依法行政,全面完成各项任务。"
+            "现将有关情况报告如下:\n一、主要举措\n我局落实三项制度。\n")
+    assert (report_of(text).agency, report_of(text).region) == (None, region)
