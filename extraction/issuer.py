@@ -477,8 +477,9 @@ def _line_around(text: str, start: int, end: int) -> str:
 
 # 党组会议审议并通过了《X局…实施方案》: a body adopts its own rules at its own meeting, as it makes them
 ADOPTED_RE = re.compile(r"(?:审议(?:并)?通过|审定|研究通过)了?$")
-# 编撰并公示《X局关于2024年…的报告》, 按时报送《X局…总结》: a body publishes and sends up its own reports
-PUBLISHED_OWN_RE = re.compile(r"(?:公示|公开|公布|报送|上报|编撰|撰写)了?$")
+# 编撰并公示《X局关于2024年…的报告》, 按时报送《X局…总结》: a body publishes and sends up its own reports;
+# 现将《X局2023年…报告》予以公布: the report names itself
+PUBLISHED_OWN_RE = re.compile(r"(?:公示|公开|公布|报送|上报|编撰|撰写|现将|现把|特将)了?$")
 # 制定了《A》《B》, 出台《A》、《B》和《C》: every title of a list after the verb is one the body made
 LIST_GAP_RE = re.compile(r"[、和及与以及\s]*")
 

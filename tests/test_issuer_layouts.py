@@ -465,3 +465,9 @@ def test_a_departments_region_from_its_leadership_on_a_portal_of_that_level(lead
     text = (f"绍兴市人民政府门户网站\n首页 > 政务公开\n2023年,在{leaders}的坚强领导下,我局坚持依法行政,全面完成各项任务。"
             "现将有关情况报告如下:\n一、主要举措\n我局落实三项制度。\n")
     assert (report_of(text).agency, report_of(text).region) == (None, region)
+
+
+def test_a_report_that_publishes_itself_by_its_title_names_its_body() -> None:
+    text = ("根据《法治政府建设与责任落实督察工作规定》,现将《绍兴市水利局2023年法治政府建设年度报告》予以公布。\n"
+            "2023年,我局坚持依法行政,全面完成各项任务。\n一、主要举措\n我局落实三项制度。\n")
+    assert report_of(text).agency == "绍兴市水利局"
