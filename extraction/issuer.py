@@ -593,8 +593,8 @@ def source_row_issuer(text: str, opening_end: int | None, lines: list[Line], hit
     else. Not in a text that never speaks as it: the row names who put it up (the 司法局 that drafts and posts
     its government's report, an office reposting a city's)."""
     for body in _source_row_bodies(lines, hits):
-        if body.name.endswith(PUBLISHING_OFFICES) or not _may_be_self(own, body):
-            continue
+        if (body.name.endswith(PUBLISHING_OFFICES) and "办" not in own.department) or not _may_be_self(own, body):
+            continue  # an office puts its government's reports up; its own say 我办
         if own.department or _division_speaking(text, own, body) or _opens_the_text(text, opening_end, body, hits):
             return body
     return None

@@ -379,6 +379,9 @@ def test_a_portals_department_section_and_the_bodys_party_group_meetings(text: s
     # … not a township's report under the same words (我镇 works under its county as well)
     ("来源:丽水市遂昌县司法局 发布时间:2024-02-01\n2023年,在县委、县政府的正确领导下,我镇坚持依法行政。\n"
      "一、主要举措\n落实行政执法三项制度。\n", None),
+    # … a government's office, over its own report (我办), not only its government's
+    ("来源:丽水市遂昌县人民政府办公室 发布时间:2024-02-01\n2023年,我办坚持依法行政,全面完成各项任务。\n"
+     "一、主要举措\n我办落实行政执法三项制度。\n", "丽水市遂昌县人民政府办公室"),
     # … not over a text that never speaks as it: the 司法局 drafts and posts its government's report
     ("来源:绍兴市司法局 发布时间:2024-02-01\n一、主要举措\n(一)深化行政审批制度改革。全面公布行政许可目录,"
      "行政许可事项统一进入政务服务中心集中办理。\n", None),
