@@ -158,6 +158,8 @@ def is_page_clutter(line: str) -> bool:
 
 def site_name_line(line: str) -> bool:
     """A site's banner naming the site (衢州市人民政府门户网站, 政府门户网站 | 无障碍): the page's owner."""
+    if "网" not in line:  # every SITE_NAME_ENDS has it: most lines are passed at once
+        return False
     words = line.translate(_CELL_MARKS).split()
     return any(_site_name(w) for w in words)
 

@@ -277,6 +277,8 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
 def _on_its_portal(doc: Document, issuer: AgencyHit) -> AgencyHit:
     """An issuer written by level alone (市交通运输局2023年…报告) on a portal of that level (衢州市人民政府门户网站):
     the portal's region's body; as it is otherwise."""
+    if not issuer.scoped or issuer.region or not issuer.core:
+        return issuer
     site = site_region(doc.lines, doc.region_mentions)
     return (site_qualified(issuer, site, RegionGazetteer.default()) if site else None) or issuer
 
