@@ -1207,6 +1207,34 @@ def site_section_body(text: str, lines: list[Line], hits: list[AgencyHit], menti
     return _only_body(found)
 
 
+# a page's attached file: 附件:X局2023年法治政府建设年度报告.pdf, or the file's name alone on its line
+ATTACHMENT_RE = re.compile(r"(?:相关)?(?:附件|下载)?[:：]?\s*(?:\d{1,2}\s*[.、．]\s*)?(?P<name>[^\s:：]{6,80}?)"
+                           r"\.(?:pdf|PDF|docx?|DOCX?|wps|WPS|ofd|OFD)")
+
+
+def attachment_body(text: str, lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
+    """The body whose report a page attaches as a file (附件:衢州市交通运输局2023年法治政府建设年度报告.pdf): the
+    page shows that document, so the body that opens the file's title (after at most 关于 and a year) issued
+    it, when the text's own words (我局) allow it. Several such files of different bodies name none."""
+    found: dict[str, AgencyHit] = {}
+    for line in lines:
+        if not line.text.lower().endswith(ATTACHMENT_ENDS):
+            continue
+        match = ATTACHMENT_RE.fullmatch(line.text)
+        if match is None or not meta_rules.is_title_line(match.group("name")):
+            continue
+        start = line.start + match.start("name")
+        lead = TITLE_LEAD_RE.match(text, start)
+        at = lead.end() if lead else start
+        hit = next((h for h in hits if h.start == at and not h.generic and not h.scoped and h.region), None)
+        if hit is not None and _may_be_self(own, hit):
+            found.setdefault(hit.name, hit)
+    return _only_body(found)
+
+
+ATTACHMENT_ENDS = (".pdf", ".doc", ".docx", ".wps", ".ofd")
+
+
 def site_region(lines: list[Line], mentions: list[RegionMention]) -> RegionEntry | None:
     """The region of the portal the page belongs to: the one division its site-name banner names
     (衢州市人民政府门户网站 → 衢州市)."""

@@ -474,3 +474,15 @@ def test_a_report_that_publishes_itself_by_its_title_names_its_body() -> None:
     text = ("根据《法治政府建设与责任落实督察工作规定》,现将《绍兴市水利局2023年法治政府建设年度报告》予以公布。\n"
             "2023年,我局坚持依法行政,全面完成各项任务。\n一、主要举措\n我局落实三项制度。\n")
     assert report_of(text).agency == "绍兴市水利局"
+
+
+@pytest.mark.parametrize(("tail", "agency"), [
+    # the page attaches the report as a file: the body opening the file's title issued it
+    ("附件:绍兴市水利局2023年法治政府建设年度报告.pdf", "绍兴市水利局"),
+    ("相关附件:\n1.绍兴市水利局关于2023年法治政府建设情况的报告.docx", "绍兴市水利局"),
+    # … not a list or table the body attaches, nor a body the report's 我局 rules out
+    ("附件:1.绍兴市水利局行政执法事项清单.xlsx", None),
+    ("附件:绍兴市人民政府2023年法治政府建设年度报告.pdf", None),
+])
+def test_an_attached_files_title_names_the_body(tail: str, agency: str | None) -> None:
+    assert report_of(_SAYS_ONLY_WOJU + "\n" + tail + "\n").agency == agency
