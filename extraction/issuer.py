@@ -326,10 +326,15 @@ def _own_unit_body(text: str, hits: list[AgencyHit], self_heads: set[str]) -> Ag
     for hit in hits:
         if hit.level == "国家" or not any(hit.name.endswith(h) for h in self_heads):
             continue
-        if (_opens_clause(text, hit.start) or text[hit.start - 1:hit.start] == "由") \
-                and OWN_UNIT_RE.match(text, hit.end):
+        if ((_opens_clause(text, hit.start) or text[hit.start - 1:hit.start] == "由") and OWN_UNIT_RE.match(text, hit.end)) \
+                or (OWN_GROUP_RE.match(text, hit.end) and SETS_UP_RE.search(text, max(0, hit.start - 30), hit.start)):
             found.setdefault(hit.name, hit)
     return _only_body(found)
+
+
+# 成立了以局长为组长的衢州市交通运输局法治建设领导小组: a body sets up its own leading group
+OWN_GROUP_RE = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:领导小组|工作小组|工作专班)")
+SETS_UP_RE = re.compile(r"(?:成立|调整|建立|组建|健全)了?(?:以[^，。,；;]{0,24}?的)?$")
 
 
 # what a body's party group does at its own meetings: X局党组会议审议通过…, X局党组理论学习中心组专题学习…

@@ -394,6 +394,10 @@ def test_a_source_row_names_the_issuer_only_of_a_text_that_speaks_as_it(text: st
     # the body's own section takes the work on: the body speaking
     (_SAYS_ONLY_WOJU + "由绍兴市水利局政策法规科牵头,各科室配合,开展执法案卷评查。\n", "绍兴市水利局"),
     (_SAYS_ONLY_WOJU + "绍兴市水利局法规股负责统筹全局执法监督。\n", "绍兴市水利局"),
+    # … or its own leading group, set up
+    (_SAYS_ONLY_WOJU + "成立了以局长为组长的绍兴市水利局法治建设领导小组,统筹推进依法行政。\n", "绍兴市水利局"),
+    # … not another body's group the report only attends
+    (_SAYS_ONLY_WOJU + "我局参加绍兴市司法局法治建设领导小组会议。\n", None),
     # … a superior's section guiding or joined is not the body speaking
     (_SAYS_ONLY_WOJU + "在绍兴市水利局政策法规科指导下,开展执法案卷评查。\n", None),
     (_SAYS_ONLY_WOJU + "配合绍兴市水利局政策法规科开展执法案卷评查。\n", None),
