@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from fazhi.extraction import metadata as meta_rules
 from fazhi.extraction.agencies import (
+    HEADS,
     NATIONAL,
     NATIONAL_CANONICAL,
     POSITION_AFTER_RE,
@@ -600,9 +601,17 @@ def source_row_issuer(text: str, opening_end: int | None, lines: list[Line], hit
     for body in _source_row_bodies(lines, hits):
         if (body.name.endswith(PUBLISHING_OFFICES) and "办" not in own.department) or not _may_be_self(own, body):
             continue  # an office puts its government's reports up; its own say 我办
-        if own.department or _division_speaking(text, own, body) or _opens_the_text(text, opening_end, body, hits):
+        if own.department or _division_speaking(text, own, body) or _opens_the_text(text, opening_end, body, hits) \
+                or _says_we_as(text, body):
             return body
     return None
+
+
+def _says_we_as(text: str, body: AgencyHit) -> bool:
+    """The text calls itself by the body's two-character head (我大队, 本中心, 我支队): a body the self words
+    (我局, 我委…) do not list speaks as that body."""
+    head = next((h for h in HEADS if len(h) >= 2 and body.name.endswith(h)), None)
+    return head is not None and (f"我{head}" in text or f"本{head}" in text)
 
 
 def _division_speaking(text: str, own: SelfWords, body: AgencyHit) -> bool:

@@ -379,6 +379,9 @@ def test_a_portals_department_section_and_the_bodys_party_group_meetings(text: s
     # … not a township's report under the same words (我镇 works under its county as well)
     ("来源:丽水市遂昌县司法局 发布时间:2024-02-01\n2023年,在县委、县政府的正确领导下,我镇坚持依法行政。\n"
      "一、主要举措\n落实行政执法三项制度。\n", None),
+    # … a body that calls itself by its two-character head (我大队)
+    ("信息来源: 嘉兴市平湖市消防救援大队\n2023年,我大队坚持依法行政,全面完成各项任务。\n一、主要举措\n大队落实三项制度。\n",
+     "嘉兴市平湖市消防救援大队"),
     # … a government's office, over its own report (我办), not only its government's
     ("来源:丽水市遂昌县人民政府办公室 发布时间:2024-02-01\n2023年,我办坚持依法行政,全面完成各项任务。\n"
      "一、主要举措\n我办落实行政执法三项制度。\n", "丽水市遂昌县人民政府办公室"),
