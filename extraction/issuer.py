@@ -1221,6 +1221,34 @@ def site_section_body(text: str, lines: list[Line], hits: list[AgencyHit], menti
     return _only_body(found)
 
 
+# a browser title: the document's title, then the site's name (2023年法治政府建设年度报告_衢州市交通运输局)
+BROWSER_TITLE_RE = re.compile(r"(?P<title>.{6,80}?)(?:_|\s*[-—–|｜]\s*)(?P<site>[^_\s|｜\-—–]{4,30})")
+
+
+def browser_title_body(text: str, lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
+    """A page whose browser title gives a title without a name of its own and then the site's name, a body's
+    (2023年法治政府建设年度报告_衢州市交通运输局): the body's own site shows its own report, when the text's words
+    (我局) and its work (the body's function, not another's: a 司法局's site posting a bureau's report) say so.
+    A portal (…_衢州市人民政府门户网站) names no body."""
+    heads = _with_full_heads(set(own.department))
+    if not heads:
+        return None
+    for line in lines[:meta_rules.HEADER_LINES]:
+        if meta_rules.is_body_line(line.text):
+            return None
+        match = BROWSER_TITLE_RE.fullmatch(line.text)
+        if match is None or not meta_rules.is_title_line(match.group("title")) \
+                or not meta_rules.headless_title(match.group("title")):
+            continue
+        start, end = line.start + match.start("site"), line.start + match.end("site")
+        hit = next((h for h in hits if h.start == start and h.end == end and not h.generic), None)
+        head = next((h for h in sorted(heads, key=len, reverse=True) if hit and hit.name.endswith(h)), None)
+        if hit is not None and head is not None and not hit.scoped and hit.region \
+                and _about_own_function(text, _body_start(lines), hit, head, hits):
+            return hit
+    return None
+
+
 # a page's attached file: 附件:X局2023年法治政府建设年度报告.pdf, or the file's name alone on its line
 ATTACHMENT_RE = re.compile(r"(?:相关)?(?:附件|下载)?[:：]?\s*(?:\d{1,2}\s*[.、．]\s*)?(?P<name>[^\s:：]{6,80}?)"
                            r"\.(?:pdf|PDF|docx?|DOCX?|wps|WPS|ofd|OFD)")

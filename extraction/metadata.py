@@ -364,6 +364,11 @@ def _about_own_region(issuer_line: str, title: str) -> bool:
 _BODY_ENDS = ("局", "厅", "委", "办", "院", "部", "处", "所", "室", "中心", "委员会", "办事处")
 
 
+def headless_title(title: str) -> bool:
+    """A title with no name of its own (关于…, 2021年度…, 法治政府建设…报告): who issued it is said elsewhere."""
+    return bool(_HEADLESS_TITLE_RE.match(title))
+
+
 def may_have_issuer_line(issuer_line: str, title: str) -> bool:
     """Whether the line above a title may be its issuer line: above a title with no name of its own
     (关于…, 2021年度…; not 福建省2017年…报告, X局关于…), of the region a 关于X市… title is about."""

@@ -27,6 +27,7 @@ from fazhi.extraction.aliases import apply_aliases
 from fazhi.extraction.document import Document
 from fazhi.extraction.issuer import (
     attachment_body,
+    browser_title_body,
     find_issuer,
     leaders_body,
     leadership_region,
@@ -270,6 +271,7 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
             or source_row_issuer(doc.text, opening_end, doc.lines, doc.agency_hits, doc.self_words)
             or page_line_body(doc.text, doc.lines, doc.agency_hits, doc.self_words)
             or attachment_body(doc.text, doc.lines, doc.agency_hits, doc.self_words)
+            or browser_title_body(doc.text, doc.lines, doc.agency_hits, doc.self_words)
             or site_banner_body(doc.text, doc.lines, doc.agency_hits, doc.self_words)
             or leaders_body(doc.text, doc.position_hits, doc.self_words)
             or sector_body(doc.text, doc.region_context or site_region(doc.lines, doc.region_mentions),
