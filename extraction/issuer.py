@@ -310,9 +310,20 @@ def _acting_body_in_full(text: str, hits: list[AgencyHit], self_heads: set[str])
                 or not any(hit.name.endswith(h) for h in self_heads):
             continue
         if _opens_clause(text, hit.start) and text.startswith(OPENING_VERBS, hit.end) \
-                and not _on_furniture_line(text, hit) and not _acts_on_self(text, hit, self_heads):
+                and not _on_furniture_line(text, hit) and not _acts_on_self(text, hit, self_heads) \
+                and not _acts_on_own_division(text, hit):
             found.setdefault(hit.name, hit)
     return _only_body(found)
+
+
+OWN_DIVISION_WORD_RE = re.compile(r"[我本](?:省|市|区|县|州|旗|镇|乡|街道)")
+
+
+def _acts_on_own_division(text: str, hit: AgencyHit) -> bool:
+    """A body whose clause names the report's own division (衢州市交通运输局高度重视我县交通执法): a superior
+    acting on the report's county, not the body speaking."""
+    rest = CLAUSE_REST_RE.match(text, hit.end)
+    return rest is not None and OWN_DIVISION_WORD_RE.search(rest.group(0)) is not None
 
 
 # 由X局政策法规科牵头, X局法规股负责…: a body's own section (科/股; a 厅's 处) at work

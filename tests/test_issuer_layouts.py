@@ -417,6 +417,8 @@ _LONG_WOJU = _SAYS_ONLY_WOJU + "我局开展执法检查,全年检查企业三�
     (_LONG_WOJU + "(三)加强执法监督。绍兴市水利局坚持开展行政执法案卷评查。\n", "绍兴市水利局"),
     # … two such bodies: which one speaks is not said
     (_LONG_WOJU + "绍兴市水利局坚持开展评查。诸暨市水利局坚持开展评查。\n", None),
+    # … a superior acting on the report's own division is not the body speaking
+    (_LONG_WOJU + "绍兴市水利局高度重视我县水利执法工作。\n", None),
     # … a body written by its level alone may be the superior (市水利局 in a county's report)
     (_LONG_WOJU + "(三)加强执法监督。市水利局坚持开展行政执法案卷评查。\n", None),
 ])
