@@ -338,10 +338,21 @@ def _own_unit_body(text: str, hits: list[AgencyHit], self_heads: set[str]) -> Ag
     for hit in hits:
         if hit.level == "国家" or not any(hit.name.endswith(h) for h in self_heads):
             continue
-        if ((_opens_clause(text, hit.start) or text[hit.start - 1:hit.start] == "由") and OWN_UNIT_RE.match(text, hit.end)) \
-                or (OWN_GROUP_RE.match(text, hit.end) and SETS_UP_RE.search(text, max(0, hit.start - 30), hit.start)):
+        at_work = (_opens_clause(text, hit.start) or text[hit.start - 1:hit.start] == "由") \
+            and OWN_UNIT_RE.match(text, hit.end) is not None and not _leads_others(text, hit, self_heads)
+        if at_work or (OWN_GROUP_RE.match(text, hit.end) and SETS_UP_RE.search(text, max(0, hit.start - 30), hit.start)):
             found.setdefault(hit.name, hit)
     return _only_body(found)
+
+
+# 由市交通运输局法规处牵头,各县(市、区)交通运输局配合: a superior's section leading the bodies below
+OTHERS_LED_RE = re.compile(r"[^。；;\n]{0,40}?(?:各[县区市乡镇]|各地|各(?:有关|相关)?(?:单位|部门))")  # not 各科室: its own
+
+
+def _leads_others(text: str, hit: AgencyHit, self_heads: set[str]) -> bool:
+    """The section leads bodies below it or the report's own (…牵头,各县(市、区)…配合; …指导我局/我县…)."""
+    return bool(OTHERS_LED_RE.match(text, hit.end)) or _acts_on_self(text, hit, self_heads) \
+        or _acts_on_own_division(text, hit)
 
 
 # 成立了以局长为组长的衢州市交通运输局法治建设领导小组: a body sets up its own leading group

@@ -404,6 +404,7 @@ def test_a_source_row_names_the_issuer_only_of_a_text_that_speaks_as_it(text: st
     # … a superior's section guiding or joined is not the body speaking
     (_SAYS_ONLY_WOJU + "在绍兴市水利局政策法规科指导下,开展执法案卷评查。\n", None),
     (_SAYS_ONLY_WOJU + "配合绍兴市水利局政策法规科开展执法案卷评查。\n", None),
+    (_SAYS_ONLY_WOJU + "由绍兴市水利局政策法规处牵头,各县(市、区)水利局配合,开展执法案卷评查。\n", None),
 ])
 def test_the_bodys_own_section_at_work_names_the_body(text: str, agency: str | None) -> None:
     assert report_of(text).agency == agency
