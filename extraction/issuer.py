@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from fazhi.extraction import metadata as meta_rules
 from fazhi.extraction.agencies import (
+    HEADS,
     NATIONAL,
     NATIONAL_CANONICAL,
     POSITION_AFTER_RE,
@@ -248,9 +249,16 @@ def _issuer_line_after(text: str, title: Line, hits: list[AgencyHit]) -> AgencyH
 SIGNING_PARTY_GROUP_RE = re.compile(r"^(中共)?.+?(党组|党委)?$")
 
 
+# where the seal goes, printed after the signing body: 衢州市交通运输局(印), X局（盖章）
+SEAL_RE = re.compile(r"\s*[(（]\s*(?:印|章|盖章|公章|签章|签印)\s*[)）]$")
+
+
 def _signing_body_span(line: Line) -> tuple[int, int]:
     """Where the body's name is in a signature line: 中共南京市发展和改革委员会党组 signs for the
-    committee (ANNOTATION.md: a 党组 may sign; the 党组 itself is no agency)."""
+    committee (ANNOTATION.md: a 党组 may sign; the 党组 itself is no agency); its seal mark (印) left out."""
+    seal = SEAL_RE.search(line.text)
+    if seal is not None:
+        line = Line(line.start, line.start + seal.start(), line.text[:seal.start()])
     match = SIGNING_PARTY_GROUP_RE.match(line.text)
     if match is None or not match.group(2):
         return line.start, line.end
@@ -267,7 +275,9 @@ def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyH
     if self_heads:
         found = (_self_described_issuer(text, opening_end, hits, self_heads)
                  or _issuer_of_own_rules(text, hits, self_heads)
-                 or _acting_party_group(text, hits, self_heads))
+                 or _acting_party_group(text, hits, self_heads)
+                 or _own_unit_body(text, hits, self_heads)
+                 or _acting_body_in_full(text, hits, self_heads))
         if found:
             return found
     party_heads = set(own.party) - self_heads
@@ -283,9 +293,76 @@ def _acting_party_group(text: str, hits: list[AgencyHit], self_heads: set[str]) 
         group = LEADING_GROUP_RE.match(text, hit.end)
         if group is None or hit.level == "国家" or not any(hit.name.endswith(h) for h in self_heads):
             continue
-        if _opens_clause(text, hit.start) and text.startswith(OPENING_VERBS, group.end()):
+        meeting = GROUP_MEETING_RE.match(text, group.end())  # X局党组会议审议…, X局党组理论学习中心组…
+        acts_at = meeting.end() if meeting else group.end()
+        if _opens_clause(text, hit.start) and text.startswith(OPENING_VERBS + GROUP_ACTS, acts_at):
             found.setdefault(hit.name, hit)
     return _only_body(found)
+
+
+def _acting_body_in_full(text: str, hits: list[AgencyHit], self_heads: set[str]) -> AgencyHit | None:
+    """In a report that speaks as 我局, the one body with that head written in full (衢州市交通运输局, not
+    市交通运输局) that opens a clause anywhere and acts (…。衢州市交通运输局坚持开展案卷评查): the body
+    speaking of itself by name. Several such bodies, or one acting on 我局, name none."""
+    found: dict[str, AgencyHit] = {}
+    for hit in hits:
+        if hit.scoped or not hit.region or hit.name in CENTRAL_ORGANS or text.startswith(LEVEL_CHARS, hit.start) \
+                or not any(hit.name.endswith(h) for h in self_heads):
+            continue
+        if _opens_clause(text, hit.start) and text.startswith(OPENING_VERBS, hit.end) \
+                and not _on_furniture_line(text, hit) and not _acts_on_self(text, hit, self_heads) \
+                and not _acts_on_own_division(text, hit):
+            found.setdefault(hit.name, hit)
+    return _only_body(found)
+
+
+OWN_DIVISION_WORD_RE = re.compile(r"[我本](?:省|市|区|县|州|旗|镇|乡|街道)")
+
+
+def _acts_on_own_division(text: str, hit: AgencyHit) -> bool:
+    """A body whose clause names the report's own division (衢州市交通运输局高度重视我县交通执法): a superior
+    acting on the report's county, not the body speaking."""
+    rest = CLAUSE_REST_RE.match(text, hit.end)
+    return rest is not None and OWN_DIVISION_WORD_RE.search(rest.group(0)) is not None
+
+
+# 由X局政策法规科牵头, X局法规股负责…: a body's own section (科/股; a 厅's 处) at work
+OWN_UNIT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?[科股处](?:具体)?(?:牵头|负责|统筹|承办|组织|会同|具体)")
+
+
+def _own_unit_body(text: str, hits: list[AgencyHit], self_heads: set[str]) -> AgencyHit | None:
+    """In a report that speaks as 我局, the one body with that head whose own section takes the work on
+    (由衢州市交通运输局政策法规科牵头…), opening a clause or after 由: the body speaking. A superior's section
+    is named after 在/配合/按照 (在市司法局执法监督科指导下), not at work for the report."""
+    found: dict[str, AgencyHit] = {}
+    for hit in hits:
+        if hit.level == "国家" or not any(hit.name.endswith(h) for h in self_heads):
+            continue
+        at_work = (_opens_clause(text, hit.start) or text[hit.start - 1:hit.start] == "由") \
+            and OWN_UNIT_RE.match(text, hit.end) is not None and not _leads_others(text, hit, self_heads)
+        if at_work or (OWN_GROUP_RE.match(text, hit.end) and SETS_UP_RE.search(text, max(0, hit.start - 30), hit.start)):
+            found.setdefault(hit.name, hit)
+    return _only_body(found)
+
+
+# 由市交通运输局法规处牵头,各县(市、区)交通运输局配合: a superior's section leading the bodies below
+OTHERS_LED_RE = re.compile(r"[^。；;\n]{0,40}?(?:各[县区市乡镇]|各地|各(?:有关|相关)?(?:单位|部门))")  # not 各科室: its own
+
+
+def _leads_others(text: str, hit: AgencyHit, self_heads: set[str]) -> bool:
+    """The section leads bodies below it or the report's own (…牵头,各县(市、区)…配合; …指导我局/我县…)."""
+    return bool(OTHERS_LED_RE.match(text, hit.end)) or _acts_on_self(text, hit, self_heads) \
+        or _acts_on_own_division(text, hit)
+
+
+# 成立了以局长为组长的衢州市交通运输局法治建设领导小组: a body sets up its own leading group
+OWN_GROUP_RE = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:领导小组|工作小组|工作专班)")
+SETS_UP_RE = re.compile(r"(?:成立|调整|建立|组建|健全)了?(?:以[^，。,；;]{0,24}?的)?$")
+
+
+# what a body's party group does at its own meetings: X局党组会议审议通过…, X局党组理论学习中心组专题学习…
+GROUP_MEETING_RE = re.compile(r"(?:(?:理论学习)?中心组|会议|会)?")
+GROUP_ACTS = ("召开", "审议", "研究", "听取", "专题", "集体学习", "先后", "多次", "传达", "组织")
 
 
 def _with_full_heads(heads: set[str]) -> set[str]:
@@ -428,18 +505,28 @@ def _line_around(text: str, start: int, end: int) -> str:
 
 # 党组会议审议并通过了《X局…实施方案》: a body adopts its own rules at its own meeting, as it makes them
 ADOPTED_RE = re.compile(r"(?:审议(?:并)?通过|审定|研究通过)了?$")
+# 编撰并公示《X局关于2024年…的报告》, 按时报送《X局…总结》: a body publishes and sends up its own reports;
+# 现将《X局2023年…报告》予以公布: the report names itself
+PUBLISHED_OWN_RE = re.compile(r"(?:公示|公开|公布|报送|上报|编撰|撰写|现将|现把|特将)了?$")
+# 制定了《A》《B》, 出台《A》、《B》和《C》: every title of a list after the verb is one the body made
+LIST_GAP_RE = re.compile(r"[、和及与以及\s]*")
 
 
 def _issuer_of_own_rules(text: str, hits: list[AgencyHit], self_heads: set[str]) -> AgencyHit | None:
-    """A report that says 我局制定了《X局…制度》 names itself in the title of its own rules."""
+    """A report that says 我局制定了《X局…制度》 (or 公示《X局关于2024年…的报告》, 制定了《A》《X局…》) names
+    itself in the title of its own rules or reports."""
     by_start = {h.start: h for h in hits}
     candidates = set()
+    made_end = -1  # where the last title made by the body ends: a title right after it is in the same list
     for cite in find_citations(text):
+        before = text[max(0, cite.start - 8):cite.start]
+        made = bool(MADE_RE.search(before) or ADOPTED_RE.search(before) or PUBLISHED_OWN_RE.search(before)) \
+            or (made_end >= 0 and LIST_GAP_RE.fullmatch(text, made_end, cite.start) is not None)
+        made_end = cite.end if made else -1
         hit = by_start.get(cite.start + 1)
         if hit is None or hit.level == "国家" or not any(hit.name.endswith(h) for h in self_heads):
             continue
-        before = text[max(0, cite.start - 8):cite.start]
-        if MADE_RE.search(before) or ADOPTED_RE.search(before):
+        if made:
             candidates.add(hit.name)
     if len(candidates) != 1:
         return None
@@ -526,12 +613,49 @@ SOURCE_ROW_RE = re.compile(r"(?:信息来源|文章来源|稿件来源|来源单
 PUBLISHING_OFFICES = ("政府办公室", "政府办公厅", "政府办", "委办公室", "委办公厅")
 
 
-def source_row_issuer(lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
+def source_row_issuer(text: str, opening_end: int | None, lines: list[Line], hits: list[AgencyHit],
+                      own: SelfWords) -> AgencyHit | None:
     """The agency a 来源 (or 作者) row names in full (region-qualified, not a government's publishing
-    office, not a body the report's 我局 rules out): the weakest statement of the issuer, taken when the
-    text says nothing else."""
-    return next((b for b in _source_row_bodies(lines, hits)
-                 if not b.name.endswith(PUBLISHING_OFFICES) and _may_be_self(own, b)), None)
+    office) in a report that speaks as that body (我局 for a 局, 全县 for the county's government) or whose
+    opening it acts in (市司法局召开…): the weakest statement of the issuer, taken when the text says nothing
+    else. Not in a text that never speaks as it: the row names who put it up (the 司法局 that drafts and posts
+    its government's report, an office reposting a city's)."""
+    for body in _source_row_bodies(lines, hits):
+        if (body.name.endswith(PUBLISHING_OFFICES) and "办" not in own.department) or not _may_be_self(own, body):
+            continue  # an office puts its government's reports up; its own say 我办
+        if own.department or _division_speaking(text, own, body) or _opens_the_text(text, opening_end, body, hits) \
+                or _says_we_as(text, body):
+            return body
+    return None
+
+
+def _says_we_as(text: str, body: AgencyHit) -> bool:
+    """The text calls itself by the body's two-character head (我大队, 本中心, 我支队): a body the self words
+    (我局, 我委…) do not list speaks as that body."""
+    head = next((h for h in HEADS if len(h) >= 2 and body.name.endswith(h)), None)
+    return head is not None and (f"我{head}" in text or f"本{head}" in text)
+
+
+def _division_speaking(text: str, own: SelfWords, body: AgencyHit) -> bool:
+    """A government whose division the text calls its own (来源:柳城县人民政府 over 全县…), or a department
+    of the division whose party committee and government the text works under (来源:泰顺县司法局 over 在县委
+    县政府的坚强领导下,我们…: a county's department; a county's government works under the city's)."""
+    level_char = body.region[-1] if body.region else ""
+    if body.name.endswith(GOVERNMENT_HEADS):
+        return level_char in own.level_chars
+    led = LEVEL_LEADERSHIP_RE.search(text) if not own.towns else None  # 我镇 works under its county too
+    return led is not None and led.group(1) == level_char
+
+
+GOVERNMENT_HEADS = ("人民政府", "行政公署")
+
+
+def _opens_the_text(text: str, opening_end: int | None, body: AgencyHit, hits: list[AgencyHit]) -> bool:
+    """The body (so named) opens a clause of the text's opening outside the page's rows: its headline's or
+    first sentence's subject (市司法局召开…, 近日,市司法局…)."""
+    return opening_end is not None and any(
+        h.name == body.name and h.start != body.start and h.start < opening_end and _opens_clause(text, h.start)
+        and not _on_furniture_line(text, h) for h in hits)
 
 
 def source_row_region(lines: list[Line], hits: list[AgencyHit]) -> str | None:
@@ -1015,27 +1139,191 @@ def _may_head(stem: str, head: str) -> bool:
     return allowed is not None and (not allowed or head in allowed)
 
 
-# a line giving how to reach the body: 地址：…路 湖州市吴兴区教育局 电话：0572-…, 联系单位：…
-CONTACT_LINE_RE = re.compile(r"地址|电话|邮编|邮政编码|传真|联系单位|联系人|电子邮箱")
+# a line giving how to reach the body: 地址：…路 湖州市吴兴区教育局 电话：0572-…, 联系单位：…; or the page
+# footer naming who runs the site (主办单位：X局, 版权所有：X局): a department's own site hosts its reports. Not
+# a portal's office (主办:X市人民政府办公室 hosts every department's report; 承办 is its technical operator).
+CONTACT_LINE_RE = re.compile(r"地址|电话|邮编|邮政编码|传真|联系单位|联系人|电子邮箱|主办|版权所有")
 
 
-def contact_line_body(lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
-    """A report that speaks of itself as 我局 (我委, 我办) and names its body only on a contact line (an address
-    or phone line at its foot or in its page's header): the one region-qualified body with that head there."""
+def page_line_body(text: str, lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
+    """A report that speaks of itself as 我局 (我委, 我办) and names its body only on a line of its page or its
+    foot: a contact line (an address or phone line, a footer's 主办单位), the line of its name alone right above
+    or under one, or a breadcrumb (首页 > 部门信息公开 > 衢州市交通运输局: the body's section of a portal, when the
+    report is about that body's function). The one region-qualified body with that head there."""
     heads = _with_full_heads(set(own.department))
     if not heads:
         return None
     found: dict[str, AgencyHit] = {}
-    contact = [line for line in lines if CONTACT_LINE_RE.search(line.text) and _is_row(line.text)]
+    rows = [CONTACT_LINE_RE.search(line.text) is not None and _is_row(line.text) for line in lines]
+    contact = [line for i, line in enumerate(lines) if rows[i] or (
+        _is_name_alone(line.text) and any(rows[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)))]
+    crumbs = [line for line in lines if meta_rules.is_breadcrumb(line.text)]
     for hit in hits:
-        if hit.generic or hit.scoped or not hit.region or not any(hit.name.endswith(h) for h in heads):
+        head = next((h for h in sorted(heads, key=len, reverse=True) if hit.name.endswith(h)), None)
+        if hit.generic or hit.scoped or not hit.region or head is None or hit.name.endswith(PUBLISHING_OFFICES):
             continue
-        if any(line.start <= hit.start < line.end for line in contact):
+        if any(line.start <= hit.start < line.end for line in contact) or (
+                any(line.start <= hit.start < line.end for line in crumbs)
+                and _about_own_function(text, _body_start(lines), hit, head, hits)):
             found.setdefault(hit.name, hit)
     return _only_body(found)
 
 
+def site_banner_body(text: str, lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
+    """A 我局 report on its department's own site: the body's name alone on a line of the page's header, next
+    to the page's furniture (衢州市交通运输局 over 首页 > 通知公告), when the report's text is about the body's own
+    work (its function, 交通运输, written twice outside any body's name). A portal's or another body's site
+    hosting the report (a 司法局 posting a bureau's report) is ruled out by the head or by the function."""
+    heads = _with_full_heads(set(own.department))
+    body_start = _body_start(lines)
+    header = [line for line in lines[:meta_rules.HEADER_LINES] if line.start < body_start]
+    if not heads or body_start >= lines[-1].end:
+        return None
+    found: dict[str, AgencyHit] = {}
+    for i, line in enumerate(header):
+        hit = next((h for h in hits if h.start == line.start and h.end == line.end), None)
+        if hit is None or hit.generic or hit.scoped or not hit.region or hit.name.endswith(PUBLISHING_OFFICES):
+            continue
+        head = next((h for h in sorted(heads, key=len, reverse=True) if hit.name.endswith(h)), None)
+        furnished = any(meta_rules.is_furniture_line(other.text) for other in header[max(0, i - 1):i + 2]
+                        if other is not line)
+        if head is not None and furnished and _about_own_function(text, body_start, hit, head, hits):
+            found.setdefault(hit.name, hit)
+    return _only_body(found)
+
+
+FUNCTION_MIN = 2
+
+
+def _body_start(lines: list[Line]) -> int:
+    """Where the text's first paragraph starts; in a text of short paragraphs, its first line of sentences."""
+    first = next((line for line in lines[:meta_rules.HEADER_LINES] if meta_rules.is_body_line(line.text)), None) \
+        or next((line for line in lines if "。" in line.text), None)
+    return first.start if first is not None else (lines[-1].end if lines else 0)
+
+
+def _about_own_function(text: str, body_start: int, hit: AgencyHit, head: str, hits: list[AgencyHit]) -> bool:
+    """The body's function (衢州市|交通运输|局) written at least twice in the text from `body_start` on,
+    outside any body's name: the report is about that body's work."""
+    name = hit.name[:-len(head)]
+    region_end = name.rfind(hit.region) + len(hit.region) if hit.region and hit.region in name else 0
+    stem = name[region_end:]
+    if len(stem) < 2:
+        return False
+    spans = [(h.start, h.end) for h in hits]
+    count, pos = 0, text.find(stem, body_start)
+    while pos >= 0 and count < FUNCTION_MIN:
+        if not any(start <= pos < end for start, end in spans):
+            count += 1
+        pos = text.find(stem, pos + 1)
+    return count >= FUNCTION_MIN
+
+
+def site_section_body(text: str, lines: list[Line], hits: list[AgencyHit], mentions: list[RegionMention],
+                      gazetteer: RegionGazetteer, own: SelfWords) -> AgencyHit | None:
+    """A 我局 report on a portal (衢州市人民政府门户网站) whose rows name one department by level alone: a
+    breadcrumb through its section (首页 > 部门信息 > 市交通运输局), a 发布机构/来源 row (来源:市交通运输局): the
+    portal's region's department, when the level matches (a city's portal writes its counties' bureaus with
+    their names). A row qualifies nothing without the site's name, nor a body the report's 我局 does not
+    speak as, nor one whose function the report's work is not (来源:市司法局 over a bureau's report it posts)."""
+    heads = _with_full_heads(set(own.department))
+    site = site_region(lines, mentions)
+    if not heads or site is None:
+        return None
+    header = lines[:meta_rules.HEADER_LINES]
+    crumbs = [line for line in header if meta_rules.is_breadcrumb(line.text) or meta_rules.is_page_clutter(line.text)]
+    found: dict[str, AgencyHit] = {}
+    for hit in hits:
+        if not any(hit.name.endswith(h) for h in heads) or not any(line.start <= hit.start < line.end for line in crumbs):
+            continue
+        body = site_qualified(hit, site, gazetteer)
+        head = next(h for h in sorted(heads, key=len, reverse=True) if hit.name.endswith(h))
+        if body is not None and _about_own_function(text, _body_start(lines), body, head, hits):
+            found.setdefault(body.name, body)
+    return _only_body(found)
+
+
+# a browser title: the document's title, then the site's name (2023年法治政府建设年度报告_衢州市交通运输局)
+BROWSER_TITLE_RE = re.compile(r"(?P<title>.{6,80}?)(?:_|\s*[-—–|｜]\s*)(?P<site>[^_\s|｜\-—–]{4,30})")
+
+
+def browser_title_body(text: str, lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
+    """A page whose browser title gives a title without a name of its own and then the site's name, a body's
+    (2023年法治政府建设年度报告_衢州市交通运输局): the body's own site shows its own report, when the text's words
+    (我局) and its work (the body's function, not another's: a 司法局's site posting a bureau's report) say so.
+    A portal (…_衢州市人民政府门户网站) names no body."""
+    heads = _with_full_heads(set(own.department))
+    if not heads:
+        return None
+    for line in lines[:meta_rules.HEADER_LINES]:
+        if meta_rules.is_body_line(line.text):
+            return None
+        match = BROWSER_TITLE_RE.fullmatch(line.text)
+        if match is None or not meta_rules.is_title_line(match.group("title")) \
+                or not meta_rules.headless_title(match.group("title")):
+            continue
+        start, end = line.start + match.start("site"), line.start + match.end("site")
+        hit = next((h for h in hits if h.start == start and h.end == end and not h.generic), None)
+        head = next((h for h in sorted(heads, key=len, reverse=True) if hit and hit.name.endswith(h)), None)
+        if hit is not None and head is not None and not hit.scoped and hit.region \
+                and _about_own_function(text, _body_start(lines), hit, head, hits):
+            return hit
+    return None
+
+
+# a page's attached file: 附件:X局2023年法治政府建设年度报告.pdf, or the file's name alone on its line
+ATTACHMENT_RE = re.compile(r"(?:相关)?(?:附件|下载)?[:：]?\s*(?:\d{1,2}\s*[.、．]\s*)?(?P<name>[^\s:：]{6,80}?)"
+                           r"\.(?:pdf|PDF|docx?|DOCX?|wps|WPS|ofd|OFD)")
+
+
+def attachment_body(text: str, lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
+    """The body whose report a page attaches as a file (附件:衢州市交通运输局2023年法治政府建设年度报告.pdf): the
+    page shows that document, so the body that opens the file's title (after at most 关于 and a year) issued
+    it, when the text's own words (我局) allow it. Several such files of different bodies name none."""
+    found: dict[str, AgencyHit] = {}
+    for line in lines:
+        if not line.text.lower().endswith(ATTACHMENT_ENDS):
+            continue
+        match = ATTACHMENT_RE.fullmatch(line.text)
+        if match is None or not meta_rules.is_title_line(match.group("name")):
+            continue
+        start = line.start + match.start("name")
+        lead = TITLE_LEAD_RE.match(text, start)
+        at = lead.end() if lead else start
+        hit = next((h for h in hits if h.start == at and not h.generic and not h.scoped and h.region), None)
+        if hit is not None and _may_be_self(own, hit):
+            found.setdefault(hit.name, hit)
+    return _only_body(found)
+
+
+ATTACHMENT_ENDS = (".pdf", ".doc", ".docx", ".wps", ".ofd")
+
+
+def site_region(lines: list[Line], mentions: list[RegionMention]) -> RegionEntry | None:
+    """The region of the portal the page belongs to: the one division its site-name banner names
+    (衢州市人民政府门户网站 → 衢州市)."""
+    banners = [line for line in lines[:meta_rules.HEADER_LINES] if meta_rules.site_name_line(line.text)]
+    sites = {m.entry for m in mentions for line in banners if line.start <= m.start < line.end}
+    return sites.pop() if len(sites) == 1 else None
+
+
+def site_qualified(hit: AgencyHit, site: RegionEntry, gazetteer: RegionGazetteer) -> AgencyHit | None:
+    """A body written by level alone (市交通运输局) on a portal of that level (衢州市's): the portal's region's
+    body (衢州市交通运输局); None for any other body or level (县交通运输局 on a city's portal)."""
+    if not hit.scoped or hit.region or not hit.core or CHAR_LEVEL.get(hit.name[0]) != site.level \
+            or not site.name.endswith(hit.name[0]):
+        return None
+    name = name_prefix(gazetteer, site) + hit.core
+    return AgencyHit(hit.start, hit.end, name, site.level, node_name(gazetteer, site))
+
+
 CONTACT_LINE_MAX = 100
+NAME_ALONE_MAX = 30
+
+
+def _is_name_alone(text: str) -> bool:
+    """A short line without punctuation: a name printed on its own line (a footer's body over its address)."""
+    return len(text) <= NAME_ALONE_MAX and not any(c in text for c in "。，,；;:：")
 
 
 def _is_row(text: str) -> bool:
@@ -1170,7 +1458,28 @@ def leadership_region(text: str, mentions: list[RegionMention], context: RegionE
     if bare is not None and context is not None and context.name.endswith(bare.group(1)) \
             and CHAR_LEVEL[bare.group(1)] == context.level:
         return name_prefix(gazetteer, context)
-    return None
+    county = _own_county_plan(text, mentions)
+    return name_prefix(gazetteer, county) if county is not None else None
+
+
+# 全面落实《香格里拉市法治政府建设实施纲要(2022-2025年)》: a department carries out its division's rule-of-law plan
+CARRIES_OUT_RE = re.compile(r"(?:落实|贯彻|执行|按照|根据|对照|依据)(?:好|了)?$")
+OWN_PLAN_SUBJECT_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年度?)?(?:法治|依法行政)")
+
+
+def _own_county_plan(text: str, mentions: list[RegionMention]) -> RegionEntry | None:
+    """The county whose rule-of-law plan a department's report says it carries out (落实《X县法治政府建设实施
+    纲要》): a county has no departments below it, so a 局 that carries out its plan is that county's; a city's
+    or a province's plan binds its districts' departments as well and places none. One such county only."""
+    by_start = {m.start: m for m in mentions if m.entry.level == "区县"}
+    found = set()
+    for cite in find_citations(text):
+        mention = by_start.get(cite.start + 1)
+        if mention is None or not CARRIES_OUT_RE.search(text, max(0, cite.start - 6), cite.start):
+            continue
+        if OWN_PLAN_SUBJECT_RE.match(text, mention.end) is not None:
+            found.add(mention.entry)
+    return found.pop() if len(found) == 1 else None
 
 
 LEVEL_LEADERSHIP_RE = re.compile(r"在(?:中共)?([省市区县州盟旗])委[、和及与]?\1?(?:人民)?政府(?:的|坚强|正确|有力)*领导")
@@ -1232,5 +1541,5 @@ def report_meta(text: str, lines: list[Line], title: Line | None, signatures: li
         year=year,
         doc_type=meta_rules.doc_type(title_text, text, lines),
         doc_number=number.text if number else None,
-        date=date or meta_rules.page_date(lines),
+        date=date or meta_rules.unsigned_date(lines) or meta_rules.page_date(lines),
     )

@@ -156,6 +156,14 @@ def is_page_clutter(line: str) -> bool:
     return bool(words) and all(_site_name(w) or _banner_run(w, banners) for w in words)
 
 
+def site_name_line(line: str) -> bool:
+    """A site's banner naming the site (衢州市人民政府门户网站, 政府门户网站 | 无障碍): the page's owner."""
+    if "网" not in line:  # every SITE_NAME_ENDS has it: most lines are passed at once
+        return False
+    words = line.translate(_CELL_MARKS).split()
+    return any(_site_name(w) for w in words)
+
+
 def _site_name(word: str) -> bool:
     """A site's name alone (四川省人民政府门户网站), not a browser title ending in one (…报告_X门户网站)."""
     return word.endswith(SITE_NAME_ENDS) and len(word) <= SITE_NAME_CHARS and "_" not in word
@@ -169,6 +177,14 @@ def _banner_run(word: str, banners: frozenset[str]) -> bool:
         if any(word[start:end] in banners for start in ends if start < end):
             ends.add(end)
     return len(word) in ends
+
+
+BREADCRUMB_CHARS = 160
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A page's path line (首页 > 部门信息公开 > 市交通运输局): short, with the path's marks, no sentence."""
+    return len(line) <= BREADCRUMB_CHARS and _BREADCRUMB_RE.search(line) is not None and "。" not in line
 
 
 def is_body_line(line: str) -> bool:
@@ -348,6 +364,11 @@ def _about_own_region(issuer_line: str, title: str) -> bool:
 _BODY_ENDS = ("局", "厅", "委", "办", "院", "部", "处", "所", "室", "中心", "委员会", "办事处")
 
 
+def headless_title(title: str) -> bool:
+    """A title with no name of its own (关于…, 2021年度…, 法治政府建设…报告): who issued it is said elsewhere."""
+    return bool(_HEADLESS_TITLE_RE.match(title))
+
+
 def may_have_issuer_line(issuer_line: str, title: str) -> bool:
     """Whether the line above a title may be its issuer line: above a title with no name of its own
     (关于…, 2021年度…; not 福建省2017年…报告, X局关于…), of the region a 关于X市… title is about."""
@@ -387,12 +408,15 @@ def _completed(title: Line, rest: list[Line]) -> Line:
 # written (成文) before the date the page was put up (发布/公开). Labels of data/page_clutter.tsv.
 # A date label needs no colon: a table exported as text keeps only spaces between label and value
 # (公开日期  2021-02-26), and the value, a date, is unmistakable. A bare 日期/时间 row comes last.
-PAGE_DATE_FIELDS = ("成文日期", "成文时间", "公文生成日期", "印发日期", "发文日期", "发布日期", "发布时间", "公开日期",
-                    "日期", "时间")
+# 生成日期 is the 政府信息公开 catalogue's date of the document (生成日期: 2023-02-22 above a page posted 02-24).
+PAGE_DATE_FIELDS = ("成文日期", "成文时间", "公文生成日期", "生成日期", "产生日期", "印发日期", "发文日期", "发布日期",
+                    "发布时间", "发布于", "公开日期", "日期", "时间")
 _LOOSE_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 _PAGE_DATE_RES = tuple(re.compile(("(?<![\u4e00-\u9fff])" if label == "日期" else "")  # not 生成日期's tail
                                   + row_label([label]) + "(?:" + ROW_SEPARATOR + r"|\s*)" + _LOOSE_DATE)
                        for label in PAGE_DATE_FIELDS)
+# a table exported one cell to a line (- 成文日期: over - 2022-01-10): a label cell alone, its value below
+_LABEL_ALONE_RE = re.compile(r"[\s\-*•|]*" + ROW_OPEN + r"[\u4e00-\u9fff ]{2,8}\s*[:：]?\s*[\]】|｜]?\s*")
 _DOC_NUMBER_ROW_RE = re.compile(row_label(["文号", "发文字号"]) + r"(?:" + ROW_SEPARATOR + r"|\s*)")
 
 
@@ -452,11 +476,18 @@ def page_date(lines: list[Line]) -> str | None:
     Only the header lines above the body count (a date inside the text is an event, not the
     document's); a publication stamp after the title line (…情况报告 2023-02-09) comes last.
     """
-    header = []
+    header: list[str] = []
     for line in lines[:HEADER_LINES]:
         if is_body_line(line.text):
             break
-        header.append(line.text)
+        if header and _LABEL_ALONE_RE.fullmatch(header[-1]):  # - 成文日期: / - 2022-01-10: one cell to a line
+            header[-1] += line.text.lstrip(" -*•|｜")
+        else:
+            header.append(line.text)
+    for text in header:  # ——2021年4月29日在X区人民代表大会常务委员会…上: the day the report was delivered
+        speech = _SPEECH_DATE_RE.match(text)
+        if speech and (date := _valid_date(*speech.groups())):
+            return date
     for pattern in _PAGE_DATE_RES:
         for text in header:
             match = pattern.search(text)
@@ -468,7 +499,22 @@ def page_date(lines: list[Line]) -> str | None:
             match = re.search(_LOOSE_DATE, stamp.group(0))
             if match:
                 return _valid_date(*match.groups())
+    for text in header:  # 2022-03-29 17:13 来源:X, X县人民政府 2024年01月08日: the page's stamp or byline
+        stamp = _LEADING_STAMP_RE.match(text) or _BYLINE_DATE_RE.match(text)
+        if stamp and (date := _valid_date(*stamp.groups())):
+            return date
     return None
+
+
+# 2021年4月29日在朝阳区第十六届人民代表大会常务委员会第N次会议上: a government's report as delivered
+_SPEECH_DATE_RE = re.compile(r"[—\-－\s]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在[^\n。]{0,40}?"
+                             r"(?:人民代表大会|人大常委会|代表大会|常务委员会)")
+# a page's stamp under its title: a date with its time (2022-03-29 17:13), or before its 来源 (2022-03-29 来源: X局);
+# a bare date line is not read so (a reposting site's date as often as the document's)
+_LEADING_STAMP_RE = re.compile(r"\s*" + _LOOSE_DATE + r"日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:$|[|｜])"
+                               r"|(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|信息来源|发布|作者))")
+# a byline under the title: the body and the day (清水县人民政府 2024年01月08日)
+_BYLINE_DATE_RE = re.compile(r"\s*[\u4e00-\u9fff]{2,24}\s+((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 
 
 def _valid_date(year: str, month: str, day: str) -> str | None:
@@ -504,6 +550,18 @@ def signature_blocks(lines: list[Line]) -> list[tuple[Line, Line]]:
             pairs.append((Line(line.start, line.start + len(name), name),
                           Line(date_start, line.end, line.text[match.start(1):])))
     return pairs
+
+
+def unsigned_date(lines: list[Line]) -> str | None:
+    """A date alone on its line right after a paragraph (…现印发给你们,请认真贯彻执行。 / 2020年7月8日): a
+    notice's or report's date printed without the sender's name above it."""
+    for prev, line in zip(lines, lines[1:], strict=False):
+        if len(line.text) <= DATE_LINE_MAX and prev.text.endswith("。") and (date := parse_date(line.text)):
+            return date
+    return None
+
+
+DATE_LINE_MAX = 16  # 二〇二四年十二月三十一日 is 12
 
 
 def _is_name_line(text: str) -> bool:

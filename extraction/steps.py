@@ -26,19 +26,25 @@ from fazhi.extraction.agencies import (
 from fazhi.extraction.aliases import apply_aliases
 from fazhi.extraction.document import Document
 from fazhi.extraction.issuer import (
-    contact_line_body,
+    attachment_body,
+    browser_title_body,
     find_issuer,
     leaders_body,
     leadership_region,
     named_in_full_later,
     named_regions,
     notice_region,
+    page_line_body,
     plan_title_region,
     prefecture_body_subject,
     publisher_row_issuer,
     region_government_issuer,
     report_meta,
     sector_body,
+    site_banner_body,
+    site_qualified,
+    site_region,
+    site_section_body,
     source_row_issuer,
     source_row_region,
     speaking_zone,
@@ -159,7 +165,7 @@ def issuer(doc: Document) -> None:
     _find_zones(doc)
     doc.issuer = _find_issuer(doc)
     if doc.issuer is not None:
-        doc.issuer = named_in_full_later(doc.issuer, doc.agency_hits) or doc.issuer
+        doc.issuer = named_in_full_later(doc.issuer, doc.agency_hits) or _on_its_portal(doc, doc.issuer)
     if _place_by_issuer(doc, RegionGazetteer.default()):
         _find_agencies(doc)
         _find_zones(doc)
@@ -257,13 +263,28 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
                                       doc.region_context, RegionGazetteer.default(), doc.self_words)
     return (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures, doc.self_words, region)
             or prefecture_body_subject(doc.text, opening_end, doc.region_context, RegionGazetteer.default())
+            or site_section_body(doc.text, doc.lines, doc.agency_hits, doc.region_mentions, RegionGazetteer.default(),
+                                 doc.self_words)
             or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions, doc.self_words)
             or (zone_issuer(zone) if zone else None)
             or region
-            or source_row_issuer(doc.lines, doc.agency_hits, doc.self_words)
-            or contact_line_body(doc.lines, doc.agency_hits, doc.self_words)
+            or source_row_issuer(doc.text, opening_end, doc.lines, doc.agency_hits, doc.self_words)
+            or page_line_body(doc.text, doc.lines, doc.agency_hits, doc.self_words)
+            or attachment_body(doc.text, doc.lines, doc.agency_hits, doc.self_words)
+            or browser_title_body(doc.text, doc.lines, doc.agency_hits, doc.self_words)
+            or site_banner_body(doc.text, doc.lines, doc.agency_hits, doc.self_words)
             or leaders_body(doc.text, doc.position_hits, doc.self_words)
-            or sector_body(doc.text, doc.region_context, RegionGazetteer.default(), doc.self_words))
+            or sector_body(doc.text, doc.region_context or site_region(doc.lines, doc.region_mentions),
+                           RegionGazetteer.default(), doc.self_words))
+
+
+def _on_its_portal(doc: Document, issuer: AgencyHit) -> AgencyHit:
+    """An issuer written by level alone (市交通运输局2023年…报告) on a portal of that level (衢州市人民政府门户网站):
+    the portal's region's body; as it is otherwise."""
+    if not issuer.scoped or issuer.region or not issuer.core:
+        return issuer
+    site = site_region(doc.lines, doc.region_mentions)
+    return (site_qualified(issuer, site, RegionGazetteer.default()) if site else None) or issuer
 
 
 def _place_by_issuer(doc: Document, gazetteer: RegionGazetteer) -> bool:
@@ -326,8 +347,9 @@ def report(doc: Document) -> None:
         if entry is not None:
             doc.report.region = name_prefix(gazetteer, entry)
         else:
-            doc.report.region = leadership_region(doc.text, doc.region_mentions, doc.region_context, gazetteer,
-                                                  doc.self_words)
+            doc.report.region = leadership_region(doc.text, doc.region_mentions,
+                                                  doc.region_context or site_region(doc.lines, doc.region_mentions),
+                                                  gazetteer, doc.self_words)
 
 
 def laws(doc: Document) -> None:

@@ -275,3 +275,224 @@ def test_a_table_exported_with_gaps_and_no_colons_is_page_furniture() -> None:
 ])
 def test_a_title_about_a_bureaus_report_is_the_bureaus(text: str, agency: str) -> None:
     assert report_of(text).agency == agency
+
+
+# An untitled department report that says only 我局 names its body where pages and reports do (session 14).
+_SAYS_ONLY_WOJU = ("2024年,我局坚持依法行政,各项工作有序推进。现将有关情况报告如下:\n一、主要举措\n"
+                   "我局落实行政执法三项制度,办理案件9件。\n")
+
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # a list of the body's own rules after one verb: the body's title need not come first
+    (_SAYS_ONLY_WOJU + "我局制定了《执法人员学法计划》《绍兴市水利局法律顾问工作规则》,规范决策。\n",
+     "绍兴市水利局", "绍兴市"),
+    (_SAYS_ONLY_WOJU + "我局出台《执法人员学法计划》、《绍兴市水利局法律顾问工作规则》。\n", "绍兴市水利局", "绍兴市"),
+    # the body publishes or sends up its own earlier report
+    (_SAYS_ONLY_WOJU + "按时编撰并公示《绍兴市水利局关于2023年法治政府建设情况的报告》,接受社会监督。\n",
+     "绍兴市水利局", "绍兴市"),
+    (_SAYS_ONLY_WOJU + "向市政府报送《绍兴市水利局2023年度法治政府建设工作总结》。\n", "绍兴市水利局", "绍兴市"),
+    # … not a superior's document the body only carries out
+    (_SAYS_ONLY_WOJU + "认真落实《绍兴市人民政府关于加强行政执法的意见》。\n", None, None),
+    # the page's footer: who runs the site, or the body's name over its address
+    (_SAYS_ONLY_WOJU + "\n主办单位:绍兴市水利局  网站标识码:3306000001\n", "绍兴市水利局", "绍兴市"),
+    (_SAYS_ONLY_WOJU + "\n绍兴市水利局\n地址:绍兴市越城区某某路8号  邮编:312000\n", "绍兴市水利局", "绍兴市"),
+    # … not a portal's office, which hosts every department's report
+    (_SAYS_ONLY_WOJU + "\n主办单位:绍兴市人民政府办公室\n", None, None),
+    # a breadcrumb through the body's section of a portal, over a report about its work
+    ("首页 > 部门信息公开 > 绍兴市水利局 > 法治政府建设\n" + _SAYS_ONLY_WOJU + "我局规范水利执法,推进水利改革。\n",
+     "绍兴市水利局", "绍兴市"),
+    # … not another body's section posting it (the 司法局 collecting departments' reports)
+    ("首页 > 部门信息公开 > 绍兴市司法局 > 法治政府建设\n" + _SAYS_ONLY_WOJU + "我局规范水利执法,推进水利改革。\n",
+     None, None),
+    # … whose head the report's 我局 does not carry: the portal's, not the speaker
+    ("首页 > 绍兴市人民政府 > 部门文件\n" + _SAYS_ONLY_WOJU, None, None),
+])
+def test_an_untitled_department_report_names_its_body_on_its_page_or_in_its_own_documents(
+        text: str, agency: str | None, region: str | None) -> None:
+    report = report_of(text)
+    assert (report.agency, report.region) == (agency, region)
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # culture and tourism departments of the 2018-2019 reforms, named in the orders provinces chose
+    ("将乐县文体和旅游局2024年度法治政府建设情况报告\n2024年,将乐县文体和旅游局坚持依法行政。\n", "三明市将乐县文体和旅游局"),
+    ("2023年,呼和浩特市文化旅游广电局深入推进依法行政,取得新成效。现将有关情况报告如下:\n一、主要举措\n",
+     "呼和浩特市文化旅游广电局"),
+])
+def test_culture_and_tourism_departments_in_every_order(text: str, agency: str) -> None:
+    assert report_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    # a department carries out its county's own rule-of-law plan: that county's department, its body unnamed
+    ("2024年,我局全面落实《遂昌县法治政府建设实施方案(2021-2025年)》,推进依法行政。现将有关情况总结如下:\n"
+     "一、主要举措\n我局落实行政执法三项制度。\n", "丽水市遂昌县"),
+    # … a city's plan binds its districts' departments too: no region
+    ("2024年,我局全面落实《丽水市法治政府建设实施方案(2021-2025年)》,推进依法行政。现将有关情况总结如下:\n"
+     "一、主要举措\n我局落实行政执法三项制度。\n", None),
+    # … a county's plan merely named, not carried out: no region
+    ("2024年,我局推进依法行政,学习了《遂昌县法治政府建设实施方案(2021-2025年)》的解读。现将有关情况总结如下:\n"
+     "一、主要举措\n我局落实行政执法三项制度。\n", None),
+])
+def test_a_department_carrying_out_its_countys_plan_is_placed_in_the_county(text: str, region: str | None) -> None:
+    report = report_of(text)
+    assert (report.agency, report.region) == (None, region)
+
+
+_WATER_WORK = "我局推进水利综合执法改革,规范水利行政执法。\n"
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a portal's name over a breadcrumb through a department's section written by level alone, or a row naming
+    # it so, over a report about that department's work
+    ("绍兴市人民政府门户网站\n首页 > 部门信息公开 > 市水利局 > 通知公告\n" + _SAYS_ONLY_WOJU + _WATER_WORK,
+     "绍兴市水利局"),
+    ("绍兴市人民政府门户网站\n发布机构:市水利局  发布日期:2024-01-05\n" + _SAYS_ONLY_WOJU + _WATER_WORK, "绍兴市水利局"),
+    # … a body whose function is not the report's work posts it (the 司法局 collecting departments' reports)
+    ("绍兴市人民政府门户网站\n来源:市司法局  发布日期:2024-01-05\n" + _SAYS_ONLY_WOJU + _WATER_WORK, None),
+    # … a county's bureau on a city's portal is written with the county's name: the level decides
+    ("绍兴市人民政府门户网站\n首页 > 部门信息公开 > 县水利局 > 通知公告\n" + _SAYS_ONLY_WOJU + _WATER_WORK, None),
+    # … a portal with no department in its breadcrumb names no body
+    ("绍兴市人民政府门户网站\n首页 > 政务公开 > 部门文件\n" + _SAYS_ONLY_WOJU, None),
+    # the body's party group at its own meetings: its study group or its meeting acting
+    (_SAYS_ONLY_WOJU + "绍兴市水利局党组理论学习中心组专题学习习近平法治思想。\n", "绍兴市水利局"),
+    (_SAYS_ONLY_WOJU + "绍兴市水利局党组会议审议通过年度法治工作要点。\n", "绍兴市水利局"),
+    # … another body's meeting relayed is not the body acting
+    (_SAYS_ONLY_WOJU + "我局及时传达绍兴市水利局党组会议精神。\n", None),
+])
+def test_a_portals_department_section_and_the_bodys_party_group_meetings(text: str, agency: str | None) -> None:
+    assert report_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a 来源 row over a report that speaks as that body
+    ("来源:绍兴市水利局 发布时间:2024-02-01\n" + _SAYS_ONLY_WOJU, "绍兴市水利局"),
+    # … over a county's report that calls the county its own: its government
+    ("来源:丽水市遂昌县人民政府 发布时间:2024-02-01\n一、主要举措\n全县推进依法行政,落实行政执法三项制度。\n",
+     "丽水市遂昌县人民政府"),
+    # … over a news item whose headline the body acts in
+    ("来源:绍兴市司法局 发布时间:2024-02-01\n市司法局召开全市行政执法协调监督工作推进会\n"
+     "近日,市司法局召开推进会,部署全市行政执法监督工作。\n", "绍兴市司法局"),
+    # … a county's department under the county's committee and government
+    ("来源:丽水市遂昌县水利局 发布时间:2024-02-01\n2023年,在县委、县政府的正确领导下,我们坚持依法行政。\n"
+     "一、主要举措\n落实行政执法三项制度。\n", "丽水市遂昌县水利局"),
+    # … not a township's report under the same words (我镇 works under its county as well)
+    ("来源:丽水市遂昌县司法局 发布时间:2024-02-01\n2023年,在县委、县政府的正确领导下,我镇坚持依法行政。\n"
+     "一、主要举措\n落实行政执法三项制度。\n", None),
+    # … a body that calls itself by its two-character head (我大队)
+    ("信息来源: 嘉兴市平湖市消防救援大队\n2023年,我大队坚持依法行政,全面完成各项任务。\n一、主要举措\n大队落实三项制度。\n",
+     "嘉兴市平湖市消防救援大队"),
+    # … a government's office, over its own report (我办), not only its government's
+    ("来源:丽水市遂昌县人民政府办公室 发布时间:2024-02-01\n2023年,我办坚持依法行政,全面完成各项任务。\n"
+     "一、主要举措\n我办落实行政执法三项制度。\n", "丽水市遂昌县人民政府办公室"),
+    # … not over a text that never speaks as it: the 司法局 drafts and posts its government's report
+    ("来源:绍兴市司法局 发布时间:2024-02-01\n一、主要举措\n(一)深化行政审批制度改革。全面公布行政许可目录,"
+     "行政许可事项统一进入政务服务中心集中办理。\n", None),
+])
+def test_a_source_row_names_the_issuer_only_of_a_text_that_speaks_as_it(text: str, agency: str | None) -> None:
+    assert report_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # the body's own section takes the work on: the body speaking
+    (_SAYS_ONLY_WOJU + "由绍兴市水利局政策法规科牵头,各科室配合,开展执法案卷评查。\n", "绍兴市水利局"),
+    (_SAYS_ONLY_WOJU + "绍兴市水利局法规股负责统筹全局执法监督。\n", "绍兴市水利局"),
+    # … or its own leading group, set up
+    (_SAYS_ONLY_WOJU + "成立了以局长为组长的绍兴市水利局法治建设领导小组,统筹推进依法行政。\n", "绍兴市水利局"),
+    # … not another body's group the report only attends
+    (_SAYS_ONLY_WOJU + "我局参加绍兴市司法局法治建设领导小组会议。\n", None),
+    # … a superior's section guiding or joined is not the body speaking
+    (_SAYS_ONLY_WOJU + "在绍兴市水利局政策法规科指导下,开展执法案卷评查。\n", None),
+    (_SAYS_ONLY_WOJU + "配合绍兴市水利局政策法规科开展执法案卷评查。\n", None),
+    (_SAYS_ONLY_WOJU + "由绍兴市水利局政策法规处牵头,各县(市、区)水利局配合,开展执法案卷评查。\n", None),
+])
+def test_the_bodys_own_section_at_work_names_the_body(text: str, agency: str | None) -> None:
+    assert report_of(text).agency == agency
+
+
+_LONG_WOJU = _SAYS_ONLY_WOJU + "我局开展执法检查,全年检查企业三十家,发现问题十二个,全部整改到位。\n" * 8
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # the body written in full acting at a clause's start, deep in the report
+    (_LONG_WOJU + "(三)加强执法监督。绍兴市水利局坚持开展行政执法案卷评查。\n", "绍兴市水利局"),
+    # … two such bodies: which one speaks is not said
+    (_LONG_WOJU + "绍兴市水利局坚持开展评查。诸暨市水利局坚持开展评查。\n", None),
+    # … a superior acting on the report's own division is not the body speaking
+    (_LONG_WOJU + "绍兴市水利局高度重视我县水利执法工作。\n", None),
+    # … a body written by its level alone may be the superior (市水利局 in a county's report)
+    (_LONG_WOJU + "(三)加强执法监督。市水利局坚持开展行政执法案卷评查。\n", None),
+])
+def test_the_body_written_in_full_acting_anywhere_in_a_woju_report(text: str, agency: str | None) -> None:
+    assert report_of(text).agency == agency
+
+
+_WORK_OF_WATER = ("2023年,我局坚持以习近平法治思想为指导,深入推进依法行政,全面完成各项任务。现将有关情况报告如下:\n"
+                  "一、主要举措\n我局落实行政执法三项制度,推进水利综合执法改革,规范水利行政执法。\n")
+
+
+@pytest.mark.parametrize("signature", ["绍兴市水利局(印)", "绍兴市水利局（盖章）", "中共绍兴市水利局党组（章）"])
+def test_a_signature_with_its_seal_mark_names_the_body(signature: str) -> None:
+    report = report_of(_SAYS_ONLY_WOJU + f"\n{signature}\n2024年1月8日\n")
+    assert (report.agency, report.date) == ("绍兴市水利局", "2024-01-08")
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a title or an opening naming the body by level alone, on a portal of that level: the portal's body
+    ("绍兴市人民政府门户网站\n首页 > 政务公开\n市水利局2023年法治政府建设年度报告\n" + _WORK_OF_WATER, "绍兴市水利局"),
+    ("绍兴市人民政府门户网站\n首页 > 政务公开\n" + _WORK_OF_WATER.replace("我局", "市水利局", 1), "绍兴市水利局"),
+    # … a body of another level on it is not the portal's
+    ("绍兴市人民政府门户网站\n首页 > 政务公开\n县水利局2023年法治政府建设年度报告\n" + _WORK_OF_WATER, None),
+])
+def test_a_body_written_by_level_alone_on_a_portal_of_that_level(text: str, agency: str | None) -> None:
+    assert report_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a 我局 report on a city's portal leading the city's sector (全市水利系统, twice): the city's bureau
+    ("绍兴市人民政府门户网站\n首页 > 政务公开\n" + _WORK_OF_WATER + "我局指导全市水利系统依法行政,全市水利系统执法人员全员培训。\n",
+     "绍兴市水利局"),
+    # … a county's sector on a city's portal is some county's: not said which
+    ("绍兴市人民政府门户网站\n首页 > 政务公开\n" + _WORK_OF_WATER + "我局指导全县水利系统依法行政,全县水利系统执法人员全员培训。\n",
+     None),
+])
+def test_a_woju_report_leading_its_portals_sector(text: str, agency: str | None) -> None:
+    assert report_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("leaders", "region"), [("市委、市政府", "绍兴市"), ("县委、县政府", None)])
+def test_a_departments_region_from_its_leadership_on_a_portal_of_that_level(leaders: str, region: str | None) -> None:
+    text = (f"绍兴市人民政府门户网站\n首页 > 政务公开\n2023年,在{leaders}的坚强领导下,我局坚持依法行政,全面完成各项任务。"
+            "现将有关情况报告如下:\n一、主要举措\n我局落实三项制度。\n")
+    assert (report_of(text).agency, report_of(text).region) == (None, region)
+
+
+def test_a_report_that_publishes_itself_by_its_title_names_its_body() -> None:
+    text = ("根据《法治政府建设与责任落实督察工作规定》,现将《绍兴市水利局2023年法治政府建设年度报告》予以公布。\n"
+            "2023年,我局坚持依法行政,全面完成各项任务。\n一、主要举措\n我局落实三项制度。\n")
+    assert report_of(text).agency == "绍兴市水利局"
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # the department's own site: its name alone in the page's header, the report about its own work
+    ("绍兴市水利局\n首页 > 通知公告\n" + _WORK_OF_WATER, "绍兴市水利局"),
+    ("无障碍 | 长者模式\n绍兴市水利局\n" + _WORK_OF_WATER, "绍兴市水利局"),
+    # … another body's site hosting the report: its function is not the report's work
+    ("绍兴市司法局\n首页 > 通知公告\n" + _WORK_OF_WATER, None),
+    # … a name alone with no page around it may be anything (a heading, an addressee)
+    ("绍兴市水利局\n" + _WORK_OF_WATER, None),
+    # the page attaches the report as a file: the body opening the file's title issued it
+    (_SAYS_ONLY_WOJU + "\n附件:绍兴市水利局2023年法治政府建设年度报告.pdf\n", "绍兴市水利局"),
+    (_SAYS_ONLY_WOJU + "\n相关附件:\n1.绍兴市水利局关于2023年法治政府建设情况的报告.docx\n", "绍兴市水利局"),
+    # … not a list or table the body attaches, nor a body the report's 我局 rules out
+    (_SAYS_ONLY_WOJU + "\n附件:1.绍兴市水利局行政执法事项清单.xlsx\n", None),
+    (_SAYS_ONLY_WOJU + "\n附件:绍兴市人民政府2023年法治政府建设年度报告.pdf\n", None),
+    # a browser title: a title with no name of its own, then the site's name, a body's
+    ("2023年法治政府建设年度报告_绍兴市水利局\n" + _WORK_OF_WATER, "绍兴市水利局"),
+    ("2023年法治政府建设年度报告-绍兴市水利局\n" + _WORK_OF_WATER, "绍兴市水利局"),
+    # … a portal's name names no body; another body's site posting the report is not its issuer
+    ("2023年法治政府建设年度报告_绍兴市人民政府门户网站\n" + _WORK_OF_WATER, None),
+    ("2023年法治政府建设年度报告_绍兴市司法局\n" + _WORK_OF_WATER, None),
+])
+def test_a_departments_site_banner_attached_file_or_browser_title_names_the_body(text: str, agency: str | None) -> None:
+    assert report_of(text).agency == agency
