@@ -15,6 +15,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import permutations
 
 from fazhi.data import data_dir
 from fazhi.extraction.dictionaries import (
@@ -22,6 +23,7 @@ from fazhi.extraction.dictionaries import (
     load_agency_generic,
     load_agency_organs,
     load_agency_suffixes,
+    load_merged_function_parts,
     load_national_line_bodies,
     load_official_short_forms,
     load_party_committee_bodies,
@@ -149,10 +151,13 @@ def _shared_prefix_item_re() -> re.Pattern[str]:
 # generic 人民法院 (ANNOTATION.md); after other characters it ends a name read elsewhere (海事法院).
 # The look-behind comes after the first character so that the pattern starts with a literal.
 _BARE_COURT_BEFORE = "[、，,。；;：:和及与请\n（(]"
-# 旁听法院庭审, 履行法院生效裁判, 支持法院依法审理: the courts as the object of a verb, written alone
-_COURT_VERBS = ("旁听", "履行", "支持", "配合")
+# 旁听法院庭审, 履行法院生效裁判, 支持法院依法审理, 联合法院、检察院: the courts as the object of a verb, written
+# alone (the verbs of joint work as for BARE_UNIT_RE's 派出所)
+_COURT_VERBS = ("旁听", "履行", "支持", "配合", "联合", "会同", "协助")
 _COURT_AFTER_VERB = "|".join(f"(?<={verb}法)" for verb in _COURT_VERBS)
-BARE_COURT_RE = re.compile(rf"法(?:(?<={_BARE_COURT_BEFORE}法)|{_COURT_AFTER_VERB})院|检(?<={_BARE_COURT_BEFORE}检)察院")
+_PROCURATORATE_AFTER_VERB = "|".join(f"(?<={verb}检)" for verb in _COURT_VERBS)
+BARE_COURT_RE = re.compile(rf"法(?:(?<={_BARE_COURT_BEFORE}法)|{_COURT_AFTER_VERB})院"
+                           rf"|检(?:(?<={_BARE_COURT_BEFORE}检)|{_PROCURATORATE_AFTER_VERB})察院")
 BARE_COURT_NAMES = {"法院": "人民法院", "检察院": "人民检察院"}
 # 向同级党委、人大常委会报告, 各级人大: the organs of every government's own tier, no one body
 TIER_LIST_BEFORE_RE = re.compile(r"(?:同级|[上下]一?级|各级)[^，,。；;：:\s]{0,12}$")
@@ -185,13 +190,16 @@ OWN_ORGAN_LIST_RE = re.compile(rf"(?:{_OWN_ORGAN_ITEM})(?:、(?:{_OWN_ORGAN_ITEM
 # A named body right after a region: 河源市“扫黄打非”工作领导小组办公室, 阳江市人民医院, 省政务大数据中心.
 NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?"
-    r"(?P<head>领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心|协会|学会|管理委员会|管委会)"
-)
+    r"(?P<head>领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心(?!组(?!织|建|成|团))|协会|学会|管理委员会|管委会)"
+)  # 中心组: a party group's study group (X局党组理论学习中心组), no centre
 # A national institute or headquarters named in full (国家自然灾害防治研究院, 国家防汛抗旱总指挥部, 中国城市规划设计
 # 研究院): a body of its own, national by its first word
 NATIONAL_NAMED_RE = re.compile(r"(?:国家|中国)[\u4e00-\u9fff]{2,10}?(?:研究院|总指挥部)")
 # A national line body and the local bureaus named under it: 国家税务总局|泰顺县税务局
 LINE_HEADS = {"国家税务总局": "税务局"}
+# Since the 2018 reform (《国税地税征管体制改革方案》) every local tax bureau is an organ of the national
+# administration, officially 国家税务总局 + its region + 税务局: 区税务局 of 荣昌区 is 国家税务总局重庆市荣昌区税务局
+LINE_OFFICIAL_PREFIX = {head: line for line, head in LINE_HEADS.items()}
 BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)分局")
 BRANCH_DIVISION_RE = re.compile(r"[^\W\d_A-Za-z的和与及在对将各全本我市]{1,4}[区县市]")  # a district's name
 # 公安、司法等部门: functions listed before one generic head
@@ -305,7 +313,7 @@ DOCUMENT_AFTER_RE = re.compile(r"\s*(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕
 # 市场监管总局) that does is never qualified with the report's region (ANNOTATION.md).
 NATIONAL_STARTS = ("中央", "中共中央", "国家", "国务院", "全国", "最高人民")
 PARTY_COMMITTEE_BODIES = ("全面依法治", "机构编制委员会", "政法委员会", "法治建设委员会")  # bodies of a party committee written without 委
-CENTRAL_TASK_RE = re.compile(r"工作(?!人员|站|者|室|规|制|流程)")  # …中心工作: 中心 as 'central'
+CENTRAL_TASK_RE = re.compile(r"工作(?!人员|站|者|室|规|制|流程)|组(?!织|建|成|团)")  # …中心工作: 中心 as 'central'; 中心组: a study group
 # Heads only national bodies have, and what their official names put before the function.
 NATIONAL_HEADS = {"总局": "国家", "署": ""}
 # 中办、国办 only as the pair (中办、国办印发…): alone, 中办 is as often a piece of 集中办理.
@@ -471,7 +479,28 @@ def stem_heads() -> dict[str, tuple[str, ...]]:
     path = data_dir() / "agency_functions.tsv"
     rows = [line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
-    return {row[0].strip(): tuple(row[1].split("|")) if len(row) > 1 and row[1] else () for row in rows}
+    listed = {row[0].strip(): tuple(row[1].split("|")) if len(row) > 1 and row[1] else () for row in rows}
+    return {**dict.fromkeys(merged_stems(), MERGED_HEADS), **listed}
+
+
+MERGED_HEADS = ("局", "厅")  # a merged culture bureau is a government's bureau or a province's department
+MAX_LATER_PARTS = 3
+
+
+@lru_cache(maxsize=1)
+def merged_stems() -> frozenset[str]:
+    """文体和旅游, 文化旅游广电, 旅游和文化广电体育: the merged culture bureaus' stems, built from
+    data/agency_merged_functions.tsv (a first part, one to three later parts in any order, at most one 和
+    between two of them), since each government ordered and worded its bureau's functions its own way."""
+    first, later = load_merged_function_parts()
+    stems: set[str] = set()
+    for opening in first:
+        for size in range(1, MAX_LATER_PARTS + 1):
+            for rest in permutations([part for part in later if part != opening], size):
+                parts = (opening, *rest)
+                stems.add("".join(parts))
+                stems.update("".join(parts[:i]) + "和" + "".join(parts[i:]) for i in range(1, len(parts)))
+    return frozenset(stems)
 
 
 @lru_cache(maxsize=1)
@@ -483,6 +512,12 @@ def load_stems() -> tuple[str, ...]:
                 stems.add(short[: -len(head)])
                 break
     return tuple(sorted(stems, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def stem_set() -> frozenset[str]:
+    """load_stems() for membership tests (3,000 stems: a set built per call cost as much as the scan)."""
+    return frozenset(load_stems())
 
 
 def _alternation(words) -> str:
@@ -505,6 +540,12 @@ def generic_stems() -> frozenset[str]:
                 stems.add(phrase[: -len(head)])
                 break
     return frozenset(stems)
+
+
+def _specific_function(stem: str, head: str) -> bool:
+    """Whether stem + a generic head (部门, 主管部门, 机关) names one function: a listed reference (公安机关), or a
+    listed function's stem before 部门 (林草主管部门); 组织机关, 政府部门 name none."""
+    return stem + head in load_agency_generic() or (stem in generic_stems() and head != "机关")
 
 
 @lru_cache(maxsize=1)
@@ -604,7 +645,7 @@ def _listed_functions(match: re.Match[str]) -> list[AgencyHit]:
     may carry the words before the list (联合公安), later ones must be a function and nothing else.
     Before 主管部门 the items may be any functional stem (规划、园林主管部门): that head names bodies only."""
     head = match.group(3) or match.group(4)
-    stems = generic_stems() | set(load_stems()) if match.group(4) else generic_stems()
+    stems = generic_stems() | stem_set() if match.group(4) else generic_stems()
     found: list[AgencyHit] = []
     pos = match.start(1)
     for i, part in enumerate(match.group(1).split("、")):
@@ -1003,10 +1044,9 @@ class AgencyFinder:
             last = out[-1] if out else None
             if last is not None and last.name in LINE_HEADS and last.end == hit.start \
                     and hit.name.endswith(LINE_HEADS[last.name]) and not hit.scoped:
-                written = last.name + self.text[hit.start:hit.end]
-                out[-1] = AgencyHit(last.start, hit.end, written, hit.level, hit.region)
+                out[-1] = AgencyHit(last.start, hit.end, last.name + hit.name, hit.level, hit.region)
                 continue
-            out.append(hit)
+            out.append(_under_its_line(hit))
             if hit.name.endswith("局") and not hit.scoped and hit.region:
                 branch = self._branch_after(hit)
                 if branch is not None:
@@ -1170,7 +1210,7 @@ class AgencyFinder:
     def _functional(self, match: re.Match[str]) -> AgencyHit | None:
         prefix = self._prefix(match)
         if prefix is None:
-            return None
+            return self._plural_generic(match)
         core = match.group("stem") + match.group("head")
         heads = stem_heads().get(match.group("stem"))
         if heads and match.group("head") not in heads:
@@ -1187,8 +1227,7 @@ class AgencyFinder:
         if match.group("head") == "办" and OFFICE_VERB_RE.match(self.text, match.end()):
             return None  # 政务服务办件, 市场监管办理: 办 is the verb, not an office's 办
         if match.group("head") in GENERIC_HEADS:
-            if core not in load_agency_generic() and (
-                    match.group("stem") not in generic_stems() or match.group("head") == "机关"):
+            if not _specific_function(match.group("stem"), match.group("head")):
                 return None  # 组织机关, 政府部门: no specific function
             name = (prefix.qualifier + core) if prefix.qualifier else self.text[prefix.start:match.end()]
             return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region, generic=True,
@@ -1226,6 +1265,18 @@ class AgencyFinder:
                              scoped=True, core=lvl_core)
         return AgencyHit(prefix.start, match.end(), qualified(prefix.qualifier, core), prefix.level,
                          prefix.region, scoped=prefix.scoped, core=lvl_core)
+
+    def _plural_generic(self, match: re.Match[str]) -> AgencyHit | None:
+        """各级林草主管部门, 省市交通运输主管部门, 各市州工信部门: a specific-function generic reference after a plural
+        word or a run of levels is that function's bodies at those levels, a class kept in its words without 各 or
+        各级 (data/agency_generic.tsv: quantifiers in front do not change the function; tests/gold/CONVENTIONS.md g:
+        the levels are kept); any other body after them is every such body, none named."""
+        if match.group("head") not in GENERIC_HEADS or not _specific_function(match.group("stem"), match.group("head")):
+            return None
+        start = match.start("stem")
+        while start > 0 and self.text[start - 1] in LEVEL_CHARS:
+            start -= 1
+        return AgencyHit(start, match.end(), self.text[start:match.end()], None, None, generic=True)
 
     def _official_as_written(self, match: re.Match[str], core: str, prefix: Prefix) -> bool:
         """重庆市长寿区交通局: a short form that is also an official name (data/agency_abbreviations.tsv),
@@ -1525,7 +1576,7 @@ def _issuer_stem(issuer: AgencyHit, context: AgencyContext) -> str | None:
     for q in (context.county, context.city, context.province):
         if q and issuer.name.startswith(q.prefix) and issuer.name.endswith(("局", "厅")):
             stem = issuer.name[len(q.prefix):-1]
-            return stem if stem in set(load_stems()) else None
+            return stem if stem in stem_set() else None
     return None
 
 
@@ -1561,6 +1612,15 @@ def national_bare_bodies(hits: list[AgencyHit], issuer: AgencyHit) -> list[Agenc
         return hits
     return [AgencyHit(h.start, h.end, "国家" + h.name, "国家", None)
             if h.bare and h.scoped and "国家" + h.name in national_commissions() else h for h in hits]
+
+
+def _under_its_line(hit: AgencyHit) -> AgencyHit:
+    """A local bureau of a national line named by its official name: 省税务局 → 国家税务总局X省税务局. Only when
+    the text fixes its region (a bare or scoped 税务局 stays as written) and the line's name is not there yet."""
+    line = next((line for head, line in LINE_OFFICIAL_PREFIX.items() if hit.name.endswith(head)), None)
+    if line is None or hit.scoped or hit.region is None or hit.generic or hit.name.startswith(NATIONAL_STARTS):
+        return hit
+    return AgencyHit(hit.start, hit.end, line + hit.name, hit.level, hit.region, bare=hit.bare, core=hit.core)
 
 
 def _through(match: re.Match[str], region: Qualifier | None, level: str, name: str) -> AgencyHit:

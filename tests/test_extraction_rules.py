@@ -1240,7 +1240,7 @@ def test_agency_forms_and_look_alikes(body: str, present: str | None, absent: st
     ("海南省司法厅2022年法治政府建设年度报告\n各市、县、自治县人民政府要抓好落实。\n",
      set(), {"县人民政府"}),
     ("江西省南昌市司法局2022年法治政府建设年度报告\n“南昌电子税务局”正式上线运行。\n", set(),
-     {"江西省南昌市税务局", "南昌市税务局", "税务局"}),  # an online service
+     {"江西省南昌市税务局", "南昌市税务局", "税务局", "国家税务总局江西省南昌市税务局"}),  # an online service
 ])
 def test_coordinated_and_listed_bodies(text: str, present: set[str], absent: set[str]) -> None:
     found = names(extract(text_document("r.txt", text)).agencies)
@@ -1277,7 +1277,7 @@ def test_a_street_has_no_委_of_its_own() -> None:
      "沈阳市浑南区人民政府", "沈阳市浑南区"),
     # 市局党委 speaks for the bureau; the rules it made name it in full
     ("2022年,市局党委带头履行法治建设第一责任人职责,全市税务系统推进依法治税。\n"
-     "5月,制定、实施《绍兴市税务局2022年普法工作要点》。\n", "绍兴市税务局", "绍兴市"),
+     "5月,制定、实施《绍兴市税务局2022年普法工作要点》。\n", "国家税务总局绍兴市税务局", "绍兴市"),  # its official name
     # 人力社保局: the Zhejiang short form of 人力资源和社会保障局
     ("2021年以来,市人力社保局坚持依法行政,深化“最多跑一次”改革。现将我局工作报告如下。\n"
      "按照宁波市委部署推进。\n", "宁波市人力资源和社会保障局", "宁波市"),
@@ -1712,7 +1712,7 @@ def test_a_dated_page_stamp_above_the_body_is_no_signature() -> None:
 
 
 @pytest.mark.parametrize(("subject", "agency"), [
-    ("国家税务总局泰顺县税务局", "国家税务总局泰顺县税务局"),  # a county tax bureau under the national line
+    ("国家税务总局泰顺县税务局", "国家税务总局温州市泰顺县税务局"),  # a county tax bureau under the national line
     ("温州市生态环境局泰顺分局", "温州市生态环境局泰顺分局"),  # a city bureau's branch, by the county's name
     ("杭州市公安局上城区分局", "杭州市公安局上城区分局"),
     ("泰顺县消防救援大队", "温州市泰顺县消防救援大队"),
@@ -3283,4 +3283,50 @@ def test_a_metadata_field_before_its_value_is_no_unlisted_division(field: str) -
     ("珠晖区东阳渡街道2023年工作报告\n2023年，配合茶山坳司法所开展调解。\n", set(), {"衡阳市珠晖区东阳渡街道司法所"}),
 ])
 def test_zones_counted_districts_tiers_and_town_units(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+# Session 14 (agencies on unseen reports): merged culture bureaus, generic classes, courts after a verb of joint
+# work, 中心组, the tax line's official names, labour arbitration organs
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a merged culture bureau's functions in the county's own order and wording
+    ("泰顺县文体和旅游局2024年法治政府建设工作报告\n2024年，我局配合县文化广播电视和旅游局开展检查。\n",
+     {"温州市泰顺县文体和旅游局"}, {"温州市泰顺县旅游局"}),
+    ("2024年，包头市文化旅游广电局配合省旅游和文化广电体育厅开展检查。\n",
+     {"包头市文化旅游广电局", "省旅游和文化广电体育厅"}, set()),
+    # a study group (理论学习中心组) is no centre; a centre before 组织 still is
+    ("2024年，包头市司法局参加包头市领导干部理论学习中心组学习，包头市政务服务中心组织培训。\n",
+     {"包头市司法局", "包头市政务服务中心"}, {"包头市领导干部理论学习中心"}),
+])
+def test_merged_culture_bureaus_and_study_groups(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a specific-function generic reference after 各级 or 各: the function's bodies, without the quantifier
+    ("韶关市司法局2023年工作报告\n2023年，指导全市各级林草主管部门，推动各级交通部门规范执法。\n",
+     {"林草主管部门", "交通部门"}, set()),
+    # after levels written together: the class keeps its levels (CONVENTIONS g)
+    ("韶关市司法局2023年工作报告\n2023年，落实省市交通运输主管部门部署，各县公安机关参与。\n",
+     {"省市交通运输主管部门", "县公安机关"}, {"交通运输主管部门"}),
+    # no function named: nothing
+    ("韶关市司法局2023年工作报告\n2023年，督促各组织机关、市县政府部门落实。\n", set(), {"组织机关", "市县政府部门"}),
+])
+def test_generic_classes_after_plural_words_and_levels(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a court or procuratorate written alone after a verb of joint work
+    ("韶关市司法局2023年工作报告\n2023年，联合法院、公安开展宣传，会同检察院健全衔接机制。\n",
+     {"人民法院", "人民检察院"}, set()),
+    # the county's tax bureau by its official name under the national line; bare, it stays as written
+    ("重庆市荣昌区交通局2023年工作报告\n2023年，参观区税务局法治教育基地，配合市税务局。\n",
+     {"国家税务总局重庆市荣昌区税务局", "国家税务总局重庆市税务局"}, {"重庆市荣昌区税务局"}),
+    ("2023年，税务局开展检查。\n", {"税务局"}, {"国家税务总局税务局"}),
+    # labour arbitration organs after a level char (《劳动争议调解仲裁法》)
+    ("2022年，烟台市人力资源和社会保障局坚持依法行政，市劳动人事争议仲裁院获表彰，县劳动人事争议仲裁委员会办案。\n",
+     {"烟台市劳动人事争议仲裁院", "县劳动人事争议仲裁委员会"}, set()),
+])
+def test_courts_after_joint_work_tax_line_and_arbitration(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
