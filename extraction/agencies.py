@@ -255,7 +255,14 @@ TOWN_BARE_PARTY_RE = re.compile(r"(?<![机关级层村支总局部区县市省�
 # The town's rule-of-law committee (镇党委全面依法治镇委员会, 街道全面依法治街委员会): named as written
 TOWN_RULE_OF_LAW_RE = re.compile(r"(?P<kind>镇|乡|街道)(?:党委|党工委)?(?:全面)?依法治[镇乡街](?:委员会|委)(?:办公室)?")
 TOWN_ORGAN_RE = re.compile("|".join(sorted(TOWN_ORGANS, key=len, reverse=True)))
-BARE_TOWN_ORGAN_RE = re.compile(rf"(?P<kind>镇|乡|街道)(?P<organ>{TOWN_ORGAN_RE.pattern})")
+BARE_TOWN_ORGAN_RE = re.compile(rf"(?P<kind>镇|乡|街道|街(?!道))(?P<organ>{TOWN_ORGAN_RE.pattern})")
+# the kind words a town's own report writes for itself: a street writes 街 for 街道 (街党工委, 街综合执法大队)
+OWN_TOWN_KINDS = ("街道", "镇", "乡", "街")
+
+
+def _own_kind(town: str, kind: str) -> bool:
+    """Whether `kind` (镇, 街道, or 街 for 街道) is the kind of the report's own town."""
+    return town.endswith("街道" if kind == "街" else kind)
 NOT_A_NAME_BEFORE = "由经在与和及向为将对是的入于从按据把被以到至、，,。；;：:（(“\n "
 # 发挥街道党委…作用, 加强镇党委领导: verbs whose object is a body, so the kind after them opens no town's name
 VERBS_BEFORE_A_BODY = ("发挥", "加强", "强化", "坚持", "支持", "配合", "协助", "服从", "接受", "提请", "报请", "压实")
@@ -321,7 +328,8 @@ CENTRAL_OFFICES_RE = re.compile(r"(中办)[、和及与]?(国办)")
 # 中央 alone where it acts or asks (按照中央要求, 中央关于…的决策部署, 中央《…》): the party centre;
 # not in a list of levels (中央、省、市关于…的决策部署, 中央和省《纲要》), where it names a level as 省 and 市
 # do there (tests/gold/CONVENTIONS.md d).
-CENTRAL_ALONE_RE = re.compile(r"中(?<![党共]中)央(?=关于|要求|和国务院|、国务院|的?决策部署|精神|有关要求|《)")
+CENTRAL_ALONE_RE = re.compile(r"中(?<![党共]中)央(?=关于|要求|和国务院|、国务院|的?决策部署|精神|有关要求|《|的?(?:有关)?文件"
+                              r"|统一部署|印发)")  # 根据中央有关文件, 中央印发《…》: the centre issues documents
 
 
 @lru_cache(maxsize=1)
@@ -1006,7 +1014,7 @@ class AgencyFinder:
         if town is None:
             return out
         for match in BARE_TOWN_ORGAN_RE.finditer(self.text):
-            if town.endswith(match.group("kind")) and self._bare_town_kind(match):
+            if _own_kind(town, match.group("kind")) and self._bare_town_kind(match):
                 name = _town_organ_name(match.group("organ"), town)
                 out.append(AgencyHit(match.start(), match.end(), name, "乡镇", town))
         for match in TOWN_BARE_PARTY_RE.finditer(self.text):
@@ -1023,7 +1031,7 @@ class AgencyFinder:
             before = self.text[match.start() - 1:match.start()]
             return (not before or before in NOT_A_NAME_BEFORE or self.text.endswith(VERBS_BEFORE_A_BODY, 0, match.start())
                     or match.group("organ") in ("党委", "党工委") and _after_a_word(self.text, match))
-        if match.group("kind") == "街道" or self.text.startswith("员", match.end()):
+        if match.group("kind") in ("街道", "街") or self.text.startswith("员", match.end()):
             return False
         return not any(span.start < match.start() < end for end, span in self.region_spans.items())
 
@@ -1320,9 +1328,9 @@ class AgencyFinder:
         town = self.context.town
         if town is None:
             return None
-        for kind in ("街道", "镇", "乡"):
+        for kind in OWN_TOWN_KINDS:
             kind_start = start - len(kind)
-            if town.endswith(kind) and self.text.startswith(kind, kind_start) \
+            if _own_kind(town, kind) and self.text.startswith(kind, kind_start) \
                     and (kind_start == 0 or self.text[kind_start - 1] in NOT_A_NAME_BEFORE):
                 return Prefix(kind_start, town, "乡镇", False, town)
         return self._own_town_short_before(start, town)

@@ -3330,3 +3330,23 @@ def test_generic_classes_after_plural_words_and_levels(text: str, present: set, 
 ])
 def test_courts_after_joint_work_tax_line_and_arbitration(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a street's own report writes 街 for 街道 before its bodies
+    ("天津市滨海新区新港街道办事处2023年法治政府建设工作报告\n2023年，街党工委统一部署，街综合执法大队开展检查。\n",
+     {"中共天津市滨海新区新港街道工作委员会", "天津市滨海新区新港街道综合执法大队"}, {"综合执法大队"}),
+    # in a town's report 街 is no kind of its own
+    ("天津市滨海新区大港镇人民政府2023年工作报告\n2023年，街综合执法大队开展检查。\n",
+     set(), {"天津市滨海新区大港镇综合执法大队"}),
+])
+def test_a_streets_own_report_writes_jie_for_jiedao(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # 中央 as the issuer of documents is the party centre
+    ("韶关市司法局2023年工作报告\n2023年，根据中央有关文件精神推进改革。\n", {"中共中央"}, set()),
+])
+def test_the_centres_documents(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
