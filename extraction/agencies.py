@@ -45,6 +45,7 @@ OFFICE_HALLS = ("办公厅",)
 SQUAD_HEADS = ("总队", "大队", "支队", "队")  # enforcement squads: a county's and each town's
 # 队 alone heads only an enforcement team (镇综合行政执法队, the 2019 乡镇 reform's), never 执法队伍 or a 队员
 TEAM_STEM_END, NOT_A_TEAM_AFTER = "执法", ("伍", "员", "长", "列")
+BUREAU_WORD_ENDS = ("面", "势", "限")  # 局面, 局势, 局限: 局 opens the next word
 NOT_A_COMMITTEE_AFTER = ("员", "托", "派")  # 政法委员, 市民委托, 委派: 委 opens the next word
 LEVEL_CHARS = "省市区县州旗盟"  # 旗 and 盟: Inner Mongolia's county and prefecture
 # what may stand right before a name that opens a title, a signature line or a row value (标题: X, [文号]X)
@@ -1225,6 +1226,8 @@ class AgencyFinder:
             return None  # 组织|局机关干部, 组织|中心组学习: the stem is a verb here
         if match.group("head") == "中心" and CENTRAL_TASK_RE.match(self.text, match.end()):
             return None  # 街道中心工作: the central task, not a 中心
+        if match.group("head") == "局" and self.text.startswith(BUREAU_WORD_ENDS, match.end()):
+            return None  # 经济发展局面, 安全局势: 局 opens the next word
         if match.group("head") == "部" and self.text.startswith(("署", "分"), match.end()):
             return None  # 组织|部署, 执法|部分: 部 opens the next word
         if match.group("head") == "委" and self.text.startswith(NOT_A_COMMITTEE_AFTER, match.end()):

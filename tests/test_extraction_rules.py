@@ -3350,3 +3350,17 @@ def test_a_streets_own_report_writes_jie_for_jiedao(text: str, present: set, abs
 ])
 def test_the_centres_documents(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # bodies of the 2020 复议 reform, a zone's own bureaus, line teams and city centres
+    ("泰顺县司法局2023年工作报告\n2023年，我局配合县行政复议局、县行政争议调解中心和县水政监察大队开展工作。\n",
+     {"温州市泰顺县行政复议局", "温州市泰顺县行政争议调解中心", "温州市泰顺县水政监察大队"}, set()),
+    ("泰顺县司法局2023年工作报告\n2023年，县经济发展局、县动物卫生监督所参与执法检查。\n",
+     {"温州市泰顺县经济发展局", "温州市泰顺县动物卫生监督所"}, set()),
+    # 局面, 局势: 局 opens the next word
+    ("泰顺县司法局2023年工作报告\n2023年，开创民营经济发展局面，稳定社会事业局势。\n", set(),
+     {"温州市泰顺县民营经济发展局", "温州市泰顺县社会事业局"}),
+])
+def test_bodies_of_recent_reforms_and_zones(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
