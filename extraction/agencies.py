@@ -68,15 +68,15 @@ GOV_ORGANS = {
 # Party organs whose official name is 中共 + region + the organ, not a body of the committee (中共X县纪律检查委员会)
 REGION_PARTY_ORGANS = ("纪律检查委员会", "直属机关工作委员会")
 # The bodies of a party committee with a name for every level; the rest are in data/party_committee_bodies.tsv
+# 州, 旗 and 盟 have theirs too: 州委依法治州办, 旗委全面依法治旗委员会 (an autonomous prefecture's, a banner's, a league's)
+RULE_OF_LAW_LEVELS = "省市区县州旗盟"
 PARTY_SUBS = {
-    "全面依法治市委员会办公室": "全面依法治市委员会办公室", "依法治市办": "全面依法治市委员会办公室",
-    "全面依法治省委员会办公室": "全面依法治省委员会办公室", "依法治省办": "全面依法治省委员会办公室",
-    "全面依法治区委员会办公室": "全面依法治区委员会办公室", "依法治区办": "全面依法治区委员会办公室",
-    "全面依法治县委员会办公室": "全面依法治县委员会办公室", "依法治县办": "全面依法治县委员会办公室",
-    **{f"全面依法治{lvl}办": f"全面依法治{lvl}委员会办公室" for lvl in "省市区县"},  # 市委全面依法治市办
-    **{f"依法治{lvl}委员会办公室": f"全面依法治{lvl}委员会办公室" for lvl in "省市区县"},  # 区委依法治区委员会办公室
+    **{f"全面依法治{lvl}委员会办公室": f"全面依法治{lvl}委员会办公室" for lvl in RULE_OF_LAW_LEVELS},
+    **{f"依法治{lvl}办": f"全面依法治{lvl}委员会办公室" for lvl in RULE_OF_LAW_LEVELS},
+    **{f"全面依法治{lvl}办": f"全面依法治{lvl}委员会办公室" for lvl in RULE_OF_LAW_LEVELS},  # 市委全面依法治市办
+    **{f"依法治{lvl}委员会办公室": f"全面依法治{lvl}委员会办公室" for lvl in RULE_OF_LAW_LEVELS},  # 区委依法治区委员会办公室
     # the committee itself (省委全面依法治省委员会, 省委依法治省委员会, 市委依法治市委)
-    **{f"{form}{lvl}{tail}": f"全面依法治{lvl}委员会" for lvl in "省市区县"
+    **{f"{form}{lvl}{tail}": f"全面依法治{lvl}委员会" for lvl in RULE_OF_LAW_LEVELS
        for form in ("全面依法治", "依法治") for tail in ("委员会", "委")},
 }
 
@@ -175,6 +175,10 @@ BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|(?<=�
 # 中央 it ends a name read elsewhere (县委党校, 中央党校), after 党 it is inside 中国共产党党校 (a title's words).
 # The look-behind comes after the first character so that the pattern starts with a literal.
 BARE_PARTY_SCHOOL_RE = re.compile(r"党(?<![委党央省市区县州旗盟镇乡]党)校")
+# 州县党校, 市县党校: the party schools of those levels, a class kept in its words (tests/gold/CONVENTIONS.md g);
+# the look-behind after the first character keeps the pattern starting with a class sre can skip to
+TIERS_PARTY_SCHOOL_RE = re.compile(rf"[{LEVEL_CHARS}](?<=[、，,。；;：:和及与在到入\n（(“各][{LEVEL_CHARS}])"
+                                   rf"[{LEVEL_CHARS}]{{1,3}}党校")
 # 市民中心 written alone (和市民中心社保窗口, 在市民中心): the city's one-stop service centre (ANNOTATION.md names
 # 市民中心 among the named units); after other characters it ends a name read elsewhere (古北市民中心)
 CITIZEN_CENTRE_RE = re.compile(r"市(?<=[、，,。；;：:和及与在到至入\n（(]市)民中心")
@@ -188,6 +192,10 @@ OWN_ORGAN_ITEMS = {"人大常委会": "人民代表大会常务委员会", "人�
                    "人民法院": "人民法院", "法院": "人民法院", "人民检察院": "人民检察院", "检察院": "人民检察院"}
 _OWN_ORGAN_ITEM = "|".join(sorted(OWN_ORGAN_ITEMS, key=len, reverse=True))
 OWN_ORGAN_LIST_RE = re.compile(rf"(?:{_OWN_ORGAN_ITEM})(?:、(?:{_OWN_ORGAN_ITEM})){{2,}}")
+# 在县第十八届人民代表大会常务委员会第五次会议上, 市十五届人大常委会: a congress (or CPPCC) named with its term
+# between the region and the organ; the term is the sitting's, the organ the region's own
+TERM_ORGAN_RE = re.compile(r"第?[一二三四五六七八九十]{1,4}届(?P<organ>人民代表大会常务委员会|人民代表大会|人大常委会|人大|政协)"
+                           r"(?!代表|委员)")
 # A named body right after a region: 河源市“扫黄打非”工作领导小组办公室, 阳江市人民医院, 省政务大数据中心.
 NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?"
@@ -374,7 +382,7 @@ COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+
 CENTRES_AND_STATIONS = ("(站)", "（站）")
 # 建成公共法律服务中心8个: a count after a bare body makes it several of a kind, none the report's own
 COUNT_AFTER_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:个|家|所)")
-RULE_OF_LAW_TIER_RE = re.compile(r"全面依法治([省市区县])委员会")
+RULE_OF_LAW_TIER_RE = re.compile(rf"(?:全面)?依法治([{RULE_OF_LAW_LEVELS}])(?:委员会|委)")
 LIST_ITEM_BEFORE_RE = re.compile(r"[^、，,。；;：:\s]+$")  # one item of a 、-list, ending where the search ends
 LONGEST_LIST_ITEM = 20
 PLURAL_IN_ITEM_RE = re.compile(r"(?:各|有关|相关)(?:[省市区县州旗盟]|设区|地级)")  # 指导各设区市规划局
@@ -594,7 +602,9 @@ def _after_optional_level(group: str, words) -> str:
 
 
 COMMISSION_SHORT = "委"
-RULE_OF_LAW_OFFICE_RE = re.compile(r"^(?:全面)?依法治(省|市|区|县)(?:委员会)?(?:办公室|办)$")
+RULE_OF_LAW_OFFICE_RE = re.compile(rf"^(?:全面)?依法治([{RULE_OF_LAW_LEVELS}])(?:委员会)?(?:办公室|办)$")
+# 依法治县委员会, 依法治旗委: the committee written without 全面 (the office's short forms are RULE_OF_LAW_OFFICE_RE's)
+RULE_OF_LAW_COMMITTEE_RE = re.compile(rf"^(?:全面)?依法治([{RULE_OF_LAW_LEVELS}])(?:委员会|委)$")
 
 
 @lru_cache(maxsize=1)
@@ -627,6 +637,9 @@ def qualified(qualifier: str | None, core: str) -> str:
     县编办 is 中共X县委机构编制委员会办公室 (its official name since the 2018 reform)."""
     if not qualifier:
         return core
+    committee = RULE_OF_LAW_COMMITTEE_RE.match(core)
+    if committee:  # 依法治县委员会 written without 全面: the committee's official name has it
+        core = f"全面依法治{committee.group(1)}委员会"
     if core.startswith(PARTY_COMMITTEE_BODIES):
         return f"中共{qualifier}委{core}"
     if core.startswith(REGION_PARTY_ORGANS):
@@ -745,6 +758,9 @@ class AgencyFinder:
             self._keep(hits, taken, self._autonomous_party(match))
         for hit in self._prefecture_organs():
             self._keep(hits, taken, hit)
+        if "届" in self.text:
+            for match in TERM_ORGAN_RE.finditer(self.text):
+                self._keep(hits, taken, self._organ_of_a_term(match))
         for match in organs.finditer(self.text):
             self._keep(hits, taken, self._organ(match))
         for hit in self._shared_prefix_items(hits):
@@ -773,6 +789,8 @@ class AgencyFinder:
                 self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), None, None,
                                                   generic=True))
         if "党校" in self.text:
+            for match in TIERS_PARTY_SCHOOL_RE.finditer(self.text):
+                self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), None, None, generic=True))
             for match in BARE_PARTY_SCHOOL_RE.finditer(self.text):
                 self._keep(hits, taken, AgencyHit(match.start(), match.end(), "党校", None, None, bare=True,
                                                   scoped=True))
@@ -1377,6 +1395,25 @@ class AgencyFinder:
                              scoped=prefix.scoped)
         return AgencyHit(prefix.start, match.end(), qualified(prefix.qualifier, organ), prefix.level, prefix.region,
                          scoped=prefix.scoped, core=organ)
+
+    def _organ_of_a_term(self, match: re.Match[str]) -> AgencyHit | None:
+        """X县第十八届人民代表大会常务委员会, 市十五届人大常委会: the organ of the region or level char right before
+        the term (a resolved region, or a level char standing alone), named as 县人大常委会 would be."""
+        start, organ = match.start(), organs()[match.group("organ")]
+        span = self.region_spans.get(start)
+        if span is not None:
+            start, qualifier, level, node = self._chain_start(span.start), span.prefix, span.level, span.node
+        elif start > 0 and self.text[start - 1] in LEVEL_CHARS and (start == 1 or self.text[start - 2] in LINE_OPENERS
+                                                                     or self.text[start - 2] in NOT_A_NAME_BEFORE):
+            start -= 1
+            qualifier, level, node = self.context.for_level_char(self.text[start])
+        else:
+            return None
+        if not qualifier:
+            return AgencyHit(start, match.end(), self.text[start:match.start()] + match.group("organ"), level, None,
+                             scoped=True)
+        name = f"中国人民政治协商会议{qualifier}委员会" if organ == "政协" else qualified(qualifier, organ)
+        return AgencyHit(start, match.end(), name, level, node or qualifier, scoped=node is None)
 
     def _named_body(self, end: int, span: RegionSpan) -> AgencyHit | None:
         town = TOWNSHIP_RE.match(self.text, end)

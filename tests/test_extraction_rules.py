@@ -3364,3 +3364,33 @@ def test_the_centres_documents(text: str, present: set, absent: set) -> None:
 ])
 def test_bodies_of_recent_reforms_and_zones(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a congress or CPPCC named with its term between the region and the organ
+    ("泰顺县司法局2023年工作报告\n2023年，县十七届人大常委会第五次会议听取报告，县政协十五届三次会议提案办理完毕。\n",
+     {"温州市泰顺县人民代表大会常务委员会", "中国人民政治协商会议温州市泰顺县委员会"}, {"人大常委会"}),
+    ("关于2024年法治政府建设情况的报告\n——在泰顺县第十八届人民代表大会常务委员会第二次会议上\n2024年，我县推进法治建设。\n",
+     {"温州市泰顺县人民代表大会常务委员会"}, set()),
+    # a deputy of the term is a person, no organ
+    ("泰顺县司法局2023年工作报告\n2023年，邀请县十七届人大代表视察。\n", set(),
+     {"温州市泰顺县人民代表大会", "人民代表大会"}),
+])
+def test_a_congress_named_with_its_term(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a banner's and an autonomous prefecture's rule-of-law committee and office, as a county's
+    ("西乌珠穆沁旗人民政府2023年法治政府建设工作报告\n2023年，召开依法治旗委员会会议1次，旗委依法治旗办督察。\n",
+     {"中共锡林郭勒盟西乌珠穆沁旗委全面依法治旗委员会", "中共锡林郭勒盟西乌珠穆沁旗委全面依法治旗委员会办公室"}, set()),
+    ("巴音郭楞蒙古自治州人民政府2023年法治政府建设工作报告\n2023年，州委全面依法治州委员会办公室督察。\n",
+     {"中共巴音郭楞蒙古自治州委全面依法治州委员会办公室"}, set()),
+    # the committee written without 全面 is the same committee
+    ("泰顺县司法局2023年工作报告\n2023年，召开依法治县委员会会议1次。\n",
+     {"中共温州市泰顺县委全面依法治县委员会"}, {"温州市泰顺县依法治县委员会"}),
+    # the party schools of several levels: a class in its words
+    ("伊犁州司法局2021年工作总结\n2021年，在州县党校(行政学院)开设专门课程。\n", {"州县党校"}, set()),
+])
+def test_rule_of_law_committees_of_every_level_and_tiers_party_schools(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
