@@ -1401,6 +1401,8 @@ class AgencyFinder:
         the term (a resolved region, or a level char standing alone), named as 县人大常委会 would be."""
         start, organ = match.start(), organs()[match.group("organ")]
         span = self.region_spans.get(start)
+        qualifier: str | None
+        level: str | None
         if span is not None:
             start, qualifier, level, node = self._chain_start(span.start), span.prefix, span.level, span.node
         elif start > 0 and self.text[start - 1] in LEVEL_CHARS and (start == 1 or self.text[start - 2] in LINE_OPENERS
