@@ -214,10 +214,14 @@ BRANCH_DIVISION_RE = re.compile(r"[^\W\d_A-Za-z的和与及在对将各全本我
 # 公安、司法等部门: functions listed before one generic head
 # 住房城乡建设、规划、园林主管部门: functions listed before 主管部门 (competent departments), with or without 等
 # 公安、司法行政等各市级政府部门: the level the list's end names qualifies every body in it (group 4)
+# 公安、市场监管等执法部门, 公安、交通运输等行政执法部门, 公安、司法等职能部门: the kind of department the list's end
+# names (执法, 职能) does not change the functions listed
+_LIST_END_KIND = "(?:行政执法|执法|职能)?"
+# 政法、司法部门 (no 等): the head is shared as well, every listed function a known one (_listed_functions)
 FUNCTION_LIST_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)"
-                              r"(?:等各?(?:([省市区县])级(?:政府)?)?(?:有关|相关)?(部门|机关)|(主管部门))")
+                              rf"(?:等?各?(?:([省市区县])级(?:政府)?)?(?:有关|相关)?{_LIST_END_KIND}(部门|机关)|(主管部门))")
 # Every match of FUNCTION_LIST_RE ends with this and lies inside one run of CJK characters and 、
-FUNCTION_LIST_END_RE = re.compile("等各?(?:[省市区县]级(?:政府)?)?(?:有关|相关)?(?:部门|机关)|主管部门")
+FUNCTION_LIST_END_RE = re.compile(f"等?各?(?:[省市区县]级(?:政府)?)?(?:有关|相关)?{_LIST_END_KIND}(?:部门|机关)|主管部门")
 CJK_LIST_RUN_RE = re.compile("[\u4e00-\u9fff、]*")
 # A township's bodies after its name (许疃镇党委, 控江路街道办事处) or, in its own report, after the
 # bare kind (镇党委, 街道办事处); the value is how the canonical name is built from the town's name.
@@ -675,7 +679,9 @@ def _listed_functions(match: re.Match[str]) -> list[AgencyHit]:
         short = _abbreviations().get(part + head)  # 市监 → 市场监管部门 (a short form the table knows)
         if stem is not None and (i == 0 or stem == part):
             start = pos + len(part) - len(stem)
-            found.append(AgencyHit(start, start + len(stem), stem + head, None, None, generic=True))
+            # 教育、卫生健康等行政执法机关: 机关 only where a function's bodies are so called (公安机关), else 部门
+            name = stem + head if head != "机关" or stem + head in load_agency_generic() else stem + "部门"
+            found.append(AgencyHit(start, start + len(stem), name, None, None, generic=True))
         elif short is not None and short.endswith(head):
             found.append(AgencyHit(pos, pos + len(part), short, None, None, generic=True))
         pos += len(part) + 1
@@ -712,7 +718,8 @@ def _function_lists(text: str) -> list[re.Match[str]]:
             run_start -= 1
         run = CJK_LIST_RUN_RE.match(text, anchor.end())  # a * pattern: always matches
         run_end = run.end() if run else anchor.end()
-        found.extend(FUNCTION_LIST_RE.finditer(text, run_start, run_end))
+        if "、" in text[run_start:run_end]:  # no list without it
+            found.extend(FUNCTION_LIST_RE.finditer(text, run_start, run_end))
     return found
 
 

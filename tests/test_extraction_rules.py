@@ -3394,3 +3394,16 @@ def test_a_congress_named_with_its_term(text: str, present: set, absent: set) ->
 ])
 def test_rule_of_law_committees_of_every_level_and_tiers_party_schools(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # the list's end may name a kind of department (执法, 职能) or none (政法、司法部门): every function listed
+    ("泰顺县司法局2023年工作报告\n2023年，公安、市场监管、交通运输等执法部门联合执法，会同民政、司法等有关职能部门。\n",
+     {"公安部门", "市场监管部门", "交通运输部门", "民政部门", "司法部门"}, set()),
+    ("泰顺县司法局2023年工作报告\n2023年，严格落实政法、司法部门要求，教育、税务等行政执法机关参加。\n",
+     {"政法部门", "司法部门", "教育部门", "税务机关"}, {"教育机关"}),
+    # no function listed: nothing
+    ("泰顺县司法局2023年工作报告\n2023年，邀请专家、学者、业务部门参加，加强法治机关建设。\n", set(), {"业务部门", "学者部门"}),
+])
+def test_functions_listed_before_a_kind_of_department(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
