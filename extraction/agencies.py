@@ -113,6 +113,9 @@ CENTRAL_SHORT_FORMS = {
     "中央政法委": "中央政法委员会", "国务院审改办": "国务院行政审批制度改革工作领导小组办公室",
     "中央组织部": "中共中央组织部", "中央宣传部": "中共中央宣传部", "中央统战部": "中共中央统一战线工作部",
     "中央党校": "中共中央党校", "中央纪委": "中共中央纪律检查委员会", "国务院国资委": "国务院国有资产监督管理委员会",
+    # the State Council's offices before the 2018 reform (its 法制办 went to 司法部, its 扶贫办 became 国家乡村振兴局)
+    "国务院法制办公室": "国务院法制办公室", "国务院法制办": "国务院法制办公室",
+    "国务院扶贫开发领导小组办公室": "国务院扶贫开发领导小组办公室", "国务院扶贫办": "国务院扶贫开发领导小组办公室",
 }
 NATIONAL = (
     "全国人民代表大会常务委员会法制工作委员会", "全国人大常委会法制工作委员会", "全国人大常委会法工委",
@@ -351,6 +354,7 @@ def _autonomous_party_re() -> re.Pattern[str]:
     return re.compile(r"自治区党委(?![员书副])(?P<sub>" + _alternation(party_subs()) + ")?")
 
 
+PARTY_NAMES = ("中国共产党", "中共")  # what a party committee's full name opens with
 # 团县委, 团市委: the Communist Youth League committee of that level (ANNOTATION.md: 团区委 → 共青团X区委员会)
 YOUTH_LEAGUE_RE = re.compile(r"团(?P<lvl>[省市区县州旗])委(?!员)")
 YOUTH_LEAGUE_FULL_AFTER_RE = re.compile(r"委员会|委(?!员)")  # 共青团泰顺县委员会, 共青团温州市委: its full name
@@ -605,6 +609,8 @@ def _after_optional_level(group: str, words) -> str:
     return rf"(?=[{first}])(?P<lvl>[{LEVEL_CHARS}])?(?P<{group}>{guarded_trie_regex(words, width=2)})"
 
 
+# the words a national body's name opens with before its function (国家统计局, 中国气象局)
+NATIONAL_PREFIXES = ("国家", "中国")
 COMMISSION_SHORT = "委"
 RULE_OF_LAW_OFFICE_RE = re.compile(rf"^(?:全面)?依法治([{RULE_OF_LAW_LEVELS}])(?:委员会)?(?:办公室|办)$")
 # 依法治县委员会, 依法治旗委: the committee written without 全面 (the office's short forms are RULE_OF_LAW_OFFICE_RE's)
@@ -758,6 +764,9 @@ class AgencyFinder:
             self._keep(hits, taken, self._youth_league(match))
         if "共青团" in self.text:
             for hit in self._youth_league_full():
+                self._keep(hits, taken, hit)
+        if "委员会" in self.text:
+            for hit in self._party_full_names():
                 self._keep(hits, taken, hit)
         for match in party.finditer(self.text):
             self._keep(hits, taken, self._party(match))
@@ -1134,8 +1143,10 @@ class AgencyFinder:
         committee = self._committee_before(start, lvl) if lvl else None
         if committee is not None:
             return committee
-        if not lvl and self.text.startswith("国家", start - 2):  # 国家统计局: national, never 韶关市统计局
-            return Prefix(start - 2, "国家", "国家", True, None)
+        national = next((word for word in NATIONAL_PREFIXES if not lvl and self.text.startswith(word, start - len(word))),
+                        None)
+        if national is not None:  # 国家统计局, 中国气象局: national, never 韶关市统计局
+            return Prefix(start - len(national), national, "国家", True, None)
         if lvl == "区" and self.text.startswith("自治", start - 2):  # 自治区政府: the region's own, a province
             province = self.context.province
             if province is None:
@@ -1273,7 +1284,7 @@ class AgencyFinder:
         if core.startswith(NATIONAL_STARTS):  # 中央依法治国办, 市场监管总局: national, never a local body
             return AgencyHit(match.start(), match.end(), core, "国家", None)
         if prefix.level == "国家":
-            return AgencyHit(prefix.start, match.end(), "国家" + core, "国家", None)
+            return AgencyHit(prefix.start, match.end(), (prefix.qualifier or "国家") + core, "国家", None)
         if not prefix.explicit and match.group("stem") in PREFIXED_ONLY_STEMS:
             return None
         if not prefix.explicit and match.group("head") == "分局":
@@ -1502,6 +1513,22 @@ class AgencyFinder:
             if after is None or span.node is None or not self.text.startswith("共青团", start - 3):
                 continue
             out.append(AgencyHit(start - 3, after.end(), f"共青团{span.prefix}委员会", span.level, span.node))
+        return out
+
+    def _party_full_names(self) -> list[AgencyHit]:
+        """中共梧州市委员会, 中国共产党将乐县委员会: a party committee by its full name (a joint title, an addressee
+        line, a cited document's issuer), the region between the party's name and 委员会; a town's is read with
+        its organs (_town_organs)."""
+        out = []
+        for end, span in self.region_spans.items():
+            start = self._chain_start(span.start)
+            party = next((word for word in PARTY_NAMES if self.text.startswith(word, start - len(word))), None)
+            if party is None or span.level == "乡镇" or not self.text.startswith("委员会", end):
+                continue
+            office = self.text.startswith("委员会办公室", end)  # 中共X县委员会办公室: the committee's office, 县委办
+            name = f"中共{span.prefix}委办公室" if office else f"中共{span.prefix}委员会"
+            out.append(AgencyHit(start - len(party), end + len("委员会办公室" if office else "委员会"), name, span.level,
+                                 span.node or span.prefix, scoped=span.node is None))
         return out
 
     def _prefecture_organs(self) -> list[AgencyHit]:

@@ -3407,3 +3407,17 @@ def test_rule_of_law_committees_of_every_level_and_tiers_party_schools(text: str
 ])
 def test_functions_listed_before_a_kind_of_department(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a party committee by its full name, and its office
+    ("泰顺县司法局2023年工作报告\n2023年，中国共产党温州市委员会部署，中共泰顺县委员会办公室发文。\n",
+     {"中共温州市委员会", "中共温州市泰顺县委办公室"}, {"中共温州市泰顺县委员会"}),
+    ("中共梧州市委员会 梧州市人民政府关于2020年度法治政府建设情况的报告\n2020年，全市推进依法行政。\n",
+     {"中共梧州市委员会", "梧州市人民政府"}, set()),
+    # national bodies opened by 中国, and the State Council's offices before the 2018 reform
+    ("泰顺县司法局2017年工作报告\n2017年，落实中国气象局、国务院法制办部署。\n",
+     {"中国气象局", "国务院法制办公室"}, {"温州市泰顺县气象局", "温州市泰顺县人民政府法制办公室"}),
+])
+def test_party_committees_by_full_name_and_national_openers(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
