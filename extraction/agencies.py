@@ -611,6 +611,8 @@ def _after_optional_level(group: str, words) -> str:
 
 # the words a national body's name opens with before its function (国家统计局, 中国气象局)
 NATIONAL_PREFIXES = ("国家", "中国")
+JOINED_NAME_BEFORE_RE = re.compile(rf"[{LEVEL_CHARS}][^\W\d_A-Za-z的和与及在对将各全本我局委办厅院所部心队会站处府]{{2,6}}"
+                                   r"[和与]$")
 COMMISSION_SHORT = "委"
 RULE_OF_LAW_OFFICE_RE = re.compile(rf"^(?:全面)?依法治([{RULE_OF_LAW_LEVELS}])(?:委员会)?(?:办公室|办)$")
 # 依法治县委员会, 依法治旗委: the committee written without 全面 (the office's short forms are RULE_OF_LAW_OFFICE_RE's)
@@ -1294,6 +1296,8 @@ class AgencyFinder:
         if not prefix.explicit:
             if self.text.startswith(ONLINE_SERVICE_BEFORE, prefix.start - 2):
                 return None  # 电子税务局: an online service
+            if self._inside_a_joined_name(prefix.start):
+                return None  # 数据和|政务服务局: the end of a merged name the stems lack
             if core.endswith("部"):
                 return AgencyHit(prefix.start, match.end(), core, "国家", None)  # 司法部, 工业和信息化部
             if COUNT_AFTER_RE.match(self.text, match.end()):
@@ -1324,6 +1328,11 @@ class AgencyFinder:
         while start > 0 and self.text[start - 1] in LEVEL_CHARS:
             start -= 1
         return AgencyHit(start, match.end(), self.text[start:match.end()], None, None, generic=True)
+
+    def _inside_a_joined_name(self, start: int) -> bool:
+        """市数据和政务服务局: a bare body after a level char, a word and 和/与 is the last part of one merged name of
+        that level's body, not a body of its own (the stems lack the first part); 领导和依法治区办, 与编办 join words."""
+        return JOINED_NAME_BEFORE_RE.search(self.text, max(0, start - 9), start) is not None
 
     def _official_as_written(self, match: re.Match[str], core: str, prefix: Prefix) -> bool:
         """重庆市长寿区交通局: a short form that is also an official name (data/agency_abbreviations.tsv),

@@ -3421,3 +3421,14 @@ def test_functions_listed_before_a_kind_of_department(text: str, present: set, a
 ])
 def test_party_committees_by_full_name_and_national_openers(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # the end of a merged name after a level char and a word is no body of its own
+    ("某某市司法局2023年工作报告\n2023年，市数据和政务服务局参与建设。\n", set(), {"政务服务局"}),
+    # 和/与 joining words or bodies: the body after it stands
+    ("泰顺县司法局2023年工作报告\n2023年，在坚强领导和依法治县办的指导下，实时与编办沟通，公安局和民政局联合。\n",
+     {"中共温州市泰顺县委全面依法治县委员会办公室", "中共温州市泰顺县委机构编制委员会办公室", "温州市泰顺县民政局"}, set()),
+])
+def test_the_end_of_a_merged_name_is_no_body(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
