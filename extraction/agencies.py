@@ -36,7 +36,11 @@ from fazhi.extraction.wordtrie import chars_at, guarded_trie_regex
 
 # The enforcement teams of the 2018 reform are named by their line: 市场监管综合执法大队, 卫生健康综合行政执法支队
 ENFORCEMENT_HEADS = ("综合行政执法大队", "综合行政执法支队", "综合执法大队", "综合执法支队")
-HEADS = (*ENFORCEMENT_HEADS, "委员会办公室", "委员会", "办公室", "办公厅", "总局", "分局", "中心", "总队", "大队", "支队",
+# A line's own team by its work (交通运输稽查大队, 国土资源执法监察大队, 农业执法大队, 安全生产监察大队, 卫生计生监督所):
+# the names the squads of each line had before and beside the 2018 综合执法 reform
+LINE_TEAM_HEADS = ("执法监察大队", "执法监察支队", "执法大队", "执法支队", "执法总队", "稽查大队", "稽查支队", "稽查总队",
+                   "监察大队", "监察支队", "监督所")
+HEADS = (*ENFORCEMENT_HEADS, *LINE_TEAM_HEADS, "委员会办公室", "委员会", "办公室", "办公厅", "总局", "分局", "中心", "总队", "大队", "支队",
          "局", "厅", "委", "部", "办", "署", "所", "队")
 GENERIC_HEADS = ("主管部门", "行政部门", "部门", "机关")
 # 办公厅 is a government's or committee's general office at any level (上海市人民政府办公厅); every other 厅 is

@@ -3432,3 +3432,15 @@ def test_party_committees_by_full_name_and_national_openers(text: str, present: 
 ])
 def test_the_end_of_a_merged_name_is_no_body(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a line's own squad named by its work
+    ("泰顺县司法局2023年工作报告\n2023年，县交通运输稽查大队、县国土资源执法监察大队、县安全生产监察大队、县卫生计生监督所参与。\n",
+     {"温州市泰顺县交通运输稽查大队", "温州市泰顺县国土资源执法监察大队", "温州市泰顺县安全生产监察大队",
+      "温州市泰顺县卫生计生监督所"}, {"监察大队"}),
+    # 执法监督 as work, no body
+    ("泰顺县司法局2023年工作报告\n2023年，保障执法监督所需经费。\n", set(), {"执法监督所"}),
+])
+def test_a_lines_squad_named_by_its_work(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
