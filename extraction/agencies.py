@@ -411,6 +411,12 @@ CHINESE_COUNTS = "两三四五六七八九十"  # from two: one name is no list
 # or more levels together say it: 县区 alone may open a name (县区教育局 in a text cut at 各), and 各市 may be
 # a city's own divisions' (各市直部门) or a misread of 各市场.
 PLURAL_CLASS_RE = re.compile(r"(?P<each>各)(?P<levels>[市县区州旗盟](?:、?[市县区州旗盟]|[(（][市县区州旗、]+[)）])+)")
+# 各乡镇司法所, 各镇(街道)综合行政执法队, 各乡镇文化站: one unit's bodies in every town of the tier, the same class
+# (tests/gold/CONVENTIONS.md g) at the 乡镇 level; the units are the 乡镇 ones of data/agency_suffixes.tsv and the
+# towns' 综合文化站 (《公共文化服务保障法》 2016) and 综合行政执法队 (the 2019 乡镇 reform), not their governments
+TOWN_TIER_RE = re.compile(r"各(?P<levels>乡镇\(街道\)|乡\(镇、街道\)|乡镇街道|镇\(街道?\)|乡\(镇\)|乡镇|镇街|镇|乡)")
+TOWN_TIER_UNITS = ("综合文化站", "文化站", "综合行政执法队", "综合执法队")
+TOWN_GENERAL_ORGANS = ("人民政府", "办事处", "委员会")
 
 
 # A bare 教育局/住房公积金管理中心 in a text placed only in its province (对江苏工作重要讲话精神) is a city's or a
@@ -557,6 +563,16 @@ def _alternation(words) -> str:
 def township_heads() -> tuple[str, ...]:
     """Heads of units that exist only below a 乡镇 (司法所, 派出所): data/agency_suffixes.tsv level 乡镇."""
     return tuple(s.suffix for s in load_agency_suffixes() if s.level == "乡镇")
+
+
+@lru_cache(maxsize=1)
+def _town_tier_units() -> tuple[str, ...]:
+    """The units a class of towns' bodies may name (司法所, 派出所, 文化站…), longest first."""
+    units = {*TOWN_TIER_UNITS, *(h for h in township_heads() if not h.endswith(TOWN_GENERAL_ORGANS))}
+    return tuple(sorted(units, key=len, reverse=True))
+
+
+HALF_WIDTH_BRACKETS = str.maketrans("（）", "()")
 
 
 @lru_cache(maxsize=1)
@@ -788,7 +804,7 @@ class AgencyFinder:
         for hit in self._shared_prefix_items(hits):
             self._keep(hits, taken, hit)
         if "各" in self.text:
-            for hit in self._plural_classes(functional):
+            for hit in self._plural_classes(functional) + self._town_tier_classes():
                 self._keep(hits, taken, hit)
         for match in functional.finditer(self.text):
             body = self._functional(match)
@@ -942,6 +958,17 @@ class AgencyFinder:
                 continue
             start = match.start("levels")
             out.append(AgencyHit(start, body.end(), self.text[start:body.end()], None, None, generic=True))
+        return out
+
+    def _town_tier_classes(self) -> list[AgencyHit]:
+        """各乡镇司法所, 各镇(街道)综合执法队: a 乡镇 unit after 各 and the town tier is that unit's class, kept in its
+        words without 各 (the tier's governments, 各乡镇人民政府, are every town's general organ: no class)."""
+        out = []
+        for match in TOWN_TIER_RE.finditer(self.text.translate(HALF_WIDTH_BRACKETS)):
+            unit = next((u for u in _town_tier_units() if self.text.startswith(u, match.end())), None)
+            if unit is not None:
+                words = match.group("levels") + unit
+                out.append(AgencyHit(match.start("levels"), match.end() + len(unit), words, None, None, generic=True))
         return out
 
     def _in_tier_list(self, start: int) -> bool:

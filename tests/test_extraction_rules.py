@@ -3444,3 +3444,15 @@ def test_the_end_of_a_merged_name_is_no_body(text: str, present: set, absent: se
 ])
 def test_a_lines_squad_named_by_its_work(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # one unit's bodies in every town of the tier: a class in its words (CONVENTIONS g at the 乡镇 level)
+    ("泰顺县司法局2023年工作报告\n2023年，各乡镇司法所、各乡镇（街道）派出所、各乡镇文化站开展宣传。\n",
+     {"乡镇司法所", "乡镇(街道)派出所", "乡镇文化站"}, set()),
+    # the tier's governments are every town's general organ: no class
+    ("泰顺县司法局2023年工作报告\n2023年，各乡镇人民政府、各镇街道办事处抓好落实。\n", set(),
+     {"乡镇人民政府", "镇街道办事处"}),
+])
+def test_a_class_of_town_units(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
