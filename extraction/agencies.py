@@ -415,6 +415,9 @@ PLURAL_CLASS_RE = re.compile(r"(?P<each>各)(?P<levels>[市县区州旗盟](?:�
 # (tests/gold/CONVENTIONS.md g) at the 乡镇 level; the units are the 乡镇 ones of data/agency_suffixes.tsv and the
 # towns' 综合文化站 (《公共文化服务保障法》 2016) and 综合行政执法队 (the 2019 乡镇 reform), not their governments
 TOWN_TIER_RE = re.compile(r"各(?P<levels>乡镇\(街道\)|乡\(镇、街道\)|乡镇街道|镇\(街道?\)|乡\(镇\)|乡镇|镇街|镇|乡)")
+# 乡镇综合执法办公室, 镇街司法所 written without 各: the town tier right before a bare body (not in a town's own report)
+TOWN_TIER_BEFORE_RE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[、，,。；;：:和及与在对由])|(?<=全[县区市旗]))"
+                                 r"(?:乡镇|镇街|乡镇[(（]街道[)）]|镇[(（]街道?[)）])$")
 TOWN_TIER_UNITS = ("综合文化站", "文化站", "综合行政执法队", "综合执法队")
 TOWN_GENERAL_ORGANS = ("人民政府", "办事处", "委员会")
 
@@ -1329,6 +1332,9 @@ class AgencyFinder:
                 return None  # 电子税务局: an online service
             if self._inside_a_joined_name(prefix.start):
                 return None  # 数据和|政务服务局: the end of a merged name the stems lack
+            tier = TOWN_TIER_BEFORE_RE.search(self.text, max(0, prefix.start - 8), prefix.start)
+            if tier is not None and self.context.town is None:  # 乡镇综合执法办公室: every town's, a class in its words
+                return AgencyHit(tier.start(), match.end(), self.text[tier.start():match.end()], None, None, generic=True)
             if core.endswith("部"):
                 return AgencyHit(prefix.start, match.end(), core, "国家", None)  # 司法部, 工业和信息化部
             if COUNT_AFTER_RE.match(self.text, match.end()):

@@ -3463,3 +3463,15 @@ def test_bar_and_notary_associations_are_bodies() -> None:
     place keeps the words as written: 市律协)."""
     agencies_hold("泰顺县司法局2023年工作报告\n2023年，县律师协会、市律协和省公证协会参与普法。\n",
                   {"温州市泰顺县律师协会", "市律协", "省公证协会"}, set())
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # the town tier written before a bare body: every town's, a class in its words, not the county's own
+    ("泰顺县司法局2023年工作报告\n2023年，全县乡镇综合执法办公室、镇街司法所参与整治。\n",
+     {"乡镇综合执法办公室", "镇街司法所"}, {"温州市泰顺县综合执法办公室"}),
+    # a town's own report: its own office
+    ("泰顺县罗阳镇人民政府2023年工作报告\n2023年，镇综合执法办公室参与整治。\n",
+     {"温州市泰顺县罗阳镇综合执法办公室"}, {"乡镇综合执法办公室"}),
+])
+def test_the_town_tier_before_a_bare_body(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
