@@ -227,9 +227,12 @@ _LIST_END_KIND = "(?:行政执法|执法|职能)?"
 # 政法、司法部门 (no 等): the head is shared as well, every listed function a known one (_listed_functions)
 FUNCTION_LIST_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)"
                               rf"(?:等?各?(?:([省市区县])级(?:政府)?)?(?:有关|相关)?{_LIST_END_KIND}(部门|机关)|(主管部门))")
-# Every match of FUNCTION_LIST_RE ends with this and lies inside one run of CJK characters and 、
-FUNCTION_LIST_END_RE = re.compile(f"等?各?(?:[省市区县]级(?:政府)?)?(?:有关|相关)?{_LIST_END_KIND}(?:部门|机关)|主管部门")
-CJK_LIST_RUN_RE = re.compile("[\u4e00-\u9fff、]*")
+# Every match of FUNCTION_LIST_RE ends with one of these words and lies inside one run of CJK characters and 、
+# (a literal alternation, so the scan skips ahead in C; the words before it are the run's)
+FUNCTION_LIST_END_RE = re.compile("部门|机关")
+CJK_RUN_RE = re.compile("[\u4e00-\u9fff、]+")
+RUN_TAIL_RE = re.compile("[\u4e00-\u9fff、]*$")  # searched with endpos: the run that ends there
+LONGEST_LIST_RUN = 160  # characters before a list's end word that its items may take
 # A township's bodies after its name (许疃镇党委, 控江路街道办事处) or, in its own report, after the
 # bare kind (镇党委, 街道办事处); the value is how the canonical name is built from the town's name.
 TOWN_ORGANS = {"人民政府": "{}人民政府", "政府": "{}人民政府", "办事处": "{}办事处", "党工委": "中共{}工作委员会",
@@ -414,7 +417,7 @@ PLURAL_CLASS_RE = re.compile(r"(?P<each>各)(?P<levels>[市县区州旗盟](?:�
 # 各乡镇司法所, 各镇(街道)综合行政执法队, 各乡镇文化站: one unit's bodies in every town of the tier, the same class
 # (tests/gold/CONVENTIONS.md g) at the 乡镇 level; the units are the 乡镇 ones of data/agency_suffixes.tsv and the
 # towns' 综合文化站 (《公共文化服务保障法》 2016) and 综合行政执法队 (the 2019 乡镇 reform), not their governments
-TOWN_TIER_RE = re.compile(r"各(?P<levels>乡镇\(街道\)|乡\(镇、街道\)|乡镇街道|镇\(街道?\)|乡\(镇\)|乡镇|镇街|镇|乡)")
+TOWN_TIER_RE = re.compile(r"各(?P<levels>乡镇[(（]街道[)）]|乡[(（]镇、街道[)）]|乡镇街道|镇[(（]街道?[)）]|乡[(（]镇[)）]|乡镇|镇街|镇|乡)")
 # 乡镇综合执法办公室, 镇街司法所 written without 各: the town tier right before a bare body (not in a town's own report)
 TOWN_TIER_BEFORE_RE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[、，,。；;：:和及与在对由])|(?<=全[县区市旗]))"
                                  r"(?:乡镇|镇街|乡镇[(（]街道[)）]|镇[(（]街道?[)）])$")
@@ -732,25 +735,30 @@ def _political_legal_bodies(text: str) -> list[AgencyHit]:
 
 
 def _function_lists(text: str) -> list[re.Match[str]]:
-    """FUNCTION_LIST_RE.finditer(text), run only on the runs of CJK and 、 that contain a list's end.
+    """FUNCTION_LIST_RE.finditer(text), run only on the runs of CJK and 、 that hold a list's end with a 、
+    before it.
 
     Why: the pattern's {2,12} items are tried at every CJK character, where each attempt reads
     up to 12 characters and backtracks (1.1 ms per report, nearly always for no hit). A match
     cannot cross a character outside the run, and the pattern has no look-around, so searching
-    each such run alone (pos/endpos) finds exactly the matches of the whole text.
+    each such run alone (pos/endpos) finds exactly the matches of the whole text. Most 部门 and
+    机关 stand in no list: the run's start is found by one search back (RUN_TAIL_RE), and a run
+    with no 、 before its end word is not searched.
     """
     found: list[re.Match[str]] = []
+    if "、" not in text:
+        return found
     run_end = 0
     for anchor in FUNCTION_LIST_END_RE.finditer(text):
         if anchor.start() < run_end:
             continue  # in the run searched already
-        run_start = anchor.start()
-        while run_start > run_end and (text[run_start - 1] == "、" or "\u4e00" <= text[run_start - 1] <= "\u9fff"):
-            run_start -= 1
-        run = CJK_LIST_RUN_RE.match(text, anchor.end())  # a * pattern: always matches
+        tail = RUN_TAIL_RE.search(text, max(run_end, anchor.start() - LONGEST_LIST_RUN), anchor.start())
+        run_start = tail.start() if tail else anchor.start()
+        if "、" not in text[run_start:anchor.start()]:
+            continue
+        run = CJK_RUN_RE.match(text, anchor.end())
         run_end = run.end() if run else anchor.end()
-        if "、" in text[run_start:run_end]:  # no list without it
-            found.extend(FUNCTION_LIST_RE.finditer(text, run_start, run_end))
+        found.extend(FUNCTION_LIST_RE.finditer(text, run_start, run_end))
     return found
 
 
@@ -967,10 +975,10 @@ class AgencyFinder:
         """各乡镇司法所, 各镇(街道)综合执法队: a 乡镇 unit after 各 and the town tier is that unit's class, kept in its
         words without 各 (the tier's governments, 各乡镇人民政府, are every town's general organ: no class)."""
         out = []
-        for match in TOWN_TIER_RE.finditer(self.text.translate(HALF_WIDTH_BRACKETS)):
+        for match in TOWN_TIER_RE.finditer(self.text):
             unit = next((u for u in _town_tier_units() if self.text.startswith(u, match.end())), None)
             if unit is not None:
-                words = match.group("levels") + unit
+                words = match.group("levels").translate(HALF_WIDTH_BRACKETS) + unit
                 out.append(AgencyHit(match.start("levels"), match.end() + len(unit), words, None, None, generic=True))
         return out
 
