@@ -1406,6 +1406,8 @@ class AgencyFinder:
         if tier is not None:  # 全面依法治市办 in a county's report: the city's, by its own word
             qualifier, level, node = self.context.for_level_char(tier.group(1))
             return Prefix(start, qualifier, level, False, node)
+        if self.context.town is not None:  # a town's report: a bare 司法局 is not the town's, and the text does
+            own = None                      # not say whose (the district's, the city's): as written
         if core.endswith("厅") and not core.endswith(OFFICE_HALLS):
             own = self.context.province  # 教育厅 is a province's department: never a city's, whatever the report
         if own is not None and own.level == "省" and not own.prefix.endswith("市") and core.endswith(LOCAL_HEADS):

@@ -3475,3 +3475,14 @@ def test_bar_and_notary_associations_are_bodies() -> None:
 ])
 def test_the_town_tier_before_a_bare_body(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a town's own report: a bare bureau is no town's, and the text does not say whose: as written
+    ("天津市滨海新区新港街道办事处2023年法治政府建设工作报告\n2023年，按时向司法局报送情况，区司法局指导。\n",
+     {"司法局", "天津市滨海新区司法局"}, set()),
+    # a province's department stays the province's
+    ("浙江省泰顺县罗阳镇人民政府2023年工作报告\n2023年，配合教育厅开展检查。\n", {"浙江省教育厅"}, set()),
+])
+def test_a_bare_bureau_in_a_towns_report_stays_as_written(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
