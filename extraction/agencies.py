@@ -15,6 +15,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import permutations
 
 from fazhi.data import data_dir
 from fazhi.extraction.dictionaries import (
@@ -22,6 +23,7 @@ from fazhi.extraction.dictionaries import (
     load_agency_generic,
     load_agency_organs,
     load_agency_suffixes,
+    load_merged_function_parts,
     load_national_line_bodies,
     load_official_short_forms,
     load_party_committee_bodies,
@@ -34,7 +36,11 @@ from fazhi.extraction.wordtrie import chars_at, guarded_trie_regex
 
 # The enforcement teams of the 2018 reform are named by their line: 市场监管综合执法大队, 卫生健康综合行政执法支队
 ENFORCEMENT_HEADS = ("综合行政执法大队", "综合行政执法支队", "综合执法大队", "综合执法支队")
-HEADS = (*ENFORCEMENT_HEADS, "委员会办公室", "委员会", "办公室", "办公厅", "总局", "分局", "中心", "总队", "大队", "支队",
+# A line's own team by its work (交通运输稽查大队, 国土资源执法监察大队, 农业执法大队, 安全生产监察大队, 卫生计生监督所):
+# the names the squads of each line had before and beside the 2018 综合执法 reform
+LINE_TEAM_HEADS = ("执法监察大队", "执法监察支队", "执法大队", "执法支队", "执法总队", "稽查大队", "稽查支队", "稽查总队",
+                   "监察大队", "监察支队", "监督所")
+HEADS = (*ENFORCEMENT_HEADS, *LINE_TEAM_HEADS, "委员会办公室", "委员会", "办公室", "办公厅", "总局", "分局", "中心", "总队", "大队", "支队",
          "局", "厅", "委", "部", "办", "署", "所", "队")
 GENERIC_HEADS = ("主管部门", "行政部门", "部门", "机关")
 # 办公厅 is a government's or committee's general office at any level (上海市人民政府办公厅); every other 厅 is
@@ -43,6 +49,7 @@ OFFICE_HALLS = ("办公厅",)
 SQUAD_HEADS = ("总队", "大队", "支队", "队")  # enforcement squads: a county's and each town's
 # 队 alone heads only an enforcement team (镇综合行政执法队, the 2019 乡镇 reform's), never 执法队伍 or a 队员
 TEAM_STEM_END, NOT_A_TEAM_AFTER = "执法", ("伍", "员", "长", "列")
+BUREAU_WORD_ENDS = ("面", "势", "限")  # 局面, 局势, 局限: 局 opens the next word
 NOT_A_COMMITTEE_AFTER = ("员", "托", "派")  # 政法委员, 市民委托, 委派: 委 opens the next word
 LEVEL_CHARS = "省市区县州旗盟"  # 旗 and 盟: Inner Mongolia's county and prefecture
 # what may stand right before a name that opens a title, a signature line or a row value (标题: X, [文号]X)
@@ -65,15 +72,15 @@ GOV_ORGANS = {
 # Party organs whose official name is 中共 + region + the organ, not a body of the committee (中共X县纪律检查委员会)
 REGION_PARTY_ORGANS = ("纪律检查委员会", "直属机关工作委员会")
 # The bodies of a party committee with a name for every level; the rest are in data/party_committee_bodies.tsv
+# 州, 旗 and 盟 have theirs too: 州委依法治州办, 旗委全面依法治旗委员会 (an autonomous prefecture's, a banner's, a league's)
+RULE_OF_LAW_LEVELS = "省市区县州旗盟"
 PARTY_SUBS = {
-    "全面依法治市委员会办公室": "全面依法治市委员会办公室", "依法治市办": "全面依法治市委员会办公室",
-    "全面依法治省委员会办公室": "全面依法治省委员会办公室", "依法治省办": "全面依法治省委员会办公室",
-    "全面依法治区委员会办公室": "全面依法治区委员会办公室", "依法治区办": "全面依法治区委员会办公室",
-    "全面依法治县委员会办公室": "全面依法治县委员会办公室", "依法治县办": "全面依法治县委员会办公室",
-    **{f"全面依法治{lvl}办": f"全面依法治{lvl}委员会办公室" for lvl in "省市区县"},  # 市委全面依法治市办
-    **{f"依法治{lvl}委员会办公室": f"全面依法治{lvl}委员会办公室" for lvl in "省市区县"},  # 区委依法治区委员会办公室
+    **{f"全面依法治{lvl}委员会办公室": f"全面依法治{lvl}委员会办公室" for lvl in RULE_OF_LAW_LEVELS},
+    **{f"依法治{lvl}办": f"全面依法治{lvl}委员会办公室" for lvl in RULE_OF_LAW_LEVELS},
+    **{f"全面依法治{lvl}办": f"全面依法治{lvl}委员会办公室" for lvl in RULE_OF_LAW_LEVELS},  # 市委全面依法治市办
+    **{f"依法治{lvl}委员会办公室": f"全面依法治{lvl}委员会办公室" for lvl in RULE_OF_LAW_LEVELS},  # 区委依法治区委员会办公室
     # the committee itself (省委全面依法治省委员会, 省委依法治省委员会, 市委依法治市委)
-    **{f"{form}{lvl}{tail}": f"全面依法治{lvl}委员会" for lvl in "省市区县"
+    **{f"{form}{lvl}{tail}": f"全面依法治{lvl}委员会" for lvl in RULE_OF_LAW_LEVELS
        for form in ("全面依法治", "依法治") for tail in ("委员会", "委")},
 }
 
@@ -110,6 +117,9 @@ CENTRAL_SHORT_FORMS = {
     "中央政法委": "中央政法委员会", "国务院审改办": "国务院行政审批制度改革工作领导小组办公室",
     "中央组织部": "中共中央组织部", "中央宣传部": "中共中央宣传部", "中央统战部": "中共中央统一战线工作部",
     "中央党校": "中共中央党校", "中央纪委": "中共中央纪律检查委员会", "国务院国资委": "国务院国有资产监督管理委员会",
+    # the State Council's offices before the 2018 reform (its 法制办 went to 司法部, its 扶贫办 became 国家乡村振兴局)
+    "国务院法制办公室": "国务院法制办公室", "国务院法制办": "国务院法制办公室",
+    "国务院扶贫开发领导小组办公室": "国务院扶贫开发领导小组办公室", "国务院扶贫办": "国务院扶贫开发领导小组办公室",
 }
 NATIONAL = (
     "全国人民代表大会常务委员会法制工作委员会", "全国人大常委会法制工作委员会", "全国人大常委会法工委",
@@ -149,10 +159,13 @@ def _shared_prefix_item_re() -> re.Pattern[str]:
 # generic 人民法院 (ANNOTATION.md); after other characters it ends a name read elsewhere (海事法院).
 # The look-behind comes after the first character so that the pattern starts with a literal.
 _BARE_COURT_BEFORE = "[、，,。；;：:和及与请\n（(]"
-# 旁听法院庭审, 履行法院生效裁判, 支持法院依法审理: the courts as the object of a verb, written alone
-_COURT_VERBS = ("旁听", "履行", "支持", "配合")
+# 旁听法院庭审, 履行法院生效裁判, 支持法院依法审理, 联合法院、检察院: the courts as the object of a verb, written
+# alone (the verbs of joint work as for BARE_UNIT_RE's 派出所)
+_COURT_VERBS = ("旁听", "履行", "支持", "配合", "联合", "会同", "协助")
 _COURT_AFTER_VERB = "|".join(f"(?<={verb}法)" for verb in _COURT_VERBS)
-BARE_COURT_RE = re.compile(rf"法(?:(?<={_BARE_COURT_BEFORE}法)|{_COURT_AFTER_VERB})院|检(?<={_BARE_COURT_BEFORE}检)察院")
+_PROCURATORATE_AFTER_VERB = "|".join(f"(?<={verb}检)" for verb in _COURT_VERBS)
+BARE_COURT_RE = re.compile(rf"法(?:(?<={_BARE_COURT_BEFORE}法)|{_COURT_AFTER_VERB})院"
+                           rf"|检(?:(?<={_BARE_COURT_BEFORE}检)|{_PROCURATORATE_AFTER_VERB})察院")
 BARE_COURT_NAMES = {"法院": "人民法院", "检察院": "人民检察院"}
 # 向同级党委、人大常委会报告, 各级人大: the organs of every government's own tier, no one body
 TIER_LIST_BEFORE_RE = re.compile(r"(?:同级|[上下]一?级|各级)[^，,。；;：:\s]{0,12}$")
@@ -169,6 +182,10 @@ BARE_UNIT_RE = re.compile(r"(?:(?<=[、，,。；;：:和及与个\n（(])|(?<=�
 # 中央 it ends a name read elsewhere (县委党校, 中央党校), after 党 it is inside 中国共产党党校 (a title's words).
 # The look-behind comes after the first character so that the pattern starts with a literal.
 BARE_PARTY_SCHOOL_RE = re.compile(r"党(?<![委党央省市区县州旗盟镇乡]党)校")
+# 州县党校, 市县党校: the party schools of those levels, a class kept in its words (tests/gold/CONVENTIONS.md g);
+# the look-behind after the first character keeps the pattern starting with a class sre can skip to
+TIERS_PARTY_SCHOOL_RE = re.compile(rf"[{LEVEL_CHARS}](?<=[、，,。；;：:和及与在到入\n（(“各][{LEVEL_CHARS}])"
+                                   rf"[{LEVEL_CHARS}]{{1,3}}党校")
 # 市民中心 written alone (和市民中心社保窗口, 在市民中心): the city's one-stop service centre (ANNOTATION.md names
 # 市民中心 among the named units); after other characters it ends a name read elsewhere (古北市民中心)
 CITIZEN_CENTRE_RE = re.compile(r"市(?<=[、，,。；;：:和及与在到至入\n（(]市)民中心")
@@ -182,26 +199,40 @@ OWN_ORGAN_ITEMS = {"人大常委会": "人民代表大会常务委员会", "人�
                    "人民法院": "人民法院", "法院": "人民法院", "人民检察院": "人民检察院", "检察院": "人民检察院"}
 _OWN_ORGAN_ITEM = "|".join(sorted(OWN_ORGAN_ITEMS, key=len, reverse=True))
 OWN_ORGAN_LIST_RE = re.compile(rf"(?:{_OWN_ORGAN_ITEM})(?:、(?:{_OWN_ORGAN_ITEM})){{2,}}")
+# 在县第十八届人民代表大会常务委员会第五次会议上, 市十五届人大常委会: a congress (or CPPCC) named with its term
+# between the region and the organ; the term is the sitting's, the organ the region's own
+TERM_ORGAN_RE = re.compile(r"第?[一二三四五六七八九十]{1,4}届(?P<organ>人民代表大会常务委员会|人民代表大会|人大常委会|人大|政协)"
+                           r"(?!代表|委员)")
 # A named body right after a region: 河源市“扫黄打非”工作领导小组办公室, 阳江市人民医院, 省政务大数据中心.
 NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?"
-    r"(?P<head>领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心|协会|学会|管理委员会|管委会)"
-)
+    r"(?P<head>领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心(?!组(?!织|建|成|团))|协会|学会|管理委员会|管委会)"
+)  # 中心组: a party group's study group (X局党组理论学习中心组), no centre
 # A national institute or headquarters named in full (国家自然灾害防治研究院, 国家防汛抗旱总指挥部, 中国城市规划设计
 # 研究院): a body of its own, national by its first word
 NATIONAL_NAMED_RE = re.compile(r"(?:国家|中国)[\u4e00-\u9fff]{2,10}?(?:研究院|总指挥部)")
 # A national line body and the local bureaus named under it: 国家税务总局|泰顺县税务局
 LINE_HEADS = {"国家税务总局": "税务局"}
+# Since the 2018 reform (《国税地税征管体制改革方案》) every local tax bureau is an organ of the national
+# administration, officially 国家税务总局 + its region + 税务局: 区税务局 of 荣昌区 is 国家税务总局重庆市荣昌区税务局
+LINE_OFFICIAL_PREFIX = {head: line for line, head in LINE_HEADS.items()}
 BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)分局")
 BRANCH_DIVISION_RE = re.compile(r"[^\W\d_A-Za-z的和与及在对将各全本我市]{1,4}[区县市]")  # a district's name
 # 公安、司法等部门: functions listed before one generic head
 # 住房城乡建设、规划、园林主管部门: functions listed before 主管部门 (competent departments), with or without 等
 # 公安、司法行政等各市级政府部门: the level the list's end names qualifies every body in it (group 4)
+# 公安、市场监管等执法部门, 公安、交通运输等行政执法部门, 公安、司法等职能部门: the kind of department the list's end
+# names (执法, 职能) does not change the functions listed
+_LIST_END_KIND = "(?:行政执法|执法|职能)?"
+# 政法、司法部门 (no 等): the head is shared as well, every listed function a known one (_listed_functions)
 FUNCTION_LIST_RE = re.compile(r"((?:[\u4e00-\u9fff]{2,12}、)+[\u4e00-\u9fff]{2,12}?)"
-                              r"(?:等各?(?:([省市区县])级(?:政府)?)?(?:有关|相关)?(部门|机关)|(主管部门))")
-# Every match of FUNCTION_LIST_RE ends with this and lies inside one run of CJK characters and 、
-FUNCTION_LIST_END_RE = re.compile("等各?(?:[省市区县]级(?:政府)?)?(?:有关|相关)?(?:部门|机关)|主管部门")
-CJK_LIST_RUN_RE = re.compile("[\u4e00-\u9fff、]*")
+                              rf"(?:等?各?(?:([省市区县])级(?:政府)?)?(?:有关|相关)?{_LIST_END_KIND}(部门|机关)|(主管部门))")
+# Every match of FUNCTION_LIST_RE ends with one of these words and lies inside one run of CJK characters and 、
+# (a literal alternation, so the scan skips ahead in C; the words before it are the run's)
+FUNCTION_LIST_END_RE = re.compile("部门|机关")
+CJK_RUN_RE = re.compile("[\u4e00-\u9fff、]+")
+RUN_TAIL_RE = re.compile("[\u4e00-\u9fff、]*$")  # searched with endpos: the run that ends there
+LONGEST_LIST_RUN = 160  # characters before a list's end word that its items may take
 # A township's bodies after its name (许疃镇党委, 控江路街道办事处) or, in its own report, after the
 # bare kind (镇党委, 街道办事处); the value is how the canonical name is built from the town's name.
 TOWN_ORGANS = {"人民政府": "{}人民政府", "政府": "{}人民政府", "办事处": "{}办事处", "党工委": "中共{}工作委员会",
@@ -247,7 +278,14 @@ TOWN_BARE_PARTY_RE = re.compile(r"(?<![机关级层村支总局部区县市省�
 # The town's rule-of-law committee (镇党委全面依法治镇委员会, 街道全面依法治街委员会): named as written
 TOWN_RULE_OF_LAW_RE = re.compile(r"(?P<kind>镇|乡|街道)(?:党委|党工委)?(?:全面)?依法治[镇乡街](?:委员会|委)(?:办公室)?")
 TOWN_ORGAN_RE = re.compile("|".join(sorted(TOWN_ORGANS, key=len, reverse=True)))
-BARE_TOWN_ORGAN_RE = re.compile(rf"(?P<kind>镇|乡|街道)(?P<organ>{TOWN_ORGAN_RE.pattern})")
+BARE_TOWN_ORGAN_RE = re.compile(rf"(?P<kind>镇|乡|街道|街(?!道))(?P<organ>{TOWN_ORGAN_RE.pattern})")
+# the kind words a town's own report writes for itself: a street writes 街 for 街道 (街党工委, 街综合执法大队)
+OWN_TOWN_KINDS = ("街道", "镇", "乡", "街")
+
+
+def _own_kind(town: str, kind: str) -> bool:
+    """Whether `kind` (镇, 街道, or 街 for 街道) is the kind of the report's own town."""
+    return town.endswith("街道" if kind == "街" else kind)
 NOT_A_NAME_BEFORE = "由经在与和及向为将对是的入于从按据把被以到至、，,。；;：:（(“\n "
 # 发挥街道党委…作用, 加强镇党委领导: verbs whose object is a body, so the kind after them opens no town's name
 VERBS_BEFORE_A_BODY = ("发挥", "加强", "强化", "坚持", "支持", "配合", "协助", "服从", "接受", "提请", "报请", "压实")
@@ -305,7 +343,7 @@ DOCUMENT_AFTER_RE = re.compile(r"\s*(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕
 # 市场监管总局) that does is never qualified with the report's region (ANNOTATION.md).
 NATIONAL_STARTS = ("中央", "中共中央", "国家", "国务院", "全国", "最高人民")
 PARTY_COMMITTEE_BODIES = ("全面依法治", "机构编制委员会", "政法委员会", "法治建设委员会")  # bodies of a party committee written without 委
-CENTRAL_TASK_RE = re.compile(r"工作(?!人员|站|者|室|规|制|流程)")  # …中心工作: 中心 as 'central'
+CENTRAL_TASK_RE = re.compile(r"工作(?!人员|站|者|室|规|制|流程)|组(?!织|建|成|团)")  # …中心工作: 中心 as 'central'; 中心组: a study group
 # Heads only national bodies have, and what their official names put before the function.
 NATIONAL_HEADS = {"总局": "国家", "署": ""}
 # 中办、国办 only as the pair (中办、国办印发…): alone, 中办 is as often a piece of 集中办理.
@@ -313,7 +351,8 @@ CENTRAL_OFFICES_RE = re.compile(r"(中办)[、和及与]?(国办)")
 # 中央 alone where it acts or asks (按照中央要求, 中央关于…的决策部署, 中央《…》): the party centre;
 # not in a list of levels (中央、省、市关于…的决策部署, 中央和省《纲要》), where it names a level as 省 and 市
 # do there (tests/gold/CONVENTIONS.md d).
-CENTRAL_ALONE_RE = re.compile(r"中(?<![党共]中)央(?=关于|要求|和国务院|、国务院|的?决策部署|精神|有关要求|《)")
+CENTRAL_ALONE_RE = re.compile(r"中(?<![党共]中)央(?=关于|要求|和国务院|、国务院|的?决策部署|精神|有关要求|《|的?(?:有关)?文件"
+                              r"|统一部署|印发)")  # 根据中央有关文件, 中央印发《…》: the centre issues documents
 
 
 @lru_cache(maxsize=1)
@@ -322,6 +361,7 @@ def _autonomous_party_re() -> re.Pattern[str]:
     return re.compile(r"自治区党委(?![员书副])(?P<sub>" + _alternation(party_subs()) + ")?")
 
 
+PARTY_NAMES = ("中国共产党", "中共")  # what a party committee's full name opens with
 # 团县委, 团市委: the Communist Youth League committee of that level (ANNOTATION.md: 团区委 → 共青团X区委员会)
 YOUTH_LEAGUE_RE = re.compile(r"团(?P<lvl>[省市区县州旗])委(?!员)")
 YOUTH_LEAGUE_FULL_AFTER_RE = re.compile(r"委员会|委(?!员)")  # 共青团泰顺县委员会, 共青团温州市委: its full name
@@ -357,7 +397,7 @@ COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+
 CENTRES_AND_STATIONS = ("(站)", "（站）")
 # 建成公共法律服务中心8个: a count after a bare body makes it several of a kind, none the report's own
 COUNT_AFTER_RE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:个|家|所)")
-RULE_OF_LAW_TIER_RE = re.compile(r"全面依法治([省市区县])委员会")
+RULE_OF_LAW_TIER_RE = re.compile(rf"(?:全面)?依法治([{RULE_OF_LAW_LEVELS}])(?:委员会|委)")
 LIST_ITEM_BEFORE_RE = re.compile(r"[^、，,。；;：:\s]+$")  # one item of a 、-list, ending where the search ends
 LONGEST_LIST_ITEM = 20
 PLURAL_IN_ITEM_RE = re.compile(r"(?:各|有关|相关)(?:[省市区县州旗盟]|设区|地级)")  # 指导各设区市规划局
@@ -374,6 +414,15 @@ CHINESE_COUNTS = "两三四五六七八九十"  # from two: one name is no list
 # or more levels together say it: 县区 alone may open a name (县区教育局 in a text cut at 各), and 各市 may be
 # a city's own divisions' (各市直部门) or a misread of 各市场.
 PLURAL_CLASS_RE = re.compile(r"(?P<each>各)(?P<levels>[市县区州旗盟](?:、?[市县区州旗盟]|[(（][市县区州旗、]+[)）])+)")
+# 各乡镇司法所, 各镇(街道)综合行政执法队, 各乡镇文化站: one unit's bodies in every town of the tier, the same class
+# (tests/gold/CONVENTIONS.md g) at the 乡镇 level; the units are the 乡镇 ones of data/agency_suffixes.tsv and the
+# towns' 综合文化站 (《公共文化服务保障法》 2016) and 综合行政执法队 (the 2019 乡镇 reform), not their governments
+TOWN_TIER_RE = re.compile(r"各(?P<levels>乡镇[(（]街道[)）]|乡[(（]镇、街道[)）]|乡镇街道|镇[(（]街道?[)）]|乡[(（]镇[)）]|乡镇|镇街|镇|乡)")
+# 乡镇综合执法办公室, 镇街司法所 written without 各: the town tier right before a bare body (not in a town's own report)
+TOWN_TIER_BEFORE_RE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[、，,。；;：:和及与在对由])|(?<=全[县区市旗]))"
+                                 r"(?:乡镇|镇街|乡镇[(（]街道[)）]|镇[(（]街道?[)）])$")
+TOWN_TIER_UNITS = ("综合文化站", "文化站", "综合行政执法队", "综合执法队")
+TOWN_GENERAL_ORGANS = ("人民政府", "办事处", "委员会")
 
 
 # A bare 教育局/住房公积金管理中心 in a text placed only in its province (对江苏工作重要讲话精神) is a city's or a
@@ -471,7 +520,28 @@ def stem_heads() -> dict[str, tuple[str, ...]]:
     path = data_dir() / "agency_functions.tsv"
     rows = [line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
-    return {row[0].strip(): tuple(row[1].split("|")) if len(row) > 1 and row[1] else () for row in rows}
+    listed = {row[0].strip(): tuple(row[1].split("|")) if len(row) > 1 and row[1] else () for row in rows}
+    return {**dict.fromkeys(merged_stems(), MERGED_HEADS), **listed}
+
+
+MERGED_HEADS = ("局", "厅")  # a merged culture bureau is a government's bureau or a province's department
+MAX_LATER_PARTS = 3
+
+
+@lru_cache(maxsize=1)
+def merged_stems() -> frozenset[str]:
+    """文体和旅游, 文化旅游广电, 旅游和文化广电体育: the merged culture bureaus' stems, built from
+    data/agency_merged_functions.tsv (a first part, one to three later parts in any order, at most one 和
+    between two of them), since each government ordered and worded its bureau's functions its own way."""
+    first, later = load_merged_function_parts()
+    stems: set[str] = set()
+    for opening in first:
+        for size in range(1, MAX_LATER_PARTS + 1):
+            for rest in permutations([part for part in later if part != opening], size):
+                parts = (opening, *rest)
+                stems.add("".join(parts))
+                stems.update("".join(parts[:i]) + "和" + "".join(parts[i:]) for i in range(1, len(parts)))
+    return frozenset(stems)
 
 
 @lru_cache(maxsize=1)
@@ -485,6 +555,12 @@ def load_stems() -> tuple[str, ...]:
     return tuple(sorted(stems, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def stem_set() -> frozenset[str]:
+    """load_stems() for membership tests (3,000 stems: a set built per call cost as much as the scan)."""
+    return frozenset(load_stems())
+
+
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -493,6 +569,16 @@ def _alternation(words) -> str:
 def township_heads() -> tuple[str, ...]:
     """Heads of units that exist only below a 乡镇 (司法所, 派出所): data/agency_suffixes.tsv level 乡镇."""
     return tuple(s.suffix for s in load_agency_suffixes() if s.level == "乡镇")
+
+
+@lru_cache(maxsize=1)
+def _town_tier_units() -> tuple[str, ...]:
+    """The units a class of towns' bodies may name (司法所, 派出所, 文化站…), longest first."""
+    units = {*TOWN_TIER_UNITS, *(h for h in township_heads() if not h.endswith(TOWN_GENERAL_ORGANS))}
+    return tuple(sorted(units, key=len, reverse=True))
+
+
+HALF_WIDTH_BRACKETS = str.maketrans("（）", "()")
 
 
 @lru_cache(maxsize=1)
@@ -505,6 +591,12 @@ def generic_stems() -> frozenset[str]:
                 stems.add(phrase[: -len(head)])
                 break
     return frozenset(stems)
+
+
+def _specific_function(stem: str, head: str) -> bool:
+    """Whether stem + a generic head (部门, 主管部门, 机关) names one function: a listed reference (公安机关), or a
+    listed function's stem before 部门 (林草主管部门); 组织机关, 政府部门 name none."""
+    return stem + head in load_agency_generic() or (stem in generic_stems() and head != "机关")
 
 
 @lru_cache(maxsize=1)
@@ -543,8 +635,14 @@ def _after_optional_level(group: str, words) -> str:
     return rf"(?=[{first}])(?P<lvl>[{LEVEL_CHARS}])?(?P<{group}>{guarded_trie_regex(words, width=2)})"
 
 
+# the words a national body's name opens with before its function (国家统计局, 中国气象局)
+NATIONAL_PREFIXES = ("国家", "中国")
+JOINED_NAME_BEFORE_RE = re.compile(rf"[{LEVEL_CHARS}][^\W\d_A-Za-z的和与及在对将各全本我局委办厅院所部心队会站处府]{{2,6}}"
+                                   r"[和与]$")
 COMMISSION_SHORT = "委"
-RULE_OF_LAW_OFFICE_RE = re.compile(r"^(?:全面)?依法治(省|市|区|县)(?:委员会)?(?:办公室|办)$")
+RULE_OF_LAW_OFFICE_RE = re.compile(rf"^(?:全面)?依法治([{RULE_OF_LAW_LEVELS}])(?:委员会)?(?:办公室|办)$")
+# 依法治县委员会, 依法治旗委: the committee written without 全面 (the office's short forms are RULE_OF_LAW_OFFICE_RE's)
+RULE_OF_LAW_COMMITTEE_RE = re.compile(rf"^(?:全面)?依法治([{RULE_OF_LAW_LEVELS}])(?:委员会|委)$")
 
 
 @lru_cache(maxsize=1)
@@ -577,6 +675,9 @@ def qualified(qualifier: str | None, core: str) -> str:
     县编办 is 中共X县委机构编制委员会办公室 (its official name since the 2018 reform)."""
     if not qualifier:
         return core
+    committee = RULE_OF_LAW_COMMITTEE_RE.match(core)
+    if committee:  # 依法治县委员会 written without 全面: the committee's official name has it
+        core = f"全面依法治{committee.group(1)}委员会"
     if core.startswith(PARTY_COMMITTEE_BODIES):
         return f"中共{qualifier}委{core}"
     if core.startswith(REGION_PARTY_ORGANS):
@@ -604,7 +705,7 @@ def _listed_functions(match: re.Match[str]) -> list[AgencyHit]:
     may carry the words before the list (联合公安), later ones must be a function and nothing else.
     Before 主管部门 the items may be any functional stem (规划、园林主管部门): that head names bodies only."""
     head = match.group(3) or match.group(4)
-    stems = generic_stems() | set(load_stems()) if match.group(4) else generic_stems()
+    stems = generic_stems() | stem_set() if match.group(4) else generic_stems()
     found: list[AgencyHit] = []
     pos = match.start(1)
     for i, part in enumerate(match.group(1).split("、")):
@@ -612,7 +713,9 @@ def _listed_functions(match: re.Match[str]) -> list[AgencyHit]:
         short = _abbreviations().get(part + head)  # 市监 → 市场监管部门 (a short form the table knows)
         if stem is not None and (i == 0 or stem == part):
             start = pos + len(part) - len(stem)
-            found.append(AgencyHit(start, start + len(stem), stem + head, None, None, generic=True))
+            # 教育、卫生健康等行政执法机关: 机关 only where a function's bodies are so called (公安机关), else 部门
+            name = stem + head if head != "机关" or stem + head in load_agency_generic() else stem + "部门"
+            found.append(AgencyHit(start, start + len(stem), name, None, None, generic=True))
         elif short is not None and short.endswith(head):
             found.append(AgencyHit(pos, pos + len(part), short, None, None, generic=True))
         pos += len(part) + 1
@@ -632,22 +735,28 @@ def _political_legal_bodies(text: str) -> list[AgencyHit]:
 
 
 def _function_lists(text: str) -> list[re.Match[str]]:
-    """FUNCTION_LIST_RE.finditer(text), run only on the runs of CJK and 、 that contain a list's end.
+    """FUNCTION_LIST_RE.finditer(text), run only on the runs of CJK and 、 that hold a list's end with a 、
+    before it.
 
     Why: the pattern's {2,12} items are tried at every CJK character, where each attempt reads
     up to 12 characters and backtracks (1.1 ms per report, nearly always for no hit). A match
     cannot cross a character outside the run, and the pattern has no look-around, so searching
-    each such run alone (pos/endpos) finds exactly the matches of the whole text.
+    each such run alone (pos/endpos) finds exactly the matches of the whole text. Most 部门 and
+    机关 stand in no list: the run's start is found by one search back (RUN_TAIL_RE), and a run
+    with no 、 before its end word is not searched.
     """
     found: list[re.Match[str]] = []
+    if "、" not in text:
+        return found
     run_end = 0
     for anchor in FUNCTION_LIST_END_RE.finditer(text):
         if anchor.start() < run_end:
             continue  # in the run searched already
-        run_start = anchor.start()
-        while run_start > run_end and (text[run_start - 1] == "、" or "\u4e00" <= text[run_start - 1] <= "\u9fff"):
-            run_start -= 1
-        run = CJK_LIST_RUN_RE.match(text, anchor.end())  # a * pattern: always matches
+        tail = RUN_TAIL_RE.search(text, max(run_end, anchor.start() - LONGEST_LIST_RUN), anchor.start())
+        run_start = tail.start() if tail else anchor.start()
+        if "、" not in text[run_start:anchor.start()]:
+            continue
+        run = CJK_RUN_RE.match(text, anchor.end())
         run_end = run.end() if run else anchor.end()
         found.extend(FUNCTION_LIST_RE.finditer(text, run_start, run_end))
     return found
@@ -689,18 +798,24 @@ class AgencyFinder:
         if "共青团" in self.text:
             for hit in self._youth_league_full():
                 self._keep(hits, taken, hit)
+        if "委员会" in self.text:
+            for hit in self._party_full_names():
+                self._keep(hits, taken, hit)
         for match in party.finditer(self.text):
             self._keep(hits, taken, self._party(match))
         for match in _autonomous_party_re().finditer(self.text):
             self._keep(hits, taken, self._autonomous_party(match))
         for hit in self._prefecture_organs():
             self._keep(hits, taken, hit)
+        if "届" in self.text:
+            for match in TERM_ORGAN_RE.finditer(self.text):
+                self._keep(hits, taken, self._organ_of_a_term(match))
         for match in organs.finditer(self.text):
             self._keep(hits, taken, self._organ(match))
         for hit in self._shared_prefix_items(hits):
             self._keep(hits, taken, hit)
         if "各" in self.text:
-            for hit in self._plural_classes(functional):
+            for hit in self._plural_classes(functional) + self._town_tier_classes():
                 self._keep(hits, taken, hit)
         for match in functional.finditer(self.text):
             body = self._functional(match)
@@ -723,6 +838,8 @@ class AgencyFinder:
                 self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), None, None,
                                                   generic=True))
         if "党校" in self.text:
+            for match in TIERS_PARTY_SCHOOL_RE.finditer(self.text):
+                self._keep(hits, taken, AgencyHit(match.start(), match.end(), match.group(0), None, None, generic=True))
             for match in BARE_PARTY_SCHOOL_RE.finditer(self.text):
                 self._keep(hits, taken, AgencyHit(match.start(), match.end(), "党校", None, None, bare=True,
                                                   scoped=True))
@@ -854,6 +971,17 @@ class AgencyFinder:
             out.append(AgencyHit(start, body.end(), self.text[start:body.end()], None, None, generic=True))
         return out
 
+    def _town_tier_classes(self) -> list[AgencyHit]:
+        """各乡镇司法所, 各镇(街道)综合执法队: a 乡镇 unit after 各 and the town tier is that unit's class, kept in its
+        words without 各 (the tier's governments, 各乡镇人民政府, are every town's general organ: no class)."""
+        out = []
+        for match in TOWN_TIER_RE.finditer(self.text):
+            unit = next((u for u in _town_tier_units() if self.text.startswith(u, match.end())), None)
+            if unit is not None:
+                words = match.group("levels").translate(HALF_WIDTH_BRACKETS) + unit
+                out.append(AgencyHit(match.start("levels"), match.end() + len(unit), words, None, None, generic=True))
+        return out
+
     def _in_tier_list(self, start: int) -> bool:
         """A bare organ after 同级/上一级/各级 in its clause (向同级党委、人大常委会报告): every tier's own organ."""
         return bool(TIER_LIST_BEFORE_RE.search(self.text, max(0, start - 16), start))
@@ -965,7 +1093,7 @@ class AgencyFinder:
         if town is None:
             return out
         for match in BARE_TOWN_ORGAN_RE.finditer(self.text):
-            if town.endswith(match.group("kind")) and self._bare_town_kind(match):
+            if _own_kind(town, match.group("kind")) and self._bare_town_kind(match):
                 name = _town_organ_name(match.group("organ"), town)
                 out.append(AgencyHit(match.start(), match.end(), name, "乡镇", town))
         for match in TOWN_BARE_PARTY_RE.finditer(self.text):
@@ -982,7 +1110,7 @@ class AgencyFinder:
             before = self.text[match.start() - 1:match.start()]
             return (not before or before in NOT_A_NAME_BEFORE or self.text.endswith(VERBS_BEFORE_A_BODY, 0, match.start())
                     or match.group("organ") in ("党委", "党工委") and _after_a_word(self.text, match))
-        if match.group("kind") == "街道" or self.text.startswith("员", match.end()):
+        if match.group("kind") in ("街道", "街") or self.text.startswith("员", match.end()):
             return False
         return not any(span.start < match.start() < end for end, span in self.region_spans.items())
 
@@ -1003,10 +1131,9 @@ class AgencyFinder:
             last = out[-1] if out else None
             if last is not None and last.name in LINE_HEADS and last.end == hit.start \
                     and hit.name.endswith(LINE_HEADS[last.name]) and not hit.scoped:
-                written = last.name + self.text[hit.start:hit.end]
-                out[-1] = AgencyHit(last.start, hit.end, written, hit.level, hit.region)
+                out[-1] = AgencyHit(last.start, hit.end, last.name + hit.name, hit.level, hit.region)
                 continue
-            out.append(hit)
+            out.append(_under_its_line(hit))
             if hit.name.endswith("局") and not hit.scoped and hit.region:
                 branch = self._branch_after(hit)
                 if branch is not None:
@@ -1060,8 +1187,10 @@ class AgencyFinder:
         committee = self._committee_before(start, lvl) if lvl else None
         if committee is not None:
             return committee
-        if not lvl and self.text.startswith("国家", start - 2):  # 国家统计局: national, never 韶关市统计局
-            return Prefix(start - 2, "国家", "国家", True, None)
+        national = next((word for word in NATIONAL_PREFIXES if not lvl and self.text.startswith(word, start - len(word))),
+                        None)
+        if national is not None:  # 国家统计局, 中国气象局: national, never 韶关市统计局
+            return Prefix(start - len(national), national, "国家", True, None)
         if lvl == "区" and self.text.startswith("自治", start - 2):  # 自治区政府: the region's own, a province
             province = self.context.province
             if province is None:
@@ -1170,13 +1299,15 @@ class AgencyFinder:
     def _functional(self, match: re.Match[str]) -> AgencyHit | None:
         prefix = self._prefix(match)
         if prefix is None:
-            return None
+            return self._plural_generic(match)
         core = match.group("stem") + match.group("head")
         heads = stem_heads().get(match.group("stem"))
         if heads and match.group("head") not in heads:
             return None  # 组织|局机关干部, 组织|中心组学习: the stem is a verb here
         if match.group("head") == "中心" and CENTRAL_TASK_RE.match(self.text, match.end()):
             return None  # 街道中心工作: the central task, not a 中心
+        if match.group("head") == "局" and self.text.startswith(BUREAU_WORD_ENDS, match.end()):
+            return None  # 经济发展局面, 安全局势: 局 opens the next word
         if match.group("head") == "部" and self.text.startswith(("署", "分"), match.end()):
             return None  # 组织|部署, 执法|部分: 部 opens the next word
         if match.group("head") == "委" and self.text.startswith(NOT_A_COMMITTEE_AFTER, match.end()):
@@ -1187,8 +1318,7 @@ class AgencyFinder:
         if match.group("head") == "办" and OFFICE_VERB_RE.match(self.text, match.end()):
             return None  # 政务服务办件, 市场监管办理: 办 is the verb, not an office's 办
         if match.group("head") in GENERIC_HEADS:
-            if core not in load_agency_generic() and (
-                    match.group("stem") not in generic_stems() or match.group("head") == "机关"):
+            if not _specific_function(match.group("stem"), match.group("head")):
                 return None  # 组织机关, 政府部门: no specific function
             name = (prefix.qualifier + core) if prefix.qualifier else self.text[prefix.start:match.end()]
             return AgencyHit(prefix.start, match.end(), name, prefix.level, prefix.region, generic=True,
@@ -1198,7 +1328,7 @@ class AgencyFinder:
         if core.startswith(NATIONAL_STARTS):  # 中央依法治国办, 市场监管总局: national, never a local body
             return AgencyHit(match.start(), match.end(), core, "国家", None)
         if prefix.level == "国家":
-            return AgencyHit(prefix.start, match.end(), "国家" + core, "国家", None)
+            return AgencyHit(prefix.start, match.end(), (prefix.qualifier or "国家") + core, "国家", None)
         if not prefix.explicit and match.group("stem") in PREFIXED_ONLY_STEMS:
             return None
         if not prefix.explicit and match.group("head") == "分局":
@@ -1208,6 +1338,11 @@ class AgencyFinder:
         if not prefix.explicit:
             if self.text.startswith(ONLINE_SERVICE_BEFORE, prefix.start - 2):
                 return None  # 电子税务局: an online service
+            if self._inside_a_joined_name(prefix.start):
+                return None  # 数据和|政务服务局: the end of a merged name the stems lack
+            tier = TOWN_TIER_BEFORE_RE.search(self.text, max(0, prefix.start - 8), prefix.start)
+            if tier is not None and self.context.town is None:  # 乡镇综合执法办公室: every town's, a class in its words
+                return AgencyHit(tier.start(), match.end(), self.text[tier.start():match.end()], None, None, generic=True)
             if core.endswith("部"):
                 return AgencyHit(prefix.start, match.end(), core, "国家", None)  # 司法部, 工业和信息化部
             if COUNT_AFTER_RE.match(self.text, match.end()):
@@ -1226,6 +1361,23 @@ class AgencyFinder:
                              scoped=True, core=lvl_core)
         return AgencyHit(prefix.start, match.end(), qualified(prefix.qualifier, core), prefix.level,
                          prefix.region, scoped=prefix.scoped, core=lvl_core)
+
+    def _plural_generic(self, match: re.Match[str]) -> AgencyHit | None:
+        """各级林草主管部门, 省市交通运输主管部门, 各市州工信部门: a specific-function generic reference after a plural
+        word or a run of levels is that function's bodies at those levels, a class kept in its words without 各 or
+        各级 (data/agency_generic.tsv: quantifiers in front do not change the function; tests/gold/CONVENTIONS.md g:
+        the levels are kept); any other body after them is every such body, none named."""
+        if match.group("head") not in GENERIC_HEADS or not _specific_function(match.group("stem"), match.group("head")):
+            return None
+        start = match.start("stem")
+        while start > 0 and self.text[start - 1] in LEVEL_CHARS:
+            start -= 1
+        return AgencyHit(start, match.end(), self.text[start:match.end()], None, None, generic=True)
+
+    def _inside_a_joined_name(self, start: int) -> bool:
+        """市数据和政务服务局: a bare body after a level char, a word and 和/与 is the last part of one merged name of
+        that level's body, not a body of its own (the stems lack the first part); 领导和依法治区办, 与编办 join words."""
+        return JOINED_NAME_BEFORE_RE.search(self.text, max(0, start - 9), start) is not None
 
     def _official_as_written(self, match: re.Match[str], core: str, prefix: Prefix) -> bool:
         """重庆市长寿区交通局: a short form that is also an official name (data/agency_abbreviations.tsv),
@@ -1254,6 +1406,8 @@ class AgencyFinder:
         if tier is not None:  # 全面依法治市办 in a county's report: the city's, by its own word
             qualifier, level, node = self.context.for_level_char(tier.group(1))
             return Prefix(start, qualifier, level, False, node)
+        if self.context.town is not None:  # a town's report: a bare 司法局 is not the town's, and the text does
+            own = None                      # not say whose (the district's, the city's): as written
         if core.endswith("厅") and not core.endswith(OFFICE_HALLS):
             own = self.context.province  # 教育厅 is a province's department: never a city's, whatever the report
         if own is not None and own.level == "省" and not own.prefix.endswith("市") and core.endswith(LOCAL_HEADS):
@@ -1269,9 +1423,9 @@ class AgencyFinder:
         town = self.context.town
         if town is None:
             return None
-        for kind in ("街道", "镇", "乡"):
+        for kind in OWN_TOWN_KINDS:
             kind_start = start - len(kind)
-            if town.endswith(kind) and self.text.startswith(kind, kind_start) \
+            if _own_kind(town, kind) and self.text.startswith(kind, kind_start) \
                     and (kind_start == 0 or self.text[kind_start - 1] in NOT_A_NAME_BEFORE):
                 return Prefix(kind_start, town, "乡镇", False, town)
         return self._own_town_short_before(start, town)
@@ -1315,6 +1469,27 @@ class AgencyFinder:
                              scoped=prefix.scoped)
         return AgencyHit(prefix.start, match.end(), qualified(prefix.qualifier, organ), prefix.level, prefix.region,
                          scoped=prefix.scoped, core=organ)
+
+    def _organ_of_a_term(self, match: re.Match[str]) -> AgencyHit | None:
+        """X县第十八届人民代表大会常务委员会, 市十五届人大常委会: the organ of the region or level char right before
+        the term (a resolved region, or a level char standing alone), named as 县人大常委会 would be."""
+        start, organ = match.start(), organs()[match.group("organ")]
+        span = self.region_spans.get(start)
+        qualifier: str | None
+        level: str | None
+        if span is not None:
+            start, qualifier, level, node = self._chain_start(span.start), span.prefix, span.level, span.node
+        elif start > 0 and self.text[start - 1] in LEVEL_CHARS and (start == 1 or self.text[start - 2] in LINE_OPENERS
+                                                                     or self.text[start - 2] in NOT_A_NAME_BEFORE):
+            start -= 1
+            qualifier, level, node = self.context.for_level_char(self.text[start])
+        else:
+            return None
+        if not qualifier:
+            return AgencyHit(start, match.end(), self.text[start:match.start()] + match.group("organ"), level, None,
+                             scoped=True)
+        name = f"中国人民政治协商会议{qualifier}委员会" if organ == "政协" else qualified(qualifier, organ)
+        return AgencyHit(start, match.end(), name, level, node or qualifier, scoped=node is None)
 
     def _named_body(self, end: int, span: RegionSpan) -> AgencyHit | None:
         town = TOWNSHIP_RE.match(self.text, end)
@@ -1394,6 +1569,22 @@ class AgencyFinder:
             if after is None or span.node is None or not self.text.startswith("共青团", start - 3):
                 continue
             out.append(AgencyHit(start - 3, after.end(), f"共青团{span.prefix}委员会", span.level, span.node))
+        return out
+
+    def _party_full_names(self) -> list[AgencyHit]:
+        """中共梧州市委员会, 中国共产党将乐县委员会: a party committee by its full name (a joint title, an addressee
+        line, a cited document's issuer), the region between the party's name and 委员会; a town's is read with
+        its organs (_town_organs)."""
+        out = []
+        for end, span in self.region_spans.items():
+            start = self._chain_start(span.start)
+            party = next((word for word in PARTY_NAMES if self.text.startswith(word, start - len(word))), None)
+            if party is None or span.level == "乡镇" or not self.text.startswith("委员会", end):
+                continue
+            office = self.text.startswith("委员会办公室", end)  # 中共X县委员会办公室: the committee's office, 县委办
+            name = f"中共{span.prefix}委办公室" if office else f"中共{span.prefix}委员会"
+            out.append(AgencyHit(start - len(party), end + len("委员会办公室" if office else "委员会"), name, span.level,
+                                 span.node or span.prefix, scoped=span.node is None))
         return out
 
     def _prefecture_organs(self) -> list[AgencyHit]:
@@ -1525,7 +1716,7 @@ def _issuer_stem(issuer: AgencyHit, context: AgencyContext) -> str | None:
     for q in (context.county, context.city, context.province):
         if q and issuer.name.startswith(q.prefix) and issuer.name.endswith(("局", "厅")):
             stem = issuer.name[len(q.prefix):-1]
-            return stem if stem in set(load_stems()) else None
+            return stem if stem in stem_set() else None
     return None
 
 
@@ -1561,6 +1752,15 @@ def national_bare_bodies(hits: list[AgencyHit], issuer: AgencyHit) -> list[Agenc
         return hits
     return [AgencyHit(h.start, h.end, "国家" + h.name, "国家", None)
             if h.bare and h.scoped and "国家" + h.name in national_commissions() else h for h in hits]
+
+
+def _under_its_line(hit: AgencyHit) -> AgencyHit:
+    """A local bureau of a national line named by its official name: 省税务局 → 国家税务总局X省税务局. Only when
+    the text fixes its region (a bare or scoped 税务局 stays as written) and the line's name is not there yet."""
+    line = next((line for head, line in LINE_OFFICIAL_PREFIX.items() if hit.name.endswith(head)), None)
+    if line is None or hit.scoped or hit.region is None or hit.generic or hit.name.startswith(NATIONAL_STARTS):
+        return hit
+    return AgencyHit(hit.start, hit.end, line + hit.name, hit.level, hit.region, bare=hit.bare, core=hit.core)
 
 
 def _through(match: re.Match[str], region: Qualifier | None, level: str, name: str) -> AgencyHit:

@@ -167,6 +167,19 @@ def load_official_short_forms() -> frozenset[str]:
     return frozenset(key for _n, (key, _v, note) in _rows(path, 2, 3) if note.startswith(OFFICIAL_TOO_NOTE))
 
 
+MERGED_PLACES = ("first", "later")
+
+
+def load_merged_function_parts() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """data/agency_merged_functions.tsv as (the parts that open a merged bureau's name, the parts that follow)."""
+    path = data_dir() / "agency_merged_functions.tsv"
+    parts: dict[str, list[str]] = {place: [] for place in MERGED_PLACES}
+    for number, (part, place, _note) in _rows(path, 2, 3):
+        _check(path, number, place, MERGED_PLACES, "place")
+        parts[place].append(part)
+    return tuple(parts["first"]), tuple(parts["later"])
+
+
 def load_agency_organs() -> dict[str, str]:
     """data/agency_organs.tsv as a fixed organ name written after a region or level char -> its canonical name."""
     return dict(_pairs(data_dir() / "agency_organs.tsv", 2, None))

@@ -129,7 +129,7 @@ ENTITY_FLOORS = {  # F1 per type on entities/ (realextra3's first measurement: 0
     "realextra4": {"laws": 0.98, "agencies": 0.96, "measures": 0.96, "regions": 0.95},
     "realextra5": {"laws": 0.97, "agencies": 0.95, "measures": 0.88, "regions": 0.93},
     "realextra6": {"laws": 0.97, "agencies": 0.94, "measures": 0.93, "regions": 0.95},
-    "realextra8": {"laws": 0.97, "agencies": 0.92, "measures": 0.88, "regions": 0.93},
+    "realextra8": {"laws": 0.97, "agencies": 0.93, "measures": 0.88, "regions": 0.93},  # s14-agencies .942 -> .951
     # realextra9/10: tune material since session 9 (s9-agencies: 0.920/0.970 and 0.955/0.925); about 0.02 under
     "realextra9": {"laws": 0.97, "agencies": 0.90, "measures": 0.95, "regions": 0.93},
     "realextra10": {"laws": 0.96, "agencies": 0.93, "measures": 0.90, "regions": 0.93},
@@ -151,7 +151,9 @@ ENTITY_FLOORS = {  # F1 per type on entities/ (realextra3's first measurement: 0
     # s14-measures: realextra14 measures .958 -> .973, realextra15 .891 -> .938 (tune since session 14); floors about 0.02-0.03 under
     "realextra14": {"laws": 0.91, "agencies": 0.94, "measures": 0.95, "regions": 0.91},
     # realextra15: unseen (no rule looks at it); session 13 on 322dc06 (0.985/0.823/0.872/0.925), after its merges 0.985/0.827/0.891/0.925
-    "realextra15": {"laws": 0.95, "agencies": 0.79, "measures": 0.91, "regions": 0.89},
+    # session 14 (s14-agencies, realextra15 now tune material): agencies .827 -> .898 on the gold as first written,
+    # .913 after two convention gold fixes (README "Gold fixes"); floor about 0.02 under
+    "realextra15": {"laws": 0.95, "agencies": 0.89, "measures": 0.91, "regions": 0.89},
     # realextra16: unseen (no rule looks at it); first run, session 14 on e9243c3: 0.984/0.855/0.860/0.964
     "realextra16": {"laws": 0.95, "agencies": 0.82, "measures": 0.83, "regions": 0.93},
 }

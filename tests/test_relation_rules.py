@@ -256,6 +256,6 @@ def test_clause_maker_and_cooperation_rules_hold_for_other_regions_and_wordings(
                        "ISSUED")
     assert issued == {("中共株洲市芦淞区委员会", "芦淞区重大行政决策程序规定")}
     partners = relations(SHAOGUAN_HEAD + "我局主动联系市税务局、市商务局，对企业开展监督检查。\n", "COOPERATES_WITH")
-    assert partners == {("韶关市工业和信息化局", "韶关市税务局"), ("韶关市工业和信息化局", "韶关市商务局")}
+    assert partners == {("韶关市工业和信息化局", "国家税务总局韶关市税务局"), ("韶关市工业和信息化局", "韶关市商务局")}
     pooled = relations(LUSONG_HEAD + "统筹区司法局、区信访局等力量化解矛盾。统筹区财政局资金保障。\n", "COOPERATES_WITH")
     assert pooled == {("株洲市芦淞区人民政府", "株洲市芦淞区司法局"), ("株洲市芦淞区人民政府", "株洲市芦淞区信访局")}
