@@ -83,6 +83,13 @@ TEXT_APART = ("Report", "text")
 TEXT_KEY = "text_key"
 
 
+def _checkpoint_in_the_way(message: str) -> bool:
+    """LadybugDB's refusals while another process checkpoints: "checkpoint recovery is pending", or, in the
+    instant its write-ahead log is cut back to nothing, reading that empty log ("Reading past the end of the
+    file ….wal with size 0"). Both pass once the checkpoint is done, so a reader waits instead of failing."""
+    return "recovery is pending" in message or ("Reading past the end of the file" in message and ".wal" in message)
+
+
 def buffer_pool_bytes(mb: int | None = None, store_bytes: int = 0) -> int:
     """LadybugDB's buffer pool size: an explicit size (`--buffer-pool-mb`), FAZHI_BUFFER_POOL_MB, or
     the default: DEFAULT_BUFFER_POOL_MB, or POOL_PER_STORE_BYTE times the store's bytes when that is
@@ -378,8 +385,8 @@ class LadybugStore:
         except OSError as exc:
             raise StoreUnavailable(f"cannot use {self.path}: {exc.strerror or exc}") from exc
         except RuntimeError as exc:
-            if self.read_only and discard and "recovery is pending" in str(exc):
-                self._recover_as_reader()  # a writer was killed inside a checkpoint
+            if self.read_only and discard and _checkpoint_in_the_way(str(exc)):
+                self._recover_as_reader()  # a writer checkpoints now, or was killed inside a checkpoint
                 return
             if "lock" in str(exc).lower():
                 raise StoreLocked(
@@ -479,13 +486,18 @@ class LadybugStore:
         RECOVERY_WAIT_S, instead of showing a shared app's user an error page."""
         deadline = time.monotonic() + RECOVERY_WAIT_S
         while True:
-            with contextlib.suppress(StoreLocked):
+            try:
                 LadybugStore(self.path, buffer_pool_mb=self.pool_bytes // 2**20).close()
+            except StoreLocked:
+                pass
+            except StoreUnavailable as exc:
+                if not _checkpoint_in_the_way(str(exc)) or time.monotonic() > deadline:
+                    raise
             try:
                 self._connect(discard=False)
                 return
             except StoreUnavailable as exc:
-                if "recovery is pending" not in str(exc) or time.monotonic() > deadline:
+                if not _checkpoint_in_the_way(str(exc)) or time.monotonic() > deadline:
                     raise
             time.sleep(RECOVERY_POLL_S)
 

@@ -54,12 +54,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from fazhi.graph.store import QueryRefused
+
 QUERY_DIR = Path(__file__).resolve().parent
 # The sidebar filters; 0 and '' mean "all" (app_pages/filters.py passes them to every filtered_* query).
 FILTERS: dict[str, Any] = {"year_from": 0, "year_to": 0, "region": "", "level": "", "doc_type": ""}
 EVIDENCE_RE = re.compile(r"right\(left\((\w+)\.text, (\w+)\.end_offset\), \2\.end_offset - \2\.start_offset\)")
 LADYBUG_EVIDENCE = r"substring(\1.text, \2.start_offset + 1, \2.end_offset - \2.start_offset)"
 _HEADER_RE = re.compile(r"^//\s*(name|description|param\s+\w+|dialect|sort|open|needs|total|labels)\s*:\s*(.*)$")
+
+
+class ParameterRefused(QueryRefused, ValueError):
+    """A parameter value the query does not take (a label it does not list): refused before anything runs, as
+    the store refuses a write in read-only mode; a ValueError too, as other bad parameter values are."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,7 @@ class LibraryQuery:
             if not label:
                 continue
             if label not in self.node_labels(node):
-                raise ValueError(f"{self.name}: {param} must be one of {sorted(self.node_labels(node))}, "
+                raise ParameterRefused(f"{self.name}: {param} must be one of {sorted(self.node_labels(node))}, "
                                  f"got {label!r}")
             variants = {dialect: _node_pattern(node).sub(f"({node}:{label}", text)
                         for dialect, text in variants.items()}
@@ -219,7 +226,7 @@ def plan(name: str, params: dict[str, Any] | None = None, precomputed: bool = Tr
 def run(store, name: str, params: dict[str, Any] | None = None, precomputed: bool = True, **options):
     """Run a library query on a store with the store's own dialect variant (see `plan`)."""
     query, values = plan(name, params, precomputed)
-    if query.total and values.get("skip"):
+    if query.total and isinstance(values.get("skip"), int) and values["skip"] > 0:  # other types: the store refuses them
         values = {**values, "skip": min(values["skip"], _total(store, query, values))}
     result = store.query(query.cypher_for(store.dialect), values, **options)
     _sort(result, query.sort)

@@ -182,7 +182,8 @@ def test_ask_box_evidence_link_and_compare_columns(server: str, browser_page) ->
     assert not foreign(requests), foreign(requests)[:5]
 
 
-def test_fazhi_app_says_ready_only_after_the_first_run_and_serves_the_store(sample_db: Path, tmp_path: Path) -> None:
+def test_fazhi_app_says_ready_only_after_the_first_run_and_serves_the_store(sample_db: Path, tmp_path: Path,
+                                                                            browser_page) -> None:
     """`fazhi app` (the README's and demo.sh's way to serve) runs the app once before it says it is ready, so
     the first visitor's page is a warm one; the page then shows the store it was given."""
     import subprocess
@@ -191,7 +192,7 @@ def test_fazhi_app_says_ready_only_after_the_first_run_and_serves_the_store(samp
 
     from fazhi.appbrowser import free_port
 
-    require(chromium_path() is not None, "Debian chromium is not installed")
+    page, _ = browser_page  # the module's browser: Playwright's sync API runs one at a time in a process
     port = free_port()
     log = tmp_path / "app.log"
     env = {k: v for k, v in os.environ.items() if k not in ("NEO4J_URI", "FAZHI_ADMIN_TOKEN", "FAZHI_DB")}
@@ -205,10 +206,9 @@ def test_fazhi_app_says_ready_only_after_the_first_run_and_serves_the_store(samp
                 assert proc.poll() is None and time.time() < deadline, log.read_text(encoding="utf-8", errors="replace")
                 time.sleep(0.3)
             assert "first run done in" in log.read_text(encoding="utf-8")
-            with chromium_page() as page:
-                first_render(page, f"http://127.0.0.1:{port}", "")
-                shown = page.inner_text("body")
-                assert sample_db.name in shown and "报告 8" in shown, shown[:2000]
+            first_render(page, f"http://127.0.0.1:{port}", "")
+            shown = page.inner_text("body")
+            assert sample_db.name in shown and "报告 8" in shown, shown[:2000]
         finally:
             proc.terminate()
             proc.wait(timeout=30)
