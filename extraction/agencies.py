@@ -875,9 +875,16 @@ class AgencyFinder:
         self.in_positions = [h for h, held in zip(hits, in_position, strict=True) if held]
         return [h for h, held in zip(hits, in_position, strict=True) if not held
                 and not DOCUMENT_AFTER_RE.match(self.text, h.end) and not NOT_THE_ORGAN_AFTER_RE.match(self.text, h.end)
-                and not (self.text.endswith(MEETING_OWNERS, h.start, h.end) and MEETING_AFTER_RE.match(self.text, h.end))
+                and not self._own_town_meeting(h)
                 and not (self.text.endswith(GOVERNMENT_REPORT[0], h.start, h.end)
                          and self.text.startswith(GOVERNMENT_REPORT[1], h.end))]
+
+    def _own_town_meeting(self, hit: AgencyHit) -> bool:
+        """党工委会议, 镇党委会议: a town's own committee written only as its meeting's owner is the issuer's
+        meeting, not a mention. A county's or city's committee that holds a meeting (县委常委会会议, 市委全面依法治市
+        工作会议, 省委十届十次全会) is mentioned: the committee that meets is named (CONVENTIONS a, e)."""
+        return hit.level == "乡镇" and self.text.endswith(MEETING_OWNERS, hit.start, hit.end) \
+            and MEETING_AFTER_RE.match(self.text, hit.end) is not None
 
     def _second_nameplates(self, hits: list[AgencyHit]) -> list[AgencyHit]:
         """区疾控中心(卫生监督所): a body written bare in brackets right after another is the same body's second

@@ -2077,12 +2077,14 @@ def test_a_government_after_a_named_city_committee_is_that_citys() -> None:
     assert "贵阳市清镇市人民政府" in agencies, agencies
 
 
-def test_a_committee_named_only_as_a_meetings_owner_is_no_mention() -> None:
+def test_convention_j_a_committee_holding_its_meeting_is_mentioned() -> None:
     text = ("开州区发展和改革委员会2021年法治政府建设工作报告\n2021年，我委认真贯彻区委全面依法治区工作会议精神，"
-            "落实区政府常务会部署，配合区司法局开展执法监督。\n")
+            "落实市委经济工作会议和区政府常务会部署，配合区司法局开展执法监督。\n")
     agencies = names(extract(text_document("r.txt", text)).agencies)
     assert "重庆市开州区司法局" in agencies, agencies
-    assert not any(a.endswith(("区委员会", "区人民政府")) for a in agencies), agencies
+    assert {"中共重庆市开州区委员会", "市委", "重庆市开州区人民政府"} <= agencies, agencies  # 重庆 never written
+    town = ("某某街道2022年法治政府建设工作报告\n2022年，我街道召开党工委会议专题学法4次，推进依法行政。\n")
+    assert not any("工作委员会" in a for a in names(extract(text_document("t.txt", town)).agencies))
 
 
 def test_the_government_written_after_a_party_committee_is_the_committees_regions() -> None:
