@@ -915,7 +915,17 @@ class AgencyFinder:
                     break
                 out.append(before)
                 pos = before.start
+            if hit.core and self._superiors_before(hit.start):
+                out.append(self._coordinated_before(hit.start, hit.core))  # type: ignore[arg-type]
         return out
+
+    def _superiors_before(self, start: int) -> bool:
+        """省市气象局, 省市交通运输主管部门 in a county's or town's report: the two levels above it, written
+        without 、, are the report's superior bodies, two of them (ANNOTATION.md: coordinated forms name every
+        body); in a city's or province's report 省市/市县 are tiers (市县教育局: every body of each)."""
+        own = self.context.own
+        return self.text.startswith("省市", start - 1) and start not in self.region_spans \
+            and (own is None or own.level in ("区县", "乡镇") or self.context.town is not None)
 
     def _counted_divisions(self, hits: list[AgencyHit]) -> list[AgencyHit]:
         """江夏、东西湖、新洲、汉南四区农业综合执法大队: short names of the report's city's districts (or
@@ -1176,7 +1186,8 @@ class AgencyFinder:
         if PLURAL_BEFORE_RE.search(self.text, max(0, start - 12), start) or self._in_plural_list(start) \
                 or TIERS_BEFORE_RE.search(self.text, max(0, start - 2), start):
             return None
-        if lvl and start > 0 and self.text[start - 1] in "省市县区" and start not in self.region_spans:
+        if lvl and start > 0 and self.text[start - 1] in "省市县区" and start not in self.region_spans \
+                and not self._superiors_before(start):
             return None  # 省市县政府机构改革, 市县教育局: the tiers of government, every body of each
         # The region may end right before the match, or with the match's level char (韶关|市|司法局).
         region = self.region_spans.get(start) or (lvl and self.region_spans.get(start + 1))

@@ -2087,6 +2087,15 @@ def test_convention_j_a_committee_holding_its_meeting_is_mentioned() -> None:
     assert not any("工作委员会" in a for a in names(extract(text_document("t.txt", town)).agencies))
 
 
+def test_two_superior_levels_written_together_are_two_bodies() -> None:
+    county = ("嘉兴市秀洲区气象局2022年法治政府建设工作报告\n2022年，我局根据省市气象局的要求，"
+              "配合省市交通运输主管部门开展检查，取得了新的进展。\n")
+    agencies = names(extract(text_document("r.txt", county)).agencies)
+    assert {"省气象局", "嘉兴市气象局", "省交通运输主管部门", "嘉兴市交通运输主管部门"} <= agencies, agencies
+    province = "浙江省司法厅2022年法治政府建设工作报告\n2022年，我厅指导市县教育局和省市县三级司法行政机关的工作。\n"
+    assert names(extract(text_document("p.txt", province)).agencies) == {"浙江省司法厅"}
+
+
 def test_the_government_written_after_a_party_committee_is_the_committees_regions() -> None:
     text = ("博州司法局2022年法治政府建设年度报告\n2022年，在新疆维吾尔自治区党委、政府的坚强领导下，"
             "我局配合州公安局开展专项检查，取得了新的进展。\n")
