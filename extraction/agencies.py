@@ -269,6 +269,14 @@ def _after_a_word(text: str, match: re.Match[str]) -> bool:
     return not any(gazetteer.candidates(text[start - n:start] + kind) for n in range(1, min(start, 4) + 1))
 
 
+def _no_government_inside_an_office(hits: list[AgencyHit]) -> list[AgencyHit]:
+    """市政府法制办: the government written in an office's name (the office is named through it) is part of that
+    name, as 县委 is of 县委宣传部, not a mention of its own (ANNOTATION.md: no agencies made of word fragments)."""
+    starts = {hit.start: hit for hit in hits}
+    return [hit for hit in hits if not (hit.name.endswith("政府") and hit.end in starts
+                                        and "政府" in starts[hit.end].name)]
+
+
 PARTY_FULL_ORGANS = ("工作委员会", "委员会")
 # In a township's own report a bare 党委/党工委 is its own committee; not 机关党委 (an internal unit),
 # 各级党委 or 村党委 (others), nor a position (党委书记: POSITION_AFTER_RE drops those).
@@ -869,7 +877,7 @@ class AgencyFinder:
         for hit in self._coordinated(hits) + self._coordinated_functions():
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
-        hits = _one_name_per_scoped_organ(self._second_nameplates(self._line_branches(hits)))
+        hits = _one_name_per_scoped_organ(self._second_nameplates(self._line_branches(_no_government_inside_an_office(hits))))
         hits = self._counted_divisions(hits)
         in_position = [bool(POSITION_AFTER_RE.match(self.text, h.end)) for h in hits]
         self.in_positions = [h for h, held in zip(hits, in_position, strict=True) if held]

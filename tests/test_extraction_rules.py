@@ -2096,6 +2096,14 @@ def test_two_superior_levels_written_together_are_two_bodies() -> None:
     assert names(extract(text_document("p.txt", province)).agencies) == {"浙江省司法厅"}
 
 
+def test_a_government_inside_an_offices_name_is_no_mention_of_its_own() -> None:
+    text = ("某县司法局2022年法治政府建设工作报告\n2022年，我局参加省政府法制办和市政府法制办组织的培训，"
+            "向县政府报告工作。\n")
+    agencies = names(extract(text_document("r.txt", text)).agencies)
+    assert {"市人民政府法制办公室", "省人民政府法制办公室"} <= agencies, agencies
+    assert not {"市政府", "省政府", "市人民政府", "省人民政府"} & agencies, agencies
+
+
 def test_the_government_written_after_a_party_committee_is_the_committees_regions() -> None:
     text = ("博州司法局2022年法治政府建设年度报告\n2022年，在新疆维吾尔自治区党委、政府的坚强领导下，"
             "我局配合州公安局开展专项检查，取得了新的进展。\n")
