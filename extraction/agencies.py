@@ -23,6 +23,7 @@ from fazhi.extraction.dictionaries import (
     load_agency_generic,
     load_agency_organs,
     load_agency_suffixes,
+    load_local_official_names,
     load_merged_function_parts,
     load_national_line_bodies,
     load_official_short_forms,
@@ -1411,6 +1412,8 @@ class AgencyFinder:
         text that writes that name; 区交通局 or 交通局 alone is expanded."""
         if core not in load_official_short_forms():
             return False
+        if prefix.qualifier and prefix.qualifier.startswith(load_local_official_names().get(core, ())):
+            return True  # 市交通局 in a 重庆 report: the body's official name there
         region = self.region_spans.get(match.start())
         if region is None and match.group("lvl"):
             region = self.region_spans.get(match.start() + 1)

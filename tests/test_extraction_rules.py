@@ -2104,6 +2104,13 @@ def test_a_government_inside_an_offices_name_is_no_mention_of_its_own() -> None:
     assert not {"市政府", "省政府", "市人民政府", "省人民政府"} & agencies, agencies
 
 
+def test_a_short_form_that_is_a_regions_official_name_stays_there() -> None:
+    chongqing = "重庆市綦江区农业农村委员会2023年法治政府建设工作报告\n2023年，我委配合市交通局开展道路执法检查。\n"
+    assert "重庆市交通局" in names(extract(text_document("c.txt", chongqing)).agencies)
+    elsewhere = "嘉兴市南湖区农业农村局2023年法治政府建设工作报告\n2023年，我局配合市交通局开展道路执法检查。\n"
+    assert "嘉兴市交通运输局" in names(extract(text_document("e.txt", elsewhere)).agencies)
+
+
 def test_the_government_written_after_a_party_committee_is_the_committees_regions() -> None:
     text = ("博州司法局2022年法治政府建设年度报告\n2022年，在新疆维吾尔自治区党委、政府的坚强领导下，"
             "我局配合州公安局开展专项检查，取得了新的进展。\n")
