@@ -352,6 +352,9 @@ DOCUMENT_AFTER_RE = re.compile(r"\s*(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕
 # 市场监管总局) that does is never qualified with the report's region (ANNOTATION.md).
 NATIONAL_STARTS = ("中央", "中共中央", "国家", "国务院", "全国", "最高人民")
 PARTY_COMMITTEE_BODIES = ("全面依法治", "机构编制委员会", "政法委员会", "法治建设委员会")  # bodies of a party committee written without 委
+# a party committee's departments: a committee at every level has them (《中国共产党工作机关条例(试行)》), so a bare
+# 组织部 is the report's own level's, never a State Council ministry as a bare 司法部 is
+PARTY_DEPARTMENTS = ("组织部", "宣传部")
 CENTRAL_TASK_RE = re.compile(r"工作(?!人员|站|者|室|规|制|流程)|组(?!织|建|成|团)")  # …中心工作: 中心 as 'central'; 中心组: a study group
 # Heads only national bodies have, and what their official names put before the function.
 NATIONAL_HEADS = {"总局": "国家", "署": ""}
@@ -687,7 +690,7 @@ def qualified(qualifier: str | None, core: str) -> str:
     committee = RULE_OF_LAW_COMMITTEE_RE.match(core)
     if committee:  # 依法治县委员会 written without 全面: the committee's official name has it
         core = f"全面依法治{committee.group(1)}委员会"
-    if core.startswith(PARTY_COMMITTEE_BODIES):
+    if core.startswith(PARTY_COMMITTEE_BODIES) or core in PARTY_DEPARTMENTS:
         return f"中共{qualifier}委{core}"
     if core.startswith(REGION_PARTY_ORGANS):
         return f"中共{qualifier}{core}"
@@ -1370,7 +1373,7 @@ class AgencyFinder:
             tier = TOWN_TIER_BEFORE_RE.search(self.text, max(0, prefix.start - 8), prefix.start)
             if tier is not None and self.context.town is None:  # 乡镇综合执法办公室: every town's, a class in its words
                 return AgencyHit(tier.start(), match.end(), self.text[tier.start():match.end()], None, None, generic=True)
-            if core.endswith("部"):
+            if core.endswith("部") and core not in PARTY_DEPARTMENTS:
                 return AgencyHit(prefix.start, match.end(), core, "国家", None)  # 司法部, 工业和信息化部
             if COUNT_AFTER_RE.match(self.text, match.end()):
                 return None
@@ -1382,7 +1385,7 @@ class AgencyFinder:
         lvl_core = core  # for the coordinated forms before it (省、市教育局; 永昌县、金川区…)
         if not prefix.qualifier:  # 省公安厅 in a text that never names the province: as written
             level_word = self.text[prefix.start:match.start("stem")]  # 省, or 自治区
-            if core.startswith(PARTY_COMMITTEE_BODIES) and not level_word.endswith("委"):
+            if (core.startswith(PARTY_COMMITTEE_BODIES) or core in PARTY_DEPARTMENTS) and not level_word.endswith("委"):
                 level_word += "委"  # 县依法治县办: the county committee's office, 县委全面依法治县委员会办公室
             return AgencyHit(prefix.start, match.end(), level_word + core, prefix.level, None,
                              scoped=True, core=lvl_core)

@@ -2111,6 +2111,17 @@ def test_a_short_form_that_is_a_regions_official_name_stays_there() -> None:
     assert "嘉兴市交通运输局" in names(extract(text_document("e.txt", elsewhere)).agencies)
 
 
+def test_a_bare_party_department_is_the_own_levels_committees_not_a_ministry() -> None:
+    county = "宁远县司法局2022年法治政府建设工作报告\n2022年，我局会同组织部、宣传部开展干部学法培训，报司法部备案。\n"
+    found = {a.name: a.level for a in extract(text_document("c.txt", county)).agencies}
+    assert found.get("中共永州市宁远县委组织部") == "区县", found
+    assert found.get("中共永州市宁远县委宣传部") == "区县", found
+    assert found.get("司法部") == "国家", found
+    town = "某某镇2022年法治政府建设工作报告\n2022年，我镇会同组织部开展干部学法培训。\n"
+    bare = [a for a in extract(text_document("t.txt", town)).agencies if a.name == "组织部"]
+    assert bare and bare[0].level != "国家" and bare[0].scope, bare
+
+
 def test_the_government_written_after_a_party_committee_is_the_committees_regions() -> None:
     text = ("博州司法局2022年法治政府建设年度报告\n2022年，在新疆维吾尔自治区党委、政府的坚强领导下，"
             "我局配合州公安局开展专项检查，取得了新的进展。\n")
