@@ -342,6 +342,7 @@ NOT_THE_ORGAN_AFTER_RE = re.compile(r"政治局|网(?![站格络点])|(?:有关|
 # 自治区党委、政府 / 镇党委政府: the government of the committee's region (not 政府办, 政府网, 政府令)
 GOVERNMENT_AFTER_COMMITTEE_RE = re.compile(r"、?(政府)(?![办网令工])")
 PARTY_COMMITTEE_NAME_RE = re.compile(r"中共(?P<region>.+?)(?P<work>工作)?委员会")
+SCOPED_COMMITTEE_RE = re.compile(r"(?P<level>自治区|[省市区县州旗盟])党?委")  # 县委, 自治区党委 as written
 # 党委会, 党工委会议, 县委会议: the committee's meeting, named by its owner (not 县委会同…, 'together with')
 MEETING_AFTER_RE = re.compile(r"常务会|会议|会(?![同商])|(?:全面依法治[国省市区县]|经济)工作会议")
 MEETING_OWNERS = ("委", "政府")
@@ -1042,6 +1043,10 @@ class AgencyFinder:
         out = []
         for hit in hits:
             after = GOVERNMENT_AFTER_COMMITTEE_RE.match(self.text, hit.end)
+            scoped = SCOPED_COMMITTEE_RE.fullmatch(hit.name) if hit.scoped else None
+            if after is not None and scoped is not None:  # 自治区党委、政府 in a text that never names it: as written
+                out.append(AgencyHit(after.start(1), after.end(1), scoped.group("level") + "政府", hit.level, None,
+                                     scoped=True))
             party = PARTY_COMMITTEE_NAME_RE.fullmatch(hit.name)
             if after is None or party is None or hit.scoped:
                 continue

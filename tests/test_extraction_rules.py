@@ -2122,6 +2122,13 @@ def test_a_bare_party_department_is_the_own_levels_committees_not_a_ministry() -
     assert bare and bare[0].level != "国家" and bare[0].scope, bare
 
 
+def test_a_government_after_an_unresolved_committee_stays_as_written() -> None:
+    text = "某某局2022年法治政府建设工作报告\n2022年，在自治区党委、政府和县委、政府的正确领导下，我局推进依法行政。\n"
+    found = {a.name: a.scope for a in extract(text_document("r.txt", text)).agencies}
+    assert {"自治区党委", "自治区政府", "县委", "县政府"} <= set(found), found
+    assert found["自治区政府"] and found["县政府"], found  # scoped: this report's bodies only
+
+
 def test_the_government_written_after_a_party_committee_is_the_committees_regions() -> None:
     text = ("博州司法局2022年法治政府建设年度报告\n2022年，在新疆维吾尔自治区党委、政府的坚强领导下，"
             "我局配合州公安局开展专项检查，取得了新的进展。\n")
