@@ -930,7 +930,15 @@ class AgencyFinder:
                 pos = before.start
             if hit.core and self._superiors_before(hit.start):
                 out.append(self._coordinated_before(hit.start, hit.core))  # type: ignore[arg-type]
+            elif self.text.startswith("省市委", hit.start - 1) and hit.end == hit.start + 2:
+                out.append(self._province_committee(hit.start - 1))
         return out
+
+    def _province_committee(self, at: int) -> AgencyHit:
+        """The 省 of 省市委 (党中央、省市委的部署): the province's party committee, 委 shared with the city's."""
+        qualifier, level, node = self.context.for_level_char("省")
+        name = f"中共{qualifier}委员会" if qualifier else "省委"
+        return AgencyHit(at, at + 1, name, level, node, scoped=qualifier is None)
 
     def _superiors_before(self, start: int) -> bool:
         """省市气象局, 省市交通运输主管部门 in a county's or town's report: the two levels above it, written

@@ -2129,6 +2129,13 @@ def test_a_government_after_an_unresolved_committee_stays_as_written() -> None:
     assert found["自治区政府"] and found["县政府"], found  # scoped: this report's bodies only
 
 
+def test_province_and_city_committees_sharing_wei() -> None:
+    named = "湖南省宁远县司法局2022年法治政府建设工作报告\n2022年，我局认真落实党中央和省市委的决策部署。\n"
+    assert "中共湖南省委员会" in names(extract(text_document("n.txt", named)).agencies)
+    unnamed = "宁远县司法局2022年法治政府建设工作报告\n2022年，我局认真落实党中央和省市委的决策部署。\n"
+    assert {"省委", "市委"} <= names(extract(text_document("u.txt", unnamed)).agencies)
+
+
 def test_the_government_written_after_a_party_committee_is_the_committees_regions() -> None:
     text = ("博州司法局2022年法治政府建设年度报告\n2022年，在新疆维吾尔自治区党委、政府的坚强领导下，"
             "我局配合州公安局开展专项检查，取得了新的进展。\n")
