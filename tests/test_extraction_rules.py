@@ -2136,6 +2136,14 @@ def test_province_and_city_committees_sharing_wei() -> None:
     assert {"省委", "市委"} <= names(extract(text_document("u.txt", unnamed)).agencies)
 
 
+def test_construction_lines_listed_before_their_shared_head() -> None:
+    text = ("某省住房和城乡建设厅关于做好2022年依法行政工作的通知\n各市规划、市政、环卫主管部门：\n"
+            "请市政府督促落实。\n")
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert {"市政主管部门", "环卫主管部门", "规划主管部门"} <= found, found
+    assert not any(name.startswith("市政") and name != "市政主管部门" and "政府" not in name for name in found), found
+
+
 def test_the_government_written_after_a_party_committee_is_the_committees_regions() -> None:
     text = ("博州司法局2022年法治政府建设年度报告\n2022年，在新疆维吾尔自治区党委、政府的坚强领导下，"
             "我局配合州公安局开展专项检查，取得了新的进展。\n")
