@@ -331,7 +331,7 @@ INTERNAL_UNIT = r"(?:[\u4e00-\u9fff]{1,10}?(?:处|科|室|股))?"
 POSITION_AFTER_RE = re.compile(
     INTERNAL_UNIT + r"(?:原|时任|现任|党组|党委)?(?:常务)?副?(?:厅长|局长|部长|主任|书记|委员长|处长|科长|院长|检察长|庭长|所长"
     r"|秘书长|巡视员|调研员|镇长|区长|县长|市长|省长|主席|党组成员|班子成员|常委(?!会)|法律顾问(?![制团室工])"
-    r"|代表(?!大会)|委员(?![会长]))")  # 县人大代表建议, 县政协委员提案: deputies and members, not the organ
+    r"|代表(?!大会)|委员(?![会长])|主要负责同志|主要负责人|主要领导(?!干部))")  # 县人大代表建议, 县政协委员提案: deputies and members, not the organ
 # 丰都府办〔2025〕3号, 市政府令第12号: the body's name is a document number's or decree's prefix here
 # 中共中央政治局 (its study session), 湖北政府网 (a portal's name): the organ's name is part of another's here
 # 市政府有关部门: some departments of the organ, none named (as 有关部门 is none)

@@ -2144,6 +2144,13 @@ def test_construction_lines_listed_before_their_shared_head() -> None:
     assert not any(name.startswith("市政") and name != "市政主管部门" and "政府" not in name for name in found), found
 
 
+def test_an_organ_named_only_in_its_heads_position_is_no_mention() -> None:
+    text = ("某省司法厅2022年法治政府建设工作报告\n2022年，召开廉政工作会议，省纪委监委主要负责同志作辅导报告，"
+            "县审计局主要负责人述法，市统计局主要领导参加。\n")
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert not any(word in name for name in found for word in ("纪律检查", "纪委", "审计", "统计")), found
+
+
 def test_the_government_written_after_a_party_committee_is_the_committees_regions() -> None:
     text = ("博州司法局2022年法治政府建设年度报告\n2022年，在新疆维吾尔自治区党委、政府的坚强领导下，"
             "我局配合州公安局开展专项检查，取得了新的进展。\n")
