@@ -140,8 +140,8 @@ NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务�
 # look-around made it enter the pattern at every position.
 _NO_PREFIX = "[省市区县州镇乡级高]"
 BARE_ORGANS_RE = re.compile(
-    rf"(政(?<!{_NO_PREFIX}政)协|人(?<!{_NO_PREFIX}人)(?:大常委会|大|民法院|民检察院))"
-    r"(?!代表|委员|会议|工作|主席|常委|监督|法律监督|民主监督|依法监督)")
+    rf"(政(?<!{_NO_PREFIX}政)(?<!行政)协(?!议)|人(?<!{_NO_PREFIX}人)(?:大常委会|大|民法院|民检察院))"
+    r"(?!代表|委员|会议|工作|主席|常委|监督|法律监督|民主监督|依法监督)")  # 行政协议, 行政协调: not 政协
 
 
 @lru_cache(maxsize=1)

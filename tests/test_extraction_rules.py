@@ -2151,6 +2151,13 @@ def test_an_organ_named_only_in_its_heads_position_is_no_mention() -> None:
     assert not any(word in name for name in found for word in ("纪律检查", "纪委", "审计", "统计")), found
 
 
+def test_an_administrative_agreement_holds_no_cppcc() -> None:
+    text = "某县司法局2022年法治政府建设工作报告\n2022年，我局审核行政协议12件，加强行政协调。\n"
+    assert not any("政协" in name for name in names(extract(text_document("r.txt", text)).agencies))
+    listed = "某县司法局2022年法治政府建设工作报告\n2022年，我局自觉接受人大、政协监督，认真办理提案。\n"
+    assert "政协" in names(extract(text_document("l.txt", listed)).agencies)
+
+
 def test_the_government_written_after_a_party_committee_is_the_committees_regions() -> None:
     text = ("博州司法局2022年法治政府建设年度报告\n2022年，在新疆维吾尔自治区党委、政府的坚强领导下，"
             "我局配合州公安局开展专项检查，取得了新的进展。\n")
