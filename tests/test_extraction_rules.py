@@ -2154,7 +2154,7 @@ def test_an_organ_named_only_in_its_heads_position_is_no_mention() -> None:
 def test_an_administrative_agreement_holds_no_cppcc() -> None:
     text = "某县司法局2022年法治政府建设工作报告\n2022年，我局审核行政协议12件，加强行政协调。\n"
     assert not any("政协" in name for name in names(extract(text_document("r.txt", text)).agencies))
-    listed = "某县司法局2022年法治政府建设工作报告\n2022年，我局自觉接受人大、政协监督，认真办理提案。\n"
+    listed = "某县司法局2022年法治政府建设工作报告\n2022年，我局配合政协开展专题视察，认真办理提案。\n"
     assert "政协" in names(extract(text_document("l.txt", listed)).agencies)
 
 
