@@ -1351,9 +1351,12 @@ def test_a_district_report_saying_我区_is_the_districts_not_a_zones() -> None:
     # 交通局 is some districts' official name: written after its region it stays as written
     ("重庆市璧山区交通局2022年法治政府建设年度报告\n2022年,我局坚持依法行政。\n",
      {"重庆市璧山区交通局"}, {"重庆市璧山区交通运输局"}),
-    # written with a level character only, the short form is expanded as before
+    # written with a level character only, the short form is expanded as before (outside the regions of
+    # data/agency_local_official_names.tsv: in 重庆 a district's 区交通局 is its 交通局)
+    ("成都市武侯区司法局2022年法治政府建设年度报告\n配合区交通局开展执法检查。\n",
+     {"成都市武侯区交通运输局"}, set()),
     ("重庆市璧山区司法局2022年法治政府建设年度报告\n配合区交通局开展执法检查。\n",
-     {"重庆市璧山区交通运输局"}, set()),
+     {"重庆市璧山区交通局"}, {"重庆市璧山区交通运输局"}),
     # ... unless the text writes that region's 交通局 by name: then 区交通局 is that body (session 13)
     ("重庆市璧山区交通局2022年法治政府建设年度报告\n2022年,区交通局坚持依法行政。\n",
      {"重庆市璧山区交通局"}, {"重庆市璧山区交通运输局"}),
@@ -2156,6 +2159,12 @@ def test_an_administrative_agreement_holds_no_cppcc() -> None:
     assert not any("政协" in name for name in names(extract(text_document("r.txt", text)).agencies))
     listed = "某县司法局2022年法治政府建设工作报告\n2022年，我局配合政协开展专题视察，认真办理提案。\n"
     assert "政协" in names(extract(text_document("l.txt", listed)).agencies)
+
+
+def test_a_zones_board_written_after_its_party_committee() -> None:
+    text = "某某街道2023年法治政府建设年度报告\n2023年，街道在经开区党工委、管委会的坚强领导下推进依法行政。\n"
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert {"中共经济技术开发区工作委员会", "经济技术开发区管理委员会"} <= found, found
 
 
 def test_the_government_written_after_a_party_committee_is_the_committees_regions() -> None:
