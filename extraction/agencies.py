@@ -340,7 +340,7 @@ NOT_THE_ORGAN_AFTER_RE = re.compile(r"政治局|网(?![站格络点])|(?:有关|
 # written only as a meeting's owner names the meeting (ANNOTATION.md: no agencies from meeting names); a
 # committee's own meeting (省委全面依法治省委员会第八次会议) does name the committee
 # 自治区党委、政府 / 镇党委政府: the government of the committee's region (not 政府办, 政府网, 政府令)
-GOVERNMENT_AFTER_COMMITTEE_RE = re.compile(r"、?(政府)(?![办网令工])")
+GOVERNMENT_AFTER_COMMITTEE_RE = re.compile(r"、?(政府)(?![办网令]|工作报告)")
 PARTY_COMMITTEE_NAME_RE = re.compile(r"中共(?P<region>.+?)(?P<work>工作)?委员会")
 SCOPED_COMMITTEE_RE = re.compile(r"(?P<level>自治区|[省市区县州旗盟])党?委")  # 县委, 自治区党委 as written
 # 党委会, 党工委会议, 县委会议: the committee's meeting, named by its owner (not 县委会同…, 'together with')

@@ -2167,6 +2167,14 @@ def test_a_zones_board_written_after_its_party_committee() -> None:
     assert {"中共经济技术开发区工作委员会", "经济技术开发区管理委员会"} <= found, found
 
 
+def test_the_government_after_a_committee_before_its_work_requirements() -> None:
+    text = "嘉兴市秀洲区司法局2022年法治政府建设年度报告\n2022年，我局认真落实区委、政府工作要求，推进依法行政。\n"
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert "嘉兴市秀洲区人民政府" in found, found
+    report = "嘉兴市秀洲区司法局2022年法治政府建设年度报告\n2022年，我局把法治建设写入区委、政府工作报告。\n"
+    assert "嘉兴市秀洲区人民政府" not in names(extract(text_document("p.txt", report)).agencies)
+
+
 def test_the_government_written_after_a_party_committee_is_the_committees_regions() -> None:
     text = ("博州司法局2022年法治政府建设年度报告\n2022年，在新疆维吾尔自治区党委、政府的坚强领导下，"
             "我局配合州公安局开展专项检查，取得了新的进展。\n")
