@@ -23,6 +23,7 @@ from fazhi.extraction.dictionaries import (
     load_agency_generic,
     load_agency_organs,
     load_agency_suffixes,
+    load_local_official_names,
     load_merged_function_parts,
     load_national_line_bodies,
     load_official_short_forms,
@@ -139,8 +140,8 @@ NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务�
 # look-around made it enter the pattern at every position.
 _NO_PREFIX = "[省市区县州镇乡级高]"
 BARE_ORGANS_RE = re.compile(
-    rf"(政(?<!{_NO_PREFIX}政)协|人(?<!{_NO_PREFIX}人)(?:大常委会|大|民法院|民检察院))"
-    r"(?!代表|委员|会议|工作|主席|常委|监督|法律监督|民主监督|依法监督)")
+    rf"(政(?<!{_NO_PREFIX}政)(?<!行政)协(?!议)|人(?<!{_NO_PREFIX}人)(?:大常委会|大|民法院|民检察院))"
+    r"(?!代表|委员|会议|工作|主席|常委|监督|法律监督|民主监督|依法监督)")  # 行政协议, 行政协调: not 政协
 
 
 @lru_cache(maxsize=1)
@@ -269,6 +270,14 @@ def _after_a_word(text: str, match: re.Match[str]) -> bool:
     return not any(gazetteer.candidates(text[start - n:start] + kind) for n in range(1, min(start, 4) + 1))
 
 
+def _no_government_inside_an_office(hits: list[AgencyHit]) -> list[AgencyHit]:
+    """市政府法制办: the government written in an office's name (the office is named through it) is part of that
+    name, as 县委 is of 县委宣传部, not a mention of its own (ANNOTATION.md: no agencies made of word fragments)."""
+    starts = {hit.start: hit for hit in hits}
+    return [hit for hit in hits if not (hit.name.endswith("政府") and hit.end in starts
+                                        and "政府" in starts[hit.end].name)]
+
+
 PARTY_FULL_ORGANS = ("工作委员会", "委员会")
 # In a township's own report a bare 党委/党工委 is its own committee; not 机关党委 (an internal unit),
 # 各级党委 or 村党委 (others), nor a position (党委书记: POSITION_AFTER_RE drops those).
@@ -322,7 +331,7 @@ INTERNAL_UNIT = r"(?:[\u4e00-\u9fff]{1,10}?(?:处|科|室|股))?"
 POSITION_AFTER_RE = re.compile(
     INTERNAL_UNIT + r"(?:原|时任|现任|党组|党委)?(?:常务)?副?(?:厅长|局长|部长|主任|书记|委员长|处长|科长|院长|检察长|庭长|所长"
     r"|秘书长|巡视员|调研员|镇长|区长|县长|市长|省长|主席|党组成员|班子成员|常委(?!会)|法律顾问(?![制团室工])"
-    r"|代表(?!大会)|委员(?![会长]))")  # 县人大代表建议, 县政协委员提案: deputies and members, not the organ
+    r"|代表(?!大会)|委员(?![会长])|主要负责同志|主要负责人|主要领导(?!干部))")  # 县人大代表建议, 县政协委员提案: deputies and members, not the organ
 # 丰都府办〔2025〕3号, 市政府令第12号: the body's name is a document number's or decree's prefix here
 # 中共中央政治局 (its study session), 湖北政府网 (a portal's name): the organ's name is part of another's here
 # 市政府有关部门: some departments of the organ, none named (as 有关部门 is none)
@@ -331,8 +340,9 @@ NOT_THE_ORGAN_AFTER_RE = re.compile(r"政治局|网(?![站格络点])|(?:有关|
 # written only as a meeting's owner names the meeting (ANNOTATION.md: no agencies from meeting names); a
 # committee's own meeting (省委全面依法治省委员会第八次会议) does name the committee
 # 自治区党委、政府 / 镇党委政府: the government of the committee's region (not 政府办, 政府网, 政府令)
-GOVERNMENT_AFTER_COMMITTEE_RE = re.compile(r"、?(政府)(?![办网令工])")
+GOVERNMENT_AFTER_COMMITTEE_RE = re.compile(r"、?(政府)(?![办网令]|工作报告)")
 PARTY_COMMITTEE_NAME_RE = re.compile(r"中共(?P<region>.+?)(?P<work>工作)?委员会")
+SCOPED_COMMITTEE_RE = re.compile(r"(?P<level>自治区|[省市区县州旗盟])党?委")  # 县委, 自治区党委 as written
 # 党委会, 党工委会议, 县委会议: the committee's meeting, named by its owner (not 县委会同…, 'together with')
 MEETING_AFTER_RE = re.compile(r"常务会|会议|会(?![同商])|(?:全面依法治[国省市区县]|经济)工作会议")
 MEETING_OWNERS = ("委", "政府")
@@ -343,6 +353,9 @@ DOCUMENT_AFTER_RE = re.compile(r"\s*(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕
 # 市场监管总局) that does is never qualified with the report's region (ANNOTATION.md).
 NATIONAL_STARTS = ("中央", "中共中央", "国家", "国务院", "全国", "最高人民")
 PARTY_COMMITTEE_BODIES = ("全面依法治", "机构编制委员会", "政法委员会", "法治建设委员会")  # bodies of a party committee written without 委
+# a party committee's departments: a committee at every level has them (《中国共产党工作机关条例(试行)》), so a bare
+# 组织部 is the report's own level's, never a State Council ministry as a bare 司法部 is
+PARTY_DEPARTMENTS = ("组织部", "宣传部")
 CENTRAL_TASK_RE = re.compile(r"工作(?!人员|站|者|室|规|制|流程)|组(?!织|建|成|团)")  # …中心工作: 中心 as 'central'; 中心组: a study group
 # Heads only national bodies have, and what their official names put before the function.
 NATIONAL_HEADS = {"总局": "国家", "署": ""}
@@ -678,7 +691,7 @@ def qualified(qualifier: str | None, core: str) -> str:
     committee = RULE_OF_LAW_COMMITTEE_RE.match(core)
     if committee:  # 依法治县委员会 written without 全面: the committee's official name has it
         core = f"全面依法治{committee.group(1)}委员会"
-    if core.startswith(PARTY_COMMITTEE_BODIES):
+    if core.startswith(PARTY_COMMITTEE_BODIES) or core in PARTY_DEPARTMENTS:
         return f"中共{qualifier}委{core}"
     if core.startswith(REGION_PARTY_ORGANS):
         return f"中共{qualifier}{core}"
@@ -869,15 +882,22 @@ class AgencyFinder:
         for hit in self._coordinated(hits) + self._coordinated_functions():
             self._keep(hits, taken, hit)
         hits.sort(key=lambda h: h.start)
-        hits = _one_name_per_scoped_organ(self._second_nameplates(self._line_branches(hits)))
+        hits = _one_name_per_scoped_organ(self._second_nameplates(self._line_branches(_no_government_inside_an_office(hits))))
         hits = self._counted_divisions(hits)
         in_position = [bool(POSITION_AFTER_RE.match(self.text, h.end)) for h in hits]
         self.in_positions = [h for h, held in zip(hits, in_position, strict=True) if held]
         return [h for h, held in zip(hits, in_position, strict=True) if not held
                 and not DOCUMENT_AFTER_RE.match(self.text, h.end) and not NOT_THE_ORGAN_AFTER_RE.match(self.text, h.end)
-                and not (self.text.endswith(MEETING_OWNERS, h.start, h.end) and MEETING_AFTER_RE.match(self.text, h.end))
+                and not self._own_town_meeting(h)
                 and not (self.text.endswith(GOVERNMENT_REPORT[0], h.start, h.end)
                          and self.text.startswith(GOVERNMENT_REPORT[1], h.end))]
+
+    def _own_town_meeting(self, hit: AgencyHit) -> bool:
+        """党工委会议, 镇党委会议: a town's own committee written only as its meeting's owner is the issuer's
+        meeting, not a mention. A county's or city's committee that holds a meeting (县委常委会会议, 市委全面依法治市
+        工作会议, 省委十届十次全会) is mentioned: the committee that meets is named (CONVENTIONS a, e)."""
+        return hit.level == "乡镇" and self.text.endswith(MEETING_OWNERS, hit.start, hit.end) \
+            and MEETING_AFTER_RE.match(self.text, hit.end) is not None
 
     def _second_nameplates(self, hits: list[AgencyHit]) -> list[AgencyHit]:
         """区疾控中心(卫生监督所): a body written bare in brackets right after another is the same body's second
@@ -908,7 +928,25 @@ class AgencyFinder:
                     break
                 out.append(before)
                 pos = before.start
+            if hit.core and self._superiors_before(hit.start):
+                out.append(self._coordinated_before(hit.start, hit.core))  # type: ignore[arg-type]
+            elif self.text.startswith("省市委", hit.start - 1) and hit.end == hit.start + 2:
+                out.append(self._province_committee(hit.start - 1))
         return out
+
+    def _province_committee(self, at: int) -> AgencyHit:
+        """The 省 of 省市委 (党中央、省市委的部署): the province's party committee, 委 shared with the city's."""
+        qualifier, level, node = self.context.for_level_char("省")
+        name = f"中共{qualifier}委员会" if qualifier else "省委"
+        return AgencyHit(at, at + 1, name, level, node, scoped=qualifier is None)
+
+    def _superiors_before(self, start: int) -> bool:
+        """省市气象局, 省市交通运输主管部门 in a county's or town's report: the two levels above it, written
+        without 、, are the report's superior bodies, two of them (ANNOTATION.md: coordinated forms name every
+        body); in a city's or province's report 省市/市县 are tiers (市县教育局: every body of each)."""
+        own = self.context.own
+        return self.text.startswith("省市", start - 1) and start not in self.region_spans \
+            and (own is None or own.level in ("区县", "乡镇") or self.context.town is not None)
 
     def _counted_divisions(self, hits: list[AgencyHit]) -> list[AgencyHit]:
         """江夏、东西湖、新洲、汉南四区农业综合执法大队: short names of the report's city's districts (or
@@ -1013,6 +1051,10 @@ class AgencyFinder:
         out = []
         for hit in hits:
             after = GOVERNMENT_AFTER_COMMITTEE_RE.match(self.text, hit.end)
+            scoped = SCOPED_COMMITTEE_RE.fullmatch(hit.name) if hit.scoped else None
+            if after is not None and scoped is not None:  # 自治区党委、政府 in a text that never names it: as written
+                out.append(AgencyHit(after.start(1), after.end(1), scoped.group("level") + "政府", hit.level, None,
+                                     scoped=True))
             party = PARTY_COMMITTEE_NAME_RE.fullmatch(hit.name)
             if after is None or party is None or hit.scoped:
                 continue
@@ -1169,7 +1211,8 @@ class AgencyFinder:
         if PLURAL_BEFORE_RE.search(self.text, max(0, start - 12), start) or self._in_plural_list(start) \
                 or TIERS_BEFORE_RE.search(self.text, max(0, start - 2), start):
             return None
-        if lvl and start > 0 and self.text[start - 1] in "省市县区" and start not in self.region_spans:
+        if lvl and start > 0 and self.text[start - 1] in "省市县区" and start not in self.region_spans \
+                and not self._superiors_before(start):
             return None  # 省市县政府机构改革, 市县教育局: the tiers of government, every body of each
         # The region may end right before the match, or with the match's level char (韶关|市|司法局).
         region = self.region_spans.get(start) or (lvl and self.region_spans.get(start + 1))
@@ -1343,7 +1386,7 @@ class AgencyFinder:
             tier = TOWN_TIER_BEFORE_RE.search(self.text, max(0, prefix.start - 8), prefix.start)
             if tier is not None and self.context.town is None:  # 乡镇综合执法办公室: every town's, a class in its words
                 return AgencyHit(tier.start(), match.end(), self.text[tier.start():match.end()], None, None, generic=True)
-            if core.endswith("部"):
+            if core.endswith("部") and core not in PARTY_DEPARTMENTS:
                 return AgencyHit(prefix.start, match.end(), core, "国家", None)  # 司法部, 工业和信息化部
             if COUNT_AFTER_RE.match(self.text, match.end()):
                 return None
@@ -1355,7 +1398,7 @@ class AgencyFinder:
         lvl_core = core  # for the coordinated forms before it (省、市教育局; 永昌县、金川区…)
         if not prefix.qualifier:  # 省公安厅 in a text that never names the province: as written
             level_word = self.text[prefix.start:match.start("stem")]  # 省, or 自治区
-            if core.startswith(PARTY_COMMITTEE_BODIES) and not level_word.endswith("委"):
+            if (core.startswith(PARTY_COMMITTEE_BODIES) or core in PARTY_DEPARTMENTS) and not level_word.endswith("委"):
                 level_word += "委"  # 县依法治县办: the county committee's office, 县委全面依法治县委员会办公室
             return AgencyHit(prefix.start, match.end(), level_word + core, prefix.level, None,
                              scoped=True, core=lvl_core)
@@ -1385,6 +1428,8 @@ class AgencyFinder:
         text that writes that name; 区交通局 or 交通局 alone is expanded."""
         if core not in load_official_short_forms():
             return False
+        if prefix.qualifier and prefix.qualifier.startswith(load_local_official_names().get(core, ())):
+            return True  # 市交通局 in a 重庆 report: the body's official name there
         region = self.region_spans.get(match.start())
         if region is None and match.group("lvl"):
             region = self.region_spans.get(match.start() + 1)

@@ -167,6 +167,17 @@ def load_official_short_forms() -> frozenset[str]:
     return frozenset(key for _n, (key, _v, note) in _rows(path, 2, 3) if note.startswith(OFFICIAL_TOO_NOTE))
 
 
+@lru_cache(maxsize=8)
+def load_local_official_names() -> dict[str, tuple[str, ...]]:
+    """data/agency_local_official_names.tsv as short form -> the regions whose bodies officially bear it
+    (交通局 -> 重庆市): 市交通局 in a 重庆 report is 重庆市交通局, not renamed 交通运输局."""
+    path = data_dir() / "agency_local_official_names.tsv"
+    regions: dict[str, list[str]] = {}
+    for _number, (region, short, _note) in _rows(path, 2, 3):
+        regions.setdefault(short, []).append(region)
+    return {short: tuple(names) for short, names in regions.items()}
+
+
 MERGED_PLACES = ("first", "later")
 
 

@@ -22,6 +22,7 @@ ZONE_ORGANS = {"管理委员会": "{}管理委员会", "管委会": "{}管理委
                "党工委": "中共{}工作委员会", "工作委员会": "中共{}工作委员会", "工委": "中共{}工作委员会",
                "党委": "中共{}委员会"}  # 工委、管委会: a zone's party work committee written short
 PARTY_ORGANS = ("党工委", "工作委员会", "工委", "党委")
+BOARD_AFTER_PARTY_RE = re.compile(r"[、和及与]?(管委会|管理委员会)")
 # the rule-of-law bodies a zone's party organ sets up, as a district's 区委 does (中共X开发区工作委员会全面依法治区
 # 委员会, …法治建设委员会, its office 依法治区办)
 PARTY_BODIES = {
@@ -197,7 +198,7 @@ def zone_agencies(text: str, zones: list[Zone], issuer: Zone | None, hits: list[
     """`hits` with the zones' organs and departments in place of what the agency rules made of them:
     高新区管委会, 经济区党工委, 高新区综治局 (not 区综治局); in a zone's own report a bare 管委会
     or 区党工委 is the issuing zone's."""
-    found = [hit for zone in zones if (hit := _organ_after(text, _as_issuer(zone, issuer), hits)) is not None]
+    found = [hit for zone in zones for hit in _organs_after(text, _as_issuer(zone, issuer), hits)]
     if issuer is not None:
         for match in ORGAN_RE.finditer(text):
             start = match.start() - 1 if text[match.start() - 1:match.start()] == "区" else match.start()
@@ -225,6 +226,18 @@ def _own_department(text: str, zone: Zone, hit: AgencyHit) -> AgencyHit:
     if hit.bare and hit.level == "省" and zone.region is None:
         return AgencyHit(hit.start, hit.end, text[hit.start:hit.end], None, None, scoped=True)
     return hit
+
+
+def _organs_after(text: str, zone: Zone, hits: list[AgencyHit]) -> list[AgencyHit]:
+    """The zone's organ written after its name; with the 管委会 written right after its party organ (新区党工委、
+    管委会: one zone named once for the pair, as 镇党委、政府 is one town's)."""
+    hit = _organ_after(text, zone, hits)
+    if hit is None:
+        return []
+    board = BOARD_AFTER_PARTY_RE.match(text, hit.end)
+    if board is None or text[zone.end:hit.end] not in PARTY_ORGANS:
+        return [hit]
+    return [hit, _organ(zone, board.start(1), board.end(1), board.group(1))]
 
 
 def _organ_after(text: str, zone: Zone, hits: list[AgencyHit]) -> AgencyHit | None:
