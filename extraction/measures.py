@@ -210,9 +210,9 @@ QUOTED_WORDS = frozenset({"一件事改革"})
 # 会前学法 of a department's or a party group's own meeting (厅务会会前学法) is not the government's
 # 常务会议 practice the catalogue name stands for.
 _OWN_MEETING_BEFORE_RE = re.compile(r"(?:[厅局委办院所]务会|党组会|党委会|党工委会|办公会)议?$")
-# 领导干部学法|计划 is a year's study plan (a document), 领导干部学法|、用法、守法 the 尊法学法守法用法
+# 领导干部学法|计划 is a year's study plan (a document), 领导干部学法|、用法、守法 (or 、懂法、用法) the 尊法学法守法用法
 # slogan split in parts: neither is the study system the catalogue name stands for.
-STUDY_NOT_PRACTICE_AFTER = ("计划", "、用法", "、守法", "、尊法")
+STUDY_NOT_PRACTICE_AFTER = ("计划", "、用法", "、守法", "、尊法", "、懂法")
 # 国家工作人员学法用法|考试 (and its 及考试平台) is the yearly exam, which the gold sets leave out as exams are.
 EXAM_AFTER = ("考试", "及考试")
 # 法制审核|人员, 执法监督|部门: the people or the unit that does the work, not the practice (CONVENTIONS.md h).
@@ -327,6 +327,7 @@ def find_measures(text: str, region_spans: Sequence[tuple[int, int]] = (),
     known += _law_days(text, known)
     known += _meeting_study(text, known)
     known += _named_forms(text, known)
+    known += _document_acts(text, known)
     known += _group_campaigns(text, known, region_spans)
     hits = platforms + known + discover(text, platforms + known)
     in_excluded = Containers(excluded).contain
@@ -648,6 +649,27 @@ def _named_forms(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
     if not hits:
         return []
     return _untaken(text, known, sorted(hits, key=lambda h: h.start))
+
+
+# The acts done to 规范性文件 written once after it as a list (建立健全规范性文件制定、审查、备案和清理机制): each act that
+# is a catalogue practice of its own is that practice, as 规范性文件备案审查、清理 names both (_shared_words). 备案 (or 报备)
+# is the 备案审查 practice, 清理 the 清理 practice; 制定/起草/审核/审查/评估 alone name no catalogue entry. 管理 is not an
+# act of the list: 规范性文件管理、清理 is the document's upkeep in general.
+DOCUMENT_ACTS = ("制定", "起草", "审核", "审查", "备案", "报备", "清理", "评估")
+_DOCUMENT_ACTS_RE = re.compile(r"规范性文件的?((?:{0})(?:[、和及与](?:{0}))+)".format("|".join(DOCUMENT_ACTS)))
+_ACT_PRACTICES = {"备案": "规范性文件备案审查", "报备": "规范性文件备案审查", "清理": "规范性文件清理"}
+_ACT_RE = re.compile("|".join(_ACT_PRACTICES))
+
+
+def _document_acts(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
+    """The catalogue practices among the acts a list names once after 规范性文件, each at its act word."""
+    if "规范性文件" not in text:
+        return []
+    index = _catalogue()[1]
+    hits = [MeasureHit(list_.start(1) + act.start(), list_.start(1) + act.end(), _ACT_PRACTICES[act.group(0)],
+                       index[_ACT_PRACTICES[act.group(0)]][1])
+            for list_ in _DOCUMENT_ACTS_RE.finditer(text) for act in _ACT_RE.finditer(list_.group(1))]
+    return _untaken(text, known, hits)
 
 
 def _observances(text: str) -> list[MeasureHit]:

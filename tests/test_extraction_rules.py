@@ -3561,3 +3561,21 @@ def test_the_town_tier_before_a_bare_body(text: str, present: set, absent: set) 
 ])
 def test_a_bare_bureau_in_a_towns_report_stays_as_written(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+# Session 14, measures second pass: lists that write their shared words once, and the study slogan.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("完善行政规范性文件起草、报备和清理制度。", ["规范性文件备案审查", "规范性文件清理"]),
+    ("健全规范性文件审核、备案机制。", ["规范性文件备案审查"]),
+    ("规范性文件的制定与审核严格依法。", []),  # neither act is a catalogue practice of its own
+    ("建立规范性文件管理、清理机制。", []),  # 管理 is upkeep in general, not an act of the list
+])
+def test_acts_written_once_after_normative_documents(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+    assert [h.name for h in find_measures(text)] == expected
+
+
+def test_the_know_the_law_slogan_is_no_study_system() -> None:
+    from fazhi.extraction.measures import find_measures
+    assert find_measures("引导领导干部学法、懂法、用法、守法。") == []
+    assert [h.name for h in find_measures("坚持领导干部学法，每季度一次。")] == ["领导干部学法用法制度"]
