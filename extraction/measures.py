@@ -318,6 +318,7 @@ def find_measures(text: str, region_spans: Sequence[tuple[int, int]] = (),
     generic name inside it, so discovery of platforms runs first.
     """
     platforms = _platforms(text, region_spans)
+    platforms += _shared_platforms(text, platforms)
     in_platform = Containers((h.start, h.end) for h in platforms).contain
     known = [h for h in find_catalogue(text) if not in_platform(h.start, h.end)]
     known += _in_enumerations(text, known)
@@ -537,6 +538,20 @@ def _platforms(text: str, region_spans: Sequence[tuple[int, int]]) -> list[Measu
             name = _platform_name(text[start:platform.end()], quoted)
             _add(found, taken, MeasureHit(start - quoted, platform.end(), name, "平台"))
     return found
+
+
+# A platform the text says a whole level shares (在全市推广全省统一的行政检查执法备案智能管理系统): the system many agencies of
+# that level use, which is what ANNOTATION.md counts as a platform, named by its own words without a region before them.
+# Six words at least before the head: a common noun (全省统一的政务服务平台, 执法监督APP) names no one platform.
+_SHARED_PLATFORM_RE = re.compile(r"全[国省区市]统一的([\u4e00-\u9fff“”]{6,16}?(?:平台|系统|APP|App))")
+
+
+def _shared_platforms(text: str, platforms: list[MeasureHit]) -> list[MeasureHit]:
+    if "统一的" not in text:
+        return []
+    hits = [MeasureHit(m.start(1), m.end(1), normal_view(m.group(1)), "平台") for m in _SHARED_PLATFORM_RE.finditer(text)
+            if not PLATFORM_STOP.search(m.group(1)) and normal_view(m.group(1)) not in _catalogue()[1]]
+    return _untaken(text, platforms, hits)
 
 
 def _platform_name(name: str, quoted: bool = False) -> str:

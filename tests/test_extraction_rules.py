@@ -1100,6 +1100,9 @@ def test_the_report_genre_is_no_measure() -> None:
     ("全面落实执法责任制。", "行政执法责任制"),
     ("推行容缺后补，材料后补即可受理。", "容缺受理"),
     ("坚持以案普法，发布典型案例。", "以案释法"),
+    ("全面推行企业信用风险分类管理。", "信用分级分类监管"),
+    ("全面落实耕地保护田长制。", "田长制"),
+    ("开展重大事故隐患专项排查整治行动。", "重大事故隐患专项排查整治"),
 ])
 def test_common_wordings_of_catalogue_measures(sentence: str, measure: str) -> None:
     text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
@@ -3579,3 +3582,10 @@ def test_the_know_the_law_slogan_is_no_study_system() -> None:
     from fazhi.extraction.measures import find_measures
     assert find_measures("引导领导干部学法、懂法、用法、守法。") == []
     assert [h.name for h in find_measures("坚持领导干部学法，每季度一次。")] == ["领导干部学法用法制度"]
+
+
+def test_a_platform_a_whole_level_shares_is_named_by_its_own_words() -> None:
+    from fazhi.extraction.measures import find_measures
+    found = find_measures("在全县推广全市统一的涉企检查扫码登记管理系统。")
+    assert [(h.name, h.kind) for h in found] == [("涉企检查扫码登记管理系统", "平台")]
+    assert find_measures("依托全省统一的政务服务平台办理。") == []  # a common noun names no one platform
