@@ -226,6 +226,22 @@ STAFF_AFTER = ("人员", "员", "机构", "机关", "部门", "科", "处", "局
 DOCUMENT_AFTER = {"告知承诺": ("书",)}
 
 
+# A step of the decision procedure named without 决策 (集体讨论决定, 专家论证制度) names 重大行政决策程序 only in a sentence
+# that writes the major decisions it is a step of (重大行政决策/重大决策事项…): 公众参与、…、集体讨论决定的集体决策机制 of a
+# body's 三重一大 rules is its own way of deciding, which the gold sets leave out.
+PROCEDURE_STEPS = frozenset({"集体讨论决定", "集体讨论决定制度", "专家论证制度"})
+_MAJOR_DECISION_RE = re.compile(r"重大[^，,。；;\n]{0,4}决策")
+_SENTENCE_END_RE = re.compile(r"[。；;\n]")
+
+
+def _outside_major_decisions(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] writes no 重大…决策."""
+    sentence_start = max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, start - 120), start)), default=0)
+    after = _SENTENCE_END_RE.search(text, end)
+    sentence_end = after.start() if after else len(text)
+    return _MAJOR_DECISION_RE.search(text, sentence_start, sentence_end) is None
+
+
 # 行政复议、行政诉讼、国家赔偿等有关法律知识: the practices named as topics of the law a body studies.
 _KNOWLEDGE_AFTER_RE = re.compile(r"[^，,。；;：:\n]{0,30}?等(?:有关|相关)?(?:法律)?知识")
 
@@ -255,6 +271,8 @@ def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind:
         return start > 0 and text[start - 1] in LEVEL_WORDS
     if surface in STAFFED_SURFACES and text.startswith(STAFF_AFTER, end):
         return True  # 法制审核人员, 执法监督部门: the people or the unit, not the practice
+    if surface in PROCEDURE_STEPS:
+        return _outside_major_decisions(text, start, end)
     if surface in DOCUMENT_AFTER:
         return text.startswith(DOCUMENT_AFTER[surface], end)
     return False

@@ -3589,3 +3589,15 @@ def test_a_platform_a_whole_level_shares_is_named_by_its_own_words() -> None:
     found = find_measures("在全县推广全市统一的涉企检查扫码登记管理系统。")
     assert [(h.name, h.kind) for h in found] == [("涉企检查扫码登记管理系统", "平台")]
     assert find_measures("依托全省统一的政务服务平台办理。") == []  # a common noun names no one platform
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a step of the procedure names it where the sentence writes the major decisions it is a step of
+    ("重大决策事项均经集体讨论决定。", ["重大行政决策程序"]),
+    # a body's own way of deciding its 三重一大 matters: no major decision written
+    ("形成了专家论证、集体讨论决定的集体决策机制。", []),
+])
+def test_a_decision_step_names_the_procedure_only_beside_major_decisions(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+    assert [h.name for h in find_measures(text)] == expected
