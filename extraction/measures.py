@@ -309,7 +309,7 @@ def discover(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
 def _quoted_name(term: str, tail: str) -> str | None:
     """“首违不罚”清单 → 首违不罚清单; a bare quoted term needs a practice head of its own."""
     term = term.strip()
-    if re.search(r"\d{2,}|[，,。；;！!？?]", term):
+    if re.search(r"\d{2,}|[，,。；;！!？?、]", term):  # 、: a numbered list label (“一中心、八平台”), not one name
         return None
     for head in DISCOVERY_HEADS:
         if tail.startswith(head):
@@ -551,11 +551,18 @@ def _platforms(text: str, region_spans: Sequence[tuple[int, int]]) -> list[Measu
         if platform and platform.group(0) == PORTAL and text[start:end] not in _province_names():
             continue
         if platform and not PLATFORM_STOP.search(platform.group(0)) and not _is_sector(platform.group(0)) \
+                and not _figurative(text, platform) \
                 and normal_view(platform.group(0)) not in _catalogue()[1]:  # 韶关市|执法两平台: the province's
             quoted = text[start - 1:start] == "“" and "”" in platform.group(0)
             name = _platform_name(text[start:platform.end()], quoted)
             _add(found, taken, MeasureHit(start - quoted, platform.end(), name, "平台"))
     return found
+
+
+def _figurative(text: str, platform: re.Match[str]) -> bool:
+    """平台 as a figure, not a system: 平台经济 (the platform economy: 护航平台经济发展), a zone that is a city's
+    主平台 (科技创新中心“三城一区”主平台)."""
+    return text.startswith("经济", platform.end()) or platform.group(0).endswith("主平台")
 
 
 # A platform the text says a whole level shares (在全市推广全省统一的行政检查执法备案智能管理系统): the system many agencies of

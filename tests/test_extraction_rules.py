@@ -3601,3 +3601,13 @@ def test_a_platform_a_whole_level_shares_is_named_by_its_own_words() -> None:
 def test_a_decision_step_names_the_procedure_only_beside_major_decisions(text: str, expected: list[str]) -> None:
     from fazhi.extraction.measures import find_measures
     assert [h.name for h in find_measures(text)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "推动湖州创新监管服务护航平台经济发展。",  # 平台经济: the platform economy
+    "全力建设杭州城西科创大走廊主平台。",  # a zone that is a city's main 平台
+    "建成“一中心、三平台”的监管体系。",  # a numbered list label, not one name
+])
+def test_figures_and_list_labels_are_no_platforms(sentence: str) -> None:
+    text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
+    assert not [m for m in extract(text_document("r.txt", text)).measures if m.kind == "平台"]
