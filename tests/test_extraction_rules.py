@@ -1103,6 +1103,7 @@ def test_the_report_genre_is_no_measure() -> None:
     ("全面推行企业信用风险分类管理。", "信用分级分类监管"),
     ("全面落实耕地保护田长制。", "田长制"),
     ("开展重大事故隐患专项排查整治行动。", "重大事故隐患专项排查整治"),
+    ("利用全国法制宣传日开展宣传。", "12·4国家宪法日"),
 ])
 def test_common_wordings_of_catalogue_measures(sentence: str, measure: str) -> None:
     text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
