@@ -210,9 +210,9 @@ QUOTED_WORDS = frozenset({"一件事改革"})
 # 会前学法 of a department's or a party group's own meeting (厅务会会前学法) is not the government's
 # 常务会议 practice the catalogue name stands for.
 _OWN_MEETING_BEFORE_RE = re.compile(r"(?:[厅局委办院所]务会|党组会|党委会|党工委会|办公会)议?$")
-# 领导干部学法|计划 is a year's study plan (a document), 领导干部学法|、用法、守法 the 尊法学法守法用法
+# 领导干部学法|计划 is a year's study plan (a document), 领导干部学法|、用法、守法 (or 、懂法、用法) the 尊法学法守法用法
 # slogan split in parts: neither is the study system the catalogue name stands for.
-STUDY_NOT_PRACTICE_AFTER = ("计划", "、用法", "、守法", "、尊法")
+STUDY_NOT_PRACTICE_AFTER = ("计划", "、用法", "、守法", "、尊法", "、懂法")
 # 国家工作人员学法用法|考试 (and its 及考试平台) is the yearly exam, which the gold sets leave out as exams are.
 EXAM_AFTER = ("考试", "及考试")
 # 法制审核|人员, 执法监督|部门: the people or the unit that does the work, not the practice (CONVENTIONS.md h).
@@ -224,6 +224,22 @@ LEVEL_WORDS = "省市区县州盟旗镇乡"
 STAFF_AFTER = ("人员", "员", "机构", "机关", "部门", "科", "处", "局", "室", "队")
 # 告知承诺|书 is the form an applicant signs, not the 告知承诺制 practice (tests/gold/CONVENTIONS.md c)
 DOCUMENT_AFTER = {"告知承诺": ("书",)}
+
+
+# A step of the decision procedure named without 决策 (集体讨论决定, 专家论证制度) names 重大行政决策程序 only in a sentence
+# that writes the major decisions it is a step of (重大行政决策/重大决策事项…): 公众参与、…、集体讨论决定的集体决策机制 of a
+# body's 三重一大 rules is its own way of deciding, which the gold sets leave out.
+PROCEDURE_STEPS = frozenset({"集体讨论决定", "集体讨论决定制度", "专家论证制度"})
+_MAJOR_DECISION_RE = re.compile(r"重大[^，,。；;\n]{0,4}决策")
+_SENTENCE_END_RE = re.compile(r"[。；;\n]")
+
+
+def _outside_major_decisions(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] writes no 重大…决策."""
+    sentence_start = max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, start - 120), start)), default=0)
+    after = _SENTENCE_END_RE.search(text, end)
+    sentence_end = after.start() if after else len(text)
+    return _MAJOR_DECISION_RE.search(text, sentence_start, sentence_end) is None
 
 
 # 行政复议、行政诉讼、国家赔偿等有关法律知识: the practices named as topics of the law a body studies.
@@ -255,6 +271,8 @@ def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind:
         return start > 0 and text[start - 1] in LEVEL_WORDS
     if surface in STAFFED_SURFACES and text.startswith(STAFF_AFTER, end):
         return True  # 法制审核人员, 执法监督部门: the people or the unit, not the practice
+    if surface in PROCEDURE_STEPS:
+        return _outside_major_decisions(text, start, end)
     if surface in DOCUMENT_AFTER:
         return text.startswith(DOCUMENT_AFTER[surface], end)
     return False
@@ -291,7 +309,7 @@ def discover(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
 def _quoted_name(term: str, tail: str) -> str | None:
     """“首违不罚”清单 → 首违不罚清单; a bare quoted term needs a practice head of its own."""
     term = term.strip()
-    if re.search(r"\d{2,}|[，,。；;！!？?]", term):
+    if re.search(r"\d{2,}|[，,。；;！!？?、]", term):  # 、: a numbered list label (“一中心、八平台”), not one name
         return None
     for head in DISCOVERY_HEADS:
         if tail.startswith(head):
@@ -318,6 +336,7 @@ def find_measures(text: str, region_spans: Sequence[tuple[int, int]] = (),
     generic name inside it, so discovery of platforms runs first.
     """
     platforms = _platforms(text, region_spans)
+    platforms += _shared_platforms(text, platforms)
     in_platform = Containers((h.start, h.end) for h in platforms).contain
     known = [h for h in find_catalogue(text) if not in_platform(h.start, h.end)]
     known += _in_enumerations(text, known)
@@ -327,6 +346,7 @@ def find_measures(text: str, region_spans: Sequence[tuple[int, int]] = (),
     known += _law_days(text, known)
     known += _meeting_study(text, known)
     known += _named_forms(text, known)
+    known += _document_acts(text, known)
     known += _group_campaigns(text, known, region_spans)
     hits = platforms + known + discover(text, platforms + known)
     in_excluded = Containers(excluded).contain
@@ -531,11 +551,32 @@ def _platforms(text: str, region_spans: Sequence[tuple[int, int]]) -> list[Measu
         if platform and platform.group(0) == PORTAL and text[start:end] not in _province_names():
             continue
         if platform and not PLATFORM_STOP.search(platform.group(0)) and not _is_sector(platform.group(0)) \
+                and not _figurative(text, platform) \
                 and normal_view(platform.group(0)) not in _catalogue()[1]:  # 韶关市|执法两平台: the province's
             quoted = text[start - 1:start] == "“" and "”" in platform.group(0)
             name = _platform_name(text[start:platform.end()], quoted)
             _add(found, taken, MeasureHit(start - quoted, platform.end(), name, "平台"))
     return found
+
+
+def _figurative(text: str, platform: re.Match[str]) -> bool:
+    """平台 as a figure, not a system: 平台经济 (the platform economy: 护航平台经济发展), a zone that is a city's
+    主平台 (科技创新中心“三城一区”主平台)."""
+    return text.startswith("经济", platform.end()) or platform.group(0).endswith("主平台")
+
+
+# A platform the text says a whole level shares (在全市推广全省统一的行政检查执法备案智能管理系统): the system many agencies of
+# that level use, which is what ANNOTATION.md counts as a platform, named by its own words without a region before them.
+# Six words at least before the head: a common noun (全省统一的政务服务平台, 执法监督APP) names no one platform.
+_SHARED_PLATFORM_RE = re.compile(r"全[国省区市]统一的([\u4e00-\u9fff“”]{6,16}?(?:平台|系统|APP|App))")
+
+
+def _shared_platforms(text: str, platforms: list[MeasureHit]) -> list[MeasureHit]:
+    if "统一的" not in text:
+        return []
+    hits = [MeasureHit(m.start(1), m.end(1), normal_view(m.group(1)), "平台") for m in _SHARED_PLATFORM_RE.finditer(text)
+            if not PLATFORM_STOP.search(m.group(1)) and normal_view(m.group(1)) not in _catalogue()[1]]
+    return _untaken(text, platforms, hits)
 
 
 def _platform_name(name: str, quoted: bool = False) -> str:
@@ -648,6 +689,27 @@ def _named_forms(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
     if not hits:
         return []
     return _untaken(text, known, sorted(hits, key=lambda h: h.start))
+
+
+# The acts done to 规范性文件 written once after it as a list (建立健全规范性文件制定、审查、备案和清理机制): each act that
+# is a catalogue practice of its own is that practice, as 规范性文件备案审查、清理 names both (_shared_words). 备案 (or 报备)
+# is the 备案审查 practice, 清理 the 清理 practice; 制定/起草/审核/审查/评估 alone name no catalogue entry. 管理 is not an
+# act of the list: 规范性文件管理、清理 is the document's upkeep in general.
+DOCUMENT_ACTS = ("制定", "起草", "审核", "审查", "备案", "报备", "清理", "评估")
+_DOCUMENT_ACTS_RE = re.compile(r"规范性文件的?((?:{0})(?:[、和及与](?:{0}))+)".format("|".join(DOCUMENT_ACTS)))
+_ACT_PRACTICES = {"备案": "规范性文件备案审查", "报备": "规范性文件备案审查", "清理": "规范性文件清理"}
+_ACT_RE = re.compile("|".join(_ACT_PRACTICES))
+
+
+def _document_acts(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
+    """The catalogue practices among the acts a list names once after 规范性文件, each at its act word."""
+    if "规范性文件" not in text:
+        return []
+    index = _catalogue()[1]
+    hits = [MeasureHit(list_.start(1) + act.start(), list_.start(1) + act.end(), _ACT_PRACTICES[act.group(0)],
+                       index[_ACT_PRACTICES[act.group(0)]][1])
+            for list_ in _DOCUMENT_ACTS_RE.finditer(text) for act in _ACT_RE.finditer(list_.group(1))]
+    return _untaken(text, known, hits)
 
 
 def _observances(text: str) -> list[MeasureHit]:

@@ -1081,6 +1081,29 @@ def test_the_report_genre_is_no_measure() -> None:
     ("建立失信惩戒机制。", "信用联合奖惩"),
     ("实行规范性文件统一登记、统一编号、统一发布。", "规范性文件“三统一”制度"),
     ("依托大综合一体化平台开展检查。", "大综合一体化平台"),
+    # other wordings of catalogue entries (session 14, second pass): order, abbreviation, the practice's other name
+    ("推行行政执法全过程音像记录，配备记录仪20台。", "执法全过程记录制度"),
+    ("严格执行自由裁量权基准。", "行政裁量权基准制度"),
+    ("细化裁量权基准，压缩裁量空间。", "行政裁量权基准制度"),
+    ("健全行政执法与刑事司法相衔接工作机制。", "行政执法与刑事司法衔接机制"),
+    ("公布不予行政处罚事项清单。", "轻微违法不予处罚清单"),
+    ("制定从轻减轻行政处罚清单。", "轻微违法不予处罚清单"),
+    ("开展“双随机”联合抽查12次。", "双随机、一公开"),
+    ("对失信被执行人实施联合惩戒。", "信用联合奖惩"),
+    ("坚持规范性文件“三统一”。", "规范性文件“三统一”制度"),
+    ("按期清理证明事项，取消证明材料。", "减证便民"),
+    ("完成拖欠民营企业中小企业账款清偿。", "清理拖欠民营企业中小企业账款"),
+    ("窗口落实首问负责，杜绝推诿。", "首问负责制"),
+    ("启动“八五”法治宣传教育。", "“八五”普法"),
+    ("完成“七五”法治宣传教育总结验收。", "“七五”普法"),
+    ("健全行政调解、人民调解、司法调解联动工作体系。", "三调联动"),
+    ("全面落实执法责任制。", "行政执法责任制"),
+    ("推行容缺后补，材料后补即可受理。", "容缺受理"),
+    ("坚持以案普法，发布典型案例。", "以案释法"),
+    ("全面推行企业信用风险分类管理。", "信用分级分类监管"),
+    ("全面落实耕地保护田长制。", "田长制"),
+    ("开展重大事故隐患专项排查整治行动。", "重大事故隐患专项排查整治"),
+    ("利用全国法制宣传日开展宣传。", "12·4国家宪法日"),
 ])
 def test_common_wordings_of_catalogue_measures(sentence: str, measure: str) -> None:
     text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
@@ -3632,3 +3655,50 @@ def test_the_town_tier_before_a_bare_body(text: str, present: set, absent: set) 
 ])
 def test_a_bare_bureau_in_a_towns_report_stays_as_written(text: str, present: set, absent: set) -> None:
     agencies_hold(text, present, absent)
+
+
+# Session 14, measures second pass: lists that write their shared words once, and the study slogan.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("完善行政规范性文件起草、报备和清理制度。", ["规范性文件备案审查", "规范性文件清理"]),
+    ("健全规范性文件审核、备案机制。", ["规范性文件备案审查"]),
+    ("规范性文件的制定与审核严格依法。", []),  # neither act is a catalogue practice of its own
+    ("建立规范性文件管理、清理机制。", []),  # 管理 is upkeep in general, not an act of the list
+])
+def test_acts_written_once_after_normative_documents(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+    assert [h.name for h in find_measures(text)] == expected
+
+
+def test_the_know_the_law_slogan_is_no_study_system() -> None:
+    from fazhi.extraction.measures import find_measures
+    assert find_measures("引导领导干部学法、懂法、用法、守法。") == []
+    assert [h.name for h in find_measures("坚持领导干部学法，每季度一次。")] == ["领导干部学法用法制度"]
+
+
+def test_a_platform_a_whole_level_shares_is_named_by_its_own_words() -> None:
+    from fazhi.extraction.measures import find_measures
+    found = find_measures("在全县推广全市统一的涉企检查扫码登记管理系统。")
+    assert [(h.name, h.kind) for h in found] == [("涉企检查扫码登记管理系统", "平台")]
+    assert find_measures("依托全省统一的政务服务平台办理。") == []  # a common noun names no one platform
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a step of the procedure names it where the sentence writes the major decisions it is a step of
+    ("重大决策事项均经集体讨论决定。", ["重大行政决策程序"]),
+    # a body's own way of deciding its 三重一大 matters: no major decision written
+    ("形成了专家论证、集体讨论决定的集体决策机制。", []),
+])
+def test_a_decision_step_names_the_procedure_only_beside_major_decisions(text: str, expected: list[str]) -> None:
+    from fazhi.extraction.measures import find_measures
+    assert [h.name for h in find_measures(text)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "推动湖州创新监管服务护航平台经济发展。",  # 平台经济: the platform economy
+    "全力建设杭州城西科创大走廊主平台。",  # a zone that is a city's main 平台
+    "建成“一中心、三平台”的监管体系。",  # a numbered list label, not one name
+])
+def test_figures_and_list_labels_are_no_platforms(sentence: str) -> None:
+    text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
+    assert not [m for m in extract(text_document("r.txt", text)).measures if m.kind == "平台"]
