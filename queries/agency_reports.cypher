@@ -13,8 +13,11 @@ WHERE ($year_from = 0 OR r.year >= $year_from) AND ($year_to = 0 OR r.year <= $y
   AND ($region = '' OR r.region CONTAINS $region OR EXISTS {
         MATCH (g:Region)-[:PART_OF*1..3]->(p:Region) WHERE r.region ENDS WITH g.name AND p.name = $region })
   AND ($level = '' OR EXISTS { MATCH (i:Agency)-[:ISSUED]->(r) WHERE i.level = $level })
+// whether the agency issued the report, asked only of the `limit` rows kept (a hub agency is named in
+// 10^4 reports at 50,000: 504 -> 325 ms for 公安机关, same rows)
+WITH a, r, e ORDER BY r.year, r.id LIMIT $limit
 OPTIONAL MATCH (a)-[i:ISSUED]->(r)
-WITH r, e, count(i) > 0 AS issued ORDER BY r.year, r.id LIMIT $limit
+WITH r, e, count(i) > 0 AS issued
 OPTIONAL MATCH (src:Report {id: e.report_id})
 RETURN r.id AS report_id, r.title AS title, r.year AS year, r.region AS region, issued,
        right(left(src.text, e.end_offset), e.end_offset - e.start_offset) AS evidence, e.start_offset AS start_offset, e.end_offset AS end_offset

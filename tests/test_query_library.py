@@ -167,6 +167,21 @@ def test_limited_lists_are_the_first_rows_of_the_whole_list(samples_store) -> No
     assert longer >= 2
 
 
+def test_an_agencys_reports_say_which_it_issued_and_a_limit_keeps_the_first(samples_store) -> None:
+    """agency_reports asks whether the agency issued a report only of the rows its limit keeps: every row's
+    flag is the store's ISSUED edge, and a limited list is the whole list's first rows."""
+    agencies = [n for (n,) in samples_store.query("MATCH ()-[:MENTIONS]->(a:Agency) RETURN DISTINCT a.name").rows]
+    issued = {tuple(row) for row in samples_store.query("MATCH (a:Agency)-[:ISSUED]->(r:Report) RETURN a.name, r.id").rows}
+    flagged = 0
+    for agency in agencies:
+        whole = library.run(samples_store, "agency_reports", {"agency": agency}).rows
+        assert [row[4] for row in whole] == [(agency, row[0]) in issued for row in whole], agency
+        flagged += sum(row[4] for row in whole)
+        for limit in (1, 2):
+            assert library.run(samples_store, "agency_reports", {"agency": agency, "limit": limit}).rows == whole[:limit]
+    assert flagged >= 3
+
+
 def test_an_agencys_years_from_its_counts_are_those_of_its_evidence(samples_store) -> None:
     """对比's year choices read agency_measures (the 机构 page's table) instead of every evidence row."""
     agencies = [n for (n,) in samples_store.query("MATCH (a:Agency)-[:IMPLEMENTS]->() RETURN DISTINCT a.name").rows]
