@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fazhi.extraction import metadata as meta_rules
 from fazhi.extraction.agencies import (
@@ -22,8 +23,10 @@ from fazhi.extraction.agencies import (
     POSITION_AFTER_RE,
     AgencyHit,
     stem_heads,
+    stem_set,
 )
 from fazhi.extraction.citations import find_citations
+from fazhi.extraction.dictionaries import load_agency_abbreviations
 from fazhi.extraction.laws import MADE_RE
 from fazhi.extraction.metadata import Line
 from fazhi.extraction.regions import (
@@ -273,15 +276,28 @@ def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyH
     (局党委 in a report that calls itself only 教育局 does not fix which county's)."""
     self_heads = _with_full_heads(set(own.heads | own.leaders))
     if self_heads:
+        acting = [h for h in hits if not _above_own_division(own, h)]  # the rules that read it anywhere
         found = (_self_described_issuer(text, opening_end, hits, self_heads)
                  or _issuer_of_own_rules(text, hits, self_heads)
-                 or _acting_party_group(text, hits, self_heads)
-                 or _own_unit_body(text, hits, self_heads)
-                 or _acting_body_in_full(text, hits, self_heads))
+                 or _acting_party_group(text, acting, self_heads)
+                 or _own_unit_body(text, acting, self_heads)
+                 or _acting_body_in_full(text, acting, self_heads))
         if found:
             return found
     party_heads = set(own.party) - self_heads
     return _issuer_of_own_rules(text, hits, party_heads) if party_heads else None
+
+
+# the level words a text calls only a division of that level its own (全县, 我镇, 本街); 全市 may be a county-level
+# city's and 全区 a district's or an autonomous region's, so they place no level
+COUNTY_AND_TOWN_CHARS = frozenset("县旗镇乡街")
+
+
+def _above_own_division(own: SelfWords, hit: AgencyHit) -> bool:
+    """A body of a level above the division the text calls its own (韶关市应急管理局 in a report that says 全县, 我县):
+    a superior acting in the report, not the body speaking, wherever it stands."""
+    depths = [DEPTH[CHAR_LEVEL[c]] for c in own.level_chars if c in COUNTY_AND_TOWN_CHARS]
+    return bool(depths) and hit.level in DEPTH and DEPTH[hit.level] < max(depths)
 
 
 def _acting_party_group(text: str, hits: list[AgencyHit], self_heads: set[str]) -> AgencyHit | None:
@@ -355,9 +371,9 @@ def _leads_others(text: str, hit: AgencyHit, self_heads: set[str]) -> bool:
         or _acts_on_own_division(text, hit)
 
 
-# 成立了以局长为组长的衢州市交通运输局法治建设领导小组: a body sets up its own leading group
+# 成立了以局长为组长的衢州市交通运输局法治建设领导小组 (成立由局长任组长的…): a body sets up its own leading group
 OWN_GROUP_RE = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:领导小组|工作小组|工作专班)")
-SETS_UP_RE = re.compile(r"(?:成立|调整|建立|组建|健全)了?(?:以[^，。,；;]{0,24}?的)?$")
+SETS_UP_RE = re.compile(r"(?:成立|调整|建立|组建|健全)了?(?:[以由][^，。,；;]{0,24}?的)?$")
 
 
 # what a body's party group does at its own meetings: X局党组会议审议通过…, X局党组理论学习中心组专题学习…
@@ -616,17 +632,27 @@ PUBLISHING_OFFICES = ("政府办公室", "政府办公厅", "政府办", "委办
 def source_row_issuer(text: str, opening_end: int | None, lines: list[Line], hits: list[AgencyHit],
                       own: SelfWords) -> AgencyHit | None:
     """The agency a 来源 (or 作者) row names in full (region-qualified, not a government's publishing
-    office) in a report that speaks as that body (我局 for a 局, 全县 for the county's government) or whose
+    office) in a report that speaks as that body (我局 about its work, 全县 for the county's government) or whose
     opening it acts in (市司法局召开…): the weakest statement of the issuer, taken when the text says nothing
     else. Not in a text that never speaks as it: the row names who put it up (the 司法局 that drafts and posts
     its government's report, an office reposting a city's)."""
     for body in _source_row_bodies(lines, hits):
         if (body.name.endswith(PUBLISHING_OFFICES) and "办" not in own.department) or not _may_be_self(own, body):
             continue  # an office puts its government's reports up; its own say 我办
-        if own.department or _division_speaking(text, own, body) or _opens_the_text(text, opening_end, body, hits) \
-                or _says_we_as(text, body):
+        if _speaks_as_its_department(text, lines, own, body, hits) or _division_speaking(text, own, body) \
+                or _opens_the_text(text, opening_end, body, hits) or _says_we_as(text, body):
             return body
     return None
+
+
+def _speaks_as_its_department(text: str, lines: list[Line], own: SelfWords, body: AgencyHit,
+                              hits: list[AgencyHit]) -> bool:
+    """A 我局 report about the row's body's work (来源:X县应急管理局 over 我局…应急管理): not the 司法局 that posts
+    every department's report (来源:X县司法局 over the same text). A government's office (我办) has no function
+    of its own to write."""
+    heads = _with_full_heads(set(own.department))
+    return bool(heads) and (body.name.endswith(PUBLISHING_OFFICES)
+                            or _about_own_function(text, _body_start(lines), body, heads, hits))
 
 
 def _says_we_as(text: str, body: AgencyHit) -> bool:
@@ -1148,8 +1174,9 @@ CONTACT_LINE_RE = re.compile(r"地址|电话|邮编|邮政编码|传真|联系�
 def page_line_body(text: str, lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
     """A report that speaks of itself as 我局 (我委, 我办) and names its body only on a line of its page or its
     foot: a contact line (an address or phone line, a footer's 主办单位), the line of its name alone right above
-    or under one, or a breadcrumb (首页 > 部门信息公开 > 衢州市交通运输局: the body's section of a portal, when the
-    report is about that body's function). The one region-qualified body with that head there."""
+    or under one, or a breadcrumb (首页 > 部门信息公开 > 衢州市交通运输局: the body's section of a portal). The one
+    region-qualified body with that head there, when the report is about that body's function: a 司法局's site
+    hosts every department's report under its own footer."""
     heads = _with_full_heads(set(own.department))
     if not heads:
         return None
@@ -1157,14 +1184,13 @@ def page_line_body(text: str, lines: list[Line], hits: list[AgencyHit], own: Sel
     rows = [CONTACT_LINE_RE.search(line.text) is not None and _is_row(line.text) for line in lines]
     contact = [line for i, line in enumerate(lines) if rows[i] or (
         _is_name_alone(line.text) and any(rows[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)))]
-    crumbs = [line for line in lines if meta_rules.is_breadcrumb(line.text)]
+    page = contact + [line for line in lines if meta_rules.is_breadcrumb(line.text)]
+    body_start = _body_start(lines)
     for hit in hits:
-        head = next((h for h in sorted(heads, key=len, reverse=True) if hit.name.endswith(h)), None)
-        if hit.generic or hit.scoped or not hit.region or head is None or hit.name.endswith(PUBLISHING_OFFICES):
+        if hit.generic or hit.scoped or not hit.region or hit.name.endswith(PUBLISHING_OFFICES):
             continue
-        if any(line.start <= hit.start < line.end for line in contact) or (
-                any(line.start <= hit.start < line.end for line in crumbs)
-                and _about_own_function(text, _body_start(lines), hit, head, hits)):
+        if any(line.start <= hit.start < line.end for line in page) \
+                and _about_own_function(text, body_start, hit, heads, hits):
             found.setdefault(hit.name, hit)
     return _only_body(found)
 
@@ -1184,10 +1210,9 @@ def site_banner_body(text: str, lines: list[Line], hits: list[AgencyHit], own: S
         hit = next((h for h in hits if h.start == line.start and h.end == line.end), None)
         if hit is None or hit.generic or hit.scoped or not hit.region or hit.name.endswith(PUBLISHING_OFFICES):
             continue
-        head = next((h for h in sorted(heads, key=len, reverse=True) if hit.name.endswith(h)), None)
         furnished = any(meta_rules.is_furniture_line(other.text) for other in header[max(0, i - 1):i + 2]
                         if other is not line)
-        if head is not None and furnished and _about_own_function(text, body_start, hit, head, hits):
+        if furnished and _about_own_function(text, body_start, hit, heads, hits):
             found.setdefault(hit.name, hit)
     return _only_body(found)
 
@@ -1202,21 +1227,40 @@ def _body_start(lines: list[Line]) -> int:
     return first.start if first is not None else (lines[-1].end if lines else 0)
 
 
-def _about_own_function(text: str, body_start: int, hit: AgencyHit, head: str, hits: list[AgencyHit]) -> bool:
-    """The body's function (衢州市|交通运输|局) written at least twice in the text from `body_start` on,
-    outside any body's name: the report is about that body's work."""
+def _about_own_function(text: str, body_start: int, hit: AgencyHit, heads: set[str], hits: list[AgencyHit]) -> bool:
+    """A body with one of the report's self heads (我局: 局) whose function (衢州市|交通运输|局), in any of its
+    written forms, stands at least twice in the text from `body_start` on, outside any body's name: the report
+    is about that body's work."""
+    head = next((h for h in sorted(heads, key=len, reverse=True) if hit.name.endswith(h)), None)
+    if head is None:
+        return False
     name = hit.name[:-len(head)]
     region_end = name.rfind(hit.region) + len(hit.region) if hit.region and hit.region in name else 0
     stem = name[region_end:]
     if len(stem) < 2:
         return False
     spans = [(h.start, h.end) for h in hits]
-    count, pos = 0, text.find(stem, body_start)
-    while pos >= 0 and count < FUNCTION_MIN:
-        if not any(start <= pos < end for start, end in spans):
-            count += 1
-        pos = text.find(stem, pos + 1)
-    return count >= FUNCTION_MIN
+    found = re.finditer("|".join(map(re.escape, function_words(stem))), text[body_start:])
+    outside = (m for m in found if not any(start <= body_start + m.start() < end for start, end in spans))
+    return sum(1 for _ in zip(range(FUNCTION_MIN), outside, strict=False)) >= FUNCTION_MIN
+
+
+MERGED_PART_MIN = 3
+
+
+@lru_cache(maxsize=256)
+def function_words(stem: str) -> tuple[str, ...]:
+    """The ways a report writes a body's function: its stem (市场监督管理), the stems of its short forms in
+    data/agency_abbreviations.tsv (市场监管局, 人社局, 卫健委 -> 市场监管, 人社, 卫健) and each part of a merged stem
+    that is a function of its own (自然资源和规划 -> 自然资源; not a two-character part, 规划, as often an everyday
+    word: 普法规划); longest first, so one match is one word."""
+    words = {stem} | {part for part in stem.split("和") if len(part) >= MERGED_PART_MIN and part in stem_set()}
+    for short, full in load_agency_abbreviations().items():
+        full_head = next((h for h in HEADS if full.endswith(h)), None)
+        short_head = next((h for h in HEADS if short.endswith(h)), None)
+        if full_head and short_head and full[:-len(full_head)] == stem and len(short) - len(short_head) >= 2:
+            words.add(short[:-len(short_head)])
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def site_section_body(text: str, lines: list[Line], hits: list[AgencyHit], mentions: list[RegionMention],
@@ -1237,8 +1281,7 @@ def site_section_body(text: str, lines: list[Line], hits: list[AgencyHit], menti
         if not any(hit.name.endswith(h) for h in heads) or not any(line.start <= hit.start < line.end for line in crumbs):
             continue
         body = site_qualified(hit, site, gazetteer)
-        head = next(h for h in sorted(heads, key=len, reverse=True) if hit.name.endswith(h))
-        if body is not None and _about_own_function(text, _body_start(lines), body, head, hits):
+        if body is not None and _about_own_function(text, _body_start(lines), body, heads, hits):
             found.setdefault(body.name, body)
     return _only_body(found)
 
@@ -1264,15 +1307,15 @@ def browser_title_body(text: str, lines: list[Line], hits: list[AgencyHit], own:
             continue
         start, end = line.start + match.start("site"), line.start + match.end("site")
         hit = next((h for h in hits if h.start == start and h.end == end and not h.generic), None)
-        head = next((h for h in sorted(heads, key=len, reverse=True) if hit and hit.name.endswith(h)), None)
-        if hit is not None and head is not None and not hit.scoped and hit.region \
-                and _about_own_function(text, _body_start(lines), hit, head, hits):
+        if hit is not None and not hit.scoped and hit.region \
+                and _about_own_function(text, _body_start(lines), hit, heads, hits):
             return hit
     return None
 
 
-# a page's attached file: 附件:X局2023年法治政府建设年度报告.pdf, or the file's name alone on its line
-ATTACHMENT_RE = re.compile(r"(?:相关)?(?:附件|下载)?[:：]?\s*(?:\d{1,2}\s*[.、．]\s*)?(?P<name>[^\s:：]{6,80}?)"
+# a page's attached file: 附件:X局2023年法治政府建设年度报告.pdf (附件下载:, 相关附件:), or the file's name alone on
+# its line
+ATTACHMENT_RE = re.compile(r"(?:相关)?(?:附件)?(?:下载)?[:：]?\s*(?:\d{1,2}\s*[.、．]\s*)?(?P<name>[^\s:：]{6,80}?)"
                            r"\.(?:pdf|PDF|docx?|DOCX?|wps|WPS|ofd|OFD)")
 
 
