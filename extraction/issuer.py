@@ -348,17 +348,28 @@ OWN_UNIT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?[科股处](?:具体)?(?:牵头|
 
 def _own_unit_body(text: str, hits: list[AgencyHit], self_heads: set[str]) -> AgencyHit | None:
     """In a report that speaks as 我局, the one body with that head whose own section takes the work on
-    (由衢州市交通运输局政策法规科牵头…), opening a clause or after 由: the body speaking. A superior's section
-    is named after 在/配合/按照 (在市司法局执法监督科指导下), not at work for the report."""
+    (由衢州市交通运输局政策法规科牵头…), opening a clause or after 由, or that sets up its own leading group: the
+    body speaking. A superior's section is named after 在/配合/按照 (在市司法局执法监督科指导下), not at work for
+    the report."""
     found: dict[str, AgencyHit] = {}
     for hit in hits:
         if hit.level == "国家" or not any(hit.name.endswith(h) for h in self_heads):
             continue
-        at_work = (_opens_clause(text, hit.start) or text[hit.start - 1:hit.start] == "由") \
-            and OWN_UNIT_RE.match(text, hit.end) is not None and not _leads_others(text, hit, self_heads)
-        if at_work or (OWN_GROUP_RE.match(text, hit.end) and SETS_UP_RE.search(text, max(0, hit.start - 30), hit.start)):
+        if _section_at_work(text, hit, self_heads) or _sets_up_own_group(text, hit):
             found.setdefault(hit.name, hit)
     return _only_body(found)
+
+
+def _section_at_work(text: str, hit: AgencyHit, self_heads: set[str]) -> bool:
+    """由X局政策法规科牵头…, X局法规股负责…: the body's own section at work, leading no bodies below it."""
+    return (_opens_clause(text, hit.start) or text[hit.start - 1:hit.start] == "由") \
+        and OWN_UNIT_RE.match(text, hit.end) is not None and not _leads_others(text, hit, self_heads)
+
+
+def _sets_up_own_group(text: str, hit: AgencyHit) -> bool:
+    """成立了以局长为组长的X局法治建设领导小组: the body names the leading group it sets up after itself."""
+    return OWN_GROUP_RE.match(text, hit.end) is not None \
+        and SETS_UP_RE.search(text, max(0, hit.start - 30), hit.start) is not None
 
 
 # 由市交通运输局法规处牵头,各县(市、区)交通运输局配合: a superior's section leading the bodies below
@@ -379,6 +390,12 @@ SETS_UP_RE = re.compile(r"(?:成立|调整|建立|组建|健全)了?(?:[以由][
 # what a body's party group does at its own meetings: X局党组会议审议通过…, X局党组理论学习中心组专题学习…
 GROUP_MEETING_RE = re.compile(r"(?:(?:理论学习)?中心组|会议|会)?")
 GROUP_ACTS = ("召开", "审议", "研究", "听取", "专题", "集体学习", "先后", "多次", "传达", "组织")
+
+
+def _department_heads(own: SelfWords) -> set[str]:
+    """The heads a department's report speaks of itself by (我局, 本委: 局, 委, 委员会): the bodies its page and
+    rows may name as its own."""
+    return _with_full_heads(set(own.department))
 
 
 def _with_full_heads(heads: set[str]) -> set[str]:
@@ -650,7 +667,7 @@ def _speaks_as_its_department(text: str, lines: list[Line], own: SelfWords, body
     """A 我局 report about the row's body's work (来源:X县应急管理局 over 我局…应急管理): not the 司法局 that posts
     every department's report (来源:X县司法局 over the same text). A government's office (我办) has no function
     of its own to write."""
-    heads = _with_full_heads(set(own.department))
+    heads = _department_heads(own)
     return bool(heads) and (body.name.endswith(PUBLISHING_OFFICES)
                             or _about_own_function(text, _body_start(lines), body, heads, hits))
 
@@ -1177,7 +1194,7 @@ def page_line_body(text: str, lines: list[Line], hits: list[AgencyHit], own: Sel
     or under one, or a breadcrumb (首页 > 部门信息公开 > 衢州市交通运输局: the body's section of a portal). The one
     region-qualified body with that head there, when the report is about that body's function: a 司法局's site
     hosts every department's report under its own footer."""
-    heads = _with_full_heads(set(own.department))
+    heads = _department_heads(own)
     if not heads:
         return None
     found: dict[str, AgencyHit] = {}
@@ -1200,7 +1217,7 @@ def site_banner_body(text: str, lines: list[Line], hits: list[AgencyHit], own: S
     to the page's furniture (衢州市交通运输局 over 首页 > 通知公告), when the report's text is about the body's own
     work (its function, 交通运输, written twice outside any body's name). A portal's or another body's site
     hosting the report (a 司法局 posting a bureau's report) is ruled out by the head or by the function."""
-    heads = _with_full_heads(set(own.department))
+    heads = _department_heads(own)
     body_start = _body_start(lines)
     header = [line for line in lines[:meta_rules.HEADER_LINES] if line.start < body_start]
     if not heads or body_start >= lines[-1].end:
@@ -1270,7 +1287,7 @@ def site_section_body(text: str, lines: list[Line], hits: list[AgencyHit], menti
     portal's region's department, when the level matches (a city's portal writes its counties' bureaus with
     their names). A row qualifies nothing without the site's name, nor a body the report's 我局 does not
     speak as, nor one whose function the report's work is not (来源:市司法局 over a bureau's report it posts)."""
-    heads = _with_full_heads(set(own.department))
+    heads = _department_heads(own)
     site = site_region(lines, mentions)
     if not heads or site is None:
         return None
@@ -1295,7 +1312,7 @@ def browser_title_body(text: str, lines: list[Line], hits: list[AgencyHit], own:
     (2023年法治政府建设年度报告_衢州市交通运输局): the body's own site shows its own report, when the text's words
     (我局) and its work (the body's function, not another's: a 司法局's site posting a bureau's report) say so.
     A portal (…_衢州市人民政府门户网站) names no body."""
-    heads = _with_full_heads(set(own.department))
+    heads = _department_heads(own)
     if not heads:
         return None
     for line in lines[:meta_rules.HEADER_LINES]:
@@ -1383,7 +1400,7 @@ def leaders_body(text: str, position_hits: list[AgencyHit], own: SelfWords) -> A
     """A report that speaks of itself as 我局 and names its body only in its leaders' positions
     (区司法局党委书记、局长率先垂范…, the 第一责任人 paragraph): that body, when one such body carries
     the head the report uses. Another body's leader visiting (市司法局局长一行到我局调研) does not act so."""
-    heads = _with_full_heads(set(own.department))
+    heads = _department_heads(own)
     if not heads:
         return None
     found: dict[str, AgencyHit] = {}
@@ -1505,7 +1522,7 @@ def leadership_region(text: str, mentions: list[RegionMention], context: RegionE
     return name_prefix(gazetteer, county) if county is not None else None
 
 
-# 全面落实《香格里拉市法治政府建设实施纲要(2022-2025年)》: a department carries out its division's rule-of-law plan
+# 全面落实《X县法治政府建设实施纲要(2021-2025年)》: a department carries out its division's rule-of-law plan
 CARRIES_OUT_RE = re.compile(r"(?:落实|贯彻|执行|按照|根据|对照|依据)(?:好|了)?$")
 OWN_PLAN_SUBJECT_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年度?)?(?:法治|依法行政)")
 
