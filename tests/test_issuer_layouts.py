@@ -549,3 +549,52 @@ _COUNTY_SAFETY = ("2023年,在县委、县政府的坚强领导下,我局坚持�
 ])
 def test_the_untitled_department_rules_hold_for_other_bodies_and_wordings(text: str, agency: str | None) -> None:
     assert report_of(text).agency == agency
+
+
+_JUSTICE = ("2023年,我局坚持依法行政,各项工作有序推进。现将有关情况报告如下:\n一、主要举措\n"
+            "我局落实行政执法三项制度,规范司法行政执法,加强司法行政队伍建设。\n")
+
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # a banner's and an autonomous prefecture's portal, their bureau written by level alone (旗司法局, 州司法局)
+    ("鄂托克旗人民政府门户网站\n首页 > 部门信息公开 > 旗司法局 > 通知公告\n" + _JUSTICE, "鄂尔多斯市鄂托克旗司法局",
+     "鄂尔多斯市鄂托克旗"),
+    ("黔东南州人民政府门户网站\n首页 > 部门信息公开 > 州司法局 > 通知公告\n" + _JUSTICE, "黔东南苗族侗族自治州司法局",
+     "黔东南苗族侗族自治州"),
+    # a district's or a banner's plan carried out by its department (its body unnamed)
+    ("2024年,我局认真贯彻落实《武侯区2023年法治政府建设工作要点》,推进依法行政。现将有关情况总结如下:\n一、主要举措\n"
+     "我局落实三项制度。\n", None, "成都市武侯区"),
+    ("2024年,我局严格执行《鄂托克旗法治政府建设实施方案(2021-2025年)》。现将有关情况总结如下:\n一、主要举措\n"
+     "我局落实三项制度。\n", None, "鄂尔多斯市鄂托克旗"),
+    # … a town carrying out its county's plan is the town's report, not the county's
+    ("2024年,我镇全面落实《武功县法治政府建设实施方案》,推进依法行政。现将有关情况总结如下:\n一、主要举措\n"
+     "我镇落实三项制度。\n", None, None),
+])
+def test_portal_and_plan_rules_at_other_levels(text: str, agency: str | None, region: str | None) -> None:
+    report = report_of(text)
+    assert (report.agency, report.region) == (agency, region)
+
+
+_BODY = "2023年,我局坚持依法行政,各项工作有序推进,现将有关情况报告如下。\n一、主要举措\n我局落实行政执法三项制度。\n"
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # the day a report was delivered to the congress's standing committee, with or without the dash
+    ("关于2023年度法治政府建设情况的报告\n——2024年2月27日在武功县第十八届人民代表大会常务委员会第十六次会议上\n" + _BODY,
+     "2024-02-27"),
+    ("武功县人民政府关于2023年法治政府建设情况的报告\n2024年3月1日在县人大常委会第十五次会议上\n" + _BODY, "2024-03-01"),
+    # a page's stamp with its time or its 来源, a byline with its day
+    ("关于2023年度法治政府建设情况的报告\n2024-01-19 09:30 | 浏览次数:120\n" + _BODY, "2024-01-19"),
+    ("关于2023年度法治政府建设情况的报告\n2024年01月19日 来源:韶关市应急管理局\n" + _BODY, "2024-01-19"),
+    ("2023年度法治政府建设工作报告\n韶关市应急管理局 2024年1月19日\n" + _BODY, "2024-01-19"),
+    # a date alone after the last paragraph, in figures or in Chinese numerals
+    (_BODY + "以上报告,请审阅。\n2024年1月19日\n", "2024-01-19"),
+    (_BODY + "特此报告。\n二〇二四年一月十九日\n", "2024-01-19"),
+    # a table exported one cell to a line; the catalogue's 产生日期 row
+    ("- 成文日期:\n- 2024-01-18\n- 发布日期:\n- 2024-01-22\n关于2023年度法治政府建设情况的报告\n" + _BODY, "2024-01-18"),
+    ("索引号:11440200/2024-00012 产生日期:2024-01-17\n关于2023年度法治政府建设情况的报告\n" + _BODY, "2024-01-17"),
+    # … a bare date line under the title is not read (a reposting site's as often as the document's)
+    ("关于2023年度法治政府建设情况的报告\n2024-01-19\n" + _BODY, None),
+])
+def test_the_dates_of_session_14_in_other_wordings(text: str, date: str | None) -> None:
+    assert report_of(text).date == date
