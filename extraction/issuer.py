@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fazhi.extraction import metadata as meta_rules
 from fazhi.extraction.agencies import (
@@ -22,8 +23,10 @@ from fazhi.extraction.agencies import (
     POSITION_AFTER_RE,
     AgencyHit,
     stem_heads,
+    stem_set,
 )
 from fazhi.extraction.citations import find_citations
+from fazhi.extraction.dictionaries import load_agency_abbreviations
 from fazhi.extraction.laws import MADE_RE
 from fazhi.extraction.metadata import Line
 from fazhi.extraction.regions import (
@@ -273,15 +276,28 @@ def _self_speaking_issuer(text: str, opening_end: int | None, hits: list[AgencyH
     (局党委 in a report that calls itself only 教育局 does not fix which county's)."""
     self_heads = _with_full_heads(set(own.heads | own.leaders))
     if self_heads:
+        acting = [h for h in hits if not _above_own_division(own, h)]  # the rules that read it anywhere
         found = (_self_described_issuer(text, opening_end, hits, self_heads)
                  or _issuer_of_own_rules(text, hits, self_heads)
-                 or _acting_party_group(text, hits, self_heads)
-                 or _own_unit_body(text, hits, self_heads)
-                 or _acting_body_in_full(text, hits, self_heads))
+                 or _acting_party_group(text, acting, self_heads)
+                 or _own_unit_body(text, acting, self_heads)
+                 or _acting_body_in_full(text, acting, self_heads))
         if found:
             return found
     party_heads = set(own.party) - self_heads
     return _issuer_of_own_rules(text, hits, party_heads) if party_heads else None
+
+
+# the level words a text calls only a division of that level its own (全县, 我镇, 本街); 全市 may be a county-level
+# city's and 全区 a district's or an autonomous region's, so they place no level
+COUNTY_AND_TOWN_CHARS = frozenset("县旗镇乡街")
+
+
+def _above_own_division(own: SelfWords, hit: AgencyHit) -> bool:
+    """A body of a level above the division the text calls its own (韶关市应急管理局 in a report that says 全县, 我县):
+    a superior acting in the report, not the body speaking, wherever it stands."""
+    depths = [DEPTH[CHAR_LEVEL[c]] for c in own.level_chars if c in COUNTY_AND_TOWN_CHARS]
+    return bool(depths) and hit.level in DEPTH and DEPTH[hit.level] < max(depths)
 
 
 def _acting_party_group(text: str, hits: list[AgencyHit], self_heads: set[str]) -> AgencyHit | None:
@@ -332,17 +348,28 @@ OWN_UNIT_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?[科股处](?:具体)?(?:牵头|
 
 def _own_unit_body(text: str, hits: list[AgencyHit], self_heads: set[str]) -> AgencyHit | None:
     """In a report that speaks as 我局, the one body with that head whose own section takes the work on
-    (由衢州市交通运输局政策法规科牵头…), opening a clause or after 由: the body speaking. A superior's section
-    is named after 在/配合/按照 (在市司法局执法监督科指导下), not at work for the report."""
+    (由衢州市交通运输局政策法规科牵头…), opening a clause or after 由, or that sets up its own leading group: the
+    body speaking. A superior's section is named after 在/配合/按照 (在市司法局执法监督科指导下), not at work for
+    the report."""
     found: dict[str, AgencyHit] = {}
     for hit in hits:
         if hit.level == "国家" or not any(hit.name.endswith(h) for h in self_heads):
             continue
-        at_work = (_opens_clause(text, hit.start) or text[hit.start - 1:hit.start] == "由") \
-            and OWN_UNIT_RE.match(text, hit.end) is not None and not _leads_others(text, hit, self_heads)
-        if at_work or (OWN_GROUP_RE.match(text, hit.end) and SETS_UP_RE.search(text, max(0, hit.start - 30), hit.start)):
+        if _section_at_work(text, hit, self_heads) or _sets_up_own_group(text, hit):
             found.setdefault(hit.name, hit)
     return _only_body(found)
+
+
+def _section_at_work(text: str, hit: AgencyHit, self_heads: set[str]) -> bool:
+    """由X局政策法规科牵头…, X局法规股负责…: the body's own section at work, leading no bodies below it."""
+    return (_opens_clause(text, hit.start) or text[hit.start - 1:hit.start] == "由") \
+        and OWN_UNIT_RE.match(text, hit.end) is not None and not _leads_others(text, hit, self_heads)
+
+
+def _sets_up_own_group(text: str, hit: AgencyHit) -> bool:
+    """成立了以局长为组长的X局法治建设领导小组: the body names the leading group it sets up after itself."""
+    return OWN_GROUP_RE.match(text, hit.end) is not None \
+        and SETS_UP_RE.search(text, max(0, hit.start - 30), hit.start) is not None
 
 
 # 由市交通运输局法规处牵头,各县(市、区)交通运输局配合: a superior's section leading the bodies below
@@ -355,14 +382,20 @@ def _leads_others(text: str, hit: AgencyHit, self_heads: set[str]) -> bool:
         or _acts_on_own_division(text, hit)
 
 
-# 成立了以局长为组长的衢州市交通运输局法治建设领导小组: a body sets up its own leading group
+# 成立了以局长为组长的衢州市交通运输局法治建设领导小组 (成立由局长任组长的…): a body sets up its own leading group
 OWN_GROUP_RE = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:领导小组|工作小组|工作专班)")
-SETS_UP_RE = re.compile(r"(?:成立|调整|建立|组建|健全)了?(?:以[^，。,；;]{0,24}?的)?$")
+SETS_UP_RE = re.compile(r"(?:成立|调整|建立|组建|健全)了?(?:[以由][^，。,；;]{0,24}?的)?$")
 
 
 # what a body's party group does at its own meetings: X局党组会议审议通过…, X局党组理论学习中心组专题学习…
 GROUP_MEETING_RE = re.compile(r"(?:(?:理论学习)?中心组|会议|会)?")
 GROUP_ACTS = ("召开", "审议", "研究", "听取", "专题", "集体学习", "先后", "多次", "传达", "组织")
+
+
+def _department_heads(own: SelfWords) -> set[str]:
+    """The heads a department's report speaks of itself by (我局, 本委: 局, 委, 委员会): the bodies its page and
+    rows may name as its own."""
+    return _with_full_heads(set(own.department))
 
 
 def _with_full_heads(heads: set[str]) -> set[str]:
@@ -616,17 +649,27 @@ PUBLISHING_OFFICES = ("政府办公室", "政府办公厅", "政府办", "委办
 def source_row_issuer(text: str, opening_end: int | None, lines: list[Line], hits: list[AgencyHit],
                       own: SelfWords) -> AgencyHit | None:
     """The agency a 来源 (or 作者) row names in full (region-qualified, not a government's publishing
-    office) in a report that speaks as that body (我局 for a 局, 全县 for the county's government) or whose
+    office) in a report that speaks as that body (我局 about its work, 全县 for the county's government) or whose
     opening it acts in (市司法局召开…): the weakest statement of the issuer, taken when the text says nothing
     else. Not in a text that never speaks as it: the row names who put it up (the 司法局 that drafts and posts
     its government's report, an office reposting a city's)."""
     for body in _source_row_bodies(lines, hits):
         if (body.name.endswith(PUBLISHING_OFFICES) and "办" not in own.department) or not _may_be_self(own, body):
             continue  # an office puts its government's reports up; its own say 我办
-        if own.department or _division_speaking(text, own, body) or _opens_the_text(text, opening_end, body, hits) \
-                or _says_we_as(text, body):
+        if _speaks_as_its_department(text, lines, own, body, hits) or _division_speaking(text, own, body) \
+                or _opens_the_text(text, opening_end, body, hits) or _says_we_as(text, body):
             return body
     return None
+
+
+def _speaks_as_its_department(text: str, lines: list[Line], own: SelfWords, body: AgencyHit,
+                              hits: list[AgencyHit]) -> bool:
+    """A 我局 report about the row's body's work (来源:X县应急管理局 over 我局…应急管理): not the 司法局 that posts
+    every department's report (来源:X县司法局 over the same text). A government's office (我办) has no function
+    of its own to write."""
+    heads = _department_heads(own)
+    return bool(heads) and (body.name.endswith(PUBLISHING_OFFICES)
+                            or _about_own_function(text, _body_start(lines), body, heads, hits))
 
 
 def _says_we_as(text: str, body: AgencyHit) -> bool:
@@ -1148,23 +1191,23 @@ CONTACT_LINE_RE = re.compile(r"地址|电话|邮编|邮政编码|传真|联系�
 def page_line_body(text: str, lines: list[Line], hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
     """A report that speaks of itself as 我局 (我委, 我办) and names its body only on a line of its page or its
     foot: a contact line (an address or phone line, a footer's 主办单位), the line of its name alone right above
-    or under one, or a breadcrumb (首页 > 部门信息公开 > 衢州市交通运输局: the body's section of a portal, when the
-    report is about that body's function). The one region-qualified body with that head there."""
-    heads = _with_full_heads(set(own.department))
+    or under one, or a breadcrumb (首页 > 部门信息公开 > 衢州市交通运输局: the body's section of a portal). The one
+    region-qualified body with that head there, when the report is about that body's function: a 司法局's site
+    hosts every department's report under its own footer."""
+    heads = _department_heads(own)
     if not heads:
         return None
     found: dict[str, AgencyHit] = {}
     rows = [CONTACT_LINE_RE.search(line.text) is not None and _is_row(line.text) for line in lines]
     contact = [line for i, line in enumerate(lines) if rows[i] or (
         _is_name_alone(line.text) and any(rows[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)))]
-    crumbs = [line for line in lines if meta_rules.is_breadcrumb(line.text)]
+    page = contact + [line for line in lines if meta_rules.is_breadcrumb(line.text)]
+    body_start = _body_start(lines)
     for hit in hits:
-        head = next((h for h in sorted(heads, key=len, reverse=True) if hit.name.endswith(h)), None)
-        if hit.generic or hit.scoped or not hit.region or head is None or hit.name.endswith(PUBLISHING_OFFICES):
+        if hit.generic or hit.scoped or not hit.region or hit.name.endswith(PUBLISHING_OFFICES):
             continue
-        if any(line.start <= hit.start < line.end for line in contact) or (
-                any(line.start <= hit.start < line.end for line in crumbs)
-                and _about_own_function(text, _body_start(lines), hit, head, hits)):
+        if any(line.start <= hit.start < line.end for line in page) \
+                and _about_own_function(text, body_start, hit, heads, hits):
             found.setdefault(hit.name, hit)
     return _only_body(found)
 
@@ -1174,7 +1217,7 @@ def site_banner_body(text: str, lines: list[Line], hits: list[AgencyHit], own: S
     to the page's furniture (衢州市交通运输局 over 首页 > 通知公告), when the report's text is about the body's own
     work (its function, 交通运输, written twice outside any body's name). A portal's or another body's site
     hosting the report (a 司法局 posting a bureau's report) is ruled out by the head or by the function."""
-    heads = _with_full_heads(set(own.department))
+    heads = _department_heads(own)
     body_start = _body_start(lines)
     header = [line for line in lines[:meta_rules.HEADER_LINES] if line.start < body_start]
     if not heads or body_start >= lines[-1].end:
@@ -1184,10 +1227,9 @@ def site_banner_body(text: str, lines: list[Line], hits: list[AgencyHit], own: S
         hit = next((h for h in hits if h.start == line.start and h.end == line.end), None)
         if hit is None or hit.generic or hit.scoped or not hit.region or hit.name.endswith(PUBLISHING_OFFICES):
             continue
-        head = next((h for h in sorted(heads, key=len, reverse=True) if hit.name.endswith(h)), None)
         furnished = any(meta_rules.is_furniture_line(other.text) for other in header[max(0, i - 1):i + 2]
                         if other is not line)
-        if head is not None and furnished and _about_own_function(text, body_start, hit, head, hits):
+        if furnished and _about_own_function(text, body_start, hit, heads, hits):
             found.setdefault(hit.name, hit)
     return _only_body(found)
 
@@ -1202,21 +1244,40 @@ def _body_start(lines: list[Line]) -> int:
     return first.start if first is not None else (lines[-1].end if lines else 0)
 
 
-def _about_own_function(text: str, body_start: int, hit: AgencyHit, head: str, hits: list[AgencyHit]) -> bool:
-    """The body's function (衢州市|交通运输|局) written at least twice in the text from `body_start` on,
-    outside any body's name: the report is about that body's work."""
+def _about_own_function(text: str, body_start: int, hit: AgencyHit, heads: set[str], hits: list[AgencyHit]) -> bool:
+    """A body with one of the report's self heads (我局: 局) whose function (衢州市|交通运输|局), in any of its
+    written forms, stands at least twice in the text from `body_start` on, outside any body's name: the report
+    is about that body's work."""
+    head = next((h for h in sorted(heads, key=len, reverse=True) if hit.name.endswith(h)), None)
+    if head is None:
+        return False
     name = hit.name[:-len(head)]
     region_end = name.rfind(hit.region) + len(hit.region) if hit.region and hit.region in name else 0
     stem = name[region_end:]
     if len(stem) < 2:
         return False
     spans = [(h.start, h.end) for h in hits]
-    count, pos = 0, text.find(stem, body_start)
-    while pos >= 0 and count < FUNCTION_MIN:
-        if not any(start <= pos < end for start, end in spans):
-            count += 1
-        pos = text.find(stem, pos + 1)
-    return count >= FUNCTION_MIN
+    found = re.finditer("|".join(map(re.escape, function_words(stem))), text[body_start:])
+    outside = (m for m in found if not any(start <= body_start + m.start() < end for start, end in spans))
+    return sum(1 for _ in zip(range(FUNCTION_MIN), outside, strict=False)) >= FUNCTION_MIN
+
+
+MERGED_PART_MIN = 3
+
+
+@lru_cache(maxsize=256)
+def function_words(stem: str) -> tuple[str, ...]:
+    """The ways a report writes a body's function: its stem (市场监督管理), the stems of its short forms in
+    data/agency_abbreviations.tsv (市场监管局, 人社局, 卫健委 -> 市场监管, 人社, 卫健) and each part of a merged stem
+    that is a function of its own (自然资源和规划 -> 自然资源; not a two-character part, 规划, as often an everyday
+    word: 普法规划); longest first, so one match is one word."""
+    words = {stem} | {part for part in stem.split("和") if len(part) >= MERGED_PART_MIN and part in stem_set()}
+    for short, full in load_agency_abbreviations().items():
+        full_head = next((h for h in HEADS if full.endswith(h)), None)
+        short_head = next((h for h in HEADS if short.endswith(h)), None)
+        if full_head and short_head and full[:-len(full_head)] == stem and len(short) - len(short_head) >= 2:
+            words.add(short[:-len(short_head)])
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def site_section_body(text: str, lines: list[Line], hits: list[AgencyHit], mentions: list[RegionMention],
@@ -1226,7 +1287,7 @@ def site_section_body(text: str, lines: list[Line], hits: list[AgencyHit], menti
     portal's region's department, when the level matches (a city's portal writes its counties' bureaus with
     their names). A row qualifies nothing without the site's name, nor a body the report's 我局 does not
     speak as, nor one whose function the report's work is not (来源:市司法局 over a bureau's report it posts)."""
-    heads = _with_full_heads(set(own.department))
+    heads = _department_heads(own)
     site = site_region(lines, mentions)
     if not heads or site is None:
         return None
@@ -1237,8 +1298,7 @@ def site_section_body(text: str, lines: list[Line], hits: list[AgencyHit], menti
         if not any(hit.name.endswith(h) for h in heads) or not any(line.start <= hit.start < line.end for line in crumbs):
             continue
         body = site_qualified(hit, site, gazetteer)
-        head = next(h for h in sorted(heads, key=len, reverse=True) if hit.name.endswith(h))
-        if body is not None and _about_own_function(text, _body_start(lines), body, head, hits):
+        if body is not None and _about_own_function(text, _body_start(lines), body, heads, hits):
             found.setdefault(body.name, body)
     return _only_body(found)
 
@@ -1252,7 +1312,7 @@ def browser_title_body(text: str, lines: list[Line], hits: list[AgencyHit], own:
     (2023年法治政府建设年度报告_衢州市交通运输局): the body's own site shows its own report, when the text's words
     (我局) and its work (the body's function, not another's: a 司法局's site posting a bureau's report) say so.
     A portal (…_衢州市人民政府门户网站) names no body."""
-    heads = _with_full_heads(set(own.department))
+    heads = _department_heads(own)
     if not heads:
         return None
     for line in lines[:meta_rules.HEADER_LINES]:
@@ -1264,15 +1324,15 @@ def browser_title_body(text: str, lines: list[Line], hits: list[AgencyHit], own:
             continue
         start, end = line.start + match.start("site"), line.start + match.end("site")
         hit = next((h for h in hits if h.start == start and h.end == end and not h.generic), None)
-        head = next((h for h in sorted(heads, key=len, reverse=True) if hit and hit.name.endswith(h)), None)
-        if hit is not None and head is not None and not hit.scoped and hit.region \
-                and _about_own_function(text, _body_start(lines), hit, head, hits):
+        if hit is not None and not hit.scoped and hit.region \
+                and _about_own_function(text, _body_start(lines), hit, heads, hits):
             return hit
     return None
 
 
-# a page's attached file: 附件:X局2023年法治政府建设年度报告.pdf, or the file's name alone on its line
-ATTACHMENT_RE = re.compile(r"(?:相关)?(?:附件|下载)?[:：]?\s*(?:\d{1,2}\s*[.、．]\s*)?(?P<name>[^\s:：]{6,80}?)"
+# a page's attached file: 附件:X局2023年法治政府建设年度报告.pdf (附件下载:, 相关附件:), or the file's name alone on
+# its line
+ATTACHMENT_RE = re.compile(r"(?:相关)?(?:附件)?(?:下载)?[:：]?\s*(?:\d{1,2}\s*[.、．]\s*)?(?P<name>[^\s:：]{6,80}?)"
                            r"\.(?:pdf|PDF|docx?|DOCX?|wps|WPS|ofd|OFD)")
 
 
@@ -1340,7 +1400,7 @@ def leaders_body(text: str, position_hits: list[AgencyHit], own: SelfWords) -> A
     """A report that speaks of itself as 我局 and names its body only in its leaders' positions
     (区司法局党委书记、局长率先垂范…, the 第一责任人 paragraph): that body, when one such body carries
     the head the report uses. Another body's leader visiting (市司法局局长一行到我局调研) does not act so."""
-    heads = _with_full_heads(set(own.department))
+    heads = _department_heads(own)
     if not heads:
         return None
     found: dict[str, AgencyHit] = {}
@@ -1462,7 +1522,7 @@ def leadership_region(text: str, mentions: list[RegionMention], context: RegionE
     return name_prefix(gazetteer, county) if county is not None else None
 
 
-# 全面落实《香格里拉市法治政府建设实施纲要(2022-2025年)》: a department carries out its division's rule-of-law plan
+# 全面落实《X县法治政府建设实施纲要(2021-2025年)》: a department carries out its division's rule-of-law plan
 CARRIES_OUT_RE = re.compile(r"(?:落实|贯彻|执行|按照|根据|对照|依据)(?:好|了)?$")
 OWN_PLAN_SUBJECT_RE = re.compile(r"(?:(?:19|20)\d{2}\s*年度?)?(?:法治|依法行政)")
 

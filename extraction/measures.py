@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -413,9 +413,11 @@ LONGEST_LAST_ITEM = 10
 
 def _shared_heads(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
     """The item before 和/及/与/、 that with the words after the next item (…工作责任制) is a catalogue name."""
+    return _kept(text, known, _shared_head_items(text))
+
+
+def _shared_head_items(text: str) -> Iterator[MeasureHit]:
     index = _catalogue()[1]
-    taken: TakenMask | None = None
-    found: list[MeasureHit] = []
     head = text.find(SHARED_HEAD)
     while head != -1:  # str.find: most texts have no 责任制, and a literal search costs nothing
         end = head + len(SHARED_HEAD)
@@ -423,9 +425,18 @@ def _shared_heads(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
         if conjunction is not None:
             item = _elided_item(text, conjunction.start(), normal_view(text[conjunction.end():end]), index, True)
             if item is not None:
-                taken = taken or _taken_by(text, known)
-                _add(found, taken, item)
+                yield item
         head = text.find(SHARED_HEAD, end)
+
+
+def _kept(text: str, known: list[MeasureHit], candidates: Iterable[MeasureHit]) -> list[MeasureHit]:
+    """The candidates that overlap no known hit and no earlier candidate. The mask of known hits is built
+    at the first candidate: most texts have none, and building it costs a pass over every hit."""
+    taken: TakenMask | None = None
+    found: list[MeasureHit] = []
+    for item in candidates:
+        taken = taken or _taken_by(text, known)
+        _add(found, taken, item)
     return found
 
 
@@ -469,9 +480,11 @@ LONGEST_LIST = 8
 
 def _items_before_head(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
     """Items of a 、-list ending in 等制度/机制 that, with that head, are catalogue names."""
+    return _kept(text, known, _head_list_items(text))
+
+
+def _head_list_items(text: str) -> Iterator[MeasureHit]:
     index = _catalogue()[1]
-    taken: TakenMask | None = None
-    found: list[MeasureHit] = []
     for head in _LIST_HEAD_RE.finditer(text):
         end = head.start()
         if "、" not in text[max(0, end - 13):end]:
@@ -483,9 +496,7 @@ def _items_before_head(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
         for start, end in items:
             item = _head_item(text, start, end, index)
             if item is not None:
-                taken = taken or _taken_by(text, known)
-                _add(found, taken, item)
-    return found
+                yield item
 
 
 def _head_item(text: str, start: int, end: int, index: dict[str, tuple[str, str]]) -> MeasureHit | None:
@@ -760,17 +771,17 @@ def _law_short_names() -> frozenset[str]:
 
 def _law_days(text: str, known: list[MeasureHit]) -> list[MeasureHit]:
     """X法宣传日 / X条例宣传月 where X法 is a law's short name, written bare or in 《》."""
-    found: list[MeasureHit] = []
-    taken: TakenMask | None = None
+    return _kept(text, known, _law_day_items(text))
+
+
+def _law_day_items(text: str) -> Iterator[MeasureHit]:
     for day in _LAW_DAY_RE.finditer(text):
         law_end = day.start() - (text[day.start() - 1:day.start()] == "》")
         law = _law_before(text, law_end)
         if law is None:
             continue
         start = law_end - len(law) - (text[law_end - len(law) - 1:law_end - len(law)] == "《" and law_end < day.start())
-        taken = taken or _taken_by(text, known)
-        _add(found, taken, MeasureHit(start, day.end(), law + day.group(0), "宣传活动"))
-    return found
+        yield MeasureHit(start, day.end(), law + day.group(0), "宣传活动")
 
 
 def _law_before(text: str, end: int) -> str | None:

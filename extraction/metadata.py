@@ -9,6 +9,7 @@ guesses the issuer from the topic.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -476,34 +477,54 @@ def page_date(lines: list[Line]) -> str | None:
     Only the header lines above the body count (a date inside the text is an event, not the
     document's); a publication stamp after the title line (…情况报告 2023-02-09) comes last.
     """
+    header = _header_texts(lines)
+    date = _first_valid(header, _SPEECH_DATE_RE.match)  # ——2021年4月29日在X区人大常委会…上: the day delivered
+    for pattern in _PAGE_DATE_RES:
+        date = date or _first_valid(header, pattern.search)
+    if date:
+        return date
+    stamp = _title_stamp(header)
+    if stamp is not None:
+        return _valid_date(*stamp.groups())
+    return _first_valid(header, _stamp_or_byline)  # 2022-03-29 17:13 来源:X, X县人民政府 2024年01月08日
+
+
+def _header_texts(lines: list[Line]) -> list[str]:
+    """The page's lines above the body, a label cell alone joined to its value below it (- 成文日期: / -
+    2022-01-10: a table exported one cell to a line)."""
     header: list[str] = []
     for line in lines[:HEADER_LINES]:
         if is_body_line(line.text):
             break
-        if header and _LABEL_ALONE_RE.fullmatch(header[-1]):  # - 成文日期: / - 2022-01-10: one cell to a line
+        if header and _LABEL_ALONE_RE.fullmatch(header[-1]):
             header[-1] += line.text.lstrip(" -*•|｜")
         else:
             header.append(line.text)
-    for text in header:  # ——2021年4月29日在X区人民代表大会常务委员会…上: the day the report was delivered
-        speech = _SPEECH_DATE_RE.match(text)
-        if speech and (date := _valid_date(*speech.groups())):
+    return header
+
+
+def _first_valid(header: list[str], find: Callable[[str], re.Match[str] | None]) -> str | None:
+    """The first valid date `find` reads (year, month, day groups) from a header line, in line order."""
+    for text in header:
+        match = find(text)
+        if match and (date := _valid_date(*match.groups())):
             return date
-    for pattern in _PAGE_DATE_RES:
-        for text in header:
-            match = pattern.search(text)
-            if match and (date := _valid_date(*match.groups())):
-                return date
+    return None
+
+
+def _title_stamp(header: list[str]) -> re.Match[str] | None:
+    """The date of a publication stamp after a title line (…情况报告 2023-02-09)."""
     for text in header:
         stamp = _TRAILING_STAMP_RE.search(text)
         if stamp and is_title_line(text[:stamp.start()].strip()):
             match = re.search(_LOOSE_DATE, stamp.group(0))
             if match:
-                return _valid_date(*match.groups())
-    for text in header:  # 2022-03-29 17:13 来源:X, X县人民政府 2024年01月08日: the page's stamp or byline
-        stamp = _LEADING_STAMP_RE.match(text) or _BYLINE_DATE_RE.match(text)
-        if stamp and (date := _valid_date(*stamp.groups())):
-            return date
+                return match
     return None
+
+
+def _stamp_or_byline(text: str) -> re.Match[str] | None:
+    return _LEADING_STAMP_RE.match(text) or _BYLINE_DATE_RE.match(text)
 
 
 # 2021年4月29日在朝阳区第十六届人民代表大会常务委员会第N次会议上: a government's report as delivered

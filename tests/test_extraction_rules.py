@@ -400,11 +400,14 @@ def test_doc_type_of_untitled_texts(text: str, doc_type: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "agency", "region"), [
-    # a report that says only 我局 names its body on the address line at its foot
-    ("2022年，我局坚持依法行政，推进法治政府建设。\n一、主要做法\n（略）\n"
+    # a report that says only 我局 names its body on the address line at its foot, when it is about its work
+    ("2022年，我局坚持依法行政，推进法治政府建设。\n一、主要做法\n规范教育行政执法，推进教育领域改革。\n"
      "地址：衢州市柯城区新桥街 衢州市柯城区教育局 电话：0570-1234567\n", "衢州市柯城区教育局", "衢州市柯城区"),
-    ("2022年，我委坚持依法行政，推进法治政府建设。\n联系单位：衢州市发展和改革委员会 联系人：王某\n",
-     "衢州市发展和改革委员会", "衢州市"),
+    ("2022年，我委坚持依法行政，推进法治政府建设。规范发展改革领域执法，推进发改系统依法行政。\n"
+     "联系单位：衢州市发展和改革委员会 联系人：王某\n", "衢州市发展和改革委员会", "衢州市"),
+    # … not the 司法局 whose site hosts a bureau's report
+    ("2022年，我局坚持依法行政，推进法治政府建设。\n一、主要做法\n规范教育行政执法，推进教育领域改革。\n"
+     "地址：衢州市柯城区新桥街 衢州市柯城区司法局 电话：0570-1234567\n", None, None),
     # another body's hotline in a sentence, or a body whose head is not the report's: not the issuer
     ("2022年，我局坚持依法行政，公布衢州市市场监督管理局投诉电话12315。\n", None, None),
     ("2022年，我局坚持依法行政。\n主办：衢州市人民政府办公室 电话：0570-1234567\n", None, None),

@@ -280,6 +280,7 @@ def test_a_title_about_a_bureaus_report_is_the_bureaus(text: str, agency: str) -
 # An untitled department report that says only 我局 names its body where pages and reports do (session 14).
 _SAYS_ONLY_WOJU = ("2024年,我局坚持依法行政,各项工作有序推进。现将有关情况报告如下:\n一、主要举措\n"
                    "我局落实行政执法三项制度,办理案件9件。\n")
+_WATER_WORK = "我局推进水利综合执法改革,规范水利行政执法。\n"
 
 
 @pytest.mark.parametrize(("text", "agency", "region"), [
@@ -293,9 +294,12 @@ _SAYS_ONLY_WOJU = ("2024年,我局坚持依法行政,各项工作有序推进。
     (_SAYS_ONLY_WOJU + "向市政府报送《绍兴市水利局2023年度法治政府建设工作总结》。\n", "绍兴市水利局", "绍兴市"),
     # … not a superior's document the body only carries out
     (_SAYS_ONLY_WOJU + "认真落实《绍兴市人民政府关于加强行政执法的意见》。\n", None, None),
-    # the page's footer: who runs the site, or the body's name over its address
-    (_SAYS_ONLY_WOJU + "\n主办单位:绍兴市水利局  网站标识码:3306000001\n", "绍兴市水利局", "绍兴市"),
-    (_SAYS_ONLY_WOJU + "\n绍兴市水利局\n地址:绍兴市越城区某某路8号  邮编:312000\n", "绍兴市水利局", "绍兴市"),
+    # the page's footer: who runs the site, or the body's name over its address, over a report about its work
+    (_SAYS_ONLY_WOJU + _WATER_WORK + "\n主办单位:绍兴市水利局  网站标识码:3306000001\n", "绍兴市水利局", "绍兴市"),
+    (_SAYS_ONLY_WOJU + _WATER_WORK + "\n绍兴市水利局\n地址:绍兴市越城区某某路8号  邮编:312000\n", "绍兴市水利局",
+     "绍兴市"),
+    # … not the footer of a 司法局's site hosting a bureau's report
+    (_SAYS_ONLY_WOJU + _WATER_WORK + "\n主办单位:绍兴市司法局  网站标识码:3306000002\n", None, None),
     # … not a portal's office, which hosts every department's report
     (_SAYS_ONLY_WOJU + "\n主办单位:绍兴市人民政府办公室\n", None, None),
     # a breadcrumb through the body's section of a portal, over a report about its work
@@ -339,9 +343,6 @@ def test_a_department_carrying_out_its_countys_plan_is_placed_in_the_county(text
     assert (report.agency, report.region) == (None, region)
 
 
-_WATER_WORK = "我局推进水利综合执法改革,规范水利行政执法。\n"
-
-
 @pytest.mark.parametrize(("text", "agency"), [
     # a portal's name over a breadcrumb through a department's section written by level alone, or a row naming
     # it so, over a report about that department's work
@@ -365,8 +366,10 @@ def test_a_portals_department_section_and_the_bodys_party_group_meetings(text: s
 
 
 @pytest.mark.parametrize(("text", "agency"), [
-    # a 来源 row over a report that speaks as that body
-    ("来源:绍兴市水利局 发布时间:2024-02-01\n" + _SAYS_ONLY_WOJU, "绍兴市水利局"),
+    # a 来源 row over a report that speaks as that body, about its work
+    ("来源:绍兴市水利局 发布时间:2024-02-01\n" + _SAYS_ONLY_WOJU + _WATER_WORK, "绍兴市水利局"),
+    # … not the 司法局 that posts a bureau's report
+    ("来源:绍兴市司法局 发布时间:2024-02-01\n" + _SAYS_ONLY_WOJU + _WATER_WORK, None),
     # … over a county's report that calls the county its own: its government
     ("来源:丽水市遂昌县人民政府 发布时间:2024-02-01\n一、主要举措\n全县推进依法行政,落实行政执法三项制度。\n",
      "丽水市遂昌县人民政府"),
@@ -496,3 +499,102 @@ def test_a_report_that_publishes_itself_by_its_title_names_its_body() -> None:
 ])
 def test_a_departments_site_banner_attached_file_or_browser_title_names_the_body(text: str, agency: str | None) -> None:
     assert report_of(text).agency == agency
+
+
+# Variants of the untitled-department rules above in other bodies, provinces and wordings (written by a reviewer
+# to see which rules hold beyond the 绍兴市水利局 examples they were written with): a function the text writes in
+# short (市场监管, 人社) or by one part of a merged name (自然资源), a 委 speaking as 我委, a county's bureau.
+_HEALTH = ("2023年,我委坚持依法行政,各项工作有序推进。现将有关情况报告如下:\n一、主要举措\n"
+           "我委落实行政执法三项制度,全年办理卫健行政处罚案件12件,卫生健康监督执法规范有序。\n")
+_MARKET = ("2023年,我局坚持依法行政,各项工作有序推进。现将有关情况报告如下:\n一、主要举措\n"
+           "我局落实行政执法三项制度,规范市场监管执法,强化市场监管领域信用监管。\n")
+_LABOUR = ("2023年,本局坚持依法行政,各项工作有序推进。现将有关情况报告如下:\n一、主要举措\n"
+           "本局落实行政执法三项制度,规范人社行政执法,推进人社领域放管服改革。\n")
+_LAND = ("2023年,我局坚持依法行政,各项工作有序推进。现将有关情况报告如下:\n一、主要举措\n"
+         "我局落实行政执法三项制度,规范自然资源执法,推进自然资源领域改革。\n")
+_SAFETY = ("2023年,我局坚持依法行政,各项工作有序推进。现将有关情况报告如下:\n一、主要举措\n"
+           "我局落实行政执法三项制度,规范应急管理执法,提升应急管理能力。\n")
+# a county bureau's report: it calls the county its own and works under the county's leadership
+_COUNTY_SAFETY = ("2023年,在县委、县政府的坚强领导下,我局坚持依法行政,全县应急管理工作有序推进。现将有关情况报告如下:\n"
+                  "一、主要举措\n我局落实行政执法三项制度,规范应急管理执法,提升全县应急管理能力。\n")
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # the function written in short or by a part of a merged name still says whose work the report is about
+    ("首页 > 部门 > 韶关市市场监督管理局 > 通知公告\n" + _MARKET, "韶关市市场监督管理局"),
+    ("首页 > 部门信息公开 > 成都市武侯区人力资源和社会保障局 > 法治政府建设\n" + _LABOUR, "成都市武侯区人力资源和社会保障局"),
+    ("首页 > 部门 > 天水市自然资源和规划局 > 通知公告\n" + _LAND, "天水市自然资源和规划局"),
+    ("韶关市市场监督管理局\n首页 > 政务公开 > 通知公告\n" + _MARKET, "韶关市市场监督管理局"),
+    ("2023年法治政府建设工作报告_韶关市市场监督管理局\n" + _MARKET, "韶关市市场监督管理局"),
+    ("关于2023年度法治政府建设工作情况的报告 | 天水市卫生健康委员会\n" + _HEALTH, "天水市卫生健康委员会"),
+    ("版权所有:广东省韶关市应急管理局  备案号:粤ICP备0000号\n" + _SAFETY, "韶关市应急管理局"),
+    ("来源:天水市卫生健康委员会  发布时间:2024-01-20\n" + _HEALTH, "天水市卫生健康委员会"),
+    # a county's portal and its bureau written by level alone
+    ("武功县人民政府门户网站\n首页 > 部门信息公开 > 县应急管理局 > 通知公告\n" + _SAFETY, "咸阳市武功县应急管理局"),
+    # the body's own documents, section, group and seal in other wordings
+    (_HEALTH + "我委印发《执法人员培训计划》和《天水市卫生健康委员会重大行政决策程序规定》。\n", "天水市卫生健康委员会"),
+    (_SAFETY + "\n附件下载:关于韶关市应急管理局2023年法治政府建设情况的报告.pdf\n", "韶关市应急管理局"),
+    (_SAFETY + "韶关市应急管理局法制股具体负责执法监督日常工作。\n", "韶关市应急管理局"),
+    (_SAFETY + "成立由局长任组长、分管副局长任副组长的韶关市应急管理局法治政府建设工作领导小组。\n", "韶关市应急管理局"),
+    (_MARKET + "韶关市市场监督管理局党委理论学习中心组集体学习《法治政府建设实施纲要》。\n", "韶关市市场监督管理局"),
+    (_SAFETY + "\n韶关市应急管理局(公章)\n2024年1月15日\n", "韶关市应急管理局"),
+    # … the 司法局 that hosts or posts a bureau's report is not its issuer
+    ("来源:韶关市司法局 发布时间:2024-01-10\n" + _SAFETY, None),
+    (_SAFETY + "\n主办单位:韶关市司法局 网站标识码:4402000001\n", None),
+    # … nor, in a county bureau's report, the city's bureau acting, its section at work or its party group
+    (_COUNTY_SAFETY + "韶关市应急管理局持续开展执法检查,全市共检查企业300家。\n", None),
+    (_COUNTY_SAFETY + "由韶关市应急管理局政策法规科牵头,在全市范围内开展执法大比武。\n", None),
+    (_COUNTY_SAFETY + "韶关市应急管理局党组多次专题研究全市应急管理法治工作。\n", None),
+    (_COUNTY_SAFETY + "乳源瑶族自治县应急管理局持续开展执法检查,全县共检查企业30家。\n", "韶关市乳源瑶族自治县应急管理局"),
+])
+def test_the_untitled_department_rules_hold_for_other_bodies_and_wordings(text: str, agency: str | None) -> None:
+    assert report_of(text).agency == agency
+
+
+_JUSTICE = ("2023年,我局坚持依法行政,各项工作有序推进。现将有关情况报告如下:\n一、主要举措\n"
+            "我局落实行政执法三项制度,规范司法行政执法,加强司法行政队伍建设。\n")
+
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # a banner's and an autonomous prefecture's portal, their bureau written by level alone (旗司法局, 州司法局)
+    ("鄂托克旗人民政府门户网站\n首页 > 部门信息公开 > 旗司法局 > 通知公告\n" + _JUSTICE, "鄂尔多斯市鄂托克旗司法局",
+     "鄂尔多斯市鄂托克旗"),
+    ("黔东南州人民政府门户网站\n首页 > 部门信息公开 > 州司法局 > 通知公告\n" + _JUSTICE, "黔东南苗族侗族自治州司法局",
+     "黔东南苗族侗族自治州"),
+    # a district's or a banner's plan carried out by its department (its body unnamed)
+    ("2024年,我局认真贯彻落实《武侯区2023年法治政府建设工作要点》,推进依法行政。现将有关情况总结如下:\n一、主要举措\n"
+     "我局落实三项制度。\n", None, "成都市武侯区"),
+    ("2024年,我局严格执行《鄂托克旗法治政府建设实施方案(2021-2025年)》。现将有关情况总结如下:\n一、主要举措\n"
+     "我局落实三项制度。\n", None, "鄂尔多斯市鄂托克旗"),
+    # … a town carrying out its county's plan is the town's report, not the county's
+    ("2024年,我镇全面落实《武功县法治政府建设实施方案》,推进依法行政。现将有关情况总结如下:\n一、主要举措\n"
+     "我镇落实三项制度。\n", None, None),
+])
+def test_portal_and_plan_rules_at_other_levels(text: str, agency: str | None, region: str | None) -> None:
+    report = report_of(text)
+    assert (report.agency, report.region) == (agency, region)
+
+
+_BODY = "2023年,我局坚持依法行政,各项工作有序推进,现将有关情况报告如下。\n一、主要举措\n我局落实行政执法三项制度。\n"
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # the day a report was delivered to the congress's standing committee, with or without the dash
+    ("关于2023年度法治政府建设情况的报告\n——2024年2月27日在武功县第十八届人民代表大会常务委员会第十六次会议上\n" + _BODY,
+     "2024-02-27"),
+    ("武功县人民政府关于2023年法治政府建设情况的报告\n2024年3月1日在县人大常委会第十五次会议上\n" + _BODY, "2024-03-01"),
+    # a page's stamp with its time or its 来源, a byline with its day
+    ("关于2023年度法治政府建设情况的报告\n2024-01-19 09:30 | 浏览次数:120\n" + _BODY, "2024-01-19"),
+    ("关于2023年度法治政府建设情况的报告\n2024年01月19日 来源:韶关市应急管理局\n" + _BODY, "2024-01-19"),
+    ("2023年度法治政府建设工作报告\n韶关市应急管理局 2024年1月19日\n" + _BODY, "2024-01-19"),
+    # a date alone after the last paragraph, in figures or in Chinese numerals
+    (_BODY + "以上报告,请审阅。\n2024年1月19日\n", "2024-01-19"),
+    (_BODY + "特此报告。\n二〇二四年一月十九日\n", "2024-01-19"),
+    # a table exported one cell to a line; the catalogue's 产生日期 row
+    ("- 成文日期:\n- 2024-01-18\n- 发布日期:\n- 2024-01-22\n关于2023年度法治政府建设情况的报告\n" + _BODY, "2024-01-18"),
+    ("索引号:11440200/2024-00012 产生日期:2024-01-17\n关于2023年度法治政府建设情况的报告\n" + _BODY, "2024-01-17"),
+    # … a bare date line under the title is not read (a reposting site's as often as the document's)
+    ("关于2023年度法治政府建设情况的报告\n2024-01-19\n" + _BODY, None),
+])
+def test_the_dates_of_session_14_in_other_wordings(text: str, date: str | None) -> None:
+    assert report_of(text).date == date
