@@ -613,6 +613,7 @@ def serve_app(
 ) -> None:
     """Serve the app (streamlit run app.py; further options go to Streamlit) and say it is ready only after
     running it once, so the first visitor does not pay for the imports and the store's opening."""
+    import signal
     import subprocess
 
     from fazhi.appbrowser import AppBrowserError, app_dir, streamlit_command, wait_healthy, warm_up
@@ -621,6 +622,7 @@ def serve_app(
     shown = f"http://{address or 'localhost'}:{port}"
     local = f"http://127.0.0.1:{port}" if address in (None, "", "0.0.0.0") else shown
     proc = subprocess.Popen(streamlit_command(port, address, list(ctx.args)), cwd=app_dir(), env=env)
+    signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop must stop Streamlit too (finally)
     try:
         wait_healthy(proc, local, Path("Streamlit's output above"))
         try:
@@ -638,6 +640,11 @@ def serve_app(
         proc.wait()
     if proc.returncode not in (0, -15):
         raise typer.Exit(proc.returncode)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM as Ctrl-C: without it the process dies at once and leaves its Streamlit child serving."""
+    raise KeyboardInterrupt
 
 
 def main() -> None:

@@ -212,3 +212,20 @@ def test_fazhi_app_says_ready_only_after_the_first_run_and_serves_the_store(samp
         finally:
             proc.terminate()
             proc.wait(timeout=30)
+    assert not _still_serving(port, 15), "fazhi app stopped but its Streamlit child still serves"
+
+
+def _still_serving(port: int, seconds: float) -> bool:
+    """Whether something keeps answering Streamlit's health check on the port for `seconds`."""
+    import time
+    import urllib.request
+
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
+                pass
+        except OSError:
+            return False
+        time.sleep(0.5)
+    return True
