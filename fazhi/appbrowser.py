@@ -91,7 +91,7 @@ def streamlit_server(db: Path, log_path: Path) -> Iterator[str]:
         )
         url = f"http://127.0.0.1:{port}"
         try:
-            wait_healthy(proc, url, log_path)
+            wait_healthy(proc, url, str(log_path))
             yield url
         finally:
             proc.terminate()
@@ -116,19 +116,19 @@ def warm_up(url: str, timeout_s: float = 300.0) -> float:
     return round(time.perf_counter() - start, 2)
 
 
-def wait_healthy(proc: subprocess.Popen, url: str, log_path: Path) -> None:
+def wait_healthy(proc: subprocess.Popen, url: str, output: str) -> None:
     """Return once the server answers /_stcore/health; raise if it exits or does not answer in time."""
     deadline = time.time() + HEALTHY_TIMEOUT_S
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise AppBrowserError(f"streamlit exited early (code {proc.returncode}); see {log_path}")
+            raise AppBrowserError(f"streamlit exited early (code {proc.returncode}); see {output}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
             time.sleep(0.3)
-    raise AppBrowserError(f"streamlit did not become healthy within {HEALTHY_TIMEOUT_S:.0f} s; see {log_path}")
+    raise AppBrowserError(f"streamlit did not become healthy within {HEALTHY_TIMEOUT_S:.0f} s; see {output}")
 
 
 @contextmanager

@@ -624,7 +624,7 @@ def serve_app(
     proc = subprocess.Popen(streamlit_command(port, address, list(ctx.args)), cwd=app_dir(), env=env)
     signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop must stop Streamlit too (finally)
     try:
-        wait_healthy(proc, local, Path("Streamlit's output above"))
+        wait_healthy(proc, local, "Streamlit's output above")
         try:
             typer.secho(f"fazhi app: ready at {shown} (first run done in {warm_up(local):.1f} s)", err=True)
         except AppBrowserError as exc:  # the app still serves; its page will show what failed
