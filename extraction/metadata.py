@@ -9,7 +9,7 @@ guesses the issuer from the topic.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -173,11 +173,27 @@ def _site_name(word: str) -> bool:
 def _banner_run(word: str, banners: frozenset[str]) -> bool:
     """`word` is banner words run together (登录注册, 大中小打印关闭: the loader drops the spaces between
     Chinese characters, so a row of buttons reaches the rules as one word)."""
-    ends = {0}  # the positions a run of banner words can reach
+    longest = _longest_banner()
+    ends = [0]  # the positions a run of banner words can reach, in order
     for end in range(1, len(word) + 1):
-        if any(word[start:end] in banners for start in ends if start < end):
-            ends.add(end)
-    return len(word) in ends
+        if end - ends[-1] > longest:  # no banner word bridges the gap: a sentence, not a row of buttons
+            return False
+        if any(word[start:end] in banners for start in _recent(ends, end, longest)):
+            ends.append(end)
+    return ends[-1] == len(word)
+
+
+def _recent(ends: list[int], end: int, longest: int) -> Iterator[int]:
+    """The reachable positions a banner word ending at `end` could start from: at most `longest` back."""
+    for start in reversed(ends):
+        if end - start > longest:
+            return
+        yield start
+
+
+@lru_cache(maxsize=1)
+def _longest_banner() -> int:
+    return max(map(len, page_clutter_words("banner")), default=0)
 
 
 BREADCRUMB_CHARS = 160

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from fazhi.extraction import metadata as meta_rules
 from fazhi.extraction.pipeline import extract
 from fazhi.loaders.text import text_document
 
@@ -598,3 +599,15 @@ _BODY = "2023年,我局坚持依法行政,各项工作有序推进,现将有关�
 ])
 def test_the_dates_of_session_14_in_other_wordings(text: str, date: str | None) -> None:
     assert report_of(text).date == date
+
+
+@pytest.mark.parametrize(("line", "furniture"), [
+    ("大中小打印关闭", True),  # buttons the loader ran together: every character is reached by a banner word
+    ("简体繁体无障碍适老版", True),
+    ("登录注册  分享到", True),
+    ("打印关闭通知", False),  # a banner run with a word no banner holds after it
+    ("本局打印关闭", False),
+    ("关闭" + "依法行政" * 30 + "打印", False),  # a paragraph that opens and ends with banner words
+])
+def test_a_row_of_run_together_buttons_is_furniture_and_nothing_longer_is(line: str, furniture: bool) -> None:
+    assert meta_rules.is_page_clutter(line) is furniture
