@@ -462,19 +462,26 @@ def _is_party_organ(name: str) -> bool:
 def _issuer_line_before(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
     """A notice's issuer line between its 文号 and its 关于… title: the line right above the title
     (or the words before it on the title's own line) that is one agency's name and nothing else —
-    or, on a page that prints the title in its header first, above the document's own 关于… line."""
+    or, on a page that prints the title in its header first, above the document's own 关于… line.
+
+    A 红头 notice prints its issuer above its 文号 (义乌市人民政府办公室(文件) / 义政办发〔2022〕9号 / 关于…):
+    the line above a 文号 line right above the title is the issuer line then."""
     line_start = text.rfind("\n", 0, max(title.start - 1, 0)) + 1
+    if meta_rules.DOC_NUMBER_RE.fullmatch(text[line_start:title.start].strip()):
+        line_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
     own_line = text.rfind("\n", 0, title.start) + 1
     for hit in hits:
         if hit.start >= title.start:
             break
         if hit.start >= line_start and not text[line_start:hit.start].strip() \
-                and not text[hit.end:title.start].strip() \
+                and RED_HEAD_GAP_RE.fullmatch(text, hit.end, title.start) \
                 and (hit.start >= own_line or meta_rules.may_have_issuer_line(text[hit.start:hit.end], title.text)):
             return hit  # not 某市司法局 above 东湖街道2024年度…报告 or 关于福州市2021年…: the site's banner
     return _issuer_line_above_heading(text, title, hits)
 
 
+# between a notice's issuer line and its title: nothing, or the 红头's 文件 and the 文号 line under it
+RED_HEAD_GAP_RE = re.compile(r"\s*(?:文件\s*)?(?:" + meta_rules.DOC_NUMBER_RE.pattern + r"\s*)?")
 HEADING_AFTER_ISSUER_RE = re.compile(r"\s*\n\s*关于")
 
 
@@ -1588,7 +1595,8 @@ def report_meta(text: str, lines: list[Line], title: Line | None, signatures: li
                 own: SelfWords) -> ReportMeta:
     """Title, issuer, region, year, doc_type, 文号 and date, each from where the report states it."""
     signed = signatures[0][1].text if signatures else ""
-    date = meta_rules.parse_date(signed) or meta_rules.numeric_date(signed) if signatures else None
+    date = (meta_rules.parse_date(signed) or meta_rules.numeric_date(signed) if signatures else None) \
+        or meta_rules.adoption_date(lines, title)
     number = meta_rules.find_doc_number(lines)
     title_text = title.text if title else None
     # a page's publication date is no year covered (covered_year decides when a page row dates a notice);

@@ -17,16 +17,15 @@ from fazhi.extraction import report_kind
 from fazhi.extraction.dictionaries import page_clutter_words
 from fazhi.extraction.structure import heading_level
 
-CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = report_kind.CN_YEAR_DIGITS
 DOC_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号"
 )
 DATE_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-CN_DATE_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+CN_DATE_RE = re.compile(r"(" + report_kind.CN_YEAR + r")年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 # A year, but not an end of a range such as (2015-2020年), which names a plan's period.
 TRAILING_DATE_RE = re.compile(r"\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
-CN_YEAR_RE = re.compile(r"([〇零○一二三四五六七八九]{4})年")
+CN_YEAR_RE = re.compile(r"(" + report_kind.CN_YEAR + r")年")
 YEAR_RE = re.compile(r"(?<![-—–~至\d])((?:19|20)\d{2})(?![-—–~至\d])\s*年(?:度)?")
 TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "通报", "要点", "意见", "办法", "计划", "情况", "解读", "规则",
                "汇报", "安排")
@@ -59,7 +58,8 @@ COVERED_YEAR_RES = (
     re.compile(r"现将[^。\n\d]{0,40}?((?:19|20)\d{2})\s*年度?[^。\n]{0,30}?(?:报告|汇报|总结)如下"),
     re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*[,，以来]"),
     re.compile(r"^\s*((?:19|20)\d{2})\s*年是", re.MULTILINE),  # 2018年是…开局之年。一年来…
-    re.compile(r"((?:19|20)\d{2})\s*年(?:以来|来|,|，)"),
+    # not a plan's target (到2025年,…) nor a deadline (至2023年,…); 截至2023年, looks back
+    re.compile(r"(?<!到)(?<![^截]至)((?:19|20)\d{2})\s*年(?:以来|来|,|，)"),
 )
 
 
@@ -88,7 +88,8 @@ def is_title_line(line: str) -> bool:
         return False
     if any(ch in line for ch in "。；;！？!?") or line.endswith((",", "，", ":", "：")):
         return False
-    return title_core(line).endswith(TITLE_WORDS) or "关于" in line
+    return title_core(line).endswith(TITLE_WORDS) or "关于" in line \
+        or (line.endswith("》") and EXPLAINER_TITLE_RE.match(line) is not None)  # 一图读懂《…方案》
 
 
 TITLE_SEARCH_LINES = 16  # lines of the document's own above a title, page furniture not counted
@@ -600,6 +601,17 @@ def unsigned_date(lines: list[Line]) -> str | None:
 
 DATE_LINE_MAX = 16  # 二〇二四年十二月三十一日 is 12
 
+# a rule's 题注, the line under its title: (2019年5月8日县人民政府第3次常务会议审议通过), (2020年1月1日起施行)
+ADOPTION_NOTE_RE = re.compile(r"[(（]\s*" + DATE_RE.pattern + r"[^()（）\n]{0,50}?(?:通过|发布|印发|施行|修订|修正)\s*[)）]")
+
+
+def adoption_date(lines: list[Line], title: Line | None) -> str | None:
+    """The date of a 题注 right under the title: when the rules, 办法 or 规定 it heads were adopted or issued,
+    their date where no signature dates them."""
+    following = next((line for line in lines if title is not None and line.start > title.end), None)
+    match = ADOPTION_NOTE_RE.fullmatch(following.text) if following is not None else None
+    return _valid_date(*match.groups()[:3]) if match else None
+
 
 def _is_name_line(text: str) -> bool:
     return 2 <= len(text) <= 40 and not any(c in text for c in "。，,；;:：")
@@ -662,6 +674,19 @@ PLAN_SELF_RE = re.compile(r"(?:特|现)?制定本(?:实施)?(?:方案|细则)")
 POINTS_SELF_RE = re.compile(r"制定本(?:年度)?(?:工作)?(?:计划|要点|安排)")
 
 
+def forwards(title: str, opening: str) -> bool:
+    """The opening is the cover letter that sends out the titled document (现将《title》印发给你们;
+    《title》已经县政府同意,现印发给你们): the text is the notice, the title the site's heading for it."""
+    named = "《" + title + "》"
+    for match in COVER_LETTER_RE.finditer(opening):
+        start = max(opening.rfind("。", 0, match.start()), opening.rfind("\n", 0, match.start())) + 1
+        if named in opening[start:match.end()]:
+            return True
+    return False
+
+
+# a page that explains a document in pictures or questions: 一图读懂《…》, 图解:…, 问答:…
+EXPLAINER_TITLE_RE = re.compile(r"[【\[]?(?:一图(?:读懂|看懂|了解|速览)|图解|图说|漫画|问答)")
 PLAN_TITLE_ENDS = ("方案", "细则")  # 实施方案, 工作方案, 实施细则
 POINTS_TITLE_ENDS = ("要点", "工作计划", "工作安排")
 
@@ -677,8 +702,10 @@ def doc_type(title: str | None, text: str, lines: list[Line]) -> str:
     (`lines` are the text's `lines_of`)."""
     if title:
         title = title_core(title)
-        if "解读" in title or title.startswith("图解"):  # explains a document: not the document itself
+        if "解读" in title or EXPLAINER_TITLE_RE.match(title):  # explains a document: not the document itself
             return "其他"
+        if is_plan_title(title) and forwards(title, body_text(text, lines)[:OPENING_CHARS]):
+            return "通知"  # a site heads the page with the plan's name, then prints the notice forwarding it
         if title.endswith("规则"):  # 镇巴县人民政府工作规则: the rules themselves, not a plan or report
             return "其他"
         if title.endswith(("通知", "通报")):  # a 通报 (考核结果的通报) is a notice to subordinates

@@ -47,16 +47,18 @@ BODY_YEAR_RES = (
 )
 
 # A date at the very end: the signature of a notice printed as one paragraph (…办公室 二oo九年十一月十三日 |).
-_CN_YEAR_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "o": 0, "О": 0, "一": 1, "二": 2, "三": 3,
-                   "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# 〇 as old pages type it: 零, the circle ○, a Latin, Cyrillic or Greek O, or a zero (二00五年, 二０一二年)
+CN_YEAR_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "o": 0, "О": 0, "Ο": 0, "0": 0, "０": 0,
+                  "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_YEAR = "[" + "".join(CN_YEAR_DIGITS) + "]{4}"
 _TAIL_DATE_RE = re.compile(
     r"(?:" + _YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-    r"|([" + "".join(_CN_YEAR_DIGITS) + r"]{4})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"|(" + CN_YEAR + r")年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
     r"[\s|｜]*$"
 )
 _TAIL_CHARS = 40
 
-_OPENS_WITH_CN_YEAR_RE = re.compile(r"\s*([" + "".join(_CN_YEAR_DIGITS) + r"]{4})\s*年度?(?:以来|全年)?\s*(?:[,，]|在|我)")
+_OPENS_WITH_CN_YEAR_RE = re.compile(r"\s*(" + CN_YEAR + r")\s*年度?(?:以来|全年)?\s*(?:[,，]|在|我)")
 
 # A title printed on the same line as the first paragraph (one-line pages of document sites):
 # 2016年乡依法行政工作总结报告 2016年以来,…; …关于报告…进展情况的通知 各县(区)人民政府:…
@@ -128,7 +130,7 @@ def opening_year(body: str) -> int | None:
 
 def cn_year(digits: str) -> int:
     """A year written in Chinese numerals, one character a digit (二〇二二 → 2022)."""
-    return int("".join(str(_CN_YEAR_DIGITS[c]) for c in digits))
+    return int("".join(str(CN_YEAR_DIGITS[c]) for c in digits))
 
 
 def body_year(body: str) -> int | None:
