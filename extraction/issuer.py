@@ -1601,7 +1601,8 @@ def report_meta(text: str, lines: list[Line], title: Line | None, signatures: li
     title_text = title.text if title else None
     # a page's publication date is no year covered (covered_year decides when a page row dates a notice);
     # a 文号's year is the issue year, the last resort
-    year = meta_rules.covered_year(text, lines, title_text, date) or meta_rules.doc_number_year(number.text if number else None)
+    issued = meta_rules.doc_number_year(number.text if number else None)
+    year = meta_rules.covered_year(text, lines, title_text, date, issued) or issued
     return ReportMeta(
         title=title_text,
         agency=issuer.name if issuer and (issuer.region or not issuer.scoped or _named_in_full(issuer)) else None,

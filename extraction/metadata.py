@@ -28,7 +28,7 @@ TRAILING_DATE_RE = re.compile(r"\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,
 CN_YEAR_RE = re.compile(r"(" + report_kind.CN_YEAR + r")年")
 YEAR_RE = re.compile(r"(?<![-—–~至\d])((?:19|20)\d{2})(?![-—–~至\d])\s*年(?:度)?")
 TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "通报", "要点", "意见", "办法", "计划", "情况", "解读", "规则",
-               "汇报", "安排")
+               "汇报", "安排", "纪要", "批复", "公告", "通告")
 # what may follow a title's document kind in brackets: its span of years or its year, its status, its date
 # (…实施方案(2021—2025年), …年度报告(2022年度), …年度报告(全文), …的通知(定稿), …报告[2023-01-05])
 TITLE_TAIL_RE = re.compile(r"\s*[(（\[【]\s*(?:(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年?|(?:19|20)\d{2}\s*年度?"
@@ -50,10 +50,13 @@ def title_core(line: str) -> str:
     return NEXT_YEAR_TAIL_RE.sub("", line) if line.endswith(NEXT_YEAR_TAIL_ENDS) else line
 
 
+# a year's points printed in the letter that sends them: 2023年全县法治政府建设工作要点如下:
+POINTS_AS_FOLLOWS = r"((?:19|20)\d{2})\s*年[^。\n]{0,20}?工作要点(?:安排)?如下"
 REPORT_SELF = re.compile(r"现将[^。]{0,40}?(报告|总结|汇报)如下")
 COVERED_YEAR_RES = (
     re.compile(r"((?:19|20)\d{2})\s*年度?(?:法治政府建设|依法行政|法治建设)"),
     re.compile(r"现将\s*((?:19|20)\d{2})\s*年"),
+    re.compile(POINTS_AS_FOLLOWS),
     # 现将中共X县委…办公室2022年工作情况报告如下: the year of the report the sentence announces
     re.compile(r"现将[^。\n\d]{0,40}?((?:19|20)\d{2})\s*年度?[^。\n]{0,30}?(?:报告|汇报|总结)如下"),
     re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*[,，以来]"),
@@ -210,6 +213,9 @@ def is_body_line(line: str) -> bool:
     return len(line) > 40 and any(c in line for c in "。，,；;")
 
 
+_LEADING_NUMBER_RE = re.compile(r"\s*" + DOC_NUMBER_RE.pattern + r"\s*")
+
+
 def _title_text(line: Line) -> Line:
     """A title line without the tail some pages append: a publication stamp (…情况报告 2023-02-09), the
     site's name (…报告_X县人民政府门户网站), the issuer in brackets (…报告(X县应急管理局)); nor the title
@@ -218,6 +224,11 @@ def _title_text(line: Line) -> Line:
     if text.startswith("《") and text.endswith("》") and text.count("《") == 1:  # 《X局…年度报告》: a title in marks
         line = Line(line.start + 1, line.end - 1, text[1:-1])
         text = line.text
+    if "号" in text[:24]:  # 乐政办发〔2021〕12号 关于印发…的通知: the 文号 printed on the title's line
+        number = _LEADING_NUMBER_RE.match(text)
+        if number is not None and is_title_line(text[number.end():]):
+            line = Line(line.start + number.end(), line.end, text[number.end():])
+            text = line.text
     spaced = _SPACE_RE.search(text) is not None
     stamp = (_TRAILING_STAMP_RE.search(text) if spaced else None) \
         or (_SITE_SUFFIX_RE.search(text) if spaced or "_" in text else None) \
@@ -577,7 +588,7 @@ def signature_blocks(lines: list[Line]) -> list[tuple[Line, Line]]:
     pairs: list[tuple[Line, Line]] = []
     body_seen = False
     for prev, line in zip(lines, lines[1:], strict=False):
-        body_seen = body_seen or is_body_line(prev.text)
+        body_seen = body_seen or is_body_line(prev.text) or prev.text.endswith("。")  # 现将…印发给你们,请遵照执行。
         if (parse_date(line.text) or (body_seen and numeric_date(line.text))) and _is_name_line(prev.text):
             pairs.append((prev, line))
     for line in lines[-3:]:  # 韶关市司法局  2022年1月10日, on one line
@@ -617,23 +628,32 @@ def _is_name_line(text: str) -> bool:
     return 2 <= len(text) <= 40 and not any(c in text for c in "。，,；;:：")
 
 
-def covered_year(text: str, lines: list[Line], title: str | None, date: str | None) -> int | None:
+def title_year(title: str | None) -> int | None:
+    """The year a title names (…2021年…, 二〇二一年度…), not the ends of a span of years."""
+    match = YEAR_RE.search(title) if title else None
+    if match:
+        return int(match.group(1))
+    match = CN_YEAR_RE.search(title) if title else None
+    return report_kind.cn_year(match.group(1)) if match else None
+
+
+def covered_year(text: str, lines: list[Line], title: str | None, date: str | None,
+                 issued: int | None = None) -> int | None:
     """The year the report is about: the title's year, else the opening's, else the signature year.
 
     The opening is read from the first paragraph on, then from the page's top: a reposting site's
     headline or menu above it may name another year ([…发布2018年度…报告] over 2016年,…).
-    A notice, plan or page about one covers no year: its year is the year it was issued.
-    `lines` are the text's `lines_of`, split once per report.
+    A notice, plan or page about one covers no year: its year is the year it was issued (`issued`: its
+    文号's year). `lines` are the text's `lines_of`, split once per report.
     """
     body = body_text(text, lines)
     title = title or report_kind.glued_title(body)
-    if title:
-        match = YEAR_RE.search(title)
-        if match:
-            return int(match.group(1))
-        match = CN_YEAR_RE.search(title)  # 二〇二一年度…
-        if match:
-            return report_kind.cn_year(match.group(1))
+    year = title_year(title)
+    if year:
+        return year
+    if (date or issued) and doc_type(title, text, lines) == report_kind.NOTICE:
+        return int(date[:4]) if date else issued  # a notice whose title names no year: the year it was issued
+        # (its signature's, else its 文号's), not the year of a plan or a report its body cites
     # the page's top last: an excerpt may start with its first heading (一、2025年…主要举措和成效), no body line above
     year = report_kind.opening_year(body) or report_kind.first_year(COVERED_YEAR_RES, body[:400]) or report_kind.body_year(body[:OPENING_CHARS]) \
         or report_kind.first_year(COVERED_YEAR_RES, text[:400]) or report_kind.body_year(text[:OPENING_CHARS])
@@ -669,9 +689,12 @@ def body_text(text: str, lines: list[Line]) -> str:
 
 OPENING_CHARS = 800
 COVER_LETTER_RE = re.compile(r"(?:现将|现把)[^。\n]{0,80}?印发给你们|现印发给你们|现予(?:以)?印发")  # …通过,现予印发
-PLAN_SELF_RE = re.compile(r"(?:特|现)?制定本(?:实施)?(?:方案|细则)")
+# …制定本方案; a plan of a named kind ending its first sentence: 特制定本工作方案。 制定如下专项整治方案:
+# (not a plan it asks others to make: 各单位要制定本单位实施方案)
+PLAN_SELF_RE = re.compile(r"(?:特|现)?制定本(?:实施)?(?:方案|细则)|制定(?:本|如下)(?:(?!单位|部门|地区|乡镇|街道|辖区|系统)"
+                          r"[\u4e00-\u9fff]){1,6}?(?:方案|细则)(?=\s*[。:：\n]|如下)")
 # 结合自治区实际,制定本计划: an untitled year's work programme, as a title ending 工作计划/要点 is
-POINTS_SELF_RE = re.compile(r"制定本(?:年度)?(?:工作)?(?:计划|要点|安排)")
+POINTS_SELF_RE = re.compile(r"制定本(?:年度)?(?:工作)?(?:计划|要点|安排)|" + POINTS_AS_FOLLOWS)
 
 
 def forwards(title: str, opening: str) -> bool:

@@ -64,7 +64,8 @@ _OPENS_WITH_CN_YEAR_RE = re.compile(r"\s*(" + CN_YEAR + r")\s*年度?(?:以来|�
 # 2016年乡依法行政工作总结报告 2016年以来,…; …关于报告…进展情况的通知 各县(区)人民政府:…
 GLUED_TITLE_RE = re.compile(r"^\s*([^。，,；;:：\n]{4,40}?(?:要点|方案|细则|通知|报告|总结))\s+(?=\S)")
 # Titles of documents that are neither reports, plans, notices nor 要点.
-OTHER_TITLE_ENDS = ("意见", "办法", "规定", "决定", "规划", "条例", "目录")
+# a reply, a letter, minutes, an announcement: documents of their own kind (关于同意…的批复, …意见的函, …会议纪要)
+OTHER_TITLE_ENDS = ("意见", "办法", "规定", "决定", "规划", "条例", "目录", "批复", "函", "纪要", "公告", "通告", "决议")
 # a 通报 tells its results to those below as a notice does: 现将考核结果通报如下, 特此通报 (not 予以通报批评,
 # which a report or a news item says of what it did to others)
 NOTICE_SELF_RE = re.compile(r"现(?:将|就)[^。\n]{0,20}?(?:通知|通报)如下|特此通(?:知|报)")

@@ -171,6 +171,64 @@ CASES = [
      "各乡镇人民政府,县政府各部门:\n现将《霍邱县2007年依法行政工作要点》印发给你们,请认真贯彻执行。\n"
      "二OO七年三月二日\n",
      "霍邱县人民政府办公室", 2007, NOTICE),
+    # 36. an untitled plan of a named kind: 特制定本工作方案 (its 到2023年底 is a target)
+    ("为深入推进法治政府建设示范创建,按照省、市工作部署,结合我县实际,特制定本工作方案。\n一、工作目标\n"
+     "到2023年底,全县法治政府建设水平明显提升。\n",
+     None, None, PLAN),
+    ("为贯彻落实市委部署,加快推进法治政府建设,制定本行动方案。\n一、总体要求\n全市各级各部门要扎实推进法治政府建设。\n",
+     None, None, PLAN),
+    # 38. a reply, a letter asking for comments, minutes, an announcement: documents of their own kind
+    ("安吉县人民政府关于同意设立县行政复议局的批复\n县司法局:\n你局《关于设立县行政复议局的请示》收悉。经研究,"
+     "同意设立县行政复议局,统一行使行政复议职责,推进法治政府建设。\n",
+     "安吉县人民政府", None, OTHER),
+    ("关于征求《桐乡市2023年法治政府建设工作要点(征求意见稿)》意见的函\n市级各部门:\n为做好法治政府建设工作,"
+     "现将征求意见稿送上,请于3月10日前反馈意见。\n",
+     None, 2023, OTHER),
+    ("桐乡市人民政府第5次常务会议纪要\n3月6日,市长主持召开市政府第5次常务会议,研究法治政府建设工作。"
+     "会议听取了法治政府建设情况汇报,审议了有关文件。\n",
+     "桐乡市人民政府", None, OTHER),
+    ("秀山县人民政府关于2023年度行政规范性文件清理结果的公告\n根据法治政府建设要求,县政府对2023年底前制定的"
+     "行政规范性文件进行了全面清理,现将清理结果公告如下。\n",
+     "秀山土家族苗族自治县人民政府", 2023, OTHER),
+    # 42. the 文号 printed on the title's own line
+    ("乐政办发〔2021〕12号 关于印发乐清市2021年法治政府建设工作要点的通知\n各乡镇人民政府、街道办事处,市政府各部门:\n"
+     "现将《乐清市2021年法治政府建设工作要点》印发给你们,请认真贯彻执行。\n乐清市人民政府办公室\n2021年4月1日\n",
+     "乐清市人民政府办公室", 2021, NOTICE),
+    # 43. a short cover letter, the signature dated in figures
+    ("关于印发《平阳县行政执法公示办法》的通知\n各乡镇人民政府:\n现将《平阳县行政执法公示办法》印发给你们,请遵照执行。\n"
+     "平阳县人民政府\n2006-5-12\n",
+     "平阳县人民政府", 2006, NOTICE),
+    # 44. the year's points sent down in the addressee's letter itself
+    ("各乡镇人民政府,县直各单位:\n2023年全县法治政府建设工作要点如下:\n一、加强党的领导。坚持把党的领导贯穿法治政府"
+     "建设全过程,县政府常务会议每年听取法治政府建设情况汇报。\n",
+     None, 2023, POINTS),
+    # 45. a 解读 whose title is in a 标题 row
+    ("首页 > 政策解读\n标题:《铜鼓县2023年法治政府建设工作要点》解读\n发布时间:2023-04-12 来源:县司法局\n一、起草背景\n"
+     "为深入贯彻落实习近平法治思想,推进全县法治政府建设,县政府办公室印发了工作要点,现解读如下。\n",
+     "铜鼓县人民政府", 2023, OTHER),
+    # 46. the 意见 itself, the page starting at its addressee line
+    ("各乡镇人民政府,县政府各部门:\n为深入推进法治政府建设,结合我县实际,现就加强行政执法协调监督工作提出如下实施意见。\n"
+     "一、总体要求\n",
+     None, None, OTHER),
+    # 47. an old 红头 with square brackets in its 文号, dated with Greek Ο
+    ("仙居县人民政府文件\n仙政发[2006]45号\n关于印发仙居县行政执法责任制实施方案的通知\n各乡镇人民政府,县政府各部门:\n"
+     "现将《仙居县行政执法责任制实施方案》印发给你们,请结合实际认真贯彻执行。\n二ΟΟ六年五月八日\n",
+     "仙居县人民政府", 2006, NOTICE),
+    # 48. an untitled notice whose cover letter cites last year's plan: the year it was issued
+    ("各乡镇人民政府,县政府各部门:\n为贯彻落实《浙江省2021年法治政府建设工作要点》,经县政府同意,现将《龙泉市全面推进"
+     "依法行政实施方案》印发给你们,请认真贯彻执行。\n龙泉市人民政府办公室\n2022年1月5日\n",
+     "龙泉市人民政府办公室", 2022, NOTICE),
+    # 49. … and one whose only date is its 文号's
+    ("龙政办发〔2022〕3号\n各乡镇人民政府,市政府各部门:\n为贯彻落实《浙江省2021年法治政府建设工作要点》,现将《龙泉市"
+     "行政执法公示办法》印发给你们,请认真贯彻执行。\n",
+     None, 2022, NOTICE),
+]
+
+TITLES = [
+    (CASES[17][0], "一图读懂《襄阳市法治政府建设实施方案》"),
+    (CASES[41][0], "关于印发乐清市2021年法治政府建设工作要点的通知"),
+    (CASES[39][0], "桐乡市人民政府第5次常务会议纪要"),
+    (CASES[22][0], "汉阴县人民政府常务会议议事规则"),
 ]
 
 
@@ -183,3 +241,8 @@ def test_notice_and_plan_metadata(text: str, agency: str | None, year: int | Non
         assert report.agency is None
     else:
         assert same_value(agency, report.agency, qualified=True), report.agency
+
+
+@pytest.mark.parametrize(("text", "title"), TITLES)
+def test_notice_and_plan_titles(text: str, title: str) -> None:
+    assert report_of(text).title == title
