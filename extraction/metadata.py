@@ -717,7 +717,7 @@ POINTS_TITLE_ENDS = ("要点", "工作计划", "工作安排")
 def is_plan_title(title: str) -> bool:
     """A plan's or a year's work programme's title (…实施方案(2021—2025年), …工作要点): what it is for, not
     who issued it. Not a notice that forwards one (关于印发…方案的通知 ends with 通知)."""
-    return title_core(title).endswith(PLAN_TITLE_ENDS + POINTS_TITLE_ENDS)
+    return title_core(title).endswith(PLAN_TITLE_ENDS + POINTS_TITLE_ENDS + ("计划",))
 
 
 def doc_type(title: str | None, text: str, lines: list[Line]) -> str:
@@ -737,6 +737,8 @@ def doc_type(title: str | None, text: str, lines: list[Line]) -> str:
             return "实施方案/实施细则"
         if title.endswith(POINTS_TITLE_ENDS):  # a year's work programme, however it is called
             return "工作要点"
+        if title.endswith("计划"):  # 2023年普法依法治理实施计划: a year's programme; 三年行动计划 (2023—2025年): a plan
+            return "工作要点" if title_year(title) and not title.endswith("行动计划") else "实施方案/实施细则"
         if title.endswith(("报告", "总结", "情况", "汇报")):
             return "年度报告"
     body = body_text(text, lines)[:OPENING_CHARS]
