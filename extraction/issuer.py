@@ -94,10 +94,11 @@ LEVEL_SUBJECT_RE = re.compile(
 SELF_HEAD_FULL = {"委": "委员会", "办": "办公室"}
 LEADING_GROUP_RE = re.compile(r"党委|党组")  # a bureau's party committee or group acts for it
 CLAUSE_START = frozenset(",，。；;:：\n 年来")
-# A page's metadata row naming who published it: 发布机构: 内蒙古阿拉善高新技术产业开发区管理委员会
+# A page's metadata row naming who published it: 发布机构: 内蒙古阿拉善高新技术产业开发区管理委员会; a legal
+# database's 制定机关/发布部门/颁布单位 row
 # a row's separator: a colon, a table's cell bar, or both (发布机构: | X |), or a closing bracket
 ROW_SEP = r"(?P<sep>[:：](?:\s*[|｜])?|[|｜]|[\]】])"
-PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位)\s*" + ROW_SEP + r"?\s*"
+PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|制发机构|制发机关|颁布单位|颁布机关|制定机关|发布部门)\s*" + ROW_SEP + r"?\s*"
                               r"(?P<name>[\u4e00-\u9fff()（）]{4,40})")
 SHORT_NAME_RE = re.compile(r"[(（](?:以下)?简?称[^()（）\n]{1,24}[)）]")  # (以下简称市人社局), (以下称…)
 CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())

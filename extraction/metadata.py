@@ -438,8 +438,8 @@ def _completed(title: Line, rest: list[Line]) -> Line:
 # A date label needs no colon: a table exported as text keeps only spaces between label and value
 # (公开日期  2021-02-26), and the value, a date, is unmistakable. A bare 日期/时间 row comes last.
 # 生成日期 is the 政府信息公开 catalogue's date of the document (生成日期: 2023-02-22 above a page posted 02-24).
-PAGE_DATE_FIELDS = ("成文日期", "成文时间", "公文生成日期", "生成日期", "产生日期", "印发日期", "发文日期", "发布日期",
-                    "发布时间", "发布于", "公开日期", "日期", "时间")
+PAGE_DATE_FIELDS = ("成文日期", "成文时间", "公文生成日期", "生成日期", "产生日期", "印发日期", "发文日期", "颁布日期", "公布日期",
+                    "发布日期", "发布时间", "发布于", "公开日期", "日期", "时间")
 _LOOSE_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 _PAGE_DATE_RES = tuple(re.compile(("(?<![\u4e00-\u9fff])" if label == "日期" else "")  # not 生成日期's tail
                                   + row_label([label]) + "(?:" + ROW_SEPARATOR + r"|\s*)" + _LOOSE_DATE)
