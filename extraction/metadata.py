@@ -700,12 +700,15 @@ POINTS_SELF_RE = re.compile(r"制定本(?:年度)?(?:工作)?(?:计划|要点|�
 def forwards(title: str, opening: str) -> bool:
     """The opening is the cover letter that sends out the titled document (现将《title》印发给你们;
     《title》已经县政府同意,现印发给你们): the text is the notice, the title the site's heading for it."""
-    named = "《" + title + "》"
     for match in COVER_LETTER_RE.finditer(opening):
         start = max(opening.rfind("。", 0, match.start()), opening.rfind("\n", 0, match.start())) + 1
-        if named in opening[start:match.end()]:
+        # the letter may name it with the tail the heading left out: 《…实施方案(2021—2025年)》
+        if any(title_core(named) == title for named in _CITED_RE.findall(opening, start, match.end())):
             return True
     return False
+
+
+_CITED_RE = re.compile(r"《([^《》\n]{2,80})》")
 
 
 # a page that explains a document in pictures or questions: 一图读懂《…》, 图解:…, 问答:…
