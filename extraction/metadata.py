@@ -612,13 +612,14 @@ def unsigned_date(lines: list[Line]) -> str | None:
 
 DATE_LINE_MAX = 16  # 二〇二四年十二月三十一日 is 12
 
-# a rule's 题注, the line under its title: (2019年5月8日县人民政府第3次常务会议审议通过), (2020年1月1日起施行)
-ADOPTION_NOTE_RE = re.compile(r"[(（]\s*" + DATE_RE.pattern + r"[^()（）\n]{0,50}?(?:通过|发布|印发|施行|修订|修正)\s*[)）]")
+# a 题注, the line under a title: (2019年5月8日县人民政府第3次常务会议审议通过), (2020年1月1日起施行), (2022年3月1日)
+ADOPTION_NOTE_RE = re.compile(r"[(（]\s*" + DATE_RE.pattern
+                              + r"(?:[^()（）\n]{0,50}?(?:通过|发布|印发|施行|修订|修正))?\s*[)）]")
 
 
 def adoption_date(lines: list[Line], title: Line | None) -> str | None:
-    """The date of a 题注 right under the title: when the rules, 办法 or 规定 it heads were adopted or issued,
-    their date where no signature dates them."""
+    """The date of a 题注 right under the title: when the rules, 办法, 规定 or 要点 it heads were adopted or
+    issued, their date where no signature dates them."""
     following = next((line for line in lines if title is not None and line.start > title.end), None)
     match = ADOPTION_NOTE_RE.fullmatch(following.text) if following is not None else None
     return _valid_date(*match.groups()[:3]) if match else None

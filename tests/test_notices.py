@@ -243,6 +243,12 @@ CASES = [
      "磐安县人民政府", 2022, NOTICE),
 ]
 
+DATES = [
+    (CASES[22][0], "2019-05-08"),  # (2019年5月8日…审议通过) under a rule's title
+    ("2022年全市法治政府建设工作要点\n(2022年3月1日)\n2022年全市法治政府建设工作的总体要求是:坚持以习近平法治思想"
+     "为指导,全面推进依法行政。\n", "2022-03-01"),  # a bare date under the title
+]
+
 TITLES = [
     (CASES[17][0], "一图读懂《襄阳市法治政府建设实施方案》"),
     (CASES[41][0], "关于印发乐清市2021年法治政府建设工作要点的通知"),
@@ -265,3 +271,8 @@ def test_notice_and_plan_metadata(text: str, agency: str | None, year: int | Non
 @pytest.mark.parametrize(("text", "title"), TITLES)
 def test_notice_and_plan_titles(text: str, title: str) -> None:
     assert report_of(text).title == title
+
+
+@pytest.mark.parametrize(("text", "date"), DATES)
+def test_a_date_under_the_title_dates_the_document(text: str, date: str) -> None:
+    assert report_of(text).date == date
