@@ -28,7 +28,9 @@ TRAILING_DATE_RE = re.compile(r"\s+((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,
 CN_YEAR_RE = re.compile(r"(" + report_kind.CN_YEAR + r")年")
 YEAR_RE = re.compile(r"(?<![-—–~至\d])((?:19|20)\d{2})(?![-—–~至\d])\s*年(?:度)?")
 TITLE_WORDS = ("报告", "总结", "方案", "细则", "通知", "通报", "要点", "意见", "办法", "计划", "情况", "解读", "规则",
-               "汇报", "安排", "纪要", "批复", "公告", "通告")
+               "汇报", "安排")
+# kinds that are also a site's menu labels (首页 通知公告, 会议纪要): a title only as one unspaced line
+UNSPACED_TITLE_WORDS = ("纪要", "批复", "公告", "通告")
 # what may follow a title's document kind in brackets: its span of years or its year, its status, its date
 # (…实施方案(2021—2025年), …年度报告(2022年度), …年度报告(全文), …的通知(定稿), …报告[2023-01-05])
 TITLE_TAIL_RE = re.compile(r"\s*[(（\[【]\s*(?:(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年?|(?:19|20)\d{2}\s*年度?"
@@ -91,7 +93,8 @@ def is_title_line(line: str) -> bool:
         return False
     if any(ch in line for ch in "。；;！？!?") or line.endswith((",", "，", ":", "：")):
         return False
-    return title_core(line).endswith(TITLE_WORDS) or "关于" in line \
+    core = title_core(line)
+    return core.endswith(TITLE_WORDS) or "关于" in line or (core.endswith(UNSPACED_TITLE_WORDS) and " " not in line) \
         or (line.endswith("》") and EXPLAINER_TITLE_RE.match(line) is not None)  # 一图读懂《…方案》
 
 
