@@ -1107,6 +1107,17 @@ def test_the_report_genre_is_no_measure() -> None:
     ("全面落实耕地保护田长制。", "田长制"),
     ("开展重大事故隐患专项排查整治行动。", "重大事故隐患专项排查整治"),
     ("利用全国法制宣传日开展宣传。", "12·4国家宪法日"),
+    # session 15: wordings and sector systems that reports nobody tuned on write (realextra16's misses, by kind)
+    ("修订行政处罚自由裁量标准，细化情节。", "行政裁量权基准制度"),  # 标准 for 基准
+    ("各科室对照行政裁量标准办案。", "行政裁量权基准制度"),
+    ("“八·五”普法中期以来，开展宣讲8场。", "“八五”普法"),  # a dot inside the plan's number
+    ("七.五普法顺利通过验收。", "“七五”普法"),
+    ("健全学法用法长效机制，定期考核。", "领导干部学法用法制度"),  # 长效机制 as a head
+    ("全市两级政府常务会议累计学法24次。", "政府常务会议会前学法"),  # a count between meeting and study
+    ("落实防范和惩治统计造假、弄虚作假责任制，压实责任。", "防范和惩治统计造假、弄虚作假责任制"),
+    ("严格执行统计造假弄虚作假责任制度。", "防范和惩治统计造假、弄虚作假责任制"),
+    ("落实领导干部干预统计工作记录报告制度，全程留痕。", "领导干部违规干预统计工作记录制度"),
+    ("各县区统计局执行领导干部违规干预统计工作记录制度。", "领导干部违规干预统计工作记录制度"),
 ])
 def test_common_wordings_of_catalogue_measures(sentence: str, measure: str) -> None:
     text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
@@ -1226,6 +1237,9 @@ def test_a_regions_function_and_系统_is_a_sector_not_a_platform(body: str, pla
     ("市政府常务会议建立学法制度。", "领导干部学法用法制度", False),  # a meeting's study
     ("落实“谁服务谁普法”普法责任制。", "谁执法谁普法", False),  # another body's 普法责任制
     ("落实“谁执法谁普法”普法责任制。", "谁执法谁普法", True),
+    ("落实重大决策三项制度，规范决策行为。", "行政执法“三项制度”", False),  # the three rules of deciding
+    ("全面落实三项制度，规范执法行为。", "行政执法“三项制度”", True),
+    ("开展防范和惩治统计造假弄虚作假专项治理。", "防范和惩治统计造假、弄虚作假责任制", False),  # no 责任制 named
 ])
 def test_a_measures_words_inside_another_phrase_are_no_mention(body: str, measure: str, expected: bool) -> None:
     text = f"某某县司法局2022年法治政府建设年度报告\n2022年，我局推进依法行政。{body}\n"
