@@ -80,7 +80,7 @@ def strip_quotes(text: str) -> str:
 # Dates of observance days are written 12·4, 12.4, 12•4, 4・15 (loaders make full-width marks
 # half-width), and the five-year publicity plans “八·五”, 七.五 as dates are: one form in the matching
 # view. Each mark becomes one character, so positions in the view stay those of the quote-free text.
-_DOT_BETWEEN_DIGITS_RE = re.compile(r"[.•・‧](?<=[\d六七八].)(?=[\d五])")  # the class first: sre skips to it
+_DOT_BETWEEN_DIGITS_RE = re.compile(r"[.•・‧](?<=[\d六七八九].)(?=[\d五])")  # the class first: sre skips to it
 
 
 def normal_view(text: str) -> str:

@@ -1144,6 +1144,12 @@ def test_the_report_genre_is_no_measure() -> None:
     ("开展涉案企业合规改革试点。", "涉案企业合规改革"),
     ("依法推行审计结果公告。", "审计结果公告制度"),
     ("压实食品安全“两个责任”。", "食品安全“两个责任”"),
+    ("新设行政执法监督企业联系点15个。", "行政执法监督企业联系点"),
+    ("健全特邀行政执法监督员制度。", "特邀行政执法监督员制度"),
+    ("谋划“九五”普法规划编制。", "“九五”普法"),
+    ("启动九·五普法宣传。", "“九五”普法"),
+    ("严格落实信访工作责任制。", "信访工作责任制"),
+    ("落实消防安全责任制，开展检查。", "消防安全责任制"),
 ])
 def test_common_wordings_of_catalogue_measures(sentence: str, measure: str) -> None:
     text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
@@ -1268,6 +1274,8 @@ def test_a_regions_function_and_系统_is_a_sector_not_a_platform(body: str, pla
     ("开展防范和惩治统计造假弄虚作假专项治理。", "防范和惩治统计造假、弄虚作假责任制", False),  # no 责任制 named
     ("审批时限和申报材料实现双减半。", "双减", False),  # unquoted: part of another word
     ("研究出台三个规定，规范内部管理。", "防止干预司法“三个规定”", False),  # three rules of its own
+    ("聘请特邀行政执法监督员6名。", "特邀行政执法监督员制度", False),  # people in a role
+    ("认真落实党风廉政建设责任制。", "党风廉政建设责任制", False),  # party-internal (tests/gold/README.md)
 ])
 def test_a_measures_words_inside_another_phrase_are_no_mention(body: str, measure: str, expected: bool) -> None:
     text = f"某某县司法局2022年法治政府建设年度报告\n2022年，我局推进依法行政。{body}\n"
