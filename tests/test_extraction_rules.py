@@ -1150,6 +1150,9 @@ def test_the_report_genre_is_no_measure() -> None:
     ("启动九·五普法宣传。", "“九五”普法"),
     ("严格落实信访工作责任制。", "信访工作责任制"),
     ("落实消防安全责任制，开展检查。", "消防安全责任制"),
+    ("办结12345市民热线工单320件。", "12345政务服务便民热线"),  # the hotline's local names
+    ("整合12345市长热线等政务热线。", "12345政务服务便民热线"),
+    ("通过12348法律服务热线解答咨询。", "12348中国法网"),
 ])
 def test_common_wordings_of_catalogue_measures(sentence: str, measure: str) -> None:
     text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
