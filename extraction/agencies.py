@@ -1427,9 +1427,9 @@ class AgencyFinder:
     def _merged_bureau(self, match: re.Match[str]) -> AgencyHit | None:
         """县民政和退役军人事务局, 市教育和科技局, 区农业农村与水利局: the county reforms of 2019 and 2024 merged
         two departments into one bureau named by both functions, in the government's own pairing (too many to
-        list as stems). Where the word before 和/与 is itself a listed function, the name from that level or
-        region to the head is the merged bureau's; else (数据和|政务服务局) the stems lack its first part and
-        no body is named."""
+        list as stems). Where the word before 和/与 is itself a listed function and a region or level char opens
+        the name, the name from there to the head is the merged bureau's; without that prefix (联合市场监管和税务局)
+        it may be two bodies, and (数据和|政务服务局) the stems may lack the first part: no body is named."""
         joiner = match.start()
         head = match.group("head")
         if head not in MERGED_BUREAU_HEADS or not self.text.startswith(("和", "与"), joiner - 1):
@@ -1442,7 +1442,8 @@ class AgencyFinder:
                 merged = re.compile(rf"(?P<lvl>[{LEVEL_CHARS}])?(?P<stem>{re.escape(self.text[joiner - 1 - size:joiner])}"
                                     rf"{re.escape(match.group('stem'))})(?P<head>{re.escape(head)})")
                 found = merged.match(self.text, start)
-                return self._functional(found) if found else None
+                body = self._functional(found) if found else None
+                return body if body is not None and not body.bare else None  # 联合市场监管和税务局: two bodies
         return None
 
     def _official_as_written(self, match: re.Match[str], core: str, prefix: Prefix) -> bool:

@@ -3736,8 +3736,9 @@ def test_a_merged_bureau_is_named_by_both_its_functions(text: str, agency: str) 
 
 
 def test_two_bureaus_joined_by_and_stay_two() -> None:
-    """A bureau's full name, then 和/与 and another's: two bodies, never one merged name."""
-    text = "2023年,泾县公安局和司法局联合开展执法检查,县财政局与审计局配合。\n"
+    """A bureau's full name, then 和/与 and another's: two bodies, never one merged name; nor two functions
+    joined without a region or level opening the name (联合市场监管和税务局)."""
+    text = "2023年,泾县公安局和司法局联合开展执法检查,县财政局与审计局配合,我局联合市场监管和税务局督查。\n"
     found = names(extract(text_document("r.txt", text)).agencies)
     assert {"司法局", "审计局"} <= found and not any("和" in name or "与" in name for name in found)
 
