@@ -3758,3 +3758,76 @@ def test_a_decision_step_names_the_procedure_only_beside_major_decisions(text: s
 def test_figures_and_list_labels_are_no_platforms(sentence: str) -> None:
     text = f"2022年，我局推进依法行政，取得新的进展。{sentence}\n"
     assert not [m for m in extract(text_document("r.txt", text)).measures if m.kind == "平台"]
+
+
+# -- session 15: issuers on unseen-style texts (realextra16's misses, written as general rules) --------------
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # 现将X…报告公告/公布/发布如下: the report announced as it is published names its body as 报告如下 does
+    ("根据《江西省法治政府建设实施纲要》要求,现将省交通运输厅2019年度法治政府建设情况报告公告如下:\n"
+     "2019年,全省交通运输系统坚持依法行政。\n", "江西省交通运输厅"),
+    ("根据《梅州市法治政府建设考核办法》,现将市司法局2021年度法治政府建设情况报告公布如下。\n"
+     "2021年,全市司法行政系统推进依法行政。\n", "梅州市司法局"),
+    ("按照《宣城市法治政府建设情况报告制度》,现将泾县应急管理局2023年法治政府建设工作报告发布如下:\n一、主要工作\n",
+     "宣城市泾县应急管理局"),
+])
+def test_a_report_announced_as_published_names_its_body(text: str, agency: str) -> None:
+    assert meta_of(text).agency == agency
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # a county bureau named by the two functions the reform merged, in its government's own pairing
+    ("囊谦县民政和退役军人事务局2024年法治政府建设工作报告\n2024年,我局坚持依法行政。\n",
+     "玉树藏族自治州囊谦县民政和退役军人事务局"),
+    ("关于阿克陶县教育和科学技术局2023年度法治政府建设情况的报告\n2023年,我局推进依法治校。\n",
+     "克孜勒苏柯尔克孜自治州阿克陶县教育和科学技术局"),
+    ("2022年,理塘县发展改革和统计局坚持依法行政,现将情况报告如下。\n", "甘孜藏族自治州理塘县发展改革和统计局"),
+    ("南岳区商务与粮食局2023年法治政府建设情况报告\n2023年,我局推进依法行政。\n", "衡阳市南岳区商务与粮食局"),
+])
+def test_a_merged_bureau_is_named_by_both_its_functions(text: str, agency: str) -> None:
+    assert meta_of(text).agency == agency
+
+
+def test_two_bureaus_joined_by_and_stay_two() -> None:
+    """A bureau's full name, then 和/与 and another's: two bodies, never one merged name; nor two functions
+    joined without a region or level opening the name (联合市场监管和税务局)."""
+    text = "2023年,泾县公安局和司法局联合开展执法检查,县财政局与审计局配合,我局联合市场监管和税务局督查。\n"
+    found = names(extract(text_document("r.txt", text)).agencies)
+    assert {"司法局", "审计局"} <= found and not any("和" in name or "与" in name for name in found)
+
+
+@pytest.mark.parametrize(("text", "agency", "region"), [
+    # a body the agency rules do not know, between the title's region and its year: as the title writes it
+    ("延边朝鲜族自治州朝鲜语文工作办(译审局)2023年度法治政府建设工作报告\n2023年,办(局)推进依法行政。\n",
+     "延边朝鲜族自治州朝鲜语文工作办(译审局)", "延边朝鲜族自治州"),
+    ("新疆维吾尔自治区语委办2024年度法治政府建设情况报告\n2024年,我办推进依法行政。\n",
+     "新疆维吾尔自治区语委办", "新疆维吾尔自治区"),
+    ("凉山州彝语文工作委员会2023年法治政府建设报告\n2023年推进依法行政。\n",
+     "凉山彝族自治州彝语文工作委员会", "凉山彝族自治州"),
+])
+def test_an_unread_body_that_a_title_names_after_its_region_issues_it(text: str, agency: str, region: str) -> None:
+    meta = meta_of(text)
+    assert (meta.agency, meta.region) == (agency, region)
+
+
+@pytest.mark.parametrize("text", [
+    "湖南省法治政府建设2023年度报告\n一、总体情况\n",  # the topic, no body: the province's government
+    "平江县推进依法行政办2023年工作总结\n一、总体情况\n",  # the title's topic words, not a body's name
+])
+def test_a_titles_topic_is_no_unread_body(text: str) -> None:
+    agency = meta_of(text).agency
+    assert agency is None or agency.endswith("人民政府")
+
+
+@pytest.mark.parametrize(("text", "title", "agency", "date"), [
+    # a list page's row: the title, its publisher and the date stamp on one line
+    ("阳泉市应急管理局2022年度法治政府建设情况报告 阳泉市应急管理局 2023-02-15\n\n2022年,我局坚持依法行政。\n",
+     "阳泉市应急管理局2022年度法治政府建设情况报告", "阳泉市应急管理局", "2023-02-15"),
+    ("关于2021年度法治政府建设情况的报告 长沙县人民政府 2022-01-20 09:30\n\n2021年,县政府坚持依法行政。\n",
+     "关于2021年度法治政府建设情况的报告", "长沙市长沙县人民政府", "2022-01-20"),
+    ("2023年度法治政府建设情况报告 南宁市青秀区审计局 2024-02-01\n2023年,我局坚持依法审计。\n",
+     "2023年度法治政府建设情况报告", "南宁市青秀区审计局", "2024-02-01"),
+])
+def test_a_title_row_with_its_publisher_and_stamp(text: str, title: str, agency: str, date: str) -> None:
+    meta = meta_of(text)
+    assert (meta.title, meta.agency, meta.date) == (title, agency, date)
