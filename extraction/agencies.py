@@ -650,6 +650,8 @@ def _after_optional_level(group: str, words) -> str:
 
 # the words a national body's name opens with before its function (国家统计局, 中国气象局)
 NATIONAL_PREFIXES = ("国家", "中国")
+MERGED_BUREAU_HEADS = ("局", "厅", "委", "委员会")  # a government's department: 民政和退役军人事务局
+MERGED_PART_CHARS = 8  # the longest function before 和 read as a merged bureau's first part (退役军人事务)
 JOINED_NAME_BEFORE_RE = re.compile(rf"[{LEVEL_CHARS}][^\W\d_A-Za-z的和与及在对将各全本我局委办厅院所部心队会站处府]{{2,6}}"
                                    r"[和与]$")
 COMMISSION_SHORT = "委"
@@ -1381,8 +1383,8 @@ class AgencyFinder:
         if not prefix.explicit:
             if self.text.startswith(ONLINE_SERVICE_BEFORE, prefix.start - 2):
                 return None  # 电子税务局: an online service
-            if self._inside_a_joined_name(prefix.start):
-                return None  # 数据和|政务服务局: the end of a merged name the stems lack
+            if self._inside_a_joined_name(prefix.start):  # 数据和|政务服务局: the end of a merged name
+                return self._merged_bureau(match)
             tier = TOWN_TIER_BEFORE_RE.search(self.text, max(0, prefix.start - 8), prefix.start)
             if tier is not None and self.context.town is None:  # 乡镇综合执法办公室: every town's, a class in its words
                 return AgencyHit(tier.start(), match.end(), self.text[tier.start():match.end()], None, None, generic=True)
@@ -1421,6 +1423,28 @@ class AgencyFinder:
         """市数据和政务服务局: a bare body after a level char, a word and 和/与 is the last part of one merged name of
         that level's body, not a body of its own (the stems lack the first part); 领导和依法治区办, 与编办 join words."""
         return JOINED_NAME_BEFORE_RE.search(self.text, max(0, start - 9), start) is not None
+
+    def _merged_bureau(self, match: re.Match[str]) -> AgencyHit | None:
+        """县民政和退役军人事务局, 市教育和科技局, 区农业农村与水利局: the county reforms of 2019 and 2024 merged
+        two departments into one bureau named by both functions, in the government's own pairing (too many to
+        list as stems). Where the word before 和/与 is itself a listed function and a region or level char opens
+        the name, the name from there to the head is the merged bureau's; without that prefix (联合市场监管和税务局)
+        it may be two bodies, and (数据和|政务服务局) the stems may lack the first part: no body is named."""
+        joiner = match.start()
+        head = match.group("head")
+        if head not in MERGED_BUREAU_HEADS or not self.text.startswith(("和", "与"), joiner - 1):
+            return None
+        for size in range(MERGED_PART_CHARS, 1, -1):
+            first = self.text[max(0, joiner - 1 - size):joiner - 1]
+            if len(first) == size and first in stem_set() and head in (stem_heads().get(first) or (head,)):
+                start = joiner - 1 - size
+                start -= start > 0 and self.text[start - 1] in LEVEL_CHARS
+                merged = re.compile(rf"(?P<lvl>[{LEVEL_CHARS}])?(?P<stem>{re.escape(self.text[joiner - 1 - size:joiner])}"
+                                    rf"{re.escape(match.group('stem'))})(?P<head>{re.escape(head)})")
+                found = merged.match(self.text, start)
+                body = self._functional(found) if found else None
+                return body if body is not None and not body.bare else None  # 联合市场监管和税务局: two bodies
+        return None
 
     def _official_as_written(self, match: re.Match[str], core: str, prefix: Prefix) -> bool:
         """重庆市长寿区交通局: a short form that is also an official name (data/agency_abbreviations.tsv),

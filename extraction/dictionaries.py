@@ -191,6 +191,32 @@ def load_merged_function_parts() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(parts["first"]), tuple(parts["later"])
 
 
+@lru_cache(maxsize=1)
+def load_region_char_variants() -> dict[str, tuple[str, ...]]:
+    """data/region_char_variants.tsv as a rare character of official division names -> how pages write it."""
+    path = data_dir() / "region_char_variants.tsv"
+    out: dict[str, tuple[str, ...]] = {}
+    seen: set[str] = set()
+    for number, (char, written, _note) in _rows(path, 2, 3):
+        _unique(path, number, char, seen)
+        if len(char) != 1:
+            raise ValueError(f"{path}:{number}: expected one character, got {char!r}")
+        out[char] = tuple(w for w in written.split("|") if w)
+    return out
+
+
+def written_division_names(name: str) -> list[str]:
+    """The ways pages write an official division name whose characters are rare (下𱳪镇 → 下太镇), per
+    data/region_char_variants.tsv; empty for a name without such characters."""
+    variants = load_region_char_variants()
+    if not any(char in variants for char in name):
+        return []
+    names = [""]
+    for char in name:
+        names = [done + form for done in names for form in variants.get(char, (char,))]
+    return names
+
+
 def load_agency_organs() -> dict[str, str]:
     """data/agency_organs.tsv as a fixed organ name written after a region or level char -> its canonical name."""
     return dict(_pairs(data_dir() / "agency_organs.tsv", 2, None))

@@ -83,7 +83,7 @@ SECOND_NAME_RE = re.compile(r"[(（][\u4e00-\u9fff]{2,16}[)）]")
 # 现将我旗2024年法治政府建设情况报告如下: the region's own report (现将我局… is a department's)
 # the words that announce a report: 现将…报告如下, 现就…, 现把…, 特将…
 ANNOUNCE = "(?:现将|现就|现把|特将|兹将)"
-REPORT_OF_SELF_RE = re.compile(rf"{ANNOUNCE}[我本]{_OWN_LEVEL}[^。\n]{{0,40}}?(?:报告|汇报)如下")
+REPORT_OF_SELF_RE = re.compile(rf"{ANNOUNCE}[我本]{_OWN_LEVEL}[^。\n]{{0,40}}?" + meta_rules.REPORT_FOLLOWS)
 # the region's own organs by level character alone: 县委、县政府坚持…, 省政府深入…; an autonomous region
 # by its level word alone (2022年,自治区坚持…: 自治区 is how its own reports name it, as a name)
 # … and with its departments (县政府及工作部门坚持…, 市政府及其部门深入…)
@@ -106,11 +106,10 @@ CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())
 # Council, the NPC and the central rule-of-law commission, never a report's subject; a national body
 # that reports on itself (海关总署坚持…, 最高人民检察院坚持…) is.
 LEADING_CENTRE = frozenset(n for n in CENTRAL_ORGANS if n.startswith(("中共中央", "党中央", "国务院", "全国人", "中央")))
-REPORT_FOLLOWS_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)如下")
-# 现将(2018年)X…的报告(公开)如下: the sentence that announces a region's report
+# 现将(2018年)X…的报告(公开/公告)如下: the sentence that announces a body's or a region's report
+REPORT_FOLLOWS_RE = re.compile(r"[^。\n]{0,40}?" + meta_rules.REPORT_FOLLOWS)
 ANNOUNCES_BEFORE_RE = re.compile(ANNOUNCE + r"\s*(?:(?:19|20)\d{2}\s*年度?)?$")
 ANNOUNCES_RE = re.compile(ANNOUNCE + r"(?:中共)?$")
-ANNOUNCED_REPORT_RE = re.compile(r"[^。\n]{0,40}?(?:报告|汇报|总结)(?:公开|公布)?如下")
 # 现公布清远市农业农村局2021年…年度报告; 长沙县人民政府编制了本报告: the report names its author
 PUBLISHES = ("现公布", "现发布", "特发布")
 REPORT_NAMED_RE = re.compile(r"[^。\n，,]{0,40}?报告")
@@ -173,8 +172,21 @@ def find_issuer(text: str, opening_end: int | None, hits: list[AgencyHit], title
 def _issuer_line(text: str, title: Line, hits: list[AgencyHit], own: SelfWords) -> AgencyHit | None:
     """The body on its own line above or under the title, unless the report's 我局 (我厅…) rules it out:
     a site's banner (某市人民政府) over the report of a bureau that speaks as 我厅."""
-    line = _issuer_line_before(text, title, hits) or _issuer_line_after(text, title, hits)
+    line = (_issuer_line_before(text, title, hits) or _issuer_line_after(text, title, hits)
+            or _byline_beside_title(text, title, hits))
     return line if line is None or _may_be_self(own, line) else None
+
+
+# …情况报告 上海市统计局 2020-06-08: a list page's row, the publisher between the title and the date stamp
+STAMP_TO_LINE_END_RE = re.compile(r"[ \t\u3000]+(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+                                  r"(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u3000]*(?:\n|$)")
+
+
+def _byline_beside_title(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
+    """The body printed after the title on its line, before the page's date stamp: the byline of the row."""
+    after = title.end + len(text[title.end:title.end + 4]) - len(text[title.end:title.end + 4].lstrip(" \t\u3000"))
+    hit = next((h for h in hits if h.start == after), None)
+    return hit if hit is not None and STAMP_TO_LINE_END_RE.match(text, hit.end) else None
 
 
 def _announced(text: str, start: int) -> bool:
@@ -823,7 +835,7 @@ def _region_government(text: str, opening_end: int | None, title: Line | None, r
         if chain[0].start >= opening_end:
             break
         if ANNOUNCES_BEFORE_RE.search(text, max(0, chain[0].start - 12), chain[0].start) \
-                and REGION_TITLE_NEXT_RE.match(text, chain[-1].end) and ANNOUNCED_REPORT_RE.match(text, chain[-1].end):
+                and REGION_TITLE_NEXT_RE.match(text, chain[-1].end) and REPORT_FOLLOWS_RE.match(text, chain[-1].end):
             return _government(gazetteer, chain)  # 现将缙云县2022年度…情况报告如下, 现将2018年上海市…报告公开如下
         alias = SECOND_NAME_RE.match(text, chain[-1].end)  # 北仑区(宁波经济技术开发区)坚持…: one body, two names
         verb_at = alias.end() if alias else chain[-1].end
@@ -940,9 +952,34 @@ OPENING_BODY_AFTER_REGION_RE = re.compile(
     rf"(?=近日|日前|近期|今年以来|{_VERB}|召开|出台|印发|举行|举办|启动|部署|制定|发布)")
 
 
+# 西藏自治区藏语委办(编译局)2025年度…报告, X市某某中心2023年…: a body whose form the agency rules do not know,
+# between the region that opens a title and the title's year or 关于, named by its head word (and a second
+# nameplate in brackets: one body, two names); not the title's topic (法治政府建设, 依法行政, 领导小组)
+TITLE_UNREAD_BODY_RE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:委员会|办公室|局|厅|委|办|中心|院)"
+                                  r"(?:[(（][\u4e00-\u9fff]{2,16}[)）])?(?=\s*(?:关于|(?:19|20)\d{2}))")
+TOPIC_WORDS = ("法治", "法制", "依法", "建设", "领导小组")
+
+
+def title_body_issuer(text: str, title: Line | None, regions: list[NamedRegion],
+                      gazetteer: RegionGazetteer) -> AgencyHit | None:
+    """The body a title names right after the region that opens it, in a form the agency rules do not read:
+    the issuer as the title writes it, at that region (ANNOTATION.md: the issuer from the title)."""
+    if title is None:
+        return None
+    for chain in _region_chains(regions):
+        if chain[0].start >= title.end:
+            break
+        if TITLE_LEAD_RE.fullmatch(text, title.start, chain[0].start):
+            body = TITLE_UNREAD_BODY_RE.match(text, chain[-1].end, title.end)
+            if body is None or any(word in body.group(0) for word in TOPIC_WORDS):
+                return None
+            return _titled_office(gazetteer, chain, body)
+    return None
+
+
 def _titled_office(gazetteer: RegionGazetteer, chain: list[NamedRegion], body: re.Match[str]) -> AgencyHit:
-    """The office of a region's leading group or commission that opens a title (法治政府建设领导小组办公室,
-    ANNOTATION.md's 法治X建设领导小组办公室): the issuer, qualified by its region."""
+    """The body named after the region that opens a title (法治政府建设领导小组办公室, ANNOTATION.md's
+    法治X建设领导小组办公室; an unread body's name): the issuer, qualified by its region."""
     last, start = chain[-1], chain[0].start
     if last.entry is None:
         written = "".join(n.written for n in chain)

@@ -78,9 +78,9 @@ def strip_quotes(text: str) -> str:
 
 
 # Dates of observance days are written 12·4, 12.4, 12•4, 4・15 (loaders make full-width marks
-# half-width): one form in the matching view. Each mark becomes one character, so positions in the
-# view stay those of the quote-free text.
-_DOT_BETWEEN_DIGITS_RE = re.compile(r"[.•・‧](?<=\d.)(?=\d)")  # the class first: sre skips to it
+# half-width), and the five-year publicity plans “八·五”, 七.五 as dates are: one form in the matching
+# view. Each mark becomes one character, so positions in the view stay those of the quote-free text.
+_DOT_BETWEEN_DIGITS_RE = re.compile(r"[.•・‧](?<=[\d六七八九].)(?=[\d五])")  # the class first: sre skips to it
 
 
 def normal_view(text: str) -> str:
@@ -94,6 +94,9 @@ def normal_view(text: str) -> str:
 # added: 公职律师 without 制度 is a role (ANNOTATION.md); nor is X工作 made from X制度, as it begins
 # longer words (公职律师工作证).
 FORM_HEADS = ("工作机制", "工作制度", "制度", "机制", "制", "工作")
+# 学法用法长效机制, 信用修复长效机制: a report says the practice is meant to last; the practice all the same.
+# Only a sibling: a catalogue form never ends in it.
+LASTING_HEAD = "长效机制"
 SHORTEST_STEM = 4  # 河长|制 -> 河长工作 would read any river chief's work as the 河湖长制
 
 
@@ -102,7 +105,7 @@ def form_siblings(form: str) -> list[str]:
     for head in FORM_HEADS:
         if form.endswith(head) and len(form) - len(head) >= SHORTEST_STEM:
             stem = form[: -len(head)]
-            return [stem + other for other in FORM_HEADS if other not in (head, "工作")]
+            return [stem + other for other in (*FORM_HEADS, LASTING_HEAD) if other not in (head, "工作")]
     return []
 
 
@@ -206,7 +209,9 @@ DUTY_HOLDERS = frozenset({"法治建设第一责任人", "法治政府建设第�
 _DUTY_VERB_BEFORE_RE = re.compile(r"(?:履行|推进|落实|压实|强化|负责人)$")
 # “一件事”改革 names the 一件事一次办 reform only with 一件事 quoted alone: in “综合监管一件事”改革 the
 # quote opens on another reform's name. (法律明白人, quoted or not, is a role: tests/gold/CONVENTIONS.md i.)
-QUOTED_WORDS = frozenset({"一件事改革"})
+# Bare 双减 and 三个规定 are short enough to be other words' parts (时限和材料双减半, 出台三个规定): the national
+# names (data/measures.tsv) are read only as reports write them, in quotes.
+QUOTED_WORDS = frozenset({"一件事改革", "双减", "三个规定"})
 # 会前学法 of a department's or a party group's own meeting (厅务会会前学法) is not the government's
 # 常务会议 practice the catalogue name stands for.
 _OWN_MEETING_BEFORE_RE = re.compile(r"(?:[厅局委办院所]务会|党组会|党委会|党工委会|办公会)议?$")
@@ -222,6 +227,9 @@ STAFFED_SURFACES = frozenset({"法制审核", "执法监督"})
 NATIONAL_PLATFORM_SURFACES = frozenset({"一体化政务服务平台"})
 LEVEL_WORDS = "省市区县州盟旗镇乡"
 STAFF_AFTER = ("人员", "员", "机构", "机关", "部门", "科", "处", "局", "室", "队")
+# 重大决策|三项制度 (a body's three rules of deciding) is not 行政执法“三项制度”, which bare 三项制度 names elsewhere.
+THREE_SYSTEMS = "三项制度"
+OTHER_THREE_SYSTEMS_BEFORE = ("决策",)
 # 告知承诺|书 is the form an applicant signs, not the 告知承诺制 practice (tests/gold/CONVENTIONS.md c)
 DOCUMENT_AFTER = {"告知承诺": ("书",)}
 
@@ -275,6 +283,8 @@ def _part_of_another_phrase(text: str, start: int, end: int, surface: str, kind:
         return _outside_major_decisions(text, start, end)
     if surface in DOCUMENT_AFTER:
         return text.startswith(DOCUMENT_AFTER[surface], end)
+    if surface == THREE_SYSTEMS:
+        return text.endswith(OTHER_THREE_SYSTEMS_BEFORE, 0, start)
     return False
 
 
@@ -600,11 +610,11 @@ def _platform_name(name: str, quoted: bool = False) -> str:
 
 
 # The government's executive meeting studying law, in words other than the catalogue's (县政府常务会议带头集体学法,
-# 常务会专题学法6次, 将学法纳入市政府常务会议规定动作): the 会前学法 practice all the same. 学法 must be said:
+# 常务会专题学法6次, 将学法纳入市政府常务会议规定动作, 常务会累计学法87次): the 会前学法 practice all the same. 学法 must be said:
 # 常务会议传达学习…精神 or 常务会议学习了《X》 is the meeting's business, not the study practice; and only
 # words of how it studies come between (常务会议建立学法制度 with another body's group names no one practice).
 # A town's 党政联席会议 is its executive meeting (乡镇 have no 常务会议), so its study (党政联席会议定期学法) is the same practice.
-_MEETING_STUDY_RE = re.compile(r"(?:常务|党政联席)会议?(?:带头|坚持|定期|每季度|每月|集体|专题|集中|常态化|组织|开展)+学法"
+_MEETING_STUDY_RE = re.compile(r"(?:常务|党政联席)会议?(?:带头|坚持|定期|每季度|每月|集体|专题|集中|常态化|组织|开展|累计|共)+学法"
                                r"|学法纳入[^，,。；;、《]{0,8}?常务会议?")
 MEETING_STUDY = "政府常务会议会前学法"
 

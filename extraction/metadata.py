@@ -54,13 +54,16 @@ def title_core(line: str) -> str:
 
 # a year's points printed in the letter that sends them: 2023年全县法治政府建设工作要点如下:
 POINTS_AS_FOLLOWS = r"((?:19|20)\d{2})\s*年[^。\n]{0,20}?工作要点(?:安排)?如下"
-REPORT_SELF = re.compile(r"现将[^。]{0,40}?(报告|总结|汇报)如下")
+# 现将…报告如下, and the report announced as it is published: …报告公开如下, 报告公布如下, 报告公告如下 (a
+# department's notice board), 报告发布如下
+REPORT_FOLLOWS = r"(?:报告|汇报|总结)(?:公开|公布|公告|发布)?如下"
+REPORT_SELF = re.compile(r"现将[^。]{0,40}?" + REPORT_FOLLOWS)
 COVERED_YEAR_RES = (
     re.compile(r"((?:19|20)\d{2})\s*年度?(?:法治政府建设|依法行政|法治建设)"),
     re.compile(r"现将\s*((?:19|20)\d{2})\s*年"),
     re.compile(POINTS_AS_FOLLOWS),
     # 现将中共X县委…办公室2022年工作情况报告如下: the year of the report the sentence announces
-    re.compile(r"现将[^。\n\d]{0,40}?((?:19|20)\d{2})\s*年度?[^。\n]{0,30}?(?:报告|汇报|总结)如下"),
+    re.compile(r"现将[^。\n\d]{0,40}?((?:19|20)\d{2})\s*年度?[^。\n]{0,30}?" + REPORT_FOLLOWS),
     re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*[,，以来]"),
     re.compile(r"^\s*((?:19|20)\d{2})\s*年是", re.MULTILINE),  # 2018年是…开局之年。一年来…
     # not a plan's target (到2025年,…) nor a deadline (至2023年,…); 截至2023年, looks back
@@ -101,7 +104,11 @@ def is_title_line(line: str) -> bool:
 TITLE_SEARCH_LINES = 16  # lines of the document's own above a title, page furniture not counted
 HEADER_LINES = 48  # furniture included: a page that prints its metadata table twice takes ~30 lines
 _BREADCRUMB_RE = re.compile(r"[>»＞›]")
-_TRAILING_STAMP_RE = re.compile(r"\s+(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+# …情况报告 2023-02-09, and with the publisher before the stamp (…情况报告 上海市统计局 2020-06-08: a list page's
+# row; the loader drops the space between the two CJK runs)
+_TRAILING_STAMP_RE = re.compile(r"(?:(?<=[告结案则知点况见])\s*(?:(?!报告|总结|汇报)[\u4e00-\u9fff]){2,24}?"
+                                r"(?:局|厅|委|办|院|政府|部|中心|委员会|办公室|办事处))?"
+                                r"\s+(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _SPACE_RE = re.compile(r"\s")
 # a browser title's site name: …年度报告_资溪县人民政府门户网站, … - 桐庐县人民政府
 _SITE_SUFFIX_RE = re.compile(r"(?:_|\s+[-—–|｜]\s+)[^_\s|｜]{2,30}?(?:门户网站|网站|政府网|政务网|人民政府|政府)$")

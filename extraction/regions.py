@@ -64,7 +64,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fazhi.data import data_dir
-from fazhi.extraction.dictionaries import load_province_abbreviations
+from fazhi.extraction.dictionaries import load_province_abbreviations, written_division_names
 from fazhi.extraction.wordtrie import trie_regex
 
 LEVELS = ("省", "市", "区县", "乡镇")
@@ -352,6 +352,10 @@ class RegionGazetteer:
                 self._short_surfaces.add(short)
         self._surfaces = {s: tuple(es) for s, es in surfaces.items()}
         self._towns = {s: tuple(es) for s, es in towns.items()}
+        for name, entries in list(towns.items()):  # 下太镇 for 下𱳪镇: how pages write a rare character
+            for written in written_division_names(name):
+                if written not in self._towns and written not in self._by_full:
+                    self._towns[written] = tuple(entries)
 
     def _is_generic_full_name(self, name: str) -> bool:
         """城区, 郊区, 矿区, 东区, 西区: a one-character positional or generic stem before 区."""

@@ -48,6 +48,7 @@ from fazhi.extraction.issuer import (
     source_row_issuer,
     source_row_region,
     speaking_zone,
+    title_body_issuer,
     zone_host,
     zone_subject,
 )
@@ -75,7 +76,7 @@ OPENING_MIN_SENTENCE = 20  # shorter "sentences" at the top are header lines: �
 # A page's own lines (a source row, a linked headline) may come first: the opening runs at least to the
 # sentence that announces the report (现将有关情况报告如下) when it is among the first few.
 OPENING_MAX_SENTENCES = 5
-REPORT_FOLLOWS_RE = re.compile(r"(?:报告|汇报|总结)如下")
+REPORT_FOLLOWS_RE = re.compile(meta_rules.REPORT_FOLLOWS)
 
 H = TypeVar("H", AgencyHit, LawHit, MeasureHit, RegionMention)
 E = TypeVar("E", Agency, Law, Measure, Region)
@@ -258,15 +259,16 @@ def _find_issuer(doc: Document) -> AgencyHit | None:
     opening_end = _opening_end(doc)
     zone = (zone_subject(doc.text, opening_end, doc.title, doc.zones)
             or speaking_zone(doc.text, opening_end, doc.zones, doc.region_context))
-    region = region_government_issuer(doc.text, opening_end, doc.title,
-                                      named_regions(doc.region_mentions, doc.region_unresolved),
-                                      doc.region_context, RegionGazetteer.default(), doc.self_words)
+    named = named_regions(doc.region_mentions, doc.region_unresolved)
+    region = region_government_issuer(doc.text, opening_end, doc.title, named, doc.region_context,
+                                      RegionGazetteer.default(), doc.self_words)
     return (find_issuer(doc.text, opening_end, doc.agency_hits, doc.title, doc.signatures, doc.self_words, region)
             or prefecture_body_subject(doc.text, opening_end, doc.region_context, RegionGazetteer.default())
             or site_section_body(doc.text, doc.lines, doc.agency_hits, doc.region_mentions, RegionGazetteer.default(),
                                  doc.self_words)
             or publisher_row_issuer(doc.lines, doc.agency_hits, doc.region_mentions, doc.self_words)
             or (zone_issuer(zone) if zone else None)
+            or title_body_issuer(doc.text, doc.title, named, RegionGazetteer.default())
             or region
             or source_row_issuer(doc.text, opening_end, doc.lines, doc.agency_hits, doc.self_words)
             or page_line_body(doc.text, doc.lines, doc.agency_hits, doc.self_words)

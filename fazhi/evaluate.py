@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from fazhi.data import data_dir
+from fazhi.extraction.dictionaries import written_division_names
 from fazhi.model import Extraction, ReportMeta
 
 ENTITY_TYPES = ("laws", "agencies", "measures", "regions")
@@ -50,8 +51,8 @@ ORGAN_WORDS_BEFORE_DIVISIONS = ("中共", "中国人民政治协商会议")
 @lru_cache(maxsize=1)
 def _division_names() -> dict[str, str]:
     """Official name -> itself, plus the written short forms that keep a level suffix (金平县 for
-    金平苗族瑶族傣族自治县, 红河州) -> the official name, when only one division is written so: a
-    report and its annotator may each use either form."""
+    金平苗族瑶族傣族自治县, 红河州) and the written forms of rare characters (下太镇 for 下𱳪镇) -> the
+    official name, when only one division is written so: a report and its annotator may each use either form."""
     lines = (data_dir() / "regions.tsv").read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines[1:] if line and not line.startswith("#")]
     names = {row[0]: row[0] for row in rows}
@@ -59,6 +60,10 @@ def _division_names() -> dict[str, str]:
     for row in rows:
         for short in (row[4].split("|") if len(row) > 4 else []):
             if short.endswith(("县", "区", "市", "州", "旗", "盟")) and short not in names:
+                written.setdefault(short, set()).add(row[0])
+    for row in rows:  # 下太镇 for 下𱳪镇: a rare character as pages write it (data/region_char_variants.tsv)
+        for short in written_division_names(row[0]):
+            if short not in names:
                 written.setdefault(short, set()).add(row[0])
     names.update({short: next(iter(full)) for short, full in written.items() if len(full) == 1})
     return names

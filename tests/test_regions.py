@@ -323,3 +323,28 @@ def test_former_names_never_name_another_or_a_merged_division(gaz: RegionGazette
     assert not set(former) & full
     # one-character stems sit inside ordinary words (召开县委 is not 开县, 担任县长 not 任县)
     assert resolved_names(gaz, "召开县委常委会，担任县长") == []
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    # a town whose official name has a rare character, as pages write it (data/region_char_variants.tsv)
+    ("2023年,英德市下太镇坚持依法行政。", "清远市英德市下\U00031cea镇"),
+    ("2022年,定海区干缆镇推进依法行政。", "舟山市定海区干𬒗镇"),
+    ("长沙县榔梨街道2023年法治政府建设工作报告\n2023年,我街道坚持依法行政。\n", "长沙市长沙县㮾梨街道"),
+    ("2024年,镇远县舞阳镇推进依法行政。", "黔东南苗族侗族自治州镇远县㵲阳镇"),
+])
+def test_a_rare_character_written_as_pages_write_it(text: str, region: str) -> None:
+    from fazhi.extraction.pipeline import extract
+    from fazhi.loaders.text import text_document
+    assert region in {r.name for r in extract(text_document("r.txt", text)).regions}
+
+
+def test_an_official_name_wins_over_a_written_variant(gaz: RegionGazetteer) -> None:
+    """大伦镇 is 北流市's official name and 大𫭢镇's written one: it stays 北流市's alone."""
+    assert [e.parent for e in gaz.candidates("大伦镇")] == ["北流市"]
+    assert [e.parent for e in gaz.candidates("沈伦镇")] == ["兴化市"]
+
+
+def test_gold_may_write_the_variant_the_extractor_writes_officially() -> None:
+    from fazhi.evaluate import same_value
+    assert same_value("下太镇人民政府", "清远市英德市下\U00031cea镇人民政府", qualified=True)
+    assert same_value("干览镇", "舟山市定海区干𬒗镇", qualified=True)

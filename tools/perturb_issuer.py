@@ -3,13 +3,13 @@
     PYTHONPATH=... python3 tools/perturb_issuer.py [--verbose] [--only NAME[,NAME]] [--every N]
 
 Takes every tuning text whose issuer the extractor gets right unperturbed (the seeds, the tune half
-of realdev, tests/gold/realextra..realextra15), applies each of a set of independent
+of realdev, tests/gold/realextra..realextra16), applies each of a set of independent
 transformations that real government sites produce (banners and breadcrumbs, 字号 大 中 小 and 打印
 关闭 lines, 来源/发布时间/浏览次数 rows, 索引号/主题分类/发文机关/成文日期 tables in several orders and
 formats, the title repeated, wrapped, moved into a 标题: row or missing, the signature block removed
 or moved under the title, half-/full-width marks swapped, blank lines and indentation, lines broken
 mid-sentence, Traditional characters, minimal HTML), extracts the perturbed text and counts, per
-field, the texts whose right value is lost. Never reads held-out texts (realdev/check, realextra16).
+field, the texts whose right value is lost. Never reads held-out texts (realdev/check, realextra17).
 """
 
 from __future__ import annotations
@@ -36,8 +36,7 @@ SHARED = REPO.parent / "shared"
 
 
 FIELDS = ("agency", "region", "year", "doc_type", "date")
-TSV_SETS = ("realextra", *(f"realextra{n}" for n in range(2, 16)))  # realextra15 is tune material since session 14;
-# realextra16 is held out: never listed
+TSV_SETS = ("realextra", *(f"realextra{n}" for n in range(2, 17)))  # realextra16 is tune material since session 15
 
 
 @dataclass(slots=True)
@@ -83,8 +82,8 @@ def _tsv_samples(base: Path) -> list[Sample]:
 
 
 def samples() -> list[Sample]:
-    """The tuning texts: seeds, realdev tune, realextra..realextra15 (entities JSON where a set has it,
-    for the date; else its GOLD.tsv). Never realdev/check or realextra16."""
+    """The tuning texts: seeds, realdev tune, realextra..realextra16 (entities JSON where a set has it,
+    for the date; else its GOLD.tsv). Never realdev/check or realextra17."""
     out = _json_samples(REPO / "tests/gold", SHARED / "seeds")
     out += _json_samples(REPO / "tests/gold/realdev/tune", SHARED / "realdev")
     for folder in TSV_SETS:
