@@ -459,16 +459,23 @@ _LABEL_ALONE_RE = re.compile(r"[\s\-*•|]*" + ROW_OPEN + r"[\u4e00-\u9fff ]{2,8
 _DOC_NUMBER_ROW_RE = re.compile(row_label(["文号", "发文字号"]) + r"(?:" + ROW_SEPARATOR + r"|\s*)")
 
 
+# a 文号 in brackets closing a title line (…的通知(岳办发〔2017〕2号))
+_TITLE_NUMBER_TAIL_RE = re.compile(r"(?<=[知告案则点见法报])\s*[(（]\s*(" + DOC_NUMBER_RE.pattern + r")\s*[)）]$")
+
+
 def find_doc_number(lines: list[Line]) -> Line | None:
-    """The 文号: a line of its own near the top, or the value of a 文号/发文字号 metadata row above the
-    body — right after its label (文号: X; 文号X in a table row squashed by the loader) or on the line
-    under a label alone."""
+    """The 文号: a line of its own near the top, in brackets at the end of the title line, or the value of a
+    文号/发文字号 metadata row above the body — right after its label (文号: X; 文号X in a table row squashed by
+    the loader) or on the line under a label alone."""
     label_above = False
     for i, line in enumerate(lines[:HEADER_LINES]):
         if is_body_line(line.text):
             break
         row = _DOC_NUMBER_ROW_RE.search(line.text)
         match = DOC_NUMBER_RE.match(line.text, row.end()) if row else None
+        if match is None and i < 8 and line.text.endswith((")", "）")):  # …的通知(庆政办发〔2007〕56号): in the title
+            tail = _TITLE_NUMBER_TAIL_RE.search(line.text)
+            match = DOC_NUMBER_RE.match(line.text, tail.start(1)) if tail else None
         if match is None:
             match = DOC_NUMBER_RE.search(line.text)
             if match is None or len(line.text) > len(match.group(0)) + 6 or (i >= 8 and not label_above):
