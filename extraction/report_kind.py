@@ -69,6 +69,10 @@ OTHER_TITLE_ENDS = ("意见", "办法", "规定", "决定", "规划", "条例", 
 # a 通报 tells its results to those below as a notice does: 现将考核结果通报如下, 特此通报 (not 予以通报批评,
 # which a report or a news item says of what it did to others)
 NOTICE_SELF_RE = re.compile(r"现(?:将|就)[^。\n]{0,20}?(?:通知|通报)如下|特此通(?:知|报)")
+# a reply to a body below (你局《关于…的请示》收悉) or a letter answering one (贵局《关于…的函》收悉): a 批复 or 复函, whose
+# addressee line names the body it answers, not a superior it reports to
+REPLY_RE = re.compile(r"(?:你[\u4e00-\u9fff]{0,3}?(?:报来的|报送的|上报的)?[^。\n]{0,80}?(?:请示|报告|函)"
+                      r"|贵[\u4e00-\u9fff]{0,3}?[^。\n]{0,80}?函)[^。\n]{0,10}?收悉")
 PLAN_SELF_RE = re.compile(r"制定如下(?:实施)?(?:方案|细则)")  # 结合我县实际,制定如下实施方案
 # A year's work programme printed as one paragraph: its title names the year's work, not a summary
 # of it, and runs straight into the first task (2023年依法治镇工作一、认真贯彻落实…).
@@ -182,7 +186,7 @@ def untitled_kind(title: str | None, body: str, opening: str) -> str | None:
         return POINTS
     if NOTICE_SELF_RE.search(opening):
         return NOTICE
-    if is_news(body):
+    if is_news(body) or REPLY_RE.search(opening):
         return OTHER
     if RETROSPECTIVE_RE.search(opening) or SUPERIOR_ADDRESSEE_RE.search(opening):
         return REPORT

@@ -245,6 +245,12 @@ CASES = [
     ("关于印发庆元县依法行政示范单位创建活动实施方案的通知(庆政办发〔2007〕56号)\n各乡镇人民政府、街道办事处,县政府直属"
      "各单位:\n现将《庆元县依法行政示范单位创建活动实施方案》印发给你们,请认真组织实施。\n",
      None, 2007, NOTICE),
+    # 56. a reply printed without its title or signature: its addressee is the body it answers, no superior
+    ("安吉县司法局:\n你局《关于设立安吉县行政争议调解中心的请示》收悉。经研究,同意设立安吉县行政争议调解中心,"
+     "请抓紧做好相关工作。\n",
+     None, None, OTHER),
+    ("桐乡市司法局:\n贵局《关于商请协助开展行政执法案卷评查的函》收悉。经研究,同意派员参加评查工作。\n",
+     None, None, OTHER),
 ]
 
 DATES = [
