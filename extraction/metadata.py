@@ -647,7 +647,9 @@ def _is_name_line(text: str) -> bool:
 
 
 def title_year(title: str | None) -> int | None:
-    """The year a title names (…2021年…, 二〇二一年度…), not the ends of a span of years."""
+    """The year a title names (…2021年…, 二〇二一年度…), not the ends of a span of years, spaced or not
+    (…(2021 — 2025 年))."""
+    title = _SPACE_RE.sub("", title) if title else title
     match = YEAR_RE.search(title) if title else None
     if match:
         return int(match.group(1))

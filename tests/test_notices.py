@@ -83,6 +83,8 @@ CASES = [
     ("泰州市法治政府建设实施方案(2021—2025年)\n为深入推进依法行政,结合我市实际,制定本实施方案。\n"
      "到2025年,政府行为全面纳入法治轨道,法治政府建设取得重大进展。\n" + TASKS,
      None, None, PLAN),
+    ("泰州市法治政府建设实施方案 ( 2021 — 2025 年 )\n为深入推进依法行政,结合我市实际,制定本实施方案。\n" + TASKS,
+     None, None, PLAN),  # the same, its span of years spaced out by the page
     # 14. a plan for one year: its title's year
     ("乐至县2023年“八五”普法依法治理工作实施方案\n为深入开展“八五”普法工作,结合我县实际,制定本方案。\n" + TASKS,
      None, 2023, PLAN),
@@ -253,17 +255,22 @@ CASES = [
      None, None, OTHER),
 ]
 
-DATES = [
-    (CASES[22][0], "2019-05-08"),  # (2019年5月8日…审议通过) under a rule's title
-    ("2022年全市法治政府建设工作要点\n(2022年3月1日)\n2022年全市法治政府建设工作的总体要求是:坚持以习近平法治思想"
-     "为指导,全面推进依法行政。\n", "2022-03-01"),  # a bare date under the title
-]
+def case_text(opening: str) -> str:
+    """The invented text of CASES that starts with `opening`."""
+    return next(text for text, *_ in CASES if text.startswith(opening))
+
 
 TITLES = [
-    (CASES[17][0], "一图读懂《襄阳市法治政府建设实施方案》"),
-    (CASES[41][0], "关于印发乐清市2021年法治政府建设工作要点的通知"),
-    (CASES[39][0], "桐乡市人民政府第5次常务会议纪要"),
-    (CASES[22][0], "汉阴县人民政府常务会议议事规则"),
+    (case_text("首页 > 政策解读\n一图读懂"), "一图读懂《襄阳市法治政府建设实施方案》"),
+    (case_text("乐政办发"), "关于印发乐清市2021年法治政府建设工作要点的通知"),
+    (case_text("桐乡市人民政府第5次"), "桐乡市人民政府第5次常务会议纪要"),
+    (case_text("汉阴县"), "汉阴县人民政府常务会议议事规则"),
+]
+
+DATES = [
+    (case_text("汉阴县"), "2019-05-08"),  # (2019年5月8日…审议通过) under a rule's title
+    ("2022年全市法治政府建设工作要点\n(2022年3月1日)\n2022年全市法治政府建设工作的总体要求是:坚持以习近平法治思想"
+     "为指导,全面推进依法行政。\n", "2022-03-01"),  # a bare date under the title
 ]
 
 
