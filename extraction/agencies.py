@@ -25,6 +25,7 @@ from fazhi.extraction.dictionaries import (
     load_agency_suffixes,
     load_local_official_names,
     load_merged_function_parts,
+    load_national_bodies,
     load_national_line_bodies,
     load_official_short_forms,
     load_party_committee_bodies,
@@ -109,30 +110,17 @@ def _provincial_rule_of_law_bodies() -> dict[str, str]:
     return out
 
 
-# Short forms of central bodies in ministries' reports (中央办公厅、国务院办公厅印发…, 配合中央编办开展…): never a
-# local body, and 中央编办 is not some region's 编办, 中央组织部 no 组织部 (their official names: 中共中央办公厅,
-# 中央机构编制委员会办公室, 中央网络安全和信息化委员会办公室, 中央政法委员会, 中共中央组织部…; 国务院审改办 until the
-# 2018 reform)
-CENTRAL_SHORT_FORMS = {
-    "中央办公厅": "中共中央办公厅", "中央编办": "中央机构编制委员会办公室", "中央网信办": "中央网络安全和信息化委员会办公室",
-    "中央政法委": "中央政法委员会", "国务院审改办": "国务院行政审批制度改革工作领导小组办公室",
-    "中央组织部": "中共中央组织部", "中央宣传部": "中共中央宣传部", "中央统战部": "中共中央统一战线工作部",
-    "中央党校": "中共中央党校", "中央纪委": "中共中央纪律检查委员会", "国务院国资委": "国务院国有资产监督管理委员会",
-    # the State Council's offices before the 2018 reform (its 法制办 went to 司法部, its 扶贫办 became 国家乡村振兴局)
-    "国务院法制办公室": "国务院法制办公室", "国务院法制办": "国务院法制办公室",
-    "国务院扶贫开发领导小组办公室": "国务院扶贫开发领导小组办公室", "国务院扶贫办": "国务院扶贫开发领导小组办公室",
-}
-NATIONAL = (
-    "全国人民代表大会常务委员会法制工作委员会", "全国人大常委会法制工作委员会", "全国人大常委会法工委",
-    "全国人民代表大会常务委员会", "全国人民代表大会", "全国人大常委会", "国务院办公厅", "国务院",
-    "中共中央办公厅", "中共中央", "中央全面依法治国委员会办公室", "中央全面依法治国委员会",
-    "最高人民法院", "最高人民检察院", "全国普法工作领导小组办公室", "全国普法办", "中央纪委国家监委", "国家监察委员会", "党中央", "海关总署", "中国人民银行",
-    "中国社会科学院", "中国社科院", *CENTRAL_SHORT_FORMS,
-)
-NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务委员会", "党中央": "中共中央", **CENTRAL_SHORT_FORMS,
-                      "全国普法办": "全国普法工作领导小组办公室", "中国社科院": "中国社会科学院",
-                      **dict.fromkeys(("全国人大常委会法制工作委员会", "全国人大常委会法工委"),
-                                      "全国人民代表大会常务委员会法制工作委员会")}
+# National bodies by their written forms (中央编办, 国务院法制办, 全国人大常委会法工委) and official names:
+# data/national_bodies.tsv. Never a local body: 中央编办 is not some region's 编办, 中央组织部 no 组织部.
+
+
+@lru_cache(maxsize=1)
+def central_organs() -> frozenset[str]:
+    """Every national body of data/national_bodies.tsv, by written form and by official name."""
+    bodies = load_national_bodies()
+    return frozenset(bodies) | frozenset(bodies.values())
+
+
 # Organs named without a region that still denote one body of their kind (ANNOTATION: generic but
 # specific-function references keep their words). Not when followed by words that make them persons.
 # The look-behind (no region or level char before) is tested after the organ's first character:
@@ -623,7 +611,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     # (?<!治.) after the level char, not (?<!治) before it: a pattern that starts with a character
     # class lets sre skip in C to the next 省/市/区/县/州 (a leading look-behind cost 4x the scan)
     party = re.compile(rf"(?P<lvl>[{LEVEL_CHARS}])(?<!治.)委(?!员)(?P<sub>{_alternation(party_subs())})?")
-    national = re.compile(_alternation(NATIONAL))
+    national = re.compile(_alternation(load_national_bodies()))
     return functional, organ_words, party, national
 
 
@@ -793,8 +781,9 @@ class AgencyFinder:
         taken = TakenMask(len(self.text))
         for hit in self._town_organs():
             self._keep(hits, taken, hit)
+        national_names = load_national_bodies()
         for match in national.finditer(self.text):
-            name = NATIONAL_CANONICAL.get(match.group(0), match.group(0))
+            name = national_names[match.group(0)]
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), name, "国家", None))
         for match in NATIONAL_NAMED_RE.finditer(self.text):
             if not NAMED_BODY_STOP.search(match.group(0)):
