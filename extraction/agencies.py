@@ -198,8 +198,10 @@ NAMED_BODY_RE = re.compile(
     r"(?P<head>领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心(?!组(?!织|建|成|团))|协会|学会|管理委员会|管委会)"
 )  # 中心组: a party group's study group (X局党组理论学习中心组), no centre
 # A national institute or headquarters named in full (国家自然灾害防治研究院, 国家防汛抗旱总指挥部, 中国城市规划设计
-# 研究院): a body of its own, national by its first word
-NATIONAL_NAMED_RE = re.compile(r"(?:国家|中国)[\u4e00-\u9fff]{2,10}?(?:研究院|总指挥部)")
+# 研究院): a body of its own, national by its first word;
+# and the 国家统计局's survey teams, a vertical line named by the place they sit in (国家统计局赣州调查队,
+# 国家统计局江西调查总队: the 2005 reform's 调查总队/调查队 under 国家统计局, 《统计法实施条例》)
+NATIONAL_NAMED_RE = re.compile(r"(?:国家|中国)[\u4e00-\u9fff]{2,10}?(?:研究院|总指挥部|调查总队|调查队(?![伍员]))")
 # A national line body and the local bureaus named under it: 国家税务总局|泰顺县税务局
 LINE_HEADS = {"国家税务总局": "税务局"}
 # Since the 2018 reform (《国税地税征管体制改革方案》) every local tax bureau is an organ of the national
@@ -284,8 +286,10 @@ def _own_kind(town: str, kind: str) -> bool:
     """Whether `kind` (镇, 街道, or 街 for 街道) is the kind of the report's own town."""
     return town.endswith("街道" if kind == "街" else kind)
 NOT_A_NAME_BEFORE = "由经在与和及向为将对是的入于从按据把被以到至、，,。；;：:（(“\n "
-# 发挥街道党委…作用, 加强镇党委领导: verbs whose object is a body, so the kind after them opens no town's name
-VERBS_BEFORE_A_BODY = ("发挥", "加强", "强化", "坚持", "支持", "配合", "协助", "服从", "接受", "提请", "报请", "压实")
+# 发挥街道党委…作用, 加强镇党委领导: verbs whose object is a body, so the kind after them opens no town's name;
+# and the verbs of joint work (整合乡派出所、司法所等力量, 会同镇派出所)
+VERBS_BEFORE_A_BODY = ("发挥", "加强", "强化", "坚持", "支持", "配合", "协助", "服从", "接受", "提请", "报请", "压实",
+                       "整合", "会同", "联合", "协调", "依托")
 TOWNSHIP_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)(?:人民政府|党委|办事处|政府)")
 NAMED_BODY_STOP = re.compile(r"的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托")
 # 公检法司等部门, 公检法机关: the political-legal bodies by their first characters (公安、检察院、法院、司法), one each
@@ -303,6 +307,8 @@ LAW_FIRM_RE = re.compile(r"((?:[\u4e00-\u9fff]|\([\u4e00-\u9fff]{2,4}\)){2,12}?)
 UNNAMED_FIRM_RE = re.compile(r"专业|知名|优秀|资深|本地|当地|外部|第三方|有关|相关|[一两二三四五六七八九十几多\d]家")
 # 同时聘请: 同时 is no lead; 聘请了X律师事务所: the aspect 了 is the verb's
 LAW_FIRM_LEAD = re.compile(r"^.*?(?:(?:聘请|委托|邀请|联合)了?|与|和|同(?!时)|由|及)")
+# 与局法律服务单位X律师事务所, 常年法律顾问X律师事务所: a role written before the name, which starts after it
+LAW_FIRM_ROLE = re.compile(r"^.*(?:单位|机构|顾问)")
 # A named university that plays a role (邀请东北师范大学政法学院教授, 加强与中国人民大学合作): a body of its own
 # (ANNOTATION.md: named non-government organisations). Not 大学生, 大学习 (a campaign), 法治大学堂, 大学城.
 UNIVERSITY_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)大学(?![生习堂城之问士])")
@@ -344,7 +350,8 @@ PARTY_COMMITTEE_BODIES = ("全面依法治", "机构编制委员会", "政法委
 # a party committee's departments: a committee at every level has them (《中国共产党工作机关条例(试行)》), so a bare
 # 组织部 is the report's own level's, never a State Council ministry as a bare 司法部 is
 PARTY_DEPARTMENTS = ("组织部", "宣传部")
-CENTRAL_TASK_RE = re.compile(r"工作(?!人员|站|者|室|规|制|流程)|组(?!织|建|成|团)")  # …中心工作: 中心 as 'central'; 中心组: a study group
+# …中心工作, …中心任务: 中心 as 'central'; 中心组: a study group
+CENTRAL_TASK_RE = re.compile(r"工作(?!人员|站|者|室|规|制|流程)|任务|组(?!织|建|成|团)")
 # Heads only national bodies have, and what their official names put before the function.
 NATIONAL_HEADS = {"总局": "国家", "署": ""}
 # 中办、国办 only as the pair (中办、国办印发…): alone, 中办 is as often a piece of 集中办理.
@@ -353,7 +360,11 @@ CENTRAL_OFFICES_RE = re.compile(r"(中办)[、和及与]?(国办)")
 # not in a list of levels (中央、省、市关于…的决策部署, 中央和省《纲要》), where it names a level as 省 and 市
 # do there (tests/gold/CONVENTIONS.md d).
 CENTRAL_ALONE_RE = re.compile(r"中(?<![党共]中)央(?=关于|要求|和国务院|、国务院|的?决策部署|精神|有关要求|《|的?(?:有关)?文件"
-                              r"|统一部署|印发)")  # 根据中央有关文件, 中央印发《…》: the centre issues documents
+                              r"|统一部署|印发"  # 根据中央有关文件, 中央印发《…》: the centre issues documents
+                              # 落实中央统计工作决策部署, 贯彻中央全面依法治国的基本要求: the centre's line on a field of
+                              # work; not where 中央 opens a name (中央生态环境保护督察, 中央企业: CONVENTIONS.md d)
+                              r"|(?![^，,。；;、]{0,4}(?:督察|巡视|企业|八项))"
+                              r"(?:[\u4e00-\u9fff]{2,6}?工作|全面依法治国|全面从严治党)的?(?:重大)?(?:决策部署|基本要求|部署要求))")
 
 
 @lru_cache(maxsize=1)
@@ -386,8 +397,15 @@ PREFECTURE_OFFICE_RE = re.compile(rf"行(?<=[{re.escape(NOT_A_NAME_BEFORE)}委]�
 REGION_PARTY_RE = re.compile(rf"区(?<=[{re.escape(NOT_A_NAME_BEFORE)}]区)党委")
 # 州党委 (巴州党委、政府; 州党委常委会): an autonomous prefecture's party committee, written as an autonomous
 # region writes 区党委; only in a report whose prefecture the text fixes (the look-behind after 州 keeps the
-# pattern starting with a literal)
-PREFECTURE_STATE_PARTY_RE = re.compile(r"州党委(?![员书副])")
+# pattern starting with a literal); its bodies are written after it as after 州委 (州党委党校, 州党委政法委)
+
+
+@lru_cache(maxsize=1)
+def _prefecture_state_party_re() -> re.Pattern[str]:
+    """州党委 and a body of the committee written after it (州党委党校 → 中共X州委党校)."""
+    return re.compile(r"州党委(?![员书副])(?P<sub>" + _alternation(party_subs()) + ")?")
+
+
 # 办件, 办理, 办结, 办公, (汇编)办法, 到政府办事; not 依法治国办|法治, 街道办|事处
 OFFICE_VERB_RE = re.compile("[件理结公]|实事|法(?!治)|事(?!处)")
 # 市外办 is the 外事办公室; 外办 written alone is the tail of a word (国外办学, 境外办事处, 对外办): it needs its
@@ -1559,7 +1577,7 @@ class AgencyFinder:
 
     def _law_firm(self, match: re.Match[str]) -> AgencyHit | None:
         """A named law firm: the words after the last verb or conjunction before 律师事务所."""
-        words = LAW_FIRM_LEAD.sub("", match.group(1))
+        words = LAW_FIRM_ROLE.sub("", LAW_FIRM_LEAD.sub("", match.group(1)))
         if len(words) < 2 or UNNAMED_FIRM_RE.search(words):
             return None
         start = match.end(1) - len(words)
@@ -1647,12 +1665,13 @@ class AgencyFinder:
         return out
 
     def _prefecture_state_party(self) -> list[AgencyHit]:
-        """州党委 or 巴州党委 in a report of an autonomous prefecture (or a county under it): its 中共X州委员会."""
+        """州党委 or 巴州党委 in a report of an autonomous prefecture (or a county under it): its 中共X州委员会, or
+        the committee's body written after it (州党委党校 → 中共X州委党校)."""
         city = self.context.city
         if city is None or not city.prefix.endswith("州") or "州党委" not in self.text:
             return []
         out = []
-        for match in PREFECTURE_STATE_PARTY_RE.finditer(self.text):
+        for match in _prefecture_state_party_re().finditer(self.text):
             span = self.region_spans.get(match.start() + 1)  # 巴州|党委: the prefecture's short name
             if span is not None and span.node == city.node:
                 start = self._chain_start(span.start)
@@ -1660,7 +1679,9 @@ class AgencyFinder:
                 start = match.start()
             else:
                 continue  # 某某州党委: another prefecture's, or a word's end
-            out.append(AgencyHit(start, match.end(), f"中共{city.prefix}委员会", city.level, city.node))
+            sub = party_subs()[match.group("sub")] if match.group("sub") else None
+            name = f"中共{city.prefix}委{sub}" if sub else f"中共{city.prefix}委员会"
+            out.append(AgencyHit(start, match.end(), name, city.level, city.node))
         return out
 
     def _autonomous_party(self, match: re.Match[str]) -> AgencyHit:

@@ -2549,6 +2549,40 @@ def agencies_hold(text: str, present: set, absent: set) -> None:
     assert not absent & agencies, agencies
 
 
+# Session 15 (agencies on unseen text): central bodies written in full are national, never a local committee's
+# (data/national_bodies.tsv); 中央 ahead of a field of work is the party centre; 国家统计局's survey teams; the
+# prefecture's 州党委 bodies; 社会主义学院 and 光荣院 after a region; the 民政和退役军人事务局 of small counties
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("2023年,某县委组织部落实中共中央组织部、中央金融委员会的部署。",
+     {"中共中央组织部", "中央金融委员会"}, {"金融委员会", "中共县委组织部"}),
+    ("2024年,黔东县审计局学习中央审计委员会会议精神,配合中央网信办检查。",
+     {"中央审计委员会", "中央网络安全和信息化委员会办公室"}, {"审计委员会"}),
+    ("2022年,某市政协学习全国政协和中纪委文件。",
+     {"中国人民政治协商会议全国委员会", "中共中央纪律检查委员会"}, {"政协"}),
+    ("2022年,万安县统计局认真贯彻落实中央审计工作决策部署。", {"中共中央"}, set()),
+    ("2022年,万安县教育局坚持贯彻中央全面依法治国的基本要求。", {"中共中央"}, set()),
+    ("2022年,万安县生态环境局落实中央生态环境保护督察工作要求。", set(), {"中共中央"}),
+    ("2022年,万安县统计局配合国家统计局吉安调查队、国家统计局江西调查总队开展执法检查。",
+     {"国家统计局吉安调查队", "国家统计局江西调查总队"}, set()),
+    ("2022年,国家统计局加强调查队伍建设。", set(), {"国家统计局加强调查队"}),
+    ("2023年,伊犁州司法局在州党委党校举办讲座。", {"中共伊犁哈萨克自治州委党校"}, set()),
+    ("2023年,万安县社会主义学院和县光荣院开展普法。",
+     {"吉安市万安县社会主义学院", "吉安市万安县光荣院"}, set()),
+    ("2023年,学习社会主义学院的经验。", set(), {"社会主义学院"}),
+    ("2025年,改则县民政和退役军人事务局推进法治建设。", {"阿里地区改则县民政和退役军人事务局"}, set()),
+    # a law firm's role written before its name (法律服务单位, 常年法律顾问): the name starts after it
+    ("2022年,我局与局法律服务单位江西赣商律师事务所座谈。", {"江西赣商律师事务所"}, {"局法律服务单位江西赣商律师事务所"}),
+    ("2022年,聘请常年法律顾问江西赣商律师事务所。", {"江西赣商律师事务所"}, set()),
+    # …中心任务: 中心 as 'central', as in …中心工作
+    ("2022年,街道党工委研究部署街道法治建设中心任务。", set(), {"法治建设中心"}),
+    # a town's own report: 整合乡派出所 is the town's station, as after 配合 or 发挥
+    ("石门乡人民政府2022年法治政府建设情况报告\n2022年,石门乡整合乡派出所、司法所等力量开展巡查。",
+     {"石门乡派出所"}, set()),
+])
+def test_central_bodies_survey_teams_and_institutions(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
 # Session 9 (agencies): prefecture organs, enforcement teams, 办 as a verb, a party committee's 编委
 @pytest.mark.parametrize(("text", "present", "absent"), [
     # a 地区's party committee and administration, named through the 地区 the text names
