@@ -2583,6 +2583,21 @@ def test_central_bodies_survey_teams_and_institutions(text: str, present: set, a
     agencies_hold(text, present, absent)
 
 
+# State Council bodies the functional stems do not build, and short forms of the national organs
+# (data/national_bodies.tsv); a deputy of the congress is a person, and 最高法律效力 names no court
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("2023年,万安县司法局落实国家网信办、国家矿山安全监察局和中国证监会的要求。",
+     {"国家互联网信息办公室", "国家矿山安全监察局", "中国证券监督管理委员会"},
+     {"国家网络安全和信息化委员会办公室", "吉安市万安县监察局"}),
+    ("2023年,万安县人大常委会学习全国人大和国家监委的决定。", {"全国人民代表大会", "国家监察委员会"}, {"人大"}),
+    ("2023年,万安县司法局邀请全国人大代表座谈,宪法具有最高法律效力。", set(), {"全国人民代表大会", "最高人民法院"}),
+    ("2023年,万安县司法局配合县委机要保密局、县社会治理综合服务中心开展普法,加强社会治理中心工作。",
+     {"中共吉安市万安县委机要保密局", "吉安市万安县社会治理综合服务中心"}, {"吉安市万安县社会治理中心"}),
+])
+def test_state_council_bodies_and_national_short_forms(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
 # Session 9 (agencies): prefecture organs, enforcement teams, 办 as a verb, a party committee's 编委
 @pytest.mark.parametrize(("text", "present", "absent"), [
     # a 地区's party committee and administration, named through the 地区 the text names
