@@ -2598,6 +2598,19 @@ def test_state_council_bodies_and_national_short_forms(text: str, present: set, 
     agencies_hold(text, present, absent)
 
 
+# Generic references of one function (ANNOTATION: 公安机关 counts): the constitution's 检察机关/审判机关, the
+# government's 督查 line, short and vertical lines; not the same words as work (检察监督, 督查检查) or a verb's object
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("2023年,我局配合检察机关和审判机关,协助政府督查部门督促整改。", {"检察机关", "审判机关", "政府督查部门"}, set()),
+    ("2023年,万安县人防部门、县气象部门和卫健部门联合检查。",
+     {"吉安市万安县人防部门", "吉安市万安县气象部门", "卫健部门"}, set()),
+    ("2023年,接受检察监督,加强审判工作衔接,开展督查检查。", set(), {"检察机关", "审判机关", "督查部门"}),
+    ("2023年,组织部门负责人学法,宣传部门规章。", set(), {"组织部门", "宣传部门"}),
+])
+def test_generic_references_of_one_function(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
 # Session 9 (agencies): prefecture organs, enforcement teams, 办 as a verb, a party committee's 编委
 @pytest.mark.parametrize(("text", "present", "absent"), [
     # a 地区's party committee and administration, named through the 地区 the text names
