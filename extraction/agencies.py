@@ -192,6 +192,9 @@ OWN_ORGAN_LIST_RE = re.compile(rf"(?:{_OWN_ORGAN_ITEM})(?:、(?:{_OWN_ORGAN_ITEM
 # between the region and the organ; the term is the sitting's, the organ the region's own
 TERM_ORGAN_RE = re.compile(r"第?[一二三四五六七八九十]{1,4}届(?P<organ>人民代表大会常务委员会|人民代表大会|人大常委会|人大|政协)"
                            r"(?!代表|委员)")
+# A customs house of the 海关总署's vertical line, named by the city it sits in as written (南宁海关, 黄埔海关: the
+# 直属海关 and 隶属海关 of 《海关法》 第3条 are set up by port, not by division, so no region qualifies them)
+CUSTOMS = "海关"
 # A named body right after a region: 河源市“扫黄打非”工作领导小组办公室, 阳江市人民医院, 省政务大数据中心.
 NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?"
@@ -1544,6 +1547,9 @@ class AgencyFinder:
         return AgencyHit(start, match.end(), name, level, node or qualifier, scoped=node is None)
 
     def _named_body(self, end: int, span: RegionSpan) -> AgencyHit | None:
+        if self.text.startswith(CUSTOMS, end):  # (广西壮族自治区)南宁海关: named by its city alone, as written
+            name = self.text[span.start:end] + CUSTOMS
+            return AgencyHit(span.start, end + len(CUSTOMS), name, span.level, span.node)
         town = TOWNSHIP_RE.match(self.text, end)
         if town and not NAMED_BODY_STOP.search(town.group(0)):
             organ = town.group(0).replace("镇政府", "镇人民政府").replace("乡政府", "乡人民政府")

@@ -2611,6 +2611,12 @@ def test_generic_references_of_one_function(text: str, present: set, absent: set
     agencies_hold(text, present, absent)
 
 
+def test_a_customs_house_is_named_by_its_city_as_written() -> None:
+    """南宁海关 (the 海关总署's line, set up by port): the city's name as written, never 南宁市 + a local 海关."""
+    agencies_hold("2023年,广西壮族自治区南宁海关、九江海关与某市商务局联合开展宣传,配合海关开展检查。",
+                  {"南宁海关", "九江海关"}, {"南宁市海关", "广西壮族自治区南宁海关", "海关"})
+
+
 # Session 9 (agencies): prefecture organs, enforcement teams, 办 as a verb, a party committee's 编委
 @pytest.mark.parametrize(("text", "present", "absent"), [
     # a 地区's party committee and administration, named through the 地区 the text names
