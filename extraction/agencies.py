@@ -1185,6 +1185,10 @@ class AgencyFinder:
                     and hit.name.endswith(LINE_HEADS[last.name]) and not hit.scoped:
                 out[-1] = AgencyHit(last.start, hit.end, last.name + hit.name, hit.level, hit.region)
                 continue
+            unit = _unit_of(last, hit) if last is not None else None
+            if unit is not None:
+                out[-1] = unit
+                continue
             out.append(_under_its_line(hit))
             if hit.name.endswith("局") and not hit.scoped and hit.region:
                 branch = self._branch_after(hit)
@@ -1813,6 +1817,17 @@ def national_bare_bodies(hits: list[AgencyHit], issuer: AgencyHit) -> list[Agenc
         return hits
     return [AgencyHit(h.start, h.end, "国家" + h.name, "国家", None)
             if h.bare and h.scoped and "国家" + h.name in national_commissions() else h for h in hits]
+
+
+def _unit_of(parent: AgencyHit, hit: AgencyHit) -> AgencyHit | None:
+    """县公安局交警大队: a unit written right after its parent by a short form whose full name repeats the
+    parent's head (交警大队 → 公安局交通警察大队, data/agency_abbreviations.tsv) is the parent's unit, one body
+    (X县公安局交通警察大队), not the parent and a bare unit of no region."""
+    head_end = hit.name.find("局") + 1
+    if parent.end != hit.start or not hit.bare or parent.scoped or not parent.region or head_end < 2 \
+            or head_end == len(hit.name) or not parent.name.endswith(hit.name[:head_end]):
+        return None
+    return AgencyHit(parent.start, hit.end, parent.name + hit.name[head_end:], parent.level, parent.region)
 
 
 def _under_its_line(hit: AgencyHit) -> AgencyHit:

@@ -2611,6 +2611,17 @@ def test_generic_references_of_one_function(text: str, present: set, absent: set
     agencies_hold(text, present, absent)
 
 
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("2023年,万安县司法局联合县公安局交警大队开展检查。", {"吉安市万安县公安局交通警察大队"},
+     {"公安局交通警察大队", "吉安市万安县公安局"}),
+    ("2023年,吉安市公安局交警支队开展宣传。", {"吉安市公安局交通警察支队"}, {"公安局交通警察支队"}),
+    ("2023年,万安县司法局联合县公安局、交警大队开展检查。", {"吉安市万安县公安局"}, {"吉安市万安县公安局交通警察大队"}),
+])
+def test_a_unit_written_after_its_parent_is_the_parents_unit(text: str, present: set, absent: set) -> None:
+    """交警大队 right after 县公安局: the bureau's own squad (its full name repeats 公安局), one body."""
+    agencies_hold(text, present, absent)
+
+
 def test_a_customs_house_is_named_by_its_city_as_written() -> None:
     """南宁海关 (the 海关总署's line, set up by port): the city's name as written, never 南宁市 + a local 海关."""
     agencies_hold("2023年,广西壮族自治区南宁海关、九江海关与某市商务局联合开展宣传,配合海关开展检查。",
