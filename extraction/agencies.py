@@ -192,6 +192,11 @@ OWN_ORGAN_LIST_RE = re.compile(rf"(?:{_OWN_ORGAN_ITEM})(?:、(?:{_OWN_ORGAN_ITEM
 # between the region and the organ; the term is the sitting's, the organ the region's own
 TERM_ORGAN_RE = re.compile(r"第?[一二三四五六七八九十]{1,4}届(?P<organ>人民代表大会常务委员会|人民代表大会|人大常委会|人大|政协)"
                            r"(?!代表|委员)")
+# The branches of the national financial regulators, named by the line, the place and the branch's kind (国家金融
+# 监督管理总局吉安监管分局, 中国人民银行吉安市分行, 中国人民银行万安县支行; the 2023 reform's 国家金融监督管理总局
+# and the 人民银行's 2023 分支机构改革; 中国银保监会X监管分局 before them): one body of the national line
+FINANCIAL_BRANCH_RE = re.compile(r"(?:国家金融监督管理总局|中国银行保险监督管理委员会|中国银保监会|中国人民银行|国家外汇管理局)"
+                                 r"(?P<place>[\u4e00-\u9fff]{2,9}?)(?:监管分局|监管局|监管支局|中心支行|分行|支行|分局)")
 # A customs house of the 海关总署's vertical line, named by the city it sits in as written (南宁海关, 黄埔海关: the
 # 直属海关 and 隶属海关 of 《海关法》 第3条 are set up by port, not by division, so no region qualifies them)
 CUSTOMS = "海关"
@@ -802,6 +807,8 @@ class AgencyFinder:
         taken = TakenMask(len(self.text))
         for hit in self._town_organs():
             self._keep(hits, taken, hit)
+        for match in FINANCIAL_BRANCH_RE.finditer(self.text):
+            self._keep(hits, taken, self._financial_branch(match))
         national_names = load_national_bodies()
         for match in national.finditer(self.text):
             name = national_names[match.group(0)]
@@ -1549,6 +1556,13 @@ class AgencyFinder:
                              scoped=True)
         name = f"中国人民政治协商会议{qualifier}委员会" if organ == "政协" else qualified(qualifier, organ)
         return AgencyHit(start, match.end(), name, level, node or qualifier, scoped=node is None)
+
+    def _financial_branch(self, match: re.Match[str]) -> AgencyHit | None:
+        """国家金融监督管理总局吉安监管分局: the regulator's branch, named as written when its place is a division."""
+        span = self.region_spans.get(match.end("place"))
+        if span is None or span.start != match.start("place"):
+            return None
+        return AgencyHit(match.start(), match.end(), match.group(0), span.level, span.node)
 
     def _named_body(self, end: int, span: RegionSpan) -> AgencyHit | None:
         if self.text.startswith(CUSTOMS, end):  # (广西壮族自治区)南宁海关: named by its city alone, as written

@@ -2622,6 +2622,13 @@ def test_a_unit_written_after_its_parent_is_the_parents_unit(text: str, present:
     agencies_hold(text, present, absent)
 
 
+def test_a_financial_regulators_branch_is_one_body_of_its_line() -> None:
+    """国家金融监督管理总局吉安监管分局, 中国人民银行万安县支行: the line, a division and the branch's kind, one body;
+    中国人民银行 before words that are no division stays the national bank."""
+    agencies_hold("2023年,国家金融监督管理总局吉安监管分局、中国人民银行万安县支行联合开展宣传,中国人民银行加强分行管理。",
+                  {"国家金融监督管理总局吉安监管分局", "中国人民银行万安县支行", "中国人民银行"}, {"国家金融监督管理总局"})
+
+
 def test_a_customs_house_is_named_by_its_city_as_written() -> None:
     """南宁海关 (the 海关总署's line, set up by port): the city's name as written, never 南宁市 + a local 海关."""
     agencies_hold("2023年,广西壮族自治区南宁海关、九江海关与某市商务局联合开展宣传,配合海关开展检查。",
