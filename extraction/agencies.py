@@ -25,6 +25,7 @@ from fazhi.extraction.dictionaries import (
     load_agency_suffixes,
     load_local_official_names,
     load_merged_function_parts,
+    load_national_bodies,
     load_national_line_bodies,
     load_official_short_forms,
     load_party_committee_bodies,
@@ -109,30 +110,17 @@ def _provincial_rule_of_law_bodies() -> dict[str, str]:
     return out
 
 
-# Short forms of central bodies in ministries' reports (中央办公厅、国务院办公厅印发…, 配合中央编办开展…): never a
-# local body, and 中央编办 is not some region's 编办, 中央组织部 no 组织部 (their official names: 中共中央办公厅,
-# 中央机构编制委员会办公室, 中央网络安全和信息化委员会办公室, 中央政法委员会, 中共中央组织部…; 国务院审改办 until the
-# 2018 reform)
-CENTRAL_SHORT_FORMS = {
-    "中央办公厅": "中共中央办公厅", "中央编办": "中央机构编制委员会办公室", "中央网信办": "中央网络安全和信息化委员会办公室",
-    "中央政法委": "中央政法委员会", "国务院审改办": "国务院行政审批制度改革工作领导小组办公室",
-    "中央组织部": "中共中央组织部", "中央宣传部": "中共中央宣传部", "中央统战部": "中共中央统一战线工作部",
-    "中央党校": "中共中央党校", "中央纪委": "中共中央纪律检查委员会", "国务院国资委": "国务院国有资产监督管理委员会",
-    # the State Council's offices before the 2018 reform (its 法制办 went to 司法部, its 扶贫办 became 国家乡村振兴局)
-    "国务院法制办公室": "国务院法制办公室", "国务院法制办": "国务院法制办公室",
-    "国务院扶贫开发领导小组办公室": "国务院扶贫开发领导小组办公室", "国务院扶贫办": "国务院扶贫开发领导小组办公室",
-}
-NATIONAL = (
-    "全国人民代表大会常务委员会法制工作委员会", "全国人大常委会法制工作委员会", "全国人大常委会法工委",
-    "全国人民代表大会常务委员会", "全国人民代表大会", "全国人大常委会", "国务院办公厅", "国务院",
-    "中共中央办公厅", "中共中央", "中央全面依法治国委员会办公室", "中央全面依法治国委员会",
-    "最高人民法院", "最高人民检察院", "全国普法工作领导小组办公室", "全国普法办", "中央纪委国家监委", "国家监察委员会", "党中央", "海关总署", "中国人民银行",
-    "中国社会科学院", "中国社科院", *CENTRAL_SHORT_FORMS,
-)
-NATIONAL_CANONICAL = {"全国人大常委会": "全国人民代表大会常务委员会", "党中央": "中共中央", **CENTRAL_SHORT_FORMS,
-                      "全国普法办": "全国普法工作领导小组办公室", "中国社科院": "中国社会科学院",
-                      **dict.fromkeys(("全国人大常委会法制工作委员会", "全国人大常委会法工委"),
-                                      "全国人民代表大会常务委员会法制工作委员会")}
+# National bodies by their written forms (中央编办, 国务院法制办, 全国人大常委会法工委) and official names:
+# data/national_bodies.tsv. Never a local body: 中央编办 is not some region's 编办, 中央组织部 no 组织部.
+
+
+@lru_cache(maxsize=1)
+def central_organs() -> frozenset[str]:
+    """Every national body of data/national_bodies.tsv, by written form and by official name."""
+    bodies = load_national_bodies()
+    return frozenset(bodies) | frozenset(bodies.values())
+
+
 # Organs named without a region that still denote one body of their kind (ANNOTATION: generic but
 # specific-function references keep their words). Not when followed by words that make them persons.
 # The look-behind (no region or level char before) is tested after the organ's first character:
@@ -204,14 +192,24 @@ OWN_ORGAN_LIST_RE = re.compile(rf"(?:{_OWN_ORGAN_ITEM})(?:、(?:{_OWN_ORGAN_ITEM
 # between the region and the organ; the term is the sitting's, the organ the region's own
 TERM_ORGAN_RE = re.compile(r"第?[一二三四五六七八九十]{1,4}届(?P<organ>人民代表大会常务委员会|人民代表大会|人大常委会|人大|政协)"
                            r"(?!代表|委员)")
+# The branches of the national financial regulators, named by the line, the place and the branch's kind (国家金融
+# 监督管理总局吉安监管分局, 中国人民银行吉安市分行, 中国人民银行万安县支行; the 2023 reform's 国家金融监督管理总局
+# and the 人民银行's 2023 分支机构改革; 中国银保监会X监管分局 before them): one body of the national line
+FINANCIAL_BRANCH_RE = re.compile(r"(?:国家金融监督管理总局|中国银行保险监督管理委员会|中国银保监会|中国人民银行|国家外汇管理局)"
+                                 r"(?P<place>[\u4e00-\u9fff]{2,9}?)(?:监管分局|监管局|监管支局|中心支行|分行|支行|分局)")
+# A customs house of the 海关总署's vertical line, named by the city it sits in as written (南宁海关, 黄埔海关: the
+# 直属海关 and 隶属海关 of 《海关法》 第3条 are set up by port, not by division, so no region qualifies them)
+CUSTOMS = "海关"
 # A named body right after a region: 河源市“扫黄打非”工作领导小组办公室, 阳江市人民医院, 省政务大数据中心.
 NAMED_BODY_RE = re.compile(
     r"(?:“[^”\n]{1,10}”)?[\u4e00-\u9fff]{0,14}?"
     r"(?P<head>领导小组办公室|人民医院|中医院|医院|研究中心|研究院|中心(?!组(?!织|建|成|团))|协会|学会|管理委员会|管委会)"
 )  # 中心组: a party group's study group (X局党组理论学习中心组), no centre
 # A national institute or headquarters named in full (国家自然灾害防治研究院, 国家防汛抗旱总指挥部, 中国城市规划设计
-# 研究院): a body of its own, national by its first word
-NATIONAL_NAMED_RE = re.compile(r"(?:国家|中国)[\u4e00-\u9fff]{2,10}?(?:研究院|总指挥部)")
+# 研究院): a body of its own, national by its first word;
+# and the 国家统计局's survey teams, a vertical line named by the place they sit in (国家统计局赣州调查队,
+# 国家统计局江西调查总队: the 2005 reform's 调查总队/调查队 under 国家统计局, 《统计法实施条例》)
+NATIONAL_NAMED_RE = re.compile(r"(?:国家|中国)[\u4e00-\u9fff]{2,10}?(?:研究院|总指挥部|调查总队|调查队(?![伍员]))")
 # A national line body and the local bureaus named under it: 国家税务总局|泰顺县税务局
 LINE_HEADS = {"国家税务总局": "税务局"}
 # Since the 2018 reform (《国税地税征管体制改革方案》) every local tax bureau is an organ of the national
@@ -296,8 +294,10 @@ def _own_kind(town: str, kind: str) -> bool:
     """Whether `kind` (镇, 街道, or 街 for 街道) is the kind of the report's own town."""
     return town.endswith("街道" if kind == "街" else kind)
 NOT_A_NAME_BEFORE = "由经在与和及向为将对是的入于从按据把被以到至、，,。；;：:（(“\n "
-# 发挥街道党委…作用, 加强镇党委领导: verbs whose object is a body, so the kind after them opens no town's name
-VERBS_BEFORE_A_BODY = ("发挥", "加强", "强化", "坚持", "支持", "配合", "协助", "服从", "接受", "提请", "报请", "压实")
+# 发挥街道党委…作用, 加强镇党委领导: verbs whose object is a body, so the kind after them opens no town's name;
+# and the verbs of joint work (整合乡派出所、司法所等力量, 会同镇派出所)
+VERBS_BEFORE_A_BODY = ("发挥", "加强", "强化", "坚持", "支持", "配合", "协助", "服从", "接受", "提请", "报请", "压实",
+                       "整合", "会同", "联合", "协调", "依托")
 TOWNSHIP_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)(?:人民政府|党委|办事处|政府)")
 NAMED_BODY_STOP = re.compile(r"的|和|与|及|开展|推进|建设|各|全|在|对|将|为|等|是|了|通过|依托")
 # 公检法司等部门, 公检法机关: the political-legal bodies by their first characters (公安、检察院、法院、司法), one each
@@ -315,6 +315,8 @@ LAW_FIRM_RE = re.compile(r"((?:[\u4e00-\u9fff]|\([\u4e00-\u9fff]{2,4}\)){2,12}?)
 UNNAMED_FIRM_RE = re.compile(r"专业|知名|优秀|资深|本地|当地|外部|第三方|有关|相关|[一两二三四五六七八九十几多\d]家")
 # 同时聘请: 同时 is no lead; 聘请了X律师事务所: the aspect 了 is the verb's
 LAW_FIRM_LEAD = re.compile(r"^.*?(?:(?:聘请|委托|邀请|联合)了?|与|和|同(?!时)|由|及)")
+# 与局法律服务单位X律师事务所, 常年法律顾问X律师事务所: a role written before the name, which starts after it
+LAW_FIRM_ROLE = re.compile(r"^.*(?:单位|机构|顾问)")
 # A named university that plays a role (邀请东北师范大学政法学院教授, 加强与中国人民大学合作): a body of its own
 # (ANNOTATION.md: named non-government organisations). Not 大学生, 大学习 (a campaign), 法治大学堂, 大学城.
 UNIVERSITY_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)大学(?![生习堂城之问士])")
@@ -356,7 +358,8 @@ PARTY_COMMITTEE_BODIES = ("全面依法治", "机构编制委员会", "政法委
 # a party committee's departments: a committee at every level has them (《中国共产党工作机关条例(试行)》), so a bare
 # 组织部 is the report's own level's, never a State Council ministry as a bare 司法部 is
 PARTY_DEPARTMENTS = ("组织部", "宣传部")
-CENTRAL_TASK_RE = re.compile(r"工作(?!人员|站|者|室|规|制|流程)|组(?!织|建|成|团)")  # …中心工作: 中心 as 'central'; 中心组: a study group
+# …中心工作, …中心任务: 中心 as 'central'; 中心组: a study group
+CENTRAL_TASK_RE = re.compile(r"工作(?!人员|站|者|室|规|制|流程)|任务|组(?!织|建|成|团)")
 # Heads only national bodies have, and what their official names put before the function.
 NATIONAL_HEADS = {"总局": "国家", "署": ""}
 # 中办、国办 only as the pair (中办、国办印发…): alone, 中办 is as often a piece of 集中办理.
@@ -365,7 +368,11 @@ CENTRAL_OFFICES_RE = re.compile(r"(中办)[、和及与]?(国办)")
 # not in a list of levels (中央、省、市关于…的决策部署, 中央和省《纲要》), where it names a level as 省 and 市
 # do there (tests/gold/CONVENTIONS.md d).
 CENTRAL_ALONE_RE = re.compile(r"中(?<![党共]中)央(?=关于|要求|和国务院|、国务院|的?决策部署|精神|有关要求|《|的?(?:有关)?文件"
-                              r"|统一部署|印发)")  # 根据中央有关文件, 中央印发《…》: the centre issues documents
+                              r"|统一部署|印发"  # 根据中央有关文件, 中央印发《…》: the centre issues documents
+                              # 落实中央统计工作决策部署, 贯彻中央全面依法治国的基本要求: the centre's line on a field of
+                              # work; not where 中央 opens a name (中央生态环境保护督察, 中央企业: CONVENTIONS.md d)
+                              r"|(?![^，,。；;、]{0,4}(?:督察|巡视|企业|八项))"
+                              r"(?:[\u4e00-\u9fff]{2,6}?工作|全面依法治国|全面从严治党)的?(?:重大)?(?:决策部署|基本要求|部署要求))")
 
 
 @lru_cache(maxsize=1)
@@ -398,8 +405,15 @@ PREFECTURE_OFFICE_RE = re.compile(rf"行(?<=[{re.escape(NOT_A_NAME_BEFORE)}委]�
 REGION_PARTY_RE = re.compile(rf"区(?<=[{re.escape(NOT_A_NAME_BEFORE)}]区)党委")
 # 州党委 (巴州党委、政府; 州党委常委会): an autonomous prefecture's party committee, written as an autonomous
 # region writes 区党委; only in a report whose prefecture the text fixes (the look-behind after 州 keeps the
-# pattern starting with a literal)
-PREFECTURE_STATE_PARTY_RE = re.compile(r"州党委(?![员书副])")
+# pattern starting with a literal); its bodies are written after it as after 州委 (州党委党校, 州党委政法委)
+
+
+@lru_cache(maxsize=1)
+def _prefecture_state_party_re() -> re.Pattern[str]:
+    """州党委 and a body of the committee written after it (州党委党校 → 中共X州委党校)."""
+    return re.compile(r"州党委(?![员书副])(?P<sub>" + _alternation(party_subs()) + ")?")
+
+
 # 办件, 办理, 办结, 办公, (汇编)办法, 到政府办事; not 依法治国办|法治, 街道办|事处
 OFFICE_VERB_RE = re.compile("[件理结公]|实事|法(?!治)|事(?!处)")
 # 市外办 is the 外事办公室; 外办 written alone is the tail of a word (国外办学, 境外办事处, 对外办): it needs its
@@ -623,7 +637,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     # (?<!治.) after the level char, not (?<!治) before it: a pattern that starts with a character
     # class lets sre skip in C to the next 省/市/区/县/州 (a leading look-behind cost 4x the scan)
     party = re.compile(rf"(?P<lvl>[{LEVEL_CHARS}])(?<!治.)委(?!员)(?P<sub>{_alternation(party_subs())})?")
-    national = re.compile(_alternation(NATIONAL))
+    national = re.compile(_alternation(load_national_bodies()))
     return functional, organ_words, party, national
 
 
@@ -795,8 +809,11 @@ class AgencyFinder:
         taken = TakenMask(len(self.text))
         for hit in self._town_organs():
             self._keep(hits, taken, hit)
+        for match in FINANCIAL_BRANCH_RE.finditer(self.text):
+            self._keep(hits, taken, self._financial_branch(match))
+        national_names = load_national_bodies()
         for match in national.finditer(self.text):
-            name = NATIONAL_CANONICAL.get(match.group(0), match.group(0))
+            name = national_names[match.group(0)]
             self._keep(hits, taken, AgencyHit(match.start(), match.end(), name, "国家", None))
         for match in NATIONAL_NAMED_RE.finditer(self.text):
             if not NAMED_BODY_STOP.search(match.group(0)):
@@ -1176,6 +1193,10 @@ class AgencyFinder:
             if last is not None and last.name in LINE_HEADS and last.end == hit.start \
                     and hit.name.endswith(LINE_HEADS[last.name]) and not hit.scoped:
                 out[-1] = AgencyHit(last.start, hit.end, last.name + hit.name, hit.level, hit.region)
+                continue
+            unit = _unit_of(last, hit) if last is not None else None
+            if unit is not None:
+                out[-1] = unit
                 continue
             out.append(_under_its_line(hit))
             if hit.name.endswith("局") and not hit.scoped and hit.region:
@@ -1560,7 +1581,17 @@ class AgencyFinder:
         name = f"中国人民政治协商会议{qualifier}委员会" if organ == "政协" else qualified(qualifier, organ)
         return AgencyHit(start, match.end(), name, level, node or qualifier, scoped=node is None)
 
+    def _financial_branch(self, match: re.Match[str]) -> AgencyHit | None:
+        """国家金融监督管理总局吉安监管分局: the regulator's branch, named as written when its place is a division."""
+        span = self.region_spans.get(match.end("place"))
+        if span is None or span.start != match.start("place"):
+            return None
+        return AgencyHit(match.start(), match.end(), match.group(0), span.level, span.node)
+
     def _named_body(self, end: int, span: RegionSpan) -> AgencyHit | None:
+        if self.text.startswith(CUSTOMS, end):  # (广西壮族自治区)南宁海关: named by its city alone, as written
+            name = self.text[span.start:end] + CUSTOMS
+            return AgencyHit(span.start, end + len(CUSTOMS), name, span.level, span.node)
         town = TOWNSHIP_RE.match(self.text, end)
         if town and not NAMED_BODY_STOP.search(town.group(0)):
             organ = town.group(0).replace("镇政府", "镇人民政府").replace("乡政府", "乡人民政府")
@@ -1594,7 +1625,7 @@ class AgencyFinder:
 
     def _law_firm(self, match: re.Match[str]) -> AgencyHit | None:
         """A named law firm: the words after the last verb or conjunction before 律师事务所."""
-        words = LAW_FIRM_LEAD.sub("", match.group(1))
+        words = LAW_FIRM_ROLE.sub("", LAW_FIRM_LEAD.sub("", match.group(1)))
         if len(words) < 2 or UNNAMED_FIRM_RE.search(words):
             return None
         start = match.end(1) - len(words)
@@ -1682,12 +1713,13 @@ class AgencyFinder:
         return out
 
     def _prefecture_state_party(self) -> list[AgencyHit]:
-        """州党委 or 巴州党委 in a report of an autonomous prefecture (or a county under it): its 中共X州委员会."""
+        """州党委 or 巴州党委 in a report of an autonomous prefecture (or a county under it): its 中共X州委员会, or
+        the committee's body written after it (州党委党校 → 中共X州委党校)."""
         city = self.context.city
         if city is None or not city.prefix.endswith("州") or "州党委" not in self.text:
             return []
         out = []
-        for match in PREFECTURE_STATE_PARTY_RE.finditer(self.text):
+        for match in _prefecture_state_party_re().finditer(self.text):
             span = self.region_spans.get(match.start() + 1)  # 巴州|党委: the prefecture's short name
             if span is not None and span.node == city.node:
                 start = self._chain_start(span.start)
@@ -1695,7 +1727,9 @@ class AgencyFinder:
                 start = match.start()
             else:
                 continue  # 某某州党委: another prefecture's, or a word's end
-            out.append(AgencyHit(start, match.end(), f"中共{city.prefix}委员会", city.level, city.node))
+            sub = party_subs()[match.group("sub")] if match.group("sub") else None
+            name = f"中共{city.prefix}委{sub}" if sub else f"中共{city.prefix}委员会"
+            out.append(AgencyHit(start, match.end(), name, city.level, city.node))
         return out
 
     def _autonomous_party(self, match: re.Match[str]) -> AgencyHit:
@@ -1821,6 +1855,17 @@ def national_bare_bodies(hits: list[AgencyHit], issuer: AgencyHit) -> list[Agenc
         return hits
     return [AgencyHit(h.start, h.end, "国家" + h.name, "国家", None)
             if h.bare and h.scoped and "国家" + h.name in national_commissions() else h for h in hits]
+
+
+def _unit_of(parent: AgencyHit, hit: AgencyHit) -> AgencyHit | None:
+    """县公安局交警大队: a unit written right after its parent by a short form whose full name repeats the
+    parent's head (交警大队 → 公安局交通警察大队, data/agency_abbreviations.tsv) is the parent's unit, one body
+    (X县公安局交通警察大队), not the parent and a bare unit of no region."""
+    head_end = hit.name.find("局") + 1
+    if parent.end != hit.start or not hit.bare or parent.scoped or not parent.region or head_end < 2 \
+            or head_end == len(hit.name) or not parent.name.endswith(hit.name[:head_end]):
+        return None
+    return AgencyHit(parent.start, hit.end, parent.name + hit.name[head_end:], parent.level, parent.region)
 
 
 def _under_its_line(hit: AgencyHit) -> AgencyHit:

@@ -232,6 +232,11 @@ def load_national_line_bodies() -> dict[str, str]:
     return dict(_pairs(data_dir() / "national_line_bodies.tsv", 2, None))
 
 
+def load_national_bodies() -> dict[str, str]:
+    """data/national_bodies.tsv as a central body's written form -> its official name (中央编办 -> 中央机构编制委员会办公室)."""
+    return dict(_pairs(data_dir() / "national_bodies.tsv", 2, None))
+
+
 def load_agency_suffixes() -> list[AgencySuffix]:
     """data/agency_suffixes.tsv: head words of agency names, with kind and implied level."""
     return list(_suffixes(data_dir() / "agency_suffixes.tsv"))

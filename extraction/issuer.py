@@ -18,10 +18,9 @@ from functools import lru_cache
 from fazhi.extraction import metadata as meta_rules
 from fazhi.extraction.agencies import (
     HEADS,
-    NATIONAL,
-    NATIONAL_CANONICAL,
     POSITION_AFTER_RE,
     AgencyHit,
+    central_organs,
     stem_heads,
     stem_set,
 )
@@ -101,11 +100,17 @@ ROW_SEP = r"(?P<sep>[:：](?:\s*[|｜])?|[|｜]|[\]】])"
 PUBLISHER_ROW_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|制发机构|制发机关|颁布单位|颁布机关|制定机关|发布部门)\s*" + ROW_SEP + r"?\s*"
                               r"(?P<name>[\u4e00-\u9fff()（）]{4,40})")
 SHORT_NAME_RE = re.compile(r"[(（](?:以下)?简?称[^()（）\n]{1,24}[)）]")  # (以下简称市人社局), (以下称…)
-CENTRAL_ORGANS = frozenset(NATIONAL) | frozenset(NATIONAL_CANONICAL.values())
 # The centre whose lead every report follows (在党中央、国务院的坚强领导下): the party centre, the State
 # Council, the NPC and the central rule-of-law commission, never a report's subject; a national body
 # that reports on itself (海关总署坚持…, 最高人民检察院坚持…) is.
-LEADING_CENTRE = frozenset(n for n in CENTRAL_ORGANS if n.startswith(("中共中央", "党中央", "国务院", "全国人", "中央")))
+LEADING_CENTRE_STARTS = ("中共中央", "党中央", "国务院", "全国人", "中央")
+
+
+def _leads_centre(name: str) -> bool:
+    """Whether `name` is one of the central organs whose lead every report follows (LEADING_CENTRE_STARTS)."""
+    return name in central_organs() and name.startswith(LEADING_CENTRE_STARTS)
+
+
 # 现将(2018年)X…的报告(公开/公告)如下: the sentence that announces a body's or a region's report
 REPORT_FOLLOWS_RE = re.compile(r"[^。\n]{0,40}?" + meta_rules.REPORT_FOLLOWS)
 ANNOUNCES_BEFORE_RE = re.compile(ANNOUNCE + r"\s*(?:(?:19|20)\d{2}\s*年度?)?$")
@@ -335,7 +340,7 @@ def _acting_body_in_full(text: str, hits: list[AgencyHit], self_heads: set[str])
     speaking of itself by name. Several such bodies, or one acting on 我局, name none."""
     found: dict[str, AgencyHit] = {}
     for hit in hits:
-        if hit.scoped or not hit.region or hit.name in CENTRAL_ORGANS or text.startswith(LEVEL_CHARS, hit.start) \
+        if hit.scoped or not hit.region or hit.name in central_organs() or text.startswith(LEVEL_CHARS, hit.start) \
                 or not any(hit.name.endswith(h) for h in self_heads):
             continue
         if _opens_clause(text, hit.start) and text.startswith(OPENING_VERBS, hit.end) \
@@ -523,7 +528,7 @@ def _self_described_issuer(text: str, opening_end: int | None, hits: list[Agency
         if hit.start >= opening_end:
             break
         following = text[hit.end:hit.end + 1]
-        if following in "的、和与及等" or hit.name in CENTRAL_ORGANS:
+        if following in "的、和与及等" or hit.name in central_organs():
             continue
         if any(hit.name.endswith(head) for head in self_heads) and _opens_clause(text, hit.start) \
                 and not _on_furniture_line(text, hit) and not _acts_on_self(text, hit, self_heads):
@@ -609,7 +614,7 @@ def _opening_subject_agency(text: str, opening_end: int | None, hits: list[Agenc
         verb_at = after.end() if after else body.end
         acts = text.startswith(OPENING_VERBS, verb_at) or (
             hit.start < _lead_end(text, opening_end) and bool(REGION_EVENT_RE.match(text, verb_at)))
-        if body.name not in LEADING_CENTRE and not body.bare and _opens_clause(text, hit.start) and acts:
+        if not _leads_centre(body.name) and not body.bare and _opens_clause(text, hit.start) and acts:
             return body
     return None
 

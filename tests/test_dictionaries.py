@@ -18,7 +18,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 FILES = (
     "laws.tsv", "measures.tsv", "agency_abbreviations.tsv", "agency_suffixes.tsv",
     "agency_generic.tsv", "agency_excluded.tsv", "province_abbreviations.tsv", "agency_organs.tsv",
-    "party_committee_bodies.tsv",
+    "party_committee_bodies.tsv", "national_bodies.tsv",
 )
 
 

@@ -2602,6 +2602,92 @@ def agencies_hold(text: str, present: set, absent: set) -> None:
     assert not absent & agencies, agencies
 
 
+# Session 15 (agencies on unseen text): central bodies written in full are national, never a local committee's
+# (data/national_bodies.tsv); 中央 ahead of a field of work is the party centre; 国家统计局's survey teams; the
+# prefecture's 州党委 bodies; 社会主义学院 and 光荣院 after a region; the 民政和退役军人事务局 of small counties
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("2023年,某县委组织部落实中共中央组织部、中央金融委员会的部署。",
+     {"中共中央组织部", "中央金融委员会"}, {"金融委员会", "中共县委组织部"}),
+    ("2024年,黔东县审计局学习中央审计委员会会议精神,配合中央网信办检查。",
+     {"中央审计委员会", "中央网络安全和信息化委员会办公室"}, {"审计委员会"}),
+    ("2022年,某市政协学习全国政协和中纪委文件。",
+     {"中国人民政治协商会议全国委员会", "中共中央纪律检查委员会"}, {"政协"}),
+    ("2022年,万安县统计局认真贯彻落实中央审计工作决策部署。", {"中共中央"}, set()),
+    ("2022年,万安县教育局坚持贯彻中央全面依法治国的基本要求。", {"中共中央"}, set()),
+    ("2022年,万安县生态环境局落实中央生态环境保护督察工作要求。", set(), {"中共中央"}),
+    ("2022年,万安县统计局配合国家统计局吉安调查队、国家统计局江西调查总队开展执法检查。",
+     {"国家统计局吉安调查队", "国家统计局江西调查总队"}, set()),
+    ("2022年,国家统计局加强调查队伍建设。", set(), {"国家统计局加强调查队"}),
+    ("2023年,伊犁州司法局在州党委党校举办讲座。", {"中共伊犁哈萨克自治州委党校"}, set()),
+    ("2023年,万安县社会主义学院和县光荣院开展普法。",
+     {"吉安市万安县社会主义学院", "吉安市万安县光荣院"}, set()),
+    ("2023年,学习社会主义学院的经验。", set(), {"社会主义学院"}),
+    ("2025年,改则县民政和退役军人事务局推进法治建设。", {"阿里地区改则县民政和退役军人事务局"}, set()),
+    # a law firm's role written before its name (法律服务单位, 常年法律顾问): the name starts after it
+    ("2022年,我局与局法律服务单位江西赣商律师事务所座谈。", {"江西赣商律师事务所"}, {"局法律服务单位江西赣商律师事务所"}),
+    ("2022年,聘请常年法律顾问江西赣商律师事务所。", {"江西赣商律师事务所"}, set()),
+    # …中心任务: 中心 as 'central', as in …中心工作
+    ("2022年,街道党工委研究部署街道法治建设中心任务。", set(), {"法治建设中心"}),
+    # a town's own report: 整合乡派出所 is the town's station, as after 配合 or 发挥
+    ("石门乡人民政府2022年法治政府建设情况报告\n2022年,石门乡整合乡派出所、司法所等力量开展巡查。",
+     {"石门乡派出所"}, set()),
+])
+def test_central_bodies_survey_teams_and_institutions(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+# State Council bodies the functional stems do not build, and short forms of the national organs
+# (data/national_bodies.tsv); a deputy of the congress is a person, and 最高法律效力 names no court
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("2023年,万安县司法局落实国家网信办、国家矿山安全监察局和中国证监会的要求。",
+     {"国家互联网信息办公室", "国家矿山安全监察局", "中国证券监督管理委员会"},
+     {"国家网络安全和信息化委员会办公室", "吉安市万安县监察局"}),
+    ("2023年,万安县人大常委会学习全国人大和国家监委的决定。", {"全国人民代表大会", "国家监察委员会"}, {"人大"}),
+    ("2023年,万安县司法局邀请全国人大代表座谈,宪法具有最高法律效力。", set(), {"全国人民代表大会", "最高人民法院"}),
+    ("2023年,万安县司法局配合县委机要保密局、县社会治理综合服务中心开展普法,加强社会治理中心工作。",
+     {"中共吉安市万安县委机要保密局", "吉安市万安县社会治理综合服务中心"}, {"吉安市万安县社会治理中心"}),
+])
+def test_state_council_bodies_and_national_short_forms(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+# Generic references of one function (ANNOTATION: 公安机关 counts): the constitution's 检察机关/审判机关, the
+# government's 督查 line, short and vertical lines; not the same words as work (检察监督, 督查检查) or a verb's object
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("2023年,我局配合检察机关和审判机关,协助政府督查部门督促整改。", {"检察机关", "审判机关", "政府督查部门"}, set()),
+    ("2023年,万安县人防部门、县气象部门和卫健部门联合检查。",
+     {"吉安市万安县人防部门", "吉安市万安县气象部门", "卫健部门"}, set()),
+    ("2023年,接受检察监督,加强审判工作衔接,开展督查检查。", set(), {"检察机关", "审判机关", "督查部门"}),
+    ("2023年,组织部门负责人学法,宣传部门规章。", set(), {"组织部门", "宣传部门"}),
+])
+def test_generic_references_of_one_function(text: str, present: set, absent: set) -> None:
+    agencies_hold(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("2023年,万安县司法局联合县公安局交警大队开展检查。", {"吉安市万安县公安局交通警察大队"},
+     {"公安局交通警察大队", "吉安市万安县公安局"}),
+    ("2023年,吉安市公安局交警支队开展宣传。", {"吉安市公安局交通警察支队"}, {"公安局交通警察支队"}),
+    ("2023年,万安县司法局联合县公安局、交警大队开展检查。", {"吉安市万安县公安局"}, {"吉安市万安县公安局交通警察大队"}),
+])
+def test_a_unit_written_after_its_parent_is_the_parents_unit(text: str, present: set, absent: set) -> None:
+    """交警大队 right after 县公安局: the bureau's own squad (its full name repeats 公安局), one body."""
+    agencies_hold(text, present, absent)
+
+
+def test_a_financial_regulators_branch_is_one_body_of_its_line() -> None:
+    """国家金融监督管理总局吉安监管分局, 中国人民银行万安县支行: the line, a division and the branch's kind, one body;
+    中国人民银行 before words that are no division stays the national bank."""
+    agencies_hold("2023年,国家金融监督管理总局吉安监管分局、中国人民银行万安县支行联合开展宣传,中国人民银行加强分行管理。",
+                  {"国家金融监督管理总局吉安监管分局", "中国人民银行万安县支行", "中国人民银行"}, {"国家金融监督管理总局"})
+
+
+def test_a_customs_house_is_named_by_its_city_as_written() -> None:
+    """南宁海关 (the 海关总署's line, set up by port): the city's name as written, never 南宁市 + a local 海关."""
+    agencies_hold("2023年,广西壮族自治区南宁海关、九江海关与某市商务局联合开展宣传,配合海关开展检查。",
+                  {"南宁海关", "九江海关"}, {"南宁市海关", "广西壮族自治区南宁海关", "海关"})
+
+
 # Session 9 (agencies): prefecture organs, enforcement teams, 办 as a verb, a party committee's 编委
 @pytest.mark.parametrize(("text", "present", "absent"), [
     # a 地区's party committee and administration, named through the 地区 the text names
