@@ -208,9 +208,3 @@ def _deltas(gained: frozenset[Adopted], lost: frozenset[Adopted]) -> list[dict[s
     deltas.subtract((measure, region, year) for _, measure, year, region in lost)
     return [_row(group, d) for group, d in sorted(deltas.items(), key=_order) if d]
 
-
-def check(run: Runner, measures: list[str], chunk: int) -> list[str]:
-    """The measures whose stored groups differ from a count from their edges (derived.check's probe)."""
-    return [f"{LABEL} {measure}: stored {len(have)} groups != {len(want)} from edges"
-            for measure in measures
-            for have, want in [(stored(run, [measure], chunk), counted(run, [measure], chunk))] if have != want]
