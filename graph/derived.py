@@ -29,6 +29,9 @@ far over the 100 ms a page may take. These tables hold the answers instead:
   (measure_a < measure_b), kept by the same deltas as LawPair (measure_cooccurrence reads it:
   a hub measure is mentioned by nearly every report, so counting its co-mentions walks ~10^6
   MENTIONS edges at 50k). A few thousand rows: no `top` flag is needed.
+- MeasureAdoption {key, measure, region, year, agencies}: per measure, region and year, the agencies
+  implementing it (graph/adoption.py): the 措施 page's diffusion heat map reads a measure's rows instead
+  of counting distinct agencies over its IMPLEMENTS edges (74,808 for the busiest at 50k).
 - ReportFacts {report, region, year, doc_type, level, levels, linked, agencies, measures, ...}: per
   report, its filter fields, its issuers' levels and its IMPLEMENTS edges as lists (graph/report_facts.py):
   the region evidence and the report groups read a region's facts and a report's issuer level by key
@@ -53,7 +56,7 @@ from typing import Any
 
 import numpy as np
 
-from fazhi.graph import report_facts, stat_deltas
+from fazhi.graph import adoption, report_facts, stat_deltas
 from fazhi.graph.store import GraphRows, key64
 
 Runner = Callable[[str, dict[str, Any]], list[list[Any]]]
@@ -76,6 +79,7 @@ DERIVED_NODES: dict[str, tuple[str, dict[str, str]]] = {
                         "top": "BOOLEAN"}),
     "MeasurePair": ("key", {"key": "INT64", "measure_a": "STRING", "measure_b": "STRING", "reports": "INT64"}),
     "LawInflow": ("law", {"law": "STRING", "inflow": "DOUBLE", "sources": "INT64"}),
+    adoption.LABEL: ("key", adoption.COLUMNS),
     report_facts.LABEL: ("report", report_facts.COLUMNS),
 }
 CHUNK = 2000
@@ -218,6 +222,8 @@ class Before:
     levels: dict[str, Any] = field(default_factory=dict)
     # a write of new reports only (stat_deltas): its stats rows are added to, not recomputed
     added: stat_deltas.Existing | None = None
+    # the adoptions the write makes and replaces (graph/adoption.py); None in a bulk load, which recounts them
+    adopted: adoption.Before | None = None
 
 
 def cited_before(run: Runner, rows: GraphRows, inflow: bool = True, new_reports: set[str] | None = None,
@@ -235,7 +241,8 @@ def cited_before(run: Runner, rows: GraphRows, inflow: bool = True, new_reports:
                         for table in (LAW_PAIRS, MEASURE_PAIRS))
     measures = {source for source, _, _ in _based_on_edges(rows)} if inflow else set()
     return Before(cited, mentioned, _based_on(run, measures, chunk),
-                  report_facts.agency_levels(run, rows.nodes.get("Agency", {}), chunk), added)
+                  report_facts.agency_levels(run, rows.nodes.get("Agency", {}), chunk), added,
+                  adoption.before_write(run, rows, chunk) if inflow else None)
 
 
 def _based_on_edges(rows: GraphRows) -> Iterable[tuple[str, str, str]]:
@@ -297,6 +304,7 @@ class Touched:
     agencies: set[str] = field(default_factory=set)
     mentioned: set[str] = field(default_factory=set)  # a removed report's measures (its MeasurePair counts)
     reports: set[str] = field(default_factory=set)  # removed reports (their ReportFacts rows)
+    adoptions: frozenset[adoption.Adopted] = frozenset()  # a removed report's (its MeasureAdoption counts)
     based: Links = field(default_factory=dict)  # before a removal: BASED_ON edges of the measures it has some of
 
     def update(self, other: Touched) -> None:
@@ -385,6 +393,9 @@ def after_write(run: Runner, rows: GraphRows, before: Before, deferred: bool = F
     )
     # per report, so not deferred: a bulk batch's reports are settled with it
     report_facts.refresh(run, report_facts.touched_reports(run, rows, before.levels, chunk), rows, chunk)
+    if before.adopted is not None and not deferred:  # by deltas on every path: a recount reads every hub's edges
+        _apply_rows(run, adoption.statement, adoption.after_write(run, before.adopted, chunk), chunk, merge)
+        _apply_rows(run, adoption.statement, adoption.recount_moved(run, before.adopted, chunk), chunk, merge)
     if before.added is not None:  # new reports only: their documents are among the rows' CITES targets
         stat_deltas.add(run, rows, before.added, chunk)
         return touched
@@ -393,7 +404,7 @@ def after_write(run: Runner, rows: GraphRows, before: Before, deferred: bool = F
     for ids in _chunks(issued, chunk):  # a report's issuer changes its documents' agency counts
         touched.laws.update(law for (law,) in run(_CITED_BY_ISSUED, {"ids": ids}))
     if not deferred:
-        refresh(run, touched, chunk)
+        refresh(run, touched, chunk, adoption_rows=before.adopted is None)
     return touched
 
 
@@ -538,14 +549,15 @@ def before_remove(run: Runner, report_id: str) -> Touched:
     """What removing the report touches, read before deleting: the documents it cites, the measures
     its issuers implement in it, every agency one of its edges touches."""
     params = {"rid": report_id}
+    adoptions = adoption.before_remove(run, report_id)
     return Touched(
-        measures={name for (name,) in run(
-            "MATCH (:Agency)-[e:IMPLEMENTS]->(m:Measure) WHERE e.report_id = $rid RETURN DISTINCT m.name", params)},
+        measures={measure for _, measure, _, _ in adoptions},
         laws=_linked(run, LAW_PAIRS, [report_id])[report_id],
         mentioned=_linked(run, MEASURE_PAIRS, [report_id])[report_id],
         agencies={name for (name,) in run(_AGENCIES_OF_REPORT, params)},
         based=_based_on(run, {name for (name,) in run(_BASED_ON_OF_REPORT, params)}),
         reports={report_id},
+        adoptions=adoptions,
     )
 
 
@@ -557,7 +569,8 @@ def after_remove(run: Runner, touched: Touched) -> None:
     _apply_rows(run, _INFLOW.__getitem__, _inflow_rows({"": Counter(touched.laws), **touched.based},
                                                        _based_on(run, touched.based)))
     report_facts.drop(run, touched.reports, CHUNK)
-    refresh(run, touched)
+    _apply_rows(run, adoption.statement, adoption.after_remove(run, touched.adoptions, CHUNK))
+    refresh(run, touched, adoption_rows=False)
 
 
 def _apply_pairs(run: Runner, table: PairTable, deltas: Counter[tuple[str, str]], top: bool = True,
@@ -657,13 +670,18 @@ def _floor(histogram: list[list[Any]]) -> int | None:
     return floor
 
 
-def refresh(run: Runner, touched: Touched, chunk: int = CHUNK) -> None:
-    """Recompute the stats rows of these measures, documents and agencies from their edges."""
+def refresh(run: Runner, touched: Touched, chunk: int = CHUNK, adoption_rows: bool = True) -> None:
+    """Recompute the stats rows of these measures, documents and agencies from their edges, and with
+    `adoption_rows` the measures' adoption rows (by the differences from their stored ones: a bulk load's end,
+    a rebuild; a write or removal changes them by deltas, since the recount of the hub measures that every
+    batch touches took ~25 s at 50,000 reports)."""
     for drop, make, names in ((_DROP_MEASURES, _MEASURES, touched.measures), (_DROP_LAWS, _LAWS, touched.laws),
                               (_DROP_AGENCIES, _AGENCIES, touched.agencies)):
         for some in _chunks(sorted(set(names)), chunk):
             run(drop, {"names": some})
             run(make, {"names": some})
+    if adoption_rows:
+        _apply_rows(run, adoption.statement, adoption.recount(run, touched.measures, chunk), chunk)
 
 
 def rebuild(run: Runner, sweep: Sweep | None = None, budget: int | None = None,
@@ -685,7 +703,8 @@ def rebuild(run: Runner, sweep: Sweep | None = None, budget: int | None = None,
             sweep(f"MATCH (s:{label})", "s", "DELETE s", {})
     measures, laws, agencies = ({name for (name,) in run(f"MATCH (n:{label}) RETURN n.name", {})}
                                 for label in ("Measure", "Law", "Agency"))
-    stale = Touched(measures=measures if "MeasureStat" in wanted else set(),
+    # refresh recounts a measure's MeasureStat row and its adoption rows together
+    stale = Touched(measures=measures if wanted & {"MeasureStat", adoption.LABEL} else set(),
                     laws=laws if "LawStat" in wanted else set(),
                     agencies=agencies if "AgencyStat" in wanted else set())
     for piece in [stale] if budget is None else stale.pieces(run, budget, chunk):
@@ -742,7 +761,9 @@ def check(run: Runner, top: int = 5) -> list[str]:
     """Compare the stored MeasureStat/LawStat rows of the `top` measures and documents by reports (the
     hubs nearly every batch touches) with the same rows computed from their edges now; returns the
     differences, empty when the aggregates are current. A cheap probe after an incremental ingest (one
-    anchored aggregation per name), not a proof: `rebuild` is the full recomputation."""
+    anchored aggregation per name), not a proof: `rebuild` is the full recomputation. MeasureAdoption is not
+    probed: recounting the hub measures' groups too ran the writer of a 50,000-report incremental ingest out of
+    buffer pool (docs/BENCHMARKS.md, session 15); tests/test_derived.py recounts it."""
     problems = []
     for label, key, from_edges in (("MeasureStat", "measure", _MEASURES_FROM_EDGES),
                                    ("LawStat", "law", _LAWS_FROM_EDGES)):

@@ -44,7 +44,7 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
-from fazhi.graph import derived, report_facts
+from fazhi.graph import adoption, derived, report_facts
 from fazhi.graph.cypher_guard import refuse_writes
 from fazhi.graph.store import (
     META_LABEL,
@@ -131,6 +131,8 @@ def _schema_statements() -> list[str]:
     ]
     # No query looks pairs up by document name; these indexes tripled the cost of writing a pair.
     statements += [f"DROP INDEX fazhi_lawpair_{side} IF EXISTS" for side in ("law_a", "law_b")]
+    # The 措施 page reads a measure's adoption rows (queries/adoption_all.cypher) by this index, not a label scan.
+    statements.append(f"CREATE INDEX fazhi_measureadoption_measure IF NOT EXISTS FOR (s:{adoption.LABEL}) ON (s.measure)")
     # The top pairs by index: a write's mark_top reads them and its own pairs, not every pair (graph/derived.py).
     statements.append("CREATE INDEX fazhi_lawpair_top IF NOT EXISTS FOR (p:LawPair) ON (p.top)")
     # remove_report finds a report's edges by property; without these it scans every edge.
@@ -354,6 +356,12 @@ class Neo4jStore:
         elif self._read("MATCH (:Report)-[:CITES]->(l:Law) RETURN l.name LIMIT 1") and not self._read(
                 "MATCH (s:LawInflow) RETURN s.law LIMIT 1"):
             self.rebuild_derived()  # a graph made before LawInflow: the 图谱 page's PageRank reads it
+        elif self._read("MATCH (:Agency)-[:IMPLEMENTS]->(m:Measure) RETURN m.name LIMIT 1") and not self._read(
+                f"MATCH (s:{adoption.LABEL}) RETURN s.key LIMIT 1"):
+            # a graph made before MeasureAdoption (the 措施 page reads it): that table and the measures' stats
+            # only, not the millions of co-citation pairs a full rebuild recounts
+            derived.rebuild(self._each_in_own_transaction, self._sweep, budget=REBUILD_EDGES, labels=[adoption.LABEL],
+                            chunk=DERIVED_ROWS)
 
     def _fill_imported_lists(self) -> None:
         """Once, on a graph neo4j-admin loaded from `fazhi export --format csv` (its mark says so): store the

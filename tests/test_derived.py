@@ -271,20 +271,26 @@ def test_agency_stats_after_bulk_ingest(tmp_path) -> None:
         assert stored_agency_stats(bulk) == recounted_agencies(bulk)
 
 
-def test_a_store_without_agency_stats_is_named_to_readers_and_filled_by_a_writer(tmp_path) -> None:
-    """A store made before AgencyStat: a reader is told the command, any writer fills the table."""
+def made_without(path: Path, table: str, recount) -> list | dict:
+    """The samples in a store from which `table` is dropped (a store made before it): a reader is told the
+    command, then a writer's open fills it. Returns `recount` of the store before the drop."""
     from fazhi.graph.store import StoreUnavailable
 
-    path = tmp_path / "old.lbdb"
     with LadybugStore(path) as old:
         ingest([SAMPLES], old, workers=1)
-        expected = recounted_agencies(old)
-        old.query("DROP TABLE AgencyStat", write=True)
+        expected = recount(old)
+        old.query(f"DROP TABLE {table}", write=True)
     with pytest.raises(StoreUnavailable, match="fazhi derive"):
         LadybugStore(path, read_only=True)
     with LadybugStore(path):
         pass
-    with LadybugStore(path, read_only=True) as reader:
+    return expected
+
+
+def test_a_store_without_agency_stats_is_named_to_readers_and_filled_by_a_writer(tmp_path) -> None:
+    """A store made before AgencyStat: a reader is told the command, any writer fills the table."""
+    expected = made_without(tmp_path / "old.lbdb", "AgencyStat", recounted_agencies)
+    with LadybugStore(tmp_path / "old.lbdb", read_only=True) as reader:
         assert stored_agency_stats(reader) == expected
 
 def test_a_failing_rebuild_keeps_the_stored_aggregates(tmp_path, monkeypatch) -> None:
@@ -487,3 +493,95 @@ def library_cypher(name: str, store) -> str:
     from fazhi.queries import library
 
     return library.get(name).cypher_for(store.dialect)
+
+
+def recounted_adoption(store) -> dict[tuple, int]:
+    """MeasureAdoption as a plain recount in Python from the IMPLEMENTS edge list: per measure, region (the
+    agency's own, else its report's) and year, the distinct agencies."""
+    reports = dict(store.query("MATCH (r:Report) RETURN r.id, r.region", row_cap=10**7).rows)
+    groups: dict[tuple, set] = {}
+    for agency, region, measure, year, report in store.query(
+            "MATCH (a:Agency)-[e:IMPLEMENTS]->(m:Measure) RETURN a.name, a.region, m.name, e.year, e.report_id",
+            row_cap=10**7).rows:
+        groups.setdefault((measure, reports[report] if region is None else region, year), set()).add(agency)
+    return {group: len(agencies) for group, agencies in groups.items()}
+
+
+def stored_adoption(store) -> dict[tuple, int]:
+    rows = store.query("MATCH (s:MeasureAdoption) RETURN s.measure, s.region, s.year, s.agencies",
+                       row_cap=10**7).rows
+    return {(measure, region, year): agencies for measure, region, year, agencies in rows}
+
+
+def national(report_id: str, measures: list[str], region: str, year: int = 2022):
+    """A report of 测试部, an agency without a region of its own (its facts count in the report's region)."""
+    report = make_extraction(report_id, "测试部", measures, [], year=year, region=region)
+    report.agencies[0].region = None
+    report.relations = [r for r in report.relations if r.type != "LOCATED_IN"]
+    return report
+
+
+def test_measure_adoption_equals_a_recount_after_ingest_new_reports_and_replacement(either_store,
+                                                                                      monkeypatch) -> None:
+    """MeasureAdoption (graph/adoption.py) changes by deltas on every write and removal: an agency counts once
+    per measure, region and year however many reports state it, an agency without a region counts in each of
+    its reports' regions, a report rewritten or replaced with another year moves its agency, a removed report
+    takes away only what no other report states."""
+    from fazhi.graph import adoption
+
+    store = either_store
+    checked = []
+    real_present = adoption.present
+    monkeypatch.setattr(adoption, "present", lambda *args: checked.append(1) or real_present(*args))
+    ingest([SAMPLES], store, workers=1, batch_reports=3)  # batches of new reports
+    assert stored_adoption(store) == recounted_adoption(store)
+    assert checked, "the writes must have taken the delta path"
+    again = make_extraction("t2", "韶关市司法局", ["测试措施甲"], [], year=2022)
+    batches = [[make_extraction("t1", "韶关市司法局", ["测试措施甲", "测试措施乙"], [], year=2022)], [again],
+               [national("n1", ["测试措施甲"], "河源市")], [national("n2", ["测试措施甲"], "韶关市")],
+               [national("n3", ["测试措施甲", "测试措施乙"], "河源市")]]
+    for batch in batches:
+        store.write(rows_from_extractions(batch))
+        assert stored_adoption(store) == recounted_adoption(store)
+    counts = stored_adoption(store)
+    assert counts[("测试措施甲", "韶关市", 2022)] == 2  # 司法局 (two reports) and 测试部 (n2)
+    assert counts[("测试措施甲", "河源市", 2022)] == 1  # 测试部 (n1, n3)
+    store.write(rows_from_extractions([again, national("n3", ["测试措施甲", "测试措施乙"], "河源市")]))  # stored
+    assert stored_adoption(store) == recounted_adoption(store)
+    store.replace_report("n1", rows_from_extractions([national("n1", ["测试措施甲"], "河源市", year=2019)]))
+    assert stored_adoption(store) == recounted_adoption(store)
+    assert counts[("测试措施甲", "河源市", 2022)] == stored_adoption(store)[("测试措施甲", "河源市", 2022)]  # n3
+    store.remove_report("n3")
+    assert ("测试措施甲", "河源市", 2022) not in stored_adoption(store)
+    store.remove_report("t1")
+    assert stored_adoption(store) == recounted_adoption(store)
+    assert stored_adoption(store)[("测试措施甲", "韶关市", 2022)] == 2  # t2 still states 司法局's
+    assert_current(store)
+
+
+def test_measure_adoption_after_a_bulk_load(tmp_path) -> None:
+    """A bulk load recounts the touched measures' rows at its end (no deltas per batch)."""
+    with LadybugStore(tmp_path / "bulk-adoption.lbdb") as bulk:
+        bulk.write(rows_from_extractions([national("n1", ["测试措施甲"], "河源市")]))
+        ingest([SAMPLES], bulk, workers=1, bulk=True)
+        assert stored_adoption(bulk) == recounted_adoption(bulk)
+
+
+@pytest.mark.neo4j
+def test_a_store_made_before_measure_adoption_gets_it_on_open(tmp_path, neo4j_uri) -> None:
+    """An embedded store without the table: a reader is told `fazhi derive`, a writer's open fills it. A Neo4j graph
+    without its rows (pushed or imported by an earlier version) gets them when the store opens."""
+    from fazhi.graph.neo4j_store import Neo4jStore
+
+    expected = made_without(tmp_path / "old-adoption.lbdb", "MeasureAdoption", recounted_adoption)
+    with LadybugStore(tmp_path / "old-adoption.lbdb", read_only=True) as reader:
+        assert stored_adoption(reader) == expected
+        with Neo4jStore(neo4j_uri) as server:
+            server.clear()
+            try:
+                copy_graph(reader, server)
+                server.query("MATCH (s:MeasureAdoption) DELETE s", write=True)
+                with Neo4jStore(neo4j_uri) as reopened:
+                    assert stored_adoption(reopened) == expected
+            finally:
+                server.clear()
