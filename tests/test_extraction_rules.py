@@ -3917,3 +3917,15 @@ def test_a_titles_topic_is_no_unread_body(text: str) -> None:
 def test_a_title_row_with_its_publisher_and_stamp(text: str, title: str, agency: str, date: str) -> None:
     meta = meta_of(text)
     assert (meta.title, meta.agency, meta.date) == (title, agency, date)
+
+
+@pytest.mark.parametrize(("text", "agency"), [
+    # 林业和草原局 written without 和, as many counties name it: one bureau, never a bare 草原局 after 林业
+    ("2022年,山丹县林业草原局坚持依法行政,全面推行行政执法公示制度。", "张掖市山丹县林业草原局"),
+    ("2024年,甘肃省武威市天祝藏族自治县林业草原局扎实推进法治建设。", "武威市天祝藏族自治县林业草原局"),
+    ("2023年,福海县林业草原局联合县司法局开展普法宣传。", "阿勒泰地区福海县林业草原局"),
+])
+def test_a_forestry_and_grassland_bureau_written_without_he_is_one_bureau(text: str, agency: str) -> None:
+    names = {a.name for a in extract(text_document("r.txt", text)).agencies}
+    assert agency in names
+    assert not any(name.endswith("草原局") and "林业" not in name for name in names)
