@@ -226,6 +226,13 @@ def is_body_line(line: str) -> bool:
 _LEADING_NUMBER_RE = re.compile(r"\s*" + DOC_NUMBER_RE.pattern + r"\s*")
 
 
+def _number_before_title(text: str) -> re.Match[str] | None:
+    """乐政办发〔2021〕12号 关于印发…的通知: the 文号 printed on the title's line, before the title (spaces included):
+    no part of the title, and the document's 文号 all the same."""
+    number = _LEADING_NUMBER_RE.match(text) if "号" in text[:24] else None
+    return number if number is not None and is_title_line(text[number.end():]) else None
+
+
 def _title_text(line: Line) -> Line:
     """A title line without the tail some pages append: a publication stamp (…情况报告 2023-02-09), the
     site's name (…报告_X县人民政府门户网站), the issuer in brackets (…报告(X县应急管理局)); nor the title
@@ -234,11 +241,10 @@ def _title_text(line: Line) -> Line:
     if text.startswith("《") and text.endswith("》") and text.count("《") == 1:  # 《X局…年度报告》: a title in marks
         line = Line(line.start + 1, line.end - 1, text[1:-1])
         text = line.text
-    if "号" in text[:24]:  # 乐政办发〔2021〕12号 关于印发…的通知: the 文号 printed on the title's line
-        number = _LEADING_NUMBER_RE.match(text)
-        if number is not None and is_title_line(text[number.end():]):
-            line = Line(line.start + number.end(), line.end, text[number.end():])
-            text = line.text
+    number = _number_before_title(text)
+    if number is not None:
+        line = Line(line.start + number.end(), line.end, text[number.end():])
+        text = line.text
     spaced = _SPACE_RE.search(text) is not None
     stamp = (_TRAILING_STAMP_RE.search(text) if spaced else None) \
         or (_SITE_SUFFIX_RE.search(text) if spaced or "_" in text else None) \
@@ -464,9 +470,9 @@ _TITLE_NUMBER_TAIL_RE = re.compile(r"(?<=[知告案则点见法报])\s*[(（]\s*
 
 
 def find_doc_number(lines: list[Line]) -> Line | None:
-    """The 文号: a line of its own near the top, in brackets at the end of the title line, or the value of a
-    文号/发文字号 metadata row above the body — right after its label (文号: X; 文号X in a table row squashed by
-    the loader) or on the line under a label alone."""
+    """The 文号: a line of its own near the top, in brackets at the end of the title line or before the title on
+    its line, or the value of a 文号/发文字号 metadata row above the body — right after its label (文号: X; 文号X
+    in a table row squashed by the loader) or on the line under a label alone."""
     label_above = False
     for i, line in enumerate(lines[:HEADER_LINES]):
         if is_body_line(line.text):
@@ -476,6 +482,9 @@ def find_doc_number(lines: list[Line]) -> Line | None:
         if match is None and i < 8 and line.text.endswith((")", "）")):  # …的通知(庆政办发〔2007〕56号): in the title
             tail = _TITLE_NUMBER_TAIL_RE.search(line.text)
             match = DOC_NUMBER_RE.match(line.text, tail.start(1)) if tail else None
+        if match is None and i < 8:  # 乐政办发〔2021〕12号 关于印发…的通知: before the title, on its line
+            lead = _number_before_title(line.text)
+            match = DOC_NUMBER_RE.search(line.text, 0, lead.end()) if lead else None
         if match is None:
             match = DOC_NUMBER_RE.search(line.text)
             if match is None or len(line.text) > len(match.group(0)) + 6 or (i >= 8 and not label_above):

@@ -247,6 +247,10 @@ CASES = [
     ("关于印发庆元县依法行政示范单位创建活动实施方案的通知(庆政办发〔2007〕56号)\n各乡镇人民政府、街道办事处,县政府直属"
      "各单位:\n现将《庆元县依法行政示范单位创建活动实施方案》印发给你们,请认真组织实施。\n",
      None, 2007, NOTICE),
+    # 55b. the 文号 printed on the title's own line, no signature: the 文号 dates it, as on a line of its own
+    ("平政办发〔2008〕21号 关于印发平阳县行政执法公示办法的通知\n各乡镇人民政府,县政府各部门:\n"
+     "现将《平阳县行政执法公示办法》印发给你们,请认真贯彻执行。\n",
+     None, 2008, NOTICE),
     # 56. a reply printed without its title or signature: its addressee is the body it answers, no superior
     ("安吉县司法局:\n你局《关于设立安吉县行政争议调解中心的请示》收悉。经研究,同意设立安吉县行政争议调解中心,"
      "请抓紧做好相关工作。\n",
