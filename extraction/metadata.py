@@ -719,8 +719,10 @@ def body_text(text: str, lines: list[Line]) -> str:
 OPENING_CHARS = 800
 COVER_LETTER_RE = re.compile(r"(?:现将|现把)[^。\n]{0,80}?印发给你们|现印发给你们|现予(?:以)?印发")  # …通过,现予印发
 # …制定本方案; a plan of a named kind ending its first sentence: 特制定本工作方案。 制定如下专项整治方案:
-# (not a plan it asks others to make: 各单位要制定本单位实施方案)
-PLAN_SELF_RE = re.compile(r"(?:特|现)?制定本(?:实施)?(?:方案|细则)|制定(?:本|如下)(?:(?!单位|部门|地区|乡镇|街道|辖区|系统)"
+# (not a plan it asks others to make: 各单位要制定本单位实施方案, 督促各镇制定本镇工作方案: a place after 本 is
+# theirs, where a plan of its own names its kind)
+PLAN_SELF_RE = re.compile(r"(?:特|现)?制定本(?:实施)?(?:方案|细则)|制定(?:本(?![省市县区镇乡村地旗州])|如下)"
+                          r"(?:(?!单位|部门|地区|乡镇|街道|辖区|系统)"
                           r"[\u4e00-\u9fff]){1,6}?(?:方案|细则)(?=\s*[。:：\n]|如下)")
 # 结合自治区实际,制定本计划: an untitled year's work programme, as a title ending 工作计划/要点 is
 POINTS_SELF_RE = re.compile(r"制定本(?:年度)?(?:工作)?(?:计划|要点|安排)|" + POINTS_AS_FOLLOWS)

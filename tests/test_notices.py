@@ -251,6 +251,9 @@ CASES = [
     ("平政办发〔2008〕21号 关于印发平阳县行政执法公示办法的通知\n各乡镇人民政府,县政府各部门:\n"
      "现将《平阳县行政执法公示办法》印发给你们,请认真贯彻执行。\n",
      None, 2008, NOTICE),
+    # 55c. a report that tells how it had the towns make their own plans (制定本镇工作方案) is no plan
+    ("2022年,我县深入推进法治政府建设,督促各镇制定本镇工作方案。现将有关情况报告如下:\n一、主要成效\n",
+     None, 2022, "年度报告"),
     # 56. a reply printed without its title or signature: its addressee is the body it answers, no superior
     ("安吉县司法局:\n你局《关于设立安吉县行政争议调解中心的请示》收悉。经研究,同意设立安吉县行政争议调解中心,"
      "请抓紧做好相关工作。\n",
