@@ -88,6 +88,7 @@ def statement(kind: str) -> str:
 
 
 def key(measure: str, region: Any, year: Any) -> int:
+    """The row's key: a null region or year kept apart from every value (a region "" or a year "" included)."""
     return key64(measure, "\x00" if region is None else f"={region}", "" if year is None else str(year))
 
 
@@ -132,10 +133,13 @@ def _order(item: tuple[Group, int]) -> tuple[str, str, int]:
 
 def _regions(run: Runner, rows: GraphRows, chunk: int) -> tuple[dict[tuple[str, str], Any], set[str]]:
     """Each IMPLEMENTS edge's (agency, report) -> the agency's region, else its report's: from the rows' nodes,
-    and from the store for an end the rows do not carry; and the agencies whose stored region the rows change."""
+    and from the store for an end the rows do not carry; and the agencies whose stored region the rows change
+    (with or without an edge of theirs in the rows: the issuer of a report that implements nothing moves the
+    groups of every measure it implements elsewhere)."""
     edges = list(rows.edges.get(IMPLEMENTS, {}))
     carried = {name: props.get("region") for name, props in rows.nodes.get("Agency", {}).items()}
-    stored_regions = dict(_rows_of(run, _AGENCY_REGIONS, "names", sorted({a for a, _, _ in edges}), chunk))
+    stored_regions = dict(_rows_of(run, _AGENCY_REGIONS, "names", sorted({a for a, _, _ in edges} | set(carried)),
+                                   chunk))
     agencies = {**stored_regions, **carried}
     reports = {rid: props.get("region") for rid, props in rows.nodes.get("Report", {}).items()}
     wanted = sorted({report for _, _, report in edges} - set(reports))
@@ -158,6 +162,7 @@ class Before:
 
 
 def before_write(run: Runner, rows: GraphRows, chunk: int) -> Before:
+    """Read before the write: after_write's deltas need the store as it was (which adoptions it held already)."""
     regions, moved = _regions(run, rows, chunk)
     edges = rows.edges.get(IMPLEMENTS, {})
     written = frozenset((agency, measure, props.get("year"), regions[(agency, report)])
@@ -195,12 +200,17 @@ def after_remove(run: Runner, removed: frozenset[Adopted], chunk: int) -> list[d
 
 def present(run: Runner, adoptions: Iterable[Adopted], chunk: int) -> frozenset[Adopted]:
     """Which of these the store holds now (an edge of the agency to the measure in that year and region)."""
-    wanted = sorted(adoptions, key=lambda a: (a[0], a[1], NO_YEAR if a[2] is None else a[2], a[3] or NO_REGION))
-    keys = [{"agency": a, "measure": m, "year": NO_YEAR if y is None else y, "region": NO_REGION if g is None else g}
-            for a, m, y, g in wanted]
-    undo = {(a, m, NO_YEAR if y is None else y, NO_REGION if g is None else g): (a, m, y, g) for a, m, y, g in wanted}
-    return frozenset(undo[tuple(row)] for cypher in _PRESENT
+    wanted = {_probe(adopted): adopted for adopted in adoptions}
+    keys = [dict(zip(("agency", "measure", "year", "region"), probe, strict=True)) for probe in sorted(wanted)]
+    return frozenset(wanted[tuple(row)] for cypher in _PRESENT
                      for row in _rows_of(run, cypher, "keys", keys, chunk, no_year=NO_YEAR, no_region=NO_REGION))
+
+
+def _probe(adopted: Adopted) -> tuple[str, str, int, str]:
+    """An adoption with its nulls as NO_YEAR and NO_REGION: the statements compare it by equality, which a null
+    never satisfies."""
+    agency, measure, year, region = adopted
+    return agency, measure, NO_YEAR if year is None else year, NO_REGION if region is None else region
 
 
 def _deltas(gained: frozenset[Adopted], lost: frozenset[Adopted]) -> list[dict[str, Any]]:

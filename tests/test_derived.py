@@ -559,6 +559,15 @@ def test_measure_adoption_equals_a_recount_after_ingest_new_reports_and_replacem
     assert_current(store)
 
 
+def test_measure_adoption_follows_an_agency_whose_region_a_write_changes(either_store) -> None:
+    """An agency counted in its report's region gets a region of its own from a later report that implements
+    nothing (no IMPLEMENTS edge of it in that write): its measures' groups move with it."""
+    store = either_store
+    store.write(rows_from_extractions([national("n1", ["测试措施甲"], "河源市")]))
+    store.write(rows_from_extractions([make_extraction("n9", "测试部", [], [], region="韶关市")]))
+    assert stored_adoption(store) == recounted_adoption(store) == {("测试措施甲", "韶关市", 2022): 1}
+
+
 def test_measure_adoption_after_a_bulk_load(tmp_path) -> None:
     """A bulk load recounts the touched measures' rows at its end (no deltas per batch)."""
     with LadybugStore(tmp_path / "bulk-adoption.lbdb") as bulk:
