@@ -183,14 +183,16 @@ def _issuer_line(text: str, title: Line, hits: list[AgencyHit], own: SelfWords) 
 
 
 # …情况报告 上海市统计局 2020-06-08: a list page's row, the publisher between the title and the date stamp
+INLINE_SPACE_RE = re.compile(r"[ \t\u3000]{0,4}")
 STAMP_TO_LINE_END_RE = re.compile(r"[ \t\u3000]+(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
                                   r"(?:[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u3000]*(?:\n|$)")
 
 
 def _byline_beside_title(text: str, title: Line, hits: list[AgencyHit]) -> AgencyHit | None:
     """The body printed after the title on its line, before the page's date stamp: the byline of the row."""
-    after = title.end + len(text[title.end:title.end + 4]) - len(text[title.end:title.end + 4].lstrip(" \t\u3000"))
-    hit = next((h for h in hits if h.start == after), None)
+    gap = INLINE_SPACE_RE.match(text, title.end)
+    start = gap.end() if gap else title.end
+    hit = next((h for h in hits if h.start == start), None)
     return hit if hit is not None and STAMP_TO_LINE_END_RE.match(text, hit.end) else None
 
 
