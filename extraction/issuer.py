@@ -961,10 +961,11 @@ OPENING_BODY_AFTER_REGION_RE = re.compile(
 
 # 西藏自治区藏语委办(编译局)2025年度…报告, X市某某中心2023年…: a body whose form the agency rules do not know,
 # between the region that opens a title and the title's year or 关于, named by its head word (and a second
-# nameplate in brackets: one body, two names); not the title's topic (法治政府建设, 依法行政, 领导小组)
+# nameplate in brackets: one body, two names); not the title's topic (法治政府建设, 依法行政, 领导小组); 建设 alone
+# is a body's own word (城乡建设发展中心, 平安建设办)
 TITLE_UNREAD_BODY_RE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:委员会|办公室|局|厅|委|办|中心|院)"
                                   r"(?:[(（][\u4e00-\u9fff]{2,16}[)）])?(?=\s*(?:关于|(?:19|20)\d{2}))")
-TOPIC_WORDS = ("法治", "法制", "依法", "建设", "领导小组")
+TOPIC_WORDS = ("法治", "法制", "依法", "领导小组")
 
 
 def title_body_issuer(text: str, title: Line | None, regions: list[NamedRegion],

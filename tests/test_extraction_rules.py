@@ -3890,6 +3890,9 @@ def test_two_bureaus_joined_by_and_stay_two() -> None:
      "新疆维吾尔自治区语委办", "新疆维吾尔自治区"),
     ("凉山州彝语文工作委员会2023年法治政府建设报告\n2023年推进依法行政。\n",
      "凉山彝族自治州彝语文工作委员会", "凉山彝族自治州"),
+    # 建设 in a body's own name (城乡建设, 平安建设) is no topic word: the topic is 法治/依法 before it
+    ("青海省海西州城乡建设发展中心2023年度法治政府建设情况报告\n2023年,我中心推进依法行政。\n",
+     "海西蒙古族藏族自治州城乡建设发展中心", "海西蒙古族藏族自治州"),
 ])
 def test_an_unread_body_that_a_title_names_after_its_region_issues_it(text: str, agency: str, region: str) -> None:
     meta = meta_of(text)
