@@ -83,11 +83,20 @@ TEXT_APART = ("Report", "text")
 TEXT_KEY = "text_key"
 
 
+# What a read-only open reports when it reads files a live writer is rewriting (its close's checkpoint):
+# a log half written ("Checksum verification failed, the WAL file is corrupted") or an index whose pages
+# the checkpoint has not all written yet ("Primary-key index contains an invalid local node offset").
+# Seen with a reader opening every 0.5 s beside a CLI ingest on a loaded machine (session 15).
+MIDWRITE_READS = ("the WAL file is corrupted", "invalid local node offset")
+
+
 def _checkpoint_in_the_way(message: str) -> bool:
-    """LadybugDB's refusals while another process checkpoints: "checkpoint recovery is pending", or, in the
+    """LadybugDB's refusals while another process checkpoints: "checkpoint recovery is pending", in the
     instant its write-ahead log is cut back to nothing, reading that empty log ("Reading past the end of the
-    file ….wal with size 0"). Both pass once the checkpoint is done, so a reader waits instead of failing."""
-    return "recovery is pending" in message or ("Reading past the end of the file" in message and ".wal" in message)
+    file ….wal with size 0"), or reading its files mid-write (MIDWRITE_READS). All pass once the checkpoint
+    is done, so a reader waits instead of failing; a store that stays that way fails after RECOVERY_WAIT_S."""
+    return "recovery is pending" in message or ("Reading past the end of the file" in message and ".wal" in message) \
+        or any(words in message for words in MIDWRITE_READS)
 
 
 def buffer_pool_bytes(mb: int | None = None, store_bytes: int = 0) -> int:

@@ -373,3 +373,17 @@ def test_readers_opening_while_a_writer_checkpoints_wait_instead_of_failing(setu
         _, errors = writer.communicate(timeout=60)
     assert writer.returncode == 0, errors[-2000:]
     assert opens >= 5, f"only {opens} reads while the writer ran"
+
+
+@pytest.mark.parametrize(("message", "waits"), [
+    ("Runtime exception: checkpoint recovery is pending", True),
+    ("IO exception: Reading past the end of the file /x/s.lbdb.wal with size 0", True),
+    ("Storage exception: Checksum verification failed, the WAL file is corrupted.", True),
+    ("Runtime exception: Primary-key index contains an invalid local node offset. Please drop the index", True),
+    ("IO exception: Could not set lock on file : /x/s.lbdb", False),  # a writer's lock: StoreLocked, no wait
+    ("Binder exception: Table Report does not exist.", False),
+])
+def test_a_reader_waits_only_for_what_a_live_writers_checkpoint_causes(message: str, waits: bool) -> None:
+    from fazhi.graph.ladybug_store import _checkpoint_in_the_way
+
+    assert _checkpoint_in_the_way(message) is waits
