@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from fazhi.graph.store import GraphRows, key64
+from fazhi.graph.store import GraphRows, chunks, key64
 
 Runner = Callable[[str, dict[str, Any]], list[list[Any]]]
 Group = tuple[str, Any, Any]  # (measure, region, year)
@@ -100,8 +100,8 @@ def _row(group: Group, d: int) -> dict[str, Any]:
 def _rows_of(run: Runner, cypher: str, param: str, values: list[Any], chunk: int,
              **params: Any) -> Iterator[list[Any]]:
     """The rows of `cypher` run on `values` as the list `param`, `chunk` values a statement."""
-    for i in range(0, len(values), chunk):
-        yield from run(cypher, {param: values[i : i + chunk], **params})
+    for some in chunks(values, chunk):
+        yield from run(cypher, {param: some, **params})
 
 
 def counted(run: Runner, measures: Iterable[str], chunk: int) -> dict[Group, int]:

@@ -57,7 +57,7 @@ from typing import Any
 import numpy as np
 
 from fazhi.graph import adoption, report_facts, stat_deltas
-from fazhi.graph.store import GraphRows, key64
+from fazhi.graph.store import GraphRows, chunks, key64
 
 Runner = Callable[[str, dict[str, Any]], list[list[Any]]]
 Links = dict[str, Counter[str]]  # a source (report, measure) -> document -> its edges to the document
@@ -198,11 +198,6 @@ def pair_key(a: str, b: str) -> int:
     return key64(a, b)
 
 
-def _chunks(values: list[Any], size: int = CHUNK) -> Iterable[list[Any]]:
-    for i in range(0, len(values), size):
-        yield values[i : i + size]
-
-
 def _edge_keys(rows: GraphRows, rel_type: str) -> Iterable[tuple[str, str, str]]:
     for (kind, _, _), edges in rows.edges.items():
         if kind == rel_type:
@@ -252,7 +247,7 @@ def _based_on_edges(rows: GraphRows) -> Iterable[tuple[str, str, str]]:
 def _based_on(run: Runner, measures: Iterable[str], chunk: int = CHUNK) -> Links:
     """Each measure's BASED_ON edges per document (a measure's share of PageRank goes by edges)."""
     links: Links = {measure: Counter() for measure in measures}
-    for some in _chunks(sorted(links), chunk):
+    for some in chunks(sorted(links), chunk):
         for measure, law, edges in run(_BASED_ON, {"names": some}):
             links[measure][law] += edges
     return links
@@ -289,7 +284,7 @@ def _pair_edges(rows: GraphRows, table: PairTable) -> Iterable[tuple[str, str, s
 
 def _linked(run: Runner, table: PairTable, ids: list[str]) -> dict[str, set[str]]:
     linked: dict[str, set[str]] = {report: set() for report in ids}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids, CHUNK):
         for report, name in run(table.statement("linked"), {"ids": chunk}):
             linked[report].add(name)
     return linked
@@ -401,7 +396,7 @@ def after_write(run: Runner, rows: GraphRows, before: Before, deferred: bool = F
         return touched
     issued = sorted({target for (kind, _, tl), edges in rows.edges.items() if kind == "ISSUED" and tl == "Report"
                      for _, target, _ in edges})
-    for ids in _chunks(issued, chunk):  # a report's issuer changes its documents' agency counts
+    for ids in chunks(issued, chunk):  # a report's issuer changes its documents' agency counts
         touched.laws.update(law for (law,) in run(_CITED_BY_ISSUED, {"ids": ids}))
     if not deferred:
         refresh(run, touched, chunk, adoption_rows=before.adopted is None)
@@ -598,7 +593,7 @@ def _raise_pairs(run: Runner, rows: list[dict[str, Any]], sweep: Sweep | None, c
     lift to the old floor or above (they return those), and only these may flip."""
     (old,) = run("MATCH (p:LawPair) WHERE p.top = true RETURN min(p.reports)", {})[0]
     lifted: list[list[Any]] = []
-    for some in _chunks(rows, chunk):
+    for some in chunks(rows, chunk):
         lifted += run(LAW_PAIRS.statement("merge") + " WITH p WHERE p.top = false AND p.reports >= $floor "
                       "RETURN p.key, p.reports", {"rows": some, "floor": old or 0})
     mark_top(run, sweep, lifted, chunk)
@@ -614,17 +609,17 @@ def _apply_rows(run: Runner, statement: Callable[[str], str], rows: list[dict[st
     and back (at 2,000 reports the three steps took 50 of 176 s of write()).
     """
     if merge:
-        for some in _chunks(rows, chunk):
+        for some in chunks(rows, chunk):
             run(statement("merge"), {"rows": some})
     else:
         stored: set[Any] = set()
-        for keys in _chunks([row["key"] for row in rows], chunk):
+        for keys in chunks([row["key"] for row in rows], chunk):
             stored.update(key for (key,) in run(statement("keys"), {"keys": keys}))
         for kind, part in (("add", [r for r in rows if r["key"] in stored]),
                            ("create", [r for r in rows if r["key"] not in stored])):
-            for some in _chunks(part, chunk):
+            for some in chunks(part, chunk):
                 run(statement(kind), {"rows": some})
-    for keys in _chunks([row["key"] for row in rows if row["d"] < 0], chunk):
+    for keys in chunks([row["key"] for row in rows if row["d"] < 0], chunk):
         run(statement("drop"), {"keys": keys})
 
 
@@ -652,7 +647,7 @@ def mark_top(run: Runner, sweep: Sweep | None = None, lifted: list[list[Any]] | 
               {"floor": floor})
         return
     sweep("MATCH (p:LawPair) WHERE p.top = true AND p.reports < $floor", "p", "SET p.top = false", {"floor": floor})
-    for keys in _chunks([key for key, count in lifted if count >= floor], chunk):
+    for keys in chunks([key for key, count in lifted if count >= floor], chunk):
         run("UNWIND $keys AS k MATCH (p:LawPair {key: k}) SET p.top = true", {"keys": keys})
 
 
@@ -677,7 +672,7 @@ def refresh(run: Runner, touched: Touched, chunk: int = CHUNK, adoption_rows: bo
     batch touches took ~25 s at 50,000 reports)."""
     for drop, make, names in ((_DROP_MEASURES, _MEASURES, touched.measures), (_DROP_LAWS, _LAWS, touched.laws),
                               (_DROP_AGENCIES, _AGENCIES, touched.agencies)):
-        for some in _chunks(sorted(set(names)), chunk):
+        for some in chunks(sorted(set(names)), chunk):
             run(drop, {"names": some})
             run(make, {"names": some})
     if adoption_rows:

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from fazhi.graph.store import GraphRows
+from fazhi.graph.store import GraphRows, chunks
 
 Runner = Callable[[str, dict[str, Any]], list[list[Any]]]
 Fact = tuple[Any, ...]  # start_offset, end_offset (and year, for IMPLEMENTS)
@@ -77,19 +77,14 @@ def _create(run: Runner, made: list[dict[str, Any]]) -> None:
     """CREATE the rows CREATE_ROWS at a time: a row carries a report's facts as lists, ~100x an aggregate row,
     and 20,000 of them in one statement outgrew Neo4j's default 512 MB of transaction memory when an imported
     50,000-report graph rebuilt its aggregates on open (docs/BENCHMARKS.md, run 12)."""
-    for some in _chunks(made, CREATE_ROWS):
+    for some in chunks(made, CREATE_ROWS):
         run(_CREATE, {"rows": some})
-
-
-def _chunks(values: list[Any], size: int) -> Iterable[list[Any]]:
-    for i in range(0, len(values), size):
-        yield values[i : i + size]
 
 
 def agency_levels(run: Runner, names: Iterable[str], chunk: int) -> dict[str, Any]:
     """The stored level of each of these agencies (absent: not stored)."""
     levels: dict[str, Any] = {}
-    for some in _chunks(sorted(set(names)), chunk):
+    for some in chunks(sorted(set(names)), chunk):
         levels.update({name: level for name, level in run(_LEVELS, {"names": some})})
     return levels
 
@@ -102,7 +97,7 @@ def touched_reports(run: Runner, rows: GraphRows, levels_before: dict[str, Any],
         reports.update(report for _, _, report in edges)
     after = agency_levels(run, levels_before, chunk)
     changed = sorted(name for name, level in levels_before.items() if after.get(name) != level)
-    for some in _chunks(changed, chunk):
+    for some in chunks(changed, chunk):
         reports.update(report for (report,) in run(_ISSUED_BY, {"names": some}))
     return reports
 
@@ -112,7 +107,7 @@ def refresh(run: Runner, reports: Iterable[str], rows: GraphRows | None, chunk: 
     ids = sorted(set(reports))
     implements: dict[str, Facts] = {report: {} for report in ids}
     cites: dict[str, Facts] = {report: {} for report in ids}
-    for some in _chunks(ids, chunk):
+    for some in chunks(ids, chunk):
         for report, agencies, measures, starts, ends, years, laws, law_starts, law_ends in run(_STORED, {"ids": some}):
             implements[report].update(zip(zip(agencies, measures, strict=True),
                                           zip(starts, ends, years, strict=True), strict=True))
@@ -125,7 +120,7 @@ def refresh(run: Runner, reports: Iterable[str], rows: GraphRows | None, chunk: 
         for (report, law, _), props in rows.edges.get(CITES, {}).items():
             if report in cites:
                 cites[report][(law,)] = (props.get("start_offset"), props.get("end_offset"))
-    for some in _chunks(ids, chunk):
+    for some in chunks(ids, chunk):
         made = _rows(run, {"ids": some}, "UNWIND $ids AS id ", implements, cites)
         run(_DROP, {"ids": some})
         _create(run, made)
@@ -162,7 +157,7 @@ def _facts(implements: Facts, cites: Facts) -> dict[str, list[Any]]:
 
 
 def drop(run: Runner, reports: Iterable[str], chunk: int) -> None:
-    for some in _chunks(sorted(set(reports)), chunk):
+    for some in chunks(sorted(set(reports)), chunk):
         run(_DROP, {"ids": some})
 
 
@@ -175,6 +170,6 @@ def rebuild_rows(run: Runner, chunk: int) -> None:
     for report, law, start, end in run(_ALL_CITES, {}):
         cites.setdefault(report, {})[(law,)] = (start, end)
     ids = [report for (report,) in run("MATCH (r:Report) RETURN r.id ORDER BY r.id", {})]
-    for some in _chunks(ids, min(chunk, CREATE_ROWS)):  # a statement's reads bounded as its CREATE is
+    for some in chunks(ids, min(chunk, CREATE_ROWS)):  # a statement's reads bounded as its CREATE is
         made = _rows(run, {"ids": some}, "UNWIND $ids AS id ", implements, cites)
         _create(run, made)

@@ -60,6 +60,12 @@ EDGE_PROPERTIES: dict[str, str] = {
 STORED_EDGE_PROPERTIES: dict[str, str] = {name: kind for name, kind in EDGE_PROPERTIES.items() if name != "sentence"}
 
 
+def chunks(values: list[Any], size: int) -> Iterator[list[Any]]:
+    """`values` in slices of `size`: one statement's parameter list, so no statement carries an unbounded list."""
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
+
+
 def key64(*parts: str) -> int:
     """A signed 64-bit key for a tuple of strings (INT64 primary keys: cheaper to store and look up than
     the strings; collisions ~1e-6 expected at 5 M keys)."""
