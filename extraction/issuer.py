@@ -959,7 +959,7 @@ OPENING_BODY_AFTER_REGION_RE = re.compile(
     rf"(?=近日|日前|近期|今年以来|{_VERB}|召开|出台|印发|举行|举办|启动|部署|制定|发布)")
 
 
-# 西藏自治区藏语委办(编译局)2025年度…报告, X市某某中心2023年…: a body whose form the agency rules do not know,
+# X自治区某语委办(某某局)2025年度…报告, X市某某中心2023年…: a body whose form the agency rules do not know,
 # between the region that opens a title and the title's year or 关于, named by its head word (and a second
 # nameplate in brackets: one body, two names); not the title's topic (法治政府建设, 依法行政, 领导小组); 建设 alone
 # is a body's own word (城乡建设发展中心, 平安建设办)
